@@ -1,0 +1,42 @@
+"""The `kiosk` command: starts the patient kiosk, and holds the tools for coordinators and IT."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+from kiosk.cli import forms
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Consent-and-briefing kiosk. Without a command it starts the patient kiosk.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument(
+        "--windowed", action="store_true", help="run in a window instead of fullscreen"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    forms.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        print(
+            "kiosk: the patient touchscreen is not part of this version yet; "
+            "run `kiosk --help` for the commands that are.",
+            file=sys.stderr,
+        )
+        return 2
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""The shape of a procedure content file, as pydantic models that refuse anything unexpected."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Any text a patient reads: surrounding blanks are trimmed and it must not be empty."""
+
+Id = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"
+    ),
+]
+"""A stable identifier: lowercase letters and digits in words joined by single hyphens."""
+
+QUESTIONS_MIN = 4
+QUESTIONS_MAX = 6
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class ContentKind(StrEnum):
+    """The kinds of content screen a form supplies, in the order a patient meets them."""
+
+    ABOUT = "about"
+    STEP = "step"
+    RISK = "risk"
+    OPTIONS = "options"
+    PRECAUTIONS = "precautions"
+
+
+class Section(_Strict):
+    """One screen of reading: a title and a body of plain paragraphs separated by blank lines."""
+
+    id: Id
+    title: Text
+    body: Text
+
+    def paragraphs(self) -> list[str]:
+        """The body split at blank lines, each paragraph on one line."""
+        blocks = [" ".join(block.split()) for block in self.body.split("\n\n")]
+        return [block for block in blocks if block]
+
+
+class Item(_Strict):
+    """One entry in a list screen: an option if the procedure fails, or a precaution after it."""
+
+    id: Id
+    title: Text
+    body: Text
+
+
+class ItemList(_Strict):
+    """A screen that shows a short introduction and then a list of items."""
+
+    id: Id
+    title: Text
+    intro: Text
+    items: Annotated[list[Item], Field(min_length=1)]
+
+
+class Choice(_Strict):
+    id: Id
+    text: Text
+
+
+class Question(_Strict):
+    """A comprehension question; `teaches` names the screen that explains the right answer."""
+
+    id: Id
+    prompt: Text
+    choices: Annotated[list[Choice], Field(min_length=2, max_length=5)]
+    answer: Id
+    teaches: Id
+
+    def choice(self, choice_id: str) -> Choice:
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice
+        raise KeyError(choice_id)
+
+
+class Signing(_Strict):
+    """What the patient's signature means, shown above the signature pad and printed in the PDF."""
+
+    id: Id
+    statement: Text
+
+
+class Closing(_Strict):
+    """The words on the last screen: what happens next."""
+
+    id: Id
+    body: Text
+
+
+class Form(_Strict):
+    """A whole procedure: everything the kiosk shows a patient about it."""
+
+    id: Id
+    version: Text
+    language: Text = "en"
+    title: Text
+    full_name: Text
+    summary: Text
+    about: Section
+    steps: Annotated[list[Section], Field(min_length=1)]
+    risks: Annotated[list[Section], Field(min_length=1)]
+    options: ItemList
+    precautions: ItemList
+    questions: Annotated[list[Question], Field(min_length=QUESTIONS_MIN, max_length=QUESTIONS_MAX)]
+    signing: Signing
+    closing: Closing
+
+    _sha256: str | None = PrivateAttr(default=None)
+
+    def content_screens(self) -> list[tuple[ContentKind, Section | ItemList]]:
+        """The reading screens in the order the patient sees them."""
+        screens: list[tuple[ContentKind, Section | ItemList]] = [(ContentKind.ABOUT, self.about)]
+        screens += [(ContentKind.STEP, step) for step in self.steps]
+        screens += [(ContentKind.RISK, risk) for risk in self.risks]
+        screens += [
+            (ContentKind.OPTIONS, self.options),
+            (ContentKind.PRECAUTIONS, self.precautions),
+        ]
+        return screens
+
+    def screen(self, screen_id: str) -> Section | ItemList:
+        """The reading screen with this id; KeyError if there is none."""
+        for _, screen in self.content_screens():
+            if screen.id == screen_id:
+                return screen
+        raise KeyError(screen_id)
+
+    def risk(self, risk_id: str) -> Section:
+        for risk in self.risks:
+            if risk.id == risk_id:
+                return risk
+        raise KeyError(risk_id)
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def canonical_json(self) -> bytes:
+        """The content as canonical JSON: sorted keys, no spaces, UTF-8; the input of the hash."""
+        data = self.model_dump(mode="json")
+        return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+    @property
+    def content_sha256(self) -> str:
+        """SHA-256 of the canonical content, so a record can name exactly what was shown."""
+        if self._sha256 is None:
+            self._sha256 = hashlib.sha256(self.canonical_json()).hexdigest()
+        return self._sha256

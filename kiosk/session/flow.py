@@ -1,0 +1,485 @@
+"""The briefing as a state machine: where the patient is, what may come next, and what must be recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from kiosk.content.schema import Form
+from kiosk.session.clock import Clock
+from kiosk.session.events import (
+    Abandoned,
+    AbandonReason,
+    BriefingStarted,
+    Event,
+    EventSink,
+    IdentityConfirmed,
+    IdentityRejected,
+    QuestionAnswered,
+    QuestionFlagged,
+    RiskAcknowledged,
+    ScreenTime,
+    Signed,
+)
+from kiosk.session.signature import Signature
+
+IDENTITY_ATTEMPTS = 3
+
+
+class ScreenKind(StrEnum):
+    """Every kind of screen on the patient's path, in order."""
+
+    WELCOME = "welcome"
+    IDENTITY = "identity"
+    ABOUT = "about"
+    STEP = "step"
+    RISK = "risk"
+    OPTIONS = "options"
+    PRECAUTIONS = "precautions"
+    QUESTION = "question"
+    REVIEW = "review"
+    SIGN = "sign"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Screen:
+    kind: ScreenKind
+    id: str
+    """The content id for content screens and questions, else the kind's own name."""
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not started"
+    IN_PROGRESS = "in progress"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+class Blocker(StrEnum):
+    """Why the patient cannot go on from where they are, in words a screen can show."""
+
+    IDENTITY_NOT_CONFIRMED = "Please confirm who you are first."
+    IDENTITY_LOCKED = "Please ask a staff member to help you."
+    RISK_NOT_ACKNOWLEDGED = "Please tap “I understand this risk” before going on."
+    RISKS_OUTSTANDING = "Every risk must be acknowledged before signing."
+    QUESTION_NOT_ANSWERED = "Please choose an answer."
+    NOT_SIGNED = "Please sign to finish."
+    FINISHED = "This briefing has ended."
+
+
+class FlowError(Exception):
+    """An intent the briefing refuses; `blocker` says why, when there is a patient-facing reason."""
+
+    def __init__(self, message: str, blocker: Blocker | None = None) -> None:
+        super().__init__(message)
+        self.blocker = blocker
+
+
+class IdleState(StrEnum):
+    ACTIVE = "active"
+    WARNING = "warning"
+    """“Are you still there?” is showing."""
+    ENDED = "ended"
+
+
+@dataclass(frozen=True)
+class IdleTimes:
+    warning_after: float = 90.0
+    """Seconds without a touch before “Are you still there?”."""
+    end_after_warning: float = 30.0
+    """Further seconds without an answer before the briefing is abandoned."""
+
+
+@dataclass(frozen=True)
+class Patient:
+    """The person a coordinator prepared the briefing for."""
+
+    name: str
+    date_of_birth: date
+    mrn: str | None = None
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    risk_id: str
+    shown_at: datetime
+    acknowledged_at: datetime
+    seconds_on_screen: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    question_id: str
+    choice_id: str
+    correct: bool
+    attempt: int
+
+
+@dataclass(frozen=True)
+class _Revisit:
+    question_index: int
+    screen: Screen
+
+
+class Briefing:
+    """One patient's briefing. Screens draw its state and call its intents; it decides the flow.
+
+    Every intent that must be recorded hands its event to the sink first and changes state only
+    after the sink accepted it, so nothing is shown as done that was not stored.
+    """
+
+    def __init__(
+        self,
+        form: Form,
+        briefing_id: str,
+        sink: EventSink,
+        clock: Clock,
+        *,
+        patient: Patient | None = None,
+        idle: IdleTimes | None = None,
+    ) -> None:
+        self.form = form
+        self.briefing_id = briefing_id
+        self.patient = patient
+        self.idle = idle or IdleTimes()
+        self._sink = sink
+        self._clock = clock
+        self.screens: tuple[Screen, ...] = _path(form)
+        self.status = Status.NOT_STARTED
+        self.identity_confirmed = False
+        self.identity_attempts = 0
+        self.acknowledgements: dict[str, Acknowledgement] = {}
+        self.flags: list[str] = []
+        self.answers: list[Answer] = []
+        self.signature: Signature | None = None
+        self._index = 0
+        self._revisit: _Revisit | None = None
+        self._revisited: set[str] = set()
+        self._first_shown: dict[str, datetime] = {}
+        self._visits: dict[str, int] = {}
+        self._seconds: dict[str, float] = {}
+        self._entered = clock.monotonic()
+        self._last_touch = self._entered
+        self._arrive()
+
+    # -- what the screens read -------------------------------------------------------------
+
+    @property
+    def current(self) -> Screen:
+        return self._revisit.screen if self._revisit else self.screens[self._index]
+
+    @property
+    def revisiting(self) -> bool:
+        """True while the patient rereads a screen after a wrong answer; next and back both return."""
+        return self._revisit is not None
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """Where the patient is on the path: (screen number from 1, number of screens)."""
+        return self._index + 1, len(self.screens)
+
+    @property
+    def identity_locked(self) -> bool:
+        return self.identity_attempts >= IDENTITY_ATTEMPTS and not self.identity_confirmed
+
+    @property
+    def risks_outstanding(self) -> list[str]:
+        return [risk.id for risk in self.form.risks if risk.id not in self.acknowledgements]
+
+    def is_flagged(self, screen_id: str) -> bool:
+        return screen_id in self.flags
+
+    def answers_to(self, question_id: str) -> list[Answer]:
+        return [a for a in self.answers if a.question_id == question_id]
+
+    def seconds_on(self, screen_id: str) -> float:
+        """Total seconds the screen has been shown, the current visit included."""
+        extra = self._clock.monotonic() - self._entered if self.current.id == screen_id else 0.0
+        return self._seconds.get(screen_id, 0.0) + extra
+
+    def screen_times(self) -> tuple[ScreenTime, ...]:
+        """Visits and seconds for every screen shown so far, in path order."""
+        order = [s.id for s in self.screens]
+        shown = sorted(self._visits, key=order.index)
+        return tuple(
+            ScreenTime(sid, self._visits[sid], round(self.seconds_on(sid), 3)) for sid in shown
+        )
+
+    def blocker(self) -> Blocker | None:
+        """Why going forward is not possible right now, or None if it is."""
+        if self.status in (Status.COMPLETED, Status.ABANDONED):
+            return Blocker.FINISHED
+        if self._revisit:
+            return None
+        screen = self.current
+        if screen.kind is ScreenKind.IDENTITY and not self.identity_confirmed:
+            return (
+                Blocker.IDENTITY_LOCKED if self.identity_locked else Blocker.IDENTITY_NOT_CONFIRMED
+            )
+        if screen.kind is ScreenKind.RISK and screen.id not in self.acknowledgements:
+            return Blocker.RISK_NOT_ACKNOWLEDGED
+        if screen.kind is ScreenKind.QUESTION and not self.answers_to(screen.id):
+            return Blocker.QUESTION_NOT_ANSWERED
+        if screen.kind is ScreenKind.REVIEW and self.risks_outstanding:
+            return Blocker.RISKS_OUTSTANDING
+        if screen.kind is ScreenKind.SIGN:
+            return Blocker.NOT_SIGNED
+        return None
+
+    def can_go_back(self) -> bool:
+        return self.status not in (Status.COMPLETED, Status.ABANDONED) and (
+            self._revisit is not None or self._index > 0
+        )
+
+    # -- intents ---------------------------------------------------------------------------
+
+    def go_next(self) -> Screen:
+        """Move forward one screen, or raise FlowError naming what must happen first."""
+        self._touch()
+        blocker = self.blocker()
+        if blocker:
+            raise FlowError(f"cannot go on from {self.current.id}: {blocker.value}", blocker)
+        if self._revisit:
+            return self._end_revisit()
+        if self.status is Status.NOT_STARTED:
+            self._emit(
+                BriefingStarted(
+                    briefing_id=self.briefing_id,
+                    at=self._clock.now(),
+                    form_id=self.form.id,
+                    form_version=self.form.version,
+                    content_sha256=self.form.content_sha256,
+                )
+            )
+            self.status = Status.IN_PROGRESS
+        return self._move_to(self._index + 1)
+
+    def go_back(self) -> Screen:
+        """Move back one screen (from a reread screen: back to its question). Always allowed in a briefing."""
+        self._touch()
+        if not self.can_go_back():
+            raise FlowError(f"cannot go back from {self.current.id}")
+        if self._revisit:
+            return self._end_revisit()
+        return self._move_to(self._index - 1)
+
+    def confirm_identity(self, date_of_birth: date) -> bool:
+        """Check the birth date the patient typed against the prepared briefing. True if it matches."""
+        self._touch()
+        self._require(ScreenKind.IDENTITY)
+        if self.patient is None:
+            raise FlowError("this is a walk-up briefing: use enter_identity")
+        if self.identity_confirmed:
+            return True
+        if self.identity_locked:
+            raise FlowError("too many wrong birth dates", Blocker.IDENTITY_LOCKED)
+        if date_of_birth == self.patient.date_of_birth:
+            self._emit(IdentityConfirmed(briefing_id=self.briefing_id, at=self._clock.now()))
+            self.identity_confirmed = True
+            return True
+        attempt = self.identity_attempts + 1
+        self._emit(
+            IdentityRejected(
+                briefing_id=self.briefing_id,
+                at=self._clock.now(),
+                attempt=attempt,
+                locked_out=attempt >= IDENTITY_ATTEMPTS,
+            )
+        )
+        self.identity_attempts = attempt
+        return False
+
+    def enter_identity(self, name: str, date_of_birth: date) -> None:
+        """Walk-up mode: the patient tells the kiosk who they are."""
+        self._touch()
+        self._require(ScreenKind.IDENTITY)
+        if self.patient is not None:
+            raise FlowError("this briefing was prepared for a patient: use confirm_identity")
+        self._emit(
+            IdentityConfirmed(
+                briefing_id=self.briefing_id,
+                at=self._clock.now(),
+                name=name,
+                date_of_birth=date_of_birth,
+            )
+        )
+        self.patient = Patient(name=name, date_of_birth=date_of_birth)
+        self.identity_confirmed = True
+
+    def acknowledge_risk(self) -> Acknowledgement:
+        """“I understand this risk” on the current risk screen. Stored at once; a repeat tap changes nothing."""
+        self._touch()
+        screen = self._require(ScreenKind.RISK)
+        if screen.id in self.acknowledgements:
+            return self.acknowledgements[screen.id]
+        ack = Acknowledgement(
+            risk_id=screen.id,
+            shown_at=self._first_shown[screen.id],
+            acknowledged_at=self._clock.now(),
+            seconds_on_screen=round(self.seconds_on(screen.id), 3),
+        )
+        self._emit(
+            RiskAcknowledged(
+                briefing_id=self.briefing_id,
+                at=ack.acknowledged_at,
+                risk_id=ack.risk_id,
+                shown_at=ack.shown_at,
+                seconds_on_screen=ack.seconds_on_screen,
+            )
+        )
+        self.acknowledgements[screen.id] = ack
+        return ack
+
+    def flag_question(self) -> None:
+        """“I have a question about this”: flags the current screen for the surgeon, once."""
+        self._touch()
+        self._require_live()
+        screen_id = self.current.id
+        if screen_id in self.flags:
+            return
+        self._emit(
+            QuestionFlagged(briefing_id=self.briefing_id, at=self._clock.now(), screen_id=screen_id)
+        )
+        self.flags.append(screen_id)
+
+    def answer_question(self, choice_id: str) -> Answer:
+        """Record an answer. A wrong first answer sends the patient to the screen that teaches it."""
+        self._touch()
+        screen = self._require(ScreenKind.QUESTION)
+        question = self.form.question(screen.id)
+        if choice_id not in {c.id for c in question.choices}:
+            raise FlowError(f"{choice_id!r} is not a choice of question {question.id}")
+        correct = choice_id == question.answer
+        revisit = None
+        if not correct and question.id not in self._revisited:
+            teaching = next(s for s in self.screens if s.id == question.teaches)
+            revisit = _Revisit(self._index, teaching)
+        answer = Answer(
+            question.id, choice_id, correct, attempt=len(self.answers_to(question.id)) + 1
+        )
+        self._emit(
+            QuestionAnswered(
+                briefing_id=self.briefing_id,
+                at=self._clock.now(),
+                question_id=question.id,
+                choice_id=choice_id,
+                correct=correct,
+                attempt=answer.attempt,
+                revisit_screen_id=revisit.screen.id if revisit else None,
+            )
+        )
+        self.answers.append(answer)
+        if revisit:
+            self._revisited.add(question.id)
+            self._leave()
+            self._revisit = revisit
+            self._arrive()
+        return answer
+
+    def sign(self, signature: Signature) -> None:
+        """Sign the briefing, exactly once; it is then complete and the done screen shows."""
+        self._touch()
+        if self.status is Status.COMPLETED:
+            raise FlowError("this briefing is already signed", Blocker.FINISHED)
+        self._require(ScreenKind.SIGN)
+        if self.risks_outstanding:
+            raise FlowError("risks not acknowledged", Blocker.RISKS_OUTSTANDING)
+        problem = signature.problem()
+        if problem:
+            raise FlowError(problem)
+        self._emit(
+            Signed(
+                briefing_id=self.briefing_id,
+                at=self._clock.now(),
+                signature=signature,
+                screen_times=self.screen_times(),
+            )
+        )
+        self.signature = signature
+        self.status = Status.COMPLETED
+        self._move_to(self._index + 1)
+
+    def abandon(self, reason: AbandonReason) -> None:
+        """End the briefing unfinished, keeping what was acknowledged. Nothing to do if it never started."""
+        if self.status is not Status.IN_PROGRESS:
+            return
+        self._emit(Abandoned(briefing_id=self.briefing_id, at=self._clock.now(), reason=reason))
+        self.status = Status.ABANDONED
+
+    # -- inactivity ------------------------------------------------------------------------
+
+    def still_here(self) -> None:
+        """The patient answered “Are you still there?”, or touched the screen."""
+        self._touch()
+
+    def check_idle(self) -> IdleState:
+        """Called on a timer: warn after the first idle time, abandon after the second."""
+        if self.status is not Status.IN_PROGRESS:
+            return IdleState.ENDED if self.status is Status.ABANDONED else IdleState.ACTIVE
+        idle = self._clock.monotonic() - self._last_touch
+        if idle >= self.idle.warning_after + self.idle.end_after_warning:
+            self.abandon(AbandonReason.INACTIVITY)
+            return IdleState.ENDED
+        if idle >= self.idle.warning_after:
+            return IdleState.WARNING
+        return IdleState.ACTIVE
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _emit(self, event: Event) -> None:
+        self._sink.record(event)
+
+    def _touch(self) -> None:
+        self._last_touch = self._clock.monotonic()
+
+    def _require_live(self) -> None:
+        if self.status is not Status.IN_PROGRESS:
+            raise FlowError(f"the briefing is {self.status.value}", Blocker.FINISHED)
+
+    def _require(self, kind: ScreenKind) -> Screen:
+        self._require_live()
+        screen = self.current
+        if screen.kind is not kind:
+            raise FlowError(f"not on a {kind.value} screen (on {screen.id})")
+        return screen
+
+    def _move_to(self, index: int) -> Screen:
+        self._leave()
+        self._index = index
+        self._arrive()
+        return self.current
+
+    def _end_revisit(self) -> Screen:
+        assert self._revisit is not None
+        self._leave()
+        self._index = self._revisit.question_index
+        self._revisit = None
+        self._arrive()
+        return self.current
+
+    def _leave(self) -> None:
+        sid = self.current.id
+        self._seconds[sid] = self._seconds.get(sid, 0.0) + self._clock.monotonic() - self._entered
+
+    def _arrive(self) -> None:
+        sid = self.current.id
+        self._entered = self._clock.monotonic()
+        self._visits[sid] = self._visits.get(sid, 0) + 1
+        self._first_shown.setdefault(sid, self._clock.now())
+
+
+def _path(form: Form) -> tuple[Screen, ...]:
+    """The ordered screens of the patient's path for this form."""
+    screens = [Screen(ScreenKind.WELCOME, "welcome"), Screen(ScreenKind.IDENTITY, "identity")]
+    screens += [
+        Screen(ScreenKind(kind.value), content.id) for kind, content in form.content_screens()
+    ]
+    screens += [Screen(ScreenKind.QUESTION, q.id) for q in form.questions]
+    screens += [
+        Screen(ScreenKind.REVIEW, "review"),
+        Screen(ScreenKind.SIGN, "sign"),
+        Screen(ScreenKind.DONE, "done"),
+    ]
+    return tuple(screens)
