@@ -33,9 +33,15 @@ def test_the_contracts_hold() -> None:
 
 
 def test_a_pyside_import_outside_ui_breaks_the_build(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "kiosk", tmp_path / "kiosk", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "kiosk", tmp_path / "kiosk", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    (tmp_path / "kiosk" / "session" / "sneaky.py").write_text("from PySide6 import QtCore\n", encoding="utf-8")
-    result = subprocess.run([LINT_IMPORTS], cwd=tmp_path, capture_output=True, text=True, check=False)
+    (tmp_path / "kiosk" / "session" / "sneaky.py").write_text(
+        "from PySide6 import QtCore\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [LINT_IMPORTS], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
     assert result.returncode != 0
     assert "kiosk.session.sneaky -> PySide6" in result.stdout
