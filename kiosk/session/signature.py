@@ -36,6 +36,8 @@ class Stroke:
 @dataclass(frozen=True)
 class DrawnSignature:
     strokes: tuple[Stroke, ...]
+    image_png: bytes | None = None
+    """The pad as the patient saw it, when the screen supplies it; the strokes are the record."""
 
     def problem(self) -> str | None:
         """Why this drawing cannot be accepted as a signature, in words for the patient; None if it can."""

@@ -1,0 +1,167 @@
+"""Settings as data: every setting declared once with its type, default and description; one TOML file."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "briefing-kiosk"
+CONFIG_ENV = "KIOSK_CONFIG"
+DATA_DIR_ENV = "KIOSK_DATA_DIR"
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file, the key and what is allowed."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    description: str
+    check: Callable[[Any], str | None] = field(default=lambda _: None)
+    """Returns what is allowed when the value is not, else None."""
+    secret: bool = False
+
+
+def _kiosk_id(value: str) -> str | None:
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", value):
+        return None
+    return "1 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit"
+
+
+def _positive(value: int) -> str | None:
+    return None if value > 0 else "a whole number of seconds greater than 0"
+
+
+def _log_level(value: str) -> str | None:
+    return None if value in ("DEBUG", "INFO", "WARNING", "ERROR") else "one of DEBUG, INFO, WARNING, ERROR"
+
+
+def _database_url(value: str) -> str | None:
+    if value == "" or value.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg://")):
+        return None
+    return 'empty (the embedded SQLite file), "sqlite:///PATH" or "postgresql+psycopg://USER@HOST/DB"'
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("kiosk_id", str, "", "This kiosk's name in records and the audit log (default: the computer's name).", _kiosk_id),
+    Setting("clinic_name", str, "", "The clinic's name, printed on briefings and in the kiosk's certificate."),
+    Setting("data_dir", str, "", "Folder for the database, PDFs and keys (default: KIOSK_DATA_DIR, else the platform's data folder)."),
+    Setting("database_url", str, "", "Empty for the embedded SQLite file in the data folder; a PostgreSQL URL to share one database between kiosks.", _database_url, secret=True),
+    Setting("idle_warning_seconds", int, 90, "Seconds without a touch before “Are you still there?”.", _positive),
+    Setting("idle_end_seconds", int, 30, "Further seconds without an answer before the briefing is abandoned and the screen wiped.", _positive),
+    Setting("walk_up_mode", bool, False, "Let patients without a prepared briefing type their own name and date of birth."),
+    Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", _log_level),
+)  # fmt: skip
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective settings, and where they came from."""
+
+    path: Path
+    values: dict[str, Any]
+    exists: bool
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    @property
+    def kiosk_id(self) -> str:
+        return str(self.values["kiosk_id"]) or _default_kiosk_id()
+
+    @property
+    def data_dir(self) -> Path:
+        env = os.environ.get(DATA_DIR_ENV)
+        if env:
+            return Path(env)
+        if self.values["data_dir"]:
+            return Path(self.values["data_dir"]).expanduser()
+        return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+    @property
+    def database_url(self) -> str:
+        return str(self.values["database_url"]) or f"sqlite:///{self.data_dir / 'kiosk.db'}"
+
+
+def _default_kiosk_id() -> str:
+    name = re.sub(r"[^A-Za-z0-9._-]", "-", socket.gethostname())[:64].strip("-._")
+    return name or "kiosk"
+
+
+def config_path(explicit: Path | None = None) -> Path:
+    """--config, else KIOSK_CONFIG, else kiosk.toml in the platform's config folder."""
+    if explicit:
+        return explicit
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "kiosk.toml"
+
+
+def load_config(explicit: Path | None = None) -> Config:
+    """Read and check the config file; a missing file means every default."""
+    path = config_path(explicit)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config(path, {s.name: s.default for s in SETTINGS}, exists=False)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc}); check the file and its permissions.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: is not valid TOML ({exc}); fix that line.") from None
+    return Config(path, parse_settings(raw, str(path)), exists=True)
+
+
+def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
+    problems = []
+    values = {s.name: s.default for s in SETTINGS}
+    for key, value in raw.items():
+        setting = _BY_NAME.get(key)
+        if setting is None:
+            known = ", ".join(_BY_NAME)
+            problems.append(f"{label}: {key}: is not a known setting (known: {known}).")
+            continue
+        if type(value) is not setting.type:
+            kind = {str: "text in quotes", int: "a whole number", bool: "true or false"}[setting.type]
+            problems.append(f"{label}: {key}: must be {kind}.")
+            continue
+        allowed = setting.check(value)
+        if allowed:
+            problems.append(f"{label}: {key}: {value!r} is not allowed; use {allowed}.")
+            continue
+        values[key] = value
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return values
+
+
+def render_config(values: dict[str, Any]) -> str:
+    """A config file with every setting, its description as a comment, and its value."""
+    lines = ["# Briefing kiosk settings. Every setting, its meaning and its default are listed here.", ""]
+    for s in SETTINGS:
+        lines.append(f"# {s.description}")
+        lines.append(f"{s.name} = {_toml_value(values.get(s.name, s.default))}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

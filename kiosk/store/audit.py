@@ -1,0 +1,109 @@
+"""The audit log: append a row chained by SHA-256 to the one before, and walk the chain to prove it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from kiosk.store.models import AuditEntry
+
+GENESIS = "0" * 64
+_PG_AUDIT_LOCK = 0x6B696F736B  # one advisory lock id: appends from every kiosk take turns
+
+
+def entry_hash(
+    *, seq: int, at: datetime, kiosk_id: str, actor: str, action: str, subject: str, detail: str, prev_hash: str
+) -> str:
+    """SHA-256 of the row's facts in canonical JSON, including the previous row's hash."""
+    fields = {
+        "seq": seq,
+        "at": at.isoformat(timespec="microseconds"),
+        "kiosk_id": kiosk_id,
+        "actor": actor,
+        "action": action,
+        "subject": subject,
+        "detail": detail,
+        "prev_hash": prev_hash,
+    }
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def append(
+    session: Session,
+    *,
+    at: datetime,
+    kiosk_id: str,
+    actor: str,
+    action: str,
+    subject: str,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Add one row to the chain inside the caller's transaction (which commits it with the event)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_AUDIT_LOCK})
+    head = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    seq, prev_hash = (head.seq + 1, head.hash) if head else (1, GENESIS)
+    at = at.astimezone(UTC)  # read back as UTC, so hashed as UTC
+    detail_json = json.dumps(detail or {}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    row = AuditEntry(
+        seq=seq, at=at, kiosk_id=kiosk_id, actor=actor, action=action, subject=subject, detail=detail_json, prev_hash=prev_hash
+    )
+    row.hash = entry_hash(
+        seq=seq, at=at, kiosk_id=kiosk_id, actor=actor, action=action, subject=subject, detail=detail_json, prev_hash=prev_hash
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    rows: int
+    head: str
+    """The hash of the last row (GENESIS for an empty log): quote it to pin the log's state."""
+    broken_at: int | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+
+def verify(session: Session) -> ChainReport:
+    """Walk the whole chain in order; name the first row that does not fit and why."""
+    expected_seq, prev = 1, GENESIS
+    rows = session.execute(select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)).scalars()
+    count = 0
+    for row in rows:
+        count += 1
+        if row.seq != expected_seq:
+            return ChainReport(count, prev, row.seq, f"row {expected_seq} is missing (the next row is {row.seq})")
+        if row.prev_hash != prev:
+            return ChainReport(count, prev, row.seq, "its link to the previous row does not match (a row before it was changed or removed)")
+        recomputed = entry_hash(
+            seq=row.seq,
+            at=row.at,
+            kiosk_id=row.kiosk_id,
+            actor=row.actor,
+            action=row.action,
+            subject=row.subject,
+            detail=row.detail,
+            prev_hash=row.prev_hash,
+        )
+        if recomputed != row.hash:
+            return ChainReport(count, prev, row.seq, "its contents do not match its hash (the row was edited)")
+        expected_seq, prev = row.seq + 1, row.hash
+    return ChainReport(count, prev)
+
+
+def head(session: Session) -> str:
+    """The hash of the newest row, GENESIS if the log is empty."""
+    value = session.execute(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).scalar()
+    return value or GENESIS

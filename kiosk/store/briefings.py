@@ -1,0 +1,97 @@
+"""Briefings as a coordinator and the kiosk see them: prepare one, recover after a crash, read one back."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+
+from kiosk.content.schema import Form
+from kiosk.store import audit
+from kiosk.store.database import Store
+from kiosk.store.models import Briefing, BriefingStatus, Patient
+from kiosk.store.rules import check_date_of_birth, clean_mrn, clean_name
+
+SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class PreparedPatient:
+    name: str
+    date_of_birth: date
+    mrn: str | None
+
+
+def prepare_briefing(
+    store: Store, form: Form, *, name: str, date_of_birth: date, mrn: str | None, staff: str, now: datetime
+) -> str:
+    """A coordinator prepares a briefing for a named patient; returns its id."""
+    patient = Patient(
+        name=clean_name(name),
+        date_of_birth=check_date_of_birth(date_of_birth, now.astimezone(UTC).date()),
+        mrn=clean_mrn(mrn),
+        created_at=now,
+    )
+    briefing_id = str(uuid.uuid4())
+    with store.sessions.begin() as session:
+        session.add(patient)
+        session.flush()
+        session.add(
+            Briefing(
+                id=briefing_id,
+                patient_id=patient.id,
+                form_id=form.id,
+                form_version=form.version,
+                content_sha256=form.content_sha256,
+                kiosk_id=store.kiosk_id,
+                status=BriefingStatus.PREPARED,
+                prepared_by=clean_name(staff, "staff"),
+                created_at=now,
+            )
+        )
+        audit.append(
+            session,
+            at=now,
+            kiosk_id=store.kiosk_id,
+            actor=clean_name(staff, "staff"),
+            action="briefing_prepared",
+            subject=f"briefing:{briefing_id}",
+            detail={"form": form.id, "version": form.version},
+        )
+    return briefing_id
+
+
+def patient_of(store: Store, briefing_id: str) -> PreparedPatient | None:
+    with store.sessions() as session:
+        row = session.execute(
+            select(Patient).join(Briefing, Briefing.patient_id == Patient.id).where(Briefing.id == briefing_id)
+        ).scalar_one_or_none()
+        return PreparedPatient(row.name, row.date_of_birth, row.mrn) if row else None
+
+
+def recover_interrupted(store: Store, now: datetime) -> list[str]:
+    """Briefings this kiosk left in progress (a crash, a power cut) become abandoned, each audited."""
+    recovered = []
+    with store.sessions.begin() as session:
+        stale = session.execute(
+            select(Briefing)
+            .where(Briefing.status == BriefingStatus.IN_PROGRESS, Briefing.kiosk_id == store.kiosk_id)
+            .order_by(Briefing.started_at)
+        ).scalars()
+        for briefing in stale:
+            briefing.status = BriefingStatus.ABANDONED
+            briefing.ended_at = now
+            briefing.end_reason = "interrupted"
+            audit.append(
+                session,
+                at=now,
+                kiosk_id=store.kiosk_id,
+                actor=SYSTEM,
+                action="abandoned",
+                subject=f"briefing:{briefing.id}",
+                detail={"reason": "interrupted"},
+            )
+            recovered.append(briefing.id)
+    return recovered

@@ -1,0 +1,223 @@
+"""Opening the store: the engine with safe SQLite settings or PostgreSQL, start-up checks and migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+NETWORK_FILESYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ncpfs", "fuse.sshfs", "davfs", "fuse.davfs2", "glusterfs", "ceph"}
+)
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message is one sentence naming the file or setting and what to do."""
+
+
+@dataclass
+class Store:
+    """An open store: the engine, a session factory (one session per user action) and the kiosk's id."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    kiosk_id: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The database file of a SQLite URL, None for any other engine (or SQLite in memory)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def make_engine(url: str | URL) -> Engine:
+    """An engine whose every SQLite connection is durable (WAL, synchronous=FULL) and writes begin IMMEDIATE."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return create_engine(parsed, pool_pre_ping=True)
+    if parsed.get_backend_name() != "sqlite":
+        raise StoreError(f"database_url: {parsed.get_backend_name()} is not supported; use SQLite or PostgreSQL.")
+    engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # let the begin hook below own transactions
+        cursor = dbapi_conn.cursor()
+        for pragma in (
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL",
+            f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+        ):
+            cursor.execute(pragma)
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def on_network_share(path: Path) -> bool:
+    """True if the folder holding `path` is on a network file system (where SQLite locking is unsafe)."""
+    folder = path.resolve().parent
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows kiosks
+        return _windows_remote(folder)
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:  # pragma: no cover - not Linux
+        return False
+    best, fstype = "", ""
+    for line in mounts:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        mount_point = fields[1].replace("\\040", " ")
+        inside = str(folder) == mount_point or str(folder).startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) >= len(best):
+            best, fstype = mount_point, fields[2]
+    return fstype in NETWORK_FILESYSTEMS
+
+
+def _windows_remote(folder: Path) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    text_path = str(folder)
+    if text_path.startswith("\\\\"):
+        return True
+    drive_remote = 4
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(folder.drive + "\\") == drive_remote)  # type: ignore[attr-defined]
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, without touching it, a file that is not a SQLite database, or a database on a network share."""
+    if on_network_share(path):
+        raise StoreError(
+            f"{path}: the database is on a network share, where SQLite can lose data; "
+            "keep it on a local disk, or set database_url to a PostgreSQL server to share one database between kiosks."
+        )
+    if not path.exists():
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror}); check the file's permissions.") from None
+    if header != SQLITE_HEADER:
+        raise StoreError(
+            f"{path}: is not a kiosk database (it may be damaged or another file); "
+            "it was left untouched: restore it from a backup (kiosk backup) or move it aside."
+        )
+
+
+def integrity_problems(engine: Engine, *, full: bool = False) -> list[str]:
+    """SQLite's own checks: quick_check (or integrity_check) and foreign_key_check; empty when all is well."""
+    if engine.dialect.name != "sqlite":
+        return []
+    check = "integrity_check" if full else "quick_check"
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {check}")]
+        problems = [] if rows == ["ok"] else [f"{check}: {r}" for r in rows]
+        problems += [f"foreign_key_check: {r[0]} row {r[1]} points at a missing {r[2]}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+        conn.rollback()
+    return problems
+
+
+def alembic_config(engine: Engine) -> AlembicConfig:
+    config = AlembicConfig()
+    config.set_main_option("script_location", "kiosk.store:migrations")
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision(engine: Engine) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        revision = MigrationContext.configure(conn).get_current_revision()
+        conn.rollback()
+    return revision
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` (Alembic); safe to run on an up-to-date database."""
+    command.upgrade(alembic_config(engine), revision)
+
+
+def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = True) -> Store:
+    """Open (and if `create`, make or upgrade) the store; any problem is a StoreError sentence."""
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+        if not path.exists():
+            if not create:
+                raise StoreError(f"{path}: there is no database here yet; run `kiosk init` first.")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path.parent}: cannot create the data folder ({exc.strerror}); check KIOSK_DATA_DIR or data_dir.") from None
+            if not os.access(path.parent, os.W_OK):
+                raise StoreError(f"{path.parent}: the data folder is not writable; give the kiosk's user write access.")
+    engine = make_engine(url)
+    try:
+        if check:
+            problems = integrity_problems(engine)
+            if problems:
+                raise StoreError(
+                    f"{path}: the database is damaged ({problems[0]}); it was left untouched: "
+                    "restore it from a backup (kiosk backup) and run `kiosk doctor`."
+                )
+        if create:
+            migrate(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise StoreError(_describe(url, exc)) from None
+    except StoreError:
+        engine.dispose()
+        raise
+    return Store(engine, sessionmaker(engine, expire_on_commit=False), kiosk_id)
+
+
+def _describe(url: str, exc: DBAPIError) -> str:
+    where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    if sqlite_path(url) is not None:
+        if "not a database" in reason or "malformed" in reason:
+            return f"{where}: the database is damaged ({reason}); it was left untouched: restore it from a backup and run `kiosk doctor`."
+        return f"{where}: the database cannot be used ({reason}); check the file, its folder's permissions and free disk space."
+    return f"database_url {where}: cannot reach the database ({reason}); check the server is running and the URL, user and password."
+
+
+def execute_scalar(engine: Engine, sql: str) -> Any:
+    with engine.connect() as conn:
+        value = conn.execute(text(sql)).scalar()
+        conn.rollback()
+    return value

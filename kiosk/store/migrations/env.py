@@ -1,0 +1,13 @@
+"""Alembic's entry point: migrate the engine the kiosk handed over, inside one transaction."""
+
+from alembic import context
+
+from kiosk.store.models import Base
+
+engine = context.config.attributes["engine"]
+
+with engine.connect() as connection:
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()

@@ -1,0 +1,224 @@
+"""The record's tables as SQLAlchemy 2 models; Alembic owns the schema, these describe it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAME_MAX = 200
+"""Longest patient or staff name accepted, in characters; enforced in code and by a CHECK."""
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A point in time, always stored and returned as UTC, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("times stored in the record must carry a time zone")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: dict[Any, Any] = {datetime: UTCDateTime()}
+
+
+class BriefingStatus(StrEnum):
+    PREPARED = "prepared"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+def _in(column: str, values: type[StrEnum]) -> str:
+    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
+
+
+class Patient(Base):
+    __tablename__ = "patients"
+    __table_args__ = (
+        CheckConstraint(f"length(name) BETWEEN 1 AND {NAME_MAX}", name="name_length"),
+        CheckConstraint("mrn IS NULL OR length(mrn) BETWEEN 1 AND 64", name="mrn_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX * 4))
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    mrn: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class Briefing(Base):
+    __tablename__ = "briefings"
+    __table_args__ = (CheckConstraint(_in("status", BriefingStatus), name="status"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    patient_id: Mapped[int | None] = mapped_column(ForeignKey("patients.id"), index=True)
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_version: Mapped[str] = mapped_column(String(64))
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    prepared_by: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    end_reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class RiskAcknowledgement(Base):
+    __tablename__ = "risk_acknowledgements"
+    __table_args__ = (
+        UniqueConstraint("briefing_id", "risk_id", name="uq_risk_acknowledgements_briefing_risk"),
+        CheckConstraint("seconds_on_screen >= 0", name="seconds"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"))
+    risk_id: Mapped[str] = mapped_column(String(64))
+    shown_at: Mapped[datetime]
+    acknowledged_at: Mapped[datetime]
+    seconds_on_screen: Mapped[float] = mapped_column(Float)
+
+
+class QuestionFlag(Base):
+    __tablename__ = "question_flags"
+    __table_args__ = (UniqueConstraint("briefing_id", "screen_id", name="uq_question_flags_briefing_screen"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"))
+    screen_id: Mapped[str] = mapped_column(String(64))
+    flagged_at: Mapped[datetime]
+    answered_by: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    answered_at: Mapped[datetime | None]
+    answer_note: Mapped[str | None] = mapped_column(Text)
+
+
+class ComprehensionAnswer(Base):
+    __tablename__ = "comprehension_answers"
+    __table_args__ = (
+        UniqueConstraint("briefing_id", "question_id", "attempt", name="uq_comprehension_answers_attempt"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"))
+    question_id: Mapped[str] = mapped_column(String(64))
+    choice_id: Mapped[str] = mapped_column(String(64))
+    correct: Mapped[bool]
+    attempt: Mapped[int] = mapped_column(Integer)
+    answered_at: Mapped[datetime]
+    revisit_screen_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class Signature(Base):
+    """The patient's signature: unique per briefing, so a double tap can never sign twice."""
+
+    __tablename__ = "signatures"
+    __table_args__ = (
+        CheckConstraint("kind IN ('drawn', 'typed')", name="kind"),
+        CheckConstraint(
+            "(kind = 'drawn' AND strokes_json <> '[]') OR "
+            "(kind = 'typed' AND typed_name IS NOT NULL AND attested_by IS NOT NULL)",
+            name="complete",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    strokes_json: Mapped[str] = mapped_column(Text)
+    """The strokes as JSON: [[[x, y, t_ms], ...], ...]; empty list for a typed signature."""
+    typed_name: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    attested_by: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    image_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    screen_times_json: Mapped[str] = mapped_column(Text)
+    signed_at: Mapped[datetime]
+
+
+class Document(Base):
+    """The briefing PDF: where it is and its SHA-256, or pending until it has been made."""
+
+    __tablename__ = "documents"
+    __table_args__ = (CheckConstraint("status IN ('pending', 'made')", name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(8))
+    path: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    made_at: Mapped[datetime | None]
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+    __table_args__ = (CheckConstraint(f"length(name) BETWEEN 1 AND {NAME_MAX}", name="name_length"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX * 4), unique=True)
+    pin_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class AuditEntry(Base):
+    """One row of the append-only audit log; `hash` chains it to the row before."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        CheckConstraint("length(hash) = 64 AND length(prev_hash) = 64", name="hash_length"),
+        CheckConstraint("seq >= 1", name="seq_positive"),
+    )
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(NAME_MAX * 4))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text)
+    """JSON with the facts of the event (never a PIN, never a patient's name)."""
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+PROTECTED_TABLES = ("audit_log", "risk_acknowledgements", "comprehension_answers", "signatures")
+"""Tables the database itself keeps append-only: UPDATE and DELETE are refused by triggers."""
