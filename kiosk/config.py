@@ -44,13 +44,19 @@ def _positive(value: int) -> str | None:
 
 
 def _log_level(value: str) -> str | None:
-    return None if value in ("DEBUG", "INFO", "WARNING", "ERROR") else "one of DEBUG, INFO, WARNING, ERROR"
+    return (
+        None
+        if value in ("DEBUG", "INFO", "WARNING", "ERROR")
+        else "one of DEBUG, INFO, WARNING, ERROR"
+    )
 
 
 def _database_url(value: str) -> str | None:
     if value == "" or value.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg://")):
         return None
-    return 'empty (the embedded SQLite file), "sqlite:///PATH" or "postgresql+psycopg://USER@HOST/DB"'
+    return (
+        'empty (the embedded SQLite file), "sqlite:///PATH" or "postgresql+psycopg://USER@HOST/DB"'
+    )
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -119,7 +125,9 @@ def load_config(explicit: Path | None = None) -> Config:
     except FileNotFoundError:
         return Config(path, {s.name: s.default for s in SETTINGS}, exists=False)
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc}); check the file and its permissions.") from None
+        raise ConfigError(
+            f"{path}: cannot be read ({exc}); check the file and its permissions."
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: is not valid TOML ({exc}); fix that line.") from None
     return Config(path, parse_settings(raw, str(path)), exists=True)
@@ -135,7 +143,9 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
             problems.append(f"{label}: {key}: is not a known setting (known: {known}).")
             continue
         if type(value) is not setting.type:
-            kind = {str: "text in quotes", int: "a whole number", bool: "true or false"}[setting.type]
+            kind = {str: "text in quotes", int: "a whole number", bool: "true or false"}[
+                setting.type
+            ]
             problems.append(f"{label}: {key}: must be {kind}.")
             continue
         allowed = setting.check(value)
@@ -150,7 +160,10 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
 
 def render_config(values: dict[str, Any]) -> str:
     """A config file with every setting, its description as a comment, and its value."""
-    lines = ["# Briefing kiosk settings. Every setting, its meaning and its default are listed here.", ""]
+    lines = [
+        "# Briefing kiosk settings. Every setting, its meaning and its default are listed here.",
+        "",
+    ]
     for s in SETTINGS:
         lines.append(f"# {s.description}")
         lines.append(f"{s.name} = {_toml_value(values.get(s.name, s.default))}")

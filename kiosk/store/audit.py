@@ -18,7 +18,15 @@ _PG_AUDIT_LOCK = 0x6B696F736B  # one advisory lock id: appends from every kiosk 
 
 
 def entry_hash(
-    *, seq: int, at: datetime, kiosk_id: str, actor: str, action: str, subject: str, detail: str, prev_hash: str
+    *,
+    seq: int,
+    at: datetime,
+    kiosk_id: str,
+    actor: str,
+    action: str,
+    subject: str,
+    detail: str,
+    prev_hash: str,
 ) -> str:
     """SHA-256 of the row's facts in canonical JSON, including the previous row's hash."""
     fields = {
@@ -48,15 +56,33 @@ def append(
     """Add one row to the chain inside the caller's transaction (which commits it with the event)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_AUDIT_LOCK})
-    head = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    head = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
     seq, prev_hash = (head.seq + 1, head.hash) if head else (1, GENESIS)
     at = at.astimezone(UTC)  # read back as UTC, so hashed as UTC
-    detail_json = json.dumps(detail or {}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    detail_json = json.dumps(
+        detail or {}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
     row = AuditEntry(
-        seq=seq, at=at, kiosk_id=kiosk_id, actor=actor, action=action, subject=subject, detail=detail_json, prev_hash=prev_hash
+        seq=seq,
+        at=at,
+        kiosk_id=kiosk_id,
+        actor=actor,
+        action=action,
+        subject=subject,
+        detail=detail_json,
+        prev_hash=prev_hash,
     )
     row.hash = entry_hash(
-        seq=seq, at=at, kiosk_id=kiosk_id, actor=actor, action=action, subject=subject, detail=detail_json, prev_hash=prev_hash
+        seq=seq,
+        at=at,
+        kiosk_id=kiosk_id,
+        actor=actor,
+        action=action,
+        subject=subject,
+        detail=detail_json,
+        prev_hash=prev_hash,
     )
     session.add(row)
     session.flush()
@@ -79,14 +105,23 @@ class ChainReport:
 def verify(session: Session) -> ChainReport:
     """Walk the whole chain in order; name the first row that does not fit and why."""
     expected_seq, prev = 1, GENESIS
-    rows = session.execute(select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)).scalars()
+    rows = session.execute(
+        select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
+    ).scalars()
     count = 0
     for row in rows:
         count += 1
         if row.seq != expected_seq:
-            return ChainReport(count, prev, row.seq, f"row {expected_seq} is missing (the next row is {row.seq})")
+            return ChainReport(
+                count, prev, row.seq, f"row {expected_seq} is missing (the next row is {row.seq})"
+            )
         if row.prev_hash != prev:
-            return ChainReport(count, prev, row.seq, "its link to the previous row does not match (a row before it was changed or removed)")
+            return ChainReport(
+                count,
+                prev,
+                row.seq,
+                "its link to the previous row does not match (a row before it was changed or removed)",
+            )
         recomputed = entry_hash(
             seq=row.seq,
             at=row.at,
@@ -98,12 +133,16 @@ def verify(session: Session) -> ChainReport:
             prev_hash=row.prev_hash,
         )
         if recomputed != row.hash:
-            return ChainReport(count, prev, row.seq, "its contents do not match its hash (the row was edited)")
+            return ChainReport(
+                count, prev, row.seq, "its contents do not match its hash (the row was edited)"
+            )
         expected_seq, prev = row.seq + 1, row.hash
     return ChainReport(count, prev)
 
 
 def head(session: Session) -> str:
     """The hash of the newest row, GENESIS if the log is empty."""
-    value = session.execute(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).scalar()
+    value = session.execute(
+        select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).scalar()
     return value or GENESIS

@@ -25,7 +25,14 @@ class PreparedPatient:
 
 
 def prepare_briefing(
-    store: Store, form: Form, *, name: str, date_of_birth: date, mrn: str | None, staff: str, now: datetime
+    store: Store,
+    form: Form,
+    *,
+    name: str,
+    date_of_birth: date,
+    mrn: str | None,
+    staff: str,
+    now: datetime,
 ) -> str:
     """A coordinator prepares a briefing for a named patient; returns its id."""
     patient = Patient(
@@ -66,7 +73,9 @@ def prepare_briefing(
 def patient_of(store: Store, briefing_id: str) -> PreparedPatient | None:
     with store.sessions() as session:
         row = session.execute(
-            select(Patient).join(Briefing, Briefing.patient_id == Patient.id).where(Briefing.id == briefing_id)
+            select(Patient)
+            .join(Briefing, Briefing.patient_id == Patient.id)
+            .where(Briefing.id == briefing_id)
         ).scalar_one_or_none()
         return PreparedPatient(row.name, row.date_of_birth, row.mrn) if row else None
 
@@ -77,7 +86,9 @@ def recover_interrupted(store: Store, now: datetime) -> list[str]:
     with store.sessions.begin() as session:
         stale = session.execute(
             select(Briefing)
-            .where(Briefing.status == BriefingStatus.IN_PROGRESS, Briefing.kiosk_id == store.kiosk_id)
+            .where(
+                Briefing.status == BriefingStatus.IN_PROGRESS, Briefing.kiosk_id == store.kiosk_id
+            )
             .order_by(Briefing.started_at)
         ).scalars()
         for briefing in stale:

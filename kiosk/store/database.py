@@ -21,7 +21,21 @@ from sqlalchemy.orm import Session, sessionmaker
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 NETWORK_FILESYSTEMS = frozenset(
-    {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ncpfs", "fuse.sshfs", "davfs", "fuse.davfs2", "glusterfs", "ceph"}
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "9p",
+        "afs",
+        "ncpfs",
+        "fuse.sshfs",
+        "davfs",
+        "fuse.davfs2",
+        "glusterfs",
+        "ceph",
+    }
 )
 
 
@@ -48,7 +62,11 @@ class Store:
 def sqlite_path(url: str | URL) -> Path | None:
     """The database file of a SQLite URL, None for any other engine (or SQLite in memory)."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
         return None
     return Path(parsed.database)
 
@@ -61,7 +79,9 @@ def make_engine(url: str | URL) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(parsed, pool_pre_ping=True)
     if parsed.get_backend_name() != "sqlite":
-        raise StoreError(f"database_url: {parsed.get_backend_name()} is not supported; use SQLite or PostgreSQL.")
+        raise StoreError(
+            f"database_url: {parsed.get_backend_name()} is not supported; use SQLite or PostgreSQL."
+        )
     engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -128,7 +148,9 @@ def check_sqlite_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(f"{path}: cannot be read ({exc.strerror}); check the file's permissions.") from None
+        raise StoreError(
+            f"{path}: cannot be read ({exc.strerror}); check the file's permissions."
+        ) from None
     if header != SQLITE_HEADER:
         raise StoreError(
             f"{path}: is not a kiosk database (it may be damaged or another file); "
@@ -144,7 +166,10 @@ def integrity_problems(engine: Engine, *, full: bool = False) -> list[str]:
     with engine.connect() as conn:
         rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {check}")]
         problems = [] if rows == ["ok"] else [f"{check}: {r}" for r in rows]
-        problems += [f"foreign_key_check: {r[0]} row {r[1]} points at a missing {r[2]}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+        problems += [
+            f"foreign_key_check: {r[0]} row {r[1]} points at a missing {r[2]}"
+            for r in conn.exec_driver_sql("PRAGMA foreign_key_check")
+        ]
         conn.rollback()
     return problems
 
@@ -183,9 +208,13 @@ def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = Tr
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"{path.parent}: cannot create the data folder ({exc.strerror}); check KIOSK_DATA_DIR or data_dir.") from None
+                raise StoreError(
+                    f"{path.parent}: cannot create the data folder ({exc.strerror}); check KIOSK_DATA_DIR or data_dir."
+                ) from None
             if not os.access(path.parent, os.W_OK):
-                raise StoreError(f"{path.parent}: the data folder is not writable; give the kiosk's user write access.")
+                raise StoreError(
+                    f"{path.parent}: the data folder is not writable; give the kiosk's user write access."
+                )
     engine = make_engine(url)
     try:
         if check:

@@ -120,7 +120,9 @@ class RiskAcknowledgement(Base):
 
 class QuestionFlag(Base):
     __tablename__ = "question_flags"
-    __table_args__ = (UniqueConstraint("briefing_id", "screen_id", name="uq_question_flags_briefing_screen"),)
+    __table_args__ = (
+        UniqueConstraint("briefing_id", "screen_id", name="uq_question_flags_briefing_screen"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"))
@@ -134,7 +136,9 @@ class QuestionFlag(Base):
 class ComprehensionAnswer(Base):
     __tablename__ = "comprehension_answers"
     __table_args__ = (
-        UniqueConstraint("briefing_id", "question_id", "attempt", name="uq_comprehension_answers_attempt"),
+        UniqueConstraint(
+            "briefing_id", "question_id", "attempt", name="uq_comprehension_answers_attempt"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -188,7 +192,9 @@ class Document(Base):
 
 class StaffUser(Base):
     __tablename__ = "staff_users"
-    __table_args__ = (CheckConstraint(f"length(name) BETWEEN 1 AND {NAME_MAX}", name="name_length"),)
+    __table_args__ = (
+        CheckConstraint(f"length(name) BETWEEN 1 AND {NAME_MAX}", name="name_length"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX * 4), unique=True)

@@ -79,9 +79,17 @@ class Recorder:
             session.add(briefing)
         elif briefing.status != BriefingStatus.PREPARED:
             raise RecordError(f"briefing {e.briefing_id} is {briefing.status}, not prepared")
-        elif (briefing.form_id, briefing.form_version, briefing.content_sha256) != (e.form_id, e.form_version, e.content_sha256):
+        elif (briefing.form_id, briefing.form_version, briefing.content_sha256) != (
+            e.form_id,
+            e.form_version,
+            e.content_sha256,
+        ):
             raise RecordError(f"briefing {e.briefing_id} was prepared for different content")
-        briefing.form_id, briefing.form_version, briefing.content_sha256 = e.form_id, e.form_version, e.content_sha256
+        briefing.form_id, briefing.form_version, briefing.content_sha256 = (
+            e.form_id,
+            e.form_version,
+            e.content_sha256,
+        )
         briefing.kiosk_id = self.store.kiosk_id
         briefing.status = BriefingStatus.IN_PROGRESS
         briefing.started_at = e.at
@@ -138,7 +146,12 @@ class Recorder:
                 revisit_screen_id=e.revisit_screen_id,
             )
         )
-        return {"question": e.question_id, "choice": e.choice_id, "correct": e.correct, "attempt": e.attempt}
+        return {
+            "question": e.question_id,
+            "choice": e.choice_id,
+            "correct": e.correct,
+            "attempt": e.attempt,
+        }
 
     def _signed(self, session: Session, e: ev.Signed) -> dict[str, Any]:
         briefing = self._briefing(session, e.briefing_id)
@@ -149,10 +162,16 @@ class Recorder:
                 briefing_id=e.briefing_id,
                 kind="drawn" if drawn else "typed",
                 strokes_json=strokes_json(sig) if isinstance(sig, DrawnSignature) else "[]",
-                typed_name=None if isinstance(sig, DrawnSignature) else clean_name(sig.typed_name, "typed_name"),
-                attested_by=None if isinstance(sig, DrawnSignature) else clean_name(sig.attested_by, "attested_by"),
+                typed_name=None
+                if isinstance(sig, DrawnSignature)
+                else clean_name(sig.typed_name, "typed_name"),
+                attested_by=None
+                if isinstance(sig, DrawnSignature)
+                else clean_name(sig.attested_by, "attested_by"),
                 image_png=sig.image_png if isinstance(sig, DrawnSignature) else None,
-                screen_times_json=json.dumps([[t.screen_id, t.visits, t.seconds] for t in e.screen_times]),
+                screen_times_json=json.dumps(
+                    [[t.screen_id, t.visits, t.seconds] for t in e.screen_times]
+                ),
                 signed_at=e.at,
             )
         )
@@ -171,7 +190,10 @@ class Recorder:
 
 
 def strokes_json(signature: DrawnSignature) -> str:
-    return json.dumps([[[p.x, p.y, p.t_ms] for p in stroke.points] for stroke in signature.strokes], separators=(",", ":"))
+    return json.dumps(
+        [[[p.x, p.y, p.t_ms] for p in stroke.points] for stroke in signature.strokes],
+        separators=(",", ":"),
+    )
 
 
 def _action(event: ev.Event) -> str:

@@ -23,14 +23,18 @@ class InputError(ValueError):
 
 
 def _visible(ch: str) -> bool:
-    return not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"))
+    return not (
+        ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me")
+    )
 
 
 def clean_name(name: str, field: str = "name") -> str:
     """The name in NFC with outer blanks trimmed, or InputError if it cannot be a person's name."""
     normal = unicodedata.normalize("NFC", name).strip()
     if any(ch in BIDI_CONTROLS for ch in normal):
-        raise InputError(field, "contains hidden text-direction characters; type the name again without them")
+        raise InputError(
+            field, "contains hidden text-direction characters; type the name again without them"
+        )
     if not any(_visible(ch) for ch in normal):
         raise InputError(field, "must not be empty; type the full name")
     if any(unicodedata.category(ch) == "Cc" for ch in normal):
@@ -53,7 +57,9 @@ def parse_date_of_birth(text: str, today: date) -> date:
     try:
         dob = date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError("date_of_birth", f"{text!r} is not a real date; use YYYY-MM-DD, like 1951-03-14") from None
+        raise InputError(
+            "date_of_birth", f"{text!r} is not a real date; use YYYY-MM-DD, like 1951-03-14"
+        ) from None
     return check_date_of_birth(dob, today)
 
 

@@ -26,7 +26,12 @@ SIGNATURES_0001 = sa.Table(
     "signatures",
     sa.MetaData(),
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("briefing_id", sa.String(36), sa.ForeignKey("briefings.id", name="fk_signatures_briefing_id_briefings"), nullable=False),
+    sa.Column(
+        "briefing_id",
+        sa.String(36),
+        sa.ForeignKey("briefings.id", name="fk_signatures_briefing_id_briefings"),
+        nullable=False,
+    ),
     sa.Column("kind", sa.String(8), nullable=False),
     sa.Column("strokes_json", sa.Text, nullable=False),
     sa.Column("typed_name", sa.String(800)),

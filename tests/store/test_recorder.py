@@ -1,0 +1,180 @@
+"""The recorder stores each event of a real briefing at once, on both engines, with its audit row."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.content import load_form
+from kiosk.session import (
+    Briefing,
+    DrawnSignature,
+    FlowError,
+    Patient,
+    Point,
+    ScreenKind,
+    Status,
+    Stroke,
+)
+from kiosk.session.events import AbandonReason, Signed
+from kiosk.store import InputError, Recorder, RecordError, Store, audit
+from kiosk.store.briefings import patient_of, prepare_briefing, recover_interrupted
+from kiosk.store.models import (
+    AuditEntry,
+    ComprehensionAnswer,
+    Document,
+    QuestionFlag,
+    RiskAcknowledgement,
+    Signature,
+)
+from kiosk.store.models import (
+    Briefing as BriefingRow,
+)
+from tests.conftest import MILD
+from tests.session.fakes import FakeClock
+
+DOB = date(1951, 3, 14)
+SIGNATURE = DrawnSignature((Stroke((Point(0, 0, 0), Point(60, 40, 120), Point(120, 5, 260))),))
+FORM = load_form(MILD)
+
+
+def prepared(store: Store, clock: FakeClock, name: str = "Ana Ruiz") -> Briefing:
+    briefing_id = prepare_briefing(
+        store, FORM, name=name, date_of_birth=DOB, mrn="MRN-1", staff="Nurse Lee", now=clock.now()
+    )
+    return Briefing(FORM, briefing_id, Recorder(store), clock, patient=Patient(name, DOB))
+
+
+def walk_to(b: Briefing, kind: ScreenKind) -> None:
+    while b.current.kind is not kind:
+        if b.current.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
+            b.confirm_identity(DOB)
+        if b.current.kind is ScreenKind.RISK:
+            b.acknowledge_risk()
+        if b.current.kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
+            b.answer_question(FORM.question(b.current.id).answer)
+        b.go_next()
+
+
+def count(store: Store, model: type) -> int:
+    with store.sessions() as s:
+        return int(s.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+def test_a_whole_briefing_is_recorded(store: Store) -> None:
+    clock = FakeClock()
+    b = prepared(store, clock)
+    b.go_next()
+    b.confirm_identity(date(1951, 3, 15))
+    walk_to(b, ScreenKind.RISK)
+    clock.advance(9)
+    b.acknowledge_risk()
+    b.flag_question()
+    walk_to(b, ScreenKind.QUESTION)
+    q = FORM.questions[0]
+    b.answer_question(next(c.id for c in q.choices if c.id != q.answer))
+    b.go_next()
+    b.answer_question(q.answer)
+    walk_to(b, ScreenKind.SIGN)
+    b.sign(SIGNATURE)
+
+    with store.sessions() as s:
+        row = s.get(BriefingRow, b.briefing_id)
+        assert row is not None
+        assert (row.status, row.form_id, row.content_sha256) == (
+            "completed",
+            "mild",
+            FORM.content_sha256,
+        )
+        assert row.ended_at == clock.now()
+        acks = (
+            s.execute(select(RiskAcknowledgement).order_by(RiskAcknowledgement.id)).scalars().all()
+        )
+        assert [a.risk_id for a in acks] == [r.id for r in FORM.risks]
+        assert acks[0].seconds_on_screen == 9
+        assert acks[0].acknowledged_at.tzinfo is not None
+        assert s.execute(select(QuestionFlag.screen_id)).scalars().all() == [FORM.risks[0].id]
+        answers = (
+            s.execute(select(ComprehensionAnswer).order_by(ComprehensionAnswer.id)).scalars().all()
+        )
+        assert (answers[0].correct, answers[0].revisit_screen_id) == (False, q.teaches)
+        assert len(answers) == len(FORM.questions) + 1
+        sig = s.execute(select(Signature)).scalar_one()
+        assert json.loads(sig.strokes_json) == [[[0, 0, 0], [60, 40, 120], [120, 5, 260]]]
+        assert s.execute(select(Document.status)).scalar_one() == "pending"
+        actions = s.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars().all()
+        assert actions[:3] == ["briefing_prepared", "briefing_started", "identity_rejected"]
+        assert actions.count("risk_acknowledged") == 8
+        assert actions[-1] == "signed"
+        assert audit.verify(s).ok
+        # the audit log never carries the patient's name
+        assert not any("Ana" in d for d in s.execute(select(AuditEntry.detail)).scalars())
+
+
+def test_walk_up_patient_is_created_from_identity(store: Store) -> None:
+    clock = FakeClock()
+    b = Briefing(FORM, "walk-up-1", Recorder(store), clock)
+    b.go_next()
+    b.enter_identity("  Nguyễn Thị Minh Khai ", DOB)
+    patient = patient_of(store, "walk-up-1")
+    assert patient is not None
+    assert patient.name == "Nguyễn Thị Minh Khai"
+
+
+def test_a_refused_name_leaves_the_briefing_where_it_was(store: Store) -> None:
+    b = Briefing(FORM, "walk-up-2", Recorder(store), FakeClock())
+    b.go_next()
+    with pytest.raises(InputError, match="name: must not be empty"):
+        b.enter_identity("\u200b \u00a0", DOB)
+    assert not b.identity_confirmed
+    assert patient_of(store, "walk-up-2") is None
+
+
+def test_signing_twice_gives_one_signature_even_past_the_engine(store: Store) -> None:
+    clock = FakeClock()
+    b = prepared(store, clock)
+    walk_to(b, ScreenKind.SIGN)
+    b.sign(SIGNATURE)
+    with pytest.raises(FlowError):
+        b.sign(SIGNATURE)
+    # A second Signed event for the same briefing (a second engine, a replay) is refused by the store.
+    with pytest.raises(RecordError, match="completed, not in progress"):
+        Recorder(store).record(
+            Signed(briefing_id=b.briefing_id, at=clock.now(), signature=SIGNATURE, screen_times=())
+        )
+    assert count(store, Signature) == 1
+
+
+def test_events_for_unknown_or_finished_briefings_are_refused(store: Store) -> None:
+    clock = FakeClock()
+    ghost = Briefing(FORM, "no-such-briefing", Recorder(store), clock, patient=Patient("A", DOB))
+    ghost.status = Status.IN_PROGRESS
+    ghost._index = 1  # on identity
+    with pytest.raises(RecordError, match="not in the record"):
+        ghost.confirm_identity(DOB)
+    b = prepared(store, clock)
+    b.go_next()
+    b.abandon(AbandonReason.STAFF)
+    late = Briefing(FORM, b.briefing_id, Recorder(store), clock, patient=Patient("Ana Ruiz", DOB))
+    with pytest.raises(RecordError, match="abandoned, not prepared"):
+        late.go_next()
+
+
+def test_interrupted_briefings_become_abandoned_at_the_next_start(store: Store) -> None:
+    clock = FakeClock()
+    b = prepared(store, clock)
+    walk_to(b, ScreenKind.RISK)
+    b.acknowledge_risk()
+    done = prepared(store, clock)
+    walk_to(done, ScreenKind.SIGN)
+    done.sign(SIGNATURE)
+    assert recover_interrupted(store, clock.now()) == [b.briefing_id]
+    assert recover_interrupted(store, clock.now()) == []
+    with store.sessions() as s:
+        row = s.get(BriefingRow, b.briefing_id)
+        assert row is not None and (row.status, row.end_reason) == ("abandoned", "interrupted")
+        assert audit.verify(s).ok
+    assert count(store, RiskAcknowledgement) == 8 + 1  # kept, not lost
