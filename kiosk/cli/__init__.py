@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from kiosk import __version__
-from kiosk.cli import forms
+from kiosk.cli import forms, store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,8 +20,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--windowed", action="store_true", help="run in a window instead of fullscreen"
     )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="the settings file (default: KIOSK_CONFIG, else the platform's)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     forms.register(commands)
+    store.register(commands)
     return parser
 
 
@@ -34,7 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    result: int = args.run(args)
+    try:
+        result: int = args.run(args)
+    except store.ERRORS as exc:
+        print(f"kiosk {args.command}: {exc}", file=sys.stderr)
+        return 1
     return result
 
 

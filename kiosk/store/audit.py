@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -104,24 +105,24 @@ class ChainReport:
 
 def verify(session: Session) -> ChainReport:
     """Walk the whole chain in order; name the first row that does not fit and why."""
-    expected_seq, prev = 1, GENESIS
-    rows = session.execute(
-        select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
-    ).scalars()
-    count = 0
+    query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
+    rows = session.execute(query).scalars()
+    try:
+        return _walk(rows)
+    finally:
+        rows.close()
+
+
+def _walk(rows: Iterable[AuditEntry]) -> ChainReport:
+    expected_seq, prev, count = 1, GENESIS, 0
     for row in rows:
         count += 1
         if row.seq != expected_seq:
-            return ChainReport(
-                count, prev, row.seq, f"row {expected_seq} is missing (the next row is {row.seq})"
-            )
+            reason = f"row {expected_seq} is missing (the next row is {row.seq})"
+            return ChainReport(count, prev, row.seq, reason)
         if row.prev_hash != prev:
-            return ChainReport(
-                count,
-                prev,
-                row.seq,
-                "its link to the previous row does not match (a row before it was changed or removed)",
-            )
+            reason = "its link to the previous row does not match (a row before it was changed or removed)"
+            return ChainReport(count, prev, row.seq, reason)
         recomputed = entry_hash(
             seq=row.seq,
             at=row.at,
@@ -133,9 +134,8 @@ def verify(session: Session) -> ChainReport:
             prev_hash=row.prev_hash,
         )
         if recomputed != row.hash:
-            return ChainReport(
-                count, prev, row.seq, "its contents do not match its hash (the row was edited)"
-            )
+            reason = "its contents do not match its hash (the row was edited)"
+            return ChainReport(count, prev, row.seq, reason)
         expected_seq, prev = row.seq + 1, row.hash
     return ChainReport(count, prev)
 

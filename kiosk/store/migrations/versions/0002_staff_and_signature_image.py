@@ -63,7 +63,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("signatures", copy_from=SIGNATURES_0001, recreate="auto") as batch:
         batch.add_column(sa.Column("image_png", sa.LargeBinary))
-        batch.create_check_constraint("ck_signatures_complete", sa.text(SIGNATURE_COMPLETE))
+        batch.create_check_constraint(op.f("ck_signatures_complete"), sa.text(SIGNATURE_COMPLETE))
     protections.install(op.execute, op.get_context().dialect.name)
 
 
@@ -72,7 +72,7 @@ def downgrade() -> None:
     copy.append_column(sa.Column("image_png", sa.LargeBinary))
     copy.append_constraint(sa.CheckConstraint(SIGNATURE_COMPLETE, name="ck_signatures_complete"))
     with op.batch_alter_table("signatures", copy_from=copy, recreate="auto") as batch:
-        batch.drop_constraint("ck_signatures_complete", type_="check")
+        batch.drop_constraint(op.f("ck_signatures_complete"), type_="check")
         batch.drop_column("image_png")
     op.drop_table("staff_users")
     protections.install(op.execute, op.get_context().dialect.name)

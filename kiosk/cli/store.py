@@ -1,0 +1,137 @@
+"""`kiosk init`, `kiosk doctor`, `kiosk audit verify` and `kiosk backup`: the store, for IT."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
+from kiosk.store import StoreError, open_store
+from kiosk.store import audit
+from kiosk.store.maintenance import Check, backup, store_checks
+
+
+def register(commands: Any) -> None:
+    init = commands.add_parser(
+        "init", help="create the config, data folder and database (safe to run twice)"
+    )
+    init.set_defaults(run=run_init)
+    doctor = commands.add_parser("doctor", help="check the installation, one line per check")
+    doctor.set_defaults(run=run_doctor)
+    audit_cmd = commands.add_parser("audit", help="the audit log")
+    audit_sub = audit_cmd.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_sub.add_parser(
+        "verify", help="walk the audit chain and name the first row that does not fit"
+    )
+    verify.set_defaults(run=run_audit_verify)
+    backup_cmd = commands.add_parser("backup", help="an online, consistent copy of the database")
+    backup_cmd.add_argument("path", type=Path, metavar="PATH")
+    backup_cmd.set_defaults(run=run_backup)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    path = config_path(args.config)
+    if path.exists():
+        print(f"config    kept      {path}")
+    else:
+        values = {s.name: s.default for s in SETTINGS}
+        values["kiosk_id"] = Config(path, values, exists=False).kiosk_id
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_new(path, render_config(values))
+        except OSError as exc:
+            print(
+                f"kiosk init: {path}: cannot write the config ({exc.strerror}); check the folder's permissions or use --config.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"config    created   {path}")
+    config = load_config(args.config)
+    data_dir = config.data_dir
+    existed = data_dir.is_dir()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(
+            f"kiosk init: {data_dir}: cannot create the data folder ({exc.strerror}); set data_dir or KIOSK_DATA_DIR.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"data      {'kept   ' if existed else 'created'}   {data_dir}")
+    store = open_store(config.database_url, config.kiosk_id)
+    with store.sessions() as session:
+        rows = audit.verify(session).rows
+    store.close()
+    print(f"database  ready     {_where(config)} (migrated, {rows} audit rows)")
+    return 0
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create the file with the text, readable only by its owner, never replacing one that appeared."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _where(config: Config) -> str:
+    from kiosk.store.database import sqlite_path
+
+    path = sqlite_path(config.database_url)
+    return str(path) if path else "PostgreSQL (database_url)"
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    checks: list[Check] = []
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        checks.append(Check("config", False, str(exc).replace("\n", "; ")))
+    else:
+        state = "readable" if config.exists else "not found, using defaults; run `kiosk init`"
+        checks.append(Check("config", config.exists, f"{config.path} ({state})"))
+        checks += store_checks(config.database_url, config.kiosk_id, config.data_dir)
+    width = max(len(c.name) for c in checks)
+    for check in checks:
+        print(f"{'ok  ' if check.ok else 'FAIL'}  {check.name.ljust(width)}  {check.detail}")
+    failed = [c for c in checks if not c.ok]
+    if failed:
+        print(f"{len(failed)} check(s) failed.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_audit_verify(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    store = open_store(config.database_url, config.kiosk_id, create=False)
+    try:
+        with store.sessions() as session:
+            report = audit.verify(session)
+    finally:
+        store.close()
+    if report.ok:
+        print(f"audit chain intact: {report.rows} rows, head {report.head}")
+        return 0
+    print(f"audit chain broken at row {report.broken_at}: {report.reason}.", file=sys.stderr)
+    return 1
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    store = open_store(config.database_url, config.kiosk_id, create=False)
+    try:
+        size = backup(store, args.path)
+    finally:
+        store.close()
+    print(
+        f"backup written: {args.path} ({size // 1024} KB) at {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC"
+    )
+    return 0
+
+
+ERRORS = (ConfigError, StoreError)

@@ -1,0 +1,145 @@
+"""Keeping a store healthy: start-up recovery, the health checks behind `kiosk doctor`, online backup."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.store import audit
+from kiosk.store.briefings import recover_interrupted
+from kiosk.store.database import (
+    Store,
+    StoreError,
+    current_revision,
+    head_revision,
+    integrity_problems,
+    open_store,
+    sqlite_path,
+)
+
+MIN_FREE_BYTES = 500 * 1024 * 1024
+"""Below this much free space in the data folder, `kiosk doctor` fails: PDFs and the database need room."""
+
+
+def start(url: str, kiosk_id: str, now: datetime) -> tuple[Store, list[str]]:
+    """What the kiosk does when it starts: check, migrate, and close briefings a crash left open."""
+    store = open_store(url, kiosk_id)
+    return store, recover_interrupted(store, now)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+def store_checks(url: str, kiosk_id: str, data_dir: Path) -> list[Check]:
+    """The store's lines of `kiosk doctor`: reachable, migrated, intact, audit chain, free disk."""
+    checks: list[Check] = []
+    try:
+        store = open_store(url, kiosk_id, create=False)
+    except StoreError as exc:
+        checks.append(Check("database", False, str(exc)))
+        return checks + [_free_disk(data_dir)]
+    try:
+        where = sqlite_path(url) or store.engine.url.render_as_string(hide_password=True)
+        checks.append(Check("database", True, f"reachable ({where})"))
+        current, head = current_revision(store.engine), head_revision(store.engine)
+        checks.append(
+            Check(
+                "migrations",
+                current == head,
+                f"at {head}"
+                if current == head
+                else f"at {current}, the code needs {head}: run `kiosk init`",
+            )
+        )
+        problems = integrity_problems(store.engine, full=True)
+        checks.append(
+            Check("integrity", not problems, "ok" if not problems else "; ".join(problems[:3]))
+        )
+        checks.append(_chain(store))
+    finally:
+        store.close()
+    return checks + [_free_disk(data_dir)]
+
+
+def _chain(store: Store) -> Check:
+    with store.sessions() as session:
+        report = audit.verify(session)
+    if report.ok:
+        return Check("audit chain", True, f"{report.rows} rows intact, head {report.head[:16]}")
+    return Check(
+        "audit chain",
+        False,
+        f"broken at row {report.broken_at}: {report.reason}; run `kiosk audit verify`",
+    )
+
+
+def _free_disk(folder: Path) -> Check:
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    free = shutil.disk_usage(probe).free
+    mb = free // (1024 * 1024)
+    if free < MIN_FREE_BYTES:
+        return Check(
+            "free disk",
+            False,
+            f"only {mb} MB free in {folder}; free at least {MIN_FREE_BYTES // 2**20} MB",
+        )
+    return Check("free disk", True, f"{mb} MB free in {folder}")
+
+
+def backup(
+    store: Store, destination: Path, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """An online, consistent copy of a SQLite store (safe while kiosks write); returns its size in bytes."""
+    source = sqlite_path(store.engine.url)
+    if source is None:
+        raise StoreError(
+            "kiosk backup copies the embedded SQLite database; for PostgreSQL use "
+            "`pg_dump --format=custom --file=BACKUP.dump DBNAME` on the database server."
+        )
+    if destination.exists():
+        raise StoreError(
+            f"{destination}: already exists; choose a new file name so no backup is overwritten."
+        )
+    folder = destination.parent
+    if not folder.is_dir():
+        raise StoreError(f"{folder}: no such folder; create it or choose another path.")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=folder)
+    os.close(handle)
+    try:
+        src = sqlite3.connect(source, timeout=10)
+        dst = sqlite3.connect(temp_name)
+        try:
+            src.backup(
+                dst,
+                pages=1024,
+                progress=(lambda _s, left, total: progress(total - left, total))
+                if progress
+                else None,
+            )
+            dst.execute("PRAGMA journal_mode=DELETE")
+            if dst.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+                raise StoreError(
+                    f"{destination}: the copy failed its integrity check; try again and run `kiosk doctor`."
+                )
+        finally:
+            dst.close()
+            src.close()
+        with open(temp_name, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temp_name, destination)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return destination.stat().st_size

@@ -1,0 +1,113 @@
+"""Alembic owns the schema: it matches the models, and its protections survive every upgrade."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from kiosk.store import audit
+from kiosk.store.database import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    migrate,
+    open_store,
+    sqlite_path,
+)
+from kiosk.store.models import Base
+
+FIRST = "0001"
+
+
+def test_the_migrated_schema_matches_the_models(db_url: str) -> None:
+    store = open_store(db_url, "kiosk-test")
+    try:
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == []
+        assert current_revision(store.engine) == head_revision(store.engine)
+    finally:
+        store.close()
+
+
+def test_protections_survive_upgrade_head_on_a_populated_database(db_url: str) -> None:
+    """0002 rebuilds `signatures` in batch mode on SQLite, which drops triggers and unnamed CHECKs."""
+    path = sqlite_path(db_url)
+    if path:
+        path.parent.mkdir(parents=True)
+    engine = make_engine(db_url)
+    migrate(engine, FIRST)
+    with (
+        engine.begin() as conn
+    ):  # a briefing with a signature and audit rows, written at revision 0001
+        conn.execute(text(
+            "INSERT INTO patients (id, name, date_of_birth, created_at) VALUES (1, 'Ana', :d, :t)"
+        ), {"d": date(1950, 1, 1), "t": "2026-11-23 09:00:00"})  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO briefings (id, patient_id, form_id, form_version, content_sha256, kiosk_id, status, created_at)"
+            " VALUES ('b1', 1, 'mild', '1', :h, 'k', 'completed', '2026-11-23 09:00:00')"
+        ), {"h": "0" * 64})  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO signatures (briefing_id, kind, strokes_json, screen_times_json, signed_at)"
+            " VALUES ('b1', 'drawn', '[[[0,0,0],[90,40,10]]]', '[]', '2026-11-23 09:05:00')"
+        ))  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO risk_acknowledgements (briefing_id, risk_id, shown_at, acknowledged_at, seconds_on_screen)"
+            " VALUES ('b1', 'risk-a', '2026-11-23 09:01:00', '2026-11-23 09:02:00', 5)"
+        ))  # fmt: skip
+    engine.dispose()
+    store = open_store(db_url, "kiosk-test")  # upgrade head, as the kiosk does at start
+    try:
+        assert current_revision(store.engine) == head_revision(store.engine) != FIRST
+        with store.sessions.begin() as s:
+            audit.append(s, at=datetime.now(UTC), kiosk_id="k", actor="a", action="x", subject="s")
+        for statement in (
+            "UPDATE signatures SET kind = 'typed'",
+            "DELETE FROM signatures",
+            "UPDATE risk_acknowledgements SET risk_id = 'x'",
+            "DELETE FROM risk_acknowledgements",
+            "UPDATE audit_log SET actor = 'b'",
+            "DELETE FROM audit_log",
+        ):
+            with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
+                conn.execute(text(statement))
+        # the named CHECKs of the rebuilt table still hold, the old one and the new one
+        with store.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO briefings (id, form_id, form_version, content_sha256, kiosk_id, status, created_at)"
+                " VALUES ('b2', 'mild', '1', :h, 'k', 'in_progress', '2026-11-23 09:00:00')"
+            ), {"h": "0" * 64})  # fmt: skip
+        for values in ("'scribble', '[[[0,0,0]]]'", "'drawn', '[]'", "'typed', '[]'"):
+            insert = text(
+                "INSERT INTO signatures (briefing_id, kind, strokes_json, screen_times_json, signed_at)"
+                f" VALUES ('b2', {values}, '[]', '2026-11-23 09:05:00')"
+            )
+            with pytest.raises(IntegrityError), store.engine.begin() as conn:
+                conn.execute(insert)
+        with store.engine.connect() as conn:  # the row written before the upgrade is intact
+            assert (
+                conn.execute(text("SELECT strokes_json FROM signatures")).scalar_one()
+                == "[[[0,0,0],[90,40,10]]]"
+            )
+    finally:
+        store.close()
+
+
+def test_downgrade_and_upgrade_again(db_url: str) -> None:
+    store = open_store(db_url, "kiosk-test")
+    try:
+        command.downgrade(alembic_config(store.engine), FIRST)
+        assert current_revision(store.engine) == FIRST
+        migrate(store.engine)
+        assert current_revision(store.engine) == head_revision(store.engine)
+        with store.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    finally:
+        store.close()
