@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
-from kiosk.store import StoreError, open_store
-from kiosk.store import audit
+from kiosk.store import StoreError, audit, open_store
 from kiosk.store.maintenance import Check, backup, store_checks
 
 

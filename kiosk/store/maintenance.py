@@ -47,7 +47,7 @@ def store_checks(url: str, kiosk_id: str, data_dir: Path) -> list[Check]:
         store = open_store(url, kiosk_id, create=False)
     except StoreError as exc:
         checks.append(Check("database", False, str(exc)))
-        return checks + [_free_disk(data_dir)]
+        return [*checks, _free_disk(data_dir)]
     try:
         where = sqlite_path(url) or store.engine.url.render_as_string(hide_password=True)
         checks.append(Check("database", True, f"reachable ({where})"))
@@ -68,7 +68,7 @@ def store_checks(url: str, kiosk_id: str, data_dir: Path) -> list[Check]:
         checks.append(_chain(store))
     finally:
         store.close()
-    return checks + [_free_disk(data_dir)]
+    return [*checks, _free_disk(data_dir)]
 
 
 def _chain(store: Store) -> Check:
