@@ -62,7 +62,7 @@ def run_init(args: argparse.Namespace) -> int:
         return 1
     print(f"data      {'kept   ' if existed else 'created'}   {data_dir}")
     store = open_store(config.database_url, config.kiosk_id)
-    with store.sessions() as session:
+    with store.reading() as session:
         rows = audit.verify(session).rows
     store.close()
     print(f"database  ready     {_where(config)} (migrated, {rows} audit rows)")
@@ -109,7 +109,7 @@ def run_audit_verify(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     store = open_store(config.database_url, config.kiosk_id, create=False)
     try:
-        with store.sessions() as session:
+        with store.reading() as session:
             report = audit.verify(session)
     finally:
         store.close()

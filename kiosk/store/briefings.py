@@ -71,7 +71,7 @@ def prepare_briefing(
 
 
 def patient_of(store: Store, briefing_id: str) -> PreparedPatient | None:
-    with store.sessions() as session:
+    with store.reading() as session:
         row = session.execute(
             select(Patient)
             .join(Briefing, Briefing.patient_id == Patient.id)

@@ -13,12 +13,14 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+READ_ONLY = "kiosk_read_only"
+"""Execution option for connections that only read: on SQLite they begin DEFERRED, without the write lock."""
 SQLITE_HEADER = b"SQLite format 3\x00"
 NETWORK_FILESYSTEMS = frozenset(
     {
@@ -50,6 +52,10 @@ class Store:
     engine: Engine
     sessions: sessionmaker[Session]
     kiosk_id: str
+
+    def reading(self) -> Session:
+        """A session for reading only: on SQLite it takes no write lock."""
+        return Session(self.engine.execution_options(**{READ_ONLY: True}))
 
     @property
     def is_sqlite(self) -> bool:
@@ -99,7 +105,10 @@ def make_engine(url: str | URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin_immediate(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the lock up front and wait for it (busy_timeout) instead of failing midway;
+        # readers (READ_ONLY) take none, so checks and backups never hold up a patient's kiosk.
+        read_only = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -163,7 +172,7 @@ def integrity_problems(engine: Engine, *, full: bool = False) -> list[str]:
     if engine.dialect.name != "sqlite":
         return []
     check = "integrity_check" if full else "quick_check"
-    with engine.connect() as conn:
+    with engine.connect().execution_options(**{READ_ONLY: True}) as conn:
         rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {check}")]
         problems = [] if rows == ["ok"] else [f"{check}: {r}" for r in rows]
         problems += [
@@ -186,7 +195,7 @@ def head_revision(engine: Engine) -> str | None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    with engine.connect().execution_options(**{READ_ONLY: True}) as conn:
         revision = MigrationContext.configure(conn).get_current_revision()
         conn.rollback()
     return revision
@@ -243,10 +252,3 @@ def _describe(url: str, exc: DBAPIError) -> str:
             return f"{where}: the database is damaged ({reason}); it was left untouched: restore it from a backup and run `kiosk doctor`."
         return f"{where}: the database cannot be used ({reason}); check the file, its folder's permissions and free disk space."
     return f"database_url {where}: cannot reach the database ({reason}); check the server is running and the URL, user and password."
-
-
-def execute_scalar(engine: Engine, sql: str) -> Any:
-    with engine.connect() as conn:
-        value = conn.execute(text(sql)).scalar()
-        conn.rollback()
-    return value

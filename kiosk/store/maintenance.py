@@ -72,7 +72,7 @@ def store_checks(url: str, kiosk_id: str, data_dir: Path) -> list[Check]:
 
 
 def _chain(store: Store) -> Check:
-    with store.sessions() as session:
+    with store.reading() as session:
         report = audit.verify(session)
     if report.ok:
         return Check("audit chain", True, f"{report.rows} rows intact, head {report.head[:16]}")

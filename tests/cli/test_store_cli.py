@@ -1,0 +1,168 @@
+"""`kiosk init`, `doctor`, `audit verify` and `backup`, run as IT would run them."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kiosk.cli import main
+from kiosk.config import load_config
+from kiosk.store import audit, open_store
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"  # KIOSK_DATA_DIR, from tests/conftest.py
+
+
+def test_init_then_doctor_on_a_fresh_machine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "init")
+    assert code == 0
+    config_file = tmp_path / "config" / "kiosk.toml"
+    assert f"config    created   {config_file}" in out
+    assert (data_dir(tmp_path) / "kiosk.db").is_file()
+    assert config_file.stat().st_mode & 0o077 == 0
+    assert load_config().kiosk_id
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0, out
+    assert [line.split()[1] for line in out.splitlines()] == [
+        "config",
+        "database",
+        "migrations",
+        "integrity",
+        "audit",
+        "free",
+    ]
+    assert all(line.startswith("ok") for line in out.splitlines())
+
+
+def test_init_is_safe_to_run_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "init")[0] == 0
+    config_file = tmp_path / "config" / "kiosk.toml"
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace('clinic_name = ""', 'clinic_name = "North"')
+    )
+    code, out, _ = run(capsys, "init")
+    assert code == 0
+    assert "config    kept" in out
+    assert "data      kept" in out
+    assert 'clinic_name = "North"' in config_file.read_text(encoding="utf-8")
+
+
+def test_doctor_names_a_bad_config_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config_file = tmp_path / "config" / "kiosk.toml"
+    config_file.parent.mkdir()
+    config_file.write_text("idle_warning = 90\n")
+    code, out, err = run(capsys, "doctor")
+    assert code == 1
+    assert out.startswith(f"FAIL  config  {config_file}: idle_warning: is not a known setting")
+    assert "1 check(s) failed." in err
+
+
+def test_doctor_before_init(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1
+    assert "FAIL  config" in out
+    assert "run `kiosk init` first" in out
+
+
+def test_doctor_names_a_corrupt_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "init")
+    (data_dir(tmp_path) / "kiosk.db").write_bytes(b"garbage" * 1000)
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1
+    line = next(line for line in out.splitlines() if " database " in line)
+    assert line.split(maxsplit=2) == ["FAIL", "database", line.split(maxsplit=2)[2]]
+    assert line.split(maxsplit=2)[2].startswith(
+        f"{data_dir(tmp_path) / 'kiosk.db'}: is not a kiosk database"
+    )
+
+
+def test_a_deliberately_edited_audit_row_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "init")
+    store = open_store(load_config().database_url, "k")
+    for n in range(4):
+        with store.sessions.begin() as s:
+            audit.append(
+                s,
+                at=datetime.now(UTC),
+                kiosk_id="k",
+                actor="Nurse Lee",
+                action="login",
+                subject=f"staff:{n}",
+            )
+    store.close()
+    assert run(capsys, "audit", "verify")[1].startswith("audit chain intact: 4 rows, head ")
+    db = sqlite3.connect(data_dir(tmp_path) / "kiosk.db")
+    db.execute("DROP TRIGGER audit_log_no_update")
+    db.execute("UPDATE audit_log SET actor = 'Someone Else' WHERE seq = 2")
+    db.commit()
+    db.close()
+    code, _, err = run(capsys, "audit", "verify")
+    assert code == 1
+    assert (
+        err
+        == "audit chain broken at row 2: its contents do not match its hash (the row was edited).\n"
+    )
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1
+    assert any(
+        line.startswith("FAIL  audit chain") and "broken at row 2" in line
+        for line in out.splitlines()
+    )
+
+
+def test_backup_makes_a_consistent_copy_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "init")
+    store = open_store(load_config().database_url, "k")
+    with store.sessions.begin() as s:
+        audit.append(s, at=datetime.now(UTC), kiosk_id="k", actor="a", action="x", subject="y")
+    # a writer holds an open transaction: the online backup still copies what was committed
+    with store.engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+        target = tmp_path / "backup.db"
+        code, out, _ = run(capsys, "backup", str(target))
+        conn.rollback()
+    store.close()
+    assert code == 0
+    assert out.startswith(f"backup written: {target}")
+    copy = sqlite3.connect(target)
+    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert copy.execute("SELECT count(*) FROM audit_log").fetchone() == (1,)
+    copy.close()
+    code, _, err = run(capsys, "backup", str(target))
+    assert code == 1
+    assert "already exists; choose a new file name" in err
+    code, _, err = run(capsys, "backup", str(tmp_path / "nowhere" / "b.db"))
+    assert code == 1
+    assert "no such folder" in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []
+
+
+def test_backup_of_postgresql_gives_guidance(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.store.database import Store, make_engine
+    from kiosk.store.maintenance import backup
+    from kiosk.store import StoreError
+
+    store = Store(make_engine("postgresql://u@127.0.0.1:1/db"), None, "k")  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="pg_dump"):
+        backup(store, tmp_path / "b.dump")

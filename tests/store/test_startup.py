@@ -1,0 +1,146 @@
+"""Opening the store: SQLite settings on every connection, and a damaged or misplaced file refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kiosk.store import StoreError, open_store
+from kiosk.store.database import make_engine, on_network_share
+from kiosk.store.maintenance import start
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_sqlite_connection_is_durable(tmp_path: Path) -> None:
+    store = open_store(sqlite_url(tmp_path / "k.db"), "k")
+    try:
+        with store.engine.connect() as conn:
+            pragmas = {
+                p: conn.exec_driver_sql(f"PRAGMA {p}").scalar()
+                for p in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
+            }
+            conn.rollback()
+        assert pragmas == {
+            "foreign_keys": 1,
+            "journal_mode": "wal",
+            "synchronous": 2,
+            "busy_timeout": 10_000,
+        }
+    finally:
+        store.close()
+
+
+def test_writes_begin_immediate(tmp_path: Path) -> None:
+    """A second writer waits for the lock at BEGIN, instead of failing later on its first write."""
+    engine = make_engine(sqlite_url(tmp_path / "k.db"))
+    statements: list[str] = []
+    from sqlalchemy import event
+
+    event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (x)"))
+    engine.dispose()
+    assert statements[-2:] == ["BEGIN IMMEDIATE", "CREATE TABLE t (x)"]
+
+
+def test_a_file_that_is_not_a_database_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.db"
+    path.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    before = digest(path)
+    with pytest.raises(StoreError) as caught:
+        open_store(sqlite_url(path), "k")
+    assert str(caught.value).startswith(f"{path}: is not a kiosk database")
+    assert "left untouched" in str(caught.value)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kiosk.db"]  # nothing new beside it
+
+
+def test_a_damaged_database_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.db"
+    open_store(sqlite_url(path), "k").close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[page * 2 : page * 3] = b"\xff" * page  # wreck a page of the schema's tables
+    path.write_bytes(bytes(data))
+    for leftover in ("kiosk.db-wal", "kiosk.db-shm"):
+        (tmp_path / leftover).unlink(missing_ok=True)
+    before = digest(path)
+    with pytest.raises(StoreError, match="damaged") as caught:
+        open_store(sqlite_url(path), "k")
+    assert str(caught.value).startswith(f"{path}: ")
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "kiosk.db"
+    ]
+
+
+def test_no_database_yet_without_create(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="run `kiosk init` first"):
+        open_store(sqlite_url(tmp_path / "k.db"), "k", create=False)
+    assert not (tmp_path / "k.db").exists()
+
+
+def test_an_unwritable_data_folder_is_named(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot create the data folder"):
+        open_store(sqlite_url(blocker / "data" / "k.db"), "k")
+
+
+def test_a_network_share_is_refused_with_advice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kiosk.store.database.on_network_share", lambda path: True)
+    with pytest.raises(StoreError) as caught:
+        open_store(sqlite_url(tmp_path / "k.db"), "k")
+    assert "network share" in str(caught.value)
+    assert "PostgreSQL" in str(caught.value)
+    assert not (tmp_path / "k.db").exists()
+
+
+def test_network_filesystems_are_recognised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mounts = "/dev/vda / ext4 rw 0 0\nserver:/export /mnt/clinic nfs4 rw 0 0\n//nas/share /mnt/nas\\040box cifs rw 0 0\n"
+    real_read = Path.read_text
+
+    def fake_read(self: Path, *args: object, **kwargs: object) -> str:
+        return mounts if str(self) == "/proc/mounts" else real_read(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", fake_read)
+    assert on_network_share(Path("/mnt/clinic/kiosk/kiosk.db"))
+    assert on_network_share(Path("/mnt/nas box/kiosk.db"))
+    assert not on_network_share(Path("/mnt/clinical/kiosk.db"))
+    assert not on_network_share(tmp_path / "kiosk.db")
+
+
+def test_unsupported_engines_are_named() -> None:
+    with pytest.raises(StoreError, match="database_url: mysql is not supported"):
+        make_engine("mysql://x/y")
+
+
+def test_an_unreachable_postgresql_is_one_sentence() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://kiosk:secret@127.0.0.1:1/kiosk", "k")
+    message = str(caught.value)
+    assert message.startswith(
+        "database_url postgresql://kiosk:***@127.0.0.1:1/kiosk: cannot reach the database"
+    )
+    assert "secret" not in message
+
+
+def test_start_migrates_and_recovers(tmp_path: Path) -> None:
+    store, recovered = start(sqlite_url(tmp_path / "k.db"), "k", datetime.now(UTC))
+    store.close()
+    assert recovered == []

@@ -1,0 +1,106 @@
+"""Settings: declared once, a missing file means defaults, a bad value names the file, key and what is allowed."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import SETTINGS, ConfigError, config_path, load_config, render_config
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_setting_is_declared_with_a_description() -> None:
+    assert len({s.name for s in SETTINGS}) == len(SETTINGS)
+    assert all(s.description.endswith(".") for s in SETTINGS)
+    for s in SETTINGS:
+        assert s.check(s.default) is None or s.default == "", s.name
+
+
+def test_config_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert config_path(tmp_path / "x.toml") == tmp_path / "x.toml"
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "env.toml"))
+    assert config_path() == tmp_path / "env.toml"
+    monkeypatch.delenv("KIOSK_CONFIG")
+    assert config_path().name == "kiosk.toml"
+
+
+def test_a_missing_file_means_defaults(tmp_path: Path) -> None:
+    config = load_config(tmp_path / "none.toml")
+    assert not config.exists
+    assert config["idle_warning_seconds"] == 90
+    assert config.kiosk_id  # the computer's name
+    assert (
+        config.database_url == f"sqlite:///{tmp_path / 'data' / 'kiosk.db'}"
+    )  # KIOSK_DATA_DIR from conftest
+
+
+def test_data_dir_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path / "k.toml", f'data_dir = "{tmp_path / "cfg-data"}"\n')
+    assert load_config(path).data_dir == tmp_path / "data"  # the environment wins
+    monkeypatch.delenv("KIOSK_DATA_DIR")
+    assert load_config(path).data_dir == tmp_path / "cfg-data"
+    assert load_config(tmp_path / "none.toml").data_dir.name == "briefing-kiosk"
+
+
+def test_rendered_file_reads_back_the_same(tmp_path: Path) -> None:
+    values = {s.name: s.default for s in SETTINGS} | {
+        "kiosk_id": "front-desk",
+        "clinic_name": 'St. "Mary"\\ Clinic',
+    }
+    path = write(tmp_path / "k.toml", render_config(values))
+    assert load_config(path).values == values
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["walk_up_mode"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("idle_seconds = 5", "idle_seconds: is not a known setting (known: kiosk_id, "),
+        ('idle_warning_seconds = "90"', "idle_warning_seconds: must be a whole number."),
+        (
+            "idle_warning_seconds = 0",
+            "idle_warning_seconds: 0 is not allowed; use a whole number of seconds greater than 0.",
+        ),
+        ("walk_up_mode = 1", "walk_up_mode: must be true or false."),
+        ('kiosk_id = "front desk"', "kiosk_id: 'front desk' is not allowed; use 1 to 64 letters"),
+        (
+            'log_level = "LOUD"',
+            "log_level: 'LOUD' is not allowed; use one of DEBUG, INFO, WARNING, ERROR.",
+        ),
+        (
+            'database_url = "mysql://x"',
+            "database_url: 'mysql://x' is not allowed; use empty (the embedded SQLite file)",
+        ),
+    ],
+)
+def test_bad_values_name_file_key_and_what_is_allowed(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = write(tmp_path / "k.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(f"{path}: {expected}")
+
+
+def test_every_bad_value_is_reported_at_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "k.toml", "a = 1\nb = 2\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert len(str(caught.value).splitlines()) == 2
+
+
+def test_unreadable_or_broken_files(tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.toml", "kiosk_id = \n")
+    with pytest.raises(ConfigError, match=r"broken.toml: is not valid TOML .*; fix that line\."):
+        load_config(broken)
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    with pytest.raises(ConfigError, match=r"folder.toml: cannot be read"):
+        load_config(folder)
