@@ -159,9 +159,9 @@ def test_backup_makes_a_consistent_copy_and_never_overwrites(
 def test_backup_of_postgresql_gives_guidance(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from kiosk.store import StoreError
     from kiosk.store.database import Store, make_engine
     from kiosk.store.maintenance import backup
-    from kiosk.store import StoreError
 
     store = Store(make_engine("postgresql://u@127.0.0.1:1/db"), None, "k")  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="pg_dump"):
