@@ -11,7 +11,7 @@ from typing import Any
 
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.store import StoreError, audit, open_store
-from kiosk.store.maintenance import Check, backup, store_checks
+from kiosk.store.maintenance import Check, backup, record_settings, store_checks
 
 
 def register(commands: Any) -> None:
@@ -62,6 +62,9 @@ def run_init(args: argparse.Namespace) -> int:
         return 1
     print(f"data      {'kept   ' if existed else 'created'}   {data_dir}")
     store = open_store(config.database_url, config.kiosk_id)
+    changed = record_settings(store, config.values, datetime.now(UTC), actor="kiosk init")
+    if changed:
+        print(f"settings  recorded  {len(changed)} changed setting(s) noted in the audit log")
     with store.reading() as session:
         rows = audit.verify(session).rows
     store.close()

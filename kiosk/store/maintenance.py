@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -10,6 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
 
 from kiosk.store import audit
 from kiosk.store.briefings import recover_interrupted
@@ -22,15 +27,56 @@ from kiosk.store.database import (
     open_store,
     sqlite_path,
 )
+from kiosk.store.models import AuditEntry
 
 MIN_FREE_BYTES = 500 * 1024 * 1024
 """Below this much free space in the data folder, `kiosk doctor` fails: PDFs and the database need room."""
 
 
-def start(url: str, kiosk_id: str, now: datetime) -> tuple[Store, list[str]]:
-    """What the kiosk does when it starts: check, migrate, and close briefings a crash left open."""
+def start(
+    url: str, kiosk_id: str, now: datetime, settings: dict[str, Any]
+) -> tuple[Store, list[str]]:
+    """What the kiosk does when it starts: check, migrate, note changed settings, close what a crash left open."""
     store = open_store(url, kiosk_id)
+    record_settings(store, settings, now)
     return store, recover_interrupted(store, now)
+
+
+def record_settings(
+    store: Store, settings: dict[str, Any], now: datetime, actor: str = "system"
+) -> list[str]:
+    """Audit the settings this kiosk runs with whenever they differ from the last ones recorded.
+
+    The row names the changed keys and a digest of every value, never the values themselves
+    (a database URL may hold a password). Returns the changed keys.
+    """
+    digests = {key: _digest(value) for key, value in sorted(settings.items())}
+    with store.sessions.begin() as session:
+        last = session.execute(
+            select(AuditEntry.detail)
+            .where(AuditEntry.action == "settings_changed", AuditEntry.kiosk_id == store.kiosk_id)
+            .order_by(AuditEntry.seq.desc())
+            .limit(1)
+        ).scalar()
+        before = json.loads(last)["settings"] if last else {}
+        changed = sorted(
+            key for key in digests.keys() | before.keys() if digests.get(key) != before.get(key)
+        )
+        if changed:
+            audit.append(
+                session,
+                at=now,
+                kiosk_id=store.kiosk_id,
+                actor=actor,
+                action="settings_changed",
+                subject=f"kiosk:{store.kiosk_id}",
+                detail={"changed": changed, "settings": digests},
+            )
+    return changed
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -107,22 +107,22 @@ def test_a_deliberately_edited_audit_row_is_named(
                 subject=f"staff:{n}",
             )
     store.close()
-    assert run(capsys, "audit", "verify")[1].startswith("audit chain intact: 4 rows, head ")
+    assert run(capsys, "audit", "verify")[1].startswith("audit chain intact: 5 rows, head ")
     db = sqlite3.connect(data_dir(tmp_path) / "kiosk.db")
     db.execute("DROP TRIGGER audit_log_no_update")
-    db.execute("UPDATE audit_log SET actor = 'Someone Else' WHERE seq = 2")
+    db.execute("UPDATE audit_log SET actor = 'Someone Else' WHERE seq = 3")
     db.commit()
     db.close()
     code, _, err = run(capsys, "audit", "verify")
     assert code == 1
     assert (
         err
-        == "audit chain broken at row 2: its contents do not match its hash (the row was edited).\n"
+        == "audit chain broken at row 3: its contents do not match its hash (the row was edited).\n"
     )
     code, out, _ = run(capsys, "doctor")
     assert code == 1
     assert any(
-        line.startswith("FAIL  audit chain") and "broken at row 2" in line
+        line.startswith("FAIL  audit chain") and "broken at row 3" in line
         for line in out.splitlines()
     )
 
@@ -145,7 +145,7 @@ def test_backup_makes_a_consistent_copy_and_never_overwrites(
     assert out.startswith(f"backup written: {target}")
     copy = sqlite3.connect(target)
     assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert copy.execute("SELECT count(*) FROM audit_log").fetchone() == (1,)
+    assert copy.execute("SELECT count(*) FROM audit_log").fetchone() == (2,)  # settings + ours
     copy.close()
     code, _, err = run(capsys, "backup", str(target))
     assert code == 1

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
-from kiosk.store import StoreError, open_store
+from kiosk.store import StoreError, audit, open_store
 from kiosk.store.database import make_engine, on_network_share
-from kiosk.store.maintenance import start
+from kiosk.store.maintenance import record_settings, start
+from kiosk.store.models import AuditEntry
 
 
 def sqlite_url(path: Path) -> str:
@@ -141,6 +143,29 @@ def test_an_unreachable_postgresql_is_one_sentence() -> None:
 
 
 def test_start_migrates_and_recovers(tmp_path: Path) -> None:
-    store, recovered = start(sqlite_url(tmp_path / "k.db"), "k", datetime.now(UTC))
+    store, recovered = start(sqlite_url(tmp_path / "k.db"), "k", datetime.now(UTC), {})
     store.close()
     assert recovered == []
+
+
+def test_changed_settings_are_audited_by_key_never_by_value(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "k.db")
+    settings = {"idle_warning_seconds": 90, "database_url": "postgresql://u:hunter2@db/k"}
+    store, _ = start(url, "k", datetime.now(UTC), settings)
+    assert record_settings(store, settings, datetime.now(UTC)) == []  # unchanged: nothing new
+    assert record_settings(store, settings | {"idle_warning_seconds": 60}, datetime.now(UTC)) == [
+        "idle_warning_seconds"
+    ]
+    with store.reading() as s:
+        rows = (
+            s.execute(select(AuditEntry).where(AuditEntry.action == "settings_changed"))
+            .scalars()
+            .all()
+        )
+        assert [json.loads(r.detail)["changed"] for r in rows] == [
+            ["database_url", "idle_warning_seconds"],
+            ["idle_warning_seconds"],
+        ]
+        assert not any("hunter2" in r.detail for r in rows)
+        assert audit.verify(s).ok
+    store.close()
