@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
 from kiosk.store.models import AuditEntry
@@ -44,8 +44,13 @@ def entry_hash(
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+_HEAD = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+_INSERT = insert(AuditEntry)
+_PG_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+
+
 def append(
-    session: Session,
+    db: Session | Connection,
     *,
     at: datetime,
     kiosk_id: str,
@@ -53,41 +58,30 @@ def append(
     action: str,
     subject: str,
     detail: dict[str, Any] | None = None,
-) -> AuditEntry:
-    """Add one row to the chain inside the caller's transaction (which commits it with the event)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_AUDIT_LOCK})
-    head = session.execute(
-        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
-    seq, prev_hash = (head.seq + 1, head.hash) if head else (1, GENESIS)
-    at = at.astimezone(UTC)  # read back as UTC, so hashed as UTC
-    detail_json = json.dumps(
-        detail or {}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
-    row = AuditEntry(
-        seq=seq,
-        at=at,
-        kiosk_id=kiosk_id,
-        actor=actor,
-        action=action,
-        subject=subject,
-        detail=detail_json,
-        prev_hash=prev_hash,
-    )
-    row.hash = entry_hash(
-        seq=seq,
-        at=at,
-        kiosk_id=kiosk_id,
-        actor=actor,
-        action=action,
-        subject=subject,
-        detail=detail_json,
-        prev_hash=prev_hash,
-    )
-    session.add(row)
-    session.flush()
-    return row
+) -> str:
+    """Add one row to the chain inside the caller's transaction (which commits it with the event).
+
+    Returns the new row's hash, the head of the chain.
+    """
+    conn = db.connection() if isinstance(db, Session) else db
+    if conn.dialect.name == "postgresql":
+        conn.execute(_PG_LOCK, {"key": _PG_AUDIT_LOCK})
+    head = conn.execute(_HEAD).first()
+    row: dict[str, Any] = {
+        "seq": head.seq + 1 if head else 1,
+        "at": at.astimezone(UTC),  # read back as UTC, so hashed as UTC
+        "kiosk_id": kiosk_id,
+        "actor": actor,
+        "action": action,
+        "subject": subject,
+        "detail": json.dumps(
+            detail or {}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        ),
+        "prev_hash": head.hash if head else GENESIS,
+    }
+    row["hash"] = entry_hash(**row)
+    conn.execute(_INSERT, row)
+    return str(row["hash"])
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""The briefing's event sink: each event committed in its own transaction, with its audit row, at once."""
+"""The briefing's event sink: each event committed in its own transaction, with its audit row, at once.
+
+This is the kiosk's hot path (a patient waits on every tap), so it runs prebuilt SQLAlchemy Core
+statements on one connection rather than ORM objects: BEGIN, the event's row, the audit row,
+COMMIT. A row that belongs to a live briefing is inserted only if that briefing is in progress,
+checked by the INSERT itself.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Insert, Table, and_, bindparam, exists, insert, select, update
 
 from kiosk.session import events as ev
 from kiosk.session.signature import DrawnSignature
@@ -26,10 +32,43 @@ from kiosk.store.models import (
 from kiosk.store.rules import check_date_of_birth, clean_name
 
 PATIENT = "patient"
+_B: Table = Briefing.__table__  # type: ignore[assignment]
 
 
 class RecordError(Exception):
     """An event the record refuses (for example a briefing that is not there or already finished)."""
+
+
+def _insert_if_live(model: type[Any], columns: list[str]) -> Insert:
+    """INSERT one row into `model`'s table only if its briefing (:briefing_id) is in progress."""
+    table: Table = model.__table__
+    live = exists().where(
+        and_(_B.c.id == bindparam("briefing_id"), _B.c.status == BriefingStatus.IN_PROGRESS.value)
+    )
+    values = select(*(bindparam(name, type_=table.c[name].type) for name in columns)).where(live)
+    return insert(table).from_select(columns, values).returning(table.c.id)
+
+
+_ACK = _insert_if_live(
+    RiskAcknowledgement,
+    ["briefing_id", "risk_id", "shown_at", "acknowledged_at", "seconds_on_screen"],
+)
+_FLAG = _insert_if_live(QuestionFlag, ["briefing_id", "screen_id", "flagged_at"])
+_ANSWER = _insert_if_live(
+    ComprehensionAnswer,
+    [
+        "briefing_id",
+        "question_id",
+        "choice_id",
+        "correct",
+        "attempt",
+        "answered_at",
+        "revisit_screen_id",
+    ],
+)
+_STATUS = select(
+    _B.c.status, _B.c.patient_id, _B.c.form_id, _B.c.form_version, _B.c.content_sha256
+).where(_B.c.id == bindparam("briefing_id"))
 
 
 class Recorder:
@@ -37,7 +76,7 @@ class Recorder:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._handlers: dict[type[ev.Event], Callable[[Session, Any], dict[str, Any]]] = {
+        self._handlers: dict[type[ev.Event], Callable[[Connection, Any], dict[str, Any]]] = {
             ev.BriefingStarted: self._started,
             ev.IdentityConfirmed: self._identity_confirmed,
             ev.IdentityRejected: self._identity_rejected,
@@ -47,105 +86,111 @@ class Recorder:
             ev.Signed: self._signed,
             ev.Abandoned: self._abandoned,
         }
+        self._actions = {kind: _action(kind) for kind in self._handlers}
 
     def record(self, event: ev.Event) -> None:
-        handler = self._handlers[type(event)]
-        with self.store.sessions.begin() as session:
-            detail = handler(session, event)
+        kind = type(event)
+        with self.store.engine.begin() as conn:
+            detail = self._handlers[kind](conn, event)
             audit.append(
-                session,
+                conn,
                 at=event.at,
                 kiosk_id=self.store.kiosk_id,
                 actor=PATIENT,
-                action=_action(event),
+                action=self._actions[kind],
                 subject=f"briefing:{event.briefing_id}",
                 detail=detail,
             )
 
     # Each handler writes its rows and returns the audit detail (never a name: ids, times, counts).
 
-    def _briefing(self, session: Session, briefing_id: str, *, live: bool = True) -> Briefing:
-        briefing = session.get(Briefing, briefing_id, with_for_update=not self.store.is_sqlite)
-        if briefing is None:
+    def _live(self, conn: Connection, briefing_id: str) -> Any:
+        """The briefing's row, if it is in progress; RecordError naming why not otherwise."""
+        row = conn.execute(_STATUS, {"briefing_id": briefing_id}).first()
+        if row is None:
             raise RecordError(f"briefing {briefing_id} is not in the record")
-        if live and briefing.status != BriefingStatus.IN_PROGRESS:
-            raise RecordError(f"briefing {briefing_id} is {briefing.status}, not in progress")
-        return briefing
+        if row.status != BriefingStatus.IN_PROGRESS:
+            raise RecordError(f"briefing {briefing_id} is {row.status}, not in progress")
+        return row
 
-    def _started(self, session: Session, e: ev.BriefingStarted) -> dict[str, Any]:
-        briefing = session.get(Briefing, e.briefing_id, with_for_update=not self.store.is_sqlite)
-        if briefing is None:  # walk-up: the row is born here
-            briefing = Briefing(id=e.briefing_id, created_at=e.at, kiosk_id=self.store.kiosk_id)
-            session.add(briefing)
-        elif briefing.status != BriefingStatus.PREPARED:
-            raise RecordError(f"briefing {e.briefing_id} is {briefing.status}, not prepared")
-        elif (briefing.form_id, briefing.form_version, briefing.content_sha256) != (
-            e.form_id,
-            e.form_version,
-            e.content_sha256,
-        ):
+    def _insert_live(self, conn: Connection, statement: Insert, values: dict[str, Any]) -> None:
+        if conn.execute(statement, values).first() is None:
+            self._live(conn, values["briefing_id"])  # raises, naming why
+            raise RecordError(
+                f"briefing {values['briefing_id']} refused the event"
+            )  # pragma: no cover
+
+    def _started(self, conn: Connection, e: ev.BriefingStarted) -> dict[str, Any]:
+        row = conn.execute(_STATUS, {"briefing_id": e.briefing_id}).first()
+        content = {
+            "form_id": e.form_id,
+            "form_version": e.form_version,
+            "content_sha256": e.content_sha256,
+        }
+        live = {
+            "kiosk_id": self.store.kiosk_id,
+            "status": BriefingStatus.IN_PROGRESS.value,
+            "started_at": e.at,
+        }
+        if row is None:  # walk-up: the row is born here
+            conn.execute(insert(_B), {"id": e.briefing_id, "created_at": e.at, **content, **live})
+        elif row.status != BriefingStatus.PREPARED:
+            raise RecordError(f"briefing {e.briefing_id} is {row.status}, not prepared")
+        elif (row.form_id, row.form_version, row.content_sha256) != tuple(content.values()):
             raise RecordError(f"briefing {e.briefing_id} was prepared for different content")
-        briefing.form_id, briefing.form_version, briefing.content_sha256 = (
-            e.form_id,
-            e.form_version,
-            e.content_sha256,
-        )
-        briefing.kiosk_id = self.store.kiosk_id
-        briefing.status = BriefingStatus.IN_PROGRESS
-        briefing.started_at = e.at
+        else:
+            conn.execute(update(_B).where(_B.c.id == e.briefing_id), live)
         return {"form": e.form_id, "version": e.form_version, "content_sha256": e.content_sha256}
 
-    def _identity_confirmed(self, session: Session, e: ev.IdentityConfirmed) -> dict[str, Any]:
-        briefing = self._briefing(session, e.briefing_id)
+    def _identity_confirmed(self, conn: Connection, e: ev.IdentityConfirmed) -> dict[str, Any]:
+        row = self._live(conn, e.briefing_id)
         if e.name is not None and e.date_of_birth is not None:
-            patient = Patient(
-                name=clean_name(e.name),
-                date_of_birth=check_date_of_birth(e.date_of_birth, e.at.astimezone(UTC).date()),
-                created_at=e.at,
-            )
-            session.add(patient)
-            session.flush()
-            briefing.patient_id = patient.id
+            patient = {
+                "name": clean_name(e.name),
+                "date_of_birth": check_date_of_birth(e.date_of_birth, e.at.astimezone(UTC).date()),
+                "created_at": e.at,
+            }
+            patient_id = conn.execute(insert(Patient).returning(Patient.id), patient).scalar_one()
+            conn.execute(update(_B).where(_B.c.id == e.briefing_id), {"patient_id": patient_id})
             return {"walk_up": True}
-        if briefing.patient_id is None:
+        if row.patient_id is None:
             raise RecordError(f"briefing {e.briefing_id} has no patient to confirm")
         return {"walk_up": False}
 
-    def _identity_rejected(self, session: Session, e: ev.IdentityRejected) -> dict[str, Any]:
-        self._briefing(session, e.briefing_id)
+    def _identity_rejected(self, conn: Connection, e: ev.IdentityRejected) -> dict[str, Any]:
+        self._live(conn, e.briefing_id)
         return {"attempt": e.attempt, "locked_out": e.locked_out}
 
-    def _acknowledged(self, session: Session, e: ev.RiskAcknowledged) -> dict[str, Any]:
-        self._briefing(session, e.briefing_id)
-        session.add(
-            RiskAcknowledgement(
-                briefing_id=e.briefing_id,
-                risk_id=e.risk_id,
-                shown_at=e.shown_at,
-                acknowledged_at=e.at,
-                seconds_on_screen=e.seconds_on_screen,
-            )
-        )
+    def _acknowledged(self, conn: Connection, e: ev.RiskAcknowledged) -> dict[str, Any]:
+        values = {
+            "briefing_id": e.briefing_id,
+            "risk_id": e.risk_id,
+            "shown_at": e.shown_at,
+            "acknowledged_at": e.at,
+            "seconds_on_screen": e.seconds_on_screen,
+        }
+        self._insert_live(conn, _ACK, values)
         return {"risk": e.risk_id, "seconds_on_screen": e.seconds_on_screen}
 
-    def _flagged(self, session: Session, e: ev.QuestionFlagged) -> dict[str, Any]:
-        self._briefing(session, e.briefing_id)
-        session.add(QuestionFlag(briefing_id=e.briefing_id, screen_id=e.screen_id, flagged_at=e.at))
+    def _flagged(self, conn: Connection, e: ev.QuestionFlagged) -> dict[str, Any]:
+        self._insert_live(
+            conn,
+            _FLAG,
+            {"briefing_id": e.briefing_id, "screen_id": e.screen_id, "flagged_at": e.at},
+        )
         return {"screen": e.screen_id}
 
-    def _answered(self, session: Session, e: ev.QuestionAnswered) -> dict[str, Any]:
-        self._briefing(session, e.briefing_id)
-        session.add(
-            ComprehensionAnswer(
-                briefing_id=e.briefing_id,
-                question_id=e.question_id,
-                choice_id=e.choice_id,
-                correct=e.correct,
-                attempt=e.attempt,
-                answered_at=e.at,
-                revisit_screen_id=e.revisit_screen_id,
-            )
-        )
+    def _answered(self, conn: Connection, e: ev.QuestionAnswered) -> dict[str, Any]:
+        values = {
+            "briefing_id": e.briefing_id,
+            "question_id": e.question_id,
+            "choice_id": e.choice_id,
+            "correct": e.correct,
+            "attempt": e.attempt,
+            "answered_at": e.at,
+            "revisit_screen_id": e.revisit_screen_id,
+        }
+        self._insert_live(conn, _ANSWER, values)
         return {
             "question": e.question_id,
             "choice": e.choice_id,
@@ -153,39 +198,46 @@ class Recorder:
             "attempt": e.attempt,
         }
 
-    def _signed(self, session: Session, e: ev.Signed) -> dict[str, Any]:
-        briefing = self._briefing(session, e.briefing_id)
+    def _signed(self, conn: Connection, e: ev.Signed) -> dict[str, Any]:
+        self._live(conn, e.briefing_id)
         sig = e.signature
         drawn = isinstance(sig, DrawnSignature)
-        session.add(
-            Signature(
-                briefing_id=e.briefing_id,
-                kind="drawn" if drawn else "typed",
-                strokes_json=strokes_json(sig) if isinstance(sig, DrawnSignature) else "[]",
-                typed_name=None
+        conn.execute(
+            insert(Signature),
+            {
+                "briefing_id": e.briefing_id,
+                "kind": "drawn" if drawn else "typed",
+                "strokes_json": strokes_json(sig) if isinstance(sig, DrawnSignature) else "[]",
+                "typed_name": None
                 if isinstance(sig, DrawnSignature)
                 else clean_name(sig.typed_name, "typed_name"),
-                attested_by=None
+                "attested_by": None
                 if isinstance(sig, DrawnSignature)
                 else clean_name(sig.attested_by, "attested_by"),
-                image_png=sig.image_png if isinstance(sig, DrawnSignature) else None,
-                screen_times_json=json.dumps(
+                "image_png": sig.image_png if isinstance(sig, DrawnSignature) else None,
+                "screen_times_json": json.dumps(
                     [[t.screen_id, t.visits, t.seconds] for t in e.screen_times]
                 ),
-                signed_at=e.at,
-            )
+                "signed_at": e.at,
+            },
+        )  # the unique signature per briefing refuses a second one here
+        conn.execute(insert(Document), {"briefing_id": e.briefing_id, "status": "pending"})
+        conn.execute(
+            update(_B).where(_B.c.id == e.briefing_id),
+            {"status": BriefingStatus.COMPLETED.value, "ended_at": e.at},
         )
-        session.add(Document(briefing_id=e.briefing_id, status="pending"))
-        briefing.status = BriefingStatus.COMPLETED
-        briefing.ended_at = e.at
-        session.flush()  # the unique signature per briefing refuses a second one here
         return {"kind": "drawn" if drawn else "typed"}
 
-    def _abandoned(self, session: Session, e: ev.Abandoned) -> dict[str, Any]:
-        briefing = self._briefing(session, e.briefing_id)
-        briefing.status = BriefingStatus.ABANDONED
-        briefing.ended_at = e.at
-        briefing.end_reason = e.reason.value
+    def _abandoned(self, conn: Connection, e: ev.Abandoned) -> dict[str, Any]:
+        self._live(conn, e.briefing_id)
+        conn.execute(
+            update(_B).where(_B.c.id == e.briefing_id),
+            {
+                "status": BriefingStatus.ABANDONED.value,
+                "ended_at": e.at,
+                "end_reason": e.reason.value,
+            },
+        )
         return {"reason": e.reason.value}
 
 
@@ -196,7 +248,7 @@ def strokes_json(signature: DrawnSignature) -> str:
     )
 
 
-def _action(event: ev.Event) -> str:
+def _action(kind: type[ev.Event]) -> str:
     """`RiskAcknowledged` -> `risk_acknowledged`."""
-    name = type(event).__name__
+    name = kind.__name__
     return "".join("_" + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))

@@ -1,0 +1,1 @@
+"""Benchmarks for the targets in PRODUCT.md; each is run as a module (`python -m benchmarks.NAME`)."""
