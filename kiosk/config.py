@@ -59,6 +59,12 @@ def _database_url(value: str) -> str | None:
     )
 
 
+def _password_source(value: str) -> str | None:
+    if value == "" or (value.startswith(("env:", "file:")) and len(value) > 5):
+        return None
+    return '"env:VARIABLE" or "file:/path" (the password itself never goes in this file)'
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("kiosk_id", str, "", "This kiosk's name in records and the audit log (default: the computer's name).", _kiosk_id),
     Setting("clinic_name", str, "", "The clinic's name, printed on briefings and in the kiosk's certificate."),
@@ -68,6 +74,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("idle_end_seconds", int, 30, "Further seconds without an answer before the briefing is abandoned and the screen wiped.", _positive),
     Setting("walk_up_mode", bool, False, "Let patients without a prepared briefing type their own name and date of birth."),
     Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", _log_level),
+    Setting("documents_dir", str, "", "Folder for the signed briefing PDFs (default: documents in the data folder)."),
+    Setting("signing_key", str, "", "The kiosk's private key, PEM (default: keys/kiosk-key.pem in the data folder; `kiosk init` makes it)."),
+    Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder)."),
+    Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate."),
+    Setting("signing_pkcs12_password", str, "", 'Where the PKCS#12 password comes from: "env:VARIABLE" or "file:/path/to/file" (never the password itself).', _password_source),
 )  # fmt: skip
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -96,6 +107,47 @@ class Config:
         if self.values["data_dir"]:
             return Path(self.values["data_dir"]).expanduser()
         return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+    def _in_data(self, setting: str, default: str) -> Path:
+        value = str(self.values[setting])
+        return Path(value).expanduser() if value else self.data_dir / default
+
+    @property
+    def documents_dir(self) -> Path:
+        return self._in_data("documents_dir", "documents")
+
+    @property
+    def signing_key(self) -> Path:
+        return self._in_data("signing_key", "keys/kiosk-key.pem")
+
+    @property
+    def signing_certificate(self) -> Path:
+        return self._in_data("signing_certificate", "keys/kiosk-cert.pem")
+
+    @property
+    def signing_pkcs12(self) -> Path | None:
+        value = str(self.values["signing_pkcs12"])
+        return Path(value).expanduser() if value else None
+
+    def pkcs12_password(self) -> bytes | None:
+        """The PKCS#12 password from its source; ConfigError naming the setting if it cannot be read."""
+        source = str(self.values["signing_pkcs12_password"])
+        if not source:
+            return None
+        kind, _, where = source.partition(":")
+        if kind == "env":
+            value = os.environ.get(where)
+            if value is None:
+                raise ConfigError(
+                    f"{self.path}: signing_pkcs12_password: the variable {where} is not set; set it for the kiosk's user."
+                )
+            return value.encode()
+        try:
+            return Path(where).read_bytes().rstrip(b"\r\n")
+        except OSError as exc:
+            raise ConfigError(
+                f"{self.path}: signing_pkcs12_password: cannot read {where} ({exc.strerror}); check the file and its permissions."
+            ) from None
 
     @property
     def database_url(self) -> str:

@@ -139,7 +139,14 @@ class Recorder:
         elif (row.form_id, row.form_version, row.content_sha256) != tuple(content.values()):
             raise RecordError(f"briefing {e.briefing_id} was prepared for different content")
         else:
-            conn.execute(update(_B).where(_B.c.id == e.briefing_id), live)
+            claimed = conn.execute(
+                update(_B)
+                .where(_B.c.id == e.briefing_id, _B.c.status == BriefingStatus.PREPARED.value)
+                .values(live)
+                .returning(_B.c.id)
+            ).first()
+            if claimed is None:  # another kiosk started it a moment ago
+                raise RecordError(f"briefing {e.briefing_id} was started elsewhere a moment ago")
         return {"form": e.form_id, "version": e.form_version, "content_sha256": e.content_sha256}
 
     def _identity_confirmed(self, conn: Connection, e: ev.IdentityConfirmed) -> dict[str, Any]:
@@ -198,8 +205,24 @@ class Recorder:
             "attempt": e.attempt,
         }
 
+    def _finish(self, conn: Connection, briefing_id: str, values: dict[str, Any]) -> None:
+        """Move an in-progress briefing to its end state. The UPDATE itself checks the status, so two
+        kiosks ending the same briefing at once (sign and abandon) cannot both succeed: the second
+        waits for the first's row lock, finds it no longer in progress, and is refused."""
+        ended = conn.execute(
+            update(_B)
+            .where(_B.c.id == briefing_id, _B.c.status == BriefingStatus.IN_PROGRESS.value)
+            .values(values)
+            .returning(_B.c.id)
+        ).first()
+        if ended is None:
+            self._live(conn, briefing_id)  # raises, naming why
+            raise RecordError(f"briefing {briefing_id} refused the event")  # pragma: no cover
+
     def _signed(self, conn: Connection, e: ev.Signed) -> dict[str, Any]:
-        self._live(conn, e.briefing_id)
+        self._finish(
+            conn, e.briefing_id, {"status": BriefingStatus.COMPLETED.value, "ended_at": e.at}
+        )
         sig = e.signature
         drawn = isinstance(sig, DrawnSignature)
         conn.execute(
@@ -222,22 +245,15 @@ class Recorder:
             },
         )  # the unique signature per briefing refuses a second one here
         conn.execute(insert(Document), {"briefing_id": e.briefing_id, "status": "pending"})
-        conn.execute(
-            update(_B).where(_B.c.id == e.briefing_id),
-            {"status": BriefingStatus.COMPLETED.value, "ended_at": e.at},
-        )
         return {"kind": "drawn" if drawn else "typed"}
 
     def _abandoned(self, conn: Connection, e: ev.Abandoned) -> dict[str, Any]:
-        self._live(conn, e.briefing_id)
-        conn.execute(
-            update(_B).where(_B.c.id == e.briefing_id),
-            {
-                "status": BriefingStatus.ABANDONED.value,
-                "ended_at": e.at,
-                "end_reason": e.reason.value,
-            },
-        )
+        values = {
+            "status": BriefingStatus.ABANDONED.value,
+            "ended_at": e.at,
+            "end_reason": e.reason.value,
+        }
+        self._finish(conn, e.briefing_id, values)
         return {"reason": e.reason.value}
 
 

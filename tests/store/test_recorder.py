@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from kiosk.content import load_form
 from kiosk.session import (
@@ -19,8 +21,8 @@ from kiosk.session import (
     Status,
     Stroke,
 )
-from kiosk.session.events import AbandonReason, Signed
-from kiosk.store import InputError, Recorder, RecordError, Store, audit
+from kiosk.session.events import Abandoned, AbandonReason, Signed
+from kiosk.store import InputError, Recorder, RecordError, Store, audit, open_store
 from kiosk.store.briefings import patient_of, prepare_briefing, recover_interrupted
 from kiosk.store.models import (
     AuditEntry,
@@ -178,3 +180,56 @@ def test_interrupted_briefings_become_abandoned_at_the_next_start(store: Store) 
         assert row is not None and (row.status, row.end_reason) == ("abandoned", "interrupted")
         assert audit.verify(s).ok
     assert count(store, RiskAcknowledgement) == 8 + 1  # kept, not lost
+
+
+def test_sign_and_abandon_racing_on_postgresql_cannot_both_win(fresh_postgres: str) -> None:
+    """Two processes end the same briefing at once: the second waits for the first's lock, then is refused."""
+    store = open_store(fresh_postgres, "kiosk-test")
+    try:
+        clock = FakeClock()
+        b = prepared(store, clock)
+        walk_to(b, ScreenKind.SIGN)
+        recorder = Recorder(store)
+        outcome: list[BaseException | None] = []
+        with store.engine.connect() as first:
+            first.begin()
+            recorder._finish(first, b.briefing_id, {"status": "completed", "ended_at": clock.now()})
+
+            def abandon() -> None:
+                try:
+                    recorder.record(ev_abandoned(b.briefing_id, clock))
+                    outcome.append(None)
+                except BaseException as exc:
+                    outcome.append(exc)
+
+            racer = threading.Thread(target=abandon)
+            racer.start()
+            wait_until_blocked(store)  # the racer has read "in progress" and waits on the row lock
+            first.commit()
+            racer.join(timeout=30)
+        assert len(outcome) == 1
+        assert isinstance(outcome[0], RecordError)
+        assert "completed, not in progress" in str(outcome[0])
+        with store.reading() as s:
+            row = s.get(BriefingRow, b.briefing_id)
+            assert row is not None
+            assert row.status == "completed"
+    finally:
+        store.close()
+
+
+def ev_abandoned(briefing_id: str, clock: FakeClock) -> Abandoned:
+    return Abandoned(briefing_id=briefing_id, at=clock.now(), reason=AbandonReason.STAFF)
+
+
+def wait_until_blocked(store: Store, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    probe = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+    )
+    while time.monotonic() < deadline:
+        with store.engine.connect() as conn:
+            if conn.execute(probe).scalar():
+                return
+        time.sleep(0.02)
+    raise AssertionError("the racing writer never waited on the row lock")
