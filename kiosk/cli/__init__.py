@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.cli import forms, store
+from kiosk.cli import document, forms, store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     forms.register(commands)
     store.register(commands)
+    document.register(commands)
     return parser
 
 

@@ -10,6 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
+from kiosk.content import load_catalog
+from kiosk.document.identity import ensure_identity, identity_checks, load_signer
+from kiosk.document.make import make_pending
+from kiosk.document.seal import SealError
+from kiosk.paths import bundled_forms_dir
 from kiosk.store import StoreError, audit, open_store
 from kiosk.store.maintenance import Check, backup, record_settings, store_checks
 
@@ -20,6 +25,7 @@ def register(commands: Any) -> None:
     )
     init.set_defaults(run=run_init)
     doctor = commands.add_parser("doctor", help="check the installation, one line per check")
+    doctor.add_argument("--repair", action="store_true", help="also make every PDF still pending")
     doctor.set_defaults(run=run_doctor)
     audit_cmd = commands.add_parser("audit", help="the audit log")
     audit_sub = audit_cmd.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -69,6 +75,8 @@ def run_init(args: argparse.Namespace) -> int:
         rows = audit.verify(session).rows
     store.close()
     print(f"database  ready     {_where(config)} (migrated, {rows} audit rows)")
+    state, where = ensure_identity(config, datetime.now(UTC))
+    print(f"identity  {state.ljust(7)}   {where}")
     return 0
 
 
@@ -98,6 +106,9 @@ def run_doctor(args: argparse.Namespace) -> int:
         state = "readable" if config.exists else "not found, using defaults; run `kiosk init`"
         checks.append(Check("config", config.exists, f"{config.path} ({state})"))
         checks += store_checks(config.database_url, config.kiosk_id, config.data_dir)
+        checks += [Check(*line) for line in identity_checks(config, datetime.now(UTC))]
+        if args.repair:
+            checks.append(_repair(config))
     width = max(len(c.name) for c in checks)
     for check in checks:
         print(f"{'ok  ' if check.ok else 'FAIL'}  {check.name.ljust(width)}  {check.detail}")
@@ -106,6 +117,30 @@ def run_doctor(args: argparse.Namespace) -> int:
         print(f"{len(failed)} check(s) failed.", file=sys.stderr)
         return 1
     return 0
+
+
+def _repair(config: Config) -> Check:
+    """Make every pending PDF (a disk was full, a folder unwritable when the briefing was signed)."""
+    now = datetime.now(UTC)
+    try:
+        store = open_store(config.database_url, config.kiosk_id, create=False)
+    except StoreError as exc:
+        return Check("repair", False, str(exc))
+    try:
+        signer = load_signer(config, now)
+        forms = load_catalog([bundled_forms_dir()]).forms
+        made, failed = make_pending(store, forms, signer, config.documents_dir, now)
+    except (SealError, ConfigError) as exc:
+        return Check("repair", False, f"pending PDFs not made: {exc}")
+    finally:
+        store.close()
+    if failed:
+        return Check(
+            "repair", False, f"{len(made)} pending PDF(s) made, {len(failed)} not: {failed[0]}"
+        )
+    return Check(
+        "repair", True, f"{len(made)} pending PDF(s) made" if made else "no PDF was pending"
+    )
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
@@ -136,4 +171,4 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-ERRORS = (ConfigError, StoreError)
+ERRORS = (ConfigError, StoreError, SealError)

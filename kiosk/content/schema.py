@@ -7,7 +7,7 @@ import json
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Any text a patient reads: surrounding blanks are trimmed and it must not be empty."""
@@ -121,8 +121,6 @@ class Form(_Strict):
     signing: Signing
     closing: Closing
 
-    _sha256: str | None = PrivateAttr(default=None)
-
     def content_screens(self) -> list[tuple[ContentKind, Section | ItemList]]:
         """The reading screens in the order the patient sees them."""
         screens: list[tuple[ContentKind, Section | ItemList]] = [(ContentKind.ABOUT, self.about)]
@@ -160,7 +158,8 @@ class Form(_Strict):
 
     @property
     def content_sha256(self) -> str:
-        """SHA-256 of the canonical content, so a record can name exactly what was shown."""
-        if self._sha256 is None:
-            self._sha256 = hashlib.sha256(self.canonical_json()).hexdigest()
-        return self._sha256
+        """SHA-256 of the canonical content, so a record can name exactly what was shown.
+
+        Computed each time (about a millisecond): a cached value would survive `model_copy(update=...)`.
+        """
+        return hashlib.sha256(self.canonical_json()).hexdigest()

@@ -181,3 +181,8 @@ def test_catalog_keeps_good_forms_and_names_the_bad(tmp_path: Path) -> None:
         f'{tmp_path / "b.toml"}: id: procedure id "mild" is already used by {tmp_path / "a.toml"}; give each file its own id',
     ]
     assert str(catalog.problems[1]).startswith(f"{tmp_path / 'c.toml'}: is not valid TOML: ")
+
+
+def test_an_edited_copy_has_its_own_hash(form_data: dict[str, Any]) -> None:
+    form = parse_form(form_data, "a")
+    assert form.model_copy(update={"version": "0.2"}).content_sha256 != form.content_sha256

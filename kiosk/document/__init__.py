@@ -1,0 +1,1 @@
+"""The briefing PDF: story, page template, fonts, signing and verification (no Qt)."""

@@ -1,0 +1,175 @@
+"""Making a briefing's PDF: story, record attached, kiosk seal, written safely, its SHA-256 stored."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from io import BytesIO
+from pathlib import Path
+
+from pyhanko.pdf_utils import embed
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.signers import Signer
+from sqlalchemy import select, update
+
+from kiosk.content.schema import Form
+from kiosk.document import seal
+from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
+from kiosk.document.story import build_story
+from kiosk.document.template import footer_text, render
+from kiosk.store import audit
+from kiosk.store.database import Store
+from kiosk.store.models import Document
+
+ATTACHMENT = "briefing-record.json"
+SYSTEM = "system"
+
+
+class DocumentError(Exception):
+    """The PDF could not be made; the briefing itself is safe in the store. One sentence, what to do."""
+
+
+def pdf_bytes(
+    record: BriefingRecord, form: Form, signer: Signer, zone: tzinfo | None = None
+) -> bytes:
+    """The finished, sealed PDF for a signed briefing (pure apart from the signature's own time)."""
+    story = build_story(record, form, zone)
+    footer = footer_text(
+        record.patient.name, record.briefing_id, record.form_version, record.content_sha256
+    )
+    pdf = render(
+        story,
+        footer=footer,
+        title=f"Briefing record: {form.title}",
+        subject=f"briefing {record.briefing_id}",
+    )
+    return seal.sign_pdf(attach_record(pdf, record.to_json()), signer)
+
+
+def attach_record(pdf: bytes, record_json: bytes) -> bytes:
+    """Embed the machine-readable record as a file attachment (before sealing, so the seal covers it)."""
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    data = embed.EmbeddedFileObject.from_file_data(
+        writer, data=record_json, mime_type="application/json"
+    )
+    spec = embed.FileSpec(
+        file_spec_string=ATTACHMENT,
+        embedded_data=data,
+        description="The briefing's record in machine-readable form (JSON)",
+    )
+    embed.embed_file(writer, spec)
+    out = BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> str:
+    """Write to a temporary file beside `path`, flush it to disk, rename it into place; the SHA-256."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+    return hashlib.sha256(data).hexdigest()
+
+
+def pdf_name(record: BriefingRecord) -> str:
+    """The file name: date and briefing id, never the patient's name."""
+    return f"{record.signed_at:%Y-%m-%d}-{record.briefing_id}.pdf"
+
+
+@dataclass(frozen=True)
+class Made:
+    briefing_id: str
+    path: Path
+    sha256: str
+
+
+def make_document(
+    store: Store,
+    briefing_id: str,
+    forms: Mapping[str, Form],
+    signer: Signer,
+    folder: Path,
+    now: datetime,
+    zone: tzinfo | None = None,
+) -> Made:
+    """Make, seal and file the PDF of a signed briefing, and record where it is and its SHA-256.
+
+    A failure leaves the briefing complete in the store with its PDF still pending, and no
+    half-written file under the final name.
+    """
+    with store.reading() as session:
+        try:
+            record = load_record(session, briefing_id)
+        except RecordNotReady as exc:
+            raise DocumentError(f"{exc}; there is no PDF to make.") from None
+    form = forms.get(record.form_id)
+    if form is None or form.content_sha256 != record.content_sha256:
+        raise DocumentError(
+            f"briefing {briefing_id}: this kiosk does not have the exact content the patient saw "
+            f"({record.form_id} version {record.form_version}, sha256 {record.content_sha256[:12]}); "
+            "put that version of the form back in the forms folder and make the PDF again."
+        )
+    data = pdf_bytes(record, form, signer, zone)
+    path = folder / pdf_name(record)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        sha256 = write_atomically(path, data)
+    except OSError as exc:
+        raise DocumentError(
+            f"{path}: cannot write the PDF ({exc.strerror or exc}); the briefing is saved and its PDF stays "
+            "pending: free disk space or fix the folder, then restart the kiosk or run `kiosk doctor --repair`."
+        ) from None
+    with store.sessions.begin() as session:
+        session.execute(
+            update(Document)
+            .where(Document.briefing_id == briefing_id)
+            .values(status="made", path=str(path), sha256=sha256, made_at=now)
+        )
+        audit.append(
+            session,
+            at=now,
+            kiosk_id=store.kiosk_id,
+            actor=SYSTEM,
+            action="document_made",
+            subject=f"briefing:{briefing_id}",
+            detail={"sha256": sha256, "file": path.name},
+        )
+    return Made(briefing_id, path, sha256)
+
+
+def pending(store: Store) -> list[str]:
+    """Signed briefings whose PDF has not been made yet, oldest first."""
+    with store.reading() as session:
+        rows = session.execute(
+            select(Document.briefing_id).where(Document.status == "pending").order_by(Document.id)
+        )
+        return list(rows.scalars())
+
+
+def make_pending(
+    store: Store, forms: Mapping[str, Form], signer: Signer, folder: Path, now: datetime
+) -> tuple[list[Made], list[str]]:
+    """Make every pending PDF (at start, and by `kiosk doctor --repair`): what was made, what failed and why."""
+    made, failed = [], []
+    for briefing_id in pending(store):
+        try:
+            made.append(make_document(store, briefing_id, forms, signer, folder, now))
+        except DocumentError as exc:
+            failed.append(str(exc))
+    return made, failed

@@ -1,0 +1,172 @@
+"""A signed briefing as one value, read from the store: what the PDF shows and embeds, and what verify compares."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.store.models import (
+    AuditEntry,
+    Briefing,
+    ComprehensionAnswer,
+    Patient,
+    QuestionFlag,
+    RiskAcknowledgement,
+    Signature,
+)
+
+RECORD_FORMAT = "briefing-record/1"
+
+
+class RecordNotReady(Exception):
+    """The briefing cannot be made into a PDF (not found, or not signed); the message says which."""
+
+
+@dataclass(frozen=True)
+class PatientPart:
+    name: str
+    date_of_birth: date
+    mrn: str | None
+
+
+@dataclass(frozen=True)
+class AckPart:
+    risk_id: str
+    shown_at: datetime
+    acknowledged_at: datetime
+    seconds_on_screen: float
+
+
+@dataclass(frozen=True)
+class FlagPart:
+    screen_id: str
+    flagged_at: datetime
+
+
+@dataclass(frozen=True)
+class AnswerPart:
+    question_id: str
+    choice_id: str
+    correct: bool
+    attempt: int
+    answered_at: datetime
+    revisit_screen_id: str | None
+
+
+@dataclass(frozen=True)
+class SignaturePart:
+    kind: str
+    strokes: list[list[list[float]]]
+    """[[[x, y, t_ms], ...], ...] in the pad's pixels, y downwards."""
+    typed_name: str | None
+    attested_by: str | None
+    signed_at: datetime
+    screen_times: list[list[Any]]
+    """[[screen_id, visits, seconds], ...] in path order."""
+
+
+@dataclass(frozen=True)
+class BriefingRecord:
+    """Everything about one signed briefing as it stood when it was signed."""
+
+    briefing_id: str
+    kiosk_id: str
+    form_id: str
+    form_version: str
+    content_sha256: str
+    started_at: datetime | None
+    signed_at: datetime
+    patient: PatientPart
+    acknowledgements: list[AckPart]
+    flags: list[FlagPart]
+    answers: list[AnswerPart]
+    signature: SignaturePart
+    audit_head: str
+    """The audit chain's hash right after the signature was recorded."""
+
+    def to_json(self) -> bytes:
+        """Canonical JSON (sorted keys, UTC ISO times): embedded in the PDF and compared by verify."""
+        data = {"format": RECORD_FORMAT, **asdict(self)}
+        return json.dumps(
+            data, default=_plain, sort_keys=True, ensure_ascii=False, indent=1
+        ).encode()
+
+    def revisited(self) -> list[str]:
+        """Screens shown more than once, in path order."""
+        return [str(sid) for sid, visits, _ in self.signature.screen_times if visits > 1]
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot put {type(value).__name__} in a record")  # pragma: no cover
+
+
+def load_record(session: Session, briefing_id: str) -> BriefingRecord:
+    """Read a signed briefing; RecordNotReady if it is missing or has no signature."""
+    row = session.get(Briefing, briefing_id)
+    if row is None:
+        raise RecordNotReady(f"briefing {briefing_id} is not in the record")
+    sig = session.execute(
+        select(Signature).where(Signature.briefing_id == briefing_id)
+    ).scalar_one_or_none()
+    patient = session.get(Patient, row.patient_id) if row.patient_id is not None else None
+    if sig is None or patient is None:
+        raise RecordNotReady(
+            f"briefing {briefing_id} is {row.status.replace('_', ' ')} and has no signature"
+        )
+    subject = f"briefing:{briefing_id}"
+    head = session.execute(
+        select(AuditEntry.hash).where(AuditEntry.subject == subject, AuditEntry.action == "signed")
+    ).scalar_one()
+    acks = session.execute(
+        select(RiskAcknowledgement)
+        .where(RiskAcknowledgement.briefing_id == briefing_id)
+        .order_by(RiskAcknowledgement.id)
+    ).scalars()
+    flags = session.execute(
+        select(QuestionFlag)
+        .where(QuestionFlag.briefing_id == briefing_id)
+        .order_by(QuestionFlag.id)
+    ).scalars()
+    answers = session.execute(
+        select(ComprehensionAnswer)
+        .where(ComprehensionAnswer.briefing_id == briefing_id)
+        .order_by(ComprehensionAnswer.id)
+    ).scalars()
+    return BriefingRecord(
+        briefing_id=row.id,
+        kiosk_id=row.kiosk_id,
+        form_id=row.form_id,
+        form_version=row.form_version,
+        content_sha256=row.content_sha256,
+        started_at=row.started_at,
+        signed_at=sig.signed_at,
+        patient=PatientPart(patient.name, patient.date_of_birth, patient.mrn),
+        acknowledgements=[
+            AckPart(a.risk_id, a.shown_at, a.acknowledged_at, a.seconds_on_screen) for a in acks
+        ],
+        flags=[FlagPart(f.screen_id, f.flagged_at) for f in flags],
+        answers=[
+            AnswerPart(
+                a.question_id, a.choice_id, a.correct, a.attempt, a.answered_at, a.revisit_screen_id
+            )
+            for a in answers
+        ],
+        signature=SignaturePart(
+            kind=sig.kind,
+            strokes=json.loads(sig.strokes_json),
+            typed_name=sig.typed_name,
+            attested_by=sig.attested_by,
+            signed_at=sig.signed_at,
+            screen_times=json.loads(sig.screen_times_json),
+        ),
+        audit_head=head,
+    )

@@ -1,0 +1,79 @@
+"""The page furniture: every page's footer with patient, briefing, content version and page N of M."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate  # type: ignore[import-untyped]
+
+from kiosk.document.fonts import BASE_FONT, paragraph_markup, register_fonts
+from kiosk.document.styles import FOOTER_HEIGHT, MARGIN, PAGE, STYLES, TEXT_WIDTH
+
+PAGE_LABEL_WIDTH = 70
+
+
+def footer_text(patient_name: str, briefing_id: str, form_version: str, content_sha256: str) -> str:
+    # the name goes last: a right-to-left name then reads correctly at the end of a left-to-right line
+    return f"Briefing {briefing_id} · content version {form_version}, sha256 {content_sha256[:12]} · {patient_name}"
+
+
+def _numbered_canvas(footer: str) -> type[Canvas]:
+    """A canvas that holds each page until the end, so every footer can say 'page N of M'."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # start every page in the embedded font, so no non-embedded base font is ever referenced
+            super().__init__(*args, **{**kwargs, "initialFontName": BASE_FONT})
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._draw_footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, number: int, total: int) -> None:
+            self.saveState()
+            self.setStrokeColorRGB(0.8, 0.8, 0.8)
+            self.line(MARGIN, FOOTER_HEIGHT + 2, PAGE[0] - MARGIN, FOOTER_HEIGHT + 2)
+            who = Paragraph(paragraph_markup(footer), STYLES["footer"])
+            _, height = who.wrapOn(self, TEXT_WIDTH - PAGE_LABEL_WIDTH, FOOTER_HEIGHT)
+            who.drawOn(self, MARGIN, FOOTER_HEIGHT - height - 2)
+            style = STYLES["footer"]
+            self.setFont(style.fontName, style.fontSize)
+            self.setFillColor(style.textColor)
+            self.drawRightString(
+                PAGE[0] - MARGIN, FOOTER_HEIGHT - style.leading, f"page {number} of {total}"
+            )
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def render(story: list[Flowable], *, footer: str, title: str, subject: str) -> bytes:
+    """Lay the story out on pages with the footer; the PDF as bytes (fonts embedded, subset)."""
+    register_fonts()
+    out = BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + FOOTER_HEIGHT,
+        title=title,
+        subject=subject,
+        author="Briefing kiosk",
+        creator="Briefing kiosk",
+        invariant=True,
+    )
+    doc.build(story, canvasmaker=_numbered_canvas(footer))
+    return out.getvalue()

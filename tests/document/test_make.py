@@ -1,0 +1,309 @@
+"""The briefing PDF from a real signed briefing: what it shows, what it carries, how it is filed and verified."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from reportlab.platypus import Spacer  # type: ignore[import-untyped]
+from sqlalchemy import select
+
+from kiosk.document import seal
+from kiosk.document.make import (
+    ATTACHMENT,
+    DocumentError,
+    attach_record,
+    make_document,
+    make_pending,
+    pdf_bytes,
+    pending,
+)
+from kiosk.document.record import load_record
+from kiosk.document.story import build_story, when
+from kiosk.document.template import footer_text, render
+from kiosk.document.verify import embedded_record, verify_pdf
+from kiosk.store import Store
+from kiosk.store.models import AuditEntry, Document
+from tests.document.conftest import FLAGGED, FORM, SignedBriefing, pdf_text
+
+NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+FORMS = {FORM.id: FORM}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "documents"
+
+
+def test_the_pdf_shows_everything_the_patient_saw_and_did(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, folder: Path
+) -> None:
+    briefing_id = signed("Zoë Ångström-Łukasiewicz")
+    made = make_document(store, briefing_id, FORMS, signer, folder, NOW, zone=UTC)
+    text = " ".join(pdf_text(made.path).split())  # one line, single spaces: wrapped lines join up
+    with store.reading() as s:
+        record = load_record(s, briefing_id)
+    for needle in [
+        "Procedure briefing record",
+        "Zoë Ångström-Łukasiewicz",
+        "1951-03-14",
+        "MRN-0042",
+        briefing_id,
+        "kiosk-test",
+        FORM.about.title,
+        *(step.title for step in FORM.steps),
+        *(item.title for item in FORM.options.items),
+        *(item.title for item in FORM.precautions.items),
+        *(" ".join(q.prompt.split()) for q in FORM.questions),
+        "Question flagged for the surgeon",
+        f"Signed by: {record.patient.name}",
+        f"Date and time: {when(record.signed_at, UTC)}",
+        " ".join(FORM.signing.statement.split()),
+        f"Audit chain head at signing: {record.audit_head}",
+        "page 1 of",
+    ]:
+        assert needle in text, needle
+    for risk, ack in zip(FORM.risks, record.acknowledgements, strict=True):
+        assert ack.risk_id == risk.id
+        line = f"{risk.title} "
+        assert line in text
+        assert f"Acknowledged {when(ack.acknowledged_at, UTC)}, after 11 s on this screen" in text
+    # the wrong first answer, the screen it sent the patient back to, and the second answer
+    first = FORM.questions[0]
+    assert f"Shown again: “{FORM.screen(first.teaches).title}”, then asked again." in text
+    assert "✘ not right" in text
+    assert f"Screens the patient went back to: “{FORM.screen(first.teaches).title}”" in text
+    # every page carries the footer
+    pages = pdf_text(made.path).split("\f")[:-1]
+    assert len(pages) >= 4
+    for number, page in enumerate(pages, start=1):
+        assert f"page {number} of {len(pages)}" in page
+        assert briefing_id in page
+        assert f"content version {FORM.version}, sha256 {FORM.content_sha256[:12]}" in " ".join(
+            page.split()
+        )
+
+
+def test_the_flag_is_marked_on_its_screen(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, folder: Path
+) -> None:
+    made = make_document(store, signed(), FORMS, signer, folder, NOW, zone=UTC)
+    text = " ".join(pdf_text(made.path).split())
+    flagged_title = FORM.risk(FLAGGED).title
+    after = text[text.index(flagged_title) :]
+    assert after.index("Question flagged for the surgeon") < after.index("Acknowledged")
+    assert text.count("Question flagged for the surgeon") == 1
+
+
+def test_the_record_inside_matches_the_store(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, folder: Path
+) -> None:
+    briefing_id = signed()
+    made = make_document(store, briefing_id, FORMS, signer, folder, NOW)
+    attached = embedded_record(made.path.read_bytes())
+    assert attached is not None
+    with store.reading() as s:
+        assert attached == load_record(s, briefing_id).to_json()
+        document = s.execute(
+            select(Document).where(Document.briefing_id == briefing_id)
+        ).scalar_one()
+        actions = s.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars().all()
+    data = json.loads(attached)
+    assert data["format"] == "briefing-record/1"
+    assert data["patient"] == {
+        "name": "Zoë Ångström-Łukasiewicz",
+        "date_of_birth": "1951-03-14",
+        "mrn": "MRN-0042",
+    }
+    assert data["content_sha256"] == FORM.content_sha256
+    assert [a["risk_id"] for a in data["acknowledgements"]] == [r.id for r in FORM.risks]
+    assert [f["screen_id"] for f in data["flags"]] == [FLAGGED]
+    assert len(data["answers"]) == len(FORM.questions) + 1
+    assert len(data["signature"]["strokes"]) == 2
+    assert (document.status, document.path, document.sha256) == (
+        "made",
+        str(made.path),
+        made.sha256,
+    )
+    assert actions[-1] == "document_made"
+    assert "Zoë" not in made.path.name  # no personal detail in the file name
+
+
+def test_sealed_pdf_passes_verify_and_pdfsig(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, folder: Path
+) -> None:
+    made = make_document(store, signed(), FORMS, signer, folder, NOW)
+    verdict = verify_pdf(made.path.read_bytes(), store)
+    assert verdict.intact, verdict.message
+    assert verdict.message.startswith(f"intact: briefing {made.briefing_id}")
+    report = subprocess.run(
+        ["pdfsig", str(made.path)], capture_output=True, text=True, check=False
+    ).stdout
+    assert "Signature is Valid." in report
+    assert "Total document signed" in report
+
+
+def test_one_flipped_byte_fails_verify(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, folder: Path
+) -> None:
+    made = make_document(store, signed(), FORMS, signer, folder, NOW)
+    data = bytearray(made.path.read_bytes())
+    spot = data.index(b"stream") + 200  # inside the first page's content, under the signature
+    data[spot] ^= 0x01
+    tampered = folder / "tampered.pdf"
+    tampered.write_bytes(bytes(data))
+    verdict = verify_pdf(bytes(data), store)
+    assert not verdict.intact
+    assert (
+        verdict.message
+        == "NOT intact: the signature does not match the file (it was changed after signing)"
+    )
+    report = subprocess.run(
+        ["pdfsig", str(tampered)], capture_output=True, text=True, check=False
+    ).stdout
+    assert "Signature is Valid." not in report
+
+
+def test_a_record_swapped_between_briefings_fails_verify(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, folder: Path
+) -> None:
+    """Even sealed with the kiosk's own key, pages of one briefing with the record of another fail."""
+    first, second = signed("Ana Ruiz"), signed("Ben Okafor")
+    make_document(store, first, FORMS, signer, folder, NOW)
+    make_document(store, second, FORMS, signer, folder, NOW)
+    with store.reading() as s:
+        record_a, record_b = load_record(s, first), load_record(s, second)
+    forged = seal.sign_pdf(
+        attach_record(
+            render(
+                build_story(record_a, FORM),
+                footer=footer_text("Ana Ruiz", first, FORM.version, FORM.content_sha256),
+                title="x",
+                subject=f"briefing {first}",
+            ),
+            record_b.to_json(),
+        ),
+        signer,
+    )
+    verdict = verify_pdf(forged, store)
+    assert not verdict.intact
+    assert (
+        verdict.message
+        == f"NOT intact: the attached record is briefing {second}, but the pages are briefing {first}"
+    )
+
+
+def test_an_older_copy_is_named_by_its_sha256(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, folder: Path
+) -> None:
+    briefing_id = signed()
+    old = make_document(store, briefing_id, FORMS, signer, folder, NOW).path.read_bytes()
+    make_document(
+        store, briefing_id, FORMS, signer, folder, NOW
+    )  # reprinted: a new seal, new bytes
+    verdict = verify_pdf(old, store)
+    assert not verdict.intact
+    assert "is not the one stored for briefing" in verdict.message
+
+
+def test_files_that_are_not_briefing_records(store: Store, signer: seal.Signer) -> None:
+    assert verify_pdf(b"not a pdf", store).message.startswith(
+        "NOT intact: the file cannot be read as a PDF"
+    )
+    plain = render([Spacer(1, 10)], footer="x", title="x", subject="x")
+    assert verify_pdf(plain, store).message == "NOT intact: no signature"
+    sealed_plain = seal.sign_pdf(plain, signer)
+    assert (
+        verify_pdf(sealed_plain, store).message
+        == f"NOT intact: the file has no attached {ATTACHMENT}, so it is not a briefing record"
+    )
+    junk = seal.sign_pdf(attach_record(plain, b"{nonsense"), signer)
+    assert (
+        verify_pdf(junk, store).message == f"NOT intact: the attached {ATTACHMENT} cannot be read"
+    )
+    ghost = seal.sign_pdf(
+        attach_record(plain, json.dumps({"briefing_id": "nope"}).encode()), signer
+    )
+    assert (
+        verify_pdf(ghost, store).message
+        == "NOT intact: the attached record names briefing nope is not in the record"
+    )
+
+
+def test_a_write_failure_leaves_the_briefing_complete_and_its_pdf_pending(
+    store: Store,
+    signed: SignedBriefing,
+    signer: seal.Signer,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    briefing_id = signed()
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", disk_full)
+        with pytest.raises(DocumentError) as caught:
+            make_document(store, briefing_id, FORMS, signer, folder, NOW)
+    message = str(caught.value)
+    assert message.startswith(f"{folder}/")
+    assert "No space left on device" in message
+    assert "`kiosk doctor --repair`" in message
+    assert list(folder.iterdir()) == []  # no half-written file, no temporary left behind
+    assert pending(store) == [briefing_id]
+    with store.reading() as s:
+        assert (
+            load_record(s, briefing_id).signature.kind == "drawn"
+        )  # the briefing itself is intact
+    made, failed = make_pending(
+        store, FORMS, signer, folder, NOW
+    )  # space is back: the next start makes it
+    assert ([m.briefing_id for m in made], failed) == ([briefing_id], [])
+    assert pending(store) == []
+    assert verify_pdf(made[0].path.read_bytes(), store).intact
+
+
+def test_an_unwritable_folder_is_named(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    briefing_id = signed()
+    with pytest.raises(DocumentError, match="cannot write the PDF"):
+        make_document(store, briefing_id, FORMS, signer, blocker / "documents", NOW)
+    assert pending(store) == [briefing_id]
+    made, failed = make_pending(store, FORMS, signer, blocker / "documents", NOW)
+    assert made == []
+    assert len(failed) == 1
+
+
+def test_changed_content_is_refused_rather_than_misprinted(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, folder: Path
+) -> None:
+    briefing_id = signed()
+    edited = FORM.model_copy(update={"version": "1.0.1"})
+    with pytest.raises(DocumentError, match="does not have the exact content the patient saw"):
+        make_document(store, briefing_id, {FORM.id: edited}, signer, folder, NOW)
+    with pytest.raises(DocumentError, match="does not have the exact content"):
+        make_document(store, briefing_id, {}, signer, folder, NOW)
+
+
+def test_an_unsigned_briefing_has_no_pdf(store: Store, signer: seal.Signer, folder: Path) -> None:
+    with pytest.raises(
+        DocumentError, match="briefing nope is not in the record; there is no PDF to make"
+    ):
+        make_document(store, "nope", FORMS, signer, folder, NOW)
+
+
+def test_pdf_bytes_is_a_function_of_record_and_content(
+    store: Store, signed: SignedBriefing, signer: seal.Signer
+) -> None:
+    with store.reading() as s:
+        record = load_record(s, signed())
+    first, second = pdf_bytes(record, FORM, signer, UTC), pdf_bytes(record, FORM, signer, UTC)
+    assert embedded_record(first) == embedded_record(second) == record.to_json()
