@@ -19,7 +19,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 
 from kiosk.content.schema import Form, ItemList, Section
-from kiosk.document.fonts import BASE_FONT, paragraph_markup
+from kiosk.document.fonts import BASE_FONT, BOLD_FONT, paragraph_markup
 from kiosk.document.record import AckPart, BriefingRecord, FlagPart
 from kiosk.document.styles import STYLES, TEXT_WIDTH
 
@@ -38,7 +38,8 @@ def when(moment: datetime, zone: tzinfo | None) -> str:
 
 def p(text: str, style: str = "body", bold: bool = False) -> Paragraph:
     """A paragraph of untrusted text: escaped, font runs chosen per script, right-to-left ordered."""
-    return Paragraph(paragraph_markup(text, bold=bold), STYLES[style])
+    chosen = STYLES[style]
+    return Paragraph(paragraph_markup(text, bold=bold or chosen.fontName == BOLD_FONT), chosen)
 
 
 def build_story(record: BriefingRecord, form: Form, zone: tzinfo | None = None) -> list[Flowable]:
