@@ -18,12 +18,13 @@ from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
 from kiosk.document import seal
+from kiosk.document.fonts import FontError
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.document.story import build_story
 from kiosk.document.template import footer_text, render
 from kiosk.store import audit
 from kiosk.store.database import Store
-from kiosk.store.models import Document
+from kiosk.store.models import Briefing, Document
 
 ATTACHMENT = "briefing-record.json"
 SYSTEM = "system"
@@ -79,11 +80,7 @@ def write_atomically(path: Path, data: bytes) -> str:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    seal.fsync_dir(path.parent)
     return hashlib.sha256(data).hexdigest()
 
 
@@ -125,7 +122,13 @@ def make_document(
             f"({record.form_id} version {record.form_version}, sha256 {record.content_sha256[:12]}); "
             "put that version of the form back in the forms folder and make the PDF again."
         )
-    data = pdf_bytes(record, form, signer, zone)
+    try:
+        data = pdf_bytes(record, form, signer, zone)
+    except (FontError, seal.SealError) as exc:
+        raise DocumentError(
+            f"briefing {briefing_id}: the PDF could not be made ({exc}); the briefing is saved and its PDF "
+            "stays pending: run `kiosk doctor` to see what is wrong, then `kiosk doctor --repair`."
+        ) from None
     path = folder / pdf_name(record)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -154,10 +157,16 @@ def make_document(
 
 
 def pending(store: Store) -> list[str]:
-    """Signed briefings whose PDF has not been made yet, oldest first."""
+    """This kiosk's signed briefings whose PDF has not been made yet, oldest first.
+
+    Each kiosk makes its own briefings' PDFs, sealed with its own key into its own folder.
+    """
     with store.reading() as session:
         rows = session.execute(
-            select(Document.briefing_id).where(Document.status == "pending").order_by(Document.id)
+            select(Document.briefing_id)
+            .join(Briefing, Briefing.id == Document.briefing_id)
+            .where(Document.status == "pending", Briefing.kiosk_id == store.kiosk_id)
+            .order_by(Document.id)
         )
         return list(rows.scalars())
 

@@ -199,10 +199,10 @@ def _install(target: Path, data: bytes, mode: int, *, overwrite: bool) -> None:
                 os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX; elsewhere there is no directory handle to sync)."""
     if os.name != "posix":
         return

@@ -61,7 +61,8 @@ def build_story(record: BriefingRecord, form: Form, zone: tzinfo | None = None) 
     for listing in (form.options, form.precautions):
         story += _heading(listing.title)
         story += _item_list(listing, flagged, zone)
-    story += _comprehension(record, form, zone)
+    story += _comprehension(record, form, zone, flagged)
+    story += _other_flags(record, form, zone)
     story += _signature_block(record, form, zone)
     return story
 
@@ -160,7 +161,19 @@ def _item_list(listing: ItemList, flagged: Flags, zone: tzinfo | None) -> list[F
     return [*parts, *_flag(listing.id, flagged, zone)]
 
 
-def _comprehension(record: BriefingRecord, form: Form, zone: tzinfo | None) -> list[Flowable]:
+def _other_flags(record: BriefingRecord, form: Form, zone: tzinfo | None) -> list[Flowable]:
+    """Flags raised on the kiosk's own screens (identity, review, signing), which have no section above."""
+    sections = {screen.id for _, screen in form.content_screens()} | {q.id for q in form.questions}
+    others = [f for f in record.flags if f.screen_id not in sections]
+    return [
+        p(f"⚑ {FLAG_NOTE} on the {f.screen_id} screen at {when(f.flagged_at, zone)}", "flag")
+        for f in others
+    ]
+
+
+def _comprehension(
+    record: BriefingRecord, form: Form, zone: tzinfo | None, flagged: Flags
+) -> list[Flowable]:
     out = _heading(
         "Check of understanding",
         "Answers are recorded as given; a wrong first answer showed the screen that explains it.",
@@ -179,7 +192,7 @@ def _comprehension(record: BriefingRecord, form: Form, zone: tzinfo | None) -> l
                 lines.append(p(f"Shown again: “{title}”, then asked again.", "small"))
         if not given:
             lines.append(p("Not answered.", "small"))
-        out.append(KeepTogether(lines))
+        out.append(KeepTogether(lines + _flag(question.id, flagged, zone)))
     revisited = [sid for sid in record.revisited() if _has_screen(form, sid)]
     if revisited:
         titles = ", ".join(f"“{form.screen(sid).title}”" for sid in revisited)

@@ -224,15 +224,12 @@ def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = Tr
                 raise StoreError(
                     f"{path.parent}: the data folder is not writable; give the kiosk's user write access."
                 )
+        if check and path.exists():
+            _check_untouched(path)
     engine = make_engine(url)
     try:
-        if check:
-            problems = integrity_problems(engine)
-            if problems:
-                raise StoreError(
-                    f"{path}: the database is damaged ({problems[0]}); it was left untouched: "
-                    "restore it from a backup (kiosk backup) and run `kiosk doctor`."
-                )
+        with engine.connect() as conn:  # reach the server now, so a failure is one sentence here
+            conn.rollback()
         if create:
             migrate(engine)
     except DBAPIError as exc:
@@ -242,6 +239,30 @@ def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = Tr
         engine.dispose()
         raise
     return Store(engine, sessionmaker(engine, expire_on_commit=False), kiosk_id)
+
+
+def _check_untouched(path: Path) -> None:
+    """quick_check and foreign_key_check through a read-only connection, before any setting is applied
+    (journal_mode=WAL rewrites the header), so a damaged file is refused exactly as it was found."""
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        rows, orphans = [str(exc)], []
+    problem = None if rows == ["ok"] else rows[0]
+    if problem is None and orphans:
+        problem = f"foreign_key_check: {orphans[0][0]} row {orphans[0][1]} points at a missing {orphans[0][2]}"
+    if problem:
+        raise StoreError(
+            f"{path}: the database is damaged ({problem}); it was left untouched: "
+            "restore it from a backup (kiosk backup) and run `kiosk doctor`."
+        )
 
 
 def _describe(url: str, exc: DBAPIError) -> str:

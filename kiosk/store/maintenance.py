@@ -161,7 +161,14 @@ def backup(
     folder = destination.parent
     if not folder.is_dir():
         raise StoreError(f"{folder}: no such folder; create it or choose another path.")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=folder)
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{destination.name}.", suffix=".part", dir=folder
+        )
+    except OSError as exc:
+        raise StoreError(
+            f"{folder}: cannot write the backup there ({exc.strerror}); choose a writable folder."
+        ) from None
     os.close(handle)
     try:
         src = sqlite3.connect(source, timeout=10)
@@ -185,6 +192,11 @@ def backup(
         with open(temp_name, "rb") as written:
             os.fsync(written.fileno())
         os.replace(temp_name, destination)
+    except (OSError, sqlite3.Error) as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise StoreError(
+            f"{destination}: the backup failed ({exc}); check free space there and try again."
+        ) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

@@ -22,7 +22,13 @@ class InputError(ValueError):
         self.message = message
 
 
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u2062\u2063\u2064")
+"""Characters Unicode counts as letters or symbols that draw nothing: Hangul fillers, the braille blank."""
+
+
 def _visible(ch: str) -> bool:
+    if ch in BLANK_LETTERS:
+        return False
     return not (
         ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me")
     )

@@ -307,3 +307,75 @@ def test_pdf_bytes_is_a_function_of_record_and_content(
         record = load_record(s, signed())
     first, second = pdf_bytes(record, FORM, signer, UTC), pdf_bytes(record, FORM, signer, UTC)
     assert embedded_record(first) == embedded_record(second) == record.to_json()
+
+
+def test_each_kiosk_makes_only_its_own_pending_pdfs(store: Store, signed: SignedBriefing) -> None:
+    briefing_id = signed()
+    assert pending(store) == [briefing_id]
+    other = Store(store.engine, store.sessions, "kiosk-other")
+    assert pending(other) == []
+
+
+def test_a_font_or_seal_failure_leaves_the_pdf_pending(
+    store: Store,
+    signed: SignedBriefing,
+    signer: seal.Signer,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    briefing_id = signed()
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise seal.SealError("the key cannot sign")
+
+    monkeypatch.setattr(seal, "sign_pdf", broken)
+    with pytest.raises(DocumentError, match="the PDF could not be made \\(the key cannot sign\\)"):
+        make_document(store, briefing_id, FORMS, signer, folder, NOW)
+    made, failed = make_pending(store, FORMS, signer, folder, NOW)
+    assert made == []
+    assert len(failed) == 1
+    assert pending(store) == [briefing_id]
+
+
+def test_flags_on_questions_and_the_kiosks_own_screens_are_marked(
+    store: Store, signer: seal.Signer, folder: Path
+) -> None:
+    from kiosk.session import Briefing, Patient, ScreenKind
+    from kiosk.store import Recorder
+    from kiosk.store.briefings import prepare_briefing
+    from tests.document.conftest import DOB, wave
+    from tests.session.fakes import FakeClock
+
+    clock = FakeClock(NOW)
+    briefing_id = prepare_briefing(
+        store, FORM, name="Ana Ruiz", date_of_birth=DOB, mrn=None, staff="Nurse", now=clock.now()
+    )
+    b = Briefing(FORM, briefing_id, Recorder(store), clock, patient=Patient("Ana Ruiz", DOB))
+    b.go_next()
+    b.confirm_identity(DOB)
+    b.flag_question()  # on the identity screen
+    while b.current.kind is not ScreenKind.SIGN:
+        if b.current.kind is ScreenKind.RISK:
+            b.acknowledge_risk()
+        if b.current.kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
+            if b.current.id == FORM.questions[1].id:
+                b.flag_question()
+            b.answer_question(FORM.question(b.current.id).answer)
+        if b.current.kind is ScreenKind.REVIEW:
+            b.flag_question()
+        b.go_next()
+    b.sign(wave())
+    text = " ".join(
+        pdf_text(
+            make_document(store, briefing_id, FORMS, signer, folder, NOW, zone=UTC).path
+        ).split()
+    )
+    assert text.count("Question flagged for the surgeon") == 3
+    assert "Question flagged for the surgeon on the identity screen" in text
+    assert "Question flagged for the surgeon on the review screen" in text
+    question = " ".join(FORM.questions[1].prompt.split())
+    assert (
+        text.index(question)
+        < text.index("Question flagged for the surgeon at")
+        < text.index(" ".join(FORM.questions[2].prompt.split()))
+    )

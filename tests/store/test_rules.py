@@ -65,6 +65,8 @@ def test_names_are_normalised_to_nfc() -> None:
         ("   \t ", "must not be empty"),
         ("\u200b\u200d\u2060", "must not be empty"),
         ("\u00a0\u3000", "must not be empty"),
+        ("\u3164", "must not be empty"),
+        ("\u115f\uffa0 \u2800", "must not be empty"),
         ("Ana\u202eziuR", "hidden text-direction characters"),
         ("\u2066Ana\u2069", "hidden text-direction characters"),
         ("Ana\x00Ruiz", "control characters"),

@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from kiosk.store import StoreError, audit, open_store
 from kiosk.store.database import make_engine, on_network_share
-from kiosk.store.maintenance import record_settings, start
+from kiosk.store.maintenance import backup, record_settings, start
 from kiosk.store.models import AuditEntry
 
 
@@ -169,3 +169,20 @@ def test_changed_settings_are_audited_by_key_never_by_value(tmp_path: Path) -> N
         assert not any("hunter2" in r.detail for r in rows)
         assert audit.verify(s).ok
     store.close()
+
+
+def test_a_damaged_restored_backup_is_not_even_switched_to_wal(tmp_path: Path) -> None:
+    """A `kiosk backup` copy is in rollback-journal mode; refusing it must not rewrite its header."""
+    live = tmp_path / "live.db"
+    store = open_store(sqlite_url(live), "k")
+    backup(store, tmp_path / "kiosk.db")
+    store.close()
+    path = tmp_path / "kiosk.db"
+    data = bytearray(path.read_bytes())
+    assert data[18:20] == b"\x01\x01"  # rollback journal, not WAL
+    data[4096 * 2 : 4096 * 5] = b"\xee" * 4096 * 3
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(StoreError, match="damaged"):
+        open_store(sqlite_url(path), "k")
+    assert digest(path) == before
