@@ -13,6 +13,8 @@ from typing import Any
 
 import platformdirs
 
+from kiosk.paths import bundled_forms_dir
+
 APP_NAME = "briefing-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
@@ -51,7 +53,15 @@ def _log_level(value: str) -> str | None:
     )
 
 
+def _absolute(value: str) -> str | None:
+    if value == "" or Path(value).expanduser().is_absolute():
+        return None
+    return "an absolute path (a relative one would depend on the folder the kiosk starts in), or empty for the default"
+
+
 def _database_url(value: str) -> str | None:
+    if value.startswith("sqlite:///") and not Path(value.removeprefix("sqlite:///")).is_absolute():
+        return '"sqlite:////absolute/path/kiosk.db" (an absolute path, four slashes on Linux)'
     if value == "" or value.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg://")):
         return None
     return (
@@ -68,16 +78,17 @@ def _password_source(value: str) -> str | None:
 SETTINGS: tuple[Setting, ...] = (
     Setting("kiosk_id", str, "", "This kiosk's name in records and the audit log (default: the computer's name).", _kiosk_id),
     Setting("clinic_name", str, "", "The clinic's name, printed on briefings and in the kiosk's certificate."),
-    Setting("data_dir", str, "", "Folder for the database, PDFs and keys (default: KIOSK_DATA_DIR, else the platform's data folder)."),
+    Setting("data_dir", str, "", "Folder for the database, PDFs and keys (default: KIOSK_DATA_DIR, else the platform's data folder).", _absolute),
     Setting("database_url", str, "", "Empty for the embedded SQLite file in the data folder; a PostgreSQL URL to share one database between kiosks.", _database_url, secret=True),
     Setting("idle_warning_seconds", int, 90, "Seconds without a touch before “Are you still there?”.", _positive),
     Setting("idle_end_seconds", int, 30, "Further seconds without an answer before the briefing is abandoned and the screen wiped.", _positive),
     Setting("walk_up_mode", bool, False, "Let patients without a prepared briefing type their own name and date of birth."),
     Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", _log_level),
-    Setting("documents_dir", str, "", "Folder for the signed briefing PDFs (default: documents in the data folder)."),
-    Setting("signing_key", str, "", "The kiosk's private key, PEM (default: keys/kiosk-key.pem in the data folder; `kiosk init` makes it)."),
-    Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder)."),
-    Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate."),
+    Setting("forms_dir", str, "", "Folder for the clinic's own procedure files, read before the ones the kiosk ships (default: forms in the data folder).", _absolute),
+    Setting("documents_dir", str, "", "Folder for the signed briefing PDFs (default: documents in the data folder).", _absolute),
+    Setting("signing_key", str, "", "The kiosk's private key, PEM (default: keys/kiosk-key.pem in the data folder; `kiosk init` makes it).", _absolute),
+    Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder).", _absolute),
+    Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate.", _absolute),
     Setting("signing_pkcs12_password", str, "", 'Where the PKCS#12 password comes from: "env:VARIABLE" or "file:/path/to/file" (never the password itself).', _password_source),
 )  # fmt: skip
 
@@ -111,6 +122,18 @@ class Config:
     def _in_data(self, setting: str, default: str) -> Path:
         value = str(self.values[setting])
         return Path(value).expanduser() if value else self.data_dir / default
+
+    @property
+    def forms_dirs(self) -> list[Path]:
+        """Where procedures are found: the clinic's folder first (its files win), then the shipped ones."""
+        return [self._in_data("forms_dir", "forms"), bundled_forms_dir()]
+
+    def masked(self) -> dict[str, Any]:
+        """The values with secrets hidden (a database URL's password), fit for printing and the audit log."""
+        return {
+            s.name: _mask(self.values[s.name]) if s.secret else self.values[s.name]
+            for s in SETTINGS
+        }
 
     @property
     def documents_dir(self) -> Path:
@@ -152,6 +175,10 @@ class Config:
     @property
     def database_url(self) -> str:
         return str(self.values["database_url"]) or f"sqlite:///{self.data_dir / 'kiosk.db'}"
+
+
+def _mask(value: Any) -> Any:
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", value) if isinstance(value, str) else value
 
 
 def _default_kiosk_id() -> str:
@@ -202,7 +229,8 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
             continue
         allowed = setting.check(value)
         if allowed:
-            problems.append(f"{label}: {key}: {value!r} is not allowed; use {allowed}.")
+            shown = "this value" if setting.secret else repr(value)
+            problems.append(f"{label}: {key}: {shown} is not allowed; use {allowed}.")
             continue
         values[key] = value
     if problems:

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.config import load_config
 from kiosk.content import FormError, load_catalog, load_form
 from kiosk.content.catalog import form_files
-from kiosk.paths import bundled_forms_dir
 
 
 def register(commands: Any) -> None:
@@ -25,9 +25,13 @@ def register(commands: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    files: list[Path] = args.files or form_files([bundled_forms_dir()])
+    folders = load_config(args.config).forms_dirs
+    files: list[Path] = args.files or form_files(folders)
     if not files:
-        print(f"kiosk forms check: no form files found in {bundled_forms_dir()}", file=sys.stderr)
+        print(
+            f"kiosk forms check: no form files found in {' or '.join(map(str, folders))}",
+            file=sys.stderr,
+        )
         return 1
     failed = 0
     for path in files:
@@ -51,7 +55,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    catalog = load_catalog([bundled_forms_dir()])
+    catalog = load_catalog(load_config(args.config).forms_dirs)
     rows = [
         (
             form.id,

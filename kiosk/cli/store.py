@@ -14,7 +14,6 @@ from kiosk.content import load_catalog
 from kiosk.document.identity import ensure_identity, identity_checks, load_signer
 from kiosk.document.make import make_pending
 from kiosk.document.seal import SealError
-from kiosk.paths import bundled_forms_dir
 from kiosk.store import StoreError, audit, open_store
 from kiosk.store.maintenance import Check, backup, record_settings, store_checks
 
@@ -68,7 +67,7 @@ def run_init(args: argparse.Namespace) -> int:
         return 1
     print(f"data      {'kept   ' if existed else 'created'}   {data_dir}")
     store = open_store(config.database_url, config.kiosk_id)
-    changed = record_settings(store, config.values, datetime.now(UTC), actor="kiosk init")
+    changed = record_settings(store, config.masked(), datetime.now(UTC), actor="kiosk init")
     if changed:
         print(f"settings  recorded  {len(changed)} changed setting(s) noted in the audit log")
     with store.reading() as session:
@@ -128,7 +127,7 @@ def _repair(config: Config) -> Check:
         return Check("repair", False, str(exc))
     try:
         signer = load_signer(config, now)
-        forms = load_catalog([bundled_forms_dir()]).forms
+        forms = load_catalog(config.forms_dirs).forms
         made, failed = make_pending(store, forms, signer, config.documents_dir, now)
     except (SealError, ConfigError) as exc:
         return Check("repair", False, f"pending PDFs not made: {exc}")

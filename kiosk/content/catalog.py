@@ -30,24 +30,30 @@ def form_files(folders: Iterable[Path]) -> list[Path]:
 
 
 def load_catalog(folders: Iterable[Path]) -> Catalog:
-    """Load every form found; a broken file is reported, never silently skipped, and never hides the others."""
+    """Load every form found; a broken file is reported, never silently skipped, and never hides the others.
+
+    Folders are read in order and the first one to define a procedure id wins, so a clinic's own
+    folder can hold a newer version of a shipped procedure. Two files with one id in the same
+    folder are a problem to fix.
+    """
     catalog = Catalog()
-    for path in form_files(folders):
-        try:
-            form = load_form(path)
-        except FormError as exc:
-            catalog.problems += exc.problems
-            continue
-        if form.id in catalog.forms:
-            other = catalog.sources[form.id]
-            catalog.problems.append(
-                Problem(
-                    str(path),
-                    "id",
-                    f'procedure id "{form.id}" is already used by {other}; give each file its own id',
+    for folder in folders:
+        for path in form_files([folder]):
+            try:
+                form = load_form(path)
+            except FormError as exc:
+                catalog.problems += exc.problems
+                continue
+            other = catalog.sources.get(form.id)
+            if other is not None and other.parent == path.parent:
+                catalog.problems.append(
+                    Problem(
+                        str(path),
+                        "id",
+                        f'procedure id "{form.id}" is already used by {other}; give each file its own id',
+                    )
                 )
-            )
-            continue
-        catalog.forms[form.id] = form
-        catalog.sources[form.id] = path
+            if other is None:
+                catalog.forms[form.id] = form
+                catalog.sources[form.id] = path
     return catalog

@@ -222,7 +222,7 @@ class _Material:
     cert: x509.Certificate
     extra_certs: tuple[x509.Certificate, ...]
     key_where: str
-    """How messages name the key's source: "The signing key /x (key_path)"."""
+    """How messages name the key's source: "The signing key /x (signing_key)"."""
     cert_where: str
 
 
@@ -258,13 +258,13 @@ def _load_material(
 ) -> _Material:
     """Read key and certificate (pkcs12_path, when set, wins); no match or date checks yet."""
     if pkcs12_path is not None:
-        where = f"The PKCS#12 file {pkcs12_path} (pkcs12_path)"
-        data = _read(pkcs12_path, "pkcs12_path", "PKCS#12 file")
+        where = f"The PKCS#12 file {pkcs12_path} (signing_pkcs12)"
+        data = _read(pkcs12_path, "signing_pkcs12", "PKCS#12 file")
         try:
             key, cert, extra = pkcs12.load_key_and_certificates(data, pkcs12_password)
         except (ValueError, TypeError, UnsupportedAlgorithm):
             raise SealError(
-                f"{where} cannot be opened: its password (pkcs12_password) is wrong or missing, "
+                f"{where} cannot be opened: its password (signing_pkcs12_password) is wrong or missing, "
                 "or it is not a PKCS#12 file; check both with the clinic."
             ) from None
         if key is None or cert is None:
@@ -274,21 +274,21 @@ def _load_material(
         return _Material(_supported_key(key, where), cert, tuple(extra), where, where)
 
     if key_path is None or cert_path is None:
-        unset = "key_path" if key_path is None else "cert_path"
+        unset = "signing_key" if key_path is None else "signing_certificate"
         raise SealError(
             f"No signing identity is configured ({unset} is not set); "
-            "set key_path and cert_path, or pkcs12_path."
+            "set signing_key and signing_certificate, or signing_pkcs12."
         )
-    key_where = f"The signing key {key_path} (key_path)"
-    cert_where = f"The certificate {cert_path} (cert_path)"
-    key_data = _read(key_path, "key_path", "signing key")
-    cert_data = _read(cert_path, "cert_path", "certificate")
+    key_where = f"The signing key {key_path} (signing_key)"
+    cert_where = f"The certificate {cert_path} (signing_certificate)"
+    key_data = _read(key_path, "signing_key", "signing key")
+    cert_data = _read(cert_path, "signing_certificate", "certificate")
     try:
         key = serialization.load_pem_private_key(key_data, password=None)
     except TypeError:
         raise SealError(
             f"{key_where} is protected by a passphrase; the kiosk needs an unencrypted PKCS#8 key "
-            "guarded by its file mode (0600), or a PKCS#12 file (pkcs12_path) instead."
+            "guarded by its file mode (0600), or a PKCS#12 file (signing_pkcs12) instead."
         ) from None
     except (ValueError, UnsupportedAlgorithm):
         raise SealError(

@@ -101,6 +101,12 @@ def test_doctor_repair_makes_pending_pdfs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], signed: SignedBriefing
 ) -> None:
     run(capsys, "init")
+    config_file = tmp_path / "config" / "kiosk.toml"  # the briefing below is made by kiosk-test
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(
+        text.replace(f'kiosk_id = "{load_config().kiosk_id}"', 'kiosk_id = "kiosk-test"'),
+        encoding="utf-8",
+    )
     briefing_id = signed()
     code, out, _ = run(capsys, "doctor", "--repair")
     assert code == 0, out

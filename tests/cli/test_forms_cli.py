@@ -42,7 +42,7 @@ def test_check_names_each_problem_on_its_own_line(
 def test_check_with_no_forms_found(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("kiosk.cli.forms.bundled_forms_dir", lambda: tmp_path)
+    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path)
     assert main(["forms", "check"]) == 1
     assert "no form files found" in capsys.readouterr().err
 
@@ -59,7 +59,7 @@ def test_list_reports_broken_files_but_still_lists(
 ) -> None:
     (tmp_path / "a.toml").write_text(MILD.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "b.toml").write_text("nonsense", encoding="utf-8")
-    monkeypatch.setattr("kiosk.cli.forms.bundled_forms_dir", lambda: tmp_path)
+    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path)
     assert main(["forms", "list"]) == 1
     captured = capsys.readouterr()
     assert captured.out.startswith("mild")
@@ -69,7 +69,7 @@ def test_list_reports_broken_files_but_still_lists(
 def test_list_with_nothing_found(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("kiosk.cli.forms.bundled_forms_dir", lambda: tmp_path)
+    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path)
     assert main(["forms", "list"]) == 0
     assert capsys.readouterr().out == "No procedures found.\n"
 
@@ -83,7 +83,7 @@ def test_a_second_procedure_needs_only_a_file(
         'title = "The mild procedure"', 'title = "Other"', 1
     )
     (tmp_path / "other.toml").write_text(other, encoding="utf-8")
-    monkeypatch.setattr("kiosk.cli.forms.bundled_forms_dir", lambda: tmp_path)
+    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path)
     assert main(["forms", "list"]) == 0
     assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["mild", "other"]
 

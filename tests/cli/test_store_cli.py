@@ -43,6 +43,8 @@ def test_init_then_doctor_on_a_fresh_machine(
         "integrity",
         "audit",
         "free",
+        "signing",
+        "fonts",
     ]
     assert all(line.startswith("ok") for line in out.splitlines())
 

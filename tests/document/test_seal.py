@@ -163,25 +163,25 @@ def test_doctor_reports_a_key_others_can_read(tmp_path: Path) -> None:
     key, cert = identity(tmp_path)
     key.chmod(0o640)
     (problem,) = problems(key, cert)
-    assert "key_path" in problem and "chmod 600" in problem
+    assert "signing_key" in problem and "chmod 600" in problem
 
 
 def test_missing_files_and_settings_are_named(tmp_path: Path) -> None:
     key, cert = identity(tmp_path)
-    with pytest.raises(SealError, match=r"\(key_path\) does not exist"):
+    with pytest.raises(SealError, match=r"\(signing_key\) does not exist"):
         pem_signer(tmp_path / "nowhere.key", cert)
-    with pytest.raises(SealError, match=r"\(cert_path\) does not exist"):
+    with pytest.raises(SealError, match=r"\(signing_certificate\) does not exist"):
         pem_signer(key, tmp_path / "nowhere.crt")
-    with pytest.raises(SealError, match="cert_path is not set"):
+    with pytest.raises(SealError, match="signing_certificate is not set"):
         load_signer(key_path=key, cert_path=None, pkcs12_path=None, pkcs12_password=None)
     (problem,) = problems(None, None)
-    assert "key_path" in problem and "pkcs12_path" in problem
+    assert "signing_key" in problem and "signing_pkcs12" in problem
 
 
 def test_garbage_in_the_key_file_is_refused(tmp_path: Path) -> None:
     key, cert = identity(tmp_path)
     key.write_bytes(b"not a key")
-    with pytest.raises(SealError, match=r"\(key_path\) is not a PEM private key"):
+    with pytest.raises(SealError, match=r"\(signing_key\) is not a PEM private key"):
         pem_signer(key, cert)
 
 
@@ -190,13 +190,13 @@ def test_a_key_that_does_not_match_its_certificate_is_refused(tmp_path: Path) ->
     _, other_cert = identity(tmp_path, "two")
     with pytest.raises(SealError, match="does not match") as caught:
         pem_signer(key, other_cert)
-    assert "key_path" in str(caught.value) and "cert_path" in str(caught.value)
+    assert "signing_key" in str(caught.value) and "signing_certificate" in str(caught.value)
     assert any("does not match" in p for p in problems(key, other_cert))
 
 
 def test_an_expired_certificate_is_refused_and_reported(tmp_path: Path) -> None:
     key, cert = identity(tmp_path, now=NOW - timedelta(days=400), valid_days=30)
-    with pytest.raises(SealError, match=r"\(cert_path\) expired on"):
+    with pytest.raises(SealError, match=r"\(signing_certificate\) expired on"):
         pem_signer(key, cert)
     assert any("expired" in p for p in problems(key, cert))
 
@@ -261,7 +261,9 @@ def test_pkcs12_with_a_wrong_or_missing_password_is_refused(
     tmp_path: Path, password: bytes | None
 ) -> None:
     p12 = write_p12(tmp_path, b"s3cret")
-    with pytest.raises(SealError, match=r"\(pkcs12_password\) is wrong or missing") as caught:
+    with pytest.raises(
+        SealError, match=r"\(signing_pkcs12_password\) is wrong or missing"
+    ) as caught:
         load_signer(key_path=None, cert_path=None, pkcs12_path=p12, pkcs12_password=password)
     assert str(p12) in str(caught.value)
 
