@@ -28,7 +28,7 @@ from pathlib import Path
 
 from benchmarks.bench_store import cpu_model, load_average, table
 from kiosk.content import Form, load_form
-from kiosk.document import seal
+from kiosk.document import keys
 from kiosk.document.make import make_document, pdf_bytes
 from kiosk.document.record import load_record
 from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Stroke, SystemClock
@@ -87,10 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "bench")
     form = load_form(ROOT / "forms" / "mild.toml")
     now = datetime.now(UTC)
-    seal.create_identity(
+    keys.create_identity(
         folder / "key.pem", folder / "cert.pem", clinic="Bench", kiosk_id="bench", now=now
     )
-    signer = seal.load_signer(
+    signer = keys.load_signer(
         key_path=folder / "key.pem",
         cert_path=folder / "cert.pem",
         pkcs12_path=None,

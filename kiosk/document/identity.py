@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.config import Config, ConfigError
-from kiosk.document import seal
+from kiosk.document import keys, seal
 from kiosk.document.fonts import check_fonts
 
 
@@ -42,14 +42,14 @@ def ensure_identity(config: Config, now: datetime) -> tuple[str, Path]:
             f"{missing}: is missing while its partner exists; restore it from a backup, or move both aside "
             "and run `kiosk init` to make a new identity."
         )
-    seal.create_identity(
+    keys.create_identity(
         key, cert, clinic=str(config["clinic_name"]), kiosk_id=config.kiosk_id, now=now
     )
     return "created", key
 
 
 def load_signer(config: Config, now: datetime) -> seal.Signer:
-    return seal.load_signer(**_sources(config)._asdict(), now=now)
+    return keys.load_signer(**_sources(config)._asdict(), now=now)
 
 
 def identity_checks(config: Config, now: datetime) -> list[tuple[str, bool, str]]:
@@ -57,8 +57,8 @@ def identity_checks(config: Config, now: datetime) -> list[tuple[str, bool, str]
     lines: list[tuple[str, bool, str]] = []
     try:
         sources = _sources(config)._asdict()
-        problems = seal.check_identity(**sources, now=now)
-        detail = "; ".join(problems) if problems else seal.describe_identity(**sources)
+        problems = keys.check_identity(**sources, now=now)
+        detail = "; ".join(problems) if problems else keys.describe_identity(**sources)
         lines.append(("signing key", not problems, detail))
     except (seal.SealError, ConfigError) as exc:
         lines.append(("signing key", False, str(exc)))

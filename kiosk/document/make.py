@@ -17,7 +17,7 @@ from pyhanko.sign.signers import Signer
 from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
-from kiosk.document import seal
+from kiosk.document import keys, seal
 from kiosk.document.fonts import FontError
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.document.story import build_story
@@ -80,7 +80,7 @@ def write_atomically(path: Path, data: bytes) -> str:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    seal.fsync_dir(path.parent)
+    keys.fsync_dir(path.parent)
     return hashlib.sha256(data).hexdigest()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import Form, load_form
-from kiosk.document import seal
+from kiosk.document import keys, seal
 from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Stroke
 from kiosk.store import Recorder, Store
 from kiosk.store.briefings import prepare_briefing
@@ -30,17 +30,12 @@ def wave() -> DrawnSignature:
 
 @pytest.fixture(scope="session")
 def signer(tmp_path_factory: pytest.TempPathFactory) -> seal.Signer:
-    keys = tmp_path_factory.mktemp("keys")
-    now = datetime.now(UTC)
-    seal.create_identity(
-        keys / "key.pem", keys / "cert.pem", clinic="St Anne's Clinic", kiosk_id="kiosk-7", now=now
+    folder = tmp_path_factory.mktemp("keys")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    keys.create_identity(
+        key, cert, clinic="St Anne's Clinic", kiosk_id="kiosk-7", now=datetime.now(UTC)
     )
-    return seal.load_signer(
-        key_path=keys / "key.pem",
-        cert_path=keys / "cert.pem",
-        pkcs12_path=None,
-        pkcs12_password=None,
-    )
+    return keys.load_signer(key_path=key, cert_path=cert, pkcs12_path=None, pkcs12_password=None)
 
 
 SignedBriefing = Callable[..., str]

@@ -22,17 +22,8 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from kiosk.document.seal import (
-    SealError,
-    Signer,
-    certificate_sha256,
-    check_identity,
-    create_identity,
-    describe_identity,
-    load_signer,
-    sign_pdf,
-    verify_pdf,
-)
+from kiosk.document.keys import check_identity, create_identity, describe_identity, load_signer
+from kiosk.document.seal import SealError, Signer, certificate_sha256, sign_pdf, verify_pdf
 
 NOW = datetime.now(UTC)
 CLINIC = "St Anne's clinic"

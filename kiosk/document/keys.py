@@ -1,0 +1,441 @@
+"""The kiosk's signing identity: make a key and self-signed certificate, load it (or a clinic's PKCS#12), check it."""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import stat
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
+from pyhanko.sign import signers
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from kiosk.document.seal import SealError, Signer
+
+EXPIRY_WARNING = timedelta(days=30)
+_OU = "Briefing kiosk"
+
+_PrivateKey: TypeAlias = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+
+
+# --- creating an identity ---------------------------------------------------------------------
+
+
+def create_identity(
+    key_path: Path,
+    cert_path: Path,
+    *,
+    clinic: str,
+    kiosk_id: str,
+    now: datetime,
+    valid_days: int = 3650,
+) -> None:
+    """A new EC P-256 key (PEM PKCS#8, mode 0600) and a self-signed certificate for it (PEM, 0644).
+
+    An existing key is never overwritten (SealError). Missing folders are made with mode 0700. Each
+    file is written to a temporary file beside it (O_EXCL, fsynced) and then moved into place; the
+    key is linked into place first, so that it can never replace a key that appeared meanwhile.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    if not kiosk_id.strip():
+        raise SealError("The kiosk id is empty; set it before creating the signing identity.")
+    if valid_days < 1:
+        raise SealError(f"The certificate must be valid for at least one day, not {valid_days}.")
+    if key_path.exists():
+        raise SealError(_key_exists(key_path))
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, clinic.strip() or _OU),
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, _OU),
+            x509.NameAttribute(NameOID.COMMON_NAME, kiosk_id.strip()),
+        ]
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=valid_days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,  # a.k.a. nonRepudiation
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),  # protected by the file's mode, not by a passphrase
+    )
+    try:
+        _make_private_dirs(key_path.parent)
+        _make_private_dirs(cert_path.parent)
+        _install(key_path, key_pem, 0o600, overwrite=False)
+        _install(cert_path, cert.public_bytes(serialization.Encoding.PEM), 0o644, overwrite=True)
+    except FileExistsError:
+        raise SealError(_key_exists(key_path)) from None
+    except OSError as exc:
+        raise SealError(
+            f"The signing identity could not be written to {key_path} and {cert_path} "
+            f"({exc.strerror or exc}); check that the folder is writable."
+        ) from exc
+
+
+def _key_exists(key_path: Path) -> str:
+    return (
+        f"The signing key {key_path} already exists; the kiosk never overwrites a key, "
+        "so move it away first if you really mean to replace it."
+    )
+
+
+def _make_private_dirs(folder: Path) -> None:
+    """Make `folder` and its missing parents, each new one with mode 0700 (existing ones untouched)."""
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(new, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def _install(target: Path, data: bytes, mode: int, *, overwrite: bool) -> None:
+    """Write a temporary file beside `target` (O_EXCL, `mode`, fsynced), then move it into place.
+
+    Without `overwrite`, a hard link puts it in place (FileExistsError if `target` exists, atomically);
+    only where the file system has no hard links does it fall back to a check and os.replace.
+    """
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)  # exactly `mode`, whatever the umask
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                    raise
+                if target.exists():
+                    raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
+                os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_dir(target.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; elsewhere there is no directory handle to sync)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- loading and checking an identity ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Material:
+    key: _PrivateKey
+    cert: x509.Certificate
+    extra_certs: tuple[x509.Certificate, ...]
+    key_where: str
+    """How messages name the key's source: "The signing key /x (signing_key)"."""
+    cert_where: str
+
+
+def _read(path: Path, setting: str, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SealError(
+            f"The {what} {path} ({setting}) does not exist; "
+            f"create the kiosk's signing identity or correct {setting}."
+        ) from None
+    except IsADirectoryError:
+        raise SealError(f"The {what} {path} ({setting}) is a folder; correct {setting}.") from None
+    except OSError as exc:
+        raise SealError(
+            f"The {what} {path} ({setting}) cannot be read ({exc.strerror or exc}); "
+            "check its owner and permissions."
+        ) from None
+
+
+def _supported_key(key: object, where: str) -> _PrivateKey:
+    if isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        return key
+    raise SealError(f"{where} holds a {type(key).__name__}; the kiosk signs with RSA or EC keys.")
+
+
+def _load_material(
+    *,
+    key_path: Path | None,
+    cert_path: Path | None,
+    pkcs12_path: Path | None,
+    pkcs12_password: bytes | None,
+) -> _Material:
+    """Read key and certificate (pkcs12_path, when set, wins); no match or date checks yet."""
+    if pkcs12_path is not None:
+        where = f"The PKCS#12 file {pkcs12_path} (signing_pkcs12)"
+        data = _read(pkcs12_path, "signing_pkcs12", "PKCS#12 file")
+        try:
+            key, cert, extra = pkcs12.load_key_and_certificates(data, pkcs12_password)
+        except (ValueError, TypeError, UnsupportedAlgorithm):
+            raise SealError(
+                f"{where} cannot be opened: its password (signing_pkcs12_password) is wrong or missing, "
+                "or it is not a PKCS#12 file; check both with the clinic."
+            ) from None
+        if key is None or cert is None:
+            raise SealError(
+                f"{where} must hold a private key and its certificate; ask the clinic for one that does."
+            )
+        return _Material(_supported_key(key, where), cert, tuple(extra), where, where)
+
+    if key_path is None or cert_path is None:
+        unset = "signing_key" if key_path is None else "signing_certificate"
+        raise SealError(
+            f"No signing identity is configured ({unset} is not set); "
+            "set signing_key and signing_certificate, or signing_pkcs12."
+        )
+    key_where = f"The signing key {key_path} (signing_key)"
+    cert_where = f"The certificate {cert_path} (signing_certificate)"
+    key_data = _read(key_path, "signing_key", "signing key")
+    cert_data = _read(cert_path, "signing_certificate", "certificate")
+    try:
+        key = serialization.load_pem_private_key(key_data, password=None)
+    except TypeError:
+        raise SealError(
+            f"{key_where} is protected by a passphrase; the kiosk needs an unencrypted PKCS#8 key "
+            "guarded by its file mode (0600), or a PKCS#12 file (signing_pkcs12) instead."
+        ) from None
+    except (ValueError, UnsupportedAlgorithm):
+        raise SealError(
+            f"{key_where} is not a PEM private key; restore it from a backup."
+        ) from None
+    try:
+        cert = x509.load_pem_x509_certificate(cert_data)
+    except ValueError:
+        raise SealError(
+            f"{cert_where} is not a PEM certificate; restore it from a backup."
+        ) from None
+    return _Material(_supported_key(key, key_where), cert, (), key_where, cert_where)
+
+
+def _public_der(public: object) -> bytes | None:
+    if isinstance(public, rsa.RSAPublicKey | ec.EllipticCurvePublicKey):
+        return public.public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    return None
+
+
+def _mismatch_problem(material: _Material) -> str | None:
+    if _public_der(material.key.public_key()) == _public_der(material.cert.public_key()):
+        return None
+    if material.key_where == material.cert_where:
+        return (
+            f"{material.key_where} holds a key and a certificate that do not belong together; "
+            "ask the clinic for a correct one."
+        )
+    cert_where = material.cert_where[0].lower() + material.cert_where[1:]
+    return (
+        f"{material.key_where} does not match {cert_where}; "
+        "put the certificate made for this key there, or create a new identity."
+    )
+
+
+def _date_problem(material: _Material, now: datetime, *, warn_expiry: bool) -> str | None:
+    before, after = material.cert.not_valid_before_utc, material.cert.not_valid_after_utc
+    where = material.cert_where
+    if now < before:
+        return (
+            f"{where} is not valid until {before:%Y-%m-%d %H:%M} UTC; "
+            "check the kiosk's clock or install a current certificate."
+        )
+    if now > after:
+        return f"{where} expired on {after:%Y-%m-%d}; create or install a new certificate."
+    if warn_expiry and after - now <= EXPIRY_WARNING:
+        return (
+            f"{where} expires on {after:%Y-%m-%d}, within 30 days; "
+            "create or install a new certificate soon."
+        )
+    return None
+
+
+def _usage_problem(material: _Material) -> str | None:
+    try:
+        usage = material.cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return None
+    if usage.digital_signature or usage.content_commitment:
+        return None
+    return (
+        f"{material.cert_where} does not allow signing documents (its key usage); "
+        "ask the clinic for a document-signing certificate."
+    )
+
+
+def _aware(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now
+
+
+def load_signer(
+    *,
+    key_path: Path | None,
+    cert_path: Path | None,
+    pkcs12_path: Path | None,
+    pkcs12_password: bytes | None,
+    now: datetime | None = None,
+) -> Signer:
+    """The kiosk's signer, from a PEM key and certificate, or from a PKCS#12 file (which wins if set).
+
+    SealError, one sentence naming the file or setting and what to do, when a file is missing or
+    unreadable, the password is wrong, key and certificate do not match, or the certificate is not
+    valid at `now` (default: the current time). Nothing is cached: the caller keeps the signer.
+    """
+    material = _load_material(
+        key_path=key_path,
+        cert_path=cert_path,
+        pkcs12_path=pkcs12_path,
+        pkcs12_password=pkcs12_password,
+    )
+    problem = _mismatch_problem(material) or _date_problem(material, _aware(now), warn_expiry=False)
+    if problem is not None:
+        raise SealError(problem)
+    key_der = material.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    # pyhanko-certvalidator leaves SimpleCertificateStore.__init__ unannotated.
+    registry = SimpleCertificateStore()  # type: ignore[no-untyped-call]
+    for extra in material.extra_certs:
+        registry.register(_to_asn1(extra))
+    return signers.SimpleSigner(
+        signing_cert=_to_asn1(material.cert),
+        signing_key=load_private_key_from_pemder_data(key_der, passphrase=None),
+        cert_registry=registry,
+    )
+
+
+def _to_asn1(cert: x509.Certificate) -> Any:
+    """The same certificate as the (untyped) asn1crypto object pyHanko works with."""
+    return next(iter(load_certs_from_pemder_data(cert.public_bytes(serialization.Encoding.DER))))
+
+
+def check_identity(
+    *,
+    key_path: Path | None,
+    cert_path: Path | None,
+    pkcs12_path: Path | None,
+    pkcs12_password: bytes | None,
+    now: datetime,
+) -> list[str]:
+    """For `kiosk doctor`: what is wrong with the signing identity, a sentence each; empty if fine.
+
+    Checked: the files can be read; the key file (or PKCS#12 file) grants group and others nothing
+    (POSIX only); key and certificate match; the certificate is valid at `now` and does not expire
+    within 30 days; its key usage, if stated, allows signing.
+    """
+    try:
+        material = _load_material(
+            key_path=key_path,
+            cert_path=cert_path,
+            pkcs12_path=pkcs12_path,
+            pkcs12_password=pkcs12_password,
+        )
+    except SealError as exc:
+        return [str(exc)]
+    problems: list[str] = []
+    secret = pkcs12_path if pkcs12_path is not None else key_path
+    if secret is not None and os.name == "posix":
+        mode = stat.S_IMODE(secret.stat().st_mode)
+        if mode & 0o077:
+            problems.append(
+                f"{material.key_where} can be read by other users (mode {mode:04o}); "
+                f"run: chmod 600 {secret}"
+            )
+    for problem in (
+        _mismatch_problem(material),
+        _date_problem(material, _aware(now), warn_expiry=True),
+        _usage_problem(material),
+    ):
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
+def describe_identity(
+    *,
+    key_path: Path | None,
+    cert_path: Path | None,
+    pkcs12_path: Path | None,
+    pkcs12_password: bytes | None,
+) -> str:
+    """The doctor's ok line: "CN=kiosk-1, O=St Anne's clinic, valid until 2036-05-01"; SealError if unreadable."""
+    material = _load_material(
+        key_path=key_path,
+        cert_path=cert_path,
+        pkcs12_path=pkcs12_path,
+        pkcs12_password=pkcs12_password,
+    )
+    return describe_certificate(material.cert)
+
+
+def describe_certificate(cert: x509.Certificate) -> str:
+    """A certificate in one line: its subject's CN and O, and its last valid day (UTC)."""
+    parts = [
+        f"{label}={attribute.value!s}"
+        for label, oid in (("CN", NameOID.COMMON_NAME), ("O", NameOID.ORGANIZATION_NAME))
+        for attribute in cert.subject.get_attributes_for_oid(oid)
+    ]
+    parts.append(f"valid until {cert.not_valid_after_utc:%Y-%m-%d}")
+    return ", ".join(parts)
