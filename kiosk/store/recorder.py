@@ -224,28 +224,31 @@ class Recorder:
             conn, e.briefing_id, {"status": BriefingStatus.COMPLETED.value, "ended_at": e.at}
         )
         sig = e.signature
-        drawn = isinstance(sig, DrawnSignature)
+        row: dict[str, Any] = {
+            "briefing_id": e.briefing_id,
+            "screen_times_json": json.dumps(
+                [[t.screen_id, t.visits, t.seconds] for t in e.screen_times]
+            ),
+            "signed_at": e.at,
+        }
+        if isinstance(sig, DrawnSignature):
+            row |= {"kind": "drawn", "strokes_json": strokes_json(sig), "image_png": sig.image_png}
+        else:
+            typed_name, attested_by = (
+                clean_name(sig.typed_name, "typed_name"),
+                clean_name(sig.attested_by, "attested_by"),
+            )
+            row |= {
+                "kind": "typed",
+                "strokes_json": "[]",
+                "typed_name": typed_name,
+                "attested_by": attested_by,
+            }
         conn.execute(
-            insert(Signature),
-            {
-                "briefing_id": e.briefing_id,
-                "kind": "drawn" if drawn else "typed",
-                "strokes_json": strokes_json(sig) if isinstance(sig, DrawnSignature) else "[]",
-                "typed_name": None
-                if isinstance(sig, DrawnSignature)
-                else clean_name(sig.typed_name, "typed_name"),
-                "attested_by": None
-                if isinstance(sig, DrawnSignature)
-                else clean_name(sig.attested_by, "attested_by"),
-                "image_png": sig.image_png if isinstance(sig, DrawnSignature) else None,
-                "screen_times_json": json.dumps(
-                    [[t.screen_id, t.visits, t.seconds] for t in e.screen_times]
-                ),
-                "signed_at": e.at,
-            },
+            insert(Signature), row
         )  # the unique signature per briefing refuses a second one here
         conn.execute(insert(Document), {"briefing_id": e.briefing_id, "status": "pending"})
-        return {"kind": "drawn" if drawn else "typed"}
+        return {"kind": row["kind"]}
 
     def _abandoned(self, conn: Connection, e: ev.Abandoned) -> dict[str, Any]:
         values = {

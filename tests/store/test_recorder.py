@@ -233,3 +233,19 @@ def wait_until_blocked(store: Store, seconds: float = 20) -> None:
                 return
         time.sleep(0.02)
     raise AssertionError("the racing writer never waited on the row lock")
+
+
+def test_a_typed_signature_with_its_staff_attestation(store: Store) -> None:
+    from kiosk.session import TypedSignature
+
+    b = prepared(store, FakeClock())
+    walk_to(b, ScreenKind.SIGN)
+    b.sign(TypedSignature(" Ana Ruiz ", "Nurse Lee"))
+    with store.reading() as s:
+        sig = s.execute(select(Signature)).scalar_one()
+    assert (sig.kind, sig.strokes_json, sig.typed_name, sig.attested_by) == (
+        "typed",
+        "[]",
+        "Ana Ruiz",
+        "Nurse Lee",
+    )
