@@ -173,6 +173,10 @@ class Config:
             ) from None
 
     @property
+    def masked_database_url(self) -> str:
+        return str(_mask(self.database_url))
+
+    @property
     def database_url(self) -> str:
         return str(self.values["database_url"]) or f"sqlite:///{self.data_dir / 'kiosk.db'}"
 
@@ -238,6 +242,27 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
     return values
 
 
+def settings_reference() -> str:
+    """docs/SETTINGS.md, generated from the declarations above (a test keeps the file in step)."""
+    kinds = {str: "text", int: "whole number", bool: "true or false"}
+    lines = [
+        "# Settings reference",
+        "",
+        "Generated from `kiosk/config.py` (`python -m kiosk.config > docs/SETTINGS.md`); do not edit by hand.",
+        "The file is found at `--config FILE`, else `KIOSK_CONFIG`, else `kiosk.toml` in the platform's",
+        "config folder; `kiosk init` writes it with every setting. `kiosk config show` prints the",
+        "effective values, secrets hidden.",
+        "",
+        "| setting | type | default | meaning |",
+        "|---|---|---|---|",
+    ]
+    for s in SETTINGS:
+        default = toml_value(s.default) if s.default != "" else "(empty)"
+        secret = " A password in it is never printed or audited." if s.secret else ""
+        lines.append(f"| `{s.name}` | {kinds[s.type]} | `{default}` | {s.description}{secret} |")
+    return "\n".join(lines) + "\n"
+
+
 def render_config(values: dict[str, Any]) -> str:
     """A config file with every setting, its description as a comment, and its value."""
     lines = [
@@ -246,15 +271,19 @@ def render_config(values: dict[str, Any]) -> str:
     ]
     for s in SETTINGS:
         lines.append(f"# {s.description}")
-        lines.append(f"{s.name} = {_toml_value(values.get(s.name, s.default))}")
+        lines.append(f"{s.name} = {toml_value(values.get(s.name, s.default))}")
         lines.append("")
     return "\n".join(lines)
 
 
-def _toml_value(value: Any) -> str:
+def toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m kiosk.config > docs/SETTINGS.md`
+    print(settings_reference(), end="")

@@ -104,3 +104,50 @@ def test_unreadable_or_broken_files(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(ConfigError, match=r"folder.toml: cannot be read"):
         load_config(folder)
+
+
+def test_the_settings_reference_is_generated_from_the_declarations() -> None:
+    from kiosk.config import settings_reference
+    from tests.conftest import ROOT
+
+    assert (ROOT / "docs" / "SETTINGS.md").read_text(encoding="utf-8") == settings_reference(), (
+        "docs/SETTINGS.md is out of date: run `python -m kiosk.config > docs/SETTINGS.md`"
+    )
+    assert all(f"| `{s.name}` |" in settings_reference() for s in SETTINGS)
+
+
+def test_config_show_hides_the_database_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.cli import main
+
+    path = write(
+        tmp_path / "k.toml",
+        'database_url = "postgresql+psycopg://kiosk:S3cret@db.local/kiosk"\nclinic_name = "North"\n',
+    )
+    assert main(["--config", str(path), "config", "show"]) == 0
+    out = capsys.readouterr().out
+    assert "S3cret" not in out
+    assert 'database_url            = "postgresql+psycopg://kiosk:***@db.local/kiosk"  # set' in out
+    assert 'clinic_name             = "North"  # set' in out
+    assert "idle_warning_seconds    = 90  # default" in out
+
+
+def test_a_bad_secret_value_is_not_echoed(tmp_path: Path) -> None:
+    path = write(tmp_path / "k.toml", 'database_url = "mysql://kiosk:S3cret@db/kiosk"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert "S3cret" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'data_dir = "relative/data"',
+        'database_url = "sqlite:///relative.db"',
+        'signing_key = "keys/k.pem"',
+    ],
+)
+def test_relative_paths_are_refused(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ConfigError, match="absolute"):
+        load_config(write(tmp_path / "k.toml", text))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.cli import document, forms, store
+from kiosk.cli import document, forms, settings, store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     forms.register(commands)
     store.register(commands)
     document.register(commands)
+    settings.register(commands)
     return parser
 
 
