@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.cli import document, forms, settings, store
+from kiosk.cli import document, forms, settings, staff, store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     store.register(commands)
     document.register(commands)
     settings.register(commands)
+    staff.register(commands)
     return parser
 
 

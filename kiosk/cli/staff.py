@@ -1,0 +1,117 @@
+"""`kiosk staff add`, `kiosk staff list` and `kiosk staff disable`: staff accounts, for coordinators and IT.
+
+A PIN is never taken from the command line (it would sit in the shell history and the process
+list): it is asked for twice without echo, or read as two lines from standard input when that
+is not a terminal (scripts and tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.config import load_config
+from kiosk.store import InputError, Store, open_store
+from kiosk.store.staff import StaffInfo, add_staff, disable_staff, list_staff
+
+
+def register(commands: Any) -> None:
+    staff = commands.add_parser("staff", help="staff accounts: add, list, disable")
+    actions = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add", help="add a staff member; asks for their PIN (4 to 12 digits) twice"
+    )
+    add.add_argument("name", metavar="NAME")
+    add.set_defaults(run=run_add)
+    listing = actions.add_parser("list", help="every staff account and whether it can log in")
+    listing.set_defaults(run=run_list)
+    disable = actions.add_parser("disable", help="stop a staff member from logging in")
+    disable.add_argument("name", metavar="NAME")
+    disable.set_defaults(run=run_disable)
+
+
+def _open(args: argparse.Namespace) -> Store:
+    config = load_config(args.config)
+    return open_store(config.database_url, config.kiosk_id, create=False)
+
+
+def _fail(action: str, message: str) -> int:
+    print(f"kiosk staff {action}: {message}", file=sys.stderr)
+    return 1
+
+
+class _NoPin(Exception):
+    pass
+
+
+def read_pin(name: str) -> tuple[str, str]:
+    """The PIN and its confirmation: without echo on a terminal, else two lines of standard input."""
+    if sys.stdin.isatty():
+        first = getpass.getpass(f"PIN for {name}: ")
+        second = getpass.getpass(f"PIN for {name} again: ")
+        return first, second
+    lines = [sys.stdin.readline(), sys.stdin.readline()]
+    if not lines[0]:
+        raise _NoPin
+    first, second = (line.rstrip("\r\n") for line in lines)
+    return first, second
+
+
+def run_add(args: argparse.Namespace) -> int:
+    try:
+        first, second = read_pin(args.name)
+    except (_NoPin, EOFError):
+        return _fail("add", "no PIN was given; type it twice when asked.")
+    if first != second:
+        return _fail("add", "the two PINs differ; nothing was saved, run the command again.")
+    store = _open(args)
+    try:
+        info = add_staff(store, args.name, first, datetime.now(UTC), actor="kiosk staff add")
+    except InputError as exc:
+        return _fail("add", f"{exc}.")
+    finally:
+        store.close()
+    print(f"staff added: {info.name} (active)")
+    return 0
+
+
+def _state(info: StaffInfo, now: datetime) -> str:
+    if not info.active:
+        return "disabled"
+    if info.locked_until is not None and info.locked_until > now:
+        return f"locked until {info.locked_until:%Y-%m-%d %H:%M:%S} UTC"
+    return "active"
+
+
+def run_list(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        people = list_staff(store)
+    finally:
+        store.close()
+    if not people:
+        print("no staff accounts yet; add one with `kiosk staff add NAME`")
+        return 0
+    now = datetime.now(UTC)
+    width = max(len(p.name) for p in people)
+    for person in people:
+        print(
+            f"{person.name.ljust(width)}  {_state(person, now)}"
+            f"  (added {person.created_at:%Y-%m-%d})"
+        )
+    return 0
+
+
+def run_disable(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        name = disable_staff(store, args.name, datetime.now(UTC), actor="kiosk staff disable")
+    except InputError as exc:
+        return _fail("disable", f"{exc}.")
+    finally:
+        store.close()
+    print(f"staff disabled: {name} (can no longer log in; kept in the record)")
+    return 0

@@ -1,0 +1,262 @@
+"""Staff accounts: a name and a PIN kept only as an Argon2id hash, with a growing lockout.
+
+Every change to `staff_users` and every login, failure, lockout and refusal is written to the
+audit log in the same transaction. No PIN and no hash ever reaches the audit detail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk.store import audit
+from kiosk.store.database import Store
+from kiosk.store.models import StaffUser
+from kiosk.store.rules import InputError, clean_name
+
+PIN_MIN = 4
+PIN_MAX = 12
+_PIN = re.compile(rf"[0-9]{{{PIN_MIN},{PIN_MAX}}}")
+
+ATTEMPTS_BEFORE_LOCK = 5
+"""Wrong PINs in a row that lock an account."""
+FIRST_LOCK_SECONDS = 60
+"""The first lockout; each further one in the same run of failures doubles it."""
+MAX_LOCK_SECONDS = 3600
+"""The longest lockout."""
+
+UNKNOWN_ACTOR = "unknown staff"
+"""The audit actor for a login with a name that is no account: typed text is never echoed."""
+
+_HASHER = PasswordHasher()  # argon2-cffi defaults: Argon2id, RFC 9106 low-memory profile
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash of no real PIN, verified for unknown names so that timing does not tell which exist."""
+    return _HASHER.hash("not-a-pin: names that are no account are verified against this")
+
+
+class LoginOutcome(StrEnum):
+    OK = "ok"
+    WRONG = "wrong"
+    LOCKED = "locked"
+    UNKNOWN = "unknown"
+    """No such account, or it is disabled; say the same as for a wrong PIN on screen."""
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    outcome: LoginOutcome
+    name: str | None = None
+    """The staff member's name when the account exists and is active."""
+    locked_seconds: int = 0
+    """Whole seconds until the account unlocks (0 when it is not locked)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is LoginOutcome.OK
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    name: str
+    active: bool
+    locked_until: datetime | None
+    created_at: datetime
+
+
+def check_pin_rules(pin: str) -> str:
+    """The PIN if it is 4 to 12 digits, else InputError (the message never repeats the PIN)."""
+    if not _PIN.fullmatch(pin):
+        raise InputError(
+            "pin", f"must be {PIN_MIN} to {PIN_MAX} digits (0-9) and nothing else; choose another"
+        )
+    return pin
+
+
+def lock_seconds(lockouts: int) -> int:
+    """How long the n-th lockout in a run of failures lasts: 60 s, 120 s, 240 s … at most an hour."""
+    return int(min(FIRST_LOCK_SECONDS * 2 ** max(lockouts - 1, 0), MAX_LOCK_SECONDS))
+
+
+def _subject(user: StaffUser) -> str:
+    return f"staff:{user.id}"
+
+
+def _by_name(session: Session, name: str, *, for_update: bool = False) -> StaffUser | None:
+    query = select(StaffUser).where(StaffUser.name == name)
+    if for_update:
+        query = query.with_for_update()
+    return session.execute(query).scalar_one_or_none()
+
+
+def add_staff(
+    store: Store, name: str, pin: str, now: datetime, actor: str = "kiosk staff add"
+) -> StaffInfo:
+    """Create an active account; the PIN is kept only as an Argon2id hash. Audited as staff_added."""
+    cleaned = clean_name(name, "name")
+    check_pin_rules(pin)
+    pin_hash = _HASHER.hash(pin)
+    try:
+        return _insert(store, cleaned, pin_hash, now, actor)
+    except IntegrityError:  # another kiosk added the same name at the same moment
+        raise InputError(
+            "name", f"a staff account named {cleaned!r} already exists; choose another name"
+        ) from None
+
+
+def _insert(store: Store, cleaned: str, pin_hash: str, now: datetime, actor: str) -> StaffInfo:
+    with store.sessions.begin() as session:
+        names = session.execute(select(StaffUser.name)).scalars().all()
+        taken = next((n for n in names if n.casefold() == cleaned.casefold()), None)
+        if taken is not None:
+            raise InputError(
+                "name", f"a staff account named {taken!r} already exists; choose another name"
+            )
+        user = StaffUser(
+            name=cleaned,
+            pin_hash=pin_hash,
+            active=True,
+            failed_attempts=0,
+            locked_until=None,
+            created_at=now,
+        )
+        session.add(user)
+        session.flush()
+        audit.append(
+            session,
+            at=now,
+            kiosk_id=store.kiosk_id,
+            actor=actor,
+            action="staff_added",
+            subject=_subject(user),
+            detail={"name": cleaned},
+        )
+        return _info(user)
+
+
+def _info(user: StaffUser) -> StaffInfo:
+    return StaffInfo(user.name, user.active, user.locked_until, user.created_at)
+
+
+def list_staff(store: Store) -> list[StaffInfo]:
+    """Every account, by name; never the hash."""
+    with store.reading() as session:
+        rows = session.execute(
+            select(
+                StaffUser.name, StaffUser.active, StaffUser.locked_until, StaffUser.created_at
+            ).order_by(StaffUser.name)
+        ).all()
+        session.rollback()
+    return [StaffInfo(r.name, r.active, r.locked_until, r.created_at) for r in rows]
+
+
+def disable_staff(store: Store, name: str, now: datetime, actor: str) -> str:
+    """Stop an account from logging in (kept for the record); returns its name. Audited as staff_disabled."""
+    cleaned = clean_name(name, "name")
+    with store.sessions.begin() as session:
+        user = _by_name(session, cleaned, for_update=True)
+        if user is None:
+            raise InputError("name", f"there is no staff account named {cleaned!r}")
+        if not user.active:
+            raise InputError("name", f"the staff account {cleaned!r} is already disabled")
+        user.active = False
+        audit.append(
+            session,
+            at=now,
+            kiosk_id=store.kiosk_id,
+            actor=actor,
+            action="staff_disabled",
+            subject=_subject(user),
+            detail={"name": cleaned},
+        )
+    return cleaned
+
+
+def _verify(pin_hash: str, pin: str) -> bool:
+    try:
+        return _HASHER.verify(pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _seconds_left(until: datetime | None, now: datetime) -> int:
+    if until is None or until <= now:
+        return 0
+    return max(1, int((until - now).total_seconds() + 0.999))
+
+
+def check_pin(store: Store, name: str, pin: str, now: datetime) -> LoginResult:
+    """Log a staff member in, or say why not; every attempt is audited.
+
+    The PIN is verified (against a dummy hash for names that are no account) before anything is
+    decided, so the time taken is much the same whatever the name. Five wrong PINs in a row lock
+    the account for `lock_seconds(n)`; while locked even the right PIN is refused.
+    """
+    try:
+        cleaned: str | None = clean_name(name, "name")
+    except InputError:
+        cleaned = None
+    known_hash: str | None = None
+    if cleaned is not None:
+        with store.reading() as session:
+            known_hash = session.execute(
+                select(StaffUser.pin_hash).where(
+                    StaffUser.name == cleaned, StaffUser.active.is_(True)
+                )
+            ).scalar_one_or_none()
+            session.rollback()
+    # Verify outside the write transaction: Argon2 is deliberately slow and must not hold the lock.
+    matches = _verify(known_hash or _dummy_hash(), pin) and known_hash is not None
+
+    with store.sessions.begin() as session:
+        user = _by_name(session, cleaned, for_update=True) if cleaned is not None else None
+
+        def note(action: str, detail: dict[str, object]) -> None:
+            audit.append(
+                session,
+                at=now,
+                kiosk_id=store.kiosk_id,
+                actor=user.name if user is not None else UNKNOWN_ACTOR,
+                action=action,
+                subject=_subject(user) if user is not None else "staff:unknown",
+                detail=detail,
+            )
+
+        if user is None or not user.active:
+            note("staff_login_failed", {"reason": "disabled" if user else "unknown"})
+            return LoginResult(LoginOutcome.UNKNOWN)
+        left = _seconds_left(user.locked_until, now)
+        if left:
+            note("staff_login_refused_locked", {"seconds_left": left})
+            return LoginResult(LoginOutcome.LOCKED, user.name, left)
+        if user.pin_hash != known_hash:  # changed since it was read: judge by the current hash
+            matches = _verify(user.pin_hash, pin)
+        if matches:
+            detail: dict[str, object] = {"after_failures": user.failed_attempts}
+            user.failed_attempts = 0
+            user.locked_until = None
+            if _HASHER.check_needs_rehash(user.pin_hash):
+                user.pin_hash = _HASHER.hash(pin)
+                detail["rehashed"] = True
+            note("staff_login", detail)
+            return LoginResult(LoginOutcome.OK, user.name)
+        user.failed_attempts += 1
+        note("staff_login_failed", {"reason": "wrong_pin", "in_a_row": user.failed_attempts})
+        if user.failed_attempts % ATTEMPTS_BEFORE_LOCK:
+            return LoginResult(LoginOutcome.WRONG, user.name)
+        lockouts = user.failed_attempts // ATTEMPTS_BEFORE_LOCK
+        seconds = lock_seconds(lockouts)
+        user.locked_until = now + timedelta(seconds=seconds)
+        note("staff_locked", {"lockout": lockouts, "seconds": seconds})
+        return LoginResult(LoginOutcome.LOCKED, user.name, seconds)

@@ -1,0 +1,198 @@
+"""`kiosk staff add`, `list` and `disable`, run as IT would run them (the PIN on standard input)."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.cli import main
+from kiosk.cli import staff as staff_cli
+from kiosk.cli import store as store_cli
+from kiosk.config import load_config
+from kiosk.store import audit, open_store
+from kiosk.store.models import AuditEntry
+from kiosk.store.staff import LoginOutcome, check_pin
+
+PIN = "73914862"
+
+
+def parser() -> argparse.ArgumentParser:
+    """The `kiosk` parser's shape with only the staff commands (until kiosk.cli registers them)."""
+    built = argparse.ArgumentParser(prog="kiosk")
+    built.add_argument("--config", type=Path)
+    commands = built.add_subparsers(dest="command", metavar="COMMAND")
+    staff_cli.register(commands)
+    return built
+
+
+def run(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    *argv: str,
+    stdin: str = "",
+) -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    args = parser().parse_args(list(argv))
+    try:
+        code: int = args.run(args)
+    except store_cli.ERRORS as exc:  # as kiosk.cli.main reports them
+        print(f"kiosk {args.command}: {exc}", file=sys.stderr)
+        code = 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def initialised(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init"]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.usefixtures("initialised")
+def test_add_list_disable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run(capsys, monkeypatch, "staff", "list")
+    assert (code, err) == (0, "")
+    assert out == "no staff accounts yet; add one with `kiosk staff add NAME`\n"
+
+    code, out, err = run(
+        capsys, monkeypatch, "staff", "add", "Dana Okafor", stdin=f"{PIN}\n{PIN}\n"
+    )
+    assert (code, out, err) == (0, "staff added: Dana Okafor (active)\n", "")
+    code, out, _ = run(capsys, monkeypatch, "staff", "add", "Ben Adler", stdin="4321\r\n4321\r\n")
+    assert code == 0
+
+    code, out, _ = run(capsys, monkeypatch, "staff", "list")
+    assert code == 0
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    assert out.splitlines() == [
+        f"Ben Adler    active  (added {today})",
+        f"Dana Okafor  active  (added {today})",
+    ]
+
+    code, out, err = run(capsys, monkeypatch, "staff", "disable", "Ben Adler")
+    assert (code, err) == (0, "")
+    assert out.startswith("staff disabled: Ben Adler")
+    code, out, _ = run(capsys, monkeypatch, "staff", "list")
+    assert "Ben Adler    disabled" in out
+
+    config = load_config()
+    store = open_store(config.database_url, config.kiosk_id, create=False)
+    try:
+        assert check_pin(store, "Dana Okafor", PIN, datetime.now(UTC)).ok
+        assert check_pin(store, "Ben Adler", "4321", datetime.now(UTC)).outcome is (
+            LoginOutcome.UNKNOWN
+        )
+        with store.reading() as session:
+            rows = session.execute(
+                select(AuditEntry.action, AuditEntry.actor, AuditEntry.detail).where(
+                    AuditEntry.action.like("staff_%")
+                )
+            ).all()
+            assert audit.verify(session).ok
+            session.rollback()
+    finally:
+        store.close()
+    assert [(a, actor) for a, actor, _ in rows] == [
+        ("staff_added", "kiosk staff add"),
+        ("staff_added", "kiosk staff add"),
+        ("staff_disabled", "kiosk staff disable"),
+        ("staff_login", "Dana Okafor"),
+        ("staff_login_failed", "Ben Adler"),
+    ]
+    database = tmp_path / "data" / "kiosk.db"
+    for file in (database, Path(f"{database}-wal")):
+        if file.exists():
+            assert PIN.encode() not in file.read_bytes()
+
+
+@pytest.mark.usefixtures("initialised")
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        (f"{PIN}\n{PIN}9\n", "kiosk staff add: the two PINs differ; nothing was saved"),
+        ("", "kiosk staff add: no PIN was given"),
+        ("12\n12\n", "kiosk staff add: pin: must be 4 to 12 digits"),
+        ("12ab\n12ab\n", "kiosk staff add: pin: must be 4 to 12 digits"),
+    ],
+)
+def test_add_refuses_a_bad_pin(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    stdin: str,
+    message: str,
+) -> None:
+    code, out, err = run(capsys, monkeypatch, "staff", "add", "Dana Okafor", stdin=stdin)
+    assert (code, out) == (1, "")
+    assert err.startswith(message)
+    assert err.count("\n") == 1 and err.rstrip().endswith(".")
+    assert PIN not in err and "12ab" not in err
+    assert run(capsys, monkeypatch, "staff", "list")[1].startswith("no staff accounts yet")
+
+
+@pytest.mark.usefixtures("initialised")
+def test_duplicate_unknown_and_blank_names_are_one_sentence_errors(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(capsys, monkeypatch, "staff", "add", "Dana Okafor", stdin="1234\n1234\n")[0] == 0
+    code, _, err = run(capsys, monkeypatch, "staff", "add", "Dana Okafor", stdin="5678\n5678\n")
+    assert code == 1
+    assert err == (
+        "kiosk staff add: name: a staff account named 'Dana Okafor' already exists; "
+        "choose another name.\n"
+    )
+    code, _, err = run(capsys, monkeypatch, "staff", "add", "  ", stdin="5678\n5678\n")
+    assert (code, err) == (1, "kiosk staff add: name: must not be empty; type the full name.\n")
+    code, _, err = run(capsys, monkeypatch, "staff", "disable", "Nobody")
+    assert (code, err) == (
+        1,
+        "kiosk staff disable: name: there is no staff account named 'Nobody'.\n",
+    )
+    assert run(capsys, monkeypatch, "staff", "disable", "Dana Okafor")[0] == 0
+    code, _, err = run(capsys, monkeypatch, "staff", "disable", "Dana Okafor")
+    assert code == 1 and "already disabled" in err
+
+
+def test_without_a_database_it_says_to_run_init(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run(capsys, monkeypatch, "staff", "list")
+    assert (code, out) == (1, "")
+    assert "run `kiosk init` first" in err
+
+
+@pytest.mark.usefixtures("initialised")
+def test_on_a_terminal_the_pin_is_asked_for_without_echo(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prompts: list[str] = []
+
+    def fake_getpass(prompt: str = "Password: ", stream: object = None) -> str:
+        prompts.append(prompt)
+        return PIN
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("getpass.getpass", fake_getpass)
+    args = parser().parse_args(["staff", "add", "Dana Okafor"])
+    monkeypatch.setattr("sys.stdin", Terminal("not read\n"))
+    assert args.run(args) == 0
+    assert prompts == ["PIN for Dana Okafor: ", "PIN for Dana Okafor again: "]
+    out, err = capsys.readouterr()
+    assert PIN not in out + err
+
+
+def test_the_pin_cannot_be_given_on_the_command_line() -> None:
+    with pytest.raises(SystemExit):
+        parser().parse_args(["staff", "add", "Dana Okafor", PIN])
+    with pytest.raises(SystemExit):
+        parser().parse_args(["staff", "add", "Dana Okafor", "--pin", PIN])
