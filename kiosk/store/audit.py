@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
+from kiosk.store.database import HotStatement
 from kiosk.store.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -44,8 +45,14 @@ def entry_hash(
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-_HEAD = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-_INSERT = insert(AuditEntry)
+_HEAD = HotStatement(
+    select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+)
+_INSERT = HotStatement(
+    insert(AuditEntry).values(
+        {c.name: bindparam(c.name, type_=c.type) for c in AuditEntry.__table__.columns}
+    )
+)
 _PG_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
 
 
@@ -66,9 +73,9 @@ def append(
     conn = db.connection() if isinstance(db, Session) else db
     if conn.dialect.name == "postgresql":
         conn.execute(_PG_LOCK, {"key": _PG_AUDIT_LOCK})
-    head = conn.execute(_HEAD).first()
+    head = _HEAD.first(conn)
     row: dict[str, Any] = {
-        "seq": head.seq + 1 if head else 1,
+        "seq": head[0] + 1 if head else 1,
         "at": at.astimezone(UTC),  # read back as UTC, so hashed as UTC
         "kiosk_id": kiosk_id,
         "actor": actor,
@@ -77,10 +84,10 @@ def append(
         "detail": json.dumps(
             detail or {}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
         ),
-        "prev_hash": head.hash if head else GENESIS,
+        "prev_hash": head[1] if head else GENESIS,
     }
     row["hash"] = entry_hash(**row)
-    conn.execute(_INSERT, row)
+    _INSERT.first(conn, row)
     return str(row["hash"])
 
 

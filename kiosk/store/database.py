@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,8 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, Insert, Select, create_engine, event, make_url
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -273,3 +276,44 @@ def _describe(url: str, exc: DBAPIError) -> str:
             return f"{where}: the database is damaged ({reason}); it was left untouched: restore it from a backup and run `kiosk doctor`."
         return f"{where}: the database cannot be used ({reason}); check the file, its folder's permissions and free disk space."
     return f"database_url {where}: cannot reach the database ({reason}); check the server is running and the URL, user and password."
+
+
+class HotStatement:
+    """A Core statement compiled once and, on SQLite, run straight on the driver's connection.
+
+    The kiosk records an event on every tap; SQLAlchemy's per-call work (compiled-cache lookup,
+    bind and result processing) costs more there than SQLite's own commit. Inside the same
+    transaction (same connection, BEGIN IMMEDIATE already issued) this binds values in the
+    statement's order, with times as SQLAlchemy stores them on SQLite, so the rows are identical;
+    other engines run the statement through Core as usual.
+    """
+
+    def __init__(self, statement: Select[*tuple[Any, ...]] | Insert) -> None:
+        self.statement = statement
+        compiled = statement.compile(dialect=sqlite_dialect.dialect())
+        self._sql = compiled.string
+        self._order = list(compiled.positiontup or [])
+        self._fixed = dict(compiled.params)
+
+    def first(self, conn: Connection, values: dict[str, Any] | None = None) -> Sequence[Any] | None:
+        """Run it; the first row (indexable), or None."""
+        values = values or {}
+        if conn.dialect.name != "sqlite":
+            result = conn.execute(self.statement, values)
+            return result.first() if result.returns_rows else None
+        driver = conn.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        params = [
+            _sqlite_value(values[name] if name in values else self._fixed[name])
+            for name in self._order
+        ]
+        row: Sequence[Any] | None = driver.execute(self._sql, params).fetchone()
+        return row
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, datetime):  # what UTCDateTime and SQLite's DATETIME store
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    if isinstance(value, bool):
+        return int(value)
+    return value

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Table, and_, bindparam, exists, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, exists, insert, select, update
 
 from kiosk.session import events as ev
 from kiosk.session.signature import DrawnSignature
 from kiosk.store import audit
-from kiosk.store.database import Store
+from kiosk.store.database import HotStatement, Store
 from kiosk.store.models import (
     Briefing,
     BriefingStatus,
@@ -39,14 +39,14 @@ class RecordError(Exception):
     """An event the record refuses (for example a briefing that is not there or already finished)."""
 
 
-def _insert_if_live(model: type[Any], columns: list[str]) -> Insert:
+def _insert_if_live(model: type[Any], columns: list[str]) -> HotStatement:
     """INSERT one row into `model`'s table only if its briefing (:briefing_id) is in progress."""
     table: Table = model.__table__
     live = exists().where(
         and_(_B.c.id == bindparam("briefing_id"), _B.c.status == BriefingStatus.IN_PROGRESS.value)
     )
     values = select(*(bindparam(name, type_=table.c[name].type) for name in columns)).where(live)
-    return insert(table).from_select(columns, values).returning(table.c.id)
+    return HotStatement(insert(table).from_select(columns, values).returning(table.c.id))
 
 
 _ACK = _insert_if_live(
@@ -113,8 +113,10 @@ class Recorder:
             raise RecordError(f"briefing {briefing_id} is {row.status}, not in progress")
         return row
 
-    def _insert_live(self, conn: Connection, statement: Insert, values: dict[str, Any]) -> None:
-        if conn.execute(statement, values).first() is None:
+    def _insert_live(
+        self, conn: Connection, statement: HotStatement, values: dict[str, Any]
+    ) -> None:
+        if statement.first(conn, values) is None:
             self._live(conn, values["briefing_id"])  # raises, naming why
             raise RecordError(
                 f"briefing {values['briefing_id']} refused the event"
