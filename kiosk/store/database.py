@@ -111,7 +111,7 @@ def make_engine(url: str | URL) -> Engine:
         # Writers take the lock up front and wait for it (busy_timeout) instead of failing midway;
         # readers (READ_ONLY) take none, so checks and backups never hold up a patient's kiosk.
         read_only = conn.get_execution_options().get(READ_ONLY, False)
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        conn.connection.driver_connection.execute("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -43,17 +43,23 @@ def test_every_sqlite_connection_is_durable(tmp_path: Path) -> None:
         store.close()
 
 
-def test_writes_begin_immediate(tmp_path: Path) -> None:
-    """A second writer waits for the lock at BEGIN, instead of failing later on its first write."""
-    engine = make_engine(sqlite_url(tmp_path / "k.db"))
-    statements: list[str] = []
-    from sqlalchemy import event
+def test_writes_begin_immediate_and_reads_take_no_lock(tmp_path: Path) -> None:
+    """A writer holds the write lock from BEGIN, so a second writer waits there instead of failing
+    later on its first write; a reader takes no lock at all."""
+    import sqlite3
 
-    event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
-    with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE t (x)"))
-    engine.dispose()
-    assert statements[-2:] == ["BEGIN IMMEDIATE", "CREATE TABLE t (x)"]
+    store = open_store(sqlite_url(tmp_path / "k.db"), "k")
+    other = sqlite3.connect(tmp_path / "k.db", timeout=0, isolation_level=None)
+    try:
+        with store.engine.begin(), pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        with store.reading() as session:
+            session.execute(text("SELECT count(*) FROM audit_log")).scalar()
+            other.execute("BEGIN IMMEDIATE")  # the reader holds no write lock
+            other.execute("ROLLBACK")
+    finally:
+        other.close()
+        store.close()
 
 
 def test_a_file_that_is_not_a_database_is_left_untouched(tmp_path: Path) -> None:
