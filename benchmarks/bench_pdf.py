@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import random
 import statistics
 import sys
 import tempfile
@@ -28,10 +29,11 @@ from pathlib import Path
 
 from benchmarks.bench_store import cpu_model, load_average, table
 from kiosk.content import Form, load_form
+from kiosk.demo import walk_through
 from kiosk.document import keys
 from kiosk.document.make import make_document, pdf_bytes
 from kiosk.document.record import load_record
-from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Stroke, SystemClock
+from kiosk.session import Briefing, Patient, SystemClock
 from kiosk.store import Recorder, Store, open_store
 from kiosk.store.briefings import prepare_briefing
 
@@ -40,40 +42,16 @@ TARGET_MS = 300.0
 
 
 def signed_briefing(store: Store, form: Form) -> str:
-    clock = SystemClock()
+    """A whole briefing through the engine and store: a flag, a wrong answer and its return trip."""
     dob = date(1951, 3, 14)
+    name = "Zoë Ångström-Łukasiewicz"
     briefing_id = prepare_briefing(
-        store,
-        form,
-        name="Zoë Ångström-Łukasiewicz",
-        date_of_birth=dob,
-        mrn="MRN-1",
-        staff="Nurse",
-        now=clock.now(),
+        store, form, name=name, date_of_birth=dob, mrn="MRN-1", staff="Nurse", now=datetime.now(UTC)
     )
-    b = Briefing(
-        form, briefing_id, Recorder(store), clock, patient=Patient("Zoë Ångström-Łukasiewicz", dob)
+    briefing = Briefing(
+        form, briefing_id, Recorder(store), SystemClock(), patient=Patient(name, dob)
     )
-    b.go_next()
-    b.confirm_identity(dob)
-    b.go_next()
-    while b.current.kind is not ScreenKind.QUESTION:
-        if b.current.kind is ScreenKind.RISK:
-            b.acknowledge_risk()
-            if b.current.id == "risk-dural-tear":
-                b.flag_question()
-        b.go_next()
-    first = b.form.questions[0]
-    b.answer_question(next(c.id for c in first.choices if c.id != first.answer))
-    b.go_next()
-    b.answer_question(first.answer)
-    b.go_next()
-    while b.current.kind is ScreenKind.QUESTION:
-        b.answer_question(b.form.question(b.current.id).answer)
-        b.go_next()
-    b.go_next()
-    points = tuple(Point(20 + i * 4, 60 + 30 * math.sin(i / 3), i * 15) for i in range(120))
-    b.sign(DrawnSignature((Stroke(points),)))
+    walk_through(briefing, random.Random(1), flag_risk="risk-dural-tear", wrong_first=True)
     return briefing_id
 
 

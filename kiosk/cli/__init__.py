@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.cli import document, forms, settings, staff, store
+from kiosk.cli import demo, document, forms, settings, staff, store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     document.register(commands)
     settings.register(commands)
     staff.register(commands)
+    demo.register(commands)
     return parser
 
 

@@ -1,0 +1,158 @@
+"""Synthetic briefings made through the real engine, store and PDF: for trying exports, and for benchmarks."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from kiosk.content.schema import Form
+from kiosk.document import keys
+from kiosk.document.make import make_document
+from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Stroke
+from kiosk.session.clock import Clock
+from kiosk.store import Recorder, Store, open_store
+from kiosk.store.briefings import prepare_briefing
+
+MARKER = "DEMO-DATA.txt"
+"""The file that marks a data folder as demo data; `kiosk demo` refuses any folder with real records."""
+
+NAMES = (
+    "Ana Ruiz", "Ben Okafor", "Zoë Ångström", "Nguyễn Thị Lan", "Αλέξανδρος Πάππας", "Анна Соколова",
+    "דוד לוי", "محمد حسن", "王小明", "山田 花子", "Seán O'Brien", "María José García",
+)  # fmt: skip
+
+
+class DemoError(Exception):
+    """The demo cannot run here; one sentence naming the folder and what to do."""
+
+
+class StepClock:
+    """A clock that moves on by a few seconds at every look, so synthetic briefings take plausible time."""
+
+    def __init__(self, start: datetime, rng: random.Random) -> None:
+        self._now = start
+        self._rng = rng
+        self._mono = 0.0
+
+    def now(self) -> datetime:
+        return self._now
+
+    def monotonic(self) -> float:
+        step = self._rng.uniform(0.5, 4.0)
+        self._mono += step
+        self._now += timedelta(seconds=step)
+        return self._mono
+
+
+def signature(rng: random.Random) -> DrawnSignature:
+    """A plausible finger signature: two flowing strokes."""
+    phase = rng.uniform(0, math.pi)
+    first = tuple(Point(20 + i * 5, 70 + 28 * math.sin(i / 3 + phase), i * 14) for i in range(50))
+    second = tuple(Point(60 + i * 6, 110 - i * 3, 900 + i * 14) for i in range(20))
+    return DrawnSignature((Stroke(first), Stroke(second)))
+
+
+def walk_through(
+    b: Briefing, rng: random.Random, *, flag_risk: str | None = None, wrong_first: bool = True
+) -> None:
+    """Take a started-or-new briefing from wherever it is to signed, doing what each screen asks."""
+    while b.current.kind is not ScreenKind.DONE:
+        screen = b.current
+        if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
+            assert b.patient is not None
+            b.confirm_identity(b.patient.date_of_birth)
+        elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+            b.acknowledge_risk()
+            if screen.id == flag_risk:
+                b.flag_question()
+        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
+            question = b.form.question(screen.id)
+            if wrong_first and screen.id == b.form.questions[0].id:
+                b.answer_question(next(c.id for c in question.choices if c.id != question.answer))
+                b.go_next()  # back from the teaching screen
+            b.answer_question(question.answer)
+        elif screen.kind is ScreenKind.SIGN:
+            b.sign(signature(rng))
+            continue
+        b.go_next()
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    folder: Path
+    briefings: int
+    pdfs: int
+
+
+def fill_demo(
+    folder: Path,
+    form: Form,
+    count: int,
+    start: datetime,
+    *,
+    seed: int = 1,
+    pdfs: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoResult:
+    """Make `count` completed briefings in the demo folder (its own database, key and PDFs)."""
+    database = folder / "kiosk.db"
+    if database.exists() and not (folder / MARKER).exists():
+        raise DemoError(
+            f"{folder}: holds a database that is not demo data; kiosk demo never writes beside real "
+            "records: choose another folder with --data-dir."
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text(
+        "Synthetic briefings made by `kiosk demo`: not patients.\n", encoding="utf-8"
+    )
+    store = open_store(f"sqlite:///{database}", "demo-kiosk")
+    try:
+        signer = None
+        if pdfs:
+            key, cert = folder / "keys" / "kiosk-key.pem", folder / "keys" / "kiosk-cert.pem"
+            if not key.exists():
+                keys.create_identity(
+                    key, cert, clinic="Demo clinic", kiosk_id="demo-kiosk", now=start
+                )
+            signer = keys.load_signer(
+                key_path=key, cert_path=cert, pkcs12_path=None, pkcs12_password=None
+            )
+        rng = random.Random(seed)
+        made = 0
+        for n in range(count):
+            briefing_id = one_briefing(
+                store, form, rng, StepClock(start + timedelta(minutes=7 * n), rng)
+            )
+            if signer is not None:
+                make_document(
+                    store, briefing_id, {form.id: form}, signer, folder / "documents", start
+                )
+                made += 1
+            if progress:
+                progress(n + 1, count)
+        return DemoResult(folder, count, made)
+    finally:
+        store.close()
+
+
+def one_briefing(store: Store, form: Form, rng: random.Random, clock: Clock) -> str:
+    name = rng.choice(NAMES)
+    dob = date(rng.randint(1935, 1975), rng.randint(1, 12), rng.randint(1, 28))
+    mrn = f"DEMO-{rng.randint(100000, 999999)}"
+    briefing_id = prepare_briefing(
+        store,
+        form,
+        name=name,
+        date_of_birth=dob,
+        mrn=mrn,
+        staff="Demo coordinator",
+        now=clock.now(),
+    )
+    b = Briefing(form, briefing_id, Recorder(store), clock, patient=Patient(name, dob, mrn))
+    flag = rng.choice([None, None, *(r.id for r in form.risks)])
+    walk_through(b, rng, flag_risk=flag, wrong_first=rng.random() < 0.3)
+    return briefing_id

@@ -1,0 +1,68 @@
+"""`kiosk demo`: synthetic complete briefings through the real engine, store and PDF, never beside real ones."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.cli import main
+from kiosk.content import load_form
+from kiosk.demo import MARKER, DemoError, fill_demo
+from kiosk.document.verify import verify_pdf
+from kiosk.store import audit, open_store
+from kiosk.store.models import Briefing, Document, QuestionFlag, RiskAcknowledgement
+from tests.conftest import MILD
+
+FORM = load_form(MILD)
+START = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+
+def test_demo_briefings_are_complete_sealed_and_verifiable(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    result = fill_demo(folder, FORM, 4, START, seed=7)
+    assert (result.briefings, result.pdfs) == (4, 4)
+    assert (folder / MARKER).is_file()
+    store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "demo-kiosk", create=False)
+    try:
+        with store.reading() as s:
+            statuses = s.execute(select(Briefing.status)).scalars().all()
+            assert statuses == ["completed"] * 4
+            assert s.execute(
+                select(func.count()).select_from(RiskAcknowledgement)
+            ).scalar_one() == 4 * len(FORM.risks)
+            assert s.execute(select(func.count()).select_from(QuestionFlag)).scalar_one() >= 0
+            paths = s.execute(select(Document.path)).scalars().all()
+            assert audit.verify(s).ok
+        for path in paths:
+            assert verify_pdf(Path(path).read_bytes(), store).intact
+    finally:
+        store.close()
+    again = fill_demo(folder, FORM, 2, START, pdfs=False)  # a demo folder can be filled again
+    assert again.pdfs == 0
+
+
+def test_demo_never_writes_beside_real_records(tmp_path: Path) -> None:
+    real = tmp_path / "data"
+    open_store(f"sqlite:///{real / 'kiosk.db'}", "front-desk").close()
+    with pytest.raises(DemoError, match="holds a database that is not demo data"):
+        fill_demo(real, FORM, 1, START)
+    assert not (real / MARKER).exists()
+
+
+def test_the_demo_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--briefings", "2", "--no-pdf"]) == 0
+    out = capsys.readouterr().out
+    folder = tmp_path / "data-demo"  # beside KIOSK_DATA_DIR (tests/conftest.py)
+    assert out.splitlines() == [
+        f"2 demo briefings (0 PDFs) in {folder}",
+        f"use them with: KIOSK_DATA_DIR={folder} kiosk ...",
+    ]
+    assert main(["demo", "--briefings", "0"]) == 1
+    assert main(["demo", "--procedure", "nope"]) == 1
+    assert main(["init"]) == 0
+    capsys.readouterr()
+    assert main(["demo", "--briefings", "1", "--data-dir", str(tmp_path / "data")]) == 1
+    assert "not demo data" in capsys.readouterr().err
