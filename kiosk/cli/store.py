@@ -12,7 +12,7 @@ from typing import Any
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.content import load_catalog
 from kiosk.document.identity import ensure_identity, identity_checks, load_signer
-from kiosk.document.make import make_pending
+from kiosk.document.make import make_pending, pending
 from kiosk.document.seal import SealError
 from kiosk.store import StoreError, audit, open_store
 from kiosk.store.maintenance import Check, backup, record_settings, store_checks
@@ -106,8 +106,10 @@ def run_doctor(args: argparse.Namespace) -> int:
         checks.append(Check("config", config.exists, f"{config.path} ({state})"))
         checks += store_checks(config.database_url, config.kiosk_id, config.data_dir)
         checks += [Check(*line) for line in identity_checks(config, datetime.now(UTC))]
+        checks.append(_documents_folder(config.documents_dir))
         if args.repair:
             checks.append(_repair(config))
+        checks.append(_pending(config))
     width = max(len(c.name) for c in checks)
     for check in checks:
         print(f"{'ok  ' if check.ok else 'FAIL'}  {check.name.ljust(width)}  {check.detail}")
@@ -116,6 +118,37 @@ def run_doctor(args: argparse.Namespace) -> int:
         print(f"{len(failed)} check(s) failed.", file=sys.stderr)
         return 1
     return 0
+
+
+def _documents_folder(folder: Path) -> Check:
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK):
+        return Check("PDF folder", True, f"{folder} is writable")
+    return Check(
+        "PDF folder",
+        False,
+        f"{folder}: cannot be written; give the kiosk's user write access or set documents_dir",
+    )
+
+
+def _pending(config: Config) -> Check:
+    try:
+        store = open_store(config.database_url, config.kiosk_id, create=False)
+    except StoreError as exc:
+        return Check("pending PDFs", False, f"not counted: {exc}")
+    try:
+        waiting = pending(store)
+    finally:
+        store.close()
+    if waiting:
+        return Check(
+            "pending PDFs",
+            False,
+            f"{len(waiting)} signed briefing(s) still without a PDF; run `kiosk doctor --repair`",
+        )
+    return Check("pending PDFs", True, "none")
 
 
 def _repair(config: Config) -> Check:

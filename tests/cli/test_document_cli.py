@@ -108,9 +108,33 @@ def test_doctor_repair_makes_pending_pdfs(
         encoding="utf-8",
     )
     briefing_id = signed()
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1
+    assert (
+        "FAIL  pending PDFs  1 signed briefing(s) still without a PDF; run `kiosk doctor --repair`"
+        in out
+    )
     code, out, _ = run(capsys, "doctor", "--repair")
     assert code == 0, out
-    assert "ok    repair       1 pending PDF(s) made" in out
+    assert "ok    repair        1 pending PDF(s) made" in out
+    assert "ok    pending PDFs  none" in out
     pdfs = list((tmp_path / "data" / "documents").glob("*.pdf"))
     assert [p.name.endswith(f"{briefing_id}.pdf") for p in pdfs] == [True]
     assert "no PDF was pending" in run(capsys, "doctor", "--repair")[1]
+
+
+def test_doctor_names_an_unwritable_pdf_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "init")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    config_file = tmp_path / "config" / "kiosk.toml"
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(
+        text.replace('documents_dir = ""', f'documents_dir = "{blocker / "pdfs"}"'),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1
+    assert f"FAIL  PDF folder    {blocker / 'pdfs'}: cannot be written" in out

@@ -45,6 +45,8 @@ def test_init_then_doctor_on_a_fresh_machine(
         "free",
         "signing",
         "fonts",
+        "PDF",
+        "pending",
     ]
     assert all(line.startswith("ok") for line in out.splitlines())
 
