@@ -14,6 +14,7 @@ from kiosk.content import load_catalog
 from kiosk.document.identity import ensure_identity, identity_checks, load_signer
 from kiosk.document.make import make_pending, pending
 from kiosk.document.seal import SealError
+from kiosk.files import install_file, nearest_existing
 from kiosk.store import StoreError, audit, open_store
 from kiosk.store.maintenance import Check, backup, record_settings, store_checks
 
@@ -46,7 +47,7 @@ def run_init(args: argparse.Namespace) -> int:
         values["kiosk_id"] = Config(path, values, exists=False).kiosk_id
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _write_new(path, render_config(values))
+            install_file(path, render_config(values).encode(), 0o600, overwrite=False)
         except OSError as exc:
             print(
                 f"kiosk init: {path}: cannot write the config ({exc.strerror}); check the folder's permissions or use --config.",
@@ -77,15 +78,6 @@ def run_init(args: argparse.Namespace) -> int:
     state, where = ensure_identity(config, datetime.now(UTC))
     print(f"identity  {state.ljust(7)}   {where}")
     return 0
-
-
-def _write_new(path: Path, text: str) -> None:
-    """Create the file with the text, readable only by its owner, never replacing one that appeared."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def _where(config: Config) -> str:
@@ -121,9 +113,7 @@ def run_doctor(args: argparse.Namespace) -> int:
 
 
 def _documents_folder(folder: Path) -> Check:
-    probe = folder
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
+    probe = nearest_existing(folder)
     if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK):
         return Check("PDF folder", True, f"{folder} is writable")
     return Check(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import os
-import secrets
 import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -22,6 +20,7 @@ from pyhanko.sign import signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from kiosk.document.seal import SealError, Signer
+from kiosk.files import install_file
 
 EXPIRY_WARNING = timedelta(days=30)
 _OU = "Briefing kiosk"
@@ -97,8 +96,10 @@ def create_identity(
     try:
         _make_private_dirs(key_path.parent)
         _make_private_dirs(cert_path.parent)
-        _install(key_path, key_pem, 0o600, overwrite=False)
-        _install(cert_path, cert.public_bytes(serialization.Encoding.PEM), 0o644, overwrite=True)
+        install_file(key_path, key_pem, 0o600, overwrite=False)
+        install_file(
+            cert_path, cert.public_bytes(serialization.Encoding.PEM), 0o644, overwrite=True
+        )
     except FileExistsError:
         raise SealError(_key_exists(key_path)) from None
     except OSError as exc:
@@ -128,53 +129,6 @@ def _make_private_dirs(folder: Path) -> None:
         except FileExistsError:
             continue
         os.chmod(new, 0o700)  # mkdir's mode is filtered by the umask
-
-
-def _install(target: Path, data: bytes, mode: int, *, overwrite: bool) -> None:
-    """Write a temporary file beside `target` (O_EXCL, `mode`, fsynced), then move it into place.
-
-    Without `overwrite`, a hard link puts it in place (FileExistsError if `target` exists, atomically);
-    only where the file system has no hard links does it fall back to a check and os.replace.
-    """
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-    try:
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, mode)  # exactly `mode`, whatever the umask
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if overwrite:
-            os.replace(tmp, target)
-        else:
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                raise
-            except OSError as exc:
-                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-                    raise
-                if target.exists():
-                    raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
-                os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    fsync_dir(target.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; elsewhere there is no directory handle to sync)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --- loading and checking an identity ---------------------------------------------------------

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -17,11 +15,12 @@ from pyhanko.sign.signers import Signer
 from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
-from kiosk.document import keys, seal
+from kiosk.document import seal
 from kiosk.document.fonts import FontError
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.document.story import build_story
 from kiosk.document.template import footer_text, render
+from kiosk.files import install_file
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import Briefing, Document
@@ -69,18 +68,8 @@ def attach_record(pdf: bytes, record_json: bytes) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> str:
-    """Write to a temporary file beside `path`, flush it to disk, rename it into place; the SHA-256."""
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    keys.fsync_dir(path.parent)
+    """Put the PDF in place safely (temporary file, flush, rename; see kiosk.files); its SHA-256."""
+    install_file(path, data, 0o644, overwrite=True)
     return hashlib.sha256(data).hexdigest()
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from kiosk.files import nearest_existing
 from kiosk.store import audit
 from kiosk.store.briefings import recover_interrupted
 from kiosk.store.database import (
@@ -130,10 +131,7 @@ def _chain(store: Store) -> Check:
 
 
 def _free_disk(folder: Path) -> Check:
-    probe = folder
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    free = shutil.disk_usage(probe).free
+    free = shutil.disk_usage(nearest_existing(folder)).free
     mb = free // (1024 * 1024)
     if free < MIN_FREE_BYTES:
         return Check(
