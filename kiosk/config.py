@@ -53,6 +53,12 @@ def _log_level(value: str) -> str | None:
     )
 
 
+def _procedure_id(value: str) -> str | None:
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        return None
+    return "a procedure id: lowercase letters and digits joined by hyphens, as `kiosk forms list` shows"
+
+
 def _absolute(value: str) -> str | None:
     if value == "" or Path(value).expanduser().is_absolute():
         return None
@@ -83,6 +89,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("idle_warning_seconds", int, 90, "Seconds without a touch before “Are you still there?”.", _positive),
     Setting("idle_end_seconds", int, 30, "Further seconds without an answer before the briefing is abandoned and the screen wiped.", _positive),
     Setting("walk_up_mode", bool, False, "Let patients without a prepared briefing type their own name and date of birth."),
+    Setting("walk_up_procedure", str, "mild", "The procedure a walk-up patient is briefed on (a procedure id from `kiosk forms list`).", _procedure_id),
+    Setting("typed_signature", bool, True, "Offer a typed-name signature, confirmed by a staff member's name and PIN, to patients who cannot sign with a finger."),
     Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", _log_level),
     Setting("forms_dir", str, "", "Folder for the clinic's own procedure files, read before the ones the kiosk ships (default: forms in the data folder).", _absolute),
     Setting("documents_dir", str, "", "Folder for the signed briefing PDFs (default: documents in the data folder).", _absolute),

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.cli import demo, document, forms, settings, staff, store
+from kiosk.cli import demo, document, forms, records, settings, staff, store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,25 +33,29 @@ def build_parser() -> argparse.ArgumentParser:
     settings.register(commands)
     staff.register(commands)
     demo.register(commands)
+    records.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        print(
-            "kiosk: the patient touchscreen is not part of this version yet; "
-            "run `kiosk --help` for the commands that are.",
-            file=sys.stderr,
-        )
-        return 2
     try:
+        if args.command is None:
+            return _touchscreen(args)
         result: int = args.run(args)
     except store.ERRORS as exc:
-        print(f"kiosk {args.command}: {exc}", file=sys.stderr)
+        print(f"kiosk {args.command or 'touchscreen'}: {exc}", file=sys.stderr)
         return 1
     return result
+
+
+def _touchscreen(args: argparse.Namespace) -> int:
+    """`kiosk` alone: the patient touchscreen (Qt is imported only now, so the commands stay quick)."""
+    from kiosk.config import load_config
+    from kiosk.ui.app import run
+
+    return run(load_config(args.config), windowed=args.windowed)
 
 
 if __name__ == "__main__":  # pragma: no cover

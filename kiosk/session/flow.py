@@ -414,6 +414,11 @@ class Briefing:
         """The patient answered “Are you still there?”, or touched the screen."""
         self._touch()
 
+    def seconds_left(self) -> float:
+        """While “Are you still there?” shows: seconds until the briefing ends for inactivity."""
+        idle = self._clock.monotonic() - self._last_touch
+        return max(0.0, self.idle.warning_after + self.idle.end_after_warning - idle)
+
     def check_idle(self) -> IdleState:
         """Called on a timer: warn after the first idle time, abandon after the second."""
         if self.status is not Status.IN_PROGRESS:

@@ -106,3 +106,38 @@ def recover_interrupted(store: Store, now: datetime) -> list[str]:
             )
             recovered.append(briefing.id)
     return recovered
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A briefing a coordinator prepared on this kiosk, waiting for its patient."""
+
+    briefing_id: str
+    form_id: str
+    content_sha256: str
+    patient: PreparedPatient
+
+
+def next_prepared(store: Store, since: datetime) -> Waiting | None:
+    """The oldest briefing prepared on this kiosk since `since` and not yet started, if any."""
+    with store.reading() as session:
+        row = session.execute(
+            select(Briefing.id, Briefing.form_id, Briefing.content_sha256, Patient)
+            .join(Patient, Briefing.patient_id == Patient.id)
+            .where(
+                Briefing.status == BriefingStatus.PREPARED,
+                Briefing.kiosk_id == store.kiosk_id,
+                Briefing.created_at >= since,
+            )
+            .order_by(Briefing.created_at, Briefing.id)
+            .limit(1)
+        ).first()
+        if row is None:
+            return None
+        briefing_id, form_id, sha, patient = row
+        return Waiting(
+            briefing_id,
+            form_id,
+            sha,
+            PreparedPatient(patient.name, patient.date_of_birth, patient.mrn),
+        )

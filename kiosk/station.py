@@ -1,0 +1,214 @@
+"""The kiosk between patients, without a screen: which briefing comes next, its PDF, and staff sign-in.
+
+The touchscreen (kiosk.ui) holds one Station for its whole run. Everything here is plain Python,
+so the decisions the screens rely on are tested without Qt.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from kiosk.config import Config, ConfigError
+from kiosk.content import load_catalog
+from kiosk.content.schema import Form
+from kiosk.document.fonts import missing_glyphs
+from kiosk.document.identity import load_signer
+from kiosk.document.make import DocumentError, Made, make_document
+from kiosk.document.seal import SealError, Signer
+from kiosk.session import Briefing, IdleTimes, Patient
+from kiosk.session.clock import Clock
+from kiosk.startup import start_kiosk
+from kiosk.store import Recorder, Store, audit
+from kiosk.store.briefings import next_prepared
+from kiosk.store.rules import InputError, clean_name
+from kiosk.store.staff import LoginResult, check_pin, list_staff
+
+PREPARED_WINDOW = timedelta(hours=24)
+"""A prepared briefing waits this long for its patient; older ones are left for staff to look at."""
+
+NO_BRIEFING = "Please ask a staff member to get your briefing ready."
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """Why no briefing can start now: a sentence for the patient, and one for staff when it is a fault."""
+
+    for_patient: str
+    for_staff: str | None = None
+
+
+class Station:
+    """One kiosk: its store, its procedures and its signing key, and what it offers the next patient."""
+
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        forms: Mapping[str, Form],
+        clock: Clock,
+        *,
+        signer: Signer | None = None,
+        signer_problem: str | None = None,
+        problems: list[str] | None = None,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.forms = dict(forms)
+        self.clock = clock
+        self.signer = signer
+        self.signer_problem = signer_problem
+        self.problems = list(problems or [])
+        """Sentences for staff gathered at start (PDFs still pending, forms that did not load)."""
+        self.recorder = Recorder(store)
+        self._pdf_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, config: Config, clock: Clock) -> Station:
+        """Start as the kiosk does: store checked and migrated, crashes recovered, pending PDFs made.
+
+        Raises StoreError or ConfigError (one sentence each) when the kiosk cannot run at all.
+        """
+        now = clock.now()
+        started = start_kiosk(config, now)
+        catalog = load_catalog(config.forms_dirs)
+        problems = started.problems + [str(p) for p in catalog.problems]
+        signer, signer_problem = None, None
+        try:
+            signer = load_signer(config, now)
+        except (SealError, ConfigError) as exc:
+            signer_problem = str(exc)
+        return cls(
+            config,
+            started.store,
+            catalog.forms,
+            clock,
+            signer=signer,
+            signer_problem=signer_problem,
+            problems=problems,
+        )
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- settings the screens need ---------------------------------------------------------
+
+    @property
+    def idle(self) -> IdleTimes:
+        return IdleTimes(
+            warning_after=float(self.config["idle_warning_seconds"]),
+            end_after_warning=float(self.config["idle_end_seconds"]),
+        )
+
+    @property
+    def walk_up(self) -> bool:
+        return bool(self.config["walk_up_mode"])
+
+    @property
+    def typed_signature(self) -> bool:
+        return bool(self.config["typed_signature"])
+
+    # -- the next patient ------------------------------------------------------------------
+
+    def next_briefing(self) -> Briefing | Unavailable:
+        """The briefing for whoever touches Start: the oldest one prepared here, else a walk-up one."""
+        waiting = next_prepared(self.store, self.clock.now() - PREPARED_WINDOW)
+        if waiting is not None:
+            form = self.forms.get(waiting.form_id)
+            if form is None or form.content_sha256 != waiting.content_sha256:
+                return Unavailable(
+                    NO_BRIEFING,
+                    f"briefing {waiting.briefing_id} was prepared for {waiting.form_id} content this kiosk "
+                    "no longer has; prepare it again for the current version.",
+                )
+            p = waiting.patient
+            return Briefing(
+                form,
+                waiting.briefing_id,
+                self.recorder,
+                self.clock,
+                patient=Patient(p.name, p.date_of_birth, p.mrn),
+                idle=self.idle,
+            )
+        if not self.walk_up:
+            return Unavailable(NO_BRIEFING)
+        form_id = str(self.config["walk_up_procedure"])
+        form = self.forms.get(form_id)
+        if form is None:
+            return Unavailable(
+                NO_BRIEFING,
+                f"{self.config.path}: walk_up_procedure: {form_id!r} is not a procedure this kiosk has; "
+                f"use one of {', '.join(sorted(self.forms)) or 'none (no procedure loaded)'}.",
+            )
+        return Briefing(form, str(uuid.uuid4()), self.recorder, self.clock, idle=self.idle)
+
+    # -- after signing ---------------------------------------------------------------------
+
+    def make_pdf(self, briefing_id: str) -> Made:
+        """Make and seal the signed briefing's PDF; DocumentError (one sentence for staff) if it cannot.
+
+        Safe to call from a worker thread: it touches no screen, and one PDF is made at a time.
+        """
+        if self.signer is None:
+            raise DocumentError(
+                f"the kiosk's signing key could not be loaded ({self.signer_problem}); the briefing is "
+                "saved and its PDF stays pending until the key is fixed and the kiosk restarted."
+            )
+        with self._pdf_lock:
+            return make_document(
+                self.store,
+                briefing_id,
+                self.forms,
+                self.signer,
+                self.config.documents_dir,
+                self.clock.now(),
+            )
+
+    # -- staff -----------------------------------------------------------------------------
+
+    def staff_names(self) -> list[str]:
+        """Active staff accounts, for the sign-in screen."""
+        return sorted((s.name for s in list_staff(self.store) if s.active), key=str.casefold)
+
+    def staff_login(self, name: str, pin: str) -> LoginResult:
+        """Check a staff member's PIN (audited, with lockout after repeated failures)."""
+        return check_pin(self.store, name, pin, self.clock.now())
+
+    def staff_action(self, staff: str, action: str, detail: dict[str, Any] | None = None) -> None:
+        """Record something a signed-in staff member did at the kiosk, under their name."""
+        with self.store.sessions.begin() as session:
+            audit.append(
+                session,
+                at=self.clock.now(),
+                kiosk_id=self.store.kiosk_id,
+                actor=staff,
+                action=action,
+                subject=f"kiosk:{self.store.kiosk_id}",
+                detail=detail or {},
+            )
+
+    def __enter__(self) -> Station:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def name_problem(name: str) -> str | None:
+    """Why a name a walk-up patient typed cannot be used, in words for them; None if it can."""
+    try:
+        cleaned = clean_name(name)
+    except InputError:
+        return "Please type your full name."
+    if len(cleaned) < 2:
+        return "Please type your full name."
+    if missing_glyphs(cleaned):
+        return (
+            "Sorry, this kiosk cannot print some of the letters in your name. "
+            "Please ask a staff member to prepare your briefing."
+        )
+    return None

@@ -1,0 +1,42 @@
+"""Starting the patient kiosk: the Qt application, the window fullscreen (or in a window for trying it
+out), and the fonts."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import Config
+from kiosk.session import SystemClock
+from kiosk.station import Station
+from kiosk.ui.theme import load_fonts
+from kiosk.ui.window import TITLE, KioskWindow
+
+
+def run(config: Config, *, windowed: bool = False, exit_after_paint: bool = False) -> int:
+    """Run the kiosk until staff close it. StoreError or ConfigError if it cannot start at all."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(TITLE)
+    app.setQuitOnLastWindowClosed(True)
+    load_fonts()
+    station = Station.open(config, SystemClock())
+    try:
+        window = KioskWindow(station)
+        if windowed:
+            window.resize(1280, 800)
+            window.show()
+        else:
+            window.setWindowFlags(
+                Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+            )
+            window.showFullScreen()
+        if exit_after_paint:
+            QTimer.singleShot(0, app.quit)
+        else:
+            QTimer.singleShot(0, lambda: load_fonts(fallbacks=True))
+        return app.exec()
+    finally:
+        station.close()

@@ -1,0 +1,21 @@
+"""One seam for every question the kiosk asks a person outside the patient's path: staff sign-in.
+It returns plain values, so a test replaces it in one line."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.station import Station
+from kiosk.ui.staff import StaffSignIn
+
+
+class Interaction:
+    def __init__(self, station: Station) -> None:
+        self.station = station
+
+    def staff_sign_in(self, parent: QWidget, reason: str) -> str | None:
+        """Ask for a staff member's name and PIN; their name once accepted, None if cancelled."""
+        dialog = StaffSignIn(parent, self.station, reason)
+        dialog.setStyleSheet(parent.window().styleSheet())
+        dialog.exec()
+        return dialog.signed_in

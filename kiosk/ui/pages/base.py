@@ -1,0 +1,155 @@
+"""What every page shares: drawing a briefing, forgetting it, and the building blocks of its layout."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk.session import Briefing, FlowError
+from kiosk.store.recorder import RecordError
+
+log = logging.getLogger(__name__)
+
+SAVE_FAILED = "That could not be saved just now. Please tap again, or ask a staff member."
+
+
+class Page(QWidget):
+    """One kind of screen. `show_briefing` draws the current state; `forget` wipes every personal detail.
+
+    A page never moves the patient on by itself: it calls the briefing's intents and asks the window
+    (`changed`) to draw again.
+    """
+
+    changed = Signal()
+    """The briefing's state changed: the window redraws the current screen."""
+    problem = Signal(str)
+    """A sentence to show the patient (a blocker, a refused signature)."""
+
+    primary_text = "Next"
+    """The words on the main button at the bottom right; "" hides it."""
+
+    def show_briefing(self, briefing: Briefing) -> None:
+        raise NotImplementedError
+
+    def forget(self) -> None:
+        """Clear every text and input that could hold personal details."""
+
+    def primary(self, briefing: Briefing) -> bool:
+        """The main button was tapped. True if the page handled it; False to go on to the next screen."""
+        return False
+
+    def back(self, briefing: Briefing) -> bool:
+        """Back was tapped. True if the page handled it (a step within the page); False to go back a screen."""
+        return False
+
+    def attempt(self, action: Callable[[], object]) -> bool:
+        """Run one of the briefing's intents. A refusal or a failed save becomes a sentence on screen;
+        the briefing's state is unchanged then, because it changes only after the store accepted."""
+        try:
+            action()
+        except FlowError as exc:
+            self.problem.emit(exc.blocker.value if exc.blocker else str(exc))
+            return False
+        except (RecordError, SQLAlchemyError, OSError) as exc:
+            # The exception's text can carry SQL parameters (names): log its kind only.
+            log.error("an event could not be stored: %s", type(exc).__name__)
+            self.problem.emit(SAVE_FAILED)
+            return False
+        return True
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def button(
+    text: str, role: str | None = None, on_click: Callable[[], None] | None = None
+) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    if role:
+        widget.setProperty("role", role)
+    if on_click:
+        widget.clicked.connect(on_click)
+    return widget
+
+
+def card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.setSpacing(12)
+    return frame, layout
+
+
+def kinetic(area: QScrollArea) -> QScrollArea:
+    """Let a finger (or a held mouse button) drag the content and fling it, like a phone."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(area.viewport())
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(
+        QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+        QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+    )
+    props.setScrollMetric(
+        QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+        QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+    )
+    scroller.setScrollerProperties(props)
+    return area
+
+
+class Reading(QScrollArea):
+    """A column of content that scrolls with a finger when it is longer than the screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.column = QWidget()
+        self.column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.content = QVBoxLayout(self.column)
+        self.content.setContentsMargins(0, 0, 16, 0)
+        self.content.setSpacing(16)
+        self.setWidget(self.column)
+        kinetic(self)
+
+    def clear(self) -> None:
+        while self.content.count():
+            item = self.content.takeAt(0)
+            widget = item.widget() if item else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.verticalScrollBar().setValue(0)
+
+    def add(self, widget: QWidget) -> QWidget:
+        self.content.addWidget(widget)
+        widget.show()  # at once, not at the next turn of the event loop: the page is drawn in one go
+        return widget
+
+    def finish(self) -> None:
+        self.content.addStretch(1)

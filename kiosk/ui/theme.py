@@ -1,0 +1,193 @@
+"""How the kiosk looks: two palettes (standard and high contrast), text sizes, and the stylesheet from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.paths import assets_dir
+
+BASE_PX = 24
+"""Body text at 1280×800; larger screens scale it up, never down."""
+LARGER = 1.3
+"""The “Larger text” toggle."""
+REFERENCE = QSize(1280, 800)
+TOUCH_PX = 64
+"""The smallest touch target, in both directions, at 1280×800."""
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Every colour the kiosk uses. Each text colour is checked against its background (≥ 7:1)."""
+
+    name: str
+    background: str
+    text: str
+    muted: str
+    surface: str
+    primary: str
+    primary_text: str
+    button: str
+    button_text: str
+    border: str
+    done: str
+    """Acknowledged, right answers: text colour on the background."""
+    flag: str
+    """Questions flagged for the surgeon: text colour on the background."""
+    flag_surface: str
+    notice: str
+    """Messages that ask for something (a blocker, a wrong date): text on notice_surface."""
+    notice_surface: str
+    disabled_text: str
+
+
+STANDARD = Palette(
+    name="standard",
+    background="#F7F5F0",
+    text="#111111",
+    muted="#333333",
+    surface="#FFFFFF",
+    primary="#0A4A8A",
+    primary_text="#FFFFFF",
+    button="#E3E8EF",
+    button_text="#111111",
+    border="#4A5563",
+    done="#14532D",
+    flag="#7A2E00",
+    flag_surface="#FFF1E0",
+    notice="#5C1A00",
+    notice_surface="#FFE8C2",
+    disabled_text="#3A3A3A",
+)
+
+HIGH_CONTRAST = Palette(
+    name="high contrast",
+    background="#000000",
+    text="#FFFFFF",
+    muted="#FFFFFF",
+    surface="#000000",
+    primary="#FFD700",
+    primary_text="#000000",
+    button="#000000",
+    button_text="#FFFFFF",
+    border="#FFFFFF",
+    done="#7CFF7C",
+    flag="#FFB347",
+    flag_surface="#000000",
+    notice="#000000",
+    notice_surface="#FFD700",
+    disabled_text="#D0D0D0",
+)
+
+TEXT_PAIRS = (
+    ("text", "background"),
+    ("muted", "background"),
+    ("text", "surface"),
+    ("primary_text", "primary"),
+    ("button_text", "button"),
+    ("done", "background"),
+    ("flag", "background"),
+    ("flag", "flag_surface"),
+    ("notice", "notice_surface"),
+    ("disabled_text", "button"),
+)
+"""Every (text, background) pair the stylesheet uses."""
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two #RRGGBB colours (1 to 21)."""
+    a, b = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def body_px(screen: QSize, larger: bool = False) -> int:
+    """Body text size for a screen: 24 px at 1280×800, scaled up on larger screens, never below 24."""
+    scale = max(1.0, min(screen.width() / REFERENCE.width(), screen.height() / REFERENCE.height()))
+    return round(BASE_PX * scale * (LARGER if larger else 1.0))
+
+
+@dataclass(frozen=True)
+class Look:
+    """The chosen palette and size; the stylesheet is a pure function of it."""
+
+    palette: Palette
+    body: int
+
+    @property
+    def scale(self) -> float:
+        return self.body / BASE_PX
+
+    def px(self, value: float) -> int:
+        """A size given at 1280×800 normal text, scaled like the text."""
+        return round(value * self.scale)
+
+    def stylesheet(self) -> str:
+        p, px = self.palette, self.px
+        touch = max(TOUCH_PX, px(TOUCH_PX))
+        return f"""
+QWidget {{ background: {p.background}; color: {p.text}; font-size: {self.body}px; }}
+QLabel {{ background: transparent; }}
+QLabel[role="title"] {{ font-size: {px(40)}px; font-weight: bold; }}
+QLabel[role="heading"] {{ font-size: {px(30)}px; font-weight: bold; }}
+QLabel[role="muted"] {{ color: {p.muted}; }}
+QLabel[role="done"] {{ color: {p.done}; font-weight: bold; }}
+QLabel[role="flag"] {{ color: {p.flag}; font-weight: bold; }}
+QLabel[role="notice"] {{ color: {p.notice}; background: {p.notice_surface}; border-radius: {px(8)}px;
+    padding: {px(10)}px {px(16)}px; font-weight: bold; }}
+QLabel[role="progress"] {{ color: {p.muted}; }}
+QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: {px(12)}px; }}
+QFrame[role="card"] QLabel {{ background: transparent; }}
+QFrame[role="bar"] {{ border: none; }}
+QScrollArea {{ border: none; background: transparent; }}
+QScrollArea > QWidget > QWidget {{ background: transparent; }}
+QPushButton {{ background: {p.button}; color: {p.button_text}; border: 2px solid {p.border};
+    border-radius: {px(12)}px; min-height: {touch}px; min-width: {touch}px; padding: 0 {px(20)}px; }}
+QPushButton:pressed {{ border-width: 4px; }}
+QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
+QPushButton:checked {{ background: {p.primary}; color: {p.primary_text}; }}
+QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text}; border-color: {p.primary};
+    font-weight: bold; min-height: {max(touch + 16, px(88))}px; min-width: {px(240)}px; }}
+QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}
+QPushButton[role="choice"] {{ text-align: left; padding: {px(12)}px {px(24)}px; min-height: {px(80)}px; }}
+QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; color: {p.primary_text}; }}
+QPushButton[role="small"] {{ font-size: {px(20)}px; }}
+QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {px(8)}px;
+    padding: {px(8)}px; font-size: {px(32)}px; min-height: {touch}px; }}
+QProgressBar {{ background: {p.button}; border: 1px solid {p.border}; border-radius: {px(4)}px; max-height: {px(12)}px; }}
+QProgressBar::chunk {{ background: {p.primary}; border-radius: {px(4)}px; }}
+QWidget#overlay {{ background: {p.background}; }}
+"""
+
+
+def palette_for(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else STANDARD
+
+
+def palette_colours(palette: Palette) -> dict[str, str]:
+    return {f.name: getattr(palette, f.name) for f in fields(palette) if f.name != "name"}
+
+
+def load_fonts(*, fallbacks: bool = False) -> None:
+    """Register the shipped fonts: DejaVu Sans (and make it the kiosk's font), or with `fallbacks` the
+    larger Hebrew, Arabic and CJK fonts, loaded a moment after the first screen to keep the start quick.
+    Between them they cover the names patients have."""
+    for path in sorted((assets_dir() / "fonts").glob("*.ttf")):
+        if path.name.startswith("DejaVu") != fallbacks:
+            QFontDatabase.addApplicationFont(str(path))
+    app = QApplication.instance()
+    if not fallbacks and isinstance(app, QApplication):
+        font = QFont("DejaVu Sans")
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        app.setFont(font)

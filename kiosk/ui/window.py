@@ -1,0 +1,387 @@
+"""The kiosk window: one page per kind of screen, drawn from the briefing's state; idle, privacy and lock."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.document.make import DocumentError, Made
+from kiosk.session import AbandonReason, Briefing, IdleState, ScreenKind, Status
+from kiosk.station import Station, Unavailable
+from kiosk.ui.chrome import BottomBar, StillThere, TopBar, Touches
+from kiosk.ui.interaction import Interaction
+from kiosk.ui.jobs import Jobs
+from kiosk.ui.pages.base import Page
+from kiosk.ui.pages.done import DonePage
+from kiosk.ui.pages.identity import IdentityPage
+from kiosk.ui.pages.question import QuestionPage
+from kiosk.ui.pages.reading import ReadingPage
+from kiosk.ui.pages.review import ReviewPage
+from kiosk.ui.pages.sign import SignPage
+from kiosk.ui.pages.welcome import WelcomePage
+from kiosk.ui.staff import StaffPage
+from kiosk.ui.theme import Look, body_px, palette_for
+
+log = logging.getLogger(__name__)
+
+TITLE = "Briefing kiosk"
+"""The window's title, always: never a patient's name."""
+DONE_SECONDS = 45.0
+"""The done screen returns to Welcome on its own after this long."""
+TICK_MS = 1000
+
+READING = (
+    ScreenKind.ABOUT,
+    ScreenKind.STEP,
+    ScreenKind.RISK,
+    ScreenKind.OPTIONS,
+    ScreenKind.PRECAUTIONS,
+)
+FLAGGABLE = (*READING, ScreenKind.QUESTION)
+
+
+class KioskWindow(QWidget):
+    """The patient's touchscreen. It holds at most one briefing; the briefing decides the flow."""
+
+    pdf_finished = Signal(str)
+    """A briefing's PDF was made (its id)."""
+    pdf_failed = Signal(str, str)
+    """A briefing's PDF could not be made (its id, a sentence for staff); the briefing is saved."""
+    session_ended = Signal()
+    """The patient's session is over and the screen wiped (finished, timed out, or ended by staff)."""
+
+    def __init__(self, station: Station, interaction: Interaction | None = None) -> None:
+        super().__init__()
+        self.station = station
+        self.interaction = interaction or Interaction(station)
+        self.briefing: Briefing | None = None
+        self.allow_close = False
+        self.larger = False
+        self.high_contrast = False
+        self._done_since: float | None = None
+        self._staff_since: float | None = None
+        self._pdf_for: str | None = None
+        self.jobs = Jobs(self)
+        self.setWindowTitle(TITLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+
+        self.top = TopBar()
+        self.bottom = BottomBar()
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.identity = IdentityPage(lambda: station.clock.now().astimezone().date())
+        self.reading = ReadingPage()
+        self.question = QuestionPage()
+        self.review = ReviewPage()
+        self.sign = SignPage(
+            station.clock.now, self._attest_typed if station.typed_signature else None
+        )
+        self.done = DonePage()
+        self.staff = StaffPage()
+        self.pages: dict[ScreenKind, Page] = {
+            ScreenKind.WELCOME: self.welcome,
+            ScreenKind.IDENTITY: self.identity,
+            **dict.fromkeys(READING, self.reading),
+            ScreenKind.QUESTION: self.question,
+            ScreenKind.REVIEW: self.review,
+            ScreenKind.SIGN: self.sign,
+            ScreenKind.DONE: self.done,
+        }
+        for page in {id(p): p for p in self.pages.values()}.values():
+            self.stack.addWidget(page)
+            page.changed.connect(self.redraw)
+            page.problem.connect(self.bottom.say)
+        self.stack.addWidget(self.staff)
+
+        layout = QVBoxLayout(self)
+        self._layout = layout
+        layout.addWidget(self.top)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.bottom)
+        self.still_there = StillThere(self)
+
+        self.welcome.start.connect(self.start)
+        self.done.finished.connect(lambda: self.end_session())
+        self.bottom.primary.clicked.connect(self.primary)
+        self.bottom.back.clicked.connect(self.back)
+        self.bottom.flag.clicked.connect(self.flag)
+        self.top.larger.connect(self._set_larger)
+        self.top.contrast.connect(self._set_contrast)
+        self.top.corner.held.connect(self.open_staff)
+        self.still_there.yes.connect(self._still_here)
+        self.staff.back_to_patient.connect(self.close_staff)
+        self.staff.leave.connect(self.leave)
+
+        self.touches = Touches(self)
+        self.touches.touched.connect(self._touched)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.touches)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.apply_look()
+        self.redraw()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    @property
+    def page(self) -> Page:
+        kind = self.briefing.current.kind if self.briefing else ScreenKind.WELCOME
+        return self.pages[kind]
+
+    def redraw(self) -> None:
+        """Draw the briefing's current screen and the frame around it."""
+        b = self.briefing
+        page = self.page
+        if b is not None:
+            page.show_briefing(b)
+        self.stack.setCurrentWidget(page)
+        kind = b.current.kind if b else ScreenKind.WELCOME
+        if b is None or kind is ScreenKind.WELCOME:
+            self.top.progress(0, 0)
+        else:
+            self.top.progress(*b.progress)
+        self.bottom.setVisible(kind is not ScreenKind.WELCOME and kind is not ScreenKind.DONE)
+        self.bottom.back.setVisible(b is not None and b.can_go_back())
+        text = page.primary_text
+        self.bottom.primary.setVisible(bool(text))
+        self.bottom.primary.setText(f"{text}  ›" if text == "Next" else text)
+        flaggable = b is not None and kind in FLAGGABLE and b.status is Status.IN_PROGRESS
+        self.bottom.flag.setVisible(flaggable)
+        if b is not None and flaggable:
+            self.bottom.flagged(b.is_flagged(b.current.id))
+        if kind is ScreenKind.DONE and b is not None:
+            self._on_done(b)
+
+    def apply_look(self) -> None:
+        screen = self.screen()
+        size = screen.size() if screen is not None else QSize(1280, 800)
+        if not self.isFullScreen() and self.width() > 200:
+            size = self.size()
+        look = Look(palette_for(self.high_contrast), body_px(size, self.larger))
+        self.look = look
+        margin = look.px(20)
+        self._layout.setContentsMargins(margin, look.px(12), margin, look.px(16))
+        self._layout.setSpacing(look.px(12))
+        self.setStyleSheet(look.stylesheet())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.still_there.isVisible():
+            self.still_there.setGeometry(self.rect())
+        if hasattr(self, "look") and body_px(self.size(), self.larger) != self.look.body:
+            self.apply_look()
+
+    def _set_larger(self, on: bool) -> None:
+        self.larger = on
+        self.apply_look()
+
+    def _set_contrast(self, on: bool) -> None:
+        self.high_contrast = on
+        self.apply_look()
+
+    # -- the patient's intents -------------------------------------------------------------
+
+    def start(self) -> None:
+        """Welcome's Start: take the next briefing (prepared here, or walk-up) and begin it."""
+        if self.briefing is None:
+            nxt = self.station.next_briefing()
+            if isinstance(nxt, Unavailable):
+                if nxt.for_staff:
+                    log.warning("no briefing could start: %s", nxt.for_staff)
+                self.welcome.say(nxt.for_patient)
+                return
+            self.briefing = nxt
+        self.welcome.say("")
+        if not self.page.attempt(self.briefing.go_next):
+            self.welcome.say(self.bottom.message.text())
+            self.bottom.say("")
+            if self.briefing.status is Status.NOT_STARTED:
+                self.briefing = None  # nothing was stored: the next touch tries afresh
+            return
+        self.bottom.say("")
+        self.redraw()
+
+    def primary(self) -> None:
+        b = self.briefing
+        if b is None:
+            return
+        page = self.page
+        self.bottom.say("")
+        if page.primary(b):
+            return
+        if page.attempt(b.go_next):
+            self.redraw()
+
+    def back(self) -> None:
+        b = self.briefing
+        if b is None:
+            return
+        self.bottom.say("")
+        if self.page.back(b):
+            return
+        if b.can_go_back() and self.page.attempt(b.go_back):
+            self.redraw()
+
+    def flag(self) -> None:
+        b = self.briefing
+        if b is not None and self.page.attempt(b.flag_question):
+            self.bottom.flagged(True)
+
+    # -- after signing ---------------------------------------------------------------------
+
+    def _on_done(self, b: Briefing) -> None:
+        if self._done_since is None:
+            self._done_since = self.station.clock.monotonic()
+        if self._pdf_for == b.briefing_id:
+            return
+        self._pdf_for = b.briefing_id
+        self.done.making()
+        briefing_id = b.briefing_id
+        self.jobs.run(
+            lambda: self.station.make_pdf(briefing_id),
+            self._pdf_made,
+            lambda exc: self._pdf_not_made(briefing_id, exc),
+        )
+
+    def _pdf_made(self, made: Made) -> None:
+        log.info("briefing %s: PDF made", made.briefing_id)
+        if self.briefing is not None and self.briefing.briefing_id == made.briefing_id:
+            self.done.made()
+        self.pdf_finished.emit(made.briefing_id)
+
+    def _pdf_not_made(self, briefing_id: str, exc: Exception) -> None:
+        if isinstance(exc, DocumentError):
+            reason = str(exc)
+        else:
+            log.error("briefing %s: PDF failed unexpectedly: %s", briefing_id, type(exc).__name__)
+            reason = (
+                f"briefing {briefing_id}: the PDF could not be made ({type(exc).__name__}); it stays "
+                "pending: run `kiosk doctor`, then `kiosk doctor --repair`."
+            )
+        log.warning("briefing %s: PDF pending", briefing_id)
+        if self.briefing is not None and self.briefing.briefing_id == briefing_id:
+            self.done.failed(reason)
+        self.pdf_failed.emit(briefing_id, reason)
+
+    # -- inactivity and privacy ------------------------------------------------------------
+
+    def _touched(self) -> None:
+        b = self.briefing
+        if self._staff_since is not None:
+            self._staff_since = self.station.clock.monotonic()
+        if b is not None and b.status is Status.IN_PROGRESS and not self.still_there.isVisible():
+            b.still_here()
+
+    def _still_here(self) -> None:
+        if self.briefing is not None:
+            self.briefing.still_here()
+        self.still_there.hide()
+
+    def tick(self) -> None:
+        """Once a second: “Are you still there?”, the end of an idle session, the done screen's return."""
+        clock = self.station.clock
+        if self._staff_since is not None:
+            if clock.monotonic() - self._staff_since >= self.station.idle.warning_after:
+                self.close_staff()
+            return
+        b = self.briefing
+        if b is None:
+            return
+        if b.status is Status.COMPLETED:
+            if (
+                self._done_since is not None
+                and clock.monotonic() - self._done_since >= DONE_SECONDS
+            ):
+                self.end_session()
+            return
+        try:
+            state = b.check_idle()
+        except Exception as exc:  # the store could not take the abandonment: wipe the screen anyway
+            log.error("briefing %s: abandoning failed: %s", b.briefing_id, type(exc).__name__)
+            state = IdleState.ENDED
+        if state is IdleState.WARNING:
+            self.still_there.show_seconds(b.seconds_left())
+        elif state is IdleState.ENDED:
+            log.info("briefing %s: ended for inactivity", b.briefing_id)
+            self.end_session()
+        else:
+            self.still_there.hide()
+
+    def end_session(self) -> None:
+        """The patient is gone: forget the briefing and wipe every screen of personal details."""
+        self.briefing = None
+        self._done_since = None
+        for page in {id(p): p for p in self.pages.values()}.values():
+            page.forget()
+        self.still_there.hide()
+        self.bottom.say("")
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self.redraw()
+        self.session_ended.emit()
+
+    # -- staff and the lock ----------------------------------------------------------------
+
+    def _attest_typed(self) -> str | None:
+        return self.interaction.staff_sign_in(
+            self, "A staff member confirms that the patient typed their own name."
+        )
+
+    def open_staff(self) -> None:
+        staff = self.interaction.staff_sign_in(self, "Staff mode")
+        if not staff:
+            return
+        self.station.staff_action(staff, "staff_mode_opened")
+        live = self.briefing is not None and self.briefing.status is Status.IN_PROGRESS
+        self.staff.open_for(staff, self.station.problems, live)
+        self._staff_since = self.station.clock.monotonic()
+        self.still_there.hide()
+        self.top.hide()
+        self.bottom.hide()
+        self.stack.setCurrentWidget(self.staff)
+
+    def close_staff(self) -> None:
+        if self.staff.staff:
+            self.station.staff_action(self.staff.staff, "staff_mode_closed")
+        self.staff.forget()
+        self._staff_since = None
+        if self.briefing is not None:
+            self.briefing.still_here()
+        self.top.show()
+        self.redraw()
+
+    def leave(self) -> None:
+        """Staff close the kiosk: an open briefing ends as abandoned, and the app quits."""
+        staff = self.staff.staff or "staff"
+        b = self.briefing
+        if b is not None and b.status is Status.IN_PROGRESS:
+            try:
+                b.abandon(AbandonReason.STAFF)
+            except Exception as exc:
+                log.error("briefing %s: abandoning failed: %s", b.briefing_id, type(exc).__name__)
+        self.station.staff_action(staff, "kiosk_left")
+        self.end_session()
+        self.staff.forget()
+        self._staff_since = None
+        self.allow_close = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Alt+F4 and the window's close button: only staff may close the kiosk."""
+        if self.allow_close:
+            self.timer.stop()
+            self.jobs.wait(30_000)
+            event.accept()
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.touches)
+            return
+        event.ignore()
+        QTimer.singleShot(0, self.open_staff)

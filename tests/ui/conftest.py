@@ -1,0 +1,90 @@
+"""The real kiosk window on a real store, with a clock the test moves and staff sign-in replaced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.cli import main
+from kiosk.config import load_config
+from kiosk.content import load_form
+from kiosk.station import Station
+from kiosk.store.briefings import prepare_briefing
+from tests.conftest import MILD
+from tests.session.fakes import FakeClock
+
+NAME = "Zoë Ångström-Öberg"
+DOB = date(1951, 3, 14)
+
+
+class FakeInteraction:
+    """Staff sign-in answered by the test: the name to return (None: cancelled), and who was asked."""
+
+    def __init__(self, answer: str | None = "Sam Carter") -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+
+    def staff_sign_in(self, parent: object, reason: str) -> str | None:
+        self.asked.append(reason)
+        return self.answer
+
+
+@pytest.fixture
+def config_text() -> str:
+    """Extra settings for the kiosk under test (TOML)."""
+    return ""
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime.now(UTC))
+
+
+@pytest.fixture
+def station(
+    tmp_path: Path, clock: FakeClock, config_text: str, capsys: pytest.CaptureFixture[str]
+) -> Iterator[Station]:
+    assert main(["init"]) == 0
+    capsys.readouterr()
+    if config_text:
+        path = tmp_path / "config" / "kiosk.toml"
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + config_text, encoding="utf-8")
+    with Station.open(load_config(), clock) as station:
+        yield station
+
+
+@pytest.fixture
+def prepared(station: Station, clock: FakeClock) -> str:
+    """A briefing for NAME prepared on this kiosk; the next patient to touch Start gets it."""
+    return prepare_briefing(
+        station.store,
+        load_form(MILD),
+        name=NAME,
+        date_of_birth=DOB,
+        mrn="MRN-0042",
+        staff="Sam Carter",
+        now=clock.now(),
+    )
+
+
+@pytest.fixture
+def interaction() -> FakeInteraction:
+    return FakeInteraction()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, station: Station, interaction: FakeInteraction):  # type: ignore[no-untyped-def]
+    from kiosk.ui.window import KioskWindow
+
+    w = KioskWindow(station, interaction)  # type: ignore[arg-type]
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.jobs.wait(20_000)
+    w.allow_close = True

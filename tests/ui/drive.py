@@ -1,0 +1,86 @@
+"""Driving the real widgets as a patient would: taps, typed dates, a finger signature."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.session import ScreenKind
+from kiosk.ui.widgets.keypad import DateKeypad
+from kiosk.ui.widgets.signature_pad import SignaturePad
+from kiosk.ui.window import KioskWindow
+
+
+def tap(qtbot: QtBot, widget: QWidget) -> None:
+    """A finger tap: the widget must be visible and enabled, as for a person."""
+    assert widget.isVisible(), f"{widget!r} is not on screen"
+    assert widget.isEnabled(), f"{widget!r} is disabled"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def key(keypad: QWidget, text: str) -> QAbstractButton:
+    for b in keypad.findChildren(QAbstractButton):
+        if b.text() == text and b.isVisible():
+            return b
+    raise AssertionError(f"no key {text!r}")
+
+
+def type_date(qtbot: QtBot, keypad: DateKeypad, digits: str) -> None:
+    for d in digits:
+        tap(qtbot, key(keypad, d))
+
+
+def _mouse(widget: QWidget, kind: QEvent.Type, x: float, y: float, buttons: Qt.MouseButton) -> None:
+    local = QPointF(x, y)
+    event = QMouseEvent(
+        kind,
+        local,
+        QPointF(widget.mapToGlobal(QPoint(round(x), round(y)))),
+        Qt.MouseButton.LeftButton,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def draw(pad: SignaturePad, points: list[tuple[float, float]]) -> None:
+    """One stroke with the mouse (a finger's synthesized mouse events look the same)."""
+    (x0, y0), rest = points[0], points[1:]
+    _mouse(pad, QEvent.Type.MouseButtonPress, x0, y0, Qt.MouseButton.LeftButton)
+    for x, y in rest:
+        _mouse(pad, QEvent.Type.MouseMove, x, y, Qt.MouseButton.LeftButton)
+    x1, y1 = points[-1]
+    _mouse(pad, QEvent.Type.MouseButtonRelease, x1, y1, Qt.MouseButton.NoButton)
+
+
+def scribble(pad: SignaturePad) -> None:
+    """A signature: a wave and a cross stroke."""
+    import math
+
+    w, h = pad.width(), pad.height()
+    draw(pad, [(w * 0.1 + i * w * 0.012, h * 0.5 + h * 0.2 * math.sin(i / 4)) for i in range(60)])
+    draw(pad, [(w * 0.3 + i * w * 0.02, h * 0.7 - i * h * 0.01) for i in range(20)])
+
+
+def texts(root: QWidget | None = None) -> list[str]:
+    """Every piece of text any widget of the application holds, shown or not."""
+    roots = [root] if root else QApplication.topLevelWidgets()
+    found: list[str] = []
+    for top in roots:
+        for w in [top, *top.findChildren(QWidget)]:
+            found += [w.windowTitle(), w.toolTip(), w.accessibleName(), w.accessibleDescription()]
+            if isinstance(w, QLabel | QAbstractButton):
+                found.append(w.text())
+            if isinstance(w, QLineEdit):
+                found += [w.text(), w.displayText(), w.placeholderText()]
+    return [t for t in found if t]
+
+
+def next_(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.bottom.primary)
+
+
+def kind(window: KioskWindow) -> ScreenKind:
+    return window.briefing.current.kind if window.briefing else ScreenKind.WELCOME

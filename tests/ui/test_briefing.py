@@ -1,0 +1,206 @@
+"""A whole briefing through the real widgets, and the rules a patient meets on the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from kiosk.cli import main
+from kiosk.content.schema import Form
+from kiosk.session import Blocker, ScreenKind, Status
+from kiosk.station import Station
+from kiosk.store.models import (
+    Briefing,
+    ComprehensionAnswer,
+    Document,
+    QuestionFlag,
+    RiskAcknowledgement,
+    Signature,
+)
+from kiosk.ui.window import KioskWindow
+from tests.ui.drive import kind, next_, scribble, tap, type_date
+
+DOB_DIGITS = "03141951"
+
+
+def begin(qtbot: QtBot, window: KioskWindow) -> None:
+    """Touch Start and confirm the date of birth: the patient is on the first reading screen."""
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    type_date(qtbot, window.identity.keypad, DOB_DIGITS)
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.ABOUT
+
+
+def walk_to(qtbot: QtBot, window: KioskWindow, target: ScreenKind, flag: str | None = None) -> None:
+    """Go forward as a patient would, doing what each screen asks, until `target` shows."""
+    b = window.briefing
+    assert b is not None
+    while kind(window) is not target:
+        screen = b.current
+        if screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+            tap(qtbot, window.reading.understand)
+            if screen.id == flag:
+                tap(qtbot, window.bottom.flag)
+        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
+            question = b.form.question(screen.id)
+            tap(qtbot, window.question.buttons[question.answer])
+        next_(qtbot, window)
+
+
+def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
+    qtbot: QtBot,
+    window: KioskWindow,
+    prepared: str,
+    station: Station,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    begin(qtbot, window)
+    b = window.briefing
+    assert b is not None
+    form: Form = b.form
+    flagged = form.risks[2].id
+    seen = []
+    while kind(window) is not ScreenKind.QUESTION:
+        screen = b.current
+        seen.append(screen.id)
+        assert window.stack.currentWidget() is window.reading
+        assert window.reading.title.text() == form.screen(screen.id).title
+        if screen.kind is ScreenKind.RISK:
+            next_(qtbot, window)  # not yet: the risk must be acknowledged first
+            assert b.current == screen
+            assert window.bottom.message.text() == Blocker.RISK_NOT_ACKNOWLEDGED.value
+            tap(qtbot, window.reading.understand)
+            assert window.reading.understood.isVisible()
+            if screen.id == flagged:
+                tap(qtbot, window.bottom.flag)
+        next_(qtbot, window)
+    assert seen == [
+        s.id
+        for s in b.screens
+        if s.kind.value in {"about", "step", "risk", "options", "precautions"}
+    ]
+
+    first = form.questions[0]
+    wrong = next(c.id for c in first.choices if c.id != first.answer)
+    tap(qtbot, window.question.buttons[wrong])
+    assert b.revisiting and b.current.id == first.teaches
+    assert window.reading.revisit.isVisible()
+    next_(qtbot, window)  # back to the question
+    assert b.current.id == first.id
+    tap(qtbot, window.question.buttons[first.answer])
+    walk_to(qtbot, window, ScreenKind.REVIEW)
+    assert form.risk(flagged).title in " ".join(t for t in _texts(window.review))
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.SIGN
+
+    next_(qtbot, window)  # an empty pad is refused kindly
+    assert b.status is Status.IN_PROGRESS
+    assert "sign" in window.sign.message.text().lower()
+    scribble(window.sign.pad)
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000) as made:
+        next_(qtbot, window)
+        assert kind(window) is ScreenKind.DONE
+    assert made.args == [prepared]
+
+    with station.store.reading() as session:
+        row = session.get(Briefing, prepared)
+        assert row is not None and row.status == "completed"
+        acks = session.scalars(
+            select(RiskAcknowledgement.risk_id).where(RiskAcknowledgement.briefing_id == prepared)
+        ).all()
+        assert sorted(acks) == sorted(r.id for r in form.risks)
+        assert session.scalars(
+            select(QuestionFlag.screen_id).where(QuestionFlag.briefing_id == prepared)
+        ).all() == [flagged]
+        answers = session.execute(
+            select(ComprehensionAnswer.question_id, ComprehensionAnswer.correct)
+            .where(ComprehensionAnswer.briefing_id == prepared)
+            .order_by(ComprehensionAnswer.id)
+        ).all()
+        assert answers[0] == (first.id, False) and answers[1] == (first.id, True)
+        assert len(answers) == len(form.questions) + 1
+        signature = session.scalars(
+            select(Signature).where(Signature.briefing_id == prepared)
+        ).one()
+        assert (
+            signature.kind == "drawn" and signature.image_png and len(signature.strokes_json) > 100
+        )
+        document = session.scalars(select(Document).where(Document.briefing_id == prepared)).one()
+        assert document.status == "made" and document.path
+    assert window.done.pdf.text().startswith("✓")
+    capsys.readouterr()
+    assert main(["verify", document.path]) == 0, capsys.readouterr()
+
+
+def _texts(widget: object) -> list[str]:
+    from tests.ui.drive import texts
+
+    return texts(widget)  # type: ignore[arg-type]
+
+
+def test_a_double_tap_on_sign_makes_one_record(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+) -> None:
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    scribble(window.sign.pad)
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
+        window.bottom.primary.click()
+        window.bottom.primary.click()
+        window.bottom.primary.click()
+    with station.store.reading() as session:
+        count = session.scalar(
+            select(func.count()).select_from(Signature).where(Signature.briefing_id == prepared)
+        )
+    assert count == 1
+    assert kind(window) is ScreenKind.DONE
+
+
+def test_back_works_from_every_screen_until_signing(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    begin(qtbot, window)
+    b = window.briefing
+    assert b is not None
+    while kind(window) is not ScreenKind.SIGN:
+        here = b.current
+        if here.kind is ScreenKind.RISK and here.id not in b.acknowledgements:
+            tap(qtbot, window.reading.understand)
+        if here.kind is ScreenKind.QUESTION and not b.answers_to(here.id):
+            tap(qtbot, window.question.buttons[b.form.question(here.id).answer])
+        next_(qtbot, window)
+        there = b.current
+        tap(qtbot, window.bottom.back)
+        assert b.current == here, f"Back from {there.id} did not return to {here.id}"
+        next_(qtbot, window)
+        assert b.current == there
+    assert window.bottom.back.isVisible()
+    tap(qtbot, window.bottom.back)
+    assert kind(window) is ScreenKind.REVIEW
+
+
+def test_wrong_birth_dates_three_times_ask_for_staff(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    tap(qtbot, window.welcome.start_button)
+    for _attempt in range(3):
+        type_date(qtbot, window.identity.keypad, "01011950")
+        next_(qtbot, window)
+        assert kind(window) is ScreenKind.IDENTITY
+    assert window.briefing is not None and window.briefing.identity_locked
+    assert window.identity.message.text() == "Please ask a staff member to help you."
+    assert not window.identity.keypad.isVisible()
+    assert not window.bottom.primary.isVisible()
+
+
+def test_without_a_prepared_briefing_the_patient_is_asked_to_see_staff(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    tap(qtbot, window.welcome.start_button)
+    assert window.briefing is None
+    assert "staff member" in window.welcome.message.text()
