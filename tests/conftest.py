@@ -133,3 +133,16 @@ def store(db_url: str) -> Iterator[Store]:
     opened = open_store(db_url, "kiosk-test")
     yield opened
     opened.close()
+
+
+def set_config(path: Path, **values: Any) -> None:
+    """Change settings in a config file `kiosk init` wrote (each is there once, as `key = value`)."""
+    import re
+
+    from kiosk.config import toml_value
+
+    text = path.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text, n = re.subn(rf"(?m)^{key} = .*$", f"{key} = {toml_value(value)}", text)
+        assert n == 1, f"{key} is not in {path}"
+    path.write_text(text, encoding="utf-8")

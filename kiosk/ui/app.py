@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
@@ -25,14 +25,7 @@ def run(config: Config, *, windowed: bool = False, exit_after_paint: bool = Fals
     station = Station.open(config, SystemClock())
     try:
         window = KioskWindow(station)
-        if windowed:
-            window.resize(1280, 800)
-            window.show()
-        else:
-            window.setWindowFlags(
-                Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-            )
-            window.showFullScreen()
+        window.show_at(QSize(1280, 800) if windowed else None)
         if exit_after_paint:
             QTimer.singleShot(0, app.quit)
         else:

@@ -158,15 +158,20 @@ QPushButton:pressed {{ border-width: 4px; }}
 QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QPushButton:checked {{ background: {p.primary}; color: {p.primary_text}; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text}; border-color: {p.primary};
-    font-weight: bold; min-height: {max(touch + 16, px(88))}px; min-width: {px(240)}px; }}
+    font-weight: bold; min-height: {max(touch + 32, px(88))}px; min-width: {px(240)}px; }}
 QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}
-QPushButton[role="choice"] {{ text-align: left; padding: {px(12)}px {px(24)}px; min-height: {px(80)}px; }}
+QPushButton[role="choice"] {{ text-align: left; padding: {px(8)}px {px(24)}px; min-height: {touch}px; }}
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; color: {p.primary_text}; }}
 QPushButton[role="small"] {{ font-size: {px(20)}px; }}
+QWidget#onScreenKeyboard QPushButton, QWidget#dateKeypad QPushButton {{ padding: 0; min-width: {touch}px; }}
 QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {px(8)}px;
     padding: {px(8)}px; font-size: {px(32)}px; min-height: {touch}px; }}
 QProgressBar {{ background: {p.button}; border: 1px solid {p.border}; border-radius: {px(4)}px; max-height: {px(12)}px; }}
 QProgressBar::chunk {{ background: {p.primary}; border-radius: {px(4)}px; }}
+QScrollBar:vertical {{ background: {p.button}; width: {px(22)}px; border-radius: {px(11)}px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {p.border}; min-height: {px(60)}px; border-radius: {px(11)}px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QWidget#overlay {{ background: {p.background}; }}
 """
 

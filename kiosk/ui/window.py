@@ -6,7 +6,14 @@ import logging
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.document.make import DocumentError, Made
 from kiosk.session import AbandonReason, Briefing, IdleState, ScreenKind, Status
@@ -23,7 +30,7 @@ from kiosk.ui.pages.review import ReviewPage
 from kiosk.ui.pages.sign import SignPage
 from kiosk.ui.pages.welcome import WelcomePage
 from kiosk.ui.staff import StaffPage
-from kiosk.ui.theme import Look, body_px, palette_for
+from kiosk.ui.theme import BASE_PX, Look, body_px, palette_for
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +66,7 @@ class KioskWindow(QWidget):
         self.interaction = interaction or Interaction(station)
         self.briefing: Briefing | None = None
         self.allow_close = False
+        self.display: QSize | None = None
         self.larger = False
         self.high_contrast = False
         self._done_since: float | None = None
@@ -95,8 +103,12 @@ class KioskWindow(QWidget):
             page.changed.connect(self.redraw)
             page.problem.connect(self.bottom.say)
         self.stack.addWidget(self.staff)
+        self.stack.currentChanged.connect(self._size_to_current)
 
         layout = QVBoxLayout(self)
+        # The display decides the window's size, never the content: a page that needs more room
+        # than the screen has is a bug the layout tests catch, not a reason to grow off-screen.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._layout = layout
         layout.addWidget(self.top)
         layout.addWidget(self.stack, 1)
@@ -158,24 +170,55 @@ class KioskWindow(QWidget):
         if kind is ScreenKind.DONE and b is not None:
             self._on_done(b)
 
+    def _size_to_current(self) -> None:
+        """Only the page on screen counts for the window's size: a page that is not showing (the
+        keypad of the identity page, say) must never make the window taller than the screen."""
+        current = self.stack.currentWidget()
+        for n in range(self.stack.count()):
+            page = self.stack.widget(n)
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.stack.updateGeometry()
+
+    def show_at(self, size: QSize | None) -> None:
+        """Show in a window of this size (trying it out, tests, screenshots); None: fullscreen, framed by nothing."""
+        self.display = size
+        if size is None:
+            self.setWindowFlags(
+                Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+            )
+            self.apply_look()
+            self.showFullScreen()
+        else:
+            self.apply_look()
+            self.resize(size)
+            self.show()
+
     def apply_look(self) -> None:
+        """Sizes follow the display (the screen, or the window when shown in one), never the content,
+        so a long page can never make the text grow."""
         screen = self.screen()
-        size = screen.size() if screen is not None else QSize(1280, 800)
-        if not self.isFullScreen() and self.width() > 200:
-            size = self.size()
+        size = self.display or (screen.size() if screen is not None else QSize(1280, 800))
         look = Look(palette_for(self.high_contrast), body_px(size, self.larger))
         self.look = look
         margin = look.px(20)
         self._layout.setContentsMargins(margin, look.px(12), margin, look.px(16))
         self._layout.setSpacing(look.px(12))
         self.setStyleSheet(look.stylesheet())
+        # The keys are large already: they follow the screen, not the "Larger text" toggle.
+        keys = body_px(size) / BASE_PX
+        for widget in (
+            self.identity.keypad,
+            self.identity.keyboard,
+            self.sign.keyboard,
+            self.sign.pad,
+        ):
+            widget.set_scale(keys)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.still_there.isVisible():
             self.still_there.setGeometry(self.rect())
-        if hasattr(self, "look") and body_px(self.size(), self.larger) != self.look.body:
-            self.apply_look()
 
     def _set_larger(self, on: bool) -> None:
         self.larger = on

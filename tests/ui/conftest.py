@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
@@ -14,7 +15,7 @@ from kiosk.config import load_config
 from kiosk.content import load_form
 from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
-from tests.conftest import MILD
+from tests.conftest import MILD, set_config
 from tests.session.fakes import FakeClock
 
 NAME = "Zoë Ångström-Öberg"
@@ -34,9 +35,9 @@ class FakeInteraction:
 
 
 @pytest.fixture
-def config_text() -> str:
-    """Extra settings for the kiosk under test (TOML)."""
-    return ""
+def settings() -> dict[str, object]:
+    """Settings of the kiosk under test, changed from what `kiosk init` writes."""
+    return {}
 
 
 @pytest.fixture
@@ -46,13 +47,14 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def station(
-    tmp_path: Path, clock: FakeClock, config_text: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    clock: FakeClock,
+    settings: dict[str, object],
+    capsys: pytest.CaptureFixture[str],
 ) -> Iterator[Station]:
     assert main(["init"]) == 0
     capsys.readouterr()
-    if config_text:
-        path = tmp_path / "config" / "kiosk.toml"
-        path.write_text(path.read_text(encoding="utf-8") + "\n" + config_text, encoding="utf-8")
+    set_config(tmp_path / "config" / "kiosk.toml", **settings)
     with Station.open(load_config(), clock) as station:
         yield station
 
@@ -82,9 +84,13 @@ def window(qtbot: QtBot, station: Station, interaction: FakeInteraction):  # typ
 
     w = KioskWindow(station, interaction)  # type: ignore[arg-type]
     qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+    w.show_at(QSize(1280, 800))
     qtbot.waitExposed(w)
     yield w
     w.jobs.wait(20_000)
     w.allow_close = True
+    w.close()
+    w.deleteLater()
+    QCoreApplication.sendPostedEvents(
+        None, QEvent.Type.DeferredDelete
+    )  # no window outlives its test

@@ -84,3 +84,10 @@ def next_(qtbot: QtBot, window: KioskWindow) -> None:
 
 def kind(window: KioskWindow) -> ScreenKind:
     return window.briefing.current.kind if window.briefing else ScreenKind.WELCOME
+
+
+def choose(qtbot: QtBot, window: KioskWindow, choice_id: str) -> None:
+    """Tap an answer, scrolling to it first as a patient would when the list is long."""
+    b = window.question.buttons[choice_id]
+    window.question.choices.ensureWidgetVisible(b)
+    tap(qtbot, b)

@@ -21,7 +21,7 @@ from kiosk.store.models import (
     Signature,
 )
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import kind, next_, scribble, tap, type_date
+from tests.ui.drive import choose, kind, next_, scribble, tap, type_date
 
 DOB_DIGITS = "03141951"
 
@@ -39,7 +39,9 @@ def walk_to(qtbot: QtBot, window: KioskWindow, target: ScreenKind, flag: str | N
     """Go forward as a patient would, doing what each screen asks, until `target` shows."""
     b = window.briefing
     assert b is not None
-    while kind(window) is not target:
+    for _ in range(len(b.screens) * 2):
+        if kind(window) is target:
+            return
         screen = b.current
         if screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
             tap(qtbot, window.reading.understand)
@@ -47,8 +49,10 @@ def walk_to(qtbot: QtBot, window: KioskWindow, target: ScreenKind, flag: str | N
                 tap(qtbot, window.bottom.flag)
         elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
             question = b.form.question(screen.id)
-            tap(qtbot, window.question.buttons[question.answer])
+            choose(qtbot, window, question.answer)
         next_(qtbot, window)
+        assert b.current != screen, f"stuck on {screen.id}: {window.bottom.message.text()}"
+    raise AssertionError(f"{target} never came")
 
 
 def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
@@ -87,12 +91,12 @@ def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
 
     first = form.questions[0]
     wrong = next(c.id for c in first.choices if c.id != first.answer)
-    tap(qtbot, window.question.buttons[wrong])
+    choose(qtbot, window, wrong)
     assert b.revisiting and b.current.id == first.teaches
     assert window.reading.revisit.isVisible()
     next_(qtbot, window)  # back to the question
     assert b.current.id == first.id
-    tap(qtbot, window.question.buttons[first.answer])
+    choose(qtbot, window, first.answer)
     walk_to(qtbot, window, ScreenKind.REVIEW)
     assert form.risk(flagged).title in " ".join(t for t in _texts(window.review))
     next_(qtbot, window)
@@ -172,7 +176,7 @@ def test_back_works_from_every_screen_until_signing(
         if here.kind is ScreenKind.RISK and here.id not in b.acknowledgements:
             tap(qtbot, window.reading.understand)
         if here.kind is ScreenKind.QUESTION and not b.answers_to(here.id):
-            tap(qtbot, window.question.buttons[b.form.question(here.id).answer])
+            choose(qtbot, window, b.form.question(here.id).answer)
         next_(qtbot, window)
         there = b.current
         tap(qtbot, window.bottom.back)

@@ -27,36 +27,35 @@ class IdentityPage(Page):
         self._today = today
         self._briefing: Briefing | None = None
         self._typing_name = False
+        # Left: who, what to do, and messages. Right: the date keypad. Below: the keyboard (walk-up).
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
+        row = QHBoxLayout()
+        row.setSpacing(32)
+        left = QVBoxLayout()
+        left.setSpacing(12)
         self.kind = label("Checking it is you", role="muted")
         self.title = label(role="title")
         self.instruction = label()
-        layout.addWidget(self.kind)
-        layout.addWidget(self.title)
-        layout.addWidget(self.instruction)
-
         self.name = QLineEdit()
         self.name.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.name.setMaxLength(200)
         self.name.setPlaceholderText("Your full name")
-        self.keyboard = OnScreenKeyboard(self.name)
-        layout.addWidget(self.name)
-        layout.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
-
-        row = QHBoxLayout()
-        self.keypad = DateKeypad()
-        row.addWidget(self.keypad)
-        side = QVBoxLayout()
         self.message = label(role="notice")
         self.message.hide()
-        side.addWidget(self.message)
-        side.addStretch(1)
         self.not_me = button("This is not me", None, self._not_me)
-        side.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeft)
-        row.addLayout(side, 1)
+        for widget in (self.kind, self.title, self.instruction, self.name, self.message):
+            left.addWidget(widget)
+        left.addStretch(1)
+        left.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeft)
+        row.addLayout(left, 1)
+        self.keypad = DateKeypad()
+        row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row, 1)
+        self.keyboard = OnScreenKeyboard(self.name)
+        layout.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._show(keypad=False, keyboard=False)
 
     @property
     def primary_text(self) -> str:  # type: ignore[override]
@@ -89,6 +88,7 @@ class IdentityPage(Page):
             self.title.setText("What is your name?")
             self.instruction.setText("Please type your full name, as it is on your ID card.")
             self._show(keypad=False, keyboard=True)
+            self.kind.hide()
         else:
             self.title.setText(self.name.text().strip())
             self.instruction.setText("Please enter your date of birth.")
@@ -111,6 +111,7 @@ class IdentityPage(Page):
         self.say(ASK_STAFF)
 
     def _show(self, *, keypad: bool, keyboard: bool) -> None:
+        self.kind.show()
         self.keypad.setVisible(keypad)
         self.name.setVisible(keyboard)
         self.keyboard.setVisible(keyboard)
@@ -172,6 +173,7 @@ class IdentityPage(Page):
         self._typing_name = False
         self.name.clear()
         self.keypad.reset()
+        self._show(keypad=False, keyboard=False)
         self.title.setText("")
         self.instruction.setText("")
         self.say("")

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.session import Briefing, Status, TypedSignature
-from kiosk.ui.pages.base import Page, Reading, button, label
+from kiosk.ui.pages.base import Page, button, label
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
@@ -42,10 +42,8 @@ class SignPage(Page):
         self._typed = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(label("Sign", role="muted"))
-        self.statement = Reading()
-        self.statement.setMaximumHeight(220)
+        layout.setSpacing(6)
+        self.statement = label()
         layout.addWidget(self.statement)
         self.who = label(role="heading")
         layout.addWidget(self.who)
@@ -55,26 +53,25 @@ class SignPage(Page):
         self.typed.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.typed.setPlaceholderText("Type your full name")
         self.keyboard = OnScreenKeyboard(self.typed)
-        layout.addWidget(self.typed)
+        self.typed_row = QHBoxLayout()
+        self.typed_row.addWidget(self.typed, 1)
+        layout.addLayout(self.typed_row)
         layout.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
-        row = QHBoxLayout()
+        self.row = QHBoxLayout()
         self.clear = button("Clear", None, self._clear)
         self.switch = button(CANNOT_DRAW, None, self._switch)
-        self.switch.setVisible(attest is not None)
         self.message = label(role="notice")
         self.message.hide()
-        row.addWidget(self.clear)
-        row.addWidget(self.message, 1)
-        row.addWidget(self.switch)
-        layout.addLayout(row)
+        self.row.addWidget(self.clear)
+        self.row.addWidget(self.message, 1)
+        self.row.addWidget(self.switch)
+        layout.addLayout(self.row)
         self.pad.changed.connect(lambda: self.say(""))
         self._show_mode()
 
     def show_briefing(self, briefing: Briefing) -> None:
-        self.statement.clear()
-        for paragraph in briefing.form.signing.statement.split("\n\n"):
-            self.statement.add(label(paragraph.strip()))
-        self.statement.finish()
+        paragraphs = [p.strip() for p in briefing.form.signing.statement.split("\n\n")]
+        self.statement.setText("\n".join(paragraphs))
         name = briefing.patient.name if briefing.patient else ""
         self.who.setText(f"{name}    ·    {when(self._now())}")
 
@@ -85,6 +82,9 @@ class SignPage(Page):
         self.keyboard.setVisible(self._typed)
         self.statement.setVisible(not self._typed)
         self.switch.setText(DRAW_INSTEAD if self._typed else CANNOT_DRAW)
+        # Typed, the switch sits beside the name field: the keyboard needs the room.
+        (self.typed_row if self._typed else self.row).addWidget(self.switch)
+        self.switch.setVisible(self._attest is not None)
 
     def _switch(self) -> None:
         self._typed = not self._typed
@@ -132,6 +132,6 @@ class SignPage(Page):
         self.typed.clear()
         self._typed = False
         self._show_mode()
-        self.statement.clear()
+        self.statement.setText("")
         self.who.setText("")
         self.say("")

@@ -19,16 +19,17 @@ from kiosk.ui.widgets.keypad import set_flag, set_font_px
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 ACCENT_ROWS = (
-    "àáâäãåąæçćčèéêëę",
-    "ğìíîïıłñńòóôöõőø",
-    "œřśšşßùúûüűýÿźżž",
+    "àáâäãåąæçćčè",
+    "éêëęğìíîïıłñ",
+    "ńòóôöõőøœřśš",
+    "şßùúûüűýÿźżž",
 )
-"""Grouped by the letter they look like, so a patient finds é near e: 48 letters, 16 a row."""
+"""Grouped by the letter they look like, so a patient finds é near e: 48 letters, 12 a row."""
 
 UNIT = 112
 """Width of one letter key, in px; it does not grow with scale, so the keyboard stays within 1280 px."""
 SPACING = 8
-KEY_HEIGHT = 88
+KEY_HEIGHT = 64
 LETTER_FONT = 34
 ACCENT_FONT = 32
 WORD_FONT = 26
@@ -36,7 +37,7 @@ HALF_COLUMNS = 20
 """The letter page and the bottom row sit on a grid of half keys, so rows can be offset like a real keyboard."""
 
 SHIFT_TEXT = "⇧ Shift"
-BACK_TEXT = "⌫ Back"
+BACK_TEXT = "⌫ Delete"
 SPACE_TEXT = "Space"
 ACCENTS_TEXT = "àé…"
 LETTERS_TEXT = "abc"
@@ -44,7 +45,9 @@ CAPITAL_AFTER = " -"
 """A name starts again after these: the next letter is offered as a capital."""
 
 WIDTH = 10 * UNIT + 9 * SPACING
-"""The whole keyboard's natural width: 1192 px."""
+"""The whole keyboard's widest: 1192 px."""
+MIN_WIDTH = 12 * 64 + 11 * SPACING
+"""The narrowest it gets (portrait screens): 856 px, every key still at least 64 px wide."""
 
 
 def capital(letter: str) -> str:
@@ -124,6 +127,7 @@ class OnScreenKeyboard(QWidget):
             bottom_grid.addWidget(key, 0, column, 1, halves)
             column += halves
 
+        self.setMaximumWidth(WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
@@ -139,7 +143,7 @@ class OnScreenKeyboard(QWidget):
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(SPACING)
-        width = (WIDTH - (columns - 1) * SPACING) // columns
+        width = -(-(MIN_WIDTH - (columns - 1) * SPACING) // columns)
         for c in range(columns):
             grid.setColumnStretch(c, 1)
             grid.setColumnMinimumWidth(c, width)
@@ -224,14 +228,17 @@ class OnScreenKeyboard(QWidget):
         height = round(KEY_HEIGHT * scale)
         for key, _ in self._letter_keys:
             set_font_px(key, LETTER_FONT * scale, bold=True)
-            key.setMinimumSize(64, height)
+            key.setMinimumWidth(64)
+            key.setFixedHeight(height)
         for key, _ in self._accent_keys:
             set_font_px(key, ACCENT_FONT * scale, bold=True)
-            key.setMinimumSize(64, height)
+            key.setMinimumWidth(64)
+            key.setFixedHeight(height)
         for key in self._word_keys:
             bold = key.objectName() == "keyboardKey"
             set_font_px(key, (LETTER_FONT if bold else WORD_FONT) * scale, bold=True)
-            key.setMinimumSize(64, height)
+            key.setMinimumWidth(64)
+            key.setFixedHeight(height)
 
     # -- keys --
 
@@ -263,8 +270,10 @@ class OnScreenKeyboard(QWidget):
         self._set_shift(not before or before[-1] in CAPITAL_AFTER)
 
     def _set_shift(self, on: bool) -> None:
-        self._shift = on
         self._shift_key.setChecked(on)
+        if on == self._shift:
+            return  # relabelling 64 keys costs a layout pass: only when capitals come or go
+        self._shift = on
         for key, letter in (*self._letter_keys, *self._accent_keys):
             key.setText(capital(letter) if on else letter)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.session.entry import FIELD_NAMES, DateEntry
 
 KEY_WIDTH = 132
-KEY_HEIGHT = 88
+KEY_HEIGHT = 72
 DIGIT_FONT = 40
 WORD_KEY_FONT = 28
 FIELD_FONT = 52
@@ -25,7 +25,7 @@ SPELLED_FONT = 30
 SPACING = 12
 
 CLEAR_TEXT = "Clear"
-BACK_TEXT = "⌫ Back"
+BACK_TEXT = "⌫ Delete"
 
 
 def set_font_px(widget: QWidget, px: float, *, bold: bool = False) -> None:

@@ -134,8 +134,11 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        # The stubs ask for bytes, but PySide 6.12 takes only a str for the format at run time.
+        saved = image.save(buffer, "PNG")  # type: ignore[call-overload]
         buffer.close()
+        if not saved:
+            raise RuntimeError("the signature image could not be encoded as PNG")
         return bytes(data.data())
 
     def clear(self) -> None:

@@ -1,0 +1,229 @@
+"""Screenshots of the real kiosk in a real window: run under Xvfb, as the README says.
+
+    Xvfb :99 -screen 0 1280x800x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py
+
+It makes a throw-away data folder with a prepared briefing for a fictional patient, drives the
+window through every screen with the same taps a patient makes, and saves the whole X screen
+(ImageMagick `import -window root`) after each one, at the screen's own size.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
+    os.environ["KIOSK_DATA_DIR"] = str(work / "data")
+    os.environ["KIOSK_CONFIG"] = str(work / "kiosk.toml")
+    suffix = sys.argv[1] if len(sys.argv) > 1 else ""
+
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.cli import main as kiosk
+    from kiosk.config import load_config
+    from kiosk.content import load_form
+    from kiosk.paths import bundled_forms_dir
+    from kiosk.session import ScreenKind, SystemClock
+    from kiosk.station import Station
+    from kiosk.store.briefings import prepare_briefing
+    from kiosk.store.staff import add_staff
+    from kiosk.ui.theme import load_fonts
+    from kiosk.ui.window import KioskWindow
+
+    kiosk(["init"])
+    app = QApplication(sys.argv[:1])
+    load_fonts()
+    load_fonts(fallbacks=True)
+    screen = app.primaryScreen().size()
+    station = Station.open(load_config(), SystemClock())
+    now = datetime.now(UTC)
+    form = load_form(bundled_forms_dir() / "mild.toml")
+    for name in ("Sam Carter", "Priya Natarajan", "Tomás Ferreira"):
+        add_staff(station.store, name, "482916", now)
+    prepare_briefing(
+        station.store,
+        form,
+        name="Zoë Ångström-Öberg",
+        date_of_birth=date(1951, 3, 14),
+        mrn="MRN-0042",
+        staff="Sam Carter",
+        now=now,
+    )
+
+    class Staff:
+        """Staff sign-in answered at once (its own dialog is shot separately)."""
+
+        def staff_sign_in(self, parent: object, reason: str) -> str | None:
+            return "Sam Carter"
+
+    window = KioskWindow(station, Staff())  # type: ignore[arg-type]
+    window.setWindowFlags(Qt.WindowType.FramelessWindowHint)
+    window.move(0, 0)
+    window.show_at(screen)
+    window.timer.stop()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def shot(name: str) -> None:
+        settle()
+        out = HERE / f"{name}{suffix}.png"
+        subprocess.run(["import", "-window", "root", str(out)], check=True)
+        print(out.relative_to(HERE.parents[1]))
+
+    def tap(widget) -> None:  # type: ignore[no-untyped-def]
+        widget.click()
+        settle()
+
+    def keys(widget, text) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QAbstractButton
+
+        for ch in text:
+            match = [
+                b for b in widget.findChildren(QAbstractButton) if b.text() == ch and b.isVisible()
+            ]
+            tap(match[0])
+
+    def draw(points: list[tuple[float, float]]) -> None:
+        pad = window.sign.pad
+        kinds = (
+            [QEvent.Type.MouseButtonPress]
+            + [QEvent.Type.MouseMove] * (len(points) - 2)
+            + [QEvent.Type.MouseButtonRelease]
+        )
+        for kind, (x, y) in zip(kinds, points, strict=True):
+            buttons = (
+                Qt.MouseButton.NoButton
+                if kind is QEvent.Type.MouseButtonRelease
+                else Qt.MouseButton.LeftButton
+            )
+            event = QMouseEvent(
+                kind,
+                QPointF(x, y),
+                QPointF(pad.mapToGlobal(QPoint(int(x), int(y)))),
+                Qt.MouseButton.LeftButton,
+                buttons,
+                Qt.KeyboardModifier.NoModifier,
+            )
+            QApplication.sendEvent(pad, event)
+        settle()
+
+    b = lambda: window.briefing  # noqa: E731
+    nxt = lambda: tap(window.bottom.primary)  # noqa: E731
+
+    shot("01-welcome")
+    tap(window.welcome.start_button)
+    keys(window.identity.keypad, "0314")
+    shot("02-identity")
+    keys(window.identity.keypad, "1951")
+    nxt()
+    shot("03-about")
+    nxt()
+    shot("04-step")
+    while b().current.kind is not ScreenKind.RISK:
+        nxt()
+    shot("05-risk")
+    tap(window.reading.understand)
+    tap(window.bottom.flag)
+    shot("06-risk-acknowledged")
+    window.top.contrast_button.click()
+    shot("07-risk-high-contrast")
+    window.top.contrast_button.click()
+    window.top.larger_button.click()
+    shot("08-risk-larger-text")
+    window.top.larger_button.click()
+    while b().current.kind is not ScreenKind.OPTIONS:
+        if b().current.kind is ScreenKind.RISK:
+            tap(window.reading.understand)
+        nxt()
+    shot("09-options")
+    nxt()
+    shot("10-precautions")
+    nxt()
+    shot("11-question")
+    q = form.questions[0]
+    tap(window.question.buttons[next(c.id for c in q.choices if c.id != q.answer)])
+    shot("12-question-reread")
+    nxt()
+    tap(window.question.buttons[q.answer])
+    shot("13-question-answered")
+    while b().current.kind is not ScreenKind.REVIEW:
+        if b().current.kind is ScreenKind.QUESTION and not b().answers_to(b().current.id):
+            tap(window.question.buttons[form.question(b().current.id).answer])
+        nxt()
+    shot("14-review")
+    nxt()
+    nxt()  # Sign with an empty pad: the kind refusal
+    shot("15-sign-empty")
+    pad = window.sign.pad
+    w, h = pad.width(), pad.height()
+    draw([(w * 0.08 + i * w * 0.011, h * 0.55 + h * 0.22 * math.sin(i / 3.5)) for i in range(60)])
+    draw([(w * 0.45 + i * w * 0.012, h * 0.35 + i * h * 0.012) for i in range(25)])
+    shot("16-sign-signed")
+    tap(window.sign.switch)
+    keys(window.sign.keyboard, "Zo")
+    shot("17-sign-typed")
+    tap(window.sign.switch)
+    nxt()
+    window.jobs.wait(30_000)
+    settle()
+    print(
+        "DBG",
+        window.geometry(),
+        window.done.geometry(),
+        window.stack.geometry(),
+        window.minimumSizeHint(),
+        window.done.minimumSizeHint(),
+        window.done.finish.geometry(),
+    )
+    shot("18-done")
+    window.end_session()
+
+    window.station.config.values["walk_up_mode"] = True
+    tap(window.welcome.start_button)
+    keys(window.identity.keyboard, "Se")
+    keys(window.identity.keyboard, ["àé…"])
+    shot("19-walk-up-name")
+    window.identity.name.setText("Seán O'Brien")
+    nxt()
+    keys(window.identity.keypad, "07021948")
+    shot("20-walk-up-birth-date")
+    nxt()
+    nxt()
+    window.briefing.idle = type(window.briefing.idle)(warning_after=0.0, end_after_warning=30.0)
+    window.tick()
+    shot("21-still-there")
+    window.end_session()
+
+    from kiosk.ui.staff import StaffSignIn
+
+    dialog = StaffSignIn(window, station, "Staff mode")
+    dialog.setStyleSheet(window.styleSheet())
+    dialog.show()
+    shot("22-staff-sign-in")
+    keys(dialog, ["Sam Carter"])
+    keys(dialog.pad, "4829")
+    shot("23-staff-pin")
+    dialog.reject()
+    window.open_staff()
+    shot("24-staff-mode")
+    window.allow_close = True
+    window.close()
+    station.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

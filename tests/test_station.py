@@ -1,0 +1,165 @@
+"""The kiosk between patients, without a screen: the next briefing, walk-up, the PDF, staff sign-in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.config import load_config
+from kiosk.content import load_form
+from kiosk.document.make import DocumentError
+from kiosk.session import Briefing, ScreenKind
+from kiosk.station import NO_BRIEFING, Station, Unavailable, name_problem
+from kiosk.store.briefings import prepare_briefing
+from kiosk.store.staff import add_staff
+from tests.conftest import MILD, set_config
+from tests.session.fakes import FakeClock
+
+FORM = load_form(MILD)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime.now(UTC))
+
+
+def _station(tmp_path: Path, clock: FakeClock, **settings: object) -> Station:
+    assert main(["init"]) == 0
+    set_config(tmp_path / "config" / "kiosk.toml", **settings)
+    return Station.open(load_config(), clock)
+
+
+@pytest.fixture
+def station(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> Iterator[Station]:
+    with _station(tmp_path, clock) as s:
+        capsys.readouterr()
+        yield s
+
+
+def _prepare(station: Station, clock: FakeClock, name: str, at: datetime | None = None) -> str:
+    return prepare_briefing(
+        station.store, FORM, name=name, date_of_birth=date(1950, 1, 2), mrn=None,
+        staff="Sam Carter", now=at or clock.now(),
+    )  # fmt: skip
+
+
+def test_the_oldest_prepared_briefing_comes_first(station: Station, clock: FakeClock) -> None:
+    first = _prepare(station, clock, "Ana Ruiz")
+    clock.advance(60)
+    _prepare(station, clock, "Ben Okafor")
+    b = station.next_briefing()
+    assert isinstance(b, Briefing)
+    assert b.briefing_id == first and b.patient is not None and b.patient.name == "Ana Ruiz"
+    assert b.idle.warning_after == 90 and b.idle.end_after_warning == 30
+
+
+def test_a_started_briefing_is_no_longer_offered(station: Station, clock: FakeClock) -> None:
+    first = _prepare(station, clock, "Ana Ruiz")
+    clock.advance(1)
+    second = _prepare(station, clock, "Ben Okafor")
+    b = station.next_briefing()
+    assert isinstance(b, Briefing) and b.briefing_id == first
+    b.go_next()  # started: the row is claimed
+    nxt = station.next_briefing()
+    assert isinstance(nxt, Briefing) and nxt.briefing_id == second
+
+
+def test_a_briefing_prepared_more_than_a_day_ago_waits_for_staff(
+    station: Station, clock: FakeClock
+) -> None:
+    _prepare(station, clock, "Ana Ruiz", at=clock.now() - timedelta(hours=25))
+    assert station.next_briefing() == Unavailable(NO_BRIEFING)
+
+
+def test_without_walk_up_and_nothing_prepared_the_patient_is_sent_to_staff(
+    station: Station,
+) -> None:
+    assert station.next_briefing() == Unavailable(NO_BRIEFING)
+
+
+def test_walk_up_mode_offers_a_new_briefing_for_the_configured_procedure(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    with _station(tmp_path, clock, walk_up_mode=True) as station:
+        b = station.next_briefing()
+        assert isinstance(b, Briefing) and b.patient is None and b.form.id == "mild"
+        b.go_next()
+        assert b.current.kind is ScreenKind.IDENTITY
+
+
+def test_walk_up_with_an_unknown_procedure_tells_staff_which_setting(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    with _station(tmp_path, clock, walk_up_mode=True, walk_up_procedure="knee") as station:
+        result = station.next_briefing()
+    assert isinstance(result, Unavailable)
+    assert result.for_patient == NO_BRIEFING
+    assert result.for_staff is not None
+    assert (
+        "walk_up_procedure: 'knee' is not a procedure this kiosk has; use one of mild"
+        in result.for_staff
+    )
+
+
+def test_a_briefing_prepared_for_content_the_kiosk_no_longer_has_is_not_started(
+    station: Station, clock: FakeClock
+) -> None:
+    changed = FORM.model_copy(update={"version": "0.9"})
+    prepare_briefing(
+        station.store, changed, name="Ana Ruiz", date_of_birth=date(1950, 1, 2), mrn=None,
+        staff="Sam Carter", now=clock.now(),
+    )  # fmt: skip
+    result = station.next_briefing()
+    assert isinstance(result, Unavailable) and result.for_staff is not None
+    assert "prepare it again" in result.for_staff
+
+
+def test_without_a_signing_key_the_pdf_stays_pending_with_a_reason(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init"]) == 0
+    (tmp_path / "data" / "keys" / "kiosk-key.pem").unlink()
+    with Station.open(load_config(), clock) as station:
+        assert station.signer is None and station.signer_problem
+        with pytest.raises(DocumentError, match="signing key could not be loaded.*stays pending"):
+            station.make_pdf("any")
+
+
+def test_staff_sign_in_and_actions_are_audited_under_their_name(station: Station) -> None:
+    add_staff(station.store, "Sam Carter", "482916", station.clock.now())
+    add_staff(station.store, "ana lópez", "112233", station.clock.now())
+    assert station.staff_names() == ["ana lópez", "Sam Carter"]
+    assert not station.staff_login("Sam Carter", "000000").ok
+    result = station.staff_login("Sam Carter", "482916")
+    assert result.ok and result.name == "Sam Carter"
+    station.staff_action("Sam Carter", "kiosk_left")
+    from sqlalchemy import select
+
+    from kiosk.store.models import AuditEntry
+
+    with station.store.reading() as session:
+        rows = session.execute(select(AuditEntry.actor, AuditEntry.action)).all()
+    assert ("Sam Carter", "kiosk_left") in rows
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("Seán O'Brien", None),
+        ("Zoë Ångström", None),
+        ("  ", "Please type your full name."),
+        ("A", "Please type your full name."),
+        (
+            "김민준",
+            "Sorry, this kiosk cannot print some of the letters in your name. Please ask a staff member to prepare your briefing.",
+        ),
+    ],
+)
+def test_walk_up_names_the_pdf_cannot_print_are_refused(name: str, problem: str | None) -> None:
+    assert name_problem(name) == problem

@@ -1,0 +1,151 @@
+"""Idle sessions end and leave nothing personal on screen; only staff can close the kiosk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.session import ScreenKind
+from kiosk.station import Station
+from kiosk.store.models import AuditEntry, Briefing
+from kiosk.ui.widgets.signature_pad import SignaturePad
+from kiosk.ui.window import KioskWindow
+from tests.session.fakes import FakeClock
+from tests.ui.conftest import NAME, FakeInteraction
+from tests.ui.drive import kind, next_, scribble, tap, texts
+from tests.ui.test_briefing import begin, walk_to
+
+
+def test_after_the_idle_time_the_briefing_is_abandoned_and_no_widget_holds_the_name(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station, clock: FakeClock
+) -> None:
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    scribble(window.sign.pad)
+    assert any(NAME in t for t in texts()), "the sign page shows the patient's name"
+    clock.advance(89)
+    window.tick()
+    assert not window.still_there.isVisible()
+    clock.advance(1)
+    window.tick()
+    assert window.still_there.isVisible()
+    assert "30 seconds" in window.still_there.countdown.text()
+    clock.advance(12)
+    window.tick()
+    assert "18 seconds" in window.still_there.countdown.text()
+    with qtbot.waitSignal(window.session_ended):
+        clock.advance(18)
+        window.tick()
+    assert window.briefing is None
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.still_there.isVisible()
+    leftovers = [t for t in texts() if NAME in t or "Zoë" in t or "1951" in t]
+    assert leftovers == []
+    assert window.sign.pad.is_empty() and window.sign.pad.strokes() == ()
+    assert ink(window.sign.pad) == 0, "the signature is still drawn"
+    with station.store.reading() as session:
+        row = session.get(Briefing, prepared)
+        assert row is not None and row.status == "abandoned" and row.end_reason == "inactivity"
+
+
+def ink(pad: SignaturePad) -> int:
+    """How many pixels of the pad are as dark as the ink (the guide line and hint are mid-grey)."""
+    image = pad.grab().toImage()
+    return sum(
+        image.pixelColor(x, y).lightness() < 80
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+
+
+def test_ink_counts_a_drawn_signature(qtbot: QtBot) -> None:
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(800, 300)
+    assert ink(pad) == 0
+    scribble(pad)
+    assert ink(pad) > 100
+
+
+def test_a_touch_or_yes_keeps_the_briefing_going(
+    qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
+) -> None:
+    begin(qtbot, window)
+    clock.advance(100)
+    window.tick()
+    assert window.still_there.isVisible()
+    tap(qtbot, window.still_there.yes_button)
+    assert not window.still_there.isVisible()
+    clock.advance(60)
+    window.tick()
+    assert window.briefing is not None and kind(window) is ScreenKind.ABOUT
+    clock.advance(29)
+    next_(qtbot, window)  # any tap counts as being here
+    clock.advance(89)
+    window.tick()
+    assert not window.still_there.isVisible()
+
+
+def test_closing_the_window_without_staff_leaves_the_kiosk_running(
+    qtbot: QtBot, window: KioskWindow, prepared: str, interaction: FakeInteraction
+) -> None:
+    interaction.answer = None  # nobody signs in
+    begin(qtbot, window)
+    assert window.close() is False
+    qtbot.waitUntil(lambda: interaction.asked == ["Staff mode"])
+    assert window.isVisible() and window.briefing is not None
+
+
+def test_alt_f4_without_staff_leaves_the_kiosk_running(
+    qtbot: QtBot, window: KioskWindow, interaction: FakeInteraction
+) -> None:
+    interaction.answer = None
+    qtbot.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    assert window.close() is False
+    assert window.isVisible()
+
+
+def test_staff_hold_the_corner_to_sign_in_and_can_close_the_kiosk(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station, interaction: FakeInteraction
+) -> None:
+    begin(qtbot, window)
+    qtbot.mousePress(window.top.corner, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.top.corner.held, timeout=5000):
+        pass
+    assert interaction.asked == ["Staff mode"]
+    assert window.stack.currentWidget() is window.staff
+    assert "Sam Carter" in window.staff.who.text()
+    tap(qtbot, window.staff.leave_button)
+    assert not window.isVisible()
+    with station.store.reading() as session:
+        row = session.get(Briefing, prepared)
+        assert row is not None and row.status == "abandoned" and row.end_reason == "staff"
+        actions = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.actor == "Sam Carter")
+        ).all()
+    assert "staff_mode_opened" in actions and "kiosk_left" in actions
+
+
+def test_a_short_press_on_the_corner_does_nothing(
+    qtbot: QtBot, window: KioskWindow, interaction: FakeInteraction
+) -> None:
+    qtbot.mouseClick(window.top.corner, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    assert not window.top.corner._timer.isActive()
+    assert interaction.asked == []
+
+
+def test_staff_mode_returns_to_the_patient_screen_and_times_out(
+    qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
+) -> None:
+    begin(qtbot, window)
+    window.open_staff()
+    assert window.stack.currentWidget() is window.staff
+    tap(qtbot, window.staff.back_button)
+    assert kind(window) is ScreenKind.ABOUT and window.stack.currentWidget() is window.reading
+    window.open_staff()
+    clock.advance(91)
+    window.tick()
+    assert window.stack.currentWidget() is window.reading
+    assert window.staff.who.text() == ""
