@@ -127,7 +127,7 @@ def test_without_a_signing_key_the_pdf_stays_pending_with_a_reason(
     (tmp_path / "data" / "keys" / "kiosk-key.pem").unlink()
     with Station.open(load_config(), clock) as station:
         assert station.signer is None and station.signer_problem
-        with pytest.raises(DocumentError, match="signing key could not be loaded.*stays pending"):
+        with pytest.raises(DocumentError, match=r"signing key could not be loaded.*stays pending"):
             station.make_pdf("any")
 
 

@@ -20,6 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--windowed", action="store_true", help="run in a window instead of fullscreen"
     )
+    parser.add_argument(  # for benchmarks/: the time from start to the first screen painted
+        "--exit-after-paint", action="store_true", help=argparse.SUPPRESS
+    )
     parser.add_argument(
         "--config",
         type=Path,
@@ -55,7 +58,9 @@ def _touchscreen(args: argparse.Namespace) -> int:
     from kiosk.config import load_config
     from kiosk.ui.app import run
 
-    return run(load_config(args.config), windowed=args.windowed)
+    return run(
+        load_config(args.config), windowed=args.windowed, exit_after_paint=args.exit_after_paint
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -188,6 +188,9 @@ class KioskWindow(QWidget):
                 Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
             )
             self.apply_look()
+            screen = self.screen()
+            if screen is not None:  # without a window manager, fullscreen alone does not resize
+                self.setGeometry(screen.geometry())
             self.showFullScreen()
         else:
             self.apply_look()

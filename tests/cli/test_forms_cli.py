@@ -88,13 +88,6 @@ def test_a_second_procedure_needs_only_a_file(
     assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["mild", "other"]
 
 
-def test_bare_kiosk_says_the_touchscreen_is_not_here_yet(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    assert main([]) == 2
-    assert "not part of this version yet" in capsys.readouterr().err
-
-
 def test_the_installed_command_runs() -> None:
     kiosk = Path(sys.executable).with_name("kiosk")
     result = subprocess.run(

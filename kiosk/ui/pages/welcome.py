@@ -34,7 +34,7 @@ class WelcomePage(Page):
         layout.addWidget(intro)
         self.start_button = button(START, "primary", self.start.emit)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.message = label(role="notice")
+        self.message = label(role="notice", wrap=False)  # short; wrapping a centred label clips it
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.hide()
         layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -1,0 +1,177 @@
+"""Walk-up patients, typed signatures, a PDF that cannot be made, and a store that refuses a write."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from kiosk.session import ScreenKind, Status
+from kiosk.station import Station
+from kiosk.store.models import Briefing, Document, Patient, RiskAcknowledgement, Signature
+from kiosk.ui.pages.base import SAVE_FAILED
+from kiosk.ui.window import KioskWindow
+from tests.ui.conftest import FakeInteraction
+from tests.ui.drive import key, kind, next_, scribble, tap, type_date
+from tests.ui.test_briefing import begin, walk_to
+
+
+def type_on(qtbot: QtBot, keyboard: object, text: str) -> None:
+    """Type with the on-screen keys, switching to the accents page for accented letters."""
+    from kiosk.ui.widgets.keyboard import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT
+
+    for ch in text:
+        label = {" ": "Space"}.get(ch, ch)
+        if ch.lower() in "àáâäãåąæçćčèéêëęğìíîïıłñńòóôöõőøœřśšşßùúûüűýÿźżž":
+            tap(qtbot, key(keyboard, ACCENTS_TEXT))  # type: ignore[arg-type]
+            tap(qtbot, key(keyboard, label))  # type: ignore[arg-type]
+            if keyboard.accents_showing():  # type: ignore[attr-defined]
+                tap(qtbot, key(keyboard, LETTERS_TEXT))  # type: ignore[arg-type]
+        else:
+            visible = [b.text() for b in keyboard.findChildren(QAbstractButton) if b.isVisible()]  # type: ignore[attr-defined]
+            if label not in visible:  # a capital the keyboard does not offer by itself
+                tap(qtbot, key(keyboard, SHIFT_TEXT))  # type: ignore[arg-type]
+            tap(qtbot, key(keyboard, label))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("settings", [{"walk_up_mode": True}])
+def test_a_walk_up_patient_types_their_name_and_birth_date(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    assert window.identity.keyboard.isVisible() and not window.identity.keypad.isVisible()
+    next_(qtbot, window)  # no name yet
+    assert window.identity.message.text() == "Please type your full name."
+    type_on(qtbot, window.identity.keyboard, "Seán O'Brien")
+    assert window.identity.name.text() == "Seán O'Brien"
+    next_(qtbot, window)
+    assert window.identity.keypad.isVisible() and not window.identity.keyboard.isVisible()
+    tap(qtbot, window.bottom.back)  # back to the name, still typed
+    assert window.identity.keyboard.isVisible() and window.identity.name.text() == "Seán O'Brien"
+    next_(qtbot, window)
+    type_date(qtbot, window.identity.keypad, "07021948")
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.ABOUT
+    b = window.briefing
+    assert b is not None and b.patient is not None and b.patient.name == "Seán O'Brien"
+    with station.store.reading() as session:
+        row = session.get(Briefing, b.briefing_id)
+        assert row is not None and row.patient_id is not None
+        patient = session.get(Patient, row.patient_id)
+        assert patient is not None and patient.name == "Seán O'Brien"
+        assert patient.date_of_birth.isoformat() == "1948-07-02"
+
+
+@pytest.mark.parametrize("settings", [{"walk_up_mode": True}])
+def test_a_walk_up_name_the_pdf_cannot_print_is_refused_kindly(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    tap(qtbot, window.welcome.start_button)
+    window.identity.name.setText("김민준")
+    next_(qtbot, window)
+    assert "cannot print some of the letters" in window.identity.message.text()
+    assert window.identity.keyboard.isVisible()
+
+
+def test_a_typed_signature_needs_a_staff_member(
+    qtbot: QtBot,
+    window: KioskWindow,
+    prepared: str,
+    station: Station,
+    interaction: FakeInteraction,
+) -> None:
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    tap(qtbot, window.sign.switch)
+    assert window.sign.keyboard.isVisible() and not window.sign.pad.isVisible()
+    type_on(qtbot, window.sign.keyboard, "Zoë")
+    interaction.answer = None  # staff cancelled
+    next_(qtbot, window)
+    assert "staff member must confirm" in window.sign.message.text()
+    assert window.briefing is not None and window.briefing.status is Status.IN_PROGRESS
+    interaction.answer = "Sam Carter"
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
+        next_(qtbot, window)
+    assert interaction.asked[-1].startswith("A staff member confirms")
+    with station.store.reading() as session:
+        sig = session.scalars(select(Signature).where(Signature.briefing_id == prepared)).one()
+    assert (sig.kind, sig.typed_name, sig.attested_by) == ("typed", "Zoë", "Sam Carter")
+
+
+@pytest.mark.parametrize("settings", [{"typed_signature": False}])
+def test_typed_signatures_can_be_turned_off(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    assert not window.sign.switch.isVisible()
+
+
+def test_a_pdf_that_cannot_be_made_leaves_the_briefing_complete_and_tells_staff(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+) -> None:
+    station.signer, station.signer_problem = None, "keys/kiosk-key.pem: cannot be read"
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    scribble(window.sign.pad)
+    with qtbot.waitSignal(window.pdf_failed, timeout=30_000) as failed:
+        next_(qtbot, window)
+        assert kind(window) is ScreenKind.DONE  # at once, before the PDF work ends
+    assert failed.args[0] == prepared
+    assert window.done.staff.isVisible()
+    assert "For staff: the PDF is pending" in window.done.staff.text()
+    assert "kiosk-key.pem: cannot be read" in window.done.staff.text()
+    with station.store.reading() as session:
+        assert session.get(Briefing, prepared).status == "completed"  # type: ignore[union-attr]
+        document = session.scalars(select(Document).where(Document.briefing_id == prepared)).one()
+        assert document.status == "pending"
+
+
+def test_a_write_the_store_refuses_shows_a_message_and_changes_nothing(
+    qtbot: QtBot,
+    window: KioskWindow,
+    prepared: str,
+    station: Station,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.RISK)
+    b = window.briefing
+    assert b is not None
+    real = station.recorder.record
+
+    def locked(event: object) -> None:
+        raise OperationalError("INSERT ...", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(station.recorder, "record", locked)
+    tap(qtbot, window.reading.understand)
+    assert window.bottom.message.text() == SAVE_FAILED
+    assert b.current.id not in b.acknowledgements
+    assert window.reading.understand.isVisible()
+    monkeypatch.setattr(station.recorder, "record", real)
+    tap(qtbot, window.reading.understand)
+    assert b.current.id in b.acknowledgements
+    with station.store.reading() as session:
+        assert session.scalars(
+            select(RiskAcknowledgement.risk_id).where(RiskAcknowledgement.briefing_id == prepared)
+        ).all() == [b.current.id]
+
+
+def test_the_done_screen_returns_to_welcome_on_its_own(
+    qtbot: QtBot, window: KioskWindow, prepared: str, clock: object
+) -> None:
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    scribble(window.sign.pad)
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
+        next_(qtbot, window)
+    clock.advance(44)  # type: ignore[attr-defined]
+    window.tick()
+    assert kind(window) is ScreenKind.DONE
+    with qtbot.waitSignal(window.session_ended):
+        clock.advance(1)  # type: ignore[attr-defined]
+        window.tick()
+    assert window.stack.currentWidget() is window.welcome and window.briefing is None
