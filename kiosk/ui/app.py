@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
@@ -32,6 +32,8 @@ def run(config: Config, *, windowed: bool = False, exit_after_paint: bool = Fals
             QTimer.singleShot(0, lambda: load_fonts(fallbacks=True))
         code = app.exec()
         window.jobs.wait()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return code
     finally:
         station.close()
