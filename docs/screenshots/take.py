@@ -179,15 +179,6 @@ def main() -> int:
     nxt()
     window.jobs.wait(30_000)
     settle()
-    print(
-        "DBG",
-        window.geometry(),
-        window.done.geometry(),
-        window.stack.geometry(),
-        window.minimumSizeHint(),
-        window.done.minimumSizeHint(),
-        window.done.finish.geometry(),
-    )
     shot("18-done")
     window.end_session()
 

@@ -78,7 +78,7 @@ class StaffSignIn(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
         layout.addWidget(label("Staff sign-in", "title"))
-        layout.addWidget(label(reason, "muted"))
+        layout.addWidget(label(f"{reason}. Tap your name, then enter your PIN.", "muted"))
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
         self.message = label(role="notice")

@@ -74,7 +74,6 @@ class KioskWindow(QWidget):
         self._pdf_for: str | None = None
         self.jobs = Jobs(self)
         self.setWindowTitle(TITLE)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
 
         self.top = TopBar()
         self.bottom = BottomBar()

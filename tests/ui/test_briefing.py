@@ -208,3 +208,15 @@ def test_without_a_prepared_briefing_the_patient_is_asked_to_see_staff(
     tap(qtbot, window.welcome.start_button)
     assert window.briefing is None
     assert "staff member" in window.welcome.message.text()
+
+
+def test_a_finger_tap_works_like_a_click(qtbot: QtBot, window: KioskWindow, prepared: str) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    finger = QTest.createTouchDevice()
+    start = window.welcome.start_button
+    centre = start.mapTo(window, start.rect().center())
+    QTest.touchEvent(window, finger).press(0, centre).commit()
+    QTest.touchEvent(window, finger).release(0, centre + QPoint(1, 0)).commit()
+    qtbot.waitUntil(lambda: kind(window) is ScreenKind.IDENTITY)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -93,6 +94,16 @@ def button(
     if on_click:
         widget.clicked.connect(on_click)
     return widget
+
+
+def centred(widget: QWidget) -> QHBoxLayout:
+    """A row holding the widget as wide as it may grow (up to its maximum width), centred."""
+    row = QHBoxLayout()
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    row.addStretch(1)
+    row.addWidget(widget, 100)
+    row.addStretch(1)
+    return row
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 from kiosk.session import Briefing
 from kiosk.session.flow import IDENTITY_ATTEMPTS
 from kiosk.station import name_problem
-from kiosk.ui.pages.base import Page, button, label
+from kiosk.ui.pages.base import Page, button, centred, label
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
 
@@ -54,7 +54,7 @@ class IdentityPage(Page):
         row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row, 1)
         self.keyboard = OnScreenKeyboard(self.name)
-        layout.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred(self.keyboard))
         self._show(keypad=False, keyboard=False)
 
     @property

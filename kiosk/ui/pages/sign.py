@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.session import Briefing, Status, TypedSignature
-from kiosk.ui.pages.base import Page, button, label
+from kiosk.ui.pages.base import Page, button, centred, label
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
@@ -56,7 +56,7 @@ class SignPage(Page):
         self.typed_row = QHBoxLayout()
         self.typed_row.addWidget(self.typed, 1)
         layout.addLayout(self.typed_row)
-        layout.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred(self.keyboard))
         self.row = QHBoxLayout()
         self.clear = button("Clear", None, self._clear)
         self.switch = button(CANNOT_DRAW, None, self._switch)
