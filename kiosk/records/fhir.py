@@ -1,0 +1,304 @@
+"""FHIR R4 resources for each briefing, as plain dicts: Consent, Patient, Provenance, DocumentReference, QuestionnaireResponse.
+
+Built by hand (no FHIR library at run time, so an export of thousands stays fast); the tests
+validate every resource type with `fhir.resources` (its R4B models: R4B left Consent,
+Provenance, DocumentReference, QuestionnaireResponse, Patient and Bundle as R4 has them).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kiosk.records.query import RecordRow
+from kiosk.store.models import BriefingStatus
+
+ID_NAMESPACE = uuid.UUID("6f1d3b9e-61c4-4a53-9a0f-6b8a4e1c2d70")
+"""Resource ids are UUIDv5 of the briefing (or patient) in this namespace: the same on every export."""
+
+CONSENT_STATUS = {
+    BriefingStatus.PREPARED: "proposed",
+    BriefingStatus.IN_PROGRESS: "proposed",
+    BriefingStatus.COMPLETED: "active",
+    BriefingStatus.ABANDONED: "inactive",
+}
+"""FHIR ConsentState per briefing status. Prepared or under way: "proposed" (awaiting the patient's
+agreement). Signed: "active". Abandoned: "inactive" (ended without agreement) and never "rejected",
+which would say the patient refused: the kiosk has no refusal, only walking away or timing out."""
+
+QR_STATUS = {
+    BriefingStatus.PREPARED: "in-progress",
+    BriefingStatus.IN_PROGRESS: "in-progress",
+    BriefingStatus.COMPLETED: "completed",
+    BriefingStatus.ABANDONED: "stopped",
+}
+
+LOINC = "http://loinc.org"
+CONSENT_SCOPE = {
+    "coding": [
+        {
+            "system": "http://terminology.hl7.org/CodeSystem/consentscope",
+            "code": "treatment",
+            "display": "Treatment",
+        }
+    ]
+}
+CONSENT_CATEGORY = {"coding": [{"system": LOINC, "code": "59284-0", "display": "Patient Consent"}]}
+SIGNATURE_TYPE = "urn:iso-astm:E1762-95:2013"
+CONSENT_SIGNATURE = {
+    "system": SIGNATURE_TYPE,
+    "code": "1.2.840.10065.1.12.1.7",
+    "display": "Consent Signature",
+}
+WITNESS_SIGNATURE = {
+    "system": SIGNATURE_TYPE,
+    "code": "1.2.840.10065.1.12.1.8",
+    "display": "Signature Witness Signature",
+}
+PARTICIPANT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
+MRN_TYPE = {
+    "coding": [
+        {
+            "system": "http://terminology.hl7.org/CodeSystem/v2-0203",
+            "code": "MR",
+            "display": "Medical record number",
+        }
+    ]
+}
+URI = "urn:ietf:rfc:3986"
+
+
+def resource_id(kind: str, key: object) -> str:
+    return str(uuid.uuid5(ID_NAMESPACE, f"{kind}:{key}"))
+
+
+def instant(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class PdfFile:
+    """The briefing PDF as found on disk: what FHIR's Attachment wants (SHA-1, size)."""
+
+    url: str
+    size: int | None
+    sha1: str | None
+    """Base64 of the SHA-1, as FHIR's Attachment.hash has it; None if the file is missing or altered."""
+
+
+def read_pdf(row: RecordRow) -> tuple[PdfFile | None, str | None]:
+    """The PDF's attachment facts, checked against the stored SHA-256; and a warning if it does not fit."""
+    if row.pdf_status != "made" or not row.pdf_path:
+        return None, None
+    path = Path(row.pdf_path)
+    url = path.as_uri() if path.is_absolute() else path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return PdfFile(url, None, None), (
+            f"briefing {row.briefing_id}: its PDF {path} cannot be read ({exc.strerror}); "
+            "exported without its hash"
+        )
+    if hashlib.sha256(data).hexdigest() != row.pdf_sha256:
+        return PdfFile(url, None, None), (
+            f"briefing {row.briefing_id}: its PDF {path} does not match the stored SHA-256 "
+            "(changed or replaced); exported without its hash: check it with `kiosk verify`"
+        )
+    sha1 = base64.b64encode(hashlib.sha1(data).digest()).decode("ascii")  # FHIR's choice, not ours
+    return PdfFile(url, len(data), sha1), None
+
+
+class Refs:
+    """References between resources: urn:uuid inside a Bundle, Type/id in NDJSON."""
+
+    def __init__(self, bundle: bool) -> None:
+        self.bundle = bundle
+
+    def __call__(self, kind: str, rid: str, display: str | None = None) -> dict[str, Any]:
+        ref = {"reference": f"urn:uuid:{rid}" if self.bundle else f"{kind}/{rid}"}
+        if display:
+            ref["display"] = display
+        return ref
+
+
+def patient(row: RecordRow) -> dict[str, Any]:
+    assert row.patient_id is not None
+    out: dict[str, Any] = {
+        "resourceType": "Patient",
+        "id": resource_id("patient", row.patient_id),
+        "name": [{"text": row.patient_name}],
+    }
+    if row.date_of_birth is not None:
+        out["birthDate"] = row.date_of_birth.isoformat()
+    if row.mrn:
+        out["identifier"] = [{"type": MRN_TYPE, "value": row.mrn}]
+    return out
+
+
+def attachment(pdf: PdfFile, row: RecordRow) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "contentType": "application/pdf",
+        "url": pdf.url,
+        "title": f"Briefing record {row.briefing_id}",
+    }
+    if pdf.size is not None:
+        out["size"] = pdf.size
+    if pdf.sha1 is not None:
+        out["hash"] = pdf.sha1
+    if row.signed_at is not None:
+        out["creation"] = instant(row.signed_at)
+    return out
+
+
+def resources(
+    row: RecordRow,
+    *,
+    refs: Refs,
+    signature: Any | None,
+    answers: list[Any],
+    pdf: PdfFile | None,
+    with_patient: bool,
+) -> list[dict[str, Any]]:
+    """Every resource for one briefing: Patient (when not yet emitted), Consent, DocumentReference,
+    Provenance (when signed), QuestionnaireResponse (when questions were answered)."""
+    status = BriefingStatus(row.status)
+    out: list[dict[str, Any]] = []
+    patient_ref = None
+    if row.patient_id is not None:
+        pid = resource_id("patient", row.patient_id)
+        patient_ref = refs("Patient", pid, row.patient_name)
+        if with_patient:
+            out.append(patient(row))
+    consent_id = row.briefing_id
+    consent: dict[str, Any] = {
+        "resourceType": "Consent",
+        "id": consent_id,
+        "identifier": [{"system": URI, "value": f"urn:uuid:{row.briefing_id}"}],
+        "status": CONSENT_STATUS[status],
+        "scope": CONSENT_SCOPE,
+        "category": [CONSENT_CATEGORY],
+        "dateTime": instant(row.signed_at or row.happened_at),
+        # the policy agreed to: the exact content the patient was shown, named by its SHA-256 (RFC 6920)
+        "policy": [{"uri": f"ni:///sha-256;{_b64url(row.content_sha256)}"}],
+    }
+    if patient_ref is not None:
+        consent["patient"] = patient_ref
+        if status is BriefingStatus.COMPLETED:
+            consent["performer"] = [patient_ref]
+    if pdf is not None:
+        consent["sourceAttachment"] = attachment(pdf, row)
+    out.append(consent)
+    consent_ref = refs("Consent", consent_id)
+    if pdf is not None:
+        doc: dict[str, Any] = {
+            "resourceType": "DocumentReference",
+            "id": resource_id("document", row.briefing_id),
+            "status": "current",
+            "type": {
+                "coding": [{"system": LOINC, "code": "59284-0", "display": "Patient Consent"}]
+            },
+            "description": f"Signed briefing record: {row.form_id} version {row.form_version}",
+            "content": [{"attachment": attachment(pdf, row)}],
+            "context": {"related": [consent_ref]},
+        }
+        if row.pdf_sha256:
+            doc["identifier"] = [
+                {"system": URI, "value": f"ni:///sha-256;{_b64url(row.pdf_sha256)}"}
+            ]
+        if patient_ref is not None:
+            doc["subject"] = patient_ref
+        if row.signed_at is not None:
+            doc["date"] = instant(row.signed_at)
+        out.append(doc)
+    if signature is not None and patient_ref is not None:
+        out.append(provenance(row, signature, refs, consent_ref, patient_ref))
+    if answers:
+        out.append(questionnaire_response(row, answers, status, patient_ref))
+    return out
+
+
+def _b64url(hex_digest: str) -> str:
+    """RFC 6920 "ni" names carry the digest in unpadded base64url."""
+    return base64.urlsafe_b64encode(bytes.fromhex(hex_digest)).decode("ascii").rstrip("=")
+
+
+def provenance(
+    row: RecordRow,
+    sig: Any,
+    refs: Refs,
+    consent_ref: dict[str, Any],
+    patient_ref: dict[str, Any],
+) -> dict[str, Any]:
+    """Who signed and when: the patient's signature (PNG, else strokes, else the typed name) and,
+    for a typed signature, the attesting staff member's."""
+    when = instant(sig.signed_at)
+    if sig.kind == "drawn" and sig.image_png:
+        fmt, data = "image/png", bytes(sig.image_png)
+    elif sig.kind == "drawn":
+        fmt, data = "application/json", sig.strokes_json.encode()
+    else:
+        fmt, data = "text/plain", (sig.typed_name or "").encode()
+    signatures: list[dict[str, Any]] = [
+        {
+            "type": [CONSENT_SIGNATURE],
+            "when": when,
+            "who": patient_ref,
+            "sigFormat": fmt,
+            "data": base64.b64encode(data).decode("ascii"),
+        }
+    ]
+    agents: list[dict[str, Any]] = [
+        {
+            "type": {"coding": [{"system": PARTICIPANT, "code": "performer"}]},
+            "who": patient_ref,
+        }
+    ]
+    if sig.kind == "typed" and sig.attested_by:
+        staff = {"display": sig.attested_by}
+        agents.append(
+            {"type": {"coding": [{"system": PARTICIPANT, "code": "attester"}]}, "who": staff}
+        )
+        signatures.append({"type": [WITNESS_SIGNATURE], "when": when, "who": staff})
+    return {
+        "resourceType": "Provenance",
+        "id": resource_id("provenance", row.briefing_id),
+        "target": [consent_ref],
+        "occurredDateTime": when,
+        "recorded": when,
+        "agent": agents,
+        "signature": signatures,
+    }
+
+
+def questionnaire_response(
+    row: RecordRow, answers: list[Any], status: BriefingStatus, patient_ref: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The comprehension answers: one item per question, one answer per attempt in order."""
+    items: dict[str, dict[str, Any]] = {}
+    for a in answers:
+        item = items.setdefault(a.question_id, {"linkId": a.question_id, "answer": []})
+        nested = [
+            {"linkId": f"{a.question_id}.correct", "answer": [{"valueBoolean": bool(a.correct)}]},
+            {
+                "linkId": f"{a.question_id}.answered-at",
+                "answer": [{"valueDateTime": instant(a.answered_at)}],
+            },
+        ]
+        item["answer"].append({"valueCoding": {"code": a.choice_id}, "item": nested})
+    out: dict[str, Any] = {
+        "resourceType": "QuestionnaireResponse",
+        "id": resource_id("answers", row.briefing_id),
+        "identifier": {"system": URI, "value": f"urn:uuid:{row.briefing_id}"},
+        "status": QR_STATUS[status],
+        "authored": instant(max(a.answered_at for a in answers)),
+        "item": list(items.values()),
+    }
+    if patient_ref is not None:
+        out["subject"] = patient_ref
+        out["source"] = patient_ref
+    return out

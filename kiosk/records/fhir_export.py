@@ -1,0 +1,108 @@
+"""The FHIR export: each briefing's resources as one Bundle (type collection) or as NDJSON, written atomically."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table
+
+from kiosk.records import fhir
+from kiosk.records.output import ExportResult, audit_detail, check_target, pending_file, publish
+from kiosk.records.query import Filters, Progress, child_rows, chunks, find_records
+from kiosk.store.database import Store
+from kiosk.store.models import ComprehensionAnswer, Signature
+
+STYLES = ("bundle", "ndjson")
+_SIGNATURES: Table = Signature.__table__  # type: ignore[assignment]
+_ANSWERS: Table = ComprehensionAnswer.__table__  # type: ignore[assignment]
+
+
+def export_fhir(
+    store: Store,
+    target: Path,
+    filters: Filters,
+    *,
+    by: str,
+    style: str = "bundle",
+    progress: Progress | None = None,
+    now: datetime | None = None,
+    overwrite: bool = False,
+) -> ExportResult:
+    """Write the FHIR R4 resources of every matching briefing, atomically, and audit it.
+
+    A Bundle's entries reference each other by urn:uuid full URLs; NDJSON lines by Type/id.
+    Each patient's Patient resource appears once.
+    """
+    if style not in STYLES:
+        raise ValueError(f"style must be one of {STYLES}")
+    check_target(target, overwrite=overwrite)
+    now = now or datetime.now(UTC)
+    bundle = style == "bundle"
+    refs = fhir.Refs(bundle)
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    warnings: list[str] = []
+    emitted: set[int] = set()
+    count = 0
+    with store.reading() as session:
+        rows = find_records(session, filters)
+        with pending_file(target) as out:
+            if bundle:
+                head = {
+                    "resourceType": "Bundle",
+                    "id": fhir.resource_id("export", now.isoformat()),
+                    "type": "collection",
+                    "timestamp": fhir.instant(now),
+                }
+                out.write(dumps(head)[:-1].encode() + b',"entry":[\n')
+            done = 0
+            for part in chunks(rows):
+                ids = [r.briefing_id for r in part]
+                signatures = child_rows(session, _SIGNATURES, ids)
+                answers = child_rows(session, _ANSWERS, ids)
+                lines: list[str] = []
+                for row in part:
+                    pdf, warning = fhir.read_pdf(row)
+                    if warning:
+                        warnings.append(warning)
+                    new_patient = row.patient_id is not None and row.patient_id not in emitted
+                    if row.patient_id is not None:
+                        emitted.add(row.patient_id)
+                    sig = signatures.get(row.briefing_id)
+                    for resource in fhir.resources(
+                        row,
+                        refs=refs,
+                        signature=sig[0] if sig else None,
+                        answers=answers.get(row.briefing_id, []),
+                        pdf=pdf,
+                        with_patient=new_patient,
+                    ):
+                        lines.append(_entry(resource, dumps) if bundle else dumps(resource))
+                if lines:
+                    sep = ",\n" if bundle else "\n"
+                    out.write(((sep if count and bundle else "") + sep.join(lines)).encode())
+                    if not bundle:
+                        out.write(b"\n")
+                    count += len(lines)
+                done += len(part)
+                if progress:
+                    progress(done, len(rows))
+            if bundle:
+                out.write(b"\n]}\n")
+            out.finish()
+            detail = audit_detail(
+                f"fhir-{style}",
+                filters.for_audit(),
+                len(rows),
+                count,
+                sha256=out.digest.hexdigest(),
+            )
+            publish(store, out.tmp, target, by=by, now=now, detail=detail)
+    return ExportResult(target, f"fhir-{style}", len(rows), count, out.digest.hexdigest(), warnings)
+
+
+def _entry(resource: dict[str, Any], dumps: Any) -> str:
+    text: str = dumps({"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource})
+    return text

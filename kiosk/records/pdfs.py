@@ -1,0 +1,142 @@
+"""The PDF export: the signed briefing PDFs copied into a new folder or a zip, with a SHA256SUMS manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kiosk.records.output import (
+    ExportResult,
+    audit_detail,
+    check_target,
+    pending_file,
+    pending_folder,
+    publish,
+)
+from kiosk.records.query import Filters, Progress, RecordRow, find_records
+from kiosk.store.database import Store
+from kiosk.store.models import BriefingStatus
+
+MANIFEST = "SHA256SUMS"
+NOT_INCLUDED = "NOT-INCLUDED.txt"
+
+
+def _read_checked(row: RecordRow) -> tuple[bytes | None, str | None]:
+    """The PDF's bytes if it is there and matches the stored SHA-256; else why it is left out."""
+    who = f"briefing {row.briefing_id}"
+    if row.pdf_status != "made" or not row.pdf_path:
+        return None, (
+            f"{who}: its PDF is still pending (not made yet); run `kiosk doctor --repair` on the "
+            f"kiosk {row.kiosk_id}, then export again"
+        )
+    path = Path(row.pdf_path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, (
+            f"{who}: its PDF {path} cannot be read ({exc.strerror}); restore it from a backup"
+        )
+    if hashlib.sha256(data).hexdigest() != row.pdf_sha256:
+        return None, (
+            f"{who}: its PDF {path} does not match the SHA-256 stored at signing (changed or "
+            "replaced); it was not copied: check it with `kiosk verify`"
+        )
+    return data, None
+
+
+def export_pdfs(
+    store: Store,
+    target: Path,
+    filters: Filters,
+    *,
+    by: str,
+    as_zip: bool = False,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+    overwrite: bool = False,
+) -> ExportResult:
+    """Copy each completed briefing's PDF, checked against its stored SHA-256, with a manifest.
+
+    Only completed briefings have PDFs: others are counted, not copied. A completed briefing
+    whose PDF is pending, missing or altered is left out and named in NOT-INCLUDED.txt and in
+    the result's warnings. The folder (or zip) appears whole or not at all.
+    """
+    check_target(target, overwrite=overwrite, folder=not as_zip)
+    now = now or datetime.now(UTC)
+    with store.reading() as session:
+        rows = find_records(session, filters)
+    signed = [r for r in rows if r.status == BriefingStatus.COMPLETED]
+    unsigned = len(rows) - len(signed)
+    sums: list[str] = []
+    warnings: list[str] = []
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        for done, row in enumerate(signed, start=1):
+            data, problem = _read_checked(row)
+            if problem:
+                warnings.append(problem)
+            else:
+                assert data is not None and row.pdf_path is not None
+                name = Path(row.pdf_path).name
+                sums.append(f"{row.pdf_sha256}  {name}\n")
+                yield name, data
+            if progress:
+                progress(done, len(signed))
+
+    def notes() -> bytes:
+        lines = [f"{w}\n" for w in warnings]
+        if unsigned:
+            lines.append(
+                f"{unsigned} matching briefing(s) were never signed (prepared, in progress or "
+                "abandoned) and have no PDF.\n"
+            )
+        return "".join(lines).encode()
+
+    if as_zip:
+        with pending_file(target) as out:
+            with zipfile.ZipFile(out.handle, "w") as archive:
+                for name, data in files():
+                    archive.writestr(name, data, compress_type=zipfile.ZIP_STORED)
+                archive.writestr(MANIFEST, "".join(sums), compress_type=zipfile.ZIP_DEFLATED)
+                if warnings or unsigned:
+                    archive.writestr(NOT_INCLUDED, notes(), compress_type=zipfile.ZIP_DEFLATED)
+            out.finish()
+            sha = _sha256_file(out.tmp)
+            detail = audit_detail(
+                "pdf-zip", filters.for_audit(), len(rows), len(sums), sha256=sha,
+                left_out=len(warnings),
+            )  # fmt: skip
+            publish(store, out.tmp, target, by=by, now=now, detail=detail)
+        return ExportResult(target, "pdf-zip", len(rows), len(sums), sha, warnings)
+    with pending_folder(target) as folder:
+        for name, data in files():
+            _write(folder / name, data)
+        _write(folder / MANIFEST, "".join(sums).encode())
+        if warnings or unsigned:
+            _write(folder / NOT_INCLUDED, notes())
+        manifest_sha = hashlib.sha256("".join(sums).encode()).hexdigest()
+        detail = audit_detail(
+            "pdf-folder", filters.for_audit(), len(rows), len(sums),
+            manifest_sha256=manifest_sha, left_out=len(warnings),
+        )  # fmt: skip
+        publish(store, folder, target, by=by, now=now, detail=detail)
+    return ExportResult(target, "pdf-folder", len(rows), len(sums), None, warnings)
+
+
+def _write(path: Path, data: bytes) -> None:
+    with path.open("xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

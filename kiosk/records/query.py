@@ -1,0 +1,253 @@
+"""Finding briefings: the filters, and one query giving each briefing's row with its counts."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Table, and_, exists, func, select
+from sqlalchemy.orm import Session
+
+from kiosk.store.models import (
+    AuditEntry,
+    Briefing,
+    BriefingStatus,
+    Document,
+    Patient,
+    QuestionFlag,
+    RiskAcknowledgement,
+    Signature,
+)
+
+Progress = Callable[[int, int], None]
+"""Told (done, total) briefings as an export goes, so a command can draw a progress bar."""
+
+CHUNK = 500
+"""Briefings whose child rows are read in one query: a few queries per chunk, never one per briefing."""
+
+OPEN_FLAG: ColumnElement[bool] = QuestionFlag.answered_at.is_(None)
+"""A flagged question is open until a staff member answers it: the one place that says so."""
+
+_happened = func.coalesce(Briefing.started_at, Briefing.created_at)
+"""When a briefing happened, for date ranges and order: when it started, else when it was prepared."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which briefings: every field narrows the set; the default is every briefing."""
+
+    since: datetime | None = None
+    """Inclusive lower bound on when the briefing happened (`_happened`)."""
+    until: datetime | None = None
+    """Exclusive upper bound on when the briefing happened."""
+    statuses: frozenset[BriefingStatus] = field(default_factory=frozenset)
+    form_id: str | None = None
+    patient: str | None = None
+    """A piece of the patient's name or MRN, matched ignoring case (Unicode case folding)."""
+    open_questions: bool = False
+    """Only briefings with at least one flagged question not yet answered."""
+
+    def to_json(self) -> dict[str, Any]:
+        """Every filter as plain values (the patient text included: for the export file itself)."""
+        return {
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "statuses": sorted(s.value for s in self.statuses),
+            "form_id": self.form_id,
+            "patient": self.patient,
+            "open_questions": self.open_questions,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Filters:
+        return cls(
+            since=datetime.fromisoformat(data["since"]) if data.get("since") else None,
+            until=datetime.fromisoformat(data["until"]) if data.get("until") else None,
+            statuses=frozenset(BriefingStatus(s) for s in data.get("statuses") or ()),
+            form_id=data.get("form_id"),
+            patient=data.get("patient"),
+            open_questions=bool(data.get("open_questions")),
+        )
+
+    def for_audit(self) -> dict[str, Any]:
+        """The filters for the audit log: never the patient text (it may be a name), only that one was given."""
+        described = self.to_json()
+        described["patient"] = self.patient is not None
+        return described
+
+    def where(self) -> list[ColumnElement[bool]]:
+        """The SQL conditions (the patient text is matched in Python: see `matches_patient`)."""
+        conditions: list[ColumnElement[bool]] = []
+        if self.since is not None:
+            conditions.append(_happened >= self.since)
+        if self.until is not None:
+            conditions.append(_happened < self.until)
+        if self.statuses:
+            conditions.append(Briefing.status.in_(sorted(s.value for s in self.statuses)))
+        if self.form_id is not None:
+            conditions.append(Briefing.form_id == self.form_id)
+        if self.open_questions:
+            conditions.append(
+                exists().where(and_(QuestionFlag.briefing_id == Briefing.id, OPEN_FLAG))
+            )
+        return conditions
+
+    def matches_patient(self, name: str | None, mrn: str | None) -> bool:
+        # SQLite's lower() and LIKE fold ASCII only ("Zoë" would miss "ZOË"): match here, the same on every engine.
+        if self.patient is None:
+            return True
+        needle = fold(self.patient)
+        return needle in fold(name or "") or needle in fold(mrn or "")
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRow:
+    """One briefing as a list or CSV shows it: identity, content, state, times and counts."""
+
+    briefing_id: str
+    patient_id: int | None
+    patient_name: str | None
+    date_of_birth: date | None
+    mrn: str | None
+    form_id: str
+    form_version: str
+    content_sha256: str
+    status: str
+    kiosk_id: str
+    prepared_by: str | None
+    created_at: datetime
+    started_at: datetime | None
+    ended_at: datetime | None
+    end_reason: str | None
+    signed_at: datetime | None
+    signature_kind: str | None
+    risks_acknowledged: int
+    risks_total: int | None
+    """Risks in the form the patient saw; None when that form version is not on this machine."""
+    questions_flagged: int
+    open_questions: int
+    pdf_status: str | None
+    """"made", "pending", or None for a briefing never signed."""
+    pdf_sha256: str | None
+    pdf_path: str | None
+
+    @property
+    def happened_at(self) -> datetime:
+        return self.started_at or self.created_at
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in self.__slots__:
+            value = getattr(self, name)
+            out[name] = value.isoformat() if isinstance(value, date | datetime) else value
+        return out
+
+
+def _count(model: Any, *extra: ColumnElement[bool]) -> Any:
+    return (
+        select(func.count())
+        .select_from(model)
+        .where(model.briefing_id == Briefing.id, *extra)
+        .correlate(Briefing)
+        .scalar_subquery()
+    )
+
+
+def rows_query(filters: Filters) -> Select[*tuple[Any, ...]]:
+    """One SELECT: each briefing joined to its patient, signature and PDF, with its counts as subqueries."""
+    return (
+        select(
+            Briefing.id,
+            Briefing.patient_id,
+            Patient.name,
+            Patient.date_of_birth,
+            Patient.mrn,
+            Briefing.form_id,
+            Briefing.form_version,
+            Briefing.content_sha256,
+            Briefing.status,
+            Briefing.kiosk_id,
+            Briefing.prepared_by,
+            Briefing.created_at,
+            Briefing.started_at,
+            Briefing.ended_at,
+            Briefing.end_reason,
+            Signature.signed_at,
+            Signature.kind,
+            _count(RiskAcknowledgement),
+            _count(QuestionFlag),
+            _count(QuestionFlag, OPEN_FLAG),
+            Document.status,
+            Document.sha256,
+            Document.path,
+        )
+        .outerjoin(Patient, Patient.id == Briefing.patient_id)
+        .outerjoin(Signature, Signature.briefing_id == Briefing.id)
+        .outerjoin(Document, Document.briefing_id == Briefing.id)
+        .where(*filters.where())
+        .order_by(_happened, Briefing.id)
+    )
+
+
+def find_records(
+    session: Session, filters: Filters, risk_totals: Mapping[str, int] | None = None
+) -> list[RecordRow]:
+    """The briefings that match, in the order they happened.
+
+    `risk_totals` maps a form's content SHA-256 to its number of risks (see `risk_totals`); a
+    completed briefing whose form is not known counts its acknowledgements, since signing needs
+    every risk acknowledged; any other gets None.
+    """
+    totals = risk_totals or {}
+    out: list[RecordRow] = []
+    for r in session.execute(rows_query(filters)):
+        if not filters.matches_patient(r[2], r[4]):
+            continue
+        total = totals.get(r[7])
+        if total is None and r[8] == BriefingStatus.COMPLETED:
+            total = r[17]
+        out.append(RecordRow(*[*r[:18], total, *r[18:]]))
+    return out
+
+
+def risk_totals(forms: Iterable[Any]) -> dict[str, int]:
+    """Content SHA-256 -> number of risks, for the forms this machine has."""
+    return {form.content_sha256: len(form.risks) for form in forms}
+
+
+def chunks(rows: Sequence[RecordRow], size: int | None = None) -> Iterator[Sequence[RecordRow]]:
+    size = size or CHUNK
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def child_rows(
+    session: Session, table: Table, ids: Sequence[str], key: str = "briefing_id"
+) -> dict[str, list[Any]]:
+    """Every row of `table` for these briefings (one query), grouped by briefing id, in id order."""
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    order = table.c.seq if "seq" in table.c else table.c.id
+    if key == "subject":  # the audit log names its briefing as "briefing:<id>"
+        subjects = [f"briefing:{i}" for i in ids]
+        query = select(table).where(table.c.subject.in_(subjects)).order_by(order)
+        for row in session.execute(query):
+            grouped[row.subject.removeprefix("briefing:")].append(row)
+        return grouped
+    query = select(table).where(table.c[key].in_(list(ids))).order_by(order)
+    at = list(table.c.keys()).index(
+        key
+    )  # by position: Row._mapping per row costs more than the query
+    for row in session.execute(query):
+        grouped[row[at]].append(row)
+    return grouped
+
+
+AUDIT_TABLE: Table = AuditEntry.__table__  # type: ignore[assignment]

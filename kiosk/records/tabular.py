@@ -1,0 +1,159 @@
+"""CSV exports: one row per briefing, or one per acknowledgement; cells guarded against spreadsheet formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from kiosk.records.output import (
+    ExportResult,
+    audit_detail,
+    check_target,
+    pending_file,
+    publish,
+)
+from kiosk.records.query import (
+    Filters,
+    Progress,
+    RecordRow,
+    child_rows,
+    chunks,
+    find_records,
+)
+from kiosk.store.database import Store
+from kiosk.store.models import RiskAcknowledgement
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection")."""
+
+BRIEFING_HEADER = (
+    "briefing_id",
+    "patient",
+    "date_of_birth",
+    "mrn",
+    "procedure",
+    "version",
+    "status",
+    "kiosk",
+    "started_at",
+    "ended_at",
+    "risks_acknowledged",
+    "risks_total",
+    "open_questions",
+    "pdf_sha256",
+)
+ACK_HEADER = (
+    "briefing_id",
+    "patient",
+    "risk_id",
+    "shown_at",
+    "acknowledged_at",
+    "seconds_on_screen",
+)
+
+
+def safe_cell(value: str) -> str:
+    """The text as typed, with a leading apostrophe if a spreadsheet would read it as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def stamp(moment: datetime | None, zone: tzinfo | None, timespec: str = "seconds") -> str:
+    """ISO-8601 with its UTC offset, in `zone` (None: this machine's local zone); empty if no time."""
+    if moment is None:
+        return ""
+    return moment.astimezone(zone).isoformat(timespec=timespec)
+
+
+def _text(value: str | None) -> str:
+    return "" if value is None else safe_cell(value)
+
+
+def briefing_cells(row: RecordRow, zone: tzinfo | None) -> list[Any]:
+    return [
+        row.briefing_id,
+        _text(row.patient_name),
+        row.date_of_birth.isoformat() if row.date_of_birth else "",
+        _text(row.mrn),
+        _text(row.form_id),
+        _text(row.form_version),
+        row.status,
+        _text(row.kiosk_id),
+        stamp(row.started_at, zone),
+        stamp(row.ended_at, zone),
+        row.risks_acknowledged,
+        "" if row.risks_total is None else row.risks_total,
+        row.open_questions,
+        row.pdf_sha256 or "",
+    ]
+
+
+def export_csv(
+    store: Store,
+    target: Path,
+    filters: Filters,
+    *,
+    by: str,
+    acknowledgements: bool = False,
+    risk_totals: Mapping[str, int] | None = None,
+    zone: tzinfo | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+    overwrite: bool = False,
+) -> ExportResult:
+    """Write the CSV (UTF-8 with a BOM, so spreadsheets read every name) atomically and audit it."""
+    check_target(target, overwrite=overwrite)
+    now = now or datetime.now(UTC)
+    with store.reading() as session:
+        rows = find_records(session, filters, risk_totals)
+        total, lines = len(rows), 0
+        with pending_file(target) as out:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            writer.writerow(ACK_HEADER if acknowledgements else BRIEFING_HEADER)
+            done = 0
+            for part in chunks(rows):
+                if acknowledgements:
+                    acks = child_rows(
+                        session,
+                        RiskAcknowledgement.__table__,  # type: ignore[arg-type]
+                        [r.briefing_id for r in part],
+                    )
+                    for row in part:
+                        name = _text(row.patient_name)
+                        for a in acks.get(row.briefing_id, ()):
+                            writer.writerow(
+                                [
+                                    row.briefing_id,
+                                    name,
+                                    _text(a.risk_id),
+                                    stamp(a.shown_at, zone, "milliseconds"),
+                                    stamp(a.acknowledged_at, zone, "milliseconds"),
+                                    f"{a.seconds_on_screen:.3f}",
+                                ]
+                            )
+                            lines += 1
+                else:
+                    writer.writerows(briefing_cells(row, zone) for row in part)
+                    lines += len(part)
+                out.write(("\ufeff" if done == 0 else "").encode() + buffer.getvalue().encode())
+                buffer.seek(0)
+                buffer.truncate()
+                done += len(part)
+                if progress:
+                    progress(done, total)
+            if not rows:
+                out.write("\ufeff".encode() + buffer.getvalue().encode())
+            out.finish()
+            detail = audit_detail(
+                "csv-acknowledgements" if acknowledgements else "csv",
+                filters.for_audit(),
+                total,
+                lines,
+                sha256=out.digest.hexdigest(),
+            )
+            publish(store, out.tmp, target, by=by, now=now, detail=detail)
+    return ExportResult(target, "csv", total, lines, out.digest.hexdigest())

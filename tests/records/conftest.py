@@ -1,0 +1,145 @@
+"""Records fixtures: a store holding briefings in every state, made through the real engine and store."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.content import Form, load_form
+from kiosk.content.loader import parse_form
+from kiosk.demo import StepClock, signature, walk_through
+from kiosk.document import keys
+from kiosk.document.make import make_document
+from kiosk.session import Briefing, DrawnSignature, Patient, ScreenKind
+from kiosk.session.events import AbandonReason
+from kiosk.session.signature import TypedSignature
+from kiosk.store import Recorder, Store
+from kiosk.store.briefings import prepare_briefing
+from tests.conftest import MILD
+
+FORM = load_form(MILD)
+PNG = b"\x89PNG\r\n\x1a\n-not-really-a-png-but-bytes"
+FORMULA_NAME = '=HYPERLINK("http://evil.example","click")'
+
+
+@dataclass
+class Made:
+    """The briefings of the `made` fixture, by role, and the small form used for one of them."""
+
+    store: Store
+    completed: str  # Ana Ruiz, 2026-11-20, flagged a risk (open question), drawn signature with PNG, PDF made
+    typed: str  # the formula name, 2026-11-21, typed signature attested by Dana Okafor, PDF pending
+    abandoned: str  # Zoë Ångström, 2026-11-22, two risks acknowledged then abandoned
+    prepared: str  # Ben Okafor, prepared 2026-11-23, never started
+    in_progress: str  # 王小明, 2026-11-24, small form, one risk acknowledged
+    small: Form
+    documents: Path
+
+
+def _start(
+    store: Store, form: Form, name: str, dob: date, mrn: str | None, when: datetime
+) -> tuple[Briefing, StepClock, random.Random]:
+    rng = random.Random(name)
+    clock = StepClock(when, rng)
+    briefing_id = prepare_briefing(
+        store, form, name=name, date_of_birth=dob, mrn=mrn, staff="Nurse Lee", now=clock.now()
+    )
+    b = Briefing(form, briefing_id, Recorder(store), clock, patient=Patient(name, dob, mrn))
+    return b, clock, rng
+
+
+def walk_to(b: Briefing, kind: ScreenKind, *, flag: str | None = None, risks: int = 99) -> None:
+    """Like kiosk.demo.walk_through, but stop on the first screen of `kind` (or after `risks` acknowledgements)."""
+    while b.current.kind is not kind:
+        screen = b.current
+        if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
+            assert b.patient is not None
+            b.confirm_identity(b.patient.date_of_birth)
+        elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+            if len(b.acknowledgements) >= risks:
+                return
+            b.acknowledge_risk()
+            if screen.id == flag:
+                b.flag_question()
+        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
+            b.answer_question(b.form.question(screen.id).answer)
+        b.go_next()
+
+
+@pytest.fixture(scope="session")
+def signer_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("records-keys")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    keys.create_identity(
+        key, cert, clinic="Test clinic", kiosk_id="kiosk-test", now=datetime.now(UTC)
+    )
+    return key, cert
+
+
+@pytest.fixture
+def made(
+    store: Store, tmp_path: Path, form_data: dict[str, Any], signer_files: tuple[Path, Path]
+) -> Made:
+    return make_briefings(store, tmp_path / "documents", form_data, signer_files)
+
+
+def make_briefings(
+    store: Store, documents: Path, form_data: dict[str, Any], signer_files: tuple[Path, Path]
+) -> Made:
+    """Five briefings, one in each state (see `Made`), the first with its PDF made and sealed."""
+    small = parse_form(form_data, "small.toml")
+
+    b, _, rng = _start(
+        store, FORM, "Ana Ruiz", date(1950, 5, 6), "MRN-1001", datetime(2026, 11, 20, 9, tzinfo=UTC)
+    )
+    walk_to(b, ScreenKind.SIGN, flag=FORM.risks[2].id)
+    strokes = signature(rng).strokes
+    b.sign(DrawnSignature(strokes, image_png=PNG))
+    completed = b.briefing_id
+    signer = keys.load_signer(
+        key_path=signer_files[0], cert_path=signer_files[1], pkcs12_path=None, pkcs12_password=None
+    )
+    make_document(store, completed, {FORM.id: FORM}, signer, documents, datetime.now(UTC))
+
+    b, _, _ = _start(
+        store, FORM, FORMULA_NAME, date(1961, 1, 2), "@MRN-2", datetime(2026, 11, 21, 9, tzinfo=UTC)
+    )
+    walk_to(b, ScreenKind.SIGN)
+    b.sign(TypedSignature(FORMULA_NAME, "Dana Okafor"))
+    typed = b.briefing_id
+
+    b, _, _ = _start(
+        store, FORM, "Zoë Ångström", date(1944, 2, 3), None, datetime(2026, 11, 22, 9, tzinfo=UTC)
+    )
+    walk_to(b, ScreenKind.DONE, risks=2)
+    b.abandon(AbandonReason.STAFF)
+    abandoned = b.briefing_id
+
+    prepared = prepare_briefing(
+        store,
+        FORM,
+        name="Ben Okafor",
+        date_of_birth=date(1970, 7, 8),
+        mrn="MRN-4004",
+        staff="Nurse Lee",
+        now=datetime(2026, 11, 23, 9, tzinfo=UTC),
+    )
+
+    b, _, _ = _start(
+        store, small, "王小明", date(1980, 8, 9), "MRN-5005", datetime(2026, 11, 24, 9, tzinfo=UTC)
+    )
+    walk_to(b, ScreenKind.DONE, risks=1)
+    in_progress = b.briefing_id
+    return Made(store, completed, typed, abandoned, prepared, in_progress, small, documents)
+
+
+def walk_whole(store: Store, form: Form, name: str, when: datetime) -> str:
+    """One more complete briefing the demo's way (for tests that need a few of the same kind)."""
+    b, _, rng = _start(store, form, name, date(1955, 1, 1), None, when)
+    walk_through(b, rng)
+    return b.briefing_id

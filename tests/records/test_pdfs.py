@@ -1,0 +1,135 @@
+"""The PDF export: signed PDFs copied and checked, a SHA256SUMS manifest, and what could not be included named."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.records import ExportError, Filters, export_pdfs
+from kiosk.records import pdfs as pdfs_module
+from kiosk.store.models import AuditEntry, Document
+from tests.records.conftest import Made
+
+
+def pdf_path(made: Made) -> Path:
+    with made.store.reading() as session:
+        path = session.execute(
+            select(Document.path).where(Document.briefing_id == made.completed)
+        ).scalar_one()
+    assert path is not None
+    return Path(path)
+
+
+def test_folder_with_manifest_and_explanations(made: Made, tmp_path: Path) -> None:
+    out = tmp_path / "pdfs"
+    result = export_pdfs(made.store, out, Filters(), by="Auditor")
+    source = pdf_path(made)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [source.name, "SHA256SUMS", "NOT-INCLUDED.txt"]
+    )
+    assert (out / source.name).read_bytes() == source.read_bytes()
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert (out / "SHA256SUMS").read_text() == f"{digest}  {source.name}\n"
+    checked = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=out, capture_output=True, text=True
+    )
+    assert checked.returncode == 0 and checked.stdout == f"{source.name}: OK\n"
+    notes = (out / "NOT-INCLUDED.txt").read_text()
+    assert f"briefing {made.typed}: its PDF is still pending" in notes
+    assert "3 matching briefing(s) were never signed" in notes
+    assert (result.items, result.briefings, len(result.warnings)) == (1, 5, 1)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_zip_with_manifest(made: Made, tmp_path: Path) -> None:
+    target = tmp_path / "pdfs.zip"
+    result = export_pdfs(made.store, target, Filters(patient="ana"), by="Auditor", as_zip=True)
+    with zipfile.ZipFile(target) as archive:
+        assert archive.testzip() is None
+        source = pdf_path(made)
+        assert sorted(archive.namelist()) == sorted([source.name, "SHA256SUMS"])  # nothing left out
+        assert archive.read(source.name) == source.read_bytes()
+        assert (
+            archive.read("SHA256SUMS").decode()
+            == f"{hashlib.sha256(source.read_bytes()).hexdigest()}  {source.name}\n"
+        )
+    assert result.sha256 == hashlib.sha256(target.read_bytes()).hexdigest()
+    assert result.warnings == []
+
+
+def test_an_altered_or_missing_pdf_is_refused_and_named(made: Made, tmp_path: Path) -> None:
+    source = pdf_path(made)
+    source.write_bytes(source.read_bytes()[:-10])
+    result = export_pdfs(made.store, tmp_path / "out", Filters(patient="ana"), by="Auditor")
+    (warning,) = result.warnings
+    assert "does not match the SHA-256 stored at signing" in warning and "kiosk verify" in warning
+    assert not (tmp_path / "out" / source.name).exists()
+    assert (tmp_path / "out" / "SHA256SUMS").read_text() == ""
+    source.unlink()
+    result = export_pdfs(
+        made.store, tmp_path / "out2.zip", Filters(patient="ana"), by="Auditor", as_zip=True
+    )
+    assert (
+        "cannot be read (No such file or directory); restore it from a backup" in result.warnings[0]
+    )
+
+
+def test_refuses_a_folder_that_holds_files(made: Made, tmp_path: Path) -> None:
+    out = tmp_path / "full"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportError, match="already exists and is not an empty folder"):
+        export_pdfs(made.store, out, Filters(), by="Auditor")
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert (
+        export_pdfs(made.store, empty, Filters(), by="Auditor").items == 1
+    )  # an empty folder is fine
+
+
+def test_a_failure_midway_leaves_no_folder(
+    made: Made, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdfs_module, "_write", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor")
+    assert not (tmp_path / "out").exists()
+    assert [
+        p.name for p in tmp_path.iterdir() if p.name.startswith(".")
+    ] == []  # no temporary folder
+    with made.store.reading() as session:
+        assert (
+            session.execute(
+                select(AuditEntry).where(AuditEntry.action == "records_exported")
+            ).first()
+            is None
+        )
+
+
+def test_the_pdf_export_is_audited(made: Made, tmp_path: Path) -> None:
+    export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor")
+    with made.store.reading() as session:
+        entry = session.execute(
+            select(AuditEntry).where(AuditEntry.action == "records_exported")
+        ).scalar_one()
+    detail = json.loads(entry.detail)
+    assert (detail["format"], detail["briefings"], detail["items"], detail["left_out"]) == (
+        "pdf-folder",
+        5,
+        1,
+        1,
+    )
+    assert (
+        detail["manifest_sha256"]
+        == hashlib.sha256((tmp_path / "out" / "SHA256SUMS").read_bytes()).hexdigest()
+    )
