@@ -13,6 +13,7 @@ from kiosk.content.schema import Form
 from kiosk.session import Blocker, ScreenKind, Status
 from kiosk.station import Station
 from kiosk.store.models import (
+    AuditEntry,
     Briefing,
     ComprehensionAnswer,
     Document,
@@ -189,7 +190,7 @@ def test_back_works_from_every_screen_until_signing(
 
 
 def test_wrong_birth_dates_three_times_ask_for_staff(
-    qtbot: QtBot, window: KioskWindow, prepared: str
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
 ) -> None:
     tap(qtbot, window.welcome.start_button)
     for _attempt in range(3):
@@ -200,6 +201,14 @@ def test_wrong_birth_dates_three_times_ask_for_staff(
     assert window.identity.message.text() == "Please ask a staff member to help you."
     assert not window.identity.keypad.isVisible()
     assert not window.bottom.primary.isVisible()
+    with station.store.reading() as session:
+        rows = session.execute(
+            select(AuditEntry.action, AuditEntry.detail).where(
+                AuditEntry.subject == f"briefing:{prepared}",
+                AuditEntry.action == "identity_rejected",
+            )
+        ).all()
+    assert len(rows) == 3 and '"locked_out":true' in rows[-1][1]
 
 
 def test_without_a_prepared_briefing_the_patient_is_asked_to_see_staff(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -149,3 +150,20 @@ def test_staff_mode_returns_to_the_patient_screen_and_times_out(
     window.tick()
     assert window.stack.currentWidget() is window.reading
     assert window.staff.who.text() == ""
+
+
+@pytest.mark.parametrize("settings", [{"idle_warning_seconds": 20, "idle_end_seconds": 5}])
+def test_the_idle_times_are_settings(
+    qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
+) -> None:
+    begin(qtbot, window)
+    clock.advance(19)
+    window.tick()
+    assert not window.still_there.isVisible()
+    clock.advance(1)
+    window.tick()
+    assert window.still_there.isVisible()
+    assert "5 seconds" in window.still_there.countdown.text()
+    with qtbot.waitSignal(window.session_ended):
+        clock.advance(5)
+        window.tick()
