@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.station import Station
 from kiosk.store.staff import LoginOutcome
 from kiosk.ui.pages.base import Reading, button, label
+from kiosk.ui.prepare import READY, PrepareForm
 
 NO_MATCH = "That name and PIN do not match. Please try again."
 NO_STAFF = "No staff accounts yet: IT adds them with `kiosk staff add NAME`."
@@ -157,14 +158,20 @@ class StaffSignIn(QDialog):
 
 
 class StaffPage(QWidget):
-    """What a signed-in staff member can do at the kiosk."""
+    """What a signed-in staff member can do at the kiosk: a menu, and the prepare form behind it."""
 
     back_to_patient = Signal()
     leave = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, station: Station) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+
+        self.menu = QWidget()
+        layout = QVBoxLayout(self.menu)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addWidget(label("Staff", "muted"))
@@ -175,6 +182,14 @@ class StaffPage(QWidget):
         layout.addWidget(self.notes)
         self.briefing_note = label()
         layout.addWidget(self.briefing_note)
+        self.ready = label(role="done")
+        self.ready.hide()
+        layout.addWidget(self.ready)
+        self.prepare_button = button("Prepare a briefing", None, self.open_prepare)
+        actions = QHBoxLayout()
+        actions.addWidget(self.prepare_button, 1)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         layout.addStretch(1)
         row = QHBoxLayout()
         self.leave_button = button("Close the kiosk", None, self.leave.emit)
@@ -185,6 +200,12 @@ class StaffPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.back_button)
         layout.addLayout(row)
+        self.pages.addWidget(self.menu)
+
+        self.prepare = PrepareForm(station)
+        self.prepare.cancelled.connect(self.show_menu)
+        self.prepare.prepared.connect(self._prepared)
+        self.pages.addWidget(self.prepare)
         self.staff: str | None = None
 
     def open_for(self, staff: str, problems: list[str], briefing_open: bool) -> None:
@@ -198,9 +219,26 @@ class StaffPage(QWidget):
             if briefing_open
             else ""
         )
+        self.show_menu()
+
+    def open_prepare(self) -> None:
+        if self.staff is None:
+            return
+        self.prepare.begin(self.staff)
+        self.pages.setCurrentWidget(self.prepare)
+
+    def show_menu(self, ready: str = "") -> None:
+        self.ready.setText(ready)
+        self.ready.setVisible(bool(ready))
+        self.pages.setCurrentWidget(self.menu)
+
+    def _prepared(self) -> None:
+        self.show_menu(READY)
 
     def forget(self) -> None:
         self.staff = None
+        self.prepare.forget()
+        self.show_menu()
         self.who.setText("")
         self.notes.setText("")
         self.briefing_note.setText("")

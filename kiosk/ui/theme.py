@@ -152,8 +152,9 @@ QFrame[role="card"] QLabel {{ background: transparent; }}
 QFrame[role="bar"] {{ border: none; }}
 QScrollArea {{ border: none; background: transparent; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
-QPushButton {{ background: {p.button}; color: {p.button_text}; border: 2px solid {p.border};
+QPushButton[kiosk="true"] {{ background: {p.button}; color: {p.button_text}; border: 2px solid {p.border};
     border-radius: {px(12)}px; min-height: {touch}px; min-width: {touch}px; padding: 0 {px(20)}px; }}
+QPushButton {{ background: {p.button}; color: {p.button_text}; border: 2px solid {p.border}; border-radius: {px(10)}px; }}
 QPushButton:pressed {{ border-width: 4px; }}
 QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QPushButton:checked {{ background: {p.primary}; color: {p.primary_text}; }}
@@ -163,7 +164,6 @@ QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; borde
 QPushButton[role="choice"] {{ text-align: left; padding: {px(8)}px {px(24)}px; min-height: {touch}px; }}
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; color: {p.primary_text}; }}
 QPushButton[role="small"] {{ font-size: {px(20)}px; }}
-QWidget#onScreenKeyboard QPushButton, QWidget#dateKeypad QPushButton {{ padding: 0; min-width: {touch}px; }}
 QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {px(8)}px;
     padding: {px(8)}px; font-size: {px(32)}px; min-height: {touch}px; }}
 QProgressBar {{ background: {p.button}; border: 1px solid {p.border}; border-radius: {px(4)}px; max-height: {px(12)}px; }}

@@ -87,6 +87,7 @@ def button(
     text: str, role: str | None = None, on_click: Callable[[], None] | None = None
 ) -> QPushButton:
     widget = QPushButton(text)
+    widget.setProperty("kiosk", True)  # the theme sizes these; the keyboards size their own keys
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
     if role:

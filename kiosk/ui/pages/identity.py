@@ -171,7 +171,7 @@ class IdentityPage(Page):
     def forget(self) -> None:
         self._briefing = None
         self._typing_name = False
-        self.name.clear()
+        self.name.setText("")  # not clear(): that can be undone, bringing the name back
         self.keypad.reset()
         self._show(keypad=False, keyboard=False)
         self.title.setText("")

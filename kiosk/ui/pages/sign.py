@@ -129,7 +129,7 @@ class SignPage(Page):
 
     def forget(self) -> None:
         self.pad.clear()
-        self.typed.clear()
+        self.typed.setText("")  # not clear(): that can be undone
         self._typed = False
         self._show_mode()
         self.statement.setText("")

@@ -127,7 +127,6 @@ class OnScreenKeyboard(QWidget):
             bottom_grid.addWidget(key, 0, column, 1, halves)
             column += halves
 
-        self.setMaximumWidth(WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
@@ -225,6 +224,7 @@ class OnScreenKeyboard(QWidget):
     def set_scale(self, scale: float) -> None:
         """1.0 normal, about 1.3 larger: fonts and key heights grow; the width stays within 1280 px."""
         self._scale = scale
+        self.setMaximumWidth(round(WIDTH * max(scale, 1.0)))
         height = round(KEY_HEIGHT * scale)
         for key, _ in self._letter_keys:
             set_font_px(key, LETTER_FONT * scale, bold=True)

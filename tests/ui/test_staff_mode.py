@@ -1,0 +1,302 @@
+"""Staff mode at the kiosk: preparing a briefing through the real widgets, its checks, and what it leaves."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from kiosk.session import ScreenKind
+from kiosk.station import Station
+from kiosk.store import audit
+from kiosk.store.models import AuditEntry, Briefing, Patient
+from kiosk.ui import prepare, theme
+from kiosk.ui.widgets.keyboard import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT, OnScreenKeyboard
+from kiosk.ui.window import KioskWindow
+from tests.session.fakes import FakeClock
+from tests.ui.drive import key, kind, tap, texts, type_date
+
+NAME = "Łukasz Wałęsa"
+MRN = "A-1234"
+PERSONAL = ("Łukasz", "Wałęsa", "Lukasz", "1962", "August 31", "08 / 31", MRN, "1234")
+
+
+def type_keys(qtbot: QtBot, keyboard: OnScreenKeyboard, text: str) -> None:
+    """Type on the on-screen keys as staff would: the accents page for accented letters, Shift for a capital."""
+    for ch in text:
+        text_on_key = "Space" if ch == " " else ch
+        accented = not ch.isascii()
+        if accented != keyboard.accents_showing():
+            tap(qtbot, key(keyboard, LETTERS_TEXT if keyboard.accents_showing() else ACCENTS_TEXT))
+        shown = [b.text() for b in keyboard.findChildren(QAbstractButton) if b.isVisible()]
+        if (
+            text_on_key not in shown
+        ):  # a capital (or a small letter) the keyboard does not offer now
+            tap(qtbot, key(keyboard, SHIFT_TEXT))
+        tap(qtbot, key(keyboard, text_on_key))
+    if keyboard.accents_showing():
+        tap(qtbot, key(keyboard, LETTERS_TEXT))
+
+
+def type_mrn(qtbot: QtBot, window: KioskWindow, mrn: str) -> None:
+    form = window.staff.prepare
+    for ch in mrn:
+        if ch.isdigit():
+            tap(qtbot, key(form.digits, ch))
+        else:
+            type_keys(qtbot, form.mrn_keys, ch)
+
+
+def open_prepare(qtbot: QtBot, window: KioskWindow) -> prepare.PrepareForm:
+    window.open_staff()
+    assert window.stack.currentWidget() is window.staff
+    tap(qtbot, window.staff.prepare_button)
+    form = window.staff.prepare
+    assert form.isVisible() and form.step == prepare.NAME
+    return form
+
+
+def next_(qtbot: QtBot, form: prepare.PrepareForm) -> None:
+    tap(qtbot, form.next_button)
+
+
+def fill_in(
+    qtbot: QtBot, window: KioskWindow, *, name: str = NAME, dob: str = "08311962", mrn: str = MRN
+) -> prepare.PrepareForm:
+    """Open the form and go through name, date of birth and MRN to the last step."""
+    form = open_prepare(qtbot, window)
+    type_keys(qtbot, form.name_keys, name)
+    assert form.name.text() == name
+    next_(qtbot, form)
+    assert form.step == prepare.BIRTH, form.message.text()
+    type_date(qtbot, form.keypad, dob)
+    next_(qtbot, form)
+    assert form.step == prepare.MRN, form.message.text()
+    type_mrn(qtbot, window, mrn)
+    assert form.mrn.text() == mrn
+    next_(qtbot, form)
+    assert form.step == prepare.CHECK, form.message.text()
+    return form
+
+
+def leftovers() -> list[str]:
+    """Personal details any widget still holds, on screen or in a field's undo history."""
+    found = [t for t in texts() if any(p in t for p in PERSONAL)]
+    fields = [w for w in QApplication.allWidgets() if isinstance(w, QLineEdit)]
+    found += [f"undo in {w.placeholderText()!r}" for w in fields if w.isUndoAvailable()]
+    return found
+
+
+def test_staff_prepare_a_briefing_and_the_next_patient_only_confirms_their_birth_date(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    form = fill_in(qtbot, window)
+    assert form.shown_name.text() == NAME
+    assert form.shown_birth.text() == "Born August 31, 1962"
+    assert form.shown_mrn.text() == f"MRN {MRN}"
+    assert form.procedures["mild"].isChecked(), "the only procedure is chosen already"
+    tap(qtbot, form.next_button)  # "Prepare"
+    assert window.staff.pages.currentWidget() is window.staff.menu
+    assert window.staff.ready.isVisible()
+    assert window.staff.ready.text() == prepare.READY
+    assert leftovers() == []
+
+    with station.store.reading() as session:
+        row = session.scalars(select(Briefing)).one()
+        patient = session.get(Patient, row.patient_id)
+        assert patient is not None
+        assert (patient.name, patient.date_of_birth, patient.mrn) == (
+            NAME,
+            date(1962, 8, 31),
+            MRN,
+        )
+        assert (row.status, row.prepared_by, row.form_id) == ("prepared", "Sam Carter", "mild")
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "briefing_prepared")
+        ).one()
+        assert entry.actor == "Sam Carter" and entry.subject == f"briefing:{row.id}"
+
+    tap(qtbot, window.staff.back_button)
+    assert window.stack.currentWidget() is window.welcome
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    assert window.identity.title.text() == f"Hello, {NAME}"
+    assert window.identity.keypad.isVisible() and not window.identity.keyboard.isVisible()
+
+
+def test_each_step_explains_what_to_fix_in_one_sentence(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    form = open_prepare(qtbot, window)
+    next_(qtbot, form)
+    assert form.message.text() == "Please type the patient's full name."
+    type_keys(qtbot, form.name_keys, "  ")
+    next_(qtbot, form)
+    assert form.message.text() == "Please type the patient's full name."
+    form.name.setText("Mei \ue000")  # a name from a barcode or a physical keyboard
+    next_(qtbot, form)
+    assert form.message.text() == prepare.UNPRINTABLE and form.step == prepare.NAME
+    form.name.clear()
+    type_keys(qtbot, form.name_keys, "Ana Díaz")
+    next_(qtbot, form)
+    assert form.step == prepare.BIRTH and not form.message.isVisible()
+
+    next_(qtbot, form)
+    assert form.message.text() == "Please type the whole date: month, day and year."
+    type_date(qtbot, form.keypad, "0230")
+    next_(qtbot, form)
+    assert form.message.text() == "There is no February 30. Please check the day."
+    tap(qtbot, key(form.keypad, "Clear"))
+    type_date(qtbot, form.keypad, f"0101{date.today().year + 1}")
+    next_(qtbot, form)
+    assert form.message.text() == "That date is in the future. Please check the year."
+    tap(qtbot, key(form.keypad, "Clear"))
+    type_date(qtbot, form.keypad, "01011850")
+    next_(qtbot, form)
+    assert (
+        form.message.text() == "That would make the patient older than 130. Please check the year."
+    )
+    tap(qtbot, key(form.keypad, "Clear"))
+    type_date(qtbot, form.keypad, "01021950")
+    next_(qtbot, form)
+    assert form.step == prepare.MRN and not form.message.isVisible()
+
+    for _ in range(65):
+        tap(qtbot, key(form.digits, "7"))
+    next_(qtbot, form)
+    assert form.message.text() == "The MRN must be at most 64 printable characters."
+    tap(qtbot, key(form.mrn_keys, "⌫ Delete"))
+    next_(qtbot, form)
+    assert form.step == prepare.CHECK and form.shown_mrn.text() == f"MRN {'7' * 64}"
+
+    tap(qtbot, form.back_button)
+    form.mrn.clear()
+    next_(qtbot, form)
+    assert form.shown_mrn.text() == "No MRN"
+    tap(qtbot, form.back_button)
+    tap(qtbot, form.back_button)
+    assert form.step == prepare.BIRTH and form.keypad.entry().complete, "Back keeps what was typed"
+    tap(qtbot, form.back_button)
+    assert form.name.text() == "Ana Díaz"
+
+
+def test_a_procedure_must_be_chosen_when_there_are_several(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    form = fill_in(qtbot, window)
+    for choice in form.procedures.values():
+        choice.setChecked(False)
+    form._form_id = None  # as with several procedures: nothing is chosen for staff
+    tap(qtbot, form.next_button)
+    assert form.message.text() == "Please choose the procedure."
+    tap(qtbot, form.procedures["mild"])
+    assert form.procedures["mild"].isChecked() and not form.message.isVisible()
+    tap(qtbot, form.next_button)
+    assert window.staff.ready.text() == prepare.READY
+
+
+def test_a_store_that_refuses_the_write_keeps_nothing_half_done(
+    qtbot: QtBot, window: KioskWindow, station: Station, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = fill_in(qtbot, window)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OperationalError("INSERT INTO audit_log", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(audit, "append", refuse)  # after the patient's row was written
+    tap(qtbot, form.next_button)
+    assert form.message.text() == "The briefing could not be saved; try again or ask IT."
+    assert form.step == prepare.CHECK and form.shown_name.text() == NAME
+    with station.store.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Briefing)) == 0
+        assert session.scalar(select(func.count()).select_from(Patient)) == 0
+    monkeypatch.undo()
+    tap(qtbot, form.next_button)  # try again
+    assert window.staff.ready.text() == prepare.READY
+    with station.store.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Briefing)) == 1
+
+
+def test_leaving_staff_mode_mid_form_forgets_what_was_typed(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock
+) -> None:
+    form = fill_in(qtbot, window)
+    assert any(NAME in t for t in texts())
+    tap(qtbot, form.back_button)  # the MRN step, with the MRN still typed
+    tap(qtbot, form.cancel_button)
+    assert window.staff.pages.currentWidget() is window.staff.menu
+    assert leftovers() == []
+
+    form = fill_in(qtbot, window)
+    tap(qtbot, form.back_button)
+    clock.advance(station.idle.warning_after)
+    window.tick()  # staff walked away: staff mode closes
+    assert window.stack.currentWidget() is window.welcome
+    assert leftovers() == []
+
+    form = fill_in(qtbot, window)
+    window.close_staff()  # "Back to the patient screen"
+    assert leftovers() == []
+    window.open_staff()
+    assert window.staff.pages.currentWidget() is window.staff.menu
+    tap(qtbot, window.staff.prepare_button)
+    assert form.step == prepare.NAME and form.name.text() == "" and form.keypad.entry().empty
+    with station.store.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Briefing)) == 0
+
+
+def _fits(window: KioskWindow, where: str) -> None:
+    page = window.stack.currentWidget()
+    assert page is window.staff
+    room, need = window.stack.size(), page.minimumSizeHint()
+    assert need.width() <= room.width() and need.height() <= room.height(), (
+        f"{where}: the staff page needs {need.width()}×{need.height()} but has {room.width()}×{room.height()}"
+    )
+    screen = window.rect()
+    for widget in window.staff.findChildren(QWidget):
+        if widget.isVisible():
+            box = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+            assert screen.contains(box), f"{where}: {widget!r} is off screen at {box}"
+    for b in window.findChildren(QAbstractButton):
+        if b.isVisible():
+            assert b.width() >= theme.TOUCH_PX and b.height() >= theme.TOUCH_PX, (
+                f"{where}: {b.text()!r} is {b.width()}×{b.height()}"
+            )
+    for text in window.findChildren(QLabel):
+        if text.isVisible() and text.text():
+            assert text.font().pixelSize() >= theme.BASE_PX, (
+                f"{where}: {text.text()[:30]!r} at {text.font().pixelSize()} px"
+            )
+
+
+def test_every_prepare_step_fits_at_1280_by_800(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    assert window.size().width() == 1280 and window.size().height() == 800
+    window.open_staff()
+    _fits(window, "staff menu")
+    tap(qtbot, window.staff.prepare_button)
+    form = window.staff.prepare
+    _fits(window, "name")
+    type_keys(qtbot, form.name_keys, "Ana Díaz")
+    next_(qtbot, form)
+    _fits(window, "date of birth")
+    next_(qtbot, form)  # with the message showing
+    _fits(window, "date of birth, with a message")
+    type_date(qtbot, form.keypad, "01021950")
+    next_(qtbot, form)
+    _fits(window, "MRN")
+    for _ in range(65):
+        tap(qtbot, key(form.digits, "1"))
+    next_(qtbot, form)
+    _fits(window, "MRN, with a message")
+    form.mrn.clear()
+    next_(qtbot, form)
+    _fits(window, "check and prepare")
+    tap(qtbot, form.next_button)
+    _fits(window, "staff menu, ready")
