@@ -8,9 +8,10 @@ from datetime import datetime
 
 from kiosk.config import Config, ConfigError
 from kiosk.content import load_catalog
+from kiosk.content.schema import Form
 from kiosk.document.identity import load_signer
 from kiosk.document.make import Made, make_pending
-from kiosk.document.seal import SealError
+from kiosk.document.seal import SealError, Signer
 from kiosk.store.database import Store
 from kiosk.store.maintenance import start
 
@@ -23,17 +24,24 @@ class Started:
     made: list[Made]
     """PDFs that were pending (a full disk, say) and are now made."""
     problems: list[str]
-    """Sentences for staff: PDFs still pending and why. The kiosk runs on; the briefings are safe."""
+    """Sentences for staff: PDFs still pending and why, forms that did not load. The kiosk runs on;
+    the briefings are safe."""
+    forms: dict[str, Form]
+    """The procedures found, loaded once for the whole run."""
+    signer: Signer | None
+    """The kiosk's seal, loaded once; None when it could not be (`signer_problem` says why)."""
+    signer_problem: str | None
 
 
 def start_kiosk(config: Config, now: datetime) -> Started:
     """Open the store as the kiosk does at start; StoreError (one sentence) if it cannot be used."""
     store, recovered = start(config.database_url, config.kiosk_id, now, config.masked())
+    catalog = load_catalog(config.forms_dirs)
+    form_problems = [str(p) for p in catalog.problems]
     try:
         signer = load_signer(config, now)
     except (SealError, ConfigError) as exc:
-        return Started(store, recovered, [], [f"pending PDFs were not made: {exc}"])
-    made, failed = make_pending(
-        store, load_catalog(config.forms_dirs).forms, signer, config.documents_dir, now
-    )
-    return Started(store, recovered, made, failed)
+        problems = [f"pending PDFs were not made: {exc}", *form_problems]
+        return Started(store, recovered, [], problems, catalog.forms, None, str(exc))
+    made, failed = make_pending(store, catalog.forms, signer, config.documents_dir, now)
+    return Started(store, recovered, made, failed + form_problems, catalog.forms, signer, None)

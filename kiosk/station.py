@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from kiosk.config import Config, ConfigError
-from kiosk.content import load_catalog
+from kiosk.config import Config
 from kiosk.content.schema import Form
 from kiosk.document.fonts import missing_glyphs
-from kiosk.document.identity import load_signer
 from kiosk.document.make import DocumentError, Made, make_document
-from kiosk.document.seal import SealError, Signer
+from kiosk.document.seal import Signer
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
 from kiosk.startup import start_kiosk
@@ -73,23 +71,15 @@ class Station:
 
         Raises StoreError or ConfigError (one sentence each) when the kiosk cannot run at all.
         """
-        now = clock.now()
-        started = start_kiosk(config, now)
-        catalog = load_catalog(config.forms_dirs)
-        problems = started.problems + [str(p) for p in catalog.problems]
-        signer, signer_problem = None, None
-        try:
-            signer = load_signer(config, now)
-        except (SealError, ConfigError) as exc:
-            signer_problem = str(exc)
+        started = start_kiosk(config, clock.now())
         return cls(
             config,
             started.store,
-            catalog.forms,
+            started.forms,
             clock,
-            signer=signer,
-            signer_problem=signer_problem,
-            problems=problems,
+            signer=started.signer,
+            signer_problem=started.signer_problem,
+            problems=started.problems,
         )
 
     def close(self) -> None:

@@ -65,7 +65,6 @@ class BottomBar(QWidget):
         layout.addWidget(self.back)
         layout.addWidget(self.flag)
         layout.addWidget(self.message, 1)
-        layout.addStretch(0)
         layout.addWidget(self.primary)
 
     def say(self, text: str) -> None:

@@ -62,7 +62,3 @@ class Jobs(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
-
-    @property
-    def busy(self) -> bool:
-        return bool(self._running)

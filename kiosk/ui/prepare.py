@@ -7,7 +7,6 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +24,6 @@ from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import NAME_MAX
 from kiosk.store.rules import InputError, clean_mrn, clean_name
 from kiosk.ui.pages.base import Reading, button, card, centred, label
-from kiosk.ui.theme import BASE_PX, body_px
 from kiosk.ui.widgets.keyboard import KEY_HEIGHT, LETTER_FONT, SPACING, WIDTH, OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad, set_font_px
 
@@ -47,9 +45,6 @@ NO_PROCEDURE = "Please choose the procedure."
 NO_FORMS = "No procedure is loaded on this kiosk; please ask IT."
 SAVE_FAILED = "The briefing could not be saved; try again or ask IT."
 READY = "Ready: the next patient only confirms their date of birth."
-KEY_BORDERS = 4
-"""The theme's button border, above and below: its minimum height counts without it, so a key of
-the keyboard's fixed height (64 px) would be drawn 4 px taller than its row, its lower edge cut off."""
 MRN_FIELD_MAX = 200
 """Longer than the store takes (64), so a refused MRN is explained rather than cut off silently."""
 
@@ -79,10 +74,10 @@ class DigitRow(QWidget):
         grid.setSpacing(SPACING)
         self.keys: list[QPushButton] = []
         for n, digit in enumerate("1234567890"):
-            key = button(digit, None, partial(self._type, digit))
-            key.setAutoDefault(False)
+            key = QPushButton(digit)  # sized here, like the keyboard's keys, not by the theme
+            key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            key.clicked.connect(partial(self._type, digit))
             key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            key.setStyleSheet("padding: 0;")
             grid.addWidget(key, 0, n)
             self.keys.append(key)
         self.setMaximumWidth(WIDTH)
@@ -234,17 +229,6 @@ class PrepareForm(QWidget):
         field.setMaxLength(length)
         field.setPlaceholderText(placeholder)
         return field
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # The keys follow the screen, as on the patient's pages (not the "Larger text" choice), and
-        # their sizes are set after the window's style sheet, whose minimums would otherwise win.
-        scale = body_px(self.window().size()) / BASE_PX
-        fit = f"QPushButton {{ min-height: {round(KEY_HEIGHT * scale) - KEY_BORDERS}px; }}"
-        for keyboard in (self.name_keys, self.mrn_keys):
-            keyboard.setStyleSheet(fit)
-        for keys in (self.name_keys, self.mrn_keys, self.keypad, self.digits):
-            keys.set_scale(scale)
-        super().showEvent(event)
 
     # -- the steps -------------------------------------------------------------------------
 

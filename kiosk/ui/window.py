@@ -29,8 +29,12 @@ from kiosk.ui.pages.reading import ReadingPage
 from kiosk.ui.pages.review import ReviewPage
 from kiosk.ui.pages.sign import SignPage
 from kiosk.ui.pages.welcome import WelcomePage
+from kiosk.ui.prepare import DigitRow
 from kiosk.ui.staff import StaffPage
 from kiosk.ui.theme import BASE_PX, Look, body_px, palette_for
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.keypad import DateKeypad
+from kiosk.ui.widgets.signature_pad import SignaturePad
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +44,8 @@ DONE_SECONDS = 45.0
 """The done screen returns to Welcome on its own after this long."""
 TICK_MS = 1000
 
+SCALED = (OnScreenKeyboard, DateKeypad, SignaturePad, DigitRow)
+"""Widgets that size their own keys (`set_scale`); the window's style sheet never does."""
 READING = (
     ScreenKind.ABOUT,
     ScreenKind.STEP,
@@ -97,10 +103,13 @@ class KioskWindow(QWidget):
             ScreenKind.SIGN: self.sign,
             ScreenKind.DONE: self.done,
         }
-        for page in {id(p): p for p in self.pages.values()}.values():
+        self.distinct_pages = tuple({id(p): p for p in self.pages.values()}.values())
+        """Each page once (the reading page serves five kinds of screen)."""
+        for page in self.distinct_pages:
             self.stack.addWidget(page)
             page.changed.connect(self.redraw)
-            page.problem.connect(self.bottom.say)
+            # Welcome has no bottom bar: it shows its problems itself.
+            page.problem.connect(self.welcome.say if page is self.welcome else self.bottom.say)
         self.stack.addWidget(self.staff)
         self.stack.currentChanged.connect(self._size_to_current)
 
@@ -207,15 +216,12 @@ class KioskWindow(QWidget):
         self._layout.setContentsMargins(margin, look.px(12), margin, look.px(16))
         self._layout.setSpacing(look.px(12))
         self.setStyleSheet(look.stylesheet())
-        # The keys are large already: they follow the screen, not the "Larger text" toggle.
+        # The keys are large already: they follow the screen, not the "Larger text" toggle. Every
+        # keyboard, keypad and pad in the window, the staff page's included, is scaled here.
         keys = body_px(size) / BASE_PX
-        for widget in (
-            self.identity.keypad,
-            self.identity.keyboard,
-            self.sign.keyboard,
-            self.sign.pad,
-        ):
-            widget.set_scale(keys)
+        for kind in SCALED:
+            for widget in self.findChildren(kind):
+                widget.set_scale(keys)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -243,9 +249,7 @@ class KioskWindow(QWidget):
                 return
             self.briefing = nxt
         self.welcome.say("")
-        if not self.page.attempt(self.briefing.go_next):
-            self.welcome.say(self.bottom.message.text())
-            self.bottom.say("")
+        if not self.welcome.attempt(self.briefing.go_next):
             if self.briefing.status is Status.NOT_STARTED:
                 self.briefing = None  # nothing was stored: the next touch tries afresh
             return
@@ -362,7 +366,7 @@ class KioskWindow(QWidget):
         """The patient is gone: forget the briefing and wipe every screen of personal details."""
         self.briefing = None
         self._done_since = None
-        for page in {id(p): p for p in self.pages.values()}.values():
+        for page in self.distinct_pages:
             page.forget()
         self.still_there.hide()
         self.bottom.say("")
