@@ -210,6 +210,15 @@ def main() -> int:
     dialog.reject()
     window.open_staff()
     shot("24-staff-mode")
+    tap(window.staff.prepare_button)
+    form = window.staff.prepare
+    form.name.setText("Łukasz Wałęsa")
+    form.next()
+    keys(form.keypad, "08311962")
+    form.next()
+    form.mrn.setText("A-12")
+    shot("25-staff-prepare-mrn")
+    form.cancel()
     window.allow_close = True
     window.close()
     station.close()

@@ -65,6 +65,7 @@ class BottomBar(QWidget):
         layout.addWidget(self.back)
         layout.addWidget(self.flag)
         layout.addWidget(self.message, 1)
+        layout.addStretch(0)  # holds Back and the main action apart while the message is hidden
         layout.addWidget(self.primary)
 
     def say(self, text: str) -> None:
