@@ -94,6 +94,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", _log_level),
     Setting("forms_dir", str, "", "Folder for the clinic's own procedure files, read before the ones the kiosk ships (default: forms in the data folder).", _absolute),
     Setting("documents_dir", str, "", "Folder for the signed briefing PDFs (default: documents in the data folder).", _absolute),
+    Setting("copies_dir", str, "", "Folder where staff mode saves copies of briefing PDFs, such as a shared chart folder or a USB drive (default: copies in the data folder).", _absolute),
+    Setting("printer", str, "", "The printer staff mode prints briefing PDFs on (a CUPS printer name from `lpstat -p`; empty: the system's default printer)."),
     Setting("signing_key", str, "", "The kiosk's private key, PEM (default: keys/kiosk-key.pem in the data folder; `kiosk init` makes it).", _absolute),
     Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder).", _absolute),
     Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate.", _absolute),
@@ -146,6 +148,10 @@ class Config:
     @property
     def documents_dir(self) -> Path:
         return self._in_data("documents_dir", "documents")
+
+    @property
+    def copies_dir(self) -> Path:
+        return self._in_data("copies_dir", "copies")
 
     @property
     def signing_key(self) -> Path:

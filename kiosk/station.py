@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from kiosk.config import Config
@@ -18,6 +19,8 @@ from kiosk.content.schema import Form
 from kiosk.document.fonts import missing_glyphs
 from kiosk.document.make import DocumentError, Made, make_document
 from kiosk.document.seal import Signer
+from kiosk.records import followup
+from kiosk.records.query import RecordRow
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
 from kiosk.startup import start_kiosk
@@ -180,6 +183,41 @@ class Station:
                 subject=f"kiosk:{self.store.kiosk_id}",
                 detail=detail or {},
             )
+
+    # -- staff follow-up (each action audited under the staff member's name) ---------------
+
+    def briefings_for_staff(self, search: str = "") -> list[RecordRow]:
+        """Today's briefings and the prepared ones still waiting; or those matching `search`."""
+        return followup.briefings_for_staff(self.store, self.forms, self.clock.now(), search)
+
+    def briefing_row(self, briefing_id: str) -> RecordRow:
+        return followup.record_of(self.store, self.forms, briefing_id)
+
+    def open_questions(self) -> list[followup.OpenQuestion]:
+        return followup.open_questions(self.store, self.forms)
+
+    def answer_question(self, staff: str, flag_id: int, note: str) -> None:
+        followup.answer_question(self.store, flag_id, staff=staff, note=note, now=self.clock.now())
+
+    def print_pdf(self, staff: str, briefing_id: str) -> None:
+        row = self.briefing_row(briefing_id)
+        followup.print_pdf(
+            self.store, row, str(self.config["printer"]), staff=staff, now=self.clock.now()
+        )
+
+    def copy_pdf(self, staff: str, briefing_id: str) -> Path:
+        row = self.briefing_row(briefing_id)
+        return followup.copy_pdf(
+            self.store, row, self.config.copies_dir, staff=staff, now=self.clock.now()
+        )
+
+    def make_pending_pdf(self, staff: str, briefing_id: str) -> Made:
+        """Make a signed briefing's pending PDF now (the disk was full, the key missing at signing).
+
+        DocumentError (one sentence) if it still cannot be made."""
+        made = self.make_pdf(briefing_id)
+        self.staff_action(staff, "pdf_made_by_staff", {"briefing_id": briefing_id})
+        return made
 
     def __enter__(self) -> Station:
         return self

@@ -198,9 +198,13 @@ def rows_query(filters: Filters) -> Select[*tuple[Any, ...]]:
 
 
 def find_records(
-    session: Session, filters: Filters, risk_totals: Mapping[str, int] | None = None
+    session: Session,
+    filters: Filters,
+    risk_totals: Mapping[str, int] | None = None,
+    *,
+    briefing_id: str | None = None,
 ) -> list[RecordRow]:
-    """The briefings that match, in the order they happened.
+    """The briefings that match (only `briefing_id`'s when given), in the order they happened.
 
     `risk_totals` maps a form's content SHA-256 to its number of risks (see `risk_totals`); a
     completed briefing whose form is not known counts its acknowledgements, since signing needs
@@ -208,7 +212,10 @@ def find_records(
     """
     totals = risk_totals or {}
     out: list[RecordRow] = []
-    for r in session.execute(rows_query(filters)):
+    query = rows_query(filters)
+    if briefing_id is not None:
+        query = query.where(Briefing.id == briefing_id)
+    for r in session.execute(query):
         if not filters.matches_patient(r[2], r[4]):
             continue
         total = totals.get(r[7])

@@ -1,0 +1,249 @@
+"""What a coordinator follows up at the kiosk: today's briefings, the questions patients flagged (answered
+with a note), and a briefing's PDF printed or copied out. No Qt: staff mode shows what this returns."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from kiosk.content.schema import Form
+from kiosk.files import install_file
+from kiosk.records.pdfs import read_checked
+from kiosk.records.query import OPEN_FLAG, Filters, RecordRow, find_records, risk_totals
+from kiosk.store import audit
+from kiosk.store.database import Store
+from kiosk.store.models import Briefing, BriefingStatus, Patient, QuestionFlag
+
+SEARCH_DAYS = 90
+"""A search looks this far back; the list without a search shows today only."""
+SEARCH_LIMIT = 50
+"""The most recent briefings a search shows; a narrower search finds the rest."""
+NOTE_MAX = 500
+PRINT_TIMEOUT = 20.0
+
+
+class FollowUpError(Exception):
+    """What staff asked for cannot be done; one sentence saying why and what to do."""
+
+
+def local_midnight(now: datetime) -> datetime:
+    """The start of the kiosk's local day holding `now` (aware)."""
+    local = now.astimezone()
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def briefings_for_staff(
+    store: Store, forms: Mapping[str, Form], now: datetime, search: str = ""
+) -> list[RecordRow]:
+    """Without `search`: every briefing of today, then briefings prepared earlier that still wait
+    (too old to be offered to a patient: staff decide). With it: briefings of the last
+    SEARCH_DAYS days whose patient name or MRN contains it, newest first, at most SEARCH_LIMIT."""
+    totals = risk_totals(forms.values())
+    text = search.strip()
+    with store.reading() as session:
+        if text:
+            found = find_records(
+                session, Filters(since=now - timedelta(days=SEARCH_DAYS), patient=text), totals
+            )
+            return list(reversed(found))[:SEARCH_LIMIT]
+        today = find_records(session, Filters(since=local_midnight(now)), totals)
+        waiting = find_records(
+            session, Filters(statuses=frozenset({BriefingStatus.PREPARED})), totals
+        )
+    seen = {r.briefing_id for r in today}
+    return today + [r for r in waiting if r.briefing_id not in seen]
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A question a patient flagged that no staff member has answered yet."""
+
+    flag_id: int
+    briefing_id: str
+    patient_name: str | None
+    mrn: str | None
+    screen_id: str
+    screen_title: str
+    """The screen's title in the form the patient saw, else its id (a version this kiosk lacks)."""
+    flagged_at: datetime
+
+
+def open_questions(store: Store, forms: Mapping[str, Form]) -> list[OpenQuestion]:
+    """Every open flagged question, oldest first (whatever the day: an open question stays open)."""
+    by_sha = {form.content_sha256: form for form in forms.values()}
+    query = (
+        select(
+            QuestionFlag.id,
+            QuestionFlag.briefing_id,
+            Patient.name,
+            Patient.mrn,
+            QuestionFlag.screen_id,
+            QuestionFlag.flagged_at,
+            Briefing.content_sha256,
+        )
+        .join(Briefing, Briefing.id == QuestionFlag.briefing_id)
+        .outerjoin(Patient, Patient.id == Briefing.patient_id)
+        .where(OPEN_FLAG)
+        .order_by(QuestionFlag.flagged_at, QuestionFlag.id)
+    )
+    out = []
+    with store.reading() as session:
+        for flag_id, briefing_id, name, mrn, screen_id, flagged_at, sha in session.execute(query):
+            out.append(
+                OpenQuestion(
+                    flag_id,
+                    briefing_id,
+                    name,
+                    mrn,
+                    screen_id,
+                    _title(by_sha.get(sha), screen_id),
+                    flagged_at,
+                )
+            )
+    return out
+
+
+def _title(form: Form | None, screen_id: str) -> str:
+    if form is None:
+        return screen_id
+    try:
+        return form.screen(screen_id).title
+    except KeyError:
+        return screen_id
+
+
+def answer_question(store: Store, flag_id: int, *, staff: str, note: str, now: datetime) -> None:
+    """Mark a flagged question answered, with who, when and a short note; audited under `staff`.
+
+    FollowUpError if the note is empty or too long, or the question is gone or already answered
+    (by someone at another kiosk, say: their answer is kept)."""
+    text = " ".join(note.split())
+    if not text:
+        raise FollowUpError("Write a short note on how the question was answered.")
+    if len(text) > NOTE_MAX:
+        raise FollowUpError(f"The note is longer than {NOTE_MAX} characters; shorten it.")
+    with store.sessions.begin() as session:
+        flag = session.get(QuestionFlag, flag_id)
+        if flag is None:
+            raise FollowUpError("That question is no longer in the records; refresh the list.")
+        done = session.execute(
+            update(QuestionFlag)
+            .where(QuestionFlag.id == flag_id, OPEN_FLAG)
+            .values(answered_by=staff, answered_at=now, answer_note=text)
+        )
+        if done.rowcount != 1:  # type: ignore[attr-defined]
+            session.refresh(flag)
+            raise FollowUpError(
+                f"That question was already answered by {flag.answered_by}; refresh the list."
+            )
+        audit.append(
+            session,
+            at=now,
+            kiosk_id=store.kiosk_id,
+            actor=staff,
+            action="flag_answered",
+            subject=f"briefing:{flag.briefing_id}",
+            detail={"flag_id": flag_id, "screen_id": flag.screen_id, "note_chars": len(text)},
+        )
+
+
+def checked_pdf(row: RecordRow) -> tuple[Path, bytes]:
+    """The briefing's PDF file and bytes, which must match the SHA-256 stored when it was made."""
+    data, problem = read_checked(row)
+    if data is None or row.pdf_path is None:
+        raise FollowUpError(f"{problem}.")
+    return Path(row.pdf_path), data
+
+
+def copy_pdf(store: Store, row: RecordRow, folder: Path, *, staff: str, now: datetime) -> Path:
+    """Copy the briefing's checked PDF into `folder` (a shared chart folder, a USB drive), written
+    safely; audited under `staff`. FollowUpError (one sentence) if it cannot be."""
+    path, data = checked_pdf(row)
+    target = folder / path.name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        install_file(target, data, 0o644, overwrite=True)
+    except OSError as exc:
+        raise FollowUpError(
+            f"The PDF could not be copied to {folder} ({exc.strerror or exc}); check that the "
+            "folder (copies_dir) is there and writable."
+        ) from None
+    _audit_pdf(store, row, "pdf_copied", staff, now, {"file": target.name, "folder": str(folder)})
+    return target
+
+
+def print_command(path: Path, printer: str) -> Sequence[str]:
+    """The print spooler command for this platform (CUPS `lp` on Linux and macOS)."""
+    return ["lp", *(["-d", printer] if printer else []), "--", str(path)]
+
+
+def print_pdf(store: Store, row: RecordRow, printer: str, *, staff: str, now: datetime) -> None:
+    """Send the briefing's checked PDF to the printer (the system's default when `printer` is
+    empty); audited under `staff`. FollowUpError (one sentence) if the spooler refuses it."""
+    path, _ = checked_pdf(row)
+    if sys.platform == "win32":  # pragma: no cover - Windows prints through the PDF viewer's verb
+        if printer:
+            raise FollowUpError(
+                "Choosing a printer by name is not supported on Windows; leave printer empty "
+                "to use the default printer."
+            )
+        try:
+            os.startfile(path, "print")  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise FollowUpError(f"The PDF could not be printed ({exc}).") from None
+    else:
+        command = print_command(path, printer)
+        if shutil.which(command[0]) is None:
+            raise FollowUpError(
+                "No print service on this computer (the `lp` command of CUPS is missing); ask IT "
+                "to install CUPS and a printer, or copy the PDF instead."
+            )
+        try:
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=PRINT_TIMEOUT, check=False
+            )
+        except subprocess.TimeoutExpired:
+            raise FollowUpError(
+                "The printer did not answer; check that it is on and try again."
+            ) from None
+        if done.returncode != 0:
+            reason = (done.stderr or done.stdout).strip().splitlines()
+            raise FollowUpError(
+                f"The printer refused the PDF ({reason[-1] if reason else f'exit {done.returncode}'}); "
+                "check the printer, or the printer setting."
+            )
+    _audit_pdf(store, row, "pdf_printed", staff, now, {"printer": printer or "default"})
+
+
+def _audit_pdf(
+    store: Store, row: RecordRow, action: str, staff: str, now: datetime, detail: dict[str, str]
+) -> None:
+    with store.sessions.begin() as session:
+        audit.append(
+            session,
+            at=now,
+            kiosk_id=store.kiosk_id,
+            actor=staff,
+            action=action,
+            subject=f"briefing:{row.briefing_id}",
+            detail={"sha256": row.pdf_sha256 or "", **detail},
+        )
+
+
+def record_of(store: Store, forms: Mapping[str, Form], briefing_id: str) -> RecordRow:
+    """One briefing's row as the list shows it, read afresh (after a PDF was made, say)."""
+    with store.reading() as session:
+        rows = find_records(
+            session, Filters(), risk_totals(forms.values()), briefing_id=briefing_id
+        )
+    if rows:
+        return rows[0]
+    raise FollowUpError("That briefing is no longer in the records; refresh the list.")
