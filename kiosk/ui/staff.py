@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.station import Station
 from kiosk.store.staff import LoginOutcome
+from kiosk.ui.followup import BriefingDetail, BriefingList, QuestionList
 from kiosk.ui.pages.base import Reading, button, label
 from kiosk.ui.prepare import READY, PrepareForm
 
@@ -186,9 +188,14 @@ class StaffPage(QWidget):
         self.ready.hide()
         layout.addWidget(self.ready)
         self.prepare_button = button("Prepare a briefing", None, self.open_prepare)
-        actions = QHBoxLayout()
-        actions.addWidget(self.prepare_button, 1)
-        actions.addStretch(1)
+        self.list_button = button("Today's briefings", None, self.open_list)
+        self.questions_button = button("Questions to answer", None, self.open_questions)
+        actions = QGridLayout()
+        actions.setSpacing(16)
+        actions.addWidget(self.prepare_button, 0, 0)
+        actions.addWidget(self.list_button, 0, 1)
+        actions.addWidget(self.questions_button, 1, 0)
+        actions.setColumnStretch(2, 1)
         layout.addLayout(actions)
         layout.addStretch(1)
         row = QHBoxLayout()
@@ -207,6 +214,18 @@ class StaffPage(QWidget):
         self.prepare.prepared.connect(self._prepared)
         self.pages.addWidget(self.prepare)
         self.staff: str | None = None
+
+        self.briefings = BriefingList(station)
+        self.briefings.closed.connect(self.show_menu)
+        self.briefings.opened.connect(self.open_briefing)
+        self.pages.addWidget(self.briefings)
+        self.detail = BriefingDetail(station, lambda: self.staff)
+        self.detail.closed.connect(self._back_to_list)
+        self.pages.addWidget(self.detail)
+        self.questions = QuestionList(station, lambda: self.staff)
+        self.questions.closed.connect(self.show_menu)
+        self.pages.addWidget(self.questions)
+        self.station = station
 
     def open_for(self, staff: str, problems: list[str], briefing_open: bool) -> None:
         self.staff = staff
@@ -227,10 +246,41 @@ class StaffPage(QWidget):
         self.prepare.begin(self.staff)
         self.pages.setCurrentWidget(self.prepare)
 
+    def open_list(self) -> None:
+        if self.staff is None:
+            return
+        self.briefings.refresh()
+        self.pages.setCurrentWidget(self.briefings)
+
+    def open_briefing(self, briefing_id: str) -> None:
+        self.detail.show_briefing(briefing_id)
+        self.pages.setCurrentWidget(self.detail)
+
+    def _back_to_list(self) -> None:
+        self.detail.forget()
+        self.briefings.refresh()
+        self.pages.setCurrentWidget(self.briefings)
+
+    def open_questions(self) -> None:
+        if self.staff is None:
+            return
+        self.questions.refresh()
+        self.pages.setCurrentWidget(self.questions)
+
     def show_menu(self, ready: str = "") -> None:
         self.ready.setText(ready)
         self.ready.setVisible(bool(ready))
+        for panel in (self.briefings, self.detail, self.questions):
+            panel.forget()  # the menu shows no patient: what the panels held goes
         self.pages.setCurrentWidget(self.menu)
+        if self.staff is not None:
+            try:
+                waiting = len(self.station.open_questions())
+            except SQLAlchemyError:
+                waiting = None  # the panel itself says so when opened
+            self.questions_button.setText(
+                "Questions to answer" + (f" ({waiting})" if waiting else "")
+            )
 
     def _prepared(self) -> None:
         self.show_menu(READY)
@@ -238,6 +288,9 @@ class StaffPage(QWidget):
     def forget(self) -> None:
         self.staff = None
         self.prepare.forget()
+        self.briefings.forget()
+        self.detail.forget()
+        self.questions.forget()
         self.show_menu()
         self.who.setText("")
         self.notes.setText("")

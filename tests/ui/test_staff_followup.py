@@ -1,0 +1,238 @@
+"""Staff follow up at the kiosk through the real widgets: today's list and search, a briefing's PDF
+printed, copied and made, flagged questions answered with a note; nothing left on screen after."""
+
+from __future__ import annotations
+
+import os
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.cli import main
+from kiosk.content import load_form
+from kiosk.demo import walk_through
+from kiosk.session import Briefing, Patient
+from kiosk.station import Station
+from kiosk.store.briefings import prepare_briefing
+from kiosk.store.models import AuditEntry, Document, QuestionFlag
+from kiosk.ui import followup
+from kiosk.ui.window import KioskWindow
+from tests.conftest import MILD
+from tests.session.fakes import FakeClock
+from tests.ui.conftest import NAME
+from tests.ui.drive import key, tap, texts
+from tests.ui.test_staff_mode import _fits, type_keys
+
+FORM = load_form(MILD)
+SIGNED = "Ana Ruiz"
+
+
+def signed_briefing(station: Station, clock: FakeClock, *, flag: bool = True) -> str:
+    """A briefing Ana Ruiz went through and signed (a risk flagged), its PDF not made yet."""
+    briefing_id = prepare_briefing(
+        station.store, FORM, name=SIGNED, date_of_birth=date(1950, 5, 6), mrn="MRN-1001",
+        staff="Sam Carter", now=clock.now() - timedelta(minutes=30),
+    )  # fmt: skip
+    b = Briefing(
+        FORM,
+        briefing_id,
+        station.recorder,
+        clock,
+        patient=Patient(SIGNED, date(1950, 5, 6), "MRN-1001"),
+    )
+    walk_through(b, random.Random(1), flag_risk=FORM.risks[1].id if flag else None)
+    return briefing_id
+
+
+def audited(station: Station, action: str) -> list[AuditEntry]:
+    with station.store.reading() as session:
+        return list(session.scalars(select(AuditEntry).where(AuditEntry.action == action)))
+
+
+def open_list(qtbot: QtBot, window: KioskWindow) -> followup.BriefingList:
+    window.open_staff()
+    tap(qtbot, window.staff.list_button)
+    panel = window.staff.briefings
+    assert window.staff.pages.currentWidget() is panel
+    return panel
+
+
+def shown(panel: followup.BriefingList) -> list[str]:
+    return [b.text() for b in panel.buttons.values()]
+
+
+def test_the_list_shows_today_with_status_and_a_search_narrows_it(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock, prepared: str
+) -> None:
+    signed = signed_briefing(station, clock)
+    panel = open_list(qtbot, window)
+    assert sorted(panel.buttons) == sorted([signed, prepared])
+    first, second = (panel.buttons[i].text() for i in (signed, prepared))
+    assert SIGNED in first and "Completed" in first and "8 of 8 risks" in first
+    assert "1 open question" in first and "PDF pending" in first
+    assert NAME in second and "Prepared, waiting" in second and "MRN-0042" in second
+
+    tap(qtbot, panel.keys_button)  # the on-screen keys, for a search
+    assert panel.keys.isVisible() and panel.digits.isVisible()
+    for digit in "0042":
+        tap(qtbot, key(panel.digits, digit))
+    qtbot.waitUntil(lambda: list(panel.buttons) == [prepared])
+    assert panel.heading.text() == "Found 1"
+    type_keys(qtbot, panel.keys, "x")
+    qtbot.waitUntil(lambda: not panel.buttons)
+    assert followup.NOTHING_FOUND in texts(panel)
+    _fits(window, "briefings, searching")
+
+
+def test_an_old_prepared_briefing_is_listed_as_no_longer_offered(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock
+) -> None:
+    old = prepare_briefing(
+        station.store, FORM, name="Ben Okafor", date_of_birth=date(1970, 7, 8), mrn=None,
+        staff="Sam Carter", now=clock.now() - timedelta(hours=30),
+    )  # fmt: skip
+    panel = open_list(qtbot, window)
+    (text,) = shown(panel)
+    assert list(panel.buttons) == [old] and "no longer offered; prepare it again" in text
+
+
+def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
+    qtbot: QtBot,
+    window: KioskWindow,
+    station: Station,
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    signed = signed_briefing(station, clock)
+    bin_dir, spooled = tmp_path / "bin", tmp_path / "spooled"
+    bin_dir.mkdir()
+    (bin_dir / "lp").write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {spooled}\n')
+    (bin_dir / "lp").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+
+    panel = open_list(qtbot, window)
+    tap(qtbot, panel.buttons[signed])
+    detail = window.staff.detail
+    assert window.staff.pages.currentWidget() is detail
+    assert detail.title.text() == SIGNED and "May 6, 1950 · MRN MRN-1001" in detail.facts.text()
+    assert detail.make_button.isVisible()
+    assert not detail.print_button.isVisible() and not detail.copy_button.isVisible()
+    _fits(window, "a briefing with its PDF pending")
+
+    tap(qtbot, detail.make_button)
+    assert detail.message.text() == "✓ The PDF is made and sealed."
+    assert not detail.make_button.isVisible() and "PDF: PDF made" in detail.facts.text()
+    with station.store.reading() as session:
+        doc = session.scalars(select(Document).where(Document.briefing_id == signed)).one()
+    assert doc.status == "made" and doc.path
+    capsys.readouterr()
+    assert main(["verify", doc.path]) == 0
+
+    tap(qtbot, detail.print_button)
+    assert detail.message.text() == "✓ Sent to the printer."
+    assert spooled.read_text().splitlines() == ["--", doc.path]
+
+    tap(qtbot, detail.copy_button)
+    copy = station.config.copies_dir / Path(doc.path).name
+    assert detail.message.text() == f"✓ Saved as {copy}."
+    assert copy.read_bytes() == Path(doc.path).read_bytes()
+    for action in ("pdf_made_by_staff", "pdf_printed", "pdf_copied"):
+        assert [e.actor for e in audited(station, action)] == ["Sam Carter"], action
+
+    Path(doc.path).write_bytes(b"%PDF-1.7 replaced")
+    tap(qtbot, detail.print_button)  # an altered file is never printed
+    assert "does not match the SHA-256" in detail.message.text()
+    assert len(audited(station, "pdf_printed")) == 1
+    tap(qtbot, detail.menu_button)
+    assert window.staff.pages.currentWidget() is panel and detail.facts.text() == ""
+
+
+def test_a_flagged_question_is_answered_with_a_note_under_the_staff_name(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock
+) -> None:
+    signed = signed_briefing(station, clock)
+    window.open_staff()
+    assert window.staff.questions_button.text() == "Questions to answer (1)"
+    tap(qtbot, window.staff.questions_button)
+    panel = window.staff.questions
+    (flag_id,) = panel.buttons
+    title = FORM.risk(FORM.risks[1].id).title
+    assert SIGNED in panel.buttons[flag_id].text() and title in panel.buttons[flag_id].text()
+
+    tap(qtbot, panel.buttons[flag_id])
+    assert panel.asked.text() == f"{SIGNED} asked about “{title}”"
+    _fits(window, "answering a question")
+    tap(qtbot, panel.answer_button)  # no note yet
+    assert panel.message.text() == "Write a short note on how the question was answered."
+    type_keys(qtbot, panel.keys, "Dr Lee called")
+    for digit in "2":
+        tap(qtbot, key(panel.digits, digit))
+    assert panel.note.text() == "Dr Lee called2"
+    tap(
+        qtbot,
+        next(
+            b
+            for b in panel.findChildren(type(panel.answer_button))
+            if b.text() == "Answered by phone"
+        ),
+    )
+    assert panel.note.text() == "Answered by phone"
+    clock.advance(60)
+    tap(qtbot, panel.answer_button)
+    assert panel.message.text() == "✓ Marked answered." and not panel.buttons
+    assert followup.NO_QUESTIONS in texts(panel)
+    with station.store.reading() as session:
+        flag = session.get(QuestionFlag, flag_id)
+        assert flag is not None and flag.briefing_id == signed
+        assert (flag.answered_by, flag.answer_note) == ("Sam Carter", "Answered by phone")
+        assert flag.answered_at is not None and flag.answered_at == clock.now()
+    (entry,) = audited(station, "flag_answered")
+    assert entry.actor == "Sam Carter" and entry.subject == f"briefing:{signed}"
+    tap(qtbot, panel.menu_button)
+    assert window.staff.pages.currentWidget() is window.staff.menu
+    assert window.staff.questions_button.text() == "Questions to answer"
+
+
+def test_a_question_answered_meanwhile_elsewhere_is_not_answered_twice(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock
+) -> None:
+    signed_briefing(station, clock)
+    window.open_staff()
+    tap(qtbot, window.staff.questions_button)
+    panel = window.staff.questions
+    (flag_id,) = panel.buttons
+    tap(qtbot, panel.buttons[flag_id])
+    station.answer_question("Dana Okafor", flag_id, "Answered at the desk")  # another kiosk
+    panel.note.setText("Me too")
+    tap(qtbot, panel.answer_button)
+    assert "already answered by Dana Okafor" in panel.message.text() and not panel.buttons
+    with station.store.reading() as session:
+        flag = session.get(QuestionFlag, flag_id)
+        assert flag is not None and flag.answered_by == "Dana Okafor"
+
+
+def test_nothing_of_the_follow_up_stays_on_screen_after_staff_mode(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock, prepared: str
+) -> None:
+    signed = signed_briefing(station, clock)
+    panel = open_list(qtbot, window)
+    tap(qtbot, panel.buttons[signed])
+    assert any(SIGNED in t for t in texts())
+    clock.advance(station.idle.warning_after)
+    window.tick()  # staff walked away: staff mode closes by itself
+    assert window.stack.currentWidget() is window.welcome
+    assert not [t for t in texts() if SIGNED in t or NAME in t or "MRN-" in t]
+
+    window.open_staff()
+    tap(qtbot, window.staff.questions_button)
+    tap(qtbot, next(iter(window.staff.questions.buttons.values())))
+    window.staff.questions.note.setText("Called her back about the drain")
+    window.close_staff()
+    assert not [t for t in texts() if SIGNED in t or "drain" in t]
+    assert window.staff.questions.note.isUndoAvailable() is False
