@@ -53,6 +53,7 @@ STATUS = {
     "completed": "Completed",
     "abandoned": "Abandoned",
 }
+PDF_STATE = {"made": "made", "pending": "pending (not made yet)"}
 END_REASON = {
     "inactivity": "nobody touched the screen",
     "staff": "ended by staff",
@@ -313,7 +314,7 @@ class BriefingDetail(_Panel):
             f"Signed: {signed}",
             risks_text(row).capitalize(),
             f"Questions flagged: {row.questions_flagged}, still open: {row.open_questions}",
-            f"PDF: {pdf_text(row)}"
+            f"PDF: {PDF_STATE.get(row.pdf_status or '', 'none (not signed)')}"
             + (f" · SHA-256 {row.pdf_sha256[:16]}…" if row.pdf_sha256 else ""),
             f"Briefing id: {row.briefing_id}",
         ]

@@ -127,7 +127,7 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
 
     tap(qtbot, detail.make_button)
     assert detail.message.text() == "✓ The PDF is made and sealed."
-    assert not detail.make_button.isVisible() and "PDF: PDF made" in detail.facts.text()
+    assert not detail.make_button.isVisible() and "PDF: made" in detail.facts.text()
     with station.store.reading() as session:
         doc = session.scalars(select(Document).where(Document.briefing_id == signed)).one()
     assert doc.status == "made" and doc.path
