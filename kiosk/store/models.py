@@ -219,7 +219,9 @@ class AuditEntry(Base):
     kiosk_id: Mapped[str] = mapped_column(String(64))
     actor: Mapped[str] = mapped_column(String(NAME_MAX * 4))
     action: Mapped[str] = mapped_column(String(64))
-    subject: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(200), index=True)
+    """What the row is about ("briefing:<id>", "staff:<name>", "kiosk:<id>"): indexed, since
+    exports read a briefing's events by it."""
     detail: Mapped[str] = mapped_column(Text)
     """JSON with the facts of the event (never a PIN, never a patient's name)."""
     prev_hash: Mapped[str] = mapped_column(String(64))
