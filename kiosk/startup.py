@@ -3,6 +3,7 @@ settings audited, briefings a crash left open closed as abandoned, and pending P
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +15,8 @@ from kiosk.document.make import Made, make_pending
 from kiosk.document.seal import SealError, Signer
 from kiosk.store.database import Store
 from kiosk.store.maintenance import start
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -36,12 +39,27 @@ class Started:
 def start_kiosk(config: Config, now: datetime) -> Started:
     """Open the store as the kiosk does at start; StoreError (one sentence) if it cannot be used."""
     store, recovered = start(config.database_url, config.kiosk_id, now, config.masked())
+    log.info(
+        "store open and migrated; %d briefing(s) left in progress closed as abandoned",
+        len(recovered),
+    )
+    for briefing_id in recovered:
+        log.warning("briefing %s: was in progress at start (a crash?); now abandoned", briefing_id)
     catalog = load_catalog(config.forms_dirs)
     form_problems = [str(p) for p in catalog.problems]
+    log.info("procedures loaded: %s", ", ".join(sorted(catalog.forms)) or "none")
+    for problem in form_problems:
+        log.warning("procedure not loaded: %s", problem)
     try:
         signer = load_signer(config, now)
     except (SealError, ConfigError) as exc:
+        log.error("the signing key could not be loaded, so pending PDFs were not made: %s", exc)
         problems = [f"pending PDFs were not made: {exc}", *form_problems]
         return Started(store, recovered, [], problems, catalog.forms, None, str(exc))
     made, failed = make_pending(store, catalog.forms, signer, config.documents_dir, now)
+    log.info("pending PDFs: %d made, %d still pending", len(made), len(failed))
+    for m in made:
+        log.info("briefing %s: pending PDF made", m.briefing_id)
+    for problem in failed:
+        log.warning("pending PDF not made: %s", problem)
     return Started(store, recovered, made, failed + form_problems, catalog.forms, signer, None)

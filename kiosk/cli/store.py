@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,8 +17,14 @@ from kiosk.document.identity import ensure_identity, identity_checks, load_signe
 from kiosk.document.make import make_pending, pending
 from kiosk.document.seal import SealError
 from kiosk.files import install_file, nearest_existing
+from kiosk.logs import log_folder
 from kiosk.store import StoreError, audit, open_store
 from kiosk.store.maintenance import Check, backup, record_settings, store_checks
+
+log = logging.getLogger(__name__)
+
+DISPLAY_TIMEOUT = 15
+"""Seconds `kiosk doctor` waits for Qt to open the display before it calls the display unusable."""
 
 
 def register(commands: Any) -> None:
@@ -42,6 +50,7 @@ def run_init(args: argparse.Namespace) -> int:
     path = config_path(args.config)
     if path.exists():
         print(f"config    kept      {path}")
+        log.info("init: config kept: %s", path)
     else:
         values = {s.name: s.default for s in SETTINGS}
         values["kiosk_id"] = Config(path, values, exists=False).kiosk_id
@@ -55,11 +64,12 @@ def run_init(args: argparse.Namespace) -> int:
             )
             return 1
         print(f"config    created   {path}")
+        log.info("init: config created: %s", path)
     config = load_config(args.config)
     data_dir = config.data_dir
     existed = data_dir.is_dir()
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # patient records: owner only
     except OSError as exc:
         print(
             f"kiosk init: {data_dir}: cannot create the data folder ({exc.strerror}); set data_dir or KIOSK_DATA_DIR.",
@@ -67,16 +77,20 @@ def run_init(args: argparse.Namespace) -> int:
         )
         return 1
     print(f"data      {'kept   ' if existed else 'created'}   {data_dir}")
+    log.info("init: data folder %s: %s", "kept" if existed else "created", data_dir)
     store = open_store(config.database_url, config.kiosk_id)
     changed = record_settings(store, config.masked(), datetime.now(UTC), actor="kiosk init")
     if changed:
         print(f"settings  recorded  {len(changed)} changed setting(s) noted in the audit log")
+        log.info("init: changed settings noted in the audit log: %s", ", ".join(changed))
     with store.reading() as session:
         rows = audit.verify(session).rows
     store.close()
     print(f"database  ready     {_where(config)} (migrated, {rows} audit rows)")
+    log.info("init: database ready: %s (migrated, %d audit rows)", _where(config), rows)
     state, where = ensure_identity(config, datetime.now(UTC))
     print(f"identity  {state.ljust(7)}   {where}")
+    log.info("init: signing identity %s: %s", state, where)
     return 0
 
 
@@ -92,35 +106,93 @@ def run_doctor(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config)
     except ConfigError as exc:
-        checks.append(Check("config", False, str(exc).replace("\n", "; ")))
+        checks.append(Check("config", False, _one_line(exc, config_path(args.config))))
     else:
         state = "readable" if config.exists else "not found, using defaults; run `kiosk init`"
         checks.append(Check("config", config.exists, f"{config.path} ({state})"))
-        checks += store_checks(config.database_url, config.kiosk_id, config.data_dir)
+        store_lines = store_checks(config.database_url, config.kiosk_id, config.data_dir)
+        checks += store_lines
+        store_usable = all(c.ok for c in store_lines if c.name == "database")
         checks += [Check(*line) for line in identity_checks(config, datetime.now(UTC))]
-        checks.append(_documents_folder(config.documents_dir))
+        checks.append(
+            _writable(
+                "PDF folder",
+                config.documents_dir,
+                "give the kiosk's user write access or set documents_dir",
+            )
+        )
+        checks.append(
+            _writable(
+                "log folder",
+                log_folder(config.data_dir),
+                "give the kiosk's user write access (until then the kiosk logs to stderr)",
+            )
+        )
         if args.repair:
             checks.append(_repair(config))
-        checks.append(_pending(config))
+        if store_usable:  # else the database line has said why nothing can be counted
+            checks.append(_pending(config))
+    checks.append(_display())
     width = max(len(c.name) for c in checks)
     for check in checks:
         print(f"{'ok  ' if check.ok else 'FAIL'}  {check.name.ljust(width)}  {check.detail}")
     failed = [c for c in checks if not c.ok]
+    for check in failed:
+        log.warning("doctor: %s failed: %s", check.name, check.detail)
+    log.info("doctor: %d checks, %d failed", len(checks), len(failed))
     if failed:
         print(f"{len(failed)} check(s) failed.", file=sys.stderr)
         return 1
     return 0
 
 
-def _documents_folder(folder: Path) -> Check:
+def _one_line(exc: ConfigError, path: Path) -> str:
+    """Every problem of the config file on one line, the file named once."""
+    prefix = f"{path}: "
+    problems = str(exc).splitlines()
+    if not all(p.startswith(prefix) for p in problems):
+        return "; ".join(problems)
+    return prefix + "; ".join(p.removeprefix(prefix).rstrip(".") for p in problems) + "."
+
+
+def _writable(name: str, folder: Path, advice: str) -> Check:
+    """A folder the kiosk writes to: it can be written, or made where it does not exist yet."""
+    if folder.exists() and not folder.is_dir():
+        return Check(name, False, f"{folder}: is a file, not a folder; move it aside")
     probe = nearest_existing(folder)
     if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK):
-        return Check("PDF folder", True, f"{folder} is writable")
-    return Check(
-        "PDF folder",
-        False,
-        f"{folder}: cannot be written; give the kiosk's user write access or set documents_dir",
-    )
+        return Check(name, True, f"{folder} is writable")
+    return Check(name, False, f"{folder}: cannot be written; {advice}")
+
+
+def _display() -> Check:
+    """Can Qt open the display the kiosk would use? Asked in a process of its own (kiosk.ui.probe),
+    since Qt ends the process it runs in when it cannot."""
+    advice = "set DISPLAY / QT_QPA_PLATFORM, or run on the kiosk's desktop session"
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "kiosk.ui.probe"],
+            capture_output=True,
+            text=True,
+            timeout=DISPLAY_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return Check(
+            "display", False, f"Qt did not open a display within {DISPLAY_TIMEOUT} s; {advice}"
+        )
+    fields = result.stdout.split()
+    if result.returncode == 0 and len(fields) == 4:
+        platform, width, height, ratio = fields
+        scale = "" if float(ratio) == 1 else f" at {float(ratio):g}× scale"
+        return Check("display", True, f"{platform}, {width}×{height}{scale}")
+    reasons = [
+        line.split(": ", 1)[-1].strip().rstrip(".")
+        for line in result.stderr.splitlines()
+        if line.startswith("qt.qpa.") and "Could not load the Qt platform plugin" not in line
+    ]
+    why = f" (Qt: {'; '.join(reasons[:2])})" if reasons else ""
+    return Check("display", False, f"no display{why}: {advice}")
 
 
 def _pending(config: Config) -> Check:
@@ -157,9 +229,14 @@ def _repair(config: Config) -> Check:
     finally:
         store.close()
     if failed:
+        log.warning("doctor --repair: %d pending PDF(s) made, %d not", len(made), len(failed))
+        for problem in failed:
+            log.warning("doctor --repair: %s", problem)
         return Check(
             "repair", False, f"{len(made)} pending PDF(s) made, {len(failed)} not: {failed[0]}"
         )
+    for m in made:
+        log.info("doctor --repair: briefing %s: pending PDF made", m.briefing_id)
     return Check(
         "repair", True, f"{len(made)} pending PDF(s) made" if made else "no PDF was pending"
     )
@@ -175,7 +252,9 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         store.close()
     if report.ok:
         print(f"audit chain intact: {report.rows} rows, head {report.head}")
+        log.info("audit verify: chain intact, %d rows, head %s", report.rows, report.head)
         return 0
+    log.error("audit verify: chain broken at row %s: %s", report.broken_at, report.reason)
     print(f"audit chain broken at row {report.broken_at}: {report.reason}.", file=sys.stderr)
     return 1
 
@@ -190,6 +269,7 @@ def run_backup(args: argparse.Namespace) -> int:
     print(
         f"backup written: {args.path} ({size // 1024} KB) at {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC"
     )
+    log.info("backup written: %s (%d KB)", args.path, size // 1024)
     return 0
 
 

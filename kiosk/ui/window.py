@@ -253,6 +253,7 @@ class KioskWindow(QWidget):
             if self.briefing.status is Status.NOT_STARTED:
                 self.briefing = None  # nothing was stored: the next touch tries afresh
             return
+        log.info("briefing %s: started (%s)", self.briefing.briefing_id, self.briefing.form.id)
         self.bottom.say("")
         self.redraw()
 
@@ -290,6 +291,7 @@ class KioskWindow(QWidget):
         if self._pdf_for == b.briefing_id:
             return
         self._pdf_for = b.briefing_id
+        log.info("briefing %s: signed and completed", b.briefing_id)
         self.done.making()
         briefing_id = b.briefing_id
         self.jobs.run(

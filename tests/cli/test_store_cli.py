@@ -46,7 +46,9 @@ def test_init_then_doctor_on_a_fresh_machine(
         "signing",
         "fonts",
         "PDF",
+        "log",
         "pending",
+        "display",
     ]
     assert all(line.startswith("ok") for line in out.splitlines())
 
@@ -70,7 +72,7 @@ def test_doctor_names_a_bad_config_key(tmp_path: Path, capsys: pytest.CaptureFix
     config_file.write_text("idle_warning = 90\n")
     code, out, err = run(capsys, "doctor")
     assert code == 1
-    assert out.startswith(f"FAIL  config  {config_file}: idle_warning: is not a known setting")
+    assert out.startswith(f"FAIL  config   {config_file}: idle_warning: is not a known setting")
     assert "1 check(s) failed." in err
 
 
