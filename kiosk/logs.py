@@ -164,7 +164,7 @@ def start_logging(
     setup._attach(handler, level)
     if console is not None:
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # patient records: owner only
             handler.acquire()
             try:
                 handler.stream = handler._open()

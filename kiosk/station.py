@@ -146,20 +146,23 @@ class Station:
 
         Safe to call from a worker thread: it touches no screen, and one PDF is made at a time.
         """
+        with self._pdf_lock:
+            return self._make(briefing_id)
+
+    def _make(self, briefing_id: str) -> Made:
         if self.signer is None:
             raise DocumentError(
                 f"the kiosk's signing key could not be loaded ({self.signer_problem}); the briefing is "
                 "saved and its PDF stays pending until the key is fixed and the kiosk restarted."
             )
-        with self._pdf_lock:
-            return make_document(
-                self.store,
-                briefing_id,
-                self.forms,
-                self.signer,
-                self.config.documents_dir,
-                self.clock.now(),
-            )
+        return make_document(
+            self.store,
+            briefing_id,
+            self.forms,
+            self.signer,
+            self.config.documents_dir,
+            self.clock.now(),
+        )
 
     # -- staff -----------------------------------------------------------------------------
 
@@ -208,15 +211,34 @@ class Station:
     def copy_pdf(self, staff: str, briefing_id: str) -> Path:
         row = self.briefing_row(briefing_id)
         return followup.copy_pdf(
-            self.store, row, self.config.copies_dir, staff=staff, now=self.clock.now()
+            self.store,
+            row,
+            self.config.copies_dir,
+            staff=staff,
+            now=self.clock.now(),
+            create=not self.config["copies_dir"],  # the default folder, in the data folder
         )
 
     def make_pending_pdf(self, staff: str, briefing_id: str) -> Made:
         """Make a signed briefing's pending PDF now (the disk was full, the key missing at signing).
 
-        DocumentError (one sentence) if it still cannot be made."""
-        made = self.make_pdf(briefing_id)
-        self.staff_action(staff, "pdf_made_by_staff", {"briefing_id": briefing_id})
+        Only this kiosk makes its own briefings' PDFs (with its key, in its folder), and only once:
+        the row is read again under the PDF lock, so a PDF the patient's job made meanwhile is not
+        made twice. FollowUpError or DocumentError (one sentence) if it is not made."""
+        with self._pdf_lock:
+            row = self.briefing_row(briefing_id)
+            if row.kiosk_id != self.store.kiosk_id:
+                raise followup.FollowUpError(
+                    f"This briefing was signed on kiosk {row.kiosk_id}; its PDF is made there "
+                    "(at its next start, or with `kiosk doctor --repair`)."
+                )
+            if row.pdf_status != "pending":
+                raise followup.StaleError("This briefing's PDF is already made.")
+            made = self._make(briefing_id)
+        followup.audit_briefing(
+            self.store, briefing_id, "pdf_made_by_staff", staff, self.clock.now(),
+            {"sha256": made.sha256, "file": made.path.name},
+        )  # fmt: skip
         return made
 
     def __enter__(self) -> Station:

@@ -112,7 +112,7 @@ def run_doctor(args: argparse.Namespace) -> int:
         checks.append(Check("config", config.exists, f"{config.path} ({state})"))
         store_lines = store_checks(config.database_url, config.kiosk_id, config.data_dir)
         checks += store_lines
-        store_usable = all(c.ok for c in store_lines if c.name == "database")
+        store_usable = all(c.ok for c in store_lines if c.name in ("database", "migrations"))
         checks += [Check(*line) for line in identity_checks(config, datetime.now(UTC))]
         checks.append(
             _writable(
@@ -191,8 +191,12 @@ def _display() -> Check:
         for line in result.stderr.splitlines()
         if line.startswith("qt.qpa.") and "Could not load the Qt platform plugin" not in line
     ]
-    why = f" (Qt: {'; '.join(reasons[:2])})" if reasons else ""
-    return Check("display", False, f"no display{why}: {advice}")
+    if reasons:
+        return Check("display", False, f"no display (Qt: {'; '.join(reasons[:2])}): {advice}")
+    last = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+    if last:  # not Qt refusing a display: the probe itself failed (a missing library, say)
+        return Check("display", False, f"the display check failed: {last[-1]}")
+    return Check("display", False, f"no display: {advice}")
 
 
 def _pending(config: Config) -> Check:

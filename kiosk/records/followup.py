@@ -3,6 +3,7 @@ with a note), and a briefing's PDF printed or copied out. No Qt: staff mode show
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -16,7 +17,6 @@ from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
 from kiosk.files import install_file
-from kiosk.records.pdfs import read_checked
 from kiosk.records.query import OPEN_FLAG, Filters, RecordRow, find_records, risk_totals
 from kiosk.store import audit
 from kiosk.store.database import Store
@@ -26,12 +26,19 @@ SEARCH_DAYS = 90
 """A search looks this far back; the list without a search shows today only."""
 SEARCH_LIMIT = 50
 """The most recent briefings a search shows; a narrower search finds the rest."""
+WAITING_DAYS = 7
+"""Briefings prepared on this kiosk and never started are listed this long (they are offered to
+patients for a day: `kiosk.station.PREPARED_WINDOW`); older ones are left to `kiosk records list`."""
 NOTE_MAX = 500
 PRINT_TIMEOUT = 20.0
 
 
 class FollowUpError(Exception):
     """What staff asked for cannot be done; one sentence saying why and what to do."""
+
+
+class StaleError(FollowUpError):
+    """What staff looked at changed meanwhile (answered at another kiosk, say): show it afresh."""
 
 
 def local_midnight(now: datetime) -> datetime:
@@ -43,9 +50,9 @@ def local_midnight(now: datetime) -> datetime:
 def briefings_for_staff(
     store: Store, forms: Mapping[str, Form], now: datetime, search: str = ""
 ) -> list[RecordRow]:
-    """Without `search`: every briefing of today, then briefings prepared earlier that still wait
-    (too old to be offered to a patient: staff decide). With it: briefings of the last
-    SEARCH_DAYS days whose patient name or MRN contains it, newest first, at most SEARCH_LIMIT."""
+    """Without `search`: every briefing of today (at any kiosk sharing the store), then those
+    prepared on this kiosk in the last WAITING_DAYS days that still wait. With it: briefings of the
+    last SEARCH_DAYS days whose patient name or MRN contains it, newest first, at most SEARCH_LIMIT."""
     totals = risk_totals(forms.values())
     text = search.strip()
     with store.reading() as session:
@@ -56,10 +63,17 @@ def briefings_for_staff(
             return list(reversed(found))[:SEARCH_LIMIT]
         today = find_records(session, Filters(since=local_midnight(now)), totals)
         waiting = find_records(
-            session, Filters(statuses=frozenset({BriefingStatus.PREPARED})), totals
+            session,
+            Filters(
+                since=now - timedelta(days=WAITING_DAYS),
+                statuses=frozenset({BriefingStatus.PREPARED}),
+            ),
+            totals,
         )
     seen = {r.briefing_id for r in today}
-    return today + [r for r in waiting if r.briefing_id not in seen]
+    return today + [
+        r for r in waiting if r.briefing_id not in seen and r.kiosk_id == store.kiosk_id
+    ]
 
 
 @dataclass(frozen=True)
@@ -133,7 +147,7 @@ def answer_question(store: Store, flag_id: int, *, staff: str, note: str, now: d
     with store.sessions.begin() as session:
         flag = session.get(QuestionFlag, flag_id)
         if flag is None:
-            raise FollowUpError("That question is no longer in the records; refresh the list.")
+            raise StaleError("That question is no longer in the records.")
         done = session.execute(
             update(QuestionFlag)
             .where(QuestionFlag.id == flag_id, OPEN_FLAG)
@@ -141,42 +155,73 @@ def answer_question(store: Store, flag_id: int, *, staff: str, note: str, now: d
         )
         if done.rowcount != 1:  # type: ignore[attr-defined]
             session.refresh(flag)
-            raise FollowUpError(
-                f"That question was already answered by {flag.answered_by}; refresh the list."
-            )
+            raise StaleError(f"That question was already answered by {flag.answered_by}.")
         audit.append(
             session,
             at=now,
             kiosk_id=store.kiosk_id,
             actor=staff,
             action="flag_answered",
-            subject=f"briefing:{flag.briefing_id}",
+            subject=briefing_subject(flag.briefing_id),
             detail={"flag_id": flag_id, "screen_id": flag.screen_id, "note_chars": len(text)},
         )
 
 
-def checked_pdf(row: RecordRow) -> tuple[Path, bytes]:
-    """The briefing's PDF file and bytes, which must match the SHA-256 stored when it was made."""
-    data, problem = read_checked(row)
-    if data is None or row.pdf_path is None:
-        raise FollowUpError(f"{problem}.")
-    return Path(row.pdf_path), data
+def checked_pdf(row: RecordRow, here: str) -> tuple[Path, bytes]:
+    """The briefing's PDF file and bytes, which must be this kiosk's and match the SHA-256 stored
+    when it was sealed; else FollowUpError, in words for staff."""
+    if row.pdf_status != "made" or not row.pdf_path:
+        raise FollowUpError("The PDF is not made yet; make it first.")
+    if row.kiosk_id != here:
+        raise FollowUpError(
+            f"This briefing's PDF is kept on kiosk {row.kiosk_id}; print or copy it there."
+        )
+    path = Path(row.pdf_path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FollowUpError(
+            f"The PDF file {path} cannot be read ({exc.strerror}); ask IT to restore it from a backup."
+        ) from None
+    if hashlib.sha256(data).hexdigest() != row.pdf_sha256:
+        raise FollowUpError(
+            f"The PDF file {path} has changed since it was sealed, so it is not used; ask IT to "
+            "check it with `kiosk verify`."
+        )
+    return path, data
 
 
-def copy_pdf(store: Store, row: RecordRow, folder: Path, *, staff: str, now: datetime) -> Path:
+def copy_pdf(
+    store: Store, row: RecordRow, folder: Path, *, staff: str, now: datetime, create: bool
+) -> Path:
     """Copy the briefing's checked PDF into `folder` (a shared chart folder, a USB drive), written
-    safely; audited under `staff`. FollowUpError (one sentence) if it cannot be."""
-    path, data = checked_pdf(row)
+    safely, readable by its owner and group only; audited under `staff`. The folder is made only
+    when `create` (the default folder in the data folder): a missing drive or share is said, never
+    replaced by a folder on the kiosk's own disk. FollowUpError (one sentence) if it cannot be."""
+    path, data = checked_pdf(row, store.kiosk_id)
+    if not folder.is_dir():
+        if not create:
+            raise FollowUpError(
+                f"The folder {folder} (copies_dir) is not there; connect the drive or share, or ask IT."
+            )
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FollowUpError(
+                f"The folder {folder} (copies_dir) cannot be made ({exc.strerror}); ask IT."
+            ) from None
     target = folder / path.name
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        install_file(target, data, 0o644, overwrite=True)
+        install_file(target, data, 0o640, overwrite=True)
     except OSError as exc:
         raise FollowUpError(
             f"The PDF could not be copied to {folder} ({exc.strerror or exc}); check that the "
-            "folder (copies_dir) is there and writable."
+            "folder (copies_dir) is writable and not full."
         ) from None
-    _audit_pdf(store, row, "pdf_copied", staff, now, {"file": target.name, "folder": str(folder)})
+    audit_briefing(
+        store, row.briefing_id, "pdf_copied", staff, now,
+        {"sha256": row.pdf_sha256 or "", "file": target.name, "folder": str(folder)},
+    )  # fmt: skip
     return target
 
 
@@ -188,7 +233,7 @@ def print_command(path: Path, printer: str) -> Sequence[str]:
 def print_pdf(store: Store, row: RecordRow, printer: str, *, staff: str, now: datetime) -> None:
     """Send the briefing's checked PDF to the printer (the system's default when `printer` is
     empty); audited under `staff`. FollowUpError (one sentence) if the spooler refuses it."""
-    path, _ = checked_pdf(row)
+    path, _ = checked_pdf(row, store.kiosk_id)
     if sys.platform == "win32":  # pragma: no cover - Windows prints through the PDF viewer's verb
         if printer:
             raise FollowUpError(
@@ -204,7 +249,7 @@ def print_pdf(store: Store, row: RecordRow, printer: str, *, staff: str, now: da
         if shutil.which(command[0]) is None:
             raise FollowUpError(
                 "No print service on this computer (the `lp` command of CUPS is missing); ask IT "
-                "to install CUPS and a printer, or copy the PDF instead."
+                "to install CUPS and a printer, or save a copy instead."
             )
         try:
             done = subprocess.run(
@@ -220,12 +265,21 @@ def print_pdf(store: Store, row: RecordRow, printer: str, *, staff: str, now: da
                 f"The printer refused the PDF ({reason[-1] if reason else f'exit {done.returncode}'}); "
                 "check the printer, or the printer setting."
             )
-    _audit_pdf(store, row, "pdf_printed", staff, now, {"printer": printer or "default"})
+    audit_briefing(
+        store, row.briefing_id, "pdf_printed", staff, now,
+        {"sha256": row.pdf_sha256 or "", "printer": printer or "default"},
+    )  # fmt: skip
 
 
-def _audit_pdf(
-    store: Store, row: RecordRow, action: str, staff: str, now: datetime, detail: dict[str, str]
+def briefing_subject(briefing_id: str) -> str:
+    """How the audit log names a briefing: exports read a briefing's events by it."""
+    return f"briefing:{briefing_id}"
+
+
+def audit_briefing(
+    store: Store, briefing_id: str, action: str, staff: str, now: datetime, detail: dict[str, str]
 ) -> None:
+    """One audit row about a briefing, under the staff member's name, in a transaction of its own."""
     with store.sessions.begin() as session:
         audit.append(
             session,
@@ -233,8 +287,8 @@ def _audit_pdf(
             kiosk_id=store.kiosk_id,
             actor=staff,
             action=action,
-            subject=f"briefing:{row.briefing_id}",
-            detail={"sha256": row.pdf_sha256 or "", **detail},
+            subject=briefing_subject(briefing_id),
+            detail=detail,
         )
 
 
@@ -246,4 +300,4 @@ def record_of(store: Store, forms: Mapping[str, Form], briefing_id: str) -> Reco
         )
     if rows:
         return rows[0]
-    raise FollowUpError("That briefing is no longer in the records; refresh the list.")
+    raise StaleError("That briefing is no longer in the records.")

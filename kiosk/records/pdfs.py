@@ -25,7 +25,7 @@ MANIFEST = "SHA256SUMS"
 NOT_INCLUDED = "NOT-INCLUDED.txt"
 
 
-def read_checked(row: RecordRow) -> tuple[bytes | None, str | None]:
+def _read_checked(row: RecordRow) -> tuple[bytes | None, str | None]:
     """The PDF's bytes if it is there and matches the stored SHA-256; else why it is left out."""
     who = f"briefing {row.briefing_id}"
     if row.pdf_status != "made" or not row.pdf_path:
@@ -76,7 +76,7 @@ def export_pdfs(
 
     def files() -> Iterator[tuple[str, bytes]]:
         for done, row in enumerate(signed, start=1):
-            data, problem = read_checked(row)
+            data, problem = _read_checked(row)
             if problem:
                 warnings.append(problem)
             else:

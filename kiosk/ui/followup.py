@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.document.make import DocumentError
-from kiosk.records.followup import NOTE_MAX, FollowUpError, OpenQuestion
+from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, FollowUpError, OpenQuestion, StaleError
 from kiosk.records.query import RecordRow
 from kiosk.station import PREPARED_WINDOW, Station
+from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, button, card, centred, label
 from kiosk.ui.prepare import DigitRow
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -53,7 +54,6 @@ STATUS = {
     "completed": "Completed",
     "abandoned": "Abandoned",
 }
-PDF_STATE = {"made": "made", "pending": "pending (not made yet)"}
 END_REASON = {
     "inactivity": "nobody touched the screen",
     "staff": "ended by staff",
@@ -89,15 +89,14 @@ def risks_text(row: RecordRow) -> str:
 
 
 def pdf_text(row: RecordRow) -> str:
-    if row.pdf_status == "made":
-        return "PDF made"
-    if row.pdf_status == "pending":
-        return "PDF pending"
-    return "no PDF (not signed)"
+    return {"made": "PDF made", "pending": "PDF pending (not made yet)"}.get(
+        row.pdf_status or "", "no PDF (not signed)"
+    )
 
 
-def summary(row: RecordRow, now: datetime) -> str:
-    """Two lines for a list: who and when; then where the briefing stands."""
+def summary(row: RecordRow, now: datetime, here: str) -> str:
+    """Two lines for a list: who and when; then where the briefing stands (and at which kiosk,
+    when not this one)."""
     who = " · ".join(
         part
         for part in (
@@ -113,6 +112,8 @@ def summary(row: RecordRow, now: datetime) -> str:
         state.append(questions)
     if row.status == "completed":
         state.append(pdf_text(row))
+    if row.kiosk_id != here:
+        state.append(f"at kiosk {row.kiosk_id}")
     return f"{who}\n{' · '.join(state)}"
 
 
@@ -228,15 +229,18 @@ class BriefingList(_Panel):
             self.heading.setText("")
             self.say(STORE_FAILED)
             return
-        now = self.station.clock.now()
+        now, here = self.station.clock.now(), self.station.store.kiosk_id
         if text:
             self.heading.setText(
-                f"Found {len(found)}" + (" (the most recent 50)" if len(found) == 50 else "")
+                f"Found {len(found)}"
+                + (f" (the most recent {SEARCH_LIMIT})" if len(found) == SEARCH_LIMIT else "")
             )
         else:
             self.heading.setText("Today, and briefings prepared earlier that still wait")
         for row in found:
-            b = button(summary(row, now), "choice", partial(self.opened.emit, row.briefing_id))
+            b = button(
+                summary(row, now, here), "choice", partial(self.opened.emit, row.briefing_id)
+            )
             b.setAccessibleName(f"Open the briefing {row.briefing_id}")
             self.buttons[row.briefing_id] = b
             self.rows.add(b)
@@ -258,10 +262,13 @@ class BriefingList(_Panel):
 class BriefingDetail(_Panel):
     """One briefing's record for staff, with what can be done with its PDF."""
 
-    def __init__(self, station: Station, staff: Callable[[], str | None]) -> None:
+    def __init__(self, station: Station, staff: Callable[[], str | None], jobs: Jobs) -> None:
         super().__init__("")
         self.station = station
         self._staff = staff
+        self.jobs = jobs
+        self.busy = False
+        """A PDF action is running (off the screen's thread); the buttons wait for it."""
         self.briefing_id: str | None = None
         self.menu_button.setText("‹  Back to the list")
         frame, self.lines = card()
@@ -293,6 +300,7 @@ class BriefingDetail(_Panel):
             self.say(str(exc) if isinstance(exc, FollowUpError) else STORE_FAILED)
             return
         now = self.station.clock.now()
+        ours = row.kiosk_id == self.station.store.kiosk_id  # PDFs are made and kept per kiosk
         self.title.setText(row.patient_name or "Walk-up patient (no name yet)")
         born = (
             f"{row.date_of_birth:%B} {row.date_of_birth.day}, {row.date_of_birth.year}"
@@ -314,41 +322,67 @@ class BriefingDetail(_Panel):
             f"Signed: {signed}",
             risks_text(row).capitalize(),
             f"Questions flagged: {row.questions_flagged}, still open: {row.open_questions}",
-            f"PDF: {PDF_STATE.get(row.pdf_status or '', 'none (not signed)')}"
-            + (f" · SHA-256 {row.pdf_sha256[:16]}…" if row.pdf_sha256 else ""),
+            pdf_text(row)
+            + (f" · SHA-256 {row.pdf_sha256[:16]}…" if row.pdf_sha256 else "")
+            + (f" · kept on kiosk {row.kiosk_id}" if not ours and row.pdf_status else ""),
             f"Briefing id: {row.briefing_id}",
         ]
         self.facts.setText("\n".join(facts))
-        made = row.pdf_status == "made"
+        made = ours and row.pdf_status == "made"
         self.print_button.setVisible(made)
         self.copy_button.setVisible(made)
-        self.make_button.setVisible(row.pdf_status == "pending")
+        self.make_button.setVisible(ours and row.pdf_status == "pending")
+        for b in (self.print_button, self.copy_button, self.make_button):
+            b.setEnabled(not self.busy)
 
-    def _act(self, action: Callable[[str, str], object], done: Callable[[object], str]) -> None:
-        staff = self._staff()
-        if staff is None or self.briefing_id is None:
+    def _act(
+        self,
+        action: Callable[[str, str], object],
+        working: str,
+        done: Callable[[object], str],
+    ) -> None:
+        """Run a PDF action on the worker thread (sealing, a printer, a USB drive can take a
+        while); the screen stays live, and says how it went if it still shows that briefing."""
+        staff, briefing_id = self._staff(), self.briefing_id
+        if staff is None or briefing_id is None or self.busy:
             return
-        try:
-            result = action(staff, self.briefing_id)
-        except (FollowUpError, DocumentError) as exc:
-            self.say(str(exc))
-        except (SQLAlchemyError, OSError) as exc:
-            log.error(
-                "briefing %s: staff PDF action failed: %s", self.briefing_id, type(exc).__name__
-            )
-            self.say(STORE_FAILED)
-        else:
-            self._draw()
-            self.say(done(result), "done")
+        self.busy = True
+        self._draw()
+        self.say(working, "muted")
+
+        def finished(told: str, role: str) -> None:
+            self.busy = False
+            if self.briefing_id == briefing_id:  # staff may have moved on, or left
+                self._draw()
+                self.say(told, role)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, FollowUpError | DocumentError):
+                finished(str(exc), "notice")
+                return
+            log.error("briefing %s: staff PDF action failed: %s", briefing_id, type(exc).__name__)
+            finished(STORE_FAILED, "notice")
+
+        self.jobs.run(
+            lambda: action(staff, briefing_id),
+            lambda result: finished(done(result), "done"),
+            failed,
+        )
 
     def print_pdf(self) -> None:
-        self._act(self.station.print_pdf, lambda _: "✓ Sent to the printer.")
+        self._act(
+            self.station.print_pdf, "Sending to the printer…", lambda _: "✓ Sent to the printer."
+        )
 
     def copy_pdf(self) -> None:
-        self._act(self.station.copy_pdf, lambda path: f"✓ Saved as {path}.")
+        self._act(self.station.copy_pdf, "Saving a copy…", lambda path: f"✓ Saved as {path}.")
 
     def make_pdf(self) -> None:
-        self._act(self.station.make_pending_pdf, lambda _: "✓ The PDF is made and sealed.")
+        self._act(
+            self.station.make_pending_pdf,
+            "Making the PDF…",
+            lambda _: "✓ The PDF is made and sealed.",
+        )
 
     def forget(self) -> None:
         self.briefing_id = None
@@ -448,11 +482,11 @@ class QuestionList(_Panel):
             return
         try:
             self.station.answer_question(staff, self.question.flag_id, self.note.text())
+        except StaleError as exc:
+            self.refresh(str(exc), "notice")  # answered meanwhile elsewhere: the list as it is now
+            return
         except FollowUpError as exc:
-            if "already answered" in str(exc) or "no longer" in str(exc):
-                self.refresh(str(exc), "notice")  # someone else answered it: show the list as it is
-            else:
-                self.say(str(exc))
+            self.say(str(exc))
             return
         except SQLAlchemyError as exc:
             log.error("flag %s: answer not stored: %s", self.question.flag_id, type(exc).__name__)

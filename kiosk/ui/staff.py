@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from kiosk.station import Station
 from kiosk.store.staff import LoginOutcome
 from kiosk.ui.followup import BriefingDetail, BriefingList, QuestionList
+from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, button, label
 from kiosk.ui.prepare import READY, PrepareForm
 
@@ -165,7 +166,7 @@ class StaffPage(QWidget):
     back_to_patient = Signal()
     leave = Signal()
 
-    def __init__(self, station: Station) -> None:
+    def __init__(self, station: Station, jobs: Jobs) -> None:
         super().__init__()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -219,7 +220,7 @@ class StaffPage(QWidget):
         self.briefings.closed.connect(self.show_menu)
         self.briefings.opened.connect(self.open_briefing)
         self.pages.addWidget(self.briefings)
-        self.detail = BriefingDetail(station, lambda: self.staff)
+        self.detail = BriefingDetail(station, lambda: self.staff, jobs)
         self.detail.closed.connect(self._back_to_list)
         self.pages.addWidget(self.detail)
         self.questions = QuestionList(station, lambda: self.staff)
@@ -288,10 +289,7 @@ class StaffPage(QWidget):
     def forget(self) -> None:
         self.staff = None
         self.prepare.forget()
-        self.briefings.forget()
-        self.detail.forget()
-        self.questions.forget()
-        self.show_menu()
+        self.show_menu()  # which empties the follow-up panels
         self.who.setText("")
         self.notes.setText("")
         self.briefing_note.setText("")

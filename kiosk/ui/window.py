@@ -93,7 +93,7 @@ class KioskWindow(QWidget):
             station.clock.now, self._attest_typed if station.typed_signature else None
         )
         self.done = DonePage()
-        self.staff = StaffPage(station)
+        self.staff = StaffPage(station, self.jobs)
         self.pages: dict[ScreenKind, Page] = {
             ScreenKind.WELCOME: self.welcome,
             ScreenKind.IDENTITY: self.identity,

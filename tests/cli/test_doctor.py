@@ -232,3 +232,25 @@ def test_a_display_that_never_answers_is_named(
         "display": "Qt did not open a display within 15 s; set DISPLAY / QT_QPA_PLATFORM, "
         "or run on the kiosk's desktop session"
     }
+
+
+@pytest.mark.usefixtures("initialised")
+def test_a_probe_that_fails_for_another_reason_says_that_reason(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(
+            command,
+            1,
+            "",
+            "Traceback (most recent call last):\n  ...\n"
+            "ImportError: libEGL.so.1: cannot open shared object file: No such file or directory\n",
+        )
+
+    monkeypatch.setattr(store_cli.subprocess, "run", broken)
+    code, found, _ = doctor(capsys)
+    assert code == 1
+    assert failed(found) == {
+        "display": "the display check failed: ImportError: libEGL.so.1: cannot open shared "
+        "object file: No such file or directory"
+    }

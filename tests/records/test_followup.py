@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import re
 import time
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,12 @@ FORMS = {FORM.id: FORM}
 
 
 @pytest.fixture(autouse=True)
-def _utc(monkeypatch: pytest.MonkeyPatch) -> None:
-    """ "Today" is the kiosk's local day: pin the zone so the fixture's dates fall where expected."""
+def _utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Today is the kiosk's local day: pin the zone so the fixture's dates fall where expected."""
     monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
     time.tzset()
 
 
@@ -36,6 +40,17 @@ def test_the_list_shows_today_and_the_prepared_briefings_still_waiting(made: Mad
     rows = followup.briefings_for_staff(made.store, FORMS, NOW)
     assert [r.briefing_id for r in rows] == [made.in_progress, made.prepared]
     assert [r.status for r in rows] == ["in_progress", "prepared"]
+
+
+def test_waiting_briefings_are_this_kiosks_of_the_last_week(made: Made) -> None:
+    later = NOW + timedelta(days=followup.WAITING_DAYS)
+    assert made.prepared not in [
+        r.briefing_id for r in followup.briefings_for_staff(made.store, FORMS, later)
+    ]
+    made.store.kiosk_id = "another-kiosk"  # the same records, seen from a second kiosk
+    assert [r.briefing_id for r in followup.briefings_for_staff(made.store, FORMS, NOW)] == [
+        made.in_progress
+    ]
 
 
 def test_a_search_finds_older_briefings_by_name_or_record_number_newest_first(made: Made) -> None:
@@ -93,25 +108,33 @@ def test_a_flagged_question_is_answered_once_with_who_when_and_a_note(made: Made
 
 def test_a_copy_of_a_pdf_is_its_exact_bytes_and_is_audited(made: Made, tmp_path: Path) -> None:
     row = followup.record_of(made.store, FORMS, made.completed)
-    copy = followup.copy_pdf(made.store, row, tmp_path / "chart", staff="Dana Okafor", now=NOW)
+    copy = followup.copy_pdf(
+        made.store, row, tmp_path / "chart", staff="Dana Okafor", now=NOW, create=True
+    )
     assert copy.read_bytes() == Path(row.pdf_path or "").read_bytes()
-    assert "Ana" not in copy.name
+    assert "Ana" not in copy.name and copy.stat().st_mode & 0o777 == 0o640
     (entry,) = _audit(made, "pdf_copied")
     assert entry.actor == "Dana Okafor" and row.pdf_sha256 in entry.detail
 
 
 def test_a_pending_missing_or_altered_pdf_is_not_copied(made: Made, tmp_path: Path) -> None:
     pending = followup.record_of(made.store, FORMS, made.typed)
-    with pytest.raises(FollowUpError, match="pending"):
-        followup.copy_pdf(made.store, pending, tmp_path / "chart", staff="Dana Okafor", now=NOW)
+    with pytest.raises(FollowUpError, match="not made yet; make it first"):
+        followup.copy_pdf(
+            made.store, pending, tmp_path / "chart", staff="Dana Okafor", now=NOW, create=True
+        )
     row = followup.record_of(made.store, FORMS, made.completed)
     pdf = Path(row.pdf_path or "")
     pdf.write_bytes(pdf.read_bytes() + b"%")
-    with pytest.raises(FollowUpError, match="does not match the SHA-256"):
-        followup.copy_pdf(made.store, row, tmp_path / "chart", staff="Dana Okafor", now=NOW)
+    with pytest.raises(FollowUpError, match="has changed since it was sealed"):
+        followup.copy_pdf(
+            made.store, row, tmp_path / "chart", staff="Dana Okafor", now=NOW, create=True
+        )
     pdf.unlink()
     with pytest.raises(FollowUpError, match="cannot be read"):
-        followup.copy_pdf(made.store, row, tmp_path / "chart", staff="Dana Okafor", now=NOW)
+        followup.copy_pdf(
+            made.store, row, tmp_path / "chart", staff="Dana Okafor", now=NOW, create=True
+        )
     assert not (tmp_path / "chart").exists() or not any((tmp_path / "chart").iterdir())
     assert _audit(made, "pdf_copied") == []
 
@@ -120,22 +143,41 @@ def test_a_copy_into_a_folder_that_cannot_be_written_says_which(made: Made, tmp_
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")
     row = followup.record_of(made.store, FORMS, made.completed)
-    with pytest.raises(FollowUpError, match=f"could not be copied to {blocker}.*copies_dir"):
-        followup.copy_pdf(made.store, row, blocker, staff="Dana Okafor", now=NOW)
+    with pytest.raises(FollowUpError, match=f"{blocker} \\(copies_dir\\) cannot be made"):
+        followup.copy_pdf(made.store, row, blocker, staff="Dana Okafor", now=NOW, create=True)
+    unplugged = tmp_path / "media" / "usb"  # a drive that is not there is not made on the disk
+    with pytest.raises(FollowUpError, match=f"{unplugged} \\(copies_dir\\) is not there"):
+        followup.copy_pdf(made.store, row, unplugged, staff="Dana Okafor", now=NOW, create=False)
+    assert not unplugged.exists()
+    bad = tmp_path / "read-only"
+    bad.mkdir()
+    (bad / Path(row.pdf_path or "").name).mkdir()  # the copy's name is taken by a folder
+    with pytest.raises(FollowUpError, match=f"could not be copied to {bad}.*copies_dir"):
+        followup.copy_pdf(made.store, row, bad, staff="Dana Okafor", now=NOW, create=False)
+    assert _audit(made, "pdf_copied") == []
 
 
-def _fake_lp(folder: Path, script: str) -> None:
+def fake_lp(folder: Path, script: str) -> None:
     folder.mkdir(exist_ok=True)
     lp = folder / "lp"
     lp.write_text(f"#!/bin/sh\n{script}\n")
     lp.chmod(0o755)
 
 
+def test_another_kiosks_pdf_is_printed_or_copied_there(made: Made, tmp_path: Path) -> None:
+    row = followup.record_of(made.store, FORMS, made.completed)
+    made.store.kiosk_id = "another-kiosk"
+    with pytest.raises(
+        FollowUpError, match=f"kept on kiosk {row.kiosk_id}; print or copy it there"
+    ):
+        followup.copy_pdf(made.store, row, tmp_path, staff="Dana Okafor", now=NOW, create=False)
+
+
 def test_printing_sends_the_checked_pdf_to_the_spooler(
     made: Made, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bin_dir, log = tmp_path / "bin", tmp_path / "lp-args"
-    _fake_lp(bin_dir, f'printf "%s\\n" "$@" > {log}')
+    fake_lp(bin_dir, f'printf "%s\\n" "$@" > {log}')
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     row = followup.record_of(made.store, FORMS, made.completed)
     followup.print_pdf(made.store, row, "Front-desk", staff="Dana Okafor", now=NOW)
@@ -152,7 +194,7 @@ def test_a_refusing_or_missing_spooler_is_one_sentence(
 ) -> None:
     row = followup.record_of(made.store, FORMS, made.completed)
     bin_dir = tmp_path / "bin"
-    _fake_lp(bin_dir, 'echo "lp: The printer or class does not exist." >&2; exit 1')
+    fake_lp(bin_dir, 'echo "lp: The printer or class does not exist." >&2; exit 1')
     monkeypatch.setenv("PATH", str(bin_dir))
     with pytest.raises(
         FollowUpError, match=re.escape("refused the PDF (lp: The printer or class does not exist.)")

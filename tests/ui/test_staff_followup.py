@@ -3,25 +3,30 @@ printed, copied and made, flagged questions answered with a note; nothing left o
 
 from __future__ import annotations
 
+import logging
 import os
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from kiosk.cli import main
 from kiosk.content import load_form
 from kiosk.demo import walk_through
+from kiosk.records.followup import FollowUpError
 from kiosk.session import Briefing, Patient
 from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import AuditEntry, Document, QuestionFlag
+from kiosk.store.models import Briefing as BriefingRow
 from kiosk.ui import followup
 from kiosk.ui.window import KioskWindow
 from tests.conftest import MILD
+from tests.records.test_followup import fake_lp
 from tests.session.fakes import FakeClock
 from tests.ui.conftest import NAME
 from tests.ui.drive import key, tap, texts
@@ -29,6 +34,18 @@ from tests.ui.test_staff_mode import _fits, type_keys
 
 FORM = load_form(MILD)
 SIGNED = "Ana Ruiz"
+
+
+PERSONAL = (SIGNED, "Ruiz", NAME, "Ångström", "MRN-1001", "MRN-0042", "Ben Okafor", "drain")
+
+
+@pytest.fixture(autouse=True)
+def _nothing_personal_logged(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Whatever staff do here, the log gets ids and counts, never a name, an MRN or a note."""
+    caplog.set_level(logging.DEBUG, logger="kiosk")
+    yield
+    leaked = [r.getMessage() for r in caplog.records if any(p in r.getMessage() for p in PERSONAL)]
+    assert leaked == []
 
 
 def signed_briefing(station: Station, clock: FakeClock, *, flag: bool = True) -> str:
@@ -111,9 +128,7 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
 ) -> None:
     signed = signed_briefing(station, clock)
     bin_dir, spooled = tmp_path / "bin", tmp_path / "spooled"
-    bin_dir.mkdir()
-    (bin_dir / "lp").write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {spooled}\n')
-    (bin_dir / "lp").chmod(0o755)
+    fake_lp(bin_dir, f'printf "%s\\n" "$@" > {spooled}')
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
 
     panel = open_list(qtbot, window)
@@ -125,9 +140,9 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
     assert not detail.print_button.isVisible() and not detail.copy_button.isVisible()
     _fits(window, "a briefing with its PDF pending")
 
-    tap(qtbot, detail.make_button)
-    assert detail.message.text() == "✓ The PDF is made and sealed."
-    assert not detail.make_button.isVisible() and "PDF: made" in detail.facts.text()
+    tap(qtbot, detail.make_button)  # sealed on the worker thread: the screen stays live
+    qtbot.waitUntil(lambda: detail.message.text() == "✓ The PDF is made and sealed.")
+    assert not detail.make_button.isVisible() and "PDF made · SHA-256" in detail.facts.text()
     with station.store.reading() as session:
         doc = session.scalars(select(Document).where(Document.briefing_id == signed)).one()
     assert doc.status == "made" and doc.path
@@ -135,19 +150,19 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
     assert main(["verify", doc.path]) == 0
 
     tap(qtbot, detail.print_button)
-    assert detail.message.text() == "✓ Sent to the printer."
+    qtbot.waitUntil(lambda: detail.message.text() == "✓ Sent to the printer.")
     assert spooled.read_text().splitlines() == ["--", doc.path]
 
     tap(qtbot, detail.copy_button)
     copy = station.config.copies_dir / Path(doc.path).name
-    assert detail.message.text() == f"✓ Saved as {copy}."
+    qtbot.waitUntil(lambda: detail.message.text() == f"✓ Saved as {copy}.")
     assert copy.read_bytes() == Path(doc.path).read_bytes()
     for action in ("pdf_made_by_staff", "pdf_printed", "pdf_copied"):
         assert [e.actor for e in audited(station, action)] == ["Sam Carter"], action
 
     Path(doc.path).write_bytes(b"%PDF-1.7 replaced")
     tap(qtbot, detail.print_button)  # an altered file is never printed
-    assert "does not match the SHA-256" in detail.message.text()
+    qtbot.waitUntil(lambda: "has changed since it was sealed" in detail.message.text())
     assert len(audited(station, "pdf_printed")) == 1
     tap(qtbot, detail.menu_button)
     assert window.staff.pages.currentWidget() is panel and detail.facts.text() == ""
@@ -236,3 +251,39 @@ def test_nothing_of_the_follow_up_stays_on_screen_after_staff_mode(
     window.close_staff()
     assert not [t for t in texts() if SIGNED in t or "drain" in t]
     assert window.staff.questions.note.isUndoAvailable() is False
+
+
+def test_another_kiosks_briefing_is_shown_but_its_pdf_is_left_to_that_kiosk(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock
+) -> None:
+    signed = signed_briefing(station, clock)
+    with station.store.sessions.begin() as session:  # as if signed at the kiosk by the door
+        session.execute(update(BriefingRow).where(BriefingRow.id == signed).values(kiosk_id="door"))
+    panel = open_list(qtbot, window)
+    assert panel.buttons[signed].text().endswith("PDF pending (not made yet) · at kiosk door")
+    tap(qtbot, panel.buttons[signed])
+    detail = window.staff.detail
+    assert "kept on kiosk door" in detail.facts.text()
+    assert not any(
+        b.isVisible() for b in (detail.make_button, detail.print_button, detail.copy_button)
+    )
+    with pytest.raises(FollowUpError, match="signed on kiosk door; its PDF is made there"):
+        station.make_pending_pdf("Sam Carter", signed)
+
+
+def test_a_pdf_made_meanwhile_is_not_made_twice(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock
+) -> None:
+    signed = signed_briefing(station, clock)
+    panel = open_list(qtbot, window)
+    tap(qtbot, panel.buttons[signed])
+    detail = window.staff.detail
+    assert detail.make_button.isVisible()
+    first = station.make_pdf(signed)  # the patient's own PDF job finished meanwhile
+    tap(qtbot, detail.make_button)
+    qtbot.waitUntil(lambda: detail.message.text() == "This briefing's PDF is already made.")
+    assert not detail.make_button.isVisible() and detail.print_button.isVisible()
+    assert audited(station, "pdf_made_by_staff") == []
+    with station.store.reading() as session:
+        doc = session.scalars(select(Document).where(Document.briefing_id == signed)).one()
+    assert (doc.path, doc.sha256) == (str(first.path), first.sha256)
