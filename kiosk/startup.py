@@ -4,8 +4,12 @@ settings audited, briefings a crash left open closed as abandoned, and pending P
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
 
 from kiosk.config import Config, ConfigError
 from kiosk.content import load_catalog
@@ -15,8 +19,13 @@ from kiosk.document.make import Made, make_pending
 from kiosk.document.seal import SealError, Signer
 from kiosk.store.database import Store
 from kiosk.store.maintenance import start
+from kiosk.store.models import Briefing
 
 log = logging.getLogger(__name__)
+
+HALF_WRITTEN = re.compile(r"\.\d{4}-\d{2}-\d{2}-(?P<briefing>[0-9a-f-]{36})\.pdf\.[0-9a-f]+\.tmp")
+"""A PDF's temporary file (kiosk.files.install_file: `.NAME.HEX.tmp` beside NAME), left behind
+when the kiosk stopped in the middle of writing it."""
 
 
 @dataclass
@@ -45,6 +54,9 @@ def start_kiosk(config: Config, now: datetime) -> Started:
     )
     for briefing_id in recovered:
         log.warning("briefing %s: was in progress at start (a crash?); now abandoned", briefing_id)
+    swept = sweep_half_written(store, config.documents_dir)
+    if swept:
+        log.info("%d half-written PDF file(s) a crash left were removed", len(swept))
     catalog = load_catalog(config.forms_dirs)
     form_problems = [str(p) for p in catalog.problems]
     log.info("procedures loaded: %s", ", ".join(sorted(catalog.forms)) or "none")
@@ -63,3 +75,36 @@ def start_kiosk(config: Config, now: datetime) -> Started:
     for problem in failed:
         log.warning("pending PDF not made: %s", problem)
     return Started(store, recovered, made, failed + form_problems, catalog.forms, signer, None)
+
+
+def sweep_half_written(store: Store, folder: Path) -> list[Path]:
+    """Remove the temporary files of PDFs this kiosk was writing when it stopped (a crash, a power
+    cut): they hold a patient's name and no record points at them (a PDF whose write was cut short
+    is still pending, and is made again). Only this kiosk's briefings, and only at its start, when
+    none of its PDFs can be being written. Returns what was removed."""
+    try:
+        found = [
+            (m["briefing"], p) for p in folder.iterdir() if (m := HALF_WRITTEN.fullmatch(p.name))
+        ]
+    except OSError:  # no documents folder yet, or one that cannot be read: make_pending will say so
+        return []
+    if not found:
+        return []
+    with store.reading() as session:
+        mine = set(
+            session.execute(
+                select(Briefing.id).where(
+                    Briefing.id.in_({b for b, _ in found}), Briefing.kiosk_id == store.kiosk_id
+                )
+            ).scalars()
+        )
+    removed = []
+    for briefing_id, path in found:
+        if briefing_id in mine:
+            try:
+                path.unlink()
+            except OSError as exc:
+                log.warning("%s: a half-written PDF could not be removed (%s)", path, exc.strerror)
+            else:
+                removed.append(path)
+    return removed

@@ -111,7 +111,11 @@ def make_engine(url: str | URL) -> Engine:
         # Writers take the lock up front and wait for it (busy_timeout) instead of failing midway;
         # readers (READ_ONLY) take none, so checks and backups never hold up a patient's kiosk.
         read_only = conn.get_execution_options().get(READ_ONLY, False)
-        conn.connection.driver_connection.execute("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+        try:
+            conn.connection.driver_connection.execute(begin)
+        except sqlite3.Error as exc:  # "database is locked" past the busy timeout, say
+            raise wrapped(begin, exc) from exc
 
     return engine
 
@@ -168,6 +172,24 @@ def check_sqlite_file(path: Path) -> None:
             f"{path}: is not a kiosk database (it may be damaged or another file); "
             "it was left untouched: restore it from a backup (kiosk backup) or move it aside."
         )
+
+
+def check_writable(path: Path) -> None:
+    """Refuse a database this user may read but not write, before anything else touches it: a kiosk
+    that cannot record must not let a patient start, and SQLite would only say so at the first write
+    (or, reading a WAL database in a read-only folder, call it damaged)."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"{folder}: the data folder is read-only for this user, so nothing could be recorded; "
+            "give the kiosk's user write access to it (the records in it were left untouched)."
+        )
+    for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        if file.exists() and not os.access(file, os.W_OK):
+            raise StoreError(
+                f"{file}: read-only for this user, so nothing could be recorded; "
+                "give the kiosk's user write access to it (the records in it were left untouched)."
+            )
 
 
 def integrity_problems(engine: Engine, *, full: bool = False) -> list[str]:
@@ -227,6 +249,8 @@ def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = Tr
                 raise StoreError(
                     f"{path.parent}: the data folder is not writable; give the kiosk's user write access."
                 )
+        if path.exists():
+            check_writable(path)
         if check and path.exists():
             _check_untouched(path)
     engine = make_engine(url)
@@ -256,6 +280,11 @@ def _check_untouched(path: Path) -> None:
             orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:  # locked, unreadable, cannot open: not damage
+        raise StoreError(
+            f"{path}: the database cannot be read ({exc}); check the file's and its folder's "
+            "permissions, and that no other program holds it."
+        ) from None
     except sqlite3.DatabaseError as exc:
         rows, orphans = [str(exc)], []
     problem = None if rows == ["ok"] else rows[0]
@@ -307,8 +336,20 @@ class HotStatement:
             _sqlite_value(values[name] if name in values else self._fixed[name])
             for name in self._order
         ]
-        row: Sequence[Any] | None = driver.execute(self._sql, params).fetchone()
+        try:
+            row: Sequence[Any] | None = driver.execute(self._sql, params).fetchone()
+        except sqlite3.Error as exc:  # a full disk, say
+            raise wrapped(self._sql, exc) from exc
         return row
+
+
+def wrapped(statement: str, exc: sqlite3.Error) -> Exception:
+    """A driver error raised outside SQLAlchemy's own calls, as SQLAlchemy would have raised it
+    (sqlalchemy.exc.OperationalError for "database is locked" or "database or disk is full"), so
+    whoever catches the store's errors catches these too; never with the values (they can be names)."""
+    error = DBAPIError.instance(statement, None, exc, sqlite3.Error, hide_parameters=True)
+    assert isinstance(error, Exception)
+    return error
 
 
 def _sqlite_value(value: Any) -> Any:

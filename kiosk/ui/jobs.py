@@ -53,6 +53,10 @@ class Jobs(QObject):
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
             self._running.discard(job)
+            # The connections hold these lambdas and they hold the job: cut them, or every job
+            # stays alive for the whole run (Qt's references are invisible to Python's collector).
+            job.signals.done.disconnect()
+            job.signals.failed.disconnect()
             callback(value)
 
         job.signals.done.connect(lambda value: finish(on_done, value))

@@ -74,6 +74,7 @@ class ReadingPage(Page):
     def _acknowledge(self) -> None:
         briefing = self._briefing
         if briefing is not None and self.attempt(briefing.acknowledge_risk):
+            self.problem.emit("")  # a retry that worked: the earlier "could not be saved" goes
             self.changed.emit()
 
     def forget(self) -> None:

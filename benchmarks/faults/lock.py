@@ -1,0 +1,104 @@
+"""The database locked by another writer for longer than the busy timeout, in the middle of a briefing.
+
+A second sqlite3 connection (another program on the machine: a backup tool, a clinic script) takes
+the write lock with BEGIN IMMEDIATE and holds it. The patient taps “I understand this risk”: the
+kiosk waits the busy timeout for the lock, then the tap must fail with the sentence the patient
+reads, storing nothing and changing nothing on screen. The other writer lets go; the patient taps
+again and it is stored; the briefing goes on to its signature and PDF. Nothing stored before is lost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from benchmarks import robot
+from benchmarks.faults import record, screen
+from benchmarks.faults.common import Result, make_kiosk, timed
+from kiosk.store import database, open_store
+from kiosk.ui.pages.base import SAVE_FAILED
+
+
+def run(folder: Path, *, runs: int = 1, busy_timeout_ms: int | None = None) -> Result:
+    """`runs` briefings, each locked out once mid-way; `busy_timeout_ms` shortens the kiosk's busy
+    timeout (the tests use 1 s; the kiosk's own is database.BUSY_TIMEOUT_MS)."""
+    result = Result("database locked past the busy timeout")
+    kept = database.BUSY_TIMEOUT_MS
+    if busy_timeout_ms is not None:
+        database.BUSY_TIMEOUT_MS = busy_timeout_ms  # read when the kiosk opens its store
+    try:
+        with timed(result):
+            config = make_kiosk(folder)
+            reported: set[record.Ack] = set()
+            with screen.kiosk_window(config) as window:
+                for _ in range(runs):
+                    result.runs += 1
+                    db = database.sqlite_path(config.database_url)
+                    assert db is not None
+                    problems = _one(window, db, reported, result)
+                    if problems:
+                        result.failures += 1
+                        result.problems += problems
+            store = open_store(config.database_url, config.kiosk_id, create=False)
+            try:
+                result.reported = len(reported)
+                result.found = len(reported & record.acks(store))
+                result.lost = record.missing_acks(store, reported)
+                result.problems += record.sound(store, config.documents_dir)
+            finally:
+                store.close()
+    finally:
+        database.BUSY_TIMEOUT_MS = kept
+    return result
+
+
+def _one(
+    window: screen.KioskWindow, db: Path, reported: set[record.Ack], result: Result
+) -> list[str]:
+    problems: list[str] = []
+    briefing_id = robot.begin(window)
+    for _ in range(2):
+        risk = screen.to_next_risk(window)
+        if screen.understand(window):
+            reported.add((briefing_id, risk))
+    risk = screen.to_next_risk(window)
+    other = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # the other writer holds the lock...
+        start = time.monotonic()
+        took = screen.understand(window)
+        waited = time.monotonic() - start
+        said = screen.message(window)
+        if took:
+            problems.append("a tap went through while another writer held the lock")
+            reported.add((briefing_id, risk))
+        if said != SAVE_FAILED:
+            problems.append(f"the patient read {said!r} when the lock held the tap up")
+        if waited < database.BUSY_TIMEOUT_MS / 1000 * 0.9:
+            problems.append(f"the tap gave up after {waited:.1f} s, before the busy timeout")
+        other.execute("ROLLBACK")  # ...and lets go
+    finally:
+        other.close()
+    if not screen.retried(window, result.notes):
+        problems.append(
+            f"the tap after the lock was released failed too: {screen.message(window)!r}"
+        )
+    else:
+        reported.add((briefing_id, risk))
+    result.notes.append(
+        f"the tap waited {waited:.1f} s (busy timeout {database.BUSY_TIMEOUT_MS / 1000:.0f} s) "
+        f"and the patient read: {said!r}"
+    )
+
+    def ack(b: str, r: str) -> None:
+        reported.add((b, r))
+
+    while robot.kind(window) is not robot.ScreenKind.SIGN:
+        robot.step(window, ack)
+    robot.scribble(window.sign.pad)
+    signed, pdf = screen.sign(window)
+    if not signed or pdf != "made":
+        problems.append(f"the briefing did not end signed with its PDF: {signed}, {pdf}")
+    screen.finish(window)
+    return problems

@@ -1,0 +1,129 @@
+"""The kiosk window in this process, for the faults a patient meets mid-briefing (a full disk, a held
+lock, a restarted server): opened as `kiosk` opens it, and a patient's taps with what each one did."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtWidgets import QApplication
+
+from benchmarks import robot
+from kiosk.config import Config
+from kiosk.session import ScreenKind, SystemClock
+from kiosk.station import Station
+from kiosk.ui.theme import load_fonts
+from kiosk.ui.window import KioskWindow
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([])
+        load_fonts()
+    assert isinstance(app, QApplication)
+    return app
+
+
+@contextlib.contextmanager
+def kiosk_window(config: Config) -> Iterator[KioskWindow]:
+    """Station.open (the kiosk's start) and the window at 1280×800; closed, and the store with it, after."""
+    application()
+    station = Station.open(config, SystemClock())
+    window = KioskWindow(station)
+    try:
+        window.show_at(QSize(1280, 800))
+        yield window
+    finally:
+        window.jobs.wait(30_000)
+        window.allow_close = True
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        station.close()
+
+
+def to_next_risk(window: KioskWindow) -> str:
+    """Go on (acknowledging risks and answering questions on the way) to the next risk screen not yet
+    acknowledged; its id."""
+    b = window.briefing
+    assert b is not None
+    for _ in range(len(b.screens) * 2):
+        if b.current.kind is ScreenKind.RISK and b.current.id not in b.acknowledgements:
+            return b.current.id
+        robot.step(window)
+    raise robot.RobotError("no risk left to acknowledge")
+
+
+def understand(window: KioskWindow) -> bool:
+    """Tap “I understand this risk”; whether the briefing took it (the store committed it)."""
+    b = window.briefing
+    assert b is not None
+    robot.tap(window.reading.understand)
+    return b.current.id in b.acknowledgements
+
+
+STALE = (
+    "known issue, not a loss: after the retry was stored, the failure sentence stayed on screen "
+    "beside the ✓ until the patient tapped Next (kiosk/ui/pages/reading.py does not clear it)"
+)
+
+
+def retried(window: KioskWindow, notes: list[str]) -> bool:
+    """Tap “I understand this risk” again after a failure; whether it was stored. Notes the failure
+    sentence if it is still on screen after a stored retry."""
+    took = understand(window)
+    if took and message(window) and STALE not in notes:
+        notes.append(STALE)
+    return took
+
+
+def message(window: KioskWindow) -> str:
+    """The sentence under the page (a failed save, a blocker), "" if none is shown."""
+    return window.bottom.message.text() if window.bottom.message.isVisible() else ""
+
+
+def to_sign(window: KioskWindow) -> None:
+    """On through every screen to the signing screen, a signature drawn."""
+    b = window.briefing
+    assert b is not None
+    for _ in range(len(b.screens) * 2):
+        if b.current.kind is ScreenKind.SIGN:
+            robot.scribble(window.sign.pad)
+            return
+        robot.step(window)
+    raise robot.RobotError("the signing screen never came")
+
+
+def sign(window: KioskWindow) -> tuple[bool, str | None]:
+    """Tap Sign. (whether the briefing is now signed, the PDF's outcome: "made", the sentence staff
+    read when it is pending, or None if Sign did not go through)."""
+    outcome: list[str] = []
+
+    def made(_b: str) -> None:
+        outcome.append("made")
+
+    def failed(_b: str, why: str) -> None:
+        outcome.append(why)
+
+    window.pdf_finished.connect(made)
+    window.pdf_failed.connect(failed)
+    try:
+        robot.tap(window.bottom.primary)
+        if robot.kind(window) is not ScreenKind.DONE:
+            return False, None
+        robot.wait_until(lambda: bool(outcome))
+    finally:
+        window.pdf_finished.disconnect(made)
+        window.pdf_failed.disconnect(failed)
+    return True, outcome[0]
+
+
+def finish(window: KioskWindow) -> None:
+    robot.tap(window.done.finish)
+    if window.briefing is not None:
+        raise robot.RobotError("Finish did not return to Welcome")
