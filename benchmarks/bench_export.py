@@ -34,11 +34,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_store import cpu_model, filesystem_of, load_average, table
+from benchmarks.bench_store import Row, cpu_model, filesystem_of, load_average, table
 from kiosk.content import load_form
 from kiosk.demo import fill_demo
 from kiosk.records import Filters, export_csv, export_fhir, risk_totals
@@ -224,21 +225,22 @@ def profile(work: dict[str, Callable[[], Any]]) -> None:
 
 def report(args: argparse.Namespace, samples: dict[str, list[float]], folder: Path) -> int:
     median = {name: statistics.median(values) for name, values in samples.items()}
-    rows = [["what", "target", "measured (median)", "floor (sqlite3 -csv)", "ratio", "verdict"]]
+    rows = []
     verdicts = {}
     for name in ("csv", "fhir"):
         verdicts[name] = "PASS" if median[name] < TARGETS[name] else "FAIL"
         rows.append(
-            [
+            Row(
                 f"export {args.count} briefings to {name.upper()}",
                 f"< {TARGETS[name]:.0f} s",
                 f"{median[name]:.3f} s",
-                f"{median['floor']:.3f} s",
+                f"{median['floor']:.3f} s (sqlite3 -csv)",
                 f"{median[name] / median['floor']:.1f}x",
                 verdicts[name],
-            ]
+                args.runs,
+            )
         )
-    print(table(rows))
+    print(table([list(Row.HEADER), *(r.cells() for r in rows)]))
     if args.json:
         payload = {
             "benchmark": "export of briefings",
@@ -248,6 +250,7 @@ def report(args: argparse.Namespace, samples: dict[str, list[float]], folder: Pa
             "samples_s": samples,
             "verdicts": verdicts,
             "database": str(folder / "kiosk.db"),
+            "rows": [asdict(r) for r in rows],
         }
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

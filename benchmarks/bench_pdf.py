@@ -6,17 +6,22 @@ flag, a wrong answer and its return trip, a drawn signature). Timed, each run:
 - `pdf`: `pdf_bytes(record, form, signer)`: story, layout with fonts, the record attached, the
   PAdES seal: the work the kiosk does off the GUI thread once the patient has signed;
 - `filed`: `make_document(...)`: the same plus reading the record from the store, writing the
-  file safely (temporary file, fsync, rename) and recording its SHA-256 with an audit row.
+  file safely (temporary file, fsync, rename) and recording its SHA-256 with an audit row;
+- `floor`: the least the same libraries do for a signed PDF: a one-page reportlab canvas with
+  one line in a built-in font, signed by pyHanko (`signers.sign_pdf`, PAdES, SHA-256, room for
+  the signature reserved so there is no dry run) with the same key and certificate.
 
-The first call of the process (fonts loaded, modules warmed) is reported apart: the kiosk loads
-the fonts at start-up, so patients meet the warm figure.
+The first call of the process (reportlab imported, fonts parsed) is reported apart: the kiosk
+does that work on its worker thread just after its first screen (`kiosk.ui.app`,
+`kiosk.document.make.warm_up`), so patients meet the warm figure.
 
-    .venv/bin/python -m benchmarks.bench_pdf [--runs 15]
+    .venv/bin/python -m benchmarks.bench_pdf [--runs 15] [--json PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import random
 import statistics
@@ -24,15 +29,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import UTC, date, datetime
+from io import BytesIO
 from pathlib import Path
 
-from benchmarks.bench_store import cpu_model, load_average, table
+from benchmarks.bench_store import Row, cpu_model, load_average, table
 from kiosk.content import Form, load_form
 from kiosk.demo import walk_through
 from kiosk.document import keys
 from kiosk.document.make import make_document, pdf_bytes
 from kiosk.document.record import load_record
+from kiosk.document.seal import Signer
 from kiosk.session import Briefing, Patient, SystemClock
 from kiosk.store import Recorder, Store, open_store
 from kiosk.store.briefings import prepare_briefing
@@ -55,11 +63,30 @@ def signed_briefing(store: Store, form: Form) -> str:
     return briefing_id
 
 
+def bare_signed_pdf(signer: Signer) -> bytes:
+    """The floor: one page, one line of Helvetica, signed by pyHanko with the kiosk's signer."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+
+    out = BytesIO()
+    canvas = Canvas(out)
+    canvas.drawString(72, 720, "A signed page.")
+    canvas.showPage()
+    canvas.save()
+    meta = signers.PdfSignatureMetadata(
+        field_name="Seal", md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES
+    )
+    writer = IncrementalPdfFileWriter(BytesIO(out.getvalue()))
+    return bytes(signers.sign_pdf(writer, meta, signer=signer, bytes_reserved=16384).getvalue())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.bench_pdf", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--json", type=Path, metavar="PATH", help="write the figures as JSON")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-pdf-"))
     store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "bench")
@@ -81,11 +108,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     start = time.perf_counter()
     first = pdf_bytes(record, form, signer)
     cold = (time.perf_counter() - start) * 1000
-    pdf_ms, filed_ms = [], []
+    bare_signed_pdf(signer)  # warm, as the first pdf_bytes above
+    pdf_ms, filed_ms, floor_ms = [], [], []
     for _ in range(args.runs):
         start = time.perf_counter()
         pdf_bytes(record, form, signer)
         pdf_ms.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        bare_signed_pdf(signer)
+        floor_ms.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
         make_document(store, briefing_id, {form.id: form}, signer, folder / "documents", now)
         filed_ms.append((time.perf_counter() - start) * 1000)
@@ -98,26 +129,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"  reproduce:  cd {ROOT} && .venv/bin/python -m benchmarks.bench_pdf --runs {args.runs}")
     print()
-    rows = [["what", "target", "median", "p95", "verdict"]]
+    floor = statistics.median(floor_ms)
+    rows = []
     for name, samples in (
-        ("PDF made and sealed (pdf_bytes)", pdf_ms),
+        ("briefing PDF made and signed", pdf_ms),
         ("... and filed: read, fsync, rename, stored", filed_ms),
     ):
         median = statistics.median(samples)
         p95 = sorted(samples)[max(0, math.ceil(0.95 * len(samples)) - 1)]
         rows.append(
-            [
+            Row(
                 name,
                 f"< {TARGET_MS:.0f} ms",
                 f"{median:.0f} ms",
-                f"{p95:.0f} ms",
+                f"{floor:.0f} ms (1-page signed)",
+                f"{median / floor:.1f}x",
                 "PASS" if median < TARGET_MS else "FAIL",
-            ]
+                args.runs,
+                f"p95 {p95:.0f} ms",
+            )
         )
     rows.append(
-        ["first PDF of the process (fonts loading)", "(informative)", f"{cold:.0f} ms", "-", "-"]
+        Row(
+            "first PDF of the process (fonts loading)",
+            "(informative)",
+            f"{cold:.0f} ms",
+            "-",
+            "-",
+            "-",
+            1,
+        )
     )
-    print(table(rows))
+    print(table([[*Row.HEADER, "note"], *([*r.cells(), r.note] for r in rows)]))
+    if args.json:
+        payload = {
+            "benchmark": "briefing PDF made and signed",
+            "samples_ms": {"pdf": pdf_ms, "filed": filed_ms, "floor": floor_ms, "first": cold},
+            "rows": [asdict(r) for r in rows],
+        }
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        print(f"figures written to {args.json}")
     return 0
 
 

@@ -42,8 +42,6 @@ from typing import Any, Final
 import arabic_reshaper  # type: ignore[import-untyped]
 from bidi import get_base_level, get_display  # type: ignore[import-untyped]
 from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 
 from kiosk.paths import assets_dir
 
@@ -192,6 +190,10 @@ def register_fonts() -> None:
 
 def _load() -> _Fonts:
     """Parse every face first, then register: a broken file leaves reportlab's registry untouched."""
+    # reportlab is imported here, not at the top: the kiosk's first screen does not wait for it.
+    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+    from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+
     folder = fonts_dir()
     loaded: dict[str, Any] = {}
     for spec in _specs():
@@ -242,6 +244,8 @@ def _unreadable(path: Path, spec: _FaceSpec, exc: BaseException) -> str:
 
 def check_fonts() -> list[str]:
     """Problems with the font files, one sentence each, for `kiosk doctor`; empty when all is well."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
     folder = fonts_dir()
     problems: list[str] = []
     for spec in _specs():

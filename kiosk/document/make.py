@@ -16,10 +16,8 @@ from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
 from kiosk.document import seal
-from kiosk.document.fonts import FontError
+from kiosk.document.fonts import FontError, register_fonts
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
-from kiosk.document.story import build_story
-from kiosk.document.template import footer_text, render
 from kiosk.files import install_file
 from kiosk.store import audit
 from kiosk.store.database import Store
@@ -37,6 +35,11 @@ def pdf_bytes(
     record: BriefingRecord, form: Form, signer: Signer, zone: tzinfo | None = None
 ) -> bytes:
     """The finished, sealed PDF for a signed briefing (pure apart from the signature's own time)."""
+    # The layout modules bring reportlab: imported with the first PDF (or `warm_up`), so the
+    # kiosk's first screen does not wait for them.
+    from kiosk.document.story import build_story
+    from kiosk.document.template import footer_text, render
+
     story = build_story(record, form, zone)
     footer = footer_text(
         record.patient.name, record.briefing_id, record.form_version, record.content_sha256
@@ -48,6 +51,14 @@ def pdf_bytes(
         subject=f"briefing {record.briefing_id}",
     )
     return seal.sign_pdf(attach_record(pdf, record.to_json()), signer)
+
+
+def warm_up() -> None:
+    """Load what the first PDF would otherwise load (reportlab, the layout, the fonts parsed), so it
+    takes no longer than the next. FontError if a font cannot be read."""
+    from kiosk.document import story, template  # noqa: F401
+
+    register_fonts()
 
 
 def attach_record(pdf: bytes, record_json: bytes) -> bytes:
