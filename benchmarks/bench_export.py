@@ -39,7 +39,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_store import Row, cpu_model, filesystem_of, load_average, table
+from benchmarks.bench_store import Row, cpu_model, filesystem_of, load_average, table, write_figures
 from kiosk.content import load_form
 from kiosk.demo import fill_demo
 from kiosk.records import Filters, export_csv, export_fhir, risk_totals
@@ -252,9 +252,7 @@ def report(args: argparse.Namespace, samples: dict[str, list[float]], folder: Pa
             "database": str(folder / "kiosk.db"),
             "rows": [asdict(r) for r in rows],
         }
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        print(f"figures written to {args.json}")
+        write_figures(args.json, payload)
     return 0
 
 

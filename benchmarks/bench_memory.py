@@ -30,7 +30,6 @@ import contextlib
 import gc
 import io
 import itertools
-import json
 import os
 import statistics
 import sys
@@ -42,7 +41,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_store import Row, cpu_model, load_average, table
+from benchmarks.bench_store import Row, cpu_model, load_average, table, write_figures
 
 GOAL_BYTES = 5 * 2**20
 SIZE = (1920, 1080)
@@ -274,9 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "seconds": seconds,
             "rows": [asdict(row)],
         }
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        print(f"figures written to {args.json}")
+        write_figures(args.json, payload)
     return 0
 
 

@@ -21,7 +21,6 @@ does that work on its worker thread just after its first screen (`kiosk.ui.app`,
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import random
 import statistics
@@ -34,7 +33,7 @@ from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
 
-from benchmarks.bench_store import Row, cpu_model, load_average, table
+from benchmarks.bench_store import Row, cpu_model, load_average, table, write_figures
 from kiosk.content import Form, load_form
 from kiosk.demo import walk_through
 from kiosk.document import keys
@@ -167,9 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "samples_ms": {"pdf": pdf_ms, "filed": filed_ms, "floor": floor_ms, "first": cold},
             "rows": [asdict(r) for r in rows],
         }
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        print(f"figures written to {args.json}")
+        write_figures(args.json, payload)
     return 0
 
 

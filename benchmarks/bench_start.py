@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import shutil
 import statistics
@@ -35,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from benchmarks.bench_store import Row, cpu_model, load_average, table
+from benchmarks.bench_store import Row, cpu_model, load_average, table, write_figures
 
 TARGET_RATIO = 1.3
 SCREEN = "1920x1080x24"
@@ -230,9 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "samples_s": samples,
             "rows": [asdict(row)],
         }
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        print(f"figures written to {args.json}")
+        write_figures(args.json, payload)
     return 0
 
 

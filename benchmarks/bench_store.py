@@ -400,6 +400,13 @@ class Row:
         ]
 
 
+def write_figures(path: Path, payload: dict[str, Any]) -> None:
+    """A benchmark's figures as JSON (`--json PATH`), for keeping beside the machine line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {path}")
+
+
 def table(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [
@@ -562,9 +569,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "samples_ns": {"real": results.real_ns, "floor": results.floor_ns},
             "rows": [asdict(row)],
         }
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        print(f"figures written to {args.json}")
+        write_figures(args.json, payload)
     return 0
 
 

@@ -38,7 +38,6 @@ the median over runs.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import statistics
@@ -52,7 +51,7 @@ from pathlib import Path
 from time import perf_counter_ns
 from typing import Any
 
-from benchmarks.bench_store import Row, cpu_model, load_average, table
+from benchmarks.bench_store import Row, cpu_model, load_average, table, write_figures
 
 TARGET_MS = 16.0
 SIZE = (1920, 1080)
@@ -404,9 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "samples_ms": results,
             "rows": [asdict(r) for r in rows],
         }
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        print(f"figures written to {args.json}")
+        write_figures(args.json, payload)
     return 0
 
 

@@ -176,16 +176,14 @@ class Station:
 
     def staff_action(self, staff: str, action: str, detail: dict[str, Any] | None = None) -> None:
         """Record something a signed-in staff member did at the kiosk, under their name."""
-        with self.store.sessions.begin() as session:
-            audit.append(
-                session,
-                at=self.clock.now(),
-                kiosk_id=self.store.kiosk_id,
-                actor=staff,
-                action=action,
-                subject=f"kiosk:{self.store.kiosk_id}",
-                detail=detail or {},
-            )
+        audit.record(
+            self.store,
+            at=self.clock.now(),
+            actor=staff,
+            action=action,
+            subject=f"kiosk:{self.store.kiosk_id}",
+            detail=detail or {},
+        )
 
     # -- staff follow-up (each action audited under the staff member's name) ---------------
 

@@ -194,12 +194,7 @@ def _scenario(disk: Path, result: Result) -> None:
 
         recorder.record = record_then_fill  # type: ignore[method-assign]
 
-        def ack(b: str, r: str) -> None:
-            reported.add((b, r))
-
-        while robot.kind(window) is not robot.ScreenKind.SIGN:
-            robot.step(window, ack)
-        robot.scribble(window.sign.pad)
+        screen.to_sign(window, lambda b, r: reported.add((b, r)))
         signed, pdf = screen.sign(window)
         recorder.record = stored  # type: ignore[method-assign]
         staff_line = window.done.staff.text() if window.done.staff.isVisible() else ""

@@ -91,12 +91,7 @@ def _one(
         f"and the patient read: {said!r}"
     )
 
-    def ack(b: str, r: str) -> None:
-        reported.add((b, r))
-
-    while robot.kind(window) is not robot.ScreenKind.SIGN:
-        robot.step(window, ack)
-    robot.scribble(window.sign.pad)
+    screen.to_sign(window, lambda b, r: reported.add((b, r)))
     signed, pdf = screen.sign(window)
     if not signed or pdf != "made":
         problems.append(f"the briefing did not end signed with its PDF: {signed}, {pdf}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -87,15 +87,16 @@ def message(window: KioskWindow) -> str:
     return window.bottom.message.text() if window.bottom.message.isVisible() else ""
 
 
-def to_sign(window: KioskWindow) -> None:
-    """On through every screen to the signing screen, a signature drawn."""
+def to_sign(window: KioskWindow, on_acknowledged: Callable[[str, str], None] | None = None) -> None:
+    """On through every screen to the signing screen, a signature drawn; `on_acknowledged` is told
+    each acknowledgement the kiosk stored on the way."""
     b = window.briefing
     assert b is not None
     for _ in range(len(b.screens) * 2):
         if b.current.kind is ScreenKind.SIGN:
             robot.scribble(window.sign.pad)
             return
-        robot.step(window)
+        robot.step(window, on_acknowledged)
     raise robot.RobotError("the signing screen never came")
 
 

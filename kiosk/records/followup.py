@@ -3,7 +3,6 @@ with a note), and a briefing's PDF printed or copied out. No Qt: staff mode show
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
 from kiosk.files import install_file
+from kiosk.records.pdfs import PdfUnusable, read_sealed
 from kiosk.records.query import OPEN_FLAG, Filters, RecordRow, find_records, risk_totals
 from kiosk.store import audit
 from kiosk.store.database import Store
@@ -170,25 +170,24 @@ def answer_question(store: Store, flag_id: int, *, staff: str, note: str, now: d
 def checked_pdf(row: RecordRow, here: str) -> tuple[Path, bytes]:
     """The briefing's PDF file and bytes, which must be this kiosk's and match the SHA-256 stored
     when it was sealed; else FollowUpError, in words for staff."""
-    if row.pdf_status != "made" or not row.pdf_path:
-        raise FollowUpError("The PDF is not made yet; make it first.")
-    if row.kiosk_id != here:
+    if row.pdf_status == "made" and row.kiosk_id != here:
         raise FollowUpError(
             f"This briefing's PDF is kept on kiosk {row.kiosk_id}; print or copy it there."
         )
-    path = Path(row.pdf_path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
+        return read_sealed(row)
+    except PdfUnusable as problem:
+        if problem.kind == "pending":
+            raise FollowUpError("The PDF is not made yet; make it first.") from None
+        if problem.kind == "unreadable":
+            raise FollowUpError(
+                f"The PDF file {problem.path} cannot be read ({problem.reason}); ask IT to "
+                "restore it from a backup."
+            ) from None
         raise FollowUpError(
-            f"The PDF file {path} cannot be read ({exc.strerror}); ask IT to restore it from a backup."
+            f"The PDF file {problem.path} has changed since it was sealed, so it is not used; ask "
+            "IT to check it with `kiosk verify`."
         ) from None
-    if hashlib.sha256(data).hexdigest() != row.pdf_sha256:
-        raise FollowUpError(
-            f"The PDF file {path} has changed since it was sealed, so it is not used; ask IT to "
-            "check it with `kiosk verify`."
-        )
-    return path, data
 
 
 def copy_pdf(
@@ -280,16 +279,14 @@ def audit_briefing(
     store: Store, briefing_id: str, action: str, staff: str, now: datetime, detail: dict[str, str]
 ) -> None:
     """One audit row about a briefing, under the staff member's name, in a transaction of its own."""
-    with store.sessions.begin() as session:
-        audit.append(
-            session,
-            at=now,
-            kiosk_id=store.kiosk_id,
-            actor=staff,
-            action=action,
-            subject=briefing_subject(briefing_id),
-            detail=detail,
-        )
+    audit.record(
+        store,
+        at=now,
+        actor=staff,
+        action=action,
+        subject=briefing_subject(briefing_id),
+        detail=detail,
+    )
 
 
 def record_of(store: Store, forms: Mapping[str, Form], briefing_id: str) -> RecordRow:

@@ -25,27 +25,52 @@ MANIFEST = "SHA256SUMS"
 NOT_INCLUDED = "NOT-INCLUDED.txt"
 
 
-def _read_checked(row: RecordRow) -> tuple[bytes | None, str | None]:
-    """The PDF's bytes if it is there and matches the stored SHA-256; else why it is left out."""
-    who = f"briefing {row.briefing_id}"
+class PdfUnusable(Exception):
+    """A briefing's PDF cannot be handed out: `kind` is "pending", "unreadable" or "altered";
+    each caller words it for its reader (`reason`: the OS's, for an unreadable file)."""
+
+    def __init__(self, kind: str, path: Path | None, reason: str = "") -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.path = path
+        self.reason = reason
+
+
+def read_sealed(row: RecordRow) -> tuple[Path, bytes]:
+    """The PDF's file and bytes, which must match the SHA-256 stored when it was sealed; else
+    PdfUnusable. The one place that decides whether a PDF may leave the kiosk."""
     if row.pdf_status != "made" or not row.pdf_path:
-        return None, (
-            f"{who}: its PDF is still pending (not made yet); run `kiosk doctor --repair` on the "
-            f"kiosk {row.kiosk_id}, then export again"
-        )
+        raise PdfUnusable("pending", None)
     path = Path(row.pdf_path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, (
-            f"{who}: its PDF {path} cannot be read ({exc.strerror}); restore it from a backup"
-        )
+        raise PdfUnusable("unreadable", path, exc.strerror or str(exc)) from None
     if hashlib.sha256(data).hexdigest() != row.pdf_sha256:
+        raise PdfUnusable("altered", path)
+    return path, data
+
+
+def _read_checked(row: RecordRow) -> tuple[bytes | None, str | None]:
+    """The PDF's bytes if it is there and matches the stored SHA-256; else why it is left out."""
+    who = f"briefing {row.briefing_id}"
+    try:
+        return read_sealed(row)[1], None
+    except PdfUnusable as problem:
+        if problem.kind == "pending":
+            return None, (
+                f"{who}: its PDF is still pending (not made yet); run `kiosk doctor --repair` on "
+                f"the kiosk {row.kiosk_id}, then export again"
+            )
+        if problem.kind == "unreadable":
+            return None, (
+                f"{who}: its PDF {problem.path} cannot be read ({problem.reason}); restore it "
+                "from a backup"
+            )
         return None, (
-            f"{who}: its PDF {path} does not match the SHA-256 stored at signing (changed or "
-            "replaced); it was not copied: check it with `kiosk verify`"
+            f"{who}: its PDF {problem.path} does not match the SHA-256 stored at signing (changed "
+            "or replaced); it was not copied: check it with `kiosk verify`"
         )
-    return data, None
 
 
 def export_pdfs(

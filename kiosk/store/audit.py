@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
-from kiosk.store.database import HotStatement
+from kiosk.store.database import HotStatement, Store
 from kiosk.store.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -102,6 +102,23 @@ class ChainReport:
     @property
     def ok(self) -> bool:
         return self.broken_at is None
+
+
+def record(
+    store: Store, *, at: datetime, actor: str, action: str, subject: str, detail: dict[str, Any]
+) -> str:
+    """One row in a transaction of its own, for an action that changes nothing else (a staff
+    member printing a PDF, opening staff mode). Returns the new head of the chain."""
+    with store.sessions.begin() as session:
+        return append(
+            session,
+            at=at,
+            kiosk_id=store.kiosk_id,
+            actor=actor,
+            action=action,
+            subject=subject,
+            detail=detail,
+        )
 
 
 def verify(session: Session) -> ChainReport:

@@ -11,12 +11,10 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -31,7 +29,7 @@ from kiosk.records.query import RecordRow
 from kiosk.station import PREPARED_WINDOW, Station
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, button, card, centred, label
-from kiosk.ui.prepare import DigitRow
+from kiosk.ui.prepare import DigitRow, text_field
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 log = logging.getLogger(__name__)
@@ -153,27 +151,8 @@ class _Panel(QWidget):
         self.message.setVisible(bool(text))
 
 
-def _field(placeholder: str, length: int) -> QLineEdit:
-    field = QLineEdit()
-    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-    field.setMaxLength(length)
-    field.setPlaceholderText(placeholder)
-    return field
-
-
 def _wipe(field: QLineEdit) -> None:
     field.setText("")  # setText, not clear(): it also drops the undo history
-
-
-def _clear_rows(rows: Reading, buttons: dict[Any, QPushButton]) -> None:
-    """Empty a list at once: the rows go at the next turn of the event loop, their words now."""
-    for b in buttons.values():
-        b.setText("")
-        b.setAccessibleName("")
-    buttons.clear()
-    for text in rows.column.findChildren(QLabel):
-        text.setText("")
-    rows.clear()
 
 
 class BriefingList(_Panel):
@@ -185,7 +164,7 @@ class BriefingList(_Panel):
         super().__init__("Briefings")
         self.station = station
         self.title.setWordWrap(False)
-        self.search = _field("Search by name or MRN", 64)
+        self.search = text_field("Search by name or MRN", 64)
         self.search.textChanged.connect(self._typed)
         self.top.insertWidget(1, self.search, 2, Qt.AlignmentFlag.AlignTop)
         self.keys_button = button("⌨  Search", None, self.toggle_keys)
@@ -220,7 +199,8 @@ class BriefingList(_Panel):
         """Read the list afresh (from the search field as it is now)."""
         self._timer.stop()
         text = self.search.text().strip()
-        _clear_rows(self.rows, self.buttons)
+        self.buttons.clear()
+        self.rows.clear()
         self.say("")
         try:
             found = self.station.briefings_for_staff(text)
@@ -253,7 +233,8 @@ class BriefingList(_Panel):
         self.search.blockSignals(True)
         _wipe(self.search)
         self.search.blockSignals(False)
-        _clear_rows(self.rows, self.buttons)
+        self.buttons.clear()
+        self.rows.clear()
         self.heading.setText("")
         self.say("")
         self.show_keys(False)
@@ -413,7 +394,7 @@ class QuestionList(_Panel):
         self.asked = label(role="heading")
         column.addWidget(self.asked)
         line = QHBoxLayout()
-        self.note = _field("How was it answered? A short note", NOTE_MAX)
+        self.note = text_field("How was it answered? A short note", NOTE_MAX)
         line.addWidget(self.note, 1)
         self.answer_button = button("Mark answered", "primary", self.mark_answered)
         line.addWidget(self.answer_button)
@@ -435,7 +416,8 @@ class QuestionList(_Panel):
         _wipe(self.note)
         self.menu_button.setText("‹  Staff menu")
         self.pages.setCurrentWidget(self.rows)
-        _clear_rows(self.rows, self.buttons)
+        self.buttons.clear()
+        self.rows.clear()
         try:
             questions = self.station.open_questions()
         except SQLAlchemyError as exc:
@@ -499,6 +481,7 @@ class QuestionList(_Panel):
         self.question = None
         _wipe(self.note)
         self.asked.setText("")
-        _clear_rows(self.rows, self.buttons)
+        self.buttons.clear()
+        self.rows.clear()
         self.say("")
         self.pages.setCurrentWidget(self.rows)

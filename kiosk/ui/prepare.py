@@ -62,6 +62,15 @@ def staff_name_problem(text: str) -> str | None:
     return EMPTY_NAME if len(cleaned) < 2 else UNPRINTABLE
 
 
+def text_field(placeholder: str, length: int) -> QLineEdit:
+    """A line staff type into with the on-screen keys: no context menu (no paste of stray text)."""
+    field = QLineEdit()
+    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    field.setMaxLength(length)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
 class DigitRow(QWidget):
     """0–9 for the MRN field, which the name keyboard has no keys for; as wide as the keyboard."""
 
@@ -149,7 +158,7 @@ class PrepareForm(QWidget):
         column.addWidget(
             label("As on the patient's ID. The patient sees it, and the PDF prints it.", "muted")
         )
-        self.name = self._field("Full name", NAME_MAX)
+        self.name = text_field("Full name", NAME_MAX)
         column.addWidget(self.name)
         column.addStretch(1)
         self.name_keys = OnScreenKeyboard(self.name)
@@ -173,7 +182,7 @@ class PrepareForm(QWidget):
         column = self._step()
         line = QHBoxLayout()
         line.setSpacing(24)
-        self.mrn = self._field("MRN (optional)", MRN_FIELD_MAX)
+        self.mrn = text_field("MRN (optional)", MRN_FIELD_MAX)
         line.addWidget(self.mrn, 1)
         line.addWidget(label("Optional: leave it empty if there is none.", "muted"), 1)
         column.addLayout(line)
@@ -221,14 +230,6 @@ class PrepareForm(QWidget):
         column.setSpacing(12)
         self.steps.addWidget(page)
         return column
-
-    @staticmethod
-    def _field(placeholder: str, length: int) -> QLineEdit:
-        field = QLineEdit()
-        field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        field.setMaxLength(length)
-        field.setPlaceholderText(placeholder)
-        return field
 
     # -- the steps -------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -72,6 +73,15 @@ class Page(QWidget):
             self.problem.emit(SAVE_FAILED)
             return False
         return True
+
+
+def _blank(widget: QWidget) -> None:
+    """Empty the words a widget on its way out holds: it is deleted only at the next turn of the
+    event loop, and until then a patient's name must not be found in it."""
+    for w in [widget, *widget.findChildren(QWidget)]:
+        if isinstance(w, QLabel | QAbstractButton):
+            w.setText("")
+        w.setAccessibleName("")
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
@@ -158,6 +168,7 @@ class Reading(QScrollArea):
             widget = item.widget()
             if widget is not None:
                 widget.hide()
+                _blank(widget)
                 widget.deleteLater()
             # takeAt hands the item over and nobody else frees it (about 90 bytes a row, every
             # screen); deleting it leaves its widget alone, as in C++.
