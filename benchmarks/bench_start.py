@@ -4,16 +4,20 @@ Target (PRODUCT.md, "Targets"): cold start to first screen within 1.3x of a bare
 window's start on the same machine.
 
 - **measured**: the real `kiosk --exit-after-paint` process (the console script a clinic runs,
-  fullscreen) on a data folder `kiosk init` made: Python starting, the imports, the store opened
-  and checked, forms and signing key loaded, the window built and shown; it quits once the
-  window has painted its first screen. Wall time from spawning the process to its exit.
+  fullscreen) on a data folder `kiosk init` made: Python starting, the imports the first screen
+  needs (Qt, the settings, the log), the fonts, the window with its frame and Welcome built and
+  shown; it quits once the window has painted Welcome. The kiosk paints Welcome before it opens
+  the store (kiosk.ui.app), so the store's share is in the next row.
+- **ready for the first patient** (informative): the same process with `--exit-when-ready`, which
+  quits once the store has been opened, checked and migrated, crashes recovered, pending PDFs
+  made, the forms and signing key loaded and every other screen built: from then on Start
+  answers. A touch on Start before that waits and is answered then.
 - **floor**: a bare PySide6 script in the same interpreter: QApplication, one QWidget shown
   fullscreen, quit on its first paint. Measured the same way.
 
-Both run on the same Qt platform: xcb on an Xvfb server this script starts (1920x1080), or
-offscreen when Xvfb is not installed. Runs alternate kiosk and floor (which goes first
-alternates too), after one untimed run of each; the files are in the page cache by then, so
-"cold" means a new process, not a cold disk.
+All run on the same Qt platform: xcb on an Xvfb server this script starts (1920x1080), or
+offscreen when Xvfb is not installed. Runs rotate the order of the three, after one untimed run
+of each; the files are in the page cache by then, so "cold" means a new process, not a cold disk.
 
     .venv/bin/python -m benchmarks.bench_start [--runs 9] [--platform auto|xcb|offscreen] [--json PATH]
     .venv/bin/python -m benchmarks.bench_start --importtime   # plus the kiosk's slowest imports
@@ -172,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from benchmarks.bench_memory import prepare_data_dir
 
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
-    samples: dict[str, list[float]] = {"kiosk": [], "floor": []}
+    samples: dict[str, list[float]] = {"kiosk": [], "ready": [], "floor": []}
     with (
         tempfile.TemporaryDirectory(prefix="kiosk-bench-start-", dir=args.dir) as tmp,
         qt_platform(args.platform) as qt,
@@ -183,51 +187,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = child_env(config_file, qt)
         commands = {
             "kiosk": [*kiosk_command(), "--exit-after-paint"],
+            "ready": [*kiosk_command(), "--exit-when-ready"],
             "floor": [sys.executable, str(bare)],
         }
         print("Cold start to the first screen painted vs a bare PySide6 window")
         print(f"  cpu:        {cpu_model()}   load average: {load_average()}")
         print(f"  platform:   {platform_name(qt)}, fullscreen")
         print(f"  kiosk:      {' '.join(commands['kiosk'])}  (KIOSK_CONFIG={config_file})")
+        print(f"  ready:      {' '.join(commands['ready'])}")
         print(f"  floor:      {sys.executable} bare_window.py (QApplication, QWidget, first paint)")
         print(
-            f"  method:     wall time spawn to exit; {args.runs} runs of each, alternating, after "
-            "one untimed run of each; median of runs\n",
+            f"  method:     wall time spawn to exit; {args.runs} runs of each, order rotating, "
+            "after one untimed run of each; median of runs\n",
             flush=True,
         )
-        for name in samples:
+        names = list(samples)
+        for name in names:
             timed_process(commands[name], env)
         for run in range(args.runs):
-            order = ["kiosk", "floor"] if run % 2 == 0 else ["floor", "kiosk"]
-            for name in order:
+            for name in names[run % 3 :] + names[: run % 3]:
                 samples[name].append(timed_process(commands[name], env))
             print(
-                f"  run {run + 1}: kiosk {samples['kiosk'][-1]:.3f} s | floor "
-                f"{samples['floor'][-1]:.3f} s",
+                f"  run {run + 1}: kiosk {samples['kiosk'][-1]:.3f} s | ready "
+                f"{samples['ready'][-1]:.3f} s | floor {samples['floor'][-1]:.3f} s",
                 flush=True,
             )
         if args.importtime:
             print("\n  slowest imports of one kiosk start (cumulative, python -X importtime):")
             print(importtime(commands["kiosk"], env))
     print(f"  load average at the end: {load_average()}\n")
-    kiosk, floor = (statistics.median(samples[n]) for n in ("kiosk", "floor"))
-    row = Row(
-        "cold start to first screen painted",
-        f"<= {TARGET_RATIO:.1f}x floor",
-        f"{kiosk:.3f} s",
-        f"{floor:.3f} s (bare window)",
-        f"{kiosk / floor:.2f}x",
-        "PASS" if kiosk / floor <= TARGET_RATIO else "FAIL",
-        args.runs,
-        f"platform {platform_name(qt)}",
-    )
-    print(table([list(Row.HEADER), row.cells()]))
+    kiosk, ready, floor = (statistics.median(samples[n]) for n in ("kiosk", "ready", "floor"))
+    rows = [
+        Row(
+            "cold start to first screen painted",
+            f"<= {TARGET_RATIO:.1f}x floor",
+            f"{kiosk:.3f} s",
+            f"{floor:.3f} s (bare window)",
+            f"{kiosk / floor:.2f}x",
+            "PASS" if kiosk / floor <= TARGET_RATIO else "FAIL",
+            args.runs,
+            f"platform {platform_name(qt)}",
+        ),
+        Row(
+            "... and ready for the first patient (store open)",
+            "(informative)",
+            f"{ready:.3f} s",
+            f"{floor:.3f} s (bare window)",
+            f"{ready / floor:.2f}x",
+            "-",
+            args.runs,
+            f"platform {platform_name(qt)}",
+        ),
+    ]
+    print(table([list(Row.HEADER), *(r.cells() for r in rows)]))
     if args.json:
         payload = {
             "benchmark": "cold start to first screen painted",
             "platform": platform_name(qt),
             "samples_s": samples,
-            "rows": [asdict(row)],
+            "rows": [asdict(r) for r in rows],
         }
         write_figures(args.json, payload)
     return 0

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 from kiosk.paths import bundled_forms_dir
 
@@ -127,6 +124,8 @@ class Config:
             return Path(env)
         if self.values["data_dir"]:
             return Path(self.values["data_dir"]).expanduser()
+        import platformdirs  # here, not at the top: the touchscreen's first screen waits for imports
+
         return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
     def _in_data(self, setting: str, default: str) -> Path:
@@ -200,6 +199,8 @@ def _mask(value: Any) -> Any:
 
 
 def _default_kiosk_id() -> str:
+    import socket
+
     name = re.sub(r"[^A-Za-z0-9._-]", "-", socket.gethostname())[:64].strip("-._")
     return name or "kiosk"
 
@@ -211,6 +212,8 @@ def config_path(explicit: Path | None = None) -> Path:
     env = os.environ.get(CONFIG_ENV)
     if env:
         return Path(env)
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "kiosk.toml"
 
 

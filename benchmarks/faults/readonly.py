@@ -109,7 +109,7 @@ def _scenario(base: Path, result: Result) -> None:
     env.pop("XDG_RUNTIME_DIR", None)
     result.runs = 1
     kiosk = subprocess.run(
-        [*wrapper, sys.executable, "-c", KIOSK, "--windowed", "--exit-after-paint"],
+        [*wrapper, sys.executable, "-c", KIOSK, "--windowed", "--exit-when-ready"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -6,35 +6,39 @@ import argparse
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.cli import demo, document, forms, records, settings, staff, store
 from kiosk.config import Config, ConfigError, load_config
-from kiosk.logs import COMMANDS_FILE_NAME, install_crash_hooks, start_logging, without_log
 
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kiosk",
-        description="Consent-and-briefing kiosk. Without a command it starts the patient kiosk.",
-    )
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+def _touchscreen_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--windowed", action="store_true", help="run in a window instead of fullscreen"
     )
-    parser.add_argument(  # for benchmarks/: the time from start to the first screen painted
-        "--exit-after-paint", action="store_true", help=argparse.SUPPRESS
-    )
+    # For benchmarks/: the time from start to the first screen painted, and to ready for a patient.
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--config",
         type=Path,
         metavar="FILE",
         help="the settings file (default: KIOSK_CONFIG, else the platform's)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from kiosk.cli import demo, document, forms, records, settings, staff, store
+
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Consent-and-briefing kiosk. Without a command it starts the patient kiosk.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    _touchscreen_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     forms.register(commands)
     store.register(commands)
@@ -46,16 +50,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _touchscreen_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when they ask for the touchscreen alone (no command, no --help or --version);
+    else None. The touchscreen starts without loading the commands: every import delays Welcome."""
+    parser = argparse.ArgumentParser(prog="kiosk", add_help=False)
+    _touchscreen_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except SystemExit:
+        return None  # the whole parser says what is wrong
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _touchscreen_args(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
             return _touchscreen(args)
         return _command(args)
-    except store.ERRORS as exc:
+    except Exception as exc:
+        if not _refusal(exc):
+            raise
         print(f"kiosk {args.command or 'touchscreen'}: {exc}", file=sys.stderr)
         return 1
+
+
+def _refusal(exc: BaseException) -> bool:
+    """Whether an error is one of the kiosk's own one-sentence refusals (a setting, a file, the store)."""
+    if isinstance(exc, ConfigError):
+        return True
+    from kiosk.cli.store import ERRORS  # loaded only now: the touchscreen starts without it
+
+    return isinstance(exc, ERRORS)
 
 
 def _command(args: argparse.Namespace) -> int:
@@ -63,6 +93,8 @@ def _command(args: argparse.Namespace) -> int:
 
     A command never logs its arguments: a patient's name or a staff member's can be among them.
     """
+    from kiosk.logs import COMMANDS_FILE_NAME, start_logging, without_log
+
     name = " ".join(
         word for word in (args.command, *(getattr(args, a, None) for a in _ACTIONS)) if word
     )
@@ -79,11 +111,11 @@ def _command(args: argparse.Namespace) -> int:
     log.info("kiosk %s: started (version %s)", name, __version__)
     try:
         result: int = args.run(args)
-    except store.ERRORS as exc:  # one sentence naming a file or setting, never a person
-        log.error("kiosk %s: %s", name, exc)
-        raise
     except BaseException as exc:
-        log.error("kiosk %s: ended by %s", name, type(exc).__name__)
+        if _refusal(exc):  # one sentence naming a file or setting, never a person
+            log.error("kiosk %s: %s", name, exc)
+        else:
+            log.error("kiosk %s: ended by %s", name, type(exc).__name__)
         raise
     else:
         log.info("kiosk %s: exit status %d after %.1f s", name, result, time.monotonic() - began)
@@ -100,35 +132,54 @@ def _touchscreen(args: argparse.Namespace) -> int:
     """`kiosk` alone: the patient touchscreen (Qt is imported only now, so the commands stay quick).
 
     Its log goes to the data folder (or, if that cannot be written, to stderr after one sentence),
-    and an unexpected exception anywhere is logged with its traceback.
+    and an unexpected exception anywhere is logged with its traceback. The log starts once Welcome
+    is painted, just before the store opens: its module (logging.handlers) would delay Welcome,
+    and nothing before that point is logged.
     """
-    from kiosk.store.database import sqlite_path
     from kiosk.ui.app import run
 
     config = load_config(args.config)
-    logs = start_logging(config.data_dir, config["log_level"], console=sys.stderr)
-    restore_hooks = install_crash_hooks(logs)
-    log.info(
-        "kiosk %s starting: kiosk id %s, %s database, config %s",
-        __version__,
-        config.kiosk_id,
-        "SQLite" if sqlite_path(config.database_url) else "PostgreSQL",
-        config.path,
-    )
+    closers: list[Callable[[], None]] = []
+
+    def start_log() -> None:
+        from kiosk.logs import install_crash_hooks, start_logging
+
+        logs = start_logging(config.data_dir, config["log_level"], console=sys.stderr)
+        closers.append(logs.close)
+        closers.append(install_crash_hooks(logs))
+        log.info(
+            "kiosk %s starting: kiosk id %s, %s database, config %s",
+            __version__,
+            config.kiosk_id,
+            "SQLite"
+            if config.database_url.partition(":")[0].startswith("sqlite")
+            else "PostgreSQL",
+            config.path,
+        )
+
     try:
-        code = run(config, windowed=args.windowed, exit_after_paint=args.exit_after_paint)
-    except store.ERRORS as exc:
-        log.error("the kiosk could not start: %s", exc)
-        raise
+        code = run(
+            config,
+            windowed=args.windowed,
+            exit_after="paint"
+            if args.exit_after_paint
+            else "ready"
+            if args.exit_when_ready
+            else None,
+            before_store=start_log,
+        )
     except BaseException as exc:
-        log.critical("the kiosk stopped: %s", type(exc).__name__)
+        if _refusal(exc):
+            log.error("the kiosk could not start: %s", exc)
+        else:
+            log.critical("the kiosk stopped: %s", type(exc).__name__)
         raise
     else:
         log.info("kiosk stopped (exit status %d)", code)
         return code
     finally:
-        restore_hooks()
-        logs.close()
+        for close in reversed(closers):  # the crash hooks first, then the file
+            close()
 
 
 if __name__ == "__main__":  # pragma: no cover

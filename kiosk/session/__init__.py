@@ -1,19 +1,47 @@
-"""The briefing flow as a plain state machine, its events, and the signature as data (no Qt)."""
+"""The briefing flow as a plain state machine, its events, and the signature as data (no Qt).
 
-from kiosk.session.clock import Clock, SystemClock
-from kiosk.session.events import AbandonReason, Event, EventSink
-from kiosk.session.flow import (
-    Blocker,
-    Briefing,
-    FlowError,
-    IdleState,
-    IdleTimes,
-    Patient,
-    Screen,
-    ScreenKind,
-    Status,
-)
-from kiosk.session.signature import DrawnSignature, Point, Stroke, TypedSignature
+The names below load on first use (PEP 562): the first screen needs only `kiosk.session.kinds`,
+and the rest (dataclasses by the dozen) would delay it."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.session.clock import Clock, SystemClock
+    from kiosk.session.events import AbandonReason, Event, EventSink
+    from kiosk.session.flow import (
+        Blocker,
+        Briefing,
+        FlowError,
+        IdleTimes,
+        Patient,
+        Screen,
+    )
+    from kiosk.session.kinds import IdleState, ScreenKind, Status
+    from kiosk.session.signature import DrawnSignature, Point, Stroke, TypedSignature
+
+_WHERE = {
+    "Clock": "clock",
+    "SystemClock": "clock",
+    "AbandonReason": "events",
+    "Event": "events",
+    "EventSink": "events",
+    "Blocker": "flow",
+    "Briefing": "flow",
+    "FlowError": "flow",
+    "IdleTimes": "flow",
+    "Patient": "flow",
+    "Screen": "flow",
+    "IdleState": "kinds",
+    "ScreenKind": "kinds",
+    "Status": "kinds",
+    "DrawnSignature": "signature",
+    "Point": "signature",
+    "Stroke": "signature",
+    "TypedSignature": "signature",
+}
 
 __all__ = [
     "AbandonReason",
@@ -35,3 +63,12 @@ __all__ = [
     "SystemClock",
     "TypedSignature",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
+    globals()[name] = value
+    return value

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from kiosk.content.schema import Form
 from kiosk.session.clock import Clock
 from kiosk.session.events import (
     Abandoned,
@@ -22,25 +22,13 @@ from kiosk.session.events import (
     ScreenTime,
     Signed,
 )
+from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.signature import Signature
 
+if TYPE_CHECKING:  # the content's models (pydantic) load with the store, after the first screen
+    from kiosk.content.schema import Form
+
 IDENTITY_ATTEMPTS = 3
-
-
-class ScreenKind(StrEnum):
-    """Every kind of screen on the patient's path, in order."""
-
-    WELCOME = "welcome"
-    IDENTITY = "identity"
-    ABOUT = "about"
-    STEP = "step"
-    RISK = "risk"
-    OPTIONS = "options"
-    PRECAUTIONS = "precautions"
-    QUESTION = "question"
-    REVIEW = "review"
-    SIGN = "sign"
-    DONE = "done"
 
 
 @dataclass(frozen=True)
@@ -48,13 +36,6 @@ class Screen:
     kind: ScreenKind
     id: str
     """The content id for content screens and questions, else the kind's own name."""
-
-
-class Status(StrEnum):
-    NOT_STARTED = "not started"
-    IN_PROGRESS = "in progress"
-    COMPLETED = "completed"
-    ABANDONED = "abandoned"
 
 
 class Blocker(StrEnum):
@@ -75,13 +56,6 @@ class FlowError(Exception):
     def __init__(self, message: str, blocker: Blocker | None = None) -> None:
         super().__init__(message)
         self.blocker = blocker
-
-
-class IdleState(StrEnum):
-    ACTIVE = "active"
-    WARNING = "warning"
-    """“Are you still there?” is showing."""
-    ENDED = "ended"
 
 
 @dataclass(frozen=True)

@@ -1,52 +1,106 @@
 """Starting the patient kiosk: the Qt application, the window fullscreen (or in a window for trying it
-out), and the fonts."""
+out), and the fonts.
+
+The start comes in two parts. First Welcome is painted, with as little loaded as can be: Qt, the
+settings, the frame and Welcome itself. Then, at once and on the same thread, the store is opened
+(SQLAlchemy, migrations, crash recovery, pending PDFs), the signing key and procedures are loaded and
+every other screen is built. A touch on Start in that moment waits in the event queue and is
+answered as soon as the kiosk is ready; if the store cannot be used, the window closes and the
+kiosk exits with one sentence, as it would have before painting anything.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
-from kiosk.document.make import warm_up
-from kiosk.session import SystemClock
-from kiosk.station import Station
 from kiosk.ui.theme import load_fonts
 from kiosk.ui.window import TITLE, KioskWindow
 
+if TYPE_CHECKING:
+    from kiosk.station import Station
+
 log = logging.getLogger(__name__)
 
+ExitAfter = Literal["paint", "ready"]
+"""For benchmarks/: end the run once Welcome is painted, or once the kiosk is ready for a patient."""
 
-def run(config: Config, *, windowed: bool = False, exit_after_paint: bool = False) -> int:
-    """Run the kiosk until staff close it. StoreError or ConfigError if it cannot start at all."""
+
+def run(
+    config: Config,
+    *,
+    windowed: bool = False,
+    exit_after: ExitAfter | None = None,
+    before_store: Callable[[], None] | None = None,
+) -> int:
+    """Run the kiosk until staff close it. StoreError or ConfigError if it cannot start at all.
+
+    `before_store` runs once Welcome is painted, just before the store opens (the log starts there)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(TITLE)
     app.setQuitOnLastWindowClosed(True)
     load_fonts()
-    station = Station.open(config, SystemClock())
-    try:
-        window = KioskWindow(station)
-        window.show_at(QSize(1280, 800) if windowed else None)
-        if exit_after_paint:
-            window.installEventFilter(_QuitAfterPaint(window))
+    window = KioskWindow()
+    opened: list[Station] = []
+    failed: list[Exception] = []
+
+    def open_station() -> None:
+        from kiosk.session import SystemClock
+        from kiosk.station import Station
+
+        try:
+            if before_store is not None:
+                before_store()
+            station = Station.open(config, SystemClock())
+        except Exception as exc:  # raised again below, once the event loop has ended
+            failed.append(exc)
+            _close(window)
+            return
+        opened.append(station)
+        window.attach(station)
+        log.info("kiosk ready for the first patient")
+        if exit_after == "ready":
+            _close(window)
         else:
             QTimer.singleShot(0, lambda: _after_first_screen(window))
+
+    first_paint = _OnFirstPaint(
+        window, (lambda: _close(window)) if exit_after == "paint" else open_station
+    )
+    window.installEventFilter(first_paint)
+    window.show_at(QSize(1280, 800) if windowed else None)
+    try:
         code = app.exec()
         window.jobs.wait()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        return code
     finally:
-        station.close()
+        for station in opened:
+            station.close()
+    if failed:
+        raise failed[0]
+    return code
+
+
+def _close(window: KioskWindow) -> None:
+    window.allow_close = True  # no staff needed: the kiosk cannot run, or this run was asked to end
+    window.close()
 
 
 def _after_first_screen(window: KioskWindow) -> None:
-    """What the first screen need not wait for, done just after it: the larger fallback fonts on
-    screen, and on the worker thread reportlab and the PDF's fonts. Otherwise the first walk-up
-    patient's name check (on the GUI thread: about 0.17 s here) and the first PDF would pay."""
+    """What the first patient need not wait for, done just after the kiosk is ready: the larger
+    fallback fonts on screen, and on the worker thread reportlab and the PDF's fonts. Otherwise the
+    first walk-up patient's name check (on the GUI thread: about 0.17 s here) and the first PDF
+    would pay."""
+    from kiosk.document.make import warm_up
+
     load_fonts(fallbacks=True)
     window.jobs.run(warm_up, lambda _: None, _pdf_fonts_not_loaded)
 
@@ -56,11 +110,16 @@ def _pdf_fonts_not_loaded(exc: Exception) -> None:
     log.warning("the PDF fonts could not be loaded ahead: %s", exc)
 
 
-class _QuitAfterPaint(QObject):
-    """Ends the application once the window has painted its first screen (for the start-up benchmark)."""
+class _OnFirstPaint(QObject):
+    """Runs `then` once, in the event loop's next turn after the window's first paint (by then every
+    widget of the screen has painted and the window has been flushed to the display)."""
+
+    def __init__(self, window: KioskWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and isinstance(watched, KioskWindow):
-            watched.allow_close = True  # no staff needed: this run was asked to end
-            QTimer.singleShot(0, QApplication.quit)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
         return False

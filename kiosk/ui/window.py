@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
@@ -15,26 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.document.make import DocumentError, Made
-from kiosk.session import AbandonReason, Briefing, IdleState, ScreenKind, Status
-from kiosk.station import Station, Unavailable
+from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.ui.chrome import BottomBar, StillThere, TopBar, Touches
-from kiosk.ui.interaction import Interaction
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Page
-from kiosk.ui.pages.done import DonePage
-from kiosk.ui.pages.identity import IdentityPage
-from kiosk.ui.pages.question import QuestionPage
-from kiosk.ui.pages.reading import ReadingPage
-from kiosk.ui.pages.review import ReviewPage
-from kiosk.ui.pages.sign import SignPage
 from kiosk.ui.pages.welcome import WelcomePage
-from kiosk.ui.prepare import DigitRow
-from kiosk.ui.staff import StaffPage
 from kiosk.ui.theme import BASE_PX, Look, body_px, palette_for
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from kiosk.ui.widgets.keypad import DateKeypad
-from kiosk.ui.widgets.signature_pad import SignaturePad
+
+if TYPE_CHECKING:  # loaded in `attach`, after the first screen is painted (see kiosk.ui.app)
+    from kiosk.document.make import Made
+    from kiosk.session import Briefing
+    from kiosk.station import Station
+    from kiosk.ui.interaction import Interaction
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +37,6 @@ DONE_SECONDS = 45.0
 """The done screen returns to Welcome on its own after this long."""
 TICK_MS = 1000
 
-SCALED = (OnScreenKeyboard, DateKeypad, SignaturePad, DigitRow)
-"""Widgets that size their own keys (`set_scale`); the window's style sheet never does."""
 READING = (
     ScreenKind.ABOUT,
     ScreenKind.STEP,
@@ -66,11 +57,16 @@ class KioskWindow(QWidget):
     session_ended = Signal()
     """The patient's session is over and the screen wiped (finished, timed out, or ended by staff)."""
 
-    def __init__(self, station: Station, interaction: Interaction | None = None) -> None:
+    def __init__(
+        self, station: Station | None = None, interaction: Interaction | None = None
+    ) -> None:
+        """The window with its frame and Welcome. Without a station it is only that, to be painted at
+        once; `attach` adds the station and every other screen (Start answers only then)."""
         super().__init__()
-        self.station = station
-        self.interaction = interaction or Interaction(station)
         self.briefing: Briefing | None = None
+        self.ready = False
+        """True once `attach` has given the window its station and built every screen."""
+        self._start_asked = False
         self.allow_close = False
         self.display: QSize | None = None
         self.larger = False
@@ -78,6 +74,7 @@ class KioskWindow(QWidget):
         self._done_since: float | None = None
         self._staff_since: float | None = None
         self._pdf_for: str | None = None
+        self._scaled: tuple[type[QWidget], ...] = ()
         self.jobs = Jobs(self)
         self.setWindowTitle(TITLE)
 
@@ -85,32 +82,11 @@ class KioskWindow(QWidget):
         self.bottom = BottomBar()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
-        self.identity = IdentityPage(lambda: station.clock.now().astimezone().date())
-        self.reading = ReadingPage()
-        self.question = QuestionPage()
-        self.review = ReviewPage()
-        self.sign = SignPage(
-            station.clock.now, self._attest_typed if station.typed_signature else None
-        )
-        self.done = DonePage()
-        self.staff = StaffPage(station, self.jobs)
-        self.pages: dict[ScreenKind, Page] = {
-            ScreenKind.WELCOME: self.welcome,
-            ScreenKind.IDENTITY: self.identity,
-            **dict.fromkeys(READING, self.reading),
-            ScreenKind.QUESTION: self.question,
-            ScreenKind.REVIEW: self.review,
-            ScreenKind.SIGN: self.sign,
-            ScreenKind.DONE: self.done,
-        }
-        self.distinct_pages = tuple({id(p): p for p in self.pages.values()}.values())
+        self.pages: dict[ScreenKind, Page] = {ScreenKind.WELCOME: self.welcome}
+        self.distinct_pages: tuple[Page, ...] = (self.welcome,)
         """Each page once (the reading page serves five kinds of screen)."""
-        for page in self.distinct_pages:
-            self.stack.addWidget(page)
-            page.changed.connect(self.redraw)
-            # Welcome has no bottom bar: it shows its problems itself.
-            page.problem.connect(self.welcome.say if page is self.welcome else self.bottom.say)
-        self.stack.addWidget(self.staff)
+        self.stack.addWidget(self.welcome)
+        self.welcome.problem.connect(self.welcome.say)  # Welcome has no bottom bar
         self.stack.currentChanged.connect(self._size_to_current)
 
         layout = QVBoxLayout(self)
@@ -124,12 +100,63 @@ class KioskWindow(QWidget):
         self.still_there = StillThere(self)
 
         self.welcome.start.connect(self.start)
+        self.top.larger.connect(self._set_larger)
+        self.top.contrast.connect(self._set_contrast)
+        self.apply_look()
+        self.redraw()
+        if station is not None:
+            self.attach(station, interaction)
+
+    def attach(self, station: Station, interaction: Interaction | None = None) -> None:
+        """Give the window its station, and build the other screens: the patient's, and staff mode's."""
+        from kiosk.ui.interaction import Interaction
+        from kiosk.ui.pages.done import DonePage
+        from kiosk.ui.pages.identity import IdentityPage
+        from kiosk.ui.pages.question import QuestionPage
+        from kiosk.ui.pages.reading import ReadingPage
+        from kiosk.ui.pages.review import ReviewPage
+        from kiosk.ui.pages.sign import SignPage
+        from kiosk.ui.prepare import DigitRow
+        from kiosk.ui.staff import StaffPage
+        from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+        from kiosk.ui.widgets.keypad import DateKeypad
+        from kiosk.ui.widgets.signature_pad import SignaturePad
+
+        assert not self.ready, "a window is attached to one station, once"
+        self.station = station
+        self.interaction = interaction or Interaction(station)
+        self._scaled = (OnScreenKeyboard, DateKeypad, SignaturePad, DigitRow)
+        """Widgets that size their own keys (`set_scale`); the window's style sheet never does."""
+        self.identity = IdentityPage(lambda: station.clock.now().astimezone().date())
+        self.reading = ReadingPage()
+        self.question = QuestionPage()
+        self.review = ReviewPage()
+        self.sign = SignPage(
+            station.clock.now, self._attest_typed if station.typed_signature else None
+        )
+        self.done = DonePage()
+        self.staff = StaffPage(station, self.jobs)
+        self.pages = {
+            ScreenKind.WELCOME: self.welcome,
+            ScreenKind.IDENTITY: self.identity,
+            **dict.fromkeys(READING, self.reading),
+            ScreenKind.QUESTION: self.question,
+            ScreenKind.REVIEW: self.review,
+            ScreenKind.SIGN: self.sign,
+            ScreenKind.DONE: self.done,
+        }
+        self.distinct_pages = tuple({id(p): p for p in self.pages.values()}.values())
+        for page in self.distinct_pages:
+            if page is not self.welcome:
+                self.stack.addWidget(page)
+                page.problem.connect(self.bottom.say)
+            page.changed.connect(self.redraw)
+        self.stack.addWidget(self.staff)
+
         self.done.finished.connect(lambda: self.end_session())
         self.bottom.primary.clicked.connect(self.primary)
         self.bottom.back.clicked.connect(self.back)
         self.bottom.flag.clicked.connect(self.flag)
-        self.top.larger.connect(self._set_larger)
-        self.top.contrast.connect(self._set_contrast)
         self.top.corner.held.connect(self.open_staff)
         self.still_there.yes.connect(self._still_here)
         self.staff.back_to_patient.connect(self.close_staff)
@@ -144,8 +171,12 @@ class KioskWindow(QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+        self.ready = True
         self.apply_look()
-        self.redraw()
+        self._size_to_current()
+        if self._start_asked:  # Start was touched while the store was opening
+            self._start_asked = False
+            self.start()
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -219,7 +250,7 @@ class KioskWindow(QWidget):
         # The keys are large already: they follow the screen, not the "Larger text" toggle. Every
         # keyboard, keypad and pad in the window, the staff page's included, is scaled here.
         keys = body_px(size) / BASE_PX
-        for kind in SCALED:
+        for kind in self._scaled:
             for widget in self.findChildren(kind):
                 widget.set_scale(keys)
 
@@ -240,6 +271,11 @@ class KioskWindow(QWidget):
 
     def start(self) -> None:
         """Welcome's Start: take the next briefing (prepared here, or walk-up) and begin it."""
+        from kiosk.station import Unavailable
+
+        if not self.ready:
+            self._start_asked = True
+            return
         if self.briefing is None:
             nxt = self.station.next_briefing()
             if isinstance(nxt, Unavailable):
@@ -307,6 +343,8 @@ class KioskWindow(QWidget):
         self.pdf_finished.emit(made.briefing_id)
 
     def _pdf_not_made(self, briefing_id: str, exc: Exception) -> None:
+        from kiosk.document.make import DocumentError
+
         if isinstance(exc, DocumentError):
             reason = str(exc)
         else:
@@ -410,6 +448,8 @@ class KioskWindow(QWidget):
 
     def leave(self) -> None:
         """Staff close the kiosk: an open briefing ends as abandoned, and the app quits."""
+        from kiosk.session import AbandonReason
+
         staff = self.staff.staff or "staff"
         b = self.briefing
         if b is not None and b.status is Status.IN_PROGRESS:
@@ -427,12 +467,14 @@ class KioskWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Alt+F4 and the window's close button: only staff may close the kiosk."""
         if self.allow_close:
-            self.timer.stop()
             self.jobs.wait(30_000)
             event.accept()
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self.touches)
+            if self.ready:
+                self.timer.stop()
+                app = QApplication.instance()
+                if app is not None:
+                    app.removeEventFilter(self.touches)
             return
         event.ignore()
-        QTimer.singleShot(0, self.open_staff)
+        if self.ready:
+            QTimer.singleShot(0, self.open_staff)

@@ -20,7 +20,7 @@ def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_bare_kiosk_starts_the_touchscreen_and_paints_its_first_screen(tmp_path: Path) -> None:
-    result = run_kiosk("--windowed", "--exit-after-paint")
+    result = run_kiosk("--windowed", "--exit-when-ready")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "kiosk.db").exists()
     assert "Traceback" not in result.stderr
@@ -30,8 +30,40 @@ def test_a_database_that_is_not_one_is_named_and_left_alone(tmp_path: Path) -> N
     db = tmp_path / "data" / "kiosk.db"
     db.parent.mkdir(parents=True)
     db.write_bytes(b"this is not a database" * 100)
-    result = run_kiosk("--exit-after-paint")
+    result = run_kiosk("--exit-when-ready")
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if "propagateSizeHints" not in line]
     assert len(lines) == 1 and lines[0].startswith("kiosk touchscreen: ") and str(db) in lines[0]
     assert db.read_bytes() == b"this is not a database" * 100
+
+
+def test_welcome_is_painted_before_the_store_is_even_loaded(tmp_path: Path) -> None:
+    """The first screen waits for nothing it does not draw: a store that is not one is not looked at
+    before Welcome is painted (it is refused once the kiosk goes on to open it, above)."""
+    db = tmp_path / "data" / "kiosk.db"
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"this is not a database")
+    result = run_kiosk("--windowed", "--exit-after-paint")
+    assert result.returncode == 0, result.stderr
+    assert db.read_bytes() == b"this is not a database"
+
+
+def test_the_first_screen_loads_no_store_no_pdf_and_no_commands() -> None:
+    """What Welcome needs is Qt, the settings and the frame. SQLAlchemy, Alembic, pyHanko, reportlab,
+    pydantic and the commands load after it is painted (kiosk.ui.app): keep it so."""
+    probe = (
+        "import sys; import kiosk.cli, kiosk.ui.app; "
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'alembic', 'pyhanko', 'reportlab', 'pydantic', 'logging.handlers') "
+        "or m.startswith(('kiosk.cli.', 'kiosk.store', 'kiosk.document', 'kiosk.content', "
+        "'kiosk.station', 'kiosk.records', 'kiosk.logs', 'logging.handlers')))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split() == []

@@ -130,7 +130,7 @@ def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_touchscreen_logs_its_start_and_stop(tmp_path: Path) -> None:
     assert run_kiosk("init").returncode == 0
-    result = run_kiosk("--windowed", "--exit-after-paint")
+    result = run_kiosk("--windowed", "--exit-when-ready")
     assert result.returncode == 0, result.stderr
     assert "kiosk:" not in result.stderr
     lines = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8").splitlines()
@@ -146,7 +146,7 @@ def test_a_log_folder_the_kiosk_cannot_write_does_not_stop_it(tmp_path: Path) ->
     folder = tmp_path / "data" / "logs"
     folder.parent.mkdir()
     folder.write_text("a file where the folder should be")
-    result = run_kiosk("--windowed", "--exit-after-paint")
+    result = run_kiosk("--windowed", "--exit-when-ready")
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stderr.splitlines() if line.startswith("kiosk:")]
     assert said == [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -20,10 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from kiosk.session import Briefing, FlowError
-from kiosk.store.recorder import RecordError
+if TYPE_CHECKING:
+    from kiosk.session import Briefing
 
 log = logging.getLogger(__name__)
 
@@ -62,17 +62,33 @@ class Page(QWidget):
     def attempt(self, action: Callable[[], object]) -> bool:
         """Run one of the briefing's intents. A refusal or a failed save becomes a sentence on screen;
         the briefing's state is unchanged then, because it changes only after the store accepted."""
+        from kiosk.session import FlowError  # loaded by now: a briefing is open
+
         try:
             action()
         except FlowError as exc:
             self.problem.emit(exc.blocker.value if exc.blocker else str(exc))
             return False
-        except (RecordError, SQLAlchemyError, OSError) as exc:
+        except Exception as exc:
+            if not not_saved(exc):
+                raise
             # The exception's text can carry SQL parameters (names): log its kind only.
             log.error("an event could not be stored: %s", type(exc).__name__)
             self.problem.emit(SAVE_FAILED)
             return False
         return True
+
+
+def not_saved(exc: BaseException) -> bool:
+    """Whether an error means the store did not take a change (the patient may tap again).
+
+    The store's modules are imported here, not at the top: the first screen is painted before the
+    store (SQLAlchemy) has even loaded, and by the time a change can fail, it has."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.store.recorder import RecordError
+
+    return isinstance(exc, RecordError | SQLAlchemyError | OSError)
 
 
 def _blank(widget: QWidget) -> None:

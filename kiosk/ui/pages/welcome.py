@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
-from kiosk.session import Briefing
 from kiosk.ui.pages.base import Page, button, label
+
+if TYPE_CHECKING:
+    from kiosk.session import Briefing
 
 START = "Touch here to start"
 

@@ -1,0 +1,36 @@
+"""The kinds a screen, a briefing and the patient's presence can be in: plain enums, cheap to load,
+so the first screen is drawn before the rest of the briefing's machinery has loaded."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ScreenKind(StrEnum):
+    """Every kind of screen on the patient's path, in order."""
+
+    WELCOME = "welcome"
+    IDENTITY = "identity"
+    ABOUT = "about"
+    STEP = "step"
+    RISK = "risk"
+    OPTIONS = "options"
+    PRECAUTIONS = "precautions"
+    QUESTION = "question"
+    REVIEW = "review"
+    SIGN = "sign"
+    DONE = "done"
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not started"
+    IN_PROGRESS = "in progress"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+class IdleState(StrEnum):
+    ACTIVE = "active"
+    WARNING = "warning"
+    """“Are you still there?” is showing."""
+    ENDED = "ended"
