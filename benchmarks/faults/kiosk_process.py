@@ -86,6 +86,9 @@ class Patients:
     def begin(self) -> None:
         try:
             window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, KioskWindow))
+            if not window.ready:  # Welcome is painted before the store opens: wait for it
+                window.ready_for_patients.connect(self.begin)
+                return
             recorder = window.station.recorder
             stored = recorder.record
 

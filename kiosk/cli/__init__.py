@@ -8,9 +8,12 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from kiosk import __version__
-from kiosk.config import Config, ConfigError, load_config
+
+if TYPE_CHECKING:
+    from kiosk.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +53,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NotTouchscreen(Exception):
+    pass
+
+
+class _Tentative(argparse.ArgumentParser):
+    """A parser that stays silent on bad arguments, leaving the whole parser to say what is wrong."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotTouchscreen(message)
+
+
 def _touchscreen_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments when they ask for the touchscreen alone (no command, no --help or --version);
     else None. The touchscreen starts without loading the commands: every import delays Welcome."""
-    parser = argparse.ArgumentParser(prog="kiosk", add_help=False)
+    parser = _Tentative(prog="kiosk", add_help=False)
     _touchscreen_options(parser)
     try:
         args, rest = parser.parse_known_args(argv)
-    except SystemExit:
+    except _NotTouchscreen:
         return None  # the whole parser says what is wrong
     if rest:
         return None
@@ -81,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _refusal(exc: BaseException) -> bool:
     """Whether an error is one of the kiosk's own one-sentence refusals (a setting, a file, the store)."""
+    from kiosk.config import ConfigError
+
     if isinstance(exc, ConfigError):
         return True
     from kiosk.cli.store import ERRORS  # loaded only now: the touchscreen starts without it
@@ -93,6 +109,7 @@ def _command(args: argparse.Namespace) -> int:
 
     A command never logs its arguments: a patient's name or a staff member's can be among them.
     """
+    from kiosk.config import ConfigError, load_config
     from kiosk.logs import COMMANDS_FILE_NAME, start_logging, without_log
 
     name = " ".join(
@@ -132,18 +149,20 @@ def _touchscreen(args: argparse.Namespace) -> int:
     """`kiosk` alone: the patient touchscreen (Qt is imported only now, so the commands stay quick).
 
     Its log goes to the data folder (or, if that cannot be written, to stderr after one sentence),
-    and an unexpected exception anywhere is logged with its traceback. The log starts once Welcome
-    is painted, just before the store opens: its module (logging.handlers) would delay Welcome,
-    and nothing before that point is logged.
+    and an unexpected exception anywhere is logged with its traceback. The settings are read and
+    the log started once Welcome is painted, just before the store opens: nothing on Welcome
+    depends on them, and their modules (tomllib, logging.handlers) would delay it. A settings file
+    the kiosk cannot use is refused then, in the same one sentence.
     """
     from kiosk.ui.app import run
 
-    config = load_config(args.config)
     closers: list[Callable[[], None]] = []
 
-    def start_log() -> None:
+    def open_config() -> Config:
+        from kiosk.config import load_config
         from kiosk.logs import install_crash_hooks, start_logging
 
+        config = load_config(args.config)
         logs = start_logging(config.data_dir, config["log_level"], console=sys.stderr)
         closers.append(logs.close)
         closers.append(install_crash_hooks(logs))
@@ -156,26 +175,29 @@ def _touchscreen(args: argparse.Namespace) -> int:
             else "PostgreSQL",
             config.path,
         )
+        return config
 
     try:
         code = run(
-            config,
+            open_config,
             windowed=args.windowed,
             exit_after="paint"
             if args.exit_after_paint
             else "ready"
             if args.exit_when_ready
             else None,
-            before_store=start_log,
         )
     except BaseException as exc:
+        if not closers:  # no log yet: the settings could not be read (said on stderr by main)
+            raise
         if _refusal(exc):
             log.error("the kiosk could not start: %s", exc)
         else:
             log.critical("the kiosk stopped: %s", type(exc).__name__)
         raise
     else:
-        log.info("kiosk stopped (exit status %d)", code)
+        if closers:
+            log.info("kiosk stopped (exit status %d)", code)
         return code
     finally:
         for close in reversed(closers):  # the crash hooks first, then the file

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Config
 from kiosk.ui.theme import load_fonts
 from kiosk.ui.window import TITLE, KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.config import Config
     from kiosk.station import Station
 
 log = logging.getLogger(__name__)
@@ -33,15 +33,15 @@ ExitAfter = Literal["paint", "ready"]
 
 
 def run(
-    config: Config,
+    open_config: Callable[[], Config],
     *,
     windowed: bool = False,
     exit_after: ExitAfter | None = None,
-    before_store: Callable[[], None] | None = None,
 ) -> int:
     """Run the kiosk until staff close it. StoreError or ConfigError if it cannot start at all.
 
-    `before_store` runs once Welcome is painted, just before the store opens (the log starts there)."""
+    `open_config` reads the settings (and starts the log) once Welcome is painted, just before the
+    store opens."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(TITLE)
@@ -56,9 +56,7 @@ def run(
         from kiosk.station import Station
 
         try:
-            if before_store is not None:
-                before_store()
-            station = Station.open(config, SystemClock())
+            station = Station.open(open_config(), SystemClock())
         except Exception as exc:  # raised again below, once the event loop has ended
             failed.append(exc)
             _close(window)

@@ -54,6 +54,8 @@ class KioskWindow(QWidget):
     """A briefing's PDF was made (its id)."""
     pdf_failed = Signal(str, str)
     """A briefing's PDF could not be made (its id, a sentence for staff); the briefing is saved."""
+    ready_for_patients = Signal()
+    """`attach` has given the window its station and built every screen: Start answers from now on."""
     session_ended = Signal()
     """The patient's session is over and the screen wiped (finished, timed out, or ended by staff)."""
 
@@ -174,6 +176,7 @@ class KioskWindow(QWidget):
         self.ready = True
         self.apply_look()
         self._size_to_current()
+        self.ready_for_patients.emit()
         if self._start_asked:  # Start was touched while the store was opening
             self._start_asked = False
             self.start()
