@@ -16,11 +16,11 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.theme import load_fonts
-from kiosk.ui.window import TITLE, KioskWindow
+from kiosk.ui.window import TITLE, KioskWindow, after_paint
 
 if TYPE_CHECKING:
     from kiosk.config import Config
@@ -69,10 +69,10 @@ def run(
         else:
             QTimer.singleShot(0, lambda: _after_first_screen(window))
 
-    first_paint = _OnFirstPaint(
-        window, (lambda: _close(window)) if exit_after == "paint" else open_station
-    )
-    window.installEventFilter(first_paint)
+    if exit_after == "paint":
+        after_paint(window, lambda: _close(window), latest_ms=60_000)
+    else:  # should no paint come (no compositor yet, say), the store opens after a second anyway
+        after_paint(window, open_station, latest_ms=1000)
     window.show_at(QSize(1280, 800) if windowed else None)
     try:
         code = app.exec()
@@ -106,18 +106,3 @@ def _after_first_screen(window: KioskWindow) -> None:
 def _pdf_fonts_not_loaded(exc: Exception) -> None:
     # Nothing is lost: the name check and the PDF load them again and report the problem then.
     log.warning("the PDF fonts could not be loaded ahead: %s", exc)
-
-
-class _OnFirstPaint(QObject):
-    """Runs `then` once, in the event loop's next turn after the window's first paint (by then every
-    widget of the screen has painted and the window has been flushed to the display)."""
-
-    def __init__(self, window: KioskWindow, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, KioskWindow):
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +37,8 @@ TITLE = "Briefing kiosk"
 DONE_SECONDS = 45.0
 """The done screen returns to Welcome on its own after this long."""
 TICK_MS = 1000
+PDF_START_LATEST_MS = 250
+"""The PDF starts once the done screen is painted, or after this long if no paint comes first."""
 
 READING = (
     ScreenKind.ABOUT,
@@ -76,6 +79,7 @@ class KioskWindow(QWidget):
         self._done_since: float | None = None
         self._staff_since: float | None = None
         self._pdf_for: str | None = None
+        self._pdf_waiting: str | None = None
         self._scaled: tuple[type[QWidget], ...] = ()
         self.jobs = Jobs(self)
         self.setWindowTitle(TITLE)
@@ -333,6 +337,16 @@ class KioskWindow(QWidget):
         log.info("briefing %s: signed and completed", b.briefing_id)
         self.done.making()
         briefing_id = b.briefing_id
+        # The PDF waits for the done screen to be painted: made at once, its work on the worker would
+        # share the interpreter with that paint and hold the patient's screen back (about 0.15 s).
+        self._pdf_waiting = briefing_id
+        after_paint(self.done, self._start_pdf, PDF_START_LATEST_MS)
+
+    def _start_pdf(self) -> None:
+        """Make the waiting PDF on the worker thread (at most once; see `_on_done`)."""
+        briefing_id, self._pdf_waiting = self._pdf_waiting, None
+        if briefing_id is None:
+            return
         self.jobs.run(
             lambda: self.station.make_pdf(briefing_id),
             self._pdf_made,
@@ -470,6 +484,7 @@ class KioskWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Alt+F4 and the window's close button: only staff may close the kiosk."""
         if self.allow_close:
+            self._start_pdf()  # a signed briefing's PDF is made before the kiosk closes
             self.jobs.wait(30_000)
             event.accept()
             if self.ready:
@@ -481,3 +496,33 @@ class KioskWindow(QWidget):
         event.ignore()
         if self.ready:
             QTimer.singleShot(0, self.open_staff)
+
+
+class _AfterPaint(QObject):
+    """Calls `then` once: in the event loop's turn after `widget` next paints (its screen has then
+    been painted and flushed), or after `latest_ms` if no paint comes first (a hidden window)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], latest_ms: int) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._call)
+        return False
+
+    def _call(self) -> None:
+        then, self._then = self._then, None
+        if then is None:
+            return
+        self._widget.removeEventFilter(self)
+        self.deleteLater()
+        then()
+
+
+def after_paint(widget: QWidget, then: Callable[[], None], latest_ms: int = 1000) -> None:
+    """Run `then` just after `widget` has next been painted (or after `latest_ms` at the latest)."""
+    _AfterPaint(widget, then, latest_ms)
