@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -13,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from kiosk.store import audit
 from kiosk.store.database import (
+    SCHEMA_HEAD,
     alembic_config,
     current_revision,
     head_revision,
@@ -111,3 +115,26 @@ def test_downgrade_and_upgrade_again(db_url: str) -> None:
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     finally:
         store.close()
+
+
+def test_the_head_the_code_knows_is_alembics_head(db_url: str) -> None:
+    store = open_store(db_url, "kiosk-test")
+    try:
+        assert head_revision(store.engine) == SCHEMA_HEAD
+    finally:
+        store.close()
+
+
+def test_an_up_to_date_store_opens_without_loading_alembic(tmp_path: Path) -> None:
+    """Alembic (with mako and pygments) is loaded only when there is something to migrate."""
+    url = f"sqlite:///{tmp_path / 'kiosk.db'}"
+    open_store(url, "kiosk-test").close()
+    probe = (
+        "import sys; from kiosk.store.database import open_store; "
+        f"open_store({url!r}, 'kiosk-test').close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"
