@@ -37,7 +37,8 @@ class Stroke:
 class DrawnSignature:
     strokes: tuple[Stroke, ...]
     image_png: bytes | None = None
-    """The pad as the patient saw it, when the screen supplies it; the strokes are the record."""
+    """The signature as the patient drew it (grey ink on white, cropped to the strokes), when the
+    screen supplies it; the strokes are the record."""
 
     def problem(self) -> str | None:
         """Why this drawing cannot be accepted as a signature, in words for the patient; None if it can."""

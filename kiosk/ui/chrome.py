@@ -29,8 +29,7 @@ class TopBar(QWidget):
         column = QVBoxLayout()
         column.setSpacing(4)
         self.where = label(role="progress", wrap=False)
-        self.bar = QProgressBar()
-        self.bar.setTextVisible(False)
+        self.bar = ProgressBar()
         column.addWidget(self.where)
         column.addWidget(self.bar)
         layout.addLayout(column, 1)
@@ -47,8 +46,32 @@ class TopBar(QWidget):
         """Where the patient is; (0, 0) hides it (welcome, between patients)."""
         self.where.setText(f"Part {at} of {total}" if total else "")
         self.bar.setVisible(total > 0)
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(at)
+        self.bar.show_progress(at, max(total, 1))
+
+
+class ProgressBar(QProgressBar):
+    """The bar under "Part n of m", which only asks to be painted with the rest of the screen.
+
+    QProgressBar repaints itself at once, synchronously, when its value changes (and when a new
+    range resets it): in the middle of drawing a new screen, that painted the whole window before
+    the new page's layout had run, and then again once it had. Here the change is made with the
+    bar's updates off, which makes that repaint do nothing, and turning them on again schedules an
+    ordinary update(), painted at the next turn of the event loop with everything else.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextVisible(False)
+
+    def show_progress(self, value: int, maximum: int) -> None:
+        if (value, maximum) == (self.value(), self.maximum()) and self.minimum() == 0:
+            return
+        self.setUpdatesEnabled(False)
+        try:
+            self.setRange(0, maximum)
+            self.setValue(value)
+        finally:
+            self.setUpdatesEnabled(True)
 
 
 class BottomBar(QWidget):

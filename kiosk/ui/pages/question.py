@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextlib import nullcontext
 from functools import partial
 
-from PySide6.QtWidgets import QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.session import Briefing
 from kiosk.ui.pages.base import Page, Reading, button, label
+from kiosk.ui.pages.reading import hidden_while_built
 
 RIGHT = "✓  That's right."
 AGAIN = "Please try this question again."
 
 
 class QuestionPage(Page):
+    """The prompt, a large button for each choice, and a word on the answer given.
+
+    The choice buttons are kept from question to question and given the next one's words (hidden
+    when it has fewer): a new button costs its making, its styling and its deletion, where a kept
+    one costs only its words, and an answer restyles only the buttons whose "picked" changed.
+    """
+
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
@@ -22,6 +32,7 @@ class QuestionPage(Page):
         self.kind = label(role="muted")
         self.prompt = label(role="title")
         self.choices = Reading()
+        self.choices.finish()  # the buttons go in above this stretch
         self.feedback = label()
         layout.addWidget(self.kind)
         layout.addWidget(self.prompt)
@@ -29,41 +40,68 @@ class QuestionPage(Page):
         layout.addWidget(self.feedback)
         self._briefing: Briefing | None = None
         self.buttons: dict[str, QPushButton] = {}
+        """The buttons on show, by the id of their choice."""
+        self._pool: list[QPushButton] = []
+        self._ids: list[str] = []
+        """The choice each button of the pool stands for, in order."""
+        self._shown: tuple[str, str] | None = None
+        """The briefing and question the prompt and choices on the page are for."""
 
     def show_briefing(self, briefing: Briefing) -> None:
         self._briefing = briefing
         question = briefing.form.question(briefing.current.id)
+        answers = briefing.answers_to(question.id)
+        last = answers[-1] if answers else None
+        settled = last is not None and (last.correct or last.attempt >= 2)
         ids = [q.id for q in briefing.form.questions]
         self.kind.setText(
             f"Check your understanding: question {ids.index(question.id) + 1} of {len(ids)}"
         )
         self.prompt.setText(question.prompt)
-        answers = briefing.answers_to(question.id)
-        last = answers[-1] if answers else None
-        settled = last is not None and (last.correct or last.attempt >= 2)
-        self.choices.clear()
-        self.buttons = {}
-        for choice in question.choices:
-            b = button(choice.text, "choice", partial(self._answer, choice.id))
-            b.setProperty("picked", "true" if last and last.choice_id == choice.id else "false")
-            self.buttons[choice.id] = b
-            self.choices.add(b)
-        self.choices.finish()
+        self._fill([(c.id, c.text) for c in question.choices], last.choice_id if last else None)
+        shown = (briefing.briefing_id, question.id)
+        if shown != self._shown or not self.isVisible():
+            # A new question starts at the top; an answer leaves the patient where they were.
+            self.choices.verticalScrollBar().setValue(0)
+            self._shown = shown
         if last is None:
             self.feedback.setText("")
-            self.feedback.setProperty("role", "")
+            restyle(self.feedback, "role", "")
         elif last.correct:
             self.feedback.setText(RIGHT)
-            self.feedback.setProperty("role", "done")
+            restyle(self.feedback, "role", "done")
         elif not settled:
             self.feedback.setText(AGAIN)
-            self.feedback.setProperty("role", "notice")
+            restyle(self.feedback, "role", "notice")
         else:
             right = question.choice(question.answer).text
             self.feedback.setText(f"The answer is: {right}")
-            self.feedback.setProperty("role", "notice")
-        self.feedback.style().unpolish(self.feedback)
-        self.feedback.style().polish(self.feedback)
+            restyle(self.feedback, "role", "notice")
+
+    def _fill(self, choices: Sequence[tuple[str, str]], picked: str | None) -> None:
+        """A button for each (id, words) choice, the picked one marked; the rest emptied, hidden."""
+        appearing = len(choices) - sum(not b.isHidden() for b in self._pool)
+        # Each button shown into the visible column would lay it out and ask the display server
+        # where the pointer is; hiding the column around them does that once.
+        with hidden_while_built(self.choices.column) if appearing > 1 else nullcontext():
+            while len(self._pool) < len(choices):
+                b = button("", "choice", partial(self._tapped, len(self._pool)))
+                b.setProperty("picked", "false")
+                self.choices.content.insertWidget(len(self._pool), b)
+                self._pool.append(b)
+            self._ids = [choice_id for choice_id, _ in choices]
+            self.buttons = {}
+            for n, b in enumerate(self._pool):
+                choice_id, words = choices[n] if n < len(choices) else ("", "")
+                b.setText(words)
+                restyle(b, "picked", "true" if choice_id and choice_id == picked else "false")
+                b.setVisible(bool(choice_id))
+                if choice_id:
+                    self.buttons[choice_id] = b
+
+    def _tapped(self, n: int) -> None:
+        if n < len(self._ids):
+            self._answer(self._ids[n])
 
     def _answer(self, choice_id: str) -> None:
         briefing = self._briefing
@@ -72,7 +110,19 @@ class QuestionPage(Page):
 
     def forget(self) -> None:
         self._briefing = None
-        self.choices.clear()
-        self.buttons = {}
+        self._shown = None
+        self._fill([], None)
         for widget in (self.kind, self.prompt, self.feedback):
             widget.setText("")
+
+
+def restyle(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the style sheet reads, and have the widget styled again, if it changed
+    (styling again is what costs, and only this widget needs it)."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QPainterPath, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session.signature import Point
 from kiosk.ui.widgets import SignaturePad
-from kiosk.ui.widgets.signature_pad import smooth_path
+from kiosk.ui.widgets.signature_pad import IMAGE_MARGIN, grey_png, smooth_path
 
 # The offscreen platform cannot resize a window to its layout's minimum and says so as a warning.
 
@@ -190,8 +190,35 @@ def test_the_drawing_shows_and_the_png_matches_it(qtbot: QtBot, pad: SignaturePa
     signature = pad.signature()
     assert signature.image_png is not None and signature.image_png.startswith(b"\x89PNG")
     image = QImage.fromData(signature.image_png)
-    assert image.size() == pad.size()
-    assert dark_pixels(image) > 20
+    assert image.format() == QImage.Format.Format_Grayscale8
+    # The ink and a margin of paper: the wave spans x 100 to 332, y 80 to 160 or so.
+    area = pad.ink_rect()
+    assert image.size() == area.size()
+    assert area.contains(QRect(100, 82, 232, 76)) and pad.rect().contains(area)
+    slack = 2 * (IMAGE_MARGIN + 4)  # the margin and the pen, each side
+    assert area.width() < 232 + slack and area.height() < 80 + slack
+    # Pixel for pixel the ink the pad shows there (its guides are below and left of it).
+    shown = pad.grab(area).toImage()
+    worst = max(
+        abs(image.pixelColor(x, y).lightness() - shown.pixelColor(x, y).lightness())
+        for y in range(image.height())
+        for x in range(image.width())
+    )
+    assert dark_pixels(image) > 20 and worst <= 12, worst
+    for x, y in ((0, 0), (image.width() - 1, image.height() - 1)):
+        assert image.pixelColor(x, y).lightness() == 255  # the margin is paper
+
+
+def test_grey_png_decodes_to_the_same_pixels() -> None:
+    width, height = 7, 3
+    pixels = bytes((x * 37 + y * 91) % 256 for y in range(height) for x in range(width))
+    image = QImage.fromData(grey_png(pixels, width, height))
+    assert (image.width(), image.height()) == (width, height)
+    assert [image.pixelColor(x, y).red() for y in range(height) for x in range(width)] == list(
+        pixels
+    )
+    with pytest.raises(ValueError, match="width x height"):
+        grey_png(pixels, width + 1, height)
 
 
 def test_clear_wipes_strokes_and_every_drawn_pixel(qtbot: QtBot, pad: SignaturePad) -> None:

@@ -1,0 +1,156 @@
+"""Drawing the next screen in one go: nothing painted half-way, and what stays is not made again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.schema import Section
+from kiosk.session import ScreenKind
+from kiosk.ui.theme import STANDARD
+from kiosk.ui.window import KioskWindow
+from tests.ui.drive import choose, kind, next_, tap
+from tests.ui.test_briefing import begin, walk_to
+
+READING_KINDS = {"about", "step", "risk", "options", "precautions"}
+
+
+class Paints(QObject):
+    """Every widget painted while `counting` is on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counting = False
+        self.painted: list[QWidget] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.counting and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            self.painted.append(watched)
+        return False
+
+
+def column_words(window: KioskWindow) -> list[tuple[QLabel, str]]:
+    """The labels showing in the reading screen's column, and their words."""
+    column = window.reading.body.column
+    return [(w, w.text()) for w in column.findChildren(QLabel) if w.isVisibleTo(column)]
+
+
+def test_a_new_screen_is_not_painted_while_it_is_being_drawn(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """QProgressBar repaints itself at once when its value changes: in the middle of `redraw`
+    that painted the whole window before the new page was laid out, and again after."""
+    begin(qtbot, window)
+    paints = Paints()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(paints)
+    redraw = window.redraw
+
+    def counted() -> None:
+        paints.counting = True
+        try:
+            redraw()
+        finally:
+            paints.counting = False
+
+    window.redraw = counted  # type: ignore[method-assign]
+    try:
+        for _ in range(3):
+            next_(qtbot, window)
+            assert paints.painted == []
+    finally:
+        app.removeEventFilter(paints)
+    b = window.briefing
+    assert b is not None
+    at, total = b.progress
+    bar = window.top.bar
+    assert (bar.minimum(), bar.value(), bar.maximum()) == (0, at, total)
+    assert window.top.where.text() == f"Part {at} of {total}"
+    with qtbot.waitSignal(window.top.bar.valueChanged, timeout=1000):
+        next_(qtbot, window)
+    qtbot.waitUntil(lambda: bar.value() == at + 1)
+
+
+def test_the_progress_bar_shows_the_change_once_painted(qtbot: QtBot) -> None:
+    from kiosk.ui.chrome import ProgressBar
+
+    bar = ProgressBar()
+    qtbot.addWidget(bar)
+    bar.resize(300, 12)
+    bar.show()
+    qtbot.waitExposed(bar)
+    bar.show_progress(0, 4)
+    before = bar.grab().toImage()
+    bar.show_progress(3, 4)
+    assert bar.updatesEnabled()
+    assert (bar.value(), bar.maximum()) == (3, 4)
+    after = bar.grab().toImage()
+    assert after != before  # three quarters filled now
+
+
+def test_acknowledging_a_risk_keeps_its_words(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.RISK)
+    words = column_words(window)
+    assert words
+    tap(qtbot, window.reading.understand)
+    assert window.reading.understood.isVisible() and not window.reading.understand.isVisible()
+    assert column_words(window) == words
+
+
+def test_reading_screens_reuse_their_rows_with_the_next_screens_words(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    begin(qtbot, window)
+    b = window.briefing
+    assert b is not None
+    made: set[QWidget] = set()
+    while kind(window) is not ScreenKind.QUESTION:
+        content = b.form.screen(b.current.id)
+        shown = [w for w, _ in column_words(window)]
+        made |= set(window.reading.body.column.findChildren(QLabel))
+        expected = (
+            content.paragraphs()
+            if isinstance(content, Section)
+            else [content.intro, *(t for i in content.items for t in (i.title, i.body))]
+        )
+        assert [w.text() for w in shown] == expected
+        # Rows not on this screen hold no words.
+        assert all(not w.text() for w in made if w not in shown)
+        if b.current.kind is ScreenKind.RISK:
+            tap(qtbot, window.reading.understand)
+        next_(qtbot, window)
+    # As many labels as the longest screen needed, not one set per screen.
+    assert len(made) <= 2 * max(
+        len(s.paragraphs()) if isinstance(s, Section) else 1 + 2 * len(s.items)
+        for s in (b.form.screen(x.id) for x in b.screens if x.kind.value in READING_KINDS)
+    )
+    window.end_session()
+    assert all(not w.text() for w in window.reading.body.column.findChildren(QLabel))
+
+
+def test_an_answer_is_shown_on_the_same_buttons(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.QUESTION)
+    b = window.briefing
+    assert b is not None
+    question = b.form.question(b.current.id)
+    buttons = dict(window.question.buttons)
+    assert all(w.property("picked") == "false" for w in buttons.values())
+    choose(qtbot, window, question.answer)
+    assert kind(window) is ScreenKind.QUESTION
+    assert window.question.buttons == buttons
+    picked = buttons[question.answer]
+    assert picked.property("picked") == "true"
+    assert all(w.property("picked") == "false" for c, w in buttons.items() if c != question.answer)
+    # Styled again: the picked choice has the main action's colour (inside its 2-pixel border).
+    image = picked.grab().toImage()
+    assert image.pixelColor(6, image.height() // 2) == QColor(STANDARD.primary)
+    assert window.question.feedback.property("role") == "done"
