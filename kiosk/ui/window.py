@@ -108,10 +108,9 @@ class KioskWindow(QWidget):
         self.welcome.start.connect(self.start)
         self.top.larger.connect(self._set_larger)
         self.top.contrast.connect(self._set_contrast)
-        self.apply_look()
         self.redraw()
         if station is not None:
-            self.attach(station, interaction)
+            self.attach(station, interaction)  # styled there; else by show_at, once its size is known
 
     def attach(self, station: Station, interaction: Interaction | None = None) -> None:
         """Give the window its station, and build the other screens: the patient's, and staff mode's."""
