@@ -1,5 +1,6 @@
-"""What the kiosk does when it starts, before the first screen: store checked and migrated, changed
-settings audited, briefings a crash left open closed as abandoned, and pending PDFs made."""
+"""What the kiosk does when it starts, once Welcome is painted and before Start answers: store
+checked and migrated, changed settings audited, briefings a crash left open closed as abandoned,
+and pending PDFs made."""
 
 from __future__ import annotations
 

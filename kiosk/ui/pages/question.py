@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from functools import partial
 
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from kiosk.session import Briefing
 from kiosk.ui.pages.base import Page, Reading, button, label
 from kiosk.ui.pages.reading import hidden_while_built
+from kiosk.ui.widgets.keypad import set_flag
 
 RIGHT = "✓  That's right."
 AGAIN = "Please try this question again."
@@ -66,17 +67,17 @@ class QuestionPage(Page):
             self._shown = shown
         if last is None:
             self.feedback.setText("")
-            restyle(self.feedback, "role", "")
+            set_flag(self.feedback, "role", "")
         elif last.correct:
             self.feedback.setText(RIGHT)
-            restyle(self.feedback, "role", "done")
+            set_flag(self.feedback, "role", "done")
         elif not settled:
             self.feedback.setText(AGAIN)
-            restyle(self.feedback, "role", "notice")
+            set_flag(self.feedback, "role", "notice")
         else:
             right = question.choice(question.answer).text
             self.feedback.setText(f"The answer is: {right}")
-            restyle(self.feedback, "role", "notice")
+            set_flag(self.feedback, "role", "notice")
 
     def _fill(self, choices: Sequence[tuple[str, str]], picked: str | None) -> None:
         """A button for each (id, words) choice, the picked one marked; the rest emptied, hidden."""
@@ -94,7 +95,7 @@ class QuestionPage(Page):
             for n, b in enumerate(self._pool):
                 choice_id, words = choices[n] if n < len(choices) else ("", "")
                 b.setText(words)
-                restyle(b, "picked", "true" if choice_id and choice_id == picked else "false")
+                set_flag(b, "picked", "true" if choice_id and choice_id == picked else "false")
                 b.setVisible(bool(choice_id))
                 if choice_id:
                     self.buttons[choice_id] = b
@@ -114,15 +115,3 @@ class QuestionPage(Page):
         self._fill([], None)
         for widget in (self.kind, self.prompt, self.feedback):
             widget.setText("")
-
-
-def restyle(widget: QWidget, name: str, value: str) -> None:
-    """Set a property the style sheet reads, and have the widget styled again, if it changed
-    (styling again is what costs, and only this widget needs it)."""
-    if widget.property(name) == value:
-        return
-    widget.setProperty(name, value)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()

@@ -37,14 +37,16 @@ def set_font_px(widget: QWidget, px: float, *, bold: bool = False) -> None:
     widget.setStyleSheet(f"font-size: {round(px)}px;{weight}")
 
 
-def set_flag(widget: QWidget, name: str, value: bool) -> None:
-    """Set a dynamic property a style sheet selects on (`[active="true"]`) and re-apply the sheet."""
+def set_flag(widget: QWidget, name: str, value: bool | str) -> None:
+    """Set a dynamic property a style sheet selects on (`[active="true"]`) and style the widget
+    again, if it changed (styling again is what costs, and only this widget needs it)."""
     if widget.property(name) == value:
         return
     widget.setProperty(name, value)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+    widget.update()
 
 
 class DateKeypad(QWidget):
