@@ -109,8 +109,8 @@ class KioskWindow(QWidget):
         self.top.larger.connect(self._set_larger)
         self.top.contrast.connect(self._set_contrast)
         self.redraw()
-        if station is not None:
-            self.attach(station, interaction)  # styled there; else by show_at, once its size is known
+        if station is not None:  # styled in attach; else by show_at, once its size is known
+            self.attach(station, interaction)
 
     def attach(self, station: Station, interaction: Interaction | None = None) -> None:
         """Give the window its station, and build the other screens: the patient's, and staff mode's."""
