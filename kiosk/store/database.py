@@ -261,6 +261,22 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def _refuse_unknown_revision(engine: Engine, current: str | None, url: str) -> None:
+    """A schema this kiosk has no migration for was made by a newer kiosk: say so, touch nothing."""
+    from alembic.script import ScriptDirectory
+
+    known = {
+        r.revision for r in ScriptDirectory.from_config(alembic_config(engine)).walk_revisions()
+    }
+    if current is not None and current not in known:
+        where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+        raise StoreError(
+            f"{where}: the database's schema is revision {current}, which this kiosk version does "
+            f"not know (its newest is {SCHEMA_HEAD}): it was made by a newer kiosk; install that "
+            "version again, or restore a backup this version made."
+        )
+
+
 def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = True) -> Store:
     """Open (and if `create`, make or upgrade) the store; any problem is a StoreError sentence."""
     path = sqlite_path(url)
@@ -287,8 +303,11 @@ def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = Tr
     try:
         with engine.connect() as conn:  # reach the server now, so a failure is one sentence here
             conn.rollback()
-        if create and current_revision(engine) != SCHEMA_HEAD:
-            migrate(engine)
+        if create:
+            current = current_revision(engine)
+            if current != SCHEMA_HEAD:
+                _refuse_unknown_revision(engine, current, url)
+                migrate(engine)
     except DBAPIError as exc:
         engine.dispose()
         raise StoreError(_describe(url, exc)) from None

@@ -57,12 +57,12 @@ def run(
 
         try:
             station = Station.open(open_config(), SystemClock())
+            opened.append(station)  # closed below however the run ends
+            window.attach(station)
         except Exception as exc:  # raised again below, once the event loop has ended
             failed.append(exc)
             _close(window)
             return
-        opened.append(station)
-        window.attach(station)
         log.info("kiosk ready for the first patient")
         if exit_after == "ready":
             _close(window)

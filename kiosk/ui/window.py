@@ -79,7 +79,7 @@ class KioskWindow(QWidget):
         self._done_since: float | None = None
         self._staff_since: float | None = None
         self._pdf_for: str | None = None
-        self._pdf_waiting: str | None = None
+        self._pdf_waiting: list[str] = []
         self._scaled: tuple[type[QWidget], ...] = ()
         self.jobs = Jobs(self)
         self.setWindowTitle(TITLE)
@@ -338,19 +338,18 @@ class KioskWindow(QWidget):
         briefing_id = b.briefing_id
         # The PDF waits for the done screen to be painted: made at once, its work on the worker would
         # share the interpreter with that paint and hold the patient's screen back (about 0.15 s).
-        self._pdf_waiting = briefing_id
+        self._pdf_waiting.append(briefing_id)
         after_paint(self.done, self._start_pdf, PDF_START_LATEST_MS)
 
     def _start_pdf(self) -> None:
-        """Make the waiting PDF on the worker thread (at most once; see `_on_done`)."""
-        briefing_id, self._pdf_waiting = self._pdf_waiting, None
-        if briefing_id is None:
-            return
-        self.jobs.run(
-            lambda: self.station.make_pdf(briefing_id),
-            self._pdf_made,
-            lambda exc: self._pdf_not_made(briefing_id, exc),
-        )
+        """Make the waiting PDFs on the worker thread, each once (see `_on_done`)."""
+        waiting, self._pdf_waiting = self._pdf_waiting, []
+        for briefing_id in waiting:
+            self.jobs.run(
+                lambda b=briefing_id: self.station.make_pdf(b),
+                self._pdf_made,
+                lambda exc, b=briefing_id: self._pdf_not_made(b, exc),
+            )
 
     def _pdf_made(self, made: Made) -> None:
         log.info("briefing %s: PDF made", made.briefing_id)

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from kiosk.store import audit
 from kiosk.store.database import (
     SCHEMA_HEAD,
+    StoreError,
     alembic_config,
     current_revision,
     head_revision,
@@ -138,3 +139,24 @@ def test_an_up_to_date_store_opens_without_loading_alembic(tmp_path: Path) -> No
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_schema_made_by_a_newer_kiosk_is_refused_in_one_sentence_and_left_alone(
+    db_url: str,
+) -> None:
+    open_store(db_url, "kiosk-test").close()
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    finally:
+        engine.dispose()
+    with pytest.raises(StoreError) as refused:
+        open_store(db_url, "kiosk-test")
+    said = str(refused.value)
+    assert "revision 0099" in said and f"newest is {SCHEMA_HEAD}" in said and "\n" not in said
+    engine = make_engine(db_url)
+    try:
+        assert current_revision(engine) == "0099"  # left as it was
+    finally:
+        engine.dispose()

@@ -67,3 +67,29 @@ def test_the_first_screen_loads_no_store_no_pdf_and_no_commands() -> None:
         check=True,
     )
     assert done.stdout.split() == []
+
+
+def test_a_failure_while_building_the_screens_ends_the_kiosk_instead_of_freezing_welcome(
+    tmp_path: Path,
+) -> None:
+    """Welcome is up before the other screens are built: should building them fail, the kiosk must
+    end (with the failure logged) rather than stay on a Welcome that never answers."""
+    assert run_kiosk("init").returncode == 0
+    probe = (
+        "import sys; from kiosk.ui.window import KioskWindow\n"
+        "def broken(self, station, interaction=None): raise RuntimeError('a page failed')\n"
+        "KioskWindow.attach = broken\n"
+        "from kiosk.cli import main; sys.exit(main(['--windowed']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "RuntimeError" in done.stderr
+    log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "CRITICAL kiosk.cli: the kiosk stopped: RuntimeError" in log
