@@ -13,9 +13,17 @@ KIOSK = Path(sys.executable).with_name("kiosk")
 
 
 def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
+    return run([str(KIOSK), *args])
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-c", code])
+
+
+def run(command: list[str]) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [str(KIOSK), *args], env=env, capture_output=True, text=True, timeout=120, check=False
+        command, env=env, capture_output=True, text=True, timeout=120, check=False
     )
 
 
@@ -58,14 +66,8 @@ def test_the_first_screen_loads_no_store_no_pdf_and_no_commands() -> None:
         "or m.startswith(('kiosk.cli.', 'kiosk.store', 'kiosk.document', 'kiosk.content', "
         "'kiosk.station', 'kiosk.records', 'kiosk.logs', 'logging.handlers')))))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    done = run_python(probe)
+    assert done.returncode == 0, done.stderr
     assert done.stdout.split() == []
 
 
@@ -81,14 +83,7 @@ def test_a_failure_while_building_the_screens_ends_the_kiosk_instead_of_freezing
         "KioskWindow.attach = broken\n"
         "from kiosk.cli import main; sys.exit(main(['--windowed']))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_python(probe)
     assert done.returncode != 0
     assert "RuntimeError" in done.stderr
     log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
