@@ -137,7 +137,6 @@ def inside(folder: Path) -> Result:
 
 
 def _scenario(disk: Path, result: Result) -> None:
-    from benchmarks import robot
     from benchmarks.faults import record, screen
     from benchmarks.faults.common import make_kiosk
     from kiosk.cli import main as kiosk_main
@@ -155,13 +154,8 @@ def _scenario(disk: Path, result: Result) -> None:
     reported: set[record.Ack] = set()
     result.runs = 1
     with screen.kiosk_window(config) as window:
-        briefing_id = robot.begin(window)
-        for _ in range(3):
-            risk = screen.to_next_risk(window)
-            if screen.understand(window):
-                reported.add((briefing_id, risk))
         # 1. The disk fills while the patient reads a risk.
-        risk = screen.to_next_risk(window)
+        briefing_id, risk = screen.begin_with_risks(window, 3, reported)
         other = sqlite3.connect(db)
         busy = other.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         other.close()

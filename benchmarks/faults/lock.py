@@ -13,7 +13,6 @@ import sqlite3
 import time
 from pathlib import Path
 
-from benchmarks import robot
 from benchmarks.faults import record, screen
 from benchmarks.faults.common import Result, make_kiosk, timed
 from kiosk.store import database, open_store
@@ -57,12 +56,7 @@ def _one(
     window: screen.KioskWindow, db: Path, reported: set[record.Ack], result: Result
 ) -> list[str]:
     problems: list[str] = []
-    briefing_id = robot.begin(window)
-    for _ in range(2):
-        risk = screen.to_next_risk(window)
-        if screen.understand(window):
-            reported.add((briefing_id, risk))
-    risk = screen.to_next_risk(window)
+    briefing_id, risk = screen.begin_with_risks(window, 2, reported)
     other = sqlite3.connect(db, timeout=0, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")  # the other writer holds the lock...

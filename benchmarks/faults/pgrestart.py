@@ -146,7 +146,6 @@ def run(folder: Path, *, runs: int = 1) -> Result:
 
 
 def _briefings(result: Result, config: object, pg: Server, runs: int) -> None:
-    from benchmarks import robot
     from benchmarks.faults import record, screen
     from kiosk.config import Config
     from kiosk.store import open_store
@@ -158,13 +157,8 @@ def _briefings(result: Result, config: object, pg: Server, runs: int) -> None:
         for _ in range(runs):
             result.runs += 1
             problems: list[str] = []
-            briefing_id = robot.begin(window)
-            for _ in range(2):
-                risk = screen.to_next_risk(window)
-                if screen.understand(window):
-                    reported.add((briefing_id, risk))
             # 1. A tap while the server is down fails plainly; after it is back, it is stored.
-            risk = screen.to_next_risk(window)
+            briefing_id, risk = screen.begin_with_risks(window, 2, reported)
             pg.stop()
             try:
                 if screen.understand(window):

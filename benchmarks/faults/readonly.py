@@ -108,24 +108,20 @@ def _scenario(base: Path, result: Result) -> None:
     env = {**os.environ, **kiosk_env(base), "HOME": str(home)}
     env.pop("XDG_RUNTIME_DIR", None)
     result.runs = 1
-    kiosk = subprocess.run(
-        [*wrapper, sys.executable, "-c", KIOSK, "--windowed", "--exit-when-ready"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    doctor = subprocess.run(
-        [*wrapper, sys.executable, "-c", KIOSK, "doctor"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+
+    def as_owner(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*wrapper, sys.executable, "-c", KIOSK, *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    kiosk = as_owner("--windowed", "--exit-when-ready")
+    doctor = as_owner("doctor")
     said = [line for line in kiosk.stderr.splitlines() if not any(n in line for n in QT_NOISE)]
     refusal = [line for line in said if line.startswith("kiosk touchscreen: ")]
     if kiosk.returncode == 0:

@@ -59,6 +59,19 @@ def to_next_risk(window: KioskWindow) -> str:
     raise robot.RobotError("no risk left to acknowledge")
 
 
+def begin_with_risks(
+    window: KioskWindow, risks: int, reported: set[tuple[str, str]]
+) -> tuple[str, str]:
+    """Begin a briefing and acknowledge its first `risks` risks (each one the kiosk stored goes into
+    `reported`); returns the briefing's id and the next risk's, now on screen."""
+    briefing_id = robot.begin(window)
+    for _ in range(risks):
+        risk = to_next_risk(window)
+        if understand(window):
+            reported.add((briefing_id, risk))
+    return briefing_id, to_next_risk(window)
+
+
 def understand(window: KioskWindow) -> bool:
     """Tap “I understand this risk”; whether the briefing took it (the store committed it)."""
     b = window.briefing

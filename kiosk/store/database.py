@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
+    from alembic.script import ScriptDirectory
 
 BUSY_TIMEOUT_MS = 10_000
 READ_ONLY = "kiosk_read_only"
@@ -231,11 +232,15 @@ def alembic_config(engine: Engine) -> AlembicConfig:
     return config
 
 
-def head_revision(engine: Engine) -> str | None:
-    """The newest migration's revision, as Alembic finds it among the migration scripts."""
+def _scripts(engine: Engine) -> ScriptDirectory:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    return ScriptDirectory.from_config(alembic_config(engine))
+
+
+def head_revision(engine: Engine) -> str | None:
+    """The newest migration's revision, as Alembic finds it among the migration scripts."""
+    return _scripts(engine).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -261,17 +266,17 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def place_of(url: str | URL) -> str | Path:
+    """The database as a sentence names it: its file for SQLite, else its URL without the password."""
+    return sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+
+
 def _refuse_unknown_revision(engine: Engine, current: str | None, url: str) -> None:
     """A schema this kiosk has no migration for was made by a newer kiosk: say so, touch nothing."""
-    from alembic.script import ScriptDirectory
-
-    known = {
-        r.revision for r in ScriptDirectory.from_config(alembic_config(engine)).walk_revisions()
-    }
+    known = {r.revision for r in _scripts(engine).walk_revisions()}
     if current is not None and current not in known:
-        where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
         raise StoreError(
-            f"{where}: the database's schema is revision {current}, which this kiosk version does "
+            f"{place_of(url)}: the database's schema is revision {current}, which this kiosk version does "
             f"not know (its newest is {SCHEMA_HEAD}): it was made by a newer kiosk; install that "
             "version again, or restore a backup this version made."
         )
@@ -347,13 +352,13 @@ def _check_untouched(path: Path) -> None:
 
 
 def _describe(url: str, exc: DBAPIError) -> str:
-    where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+    place = place_of(url)
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
     if sqlite_path(url) is not None:
         if "not a database" in reason or "malformed" in reason:
-            return f"{where}: the database is damaged ({reason}); it was left untouched: restore it from a backup and run `kiosk doctor`."
-        return f"{where}: the database cannot be used ({reason}); check the file, its folder's permissions and free disk space."
-    return f"database_url {where}: cannot reach the database ({reason}); check the server is running and the URL, user and password."
+            return f"{place}: the database is damaged ({reason}); it was left untouched: restore it from a backup and run `kiosk doctor`."
+        return f"{place}: the database cannot be used ({reason}); check the file, its folder's permissions and free disk space."
+    return f"database_url {place}: cannot reach the database ({reason}); check the server is running and the URL, user and password."
 
 
 class HotStatement:

@@ -26,6 +26,7 @@ from kiosk.store.database import (
     head_revision,
     integrity_problems,
     open_store,
+    place_of,
     sqlite_path,
 )
 from kiosk.store.models import AuditEntry
@@ -96,8 +97,7 @@ def store_checks(url: str, kiosk_id: str, data_dir: Path) -> list[Check]:
         checks.append(Check("database", False, str(exc)))
         return [*checks, _free_disk(data_dir)]
     try:
-        where = sqlite_path(url) or store.engine.url.render_as_string(hide_password=True)
-        checks.append(Check("database", True, f"reachable ({where})"))
+        checks.append(Check("database", True, f"reachable ({place_of(store.engine.url)})"))
         current, head = current_revision(store.engine), head_revision(store.engine)
         checks.append(
             Check(
