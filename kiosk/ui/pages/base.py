@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from kiosk.session import Briefing
 
 log = logging.getLogger(__name__)
+
+Row = TypeVar("Row", bound=QWidget)
+Entry = TypeVar("Entry")
 
 SAVE_FAILED = "That could not be saved just now. Please tap again, or ask a staff member."
 
@@ -198,3 +202,48 @@ class Reading(QScrollArea):
 
     def finish(self) -> None:
         self.content.addStretch(1)
+
+    # -- rows kept from screen to screen (the patient's pages: a new row costs its making, its
+    # styling and its deletion on every Next, where a kept one costs only its words) --
+
+    @contextmanager
+    def refilling(self, rows: int) -> Iterator[None]:
+        """Around giving kept rows (`refill`) the next screen's words, when `rows` will show.
+
+        Each widget shown into a visible window has Qt lay out its parents there and then, and ask
+        the display server where the pointer is (a round trip, which waits for the server to finish
+        drawing the last frame). When more than one row appears, the column is hidden meanwhile and
+        laid out once when shown again, painted at the next turn of the event loop as before. A
+        column not on screen (its page is not the current one) costs nothing yet either way."""
+        items = (self.content.itemAt(n) for n in range(self.content.count()))
+        showing = sum(1 for i in items if i is not None and (w := i.widget()) and not w.isHidden())
+        hide = rows - showing > 1 and self.column.isVisible()
+        if hide:
+            self.column.hide()
+        try:
+            yield
+        finally:
+            if hide:
+                self.column.show()
+
+    def refill(
+        self,
+        kept: list[Row],
+        items: Sequence[Entry],
+        make: Callable[[], Row],
+        fill: Callable[[Row, Entry], None],
+        at: int = 0,
+    ) -> None:
+        """One kept row per item, given its words by `fill` and shown; rows are made (and placed from
+        position `at` of the column) when `kept` has too few, and those left over are emptied
+        (`_blank`) and hidden."""
+        while len(kept) < len(items):
+            row = make()
+            self.content.insertWidget(at + len(kept), row)
+            kept.append(row)
+        for row, item in zip(kept, items, strict=False):
+            fill(row, item)
+            row.show()
+        for row in kept[len(items) :]:
+            _blank(row)
+            row.hide()

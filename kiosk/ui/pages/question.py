@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import nullcontext
 from functools import partial
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from kiosk.session import Briefing
 from kiosk.ui.pages.base import Page, Reading, button, label
-from kiosk.ui.pages.reading import hidden_while_built
 from kiosk.ui.widgets.keypad import set_flag
 
 RIGHT = "✓  That's right."
@@ -81,24 +79,21 @@ class QuestionPage(Page):
 
     def _fill(self, choices: Sequence[tuple[str, str]], picked: str | None) -> None:
         """A button for each (id, words) choice, the picked one marked; the rest emptied, hidden."""
-        appearing = len(choices) - sum(not b.isHidden() for b in self._pool)
-        # Each button shown into the visible column would lay it out and ask the display server
-        # where the pointer is; hiding the column around them does that once.
-        with hidden_while_built(self.choices.column) if appearing > 1 else nullcontext():
-            while len(self._pool) < len(choices):
-                b = button("", "choice", partial(self._tapped, len(self._pool)))
-                b.setProperty("picked", "false")
-                self.choices.content.insertWidget(len(self._pool), b)
-                self._pool.append(b)
-            self._ids = [choice_id for choice_id, _ in choices]
-            self.buttons = {}
-            for n, b in enumerate(self._pool):
-                choice_id, words = choices[n] if n < len(choices) else ("", "")
-                b.setText(words)
-                set_flag(b, "picked", "true" if choice_id and choice_id == picked else "false")
-                b.setVisible(bool(choice_id))
-                if choice_id:
-                    self.buttons[choice_id] = b
+
+        def fill(b: QPushButton, choice: tuple[str, str]) -> None:
+            choice_id, words = choice
+            b.setText(words)
+            set_flag(b, "picked", "true" if choice_id == picked else "false")
+
+        with self.choices.refilling(len(choices)):
+            self.choices.refill(self._pool, choices, self._choice_button, fill)
+        self._ids = [choice_id for choice_id, _ in choices]
+        self.buttons = dict(zip(self._ids, self._pool, strict=False))
+
+    def _choice_button(self) -> QPushButton:
+        b = button("", "choice", partial(self._tapped, len(self._pool)))
+        b.setProperty("picked", "false")
+        return b
 
     def _tapped(self, n: int) -> None:
         if n < len(self._ids):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
-from itertools import zip_longest
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.content.schema import Item, Section
 from kiosk.session import Briefing, ScreenKind
@@ -43,7 +41,7 @@ class ReadingPage(Page):
         self.body = Reading()
         self.body.finish()  # the rows go in above this stretch
         self._paragraphs: list[QLabel] = []
-        self._cards: list[tuple[QFrame, QLabel, QLabel]] = []
+        self._cards: list[QFrame] = []
         layout.addWidget(self.kind)
         layout.addWidget(self.title)
         layout.addWidget(self.revisit)
@@ -83,33 +81,10 @@ class ReadingPage(Page):
 
     def _fill(self, paragraphs: Sequence[str], items: Sequence[Item]) -> None:
         """The paragraphs, then a card for each item; rows left over are emptied and hidden."""
-        showing = sum(not w.isHidden() for w in self._paragraphs) + sum(
-            not frame.isHidden() for frame, _, _ in self._cards
-        )
-        # Rows to show, beyond those showing already: each would lay out the column and ask the
-        # display server where the pointer is; hiding the column around them does that once.
-        appearing = len(paragraphs) + len(items) - showing
-        with hidden_while_built(self.body.column) if appearing > 1 else nullcontext():
-            rows = self.body.content
-            while len(self._paragraphs) < len(paragraphs):
-                paragraph = label()
-                rows.insertWidget(len(self._paragraphs), paragraph)
-                self._paragraphs.append(paragraph)
-            while len(self._cards) < len(items):
-                frame, inner = card()
-                heading, text = label(role="heading"), label()
-                inner.addWidget(heading)
-                inner.addWidget(text)
-                rows.insertWidget(len(self._paragraphs) + len(self._cards), frame)
-                self._cards.append((frame, heading, text))
-            for paragraph, words in zip_longest(self._paragraphs, paragraphs):
-                paragraph.setText(words or "")
-                paragraph.setVisible(words is not None)
-            for n, (frame, heading, text) in enumerate(self._cards):
-                item = items[n] if n < len(items) else None
-                heading.setText(item.title if item else "")
-                text.setText(item.body if item else "")
-                frame.setVisible(item is not None)
+        body = self.body
+        with body.refilling(len(paragraphs) + len(items)):
+            body.refill(self._paragraphs, paragraphs, label, QLabel.setText)
+            body.refill(self._cards, items, _card, _fill_card, at=len(self._paragraphs))
 
     def _acknowledge(self) -> None:
         briefing = self._briefing
@@ -136,21 +111,14 @@ def _kind_name(briefing: Briefing, kind: ScreenKind, screen_id: str) -> str:
     return KIND_NAMES[kind]
 
 
-@contextmanager
-def hidden_while_built(column: QWidget) -> Iterator[None]:
-    """Hide a column of content that is on screen while widgets are shown in it, and show it after.
+def _card() -> QFrame:
+    frame, inner = card()
+    inner.addWidget(label(role="heading"))
+    inner.addWidget(label())
+    return frame
 
-    Each widget shown into a visible window has Qt lay out its parents there and then, and ask the
-    display server where the pointer is (a round trip, which waits for the server to finish drawing
-    the last frame). Hidden, the column is laid out once, when it is shown again, and painted at
-    the next turn of the event loop as before. A column not on screen (its page is not the current
-    one) is left as it is: showing widgets in it costs nothing yet.
-    """
-    shown = column.isVisible()
-    if shown:
-        column.hide()
-    try:
-        yield
-    finally:
-        if shown:
-            column.show()
+
+def _fill_card(frame: QFrame, item: Item) -> None:
+    heading, text = frame.findChildren(QLabel)
+    heading.setText(item.title)
+    text.setText(item.body)
