@@ -66,6 +66,7 @@ def walk_through(
             assert b.patient is not None
             b.confirm_identity(b.patient.date_of_birth)
         elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+            b.read_to_end()
             b.acknowledge_risk()
             if screen.id == flag_risk:
                 b.flag_question()
@@ -76,6 +77,7 @@ def walk_through(
                 b.go_next()  # back from the teaching screen
             b.answer_question(question.answer)
         elif screen.kind is ScreenKind.SIGN:
+            b.read_to_end()
             b.sign(signature(rng))
             continue
         b.go_next()

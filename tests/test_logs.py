@@ -193,6 +193,7 @@ def test_start_logs_recovered_briefings_by_id_only(
     b.confirm_identity(dob)
     while b.current.kind is not ScreenKind.RISK:
         b.go_next()
+    b.read_to_end()
     b.acknowledge_risk()  # ...and then the power went
     store.close()
 

@@ -51,6 +51,7 @@ def test_start_closes_crashed_briefings_and_makes_pending_pdfs(
     b.confirm_identity(DOB)
     while b.current.kind is not ScreenKind.RISK:
         b.go_next()
+    b.read_to_end()
     b.acknowledge_risk()  # ...and then the power went
     store.close()
 

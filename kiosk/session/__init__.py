@@ -11,14 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from kiosk.session.clock import Clock, SystemClock
     from kiosk.session.events import AbandonReason, Event, EventSink
-    from kiosk.session.flow import (
-        Blocker,
-        Briefing,
-        FlowError,
-        IdleTimes,
-        Patient,
-        Screen,
-    )
+    from kiosk.session.flow import Briefing
+    from kiosk.session.state import Blocker, FlowError, IdleTimes, Patient, Screen
     from kiosk.session.kinds import IdleState, ScreenKind, Status
     from kiosk.session.signature import DrawnSignature, Point, Stroke, TypedSignature
 
@@ -28,12 +22,12 @@ _WHERE = {
     "AbandonReason": "events",
     "Event": "events",
     "EventSink": "events",
-    "Blocker": "flow",
+    "Blocker": "state",
     "Briefing": "flow",
-    "FlowError": "flow",
-    "IdleTimes": "flow",
-    "Patient": "flow",
-    "Screen": "flow",
+    "FlowError": "state",
+    "IdleTimes": "state",
+    "Patient": "state",
+    "Screen": "state",
     "IdleState": "kinds",
     "ScreenKind": "kinds",
     "Status": "kinds",

@@ -5,35 +5,21 @@ from __future__ import annotations
 import calendar
 from datetime import MINYEAR, date
 
+from kiosk.i18n import MonthName, Msg, msg
+
 MAX_AGE_YEARS = 130
 """The same limit the store enforces (kiosk.store.rules); repeated here because the session stays store-free."""
 
-FIELD_NAMES = ("Month", "Day", "Year")
+FIELD_NAMES = ("date.month", "date.day", "date.year")
+"""The message ids naming the three boxes."""
 FIELD_LENGTHS = (2, 2, 4)
-PLACEHOLDERS = ("MM", "DD", "YYYY")
-SEPARATOR = " / "
-
-MONTH_NAMES = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""English month names, index 1 to 12 (index 0 is empty); not calendar.month_name, which follows the locale."""
+PLACEHOLDERS = ("date.month-placeholder", "date.day-placeholder", "date.year-placeholder")
+"""The message ids of what an untouched box shows ("MM", "DD", "YYYY" in English)."""
 
 _FIRST_DIGIT_PADS = ("23456789", "456789", "")
 """A first digit that can only start a one-digit value: it becomes 0d and the next field starts."""
 
-INCOMPLETE = "Please type the whole date: month, day and year."
+INCOMPLETE = msg("date.incomplete")
 
 
 class DateEntry:
@@ -84,17 +70,13 @@ class DateEntry:
 
     @property
     def parts(self) -> tuple[str, str, str]:
-        """Each field as displayed: "MM" while untouched, "1_" while partial, "12" when full."""
+        """Each field as typed so far: "" while untouched (its box shows its placeholder), "1_"
+        while partial, "12" when full."""
         shown = [
-            PLACEHOLDERS[i] if not typed else typed.ljust(FIELD_LENGTHS[i], "_")
+            typed.ljust(FIELD_LENGTHS[i], "_") if typed else ""
             for i, typed in enumerate(self._fields)
         ]
         return (shown[0], shown[1], shown[2])
-
-    @property
-    def text(self) -> str:
-        """The whole display line, e.g. "MM / DD / YYYY", "03 / 14 / 19__", "03 / 14 / 1951"."""
-        return SEPARATOR.join(self.parts)
 
     @property
     def active_field(self) -> int | None:
@@ -113,18 +95,20 @@ class DateEntry:
         return self.active_field is None
 
     @property
-    def spelled(self) -> str | None:
-        """The date in words ("March 14, 1951") once complete and a real calendar date; else None."""
+    def value(self) -> date | None:
+        """The date once complete and a real calendar date (shown in words beside the boxes); else None."""
         if not self.complete or self.problem is not None:
             return None
         month, day, year = (int(f) for f in self._fields)
-        return f"{MONTH_NAMES[month]} {day}, {year}"
+        if year < MINYEAR:
+            return None
+        return date(year, month, day)
 
     # -- whether it can be a date of birth --
 
     @property
-    def problem(self) -> str | None:
-        """A sentence for a date that cannot exist, as soon as that is certain; None otherwise.
+    def problem(self) -> Msg | None:
+        """A message for a date that cannot exist, as soon as that is certain; None otherwise.
 
         Known without today's date: month 00 or over 12, day 00 or over 31, a day the month
         does not have (February 30 even before the year is typed; February 29 once it is).
@@ -132,14 +116,14 @@ class DateEntry:
         month_text, day_text, year_text = self._fields
         month = int(month_text) if len(month_text) == 2 else None
         if month is not None and not 1 <= month <= 12:
-            return f"There is no month {month_text}. Please check the month."
+            return msg("date.no-such-month", month=month_text)
         if len(day_text) < 2:
             return None
         day = int(day_text)
         if day == 0:
-            return "There is no day 00. Please check the day."
+            return msg("date.no-day-zero")
         if day > 31:
-            return f"No month has {day} days. Please check the day."
+            return msg("date.day-too-large", day=day)
         if month is None:
             return None
         if month == 2 and day == 29:
@@ -147,28 +131,28 @@ class DateEntry:
                 return None
             year = int(year_text)
             if not calendar.isleap(year):
-                return f"There is no February 29 in {year}. Please check the day and the year."
+                return msg("date.no-leap-day", year=str(year))
             return None
         longest = 29 if month == 2 else calendar.monthrange(2000, month)[1]
         if day > longest:
-            return f"There is no {MONTH_NAMES[month]} {day}. Please check the day."
+            return msg("date.no-such-day", month=MonthName(month), day=day)
         return None
 
-    def check(self, today: date) -> tuple[date | None, str | None]:
-        """The date typed, or one kind sentence saying what to check; exactly one of the two is None."""
+    def check(self, today: date) -> tuple[date | None, Msg | None]:
+        """The date typed, or one kind message saying what to check; exactly one of the two is None."""
         if not self.complete:
             return None, INCOMPLETE
         if self.problem is not None:
             return None, self.problem
         month, day, year = (int(f) for f in self._fields)
-        too_old = f"That would make you older than {MAX_AGE_YEARS}. Please check the year."
+        too_old = msg("date.too-old", count=MAX_AGE_YEARS)
         if year < MINYEAR:
             return None, too_old
         dob = date(year, month, day)
         if dob > today:
             if dob.year > today.year:
-                return None, "That date is in the future. Please check the year."
-            return None, "That date is in the future. Please check the month and day."
+                return None, msg("date.future-year")
+            return None, msg("date.future-day")
         age = (today.year - dob.year) - ((today.month, today.day) < (dob.month, dob.day))
         if age > MAX_AGE_YEARS:
             return None, too_old

@@ -49,6 +49,8 @@ class RiskAcknowledged(Event):
     risk_id: str
     shown_at: datetime
     """When the risk screen was first shown in this briefing."""
+    read_to_end_at: datetime
+    """When the risk's whole text had been on screen (scrolled to its end, or it fitted)."""
     seconds_on_screen: float
     """Time spent on the risk screen, all visits added up, until the acknowledgement."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from kiosk.session.clock import Clock
@@ -24,71 +23,19 @@ from kiosk.session.events import (
 )
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.signature import Signature
+from kiosk.session.state import (
+    IDENTITY_ATTEMPTS,
+    Acknowledgement,
+    Answer,
+    Blocker,
+    FlowError,
+    IdleTimes,
+    Patient,
+    Screen,
+)
 
 if TYPE_CHECKING:  # the content's models (pydantic) load with the store, after the first screen
     from kiosk.content.schema import Form
-
-IDENTITY_ATTEMPTS = 3
-
-
-@dataclass(frozen=True)
-class Screen:
-    kind: ScreenKind
-    id: str
-    """The content id for content screens and questions, else the kind's own name."""
-
-
-class Blocker(StrEnum):
-    """Why the patient cannot go on from where they are, in words a screen can show."""
-
-    IDENTITY_NOT_CONFIRMED = "Please confirm who you are first."
-    IDENTITY_LOCKED = "Please ask a staff member to help you."
-    RISK_NOT_ACKNOWLEDGED = "Please tap “I understand this risk” before going on."
-    RISKS_OUTSTANDING = "Every risk must be acknowledged before signing."
-    QUESTION_NOT_ANSWERED = "Please choose an answer."
-    NOT_SIGNED = "Please sign to finish."
-    FINISHED = "This briefing has ended."
-
-
-class FlowError(Exception):
-    """An intent the briefing refuses; `blocker` says why, when there is a patient-facing reason."""
-
-    def __init__(self, message: str, blocker: Blocker | None = None) -> None:
-        super().__init__(message)
-        self.blocker = blocker
-
-
-@dataclass(frozen=True)
-class IdleTimes:
-    warning_after: float = 90.0
-    """Seconds without a touch before “Are you still there?”."""
-    end_after_warning: float = 30.0
-    """Further seconds without an answer before the briefing is abandoned."""
-
-
-@dataclass(frozen=True)
-class Patient:
-    """The person a coordinator prepared the briefing for."""
-
-    name: str
-    date_of_birth: date
-    mrn: str | None = None
-
-
-@dataclass(frozen=True)
-class Acknowledgement:
-    risk_id: str
-    shown_at: datetime
-    acknowledged_at: datetime
-    seconds_on_screen: float
-
-
-@dataclass(frozen=True)
-class Answer:
-    question_id: str
-    choice_id: str
-    correct: bool
-    attempt: int
 
 
 @dataclass(frozen=True)
@@ -132,6 +79,7 @@ class Briefing:
         self._revisit: _Revisit | None = None
         self._revisited: set[str] = set()
         self._first_shown: dict[str, datetime] = {}
+        self._read_to_end: dict[str, datetime] = {}
         self._visits: dict[str, int] = {}
         self._seconds: dict[str, float] = {}
         self._entered = clock.monotonic()
@@ -164,6 +112,10 @@ class Briefing:
 
     def is_flagged(self, screen_id: str) -> bool:
         return screen_id in self.flags
+
+    def has_read(self, screen_id: str) -> bool:
+        """Whether the screen's whole text has been on screen (risks and the signing statement)."""
+        return screen_id in self._read_to_end
 
     def answers_to(self, question_id: str) -> list[Answer]:
         return [a for a in self.answers if a.question_id == question_id]
@@ -282,15 +234,28 @@ class Briefing:
         self.patient = Patient(name=name, date_of_birth=date_of_birth)
         self.identity_confirmed = True
 
+    def read_to_end(self) -> None:
+        """The current screen's whole text has now been on screen (scrolled to its end, or it fits).
+
+        A risk can be acknowledged, and the briefing signed, only after its text was; the time is
+        kept with the acknowledgement. Screens that need no reading take this and keep nothing."""
+        screen = self.current
+        if screen.kind in (ScreenKind.RISK, ScreenKind.SIGN):
+            self._read_to_end.setdefault(screen.id, self._clock.now())
+
     def acknowledge_risk(self) -> Acknowledgement:
-        """“I understand this risk” on the current risk screen. Stored at once; a repeat tap changes nothing."""
+        """“I understand this risk” on the current risk screen, once its whole text has been on
+        screen. Stored at once; a repeat tap changes nothing."""
         self._touch()
         screen = self._require(ScreenKind.RISK)
         if screen.id in self.acknowledgements:
             return self.acknowledgements[screen.id]
+        if screen.id not in self._read_to_end:
+            raise FlowError(f"risk {screen.id} was not read to its end", Blocker.RISK_NOT_READ)
         ack = Acknowledgement(
             risk_id=screen.id,
             shown_at=self._first_shown[screen.id],
+            read_to_end_at=self._read_to_end[screen.id],
             acknowledged_at=self._clock.now(),
             seconds_on_screen=round(self.seconds_on(screen.id), 3),
         )
@@ -300,6 +265,7 @@ class Briefing:
                 at=ack.acknowledged_at,
                 risk_id=ack.risk_id,
                 shown_at=ack.shown_at,
+                read_to_end_at=ack.read_to_end_at,
                 seconds_on_screen=ack.seconds_on_screen,
             )
         )
@@ -360,9 +326,11 @@ class Briefing:
         self._require(ScreenKind.SIGN)
         if self.risks_outstanding:
             raise FlowError("risks not acknowledged", Blocker.RISKS_OUTSTANDING)
+        if self.current.id not in self._read_to_end:
+            raise FlowError("the signing statement was not read", Blocker.STATEMENT_NOT_READ)
         problem = signature.problem()
         if problem:
-            raise FlowError(problem)
+            raise FlowError(f"signature refused: {problem}", message_id=problem)
         self._emit(
             Signed(
                 briefing_id=self.briefing_id,

@@ -41,15 +41,15 @@ class DrawnSignature:
     screen supplies it; the strokes are the record."""
 
     def problem(self) -> str | None:
-        """Why this drawing cannot be accepted as a signature, in words for the patient; None if it can."""
+        """Why this drawing cannot be accepted as a signature, as a message id of the catalog (kiosk.i18n); None if it can."""
         points = [p for stroke in self.strokes for p in stroke.points]
         if not points:
-            return "Please sign with your finger in the box."
+            return "signature.empty"
         ink = sum(stroke.length() for stroke in self.strokes)
         width = max(p.x for p in points) - min(p.x for p in points)
         height = max(p.y for p in points) - min(p.y for p in points)
         if ink < MIN_INK_LENGTH or max(width, height) < MIN_EXTENT:
-            return "That looks like a dot. Please sign your name with your finger in the box."
+            return "signature.dot"
         return None
 
 
@@ -62,9 +62,9 @@ class TypedSignature:
 
     def problem(self) -> str | None:
         if not self.typed_name.strip():
-            return "Please type your full name."
+            return "signature.typed-empty"
         if not self.attested_by.strip():
-            return "A staff member must confirm a typed signature."
+            return "signature.not-attested"
         return None
 
 

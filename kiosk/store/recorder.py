@@ -179,7 +179,11 @@ class Recorder:
             "seconds_on_screen": e.seconds_on_screen,
         }
         self._insert_live(conn, _ACK, values)
-        return {"risk": e.risk_id, "seconds_on_screen": e.seconds_on_screen}
+        return {
+            "risk": e.risk_id,
+            "seconds_on_screen": e.seconds_on_screen,
+            "read_to_end_at": e.read_to_end_at.isoformat(),
+        }
 
     def _flagged(self, conn: Connection, e: ev.QuestionFlagged) -> dict[str, Any]:
         self._insert_live(

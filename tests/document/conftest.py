@@ -63,6 +63,7 @@ def signed(store: Store) -> SignedBriefing:
         while b.current.kind is not ScreenKind.QUESTION:
             clock.advance(11)
             if b.current.kind is ScreenKind.RISK:
+                b.read_to_end()
                 b.acknowledge_risk()
                 if b.current.id == FLAGGED:
                     b.flag_question()
@@ -77,6 +78,7 @@ def signed(store: Store) -> SignedBriefing:
             b.answer_question(form.question(b.current.id).answer)
             b.go_next()
         b.go_next()
+        b.read_to_end()
         b.sign(wave())
         return briefing_id
 

@@ -356,6 +356,7 @@ def test_flags_on_questions_and_the_kiosks_own_screens_are_marked(
     b.flag_question()  # on the identity screen
     while b.current.kind is not ScreenKind.SIGN:
         if b.current.kind is ScreenKind.RISK:
+            b.read_to_end()
             b.acknowledge_risk()
         if b.current.kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
             if b.current.id == FORM.questions[1].id:
@@ -364,6 +365,7 @@ def test_flags_on_questions_and_the_kiosks_own_screens_are_marked(
         if b.current.kind is ScreenKind.REVIEW:
             b.flag_question()
         b.go_next()
+    b.read_to_end()
     b.sign(wave())
     text = " ".join(
         pdf_text(

@@ -63,6 +63,7 @@ def walk_to(b: Briefing, kind: ScreenKind, *, flag: str | None = None, risks: in
         elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
             if len(b.acknowledgements) >= risks:
                 return
+            b.read_to_end()
             b.acknowledge_risk()
             if screen.id == flag:
                 b.flag_question()
@@ -99,6 +100,7 @@ def make_briefings(
     )
     walk_to(b, ScreenKind.SIGN, flag=FORM.risks[2].id)
     strokes = signature(rng).strokes
+    b.read_to_end()
     b.sign(DrawnSignature(strokes, image_png=PNG))
     completed = b.briefing_id
     signer = keys.load_signer(
@@ -110,6 +112,7 @@ def make_briefings(
         store, FORM, FORMULA_NAME, date(1961, 1, 2), "@MRN-2", datetime(2026, 11, 21, 9, tzinfo=UTC)
     )
     walk_to(b, ScreenKind.SIGN)
+    b.read_to_end()
     b.sign(TypedSignature(FORMULA_NAME, "Dana Okafor"))
     typed = b.briefing_id
 

@@ -6,9 +6,35 @@ from datetime import date
 
 import pytest
 
+from kiosk.i18n import Msg, words_for
 from kiosk.session.entry import INCOMPLETE, DateEntry
 
+EN = words_for("en")
+
 TODAY = date(2025, 6, 15)
+
+
+def said(message: Msg | None) -> str | None:
+    """A date's message as the patient reads it in English."""
+    return None if message is None else EN(message)
+
+
+def checked(entry: DateEntry, today: date) -> tuple[date | None, str | None]:
+    dob, problem = entry.check(today)
+    return dob, said(problem)
+
+
+def shown(entry: DateEntry) -> str:
+    """The boxes as the keypad shows them in English: "03 / 14 / 19__"."""
+    parts = [
+        typed or EN(f"date.{name}-placeholder")
+        for typed, name in zip(entry.parts, ("month", "day", "year"), strict=True)
+    ]
+    return " / ".join(parts)
+
+
+def spelled(entry: DateEntry) -> str | None:
+    return None if entry.value is None else EN.date(entry.value)
 
 
 def typed(keys: str) -> DateEntry:
@@ -20,21 +46,21 @@ def typed(keys: str) -> DateEntry:
 
 def test_empty_entry_shows_placeholders() -> None:
     entry = DateEntry()
-    assert entry.text == "MM / DD / YYYY"
+    assert shown(entry) == "MM / DD / YYYY"
     assert entry.active_field == 0
     assert entry.empty
     assert not entry.complete
-    assert entry.spelled is None
-    assert entry.check(TODAY) == (None, INCOMPLETE)
+    assert spelled(entry) is None
+    assert checked(entry, TODAY) == (None, said(INCOMPLETE))
 
 
 def test_typing_fills_month_day_year_in_order() -> None:
     entry = DateEntry()
-    shown = []
+    seen = []
     for key in "03141951":
         entry.press_digit(key)
-        shown.append(entry.text)
-    assert shown == [
+        seen.append(shown(entry))
+    assert seen == [
         "0_ / DD / YYYY",
         "03 / DD / YYYY",
         "03 / 1_ / YYYY",
@@ -47,8 +73,8 @@ def test_typing_fills_month_day_year_in_order() -> None:
     assert entry.complete
     assert entry.active_field is None
     assert entry.fields == ("03", "14", "1951")
-    assert entry.spelled == "March 14, 1951"
-    assert entry.check(TODAY) == (date(1951, 3, 14), None)
+    assert spelled(entry) == "March 14, 1951"
+    assert checked(entry, TODAY) == (date(1951, 3, 14), None)
 
 
 @pytest.mark.parametrize(
@@ -68,23 +94,23 @@ def test_typing_fills_month_day_year_in_order() -> None:
     ],
 )
 def test_a_first_digit_that_cannot_start_two_becomes_0d_and_moves_on(keys: str, text: str) -> None:
-    assert typed(keys).text == text
+    assert shown(typed(keys)) == text
 
 
 def test_a_year_is_never_padded() -> None:
-    assert typed("03149").text == "03 / 14 / 9___"
+    assert shown(typed("03149")) == "03 / 14 / 9___"
 
 
 def test_five_keys_spell_a_whole_date() -> None:
     entry = typed("371951")
     assert entry.complete
-    assert entry.spelled == "March 7, 1951"
+    assert spelled(entry) == "March 7, 1951"
 
 
 def test_keys_after_completion_are_ignored() -> None:
     entry = typed("03141951")
     assert entry.press_digit("5") is False
-    assert entry.text == "03 / 14 / 1951"
+    assert shown(entry) == "03 / 14 / 1951"
 
 
 def test_a_non_digit_is_a_programming_error() -> None:
@@ -99,7 +125,7 @@ def test_backspace_undoes_one_press_and_crosses_fields() -> None:
     entry = typed("03141951")
     texts = []
     while entry.backspace():
-        texts.append(entry.text)
+        texts.append(shown(entry))
     assert texts == [
         "03 / 14 / 195_",
         "03 / 14 / 19__",
@@ -116,27 +142,27 @@ def test_backspace_undoes_one_press_and_crosses_fields() -> None:
 
 def test_backspace_removes_a_padded_field_in_one_step() -> None:
     entry = typed("35")
-    assert entry.text == "03 / 05 / YYYY"
+    assert shown(entry) == "03 / 05 / YYYY"
     entry.backspace()
-    assert entry.text == "03 / DD / YYYY"
+    assert shown(entry) == "03 / DD / YYYY"
     entry.backspace()
-    assert entry.text == "MM / DD / YYYY"
+    assert shown(entry) == "MM / DD / YYYY"
     entry.press_digit("1")
-    assert entry.text == "1_ / DD / YYYY"
+    assert shown(entry) == "1_ / DD / YYYY"
 
 
 def test_backspace_then_typing_again_goes_back_into_the_field() -> None:
     entry = typed("03141951")
     entry.backspace()
     entry.press_digit("2")
-    assert entry.text == "03 / 14 / 1952"
-    assert entry.spelled == "March 14, 1952"
+    assert shown(entry) == "03 / 14 / 1952"
+    assert spelled(entry) == "March 14, 1952"
 
 
 def test_clear_empties_everything() -> None:
     entry = typed("0314195")
     entry.clear()
-    assert entry.text == "MM / DD / YYYY"
+    assert shown(entry) == "MM / DD / YYYY"
     assert entry.empty
     assert entry.backspace() is False
 
@@ -166,19 +192,19 @@ def test_an_impossible_month_or_day_is_named_as_soon_as_it_is_typed(
     keys: str, problem: str
 ) -> None:
     entry = typed(keys)
-    assert entry.problem == problem
+    assert said(entry.problem) == problem
     for key in "19510000"[: 8 - len(entry.fields[0]) - len(entry.fields[1])]:
         entry.press_digit(key)
     assert entry.complete
-    assert entry.spelled is None
-    assert entry.check(TODAY) == (None, problem)
+    assert spelled(entry) is None
+    assert checked(entry, TODAY) == (None, problem)
 
 
 @pytest.mark.parametrize("keys", ["0131", "0331", "0531", "0731", "0831", "1031", "1231", "0430"])
 def test_the_last_day_of_every_month_is_accepted(keys: str) -> None:
     entry = typed(keys + "1960")
     assert entry.problem is None
-    dob, problem = entry.check(TODAY)
+    dob, problem = checked(entry, TODAY)
     assert problem is None
     assert dob is not None
     assert (dob.month, dob.day) == (int(keys[:2]), int(keys[2:]))
@@ -187,8 +213,8 @@ def test_the_last_day_of_every_month_is_accepted(keys: str) -> None:
 @pytest.mark.parametrize("year", ["1952", "1960", "2000", "2024", "1904"])
 def test_february_29_in_a_leap_year(year: str) -> None:
     entry = typed("0229" + year)
-    assert entry.spelled == f"February 29, {year}"
-    assert entry.check(TODAY) == (date(int(year), 2, 29), None)
+    assert spelled(entry) == f"February 29, {year}"
+    assert checked(entry, TODAY) == (date(int(year), 2, 29), None)
 
 
 @pytest.mark.parametrize("year", ["1951", "1900", "2023", "1999"])
@@ -200,14 +226,14 @@ def test_february_29_in_a_common_year(year: str) -> None:
     assert entry.problem is None
     entry.press_digit(year[3])
     problem = f"There is no February 29 in {year}. Please check the day and the year."
-    assert entry.problem == problem
-    assert entry.spelled is None
-    assert entry.check(TODAY) == (None, problem)
+    assert said(entry.problem) == problem
+    assert spelled(entry) is None
+    assert checked(entry, TODAY) == (None, problem)
 
 
 def test_today_is_a_possible_birth_date_and_tomorrow_is_not() -> None:
-    assert typed("06152025").check(TODAY) == (TODAY, None)
-    assert typed("06162025").check(TODAY) == (
+    assert checked(typed("06152025"), TODAY) == (TODAY, None)
+    assert checked(typed("06162025"), TODAY) == (
         None,
         "That date is in the future. Please check the month and day.",
     )
@@ -215,29 +241,29 @@ def test_today_is_a_possible_birth_date_and_tomorrow_is_not() -> None:
 
 def test_a_future_year_asks_to_check_the_year() -> None:
     entry = typed("01012051")
-    assert entry.spelled == "January 1, 2051"
-    assert entry.check(TODAY) == (None, "That date is in the future. Please check the year.")
+    assert spelled(entry) == "January 1, 2051"
+    assert checked(entry, TODAY) == (None, "That date is in the future. Please check the year.")
 
 
 def test_age_130_is_accepted_and_over_130_asks_to_check_the_year() -> None:
-    assert typed("06151895").check(TODAY) == (date(1895, 6, 15), None)
-    assert typed("06161894").check(TODAY) == (date(1894, 6, 16), None)
+    assert checked(typed("06151895"), TODAY) == (date(1895, 6, 15), None)
+    assert checked(typed("06161894"), TODAY) == (date(1894, 6, 16), None)
     too_old = "That would make you older than 130. Please check the year."
-    assert typed("06151894").check(TODAY) == (None, too_old)
-    assert typed("01010195").check(TODAY) == (None, too_old)
+    assert checked(typed("06151894"), TODAY) == (None, too_old)
+    assert checked(typed("01010195"), TODAY) == (None, too_old)
 
 
 def test_year_zero_is_too_old_not_a_crash() -> None:
     entry = typed("01010000")
     assert entry.problem is None
-    assert entry.check(TODAY) == (
+    assert checked(entry, TODAY) == (
         None,
         "That would make you older than 130. Please check the year.",
     )
-    assert typed("02290000").check(TODAY)[0] is None
+    assert checked(typed("02290000"), TODAY)[0] is None
 
 
 def test_check_gives_exactly_one_of_date_or_sentence() -> None:
     for keys in ("", "0314", "03141951", "13141951", "02301951", "01012099"):
-        dob, problem = typed(keys).check(TODAY)
+        dob, problem = checked(typed(keys), TODAY)
         assert (dob is None) != (problem is None)

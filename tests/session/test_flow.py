@@ -59,10 +59,12 @@ def advance_to(b: Briefing, screen_id: str) -> None:
             assert b.patient is not None
             b.confirm_identity(b.patient.date_of_birth)
         elif kind is ScreenKind.RISK:
+            b.read_to_end()
             b.acknowledge_risk()
         elif kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
             b.answer_question(b.form.question(b.current.id).answer)
         elif kind is ScreenKind.SIGN:
+            b.read_to_end()
             b.sign(SIGNATURE)
             continue
         b.go_next()
@@ -88,6 +90,7 @@ def test_a_whole_mild_briefing(sink: RecordingSink, clock: FakeClock) -> None:
     while b.current.kind is not ScreenKind.QUESTION:
         if b.current.kind is ScreenKind.RISK:
             clock.advance(12)
+            b.read_to_end()
             b.acknowledge_risk()
             if b.current.id == "risk-dural-tear":
                 b.flag_question()
@@ -107,6 +110,7 @@ def test_a_whole_mild_briefing(sink: RecordingSink, clock: FakeClock) -> None:
         step()
     assert b.current.kind is ScreenKind.REVIEW
     step()
+    b.read_to_end()
     b.sign(SIGNATURE)
     seen.append(b.current.id)
 
@@ -175,6 +179,7 @@ def test_back_is_allowed_on_every_screen_until_signed(briefing: Briefing) -> Non
         assert briefing.go_back() == briefing.screens[position - 2]
         briefing.go_next()
         assert briefing.current == screen
+    briefing.read_to_end()
     briefing.sign(SIGNATURE)
     assert not briefing.can_go_back()
     with pytest.raises(FlowError):
@@ -192,6 +197,7 @@ def test_a_risk_cannot_be_left_forward_until_acknowledged(
     assert briefing.current.id == "risk-a"
     briefing.go_back()  # leaving backwards is fine
     briefing.go_next()
+    briefing.read_to_end()
     briefing.acknowledge_risk()
     assert briefing.blocker() is None
     assert briefing.go_next().id == "risk-b"
@@ -199,6 +205,7 @@ def test_a_risk_cannot_be_left_forward_until_acknowledged(
 
 def test_acknowledging_twice_records_once(briefing: Briefing, sink: RecordingSink) -> None:
     advance_to(briefing, "risk-a")
+    briefing.read_to_end()
     first = briefing.acknowledge_risk()
     assert briefing.acknowledge_risk() is first
     assert sink.kinds().count("RiskAcknowledged") == 1
@@ -212,6 +219,7 @@ def test_acknowledgement_times_come_from_the_clock(briefing: Briefing, clock: Fa
     clock.advance(100)  # time on another screen does not count
     briefing.go_next()
     clock.advance(5.5)
+    briefing.read_to_end()
     ack = briefing.acknowledge_risk()
     assert ack.shown_at == shown
     assert ack.acknowledged_at == shown + timedelta(seconds=112.5)
@@ -223,6 +231,7 @@ def test_acknowledgement_times_come_from_the_clock(briefing: Briefing, clock: Fa
 def test_acknowledge_only_on_a_risk_screen(briefing: Briefing) -> None:
     advance_to(briefing, "step-one")
     with pytest.raises(FlowError, match="not on a risk screen"):
+        briefing.read_to_end()
         briefing.acknowledge_risk()
 
 
@@ -238,6 +247,7 @@ def test_signing_cannot_be_reached_with_a_risk_outstanding(briefing: Briefing) -
     briefing.go_next()
     del briefing.acknowledgements["risk-b"]
     with pytest.raises(FlowError) as caught:
+        briefing.read_to_end()
         briefing.sign(SIGNATURE)
     assert caught.value.blocker is Blocker.RISKS_OUTSTANDING
 
@@ -252,6 +262,7 @@ def test_sign_screen_waits_for_a_signature(briefing: Briefing) -> None:
 def test_sign_only_on_the_sign_screen(briefing: Briefing) -> None:
     advance_to(briefing, "review")
     with pytest.raises(FlowError, match="not on a sign screen"):
+        briefing.read_to_end()
         briefing.sign(SIGNATURE)
 
 
@@ -366,8 +377,10 @@ def test_an_unknown_choice_is_refused(briefing: Briefing, sink: RecordingSink) -
 
 def test_signing_happens_exactly_once(briefing: Briefing, sink: RecordingSink) -> None:
     advance_to(briefing, "sign")
+    briefing.read_to_end()
     briefing.sign(SIGNATURE)
     with pytest.raises(FlowError) as caught:
+        briefing.read_to_end()
         briefing.sign(SIGNATURE)
     assert caught.value.blocker is Blocker.FINISHED
     assert sink.kinds().count("Signed") == 1
@@ -390,9 +403,11 @@ def test_an_unacceptable_signature_is_refused(
 ) -> None:
     advance_to(briefing, "sign")
     with pytest.raises(FlowError):
+        briefing.read_to_end()
         briefing.sign(signature)
     assert "Signed" not in sink.kinds()
     assert briefing.status is Status.IN_PROGRESS
+    briefing.read_to_end()
     briefing.sign(TypedSignature("Ana Ruiz", "Nurse Lee"))
     assert briefing.status is Status.COMPLETED
 
@@ -423,6 +438,7 @@ def test_inactivity_warns_then_abandons(
     assert briefing.check_idle() is IdleState.ENDED
     assert sink.kinds().count("Abandoned") == 1
     with pytest.raises(FlowError):
+        briefing.read_to_end()
         briefing.acknowledge_risk()
     assert not briefing.can_go_back()
 
@@ -470,16 +486,20 @@ def test_nothing_changes_when_the_store_refuses_an_event(
     advance_to(briefing, "risk-a")
     sink.fail_next = True
     with pytest.raises(OSError, match="disk full"):
+        briefing.read_to_end()
         briefing.acknowledge_risk()
     assert "risk-a" not in briefing.acknowledgements
     assert briefing.blocker() is Blocker.RISK_NOT_ACKNOWLEDGED
+    briefing.read_to_end()
     briefing.acknowledge_risk()
     advance_to(briefing, "sign")
     sink.fail_next = True
     with pytest.raises(OSError, match="disk full"):
+        briefing.read_to_end()
         briefing.sign(SIGNATURE)
     assert briefing.status is Status.IN_PROGRESS
     assert briefing.signature is None
+    briefing.read_to_end()
     briefing.sign(SIGNATURE)
     assert briefing.signature == SIGNATURE
 

@@ -30,13 +30,10 @@ def test_a_real_signature_is_accepted() -> None:
 )
 def test_empty_or_dot_only_is_refused(strokes: tuple[Stroke, ...]) -> None:
     problem = DrawnSignature(strokes).problem()
-    assert problem is not None
-    assert "finger" in problem
+    assert problem in ("signature.empty", "signature.dot")
 
 
 def test_typed_signature_needs_a_name_and_a_staff_member() -> None:
     assert TypedSignature("Ana Ruiz", "Nurse Lee").problem() is None
-    assert TypedSignature("  ", "Nurse Lee").problem() == "Please type your full name."
-    assert (
-        TypedSignature("Ana Ruiz", "").problem() == "A staff member must confirm a typed signature."
-    )
+    assert TypedSignature("  ", "Nurse Lee").problem() == "signature.typed-empty"
+    assert TypedSignature("Ana Ruiz", "").problem() == "signature.not-attested"

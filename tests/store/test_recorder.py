@@ -55,6 +55,7 @@ def walk_to(b: Briefing, kind: ScreenKind) -> None:
         if b.current.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
             b.confirm_identity(DOB)
         if b.current.kind is ScreenKind.RISK:
+            b.read_to_end()
             b.acknowledge_risk()
         if b.current.kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
             b.answer_question(FORM.question(b.current.id).answer)
@@ -73,6 +74,7 @@ def test_a_whole_briefing_is_recorded(store: Store) -> None:
     b.confirm_identity(date(1951, 3, 15))
     walk_to(b, ScreenKind.RISK)
     clock.advance(9)
+    b.read_to_end()
     b.acknowledge_risk()
     b.flag_question()
     walk_to(b, ScreenKind.QUESTION)
@@ -81,6 +83,7 @@ def test_a_whole_briefing_is_recorded(store: Store) -> None:
     b.go_next()
     b.answer_question(q.answer)
     walk_to(b, ScreenKind.SIGN)
+    b.read_to_end()
     b.sign(SIGNATURE)
 
     with store.sessions() as s:
@@ -139,8 +142,10 @@ def test_signing_twice_gives_one_signature_even_past_the_engine(store: Store) ->
     clock = FakeClock()
     b = prepared(store, clock)
     walk_to(b, ScreenKind.SIGN)
+    b.read_to_end()
     b.sign(SIGNATURE)
     with pytest.raises(FlowError):
+        b.read_to_end()
         b.sign(SIGNATURE)
     # A second Signed event for the same briefing (a second engine, a replay) is refused by the store.
     with pytest.raises(RecordError, match="completed, not in progress"):
@@ -169,9 +174,11 @@ def test_interrupted_briefings_become_abandoned_at_the_next_start(store: Store) 
     clock = FakeClock()
     b = prepared(store, clock)
     walk_to(b, ScreenKind.RISK)
+    b.read_to_end()
     b.acknowledge_risk()
     done = prepared(store, clock)
     walk_to(done, ScreenKind.SIGN)
+    done.read_to_end()
     done.sign(SIGNATURE)
     assert recover_interrupted(store, clock.now()) == [b.briefing_id]
     assert recover_interrupted(store, clock.now()) == []
@@ -240,6 +247,7 @@ def test_a_typed_signature_with_its_staff_attestation(store: Store) -> None:
 
     b = prepared(store, FakeClock())
     walk_to(b, ScreenKind.SIGN)
+    b.read_to_end()
     b.sign(TypedSignature(" Ana Ruiz ", "Nurse Lee"))
     with store.reading() as s:
         sig = s.execute(select(Signature)).scalar_one()

@@ -96,6 +96,7 @@ class Writer:
         done = 0
         while b.current.kind is not ScreenKind.QUESTION and (limit is None or done < limit):
             if b.current.kind is ScreenKind.RISK:
+                b.read_to_end()
                 ack = b.acknowledge_risk()
                 say(f"ack {b.briefing_id} {ack.risk_id}")
                 done += 1
@@ -110,6 +111,7 @@ class Writer:
                 b.answer_question(self.form.question(b.current.id).answer)
                 say(f"answered {b.briefing_id} {b.current.id}")
             b.go_next()
+        b.read_to_end()
         b.sign(SIGNATURE)
         say(f"signed {b.briefing_id}")
 

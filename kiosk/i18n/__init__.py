@@ -1,0 +1,174 @@
+"""Every word a patient or staff member sees: message ids in the code, words in a catalog per language.
+
+Code names a message (`Msg("risk.understand")`); a `Words` for the patient's language turns it into
+words, formatting dates, times and numbers per locale (Babel) and choosing plurals by the locale's
+rule. The catalogs are gettext files (`catalogs/<language>.po`, English the source), read compiled
+(`.mo`, by `python -m kiosk.i18n.build`) with the standard library so the first screen is quick.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+log = logging.getLogger(__name__)
+
+CATALOGS = Path(__file__).resolve().parent / "catalogs"
+SOURCE = "en"
+"""The language the catalog is written in; every other catalog translates it."""
+PSEUDO = "en-XA"
+"""The pseudo-locale: English accented, about 40% longer and bracketed, so a word left in the code
+(or a layout that only holds for short English) shows in the tests."""
+
+BABEL_LOCALES = {"en": "en_US", PSEUDO: "en_US", "es": "es_419", "ar": "ar"}
+"""The locale whose dates, times, numbers and plural rules a language uses."""
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message to show: its id in the catalog, the values it names, and the count that picks
+    its plural form (None for a message without plurals)."""
+
+    id: str
+    args: Mapping[str, object] = field(default_factory=dict)
+    count: int | None = None
+
+    def __repr__(self) -> str:  # args can hold a patient's name: never in a log or a failure
+        return f"Msg({self.id!r})"
+
+
+class MonthName(int):
+    """A month (1 to 12) that a message shows by its name in the patient's language."""
+
+
+Text = Union[Msg, str]
+"""What a screen shows: a message from the catalog, or words from the procedure's content (already
+in the patient's language)."""
+
+
+def msg(message_id: str, /, count: int | None = None, **args: object) -> Msg:
+    """A message with its values: `msg("risk.of", n=2, total=8)`; `count` picks the plural."""
+    if count is not None:
+        args.setdefault("count", count)
+    return Msg(message_id, args, count)
+
+
+class Words:
+    """The words of one language: `words(Msg)` or `words("id", **args)` gives the text to show."""
+
+    def __init__(self, language: str, translations: gettext.NullTranslations) -> None:
+        self.language = language
+        self._t = translations
+        self.right_to_left = language.split("-")[0] in RIGHT_TO_LEFT
+
+    def __call__(self, message: Msg | str, /, count: int | None = None, **args: object) -> str:
+        """The words of a message, or of a message id with its values (`count` picks the plural)."""
+        if isinstance(message, Msg):
+            return self._format(message.id, message.count, {**message.args, **args})
+        if count is not None:
+            args.setdefault("count", count)
+        return self._format(message, count, args)
+
+    def text(self, text: Text) -> str:
+        """Words from the content pass through; a message is looked up."""
+        return self(text) if isinstance(text, Msg) else text
+
+    def _format(self, message_id: str, count: int | None, args: Mapping[str, object]) -> str:
+        pattern = message_id
+        if count is not None:
+            pattern = self._t.ngettext(message_id, message_id, count)
+        if pattern == message_id:  # no count, or a message with one form for every count
+            pattern = self._t.gettext(message_id)
+        if pattern == message_id:
+            log.warning("no words for message %s in %s", message_id, self.language)
+        values = {k: self.value(v) for k, v in args.items()}
+        try:
+            return pattern.format(**values)
+        except (KeyError, IndexError, ValueError):
+            log.warning(
+                "message %s in %s names a value it was not given", message_id, self.language
+            )
+            return pattern
+
+    def value(self, value: object) -> str:
+        """A value as this language writes it: dates, times and numbers by the locale."""
+        if isinstance(value, datetime):
+            return self("format.date-time", date=value.date(), time=value.timetz())
+        if isinstance(value, date):
+            return self.date(value)
+        if isinstance(value, time):
+            return self.time(value)
+        if isinstance(value, MonthName):
+            return self.month_names()[value]
+        if isinstance(value, bool):
+            return str(value)
+        if isinstance(value, int | float):
+            return self.number(value)
+        if isinstance(value, Msg):
+            return self(value)
+        return str(value)
+
+    # -- per locale, by Babel (loaded on first use: the first screen shows no date) --
+
+    @property
+    def locale(self) -> Locale:
+        from babel import Locale
+
+        return Locale.parse(BABEL_LOCALES.get(self.language, self.language))
+
+    def date(self, value: date) -> str:
+        """The one way a patient sees a date in this language ("March 14, 1948")."""
+        from babel.dates import format_date
+
+        return format_date(value, format="long", locale=self.locale)
+
+    def time(self, value: time) -> str:
+        from babel.dates import format_time
+
+        return format_time(value, format="short", locale=self.locale)
+
+    def number(self, value: float) -> str:
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=self.locale)
+
+    def month_names(self) -> tuple[str, ...]:
+        """January to December as this language names them (index 0 empty), for a date being typed."""
+        names = self.locale.months["format"]["wide"]
+        return ("", *(names[m] for m in range(1, 13)))
+
+
+@cache
+def words_for(language: str) -> Words:
+    """The words of `language` (English for a message its catalog lacks)."""
+    source = _load(SOURCE)
+    if language == SOURCE:
+        return Words(SOURCE, source)
+    translations = _load(language)
+    translations.add_fallback(source)
+    return Words(language, translations)
+
+
+def _load(language: str) -> gettext.NullTranslations:
+    path = CATALOGS / f"{language}.mo"
+    try:
+        with path.open("rb") as f:
+            return gettext.GNUTranslations(f)
+    except FileNotFoundError:
+        raise LookupError(f"no catalog for language {language!r} ({path})") from None
+
+
+def languages() -> tuple[str, ...]:
+    """The languages with a catalog, the source first (the pseudo-locale is for tests, not listed)."""
+    found = sorted(p.stem for p in CATALOGS.glob("*.mo") if p.stem not in (SOURCE, PSEUDO))
+    return (SOURCE, *found)

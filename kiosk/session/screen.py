@@ -1,0 +1,334 @@
+"""The screen model: the one object the patient's pages bind to (as napari's widgets bind to
+`dims.events`). It holds at most one briefing, turns each tap into the flow's intent, and emits
+`events.changed` once per change; `view` is then the whole current screen, as data.
+
+How a tap travels: a widget emits an intent → the model asks the briefing, which stores first and
+then changes state → the model emits one change → the page draws `view`. Nothing goes back up.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from kiosk.i18n import Msg, Words, msg, words_for
+from kiosk.session.kinds import IdleState, ScreenKind, Status
+from kiosk.session.state import FlowError
+from kiosk.session.view import Action, Filing, IdentityStep, View
+from kiosk.session.views import Local, identity_step, tries_left, view_of, welcome
+
+if TYPE_CHECKING:
+    from kiosk.session.entry import DateEntry
+    from kiosk.session.flow import Briefing
+    from kiosk.session.signature import Signature
+
+log = logging.getLogger(__name__)
+
+DONE_SECONDS = 45.0
+"""The done screen returns to Welcome on its own after this long."""
+
+
+class Event:
+    """A change others listen to: `connect` a callable, `emit` calls each (plain Python, no Qt)."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[[], None]] = []
+
+    def connect(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
+
+    def disconnect(self, callback: Callable[[], None]) -> None:
+        self._callbacks.remove(callback)
+
+    def emit(self) -> None:
+        for callback in list(self._callbacks):
+            callback()
+
+
+class Events:
+    def __init__(self) -> None:
+        self.changed = Event()
+        """The view changed: draw `model.view`."""
+        self.ended = Event()
+        """The patient's session is over: wipe every personal detail from every screen."""
+
+
+class ScreenModel:
+    """What the patient's screen shows and allows, and every decision behind it."""
+
+    def __init__(
+        self,
+        *,
+        today: Callable[[], date],
+        monotonic: Callable[[], float],
+        not_saved: Callable[[BaseException], bool],
+        check_name: Callable[[str], str | None],
+        typed_signature: bool = False,
+        done_seconds: float = DONE_SECONDS,
+        language: str = "en",
+    ) -> None:
+        """`not_saved(exc)` tells a store failure (the patient may tap again) from a bug;
+        `check_name(name)` gives the message id of why a typed name cannot be used, or None."""
+        self.events = Events()
+        self.briefing: Briefing | None = None
+        self._today = today
+        self._monotonic = monotonic
+        self._not_saved = not_saved
+        self._check_name = check_name
+        self._local = Local(typed_signature_offered=typed_signature)
+        self._done_seconds = done_seconds
+        self._done_since: float | None = None
+        self._language = language
+        self.words: Words = words_for(language)
+        self._view: View | None = None
+
+    # -- what the pages read ----------------------------------------------------------------
+
+    @property
+    def view(self) -> View:
+        if self._view is None:
+            b = self.briefing
+            self._view = view_of(b, self._local) if b is not None else welcome(self._local.message)
+        return self._view
+
+    @property
+    def kind(self) -> ScreenKind:
+        return self.briefing.current.kind if self.briefing is not None else ScreenKind.WELCOME
+
+    def set_language(self, language: str) -> None:
+        self.words = words_for(language)
+        self._changed()
+
+    # -- the next patient ---------------------------------------------------------------------
+
+    def unavailable(self, message: Msg) -> None:
+        """No briefing can start now: Welcome says why."""
+        self._local = replace(self._local, message=message)
+        self._changed()
+
+    def begin(self, briefing: Briefing) -> bool:
+        """Start `briefing` for the patient who touched Start. False (and Welcome says why) if the
+        store did not take its start; nothing is kept then, and the next touch tries afresh."""
+        self.briefing = briefing
+        self._local = Local(
+            typing_name=briefing.patient is None,
+            typed_signature_offered=self._local.typed_signature_offered,
+        )
+        if self._attempt(briefing.go_next):
+            self._changed()
+            return True
+        if briefing.status is Status.NOT_STARTED:
+            self.briefing = None
+        self._changed()
+        return False
+
+    # -- the patient's intents ----------------------------------------------------------------
+
+    def do(self, action: Action) -> None:
+        """An action that needs nothing but the tap (Next, Back, the flag, acknowledge, …)."""
+        b = self.briefing
+        if b is None:
+            return
+        if action in (Action.NEXT, Action.FINISH) and self.kind is ScreenKind.DONE:
+            self.end()
+            return
+        handlers: dict[Action, Callable[[], object]] = {
+            Action.NEXT: self._next,
+            Action.BACK: self._back,
+            Action.FLAG: lambda: self._run(b.flag_question),
+            Action.ACKNOWLEDGE: lambda: self._run(b.acknowledge_risk),
+            Action.NOT_ME: lambda: self._say(msg("identity.not-me-said")),
+            Action.TYPE_INSTEAD: lambda: self._typed_signature(True),
+            Action.DRAW_INSTEAD: lambda: self._typed_signature(False),
+            Action.CLEAR_SIGNATURE: lambda: self._say(None),
+            Action.STILL_HERE: self.still_here,
+        }
+        handler = handlers.get(action)
+        if handler is None:
+            raise ValueError(f"{action} needs more than a tap (or is not a patient's action)")
+        handler()
+
+    def read_to_end(self) -> None:
+        """The page: the current screen's whole text has been on screen (scrolled to its end, or
+        it fits). Risks and the signing statement wait for this."""
+        b = self.briefing
+        if b is None or b.current.kind not in (ScreenKind.RISK, ScreenKind.SIGN):
+            return
+        if b.has_read(b.current.id):
+            return
+        b.read_to_end()
+        self._changed()
+
+    def answer(self, choice_id: str) -> None:
+        b = self.briefing
+        if b is not None:
+            self._run(lambda: b.answer_question(choice_id))
+
+    def confirm_birth_date(self, entry: DateEntry) -> bool:
+        """Confirm on the identity screen with the date typed. True once the patient is confirmed
+        (the keypad is then cleared by the page)."""
+        b = self.briefing
+        if b is None:
+            return False
+        dob, problem = entry.check(self._today())
+        if dob is None:
+            self._say(problem or msg("date.incomplete"))
+            return False
+        if b.patient is None:
+            name = self._local.typed_name
+            return self._run(lambda: b.enter_identity(name, dob))
+        matched: list[bool] = []
+        if not self._attempt(lambda: matched.append(b.confirm_identity(dob))):
+            self._changed()
+            return False
+        if matched[0]:
+            self._local = replace(self._local, message=None)
+        elif b.identity_locked:
+            self._local = replace(self._local, message=None)
+        else:
+            left = tries_left(b)
+            self._local = replace(self._local, message=msg("identity.no-match", count=left))
+        self._changed()
+        return True
+
+    def enter_name(self, name: str) -> None:
+        """Walk-up mode: the name typed, on to the date of birth (or why the name cannot be used)."""
+        b = self.briefing
+        if b is None or identity_step(b, self._local) is not IdentityStep.NAME:
+            return
+        problem = self._check_name(name)
+        if problem is not None:
+            self._say(msg(problem))
+            return
+        self._local = replace(self._local, typing_name=False, typed_name=name.strip(), message=None)
+        self._changed()
+
+    def sign(self, signature: Signature) -> None:
+        """Sign, once: a second tap on a signed briefing does nothing."""
+        b = self.briefing
+        if b is None or b.status is not Status.IN_PROGRESS:
+            return
+        problem = signature.problem()
+        if problem:
+            self._say(msg(problem))
+            return
+        if self._run(lambda: b.sign(signature)):
+            self._done_since = self._monotonic()
+
+    def still_here(self) -> None:
+        """A touch, or “Yes, I am here”."""
+        b = self.briefing
+        if b is None:
+            return
+        b.still_here()
+        if self._local.still_there is not None:
+            self._local = replace(self._local, still_there=None)
+            self._changed()
+
+    # -- time ----------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Once a second: “Are you still there?”, the end of an idle session, the done screen's return."""
+        b = self.briefing
+        if b is None:
+            return
+        if b.status is Status.COMPLETED:
+            since = self._done_since
+            if since is not None and self._monotonic() - since >= self._done_seconds:
+                self.end()
+            return
+        try:
+            state = b.check_idle()
+        except Exception as exc:  # the store could not take the abandonment: wipe the screen anyway
+            log.error("briefing %s: abandoning failed: %s", b.briefing_id, type(exc).__name__)
+            state = IdleState.ENDED
+        if state is IdleState.ENDED:
+            log.info("briefing %s: ended for inactivity", b.briefing_id)
+            self.end()
+            return
+        seconds = round(b.seconds_left()) if state is IdleState.WARNING else None
+        if seconds != self._local.still_there:
+            self._local = replace(self._local, still_there=seconds)
+            self._changed()
+
+    # -- after signing -----------------------------------------------------------------------
+
+    def filed(self, briefing_id: str, filing: Filing, staff_note: Msg | None = None) -> None:
+        """The PDF's state for the done screen (only if that briefing is still on screen)."""
+        b = self.briefing
+        if b is None or b.briefing_id != briefing_id:
+            return
+        self._local = replace(self._local, filing=filing, staff_note=staff_note)
+        self._changed()
+
+    def end(self) -> None:
+        """The patient is gone: forget the briefing; every page wipes what it showed."""
+        self.briefing = None
+        self._done_since = None
+        self._local = Local(typed_signature_offered=self._local.typed_signature_offered)
+        self.words = words_for(self._language)  # the next patient starts in the clinic's language
+        self._changed()
+        self.events.ended.emit()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _next(self) -> None:
+        b = self.briefing
+        assert b is not None
+        self._run(b.go_next)
+
+    def _back(self) -> None:
+        b = self.briefing
+        assert b is not None
+        if b.current.kind is ScreenKind.IDENTITY and b.patient is None and not b.identity_confirmed:
+            if not self._local.typing_name:  # walk-up: from the birth date back to the name
+                self._local = replace(self._local, typing_name=True, message=None)
+                self._changed()
+                return
+        if b.can_go_back():
+            self._run(b.go_back)
+
+    def _typed_signature(self, on: bool) -> None:
+        if self._local.typed_signature_offered:
+            self._local = replace(self._local, typed_signature=on, message=None)
+            self._changed()
+
+    def _say(self, message: Msg | None) -> None:
+        self._local = replace(self._local, message=message)
+        self._changed()
+
+    def _run(self, intent: Callable[[], object]) -> bool:
+        """An intent of the briefing, then one change: its new screen, or why nothing happened."""
+        done = self._attempt(intent)
+        if done:
+            self._local = replace(self._local, message=None)
+        self._changed()
+        return done
+
+    def _attempt(self, intent: Callable[[], object]) -> bool:
+        """Run an intent; a refusal or a failed save becomes the message line (the briefing's state
+        is unchanged then: it changes only after the store accepted)."""
+        try:
+            intent()
+        except FlowError as exc:
+            self._local = replace(
+                self._local, message=msg(exc.message_id) if exc.message_id else None
+            )
+            if exc.message_id is None:
+                log.warning("an intent was refused: %s", exc)
+            return False
+        except Exception as exc:
+            if not self._not_saved(exc):
+                raise
+            # The exception's text can carry SQL parameters (names): log its kind only.
+            log.error("an event could not be stored: %s", type(exc).__name__)
+            self._local = replace(self._local, message=msg("problem.not-saved"))
+            return False
+        return True
+
+    def _changed(self) -> None:
+        self._view = None
+        self.events.changed.emit()

@@ -1,0 +1,154 @@
+"""What the current screen shows and allows, as plain data: a page draws a `View` and nothing else.
+
+Every word is a message of the catalog (`Msg`) or the procedure's own words (`str`, already in the
+patient's language); every decision (which actions show, which are enabled, what the message slot
+says) is made here, from the briefing's state, and tested without Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kiosk.i18n import Msg, Text
+from kiosk.session.kinds import ScreenKind
+
+
+class Action(StrEnum):
+    """Everything a patient can tap on a screen, by what it does (never by its words)."""
+
+    START = "start"
+    NEXT = "next"
+    CONFIRM = "confirm"
+    """Identity: check the date of birth typed (or the name, in walk-up mode)."""
+    BACK = "back"
+    FLAG = "flag"
+    ACKNOWLEDGE = "acknowledge"
+    NOT_ME = "not_me"
+    SIGN = "sign"
+    CLEAR_SIGNATURE = "clear_signature"
+    TYPE_INSTEAD = "type_instead"
+    DRAW_INSTEAD = "draw_instead"
+    FINISH = "finish"
+    STILL_HERE = "still_here"
+
+
+class Tone(StrEnum):
+    """How a line reads: plain, done (a tick), a notice that asks for something, a flagged question."""
+
+    PLAIN = "plain"
+    DONE = "done"
+    NOTICE = "notice"
+    FLAG = "flag"
+
+
+class Mark(StrEnum):
+    """A sign before a line, drawn as an icon (none of them is a letter or an arrow that must mirror)."""
+
+    TICK = "tick"
+    CROSS = "cross"
+    QUESTION = "question"
+
+
+class IdentityStep(StrEnum):
+    """Where the patient is on the identity screen."""
+
+    BIRTH_DATE = "birth_date"
+    """Enter the date of birth (a prepared briefing, or after the name in walk-up mode)."""
+    NAME = "name"
+    """Walk-up mode: type the full name first."""
+    CONFIRMED = "confirmed"
+    LOCKED = "locked"
+    """Too many wrong dates: a staff member must help."""
+
+
+class Filing(StrEnum):
+    """The signed briefing's PDF, as the done screen says it."""
+
+    MAKING = "making"
+    MADE = "made"
+    PENDING = "pending"
+    """Saved, but the PDF could not be made now: staff are told why."""
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An action on screen: its words, and whether it can be tapped now."""
+
+    label: Msg
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Line:
+    text: Text
+    tone: Tone = Tone.PLAIN
+    mark: Mark | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    """An item of a list screen (an option, a precaution): a heading and its words."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    text: str
+    picked: bool
+    """Shown as chosen: the answer just given, unless it was wrong and the question is asked again."""
+
+
+@dataclass(frozen=True)
+class View:
+    """The current screen, whole. Fields a kind of screen does not use stay empty."""
+
+    kind: ScreenKind
+    screen_id: str
+    heading: Text | None = None
+    """The small line above the title ("Risk 2 of 8")."""
+    title: Text | None = None
+    paragraphs: tuple[Text, ...] = ()
+    cards: tuple[Card, ...] = ()
+    lines: tuple[Line, ...] = ()
+    """Review: each risk and each flagged question, with its mark."""
+    choices: tuple[Choice, ...] = ()
+    feedback: Line | None = None
+    """A question's word on the answer given."""
+    notice: Msg | None = None
+    """A standing word on the screen (the reread screen's "let's look at this again")."""
+    message: Msg | None = None
+    """The reserved message line: why a tap did nothing (a blocker, a refused date or signature)."""
+    primary: tuple[Action, Offer] | None = None
+    """The main action, bottom right."""
+    offers: Mapping[Action, Offer] = field(default_factory=dict)
+    """Every other action on screen (Back, the flag, "I understand this risk", …)."""
+    progress: tuple[int, int] | None = None
+    flagged: bool = False
+    acknowledged: bool = False
+    must_read_to_end: bool = False
+    """The whole text must have been on screen before the main step (acknowledge, sign)."""
+    read_to_end: bool = False
+    identity_step: IdentityStep | None = None
+    person: str | None = None
+    """The name the screen addresses (identity, signing): personal, wiped with the session."""
+    typed_signature: bool = False
+    """Signing: the patient types their name (a staff member confirms) instead of drawing."""
+    filing: Filing | None = None
+    staff_note: Msg | None = None
+    """Done: a word for staff when the PDF is pending."""
+    still_there: int | None = None
+    """Seconds left while “Are you still there?” shows; None when it does not."""
+
+    def offer(self, action: Action) -> Offer | None:
+        if self.primary is not None and self.primary[0] is action:
+            return self.primary[1]
+        return self.offers.get(action)
+
+    def can(self, action: Action) -> bool:
+        offer = self.offer(action)
+        return offer is not None and offer.enabled

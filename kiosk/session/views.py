@@ -1,0 +1,314 @@
+"""The `View` of each kind of screen, built from the briefing's state: pure functions, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.i18n import Msg, msg
+from kiosk.session.flow import Briefing
+from kiosk.session.kinds import ScreenKind, Status
+from kiosk.session.state import IDENTITY_ATTEMPTS
+from kiosk.session.view import (
+    Action,
+    Card,
+    Choice,
+    Filing,
+    IdentityStep,
+    Line,
+    Mark,
+    Offer,
+    Tone,
+    View,
+)
+
+READING = frozenset(
+    {ScreenKind.ABOUT, ScreenKind.STEP, ScreenKind.RISK, ScreenKind.OPTIONS, ScreenKind.PRECAUTIONS}
+)
+FLAGGABLE = READING | {ScreenKind.QUESTION}
+"""The screens a patient can flag a question on: what they read, and what they are asked."""
+
+NEXT = Offer(msg("frame.next"))
+BACK = Offer(msg("frame.back"))
+
+
+@dataclass(frozen=True)
+class Local:
+    """What the screen model keeps beside the briefing: the parts of a screen the flow does not
+    decide (the walk-up name typed so far, the signing mode, the PDF's state)."""
+
+    message: Msg | None = None
+    typing_name: bool = False
+    typed_name: str = ""
+    typed_signature: bool = False
+    typed_signature_offered: bool = False
+    filing: Filing | None = None
+    staff_note: Msg | None = None
+    still_there: int | None = None
+
+
+def view_of(b: Briefing, local: Local) -> View:
+    """The whole current screen of briefing `b`."""
+    kind = b.current.kind
+    if kind is ScreenKind.WELCOME:
+        view = welcome(local.message)
+    elif kind is ScreenKind.IDENTITY:
+        view = _identity(b, local)
+    elif kind in READING:
+        view = _reading(b)
+    elif kind is ScreenKind.QUESTION:
+        view = _question(b)
+    elif kind is ScreenKind.REVIEW:
+        view = _review(b)
+    elif kind is ScreenKind.SIGN:
+        view = _sign(b, local)
+    else:
+        view = _done(b, local)
+    return _framed(b, view, local)
+
+
+def welcome(message: Msg | None = None) -> View:
+    """Welcome, between patients: nothing personal, one action."""
+    return View(
+        kind=ScreenKind.WELCOME,
+        screen_id="welcome",
+        title=msg("welcome.title"),
+        paragraphs=(msg("welcome.intro"),),
+        primary=(Action.START, Offer(msg("welcome.start"))),
+        message=message,
+    )
+
+
+def _framed(b: Briefing, view: View, local: Local) -> View:
+    """Progress, Back, the flag and the message line: what every screen of a briefing shares."""
+    from dataclasses import replace
+
+    kind = b.current.kind
+    live = b.status is Status.IN_PROGRESS
+    offers = dict(view.offers)
+    if kind not in (ScreenKind.WELCOME, ScreenKind.DONE) and b.can_go_back():
+        offers[Action.BACK] = BACK
+    flaggable = live and kind in FLAGGABLE
+    if flaggable:
+        flagged = b.is_flagged(b.current.id)
+        offers[Action.FLAG] = Offer(msg("frame.flagged" if flagged else "frame.flag"))
+    progress = b.progress if kind is not ScreenKind.WELCOME else None
+    return replace(
+        view,
+        offers=offers,
+        progress=progress,
+        flagged=flaggable and b.is_flagged(b.current.id),
+        message=view.message or local.message,
+        still_there=local.still_there,
+    )
+
+
+def identity_step(b: Briefing, local: Local) -> IdentityStep:
+    if b.identity_confirmed:
+        return IdentityStep.CONFIRMED
+    if b.identity_locked:
+        return IdentityStep.LOCKED
+    if b.patient is None and local.typing_name:
+        return IdentityStep.NAME
+    return IdentityStep.BIRTH_DATE
+
+
+def _identity(b: Briefing, local: Local) -> View:
+    step = identity_step(b, local)
+    heading = msg("identity.heading")
+    if step is IdentityStep.CONFIRMED:
+        name = b.patient.name if b.patient else ""
+        return View(
+            kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading,
+            title=msg("identity.confirmed", name=name), paragraphs=(msg("identity.begin"),),
+            primary=(Action.NEXT, NEXT), identity_step=step, person=name,
+        )  # fmt: skip
+    if step is IdentityStep.LOCKED:
+        return View(
+            kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading,
+            title=msg("identity.locked-title"), notice=msg("blocker.identity-locked"),
+            identity_step=step,
+        )  # fmt: skip
+    if step is IdentityStep.NAME:
+        return View(
+            kind=ScreenKind.IDENTITY, screen_id="identity",
+            title=msg("identity.name-title"), paragraphs=(msg("identity.name-instruction"),),
+            primary=(Action.CONFIRM, NEXT), identity_step=step, person=local.typed_name,
+        )  # fmt: skip
+    offers = {}
+    if b.patient is not None:
+        name = b.patient.name
+        title: Msg = msg("identity.hello", name=name)
+        instruction = msg("identity.enter-birth-date")
+        offers[Action.NOT_ME] = Offer(msg("identity.not-me"))
+    else:
+        name = local.typed_name
+        title = msg("identity.hello", name=name)
+        instruction = msg("identity.walk-up-birth-date")
+    return View(
+        kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading, title=title,
+        paragraphs=(instruction,), primary=(Action.CONFIRM, Offer(msg("frame.confirm"))),
+        offers=offers, identity_step=step, person=name,
+    )  # fmt: skip
+
+
+def tries_left(b: Briefing) -> int:
+    return max(0, IDENTITY_ATTEMPTS - b.identity_attempts)
+
+
+def _reading(b: Briefing) -> View:
+    from kiosk.content.schema import Section
+
+    screen = b.current
+    content = b.form.screen(screen.id)
+    if isinstance(content, Section):
+        paragraphs: tuple[str, ...] = tuple(content.paragraphs())
+        cards: tuple[Card, ...] = ()
+    else:
+        paragraphs = (content.intro,)
+        cards = tuple(Card(item.title, item.body) for item in content.items)
+    offers = {}
+    is_risk = screen.kind is ScreenKind.RISK
+    acknowledged = is_risk and screen.id in b.acknowledgements
+    read = b.has_read(screen.id)
+    if is_risk and not b.revisiting and not acknowledged:
+        label = msg("risk.understand")
+        offers[Action.ACKNOWLEDGE] = Offer(label, enabled=read)
+    return View(
+        kind=screen.kind,
+        screen_id=screen.id,
+        heading=_reading_heading(b),
+        title=content.title,
+        paragraphs=paragraphs,
+        cards=cards,
+        notice=msg("reading.revisit") if b.revisiting else None,
+        primary=(Action.NEXT, NEXT),
+        offers=offers,
+        acknowledged=acknowledged,
+        must_read_to_end=is_risk and not acknowledged and not b.revisiting,
+        read_to_end=read or acknowledged,
+    )
+
+
+def _reading_heading(b: Briefing) -> Msg | None:
+    screen, form = b.current, b.form
+    if screen.kind is ScreenKind.STEP:
+        ids = [s.id for s in form.steps]
+        return msg("reading.step", n=ids.index(screen.id) + 1, total=len(ids))
+    if screen.kind is ScreenKind.RISK:
+        ids = [r.id for r in form.risks]
+        return msg("reading.risk", n=ids.index(screen.id) + 1, total=len(ids))
+    if screen.kind is ScreenKind.ABOUT:
+        return msg("reading.about")
+    return None  # options and precautions: their title says what they are
+
+
+def _question(b: Briefing) -> View:
+    question = b.form.question(b.current.id)
+    answers = b.answers_to(question.id)
+    last = answers[-1] if answers else None
+    settled = last is not None and (last.correct or last.attempt >= 2)
+    asked_again = last is not None and not settled
+    choices = tuple(
+        # A wrong answer being asked again is not left looking chosen.
+        Choice(c.id, c.text, picked=last is not None and c.id == last.choice_id and not asked_again)
+        for c in question.choices
+    )
+    if last is None:
+        feedback = None
+    elif last.correct:
+        feedback = Line(msg("question.right"), Tone.DONE, Mark.TICK)
+    elif asked_again:
+        feedback = Line(msg("question.again"), Tone.NOTICE)
+    else:
+        right = question.choice(question.answer).text
+        feedback = Line(msg("question.answer-is", answer=right), Tone.NOTICE)
+    ids = [q.id for q in b.form.questions]
+    return View(
+        kind=ScreenKind.QUESTION,
+        screen_id=question.id,
+        heading=msg("question.heading", n=ids.index(question.id) + 1, total=len(ids)),
+        title=question.prompt,
+        choices=choices,
+        feedback=feedback,
+        primary=(Action.NEXT, NEXT),
+    )
+
+
+def flag_title(b: Briefing, screen_id: str) -> str:
+    """What a flagged screen was about, in the patient's words: its title, or the question asked."""
+    form = b.form
+    try:
+        return form.screen(screen_id).title
+    except KeyError:
+        pass
+    try:
+        return form.question(screen_id).prompt
+    except KeyError:
+        return screen_id
+
+
+def _review(b: Briefing) -> View:
+    lines: list[Line] = [Line(msg("review.risks"), Tone.PLAIN)]
+    for risk in b.form.risks:
+        if risk.id in b.acknowledgements:
+            lines.append(Line(risk.title, Tone.DONE, Mark.TICK))
+        else:
+            lines.append(
+                Line(msg("review.risk-missing", title=risk.title), Tone.NOTICE, Mark.CROSS)
+            )
+    if b.flags:
+        lines.append(Line(msg("review.questions")))
+        lines += [Line(flag_title(b, sid), Tone.FLAG, Mark.QUESTION) for sid in b.flags]
+        closing = (msg("review.questions-follow-up"), msg("review.ready"))
+    else:
+        closing = (msg("review.no-questions"), msg("review.ready"))
+    return View(
+        kind=ScreenKind.REVIEW,
+        screen_id="review",
+        heading=msg("review.heading"),
+        title=msg("review.title"),
+        lines=tuple(lines),
+        paragraphs=closing,
+        primary=(Action.NEXT, NEXT),
+    )
+
+
+def _sign(b: Briefing, local: Local) -> View:
+    statement = tuple(p.strip() for p in b.form.signing.statement.split("\n\n") if p.strip())
+    read = b.has_read("sign")
+    offers: dict[Action, Offer] = {}
+    if not local.typed_signature:
+        offers[Action.CLEAR_SIGNATURE] = Offer(msg("sign.clear"))
+    if local.typed_signature_offered:
+        switch = Action.DRAW_INSTEAD if local.typed_signature else Action.TYPE_INSTEAD
+        offers[switch] = Offer(
+            msg("sign.draw-instead" if local.typed_signature else "sign.cannot-draw")
+        )
+    name = b.patient.name if b.patient else ""
+    live = b.status is Status.IN_PROGRESS
+    return View(
+        kind=ScreenKind.SIGN,
+        screen_id="sign",
+        heading=msg("sign.heading"),
+        title=msg("sign.meaning"),
+        paragraphs=statement,
+        primary=(Action.SIGN, Offer(msg("frame.sign"), enabled=read and live)),
+        offers=offers,
+        must_read_to_end=True,
+        read_to_end=read,
+        person=name,
+        typed_signature=local.typed_signature,
+    )
+
+
+def _done(b: Briefing, local: Local) -> View:
+    closing = tuple(p.strip() for p in b.form.closing.body.split("\n\n") if p.strip())
+    return View(
+        kind=ScreenKind.DONE,
+        screen_id="done",
+        title=msg("done.title"),
+        paragraphs=closing,
+        primary=(Action.FINISH, Offer(msg("done.finish"))),
+        filing=local.filing or Filing.MAKING,
+        staff_note=local.staff_note,
+    )

@@ -1,0 +1,106 @@
+"""The message catalog: compiled catalogs up to date, every id the code names has words, plurals and
+dates by the locale, and the pseudo-locale longer, accented and with its placeholders intact."""
+
+from __future__ import annotations
+
+import ast
+import re
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from kiosk.i18n import CATALOGS, PSEUDO, MonthName, msg, words_for
+from kiosk.i18n.build import expected
+from kiosk.i18n.pseudo import pseudo
+
+PACKAGE = Path(__file__).resolve().parents[2] / "kiosk"
+ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
+
+
+def source_ids() -> set[str]:
+    with (CATALOGS / "en.po").open("rb") as f:
+        return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+
+
+def ids_named_in_code() -> dict[str, str]:
+    """Every string literal in kiosk/ shaped like a message id whose first part is a catalog's
+    section (`risk.understand`), with the file naming it."""
+    sections = {i.split(".")[0] for i in source_ids()}
+    found: dict[str, str] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value
+                if ID.match(text) and text.split(".")[0] in sections:
+                    found.setdefault(text, str(path.relative_to(PACKAGE.parent)))
+    return found
+
+
+def test_compiled_catalogs_are_up_to_date() -> None:
+    for path, data in expected().items():
+        assert path.exists() and path.read_bytes() == data, (
+            f"{path.name} is stale: run `python -m kiosk.i18n.build`"
+        )
+
+
+def test_every_message_the_code_names_has_english_words() -> None:
+    known = source_ids()
+    missing = {i: where for i, where in ids_named_in_code().items() if i not in known}
+    assert not missing, f"message ids with no words in en.po: {missing}"
+
+
+def test_every_english_message_is_named_by_the_code() -> None:
+    named = set(ids_named_in_code())
+    unused = sorted(source_ids() - named)
+    assert not unused, f"messages in en.po that no code names (remove them or use them): {unused}"
+
+
+def test_plurals_follow_the_count() -> None:
+    en = words_for("en")
+    assert en("still-there.countdown", count=1).endswith("in 1 second.")
+    assert en(msg("still-there.countdown", count=30)).endswith("in 30 seconds.")
+
+
+def test_dates_times_and_numbers_follow_the_locale() -> None:
+    en = words_for("en")
+    assert en.date(date(1948, 3, 14)) == "March 14, 1948"
+    assert en.value(datetime(2026, 12, 3, 9, 30)) == "December 3, 2026, 9:30\u202fAM"
+    assert en.time(time(14, 5)) == "2:05\u202fPM"
+    assert en.number(12345) == "12,345"
+    assert en("date.no-such-day", month=MonthName(2), day=30) == (
+        "There is no February 30. Please check the day."
+    )
+
+
+def test_a_value_named_in_a_message_is_never_lost_to_a_bad_translation(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    en = words_for("en")
+    assert en("identity.hello") == "Hello, {name}"  # the pattern, never an exception
+    assert "names a value it was not given" in caplog.text
+
+
+def test_a_message_repr_never_shows_its_values() -> None:
+    assert "Zoë" not in repr(msg("identity.hello", name="Zoë"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Next", "Hello, {name}", "Part {at} of {total}", "A much longer sentence that wraps on screens."],
+)
+def test_pseudo_is_longer_accented_bracketed_and_keeps_placeholders(text: str) -> None:
+    shown = pseudo(text)
+    assert shown.startswith("[") and shown.endswith("]")
+    assert len(shown) >= len(text) * 1.3
+    assert re.findall(r"\{\w+\}", shown) == re.findall(r"\{\w+\}", text)
+    plain = re.sub(r"\{\w+\}", "", shown)
+    assert not re.search(r"[a-zA-Z]{3}", plain), f"unaccented English left in {shown!r}"
+
+
+def test_the_pseudo_locale_has_every_message() -> None:
+    fake = words_for(PSEUDO)
+    for message_id in source_ids():
+        words = fake(message_id, count=2, name="N", at=1, total=2, n=1, title="T", answer="A")
+        assert words.startswith("["), message_id

@@ -1,0 +1,358 @@
+"""The screen model, without Qt: what each screen shows and allows, and every decision a page used to make."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.content import Form, load_form
+from kiosk.i18n import Msg, words_for
+from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Status, Stroke
+from kiosk.session.entry import DateEntry
+from kiosk.session.screen import ScreenModel
+from kiosk.session.view import Action, Filing, IdentityStep, Mark, Tone
+from tests.conftest import MILD
+from tests.session.fakes import FakeClock, RecordingSink
+
+DOB = date(1951, 3, 14)
+TODAY = date(2026, 12, 3)
+SIGNATURE = DrawnSignature((Stroke((Point(0, 0, 0), Point(60, 40, 120), Point(120, 5, 260))),))
+EN = words_for("en")
+
+
+@pytest.fixture(scope="module")
+def form() -> Form:
+    return load_form(MILD)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def sink() -> RecordingSink:
+    return RecordingSink()
+
+
+def names(name: str) -> str | None:
+    return None if len(name.strip()) >= 2 else "name.type-full-name"
+
+
+def make_model(clock: FakeClock, **kwargs: object) -> ScreenModel:
+    return ScreenModel(
+        today=lambda: TODAY,
+        monotonic=clock.monotonic,
+        not_saved=lambda exc: isinstance(exc, OSError),
+        check_name=names,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def model(clock: FakeClock) -> ScreenModel:
+    return make_model(clock, typed_signature=True)
+
+
+@pytest.fixture
+def prepared(form: Form, sink: RecordingSink, clock: FakeClock) -> Briefing:
+    return Briefing(form, "b-1", sink, clock, patient=Patient("Ana Ruiz", DOB))
+
+
+def typed(digits: str) -> DateEntry:
+    entry = DateEntry()
+    for d in digits:
+        entry.press_digit(d)
+    return entry
+
+
+def said(message: Msg | None) -> str | None:
+    return None if message is None else EN(message)
+
+
+def to_kind(model: ScreenModel, kind: ScreenKind) -> None:
+    """Walk forward as a patient would until a screen of `kind` shows."""
+    for _ in range(100):
+        view = model.view
+        if view.kind is kind:
+            return
+        if view.identity_step is IdentityStep.BIRTH_DATE:
+            assert model.confirm_birth_date(typed("03141951"))
+            continue
+        if view.kind is ScreenKind.RISK and not view.acknowledged:
+            model.read_to_end()
+            model.do(Action.ACKNOWLEDGE)
+        if view.kind is ScreenKind.QUESTION and not any(c.picked for c in view.choices):
+            b = model.briefing
+            assert b is not None
+            model.answer(b.form.question(view.screen_id).answer)
+        model.do(Action.NEXT)
+    raise AssertionError(f"never reached {kind}")
+
+
+def test_welcome_without_a_briefing_offers_start_and_nothing_personal(model: ScreenModel) -> None:
+    view = model.view
+    assert view.kind is ScreenKind.WELCOME
+    assert view.primary is not None and view.primary[0] is Action.START
+    assert view.person is None and view.progress is None
+    model.unavailable(Msg("welcome.no-briefing"))
+    assert said(model.view.message) == "Please ask a staff member to get your briefing ready."
+
+
+def test_one_change_is_emitted_per_tap(model: ScreenModel, prepared: Briefing) -> None:
+    seen: list[ScreenKind] = []
+    model.events.changed.connect(lambda: seen.append(model.view.kind))
+    model.begin(prepared)
+    assert seen == [ScreenKind.IDENTITY]
+    model.confirm_birth_date(typed("03141951"))
+    model.do(Action.NEXT)
+    assert seen == [ScreenKind.IDENTITY, ScreenKind.IDENTITY, ScreenKind.ABOUT]
+
+
+def test_identity_counts_tries_left_and_locks(model: ScreenModel, prepared: Briefing) -> None:
+    model.begin(prepared)
+    view = model.view
+    assert view.identity_step is IdentityStep.BIRTH_DATE
+    assert view.primary is not None and view.primary[0] is Action.CONFIRM
+    assert Action.NOT_ME in view.offers
+    assert said(view.title) == "Hello, Ana Ruiz"
+    model.confirm_birth_date(typed("01011950"))
+    assert said(model.view.message) == (
+        "That date of birth does not match our records. Please check it. You can try 2 more times."
+    )
+    model.confirm_birth_date(typed("01011950"))
+    assert "1 more time." in str(said(model.view.message))
+    model.confirm_birth_date(typed("01011950"))
+    view = model.view
+    assert view.identity_step is IdentityStep.LOCKED
+    assert view.primary is None and said(view.notice) == "Please ask a staff member to help you."
+
+
+def test_identity_refuses_an_impossible_date_without_using_a_try(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    model.begin(prepared)
+    assert not model.confirm_birth_date(typed("0231"))
+    assert said(model.view.message) == "Please enter your whole date of birth: month, day and year."
+    model.confirm_birth_date(typed("02301951"))
+    assert said(model.view.message) == "There is no February 30. Please check the day."
+    assert prepared.identity_attempts == 0
+
+
+def test_walk_up_asks_the_name_then_the_birth_date_and_back_returns_to_the_name(
+    form: Form, sink: RecordingSink, clock: FakeClock, model: ScreenModel
+) -> None:
+    model.begin(Briefing(form, "w-1", sink, clock))
+    assert model.view.identity_step is IdentityStep.NAME
+    model.enter_name(" ")
+    assert said(model.view.message) == "Please type your full name."
+    model.enter_name("Nguyễn Thị Minh Khai ")
+    view = model.view
+    assert view.identity_step is IdentityStep.BIRTH_DATE and view.message is None
+    assert said(view.title) == "Hello, Nguyễn Thị Minh Khai"
+    model.do(Action.BACK)
+    assert model.view.identity_step is IdentityStep.NAME
+    model.enter_name("Nguyễn Thị Minh Khai")
+    assert model.confirm_birth_date(typed("03141951"))
+    assert model.briefing is not None and model.briefing.patient is not None
+    assert model.briefing.patient.name == "Nguyễn Thị Minh Khai"
+
+
+def test_a_risk_is_acknowledged_only_once_its_whole_text_was_on_screen(
+    model: ScreenModel, prepared: Briefing, sink: RecordingSink
+) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.RISK)
+    view = model.view
+    assert view.must_read_to_end and not view.read_to_end
+    assert not view.can(Action.ACKNOWLEDGE)
+    model.do(Action.NEXT)
+    assert said(model.view.message) == "Please tap “I understand this risk” before going on."
+    model.do(Action.ACKNOWLEDGE)
+    assert said(model.view.message) == (
+        "Please read to the end of this risk first. Slide the text up with your finger."
+    )
+    model.read_to_end()
+    assert model.view.can(Action.ACKNOWLEDGE)
+    model.do(Action.ACKNOWLEDGE)
+    view = model.view
+    assert view.acknowledged and Action.ACKNOWLEDGE not in view.offers and view.message is None
+    ack = sink.events[-1]
+    assert type(ack).__name__ == "RiskAcknowledged"
+    assert ack.read_to_end_at is not None  # type: ignore[attr-defined]
+
+
+def test_the_acknowledgement_and_next_are_different_actions(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.RISK)
+    model.read_to_end()
+    view = model.view
+    assert view.primary is not None and view.primary[0] is Action.NEXT
+    assert view.offers[Action.ACKNOWLEDGE].label != view.primary[1].label
+
+
+def test_flaggable_screens_are_decided_by_the_model(model: ScreenModel, prepared: Briefing) -> None:
+    model.begin(prepared)
+    assert Action.FLAG not in model.view.offers  # identity
+    to_kind(model, ScreenKind.STEP)
+    assert said(model.view.offers[Action.FLAG].label) == "I have a question about this"
+    model.do(Action.FLAG)
+    assert model.view.flagged
+    assert said(model.view.offers[Action.FLAG].label) == "Question noted for your surgeon"
+    to_kind(model, ScreenKind.REVIEW)
+    review = model.view
+    assert Action.FLAG not in review.offers
+    flagged = [line for line in review.lines if line.mark is Mark.QUESTION]
+    assert [line.text for line in flagged] == ["Numbing and relaxing"]
+
+
+def test_a_wrong_answer_rereads_then_is_not_left_looking_chosen(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.QUESTION)
+    b = model.briefing
+    assert b is not None
+    question = b.form.question(model.view.screen_id)
+    wrong = next(c.id for c in question.choices if c.id != question.answer)
+    model.answer(wrong)
+    view = model.view
+    assert view.kind is not ScreenKind.QUESTION  # the screen that teaches it
+    assert said(view.notice) is not None and view.notice is not None
+    model.do(Action.NEXT)
+    view = model.view
+    assert view.kind is ScreenKind.QUESTION
+    assert not any(c.picked for c in view.choices)
+    assert (
+        view.feedback is not None and said(view.feedback.text) == "Please try this question again."
+    )
+    model.answer(question.answer)
+    view = model.view
+    assert [c.id for c in view.choices if c.picked] == [question.answer]
+    assert view.feedback is not None and view.feedback.tone is Tone.DONE
+
+
+def test_two_wrong_answers_settle_with_the_right_answer_shown(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.QUESTION)
+    b = model.briefing
+    assert b is not None
+    question = b.form.question(model.view.screen_id)
+    wrong = next(c.id for c in question.choices if c.id != question.answer)
+    model.answer(wrong)
+    model.do(Action.NEXT)
+    model.answer(wrong)
+    view = model.view
+    assert [c.id for c in view.choices if c.picked] == [wrong]
+    right = question.choice(question.answer).text
+    assert view.feedback is not None and said(view.feedback.text) == f"The answer is: {right}"
+
+
+def test_options_screen_does_not_repeat_its_heading(model: ScreenModel, prepared: Briefing) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.OPTIONS)
+    view = model.view
+    assert view.heading is None and view.title == "If the procedure does not help"
+    assert view.cards
+
+
+def test_signing_needs_the_statement_read_and_happens_once(
+    model: ScreenModel, prepared: Briefing, sink: RecordingSink
+) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.SIGN)
+    view = model.view
+    assert len(view.paragraphs) == 3  # points, not one run-together block
+    assert view.primary is not None and not view.primary[1].enabled
+    model.sign(SIGNATURE)
+    assert said(model.view.message) == "Please read what signing means to the end first."
+    model.read_to_end()
+    assert model.view.can(Action.SIGN)
+    model.sign(DrawnSignature(()))
+    assert said(model.view.message) == "Please sign with your finger in the box."
+    model.sign(SIGNATURE)
+    model.sign(SIGNATURE)
+    assert [type(e).__name__ for e in sink.events].count("Signed") == 1
+    view = model.view
+    assert view.kind is ScreenKind.DONE and view.filing is Filing.MAKING
+    assert Action.BACK not in view.offers
+
+
+def test_typed_signature_is_offered_only_when_the_clinic_allows(
+    clock: FakeClock, prepared: Briefing
+) -> None:
+    plain = make_model(clock)
+    plain.begin(prepared)
+    to_kind(plain, ScreenKind.SIGN)
+    assert Action.TYPE_INSTEAD not in plain.view.offers
+
+
+def test_done_returns_to_welcome_on_its_own(
+    model: ScreenModel, prepared: Briefing, clock: FakeClock
+) -> None:
+    ended: list[bool] = []
+    model.events.ended.connect(lambda: ended.append(True))
+    model.begin(prepared)
+    to_kind(model, ScreenKind.SIGN)
+    model.read_to_end()
+    model.sign(SIGNATURE)
+    model.filed("b-1", Filing.MADE)
+    assert model.view.filing is Filing.MADE
+    clock.advance(44)
+    model.tick()
+    assert model.briefing is not None
+    clock.advance(2)
+    model.tick()
+    assert model.briefing is None and ended == [True]
+    assert model.view.kind is ScreenKind.WELCOME
+
+
+def test_idle_warns_then_ends_keeping_what_was_acknowledged(
+    model: ScreenModel, prepared: Briefing, clock: FakeClock
+) -> None:
+    model.begin(prepared)
+    clock.advance(91)
+    model.tick()
+    assert model.view.still_there == 29
+    model.still_here()
+    assert model.view.still_there is None
+    clock.advance(121)
+    model.tick()
+    assert model.briefing is None
+    assert prepared.status is Status.ABANDONED
+
+
+def test_a_failed_save_says_so_and_changes_nothing(
+    model: ScreenModel, prepared: Briefing, sink: RecordingSink
+) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.RISK)
+    model.read_to_end()
+    sink.fail_next = True
+    model.do(Action.ACKNOWLEDGE)
+    assert said(model.view.message) == (
+        "That could not be saved just now. Please tap again, or ask a staff member."
+    )
+    assert not model.view.acknowledged
+    model.do(Action.ACKNOWLEDGE)
+    assert model.view.acknowledged and model.view.message is None
+
+
+def test_a_start_the_store_refuses_leaves_welcome_with_nothing_kept(
+    model: ScreenModel, prepared: Briefing, sink: RecordingSink
+) -> None:
+    sink.fail_next = True
+    assert not model.begin(prepared)
+    assert model.briefing is None
+    view = model.view
+    assert view.kind is ScreenKind.WELCOME
+    assert said(view.message) == (
+        "That could not be saved just now. Please tap again, or ask a staff member."
+    )
+    assert model.begin(prepared)
+    assert model.view.kind is ScreenKind.IDENTITY and model.view.message is None
