@@ -94,10 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _refusal(exc: BaseException) -> bool:
-    """Whether an error is one of the kiosk's own one-sentence refusals (a setting, a file, the store)."""
+    """Whether an error is one of the kiosk's own one-sentence refusals (a setting, a file, the store,
+    no display)."""
     from kiosk.config import ConfigError
+    from kiosk.ui.probe import NoDisplay  # Qt-free: it decides before Qt is asked
 
-    if isinstance(exc, ConfigError):
+    if isinstance(exc, ConfigError | NoDisplay):
         return True
     from kiosk.cli.store import ERRORS  # loaded only now: the touchscreen starts without it
 

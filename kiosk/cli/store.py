@@ -166,9 +166,15 @@ def _writable(name: str, folder: Path, advice: str) -> Check:
 
 
 def _display() -> Check:
-    """Can Qt open the display the kiosk would use? Asked in a process of its own (kiosk.ui.probe),
-    since Qt ends the process it runs in when it cannot."""
-    advice = "set DISPLAY / QT_QPA_PLATFORM, or run on the kiosk's desktop session"
+    """Can Qt open the display the kiosk would use? First what the kiosk itself checks before it
+    starts Qt (a display variable, the xcb plugin's libraries: kiosk.ui.probe), then Qt itself, asked
+    in a process of its own (python -m kiosk.ui.probe), since Qt ends the process it runs in when it
+    cannot. Qt's own words are only passed on when the kiosk cannot tell the cause itself."""
+    from kiosk.ui.probe import PROBE, WHAT_TO_DO, display_problem  # Qt-free
+
+    problem = display_problem()
+    if problem:
+        return Check("display", False, problem)
     try:
         result = subprocess.run(
             [sys.executable, "-m", "kiosk.ui.probe"],
@@ -179,24 +185,28 @@ def _display() -> Check:
         )
     except subprocess.TimeoutExpired:
         return Check(
-            "display", False, f"Qt did not open a display within {DISPLAY_TIMEOUT} s; {advice}"
+            "display", False, f"Qt did not open a display within {DISPLAY_TIMEOUT} s; {WHAT_TO_DO}"
         )
     fields = result.stdout.split()
     if result.returncode == 0 and len(fields) == 4:
         platform, width, height, ratio = fields
         scale = "" if float(ratio) == 1 else f" at {float(ratio):g}× scale"
         return Check("display", True, f"{platform}, {width}×{height}{scale}")
+    lines = result.stderr.splitlines()
+    own = [line.removeprefix(PROBE).strip() for line in lines if line.startswith(PROBE)]
+    if own:  # the probe's process sees what this one did not (it has the same variables)
+        return Check("display", False, own[0])
     reasons = [
         line.split(": ", 1)[-1].strip().rstrip(".")
-        for line in result.stderr.splitlines()
+        for line in lines
         if line.startswith("qt.qpa.") and "Could not load the Qt platform plugin" not in line
     ]
     if reasons:
-        return Check("display", False, f"no display (Qt: {'; '.join(reasons[:2])}): {advice}")
-    last = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+        return Check("display", False, f"no display (Qt: {'; '.join(reasons[:2])}); {WHAT_TO_DO}")
+    last = [line.strip() for line in lines if line.strip()]
     if last:  # not Qt refusing a display: the probe itself failed (a missing library, say)
         return Check("display", False, f"the display check failed: {last[-1]}")
-    return Check("display", False, f"no display: {advice}")
+    return Check("display", False, f"no display; {WHAT_TO_DO}")
 
 
 def _pending(config: Config) -> Check:

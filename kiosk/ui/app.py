@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.ui.probe import NoDisplay, display_problem
 from kiosk.ui.theme import load_fonts
 from kiosk.ui.window import TITLE, KioskWindow, after_paint
 
@@ -41,7 +42,11 @@ def run(
     """Run the kiosk until staff close it. StoreError or ConfigError if it cannot start at all.
 
     `open_config` reads the settings (and starts the log) once Welcome is painted, just before the
-    store opens."""
+    store opens. NoDisplay, before any QApplication, if Qt could not open a display here (Qt would
+    abort the process instead of saying why)."""
+    problem = display_problem()
+    if problem:
+        raise NoDisplay(problem)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(TITLE)

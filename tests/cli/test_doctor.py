@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,7 @@ import pytest
 from kiosk.cli import main
 from kiosk.cli import store as store_cli
 from kiosk.config import load_config
+from kiosk.ui import probe
 from tests.conftest import set_config
 
 KIOSK = Path(sys.executable).with_name("kiosk")
@@ -201,19 +204,179 @@ def test_a_log_folder_that_cannot_be_written_is_named(
     }
 
 
-@pytest.mark.usefixtures("initialised")
+ICCCM_MISSING = (
+    "Qt's xcb platform cannot be loaded because libxcb-icccm.so.4 is missing: "
+    "install libxcb-icccm4 (Debian)"
+)
+
+
+@pytest.fixture
+def linux_without_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linux, where Qt would use xcb, with no display variable set: whatever this machine has."""
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def libraries_missing(monkeypatch: pytest.MonkeyPatch, *sonames: str) -> None:
+    """What the kiosk finds missing of the xcb plugin's libraries, instead of what this machine lacks."""
+    monkeypatch.setattr(probe, "missing_libraries", lambda: list(sonames))
+
+
+def qt_answers(monkeypatch: pytest.MonkeyPatch, stdout: str = "", stderr: str = "") -> None:
+    """The doctor's Qt probe (its own process) answers this, without Qt being asked."""
+
+    def answer(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        assert command[1:] == ["-m", "kiosk.ui.probe"]
+        return subprocess.CompletedProcess(command, 0 if stdout else 1, stdout, stderr)
+
+    monkeypatch.setattr(store_cli.subprocess, "run", answer)
+
+
+def qt_not_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        raise AssertionError(f"Qt was asked, though the kiosk knew the answer: {command}")
+
+    monkeypatch.setattr(store_cli.subprocess, "run", refuse)
+
+
+@pytest.mark.parametrize(
+    ("platform", "named"),
+    [
+        ("", "no display: neither DISPLAY nor WAYLAND_DISPLAY is set; "),
+        ("xcb", "no display: QT_QPA_PLATFORM is xcb but DISPLAY is not set; "),
+    ],
+)
+@pytest.mark.usefixtures("initialised", "linux_without_display")
 def test_no_display_is_named_with_what_to_do(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    platform: str, named: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
-    monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    code, found, _ = doctor(capsys)  # Qt aborts the probe's process, never the doctor's
+    if platform:
+        monkeypatch.setenv("QT_QPA_PLATFORM", platform)
+    qt_not_asked(monkeypatch)  # Qt would end the process it runs in; the kiosk says why itself
+    code, found, _ = doctor(capsys)
     assert code == 1
     assert list(failed(found)) == ["display"]
     detail = failed(found)["display"]
-    assert detail.startswith("no display (Qt: could not connect to display")
-    assert detail.endswith(": set DISPLAY / QT_QPA_PLATFORM, or run on the kiosk's desktop session")
+    assert detail.startswith(
+        named + "start the kiosk from the kiosk's desktop session, or set DISPLAY"
+    )
+    assert detail.endswith("QT_QPA_PLATFORM=offscreen shows nothing and is for tests only")
+
+
+@pytest.mark.usefixtures("initialised", "linux_without_display")
+def test_a_missing_xcb_library_is_named_with_its_package(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DISPLAY", ":0")
+    libraries_missing(monkeypatch, "libxcb-icccm.so.4")
+    qt_not_asked(monkeypatch)
+    code, found, _ = doctor(capsys)
+    assert code == 1
+    assert failed(found) == {"display": ICCCM_MISSING}
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"DISPLAY": ":0"}, {"WAYLAND_DISPLAY": "wayland-0"}, {"QT_QPA_PLATFORM": "wayland"}],
+    ids=["DISPLAY", "WAYLAND_DISPLAY", "wayland"],
+)
+@pytest.mark.usefixtures("initialised", "linux_without_display")
+def test_a_display_with_its_libraries_is_left_to_qt(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    libraries_missing(monkeypatch)
+    qt_answers(monkeypatch, stdout="xcb 1920 1080 1.5\n")
+    code, found, _ = doctor(capsys)
+    assert (code, found["display"]) == (0, (True, "xcb, 1920×1080 at 1.5× scale"))
+
+
+@pytest.mark.usefixtures("initialised")
+def test_what_the_probe_finds_itself_is_passed_on_as_it_says_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qt_answers(monkeypatch, stderr=f"{probe.PROBE}{ICCCM_MISSING}\n")
+    code, found, _ = doctor(capsys)
+    assert code == 1
+    assert failed(found) == {"display": ICCCM_MISSING}
+
+
+def test_the_missing_libraries_are_read_from_ldd_and_named_with_their_packages() -> None:
+    ldd = (
+        "\tlinux-vdso.so.1 (0x00007ffd)\n"
+        "\tlibGL.so.1 => /lib/x86_64-linux-gnu/libGL.so.1 (0x00007f20)\n"
+        "\tlibxcb-cursor.so.0 => not found\n"
+        "\tlibxcb-icccm.so.4 => not found\n"
+        "\tlibxcb-cursor.so.0 => not found\n"
+        "\tlibnew-in-qt-7.so.1 => not found\n"
+    )
+    missing = probe.not_found(ldd)
+    assert missing == ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libnew-in-qt-7.so.1"]
+    assert probe.missing_sentence(missing) == (
+        "Qt's xcb platform cannot be loaded because libxcb-cursor.so.0 and libxcb-icccm.so.4 and "
+        "libnew-in-qt-7.so.1 are missing: install libxcb-cursor0 libxcb-icccm4 (Debian); install "
+        "the package that provides libnew-in-qt-7.so.1 (apt-file search libnew-in-qt-7.so.1)"
+    )
+
+
+def test_without_ldd_each_known_library_is_tried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin = tmp_path / "libqxcb.so"
+    plugin.touch()
+    absent = {str(plugin), "libxcb-icccm.so.4", "libxcb-shape.so.0"}
+
+    def load(name: str, *args: object, **kwargs: object) -> object:
+        if name in absent:
+            raise OSError(f"{name}: cannot open shared object file: No such file or directory")
+        return object()
+
+    monkeypatch.setattr(probe, "xcb_plugin", lambda: plugin)
+    monkeypatch.setattr(shutil, "which", lambda name, *args, **kwargs: None)
+    monkeypatch.setattr(ctypes, "CDLL", load)
+    assert probe.missing_libraries() == ["libxcb-icccm.so.4", "libxcb-shape.so.0"]
+    absent.clear()
+    assert probe.missing_libraries() == []
+
+
+@pytest.mark.gui
+@pytest.mark.usefixtures("linux_without_display")
+def test_the_kiosk_without_a_display_says_so_before_qt_starts(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["--windowed"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(
+        "kiosk touchscreen: no display: neither DISPLAY nor WAYLAND_DISPLAY is set; "
+    )
+    assert err.count("\n") == 1
+
+    monkeypatch.setenv("DISPLAY", ":0")
+    libraries_missing(monkeypatch, "libxcb-icccm.so.4")
+    assert main(["--windowed"]) == 1
+    assert capsys.readouterr().err == f"kiosk touchscreen: {ICCCM_MISSING}\n"
+
+
+@pytest.mark.gui
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt uses xcb on Linux only")
+def test_the_real_kiosk_without_a_display_exits_with_one_sentence_not_an_abort() -> None:
+    unset = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_SESSION_TYPE")
+    result = subprocess.run(
+        [str(KIOSK), "--windowed"],
+        env={name: value for name, value in os.environ.items() if name not in unset},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr  # Qt's own abort would be 134 (-6)
+    assert result.stderr.startswith(
+        "kiosk touchscreen: no display: neither DISPLAY nor WAYLAND_DISPLAY is set; "
+    )
+    assert result.stderr.count("\n") == 1
 
 
 @pytest.mark.usefixtures("initialised")
@@ -229,8 +392,7 @@ def test_a_display_that_never_answers_is_named(
     code, found, _ = doctor(capsys)
     assert code == 1
     assert failed(found) == {
-        "display": "Qt did not open a display within 15 s; set DISPLAY / QT_QPA_PLATFORM, "
-        "or run on the kiosk's desktop session"
+        "display": f"Qt did not open a display within 15 s; {probe.WHAT_TO_DO}"
     }
 
 
