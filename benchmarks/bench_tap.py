@@ -196,6 +196,7 @@ def briefing(window: Any, taps: Taps | None, samples: Samples) -> None:
     while b.current.kind is not ScreenKind.SIGN:
         screen = b.current
         if screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+            robot.read_to_end(window.reading.body, window.reading.understand.isEnabled)
             tap(window.reading.understand, "acknowledge", lambda: window.reading.understood)
         elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
             button = window.question.buttons[b.form.question(screen.id).answer]
@@ -210,8 +211,8 @@ def briefing(window: Any, taps: Taps | None, samples: Samples) -> None:
         }.get(following, "reading")
         tap(window.bottom.primary, kind)
         if b.current == screen:
-            raise robot.RobotError(f"stuck on {screen.id}: {window.bottom.message.text()!r}")
-    robot.scribble(window.sign.pad)
+            raise robot.RobotError(f"stuck on {screen.id}: {robot.message(window)!r}")
+    robot.sign_here(window)
     made: list[str] = []
     made_at: list[int] = []
 

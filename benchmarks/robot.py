@@ -15,7 +15,7 @@ from time import monotonic
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
 
 from kiosk.session import ScreenKind
 from kiosk.ui.window import KioskWindow
@@ -88,6 +88,12 @@ def scribble(pad: QWidget) -> None:
         _mouse(pad, QEvent.Type.MouseButtonRelease, *points[-1], Qt.MouseButton.NoButton)
 
 
+def sign_here(window: KioskWindow) -> None:
+    """Read what signing means to its end, and sign on the pad (Sign is not tapped)."""
+    read_to_end(window.sign.statement, window.bottom.primary.isEnabled)
+    scribble(window.sign.pad)
+
+
 def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
     """Run the event loop until `condition()` holds (a PDF job's result arriving, say)."""
     deadline = monotonic() + timeout
@@ -95,6 +101,19 @@ def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
         if monotonic() > deadline:
             raise RobotError(f"waited {timeout:.0f} s in vain")
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def read_to_end(area: QAbstractScrollArea, ready: Callable[[], bool]) -> None:
+    """Slide a text up to its end, as a finger would, and wait until the screen has seen it
+    (`ready`: what reading it to the end allows)."""
+    bar = area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    wait_until(ready, timeout=5.0)
+
+
+def message(window: KioskWindow) -> str:
+    """The message line under the page, "" if none is shown."""
+    return window.bottom.message.text()
 
 
 def begin(window: KioskWindow, *, name: str = "Robin Test", dob_digits: str = DOB_DIGITS) -> str:
@@ -110,7 +129,7 @@ def begin(window: KioskWindow, *, name: str = "Robin Test", dob_digits: str = DO
         tap(key(window.identity.keypad, d))
     tap(window.bottom.primary)
     if kind(window) is ScreenKind.IDENTITY:
-        raise RobotError(f"identity refused: {window.identity.message.text()!r}")
+        raise RobotError(f"identity refused: {message(window)!r}")
     return window.briefing.briefing_id
 
 
@@ -121,6 +140,7 @@ def step(window: KioskWindow, on_acknowledged: Callable[[str, str], None] | None
         raise RobotError("no briefing is open")
     screen = b.current
     if screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+        read_to_end(window.reading.body, window.reading.understand.isEnabled)
         tap(window.reading.understand)
         if screen.id not in b.acknowledgements:
             raise RobotError(f"risk {screen.id} was not acknowledged")
@@ -132,7 +152,7 @@ def step(window: KioskWindow, on_acknowledged: Callable[[str, str], None] | None
         tap(button)
     tap(window.bottom.primary)
     if b.current == screen:
-        raise RobotError(f"stuck on {screen.id}: {window.bottom.message.text()!r}")
+        raise RobotError(f"stuck on {screen.id}: {message(window)!r}")
 
 
 def complete(
@@ -153,7 +173,7 @@ def complete(
         step(window, on_acknowledged)
     else:
         raise RobotError("the signing screen never came")
-    scribble(window.sign.pad)
+    sign_here(window)
     outcome: list[str] = []
 
     def failed(_briefing_id: str, why: str) -> None:
@@ -164,7 +184,7 @@ def complete(
     try:
         tap(window.bottom.primary)
         if kind(window) is not ScreenKind.DONE:
-            raise RobotError(f"Sign did not finish: {window.sign.message.text()!r}")
+            raise RobotError(f"Sign did not finish: {message(window)!r}")
         if wait_for_pdf:
             wait_until(lambda: bool(outcome))
     finally:

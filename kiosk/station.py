@@ -32,12 +32,14 @@ from kiosk.store.staff import LoginResult, check_pin, list_staff
 PREPARED_WINDOW = timedelta(hours=24)
 """A prepared briefing waits this long for its patient; older ones are left for staff to look at."""
 
-NO_BRIEFING = "Please ask a staff member to get your briefing ready."
+NO_BRIEFING = "welcome.no-briefing"
+"""The message id Welcome shows when no briefing can start."""
 
 
 @dataclass(frozen=True)
 class Unavailable:
-    """Why no briefing can start now: a sentence for the patient, and one for staff when it is a fault."""
+    """Why no briefing can start now: a message id for the patient, and a sentence for staff when it
+    is a fault."""
 
     for_patient: str
     for_staff: str | None = None
@@ -247,16 +249,22 @@ class Station:
 
 
 def name_problem(name: str) -> str | None:
-    """Why a name a walk-up patient typed cannot be used, in words for them; None if it can."""
+    """Why a name a walk-up patient typed cannot be used, as a message id; None if it can."""
     try:
         cleaned = clean_name(name)
     except InputError:
-        return "Please type your full name."
+        return "name.type-full-name"
     if len(cleaned) < 2:
-        return "Please type your full name."
+        return "name.type-full-name"
     if missing_glyphs(cleaned):
-        return (
-            "Sorry, this kiosk cannot print some of the letters in your name. "
-            "Please ask a staff member to prepare your briefing."
-        )
+        return "name.cannot-print"
     return None
+
+
+def not_saved(exc: BaseException) -> bool:
+    """Whether an error means the store did not take a change (the patient may tap again)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.store.recorder import RecordError
+
+    return isinstance(exc, RecordError | SQLAlchemyError | OSError)

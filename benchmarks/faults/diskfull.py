@@ -139,13 +139,13 @@ def inside(folder: Path) -> Result:
 def _scenario(disk: Path, result: Result) -> None:
     from benchmarks.faults import record, screen
     from benchmarks.faults.common import make_kiosk
+    from benchmarks.faults.screen import SAVE_FAILED
     from kiosk.cli import main as kiosk_main
     from kiosk.document.make import pending
     from kiosk.session import events as ev
     from kiosk.startup import start_kiosk
     from kiosk.store import open_store
     from kiosk.store.database import sqlite_path
-    from kiosk.ui.pages.base import SAVE_FAILED
 
     config = make_kiosk(disk)
     db = sqlite_path(config.database_url)
@@ -194,7 +194,7 @@ def _scenario(disk: Path, result: Result) -> None:
         staff_line = window.done.staff.text() if window.done.staff.isVisible() else ""
         if not signed:
             result.fail(
-                f"Sign failed once the signature could be stored: {window.sign.message.text()!r}"
+                f"Sign failed once the signature could be stored: {screen.message(window)!r}"
             )
         elif pdf == "made":
             result.fail("the PDF was made on a full disk")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from benchmarks.faults import record, screen
 from benchmarks.faults.common import Result, make_kiosk, timed
+from benchmarks.faults.screen import SAVE_FAILED
 from kiosk.store import database, open_store
-from kiosk.ui.pages.base import SAVE_FAILED
 
 
 def run(folder: Path, *, runs: int = 1, busy_timeout_ms: int | None = None) -> Result:

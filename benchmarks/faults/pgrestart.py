@@ -147,9 +147,9 @@ def run(folder: Path, *, runs: int = 1) -> Result:
 
 def _briefings(result: Result, config: object, pg: Server, runs: int) -> None:
     from benchmarks.faults import record, screen
+    from benchmarks.faults.screen import SAVE_FAILED
     from kiosk.config import Config
     from kiosk.store import open_store
-    from kiosk.ui.pages.base import SAVE_FAILED
 
     assert isinstance(config, Config)
     reported: set[record.Ack] = set()

@@ -47,6 +47,10 @@ def kiosk_window(config: Config) -> Iterator[KioskWindow]:
         station.close()
 
 
+SAVE_FAILED = words_for("en")("problem.not-saved")
+"""What the patient reads when a tap could not be stored."""
+
+
 def to_next_risk(window: KioskWindow) -> str:
     """Go on (acknowledging risks and answering questions on the way) to the next risk screen not yet
     acknowledged; its id."""
@@ -76,6 +80,7 @@ def understand(window: KioskWindow) -> bool:
     """Tap “I understand this risk”; whether the briefing took it (the store committed it)."""
     b = window.briefing
     assert b is not None
+    robot.read_to_end(window.reading.body, window.reading.understand.isEnabled)
     robot.tap(window.reading.understand)
     return b.current.id in b.acknowledgements
 
@@ -97,7 +102,7 @@ def retried(window: KioskWindow, notes: list[str]) -> bool:
 
 def message(window: KioskWindow) -> str:
     """The sentence under the page (a failed save, a blocker), "" if none is shown."""
-    return window.bottom.message.text() if window.bottom.message.isVisible() else ""
+    return robot.message(window)
 
 
 def to_sign(window: KioskWindow, on_acknowledged: Callable[[str, str], None] | None = None) -> None:
@@ -107,7 +112,7 @@ def to_sign(window: KioskWindow, on_acknowledged: Callable[[str, str], None] | N
     assert b is not None
     for _ in range(len(b.screens) * 2):
         if b.current.kind is ScreenKind.SIGN:
-            robot.scribble(window.sign.pad)
+            robot.sign_here(window)
             return
         robot.step(window, on_acknowledged)
     raise robot.RobotError("the signing screen never came")

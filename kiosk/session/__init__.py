@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from kiosk.session.clock import Clock, SystemClock
     from kiosk.session.events import AbandonReason, Event, EventSink
     from kiosk.session.flow import Briefing
-    from kiosk.session.state import Blocker, FlowError, IdleTimes, Patient, Screen
     from kiosk.session.kinds import IdleState, ScreenKind, Status
     from kiosk.session.signature import DrawnSignature, Point, Stroke, TypedSignature
+    from kiosk.session.state import Blocker, FlowError, IdleTimes, Patient, Screen
 
 _WHERE = {
     "Clock": "clock",

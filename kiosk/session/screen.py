@@ -11,14 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, Words, msg, words_for
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.state import FlowError
-from kiosk.session.view import Action, Filing, IdentityStep, View
-from kiosk.session.views import Local, identity_step, tries_left, view_of, welcome
+from kiosk.session.view import Action, Filing, IdentityStep, View, welcome
+from kiosk.session.views import Local, identity_step, tries_left, view_of
 
 if TYPE_CHECKING:
     from kiosk.session.entry import DateEntry
@@ -66,6 +66,7 @@ class ScreenModel:
         monotonic: Callable[[], float],
         not_saved: Callable[[BaseException], bool],
         check_name: Callable[[str], str | None],
+        now: Callable[[], datetime],
         typed_signature: bool = False,
         done_seconds: float = DONE_SECONDS,
         language: str = "en",
@@ -78,6 +79,7 @@ class ScreenModel:
         self._monotonic = monotonic
         self._not_saved = not_saved
         self._check_name = check_name
+        self._now = now
         self._local = Local(typed_signature_offered=typed_signature)
         self._done_seconds = done_seconds
         self._done_since: float | None = None
@@ -92,6 +94,8 @@ class ScreenModel:
         if self._view is None:
             b = self.briefing
             self._view = view_of(b, self._local) if b is not None else welcome(self._local.message)
+        if self._view.kind is ScreenKind.SIGN:  # the time the signature will carry: now
+            return replace(self._view, moment=self._now())
         return self._view
 
     @property
@@ -168,8 +172,9 @@ class ScreenModel:
             self._run(lambda: b.answer_question(choice_id))
 
     def confirm_birth_date(self, entry: DateEntry) -> bool:
-        """Confirm on the identity screen with the date typed. True once the patient is confirmed
-        (the keypad is then cleared by the page)."""
+        """Confirm on the identity screen with the date typed: once it matches (or, walk-up, is a
+        real date), the first screen follows. True when the date was taken (matched or not), so
+        the page clears the keypad."""
         b = self.briefing
         if b is None:
             return False
@@ -179,14 +184,19 @@ class ScreenModel:
             return False
         if b.patient is None:
             name = self._local.typed_name
-            return self._run(lambda: b.enter_identity(name, dob))
+            if self._attempt(lambda: b.enter_identity(name, dob)):
+                self._run(b.go_next)  # confirmed: on to the first screen at once
+                return True
+            self._changed()
+            return False
         matched: list[bool] = []
         if not self._attempt(lambda: matched.append(b.confirm_identity(dob))):
             self._changed()
             return False
         if matched[0]:
-            self._local = replace(self._local, message=None)
-        elif b.identity_locked:
+            self._run(b.go_next)  # confirmed: on to the first screen at once
+            return True
+        if b.identity_locked:
             self._local = replace(self._local, message=None)
         else:
             left = tries_left(b)
@@ -283,11 +293,11 @@ class ScreenModel:
     def _back(self) -> None:
         b = self.briefing
         assert b is not None
-        if b.current.kind is ScreenKind.IDENTITY and b.patient is None and not b.identity_confirmed:
-            if not self._local.typing_name:  # walk-up: from the birth date back to the name
-                self._local = replace(self._local, typing_name=True, message=None)
-                self._changed()
-                return
+        if identity_step(b, self._local) is IdentityStep.BIRTH_DATE and b.patient is None:
+            # Walk-up: from the birth date back to the name, before going back a screen.
+            self._local = replace(self._local, typing_name=True, message=None)
+            self._changed()
+            return
         if b.can_go_back():
             self._run(b.go_back)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from kiosk.i18n import Msg, Text
@@ -138,6 +139,8 @@ class View:
     """The name the screen addresses (identity, signing): personal, wiped with the session."""
     typed_signature: bool = False
     """Signing: the patient types their name (a staff member confirms) instead of drawing."""
+    moment: datetime | None = None
+    """Signing: the date and time the signature will carry (now)."""
     filing: Filing | None = None
     staff_note: Msg | None = None
     """Done: a word for staff when the PDF is pending."""
@@ -152,3 +155,15 @@ class View:
     def can(self, action: Action) -> bool:
         offer = self.offer(action)
         return offer is not None and offer.enabled
+
+
+def welcome(message: Msg | None = None) -> View:
+    """Welcome, between patients: nothing personal, one action."""
+    return View(
+        kind=ScreenKind.WELCOME,
+        screen_id="welcome",
+        title=Msg("welcome.title"),
+        paragraphs=(Msg("welcome.intro"),),
+        primary=(Action.START, Offer(Msg("welcome.start"))),
+        message=message,
+    )

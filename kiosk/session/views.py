@@ -19,6 +19,7 @@ from kiosk.session.view import (
     Offer,
     Tone,
     View,
+    welcome,
 )
 
 READING = frozenset(
@@ -64,18 +65,6 @@ def view_of(b: Briefing, local: Local) -> View:
     else:
         view = _done(b, local)
     return _framed(b, view, local)
-
-
-def welcome(message: Msg | None = None) -> View:
-    """Welcome, between patients: nothing personal, one action."""
-    return View(
-        kind=ScreenKind.WELCOME,
-        screen_id="welcome",
-        title=msg("welcome.title"),
-        paragraphs=(msg("welcome.intro"),),
-        primary=(Action.START, Offer(msg("welcome.start"))),
-        message=message,
-    )
 
 
 def _framed(b: Briefing, view: View, local: Local) -> View:

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.ui.paint import after_paint
 from kiosk.ui.probe import NoDisplay, display_problem
 from kiosk.ui.theme import load_fonts
-from kiosk.ui.window import TITLE, KioskWindow, after_paint
+from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.config import Config
@@ -49,7 +50,7 @@ def run(
         raise NoDisplay(problem)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName(TITLE)
+    app.setApplicationName("briefing-kiosk")  # for the platform (settings paths), never shown
     app.setQuitOnLastWindowClosed(True)
     load_fonts()
     window = KioskWindow()

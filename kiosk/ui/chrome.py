@@ -1,18 +1,34 @@
-"""The frame around every page: progress and display choices at the top; Back, a question flag, the
-message line and the main action at the bottom. Also the staff corner and “Are you still there?”."""
+"""The frame around every page: progress and display choices at the top; the message line, Back, a
+question flag and the main action at the bottom. Also the staff corner and “Are you still there?”.
+
+The frame draws the screen model's `View` like the pages do, and says which action was tapped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.i18n import Words
+from kiosk.session.view import Action, View
+from kiosk.ui.icons import Glyph, icon
 from kiosk.ui.pages.base import button, label
+from kiosk.ui.theme import Look
+from kiosk.ui.widgets.keypad import set_flag
 
 HOLD_MS = 3000
 """How long staff hold the top-left corner to open staff sign-in."""
-FLAG = "?  I have a question about this"
-FLAGGED = "✓  Question noted for your surgeon"
+MESSAGE_LINES = 2
+"""The message line keeps room for this many lines of text, shown or not: a message never moves
+or squeezes the page."""
 
 
 class TopBar(QWidget):
@@ -33,18 +49,30 @@ class TopBar(QWidget):
         column.addWidget(self.where)
         column.addWidget(self.bar)
         layout.addLayout(column, 1)
-        self.larger_button = button("A+  Larger text", "small")
+        self.larger_button = button("", "small")
         self.larger_button.setCheckable(True)
         self.larger_button.toggled.connect(self.larger.emit)
-        self.contrast_button = button("◐  High contrast", "small")
+        self.contrast_button = button("", "small")
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.contrast.emit)
         layout.addWidget(self.larger_button)
         layout.addWidget(self.contrast_button)
 
-    def progress(self, at: int, total: int) -> None:
-        """Where the patient is; (0, 0) hides it (welcome, between patients)."""
-        self.where.setText(f"Part {at} of {total}" if total else "")
+    def set_words(self, words: Words, look: Look) -> None:
+        self.larger_button.setText(words("frame.larger-text"))
+        self.contrast_button.setText(words("frame.high-contrast"))
+        px = look.px(26)
+        for b, glyph in (
+            (self.larger_button, Glyph.LARGER),
+            (self.contrast_button, Glyph.CONTRAST),
+        ):
+            b.setIcon(icon(glyph, look.palette.button_text, px))
+            b.setIconSize(QSize(px, px))
+
+    def draw(self, view: View, words: Words) -> None:
+        """Where the patient is; nothing on Welcome and between patients."""
+        at, total = view.progress or (0, 0)
+        self.where.setText(words("frame.progress", at=at, total=total) if total else "")
         self.bar.setVisible(total > 0)
         self.bar.show_progress(at, max(total, 1))
 
@@ -52,11 +80,10 @@ class TopBar(QWidget):
 class ProgressBar(QProgressBar):
     """The bar under "Part n of m", which only asks to be painted with the rest of the screen.
 
-    QProgressBar repaints itself at once, synchronously, when its value changes (and when a new
-    range resets it): in the middle of drawing a new screen, that painted the whole window before
-    the new page's layout had run, and then again once it had. Here the change is made with the
-    bar's updates off, which makes that repaint do nothing, and turning them on again schedules an
-    ordinary update(), painted at the next turn of the event loop with everything else.
+    QProgressBar repaints itself at once, synchronously, when its value changes: in the middle of
+    drawing a new screen, that painted the whole window before the new page's layout had run. Here
+    the change is made with the bar's updates off, and turning them on again schedules an ordinary
+    update(), painted at the next turn of the event loop with everything else.
     """
 
     def __init__(self) -> None:
@@ -75,28 +102,112 @@ class ProgressBar(QProgressBar):
 
 
 class BottomBar(QWidget):
+    """The message line, then Back, the question flag and the main action. When they do not fit on
+    one row (a narrow screen, larger text, a long language), the flag takes a row of its own."""
+
+    tapped = Signal(object)
+    """An `Action` was tapped."""
+
     def __init__(self) -> None:
         super().__init__()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
-        self.back = button("‹  Back")
-        self.flag = button(FLAG, "flag")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
         self.message = label(role="notice")
-        self.message.hide()
-        self.primary = button("Next  ›", "primary")
-        layout.addWidget(self.back)
-        layout.addWidget(self.flag)
-        layout.addWidget(self.message, 1)
-        layout.addStretch(0)  # holds Back and the main action apart while the message is hidden
-        layout.addWidget(self.primary)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
+        outer.addWidget(self.message)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(12)
+        outer.addLayout(self.grid)
+        self.back = button("", "back", lambda: self.tapped.emit(Action.BACK))
+        self.flag = button("", "flag", lambda: self.tapped.emit(Action.FLAG))
+        self.primary = button("", "primary", self._primary)
+        self._primary_action: Action | None = None
+        self._icon_px = 28
+        self._stacked: bool | None = None
+        self._arrange(stacked=False)
+
+    def _primary(self) -> None:
+        # A second tap that lands after the screen changed (a double tap on Sign) finds the bar
+        # hidden, or another action: only what is on screen now is done.
+        if self._primary_action is not None and self.isVisible():
+            self.tapped.emit(self._primary_action)
+
+    def set_look(self, look: Look, words: Words) -> None:
+        px = self._icon_px = look.px(28)
+        rtl = words.right_to_left
+        # The arrow after the words: on the right, or on the left in a right-to-left language.
+        self.primary.setLayoutDirection(
+            Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
+        )
+        self.back.setIcon(icon(Glyph.BACK, look.palette.button_text, px, right_to_left=rtl))
+        self.primary.setIcon(icon(Glyph.NEXT, look.palette.primary_text, px, right_to_left=rtl))
+        for b in (self.back, self.primary, self.flag):
+            b.setIconSize(QSize(px, px))
+        line = self.message.fontMetrics().lineSpacing()
+        pad = look.px(10) * 2 + 4
+        self.message.setMinimumHeight(MESSAGE_LINES * line + pad)
+        self._stacked = None
+        self._fit()
+
+    def draw(self, view: View, words: Words) -> None:
+        self.message.setText(words(view.message) if view.message else "")
+        set_flag(self.message, "role", "notice" if view.message else "")
+        back = view.offers.get(Action.BACK)
+        self.back.setVisible(back is not None)
+        if back is not None:
+            self.back.setText(words(back.label))
+        flag = view.offers.get(Action.FLAG)
+        self.flag.setVisible(flag is not None)
+        if flag is not None:
+            self.flag.setText(words(flag.label))
+            set_flag(self.flag, "flagged", "true" if view.flagged else "false")
+        primary = view.primary
+        self.primary.setVisible(primary is not None)
+        self._primary_action = primary[0] if primary else None
+        if primary is not None:
+            action, offer = primary
+            self.primary.setText(words(offer.label))
+            self.primary.setEnabled(offer.enabled)
+            arrow = action in (Action.NEXT, Action.CONFIRM)
+            px = self._icon_px if arrow else 0
+            self.primary.setIconSize(QSize(px, px))
+        self._fit()
+
+    def _fit(self) -> None:
+        """One row when Back, the flag and the main action fit side by side; else two."""
+        shown = [b for b in (self.back, self.flag, self.primary) if not b.isHidden()]
+        need = sum(b.sizeHint().width() for b in shown) + 16 * (len(shown) + 1)
+        stacked = self.flag.isVisibleTo(self) and need > self.width() > 0
+        if stacked != self._stacked:
+            self._arrange(stacked)
+
+    def _arrange(self, stacked: bool) -> None:
+        self._stacked = stacked
+        for b in (self.back, self.flag, self.primary):
+            self.grid.removeWidget(b)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 0)
+        if stacked:
+            self.grid.addWidget(self.flag, 0, 0, 1, 3)
+            self.grid.addWidget(self.back, 1, 0)
+            self.grid.setColumnStretch(1, 1)
+            self.grid.addWidget(self.primary, 1, 2)
+        else:
+            self.grid.addWidget(self.back, 0, 0)
+            self.grid.addWidget(self.flag, 0, 1)
+            self.grid.setColumnStretch(2, 1)
+            self.grid.addWidget(self.primary, 0, 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def say(self, text: str) -> None:
+        """A message not from the model (staff mode's): shown in the same line."""
         self.message.setText(text)
-        self.message.setVisible(bool(text))
-
-    def flagged(self, yes: bool) -> None:
-        self.flag.setText(FLAGGED if yes else FLAG)
+        set_flag(self.message, "role", "notice" if text else "")
 
 
 class CornerHold(QWidget):
@@ -133,22 +244,25 @@ class StillThere(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = label("Are you still there?", "title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
+        self.title = label(role="title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
         self.countdown = label()
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.countdown)
-        self.yes_button = button("Yes, I am here", "primary", self.yes.emit)
+        self.yes_button: QPushButton = button("", "primary", self.yes.emit)
         layout.addWidget(self.yes_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.hide()
 
-    def show_seconds(self, seconds: float) -> None:
-        left = max(0, round(seconds))
-        self.countdown.setText(
-            f"For your privacy, this briefing will close in {left} second{'s' if left != 1 else ''}."
-        )
+    def draw(self, seconds: int | None, words: Words) -> None:
+        if seconds is None:
+            self.hide()
+            return
+        self.title.setText(words("still-there.title"))
+        self.countdown.setText(words("still-there.countdown", count=max(0, seconds)))
+        self.yes_button.setText(words("still-there.yes"))
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())

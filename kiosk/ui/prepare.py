@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from kiosk.i18n import Msg, words_for
 from kiosk.station import Station, name_problem
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import NAME_MAX
@@ -47,6 +48,12 @@ SAVE_FAILED = "The briefing could not be saved; try again or ask IT."
 READY = "Ready: the next patient only confirms their date of birth."
 MRN_FIELD_MAX = 200
 """Longer than the store takes (64), so a refused MRN is explained rather than cut off silently."""
+
+
+STAFF_WORDS = words_for("en")
+"""Staff mode's words (English until staff mode has a language of its own)."""
+STAFF_WORDING = {"date.incomplete": "staff.date-incomplete", "date.too-old": "staff.date-too-old"}
+"""A date's problem as staff read it: they type the patient's date, not their own."""
 
 
 def staff_name_problem(text: str) -> str | None:
@@ -271,7 +278,11 @@ class PrepareForm(QWidget):
             dob, problem = entry.check(today)
             if dob is None:
                 problem = entry.problem or problem  # an impossible day before a missing year
-                self.say((problem or "").replace("make you ", "make the patient "))
+                if problem is not None:  # staff type it for the patient: the staff wording
+                    problem = Msg(
+                        STAFF_WORDING.get(problem.id, problem.id), problem.args, problem.count
+                    )
+                    self.say(STAFF_WORDS(problem))
                 return
             self._dob = dob
         elif step == MRN:

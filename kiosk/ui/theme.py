@@ -113,8 +113,14 @@ def contrast(foreground: str, background: str) -> float:
 
 
 def body_px(screen: QSize, larger: bool = False) -> int:
-    """Body text size for a screen: 24 px at 1280×800, scaled up on larger screens, never below 24."""
-    scale = max(1.0, min(screen.width() / REFERENCE.width(), screen.height() / REFERENCE.height()))
+    """Body text size for a screen: 24 px at 1280×800, scaled up on larger screens, never below 24.
+
+    A portrait screen is measured against 800×1280, so its height gives it bigger type too."""
+    w, h = screen.width(), screen.height()
+    ref_w, ref_h = REFERENCE.width(), REFERENCE.height()
+    if h > w:
+        ref_w, ref_h = ref_h, ref_w
+    scale = max(1.0, min(w / ref_w, h / ref_h))
     return round(BASE_PX * scale * (LARGER if larger else 1.0))
 
 
@@ -161,8 +167,16 @@ QPushButton:checked {{ background: {p.primary}; color: {p.primary_text}; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text}; border-color: {p.primary};
     font-weight: bold; min-height: {max(touch + 32, px(88))}px; min-width: {px(240)}px; }}
 QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}
-QPushButton[role="choice"] {{ text-align: left; padding: {px(8)}px {px(24)}px; min-height: {touch}px; }}
-QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; color: {p.primary_text}; }}
+QPushButton[role="flag"][flagged="true"] {{ border-width: 4px; font-weight: bold; }}
+QPushButton[role="acknowledge"] {{ background: {p.surface}; color: {p.done}; border: 4px solid {p.done};
+    font-weight: bold; min-height: {touch + 16}px; text-align: left; padding: 0 {px(24)}px; }}
+QPushButton[role="acknowledge"]:disabled {{ color: {p.disabled_text}; border: 3px dashed {p.border}; }}
+QPushButton[role="choice"] {{ min-height: {max(touch, px(72))}px; }}
+QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; }}
+QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; }}
+QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; font-weight: bold; }}
+QLabel[role="point"] {{ border-left: {px(6)}px solid {p.primary}; padding-left: {px(14)}px; }}
+QLabel[role="cue"] {{ color: {p.text}; font-weight: bold; }}
 QPushButton[role="small"] {{ font-size: {px(20)}px; }}
 QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {px(8)}px;
     padding: {px(8)}px; font-size: {px(32)}px; min-height: {touch}px; }}

@@ -1,12 +1,16 @@
-"""The kiosk window: one page per kind of screen, drawn from the briefing's state; idle, privacy and lock."""
+"""The kiosk window: the frame, one page per kind of screen, and the screen model they all draw.
+
+The window decides nothing about the briefing: taps go to the model (through the page, when the
+page has something to hand over: a date, a name, a signature), the model emits one change, and the
+frame and the page on screen draw its view. What is left here: which page is on top, the look
+(text size, contrast, screen shape), the once-a-second tick, staff mode, and closing."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.session.kinds import IdleState, ScreenKind, Status
+from kiosk.i18n import Words, words_for
+from kiosk.session.kinds import ScreenKind, Status
+from kiosk.session.view import Action, View, welcome
 from kiosk.ui.chrome import BottomBar, StillThere, TopBar, Touches
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Page
@@ -25,33 +31,22 @@ from kiosk.ui.pages.welcome import WelcomePage
 from kiosk.ui.theme import BASE_PX, Look, body_px, palette_for
 
 if TYPE_CHECKING:  # loaded in `attach`, after the first screen is painted (see kiosk.ui.app)
-    from kiosk.document.make import Made
-    from kiosk.session import Briefing
+    from kiosk.session.flow import Briefing
+    from kiosk.session.screen import ScreenModel
     from kiosk.station import Station
+    from kiosk.ui.filing import Filer
     from kiosk.ui.interaction import Interaction
+    from kiosk.ui.staff_mode import StaffMode
 
 log = logging.getLogger(__name__)
 
-TITLE = "Briefing kiosk"
-"""The window's title, always: never a patient's name."""
-DONE_SECONDS = 45.0
-"""The done screen returns to Welcome on its own after this long."""
 TICK_MS = 1000
-PDF_START_LATEST_MS = 250
-"""The PDF starts once the done screen is painted, or after this long if no paint comes first."""
-
-READING = (
-    ScreenKind.ABOUT,
-    ScreenKind.STEP,
-    ScreenKind.RISK,
-    ScreenKind.OPTIONS,
-    ScreenKind.PRECAUTIONS,
-)
-FLAGGABLE = (*READING, ScreenKind.QUESTION)
+NEEDS_THE_PAGE = frozenset({Action.START, Action.CONFIRM, Action.SIGN})
+"""Main actions that hand over what is on the page (a date, a name, a signature)."""
 
 
 class KioskWindow(QWidget):
-    """The patient's touchscreen. It holds at most one briefing; the briefing decides the flow."""
+    """The patient's touchscreen. It shows at most one briefing; the screen model decides the flow."""
 
     pdf_finished = Signal(str)
     """A briefing's PDF was made (its id)."""
@@ -68,7 +63,6 @@ class KioskWindow(QWidget):
         """The window with its frame and Welcome. Without a station it is only that, to be painted at
         once; `attach` adds the station and every other screen (Start answers only then)."""
         super().__init__()
-        self.briefing: Briefing | None = None
         self.ready = False
         """True once `attach` has given the window its station and built every screen."""
         self._start_asked = False
@@ -76,13 +70,10 @@ class KioskWindow(QWidget):
         self.display: QSize | None = None
         self.larger = False
         self.high_contrast = False
-        self._done_since: float | None = None
-        self._staff_since: float | None = None
-        self._pdf_for: str | None = None
-        self._pdf_waiting: list[str] = []
-        self._scaled: tuple[type[QWidget], ...] = ()
+        self.model: ScreenModel | None = None
+        self.words: Words = words_for("en")
         self.jobs = Jobs(self)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(self.words("window.title"))
 
         self.top = TopBar()
         self.bottom = BottomBar()
@@ -92,7 +83,6 @@ class KioskWindow(QWidget):
         self.distinct_pages: tuple[Page, ...] = (self.welcome,)
         """Each page once (the reading page serves five kinds of screen)."""
         self.stack.addWidget(self.welcome)
-        self.welcome.problem.connect(self.welcome.say)  # Welcome has no bottom bar
         self.stack.currentChanged.connect(self._size_to_current)
 
         layout = QVBoxLayout(self)
@@ -108,12 +98,15 @@ class KioskWindow(QWidget):
         self.welcome.start.connect(self.start)
         self.top.larger.connect(self._set_larger)
         self.top.contrast.connect(self._set_contrast)
-        self.redraw()
+        self._draw(welcome())
         if station is not None:  # styled in attach; else by show_at, once its size is known
             self.attach(station, interaction)
 
     def attach(self, station: Station, interaction: Interaction | None = None) -> None:
         """Give the window its station, and build the other screens: the patient's, and staff mode's."""
+        from kiosk.session.screen import ScreenModel
+        from kiosk.station import name_problem, not_saved
+        from kiosk.ui.filing import Filer
         from kiosk.ui.interaction import Interaction
         from kiosk.ui.pages.done import DonePage
         from kiosk.ui.pages.identity import IdentityPage
@@ -122,7 +115,7 @@ class KioskWindow(QWidget):
         from kiosk.ui.pages.review import ReviewPage
         from kiosk.ui.pages.sign import SignPage
         from kiosk.ui.prepare import DigitRow
-        from kiosk.ui.staff import StaffPage
+        from kiosk.ui.staff_mode import StaffMode
         from kiosk.ui.widgets.keyboard import OnScreenKeyboard
         from kiosk.ui.widgets.keypad import DateKeypad
         from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -132,41 +125,39 @@ class KioskWindow(QWidget):
         self.interaction = interaction or Interaction(station)
         self._scaled = (OnScreenKeyboard, DateKeypad, SignaturePad, DigitRow)
         """Widgets that size their own keys (`set_scale`); the window's style sheet never does."""
-        self.identity = IdentityPage(lambda: station.clock.now().astimezone().date())
+        clock = station.clock
+        model = ScreenModel(
+            today=lambda: clock.now().astimezone().date(),
+            now=clock.now,
+            monotonic=clock.monotonic,
+            not_saved=not_saved,
+            check_name=name_problem,
+            typed_signature=station.typed_signature,
+        )
+        self.model = model
+        self.identity = IdentityPage()
         self.reading = ReadingPage()
         self.question = QuestionPage()
         self.review = ReviewPage()
-        self.sign = SignPage(
-            station.clock.now, self._attest_typed if station.typed_signature else None
-        )
+        self.sign = SignPage(self._attest if station.typed_signature else None)
         self.done = DonePage()
-        self.staff = StaffPage(station, self.jobs)
-        self.pages = {
-            ScreenKind.WELCOME: self.welcome,
-            ScreenKind.IDENTITY: self.identity,
-            **dict.fromkeys(READING, self.reading),
-            ScreenKind.QUESTION: self.question,
-            ScreenKind.REVIEW: self.review,
-            ScreenKind.SIGN: self.sign,
-            ScreenKind.DONE: self.done,
-        }
-        self.distinct_pages = tuple({id(p): p for p in self.pages.values()}.values())
+        self.pages = {kind: page for page in self._patient_pages() for kind in page.kinds}
+        self.distinct_pages = self._patient_pages()
         for page in self.distinct_pages:
             if page is not self.welcome:
                 self.stack.addWidget(page)
-                page.problem.connect(self.bottom.say)
-            page.changed.connect(self.redraw)
-        self.stack.addWidget(self.staff)
+            page.bind(model)
+        model.events.changed.connect(self._model_changed)
+        model.events.ended.connect(self._ended)
+        self.filer: Filer = Filer(self.jobs, station.make_pdf, model, self)
+        self.filer.finished.connect(self.pdf_finished)
+        self.filer.failed.connect(self.pdf_failed)
+        self.staff_mode: StaffMode = StaffMode(self, station, self.jobs)
+        self.staff = self.staff_mode.page
 
-        self.done.finished.connect(lambda: self.end_session())
-        self.bottom.primary.clicked.connect(self.primary)
-        self.bottom.back.clicked.connect(self.back)
-        self.bottom.flag.clicked.connect(self.flag)
+        self.bottom.tapped.connect(self.tap)
         self.top.corner.held.connect(self.open_staff)
-        self.still_there.yes.connect(self._still_here)
-        self.staff.back_to_patient.connect(self.close_staff)
-        self.staff.leave.connect(self.leave)
-
+        self.still_there.yes.connect(lambda: model.do(Action.STILL_HERE))
         self.touches = Touches(self)
         self.touches.touched.connect(self._touched)
         app = QApplication.instance()
@@ -178,42 +169,53 @@ class KioskWindow(QWidget):
         self.timer.start()
         self.ready = True
         self.apply_look()
-        self._size_to_current()
+        self._model_changed()
         self.ready_for_patients.emit()
         if self._start_asked:  # Start was touched while the store was opening
             self._start_asked = False
             self.start()
 
+    def _patient_pages(self) -> tuple[Page, ...]:
+        return (
+            self.welcome, self.identity, self.reading, self.question, self.review, self.sign,
+            self.done,
+        )  # fmt: skip
+
     # -- drawing ---------------------------------------------------------------------------
 
     @property
-    def page(self) -> Page:
-        kind = self.briefing.current.kind if self.briefing else ScreenKind.WELCOME
-        return self.pages[kind]
+    def briefing(self) -> Briefing | None:
+        """The briefing on screen, if any (for staff mode, tests and benchmarks: the model holds it)."""
+        return self.model.briefing if self.model is not None else None
 
-    def redraw(self) -> None:
-        """Draw the briefing's current screen and the frame around it."""
-        b = self.briefing
-        page = self.page
-        if b is not None:
-            page.show_briefing(b)
+    @property
+    def page(self) -> Page:
+        return self.pages[self.model.kind if self.model is not None else ScreenKind.WELCOME]
+
+    def _model_changed(self) -> None:
+        model = self.model
+        assert model is not None
+        if model.words is not self.words:
+            self.words = model.words
+            self.apply_look()
+        if not self.staff_mode.is_open:
+            self._draw(model.view)
+
+    def _draw(self, view: View) -> None:
+        """The frame around the page, and which page is on top (the page draws itself)."""
+        words = self.words
+        if self.model is None:  # before `attach`: Welcome, drawn by the window
+            self.welcome.draw(view, words)
+        page = self.pages[view.kind]
         self.stack.setCurrentWidget(page)
-        kind = b.current.kind if b else ScreenKind.WELCOME
-        if b is None or kind is ScreenKind.WELCOME:
-            self.top.progress(0, 0)
-        else:
-            self.top.progress(*b.progress)
-        self.bottom.setVisible(kind is not ScreenKind.WELCOME and kind is not ScreenKind.DONE)
-        self.bottom.back.setVisible(b is not None and b.can_go_back())
-        text = page.primary_text
-        self.bottom.primary.setVisible(bool(text))
-        self.bottom.primary.setText(f"{text}  ›" if text == "Next" else text)
-        flaggable = b is not None and kind in FLAGGABLE and b.status is Status.IN_PROGRESS
-        self.bottom.flag.setVisible(flaggable)
-        if b is not None and flaggable:
-            self.bottom.flagged(b.is_flagged(b.current.id))
-        if kind is ScreenKind.DONE and b is not None:
-            self._on_done(b)
+        self.top.show()
+        self.top.draw(view, words)
+        self.bottom.setVisible(view.kind not in (ScreenKind.WELCOME, ScreenKind.DONE))
+        self.bottom.draw(view, words)
+        self.still_there.draw(view.still_there, words)
+        b = self.briefing
+        if view.kind is ScreenKind.DONE and b is not None and b.status is Status.COMPLETED:
+            self.filer.file_after_paint(b.briefing_id, self.done)
 
     def _size_to_current(self) -> None:
         """Only the page on screen counts for the window's size: a page that is not showing (the
@@ -249,16 +251,33 @@ class KioskWindow(QWidget):
         size = self.display or (screen.size() if screen is not None else QSize(1280, 800))
         look = Look(palette_for(self.high_contrast), body_px(size, self.larger))
         self.look = look
+        words = self.words
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft
+            if words.right_to_left
+            else Qt.LayoutDirection.LeftToRight
+        )
         margin = look.px(20)
         self._layout.setContentsMargins(margin, look.px(12), margin, look.px(16))
         self._layout.setSpacing(look.px(12))
         self.setStyleSheet(look.stylesheet())
+        portrait = size.height() > size.width()
+        for page in self.distinct_pages:
+            page.set_look(look)
+            if hasattr(page, "set_portrait"):
+                page.set_portrait(portrait)
+        self.top.set_words(words, look)
+        self.bottom.set_look(look, words)
         # The keys are large already: they follow the screen, not the "Larger text" toggle. Every
         # keyboard, keypad and pad in the window, the staff page's included, is scaled here.
         keys = body_px(size) / BASE_PX
-        for kind in self._scaled:
+        for kind in getattr(self, "_scaled", ()):
             for widget in self.findChildren(kind):
                 widget.set_scale(keys)
+        if self.model is not None and not self.staff_mode.is_open:
+            self.model.events.changed.emit()  # every part drawn again in the new look
+        elif self.model is None:
+            self._draw(welcome())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -273,216 +292,86 @@ class KioskWindow(QWidget):
         self.high_contrast = on
         self.apply_look()
 
-    # -- the patient's intents -------------------------------------------------------------
+    # -- the patient's taps ----------------------------------------------------------------
 
     def start(self) -> None:
         """Welcome's Start: take the next briefing (prepared here, or walk-up) and begin it."""
+        from kiosk.i18n import msg
         from kiosk.station import Unavailable
 
         if not self.ready:
             self._start_asked = True
             return
-        if self.briefing is None:
-            nxt = self.station.next_briefing()
-            if isinstance(nxt, Unavailable):
-                if nxt.for_staff:
-                    log.warning("no briefing could start: %s", nxt.for_staff)
-                self.welcome.say(nxt.for_patient)
-                return
-            self.briefing = nxt
-        self.welcome.say("")
-        if not self.welcome.attempt(self.briefing.go_next):
-            if self.briefing.status is Status.NOT_STARTED:
-                self.briefing = None  # nothing was stored: the next touch tries afresh
+        model = self.model
+        assert model is not None
+        if model.briefing is not None:
             return
-        log.info("briefing %s: started (%s)", self.briefing.briefing_id, self.briefing.form.id)
-        self.bottom.say("")
-        self.redraw()
-
-    def primary(self) -> None:
-        b = self.briefing
-        if b is None:
+        nxt = self.station.next_briefing()
+        if isinstance(nxt, Unavailable):
+            if nxt.for_staff:
+                log.warning("no briefing could start: %s", nxt.for_staff)
+            model.unavailable(msg(nxt.for_patient))
             return
-        page = self.page
-        self.bottom.say("")
-        if page.primary(b):
+        if model.begin(nxt):
+            log.info("briefing %s: started (%s)", nxt.briefing_id, nxt.form.id)
+
+    def tap(self, action: Action) -> None:
+        """An action of the frame: the page hands over what it holds, or the model just does it."""
+        if self.model is None or not self.model.view.can(action):
             return
-        if page.attempt(b.go_next):
-            self.redraw()
-
-    def back(self) -> None:
-        b = self.briefing
-        if b is None:
-            return
-        self.bottom.say("")
-        if self.page.back(b):
-            return
-        if b.can_go_back() and self.page.attempt(b.go_back):
-            self.redraw()
-
-    def flag(self) -> None:
-        b = self.briefing
-        if b is not None and self.page.attempt(b.flag_question):
-            self.bottom.flagged(True)
-
-    # -- after signing ---------------------------------------------------------------------
-
-    def _on_done(self, b: Briefing) -> None:
-        if self._done_since is None:
-            self._done_since = self.station.clock.monotonic()
-        if self._pdf_for == b.briefing_id:
-            return
-        self._pdf_for = b.briefing_id
-        log.info("briefing %s: signed and completed", b.briefing_id)
-        self.done.making()
-        briefing_id = b.briefing_id
-        # The PDF waits for the done screen to be painted: made at once, its work on the worker would
-        # share the interpreter with that paint and hold the patient's screen back (about 0.15 s).
-        self._pdf_waiting.append(briefing_id)
-        after_paint(self.done, self._start_pdf, PDF_START_LATEST_MS)
-
-    def _start_pdf(self) -> None:
-        """Make the waiting PDFs on the worker thread, each once (see `_on_done`)."""
-        waiting, self._pdf_waiting = self._pdf_waiting, []
-        for briefing_id in waiting:
-            self.jobs.run(
-                lambda b=briefing_id: self.station.make_pdf(b),
-                self._pdf_made,
-                lambda exc, b=briefing_id: self._pdf_not_made(b, exc),
-            )
-
-    def _pdf_made(self, made: Made) -> None:
-        log.info("briefing %s: PDF made", made.briefing_id)
-        if self.briefing is not None and self.briefing.briefing_id == made.briefing_id:
-            self.done.made()
-        self.pdf_finished.emit(made.briefing_id)
-
-    def _pdf_not_made(self, briefing_id: str, exc: Exception) -> None:
-        from kiosk.document.make import DocumentError
-
-        if isinstance(exc, DocumentError):
-            reason = str(exc)
+        if action in NEEDS_THE_PAGE:
+            self.page.submit(action)
         else:
-            log.error("briefing %s: PDF failed unexpectedly: %s", briefing_id, type(exc).__name__)
-            reason = (
-                f"briefing {briefing_id}: the PDF could not be made ({type(exc).__name__}); it stays "
-                "pending: run `kiosk doctor`, then `kiosk doctor --repair`."
-            )
-        log.warning("briefing %s: PDF pending", briefing_id)
-        if self.briefing is not None and self.briefing.briefing_id == briefing_id:
-            self.done.failed(reason)
-        self.pdf_failed.emit(briefing_id, reason)
+            self.model.do(action)
 
-    # -- inactivity and privacy ------------------------------------------------------------
+    # -- time, touches and the end of a session --------------------------------------------
 
     def _touched(self) -> None:
-        b = self.briefing
-        if self._staff_since is not None:
-            self._staff_since = self.station.clock.monotonic()
-        if b is not None and b.status is Status.IN_PROGRESS and not self.still_there.isVisible():
-            b.still_here()
-
-    def _still_here(self) -> None:
-        if self.briefing is not None:
-            self.briefing.still_here()
-        self.still_there.hide()
+        self.staff_mode.touched()
+        model = self.model
+        if model is not None and not self.still_there.isVisible():
+            b = model.briefing
+            if b is not None and b.status is Status.IN_PROGRESS:
+                b.still_here()
 
     def tick(self) -> None:
-        """Once a second: “Are you still there?”, the end of an idle session, the done screen's return."""
-        clock = self.station.clock
-        if self._staff_since is not None:
-            if clock.monotonic() - self._staff_since >= self.station.idle.warning_after:
-                self.close_staff()
-            return
-        b = self.briefing
-        if b is None:
-            return
-        if b.status is Status.COMPLETED:
-            if (
-                self._done_since is not None
-                and clock.monotonic() - self._done_since >= DONE_SECONDS
-            ):
-                self.end_session()
-            return
-        try:
-            state = b.check_idle()
-        except Exception as exc:  # the store could not take the abandonment: wipe the screen anyway
-            log.error("briefing %s: abandoning failed: %s", b.briefing_id, type(exc).__name__)
-            state = IdleState.ENDED
-        if state is IdleState.WARNING:
-            self.still_there.show_seconds(b.seconds_left())
-        elif state is IdleState.ENDED:
-            log.info("briefing %s: ended for inactivity", b.briefing_id)
-            self.end_session()
-        else:
-            self.still_there.hide()
+        """Once a second: staff mode's time out, or the model's (idle, the done screen's return)."""
+        if self.staff_mode.is_open:
+            self.staff_mode.tick()
+        elif self.model is not None:
+            self.model.tick()
 
     def end_session(self) -> None:
         """The patient is gone: forget the briefing and wipe every screen of personal details."""
-        self.briefing = None
-        self._done_since = None
-        for page in self.distinct_pages:
-            page.forget()
-        self.still_there.hide()
+        if self.model is not None:
+            self.model.end()
+
+    def _ended(self) -> None:
         self.bottom.say("")
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()
-        self.redraw()
         self.session_ended.emit()
 
     # -- staff and the lock ----------------------------------------------------------------
 
-    def _attest_typed(self) -> str | None:
-        return self.interaction.staff_sign_in(
-            self, "A staff member confirms that the patient typed their own name."
-        )
+    def _attest(self, reason: str) -> str | None:
+        return self.interaction.staff_sign_in(self, reason)
 
     def open_staff(self) -> None:
-        staff = self.interaction.staff_sign_in(self, "Staff mode")
-        if not staff:
-            return
-        self.station.staff_action(staff, "staff_mode_opened")
-        live = self.briefing is not None and self.briefing.status is Status.IN_PROGRESS
-        self.staff.open_for(staff, self.station.problems, live)
-        self._staff_since = self.station.clock.monotonic()
-        self.still_there.hide()
-        self.top.hide()
-        self.bottom.hide()
-        self.stack.setCurrentWidget(self.staff)
+        self.staff_mode.open()
 
     def close_staff(self) -> None:
-        if self.staff.staff:
-            self.station.staff_action(self.staff.staff, "staff_mode_closed")
-        self.staff.forget()
-        self._staff_since = None
-        if self.briefing is not None:
-            self.briefing.still_here()
-        self.top.show()
-        self.redraw()
+        self.staff_mode.close()
 
     def leave(self) -> None:
-        """Staff close the kiosk: an open briefing ends as abandoned, and the app quits."""
-        from kiosk.session import AbandonReason
-
-        staff = self.staff.staff or "staff"
-        b = self.briefing
-        if b is not None and b.status is Status.IN_PROGRESS:
-            try:
-                b.abandon(AbandonReason.STAFF)
-            except Exception as exc:
-                log.error("briefing %s: abandoning failed: %s", b.briefing_id, type(exc).__name__)
-        self.station.staff_action(staff, "kiosk_left")
-        self.end_session()
-        self.staff.forget()
-        self._staff_since = None
-        self.allow_close = True
-        self.close()
+        self.staff_mode.leave()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Alt+F4 and the window's close button: only staff may close the kiosk."""
         if self.allow_close:
-            self._start_pdf()  # a signed briefing's PDF is made before the kiosk closes
+            if self.ready:
+                self.filer.start()  # a signed briefing's PDF is made before the kiosk closes
             self.jobs.wait(30_000)
             event.accept()
             if self.ready:
@@ -494,33 +383,3 @@ class KioskWindow(QWidget):
         event.ignore()
         if self.ready:
             QTimer.singleShot(0, self.open_staff)
-
-
-class _AfterPaint(QObject):
-    """Calls `then` once: in the event loop's turn after `widget` next paints (its screen has then
-    been painted and flushed), or after `latest_ms` if no paint comes first (a hidden window)."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None], latest_ms: int) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._then: Callable[[], None] | None = then
-        widget.installEventFilter(self)
-        QTimer.singleShot(latest_ms, self, self._call)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self, self._call)
-        return False
-
-    def _call(self) -> None:
-        then, self._then = self._then, None
-        if then is None:
-            return
-        self._widget.removeEventFilter(self)
-        self.deleteLater()
-        then()
-
-
-def after_paint(widget: QWidget, then: Callable[[], None], latest_ms: int = 1000) -> None:
-    """Run `then` just after `widget` has next been painted (or after `latest_ms` at the latest)."""
-    _AfterPaint(widget, then, latest_ms)

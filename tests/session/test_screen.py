@@ -46,6 +46,7 @@ def make_model(clock: FakeClock, **kwargs: object) -> ScreenModel:
         monotonic=clock.monotonic,
         not_saved=lambda exc: isinstance(exc, OSError),
         check_name=names,
+        now=clock.now,
         **kwargs,  # type: ignore[arg-type]
     )
 
@@ -106,8 +107,10 @@ def test_one_change_is_emitted_per_tap(model: ScreenModel, prepared: Briefing) -
     model.begin(prepared)
     assert seen == [ScreenKind.IDENTITY]
     model.confirm_birth_date(typed("03141951"))
-    model.do(Action.NEXT)
-    assert seen == [ScreenKind.IDENTITY, ScreenKind.IDENTITY, ScreenKind.ABOUT]
+    assert seen == [ScreenKind.IDENTITY, ScreenKind.ABOUT]
+    model.do(Action.BACK)
+    assert model.view.identity_step is IdentityStep.CONFIRMED
+    assert said(model.view.title) == "Thank you, Ana Ruiz"
 
 
 def test_identity_counts_tries_left_and_locks(model: ScreenModel, prepared: Briefing) -> None:
@@ -356,3 +359,19 @@ def test_a_start_the_store_refuses_leaves_welcome_with_nothing_kept(
     )
     assert model.begin(prepared)
     assert model.view.kind is ScreenKind.IDENTITY and model.view.message is None
+
+
+def test_staff_mode_closes_after_the_idle_time_without_a_touch(clock: FakeClock) -> None:
+    from kiosk.session.staffing import StaffSession
+
+    staff = StaffSession(90, clock.monotonic)
+    assert not staff.open and not staff.timed_out()
+    staff.opened("Sam Carter")
+    clock.advance(80)
+    staff.touched()
+    clock.advance(80)
+    assert not staff.timed_out()
+    clock.advance(10)
+    assert staff.timed_out()
+    staff.closed()
+    assert staff.staff is None and not staff.timed_out()

@@ -1,12 +1,21 @@
-"""Driving the real widgets as a patient would: taps, typed dates, a finger signature."""
+"""Driving the real widgets as a patient would: taps, typed dates, reading to the end, a finger
+signature, and walking a briefing. The one module the UI tests share for it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from kiosk.i18n import Msg, words_for
 from kiosk.session import ScreenKind
 from kiosk.ui.widgets.keypad import DateKeypad
 from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -78,6 +87,11 @@ def texts(root: QWidget | None = None) -> list[str]:
     return [t for t in found if t]
 
 
+def english(message: str | Msg, **args: object) -> str:
+    """A message's words in English, for tests whose point is the words a patient reads."""
+    return words_for("en")(message, **args)
+
+
 def next_(qtbot: QtBot, window: KioskWindow) -> None:
     tap(qtbot, window.bottom.primary)
 
@@ -86,8 +100,63 @@ def kind(window: KioskWindow) -> ScreenKind:
     return window.briefing.current.kind if window.briefing else ScreenKind.WELCOME
 
 
+def message(window: KioskWindow) -> str:
+    """The message line under the page (what a tap that did nothing says)."""
+    return window.bottom.message.text()
+
+
 def choose(qtbot: QtBot, window: KioskWindow, choice_id: str) -> None:
     """Tap an answer, scrolling to it first as a patient would when the list is long."""
     b = window.question.buttons[choice_id]
     window.question.choices.ensureWidgetVisible(b)
     tap(qtbot, b)
+
+
+def scroll_to_end(qtbot: QtBot, area: QAbstractScrollArea) -> None:
+    """Slide the text up to its end, as a finger would, and let the screen see it."""
+    qtbot.waitUntil(area.isVisible)
+    bar = area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+
+
+def acknowledge(qtbot: QtBot, window: KioskWindow) -> None:
+    """Read the risk to its end, then tap “I understand this risk”."""
+    scroll_to_end(qtbot, window.reading.body)
+    qtbot.waitUntil(window.reading.understand.isEnabled)
+    tap(qtbot, window.reading.understand)
+
+
+def sign_here(qtbot: QtBot, window: KioskWindow) -> None:
+    """Read what signing means to its end, then sign on the pad (Sign is not tapped yet)."""
+    scroll_to_end(qtbot, window.sign.statement)
+    qtbot.waitUntil(window.bottom.primary.isEnabled)
+    scribble(window.sign.pad)
+
+
+def begin(qtbot: QtBot, window: KioskWindow, dob_digits: str = "03141951") -> None:
+    """Touch Start and confirm the date of birth: the patient is on the first reading screen."""
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    type_date(qtbot, window.identity.keypad, dob_digits)
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.ABOUT, message(window)
+
+
+def walk_to(qtbot: QtBot, window: KioskWindow, target: ScreenKind, flag: str | None = None) -> None:
+    """Go forward as a patient would, doing what each screen asks, until `target` shows."""
+    b = window.briefing
+    assert b is not None
+    for _ in range(len(b.screens) * 2):
+        if kind(window) is target:
+            return
+        screen = b.current
+        if screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+            acknowledge(qtbot, window)
+            if screen.id == flag:
+                tap(qtbot, window.bottom.flag)
+        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
+            question = b.form.question(screen.id)
+            choose(qtbot, window, question.answer)
+        next_(qtbot, window)
+        assert b.current != screen, f"stuck on {screen.id}: {message(window)}"
+    raise AssertionError(f"{target} never came")

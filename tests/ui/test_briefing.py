@@ -22,38 +22,21 @@ from kiosk.store.models import (
     Signature,
 )
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import choose, kind, next_, scribble, tap, type_date
-
-DOB_DIGITS = "03141951"
-
-
-def begin(qtbot: QtBot, window: KioskWindow) -> None:
-    """Touch Start and confirm the date of birth: the patient is on the first reading screen."""
-    tap(qtbot, window.welcome.start_button)
-    assert kind(window) is ScreenKind.IDENTITY
-    type_date(qtbot, window.identity.keypad, DOB_DIGITS)
-    next_(qtbot, window)
-    assert kind(window) is ScreenKind.ABOUT
-
-
-def walk_to(qtbot: QtBot, window: KioskWindow, target: ScreenKind, flag: str | None = None) -> None:
-    """Go forward as a patient would, doing what each screen asks, until `target` shows."""
-    b = window.briefing
-    assert b is not None
-    for _ in range(len(b.screens) * 2):
-        if kind(window) is target:
-            return
-        screen = b.current
-        if screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
-            tap(qtbot, window.reading.understand)
-            if screen.id == flag:
-                tap(qtbot, window.bottom.flag)
-        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
-            question = b.form.question(screen.id)
-            choose(qtbot, window, question.answer)
-        next_(qtbot, window)
-        assert b.current != screen, f"stuck on {screen.id}: {window.bottom.message.text()}"
-    raise AssertionError(f"{target} never came")
+from tests.ui.drive import (
+    acknowledge,
+    begin,
+    choose,
+    english,
+    kind,
+    message,
+    next_,
+    scribble,
+    scroll_to_end,
+    sign_here,
+    tap,
+    type_date,
+    walk_to,
+)
 
 
 def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
@@ -78,9 +61,10 @@ def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
         if screen.kind is ScreenKind.RISK:
             next_(qtbot, window)  # not yet: the risk must be acknowledged first
             assert b.current == screen
-            assert window.bottom.message.text() == Blocker.RISK_NOT_ACKNOWLEDGED.value
-            tap(qtbot, window.reading.understand)
+            assert message(window) == english(Blocker.RISK_NOT_ACKNOWLEDGED)
+            acknowledge(qtbot, window)
             assert window.reading.understood.isVisible()
+            assert b.acknowledgements[screen.id].read_to_end_at is not None
             if screen.id == flagged:
                 tap(qtbot, window.bottom.flag)
         next_(qtbot, window)
@@ -103,9 +87,12 @@ def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
     next_(qtbot, window)
     assert kind(window) is ScreenKind.SIGN
 
+    assert not window.bottom.primary.isEnabled()  # what signing means is read first
+    scroll_to_end(qtbot, window.sign.statement)
+    qtbot.waitUntil(window.bottom.primary.isEnabled)
     next_(qtbot, window)  # an empty pad is refused kindly
     assert b.status is Status.IN_PROGRESS
-    assert "sign" in window.sign.message.text().lower()
+    assert message(window) == english("signature.empty")
     scribble(window.sign.pad)
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000) as made:
         next_(qtbot, window)
@@ -137,7 +124,8 @@ def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
         )
         document = session.scalars(select(Document).where(Document.briefing_id == prepared)).one()
         assert document.status == "made" and document.path
-    assert window.done.pdf.text().startswith("✓")
+    assert window.done.pdf.text.text() == english("done.filed")
+    assert not window.done.pdf.mark.isHidden()
     capsys.readouterr()
     assert main(["verify", document.path]) == 0, capsys.readouterr()
 
@@ -153,7 +141,7 @@ def test_a_double_tap_on_sign_makes_one_record(
 ) -> None:
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.SIGN)
-    scribble(window.sign.pad)
+    sign_here(qtbot, window)
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
         window.bottom.primary.click()
         window.bottom.primary.click()
@@ -175,7 +163,7 @@ def test_back_works_from_every_screen_until_signing(
     while kind(window) is not ScreenKind.SIGN:
         here = b.current
         if here.kind is ScreenKind.RISK and here.id not in b.acknowledgements:
-            tap(qtbot, window.reading.understand)
+            acknowledge(qtbot, window)
         if here.kind is ScreenKind.QUESTION and not b.answers_to(here.id):
             choose(qtbot, window, b.form.question(here.id).answer)
         next_(qtbot, window)
@@ -198,7 +186,8 @@ def test_wrong_birth_dates_three_times_ask_for_staff(
         next_(qtbot, window)
         assert kind(window) is ScreenKind.IDENTITY
     assert window.briefing is not None and window.briefing.identity_locked
-    assert window.identity.message.text() == "Please ask a staff member to help you."
+    assert window.identity.title.text() == english("identity.locked-title")
+    assert any(english("blocker.identity-locked") in t for t in _texts(window))
     assert not window.identity.keypad.isVisible()
     assert not window.bottom.primary.isVisible()
     with station.store.reading() as session:
@@ -216,7 +205,7 @@ def test_without_a_prepared_briefing_the_patient_is_asked_to_see_staff(
 ) -> None:
     tap(qtbot, window.welcome.start_button)
     assert window.briefing is None
-    assert "staff member" in window.welcome.message.text()
+    assert window.welcome.message.text() == english("welcome.no-briefing")
 
 
 def test_a_finger_tap_works_like_a_click(qtbot: QtBot, window: KioskWindow, prepared: str) -> None:

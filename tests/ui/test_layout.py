@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.session import ScreenKind
 from kiosk.ui import theme
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import choose, kind, next_, tap, type_date
+from tests.ui.drive import acknowledge, choose, kind, next_, sign_here, tap, type_date
 
 DISPLAYS = [QSize(1280, 800), QSize(1920, 1080), QSize(1080, 1920)]
 
@@ -71,7 +71,7 @@ def walk_checking(qtbot: QtBot, window: KioskWindow, label: str) -> list[str]:
         check_screen(window, f"{label} {screen.id}")
         seen.append(screen.id)
         if screen.kind is ScreenKind.RISK:
-            tap(qtbot, window.reading.understand)
+            acknowledge(qtbot, window)
             check_screen(window, f"{label} {screen.id} acknowledged")
         elif screen.kind is ScreenKind.QUESTION:
             choose(qtbot, window, b.form.question(screen.id).answer)
@@ -80,9 +80,8 @@ def walk_checking(qtbot: QtBot, window: KioskWindow, label: str) -> list[str]:
             tap(qtbot, window.sign.switch)
             check_screen(window, f"{label} typed signature")
             tap(qtbot, window.sign.switch)
-            from tests.ui.drive import scribble
 
-            scribble(window.sign.pad)
+            sign_here(qtbot, window)
             with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
                 next_(qtbot, window)
             break

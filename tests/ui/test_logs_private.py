@@ -22,8 +22,7 @@ from kiosk.store.staff import LoginOutcome
 from kiosk.ui.staff import StaffSignIn
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import NAME
-from tests.ui.drive import key, kind, next_, scribble, tap
-from tests.ui.test_briefing import begin, walk_to
+from tests.ui.drive import begin, key, kind, next_, sign_here, tap, walk_to
 
 PIN = "482913"
 WRONG_PIN = "135790"
@@ -85,7 +84,7 @@ def test_no_pin_in_the_database_or_logs_and_no_patient_details_in_the_logs(
 
     begin(qtbot, window)  # the prepared patient confirms their date of birth on the keypad
     walk_to(qtbot, window, ScreenKind.SIGN, flag=window.briefing.form.risks[0].id)  # type: ignore[union-attr]
-    scribble(window.sign.pad)
+    sign_here(qtbot, window)
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
         next_(qtbot, window)
     assert kind(window) is ScreenKind.DONE

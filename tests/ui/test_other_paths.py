@@ -11,11 +11,22 @@ from sqlalchemy.exc import OperationalError
 from kiosk.session import ScreenKind, Status
 from kiosk.station import Station
 from kiosk.store.models import Briefing, Document, Patient, RiskAcknowledgement, Signature
-from kiosk.ui.pages.base import SAVE_FAILED
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import FakeInteraction
-from tests.ui.drive import key, kind, next_, scribble, tap, type_date
-from tests.ui.test_briefing import begin, walk_to
+from tests.ui.drive import (
+    acknowledge,
+    begin,
+    english,
+    key,
+    kind,
+    message,
+    next_,
+    scroll_to_end,
+    sign_here,
+    tap,
+    type_date,
+    walk_to,
+)
 
 
 def type_on(qtbot: QtBot, keyboard: object, text: str) -> None:
@@ -44,7 +55,7 @@ def test_a_walk_up_patient_types_their_name_and_birth_date(
     assert kind(window) is ScreenKind.IDENTITY
     assert window.identity.keyboard.isVisible() and not window.identity.keypad.isVisible()
     next_(qtbot, window)  # no name yet
-    assert window.identity.message.text() == "Please type your full name."
+    assert message(window) == english("name.type-full-name")
     type_on(qtbot, window.identity.keyboard, "Seán O'Brien")
     assert window.identity.name.text() == "Seán O'Brien"
     next_(qtbot, window)
@@ -72,7 +83,7 @@ def test_a_walk_up_name_the_pdf_cannot_print_is_refused_kindly(
     tap(qtbot, window.welcome.start_button)
     window.identity.name.setText("김민준")
     next_(qtbot, window)
-    assert "cannot print some of the letters" in window.identity.message.text()
+    assert message(window) == english("name.cannot-print")
     assert window.identity.keyboard.isVisible()
 
 
@@ -85,17 +96,19 @@ def test_a_typed_signature_needs_a_staff_member(
 ) -> None:
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.SIGN)
+    scroll_to_end(qtbot, window.sign.statement)
+    qtbot.waitUntil(window.bottom.primary.isEnabled)
     tap(qtbot, window.sign.switch)
     assert window.sign.keyboard.isVisible() and not window.sign.pad.isVisible()
     type_on(qtbot, window.sign.keyboard, "Zoë")
     interaction.answer = None  # staff cancelled
     next_(qtbot, window)
-    assert "staff member must confirm" in window.sign.message.text()
+    assert message(window) == english("signature.not-attested")
     assert window.briefing is not None and window.briefing.status is Status.IN_PROGRESS
     interaction.answer = "Sam Carter"
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
         next_(qtbot, window)
-    assert interaction.asked[-1].startswith("A staff member confirms")
+    assert interaction.asked[-1] == english("sign.attest-reason")
     with station.store.reading() as session:
         sig = session.scalars(select(Signature).where(Signature.briefing_id == prepared)).one()
     assert (sig.kind, sig.typed_name, sig.attested_by) == ("typed", "Zoë", "Sam Carter")
@@ -116,13 +129,13 @@ def test_a_pdf_that_cannot_be_made_leaves_the_briefing_complete_and_tells_staff(
     station.signer, station.signer_problem = None, "keys/kiosk-key.pem: cannot be read"
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.SIGN)
-    scribble(window.sign.pad)
+    sign_here(qtbot, window)
     with qtbot.waitSignal(window.pdf_failed, timeout=30_000) as failed:
         next_(qtbot, window)
         assert kind(window) is ScreenKind.DONE  # at once, before the PDF work ends
     assert failed.args[0] == prepared
     assert window.done.staff.isVisible()
-    assert "For staff: the PDF is pending" in window.done.staff.text()
+    assert window.done.staff.text().startswith(english("done.for-staff", reason=""))
     assert "kiosk-key.pem: cannot be read" in window.done.staff.text()
     with station.store.reading() as session:
         assert session.get(Briefing, prepared).status == "completed"  # type: ignore[union-attr]
@@ -147,8 +160,8 @@ def test_a_write_the_store_refuses_shows_a_message_and_changes_nothing(
         raise OperationalError("INSERT ...", {}, Exception("database is locked"))
 
     monkeypatch.setattr(station.recorder, "record", locked)
-    tap(qtbot, window.reading.understand)
-    assert window.bottom.message.text() == SAVE_FAILED
+    acknowledge(qtbot, window)
+    assert message(window) == english("problem.not-saved")
     assert b.current.id not in b.acknowledgements
     assert window.reading.understand.isVisible()
     monkeypatch.setattr(station.recorder, "record", real)
@@ -165,7 +178,7 @@ def test_the_done_screen_returns_to_welcome_on_its_own(
 ) -> None:
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.SIGN)
-    scribble(window.sign.pad)
+    sign_here(qtbot, window)
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
         next_(qtbot, window)
     clock.advance(44)  # type: ignore[attr-defined]

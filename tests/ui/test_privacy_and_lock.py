@@ -14,8 +14,7 @@ from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
 from tests.ui.conftest import NAME, FakeInteraction
-from tests.ui.drive import kind, next_, scribble, tap, texts
-from tests.ui.test_briefing import begin, walk_to
+from tests.ui.drive import begin, kind, next_, scribble, sign_here, tap, texts, walk_to
 
 
 def test_after_the_idle_time_the_briefing_is_abandoned_and_no_widget_holds_the_name(
@@ -23,7 +22,7 @@ def test_after_the_idle_time_the_briefing_is_abandoned_and_no_widget_holds_the_n
 ) -> None:
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.SIGN)
-    scribble(window.sign.pad)
+    sign_here(qtbot, window)
     assert any(NAME in t for t in texts()), "the sign page shows the patient's name"
     clock.advance(89)
     window.tick()

@@ -11,8 +11,7 @@ from kiosk.content.schema import Section
 from kiosk.session import ScreenKind
 from kiosk.ui.theme import STANDARD
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import choose, kind, next_, tap
-from tests.ui.test_briefing import begin, walk_to
+from tests.ui.drive import acknowledge, begin, choose, english, kind, next_, walk_to
 
 READING_KINDS = {"about", "step", "risk", "options", "precautions"}
 
@@ -40,23 +39,24 @@ def column_words(window: KioskWindow) -> list[tuple[QLabel, str]]:
 def test_a_new_screen_is_not_painted_while_it_is_being_drawn(
     qtbot: QtBot, window: KioskWindow, prepared: str
 ) -> None:
-    """QProgressBar repaints itself at once when its value changes: in the middle of `redraw`
-    that painted the whole window before the new page was laid out, and again after."""
+    """QProgressBar repaints itself at once when its value changes: in the middle of drawing the
+    model's change that painted the whole window before the new page was laid out, and again after."""
     begin(qtbot, window)
     paints = Paints()
     app = QApplication.instance()
     assert app is not None
     app.installEventFilter(paints)
-    redraw = window.redraw
+    model = window.model
+    assert model is not None
 
-    def counted() -> None:
-        paints.counting = True
-        try:
-            redraw()
-        finally:
-            paints.counting = False
+    def counting(on: bool) -> None:
+        paints.counting = on
 
-    window.redraw = counted  # type: ignore[method-assign]
+    # Around every part that draws the model's change: the first callback turns counting on,
+    # the last turns it off; paints in between would be half-drawn screens.
+    callbacks = model.events.changed._callbacks
+    callbacks.insert(0, lambda: counting(True))
+    callbacks.append(lambda: counting(False))
     try:
         for _ in range(3):
             next_(qtbot, window)
@@ -68,7 +68,7 @@ def test_a_new_screen_is_not_painted_while_it_is_being_drawn(
     at, total = b.progress
     bar = window.top.bar
     assert (bar.minimum(), bar.value(), bar.maximum()) == (0, at, total)
-    assert window.top.where.text() == f"Part {at} of {total}"
+    assert window.top.where.text() == english("frame.progress", at=at, total=total)
     with qtbot.waitSignal(window.top.bar.valueChanged, timeout=1000):
         next_(qtbot, window)
     qtbot.waitUntil(lambda: bar.value() == at + 1)
@@ -98,7 +98,7 @@ def test_acknowledging_a_risk_keeps_its_words(
     walk_to(qtbot, window, ScreenKind.RISK)
     words = column_words(window)
     assert words
-    tap(qtbot, window.reading.understand)
+    acknowledge(qtbot, window)
     assert window.reading.understood.isVisible() and not window.reading.understand.isVisible()
     assert column_words(window) == words
 
@@ -123,7 +123,7 @@ def test_reading_screens_reuse_their_rows_with_the_next_screens_words(
         # Rows not on this screen hold no words.
         assert all(not w.text() for w in made if w not in shown)
         if b.current.kind is ScreenKind.RISK:
-            tap(qtbot, window.reading.understand)
+            acknowledge(qtbot, window)
         next_(qtbot, window)
     # As many labels as the longest screen needed, not one set per screen.
     assert len(made) <= 2 * max(
@@ -153,4 +153,4 @@ def test_an_answer_is_shown_on_the_same_buttons(
     # Styled again: the picked choice has the main action's colour (inside its 2-pixel border).
     image = picked.grab().toImage()
     assert image.pixelColor(6, image.height() // 2) == QColor(STANDARD.primary)
-    assert window.question.feedback.property("role") == "done"
+    assert window.question.feedback.text.property("role") == "done"

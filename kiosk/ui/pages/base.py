@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -23,76 +24,75 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.session.kinds import ScreenKind
+from kiosk.session.view import Tone
+from kiosk.ui.theme import BASE_PX, STANDARD, Look
+
 if TYPE_CHECKING:
-    from kiosk.session import Briefing
+    from kiosk.i18n import Words
+    from kiosk.session.screen import ScreenModel
+    from kiosk.session.view import Action, View
 
 log = logging.getLogger(__name__)
 
 Row = TypeVar("Row", bound=QWidget)
 Entry = TypeVar("Entry")
 
-SAVE_FAILED = "That could not be saved just now. Please tap again, or ask a staff member."
+LINE_CHARACTERS = 66
+"""Reading text is set no wider than about this many average characters: long lines are hard to
+follow, for a patient more than anyone."""
 
 
 class Page(QWidget):
-    """One kind of screen. `show_briefing` draws the current state; `forget` wipes every personal detail.
+    """One kind of screen: it draws the screen model's `View` and turns taps into the model's intents.
 
-    A page never moves the patient on by itself: it calls the briefing's intents and asks the window
-    (`changed`) to draw again.
+    A page keeps no state of the briefing: it binds to the model once (`bind`) and, whenever the
+    model changes and the current screen is one of its `kinds`, draws the view it is given.
+    `forget` wipes every personal detail (a session ended).
     """
 
-    changed = Signal()
-    """The briefing's state changed: the window redraws the current screen."""
-    problem = Signal(str)
-    """A sentence to show the patient (a blocker, a refused signature)."""
+    kinds: frozenset[ScreenKind] = frozenset()
 
-    primary_text = "Next"
-    """The words on the main button at the bottom right; "" hides it."""
+    def __init__(self) -> None:
+        super().__init__()
+        self.model: ScreenModel | None = None
+        self.look = Look(STANDARD, BASE_PX)
+        """The palette and sizes, for what a page draws itself (icons); set by the window."""
 
-    def show_briefing(self, briefing: Briefing) -> None:
+    def set_look(self, look: Look) -> None:
+        self.look = look
+
+    def colour(self, tone: Tone) -> str:
+        p = self.look.palette
+        return {Tone.DONE: p.done, Tone.NOTICE: p.notice, Tone.FLAG: p.flag}.get(tone, p.text)
+
+    def line_px(self) -> int:
+        """The widest a line of reading text should be, in the page's current font."""
+        return self.fontMetrics().averageCharWidth() * LINE_CHARACTERS
+
+    def bind(self, model: ScreenModel) -> None:
+        self.model = model
+        model.events.changed.connect(self._model_changed)
+        model.events.ended.connect(self.forget)
+
+    def _model_changed(self) -> None:
+        model = self.model
+        assert model is not None
+        view = model.view
+        if view.kind in self.kinds:
+            self.draw(view, model.words)
+
+    def draw(self, view: View, words: Words) -> None:
         raise NotImplementedError
+
+    def submit(self, action: Action) -> None:
+        """The main action was tapped: by default the model does it; a page whose main action needs
+        what was typed or drawn on it (a date, a name, a signature) hands that over."""
+        if self.model is not None:
+            self.model.do(action)
 
     def forget(self) -> None:
         """Clear every text and input that could hold personal details."""
-
-    def primary(self, briefing: Briefing) -> bool:
-        """The main button was tapped. True if the page handled it; False to go on to the next screen."""
-        return False
-
-    def back(self, briefing: Briefing) -> bool:
-        """Back was tapped. True if the page handled it (a step within the page); False to go back a screen."""
-        return False
-
-    def attempt(self, action: Callable[[], object]) -> bool:
-        """Run one of the briefing's intents. A refusal or a failed save becomes a sentence on screen;
-        the briefing's state is unchanged then, because it changes only after the store accepted."""
-        from kiosk.session import FlowError  # loaded by now: a briefing is open
-
-        try:
-            action()
-        except FlowError as exc:
-            self.problem.emit(exc.blocker.value if exc.blocker else str(exc))
-            return False
-        except Exception as exc:
-            if not not_saved(exc):
-                raise
-            # The exception's text can carry SQL parameters (names): log its kind only.
-            log.error("an event could not be stored: %s", type(exc).__name__)
-            self.problem.emit(SAVE_FAILED)
-            return False
-        return True
-
-
-def not_saved(exc: BaseException) -> bool:
-    """Whether an error means the store did not take a change (the patient may tap again).
-
-    The store's modules are imported here, not at the top: the first screen is painted before the
-    store (SQLAlchemy) has even loaded, and by the time a change can fail, it has."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from kiosk.store.recorder import RecordError
-
-    return isinstance(exc, RecordError | SQLAlchemyError | OSError)
 
 
 def _blank(widget: QWidget) -> None:
@@ -165,20 +165,63 @@ def kinetic(area: QScrollArea) -> QScrollArea:
 
 
 class Reading(QScrollArea):
-    """A column of content that scrolls with a finger when it is longer than the screen."""
+    """A column of content that scrolls with a finger when it is longer than the screen.
+
+    The column is centred and, once `limit_width` is given, no wider than a comfortable line.
+    `more` says whether there is more below than is on screen (for the cue under it); `at_end`
+    fires whenever the whole content has been on screen: scrolled to its end, or it fits.
+    """
+
+    at_end = Signal()
+    more = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.column = QWidget()
-        self.column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.content = QVBoxLayout(self.column)
-        self.content.setContentsMargins(0, 0, 16, 0)
+        self.content.setContentsMargins(0, 0, 0, 0)
         self.content.setSpacing(16)
-        self.setWidget(self.column)
+        outer = QWidget()
+        outer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        row = QHBoxLayout(outer)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(self.column, 1000)  # as wide as it may be; the sides take the rest
+        row.addStretch(1)
+        self.setWidget(outer)
         kinetic(self)
+        self._had_more: bool | None = None
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._check)
+        bar.rangeChanged.connect(self._check)
+
+    def limit_width(self, px: int) -> None:
+        """No line of the column wider than `px` (it is centred in the room it has)."""
+        self.column.setMaximumWidth(px)
+
+    def check_soon(self) -> None:
+        """Look again once the new content is laid out (at the next turn of the event loop)."""
+        QTimer.singleShot(0, self, self._check)
+
+    def _check(self) -> None:
+        if not self.isVisible() or not self.column.isVisible() or self.viewport().height() <= 0:
+            return
+        bar = self.verticalScrollBar()
+        more = bar.value() < bar.maximum()
+        if more != self._had_more:
+            self._had_more = more
+            self.more.emit(more)
+        if not more:
+            self.at_end.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.check_soon()
 
     def clear(self) -> None:
         while self.content.count():

@@ -2,59 +2,71 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout
 
-from kiosk.session import Briefing
+from kiosk.i18n import Words
+from kiosk.session.kinds import ScreenKind
+from kiosk.session.view import Action, Filing, Mark, Tone, View
 from kiosk.ui.pages.base import Page, Reading, button, label
+from kiosk.ui.pages.parts import MarkedLine
 
-MAKING = "Your signed briefing is being filed…"
-MADE = "✓  Your signed briefing is saved and filed."
+FILING = {Filing.MAKING: "done.filing", Filing.MADE: "done.filed", Filing.PENDING: "done.saved"}
 
 
 class DonePage(Page):
-    primary_text = ""
-    finished = Signal()
+    kinds = frozenset({ScreenKind.DONE})
 
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        title = label("Thank you", "title")
-        layout.addWidget(title)
+        self.title = label(role="title")
+        layout.addWidget(self.title)
         self.body = Reading()
         layout.addWidget(self.body, 1)
-        self.pdf = label(role="muted")
+        self.pdf = MarkedLine()
         layout.addWidget(self.pdf)
         self.staff = label(role="notice")
         self.staff.hide()
         layout.addWidget(self.staff)
-        self.finish = button("Finish", "primary", self.finished.emit)
+        self.finish = button("", "primary", self._finish)
         layout.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._shown: str | None = None
 
-    def show_briefing(self, briefing: Briefing) -> None:
-        if self.body.content.count():
-            return
-        for paragraph in briefing.form.closing.body.split("\n\n"):
-            self.body.add(label(paragraph.strip()))
-        self.body.finish()
+    def draw(self, view: View, words: Words) -> None:
+        self.title.setText(words.text(view.title or ""))
+        if self._shown != words.language or not self.body.content.count():
+            self.body.limit_width(self.line_px())
+            self.body.clear()
+            for paragraph in view.paragraphs:
+                self.body.add(label(words.text(paragraph)))
+            self.body.finish()
+            self._shown = words.language
+        filing = view.filing or Filing.MAKING
+        made = filing is not Filing.MAKING
+        tone = Tone.DONE if made else Tone.PLAIN
+        self.pdf.set_line(
+            words(FILING[filing]),
+            tone,
+            Mark.TICK if made else None,
+            self.colour(tone),
+            self.look.px(32),
+        )
+        self.staff.setText(words(view.staff_note) if view.staff_note else "")
+        self.staff.setVisible(view.staff_note is not None)
+        if view.primary is not None:
+            self.finish.setText(words(view.primary[1].label))
 
-    def making(self) -> None:
-        self.pdf.setText(MAKING)
-        self.staff.hide()
-
-    def made(self) -> None:
-        self.pdf.setText(MADE)
-
-    def failed(self, for_staff: str) -> None:
-        """The PDF could not be made: the briefing is saved; staff read why."""
-        self.pdf.setText("✓  Your signed briefing is saved.")
-        self.staff.setText(f"For staff: the PDF is pending. {for_staff}")
-        self.staff.show()
+    def _finish(self) -> None:
+        if self.model is not None:
+            self.model.do(Action.FINISH)
 
     def forget(self) -> None:
+        self._shown = None
         self.body.clear()
-        self.pdf.setText("")
+        self.title.setText("")
+        self.pdf.set_line("", Tone.PLAIN, None, "", 1)
         self.staff.setText("")
         self.staff.hide()

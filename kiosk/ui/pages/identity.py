@@ -3,177 +3,110 @@ types their name and date of birth. Only on-screen keys; never a physical keyboa
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.session import Briefing
-from kiosk.session.flow import IDENTITY_ATTEMPTS
-from kiosk.station import name_problem
+from kiosk.i18n import Words
+from kiosk.session.kinds import ScreenKind
+from kiosk.session.view import Action, IdentityStep, View
 from kiosk.ui.pages.base import Page, button, centred, label
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
 
-ASK_STAFF = "Please ask a staff member to help you."
-NOT_ME = "Please ask a staff member. They will find your own briefing for you."
-INCOMPLETE = "Please enter your whole date of birth: month, day and year."
-
 
 class IdentityPage(Page):
-    def __init__(self, today: Callable[[], date]) -> None:
+    """Who, what to do, and the keypad beside it (below it on a portrait screen); in walk-up mode
+    the name field with the keyboard right under it."""
+
+    kinds = frozenset({ScreenKind.IDENTITY})
+
+    def __init__(self) -> None:
         super().__init__()
-        self._today = today
-        self._briefing: Briefing | None = None
-        self._typing_name = False
-        # Left: who, what to do, and messages. Right: the date keypad. Below: the keyboard (walk-up).
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        row = QHBoxLayout()
-        row.setSpacing(32)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.row.setSpacing(32)
         left = QVBoxLayout()
         left.setSpacing(12)
-        self.kind = label("Checking it is you", role="muted")
+        self.kind = label(role="muted")
         self.title = label(role="title")
         self.instruction = label()
+        self.notice = label(role="notice")
+        self.notice.hide()
         self.name = QLineEdit()
         self.name.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.name.setMaxLength(200)
-        self.name.setPlaceholderText("Your full name")
-        self.message = label(role="notice")
-        self.message.hide()
-        self.not_me = button("This is not me", None, self._not_me)
-        for widget in (self.kind, self.title, self.instruction, self.name, self.message):
+        self.not_me = button("", None, self._not_me)
+        for widget in (self.kind, self.title, self.instruction, self.notice, self.name):
             left.addWidget(widget)
-        left.addStretch(1)
-        left.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeft)
-        row.addLayout(left, 1)
-        self.keypad = DateKeypad()
-        row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(row, 1)
         self.keyboard = OnScreenKeyboard(self.name)
-        layout.addLayout(centred(self.keyboard))
-        self._show(keypad=False, keyboard=False)
+        left.addLayout(centred(self.keyboard))
+        left.addStretch(1)
+        left.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeading)
+        self.row.addLayout(left, 1)
+        self.keypad = DateKeypad()
+        self.keypad_box = QWidget()
+        box = QVBoxLayout(self.keypad_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(1)
+        self.row.addWidget(self.keypad_box, 0)
+        layout.addLayout(self.row, 1)
+        self._language: str | None = None
+        self._step: IdentityStep | None = None
 
-    @property
-    def primary_text(self) -> str:  # type: ignore[override]
-        if self._briefing is not None and self._briefing.identity_locked:
-            return ""
-        if self._briefing is not None and self._briefing.identity_confirmed:
-            return "Next"
-        return "Next" if self._typing_name else "Confirm"
+    def set_portrait(self, portrait: bool) -> None:
+        """On a portrait screen the keypad goes under the words, where the finger already is."""
+        self.row.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
-    def show_briefing(self, briefing: Briefing) -> None:
-        if briefing is not self._briefing:
-            self.forget()
-            self._briefing = briefing
-            self._typing_name = briefing.patient is None
-        if briefing.identity_confirmed:
-            self._show_confirmed(briefing)
-        elif briefing.identity_locked:
-            self._show_locked()
-        elif briefing.patient is None:
-            self._show_walk_up()
-        else:
-            assert briefing.patient is not None
-            self.title.setText(f"Hello, {briefing.patient.name}")
-            self.instruction.setText("To check this is you, please enter your date of birth.")
-            self._show(keypad=True, keyboard=False)
-            self.not_me.show()
+    def draw(self, view: View, words: Words) -> None:
+        if words.language != self._language:
+            self.keypad.set_words(words)
+            self.keyboard.set_words(words)
+            self.name.setPlaceholderText(words("identity.name-placeholder"))
+            self._language = words.language
+        step = view.identity_step
+        if step is not self._step:
+            if step is not IdentityStep.BIRTH_DATE:
+                self.keypad.reset()
+            self._step = step
+        self.kind.setText(words.text(view.heading) if view.heading else "")
+        self.kind.setVisible(view.heading is not None)
+        self.title.setText(words.text(view.title or ""))
+        self.instruction.setText("\n".join(words.text(p) for p in view.paragraphs))
+        self.instruction.setVisible(bool(view.paragraphs))
+        self.notice.setText(words(view.notice) if view.notice else "")
+        self.notice.setVisible(view.notice is not None)
+        typing = step is IdentityStep.NAME
+        self.name.setVisible(typing)
+        self.keyboard.setVisible(typing)
+        self.keypad_box.setVisible(step is IdentityStep.BIRTH_DATE)
+        not_me = view.offers.get(Action.NOT_ME)
+        self.not_me.setVisible(not_me is not None)
+        if not_me is not None:
+            self.not_me.setText(words(not_me.label))
 
-    def _show_walk_up(self) -> None:
-        if self._typing_name:
-            self.title.setText("What is your name?")
-            self.instruction.setText("Please type your full name, as it is on your ID card.")
-            self._show(keypad=False, keyboard=True)
-            self.kind.hide()
-        else:
-            self.title.setText(self.name.text().strip())
-            self.instruction.setText("Please enter your date of birth.")
-            self._show(keypad=True, keyboard=False)
-        self.not_me.hide()
-
-    def _show_confirmed(self, briefing: Briefing) -> None:
-        assert briefing.patient is not None
-        self.title.setText(f"Thank you, {briefing.patient.name}")
-        self.instruction.setText("Tap Next to begin.")
-        self._show(keypad=False, keyboard=False)
-        self.not_me.hide()
-        self.say("")
-
-    def _show_locked(self) -> None:
-        self.title.setText("We could not check your date of birth")
-        self.instruction.setText("")
-        self._show(keypad=False, keyboard=False)
-        self.not_me.hide()
-        self.say(ASK_STAFF)
-
-    def _show(self, *, keypad: bool, keyboard: bool) -> None:
-        self.kind.show()
-        self.keypad.setVisible(keypad)
-        self.name.setVisible(keyboard)
-        self.keyboard.setVisible(keyboard)
-
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def submit(self, action: Action) -> None:
+        model = self.model
+        if model is None:
+            return
+        if action is not Action.CONFIRM:
+            model.do(action)
+        elif self._step is IdentityStep.NAME:
+            model.enter_name(self.name.text())
+        elif model.confirm_birth_date(self.keypad.entry()):
+            self.keypad.reset()
 
     def _not_me(self) -> None:
-        self.say(NOT_ME)
-
-    def primary(self, briefing: Briefing) -> bool:
-        if briefing.identity_confirmed:
-            return False
-        if briefing.patient is None and self._typing_name:
-            problem = name_problem(self.name.text())
-            if problem:
-                self.say(problem)
-            else:
-                self._typing_name = False
-                self.say("")
-                self.changed.emit()
-            return True
-        entry = self.keypad.entry()
-        if not entry.complete:
-            self.say(INCOMPLETE)
-            return True
-        dob, problem = entry.check(self._today())
-        if dob is None:
-            self.say(problem or INCOMPLETE)
-            return True
-        if briefing.patient is None:
-            name = self.name.text().strip()
-            return bool(not self.attempt(lambda: briefing.enter_identity(name, dob)))
-        matched: list[bool] = []
-        if not self.attempt(lambda: matched.append(briefing.confirm_identity(dob))):
-            return True
-        self.keypad.reset()
-        if matched[0]:
-            return False
-        left = IDENTITY_ATTEMPTS - briefing.identity_attempts
-        if left > 0:
-            tries = "1 more try" if left == 1 else f"{left} more tries"
-            self.say(f"That date of birth does not match our records. Please check it ({tries}).")
-        self.changed.emit()
-        return True
-
-    def back(self, briefing: Briefing) -> bool:
-        """Back from the birth date to the name, in walk-up mode, before going back a screen."""
-        if briefing.patient is None and not self._typing_name and not briefing.identity_confirmed:
-            self._typing_name = True
-            self.keypad.reset()
-            self.changed.emit()
-            return True
-        return False
+        if self.model is not None:
+            self.model.do(Action.NOT_ME)
 
     def forget(self) -> None:
-        self._briefing = None
-        self._typing_name = False
+        self._step = None
         self.name.setText("")  # not clear(): that can be undone, bringing the name back
         self.keypad.reset()
-        self._show(keypad=False, keyboard=False)
         self.title.setText("")
         self.instruction.setText("")
-        self.say("")

@@ -2,26 +2,65 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import partial
 
-from PySide6.QtWidgets import QPushButton, QVBoxLayout
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
-from kiosk.session import Briefing
-from kiosk.ui.pages.base import Page, Reading, button, label
+from kiosk.i18n import Words
+from kiosk.session.kinds import ScreenKind
+from kiosk.session.view import Choice, Tone, View
+from kiosk.ui.pages.base import Page, Reading, label
+from kiosk.ui.pages.parts import MarkedLine, ScrollCue
 from kiosk.ui.widgets.keypad import set_flag
 
-RIGHT = "✓  That's right."
-AGAIN = "Please try this question again."
+CHOICE_GAP = 24
+"""Room between two choices, in px at 1280×800: a finger that lands between them touches neither."""
+
+
+class ChoiceButton(QPushButton):
+    """A choice: a large button whose words wrap onto more lines rather than being cut."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("kiosk", True)
+        self.setProperty("role", "choice")
+        self.setProperty("picked", "false")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.words = label()
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setProperty("role", "choice")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 14, 24, 14)
+        row.addWidget(self.words)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_choice(self, choice: Choice) -> None:
+        self.words.setText(choice.text)
+        self.setAccessibleName(choice.text)
+        picked = "true" if choice.picked else "false"
+        set_flag(self, "picked", picked)
+        set_flag(self.words, "picked", picked)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        assert layout is not None
+        return layout.totalHeightForWidth(width)
 
 
 class QuestionPage(Page):
     """The prompt, a large button for each choice, and a word on the answer given.
 
     The choice buttons are kept from question to question and given the next one's words (hidden
-    when it has fewer): a new button costs its making, its styling and its deletion, where a kept
-    one costs only its words, and an answer restyles only the buttons whose "picked" changed.
+    when it has fewer).
     """
+
+    kinds = frozenset({ScreenKind.QUESTION})
 
     def __init__(self) -> None:
         super().__init__()
@@ -31,82 +70,61 @@ class QuestionPage(Page):
         self.kind = label(role="muted")
         self.prompt = label(role="title")
         self.choices = Reading()
-        self.choices.finish()  # the buttons go in above this stretch
-        self.feedback = label()
+        self.feedback = MarkedLine()
+        self.choices.add(self.feedback)
+        self.choices.finish()  # the buttons go in above the feedback
+        self.cue = ScrollCue()
         layout.addWidget(self.kind)
         layout.addWidget(self.prompt)
         layout.addWidget(self.choices, 1)
-        layout.addWidget(self.feedback)
-        self._briefing: Briefing | None = None
-        self.buttons: dict[str, QPushButton] = {}
+        layout.addWidget(self.cue)
+        self.choices.more.connect(self.cue.show_more)
+        self.buttons: dict[str, ChoiceButton] = {}
         """The buttons on show, by the id of their choice."""
-        self._pool: list[QPushButton] = []
+        self._pool: list[ChoiceButton] = []
         self._ids: list[str] = []
-        """The choice each button of the pool stands for, in order."""
         self._shown: tuple[str, str] | None = None
-        """The briefing and question the prompt and choices on the page are for."""
 
-    def show_briefing(self, briefing: Briefing) -> None:
-        self._briefing = briefing
-        question = briefing.form.question(briefing.current.id)
-        answers = briefing.answers_to(question.id)
-        last = answers[-1] if answers else None
-        settled = last is not None and (last.correct or last.attempt >= 2)
-        ids = [q.id for q in briefing.form.questions]
-        self.kind.setText(
-            f"Check your understanding: question {ids.index(question.id) + 1} of {len(ids)}"
-        )
-        self.prompt.setText(question.prompt)
-        self._fill([(c.id, c.text) for c in question.choices], last.choice_id if last else None)
-        shown = (briefing.briefing_id, question.id)
-        if shown != self._shown or not self.isVisible():
-            # A new question starts at the top; an answer leaves the patient where they were.
-            self.choices.verticalScrollBar().setValue(0)
-            self._shown = shown
-        if last is None:
-            self.feedback.setText("")
-            set_flag(self.feedback, "role", "")
-        elif last.correct:
-            self.feedback.setText(RIGHT)
-            set_flag(self.feedback, "role", "done")
-        elif not settled:
-            self.feedback.setText(AGAIN)
-            set_flag(self.feedback, "role", "notice")
-        else:
-            right = question.choice(question.answer).text
-            self.feedback.setText(f"The answer is: {right}")
-            set_flag(self.feedback, "role", "notice")
-
-    def _fill(self, choices: Sequence[tuple[str, str]], picked: str | None) -> None:
-        """A button for each (id, words) choice, the picked one marked; the rest emptied, hidden."""
-
-        def fill(b: QPushButton, choice: tuple[str, str]) -> None:
-            choice_id, words = choice
-            b.setText(words)
-            set_flag(b, "picked", "true" if choice_id == picked else "false")
-
-        with self.choices.refilling(len(choices)):
-            self.choices.refill(self._pool, choices, self._choice_button, fill)
-        self._ids = [choice_id for choice_id, _ in choices]
+    def draw(self, view: View, words: Words) -> None:
+        self.choices.limit_width(self.line_px())
+        self.choices.content.setSpacing(self.look.px(CHOICE_GAP))
+        self.kind.setText(words.text(view.heading) if view.heading else "")
+        self.prompt.setText(words.text(view.title or ""))
+        with self.choices.refilling(len(view.choices)):
+            self.choices.refill(
+                self._pool, view.choices, self._choice_button, ChoiceButton.set_choice
+            )
+        self._ids = [c.id for c in view.choices]
         self.buttons = dict(zip(self._ids, self._pool, strict=False))
+        feedback = view.feedback
+        self.feedback.setVisible(feedback is not None)
+        if feedback is not None:
+            colour = self.colour(feedback.tone)
+            self.feedback.set_line(
+                words.text(feedback.text), feedback.tone, feedback.mark, colour, self.look.px(32)
+            )
+            QTimer.singleShot(0, self, lambda: self.choices.ensureWidgetVisible(self.feedback))
+        shown = (view.screen_id, words.language)
+        if shown != self._shown or not self.isVisible():
+            self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
+            self.choices.verticalScrollBar().setValue(0)  # a new question starts at the top
+            self._shown = shown
+        self.choices.check_soon()
 
-    def _choice_button(self) -> QPushButton:
-        b = button("", "choice", partial(self._tapped, len(self._pool)))
-        b.setProperty("picked", "false")
+    def _choice_button(self) -> ChoiceButton:
+        b = ChoiceButton()
+        b.clicked.connect(partial(self._tapped, len(self._pool)))
         return b
 
     def _tapped(self, n: int) -> None:
-        if n < len(self._ids):
-            self._answer(self._ids[n])
-
-    def _answer(self, choice_id: str) -> None:
-        briefing = self._briefing
-        if briefing is not None and self.attempt(lambda: briefing.answer_question(choice_id)):
-            self.changed.emit()
+        if n < len(self._ids) and self.model is not None:
+            self.model.answer(self._ids[n])
 
     def forget(self) -> None:
-        self._briefing = None
         self._shown = None
-        self._fill([], None)
-        for widget in (self.kind, self.prompt, self.feedback):
+        with self.choices.refilling(0):
+            self.choices.refill(self._pool, [], self._choice_button, ChoiceButton.set_choice)
+        self.feedback.set_line("", Tone.PLAIN, None, "", 1)
+        self.feedback.hide()
+        for widget in (self.kind, self.prompt):
             widget.setText("")

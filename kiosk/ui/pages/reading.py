@@ -6,29 +6,32 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.content.schema import Item, Section
-from kiosk.session import Briefing, ScreenKind
+from kiosk.i18n import Words
+from kiosk.session.kinds import ScreenKind
+from kiosk.session.view import Action, Card, Mark, Tone, View
+from kiosk.ui.icons import Glyph, icon
 from kiosk.ui.pages.base import Page, Reading, button, card, label
-
-KIND_NAMES = {
-    ScreenKind.ABOUT: "About the procedure",
-    ScreenKind.STEP: "Step {n} of {total}",
-    ScreenKind.RISK: "Risk {n} of {total}",
-    ScreenKind.OPTIONS: "If the procedure does not help",
-    ScreenKind.PRECAUTIONS: "After the procedure",
-}
-REVISIT = "Let's look at this again. When you are ready, tap Next to go back to the question."
-UNDERSTAND = "I understand this risk"
-UNDERSTOOD = "✓  You have said you understand this risk."
+from kiosk.ui.pages.parts import MarkedLine, ScrollCue
 
 
 class ReadingPage(Page):
-    """Title and plain paragraphs; list screens add their items; risk screens add “I understand this risk”.
+    """Title and plain paragraphs; list screens add their items; risk screens add “I understand this
+    risk”, which can be tapped once the whole text has been on screen.
 
     The paragraphs and the items' cards are kept from screen to screen and given the next screen's
     words (hidden when it has fewer): a new label costs its making, its styling and its deletion,
     on every Next, where a kept one costs only its words.
     """
+
+    kinds = frozenset(
+        {
+            ScreenKind.ABOUT,
+            ScreenKind.STEP,
+            ScreenKind.RISK,
+            ScreenKind.OPTIONS,
+            ScreenKind.PRECAUTIONS,
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,49 +40,64 @@ class ReadingPage(Page):
         layout.setSpacing(12)
         self.kind = label(role="muted")
         self.title = label(role="title")
-        self.revisit = label(REVISIT, role="notice")
+        self.revisit = label(role="notice")
         self.body = Reading()
         self.body.finish()  # the rows go in above this stretch
+        self.cue = ScrollCue()
         self._paragraphs: list[QLabel] = []
         self._cards: list[QFrame] = []
         layout.addWidget(self.kind)
         layout.addWidget(self.title)
         layout.addWidget(self.revisit)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.cue)
         row = QHBoxLayout()
-        self.understand = button(UNDERSTAND, "primary", self._acknowledge)
-        self.understood = label(UNDERSTOOD, role="done")
-        row.addWidget(self.understand)
+        row.setSpacing(16)
+        self.understand = button("", "acknowledge", self._acknowledge)
+        self.understood = MarkedLine()
+        row.addWidget(self.understand, 1)
         row.addWidget(self.understood, 1)
         layout.addLayout(row)
-        self._briefing: Briefing | None = None
-        self._shown: tuple[str, str, bool] | None = None
-        """The briefing, screen and revisit the words on the page are for."""
+        self.body.at_end.connect(self._read_to_end)
+        self.body.more.connect(self.cue.show_more)
+        self._shown: tuple[str, bool, str] | None = None
+        """The screen, reread or not, and language the words on the page are for."""
 
-    def show_briefing(self, briefing: Briefing) -> None:
-        self._briefing = briefing
-        screen = briefing.current
-        shown = (briefing.briefing_id, screen.id, briefing.revisiting)
+    def draw(self, view: View, words: Words) -> None:
+        shown = (view.screen_id, view.notice is not None, words.language)
         if shown != self._shown or not self.isVisible():
             # The screen on show drawn again ("I understand this risk") keeps its words and where
             # the patient had scrolled to: only the risk's state below them changes.
-            content = briefing.form.screen(screen.id)
-            self.kind.setText(_kind_name(briefing, screen.kind, screen.id))
-            self.title.setText(content.title)
-            self.revisit.setVisible(briefing.revisiting)
-            if isinstance(content, Section):
-                paragraphs, items = content.paragraphs(), []
-            else:
-                paragraphs, items = [content.intro], content.items
-            self._fill(paragraphs, items)
+            self.body.limit_width(self.line_px())
+            self.kind.setText(words.text(view.heading) if view.heading else "")
+            self.kind.setVisible(view.heading is not None)
+            self.title.setText(words.text(view.title or ""))
+            self.revisit.setText(words(view.notice) if view.notice else "")
+            self.revisit.setVisible(view.notice is not None)
+            self._fill([words.text(p) for p in view.paragraphs], view.cards)
             self.body.verticalScrollBar().setValue(0)
+            self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
             self._shown = shown
-        is_risk = screen.kind is ScreenKind.RISK and not briefing.revisiting
-        done = screen.id in briefing.acknowledgements
-        self.understand.setVisible(is_risk and not done)
-        self.understood.setVisible(screen.kind is ScreenKind.RISK and done)
+            self.body.check_soon()
+        offer = view.offers.get(Action.ACKNOWLEDGE)
+        self.understand.setVisible(offer is not None)
+        if offer is not None:
+            self.understand.setText(words(offer.label))
+            self.understand.setEnabled(offer.enabled)
+            colour = self.look.palette.done if offer.enabled else self.look.palette.disabled_text
+            self.understand.setIcon(icon(Glyph.TICK, colour, self.look.px(32)))
+        done = view.kind is ScreenKind.RISK and view.acknowledged
+        self.understood.setVisible(done)
+        if done:
+            self.understood.set_line(
+                words("risk.understood"),
+                Tone.DONE,
+                Mark.TICK,
+                self.look.palette.done,
+                self.look.px(32),
+            )
 
-    def _fill(self, paragraphs: Sequence[str], items: Sequence[Item]) -> None:
+    def _fill(self, paragraphs: Sequence[str], items: Sequence[Card]) -> None:
         """The paragraphs, then a card for each item; rows left over are emptied and hidden."""
         body = self.body
         with body.refilling(len(paragraphs) + len(items)):
@@ -87,28 +105,18 @@ class ReadingPage(Page):
             body.refill(self._cards, items, _card, _fill_card, at=len(self._paragraphs))
 
     def _acknowledge(self) -> None:
-        briefing = self._briefing
-        if briefing is not None and self.attempt(briefing.acknowledge_risk):
-            self.problem.emit("")  # a retry that worked: the earlier "could not be saved" goes
-            self.changed.emit()
+        if self.model is not None:
+            self.model.do(Action.ACKNOWLEDGE)
+
+    def _read_to_end(self) -> None:
+        if self.model is not None and self.isVisible():
+            self.model.read_to_end()
 
     def forget(self) -> None:
-        self._briefing = None
         self._shown = None
         self._fill([], [])
-        for widget in (self.kind, self.title):
+        for widget in (self.kind, self.title, self.revisit):
             widget.setText("")
-
-
-def _kind_name(briefing: Briefing, kind: ScreenKind, screen_id: str) -> str:
-    form = briefing.form
-    if kind is ScreenKind.STEP:
-        ids = [s.id for s in form.steps]
-        return KIND_NAMES[kind].format(n=ids.index(screen_id) + 1, total=len(ids))
-    if kind is ScreenKind.RISK:
-        ids = [r.id for r in form.risks]
-        return KIND_NAMES[kind].format(n=ids.index(screen_id) + 1, total=len(ids))
-    return KIND_NAMES[kind]
 
 
 def _card() -> QFrame:
@@ -118,7 +126,7 @@ def _card() -> QFrame:
     return frame
 
 
-def _fill_card(frame: QFrame, item: Item) -> None:
+def _fill_card(frame: QFrame, item: Card) -> None:
     heading, text = frame.findChildren(QLabel)
     heading.setText(item.title)
     text.setText(item.body)

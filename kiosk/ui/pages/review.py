@@ -4,65 +4,54 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from kiosk.session import Briefing
-from kiosk.ui.pages.base import Page, Reading, card, label
+from kiosk.i18n import Words
+from kiosk.session.kinds import ScreenKind
+from kiosk.session.view import View
+from kiosk.ui.pages.base import Page, Reading, label
+from kiosk.ui.pages.parts import MarkedLine, ScrollCue
 
 
 class ReviewPage(Page):
+    kinds = frozenset({ScreenKind.REVIEW})
+
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(label("Review", role="muted"))
-        layout.addWidget(label("Before you sign", role="title"))
+        self.kind = label(role="muted")
+        self.title = label(role="title")
         self.body = Reading()
+        self.cue = ScrollCue()
+        layout.addWidget(self.kind)
+        layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.cue)
+        self.body.more.connect(self.cue.show_more)
 
-    def show_briefing(self, briefing: Briefing) -> None:
-        form = briefing.form
-        self.body.clear()
-        self.body.add(label("You have read about each risk:", "heading"))
-        frame, inner = card()
-        for risk in form.risks:
-            if risk.id in briefing.acknowledgements:
-                inner.addWidget(label(f"✓  {risk.title}", "done"))
-            else:
-                inner.addWidget(
-                    label(f"✗  {risk.title}: not yet acknowledged. Tap Back to go to it.", "notice")
-                )
-        self.body.add(frame)
-        flagged = [flag_title(briefing, sid) for sid in briefing.flags]
-        if flagged:
-            self.body.add(label("Your questions for the surgeon:", "heading"))
-            frame, inner = card()
-            for title in flagged:
-                inner.addWidget(label(f"?  {title}", "flag"))
-            self.body.add(frame)
-            self.body.add(
-                label("Your surgeon's team will talk with you about these before the procedure.")
+    def draw(self, view: View, words: Words) -> None:
+        self.kind.setText(words.text(view.heading) if view.heading else "")
+        self.title.setText(words.text(view.title or ""))
+        self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
+        body = self.body
+        body.limit_width(self.line_px())
+        body.clear()
+        for line in view.lines:
+            row = MarkedLine()
+            row.set_line(
+                words.text(line.text),
+                line.tone,
+                line.mark,
+                self.colour(line.tone),
+                self.look.px(30),
             )
-        else:
-            self.body.add(
-                label(
-                    "If you have any questions, tap Back to find the screen, or ask a staff member."
-                )
-            )
-        self.body.add(label("When you are ready, tap Next to sign."))
-        self.body.finish()
+            body.add(row)
+        for paragraph in view.paragraphs:
+            body.add(label(words.text(paragraph)))
+        body.finish()
+        body.check_soon()
 
     def forget(self) -> None:
         self.body.clear()
-
-
-def flag_title(briefing: Briefing, screen_id: str) -> str:
-    """What a flagged screen was about, in the patient's words: its title, or the question asked."""
-    form = briefing.form
-    try:
-        return form.screen(screen_id).title
-    except KeyError:
-        pass
-    try:
-        return form.question(screen_id).prompt
-    except KeyError:
-        return screen_id.replace("-", " ").capitalize()
+        self.kind.setText("")
+        self.title.setText("")

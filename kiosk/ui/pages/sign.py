@@ -1,137 +1,160 @@
-"""Sign: what signing means, the printed name, date and time, and a pad for a finger.
-
-A patient who cannot draw may type their name instead, which a staff member confirms with their PIN.
-"""
+"""Sign: what signing means, in short points read to the end; the printed name, date and time; and a
+pad for a finger. A patient who cannot draw may type their name instead, which a staff member
+confirms with their PIN."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.session import Briefing, Status, TypedSignature
-from kiosk.ui.pages.base import Page, button, centred, label
+from kiosk.i18n import Words
+from kiosk.session.kinds import ScreenKind
+from kiosk.session.signature import TypedSignature
+from kiosk.session.view import Action, View
+from kiosk.ui.pages.base import Page, Reading, button, centred, label
+from kiosk.ui.pages.parts import ScrollCue
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
-CANNOT_DRAW = "I cannot sign with my finger"
-DRAW_INSTEAD = "Sign with my finger instead"
-NEEDS_STAFF = "A staff member must confirm a typed signature. Please ask one to come over."
-
-
-def when(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{local:%-d %B %Y}, {local:%H:%M}"
-
 
 class SignPage(Page):
-    primary_text = "Sign"
+    """The statement on one side (above, on a portrait screen), the signature on the other."""
 
-    def __init__(
-        self,
-        now: Callable[[], datetime],
-        attest: Callable[[], str | None] | None,
-    ) -> None:
-        """`attest` asks a staff member to confirm a typed signature and returns their name (None if
-        no one did); None when the clinic does not offer typed signatures."""
+    kinds = frozenset({ScreenKind.SIGN})
+
+    def __init__(self, attest: Callable[[str], str | None] | None) -> None:
+        """`attest(reason)` asks a staff member to confirm a typed signature and gives their name
+        (None if no one did); None when the clinic does not offer typed signatures."""
         super().__init__()
-        self._now = now
         self._attest = attest
-        self._typed = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self.statement = label()
-        layout.addWidget(self.statement)
+        layout.setSpacing(12)
+        self.kind = label(role="muted")
+        layout.addWidget(self.kind)
+        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.split.setSpacing(32)
+        layout.addLayout(self.split, 1)
+
+        self.statement_box = QWidget()
+        left = QVBoxLayout(self.statement_box)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(8)
+        self.title = label(role="heading")
+        self.statement = Reading()
+        self.statement.finish()
+        self._points: list[QLabel] = []
+        self.cue = ScrollCue()
+        left.addWidget(self.title)
+        left.addWidget(self.statement, 1)
+        left.addWidget(self.cue)
+        self.split.addWidget(self.statement_box, 1)
+
+        right = QVBoxLayout()
+        right.setSpacing(8)
         self.who = label(role="heading")
-        layout.addWidget(self.who)
+        right.addWidget(self.who)
         self.pad = SignaturePad()
-        layout.addWidget(self.pad, 1)
+        right.addWidget(self.pad, 1)
         self.typed = QLineEdit()
         self.typed.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.typed.setPlaceholderText("Type your full name")
         self.keyboard = OnScreenKeyboard(self.typed)
-        self.typed_row = QHBoxLayout()
-        self.typed_row.addWidget(self.typed, 1)
-        layout.addLayout(self.typed_row)
-        layout.addLayout(centred(self.keyboard))
-        self.row = QHBoxLayout()
-        self.clear = button("Clear", None, self._clear)
-        self.switch = button(CANNOT_DRAW, None, self._switch)
-        self.message = label(role="notice")
-        self.message.hide()
-        self.row.addWidget(self.clear)
-        self.row.addWidget(self.message, 1)
-        self.row.addWidget(self.switch)
-        layout.addLayout(self.row)
-        self.pad.changed.connect(lambda: self.say(""))
-        self._show_mode()
+        right.addWidget(self.typed)
+        right.addLayout(centred(self.keyboard))
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.clear = button("", None, self._clear)
+        self.switch = button("", None, self._switch)
+        row.addWidget(self.clear)
+        row.addStretch(1)
+        row.addWidget(self.switch)
+        right.addLayout(row)
+        self.split.addLayout(right, 1)
 
-    def show_briefing(self, briefing: Briefing) -> None:
-        paragraphs = [p.strip() for p in briefing.form.signing.statement.split("\n\n")]
-        self.statement.setText("\n".join(paragraphs))
-        name = briefing.patient.name if briefing.patient else ""
-        self.who.setText(f"{name}    ·    {when(self._now())}")
+        self.statement.at_end.connect(self._read_to_end)
+        self.statement.more.connect(self.cue.show_more)
+        self._language: str | None = None
+        self._typed_mode = False
+        self._switch_action: Action | None = None
 
-    def _show_mode(self) -> None:
-        self.pad.setVisible(not self._typed)
-        self.clear.setVisible(not self._typed)
-        self.typed.setVisible(self._typed)
-        self.keyboard.setVisible(self._typed)
-        self.statement.setVisible(not self._typed)
-        self.switch.setText(DRAW_INSTEAD if self._typed else CANNOT_DRAW)
-        # Typed, the switch sits beside the name field: the keyboard needs the room.
-        (self.typed_row if self._typed else self.row).addWidget(self.switch)
-        self.switch.setVisible(self._attest is not None)
+    def set_portrait(self, portrait: bool) -> None:
+        self.split.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
-    def _switch(self) -> None:
-        self._typed = not self._typed
-        self.say("")
-        self._show_mode()
+    def draw(self, view: View, words: Words) -> None:
+        if words.language != self._language or not any(p.text() for p in self._points):
+            self.keyboard.set_words(words)
+            self.pad.set_words(words)
+            self.typed.setPlaceholderText(words("sign.type-placeholder"))
+            self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
+            self.statement.limit_width(self.line_px())
+            points = [words.text(p) for p in view.paragraphs]
+            with self.statement.refilling(len(points)):
+                self.statement.refill(self._points, points, _point, QLabel.setText)
+            self.statement.verticalScrollBar().setValue(0)
+            self._language = words.language
+        self.statement.check_soon()
+        self.kind.setText(words.text(view.heading) if view.heading else "")
+        self.title.setText(words.text(view.title or ""))
+        when = words.value(view.moment) if view.moment is not None else ""
+        self.who.setText(words("sign.who", name=view.person or "", when=when))
+        typed = view.typed_signature
+        self._typed_mode = typed
+        self.pad.setVisible(not typed)
+        self.typed.setVisible(typed)
+        self.keyboard.setVisible(typed)
+        self.statement_box.setVisible(not typed)  # the keyboard needs the room; it was read
+        clear = view.offers.get(Action.CLEAR_SIGNATURE)
+        self.clear.setVisible(clear is not None)
+        if clear is not None:
+            self.clear.setText(words(clear.label))
+        self._switch_action = next(
+            (a for a in (Action.TYPE_INSTEAD, Action.DRAW_INSTEAD) if a in view.offers), None
+        )
+        self.switch.setVisible(self._switch_action is not None)
+        if self._switch_action is not None:
+            self.switch.setText(words(view.offers[self._switch_action].label))
+
+    def submit(self, action: Action) -> None:
+        model = self.model
+        if model is None:
+            return
+        if action is not Action.SIGN:
+            model.do(action)
+        elif not self._typed_mode:
+            model.sign(self.pad.signature())
+        else:
+            typed = self.typed.text().strip()
+            staff = ""
+            if typed and self._attest is not None:
+                staff = self._attest(model.words("sign.attest-reason")) or ""
+            model.sign(TypedSignature(typed_name=typed, attested_by=staff))
+
+    def _read_to_end(self) -> None:
+        if self.model is not None and self.isVisible() and self.statement_box.isVisible():
+            self.model.read_to_end()
 
     def _clear(self) -> None:
         self.pad.clear()
-        self.say("")
+        if self.model is not None:
+            self.model.do(Action.CLEAR_SIGNATURE)
 
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
-    def primary(self, briefing: Briefing) -> bool:
-        if briefing.status is not Status.IN_PROGRESS:
-            return True  # a second tap on Sign: the briefing is already signed
-        if self._typed:
-            return self._sign_typed(briefing)
-        signature = self.pad.signature()
-        problem = signature.problem()
-        if problem:
-            self.say(problem)
-            return True
-        if self.attempt(lambda: briefing.sign(signature)):
-            self.changed.emit()
-        return True
-
-    def _sign_typed(self, briefing: Briefing) -> bool:
-        typed = self.typed.text().strip()
-        if not typed:
-            self.say("Please type your full name.")
-            return True
-        staff = self._attest() if self._attest else None
-        if not staff:
-            self.say(NEEDS_STAFF)
-            return True
-        signature = TypedSignature(typed_name=typed, attested_by=staff)
-        if self.attempt(lambda: briefing.sign(signature)):
-            self.changed.emit()
-        return True
+    def _switch(self) -> None:
+        if self.model is not None and self._switch_action is not None:
+            self.model.do(self._switch_action)
 
     def forget(self) -> None:
         self.pad.clear()
         self.typed.setText("")  # not clear(): that can be undone
-        self._typed = False
-        self._show_mode()
-        self.statement.setText("")
+        self._language = None
+        with self.statement.refilling(0):
+            self.statement.refill(self._points, [], _point, QLabel.setText)
         self.who.setText("")
-        self.say("")
+        self.title.setText("")
+
+
+def _point() -> QLabel:
+    return label(role="point")

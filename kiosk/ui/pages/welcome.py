@@ -7,19 +7,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
+from kiosk.session.kinds import ScreenKind
 from kiosk.ui.pages.base import Page, button, label
 
 if TYPE_CHECKING:
-    from kiosk.session import Briefing
-
-START = "Touch here to start"
+    from kiosk.i18n import Words
+    from kiosk.session.view import Action, View
 
 
 class WelcomePage(Page):
     """Shown between patients. `start` asks the window for the next briefing."""
 
+    kinds = frozenset({ScreenKind.WELCOME})
     start = Signal()
-    primary_text = ""
 
     def __init__(self) -> None:
         super().__init__()
@@ -27,30 +27,37 @@ class WelcomePage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(24)
         layout.addStretch(1)
-        title = label("Welcome", "title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        intro = label(
-            "This screen will explain your procedure, one step at a time, and what could go wrong. "
-            "It takes about 15 minutes. You can go back at any time, and ask questions."
-        )
-        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(intro)
-        self.start_button = button(START, "primary", self.start.emit)
+        self.title = label(role="title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.intro = label()
+        self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.intro, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.start_button = button("", "primary", self.start.emit)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.message = label(role="notice", wrap=False)  # short; wrapping a centred label clips it
+        self.message = label(role="notice")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # a message never moves Start
+        self.message.setSizePolicy(policy)
         self.message.hide()
         layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
-    def show_briefing(self, briefing: Briefing) -> None:
-        """A briefing is open and the patient went back to the start: Start goes on with it."""
-        self.message.hide()
+    def draw(self, view: View, words: Words) -> None:
+        width = self.line_px()
+        for text in (self.title, self.intro, self.message):
+            text.setMaximumWidth(width)
+        self.title.setText(words.text(view.title or ""))
+        self.intro.setText("\n\n".join(words.text(p) for p in view.paragraphs))
+        if view.primary is not None:
+            self.start_button.setText(words(view.primary[1].label))
+        self.message.setText(words(view.message) if view.message else "")
+        self.message.setVisible(view.message is not None)
 
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def submit(self, action: Action) -> None:
+        self.start.emit()
 
     def forget(self) -> None:
-        self.say("")
+        self.message.setText("")
+        self.message.hide()

@@ -1,0 +1,85 @@
+"""Filing a signed briefing: its PDF made and sealed on the worker thread, once the done screen is
+on screen, and the outcome told to the screen model (and to whoever listens: tests, benchmarks)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.i18n import msg
+from kiosk.session.view import Filing
+from kiosk.ui.jobs import Jobs
+from kiosk.ui.paint import after_paint
+
+if TYPE_CHECKING:
+    from kiosk.document.make import Made
+    from kiosk.session.screen import ScreenModel
+
+log = logging.getLogger(__name__)
+
+PDF_START_LATEST_MS = 250
+"""The PDF starts once the done screen is painted, or after this long if no paint comes first."""
+
+
+class Filer(QObject):
+    """Makes each signed briefing's PDF once, off the screen's thread."""
+
+    finished = Signal(str)
+    """A briefing's PDF was made (its id)."""
+    failed = Signal(str, str)
+    """A briefing's PDF could not be made (its id, a sentence for staff); the briefing is saved."""
+
+    def __init__(
+        self, jobs: Jobs, make: Callable[[str], Made], model: ScreenModel, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._jobs = jobs
+        self._make = make
+        self._model = model
+        self._last: str | None = None
+        self._waiting: list[str] = []
+
+    def file_after_paint(self, briefing_id: str, screen: QWidget) -> None:
+        """The briefing was signed and its done screen is being drawn: make its PDF once that screen
+        is painted (made at once, its work on the worker would share the interpreter with that
+        paint and hold the patient's screen back)."""
+        if briefing_id == self._last:
+            return
+        self._last = briefing_id
+        log.info("briefing %s: signed and completed", briefing_id)
+        self._waiting.append(briefing_id)
+        after_paint(screen, self.start, PDF_START_LATEST_MS)
+
+    def start(self) -> None:
+        """Make the waiting PDFs on the worker thread, each once."""
+        waiting, self._waiting = self._waiting, []
+        for briefing_id in waiting:
+            self._jobs.run(
+                lambda b=briefing_id: self._make(b),
+                self._made,
+                lambda exc, b=briefing_id: self._not_made(b, exc),
+            )
+
+    def _made(self, made: Made) -> None:
+        log.info("briefing %s: PDF made", made.briefing_id)
+        self._model.filed(made.briefing_id, Filing.MADE)
+        self.finished.emit(made.briefing_id)
+
+    def _not_made(self, briefing_id: str, exc: Exception) -> None:
+        from kiosk.document.make import DocumentError
+
+        if isinstance(exc, DocumentError):
+            reason = str(exc)
+        else:
+            log.error("briefing %s: PDF failed unexpectedly: %s", briefing_id, type(exc).__name__)
+            reason = (
+                f"briefing {briefing_id}: the PDF could not be made ({type(exc).__name__}); it stays "
+                "pending: run `kiosk doctor`, then `kiosk doctor --repair`."
+            )
+        log.warning("briefing %s: PDF pending", briefing_id)
+        self._model.filed(briefing_id, Filing.PENDING, msg("done.for-staff", reason=reason))
+        self.failed.emit(briefing_id, reason)

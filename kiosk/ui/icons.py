@@ -1,0 +1,96 @@
+"""Icons drawn from paths, not characters: a tick, a cross, a question mark, arrows for Back and Next
+(mirrored for right-to-left languages) and a down arrow for "more below"."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+
+class Glyph(StrEnum):
+    TICK = "tick"
+    CROSS = "cross"
+    QUESTION = "question"
+    BACK = "back"
+    """Points to where the reader came from: left, or right in a right-to-left language."""
+    NEXT = "next"
+    DOWN = "down"
+    LARGER = "larger"
+    CONTRAST = "contrast"
+
+
+def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
+    """The glyph in a 1×1 box, and whether it is filled (else stroked)."""
+    p = QPainterPath()
+    if glyph is Glyph.TICK:
+        p.moveTo(0.15, 0.55)
+        p.lineTo(0.4, 0.8)
+        p.lineTo(0.88, 0.22)
+    elif glyph is Glyph.CROSS:
+        p.moveTo(0.2, 0.2)
+        p.lineTo(0.8, 0.8)
+        p.moveTo(0.8, 0.2)
+        p.lineTo(0.2, 0.8)
+    elif glyph is Glyph.QUESTION:
+        p.moveTo(0.3, 0.32)
+        p.cubicTo(0.3, 0.08, 0.72, 0.08, 0.72, 0.32)
+        p.cubicTo(0.72, 0.48, 0.5, 0.5, 0.5, 0.66)
+        p.moveTo(0.5, 0.84)
+        p.lineTo(0.5, 0.86)
+    elif glyph in (Glyph.BACK, Glyph.NEXT):
+        p.moveTo(0.62, 0.18)
+        p.lineTo(0.3, 0.5)
+        p.lineTo(0.62, 0.82)
+    elif glyph is Glyph.DOWN:
+        p.moveTo(0.18, 0.36)
+        p.lineTo(0.5, 0.68)
+        p.lineTo(0.82, 0.36)
+    elif glyph is Glyph.LARGER:  # a letter A and a plus sign
+        p.moveTo(0.06, 0.9)
+        p.lineTo(0.32, 0.14)
+        p.lineTo(0.58, 0.9)
+        p.moveTo(0.16, 0.62)
+        p.lineTo(0.48, 0.62)
+        p.moveTo(0.66, 0.3)
+        p.lineTo(0.96, 0.3)
+        p.moveTo(0.81, 0.15)
+        p.lineTo(0.81, 0.45)
+    else:  # CONTRAST: a circle, half filled
+        p.addEllipse(QRectF(0.12, 0.12, 0.76, 0.76))
+        p.moveTo(0.5, 0.12)
+        p.arcTo(QRectF(0.12, 0.12, 0.76, 0.76), 90, 180)
+        p.closeSubpath()
+        return p, True
+    return p, False
+
+
+def pixmap(glyph: Glyph, colour: str, px: int, *, right_to_left: bool = False) -> QPixmap:
+    """The glyph at `px` pixels square in `colour`; Back and Next turned to the reading direction."""
+    image = QPixmap(px, px)
+    image.fill(Qt.GlobalColor.transparent)
+    path, filled = _path(glyph)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    mirrored = (glyph is Glyph.NEXT) != right_to_left
+    if mirrored:
+        painter.translate(px, 0)
+        painter.scale(-1, 1)
+    painter.scale(px, px)
+    pen = QPen(QColor(colour), 0.11)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    if filled:
+        painter.setBrush(QColor(colour))
+    painter.drawPath(path)
+    if filled:  # the circle's outline, over its filled half
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QRectF(0.12, 0.12, 0.76, 0.76))
+    painter.end()
+    return image
+
+
+def icon(glyph: Glyph, colour: str, px: int, *, right_to_left: bool = False) -> QIcon:
+    return QIcon(pixmap(glyph, colour, px, right_to_left=right_to_left))

@@ -1,0 +1,66 @@
+"""Small pieces the patient's pages share: the "more below" cue and a line with a mark before it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from kiosk.session.view import Mark, Tone
+from kiosk.ui.icons import Glyph, pixmap
+from kiosk.ui.pages.base import label
+from kiosk.ui.widgets.keypad import set_flag
+
+GLYPHS = {Mark.TICK: Glyph.TICK, Mark.CROSS: Glyph.CROSS, Mark.QUESTION: Glyph.QUESTION}
+
+
+class ScrollCue(QWidget):
+    """“There is more below”, with a down arrow, under a text that goes on below the screen. Its
+    room is kept when it is hidden, so the page never moves when it comes and goes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("scrollCue")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        self.arrow = QLabel()
+        self.text = label(role="cue")
+        row.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.text, 1)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.hide()
+
+    def set_words(self, words: str, colour: str, px: int) -> None:
+        self.text.setText(words)
+        self.arrow.setPixmap(pixmap(Glyph.DOWN, colour, px))
+
+    def show_more(self, more: bool) -> None:
+        self.setVisible(more)
+
+
+class MarkedLine(QWidget):
+    """A line of text with a tick, a cross or a question mark before it (drawn, not typed)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        self.mark = QLabel()
+        self.mark.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.text = label()
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+
+    def set_line(self, text: str, tone: Tone, mark: Mark | None, colour: str, px: int) -> None:
+        self.text.setText(text)
+        set_flag(self.text, "role", "" if tone is Tone.PLAIN else tone.value)
+        if mark is None:
+            self.mark.clear()
+            self.mark.hide()
+        else:
+            self.mark.setPixmap(pixmap(GLYPHS[mark], colour, px))
+            self.mark.setFixedSize(px, px)
+            self.mark.show()

@@ -1,0 +1,89 @@
+"""Staff mode on the kiosk: opened by a signed-in staff member over the patient's screen, closed by
+them or after the idle time, and the kiosk left (closed) from it. Each step is audited."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from kiosk.session.kinds import Status
+from kiosk.session.staffing import StaffSession
+from kiosk.ui.staff import StaffPage
+
+if TYPE_CHECKING:
+    from kiosk.station import Station
+    from kiosk.ui.jobs import Jobs
+    from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+class StaffMode(QObject):
+    def __init__(self, window: KioskWindow, station: Station, jobs: Jobs) -> None:
+        super().__init__(window)
+        self._window = window
+        self._station = station
+        self.session = StaffSession(station.idle.warning_after, station.clock.monotonic)
+        self.page = StaffPage(station, jobs)
+        window.stack.addWidget(self.page)
+        self.page.back_to_patient.connect(self.close)
+        self.page.leave.connect(self.leave)
+
+    @property
+    def is_open(self) -> bool:
+        return self.session.open
+
+    def open(self) -> None:
+        window = self._window
+        staff = window.interaction.staff_sign_in(window, window.words("staff.mode-reason"))
+        if not staff:
+            return
+        self._station.staff_action(staff, "staff_mode_opened")
+        b = window.briefing
+        live = b is not None and b.status is Status.IN_PROGRESS
+        self.page.open_for(staff, self._station.problems, live)
+        self.session.opened(staff)
+        window.still_there.hide()
+        window.top.hide()
+        window.bottom.hide()
+        window.stack.setCurrentWidget(self.page)
+
+    def close(self) -> None:
+        if self.page.staff:
+            self._station.staff_action(self.page.staff, "staff_mode_closed")
+        self.page.forget()
+        self.session.closed()
+        window = self._window
+        b = window.briefing
+        if b is not None:
+            b.still_here()
+        if window.model is not None:
+            window.model.events.changed.emit()
+
+    def touched(self) -> None:
+        self.session.touched()
+
+    def tick(self) -> None:
+        if self.session.timed_out():
+            self.close()
+
+    def leave(self) -> None:
+        """Staff close the kiosk: an open briefing ends as abandoned, and the app quits."""
+        from kiosk.session import AbandonReason
+
+        window = self._window
+        staff = self.page.staff or "staff"
+        b = window.briefing
+        if b is not None and b.status is Status.IN_PROGRESS:
+            try:
+                b.abandon(AbandonReason.STAFF)
+            except Exception as exc:
+                log.error("briefing %s: abandoning failed: %s", b.briefing_id, type(exc).__name__)
+        self._station.staff_action(staff, "kiosk_left")
+        window.end_session()
+        self.page.forget()
+        self.session.closed()
+        window.allow_close = True
+        window.close()
