@@ -17,7 +17,7 @@ does that work on its worker thread just after its first screen (`kiosk.ui.app`,
 
 Also reported, for information: `register_fonts()` once the fonts are loaded, per call. Every
 paragraph of the PDF and every name check on the identity screen (GUI thread) calls it, so it must
-return at once (it was a test's bound: under 1 ms; measured here, about a microsecond or less).
+return at once (it was a test's bound: under 1 ms; measured here, well under a microsecond).
 
     .venv/bin/python -m benchmarks.bench_pdf [--runs 15] [--json PATH]
 """

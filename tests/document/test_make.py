@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from kiosk.document.verify import embedded_record, verify_pdf
 from kiosk.store import Store
 from kiosk.store.models import AuditEntry, Document
 from tests.document.conftest import FLAGGED, FORM, SignedBriefing, pdf_text
+from tests.pdfsig import pdfsig
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 FORMS = {FORM.id: FORM}
@@ -140,11 +140,9 @@ def test_sealed_pdf_passes_verify_and_pdfsig(
     verdict = verify_pdf(made.path.read_bytes(), store)
     assert verdict.intact, verdict.message
     assert verdict.message.startswith(f"intact: briefing {made.briefing_id}")
-    report = subprocess.run(
-        ["pdfsig", str(made.path)], capture_output=True, text=True, check=False
-    ).stdout
-    assert "Signature is Valid." in report
-    assert "Total document signed" in report
+    report = pdfsig(made.path)
+    assert report.valid, report.text
+    assert report.whole_document, report.text
 
 
 def test_one_flipped_byte_fails_verify(
@@ -162,10 +160,8 @@ def test_one_flipped_byte_fails_verify(
         verdict.message
         == "NOT intact: the signature does not match the file (it was changed after signing)"
     )
-    report = subprocess.run(
-        ["pdfsig", str(tampered)], capture_output=True, text=True, check=False
-    ).stdout
-    assert "Signature is Valid." not in report
+    report = pdfsig(tampered)
+    assert not report.valid, report.text
 
 
 def test_a_record_swapped_between_briefings_fails_verify(
