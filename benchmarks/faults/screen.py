@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks import robot
 from kiosk.config import Config
+from kiosk.i18n import words_for
 from kiosk.session import ScreenKind, SystemClock
 from kiosk.station import Station
 from kiosk.ui.theme import load_fonts

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -51,7 +51,7 @@ class MonthName(int):
     """A month (1 to 12) that a message shows by its name in the patient's language."""
 
 
-Text = Union[Msg, str]
+Text: TypeAlias = Msg | str
 """What a screen shows: a message from the catalog, or words from the procedure's content (already
 in the patient's language)."""
 

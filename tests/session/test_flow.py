@@ -230,8 +230,8 @@ def test_acknowledgement_times_come_from_the_clock(briefing: Briefing, clock: Fa
 
 def test_acknowledge_only_on_a_risk_screen(briefing: Briefing) -> None:
     advance_to(briefing, "step-one")
+    briefing.read_to_end()
     with pytest.raises(FlowError, match="not on a risk screen"):
-        briefing.read_to_end()
         briefing.acknowledge_risk()
 
 
@@ -246,8 +246,8 @@ def test_signing_cannot_be_reached_with_a_risk_outstanding(briefing: Briefing) -
     briefing.acknowledgements["risk-b"] = briefing.acknowledgements["risk-a"]
     briefing.go_next()
     del briefing.acknowledgements["risk-b"]
+    briefing.read_to_end()
     with pytest.raises(FlowError) as caught:
-        briefing.read_to_end()
         briefing.sign(SIGNATURE)
     assert caught.value.blocker is Blocker.RISKS_OUTSTANDING
 
@@ -261,8 +261,8 @@ def test_sign_screen_waits_for_a_signature(briefing: Briefing) -> None:
 
 def test_sign_only_on_the_sign_screen(briefing: Briefing) -> None:
     advance_to(briefing, "review")
+    briefing.read_to_end()
     with pytest.raises(FlowError, match="not on a sign screen"):
-        briefing.read_to_end()
         briefing.sign(SIGNATURE)
 
 
@@ -379,8 +379,8 @@ def test_signing_happens_exactly_once(briefing: Briefing, sink: RecordingSink) -
     advance_to(briefing, "sign")
     briefing.read_to_end()
     briefing.sign(SIGNATURE)
+    briefing.read_to_end()
     with pytest.raises(FlowError) as caught:
-        briefing.read_to_end()
         briefing.sign(SIGNATURE)
     assert caught.value.blocker is Blocker.FINISHED
     assert sink.kinds().count("Signed") == 1
@@ -402,8 +402,8 @@ def test_an_unacceptable_signature_is_refused(
     briefing: Briefing, sink: RecordingSink, signature: Any
 ) -> None:
     advance_to(briefing, "sign")
+    briefing.read_to_end()
     with pytest.raises(FlowError):
-        briefing.read_to_end()
         briefing.sign(signature)
     assert "Signed" not in sink.kinds()
     assert briefing.status is Status.IN_PROGRESS
@@ -437,8 +437,8 @@ def test_inactivity_warns_then_abandons(
     assert abandoned.reason is AbandonReason.INACTIVITY
     assert briefing.check_idle() is IdleState.ENDED
     assert sink.kinds().count("Abandoned") == 1
+    briefing.read_to_end()
     with pytest.raises(FlowError):
-        briefing.read_to_end()
         briefing.acknowledge_risk()
     assert not briefing.can_go_back()
 
@@ -485,8 +485,8 @@ def test_nothing_changes_when_the_store_refuses_an_event(
     assert briefing.current.id == "welcome"
     advance_to(briefing, "risk-a")
     sink.fail_next = True
+    briefing.read_to_end()
     with pytest.raises(OSError, match="disk full"):
-        briefing.read_to_end()
         briefing.acknowledge_risk()
     assert "risk-a" not in briefing.acknowledgements
     assert briefing.blocker() is Blocker.RISK_NOT_ACKNOWLEDGED
@@ -494,8 +494,8 @@ def test_nothing_changes_when_the_store_refuses_an_event(
     briefing.acknowledge_risk()
     advance_to(briefing, "sign")
     sink.fail_next = True
+    briefing.read_to_end()
     with pytest.raises(OSError, match="disk full"):
-        briefing.read_to_end()
         briefing.sign(SIGNATURE)
     assert briefing.status is Status.IN_PROGRESS
     assert briefing.signature is None
