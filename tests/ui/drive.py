@@ -160,3 +160,37 @@ def walk_to(qtbot: QtBot, window: KioskWindow, target: ScreenKind, flag: str | N
         next_(qtbot, window)
         assert b.current != screen, f"stuck on {screen.id}: {message(window)}"
     raise AssertionError(f"{target} never came")
+
+
+def tap_on_screen(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
+    """A tap at `pos` (default: the centre) on a widget that may lie beyond the offscreen test
+    screen (800×800): inside a scroll area, QScroller holds the press back and replays it to the
+    widget found at its *global* position, which is none there. The window is moved for the tap
+    so that the point is on the screen, and put back."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    at = widget.rect().center() if pos is None else pos
+    point = widget.mapToGlobal(at)
+    window = widget.window()
+    home = window.pos()
+    dx = max(0, point.x() - screen.right() + 8)
+    dy = max(0, point.y() - screen.bottom() + 8)
+    if dx or dy:
+        window.move(home - QPoint(dx, dy))
+        QApplication.processEvents()
+    try:
+        assert widget.isVisible(), f"{widget!r} is not on screen"
+        assert widget.isEnabled(), f"{widget!r} is disabled"
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=at)
+    finally:
+        if dx or dy:
+            window.move(home)
+            QApplication.processEvents()
+
+
+def pick(qtbot: QtBot, window: KioskWindow, choice_id: str) -> None:
+    """`choose`, for any display size: scroll to the answer and tap it (see `tap_on_screen`)."""
+    b = window.question.buttons[choice_id]
+    window.question.choices.ensureWidgetVisible(b)
+    tap_on_screen(qtbot, b)

@@ -19,7 +19,7 @@ class ScrollCue(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setObjectName("scrollCue")
+        self.setObjectName("moreBelow")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
