@@ -1,12 +1,16 @@
-"""An on-screen keyboard for typing a name: QWERTY, a page of accented letters, and capitals by themselves."""
+"""An on-screen keyboard for typing a name: QWERTY, a page of accented letters, every other Latin
+letter by holding its base letter, and capitals by themselves."""
 
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -15,7 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.widgets.keypad import set_flag, set_font_px
+from kiosk.i18n import Words, words_for
+from kiosk.ui.widgets.keypad import (
+    KEY_PADDING,
+    backspace_glyph,
+    give_glyph,
+    glyph_size,
+    key_height_for,
+    key_width_for,
+    set_flag,
+    set_font_px,
+    shift_glyph,
+)
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 ACCENT_ROWS = (
@@ -24,30 +39,127 @@ ACCENT_ROWS = (
     "ńòóôöõőøœřśš",
     "şßùúûüűýÿźżž",
 )
-"""Grouped by the letter they look like, so a patient finds é near e: 48 letters, 12 a row."""
+"""Grouped by the letter they look like, so a patient finds é near e: 48 letters, 12 a row. Every
+other accented letter is a long press away (`variants`)."""
 
 UNIT = 112
 """Width of one letter key, in px; it does not grow with scale, so the keyboard stays within 1280 px."""
 SPACING = 8
 KEY_HEIGHT = 64
+MIN_KEY = 64
+"""The smallest key, in both directions."""
 LETTER_FONT = 34
 ACCENT_FONT = 32
 WORD_FONT = 26
+HINT_FONT = 22
 HALF_COLUMNS = 20
-"""The letter page and the bottom row sit on a grid of half keys, so rows can be offset like a real keyboard."""
+"""The letter page sits on a grid of half keys, so rows can be offset like a real keyboard."""
+VARIANT_COLUMNS = 12
+VARIANT_ROWS = 4
+HOLD_MS = 500
+"""How long a letter is held before the page of its other forms opens."""
 
-SHIFT_TEXT = "⇧ Shift"
-BACK_TEXT = "⌫ Delete"
-SPACE_TEXT = "Space"
-ACCENTS_TEXT = "àé…"
-LETTERS_TEXT = "abc"
+# Message ids of the words on (and spoken for) the keys.
+SHIFT = "keys.shift"
+SHIFT_SPOKEN = "keys.capital"
+SPACE = "keys.space"
+ACCENTS = "keys.accents-key"
+ACCENTS_SPOKEN = "keys.accents"
+LETTERS = "keys.letters-key"
+LETTERS_SPOKEN = "keys.letters"
+HYPHEN_SPOKEN = "keys.hyphen"
+APOSTROPHE_SPOKEN = "keys.apostrophe"
+DELETE = "keys.delete"
+DELETE_SPOKEN = "keys.delete-letter"
+HOLD_HINT = "keys.hold-hint"
+VARIANTS_SPOKEN = "keys.variants"
+
+_ENGLISH = words_for("en")
+SHIFT_TEXT = _ENGLISH(SHIFT)
+BACK_TEXT = _ENGLISH(DELETE)
+SPACE_TEXT = _ENGLISH(SPACE)
+ACCENTS_TEXT = _ENGLISH(ACCENTS)
+LETTERS_TEXT = _ENGLISH(LETTERS)
+"""What the keys say in English, for the tests and robots that tap a key by its words."""
+
 CAPITAL_AFTER = " -"
 """A name starts again after these: the next letter is offered as a capital."""
 
 WIDTH = 10 * UNIT + 9 * SPACING
-"""The whole keyboard's widest: 1192 px."""
-MIN_WIDTH = 12 * 64 + 11 * SPACING
+"""The whole keyboard's widest at scale 1: 1192 px."""
+MIN_WIDTH = 12 * MIN_KEY + 11 * SPACING
 """The narrowest it gets (portrait screens): 856 px, every key still at least 64 px wide."""
+
+OTHER_LETTERS = {
+    "a": "æ",
+    "d": "đð",
+    "e": "ə",
+    "h": "ħ",
+    "i": "ı",
+    "l": "ł",
+    "n": "ŋ",
+    "o": "øœ",
+    "s": "ß",
+    "t": "þŧ",
+}
+"""Letters that are not a base letter with marks (Unicode gives them no decomposition) but that a
+patient looks for under it: đ under d (Vietnamese), ł under l (Polish), ø and œ under o."""
+
+_MARK_ORDER = (
+    "\u0300\u0301\u0302\u0303\u0308\u030a\u0327\u0328\u030c\u0304\u0306\u0307\u030b\u031b"
+    "\u0323\u0309"
+)
+"""Grave, acute, circumflex, tilde, diaeresis, ring, cedilla, ogonek, caron, macron, breve, dot,
+double acute, horn, dot below, hook: the order a letter's forms are shown in, common ones first."""
+
+_LATIN_BLOCKS = (range(0x00C0, 0x0250), range(0x1E00, 0x1F00))
+"""Latin-1 Supplement, Latin Extended-A and B, Latin Extended Additional: every precomposed Latin
+letter (Vietnamese's are in the last)."""
+
+
+@cache
+def _latin_small_letters() -> tuple[str, ...]:
+    return tuple(
+        c
+        for block in _LATIN_BLOCKS
+        for c in map(chr, block)
+        if unicodedata.name(c, "").startswith("LATIN SMALL LETTER")
+    )
+
+
+def _order(letter: str) -> tuple[int, ...]:
+    return tuple(
+        _MARK_ORDER.index(m) if m in _MARK_ORDER else len(_MARK_ORDER) + ord(m)
+        for m in unicodedata.normalize("NFD", letter)[1:]
+    )
+
+
+@cache
+def variants(letter: str) -> tuple[str, ...]:
+    """The letter and every precomposed Latin letter made from it with marks (`_made_from`: its
+    NFD starts with the same letter and has the letter's marks), common marks first; for a plain letter also OTHER_LETTERS and their forms.
+    Lowercase in, lowercase out: `e` gives `e è é ê ề ế ễ ệ ể … ë ẽ ē ė ę ě … ə`."""
+    lower = letter.lower() if len(letter.lower()) == 1 else letter
+    bases = (lower, *OTHER_LETTERS.get(lower, ""))
+    found: list[str] = []
+    for base in bases:
+        made = [c for c in _latin_small_letters() if c != base and _made_from(c, base)]
+        found += [base, *sorted(made, key=_order)]
+    return tuple(dict.fromkeys(found))
+
+
+def _made_from(letter: str, base: str) -> bool:
+    """Whether `letter` is `base` with more marks: the same first letter in NFD, and every mark of
+    `base` among its own (NFD may order them differently: ệ is e, dot below, circumflex)."""
+    have, want = unicodedata.normalize("NFD", letter), unicodedata.normalize("NFD", base)
+    if have[0] != want[0]:
+        return False
+    marks = list(have[1:])
+    for mark in want[1:]:
+        if mark not in marks:
+            return False
+        marks.remove(mark)
+    return True
 
 
 def capital(letter: str) -> str:
@@ -61,15 +173,20 @@ class OnScreenKeyboard(QWidget):
 
     Shift is one-shot; the next letter is offered as a capital by itself at the start of the
     text and after a space or hyphen (pressing Shift then turns that off for one letter). The
-    accents key shows a page of accented letters; after one of them is typed, the letters return.
+    accents key shows a page of accented letters; holding any letter (HOLD_MS) shows a page of
+    every form of it (`variants`: e → é ê ễ ệ …). After one of them is typed, the letters return.
+    Every word from the catalog (`set_words`); the letters keep QWERTY's order in every language,
+    the bottom row follows the direction and Delete's arrow points back as the language reads.
 
     Object names for the theme: `onScreenKeyboard`; keys `keyboardKey` (letters, hyphen,
     apostrophe), `keyboardShift` (checkable; `:checked` while capitals are offered),
-    `keyboardAccents` (property `accents` true while that page shows), `keyboardSpace`,
-    `keyboardBack`.
+    `keyboardAccents` (property `accents` true while a page of accents shows), `keyboardSpace`,
+    `keyboardBack`; `keyboardHint` (how to find accents).
     """
 
     typed = Signal()
+    variants_shown = Signal(str)
+    """The page of a letter's other forms opened (by a long press, or `show_variants`)."""
 
     def __init__(
         self, target: QLineEdit | None = None, parent: QWidget | None = None, *, scale: float = 1.0
@@ -79,53 +196,84 @@ class OnScreenKeyboard(QWidget):
         self._target: QLineEdit | None = None
         self._shift = False
         self._scale = scale
+        self._words = words_for("en")
 
         self._letter_keys: list[tuple[QPushButton, str]] = []
         self._accent_keys: list[tuple[QPushButton, str]] = []
+        self._variant_keys: list[tuple[QPushButton, str]] = []
+        self._variants_of = ""
         self._word_keys: list[QPushButton] = []
+        self._char_keys: list[QPushButton] = []
+
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(HOLD_MS)
+        self._hold.timeout.connect(self.finish_hold)
+        self._held: QPushButton | None = None
 
         self._pages = QStackedWidget(self)
         self._pages.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         letters = QWidget()
         letter_grid = self._grid(letters, HALF_COLUMNS)
         for row, keys in enumerate(LETTER_ROWS):
-            start = (0, 1, 3)[row]  # offset by 0, ½ and 1½ keys, as on a real keyboard
+            start = (0, 1, 2)[row]  # offset by 0, ½ and 1 key, as on a real keyboard
             for i, letter in enumerate(keys):
                 key = self._letter_key(letter, self._letter_keys)
                 letter_grid.addWidget(key, row, start + 2 * i, 1, 2)
+        # A name's apostrophe and hyphen after m, where they leave the bottom row room for words.
+        self._apostrophe_key = self._char_key("'")
+        self._hyphen_key = self._char_key("-")
+        after_m = 2 + 2 * len(LETTER_ROWS[2])
+        letter_grid.addWidget(self._apostrophe_key, 2, after_m, 1, 2)
+        letter_grid.addWidget(self._hyphen_key, 2, after_m + 2, 1, 2)
+        self._hint = QLabel()
+        self._hint.setObjectName("keyboardHint")
+        self._hint.setWordWrap(True)
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        letter_grid.addWidget(self._hint, len(LETTER_ROWS), 0, 1, HALF_COLUMNS)
         accents = QWidget()
         accent_grid = self._grid(accents, len(ACCENT_ROWS[0]))
         for row, keys in enumerate(ACCENT_ROWS):
             for i, letter in enumerate(keys):
                 key = self._letter_key(letter, self._accent_keys)
                 accent_grid.addWidget(key, row, i)
-        self._pages.addWidget(letters)
-        self._pages.addWidget(accents)
+        others = QWidget()
+        others.setObjectName("keyboardVariants")
+        self._variants_page = others
+        variant_grid = self._grid(others, VARIANT_COLUMNS)
+        for i in range(VARIANT_COLUMNS * VARIANT_ROWS):
+            key = self._letter_key("", self._variant_keys, hold=False)
+            policy = key.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # the page keeps its grid, whatever the letter
+            key.setSizePolicy(policy)
+            variant_grid.addWidget(key, *divmod(i, VARIANT_COLUMNS))
+        for page in (letters, accents, others):
+            # Latin letters in QWERTY's order, in every language (a keyboard is not mirrored).
+            page.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            self._pages.addWidget(page)
 
         bottom = QWidget(self)
-        bottom_grid = self._grid(bottom, HALF_COLUMNS)
-        self._shift_key = self._word_key(SHIFT_TEXT, "keyboardShift", "Capital letter")
+        bottom_row = QHBoxLayout(bottom)
+        bottom_row.setContentsMargins(0, 0, 0, 0)
+        bottom_row.setSpacing(SPACING)
+        self._shift_key = self._word_key("keyboardShift")
         self._shift_key.setCheckable(True)
         self._shift_key.clicked.connect(self._toggle_shift)
-        self._accents_key = self._word_key(ACCENTS_TEXT, "keyboardAccents", "Accented letters")
+        give_glyph(self._shift_key, shift_glyph, mirrors=False, filled_when_on=True)
+        self._accents_key = self._word_key("keyboardAccents")
         self._accents_key.clicked.connect(self._toggle_accents)
-        hyphen = self._char_key("-", "Hyphen")
-        space = self._word_key(SPACE_TEXT, "keyboardSpace", "Space")
-        space.clicked.connect(lambda: self.insert(" "))
-        apostrophe = self._char_key("'", "Apostrophe")
-        self._back_key = self._word_key(BACK_TEXT, "keyboardBack", "Back: remove the last letter")
+        self._space_key = self._word_key("keyboardSpace")
+        self._space_key.clicked.connect(lambda: self.insert(" "))
+        self._back_key = self._word_key("keyboardBack")
         self._back_key.clicked.connect(self.backspace)
-        column = 0
+        give_glyph(self._back_key, backspace_glyph)
         for key, halves in (
             (self._shift_key, 3),
             (self._accents_key, 3),
-            (hyphen, 2),
-            (space, 7),
-            (apostrophe, 2),
+            (self._space_key, 11),
             (self._back_key, 3),
         ):
-            bottom_grid.addWidget(key, 0, column, 1, halves)
-            column += halves
+            bottom_row.addWidget(key, halves)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +281,7 @@ class OnScreenKeyboard(QWidget):
         layout.addWidget(self._pages)
         layout.addWidget(bottom)
 
+        self._set_texts()
         self.set_scale(scale)
         self.set_target(target)
 
@@ -153,25 +302,28 @@ class OnScreenKeyboard(QWidget):
         key.setObjectName(name)
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         key.setAutoDefault(False)
-        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return key
 
-    def _letter_key(self, letter: str, keys: list[tuple[QPushButton, str]]) -> QPushButton:
+    def _letter_key(
+        self, letter: str, keys: list[tuple[QPushButton, str]], *, hold: bool = True
+    ) -> QPushButton:
         key = self._button(letter, "keyboardKey")
         key.clicked.connect(lambda _=False, k=key: self._type_letter(k))
+        if hold:
+            key.pressed.connect(lambda k=key: self._start_hold(k))
+            key.released.connect(self._hold.stop)
         keys.append((key, letter))
         return key
 
-    def _char_key(self, char: str, spoken: str) -> QPushButton:
+    def _char_key(self, char: str) -> QPushButton:
         key = self._button(char, "keyboardKey")
-        key.setAccessibleName(spoken)
         key.clicked.connect(lambda: self.insert(char))
-        self._word_keys.append(key)
+        self._char_keys.append(key)
         return key
 
-    def _word_key(self, text: str, name: str, spoken: str) -> QPushButton:
-        key = self._button(text, name)
-        key.setAccessibleName(spoken)
+    def _word_key(self, name: str) -> QPushButton:
+        key = self._button("", name)
         self._word_keys.append(key)
         return key
 
@@ -212,37 +364,105 @@ class OnScreenKeyboard(QWidget):
         return self._shift
 
     def accents_showing(self) -> bool:
-        return self._pages.currentIndex() == 1
+        """True while the page of accented letters (or of one letter's forms) shows."""
+        return self._pages.currentIndex() != 0
+
+    def variants_showing(self) -> str:
+        """The letter whose forms show (lowercase), or "" when that page is not showing."""
+        return self._variants_of if self._pages.currentIndex() == 2 else ""
 
     def show_letters(self) -> None:
         """Back to the plain letters page (e.g. when the screen is shown again)."""
         self._set_page(0)
 
+    def show_variants(self, letter: str) -> bool:
+        """Show the page of every form of `letter` (what holding its key does); False if it has
+        no other form."""
+        forms = variants(letter)
+        if len(forms) < 2:
+            return False
+        self._variants_of = forms[0]
+        for i, (key, _) in enumerate(self._variant_keys):
+            form = forms[i] if i < len(forms) else ""
+            self._variant_keys[i] = (key, form)
+            key.setText(capital(form) if self._shift else form)
+            key.setVisible(bool(form))
+        self._variants_page.setAccessibleName(
+            self._words(VARIANTS_SPOKEN, letter=capital(forms[0]) if self._shift else forms[0])
+        )
+        self._set_page(2)
+        self.variants_shown.emit(forms[0])
+        return True
+
+    def finish_hold(self) -> bool:
+        """End the long press now, as HOLD_MS after it began would: the held letter's forms show
+        and its key will not type when let go. False if no letter is held (or it has no forms)."""
+        self._hold.stop()
+        key, self._held = self._held, None
+        if key is None or not key.isDown():
+            return False
+        letter = next((k for keys in self._hold_keys() for k in keys if k[0] is key), None)
+        if letter is None or not self.show_variants(letter[1]):
+            return False
+        key.setDown(False)  # let go, it types nothing: the finger picks from the forms now
+        return True
+
+    def words(self) -> Words:
+        return self._words
+
+    def set_words(self, words: Words) -> None:
+        """Every word on the keys and spoken for them, in this language; keys sized for them."""
+        self._words = words
+        self._set_texts()
+        self.set_scale(self._scale)
+
     def scale(self) -> float:
         return self._scale
 
     def set_scale(self, scale: float) -> None:
-        """1.0 normal, about 1.3 larger: fonts and key heights grow; the width stays within 1280 px."""
+        """1.0 normal, larger on larger screens: fonts and key heights grow; each key at least as
+        wide as its words need and 64 px; the width stays within WIDTH × scale (unless the words
+        of the bottom row need more)."""
         self._scale = scale
-        self.setMaximumWidth(round(WIDTH * max(scale, 1.0)))
         height = round(KEY_HEIGHT * scale)
-        for key, _ in self._letter_keys:
+        for key in (*(k for k, _ in (*self._letter_keys, *self._variant_keys)), *self._char_keys):
             set_font_px(key, LETTER_FONT * scale, bold=True)
-            key.setMinimumWidth(64)
-            key.setFixedHeight(height)
         for key, _ in self._accent_keys:
             set_font_px(key, ACCENT_FONT * scale, bold=True)
-            key.setMinimumWidth(64)
+        for key in self._word_keys:
+            set_font_px(key, WORD_FONT * scale, bold=True, padding=KEY_PADDING * scale)
+        icon = glyph_size(WORD_FONT * scale, 1.4)
+        self._back_key.setIconSize(icon)
+        self._shift_key.setIconSize(glyph_size(WORD_FONT * scale, 0.9))
+        for key in self._word_keys:
+            height = max(height, key_height_for(key, scale))
+        for key in (
+            *(k for k, _ in (*self._letter_keys, *self._accent_keys, *self._variant_keys)),
+            *self._char_keys,
+        ):
+            key.setMinimumWidth(MIN_KEY)
             key.setFixedHeight(height)
         for key in self._word_keys:
-            bold = key.objectName() == "keyboardKey"
-            set_font_px(key, (LETTER_FONT if bold else WORD_FONT) * scale, bold=True)
-            key.setMinimumWidth(64)
+            key.setMinimumWidth(key_width_for(key, scale, least=MIN_KEY))
             key.setFixedHeight(height)
+        set_font_px(self._hint, max(HINT_FONT * scale, 20))
+        self._hint.setMinimumHeight(height)
+        bottom = sum(k.minimumWidth() for k in self._word_keys)
+        bottom += SPACING * (len(self._word_keys) - 1)
+        self.setMaximumWidth(max(round(WIDTH * max(scale, 1.0)), bottom))
 
     # -- keys --
 
+    def _hold_keys(self) -> tuple[list[tuple[QPushButton, str]], ...]:
+        return (self._letter_keys, self._accent_keys)
+
+    def _start_hold(self, key: QPushButton) -> None:
+        self._held = key
+        self._hold.start()
+
     def _type_letter(self, key: QPushButton) -> None:
+        self._hold.stop()
+        self._held = None
         accent = self.accents_showing()
         self.insert(key.text())
         if accent:
@@ -256,9 +476,26 @@ class OnScreenKeyboard(QWidget):
 
     def _set_page(self, index: int) -> None:
         self._pages.setCurrentIndex(index)
-        self._accents_key.setText(LETTERS_TEXT if index else ACCENTS_TEXT)
-        self._accents_key.setAccessibleName("Plain letters" if index else "Accented letters")
+        self._set_accents_key_words()
         set_flag(self._accents_key, "accents", bool(index))
+
+    def _set_accents_key_words(self) -> None:
+        words, letters = self._words, self.accents_showing()
+        self._accents_key.setText(words(LETTERS if letters else ACCENTS))
+        self._accents_key.setAccessibleName(words(LETTERS_SPOKEN if letters else ACCENTS_SPOKEN))
+
+    def _set_texts(self) -> None:
+        words = self._words
+        self._shift_key.setText(words(SHIFT))
+        self._shift_key.setAccessibleName(words(SHIFT_SPOKEN))
+        self._space_key.setText(words(SPACE))
+        self._space_key.setAccessibleName(words(SPACE))
+        self._hyphen_key.setAccessibleName(words(HYPHEN_SPOKEN))
+        self._apostrophe_key.setAccessibleName(words(APOSTROPHE_SPOKEN))
+        self._back_key.setText(words(DELETE))
+        self._back_key.setAccessibleName(words(DELETE_SPOKEN))
+        self._hint.setText(words(HOLD_HINT, accents=words(ACCENTS)))
+        self._set_accents_key_words()
 
     def _sync_shift(self) -> None:
         """Offer a capital at the start of the text and after a space or hyphen; else small letters."""
@@ -272,11 +509,16 @@ class OnScreenKeyboard(QWidget):
     def _set_shift(self, on: bool) -> None:
         self._shift_key.setChecked(on)
         if on == self._shift:
-            return  # relabelling 64 keys costs a layout pass: only when capitals come or go
+            return  # relabelling the keys costs a layout pass: only when capitals come or go
         self._shift = on
-        for key, letter in (*self._letter_keys, *self._accent_keys):
+        for key, letter in (*self._letter_keys, *self._accent_keys, *self._variant_keys):
             key.setText(capital(letter) if on else letter)
 
     def _target_gone(self) -> None:
         self._target = None
         self._set_shift(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._back_key.update()
+        super().changeEvent(event)

@@ -25,18 +25,25 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.i18n import Words, words_for
 from kiosk.session.signature import DrawnSignature, Point, Stroke
 
 PAPER = QColor(255, 255, 255)
 INK = QColor(17, 17, 34)
 """Near-black on the pad's own white: the same in every theme, and what the PDF shows."""
 GUIDE = QColor(112, 112, 112)
-"""The baseline, the ✕ and the hint: quiet grey, readable on white (contrast above 4.5:1)."""
+"""The baseline and the paper's edge: quiet grey on white (contrast above 4.5:1)."""
+HINT_INK = QColor(89, 89, 89)
+"""The ✕ and "Sign here": darker grey, 7:1 on the white paper, as high contrast asks of text."""
 INK_WIDTH = 3.5
+DOT_SIZE = max(8.0, 3 * INK_WIDTH)
+"""A tap is drawn as a round dot this wide (a stroke of one point would be a speck of the pen's
+width nobody sees, while the screen says "That looks like a dot")."""
 MIN_WIDTH = 600
 MIN_HEIGHT = 220
 HINT_FONT = 28
-HINT_TEXT = "Sign here"
+HINT = "sign.pad-hint"
+NAME = "sign.pad-name"
 BASELINE_AT = 0.72
 """The baseline's height as a share of the pad's, leaving room for descenders below it."""
 CLOCK_SKEW_MS = 60_000
@@ -62,6 +69,31 @@ def smooth_path(points: Sequence[tuple[float, float]]) -> QPainterPath:
         path.quadTo(x0, y0, (x0 + x1) / 2, (y0 + y1) / 2)
     path.lineTo(*points[-1])
     return path
+
+
+def dot_at(points: Sequence[tuple[float, float]]) -> QPointF | None:
+    """Where to draw a stroke as a dot: the middle of a stroke that is a tap (no movement, or
+    less than the dot's own size); None for a stroke that goes somewhere."""
+    if not points:
+        return None
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    if max(xs) - min(xs) >= DOT_SIZE or max(ys) - min(ys) >= DOT_SIZE:
+        return None
+    return QPointF((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2)
+
+
+def draw_stroke(painter: QPainter, points: Sequence[tuple[float, float]], colour: QColor) -> None:
+    """A stroke in ink of `colour`: a smooth line, or a round dot DOT_SIZE wide for a tap."""
+    dot = dot_at(points)
+    if dot is None:
+        painter.setPen(ink_pen(colour))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(smooth_path(points))
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(dot, DOT_SIZE / 2, DOT_SIZE / 2)
 
 
 def ink_pen(colour: QColor = INK) -> QPen:
@@ -116,7 +148,8 @@ class SignaturePad(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Signature box: sign your name with your finger")
+        self._words = words_for("en")
+        self.setAccessibleName(self._words(NAME))
         self._scale = scale
         self._strokes: list[Stroke] = []
         self._points: list[Point] = []
@@ -165,19 +198,25 @@ class SignaturePad(QWidget):
 
     def ink_rect(self) -> QRect:
         """Where the finished strokes are, with IMAGE_MARGIN of paper around them, within the pad."""
-        points = [p for stroke in self._strokes for p in stroke.points]
-        if not points:
+        if not self._strokes:
             return QRect(0, 0, 2 * IMAGE_MARGIN, 2 * IMAGE_MARGIN)
-        reach = INK_WIDTH / 2 + 1 + IMAGE_MARGIN  # half the pen, its antialiased edge, the margin
-        xs = [p.x for p in points]
-        ys = [p.y for p in points]
-        area = QRectF(
-            min(xs) - reach,
-            min(ys) - reach,
-            max(xs) - min(xs) + 2 * reach,
-            max(ys) - min(ys) + 2 * reach,
-        ).toAlignedRect()
-        area = area.intersected(self.rect())
+        inked = QRectF()
+        for stroke in self._strokes:
+            xy = _xy(stroke)
+            dot = dot_at(xy)
+            # half the pen (or the dot), its antialiased edge, the margin
+            reach = (DOT_SIZE if dot is not None else INK_WIDTH) / 2 + 1 + IMAGE_MARGIN
+            xs = [x for x, _ in xy] if dot is None else [dot.x()]
+            ys = [y for _, y in xy] if dot is None else [dot.y()]
+            inked = inked.united(
+                QRectF(
+                    min(xs) - reach,
+                    min(ys) - reach,
+                    max(xs) - min(xs) + 2 * reach,
+                    max(ys) - min(ys) + 2 * reach,
+                )
+            )
+        area = inked.toAlignedRect().intersected(self.rect())
         return area if not area.isEmpty() else QRect(0, 0, 2 * IMAGE_MARGIN, 2 * IMAGE_MARGIN)
 
     def clear(self) -> None:
@@ -193,6 +232,15 @@ class SignaturePad(QWidget):
         self._mouse_down = False
         self.update()
         self.changed.emit()
+
+    def words(self) -> Words:
+        return self._words
+
+    def set_words(self, words: Words) -> None:
+        """The hint on the paper and the name a screen reader says, in this language."""
+        self._words = words
+        self.setAccessibleName(words(NAME))
+        self.update()
 
     def scale(self) -> float:
         return self._scale
@@ -346,7 +394,7 @@ class SignaturePad(QWidget):
     def _update_around(self, points: Sequence[Point]) -> None:
         xs = [p.x for p in points]
         ys = [p.y for p in points]
-        margin = INK_WIDTH + 2
+        margin = max(INK_WIDTH, DOT_SIZE) / 2 + 3
         self.update(
             QRectF(
                 min(xs) - margin,
@@ -362,10 +410,8 @@ class SignaturePad(QWidget):
         self, painter: QPainter, strokes: Sequence[Stroke], colour: QColor = INK
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(ink_pen(colour))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         for stroke in strokes:
-            painter.drawPath(smooth_path(_xy(stroke)))
+            draw_stroke(painter, _xy(stroke), colour)
 
     def _ensure_cache(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -380,6 +426,11 @@ class SignaturePad(QWidget):
             self._cache = cache
         return self._cache
 
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LayoutDirectionChange:
+            self.update()  # the ✕ moves to the other end of the baseline
+        super().changeEvent(e)
+
     def resizeEvent(self, e: QResizeEvent) -> None:
         self._cache = None
         super().resizeEvent(e)
@@ -392,25 +443,43 @@ class SignaturePad(QWidget):
         painter.drawPixmap(0, 0, self._ensure_cache())
         if self._points:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(ink_pen())
-            painter.drawPath(self._live_path())
+            dot = dot_at(_xy(Stroke(tuple(self._points))))
+            if dot is not None:  # a finger just down, or hardly moved: a dot already
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(INK)
+                painter.drawEllipse(dot, DOT_SIZE / 2, DOT_SIZE / 2)
+            else:
+                painter.setPen(ink_pen())
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(self._live_path())
         painter.end()
 
     def _paint_guides(self, painter: QPainter) -> None:
-        """The baseline with a ✕ at its start, and "Sign here" until the first touch."""
+        """The paper's edge, the baseline with a ✕ at its start (the right end in right-to-left),
+        and the hint ("Sign here") until the first touch."""
         s = self._scale
         margin = 36 * s
         baseline = round(self.height() * BASELINE_AT) + 0.5
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(GUIDE, 2)
-        painter.setPen(pen)
+        painter.setPen(QPen(GUIDE, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.drawLine(QPointF(margin, baseline), QPointF(self.width() - margin, baseline))
         font = self.font()
         font.setPixelSize(round(HINT_FONT * s))
         painter.setFont(font)
+        painter.setPen(HINT_INK)
         text_height = painter.fontMetrics().height()
-        cross = QRectF(margin, baseline - text_height - 4, text_height, text_height)
-        painter.drawText(cross, Qt.AlignmentFlag.AlignCenter, "✕")
+        start = self.width() - margin - text_height if self.isRightToLeft() else margin
+        cross = QRectF(start, baseline - text_height - 4, text_height, text_height)
+        arm = text_height * 0.28  # a drawn ✕: a mark, not a word, the same in every language
+        centre = cross.center()
+        cross_pen = QPen(HINT_INK, max(2.0, 3 * s))
+        cross_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(cross_pen)
+        for dx in (-arm, arm):
+            painter.drawLine(centre + QPointF(-arm, dx), centre + QPointF(arm, -dx))
+        painter.setPen(HINT_INK)
         if self.is_empty():
             hint = QRectF(0, baseline - text_height - 4, self.width(), text_height)
-            painter.drawText(hint, Qt.AlignmentFlag.AlignCenter, HINT_TEXT)
+            painter.drawText(hint, Qt.AlignmentFlag.AlignCenter, self._words(HINT))

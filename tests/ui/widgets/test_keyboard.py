@@ -5,18 +5,22 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.i18n import Words, words_for
 from kiosk.ui.widgets import OnScreenKeyboard
+from kiosk.ui.widgets.keyboard import HOLD_MS, MIN_KEY, variants
+from tests.ui.widgets.room import CLEAR_PX, fits, room_left
 
 # The offscreen platform cannot resize a window to its layout's minimum and says so as a warning.
 
-SHIFT = "⇧ Shift"
-BACK = "⌫ Delete"
+SHIFT = "Shift"
+BACK = "Delete"
 ACCENTS = "àé…"
 LETTERS = "abc"
+PSEUDO = words_for("en-XA")
 
 
 class Rig:
@@ -25,7 +29,7 @@ class Rig:
         self.window = QWidget()
         self.line = QLineEdit()
         self.keyboard = OnScreenKeyboard(self.line, scale=scale)
-        layout = QVBoxLayout(self.window)
+        layout = self.layout = QVBoxLayout(self.window)
         layout.addWidget(self.line)
         layout.addWidget(self.keyboard)
         qtbot.addWidget(self.window)
@@ -38,6 +42,13 @@ class Rig:
             for b in self.keyboard.findChildren(QPushButton)
             if b.text() == text and b.isVisibleTo(self.keyboard)
         ]
+
+    def hold(self, text: str) -> None:
+        """Hold a key down until its forms show (the keyboard's own hold, ended now), then let go."""
+        (found,) = self.keys(text)
+        self.qtbot.mousePress(found, Qt.MouseButton.LeftButton)
+        assert self.keyboard.finish_hold(), f"holding {text!r} showed nothing"
+        self.qtbot.mouseRelease(found, Qt.MouseButton.LeftButton)
 
     def tap(self, *texts: str) -> None:
         """Tap keys by the text they show now; a key that is not on screen fails the test."""
@@ -58,9 +69,24 @@ class Rig:
             lower = char.lower()
             if self.keyboard.accents_showing() != (lower not in "abcdefghijklmnopqrstuvwxyz'-"):
                 self.tap(LETTERS if self.keyboard.accents_showing() else ACCENTS)
+            if not self.keys(char) and not self.keys(char.swapcase()):
+                self.type_by_holding(char)
+                continue
             if not self.keys(char):
                 self.tap(SHIFT)
             self.tap(char)
+
+    def type_by_holding(self, char: str) -> None:
+        """A letter on neither page: hold its base letter on the letters page, pick it from its forms."""
+        if self.keyboard.accents_showing():
+            self.tap(LETTERS)
+        base = next(b for b in "abcdefghijklmnopqrstuvwxyz" if char.lower() in variants(b))
+        if self.keyboard.shift_active() != char.isupper():
+            self.tap(SHIFT)
+        self.hold(base.upper() if char.isupper() else base)
+        assert self.keyboard.variants_showing() == base
+        self.tap(char)
+        assert not self.keyboard.accents_showing()
 
 
 @pytest.fixture
@@ -69,7 +95,26 @@ def rig(qtbot: QtBot) -> Rig:
 
 
 @pytest.mark.parametrize(
-    "name", ["Zoë Ångström", "Seán O'Brien", "Łukasz Wałęsa", "Anne-Marie Müller-Lüdenscheidt"]
+    "name",
+    [
+        "Zoë Ångström",
+        "Seán O'Brien",
+        "Łukasz Wałęsa",
+        "Anne-Marie Müller-Lüdenscheidt",
+        "Nguyễn Thị Minh Khai",
+        "Đặng",
+        "Trần Văn Ơn",
+        "Phạm Ngọc Ưng",
+        "Łukasz Żółć",
+        "Ærø",
+        "Øyvind",
+        "Şükrü",
+        "Dvořák",
+        "Jiří Ťoupalík",
+        "Ðorđe",
+        "Þórður",
+        "Mammadov Əli",
+    ],
 )
 def test_names_with_accents_are_typed_exactly(rig: Rig, name: str) -> None:
     rig.type(name)
@@ -168,16 +213,154 @@ def test_a_destroyed_target_is_let_go(rig: Rig) -> None:
     rig.tap("a")
 
 
-@pytest.mark.parametrize("scale", [1.0, 1.3])
-def test_keys_are_big_and_the_keyboard_fits_1280(qtbot: QtBot, scale: float) -> None:
+def test_holding_a_letter_shows_its_forms_and_types_nothing(rig: Rig, qtbot: QtBot) -> None:
+    rig.type("Nguy")
+    (e,) = rig.keys("e")
+    with qtbot.waitSignal(rig.keyboard.variants_shown, timeout=HOLD_MS * 10) as shown:
+        qtbot.mousePress(e, Qt.MouseButton.LeftButton)  # the keyboard's own timer ends the hold
+    assert shown.args == ["e"]
+    qtbot.mouseRelease(e, Qt.MouseButton.LeftButton)
+    assert rig.line.text() == "Nguy"  # letting go of a held letter types nothing
+    assert rig.keyboard.variants_showing() == "e"
+    assert rig.keyboard.accents_showing()
+    for form in "eèéêëẽẹẻềếễệể":
+        assert rig.keys(form), form
+    rig.tap("ễ")
+    assert rig.line.text() == "Nguyễ"
+    assert not rig.keyboard.accents_showing()  # one letter, then the letters return
+
+
+def test_a_quick_tap_types_the_letter_and_a_held_one_can_be_put_back(rig: Rig) -> None:
+    rig.tap("A", "n")
+    assert rig.keyboard.finish_hold() is False  # nothing held
+    rig.hold("o")
+    rig.tap(LETTERS)  # changed my mind: back to the letters, nothing typed
+    assert rig.line.text() == "An" and not rig.keyboard.accents_showing()
+    rig.hold("o")
+    rig.tap("o")  # the plain letter is the first of its forms
+    assert rig.line.text() == "Ano"
+
+
+def test_held_capitals_show_capital_forms(rig: Rig) -> None:
+    assert rig.keyboard.shift_active()
+    rig.hold("D")
+    assert rig.keys("Đ") and rig.keys("Ď") and not rig.keys("đ")
+    rig.tap("Đ")
+    assert rig.line.text() == "Đ" and not rig.keyboard.shift_active()
+
+
+def test_accented_letters_can_be_held_too(rig: Rig) -> None:
+    rig.tap(SHIFT, ACCENTS)
+    rig.hold("ê")
+    assert rig.keyboard.variants_showing() == "ê"
+    assert {k.text() for k in rig.keyboard.findChildren(QPushButton) if k.isVisible()} >= set(
+        "êềếễệể"
+    )
+    rig.tap("ệ")
+    assert rig.line.text() == "ệ"
+
+
+VIETNAMESE_VOWELS = "aăâeêioôơuưy"
+TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+
+
+def test_every_vietnamese_letter_is_a_form_of_its_base_letter() -> None:
+    for vowel in VIETNAMESE_VOWELS:
+        base = unicodedata.normalize("NFD", vowel)[0]
+        for tone in TONES:
+            letter = unicodedata.normalize("NFC", vowel + tone)
+            assert len(letter) == 1, letter
+            assert letter in variants(base), (letter, base)
+    assert "đ" in variants("d")
+
+
+def test_the_forms_of_a_letter_are_single_latin_letters_in_nfc() -> None:
+    for base in "abcdefghijklmnopqrstuvwxyz":
+        forms = variants(base)
+        assert forms[0] == base
+        assert len(forms) == len(set(forms)) <= 48  # one page of 12 × 4
+        for form in forms:
+            assert len(form) == 1 and unicodedata.is_normalized("NFC", form)
+            assert unicodedata.name(form).startswith("LATIN SMALL "), form
+    assert set("èéêëęěẽẹẻềếễệểēė") <= set(variants("e"))
+    assert set("ơờớỡợởôồốỗộổøœ") <= set(variants("o"))
+    assert {"ł"} <= set(variants("l")) and {"ß"} <= set(variants("s"))
+    assert variants("ø") == ("ø", "ǿ") and variants("ß") == ("ß",)
+
+
+def test_every_word_comes_from_the_catalog(rig: Rig) -> None:
+    english = words_for("en")
+    (back,) = rig.keys(BACK)
+    assert back.accessibleName() == english("keys.delete-letter")
+    rig.keyboard.set_words(PSEUDO)
+    assert rig.keys(PSEUDO("keys.shift"))[0].accessibleName() == PSEUDO("keys.capital")
+    assert rig.keys(PSEUDO("keys.space"))[0].accessibleName() == PSEUDO("keys.space")
+    assert rig.keys(PSEUDO("keys.delete"))[0].accessibleName() == PSEUDO("keys.delete-letter")
+    (accents,) = rig.keys(PSEUDO("keys.accents-key"))
+    assert accents.accessibleName() == PSEUDO("keys.accents")
+    rig.tap(PSEUDO("keys.accents-key"))
+    (letters,) = rig.keys(PSEUDO("keys.letters-key"))
+    assert letters.accessibleName() == PSEUDO("keys.letters")
+    rig.tap(PSEUDO("keys.letters-key"))
+    shown = [
+        k.text()
+        for k in rig.keyboard.findChildren(QPushButton)
+        if k.isVisible() and len(k.text()) > 1
+    ]
+    shown += [label.text() for label in rig.keyboard.findChildren(QLabel) if label.isVisible()]
+    assert shown and all(t.startswith("[") and t.endswith("]") for t in shown), shown
+    spoken = [k.accessibleName() for k in rig.keyboard.findChildren(QPushButton)]
+    assert all(t.startswith("[") for t in spoken if t)
+    assert {"-", "'"} <= {k.text() for k in rig.keyboard.findChildren(QPushButton)}
+
+
+def test_delete_and_shift_are_drawn_glyphs_and_delete_mirrors(rig: Rig, qtbot: QtBot) -> None:
+    (back,) = rig.keys(BACK)
+    (shift,) = rig.keys(SHIFT)
+    assert not back.icon().isNull() and not shift.icon().isNull()
+    assert "⌫" not in back.text() and "⇧" not in shift.text()
+    (q,) = rig.keys("Q")
+    (p,) = rig.keys("P")
+    assert shift.x() < back.x()
+    rig.window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.waitUntil(lambda: back.x() < shift.x())  # the bottom row reads the other way
+    assert q.x() < p.x()  # QWERTY stays QWERTY
+    rig.tap(BACK)
+
+
+def measure(rig: Rig) -> list[QPushButton]:
+    return [b for b in rig.keyboard.findChildren(QPushButton) if b.isVisibleTo(rig.keyboard)]
+
+
+@pytest.mark.parametrize("language", ["en", "en-XA"])
+@pytest.mark.parametrize(
+    ("display", "scale"),
+    [((1280, 800), 1.0), ((1920, 1080), 1.35), ((1080, 1920), 1.35)],
+    ids=["1280x800", "1920x1080", "portrait-1080x1920"],
+)
+def test_keys_stay_big_whole_and_within_the_window(
+    qtbot: QtBot, display: tuple[int, int], scale: float, language: str
+) -> None:
     rig = Rig(qtbot, scale)
-    assert rig.keyboard.minimumSizeHint().width() <= 1280
-    assert rig.keyboard.width() <= 1280
-    for page in (LETTERS, ACCENTS):
-        rig.tap(ACCENTS if page == LETTERS else LETTERS)
-        shown = [b for b in rig.keyboard.findChildren(QPushButton) if b.isVisibleTo(rig.keyboard)]
+    margin = round(20 * scale)  # the window's own margins, as the kiosk's
+    rig.layout.setContentsMargins(margin, margin, margin, margin)
+    words: Words = words_for(language)
+    rig.keyboard.set_words(words)
+    rig.window.resize(*display)
+    qtbot.waitUntil(lambda: rig.window.width() == display[0])
+    window = rig.window.rect()
+    accents, letters = words("keys.accents-key"), words("keys.letters-key")
+    for page in ("letters", "accents", "o"):
+        if page == "accents":
+            rig.tap(accents)
+        elif page == "o":
+            rig.tap(letters)
+            rig.hold("O")
+        shown = measure(rig)
         assert len(shown) >= 32
         for key in shown:
-            assert key.width() >= 64 and key.height() >= round(64 * scale), key.text()
+            assert key.width() >= MIN_KEY and key.height() >= round(64 * scale), key.text()
             assert key.font().pixelSize() >= 24 * scale, key.text()
-            assert key.geometry().right() < rig.keyboard.width()
+            where = QRect(key.mapTo(rig.window, key.rect().topLeft()), key.size())
+            assert window.contains(where), f"{key.text()!r} at {where} outside {window}"
+            assert fits(key), f"{key.text()!r}: {room_left(key)} px each side (needs {CLEAR_PX})"

@@ -8,12 +8,22 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QPainterPath, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.i18n import words_for
 from kiosk.session.signature import Point
+from kiosk.ui.theme import contrast
 from kiosk.ui.widgets import SignaturePad
-from kiosk.ui.widgets.signature_pad import IMAGE_MARGIN, grey_png, smooth_path
+from kiosk.ui.widgets.signature_pad import (
+    DOT_SIZE,
+    HINT_INK,
+    IMAGE_MARGIN,
+    INK_WIDTH,
+    PAPER,
+    grey_png,
+    smooth_path,
+)
 
 # The offscreen platform cannot resize a window to its layout's minimum and says so as a warning.
 
@@ -175,13 +185,42 @@ def test_mouse_events_made_from_touch_are_not_recorded_again(
     assert len(pad.strokes()) == 1
 
 
-def test_a_dot_is_not_a_signature(qtbot: QtBot, pad: SignaturePad) -> None:
+def ink_across(image: QImage, y: int) -> int:
+    """How many pixels of row y are ink."""
+    return sum(1 for x in range(image.width()) if image.pixelColor(x, y).lightness() < DARK)
+
+
+def test_a_dot_is_not_a_signature_but_shows_as_a_dot(qtbot: QtBot, pad: SignaturePad) -> None:
     qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 120))
     (stroke,) = pad.strokes()
     assert len(stroke.points) == 1
     problem = pad.signature().problem()
     assert problem is not None and "dot" in problem
-    assert dark_pixels(pad.grab().toImage()) > 0  # a dot still shows where the finger was
+    # A round dot a patient can see where the finger was: at least 8 px, about 3 pens wide.
+    assert max(8, 3 * INK_WIDTH) <= DOT_SIZE
+    shown = pad.grab(QRect(280, 100, 40, 40)).toImage()
+    across = ink_across(shown, 20)
+    down = sum(1 for y in range(shown.height()) if shown.pixelColor(20, y).lightness() < DARK)
+    assert across >= 8 and down >= 8 and abs(across - down) <= 1, (across, down)
+    assert across >= DOT_SIZE - 2
+    # The image kept with the signature shows the same dot.
+    image = QImage.fromData(pad.signature().image_png or b"")
+    assert ink_across(image, image.height() // 2) >= 8
+
+
+def test_a_very_short_stroke_is_a_dot_too(qtbot: QtBot, pad: SignaturePad) -> None:
+    mouse_stroke(qtbot, pad, [QPoint(300, 120), QPoint(302, 121), QPoint(303, 121)])
+    shown = pad.grab(QRect(280, 100, 40, 40)).toImage()
+    assert ink_across(shown, 21) >= 8
+
+
+def test_a_finger_just_down_shows_a_dot_at_once(
+    pad: SignaturePad, touchscreen: QPointingDevice
+) -> None:
+    QTest.touchEvent(pad, touchscreen).press(0, QPoint(300, 120), pad).commit()
+    shown = pad.grab(QRect(280, 100, 40, 40)).toImage()
+    assert ink_across(shown, 20) >= 8
+    QTest.touchEvent(pad, touchscreen).release(0, QPoint(300, 120), pad).commit()
 
 
 def test_the_drawing_shows_and_the_png_matches_it(qtbot: QtBot, pad: SignaturePad) -> None:
@@ -328,3 +367,43 @@ def test_the_pad_is_large_and_grows_with_scale(qtbot: QtBot, scale: float) -> No
     qtbot.addWidget(pad)
     assert pad.minimumWidth() >= 600 * scale and pad.minimumHeight() >= 220 * scale
     assert pad.testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+
+
+def test_the_hint_and_name_come_from_the_catalog(qtbot: QtBot, pad: SignaturePad) -> None:
+    english = words_for("en")
+    assert pad.accessibleName() == english("sign.pad-name")
+    before = pad.grab().toImage()
+    pad.set_words(words_for("en-XA"))
+    assert pad.accessibleName() == words_for("en-XA")("sign.pad-name")
+    assert pad.grab().toImage() != before  # the hint is drawn in the new words
+
+
+def test_the_hint_is_readable_in_high_contrast(pad: SignaturePad) -> None:
+    # The pad paints its own paper in every theme: its words keep 7:1 on it, as high contrast asks.
+    assert contrast(HINT_INK.name(), PAPER.name()) >= 7
+    window = QWidget()
+    window.setStyleSheet("QWidget { background: #000000; color: #FFFFFF; }")
+    inside = SignaturePad(window)
+    inside.resize(800, 260)
+    image = inside.grab().toImage()
+    assert image.pixelColor(400, 40).lightness() == 255  # still white paper
+    window.deleteLater()
+
+
+def test_the_cross_marks_the_start_of_the_line_as_the_language_reads(
+    qtbot: QtBot, pad: SignaturePad
+) -> None:
+    def marks(x0: int, x1: int) -> int:
+        image = pad.grab().toImage()
+        baseline = round(image.height() * 0.72)
+        return sum(
+            1
+            for y in range(baseline - 45, baseline - 5)
+            for x in range(x0, x1)
+            if image.pixelColor(x, y).lightness() < 200
+        )
+
+    w = pad.width()
+    assert marks(20, 100) > 10 and marks(w - 100, w - 20) == 0
+    pad.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    assert marks(20, 100) == 0 and marks(w - 100, w - 20) > 10
