@@ -145,6 +145,8 @@ class Briefing:
                 Blocker.IDENTITY_LOCKED if self.identity_locked else Blocker.IDENTITY_NOT_CONFIRMED
             )
         if screen.kind is ScreenKind.RISK and screen.id not in self.acknowledgements:
+            if screen.id not in self._read_to_end:
+                return Blocker.RISK_NOT_READ
             return Blocker.RISK_NOT_ACKNOWLEDGED
         if screen.kind is ScreenKind.QUESTION and not self.answers_to(screen.id):
             return Blocker.QUESTION_NOT_ANSWERED

@@ -44,7 +44,7 @@ class TopBar(QWidget):
         layout.addWidget(self.corner)
         column = QVBoxLayout()
         column.setSpacing(4)
-        self.where = label(role="progress", wrap=False)
+        self.where = label(role="progress")  # wraps on a narrow screen rather than being cut
         self.bar = ProgressBar()
         column.addWidget(self.where)
         column.addWidget(self.bar)
@@ -55,8 +55,10 @@ class TopBar(QWidget):
         self.contrast_button = button("", "small")
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.contrast.emit)
-        layout.addWidget(self.larger_button)
-        layout.addWidget(self.contrast_button)
+        for b in (self.larger_button, self.contrast_button):
+            # Never narrower than their words: "where" gives way (it wraps) instead.
+            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
 
     def set_words(self, words: Words, look: Look) -> None:
         self.larger_button.setText(words("frame.larger-text"))
@@ -70,9 +72,14 @@ class TopBar(QWidget):
             b.setIconSize(QSize(px, px))
 
     def draw(self, view: View, words: Words) -> None:
-        """Where the patient is; nothing on Welcome and between patients."""
+        """Where the patient is (the screen's own heading, "Risk 2 of 8", else the part of the whole
+        briefing) and the bar of the whole; nothing on Welcome and between patients."""
         at, total = view.progress or (0, 0)
-        self.where.setText(words("frame.progress", at=at, total=total) if total else "")
+        if view.heading is not None and total:
+            where = words.text(view.heading)
+        else:
+            where = words("frame.progress", at=at, total=total) if total else ""
+        self.where.setText(where)
         self.bar.setVisible(total > 0)
         self.bar.show_progress(at, max(total, 1))
 
@@ -124,6 +131,9 @@ class BottomBar(QWidget):
         self.flag = button("", "flag", lambda: self.tapped.emit(Action.FLAG))
         self.primary = button("", "primary", self._primary)
         self._primary_action: Action | None = None
+        self._said = ""
+        self._cue = ""
+        self._more = False
         self._icon_px = 28
         self._stacked: bool | None = None
         self._arrange(stacked=False)
@@ -145,6 +155,7 @@ class BottomBar(QWidget):
         self.primary.setIcon(icon(Glyph.NEXT, look.palette.primary_text, px, right_to_left=rtl))
         for b in (self.back, self.primary, self.flag):
             b.setIconSize(QSize(px, px))
+        self.message.setMaximumWidth(self.message.fontMetrics().averageCharWidth() * 66)
         line = self.message.fontMetrics().lineSpacing()
         pad = look.px(10) * 2 + 4
         self.message.setMinimumHeight(MESSAGE_LINES * line + pad)
@@ -152,8 +163,9 @@ class BottomBar(QWidget):
         self._fit()
 
     def draw(self, view: View, words: Words) -> None:
-        self.message.setText(words(view.message) if view.message else "")
-        set_flag(self.message, "role", "notice" if view.message else "")
+        self._said = words(view.message) if view.message else ""
+        self._cue = words("frame.more-below")
+        self._note()
         back = view.offers.get(Action.BACK)
         self.back.setVisible(back is not None)
         if back is not None:
@@ -204,10 +216,24 @@ class BottomBar(QWidget):
         super().resizeEvent(event)
         self._fit()
 
+    def set_more(self, more: bool) -> None:
+        """Whether the page on screen goes on below what is shown."""
+        if more != self._more:
+            self._more = more
+            self._note()
+
+    def _note(self) -> None:
+        """The line under the page: the message if there is one, else "more below" if there is
+        more; the room is kept either way."""
+        text = self._said or (self._cue if self._more else "")
+        self.message.setText(text)
+        set_flag(self.message, "role", "notice" if self._said else ("cue" if text else ""))
+        self.message.setObjectName("moreBelow" if self._more else "note")
+
     def say(self, text: str) -> None:
         """A message not from the model (staff mode's): shown in the same line."""
-        self.message.setText(text)
-        set_flag(self.message, "role", "notice" if text else "")
+        self._said = text
+        self._note()
 
 
 class CornerHold(QWidget):

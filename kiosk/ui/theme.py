@@ -165,13 +165,13 @@ QPushButton:pressed {{ border-width: 4px; }}
 QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QPushButton:checked {{ background: {p.primary}; color: {p.primary_text}; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text}; border-color: {p.primary};
-    font-weight: bold; min-height: {max(touch + 32, px(88))}px; min-width: {px(240)}px; }}
+    font-weight: bold; min-height: {max(touch + 16, px(80))}px; min-width: {px(240)}px; }}
 QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}
 QPushButton[role="flag"][flagged="true"] {{ border-width: 4px; font-weight: bold; }}
 QPushButton[role="acknowledge"] {{ background: {p.surface}; color: {p.done}; border: 4px solid {p.done};
     font-weight: bold; min-height: {touch + 16}px; text-align: left; padding: 0 {px(24)}px; }}
 QPushButton[role="acknowledge"]:disabled {{ color: {p.disabled_text}; border: 3px dashed {p.border}; }}
-QPushButton[role="choice"] {{ min-height: {max(touch, px(72))}px; }}
+QPushButton[role="choice"] {{ min-height: {touch}px; }}
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; }}
 QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; }}
 QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; font-weight: bold; }}

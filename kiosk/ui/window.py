@@ -147,6 +147,7 @@ class KioskWindow(QWidget):
             if page is not self.welcome:
                 self.stack.addWidget(page)
             page.bind(model)
+            page.more.connect(self._page_more)
         model.events.changed.connect(self._model_changed)
         model.events.ended.connect(self._ended)
         self.filer: Filer = Filer(self.jobs, station.make_pdf, model, self)
@@ -208,6 +209,7 @@ class KioskWindow(QWidget):
             self.welcome.draw(view, words)
         page = self.pages[view.kind]
         self.stack.setCurrentWidget(page)
+        self.bottom.set_more(page.has_more)
         self.top.show()
         self.top.draw(view, words)
         self.bottom.setVisible(view.kind not in (ScreenKind.WELCOME, ScreenKind.DONE))
@@ -216,6 +218,10 @@ class KioskWindow(QWidget):
         b = self.briefing
         if view.kind is ScreenKind.DONE and b is not None and b.status is Status.COMPLETED:
             self.filer.file_after_paint(b.briefing_id, self.done)
+
+    def _page_more(self, more: bool) -> None:
+        if self.sender() is self.stack.currentWidget():
+            self.bottom.set_more(more)
 
     def _size_to_current(self) -> None:
         """Only the page on screen counts for the window's size: a page that is not showing (the

@@ -190,6 +190,12 @@ def test_a_risk_cannot_be_left_forward_until_acknowledged(
     briefing: Briefing, sink: RecordingSink
 ) -> None:
     advance_to(briefing, "risk-a")
+    assert briefing.blocker() is Blocker.RISK_NOT_READ
+    with pytest.raises(FlowError) as caught:
+        briefing.acknowledge_risk()  # its whole text has not been on screen yet
+    assert caught.value.blocker is Blocker.RISK_NOT_READ
+    briefing.read_to_end()
+    assert briefing.has_read("risk-a") and "risk-a" not in briefing.acknowledgements
     assert briefing.blocker() is Blocker.RISK_NOT_ACKNOWLEDGED
     with pytest.raises(FlowError) as caught:
         briefing.go_next()

@@ -171,13 +171,17 @@ def test_a_risk_is_acknowledged_only_once_its_whole_text_was_on_screen(
     assert view.must_read_to_end and not view.read_to_end
     assert not view.can(Action.ACKNOWLEDGE)
     model.do(Action.NEXT)
-    assert said(model.view.message) == "Please tap “I understand this risk” before going on."
+    assert said(model.view.message) == (
+        "Please read to the end of this risk first. Slide the text up with your finger."
+    )
     model.do(Action.ACKNOWLEDGE)
     assert said(model.view.message) == (
         "Please read to the end of this risk first. Slide the text up with your finger."
     )
     model.read_to_end()
     assert model.view.can(Action.ACKNOWLEDGE)
+    model.do(Action.NEXT)
+    assert said(model.view.message) == "Please tap “I understand this risk” before going on."
     model.do(Action.ACKNOWLEDGE)
     view = model.view
     assert view.acknowledged and Action.ACKNOWLEDGE not in view.offers and view.message is None

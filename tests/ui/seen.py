@@ -292,9 +292,11 @@ def _short(text: str) -> str:
 
 
 def has_more_cue(area: QAbstractScrollArea) -> bool:
-    """Whether the page of a scroll area shows a "more below" cue (see `CUE_ROLE`)."""
+    """Whether the page of a scroll area, or the window's frame, shows a "more below" cue (see
+    `CUE_ROLE`)."""
     page = area.parentWidget() or area
-    for w in [page, *page.findChildren(QWidget)]:
+    window = area.window()
+    for w in [page, *page.findChildren(QWidget), *window.findChildren(QWidget, "moreBelow")]:
         if (w.property("role") == CUE_ROLE or w.objectName() == "moreBelow") and w.isVisible():
             return True
     return False
@@ -443,7 +445,11 @@ def _look_at_text(
             say(Kind.OFF_WINDOW, detail + f"; window is {window.width()}×{window.height()}")
         elif c.area is not None:
             side = "below the fold" if drawn_w.bottom() > seen.bottom() else "above the top"
-            say(Kind.BELOW_FOLD if cue(c.area) else Kind.HIDDEN, f"{side}: {detail}")
+            # Above the top, the patient scrolled past it themselves, and the scroll bar shows it.
+            shown = cue(c.area) or (
+                side == "above the top" and c.area.verticalScrollBar().isVisible()
+            )
+            say(Kind.BELOW_FOLD if shown else Kind.HIDDEN, f"{side}: {detail}")
         else:
             holder = type(c.container).__name__ if c.container else "?"
             say(Kind.CLIPPED, f"{detail} by a {holder}")

@@ -48,7 +48,17 @@ from pytestqt.qtbot import QtBot
 from kiosk.session import ScreenKind
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import kind, next_, pick, scribble, tap, type_date
+from tests.ui.drive import (
+    acknowledge,
+    kind,
+    message,
+    next_,
+    pick,
+    scribble,
+    scroll_to_end,
+    tap,
+    type_date,
+)
 from tests.ui.seen import Finding, Kind, look, main_action_of, problems, report, settle
 
 DISPLAYS = {
@@ -159,7 +169,7 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
     eye.check("identity")
     type_date(qtbot, window.identity.keypad, WRONG_DATE)
     next_(qtbot, window)
-    assert window.identity.message.isVisible()
+    assert message(window)
     eye.check("identity, wrong date")
     type_date(qtbot, window.identity.keypad, RIGHT_DATE)
     next_(qtbot, window)
@@ -175,9 +185,9 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
         eye.check(name)
         if screen.kind is ScreenKind.RISK:
             next_(qtbot, window)  # not yet acknowledged: refused
-            assert b.current == screen and window.bottom.message.isVisible()
+            assert b.current == screen and message(window)
             eye.check(f"{name}, Next refused")
-            tap(qtbot, window.reading.understand)
+            acknowledge(qtbot, window)
             eye.check(f"{name}, acknowledged")
         elif screen.kind is ScreenKind.QUESTION:
             question = form.question(name)
@@ -194,11 +204,14 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
                 pick(qtbot, window, question.answer)
                 eye.check(f"{name}, answered")
         next_(qtbot, window)
-        assert b.current != screen, f"stuck on {name}: {window.bottom.message.text()}"
+        assert b.current != screen, f"stuck on {name}: {message(window)}"
     assert kind(window) is ScreenKind.SIGN
     eye.check("sign")
+    scroll_to_end(qtbot, window.sign.statement)
+    qtbot.waitUntil(window.bottom.primary.isEnabled)
+    eye.check("sign, read to the end")
     next_(qtbot, window)  # nothing drawn yet
-    assert window.sign.message.isVisible()
+    assert message(window)
     eye.check("sign, empty signature refused")
     scribble(window.sign.pad)
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000):

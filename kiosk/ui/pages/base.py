@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -52,15 +52,39 @@ class Page(QWidget):
     """
 
     kinds: frozenset[ScreenKind] = frozenset()
+    more = Signal(bool)
+    """Whether the page's text goes on below what is on screen (the frame says so)."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.has_more = False
         self.model: ScreenModel | None = None
         self.look = Look(STANDARD, BASE_PX)
         """The palette and sizes, for what a page draws itself (icons); set by the window."""
 
+    def _set_more(self, more: bool) -> None:
+        self.has_more = more
+        self.more.emit(more)
+
     def set_look(self, look: Look) -> None:
         self.look = look
+        self._centre()
+
+    centre_column = False
+    """Whether the page's words stand in one centred column no wider than a comfortable line."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._centre()
+
+    def _centre(self) -> None:
+        layout = self.layout()
+        if not self.centre_column or layout is None:
+            return
+        side = max(0, (self.width() - self.line_px() - self.look.px(40)) // 2)
+        margins = layout.contentsMargins()
+        if margins.left() != side:
+            layout.setContentsMargins(side, margins.top(), side, margins.bottom())
 
     def colour(self, tone: Tone) -> str:
         p = self.look.palette
@@ -131,7 +155,10 @@ def button(
 def centred(widget: QWidget) -> QHBoxLayout:
     """A row holding the widget as wide as it may grow (up to its maximum width), centred."""
     row = QHBoxLayout()
-    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    policy.setHeightForWidth(widget.sizePolicy().hasHeightForWidth())
+    policy.setRetainSizeWhenHidden(widget.sizePolicy().retainSizeWhenHidden())
+    widget.setSizePolicy(policy)
     row.addStretch(1)
     row.addWidget(widget, 100)
     row.addStretch(1)
@@ -187,11 +214,15 @@ class Reading(QScrollArea):
         self.content.setContentsMargins(0, 0, 0, 0)
         self.content.setSpacing(16)
         outer = QWidget()
-        outer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # Ignored: its height comes from its width (the wrapped lines), never from a minimum size
+        # worked out for its narrowest width, which made it taller than its words.
+        outer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         row = QHBoxLayout(outer)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
-        row.addWidget(self.column, 1000)  # as wide as it may be; the sides take the rest
+        # As wide as it may be (the sides take the rest), and as tall as its rows for that width,
+        # at the top: a taller room would spread the rows apart.
+        row.addWidget(self.column, 1000, Qt.AlignmentFlag.AlignTop)
         row.addStretch(1)
         self.setWidget(outer)
         kinetic(self)
@@ -244,7 +275,8 @@ class Reading(QScrollArea):
         return widget
 
     def finish(self) -> None:
-        self.content.addStretch(1)
+        """Nothing to add: the column stands at the top of the room it has, as tall as its rows
+        (a stretch after them would count as one more row, with the spacing before it)."""
 
     # -- rows kept from screen to screen (the patient's pages: a new row costs its making, its
     # styling and its deletion on every Next, where a kept one costs only its words) --

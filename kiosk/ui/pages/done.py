@@ -9,13 +9,14 @@ from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, Filing, Mark, Tone, View
 from kiosk.ui.pages.base import Page, Reading, button, label
-from kiosk.ui.pages.parts import MarkedLine
+from kiosk.ui.pages.parts import MarkedLine, ScrollCue
 
 FILING = {Filing.MAKING: "done.filing", Filing.MADE: "done.filed", Filing.PENDING: "done.saved"}
 
 
 class DonePage(Page):
     kinds = frozenset({ScreenKind.DONE})
+    centre_column = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -26,6 +27,9 @@ class DonePage(Page):
         layout.addWidget(self.title)
         self.body = Reading()
         layout.addWidget(self.body, 1)
+        self.cue = ScrollCue()
+        layout.addWidget(self.cue)
+        self.body.more.connect(self.cue.show_more)
         self.pdf = MarkedLine()
         layout.addWidget(self.pdf)
         self.staff = label(role="notice")
@@ -43,6 +47,8 @@ class DonePage(Page):
             for paragraph in view.paragraphs:
                 self.body.add(label(words.text(paragraph)))
             self.body.finish()
+            self.body.check_soon()
+            self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
             self._shown = words.language
         filing = view.filing or Filing.MAKING
         made = filing is not Filing.MAKING

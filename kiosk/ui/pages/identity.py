@@ -29,7 +29,6 @@ class IdentityPage(Page):
         self.row.setSpacing(32)
         left = QVBoxLayout()
         left.setSpacing(12)
-        self.kind = label(role="muted")
         self.title = label(role="title")
         self.instruction = label()
         self.notice = label(role="notice")
@@ -38,7 +37,7 @@ class IdentityPage(Page):
         self.name.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.name.setMaxLength(200)
         self.not_me = button("", None, self._not_me)
-        for widget in (self.kind, self.title, self.instruction, self.notice, self.name):
+        for widget in (self.title, self.instruction, self.notice, self.name):
             left.addWidget(widget)
         self.keyboard = OnScreenKeyboard(self.name)
         left.addLayout(centred(self.keyboard))
@@ -73,8 +72,6 @@ class IdentityPage(Page):
             if step is not IdentityStep.BIRTH_DATE:
                 self.keypad.reset()
             self._step = step
-        self.kind.setText(words.text(view.heading) if view.heading else "")
-        self.kind.setVisible(view.heading is not None)
         self.title.setText(words.text(view.title or ""))
         self.instruction.setText("\n".join(words.text(p) for p in view.paragraphs))
         self.instruction.setVisible(bool(view.paragraphs))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Choice, Tone, View
 from kiosk.ui.pages.base import Page, Reading, label
-from kiosk.ui.pages.parts import MarkedLine, ScrollCue
+from kiosk.ui.pages.parts import MarkedLine
 from kiosk.ui.widgets.keypad import set_flag
 
 CHOICE_GAP = 24
@@ -61,24 +61,25 @@ class QuestionPage(Page):
     """
 
     kinds = frozenset({ScreenKind.QUESTION})
+    centre_column = True
 
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.kind = label(role="muted")
         self.prompt = label(role="title")
         self.choices = Reading()
+        self.choices.finish()  # the buttons go in above this stretch
+        # The word on the answer has its room kept under the choices: it never moves them.
         self.feedback = MarkedLine()
-        self.choices.add(self.feedback)
-        self.choices.finish()  # the buttons go in above the feedback
-        self.cue = ScrollCue()
-        layout.addWidget(self.kind)
+        policy = self.feedback.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.feedback.setSizePolicy(policy)
         layout.addWidget(self.prompt)
         layout.addWidget(self.choices, 1)
-        layout.addWidget(self.cue)
-        self.choices.more.connect(self.cue.show_more)
+        layout.addWidget(self.feedback)
+        self.choices.more.connect(self._set_more)
         self.buttons: dict[str, ChoiceButton] = {}
         """The buttons on show, by the id of their choice."""
         self._pool: list[ChoiceButton] = []
@@ -88,7 +89,6 @@ class QuestionPage(Page):
     def draw(self, view: View, words: Words) -> None:
         self.choices.limit_width(self.line_px())
         self.choices.content.setSpacing(self.look.px(CHOICE_GAP))
-        self.kind.setText(words.text(view.heading) if view.heading else "")
         self.prompt.setText(words.text(view.title or ""))
         with self.choices.refilling(len(view.choices)):
             self.choices.refill(
@@ -103,10 +103,8 @@ class QuestionPage(Page):
             self.feedback.set_line(
                 words.text(feedback.text), feedback.tone, feedback.mark, colour, self.look.px(32)
             )
-            QTimer.singleShot(0, self, lambda: self.choices.ensureWidgetVisible(self.feedback))
         shown = (view.screen_id, words.language)
         if shown != self._shown or not self.isVisible():
-            self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
             self.choices.verticalScrollBar().setValue(0)  # a new question starts at the top
             self._shown = shown
         self.choices.check_soon()
@@ -126,5 +124,4 @@ class QuestionPage(Page):
             self.choices.refill(self._pool, [], self._choice_button, ChoiceButton.set_choice)
         self.feedback.set_line("", Tone.PLAIN, None, "", 1)
         self.feedback.hide()
-        for widget in (self.kind, self.prompt):
-            widget.setText("")
+        self.prompt.setText("")

@@ -11,7 +11,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, Card, Mark, Tone, View
 from kiosk.ui.icons import Glyph, icon
 from kiosk.ui.pages.base import Page, Reading, button, card, label
-from kiosk.ui.pages.parts import MarkedLine, ScrollCue
+from kiosk.ui.pages.parts import MarkedLine
 
 
 class ReadingPage(Page):
@@ -32,25 +32,22 @@ class ReadingPage(Page):
             ScreenKind.PRECAUTIONS,
         }
     )
+    centre_column = True
 
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.kind = label(role="muted")
         self.title = label(role="title")
         self.revisit = label(role="notice")
         self.body = Reading()
         self.body.finish()  # the rows go in above this stretch
-        self.cue = ScrollCue()
         self._paragraphs: list[QLabel] = []
         self._cards: list[QFrame] = []
-        layout.addWidget(self.kind)
         layout.addWidget(self.title)
         layout.addWidget(self.revisit)
         layout.addWidget(self.body, 1)
-        layout.addWidget(self.cue)
         row = QHBoxLayout()
         row.setSpacing(16)
         self.understand = button("", "acknowledge", self._acknowledge)
@@ -59,7 +56,7 @@ class ReadingPage(Page):
         row.addWidget(self.understood, 1)
         layout.addLayout(row)
         self.body.at_end.connect(self._read_to_end)
-        self.body.more.connect(self.cue.show_more)
+        self.body.more.connect(self._set_more)
         self._shown: tuple[str, bool, str] | None = None
         """The screen, reread or not, and language the words on the page are for."""
 
@@ -69,14 +66,11 @@ class ReadingPage(Page):
             # The screen on show drawn again ("I understand this risk") keeps its words and where
             # the patient had scrolled to: only the risk's state below them changes.
             self.body.limit_width(self.line_px())
-            self.kind.setText(words.text(view.heading) if view.heading else "")
-            self.kind.setVisible(view.heading is not None)
             self.title.setText(words.text(view.title or ""))
             self.revisit.setText(words(view.notice) if view.notice else "")
             self.revisit.setVisible(view.notice is not None)
             self._fill([words.text(p) for p in view.paragraphs], view.cards)
             self.body.verticalScrollBar().setValue(0)
-            self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
             self._shown = shown
             self.body.check_soon()
         offer = view.offers.get(Action.ACKNOWLEDGE)
@@ -115,7 +109,7 @@ class ReadingPage(Page):
     def forget(self) -> None:
         self._shown = None
         self._fill([], [])
-        for widget in (self.kind, self.title, self.revisit):
+        for widget in (self.title, self.revisit):
             widget.setText("")
 
 

@@ -8,31 +8,26 @@ from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import View
 from kiosk.ui.pages.base import Page, Reading, label
-from kiosk.ui.pages.parts import MarkedLine, ScrollCue
+from kiosk.ui.pages.parts import MarkedLine
 
 
 class ReviewPage(Page):
     kinds = frozenset({ScreenKind.REVIEW})
+    centre_column = True
 
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.kind = label(role="muted")
         self.title = label(role="title")
         self.body = Reading()
-        self.cue = ScrollCue()
-        layout.addWidget(self.kind)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
-        layout.addWidget(self.cue)
-        self.body.more.connect(self.cue.show_more)
+        self.body.more.connect(self._set_more)
 
     def draw(self, view: View, words: Words) -> None:
-        self.kind.setText(words.text(view.heading) if view.heading else "")
         self.title.setText(words.text(view.title or ""))
-        self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
         body = self.body
         body.limit_width(self.line_px())
         body.clear()
@@ -53,5 +48,4 @@ class ReviewPage(Page):
 
     def forget(self) -> None:
         self.body.clear()
-        self.kind.setText("")
         self.title.setText("")

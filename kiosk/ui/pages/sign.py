@@ -14,7 +14,6 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.signature import TypedSignature
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, button, centred, label
-from kiosk.ui.pages.parts import ScrollCue
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
@@ -32,8 +31,6 @@ class SignPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.kind = label(role="muted")
-        layout.addWidget(self.kind)
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(32)
         layout.addLayout(self.split, 1)
@@ -46,10 +43,11 @@ class SignPage(Page):
         self.statement = Reading()
         self.statement.finish()
         self._points: list[QLabel] = []
-        self.cue = ScrollCue()
         left.addWidget(self.title)
         left.addWidget(self.statement, 1)
-        left.addWidget(self.cue)
+        self.switch = button("", None, self._switch)
+        left.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignLeading)
+        self._left = left
         self.split.addWidget(self.statement_box, 1)
 
         right = QVBoxLayout()
@@ -66,15 +64,14 @@ class SignPage(Page):
         row = QHBoxLayout()
         row.setSpacing(16)
         self.clear = button("", None, self._clear)
-        self.switch = button("", None, self._switch)
         row.addWidget(self.clear)
         row.addStretch(1)
-        row.addWidget(self.switch)
+        self.typed_switch_row = row
         right.addLayout(row)
         self.split.addLayout(right, 1)
 
         self.statement.at_end.connect(self._read_to_end)
-        self.statement.more.connect(self.cue.show_more)
+        self.statement.more.connect(self._set_more)
         self._language: str | None = None
         self._typed_mode = False
         self._switch_action: Action | None = None
@@ -89,7 +86,6 @@ class SignPage(Page):
             self.keyboard.set_words(words)
             self.pad.set_words(words)
             self.typed.setPlaceholderText(words("sign.type-placeholder"))
-            self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
             self.statement.limit_width(self.line_px())
             points = [words.text(p) for p in view.paragraphs]
             with self.statement.refilling(len(points)):
@@ -97,7 +93,6 @@ class SignPage(Page):
             self.statement.verticalScrollBar().setValue(0)
             self._language = words.language
         self.statement.check_soon()
-        self.kind.setText(words.text(view.heading) if view.heading else "")
         self.title.setText(words.text(view.title or ""))
         when = words.value(view.moment) if view.moment is not None else ""
         self.who.setText(words("sign.who", name=view.person or "", when=when))
@@ -107,6 +102,11 @@ class SignPage(Page):
         self.typed.setVisible(typed)
         self.keyboard.setVisible(typed)
         self.statement_box.setVisible(not typed)  # the keyboard needs the room; it was read
+        # The switch stands under the statement; while typing, beside Clear's place.
+        holder = self.typed_switch_row if typed else self._left
+        if holder.indexOf(self.switch) < 0:
+            (self._left if typed else self.typed_switch_row).removeWidget(self.switch)
+            holder.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignLeading)
         clear = view.offers.get(Action.CLEAR_SIGNATURE)
         self.clear.setVisible(clear is not None)
         if clear is not None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.session.kinds import ScreenKind
-from kiosk.ui.pages.base import Page, button, label
+from kiosk.ui.pages.base import Page, button, centred, label
 
 if TYPE_CHECKING:
     from kiosk.i18n import Words
@@ -28,20 +28,19 @@ class WelcomePage(Page):
         layout.setSpacing(24)
         layout.addStretch(1)
         self.title = label(role="title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
         self.intro = label()
-        self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.intro, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.message = label(role="notice")
+        for text in (self.title, self.intro):
+            text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addLayout(centred(text))
         self.start_button = button("", "primary", self.start.emit)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.message = label(role="notice")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         policy = self.message.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # a message never moves Start
         self.message.setSizePolicy(policy)
         self.message.hide()
-        layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred(self.message))
         layout.addStretch(2)
 
     def draw(self, view: View, words: Words) -> None:
