@@ -153,12 +153,9 @@ def test_staff_sign_in_and_actions_are_audited_under_their_name(station: Station
     [
         ("Seán O'Brien", None),
         ("Zoë Ångström", None),
-        ("  ", "Please type your full name."),
-        ("A", "Please type your full name."),
-        (
-            "김민준",
-            "Sorry, this kiosk cannot print some of the letters in your name. Please ask a staff member to prepare your briefing.",
-        ),
+        ("  ", "name.type-full-name"),
+        ("A", "name.type-full-name"),
+        ("김민준", "name.cannot-print"),
     ],
 )
 def test_walk_up_names_the_pdf_cannot_print_are_refused(name: str, problem: str | None) -> None:

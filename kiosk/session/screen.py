@@ -32,10 +32,16 @@ DONE_SECONDS = 45.0
 
 
 class Event:
-    """A change others listen to: `connect` a callable, `emit` calls each (plain Python, no Qt)."""
+    """A change others listen to: `connect` a callable, `emit` calls each (plain Python, no Qt).
+
+    An emit from inside a listener (drawing a screen can make it report that its text was read
+    to the end, which changes the model again) does not nest: once every listener has had this
+    emit, each is called once more, so none is left drawing a view older than the model's."""
 
     def __init__(self) -> None:
         self._callbacks: list[Callable[[], None]] = []
+        self._emitting = False
+        self._again = False
 
     def connect(self, callback: Callable[[], None]) -> None:
         self._callbacks.append(callback)
@@ -44,8 +50,18 @@ class Event:
         self._callbacks.remove(callback)
 
     def emit(self) -> None:
-        for callback in list(self._callbacks):
-            callback()
+        if self._emitting:
+            self._again = True
+            return
+        self._emitting = True
+        try:
+            self._again = True
+            while self._again:
+                self._again = False
+                for callback in list(self._callbacks):
+                    callback()
+        finally:
+            self._emitting = False
 
 
 class Events:

@@ -32,23 +32,22 @@ or squeezes the page."""
 
 
 class TopBar(QWidget):
+    """Where the patient is, over the bar of the whole, and the Larger text and High contrast
+    toggles beside it. When the words do not fit on one line beside the toggles (a narrow screen,
+    larger text, a long language), they take the whole width on a row of their own above."""
+
     larger = Signal(bool)
     contrast = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(4)
         self.corner = CornerHold()
-        layout.addWidget(self.corner)
-        column = QVBoxLayout()
-        column.setSpacing(4)
-        self.where = label(role="progress")  # wraps on a narrow screen rather than being cut
+        self.where = label(role="progress")  # wraps rather than being cut
         self.bar = ProgressBar()
-        column.addWidget(self.where)
-        column.addWidget(self.bar)
-        layout.addLayout(column, 1)
         self.larger_button = button("", "small")
         self.larger_button.setCheckable(True)
         self.larger_button.toggled.connect(self.larger.emit)
@@ -56,9 +55,42 @@ class TopBar(QWidget):
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.contrast.emit)
         for b in (self.larger_button, self.contrast_button):
-            # Never narrower than their words: "where" gives way (it wraps) instead.
+            # Never narrower than their words: "where" gives way instead.
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
+        self._above: bool | None = None
+        self._arrange(above=False)
+
+    def _fit(self) -> None:
+        """The words beside the toggles when their line fits there; else above, across."""
+        toggles = sum(b.sizeHint().width() for b in (self.larger_button, self.contrast_button))
+        line = self.where.fontMetrics().horizontalAdvance(self.where.text())
+        room = self.width() - self.corner.width() - toggles - 3 * self.grid.horizontalSpacing()
+        above = self.width() > 0 and line > room
+        if above != self._above:
+            self._arrange(above)
+
+    def _arrange(self, above: bool) -> None:
+        self._above = above
+        for w in (self.corner, self.where, self.bar, self.larger_button, self.contrast_button):
+            self.grid.removeWidget(w)
+        top = Qt.AlignmentFlag.AlignTop
+        if above:
+            self.grid.addWidget(self.where, 0, 0, 1, 4)
+            self.grid.addWidget(self.corner, 1, 0)
+            self.grid.addWidget(self.bar, 1, 1, Qt.AlignmentFlag.AlignVCenter)
+            self.grid.addWidget(self.larger_button, 1, 2)
+            self.grid.addWidget(self.contrast_button, 1, 3)
+        else:
+            self.grid.addWidget(self.corner, 0, 0, 2, 1, top)
+            self.grid.addWidget(self.where, 0, 1)
+            self.grid.addWidget(self.bar, 1, 1)
+            self.grid.addWidget(self.larger_button, 0, 2, 2, 1, top)
+            self.grid.addWidget(self.contrast_button, 0, 3, 2, 1, top)
+        self.grid.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def set_words(self, words: Words, look: Look) -> None:
         self.larger_button.setText(words("frame.larger-text"))
@@ -70,6 +102,7 @@ class TopBar(QWidget):
         ):
             b.setIcon(icon(glyph, look.palette.button_text, px))
             b.setIconSize(QSize(px, px))
+        self._fit()
 
     def draw(self, view: View, words: Words) -> None:
         """Where the patient is (the screen's own heading, "Risk 2 of 8", else the part of the whole
@@ -80,6 +113,7 @@ class TopBar(QWidget):
         else:
             where = words("frame.progress", at=at, total=total) if total else ""
         self.where.setText(where)
+        self._fit()
         self.bar.setVisible(total > 0)
         self.bar.show_progress(at, max(total, 1))
 

@@ -130,18 +130,30 @@ class Look:
 
     palette: Palette
     body: int
+    larger: bool = False
+    """"Larger text" is on: the words grow, the room around them and the targets do not (they
+    follow the screen only), so larger words leave the page as much room as they can."""
 
     @property
     def scale(self) -> float:
         return self.body / BASE_PX
 
+    @property
+    def reach(self) -> float:
+        """The screen's own scale: `scale` without "Larger text"."""
+        return self.scale / LARGER if self.larger else self.scale
+
     def px(self, value: float) -> int:
         """A size given at 1280×800 normal text, scaled like the text."""
         return round(value * self.scale)
 
+    def room(self, value: float) -> int:
+        """A space or a target's size given at 1280×800, scaled like the screen (not the text)."""
+        return round(value * self.reach)
+
     def stylesheet(self) -> str:
-        p, px = self.palette, self.px
-        touch = max(TOUCH_PX, px(TOUCH_PX))
+        p, px, room = self.palette, self.px, self.room
+        touch = max(TOUCH_PX, room(TOUCH_PX))
         return f"""
 QWidget {{ background: {p.background}; color: {p.text}; font-size: {self.body}px; }}
 QLabel {{ background: transparent; }}
@@ -159,17 +171,17 @@ QFrame[role="bar"] {{ border: none; }}
 QScrollArea {{ border: none; background: transparent; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QPushButton[kiosk="true"] {{ background: {p.button}; color: {p.button_text}; border: 2px solid {p.border};
-    border-radius: {px(12)}px; min-height: {touch}px; min-width: {touch}px; padding: 0 {px(20)}px; }}
+    border-radius: {room(12)}px; min-height: {touch}px; min-width: {touch}px; padding: 0 {px(20)}px; }}
 QPushButton {{ background: {p.button}; color: {p.button_text}; border: 2px solid {p.border}; border-radius: {px(10)}px; }}
 QPushButton:pressed {{ border-width: 4px; }}
 QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QPushButton:checked {{ background: {p.primary}; color: {p.primary_text}; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text}; border-color: {p.primary};
-    font-weight: bold; min-height: {max(touch + 16, px(80))}px; min-width: {px(240)}px; }}
+    font-weight: bold; min-height: {touch + room(24)}px; min-width: {room(240)}px; }}
 QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}
 QPushButton[role="flag"][flagged="true"] {{ border-width: 4px; font-weight: bold; }}
 QPushButton[role="acknowledge"] {{ background: {p.surface}; color: {p.done}; border: 4px solid {p.done};
-    font-weight: bold; min-height: {touch + 16}px; text-align: left; padding: 0 {px(24)}px; }}
+    font-weight: bold; min-height: {touch + room(12)}px; text-align: left; padding: 0 {px(24)}px; }}
 QPushButton[role="acknowledge"]:disabled {{ color: {p.disabled_text}; border: 3px dashed {p.border}; }}
 QPushButton[role="choice"] {{ min-height: {touch}px; }}
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; }}
@@ -177,7 +189,6 @@ QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; }}
 QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; font-weight: bold; }}
 QLabel[role="point"] {{ border-left: {px(6)}px solid {p.primary}; padding-left: {px(14)}px; }}
 QLabel[role="cue"] {{ color: {p.text}; font-weight: bold; }}
-QPushButton[role="small"] {{ font-size: {px(20)}px; }}
 QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {px(8)}px;
     padding: {px(8)}px; font-size: {px(32)}px; min-height: {touch}px; }}
 QProgressBar {{ background: {p.button}; border: 1px solid {p.border}; border-radius: {px(4)}px; max-height: {px(12)}px; }}

@@ -255,7 +255,7 @@ class KioskWindow(QWidget):
         so a long page can never make the text grow."""
         screen = self.screen()
         size = self.display or (screen.size() if screen is not None else QSize(1280, 800))
-        look = Look(palette_for(self.high_contrast), body_px(size, self.larger))
+        look = Look(palette_for(self.high_contrast), body_px(size, self.larger), self.larger)
         self.look = look
         words = self.words
         self.setLayoutDirection(
@@ -263,9 +263,9 @@ class KioskWindow(QWidget):
             if words.right_to_left
             else Qt.LayoutDirection.LeftToRight
         )
-        margin = look.px(20)
-        self._layout.setContentsMargins(margin, look.px(12), margin, look.px(16))
-        self._layout.setSpacing(look.px(12))
+        margin = look.room(20)
+        self._layout.setContentsMargins(margin, look.room(12), margin, look.room(16))
+        self._layout.setSpacing(look.room(12))
         self.setStyleSheet(look.stylesheet())
         portrait = size.height() > size.width()
         for page in self.distinct_pages:

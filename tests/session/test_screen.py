@@ -379,3 +379,28 @@ def test_staff_mode_closes_after_the_idle_time_without_a_touch(clock: FakeClock)
     assert staff.timed_out()
     staff.closed()
     assert staff.staff is None and not staff.timed_out()
+
+
+def test_a_change_made_while_a_screen_is_drawn_reaches_every_listener_last() -> None:
+    """Drawing a screen can change the model (its text fits, so it has been read to the end):
+    no listener may be left with the view from before that change."""
+    from kiosk.session.screen import Event
+
+    event = Event()
+    state = {"read": False}
+    seen: list[tuple[str, bool]] = []
+
+    def page() -> None:
+        view = state["read"]  # what the page draws, taken before it draws
+        if not view:
+            state["read"] = True  # the page found its text on screen whole
+            event.emit()
+        seen.append(("page", view))
+
+    def bar() -> None:
+        seen.append(("bar", state["read"]))
+
+    event.connect(page)
+    event.connect(bar)
+    event.emit()
+    assert seen[-2:] == [("page", True), ("bar", True)]  # each drew the view after the change

@@ -75,6 +75,9 @@ class Kind(StrEnum):
     NARROW = "narrow column"
     MAIN_ACTION = "main action not fully visible"
     EMPTY_SCROLL = "scroll bar with nothing more"
+    SMALL_TARGET = "smaller than a fingertip"
+    SMALL_TEXT = "text smaller than the least size"
+    MAIN_NOT_LARGEST = "main action not the largest button"
 
 
 ALLOWED = frozenset({Kind.BELOW_FOLD})
@@ -601,3 +604,61 @@ def report(findings: Iterable[Finding], most: int = 4) -> str:
 def main_action_of(*candidates: QWidget) -> QWidget | None:
     """The first visible candidate (the window's primary button, or a page's own)."""
     return next((c for c in candidates if c.isVisible()), None)
+
+
+def touch_and_type(
+    window: QWidget,
+    screen: str,
+    *,
+    touch_px: int,
+    text_px: int,
+    main_action: QWidget | None = None,
+    exempt: Sequence[QWidget] = (),
+) -> list[Finding]:
+    """Every visible button at least `touch_px` each way (but those in `exempt`), every visible
+    text's font at least `text_px`, and the main action taller than any other button (but the
+    answers to a question, as tall as their words)."""
+    findings: list[Finding] = []
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    for b in buttons:
+        if any(b is e or e.isAncestorOf(b) for e in exempt):
+            continue
+        if b.width() < touch_px or b.height() < touch_px:
+            findings.append(Finding(screen, _name(b), Kind.SMALL_TARGET, _size(b.rect())))
+        c = clip(window, b)
+        if c.area is None and c.visible != c.full:
+            # A button cut by its container or the window (below the fold of a scroll area is
+            # `look`'s to judge, with its cue): its words may show whole while its frame does not.
+            findings.append(
+                Finding(
+                    screen,
+                    _name(b),
+                    Kind.CLIPPED,
+                    f"button {_size(c.visible)} of {_size(c.full)} visible at {_at(c.full)}",
+                )
+            )
+    for w in [*window.findChildren(QLabel), *buttons, *window.findChildren(QLineEdit)]:
+        if not w.isVisible() or any(w is e or e.isAncestorOf(w) for e in exempt):
+            continue
+        text = w.text() if isinstance(w, (QLabel, QAbstractButton, QLineEdit)) else ""
+        px = w.font().pixelSize()
+        if text and 0 < px < text_px:
+            findings.append(Finding(screen, _name(w), Kind.SMALL_TEXT, f"{px} px"))
+    if main_action is not None and main_action.isVisible():
+        # A choice is as tall as its words (an answer may take two lines): it is content.
+        others = [
+            b
+            for b in buttons
+            if b is not main_action and b.property("role") not in ("primary", "choice")
+        ]
+        tallest = max((b.height() for b in others), default=0)
+        if main_action.height() <= tallest:
+            findings.append(
+                Finding(
+                    screen,
+                    _name(main_action),
+                    Kind.MAIN_NOT_LARGEST,
+                    f"{main_action.height()} px tall, another button {tallest} px",
+                )
+            )
+    return findings

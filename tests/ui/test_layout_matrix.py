@@ -46,6 +46,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
+from kiosk.ui import theme as kiosk_theme
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
 from tests.ui.drive import (
@@ -59,7 +60,16 @@ from tests.ui.drive import (
     tap,
     type_date,
 )
-from tests.ui.seen import Finding, Kind, look, main_action_of, problems, report, settle
+from tests.ui.seen import (
+    Finding,
+    Kind,
+    look,
+    main_action_of,
+    problems,
+    report,
+    settle,
+    touch_and_type,
+)
 
 DISPLAYS = {
     "1280x800": QSize(1280, 800),
@@ -71,11 +81,6 @@ RIGHT_DATE = "03141951"
 WALK_UP_NAME = "Seán O'Brien-Łukasiewicz"
 
 _TODAY = {
-    "1280x800-normal": (
-        "reading lines of 80 to 100 characters on every reading screen; scroll bars with nothing "
-        "more to show (About, Infection); Precautions and Options go on below the fold with only a "
-        "scroll bar as cue"
-    ),
     "1280x800-larger": (
         "Next on an unacknowledged risk: the refusal becomes a 6-line column of 9 characters, Back "
         "reads 'Bacl', the flag 'have a question about', the risk text shrinks to a 143 px window "
@@ -84,20 +89,11 @@ _TODAY = {
         "statement cut top and bottom ('It does not…'); the Clear and finger buttons overlap the "
         "signature pad; scroll bars with nothing more on most risk screens"
     ),
-    "1920x1080-normal": (
-        "reading lines of 80 to 117 characters on every reading screen; scroll bars with nothing "
-        "more (About, Review); Precautions and Options below the fold with only a scroll bar"
-    ),
     "1920x1080-larger": (
         "the signing statement cut top and bottom ('It does not…'); the refusal on a risk a 5-line "
         "column; scroll bars with nothing more on most risk and step screens; Options, "
         "Precautions and answers below the fold with only a scroll bar; the Clear and finger "
         "buttons overlap the signature pad; lines over 75 characters"
-    ),
-    "1080x1920-normal": (
-        "Next on an unacknowledged risk: Back reads 'Bac', the flag 'I have a question about thi', "
-        "the refusal a 6-line column; lines over 75 characters; the last precautions below the "
-        "fold with only a scroll bar"
     ),
     "1080x1920-larger": (
         "every reading and question screen cuts Back ('Bacl') and the flag ('I have a question "
@@ -155,6 +151,14 @@ class Eye:
         settle()
         main = main_action_of(w.bottom.primary, w.welcome.start_button, w.done.finish)
         self.findings += look(w, screen, main_action=main, interactive=(SignaturePad,))
+        self.findings += touch_and_type(
+            w,
+            screen,
+            touch_px=kiosk_theme.TOUCH_PX,
+            text_px=kiosk_theme.BASE_PX,
+            main_action=main,
+            exempt=(w.top.corner,),  # staff's hidden corner is held, not tapped
+        )
         self.screens.append(screen)
         if self.shots is not None:
             self.shots.mkdir(parents=True, exist_ok=True)
@@ -172,6 +176,7 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
     assert message(window)
     eye.check("identity, wrong date")
     type_date(qtbot, window.identity.keypad, RIGHT_DATE)
+    eye.check("identity, date typed")  # the date in words shows under the boxes
     next_(qtbot, window)
     b = window.briefing
     assert b is not None and kind(window) is ScreenKind.ABOUT

@@ -19,7 +19,7 @@ from kiosk.ui import prepare, theme
 from kiosk.ui.widgets.keyboard import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT, OnScreenKeyboard
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
-from tests.ui.drive import key, kind, tap, texts, type_date
+from tests.ui.drive import english, key, kind, tap, texts, type_date
 
 NAME = "Łukasz Wałęsa"
 MRN = "A-1234"
@@ -170,7 +170,7 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
         tap(qtbot, key(form.digits, "7"))
     next_(qtbot, form)
     assert form.message.text() == "The MRN must be at most 64 printable characters."
-    tap(qtbot, key(form.mrn_keys, "⌫ Delete"))
+    tap(qtbot, key(form.mrn_keys, english("keys.delete")))
     next_(qtbot, form)
     assert form.step == prepare.CHECK and form.shown_mrn.text() == f"MRN {'7' * 64}"
 

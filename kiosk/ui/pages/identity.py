@@ -4,6 +4,7 @@ types their name and date of birth. Only on-screen keys; never a physical keyboa
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
@@ -37,8 +38,17 @@ class IdentityPage(Page):
         self.name.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.name.setMaxLength(200)
         self.not_me = button("", None, self._not_me)
-        for widget in (self.title, self.instruction, self.notice, self.name):
-            left.addWidget(widget)
+        # What to do, and the name field: side by side on a landscape screen (the keyboard needs
+        # the height), one above the other on a portrait one.
+        self.head = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.head.setSpacing(12)
+        said = QVBoxLayout()
+        said.setSpacing(12)
+        for widget in (self.title, self.instruction, self.notice):
+            said.addWidget(widget)
+        self.head.addLayout(said, 1)
+        self.head.addWidget(self.name, 1, Qt.AlignmentFlag.AlignVCenter)
+        left.addLayout(self.head)
         self.keyboard = OnScreenKeyboard(self.name)
         left.addLayout(centred(self.keyboard))
         left.addStretch(1)
@@ -54,12 +64,40 @@ class IdentityPage(Page):
         layout.addLayout(self.row, 1)
         self._language: str | None = None
         self._step: IdentityStep | None = None
+        self._portrait = False
 
     def set_portrait(self, portrait: bool) -> None:
         """On a portrait screen the keypad goes under the words, where the finger already is."""
+        self._portrait = portrait
         self.row.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        self._arrange()
+
+    def _arrange(self) -> None:
+        typing = self._step is IdentityStep.NAME
+        beside = typing and not self._portrait
+        self.head.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        self._fit()
+
+    def _fit(self) -> None:
+        """Everything in the room the page has: the keyboard's hint on accents only when there is
+        room for it; the keypad's keys a little lower when the screen is short of room."""
+        layout = self.layout()
+        if layout is None or self.height() <= 0:
+            return
+        if self.keyboard.isVisibleTo(self):
+            self.keyboard.show_hint(True)
+            if layout.totalMinimumSize().height() > self.height():
+                self.keyboard.show_hint(False)
+        if self.keypad_box.isVisibleTo(self):
+            self.keypad.give_way(layout.totalMinimumSize().height() - self.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def draw(self, view: View, words: Words) -> None:
         if words.language != self._language:
@@ -81,6 +119,7 @@ class IdentityPage(Page):
         self.name.setVisible(typing)
         self.keyboard.setVisible(typing)
         self.keypad_box.setVisible(step is IdentityStep.BIRTH_DATE)
+        self._arrange()
         not_me = view.offers.get(Action.NOT_ME)
         self.not_me.setVisible(not_me is not None)
         if not_me is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from kiosk.i18n import Words
@@ -16,6 +16,11 @@ from kiosk.ui.widgets.keypad import set_flag
 
 CHOICE_GAP = 24
 """Room between two choices, in px at 1280×800: a finger that lands between them touches neither."""
+ROOMY = (24, 14, 24, 14)
+"""Room around a choice's words (left, top, right, bottom)."""
+SNUG = (24, 6, 24, 6)
+LEAST_GAP = 12
+"""The gap given way to, when that lets every choice show whole without scrolling."""
 
 
 class ChoiceButton(QPushButton):
@@ -30,9 +35,9 @@ class ChoiceButton(QPushButton):
         self.words = label()
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.words.setProperty("role", "choice")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 14, 24, 14)
-        row.addWidget(self.words)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(*ROOMY)
+        self.row.addWidget(self.words)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -43,6 +48,12 @@ class ChoiceButton(QPushButton):
         picked = "true" if choice.picked else "false"
         set_flag(self, "picked", picked)
         set_flag(self.words, "picked", picked)
+
+    def set_roomy(self, roomy: bool) -> None:
+        """Room above and below the words, or less when the screen is short of it."""
+        margins = ROOMY if roomy else SNUG
+        if self.row.contentsMargins().top() != margins[1]:
+            self.row.setContentsMargins(*margins)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -80,6 +91,7 @@ class QuestionPage(Page):
         layout.addWidget(self.choices, 1)
         layout.addWidget(self.feedback)
         self.choices.more.connect(self._set_more)
+        self.choices.viewport().installEventFilter(self)
         self.buttons: dict[str, ChoiceButton] = {}
         """The buttons on show, by the id of their choice."""
         self._pool: list[ChoiceButton] = []
@@ -88,7 +100,6 @@ class QuestionPage(Page):
 
     def draw(self, view: View, words: Words) -> None:
         self.choices.limit_width(self.line_px())
-        self.choices.content.setSpacing(self.look.px(CHOICE_GAP))
         self.prompt.setText(words.text(view.title or ""))
         with self.choices.refilling(len(view.choices)):
             self.choices.refill(
@@ -107,7 +118,35 @@ class QuestionPage(Page):
         if shown != self._shown or not self.isVisible():
             self.choices.verticalScrollBar().setValue(0)  # a new question starts at the top
             self._shown = shown
+        self._fit_gaps()
         self.choices.check_soon()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The choices' room changes after the page is drawn too (the word on the answer below them
+        # takes one line or three): fit them again to the room they have.
+        if event.type() == QEvent.Type.Resize:
+            self._fit_gaps()
+        return False
+
+    def _fit_gaps(self) -> None:
+        """The full gap between choices and room around their words, or less (down to LEAST_GAP,
+        and to a button no taller than a fingertip needs) when that is what lets every choice show
+        whole: a box cut at the bottom, with a scroll bar for a few pixels, is worse."""
+        shown = [b for b in self._pool if not b.isHidden()]
+        gap, least = self.look.room(CHOICE_GAP), self.look.room(LEAST_GAP)
+        roomy = True
+        if len(shown) > 1:
+            width = min(self.choices.viewport().width(), self.choices.column.maximumWidth())
+            height = self.choices.viewport().height()
+            for roomy in (True, False):
+                for b in shown:
+                    b.set_roomy(roomy)
+                tall = sum(max(b.heightForWidth(width), b.minimumHeight()) for b in shown)
+                gap = max(least, min(gap, (height - tall) // (len(shown) - 1)))
+                if tall + gap * (len(shown) - 1) <= height:
+                    break
+        if self.choices.content.spacing() != gap:
+            self.choices.content.setSpacing(gap)
 
     def _choice_button(self) -> ChoiceButton:
         b = ChoiceButton()

@@ -51,7 +51,7 @@ MIN_KEY = 64
 LETTER_FONT = 34
 ACCENT_FONT = 32
 WORD_FONT = 26
-HINT_FONT = 22
+HINT_FONT = 24
 HALF_COLUMNS = 20
 """The letter page sits on a grid of half keys, so rows can be offset like a real keyboard."""
 VARIANT_COLUMNS = 12
@@ -445,11 +445,19 @@ class OnScreenKeyboard(QWidget):
         for key in self._word_keys:
             key.setMinimumWidth(key_width_for(key, scale, least=MIN_KEY))
             key.setFixedHeight(height)
-        set_font_px(self._hint, max(HINT_FONT * scale, 20))
-        self._hint.setMinimumHeight(height)
+        set_font_px(self._hint, max(HINT_FONT * scale, HINT_FONT))
+        self._hint.setMinimumHeight(self._hint.fontMetrics().lineSpacing() + round(8 * scale))
         bottom = sum(k.minimumWidth() for k in self._word_keys)
         bottom += SPACING * (len(self._word_keys) - 1)
         self.setMaximumWidth(max(round(WIDTH * max(scale, 1.0)), bottom))
+
+    def show_hint(self, shown: bool) -> None:
+        """Show how to find accents above the bottom row, or not (when the screen is short of room:
+        the accents key says it too)."""
+        self._hint.setVisible(shown)
+
+    def hint_shown(self) -> bool:
+        return not self._hint.isHidden()
 
     # -- keys --
 

@@ -40,6 +40,10 @@ from kiosk.session.entry import FIELD_LENGTHS, FIELD_NAMES, PLACEHOLDERS, DateEn
 
 KEY_WIDTH = 132
 KEY_HEIGHT = 72
+ROWS = 4
+"""Rows of keys: 1 2 3, 4 5 6, 7 8 9, Clear 0 Delete."""
+TOUCH_PX = 64
+"""The least height a key gives way to (the kiosk's smallest touch target, theme.TOUCH_PX)."""
 DIGIT_FONT = 40
 WORD_KEY_FONT = 28
 FIELD_FONT = 52
@@ -265,6 +269,8 @@ class DateKeypad(QWidget):
         self.setObjectName("dateKeypad")
         self._entry = DateEntry()
         self._scale = scale
+        self._given = 0
+        """Height each row of keys gave up to a screen short of room (`give_way`)."""
         self._words = words_for("en")
         self._spelled_room_for: tuple[str, float] | None = None
 
@@ -383,6 +389,15 @@ class DateKeypad(QWidget):
     def scale(self) -> float:
         return self._scale
 
+    def give_way(self, short: int) -> None:
+        """The screen is `short` px short of room for everything on it (or, negative, has that
+        many to spare): the keys give up height for it, a quarter each row, as far as they may,
+        and take it back when there is room again."""
+        given = max(0, self._given + -(-short // ROWS))
+        if given != self._given:
+            self._given = given
+            self.set_scale(self._scale)
+
     def set_scale(self, scale: float) -> None:
         """1.0 normal, larger on larger screens: fonts and keys grow together, each key at least as
         wide as its words need."""
@@ -392,10 +407,12 @@ class DateKeypad(QWidget):
         for key in (self._clear_key, self._back_key):
             set_font_px(key, WORD_KEY_FONT * scale, bold=True, padding=KEY_PADDING * scale)
         self._back_key.setIconSize(glyph_size(WORD_KEY_FONT * scale, 1.4))
-        height = max(
-            key_height_for(k, scale, least=KEY_HEIGHT * scale)
-            for k in (*self._digit_keys, self._clear_key, self._back_key)
-        )
+        keys = (*self._digit_keys, self._clear_key, self._back_key)
+        height = max(key_height_for(k, scale, least=KEY_HEIGHT * scale) for k in keys)
+        # Given up to a screen short of room (`give_way`), never below what a fingertip and the
+        # key's words need.
+        least = max(TOUCH_PX, *(key_height_for(k, scale) for k in keys))
+        height = max(least, height - self._given)
         # The outer columns as wide as the wider of Clear and Delete, so the pad stays symmetric.
         outer = max(
             key_width_for(k, scale, least=KEY_WIDTH * scale)
@@ -422,7 +439,7 @@ class DateKeypad(QWidget):
             set_font_px(separator, FIELD_FONT * scale)
         set_font_px(self._spelled, SPELLED_FONT * scale)
         # Room for the words even before they appear, so the keys do not move when they do.
-        self._spelled.setMinimumHeight(round(SPELLED_FONT * scale * 1.6))
+        self._spelled.setMinimumHeight(self._spelled.fontMetrics().lineSpacing() + round(4 * scale))
         if self.isVisible():
             self._make_room_for_dates()
 
