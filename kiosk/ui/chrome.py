@@ -34,7 +34,8 @@ or squeezes the page."""
 class TopBar(QWidget):
     """Where the patient is, over the bar of the whole, and the Larger text and High contrast
     toggles beside it. When the words do not fit on one line beside the toggles (a narrow screen,
-    larger text, a long language), they take the whole width on a row of their own above."""
+    larger text, a long language), the words and the bar take the whole width, and the toggles a
+    row of their own under them."""
 
     larger = Signal(bool)
     contrast = Signal(bool)
@@ -75,11 +76,12 @@ class TopBar(QWidget):
             self.grid.removeWidget(w)
         top = Qt.AlignmentFlag.AlignTop
         if above:
-            self.grid.addWidget(self.where, 0, 0, 1, 4)
-            self.grid.addWidget(self.corner, 1, 0)
-            self.grid.addWidget(self.bar, 1, 1, Qt.AlignmentFlag.AlignVCenter)
-            self.grid.addWidget(self.larger_button, 1, 2)
-            self.grid.addWidget(self.contrast_button, 1, 3)
+            # The words and the bar across, the toggles on a row of their own under them.
+            self.grid.addWidget(self.corner, 0, 0, 2, 1, top)
+            self.grid.addWidget(self.where, 0, 1, 1, 3)
+            self.grid.addWidget(self.bar, 1, 1, 1, 3)
+            self.grid.addWidget(self.larger_button, 2, 2)
+            self.grid.addWidget(self.contrast_button, 2, 3)
         else:
             self.grid.addWidget(self.corner, 0, 0, 2, 1, top)
             self.grid.addWidget(self.where, 0, 1)

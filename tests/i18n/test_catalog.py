@@ -88,7 +88,12 @@ def test_a_message_repr_never_shows_its_values() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Next", "Hello, {name}", "Part {at} of {total}", "A much longer sentence that wraps on screens."],
+    [
+        "Next",
+        "Hello, {name}",
+        "Part {at} of {total}",
+        "A much longer sentence that wraps on screens.",
+    ],
 )
 def test_pseudo_is_longer_accented_bracketed_and_keeps_placeholders(text: str) -> None:
     shown = pseudo(text)

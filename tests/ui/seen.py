@@ -268,7 +268,16 @@ def _button_contents(b: QAbstractButton) -> QRect:
         if b.isFlat()
         else QStyleOptionButton.ButtonFeature.None_
     )
-    return b.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, b)
+    rect = b.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, b)
+    if not b.icon().isNull() and b.iconSize().width() > 0:
+        # The icon and Qt's 4 px gap come out of the text's room (the icon before the text, or
+        # after it in a right-to-left button).
+        room = b.iconSize().width() + 4
+        if b.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            rect.setRight(rect.right() - room)
+        else:
+            rect.setLeft(rect.left() + room)
+    return rect
 
 
 def _button_align(b: QAbstractButton) -> Qt.AlignmentFlag:

@@ -28,8 +28,7 @@ name `moreBelow`) on the scroll area's page; its content below the fold is then 
 To look at what is measured, SEEN_SHOTS=/some/folder saves a screenshot of every screen checked,
 one folder per test id, numbered in walk order.
 
-Combinations that fail on today's pages are marked xfail(strict=True) with what a patient sees there;
-when the pages are fixed they XPASS, fail, and the marker must go.
+Every combination must pass: what a patient sees wrong is raised as `Unreadable`, one line per finding.
 """
 
 from __future__ import annotations
@@ -80,38 +79,10 @@ WRONG_DATE = "01011950"
 RIGHT_DATE = "03141951"
 WALK_UP_NAME = "Seán O'Brien-Łukasiewicz"
 
-_TODAY = {
-    "1280x800-larger": (
-        "Next on an unacknowledged risk: the refusal becomes a 6-line column of 9 characters, Back "
-        "reads 'Bacl', the flag 'have a question about', the risk text shrinks to a 143 px window "
-        "with a line cut in half; every question's third choice is two-thirds below the fold with "
-        "only a scroll bar as cue; Blood clots' last paragraph below the fold; the signing "
-        "statement cut top and bottom ('It does not…'); the Clear and finger buttons overlap the "
-        "signature pad; scroll bars with nothing more on most risk screens"
-    ),
-    "1920x1080-larger": (
-        "the signing statement cut top and bottom ('It does not…'); the refusal on a risk a 5-line "
-        "column; scroll bars with nothing more on most risk and step screens; Options, "
-        "Precautions and answers below the fold with only a scroll bar; the Clear and finger "
-        "buttons overlap the signature pad; lines over 75 characters"
-    ),
-    "1080x1920-larger": (
-        "every reading and question screen cuts Back ('Bacl') and the flag ('I have a question "
-        "about thi', 'question' on a refused risk); question 4's right answer cut to '…need more "
-        "treatme'; the refusal a 6-line column; Options and Precautions below the fold with only a "
-        "scroll bar; the patient's name in a 3-line column on identity"
-    ),
-}
-FAILING_TODAY: dict[str, str] = {
-    f"{where}-{theme}": why for where, why in _TODAY.items() for theme in ("standard", "contrast")
-}
-"""Test id → what a patient sees there on today's pages (the reason of its strict xfail). Both
-themes fail alike: high contrast changes colours only."""
-
 
 class Unreadable(AssertionError):
-    """What a patient sees is wrong. Only this is expected to fail today: a walk that goes astray
-    (a tap that does nothing, a screen that never comes) fails as any test does."""
+    """What a patient sees is wrong (a walk that goes astray, a tap that does nothing or a screen
+    that never comes, fails as any test does)."""
 
 
 def combinations() -> Iterator[Any]:
@@ -119,15 +90,7 @@ def combinations() -> Iterator[Any]:
         for text in ("normal", "larger"):
             for theme in ("standard", "contrast"):
                 test_id = f"{display}-{text}-{theme}"
-                reason = FAILING_TODAY.get(test_id)
-                marks = (
-                    [pytest.mark.xfail(strict=True, raises=Unreadable, reason=reason)]
-                    if reason
-                    else []
-                )
-                yield pytest.param(
-                    size, text == "larger", theme == "contrast", id=test_id, marks=marks
-                )
+                yield pytest.param(size, text == "larger", theme == "contrast", id=test_id)
 
 
 @pytest.fixture

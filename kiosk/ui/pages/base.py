@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -202,8 +202,10 @@ class Reading(QScrollArea):
     at_end = Signal()
     more = Signal(bool)
 
-    def __init__(self) -> None:
+    def __init__(self, *, hug: bool = False) -> None:
         super().__init__()
+        self.hug = hug
+        """Ask for the content's height (`sizeHint`), not for all the room there is."""
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -230,6 +232,46 @@ class Reading(QScrollArea):
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._check)
         bar.rangeChanged.connect(self._check)
+        bar.rangeChanged.connect(self._regrow)
+
+    def fit_content(self) -> None:
+        """New content is in: ask the page for its height again (`hug`)."""
+        if self.hug:
+            self.updateGeometry()
+
+    def _regrow(self) -> None:
+        """The content outgrew the room (its words were laid out after the page was): ask for its
+        height again. A layout outside the scroll area never hears of its content's changes."""
+        if self.hug:
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """As tall as its content at its width (the page may give it less: it scrolls), so what
+        comes after it on the page (a risk's "I understand") stands right under the words."""
+        hint = super().sizeHint()
+        if not self.hug:
+            return hint
+        return QSize(hint.width(), self.content_height() + 2 * self.frameWidth())
+
+    def content_height(self) -> int:
+        """The column's height at the width it has, from its rows themselves (a layout's own
+        answer is kept from the last screen's words until it is next laid out)."""
+        viewport = self.viewport().width() if self.viewport().width() > 0 else self.width()
+        width = min(viewport, self.column.maximumWidth())
+        rows = []
+        for n in range(self.content.count()):
+            item = self.content.itemAt(n)
+            widget = item.widget() if item is not None else None
+            if widget is None or widget.isHidden():
+                continue
+            if widget.hasHeightForWidth():
+                rows.append(widget.heightForWidth(width))
+            else:
+                rows.append(widget.sizeHint().height())
+        if not rows:
+            return 0
+        m = self.content.contentsMargins()
+        return sum(rows) + self.content.spacing() * (len(rows) - 1) + m.top() + m.bottom()
 
     def limit_width(self, px: int) -> None:
         """No line of the column wider than `px` (it is centred in the room it has)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
@@ -41,13 +42,15 @@ class ReadingPage(Page):
         layout.setSpacing(12)
         self.title = label(role="title")
         self.revisit = label(role="notice")
-        self.body = Reading()
-        self.body.finish()  # the rows go in above this stretch
+        # The words as tall as they are, "I understand this risk" right under them and the room
+        # left over below it (a portrait screen has much), not between the words and the button.
+        self.body = Reading(hug=True)
+        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._paragraphs: list[QLabel] = []
         self._cards: list[QFrame] = []
         layout.addWidget(self.title)
         layout.addWidget(self.revisit)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.body)
         row = QHBoxLayout()
         row.setSpacing(16)
         self.understand = button("", "acknowledge", self._acknowledge)
@@ -55,6 +58,7 @@ class ReadingPage(Page):
         row.addWidget(self.understand, 1)
         row.addWidget(self.understood, 1)
         layout.addLayout(row)
+        layout.addStretch(1)
         self.body.at_end.connect(self._read_to_end)
         self.body.more.connect(self._set_more)
         self._shown: tuple[str, bool, str] | None = None
@@ -71,6 +75,7 @@ class ReadingPage(Page):
             self.revisit.setVisible(view.notice is not None)
             self._fill([words.text(p) for p in view.paragraphs], view.cards)
             self.body.verticalScrollBar().setValue(0)
+            self.body.fit_content()  # as tall as the new words
             self._shown = shown
             self.body.check_soon()
         offer = view.offers.get(Action.ACKNOWLEDGE)
@@ -79,7 +84,9 @@ class ReadingPage(Page):
             self.understand.setText(words(offer.label))
             self.understand.setEnabled(offer.enabled)
             colour = self.look.palette.done if offer.enabled else self.look.palette.disabled_text
-            self.understand.setIcon(icon(Glyph.TICK, colour, self.look.px(32)))
+            px = self.look.px(32)
+            self.understand.setIcon(icon(Glyph.TICK, colour, px))
+            self.understand.setIconSize(QSize(px, px))
         done = view.kind is ScreenKind.RISK and view.acknowledged
         self.understood.setVisible(done)
         if done:
