@@ -3,6 +3,8 @@ on screen, and the outcome told to the screen model (and to whoever listens: tes
 
 from __future__ import annotations
 
+from functools import partial
+
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -59,9 +61,9 @@ class Filer(QObject):
         waiting, self._waiting = self._waiting, []
         for briefing_id in waiting:
             self._jobs.run(
-                lambda b=briefing_id: self._make(b),
+                partial(self._make, briefing_id),
                 self._made,
-                lambda exc, b=briefing_id: self._not_made(b, exc),
+                partial(self._not_made, briefing_id),
             )
 
     def _made(self, made: Made) -> None:

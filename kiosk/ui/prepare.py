@@ -275,14 +275,12 @@ class PrepareForm(QWidget):
         elif step == BIRTH:
             today = self.station.clock.now().astimezone().date()
             entry = self.keypad.entry()
-            dob, problem = entry.check(today)
+            dob, date_problem = entry.check(today)
             if dob is None:
-                problem = entry.problem or problem  # an impossible day before a missing year
-                if problem is not None:  # staff type it for the patient: the staff wording
-                    problem = Msg(
-                        STAFF_WORDING.get(problem.id, problem.id), problem.args, problem.count
-                    )
-                    self.say(STAFF_WORDS(problem))
+                wrong = entry.problem or date_problem  # an impossible day before a missing year
+                if wrong is not None:  # staff type it for the patient: the staff wording
+                    wrong = Msg(STAFF_WORDING.get(wrong.id, wrong.id), wrong.args, wrong.count)
+                    self.say(STAFF_WORDS(wrong))
                 return
             self._dob = dob
         elif step == MRN:

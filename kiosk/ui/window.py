@@ -229,6 +229,8 @@ class KioskWindow(QWidget):
         current = self.stack.currentWidget()
         for n in range(self.stack.count()):
             page = self.stack.widget(n)
+            if page is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
         self.stack.updateGeometry()
