@@ -112,7 +112,10 @@ def read_to_end(area: QAbstractScrollArea, ready: Callable[[], bool]) -> None:
 
 
 def message(window: KioskWindow) -> str:
-    """The message line under the page, "" if none is shown."""
+    """The message line under the page (or the identity page's own place for it), "" if none."""
+    view = window.model.view if window.model is not None else None
+    if view is not None and view.message_in_page:
+        return window.identity.notice.text() if not window.identity.notice.isHidden() else ""
     return window.bottom.message.text()
 
 

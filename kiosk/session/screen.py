@@ -119,8 +119,14 @@ class ScreenModel:
         return self.briefing.current.kind if self.briefing is not None else ScreenKind.WELCOME
 
     def set_language(self, language: str) -> None:
+        """This patient's language (the next one starts in the clinic's again)."""
         self.words = words_for(language)
         self._changed()
+
+    def set_home_language(self, language: str) -> None:
+        """The clinic's language: each patient starts in it; it shows now."""
+        self._language = language
+        self.set_language(language)
 
     # -- the next patient ---------------------------------------------------------------------
 

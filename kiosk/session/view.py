@@ -124,6 +124,9 @@ class View:
     """A standing word on the screen (the reread screen's "let's look at this again")."""
     message: Msg | None = None
     """The reserved message line: why a tap did nothing (a blocker, a refused date or signature)."""
+    message_in_page: bool = False
+    """The page says why a tap did nothing in its own place, beside what it is about (identity:
+    under the instruction, by the keys), in `notice`; the frame then keeps no line for it."""
     primary: tuple[Action, Offer] | None = None
     """The main action, bottom right."""
     offers: Mapping[Action, Offer] = field(default_factory=dict)
@@ -146,6 +149,12 @@ class View:
     """Done: a word for staff when the PDF is pending."""
     still_there: int | None = None
     """Seconds left while “Are you still there?” shows; None when it does not."""
+
+    @property
+    def refusal(self) -> Msg | None:
+        """Why the last tap did nothing, wherever the screen says it (the line under the page, or
+        the page's own place for it)."""
+        return self.notice if self.message_in_page else self.message
 
     def offer(self, action: Action) -> Offer | None:
         if self.primary is not None and self.primary[0] is action:

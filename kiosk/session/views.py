@@ -81,12 +81,16 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
         flagged = b.is_flagged(b.current.id)
         offers[Action.FLAG] = Offer(msg("frame.flagged" if flagged else "frame.flag"))
     progress = b.progress if kind is not ScreenKind.WELCOME else None
+    message = view.message or local.message
+    in_page = kind is ScreenKind.IDENTITY  # the keys leave no room for a line under the page
     return replace(
         view,
         offers=offers,
         progress=progress,
         flagged=flaggable and b.is_flagged(b.current.id),
-        message=view.message or local.message,
+        notice=(view.notice or message) if in_page else view.notice,
+        message=None if in_page else message,
+        message_in_page=in_page,
         still_there=local.still_there,
     )
 

@@ -57,32 +57,65 @@ class TopBar(QWidget):
         for b in (self.larger_button, self.contrast_button):
             # Never narrower than their words: "where" gives way instead.
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        self._above: bool | None = None
-        self._arrange(above=False)
+        self._mode: str | None = None
+        self._arrange("beside")
 
     def _fit(self) -> None:
-        """The words beside the toggles when their line fits there; else above, across."""
-        toggles = sum(b.sizeHint().width() for b in (self.larger_button, self.contrast_button))
+        """The words beside the toggles when they fit there in two lines at most (and that room
+        is not a sliver); else the words across with the toggles in a row under them; else (the
+        toggles' words too long for one row) the toggles one above the other, the words beside."""
+        if self.width() <= 0:
+            return
+        widths = [
+            max(b.sizeHint().width(), b.minimumWidth())
+            for b in (self.larger_button, self.contrast_button)
+        ]
+        gap = self.grid.horizontalSpacing()
         line = self.where.fontMetrics().horizontalAdvance(self.where.text())
-        room = self.width() - self.corner.width() - toggles - 3 * self.grid.horizontalSpacing()
-        above = self.width() > 0 and line > room
-        if above != self._above:
-            self._arrange(above)
+        room = self.width() - self.corner.width() - sum(widths) - 3 * gap
+        if room >= self.width() // 4 and line <= 2 * room * 0.9:  # words wrap short of the edge
+            mode = "beside"
+        elif self.corner.width() + sum(widths) + 3 * gap <= self.width():
+            mode = "above"
+        elif self.corner.width() + max(widths) + self._longest_word() + 3 * gap <= self.width():
+            mode = "column"
+        else:
+            mode = "stacked"
+        if mode != self._mode:
+            self._arrange(mode)
 
-    def _arrange(self, above: bool) -> None:
-        self._above = above
+    def _longest_word(self) -> int:
+        metrics = self.where.fontMetrics()
+        return max((metrics.horizontalAdvance(w) for w in self.where.text().split()), default=0)
+
+    def _arrange(self, mode: str) -> None:
+        self._mode = mode
         for w in (self.corner, self.where, self.bar, self.larger_button, self.contrast_button):
             self.grid.removeWidget(w)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 0)
         top = Qt.AlignmentFlag.AlignTop
-        if above:
-            # The words and the bar across, the toggles on a row of their own under them.
-            self.grid.addWidget(self.corner, 0, 0, 2, 1, top)
+        self.grid.addWidget(self.corner, 0, 0, 2, 1, top)
+        if mode == "above":
+            # The words and the bar across, the toggles in a row of their own under them.
             self.grid.addWidget(self.where, 0, 1, 1, 3)
             self.grid.addWidget(self.bar, 1, 1, 1, 3)
             self.grid.addWidget(self.larger_button, 2, 2)
             self.grid.addWidget(self.contrast_button, 2, 3)
+        elif mode == "stacked":
+            # Words, bar and each toggle on a row of their own (a long language, large text).
+            self.grid.addWidget(self.where, 0, 1, 1, 3)
+            self.grid.addWidget(self.bar, 1, 1, 1, 3)
+            right = Qt.AlignmentFlag.AlignRight
+            self.grid.addWidget(self.larger_button, 2, 1, 1, 3, right)
+            self.grid.addWidget(self.contrast_button, 3, 1, 1, 3, right)
+        elif mode == "column":
+            # The toggles one above the other at the side, the words and the bar beside them.
+            self.grid.addWidget(self.where, 0, 1)
+            self.grid.addWidget(self.bar, 1, 1, top)
+            self.grid.addWidget(self.larger_button, 0, 2)
+            self.grid.addWidget(self.contrast_button, 1, 2)
         else:
-            self.grid.addWidget(self.corner, 0, 0, 2, 1, top)
             self.grid.addWidget(self.where, 0, 1)
             self.grid.addWidget(self.bar, 1, 1)
             self.grid.addWidget(self.larger_button, 0, 2, 2, 1, top)
@@ -103,6 +136,11 @@ class TopBar(QWidget):
         ):
             b.setIcon(icon(glyph, look.palette.button_text, px))
             b.setIconSize(QSize(px, px))
+            # Never narrower than the words, the glyph and the padding each side (the style's
+            # own measure falls short by a few pixels with a glyph).
+            b.ensurePolished()
+            words_px = b.fontMetrics().horizontalAdvance(b.text())
+            b.setMinimumWidth(words_px + px + 8 + 2 * look.px(20) + 8)
         self._fit()
 
     def draw(self, view: View, words: Words) -> None:
@@ -199,6 +237,7 @@ class BottomBar(QWidget):
 
     def draw(self, view: View, words: Words) -> None:
         self._said = words(view.message) if view.message else ""
+        self.message.setVisible(not view.message_in_page)
         self._cue = words("frame.more-below")
         self._note()
         back = view.offers.get(Action.BACK)
@@ -267,6 +306,7 @@ class BottomBar(QWidget):
 
     def say(self, text: str) -> None:
         """A message not from the model (staff mode's): shown in the same line."""
+        self.message.show()
         self._said = text
         self._note()
 

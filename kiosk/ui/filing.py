@@ -3,10 +3,9 @@ on screen, and the outcome told to the screen model (and to whoever listens: tes
 
 from __future__ import annotations
 
-from functools import partial
-
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal

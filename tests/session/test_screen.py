@@ -98,7 +98,7 @@ def test_welcome_without_a_briefing_offers_start_and_nothing_personal(model: Scr
     assert view.primary is not None and view.primary[0] is Action.START
     assert view.person is None and view.progress is None
     model.unavailable(Msg("welcome.no-briefing"))
-    assert said(model.view.message) == "Please ask a staff member to get your briefing ready."
+    assert said(model.view.refusal) == "Please ask a staff member to get your briefing ready."
 
 
 def test_one_change_is_emitted_per_tap(model: ScreenModel, prepared: Briefing) -> None:
@@ -121,11 +121,11 @@ def test_identity_counts_tries_left_and_locks(model: ScreenModel, prepared: Brie
     assert Action.NOT_ME in view.offers
     assert said(view.title) == "Hello, Ana Ruiz"
     model.confirm_birth_date(typed("01011950"))
-    assert said(model.view.message) == (
+    assert said(model.view.refusal) == (
         "That date of birth does not match our records. Please check it. You can try 2 more times."
     )
     model.confirm_birth_date(typed("01011950"))
-    assert "1 more time." in str(said(model.view.message))
+    assert "1 more time." in str(said(model.view.refusal))
     model.confirm_birth_date(typed("01011950"))
     view = model.view
     assert view.identity_step is IdentityStep.LOCKED
@@ -137,9 +137,9 @@ def test_identity_refuses_an_impossible_date_without_using_a_try(
 ) -> None:
     model.begin(prepared)
     assert not model.confirm_birth_date(typed("0231"))
-    assert said(model.view.message) == "Please enter your whole date of birth: month, day and year."
+    assert said(model.view.refusal) == "Please enter your whole date of birth: month, day and year."
     model.confirm_birth_date(typed("02301951"))
-    assert said(model.view.message) == "There is no February 30. Please check the day."
+    assert said(model.view.refusal) == "There is no February 30. Please check the day."
     assert prepared.identity_attempts == 0
 
 
@@ -149,10 +149,10 @@ def test_walk_up_asks_the_name_then_the_birth_date_and_back_returns_to_the_name(
     model.begin(Briefing(form, "w-1", sink, clock))
     assert model.view.identity_step is IdentityStep.NAME
     model.enter_name(" ")
-    assert said(model.view.message) == "Please type your full name."
+    assert said(model.view.refusal) == "Please type your full name."
     model.enter_name("Nguyễn Thị Minh Khai ")
     view = model.view
-    assert view.identity_step is IdentityStep.BIRTH_DATE and view.message is None
+    assert view.identity_step is IdentityStep.BIRTH_DATE and view.refusal is None
     assert said(view.title) == "Hello, Nguyễn Thị Minh Khai"
     model.do(Action.BACK)
     assert model.view.identity_step is IdentityStep.NAME
@@ -171,20 +171,20 @@ def test_a_risk_is_acknowledged_only_once_its_whole_text_was_on_screen(
     assert view.must_read_to_end and not view.read_to_end
     assert not view.can(Action.ACKNOWLEDGE)
     model.do(Action.NEXT)
-    assert said(model.view.message) == (
+    assert said(model.view.refusal) == (
         "Please read to the end of this risk first. Slide the text up with your finger."
     )
     model.do(Action.ACKNOWLEDGE)
-    assert said(model.view.message) == (
+    assert said(model.view.refusal) == (
         "Please read to the end of this risk first. Slide the text up with your finger."
     )
     model.read_to_end()
     assert model.view.can(Action.ACKNOWLEDGE)
     model.do(Action.NEXT)
-    assert said(model.view.message) == "Please tap “I understand this risk” before going on."
+    assert said(model.view.refusal) == "Please tap “I understand this risk” before going on."
     model.do(Action.ACKNOWLEDGE)
     view = model.view
-    assert view.acknowledged and Action.ACKNOWLEDGE not in view.offers and view.message is None
+    assert view.acknowledged and Action.ACKNOWLEDGE not in view.offers and view.refusal is None
     ack = sink.events[-1]
     assert type(ack).__name__ == "RiskAcknowledged"
     assert ack.read_to_end_at is not None  # type: ignore[attr-defined]
@@ -277,11 +277,11 @@ def test_signing_needs_the_statement_read_and_happens_once(
     assert len(view.paragraphs) == 3  # points, not one run-together block
     assert view.primary is not None and not view.primary[1].enabled
     model.sign(SIGNATURE)
-    assert said(model.view.message) == "Please read what signing means to the end first."
+    assert said(model.view.refusal) == "Please read what signing means to the end first."
     model.read_to_end()
     assert model.view.can(Action.SIGN)
     model.sign(DrawnSignature(()))
-    assert said(model.view.message) == "Please sign with your finger in the box."
+    assert said(model.view.refusal) == "Please sign with your finger in the box."
     model.sign(SIGNATURE)
     model.sign(SIGNATURE)
     assert [type(e).__name__ for e in sink.events].count("Signed") == 1
@@ -342,12 +342,12 @@ def test_a_failed_save_says_so_and_changes_nothing(
     model.read_to_end()
     sink.fail_next = True
     model.do(Action.ACKNOWLEDGE)
-    assert said(model.view.message) == (
+    assert said(model.view.refusal) == (
         "That could not be saved just now. Please tap again, or ask a staff member."
     )
     assert not model.view.acknowledged
     model.do(Action.ACKNOWLEDGE)
-    assert model.view.acknowledged and model.view.message is None
+    assert model.view.acknowledged and model.view.refusal is None
 
 
 def test_a_start_the_store_refuses_leaves_welcome_with_nothing_kept(
@@ -358,11 +358,11 @@ def test_a_start_the_store_refuses_leaves_welcome_with_nothing_kept(
     assert model.briefing is None
     view = model.view
     assert view.kind is ScreenKind.WELCOME
-    assert said(view.message) == (
+    assert said(view.refusal) == (
         "That could not be saved just now. Please tap again, or ask a staff member."
     )
     assert model.begin(prepared)
-    assert model.view.kind is ScreenKind.IDENTITY and model.view.message is None
+    assert model.view.kind is ScreenKind.IDENTITY and model.view.refusal is None
 
 
 def test_staff_mode_closes_after_the_idle_time_without_a_touch(clock: FakeClock) -> None:

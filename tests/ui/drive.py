@@ -101,7 +101,11 @@ def kind(window: KioskWindow) -> ScreenKind:
 
 
 def message(window: KioskWindow) -> str:
-    """The message line under the page (what a tap that did nothing says)."""
+    """What a tap that did nothing says: the message line under the page, or the identity page's
+    own place for it (beside the keys)."""
+    view = window.model.view if window.model is not None else None
+    if view is not None and view.message_in_page:
+        return window.identity.notice.text() if not window.identity.notice.isHidden() else ""
     return window.bottom.message.text()
 
 

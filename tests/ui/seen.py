@@ -78,6 +78,7 @@ class Kind(StrEnum):
     SMALL_TARGET = "smaller than a fingertip"
     SMALL_TEXT = "text smaller than the least size"
     MAIN_NOT_LARGEST = "main action not the largest button"
+    NOT_FROM_CATALOG = "words not from the catalog"
 
 
 ALLOWED = frozenset({Kind.BELOW_FOLD})
@@ -371,10 +372,13 @@ def _wholly_unseen(screen: str, area: QAbstractScrollArea, words: list[str], cue
     content = area.widget() if isinstance(area, QScrollArea) else None
     names = [repr(_short(w)[:24]) for w in words]
     shown = ", ".join(names if len(names) <= 3 else [*names[:2], "…", names[-1]])
+    # Scrolled to its end, what is out of view is above the top: the patient scrolled past it
+    # themselves, and the scroll bar shows it.
+    above = bar.isVisible() and bar.value() == bar.maximum() > 0
     return Finding(
         screen,
         _short(words[0]),
-        Kind.BELOW_FOLD if cued else Kind.HIDDEN,
+        Kind.BELOW_FOLD if cued or above else Kind.HIDDEN,
         f"{len(words)} text{'s' if len(words) > 1 else ''} wholly out of view ({shown}); "
         f"content {content.height() if content else '?'} px in a {area.viewport().height()} px "
         f"view, scrolled to {bar.value()}, "

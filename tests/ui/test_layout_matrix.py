@@ -40,10 +40,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel import Locale
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.i18n import PSEUDO
 from kiosk.session import ScreenKind
 from kiosk.ui import theme as kiosk_theme
 from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -67,6 +69,7 @@ from tests.ui.seen import (
     problems,
     report,
     settle,
+    texts_of,
     touch_and_type,
 )
 
@@ -90,7 +93,11 @@ def combinations() -> Iterator[Any]:
         for text in ("normal", "larger"):
             for theme in ("standard", "contrast"):
                 test_id = f"{display}-{text}-{theme}"
-                yield pytest.param(size, text == "larger", theme == "contrast", id=test_id)
+                yield pytest.param(size, text == "larger", theme == "contrast", "en", id=test_id)
+            # The pseudo-locale: about 40% longer than English, and every word from the catalog
+            # shows bracketed and accented (high contrast changes colours only).
+            test_id = f"{display}-{text}-standard-{PSEUDO}"
+            yield pytest.param(size, text == "larger", False, PSEUDO, id=test_id)
 
 
 @pytest.fixture
@@ -102,8 +109,14 @@ def settings() -> dict[str, object]:
 class Eye:
     """Looks at the window on each screen of the walk and keeps what it finds."""
 
-    def __init__(self, window: KioskWindow, shots: Path | None = None) -> None:
+    def __init__(
+        self, window: KioskWindow, shots: Path | None = None, *, catalog_only: bool = False
+    ) -> None:
         self.window = window
+        self.catalog_only = catalog_only
+        """Every word shown must come from the catalog (run in the pseudo-locale), the form's
+        content, the patient's own details or Babel's formatting of a date."""
+        self.allowed: set[str] = {WALK_UP_NAME}  # typed by the patient
         self.findings: list[Finding] = []
         self.screens: list[str] = []
         self.shots = shots
@@ -122,11 +135,57 @@ class Eye:
             main_action=main,
             exempt=(w.top.corner,),  # staff's hidden corner is held, not tapped
         )
+        if self.catalog_only:
+            self.findings += self._not_from_catalog(screen)
         self.screens.append(screen)
         if self.shots is not None:
             self.shots.mkdir(parents=True, exist_ok=True)
             file = re.sub(r"[^a-z0-9]+", "-", screen.lower()).strip("-")
             w.grab().save(str(self.shots / f"{len(self.screens):02d}-{file}.png"))
+
+    def _not_from_catalog(self, screen: str) -> list[Finding]:
+        w = self.window
+        b = w.briefing
+        if b is not None:
+            self.allowed |= set(strings_of(b.form.model_dump(mode="json")))
+            if b.patient is not None:
+                self.allowed.add(b.patient.name)
+        found = []
+        for t in texts_of(w):
+            rest = PSEUDO_SEGMENT.sub(" ", t.words)
+            for allowed in sorted(self.allowed, key=len, reverse=True):
+                if allowed:
+                    rest = rest.replace(allowed, " ")
+            stray = [word for word in ENGLISH_WORD.findall(rest) if word.lower() not in BABEL_WORDS]
+            if stray:
+                found.append(Finding(screen, t.words[:40], Kind.NOT_FROM_CATALOG, f"{stray[:4]}"))
+        return found
+
+
+PSEUDO_SEGMENT = re.compile(r"\[[^\[\]]*\]")
+"""A message from the catalog in the pseudo-locale: bracketed (its inner placeholders filled)."""
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+BABEL_WORDS = frozenset(
+    w.lower()
+    for w in (
+        *Locale.parse("en").months["format"]["wide"].values(),
+        *Locale.parse("en").days["format"]["wide"].values(),
+    )
+)
+"""Month and day names: dates are Babel's to write, per locale, not the catalog's."""
+
+
+def strings_of(value: object) -> Iterator[str]:
+    """Every string in a form's content (its JSON form)."""
+    if isinstance(value, str):
+        yield value.strip()
+        yield from (p.strip() for p in value.split("\n\n"))
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings_of(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings_of(v)
 
 
 def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
@@ -197,7 +256,7 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
     eye.check("walk-up birth date")
 
 
-@pytest.mark.parametrize(("display", "larger", "contrast"), list(combinations()))
+@pytest.mark.parametrize(("display", "larger", "contrast", "language"), list(combinations()))
 def test_every_screen_can_be_read_whole(
     qtbot: QtBot,
     window: KioskWindow,
@@ -205,8 +264,11 @@ def test_every_screen_can_be_read_whole(
     display: QSize,
     larger: bool,
     contrast: bool,
+    language: str,
 ) -> None:
     window.show_at(display)
+    assert window.model is not None
+    window.model.set_home_language(language)
     if larger:
         tap(qtbot, window.top.larger_button)
     if contrast:
@@ -214,7 +276,7 @@ def test_every_screen_can_be_read_whole(
     assert window.size() == display
     shots = os.environ.get("SEEN_SHOTS")
     test_id = os.environ.get("PYTEST_CURRENT_TEST", "").split("[")[-1].split("]")[0]
-    eye = Eye(window, Path(shots) / test_id if shots else None)
+    eye = Eye(window, Path(shots) / test_id if shots else None, catalog_only=language == PSEUDO)
     walk(qtbot, window, eye)
     bad = problems(eye.findings)
     if bad:
@@ -264,3 +326,18 @@ def test_the_eye_sees_a_cut_word_a_hidden_answer_a_cue_and_an_empty_scroll_bar(
     below = look(window, "made")
     assert not [f for f in problems(below) if f.kind is Kind.HIDDEN]
     assert any(f.kind is Kind.BELOW_FOLD for f in below)
+
+
+def test_the_eye_sees_a_word_not_from_the_catalog(qtbot: QtBot, window: KioskWindow) -> None:
+    """In the pseudo-locale every word from the catalog shows bracketed: a literal does not."""
+    window.show_at(QSize(1280, 800))
+    assert window.model is not None
+    window.model.set_home_language(PSEUDO)
+    eye = Eye(window, catalog_only=True)
+    eye.check("welcome")
+    assert not [f for f in eye.findings if f.kind is Kind.NOT_FROM_CATALOG]
+    stray = QLabel("Please wait", window.welcome)
+    stray.show()
+    eye.check("welcome, with a literal")
+    found = [f for f in eye.findings if f.kind is Kind.NOT_FROM_CATALOG]
+    assert [f.text for f in found] == ["Please wait"]

@@ -43,6 +43,9 @@ LINE_CHARACTERS = 66
 follow, for a patient more than anyone."""
 
 
+W = TypeVar("W", bound=QWidget)
+
+
 class Page(QWidget):
     """One kind of screen: it draws the screen model's `View` and turns taps into the model's intents.
 
@@ -152,11 +155,63 @@ def button(
     return widget
 
 
+class WrapButton(QPushButton):
+    """A button whose words wrap onto a second line rather than being cut (a long language on a
+    narrow column). `words` holds them; the button's own text stays empty."""
+
+    def __init__(self, role: str | None = None, on_click: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.setProperty("kiosk", True)
+        if role:
+            self.setProperty("role", role)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        if on_click:
+            self.clicked.connect(on_click)
+        self.words = label()
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 8, 20, 8)
+        row.addWidget(self.words)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_words(self, text: str) -> None:
+        self.words.setText(text)
+        self.setAccessibleName(text)
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        assert layout is not None
+        return layout.totalSizeHint().expandedTo(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        assert layout is not None
+        return layout.totalMinimumSize().expandedTo(super().minimumSizeHint())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        assert layout is not None
+        return max(layout.totalHeightForWidth(width), self.minimumHeight())
+
+
 def centred(widget: QWidget) -> QHBoxLayout:
     """A row holding the widget as wide as it may grow (up to its maximum width), centred."""
     row = QHBoxLayout()
-    policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    policy.setHeightForWidth(widget.sizePolicy().hasHeightForWidth())
+    # A text that wraps takes the height its width needs (a fixed one would be the height for a
+    # guessed width, and cut a long language's last lines).
+    wraps = widget.sizePolicy().hasHeightForWidth() or (
+        isinstance(widget, QLabel) and widget.wordWrap()
+    )
+    vertical = QSizePolicy.Policy.Preferred if wraps else QSizePolicy.Policy.Fixed
+    policy = QSizePolicy(QSizePolicy.Policy.Expanding, vertical)
+    policy.setHeightForWidth(wraps)
     policy.setRetainSizeWhenHidden(widget.sizePolicy().retainSizeWhenHidden())
     widget.setSizePolicy(policy)
     row.addStretch(1)
@@ -311,7 +366,7 @@ class Reading(QScrollArea):
             shiboken6.delete(item)
         self.verticalScrollBar().setValue(0)
 
-    def add(self, widget: QWidget) -> QWidget:
+    def add(self, widget: W) -> W:
         self.content.addWidget(widget)
         widget.show()  # at once, not at the next turn of the event loop: the page is drawn in one go
         return widget

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, IdentityStep, View
-from kiosk.ui.pages.base import Page, button, centred, label
+from kiosk.ui.pages.base import Page, Reading, button, centred, label
+from kiosk.ui.pages.parts import ScrollCue
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
 
@@ -26,14 +27,26 @@ class IdentityPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
+        # Who, across the whole width: a long name never breaks into a column beside the keys.
+        self.title = label(role="heading")
+        self._top = layout
+        layout.addWidget(self.title)
         self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.row.setSpacing(32)
         left = QVBoxLayout()
         left.setSpacing(12)
-        self.title = label(role="title")
-        self.instruction = label()
-        self.notice = label(role="notice")
+        # What to do, and why a date was refused (in place of the line under the page, which the
+        # keys need): they scroll, with a cue, on a screen too short for a long language.
+        self.said = Reading(hug=True)
+        self.said.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.instruction = self.said.add(label())
+        self.notice = self.said.add(label(role="notice"))
         self.notice.hide()
+        self.cue = ScrollCue()
+        policy = self.cue.sizePolicy()
+        policy.setRetainSizeWhenHidden(False)  # the keys need the room more than a steady page
+        self.cue.setSizePolicy(policy)
+        self.said.more.connect(self.cue.show_more)
         self.name = QLineEdit()
         self.name.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.name.setMaxLength(200)
@@ -42,10 +55,10 @@ class IdentityPage(Page):
         # the height), one above the other on a portrait one.
         self.head = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.head.setSpacing(12)
-        said = QVBoxLayout()
-        said.setSpacing(12)
-        for widget in (self.title, self.instruction, self.notice):
-            said.addWidget(widget)
+        said = self._said_column = QVBoxLayout()
+        said.setSpacing(4)
+        said.addWidget(self.said)
+        said.addWidget(self.cue)
         self.head.addLayout(said, 1)
         self.head.addWidget(self.name, 1, Qt.AlignmentFlag.AlignVCenter)
         left.addLayout(self.head)
@@ -80,6 +93,12 @@ class IdentityPage(Page):
         self.head.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )
+        # Typing a name on a landscape screen, the question stands beside the field too (the
+        # keyboard needs the height); else across the top.
+        holder = self._said_column if beside else self._top
+        if holder.indexOf(self.title) < 0:
+            (self._top if beside else self._said_column).removeWidget(self.title)
+            holder.insertWidget(0, self.title)
         self._fit()
 
     def _fit(self) -> None:
@@ -115,6 +134,9 @@ class IdentityPage(Page):
         self.instruction.setVisible(bool(view.paragraphs))
         self.notice.setText(words(view.notice) if view.notice else "")
         self.notice.setVisible(view.notice is not None)
+        self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
+        self.said.fit_content()
+        self.said.check_soon()
         typing = step is IdentityStep.NAME
         self.name.setVisible(typing)
         self.keyboard.setVisible(typing)

@@ -19,8 +19,9 @@ CHOICE_GAP = 24
 ROOMY = (24, 14, 24, 14)
 """Room around a choice's words (left, top, right, bottom)."""
 SNUG = (24, 6, 24, 6)
-LEAST_GAP = 12
-"""The gap given way to, when that lets every choice show whole without scrolling."""
+LEAST_GAP = 24
+"""The gap given way to, in pixels on any screen, when that lets every choice show whole without
+scrolling: never less than this apart."""
 
 
 class ChoiceButton(QPushButton):
@@ -101,6 +102,9 @@ class QuestionPage(Page):
     def draw(self, view: View, words: Words) -> None:
         self.choices.limit_width(self.line_px())
         self.prompt.setText(words.text(view.title or ""))
+        shown = (view.screen_id, words.language)
+        if shown != self._shown:
+            set_flag(self.prompt, "role", "title")
         with self.choices.refilling(len(view.choices)):
             self.choices.refill(
                 self._pool, view.choices, self._choice_button, ChoiceButton.set_choice
@@ -133,10 +137,13 @@ class QuestionPage(Page):
         and to a button no taller than a fingertip needs) when that is what lets every choice show
         whole: a box cut at the bottom, with a scroll bar for a few pixels, is worse."""
         shown = [b for b in self._pool if not b.isHidden()]
-        gap, least = self.look.room(CHOICE_GAP), self.look.room(LEAST_GAP)
+        gap, least = self.look.room(CHOICE_GAP), LEAST_GAP  # the least in real pixels
         roomy = True
         if len(shown) > 1:
-            width = min(self.choices.viewport().width(), self.choices.column.maximumWidth())
+            # The width they will have once they fit: without the scroll bar, if it shows now.
+            bar = self.choices.verticalScrollBar()
+            free = self.choices.viewport().width() + (bar.width() if bar.isVisible() else 0)
+            width = min(free, self.choices.column.maximumWidth())
             height = self.choices.viewport().height()
             for roomy in (True, False):
                 for b in shown:
@@ -145,6 +152,10 @@ class QuestionPage(Page):
                 gap = max(least, min(gap, (height - tall) // (len(shown) - 1)))
                 if tall + gap * (len(shown) - 1) <= height:
                     break
+                if roomy is False and self.prompt.property("role") == "title":
+                    # Still short of room: the question in the heading's size, once per question
+                    # (drawn again in the title's size on the next one), frees a line or two.
+                    set_flag(self.prompt, "role", "heading")
         if self.choices.content.spacing() != gap:
             self.choices.content.setSpacing(gap)
 

@@ -13,7 +13,7 @@ from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.signature import TypedSignature
 from kiosk.session.view import Action, View
-from kiosk.ui.pages.base import Page, Reading, button, centred, label
+from kiosk.ui.pages.base import Page, Reading, WrapButton, button, centred, label
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
@@ -45,8 +45,8 @@ class SignPage(Page):
         self._points: list[QLabel] = []
         left.addWidget(self.title)
         left.addWidget(self.statement, 1)
-        self.switch = button("", None, self._switch)
-        left.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignLeading)
+        self.switch = WrapButton(None, self._switch)
+        left.addWidget(self.switch)  # as wide as the statement: a long language wraps in it
         self._left = left
         self.split.addWidget(self.statement_box, 1)
 
@@ -106,7 +106,7 @@ class SignPage(Page):
         holder = self.typed_switch_row if typed else self._left
         if holder.indexOf(self.switch) < 0:
             (self._left if typed else self.typed_switch_row).removeWidget(self.switch)
-            holder.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignLeading)
+            holder.addWidget(self.switch)
         clear = view.offers.get(Action.CLEAR_SIGNATURE)
         self.clear.setVisible(clear is not None)
         if clear is not None:
@@ -116,7 +116,7 @@ class SignPage(Page):
         )
         self.switch.setVisible(self._switch_action is not None)
         if self._switch_action is not None:
-            self.switch.setText(words(view.offers[self._switch_action].label))
+            self.switch.set_words(words(view.offers[self._switch_action].label))
 
     def submit(self, action: Action) -> None:
         model = self.model

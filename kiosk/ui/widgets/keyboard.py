@@ -6,7 +6,8 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -230,7 +231,9 @@ class OnScreenKeyboard(QWidget):
         self._hint.setObjectName("keyboardHint")
         self._hint.setWordWrap(True)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        letter_grid.addWidget(self._hint, len(LETTER_ROWS), 0, 1, HALF_COLUMNS)
+        letter_grid.addWidget(
+            self._hint, len(LETTER_ROWS), 0, 1, HALF_COLUMNS, Qt.AlignmentFlag.AlignHCenter
+        )
         accents = QWidget()
         accent_grid = self._grid(accents, len(ACCENT_ROWS[0]))
         for row, keys in enumerate(ACCENT_ROWS):
@@ -446,10 +449,39 @@ class OnScreenKeyboard(QWidget):
             key.setMinimumWidth(key_width_for(key, scale, least=MIN_KEY))
             key.setFixedHeight(height)
         set_font_px(self._hint, max(HINT_FONT * scale, HINT_FONT))
-        self._hint.setMinimumHeight(self._hint.fontMetrics().lineSpacing() + round(8 * scale))
+        # Wrapped short of a reading line's length, however wide the keyboard.
+        self._hint.setMaximumWidth(self._hint.fontMetrics().averageCharWidth() * 66)
+        self._hint.setMinimumWidth(0)
+        self._fit_hint()
         bottom = sum(k.minimumWidth() for k in self._word_keys)
         bottom += SPACING * (len(self._word_keys) - 1)
         self.setMaximumWidth(max(round(WIDTH * max(scale, 1.0)), bottom))
+
+    def _fit_hint(self) -> None:
+        """The hint's row as tall as its words wrapped at the width it will have."""
+        line = self._hint.fontMetrics().averageCharWidth() * 66
+        # Until it is laid out on screen, a widget's width is Qt's default, not its own.
+        room = self._pages.width() if self.isVisible() else self.maximumWidth()
+        width = min(line, room)
+        self._hint.setMinimumWidth(width)  # as wide as it will be: its height follows from it
+        lines = self._hint.heightForWidth(width) if self._hint.text() else 0
+        tall = max(lines, self._hint.fontMetrics().lineSpacing()) + 8
+        if tall != self._hint.minimumHeight():
+            self._hint.setMinimumHeight(tall)
+            # The page of keys and the stack of pages hold it: they must ask for the room too.
+            # (At the next turn of the event loop: asked while being laid out, it is not heard.)
+            for widget in (self._hint.parentWidget(), self._pages, self):
+                if widget is not None:
+                    QTimer.singleShot(0, widget, widget.updateGeometry)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_hint()
+
+    def sizeHint(self) -> QSize:
+        # Never less than it needs: the hint's wrapped lines raise the minimum after the hint
+        # for its old width was worked out.
+        return super().sizeHint().expandedTo(self.minimumSizeHint())
 
     def show_hint(self, shown: bool) -> None:
         """Show how to find accents above the bottom row, or not (when the screen is short of room:
@@ -503,6 +535,7 @@ class OnScreenKeyboard(QWidget):
         self._back_key.setText(words(DELETE))
         self._back_key.setAccessibleName(words(DELETE_SPOKEN))
         self._hint.setText(words(HOLD_HINT, accents=words(ACCENTS)))
+        self._fit_hint()
         self._set_accents_key_words()
 
     def _sync_shift(self) -> None:

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetrics,
     QIcon,
     QIconEngine,
@@ -47,6 +48,8 @@ TOUCH_PX = 64
 DIGIT_FONT = 40
 WORD_KEY_FONT = 28
 FIELD_FONT = 52
+LEAST_FIELD_FONT = 36
+"""The boxes' type gives way to no less than this (at 1280×800) to stay as wide as the keys."""
 FIELD_NAME_FONT = 24
 SPELLED_FONT = 30
 SPACING = 12
@@ -389,6 +392,25 @@ class DateKeypad(QWidget):
     def scale(self) -> float:
         return self._scale
 
+    def _field_width(self, i: int, px: float) -> int:
+        """Wide enough for the digits and the placeholder, so the boxes never jump while typing."""
+        font = QFont(self._fields[i].font())
+        font.setPixelSize(round(px))
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        widest = max(
+            metrics.horizontalAdvance("0" * FIELD_LENGTHS[i]),
+            metrics.horizontalAdvance(self._words(PLACEHOLDERS[i])),
+        )
+        return widest + round(0.8 * px)
+
+    def _fields_width(self, px: float) -> int:
+        font = QFont(self._fields[0].font())
+        font.setPixelSize(round(px))
+        slash = QFontMetrics(font).horizontalAdvance(" / ")
+        boxes = sum(self._field_width(i, px) for i in range(len(self._fields)))
+        return boxes + len(self._separators) * slash + 2 * len(self._separators) * SPACING
+
     def give_way(self, short: int) -> None:
         """The screen is `short` px short of room for everything on it (or, negative, has that
         many to spare): the keys give up height for it, a quarter each row, as far as they may,
@@ -425,18 +447,19 @@ class DateKeypad(QWidget):
             key.setFixedHeight(height)
         for label in self._field_names:
             set_font_px(label, FIELD_NAME_FONT * scale)
+        # The boxes no wider than the keys under them (a language's long placeholders would
+        # push the words beside the keypad into a narrow column): their type gives way first,
+        # never below the least a box shows at.
+        keys_width = 2 * outer + round(KEY_WIDTH * scale) + 2 * SPACING
+        size = FIELD_FONT * scale
+        need = self._fields_width(size)
+        if need > keys_width:
+            size = max(LEAST_FIELD_FONT * scale, size * keys_width / need)
         for i, field in enumerate(self._fields):
-            set_font_px(field, FIELD_FONT * scale, bold=True)
-            # Wide enough for the digits and the placeholder, so the boxes never jump while typing.
-            field.ensurePolished()
-            metrics = QFontMetrics(field.font())
-            widest = max(
-                metrics.horizontalAdvance("0" * FIELD_LENGTHS[i]),
-                metrics.horizontalAdvance(self._words(PLACEHOLDERS[i])),
-            )
-            field.setMinimumWidth(widest + round(0.8 * FIELD_FONT * scale))
+            set_font_px(field, size, bold=True)
+            field.setMinimumWidth(self._field_width(i, size))
         for separator in self._separators:
-            set_font_px(separator, FIELD_FONT * scale)
+            set_font_px(separator, size)
         set_font_px(self._spelled, SPELLED_FONT * scale)
         # Room for the words even before they appear, so the keys do not move when they do.
         self._spelled.setMinimumHeight(self._spelled.fontMetrics().lineSpacing() + round(4 * scale))
