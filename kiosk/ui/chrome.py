@@ -325,6 +325,11 @@ class CornerHold(QWidget):
         self._timer.setInterval(HOLD_MS)
         self._timer.timeout.connect(self.held.emit)
 
+    @property
+    def holding(self) -> bool:
+        """A finger is on the corner and the three seconds are running."""
+        return self._timer.isActive()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._timer.start()
         event.accept()
