@@ -71,7 +71,10 @@ KINDS = {
     "review": "Next -> review screen",
     "sign": "Next -> signing screen",
     "done": "Sign -> done screen (signature stored)",
+    "larger": "Larger text on or off (the whole window restyled)",
 }
+APART = frozenset({"larger"})
+"""Kinds not counted in "all taps" (a display choice, not a step of the briefing)."""
 
 
 def percentile(samples: Sequence[float], p: float) -> float:
@@ -192,6 +195,9 @@ def briefing(window: Any, taps: Taps | None, samples: Samples) -> None:
     for d in robot.DOB_DIGITS:
         robot.tap(robot.key(window.identity.keypad, d))
     tap(window.bottom.primary, "identity")
+    # The text size, switched on and off on the first reading screen (a patient may do so anywhere).
+    tap(window.top.larger_button, "larger")
+    tap(window.top.larger_button, "larger")
     b = window.briefing
     while b.current.kind is not ScreenKind.SIGN:
         screen = b.current
@@ -313,7 +319,7 @@ def summarise(results: dict[str, Any], platform: str) -> list[Row]:
 
     floors = results["floor"]
     kiosk = results["kiosk"]
-    everything = [[t for v in run.values() for t in v] for run in kiosk]
+    everything = [[t for k, v in run.items() if k not in APART for t in v] for run in kiosk]
     groups: list[tuple[str, int, list[list[list[float]]]]] = [
         ("all taps", LAST, everything),
         *((KINDS[k], LAST, [run[k] for run in kiosk if run.get(k)]) for k in KINDS),

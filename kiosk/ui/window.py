@@ -8,7 +8,7 @@ frame and the page on screen draw its view. What is left here: which page is on 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
@@ -45,6 +45,13 @@ NEEDS_THE_PAGE = frozenset({Action.START, Action.CONFIRM, Action.SIGN})
 """Main actions that hand over what is on the page (a date, a name, a signature)."""
 
 
+class _Scaled(Protocol):
+    """A keyboard, keypad or pad: it sizes its own keys."""
+
+    def scale(self) -> float: ...
+    def set_scale(self, scale: float) -> None: ...
+
+
 class KioskWindow(QWidget):
     """The patient's touchscreen. It shows at most one briefing; the screen model decides the flow."""
 
@@ -70,6 +77,8 @@ class KioskWindow(QWidget):
         self.display: QSize | None = None
         self.larger = False
         self.high_contrast = False
+        self._keys_scale: float | None = None
+        """The scale the keyboards, keypads and pads were last given (`set_scale`)."""
         self.model: ScreenModel | None = None
         self.words: Words = words_for("en")
         self.jobs = Jobs(self)
@@ -169,6 +178,7 @@ class KioskWindow(QWidget):
         self.timer.timeout.connect(self.tick)
         self.timer.start()
         self.ready = True
+        self._keys_scale = None  # the keys made just now are scaled too
         self.apply_look()
         self._model_changed()
         self.ready_for_patients.emit()
@@ -268,6 +278,7 @@ class KioskWindow(QWidget):
         margin = look.room(20)
         self._layout.setContentsMargins(margin, look.room(12), margin, look.room(16))
         self._layout.setSpacing(look.room(12))
+        self._park_staff()
         self.setStyleSheet(look.stylesheet())
         portrait = size.height() > size.width()
         for page in self.distinct_pages:
@@ -279,9 +290,11 @@ class KioskWindow(QWidget):
         # The keys are large already: they follow the screen, not the "Larger text" toggle. Every
         # keyboard, keypad and pad in the window, the staff page's included, is scaled here.
         keys = body_px(size) / BASE_PX
-        for kind in getattr(self, "_scaled", ()):
-            for widget in self.findChildren(kind):
-                widget.set_scale(keys)
+        if keys != self._keys_scale:  # "Larger text" leaves the keys as they are: nothing to do
+            self._keys_scale = keys
+            for kind in getattr(self, "_scaled", ()):
+                for widget in self.findChildren(kind):
+                    widget.set_scale(keys)
         if self.model is not None and not self.staff_mode.is_open:
             self.model.events.changed.emit()  # every part drawn again in the new look
         elif self.model is None:
@@ -367,7 +380,28 @@ class KioskWindow(QWidget):
         return self.interaction.staff_sign_in(self, reason)
 
     def open_staff(self) -> None:
+        self._unpark_staff()
         self.staff_mode.open()
+
+    def _park_staff(self) -> None:
+        """Take staff mode's page (two thirds of the window's widgets) out of the window while no
+        staff member is using it: a new look (Larger text, high contrast) then restyles only what
+        the patient sees, within a frame; the page takes the look when staff mode opens."""
+        if not self.ready or self.staff_mode.is_open or self.staff.parent() is None:
+            return
+        self.stack.removeWidget(self.staff)
+        self.staff.setParent(None)
+
+    def _unpark_staff(self) -> None:
+        if not self.ready or self.stack.indexOf(self.staff) >= 0:
+            return
+        self.stack.addWidget(self.staff)  # styled now, with the window's look
+        if self._keys_scale is not None:
+            for kind in self._scaled:
+                for widget in self.staff.findChildren(kind):
+                    keys = cast("_Scaled", widget)
+                    if keys.scale() != self._keys_scale:
+                        keys.set_scale(self._keys_scale)
 
     def close_staff(self) -> None:
         self.staff_mode.close()

@@ -231,9 +231,15 @@ class OnScreenKeyboard(QWidget):
         self._hint.setObjectName("keyboardHint")
         self._hint.setWordWrap(True)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        letter_grid.addWidget(
-            self._hint, len(LETTER_ROWS), 0, 1, HALF_COLUMNS, Qt.AlignmentFlag.AlignHCenter
-        )
+        # As wide as a reading line at most, centred: a row of its own around it.
+        hint_row = QWidget()
+        centre = QHBoxLayout(hint_row)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addStretch(1)
+        centre.addWidget(self._hint, 1000)
+        centre.addStretch(1)
+        self._hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        letter_grid.addWidget(hint_row, len(LETTER_ROWS), 0, 1, HALF_COLUMNS)
         accents = QWidget()
         accent_grid = self._grid(accents, len(ACCENT_ROWS[0]))
         for row, keys in enumerate(ACCENT_ROWS):
@@ -451,7 +457,6 @@ class OnScreenKeyboard(QWidget):
         set_font_px(self._hint, max(HINT_FONT * scale, HINT_FONT))
         # Wrapped short of a reading line's length, however wide the keyboard.
         self._hint.setMaximumWidth(self._hint.fontMetrics().averageCharWidth() * 66)
-        self._hint.setMinimumWidth(0)
         self._fit_hint()
         bottom = sum(k.minimumWidth() for k in self._word_keys)
         bottom += SPACING * (len(self._word_keys) - 1)
@@ -463,14 +468,15 @@ class OnScreenKeyboard(QWidget):
         # Until it is laid out on screen, a widget's width is Qt's default, not its own.
         room = self._pages.width() if self.isVisible() else self.maximumWidth()
         width = min(line, room)
-        self._hint.setMinimumWidth(width)  # as wide as it will be: its height follows from it
         lines = self._hint.heightForWidth(width) if self._hint.text() else 0
         tall = max(lines, self._hint.fontMetrics().lineSpacing()) + 8
         if tall != self._hint.minimumHeight():
             self._hint.setMinimumHeight(tall)
             # The page of keys and the stack of pages hold it: they must ask for the room too.
             # (At the next turn of the event loop: asked while being laid out, it is not heard.)
-            for widget in (self._hint.parentWidget(), self._pages, self):
+            hint_row = self._hint.parentWidget()
+            letters = hint_row.parentWidget() if hint_row is not None else None
+            for widget in (hint_row, letters, self._pages, self):
                 if widget is not None:
                     QTimer.singleShot(0, widget, widget.updateGeometry)
 
