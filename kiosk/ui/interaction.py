@@ -16,6 +16,5 @@ class Interaction:
     def staff_sign_in(self, parent: QWidget, reason: str) -> str | None:
         """Ask for a staff member's name and PIN; their name once accepted, None if cancelled."""
         dialog = StaffSignIn(parent, self.station, reason)
-        dialog.setStyleSheet(parent.window().styleSheet())
         dialog.exec()
         return dialog.signed_in

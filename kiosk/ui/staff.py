@@ -71,6 +71,10 @@ class StaffSignIn(QDialog):
 
     def __init__(self, parent: QWidget | None, station: Station, reason: str) -> None:
         super().__init__(parent)
+        # The kiosk window's look (each part of the window has it as a sheet of its own).
+        sheet = getattr(parent.window(), "sheet", None) if parent is not None else None
+        if isinstance(sheet, str):
+            self.setStyleSheet(sheet)
         self.station = station
         self.signed_in: str | None = None
         self._name: str | None = None

@@ -8,10 +8,10 @@ frame and the page on screen draw its view. What is left here: which page is on 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLayout,
@@ -43,13 +43,6 @@ log = logging.getLogger(__name__)
 TICK_MS = 1000
 NEEDS_THE_PAGE = frozenset({Action.START, Action.CONFIRM, Action.SIGN})
 """Main actions that hand over what is on the page (a date, a name, a signature)."""
-
-
-class _Scaled(Protocol):
-    """A keyboard, keypad or pad: it sizes its own keys."""
-
-    def scale(self) -> float: ...
-    def set_scale(self, scale: float) -> None: ...
 
 
 class KioskWindow(QWidget):
@@ -195,6 +188,11 @@ class KioskWindow(QWidget):
     # -- drawing ---------------------------------------------------------------------------
 
     @property
+    def sheet(self) -> str:
+        """The style sheet of the look on screen (a dialog over the window takes it too)."""
+        return self.look.stylesheet()
+
+    @property
     def briefing(self) -> Briefing | None:
         """The briefing on screen, if any (for staff mode, tests and benchmarks: the model holds it)."""
         return self.model.briefing if self.model is not None else None
@@ -218,6 +216,7 @@ class KioskWindow(QWidget):
         if self.model is None:  # before `attach`: Welcome, drawn by the window
             self.welcome.draw(view, words)
         page = self.pages[view.kind]
+        page.restyle()
         self.stack.setCurrentWidget(page)
         self.bottom.set_more(page.has_more)
         self.top.show()
@@ -278,8 +277,18 @@ class KioskWindow(QWidget):
         margin = look.room(20)
         self._layout.setContentsMargins(margin, look.room(12), margin, look.room(16))
         self._layout.setSpacing(look.room(12))
-        self._park_staff()
-        self.setStyleSheet(look.stylesheet())
+        # Each part of the window has the look's style sheet of its own, and a page takes a new
+        # one when it is next drawn (`Page.restyle`): a new look (Larger text, high contrast)
+        # restyles what the patient sees now, within a frame, not every widget of every page.
+        sheet = look.stylesheet()
+        background = self.palette()
+        background.setColor(QPalette.ColorRole.Window, QColor(look.palette.background))
+        self.setPalette(background)
+        self.setAutoFillBackground(True)
+        for part in (self.top, self.bottom, self.still_there):
+            part.setStyleSheet(sheet)
+        if self.ready and (self.staff_mode.is_open or not self.staff.styleSheet()):
+            self.staff.setStyleSheet(sheet)
         portrait = size.height() > size.width()
         for page in self.distinct_pages:
             page.set_look(look)
@@ -380,28 +389,10 @@ class KioskWindow(QWidget):
         return self.interaction.staff_sign_in(self, reason)
 
     def open_staff(self) -> None:
-        self._unpark_staff()
+        sheet = self.look.stylesheet()
+        if self.staff.styleSheet() != sheet:  # styled when it shows, as each page is
+            self.staff.setStyleSheet(sheet)
         self.staff_mode.open()
-
-    def _park_staff(self) -> None:
-        """Take staff mode's page (two thirds of the window's widgets) out of the window while no
-        staff member is using it: a new look (Larger text, high contrast) then restyles only what
-        the patient sees, within a frame; the page takes the look when staff mode opens."""
-        if not self.ready or self.staff_mode.is_open or self.staff.parent() is None:
-            return
-        self.stack.removeWidget(self.staff)
-        self.staff.setParent(None)
-
-    def _unpark_staff(self) -> None:
-        if not self.ready or self.stack.indexOf(self.staff) >= 0:
-            return
-        self.stack.addWidget(self.staff)  # styled now, with the window's look
-        if self._keys_scale is not None:
-            for kind in self._scaled:
-                for widget in self.staff.findChildren(kind):
-                    keys = cast("_Scaled", widget)
-                    if keys.scale() != self._keys_scale:
-                        keys.set_scale(self._keys_scale)
 
     def close_staff(self) -> None:
         self.staff_mode.close()

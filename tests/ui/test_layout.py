@@ -21,7 +21,7 @@ def test_larger_text_and_high_contrast_toggle_from_the_top_bar(
     tap(qtbot, window.top.contrast_button)
     assert window.look.body == round(24 * theme.LARGER)
     assert window.look.palette is theme.HIGH_CONTRAST
-    assert "#000000" in window.styleSheet()
+    assert "#000000" in window.sheet and "#000000" in window.top.styleSheet()
     tap(qtbot, window.top.larger_button)
     assert window.look.body == 24
     tap(qtbot, window.top.contrast_button)

@@ -63,6 +63,8 @@ class Page(QWidget):
         self.has_more = False
         self.model: ScreenModel | None = None
         self.look = Look(STANDARD, BASE_PX)
+        self._styled: Look | None = None
+        """The look whose style sheet the page has."""
         """The palette and sizes, for what a page draws itself (icons); set by the window."""
 
     def _set_more(self, more: bool) -> None:
@@ -70,8 +72,17 @@ class Page(QWidget):
         self.more.emit(more)
 
     def set_look(self, look: Look) -> None:
+        """The look to draw in: taken at once if the page is on screen, else when next drawn."""
         self.look = look
+        if self.isVisible():
+            self.restyle()
         self._centre()
+
+    def restyle(self) -> None:
+        """Take the look's style sheet, if the page does not have it yet."""
+        if self._styled != self.look:
+            self._styled = self.look
+            self.setStyleSheet(self.look.stylesheet())
 
     centre_column = False
     """Whether the page's words stand in one centred column no wider than a comfortable line."""
@@ -107,6 +118,7 @@ class Page(QWidget):
         assert model is not None
         view = model.view
         if view.kind in self.kinds:
+            self.restyle()  # before drawing: what is drawn is measured in the look's fonts
             self.draw(view, model.words)
 
     def draw(self, view: View, words: Words) -> None:
