@@ -289,6 +289,8 @@ class KioskWindow(QWidget):
             part.setStyleSheet(sheet)
         if self.ready and (self.staff_mode.is_open or not self.staff.styleSheet()):
             self.staff.setStyleSheet(sheet)
+        # The pages not on screen take it one by one after this frame, before the next tap.
+        QTimer.singleShot(0, self, self._restyle_one)
         portrait = size.height() > size.width()
         for page in self.distinct_pages:
             page.set_look(look)
@@ -308,6 +310,14 @@ class KioskWindow(QWidget):
             self.model.events.changed.emit()  # every part drawn again in the new look
         elif self.model is None:
             self._draw(welcome())
+
+    def _restyle_one(self) -> None:
+        """One page that has not the look yet takes it (each in its own turn of the event loop,
+        so none holds up a frame), then the next, until all have it."""
+        for page in self.distinct_pages:
+            if page.restyle():
+                QTimer.singleShot(0, self, self._restyle_one)
+                return
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

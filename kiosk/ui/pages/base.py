@@ -78,11 +78,13 @@ class Page(QWidget):
             self.restyle()
         self._centre()
 
-    def restyle(self) -> None:
-        """Take the look's style sheet, if the page does not have it yet."""
-        if self._styled != self.look:
-            self._styled = self.look
-            self.setStyleSheet(self.look.stylesheet())
+    def restyle(self) -> bool:
+        """Take the look's style sheet, if the page does not have it yet (whether it did)."""
+        if self._styled == self.look:
+            return False
+        self._styled = self.look
+        self.setStyleSheet(self.look.stylesheet())
+        return True
 
     centre_column = False
     """Whether the page's words stand in one centred column no wider than a comfortable line."""

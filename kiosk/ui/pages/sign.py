@@ -75,6 +75,7 @@ class SignPage(Page):
         self._language: str | None = None
         self._typed_mode = False
         self._switch_action: Action | None = None
+        self._keys_language: str | None = None
 
     def set_portrait(self, portrait: bool) -> None:
         self.split.setDirection(
@@ -82,10 +83,12 @@ class SignPage(Page):
         )
 
     def draw(self, view: View, words: Words) -> None:
-        if words.language != self._language or not any(p.text() for p in self._points):
+        if words.language != self._keys_language:  # the keys' words, sized once per language
             self.keyboard.set_words(words)
             self.pad.set_words(words)
             self.typed.setPlaceholderText(words("sign.type-placeholder"))
+            self._keys_language = words.language
+        if words.language != self._language or not any(p.text() for p in self._points):
             self.statement.limit_width(self.line_px())
             points = [words.text(p) for p in view.paragraphs]
             with self.statement.refilling(len(points)):
