@@ -198,7 +198,7 @@ def main() -> int:
     shot("21-still-there")
     window.end_session()
 
-    from kiosk.ui.staff import StaffSignIn
+    from kiosk.ui.staff.sign_in import StaffSignIn
 
     dialog = StaffSignIn(window, station, "Staff mode")
     dialog.setStyleSheet(window.styleSheet())

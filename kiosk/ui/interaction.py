@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kiosk.station import Station
-from kiosk.ui.staff import StaffSignIn
+from kiosk.ui.staff.sign_in import StaffSignIn
 
 
 class Interaction:

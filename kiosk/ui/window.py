@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # loaded in `attach`, after the first screen is painted (see 
     from kiosk.station import Station
     from kiosk.ui.filing import Filer
     from kiosk.ui.interaction import Interaction
-    from kiosk.ui.staff_mode import StaffMode
+    from kiosk.ui.staff.mode import StaffMode
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +116,8 @@ class KioskWindow(QWidget):
         from kiosk.ui.pages.reading import ReadingPage
         from kiosk.ui.pages.review import ReviewPage
         from kiosk.ui.pages.sign import SignPage
-        from kiosk.ui.prepare import DigitRow
-        from kiosk.ui.staff_mode import StaffMode
+        from kiosk.ui.staff.keys import DigitRow
+        from kiosk.ui.staff.mode import StaffMode
         from kiosk.ui.widgets.keyboard import OnScreenKeyboard
         from kiosk.ui.widgets.keypad import DateKeypad
         from kiosk.ui.widgets.signature_pad import SignaturePad

@@ -19,7 +19,7 @@ from kiosk.logs import Logging, start_logging
 from kiosk.session import ScreenKind
 from kiosk.station import Station
 from kiosk.store.staff import LoginOutcome
-from kiosk.ui.staff import StaffSignIn
+from kiosk.ui.staff.sign_in import StaffSignIn
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import NAME
 from tests.ui.drive import begin, key, kind, next_, sign_here, tap, walk_to

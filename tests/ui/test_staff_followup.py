@@ -23,13 +23,13 @@ from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import AuditEntry, Document, QuestionFlag
 from kiosk.store.models import Briefing as BriefingRow
-from kiosk.ui import followup
+from kiosk.ui.staff import briefings, questions
 from kiosk.ui.window import KioskWindow
 from tests.conftest import MILD
 from tests.records.test_followup import fake_lp
 from tests.session.fakes import FakeClock
 from tests.ui.conftest import NAME
-from tests.ui.drive import key, tap, texts
+from tests.ui.drive import english, key, tap, texts
 from tests.ui.test_staff_mode import _fits, type_keys
 
 FORM = load_form(MILD)
@@ -70,15 +70,16 @@ def audited(station: Station, action: str) -> list[AuditEntry]:
         return list(session.scalars(select(AuditEntry).where(AuditEntry.action == action)))
 
 
-def open_list(qtbot: QtBot, window: KioskWindow) -> followup.BriefingList:
+def open_list(qtbot: QtBot, window: KioskWindow, count: int = 1) -> briefings.BriefingList:
     window.open_staff()
     tap(qtbot, window.staff.list_button)
     panel = window.staff.briefings
     assert window.staff.pages.currentWidget() is panel
+    qtbot.waitUntil(lambda: len(panel.buttons) == count)  # read off the screen's thread
     return panel
 
 
-def shown(panel: followup.BriefingList) -> list[str]:
+def shown(panel: briefings.BriefingList) -> list[str]:
     return [b.text() for b in panel.buttons.values()]
 
 
@@ -86,22 +87,24 @@ def test_the_list_shows_today_with_status_and_a_search_narrows_it(
     qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock, prepared: str
 ) -> None:
     signed = signed_briefing(station, clock)
-    panel = open_list(qtbot, window)
+    panel = open_list(qtbot, window, 2)
     assert sorted(panel.buttons) == sorted([signed, prepared])
     first, second = (panel.buttons[i].text() for i in (signed, prepared))
-    assert SIGNED in first and "Completed" in first and "8 of 8 risks" in first
-    assert "1 open question" in first and "PDF pending" in first
-    assert NAME in second and "Prepared, waiting" in second and "MRN-0042" in second
+    assert SIGNED in first and english("staff.status.completed") in first
+    assert english("staff.risks", count=8, acknowledged=8) in first
+    assert english("staff.list.open-questions", count=1) in first
+    assert english("staff.pdf.pending") in first
+    assert NAME in second and english("staff.status.prepared") in second and "MRN-0042" in second
 
     tap(qtbot, panel.keys_button)  # the on-screen keys, for a search
     assert panel.keys.isVisible() and panel.digits.isVisible()
     for digit in "0042":
         tap(qtbot, key(panel.digits, digit))
     qtbot.waitUntil(lambda: list(panel.buttons) == [prepared])
-    assert panel.heading.text() == "Found 1"
+    assert panel.heading.text() == english("staff.list.found", count=1)
     type_keys(qtbot, panel.keys, "x")
-    qtbot.waitUntil(lambda: not panel.buttons)
-    assert followup.NOTHING_FOUND in texts(panel)
+    qtbot.waitUntil(lambda: english(briefings.NOTHING_FOUND) in texts(panel))
+    assert not panel.buttons
     _fits(window, "briefings, searching")
 
 
@@ -114,7 +117,7 @@ def test_an_old_prepared_briefing_is_listed_as_no_longer_offered(
     )  # fmt: skip
     panel = open_list(qtbot, window)
     (text,) = shown(panel)
-    assert list(panel.buttons) == [old] and "no longer offered; prepare it again" in text
+    assert list(panel.buttons) == [old] and english("staff.status.expired") in text
 
 
 def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
@@ -135,14 +138,17 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
     tap(qtbot, panel.buttons[signed])
     detail = window.staff.detail
     assert window.staff.pages.currentWidget() is detail
-    assert detail.title.text() == SIGNED and "May 6, 1950 · MRN MRN-1001" in detail.facts.text()
+    qtbot.waitUntil(lambda: detail.title.text() == SIGNED)  # read off the screen's thread
+    born = english("staff.detail.born-mrn", date=date(1950, 5, 6), mrn="MRN-1001")
+    assert born == "Born May 6, 1950 · MRN MRN-1001" and born in detail.facts.text()
     assert detail.make_button.isVisible()
     assert not detail.print_button.isVisible() and not detail.copy_button.isVisible()
     _fits(window, "a briefing with its PDF pending")
 
     tap(qtbot, detail.make_button)  # sealed on the worker thread: the screen stays live
-    qtbot.waitUntil(lambda: detail.message.text() == "✓ The PDF is made and sealed.")
-    assert not detail.make_button.isVisible() and "PDF made · SHA-256" in detail.facts.text()
+    qtbot.waitUntil(lambda: detail.message.text() == english("staff.detail.made"))
+    assert not detail.make_button.isVisible()
+    assert f"{english('staff.pdf.made')} · SHA-256" in detail.facts.text()
     with station.store.reading() as session:
         doc = session.scalars(select(Document).where(Document.briefing_id == signed)).one()
     assert doc.status == "made" and doc.path
@@ -150,12 +156,12 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
     assert main(["verify", doc.path]) == 0
 
     tap(qtbot, detail.print_button)
-    qtbot.waitUntil(lambda: detail.message.text() == "✓ Sent to the printer.")
+    qtbot.waitUntil(lambda: detail.message.text() == english("staff.detail.printed"))
     assert spooled.read_text().splitlines() == ["--", doc.path]
 
     tap(qtbot, detail.copy_button)
     copy = station.config.copies_dir / Path(doc.path).name
-    qtbot.waitUntil(lambda: detail.message.text() == f"✓ Saved as {copy}.")
+    qtbot.waitUntil(lambda: detail.message.text() == english("staff.detail.copied", path=copy))
     assert copy.read_bytes() == Path(doc.path).read_bytes()
     for action in ("pdf_made_by_staff", "pdf_printed", "pdf_copied"):
         assert [e.actor for e in audited(station, action)] == ["Sam Carter"], action
@@ -173,15 +179,17 @@ def test_a_flagged_question_is_answered_with_a_note_under_the_staff_name(
 ) -> None:
     signed = signed_briefing(station, clock)
     window.open_staff()
-    assert window.staff.questions_button.text() == "Questions to answer (1)"
-    tap(qtbot, window.staff.questions_button)
+    button = window.staff.questions_button
+    qtbot.waitUntil(lambda: button.text() == english("staff.questions.title", count=1))
+    tap(qtbot, button)
     panel = window.staff.questions
+    qtbot.waitUntil(lambda: len(panel.buttons) == 1)
     (flag_id,) = panel.buttons
     title = FORM.risk(FORM.risks[1].id).title
     assert SIGNED in panel.buttons[flag_id].text() and title in panel.buttons[flag_id].text()
 
     tap(qtbot, panel.buttons[flag_id])
-    assert panel.asked.text() == f"{SIGNED} asked about “{title}”"
+    assert panel.asked.text() == english("staff.questions.asked", name=SIGNED, title=title)
     _fits(window, "answering a question")
     tap(qtbot, panel.answer_button)  # no note yet
     assert panel.message.text() == "Write a short note on how the question was answered."
@@ -194,14 +202,14 @@ def test_a_flagged_question_is_answered_with_a_note_under_the_staff_name(
         next(
             b
             for b in panel.findChildren(type(panel.answer_button))
-            if b.text() == "Answered by phone"
+            if b.text() == english("staff.questions.by-phone")
         ),
     )
     assert panel.note.text() == "Answered by phone"
     clock.advance(60)
     tap(qtbot, panel.answer_button)
-    assert panel.message.text() == "✓ Marked answered." and not panel.buttons
-    assert followup.NO_QUESTIONS in texts(panel)
+    qtbot.waitUntil(lambda: panel.message.text() == english("staff.questions.answered"))
+    assert not panel.buttons and english(questions.NO_QUESTIONS) in texts(panel)
     with station.store.reading() as session:
         flag = session.get(QuestionFlag, flag_id)
         assert flag is not None and flag.briefing_id == signed
@@ -211,7 +219,7 @@ def test_a_flagged_question_is_answered_with_a_note_under_the_staff_name(
     assert entry.actor == "Sam Carter" and entry.subject == f"briefing:{signed}"
     tap(qtbot, panel.menu_button)
     assert window.staff.pages.currentWidget() is window.staff.menu
-    assert window.staff.questions_button.text() == "Questions to answer"
+    qtbot.waitUntil(lambda: button.text() == english("staff.menu.questions"))
 
 
 def test_a_question_answered_meanwhile_elsewhere_is_not_answered_twice(
@@ -221,12 +229,14 @@ def test_a_question_answered_meanwhile_elsewhere_is_not_answered_twice(
     window.open_staff()
     tap(qtbot, window.staff.questions_button)
     panel = window.staff.questions
+    qtbot.waitUntil(lambda: len(panel.buttons) == 1)
     (flag_id,) = panel.buttons
     tap(qtbot, panel.buttons[flag_id])
     station.answer_question("Dana Okafor", flag_id, "Answered at the desk")  # another kiosk
     panel.note.setText("Me too")
     tap(qtbot, panel.answer_button)
-    assert "already answered by Dana Okafor" in panel.message.text() and not panel.buttons
+    qtbot.waitUntil(lambda: "already answered by Dana Okafor" in panel.message.text())
+    assert not panel.buttons
     with station.store.reading() as session:
         flag = session.get(QuestionFlag, flag_id)
         assert flag is not None and flag.answered_by == "Dana Okafor"
@@ -236,9 +246,9 @@ def test_nothing_of_the_follow_up_stays_on_screen_after_staff_mode(
     qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock, prepared: str
 ) -> None:
     signed = signed_briefing(station, clock)
-    panel = open_list(qtbot, window)
+    panel = open_list(qtbot, window, 2)
     tap(qtbot, panel.buttons[signed])
-    assert any(SIGNED in t for t in texts())
+    qtbot.waitUntil(lambda: window.staff.detail.title.text() == SIGNED)
     clock.advance(station.idle.warning_after)
     window.tick()  # staff walked away: staff mode closes by itself
     assert window.stack.currentWidget() is window.welcome
@@ -246,6 +256,7 @@ def test_nothing_of_the_follow_up_stays_on_screen_after_staff_mode(
 
     window.open_staff()
     tap(qtbot, window.staff.questions_button)
+    qtbot.waitUntil(lambda: len(window.staff.questions.buttons) == 1)
     tap(qtbot, next(iter(window.staff.questions.buttons.values())))
     window.staff.questions.note.setText("Called her back about the drain")
     window.close_staff()
@@ -260,10 +271,11 @@ def test_another_kiosks_briefing_is_shown_but_its_pdf_is_left_to_that_kiosk(
     with station.store.sessions.begin() as session:  # as if signed at the kiosk by the door
         session.execute(update(BriefingRow).where(BriefingRow.id == signed).values(kiosk_id="door"))
     panel = open_list(qtbot, window)
-    assert panel.buttons[signed].text().endswith("PDF pending (not made yet) · at kiosk door")
+    at_door = english("staff.list.at-kiosk", kiosk="door")
+    assert panel.buttons[signed].text().endswith(f"{english('staff.pdf.pending')} · {at_door}")
     tap(qtbot, panel.buttons[signed])
     detail = window.staff.detail
-    assert "kept on kiosk door" in detail.facts.text()
+    qtbot.waitUntil(lambda: english("staff.detail.kept", kiosk="door") in detail.facts.text())
     assert not any(
         b.isVisible() for b in (detail.make_button, detail.print_button, detail.copy_button)
     )
@@ -278,7 +290,7 @@ def test_a_pdf_made_meanwhile_is_not_made_twice(
     panel = open_list(qtbot, window)
     tap(qtbot, panel.buttons[signed])
     detail = window.staff.detail
-    assert detail.make_button.isVisible()
+    qtbot.waitUntil(detail.make_button.isVisible)
     first = station.make_pdf(signed)  # the patient's own PDF job finished meanwhile
     tap(qtbot, detail.make_button)
     qtbot.waitUntil(lambda: detail.message.text() == "This briefing's PDF is already made.")

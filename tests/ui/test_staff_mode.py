@@ -15,7 +15,8 @@ from kiosk.session import ScreenKind
 from kiosk.station import Station
 from kiosk.store import audit
 from kiosk.store.models import AuditEntry, Briefing, Patient
-from kiosk.ui import prepare, theme
+from kiosk.ui import theme
+from kiosk.ui.staff import prepare
 from kiosk.ui.widgets.keyboard import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT, OnScreenKeyboard
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
@@ -97,13 +98,14 @@ def test_staff_prepare_a_briefing_and_the_next_patient_only_confirms_their_birth
 ) -> None:
     form = fill_in(qtbot, window)
     assert form.shown_name.text() == NAME
-    assert form.shown_birth.text() == "Born August 31, 1962"
-    assert form.shown_mrn.text() == f"MRN {MRN}"
+    assert form.shown_birth.text() == english("staff.prepare.born", date=date(1962, 8, 31))
+    assert form.shown_birth.text() == "Born August 31, 1962"  # the date by Babel
+    assert form.shown_mrn.text() == english("staff.prepare.mrn", mrn=MRN)
     assert form.procedures["mild"].isChecked(), "the only procedure is chosen already"
     tap(qtbot, form.next_button)  # "Prepare"
     assert window.staff.pages.currentWidget() is window.staff.menu
     assert window.staff.ready.isVisible()
-    assert window.staff.ready.text() == prepare.READY
+    assert window.staff.ready.text() == english(prepare.READY)
     assert leftovers() == []
 
     with station.store.reading() as session:
@@ -134,20 +136,20 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
 ) -> None:
     form = open_prepare(qtbot, window)
     next_(qtbot, form)
-    assert form.message.text() == "Please type the patient's full name."
+    assert form.message.text() == english("staff.prepare.name-empty")
     type_keys(qtbot, form.name_keys, "  ")
     next_(qtbot, form)
-    assert form.message.text() == "Please type the patient's full name."
+    assert form.message.text() == english("staff.prepare.name-empty")
     form.name.setText("Mei \ue000")  # a name from a barcode or a physical keyboard
     next_(qtbot, form)
-    assert form.message.text() == prepare.UNPRINTABLE and form.step == prepare.NAME
+    assert form.message.text() == english("staff.prepare.unprintable") and form.step == prepare.NAME
     form.name.clear()
     type_keys(qtbot, form.name_keys, "Ana Díaz")
     next_(qtbot, form)
     assert form.step == prepare.BIRTH and not form.message.isVisible()
 
     next_(qtbot, form)
-    assert form.message.text() == "Please type the whole date: month, day and year."
+    assert form.message.text() == english("staff.date-incomplete")
     type_date(qtbot, form.keypad, "0230")
     next_(qtbot, form)
     assert form.message.text() == "There is no February 30. Please check the day."
@@ -158,9 +160,7 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
     tap(qtbot, key(form.keypad, "Clear"))
     type_date(qtbot, form.keypad, "01011850")
     next_(qtbot, form)
-    assert (
-        form.message.text() == "That would make the patient older than 130. Please check the year."
-    )
+    assert form.message.text() == english("staff.date-too-old", count=130)
     tap(qtbot, key(form.keypad, "Clear"))
     type_date(qtbot, form.keypad, "01021950")
     next_(qtbot, form)
@@ -169,15 +169,17 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
     for _ in range(65):
         tap(qtbot, key(form.digits, "7"))
     next_(qtbot, form)
-    assert form.message.text() == "The MRN must be at most 64 printable characters."
+    assert form.message.text() == english("staff.prepare.mrn-refused", count=64)
     tap(qtbot, key(form.mrn_keys, english("keys.delete")))
     next_(qtbot, form)
-    assert form.step == prepare.CHECK and form.shown_mrn.text() == f"MRN {'7' * 64}"
+    assert form.step == prepare.CHECK and form.shown_mrn.text() == english(
+        "staff.prepare.mrn", mrn="7" * 64
+    )
 
     tap(qtbot, form.back_button)
     form.mrn.clear()
     next_(qtbot, form)
-    assert form.shown_mrn.text() == "No MRN"
+    assert form.shown_mrn.text() == english("staff.prepare.no-mrn")
     tap(qtbot, form.back_button)
     tap(qtbot, form.back_button)
     assert form.step == prepare.BIRTH and form.keypad.entry().complete, "Back keeps what was typed"
@@ -193,11 +195,11 @@ def test_a_procedure_must_be_chosen_when_there_are_several(
         choice.setChecked(False)
     form._form_id = None  # as with several procedures: nothing is chosen for staff
     tap(qtbot, form.next_button)
-    assert form.message.text() == "Please choose the procedure."
+    assert form.message.text() == english("staff.prepare.no-procedure")
     tap(qtbot, form.procedures["mild"])
     assert form.procedures["mild"].isChecked() and not form.message.isVisible()
     tap(qtbot, form.next_button)
-    assert window.staff.ready.text() == prepare.READY
+    assert window.staff.ready.text() == english(prepare.READY)
 
 
 def test_a_store_that_refuses_the_write_keeps_nothing_half_done(
@@ -210,14 +212,14 @@ def test_a_store_that_refuses_the_write_keeps_nothing_half_done(
 
     monkeypatch.setattr(audit, "append", refuse)  # after the patient's row was written
     tap(qtbot, form.next_button)
-    assert form.message.text() == "The briefing could not be saved; try again or ask IT."
+    assert form.message.text() == english("staff.prepare.save-failed")
     assert form.step == prepare.CHECK and form.shown_name.text() == NAME
     with station.store.reading() as session:
         assert session.scalar(select(func.count()).select_from(Briefing)) == 0
         assert session.scalar(select(func.count()).select_from(Patient)) == 0
     monkeypatch.undo()
     tap(qtbot, form.next_button)  # try again
-    assert window.staff.ready.text() == prepare.READY
+    assert window.staff.ready.text() == english(prepare.READY)
     with station.store.reading() as session:
         assert session.scalar(select(func.count()).select_from(Briefing)) == 1
 

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from kiosk.services.staff import StaffDesk
 from kiosk.session.kinds import Status
 from kiosk.session.staffing import StaffSession
-from kiosk.ui.staff import StaffPage
+from kiosk.ui.staff.keys import STAFF_WORDS
+from kiosk.ui.staff.page import StaffPage
 
 if TYPE_CHECKING:
     from kiosk.station import Station
@@ -26,7 +28,7 @@ class StaffMode(QObject):
         self._window = window
         self._station = station
         self.session = StaffSession(station.idle.warning_after, station.clock.monotonic)
-        self.page = StaffPage(station, jobs)
+        self.page = StaffPage(StaffDesk(station), jobs)
         window.stack.addWidget(self.page)
         self.page.back_to_patient.connect(self.close)
         self.page.leave.connect(self.leave)
@@ -37,7 +39,7 @@ class StaffMode(QObject):
 
     def open(self) -> None:
         window = self._window
-        staff = window.interaction.staff_sign_in(window, window.words("staff.mode-reason"))
+        staff = window.interaction.staff_sign_in(window, STAFF_WORDS("staff.mode-reason"))
         if not staff:
             return
         self._station.staff_action(staff, "staff_mode_opened")

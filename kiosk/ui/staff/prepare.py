@@ -2,116 +2,33 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
-from sqlalchemy.exc import SQLAlchemyError
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.i18n import Msg, words_for
-from kiosk.station import Station, name_problem
-from kiosk.store.briefings import prepare_briefing
-from kiosk.store.models import NAME_MAX
-from kiosk.store.rules import InputError, clean_mrn, clean_name
+from kiosk.i18n import Msg, Words, msg
+from kiosk.services.staff import NAME_MAX, StaffDesk, StaffError
 from kiosk.ui.pages.base import Reading, button, card, centred, label
-from kiosk.ui.widgets.keyboard import KEY_HEIGHT, LETTER_FONT, SPACING, WIDTH, OnScreenKeyboard
-from kiosk.ui.widgets.keypad import DateKeypad, set_font_px
-
-log = logging.getLogger(__name__)
+from kiosk.ui.staff.keys import STAFF_WORDS, DigitRow, text_field
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.keypad import DateKeypad
 
 TITLES = (
-    "The patient's full name",
-    "Their date of birth",
-    "Their record number (MRN)",
-    "Check the details and prepare",
+    "staff.prepare.title-name",
+    "staff.prepare.title-birth",
+    "staff.prepare.title-mrn",
+    "staff.prepare.title-check",
 )
 NAME, BIRTH, MRN, CHECK = range(len(TITLES))
 
-EMPTY_NAME = "Please type the patient's full name."
-UNPRINTABLE = (
-    "The briefing PDF cannot print some letters of this name. Please check the name, or ask IT."
-)
-NO_PROCEDURE = "Please choose the procedure."
-NO_FORMS = "No procedure is loaded on this kiosk; please ask IT."
-SAVE_FAILED = "The briefing could not be saved; try again or ask IT."
-READY = "Ready: the next patient only confirms their date of birth."
+READY = "staff.menu.ready"
 MRN_FIELD_MAX = 200
 """Longer than the store takes (64), so a refused MRN is explained rather than cut off silently."""
 
-
-STAFF_WORDS = words_for("en")
-"""Staff mode's words (English until staff mode has a language of its own)."""
 STAFF_WORDING = {"date.incomplete": "staff.date-incomplete", "date.too-old": "staff.date-too-old"}
 """A date's problem as staff read it: they type the patient's date, not their own."""
-
-
-def staff_name_problem(text: str) -> str | None:
-    """Why the name cannot go on a briefing, in words for staff; None if it can (`name_problem` decides)."""
-    if not text.strip():
-        return EMPTY_NAME
-    if name_problem(text) is None:
-        return None
-    try:
-        cleaned = clean_name(text)
-    except InputError as exc:
-        return f"The name {exc.message}."
-    return EMPTY_NAME if len(cleaned) < 2 else UNPRINTABLE
-
-
-def text_field(placeholder: str, length: int) -> QLineEdit:
-    """A line staff type into with the on-screen keys: no context menu (no paste of stray text)."""
-    field = QLineEdit()
-    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-    field.setMaxLength(length)
-    field.setPlaceholderText(placeholder)
-    return field
-
-
-class DigitRow(QWidget):
-    """0–9 for the MRN field, which the name keyboard has no keys for; as wide as the keyboard."""
-
-    def __init__(self, target: QLineEdit) -> None:
-        super().__init__()
-        self.target = target
-        self.setObjectName("digitRow")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(SPACING)
-        self.keys: list[QPushButton] = []
-        for n, digit in enumerate("1234567890"):
-            key = QPushButton(digit)  # sized here, like the keyboard's keys, not by the theme
-            key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            key.clicked.connect(partial(self._type, digit))
-            key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            grid.addWidget(key, 0, n)
-            self.keys.append(key)
-        self.setMaximumWidth(WIDTH)
-        self._scale = 0.0
-        self.set_scale(1.0)
-
-    def _type(self, digit: str) -> None:
-        self.target.insert(digit)
-
-    def scale(self) -> float:
-        return self._scale
-
-    def set_scale(self, scale: float) -> None:
-        self._scale = scale
-        for key in self.keys:
-            set_font_px(key, LETTER_FONT * scale, bold=True)
-            key.setMinimumWidth(64)
-            key.setFixedHeight(round(KEY_HEIGHT * scale))
 
 
 class PrepareForm(QWidget):
@@ -125,9 +42,10 @@ class PrepareForm(QWidget):
     prepared = Signal()
     """The briefing was stored; the form is empty again."""
 
-    def __init__(self, station: Station) -> None:
+    def __init__(self, desk: StaffDesk, words: Words = STAFF_WORDS) -> None:
         super().__init__()
-        self.station = station
+        self.desk = desk
+        self.words = words
         self.staff: str | None = None
         self._dob: date | None = None
         self._mrn: str | None = None
@@ -148,11 +66,11 @@ class PrepareForm(QWidget):
         layout.addWidget(self.steps, 1)
         row = QHBoxLayout()
         row.setSpacing(16)
-        self.cancel_button = button("Cancel", None, self.cancel)
-        self.back_button = button("‹  Back", None, self.back)
+        self.cancel_button = button(words("staff.prepare.cancel"), None, self.cancel)
+        self.back_button = button(words("staff.prepare.back"), None, self.back)
         self.message = label(role="notice")
         self.message.hide()
-        self.next_button = button("Next  ›", "primary", self.next)
+        self.next_button = button(words("staff.prepare.next"), "primary", self.next)
         row.addWidget(self.cancel_button)
         row.addWidget(self.back_button)
         row.addWidget(self.message, 1)
@@ -162,10 +80,8 @@ class PrepareForm(QWidget):
 
         # 1. Name: a line and the on-screen keyboard.
         column = self._step()
-        column.addWidget(
-            label("As on the patient's ID. The patient sees it, and the PDF prints it.", "muted")
-        )
-        self.name = text_field("Full name", NAME_MAX)
+        column.addWidget(label(words("staff.prepare.name-hint"), "muted"))
+        self.name = text_field(words("staff.prepare.name-placeholder"), NAME_MAX)
         column.addWidget(self.name)
         column.addStretch(1)
         self.name_keys = OnScreenKeyboard(self.name)
@@ -176,7 +92,7 @@ class PrepareForm(QWidget):
         row = QHBoxLayout()
         row.setSpacing(32)
         row.addWidget(
-            label("Month, day and year, as on the patient's ID.", "muted"),
+            label(words("staff.prepare.birth-hint"), "muted"),
             1,
             Qt.AlignmentFlag.AlignTop,
         )
@@ -189,9 +105,9 @@ class PrepareForm(QWidget):
         column = self._step()
         line = QHBoxLayout()
         line.setSpacing(24)
-        self.mrn = text_field("MRN (optional)", MRN_FIELD_MAX)
+        self.mrn = text_field(words("staff.prepare.mrn-placeholder"), MRN_FIELD_MAX)
         line.addWidget(self.mrn, 1)
-        line.addWidget(label("Optional: leave it empty if there is none.", "muted"), 1)
+        line.addWidget(label(words("staff.prepare.mrn-hint"), "muted"), 1)
         column.addLayout(line)
         column.addStretch(1)
         self.digits = DigitRow(self.mrn)
@@ -208,21 +124,23 @@ class PrepareForm(QWidget):
         for widget in (self.shown_name, self.shown_birth, self.shown_mrn):
             lines.addWidget(widget)
         column.addWidget(summary)
-        column.addWidget(label("Procedure", "heading"))
+        column.addWidget(label(words("staff.prepare.procedure"), "heading"))
         self.procedures: dict[str, QPushButton] = {}
         choices = Reading()
-        for form_id, form in sorted(
-            self.station.forms.items(), key=lambda f: f[1].title.casefold()
-        ):
+        for p in desk.procedures():
             choice = button(
-                f"{form.title} ({form.full_name})", "choice", partial(self._choose, form_id)
+                words("staff.prepare.procedure-choice", title=p.title, full_name=p.full_name),
+                "choice",
+                partial(self._choose, p.form_id),
             )
             choice.setCheckable(True)
-            choice.setAccessibleName(f"{form.title}: {form.full_name}")
+            choice.setAccessibleName(
+                words("staff.prepare.procedure-name", title=p.title, full_name=p.full_name)
+            )
             choices.add(choice)
-            self.procedures[form_id] = choice
+            self.procedures[p.form_id] = choice
         if not self.procedures:
-            choices.add(label(NO_FORMS, "muted"))
+            choices.add(label(words("staff.prepare.no-forms"), "muted"))
         choices.finish()
         column.addWidget(choices, 1)
         self.by = label(role="muted")
@@ -251,43 +169,47 @@ class PrepareForm(QWidget):
 
     def _go(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
-        self.where.setText(f"Prepare a briefing · {step + 1} of {len(TITLES)}")
-        self.title.setText(TITLES[step])
+        words = self.words
+        self.where.setText(words("staff.prepare.where", at=step + 1, total=len(TITLES)))
+        self.title.setText(words(TITLES[step]))
         self.back_button.setVisible(step > NAME)
-        self.next_button.setText("Prepare" if step == CHECK else "Next  ›")
+        self.next_button.setText(
+            words("staff.prepare.prepare" if step == CHECK else "staff.prepare.next")
+        )
         self.name_keys.show_letters()
         self.mrn_keys.show_letters()
         if step == CHECK:
             self._show_check()
         self.say("")
 
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def say(self, text: Msg | str) -> None:
+        shown = self.words(text) if isinstance(text, Msg) else text
+        self.message.setText(shown)
+        self.message.setVisible(bool(shown))
 
     def next(self) -> None:
         step = self.step
         if step == NAME:
-            problem = staff_name_problem(self.name.text())
+            problem = self.desk.name_problem(self.name.text())
             if problem:
                 self.say(problem)
                 return
         elif step == BIRTH:
-            today = self.station.clock.now().astimezone().date()
+            today = self.desk.today()
             entry = self.keypad.entry()
             dob, date_problem = entry.check(today)
             if dob is None:
                 wrong = entry.problem or date_problem  # an impossible day before a missing year
                 if wrong is not None:  # staff type it for the patient: the staff wording
                     wrong = Msg(STAFF_WORDING.get(wrong.id, wrong.id), wrong.args, wrong.count)
-                    self.say(STAFF_WORDS(wrong))
+                    self.say(wrong)
                 return
             self._dob = dob
         elif step == MRN:
             try:
-                self._mrn = clean_mrn(self.mrn.text())
-            except InputError as exc:
-                self.say(f"The MRN {exc.message}.")
+                self._mrn = self.desk.clean_mrn(self.mrn.text())
+            except StaffError as exc:
+                self.say(exc.text)
                 return
         else:
             self._prepare()
@@ -311,39 +233,28 @@ class PrepareForm(QWidget):
     def _show_check(self) -> None:
         assert self._dob is not None
         self.shown_name.setText(self.name.text().strip())
-        self.shown_birth.setText(f"Born {self._dob:%B} {self._dob.day}, {self._dob.year}")
-        self.shown_mrn.setText(f"MRN {self._mrn}" if self._mrn else "No MRN")
-        self.by.setText(
-            f"Prepared by {self.staff}. The next patient to touch Start confirms their date of birth."
+        words = self.words
+        self.shown_birth.setText(words("staff.prepare.born", date=self._dob))
+        self.shown_mrn.setText(
+            words("staff.prepare.mrn", mrn=self._mrn)
+            if self._mrn
+            else words("staff.prepare.no-mrn")
         )
+        self.by.setText(words("staff.prepare.by", staff=self.staff))
 
     def _prepare(self) -> None:
         if not self.procedures:
-            self.say(NO_FORMS)
+            self.say(msg("staff.prepare.no-forms"))
             return
         if self._form_id is None:
-            self.say(NO_PROCEDURE)
+            self.say(msg("staff.prepare.no-procedure"))
             return
         assert self._dob is not None and self.staff is not None
         try:
-            briefing_id = prepare_briefing(
-                self.station.store,
-                self.station.forms[self._form_id],
-                name=self.name.text(),
-                date_of_birth=self._dob,
-                mrn=self._mrn,
-                staff=self.staff,
-                now=self.station.clock.now(),
-            )
-        except InputError as exc:
-            self.say(f"Please check the details: the {exc.field.replace('_', ' ')} {exc.message}.")
+            self.desk.prepare(self.staff, self._form_id, self.name.text(), self._dob, self._mrn)
+        except StaffError as exc:
+            self.say(exc.text)
             return
-        except (SQLAlchemyError, OSError) as exc:
-            # The exception's text can carry SQL parameters (the name): log its kind only.
-            log.error("a briefing could not be prepared: %s", type(exc).__name__)
-            self.say(SAVE_FAILED)
-            return
-        log.info("briefing %s: prepared at the kiosk", briefing_id)
         staff = self.staff
         self.forget()
         self.staff = staff

@@ -1,0 +1,208 @@
+"""Staff at the kiosk, without a screen: sign-in, preparing a briefing, the follow-up list, questions
+and PDFs. Rows are plain dataclasses; every failure is a `StaffError` naming a message (or, for the
+follow-up rules, their own sentence), so the screens never see the store or SQLAlchemy.
+
+Reads are safe on the worker thread (each opens its own session); the screens run them there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk.document.make import DocumentError, Made
+from kiosk.i18n import Msg, Text, msg
+from kiosk.records import followup
+from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
+from kiosk.records.query import RecordRow
+from kiosk.station import PREPARED_WINDOW, Station, name_problem
+from kiosk.store.briefings import prepare_briefing
+from kiosk.store.models import NAME_MAX
+from kiosk.store.rules import MRN_MAX, InputError, clean_mrn, clean_name
+from kiosk.store.staff import LoginOutcome
+
+__all__ = [
+    "NAME_MAX",
+    "NOTE_MAX",
+    "PREPARED_WINDOW",
+    "SEARCH_LIMIT",
+    "FoundBriefings",
+    "OpenQuestion",
+    "Procedure",
+    "RecordRow",
+    "SignIn",
+    "StaffDesk",
+    "StaffError",
+    "StaleError",
+]
+
+log = logging.getLogger(__name__)
+
+STORE_FAILED = "staff.store-failed"
+T = TypeVar("T")
+
+
+class StaffError(Exception):
+    """What staff are told when an action or a read did not happen: a message, or a sentence the
+    follow-up rules wrote. Its str() never holds a name or an MRN (the log may get it)."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.id if isinstance(text, Msg) else "follow-up refused")
+        self.text = text
+
+
+class StaleError(StaffError):
+    """The records changed meanwhile (answered at another kiosk, a PDF made by the patient's job)."""
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """How a sign-in went: the staff member's name once accepted; else how long the account is
+    locked for (0 when the name and PIN just do not match)."""
+
+    name: str | None
+    locked_minutes: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.name is not None
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """A procedure staff can prepare a briefing for."""
+
+    form_id: str
+    title: str
+    full_name: str
+
+
+@dataclass(frozen=True)
+class FoundBriefings:
+    """What the staff list shows: the rows, and for a search what was searched."""
+
+    rows: list[RecordRow]
+    search: str
+    now: datetime
+    here: str
+    """This kiosk's id: a row from another kiosk says which."""
+
+
+class StaffDesk:
+    """One kiosk's staff services, over its Station."""
+
+    def __init__(self, station: Station) -> None:
+        self.station = station
+
+    @property
+    def kiosk_id(self) -> str:
+        return self.station.store.kiosk_id
+
+    def now(self) -> datetime:
+        return self.station.clock.now()
+
+    def today(self) -> date:
+        return self.station.clock.now().astimezone().date()
+
+    # -- sign-in -----------------------------------------------------------------------
+
+    def names(self) -> list[str]:
+        return self.station.staff_names()
+
+    def sign_in(self, name: str, pin: str) -> SignIn:
+        result = self.station.staff_login(name, pin)
+        if result.ok:
+            return SignIn(result.name)
+        if result.outcome is LoginOutcome.LOCKED:
+            return SignIn(None, max(1, -(-result.locked_seconds // 60)))
+        return SignIn(None)
+
+    def action(self, staff: str, action: str) -> None:
+        self.station.staff_action(staff, action)
+
+    # -- preparing a briefing -----------------------------------------------------------
+
+    def procedures(self) -> list[Procedure]:
+        forms = self.station.forms
+        return sorted(
+            (Procedure(i, f.title, f.full_name) for i, f in forms.items()),
+            key=lambda p: p.title.casefold(),
+        )
+
+    def name_problem(self, text: str) -> Msg | None:
+        """Why the name cannot go on a briefing, in words for staff; None if it can."""
+        if not text.strip():
+            return msg("staff.prepare.name-empty")
+        if name_problem(text) is None:
+            return None
+        try:
+            cleaned = clean_name(text)
+        except InputError:
+            return msg("staff.prepare.name-unusable")
+        return msg("staff.prepare.name-empty" if len(cleaned) < 2 else "staff.prepare.unprintable")
+
+    def clean_mrn(self, text: str) -> str | None:
+        """The MRN as stored (None when empty); StaffError if the store cannot take it."""
+        try:
+            return clean_mrn(text)
+        except InputError:
+            raise StaffError(msg("staff.prepare.mrn-refused", count=MRN_MAX)) from None
+
+    def prepare(self, staff: str, form_id: str, name: str, dob: date, mrn: str | None) -> str:
+        """Store a prepared briefing; its id. StaffError (nothing half-stored) if it cannot be."""
+        try:
+            briefing_id = prepare_briefing(
+                self.station.store, self.station.forms[form_id], name=name, date_of_birth=dob,
+                mrn=mrn, staff=staff, now=self.now(),
+            )  # fmt: skip
+        except InputError:
+            raise StaffError(msg("staff.prepare.check-details")) from None
+        except (SQLAlchemyError, OSError) as exc:
+            # The exception's text can carry SQL parameters (the name): log its kind only.
+            log.error("a briefing could not be prepared: %s", type(exc).__name__)
+            raise StaffError(msg("staff.prepare.save-failed")) from None
+        log.info("briefing %s: prepared at the kiosk", briefing_id)
+        return briefing_id
+
+    # -- follow-up (reads run on the worker thread) --------------------------------------
+
+    def briefings(self, search: str = "") -> FoundBriefings:
+        """Today's briefings and the prepared ones still waiting; or the last 90 days' matching `search`."""
+        rows = self._read("staff list", lambda: self.station.briefings_for_staff(search))
+        return FoundBriefings(rows, search, self.now(), self.kiosk_id)
+
+    def briefing(self, briefing_id: str) -> RecordRow:
+        return self._read("briefing", lambda: self.station.briefing_row(briefing_id))
+
+    def open_questions(self) -> list[OpenQuestion]:
+        return self._read("open questions", self.station.open_questions)
+
+    def answer(self, staff: str, flag_id: int, note: str) -> None:
+        self._read("answer", lambda: self.station.answer_question(staff, flag_id, note))
+        log.info("flag %s: answered", flag_id)
+
+    def print_pdf(self, staff: str, briefing_id: str) -> None:
+        self._read("print", lambda: self.station.print_pdf(staff, briefing_id))
+
+    def copy_pdf(self, staff: str, briefing_id: str) -> Path:
+        return self._read("copy", lambda: self.station.copy_pdf(staff, briefing_id))
+
+    def make_pdf(self, staff: str, briefing_id: str) -> Made:
+        return self._read("make", lambda: self.station.make_pending_pdf(staff, briefing_id))
+
+    def _read(self, what: str, work: Callable[[], T]) -> T:
+        try:
+            return work()
+        except followup.StaleError as exc:
+            raise StaleError(str(exc)) from None
+        except (followup.FollowUpError, DocumentError) as exc:
+            raise StaffError(str(exc)) from None
+        except (SQLAlchemyError, OSError) as exc:
+            log.error("staff %s failed: %s", what, type(exc).__name__)
+            raise StaffError(msg(STORE_FAILED)) from None

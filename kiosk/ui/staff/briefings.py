@@ -1,0 +1,249 @@
+"""Staff follow up at the kiosk: today's briefings (search by name or MRN), and one briefing's record
+with its PDF printed, copied or made.
+
+Every list and field here holds personal details only while staff look at it: `forget()` empties
+them, and staff mode calls it whenever it closes. Reads run on the worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+from kiosk.i18n import Text, Words, msg
+from kiosk.services.staff import SEARCH_LIMIT, FoundBriefings, RecordRow, StaffDesk
+from kiosk.ui.jobs import Jobs
+from kiosk.ui.pages.base import Reading, button, card, centred, label
+from kiosk.ui.staff.describe import facts, summary
+from kiosk.ui.staff.keys import DigitRow, text_field, wipe
+from kiosk.ui.staff.panel import Panel
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+
+log = logging.getLogger(__name__)
+
+NOTHING_TODAY = "staff.list.nothing-today"
+NOTHING_FOUND = "staff.list.nothing-found"
+SEARCH_DELAY_MS = 300
+"""Typing pauses this long before the list is searched again (a search reads 90 days of records)."""
+
+
+class BriefingList(Panel):
+    """Today's briefings and those still waiting, or the ones a search finds; tap one to open it."""
+
+    opened = Signal(str)
+
+    def __init__(self, desk: StaffDesk, jobs: Jobs, words: Words) -> None:
+        super().__init__(desk, jobs, words, msg("staff.list.title"))
+        self.title.setWordWrap(False)
+        self.search = text_field(words("staff.list.search"), 64)
+        self.search.textChanged.connect(self._typed)
+        self.top.insertWidget(1, self.search, 2, Qt.AlignmentFlag.AlignTop)
+        self.keys_button = button(words("staff.list.keys-show"), None, self.toggle_keys)
+        self.top.insertWidget(2, self.keys_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.heading = label(role="muted")
+        self.body.addWidget(self.heading)
+        self.rows = Reading()
+        self.body.addWidget(self.rows, 1)
+        self.digits = DigitRow(self.search)
+        self.keys = OnScreenKeyboard(self.search)
+        self.body.addLayout(centred(self.digits))
+        self.body.addLayout(centred(self.keys))
+        self.buttons: dict[str, QPushButton] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.show_keys(False)
+
+    def show_keys(self, on: bool) -> None:
+        self.digits.setVisible(on)
+        self.keys.setVisible(on)
+        self.keys_button.setText(
+            self.words("staff.list.keys-hide" if on else "staff.list.keys-show")
+        )
+
+    def toggle_keys(self) -> None:
+        self.show_keys(not self.keys.isVisible())
+
+    def _typed(self) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Read the list afresh (from the search field as it is now), off the screen's thread; the
+        rows shown stay until the new ones arrive."""
+        self._timer.stop()
+        if not self.buttons:
+            self.heading.setText(self.words("staff.reading"))
+        self.read(
+            partial(self.desk.briefings, self.search.text().strip()), self._show, self._failed
+        )
+
+    def _failed(self, told: Text) -> None:
+        self.buttons.clear()
+        self.rows.clear()
+        self.heading.setText("")
+        self.say(told)
+
+    def _show(self, found: FoundBriefings) -> None:
+        words = self.words
+        self.buttons.clear()
+        self.rows.clear()
+        self.say("")
+        n = len(found.rows)
+        if not found.search:
+            self.heading.setText(words("staff.list.today"))
+        elif n == SEARCH_LIMIT:
+            self.heading.setText(words("staff.list.found-most-recent", count=n))
+        else:
+            self.heading.setText(words("staff.list.found", count=n))
+        for row in found.rows:
+            b = button(
+                summary(words, row, found.now, found.here),
+                "choice",
+                partial(self.opened.emit, row.briefing_id),
+            )
+            b.setAccessibleName(words("staff.list.open", id=row.briefing_id))
+            self.buttons[row.briefing_id] = b
+            self.rows.add(b)
+        if not found.rows:
+            self.rows.add(label(words(NOTHING_FOUND if found.search else NOTHING_TODAY), "muted"))
+        self.rows.finish()
+
+    def forget(self) -> None:
+        self.drop_reads()
+        self._timer.stop()
+        self.search.blockSignals(True)
+        wipe(self.search)
+        self.search.blockSignals(False)
+        self.buttons.clear()
+        self.rows.clear()
+        self.heading.setText("")
+        self.say("")
+        self.show_keys(False)
+
+
+class BriefingDetail(Panel):
+    """One briefing's record for staff, with what can be done with its PDF."""
+
+    def __init__(
+        self, desk: StaffDesk, staff: Callable[[], str | None], jobs: Jobs, words: Words
+    ) -> None:
+        super().__init__(desk, jobs, words, "")
+        self._staff = staff
+        self.busy = False
+        """A PDF action is running (off the screen's thread); the buttons wait for it."""
+        self.briefing_id: str | None = None
+        self.row: RecordRow | None = None
+        self.menu_button.setText(words("staff.detail.back"))
+        frame, self.lines = card()
+        self.facts = label()
+        self.lines.addWidget(self.facts)
+        self.body.addWidget(frame)
+        self.body.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.print_button = button(words("staff.detail.print"), None, self.print_pdf)
+        self.copy_button = button(words("staff.detail.copy"), None, self.copy_pdf)
+        self.make_button = button(words("staff.detail.make"), "primary", self.make_pdf)
+        for b in (self.print_button, self.copy_button, self.make_button):
+            row.addWidget(b)
+            b.hide()
+        row.addStretch(1)
+        self.body.addLayout(row)
+
+    def show_briefing(self, briefing_id: str) -> None:
+        self.forget()
+        self.briefing_id = briefing_id
+        self.say(msg("staff.reading"), "muted")
+        self._load("", "done")
+
+    def _load(self, told: Text, role: str) -> None:
+        """Read the briefing's row afresh; draw it, then say `told`."""
+        if self.briefing_id is None:
+            return
+
+        def arrived(row: RecordRow) -> None:
+            self.row = row
+            self._draw()
+            self.say(told, role)
+
+        self.read(partial(self.desk.briefing, self.briefing_id), arrived)
+
+    def _draw(self) -> None:
+        row = self.row
+        if row is None:
+            return
+        words, now = self.words, self.desk.now()
+        ours = row.kiosk_id == self.desk.kiosk_id  # PDFs are made and kept per kiosk
+        self.title.setText(row.patient_name or words("staff.detail.walk-up"))
+        self.facts.setText("\n".join(facts(words, row, now, ours)))
+        made = ours and row.pdf_status == "made"
+        self.print_button.setVisible(made)
+        self.copy_button.setVisible(made)
+        self.make_button.setVisible(ours and row.pdf_status == "pending")
+        for b in (self.print_button, self.copy_button, self.make_button):
+            b.setEnabled(not self.busy)
+
+    def _act(
+        self,
+        action: Callable[[str, str], object],
+        working: str,
+        done: Callable[[object], Text],
+    ) -> None:
+        """Run a PDF action on the worker thread (sealing, a printer, a USB drive can take a
+        while); the screen stays live, and says how it went if it still shows that briefing."""
+        staff, briefing_id = self._staff(), self.briefing_id
+        if staff is None or briefing_id is None or self.busy:
+            return
+        self.busy = True
+        self._draw()
+        self.say(msg(working), "muted")
+
+        def finished(told: Text, role: str) -> None:
+            self.busy = False
+            if self.briefing_id == briefing_id:  # staff may have moved on, or left
+                self._load(told, role)  # the row as the action left it, then how it went
+
+        def failed(exc: Exception) -> None:
+            told = getattr(exc, "text", None)
+            if told is None:
+                log.error(
+                    "briefing %s: staff PDF action failed: %s", briefing_id, type(exc).__name__
+                )
+                told = msg("staff.store-failed")
+            finished(told, "notice")
+
+        self.jobs.run(
+            lambda: action(staff, briefing_id),
+            lambda result: finished(done(result), "done"),
+            failed,
+        )
+
+    def print_pdf(self) -> None:
+        self._act(
+            self.desk.print_pdf, "staff.detail.printing", lambda _: msg("staff.detail.printed")
+        )
+
+    def copy_pdf(self) -> None:
+        self._act(
+            self.desk.copy_pdf,
+            "staff.detail.copying",
+            lambda path: msg("staff.detail.copied", path=path),
+        )
+
+    def make_pdf(self) -> None:
+        self._act(self.desk.make_pdf, "staff.detail.making", lambda _: msg("staff.detail.made"))
+
+    def forget(self) -> None:
+        self.drop_reads()
+        self.briefing_id = None
+        self.row = None
+        self.title.setText("")
+        self.facts.setText("")
+        for b in (self.print_button, self.copy_button, self.make_button):
+            b.hide()
+        self.say("")

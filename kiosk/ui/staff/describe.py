@@ -1,0 +1,115 @@
+"""A briefing's record in words for staff: when, where it stands, its risks and its PDF (no Qt)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosk.i18n import Words
+from kiosk.services.staff import PREPARED_WINDOW, RecordRow
+
+STATUS = {
+    "prepared": "staff.status.prepared",
+    "in_progress": "staff.status.in-progress",
+    "completed": "staff.status.completed",
+    "abandoned": "staff.status.abandoned",
+}
+END_REASON = {
+    "inactivity": "staff.end.inactivity",
+    "staff": "staff.end.staff",
+    "identity": "staff.end.identity",
+    "crash": "staff.end.crash",
+}
+PDF = {"made": "staff.pdf.made", "pending": "staff.pdf.pending"}
+DOT = " · "
+"""Between the parts of one line (a mark, not a word)."""
+
+
+def when(words: Words, at: datetime | None, now: datetime) -> str:
+    """A time as staff read it: the time today, the date and time on another day (the kiosk's zone)."""
+    if at is None:
+        return words("staff.when.never")
+    local, today = at.astimezone(), now.astimezone()
+    if local.date() == today.date():
+        return words.time(local.time())
+    return words("staff.when.other-day", date=local.date(), time=local.time())
+
+
+def status_text(words: Words, row: RecordRow, now: datetime) -> str:
+    if row.status == "prepared" and now - row.created_at > PREPARED_WINDOW:
+        return words("staff.status.expired")
+    if row.status == "abandoned" and row.end_reason:
+        reason = END_REASON.get(row.end_reason)
+        return words(
+            "staff.status.abandoned-why",
+            reason=words(reason) if reason else row.end_reason,
+        )
+    status = STATUS.get(row.status)
+    return words(status) if status else row.status
+
+
+def risks_text(words: Words, row: RecordRow) -> str:
+    if row.risks_total is None:
+        return words("staff.risks-unknown", acknowledged=row.risks_acknowledged)
+    return words("staff.risks", count=row.risks_total, acknowledged=row.risks_acknowledged)
+
+
+def pdf_text(words: Words, row: RecordRow) -> str:
+    return words(PDF.get(row.pdf_status or "", "staff.pdf.none"))
+
+
+def summary(words: Words, row: RecordRow, now: datetime, here: str) -> str:
+    """Two lines for a list: who and when; then where the briefing stands (and at which kiosk,
+    when not this one)."""
+    who = DOT.join(
+        part
+        for part in (
+            when(words, row.happened_at, now),
+            row.patient_name or words("staff.list.walk-up"),
+            row.mrn,
+        )
+        if part
+    )
+    state = [row.form_id, status_text(words, row, now), risks_text(words, row)]
+    if row.open_questions:
+        state.append(words("staff.list.open-questions", count=row.open_questions))
+    if row.status == "completed":
+        state.append(pdf_text(words, row))
+    if row.kiosk_id != here:
+        state.append(words("staff.list.at-kiosk", kiosk=row.kiosk_id))
+    return f"{who}\n{DOT.join(state)}"
+
+
+def facts(words: Words, row: RecordRow, now: datetime, ours: bool) -> list[str]:
+    """One briefing's record, a line a fact, for the detail screen."""
+    born = row.date_of_birth or words("staff.when.never")
+    if row.signed_at:
+        how = words("staff.detail.typed" if row.signature_kind == "typed" else "staff.detail.drawn")
+        signed = words("staff.detail.signed", when=when(words, row.signed_at, now), how=how)
+    else:
+        signed = words("staff.detail.not-signed")
+    prepared = when(words, row.created_at, now)
+    pdf = [pdf_text(words, row)]
+    if row.pdf_sha256:
+        pdf.append(words("staff.detail.sha", sha=row.pdf_sha256[:16]))
+    if not ours and row.pdf_status:
+        pdf.append(words("staff.detail.kept", kiosk=row.kiosk_id))
+    return [
+        words("staff.detail.born-mrn", date=born, mrn=row.mrn)
+        if row.mrn
+        else words("staff.detail.born", date=born),
+        words("staff.detail.procedure", form=row.form_id, version=row.form_version),
+        words("staff.detail.status", status=status_text(words, row, now)),
+        words("staff.detail.prepared-by", when=prepared, staff=row.prepared_by)
+        if row.prepared_by
+        else words("staff.detail.prepared", when=prepared),
+        words(
+            "staff.detail.started",
+            started=when(words, row.started_at, now),
+            ended=when(words, row.ended_at, now),
+        ),
+        signed,
+        risks_text(words, row),
+        words("staff.detail.questions", flagged=row.questions_flagged, open=row.open_questions),
+        DOT.join(pdf),
+        words("staff.detail.id", id=row.briefing_id),
+    ]

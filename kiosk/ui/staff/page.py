@@ -1,0 +1,158 @@
+"""The staff page behind the corner: a menu, and the prepare form and follow-up panels behind it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.i18n import Words
+from kiosk.services.staff import OpenQuestion, StaffDesk
+from kiosk.ui.jobs import Jobs
+from kiosk.ui.pages.base import button, label
+from kiosk.ui.staff.briefings import BriefingDetail, BriefingList
+from kiosk.ui.staff.keys import STAFF_WORDS
+from kiosk.ui.staff.prepare import READY, PrepareForm
+from kiosk.ui.staff.questions import QuestionList
+
+
+class StaffPage(QWidget):
+    """What a signed-in staff member can do at the kiosk: a menu, and the prepare form behind it."""
+
+    back_to_patient = Signal()
+    leave = Signal()
+
+    def __init__(self, desk: StaffDesk, jobs: Jobs, words: Words = STAFF_WORDS) -> None:
+        super().__init__()
+        self.desk = desk
+        self.jobs = jobs
+        self.words = words
+        self._counted = 0
+        """Which count of open questions the menu waits for (a later one, or leaving, drops it)."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+
+        self.menu = QWidget()
+        layout = QVBoxLayout(self.menu)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(label(words("staff.menu.staff"), "muted"))
+        self.who = label(role="title")
+        layout.addWidget(self.who)
+        self.notes = label(role="notice")
+        self.notes.hide()
+        layout.addWidget(self.notes)
+        self.briefing_note = label()
+        layout.addWidget(self.briefing_note)
+        self.ready = label(role="done")
+        self.ready.hide()
+        layout.addWidget(self.ready)
+        self.prepare_button = button(words("staff.menu.prepare"), None, self.open_prepare)
+        self.list_button = button(words("staff.menu.list"), None, self.open_list)
+        self.questions_button = button(words("staff.menu.questions"), None, self.open_questions)
+        actions = QGridLayout()
+        actions.setSpacing(16)
+        actions.addWidget(self.prepare_button, 0, 0)
+        actions.addWidget(self.list_button, 0, 1)
+        actions.addWidget(self.questions_button, 0, 2)
+        actions.setColumnStretch(3, 1)
+        layout.addLayout(actions)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.leave_button = button(words("staff.menu.leave"), None, self.leave.emit)
+        self.back_button = button(words("staff.menu.back"), "primary", self.back_to_patient.emit)
+        row.addWidget(self.leave_button)
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        layout.addLayout(row)
+        self.pages.addWidget(self.menu)
+
+        self.prepare = PrepareForm(desk, words)
+        self.prepare.cancelled.connect(self.show_menu)
+        self.prepare.prepared.connect(self._prepared)
+        self.pages.addWidget(self.prepare)
+        self.staff: str | None = None
+
+        self.briefings = BriefingList(desk, jobs, words)
+        self.briefings.closed.connect(self.show_menu)
+        self.briefings.opened.connect(self.open_briefing)
+        self.pages.addWidget(self.briefings)
+        self.detail = BriefingDetail(desk, lambda: self.staff, jobs, words)
+        self.detail.closed.connect(self._back_to_list)
+        self.pages.addWidget(self.detail)
+        self.questions = QuestionList(desk, lambda: self.staff, jobs, words)
+        self.questions.closed.connect(self.show_menu)
+        self.pages.addWidget(self.questions)
+
+    def open_for(self, staff: str, problems: list[str], briefing_open: bool) -> None:
+        self.staff = staff
+        self.who.setText(self.words("staff.menu.signed-in", name=staff))
+        self.notes.setText("\n".join(problems))
+        self.notes.setVisible(bool(problems))
+        self.briefing_note.setText(self.words("staff.menu.briefing-open") if briefing_open else "")
+        self.show_menu()
+
+    def open_prepare(self) -> None:
+        if self.staff is None:
+            return
+        self.prepare.begin(self.staff)
+        self.pages.setCurrentWidget(self.prepare)
+
+    def open_list(self) -> None:
+        if self.staff is None:
+            return
+        self.briefings.refresh()
+        self.pages.setCurrentWidget(self.briefings)
+
+    def open_briefing(self, briefing_id: str) -> None:
+        self.detail.show_briefing(briefing_id)
+        self.pages.setCurrentWidget(self.detail)
+
+    def _back_to_list(self) -> None:
+        self.detail.forget()
+        self.briefings.refresh()
+        self.pages.setCurrentWidget(self.briefings)
+
+    def open_questions(self) -> None:
+        if self.staff is None:
+            return
+        self.questions.refresh()
+        self.pages.setCurrentWidget(self.questions)
+
+    def show_menu(self, ready: str = "") -> None:
+        self.ready.setText(ready)
+        self.ready.setVisible(bool(ready))
+        for panel in (self.briefings, self.detail, self.questions):
+            panel.forget()  # the menu shows no patient: what the panels held goes
+        self.pages.setCurrentWidget(self.menu)
+        if self.staff is not None:
+            self._count_questions()
+
+    def _count_questions(self) -> None:
+        """How many questions wait, read on the worker thread; the button says so when it knows
+        (and nothing more if the records cannot be read: the panel itself says so when opened)."""
+        self._counted += 1
+        counted = self._counted
+
+        def arrived(questions: list[OpenQuestion]) -> None:
+            if counted == self._counted and self.staff is not None:
+                self.questions_button.setText(
+                    self.words("staff.questions.title", count=len(questions))
+                    if questions
+                    else self.words("staff.menu.questions")
+                )
+
+        self.jobs.run(self.desk.open_questions, arrived, lambda exc: None)
+
+    def _prepared(self) -> None:
+        self.show_menu(self.words(READY))
+
+    def forget(self) -> None:
+        self.staff = None
+        self._counted += 1
+        self.prepare.forget()
+        self.show_menu()  # which empties the follow-up panels
+        self.who.setText("")
+        self.notes.setText("")
+        self.briefing_note.setText("")

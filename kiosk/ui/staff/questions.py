@@ -1,0 +1,152 @@
+"""Staff answer the questions patients flagged: tap one, write a note (or tap a quick one), mark it
+answered. The list is read on the worker thread; `forget()` empties every field."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.i18n import Text, Words, msg
+from kiosk.services.staff import NOTE_MAX, OpenQuestion, StaffDesk, StaffError, StaleError
+from kiosk.ui.jobs import Jobs
+from kiosk.ui.pages.base import Reading, button, centred, label
+from kiosk.ui.staff.describe import when
+from kiosk.ui.staff.keys import DigitRow, text_field, wipe
+from kiosk.ui.staff.panel import Panel
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+
+log = logging.getLogger(__name__)
+
+NO_QUESTIONS = "staff.questions.none"
+QUICK_NOTES = ("staff.questions.in-person", "staff.questions.by-phone", "staff.questions.surgeon")
+
+
+class QuestionList(Panel):
+    """The questions patients flagged and nobody has answered: tap one, write a note, mark it answered."""
+
+    def __init__(
+        self, desk: StaffDesk, staff: Callable[[], str | None], jobs: Jobs, words: Words
+    ) -> None:
+        super().__init__(desk, jobs, words, msg("staff.menu.questions"))
+        self._staff = staff
+        self.question: OpenQuestion | None = None
+        self.pages = QStackedWidget()
+        self.body.addWidget(self.pages, 1)
+
+        self.rows = Reading()
+        self.pages.addWidget(self.rows)
+        self.buttons: dict[int, QPushButton] = {}
+
+        answer = QWidget()
+        column = QVBoxLayout(answer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        self.asked = label(role="heading")
+        column.addWidget(self.asked)
+        line = QHBoxLayout()
+        self.note = text_field(words("staff.questions.note"), NOTE_MAX)
+        line.addWidget(self.note, 1)
+        self.answer_button = button(words("staff.questions.mark"), "primary", self.mark_answered)
+        line.addWidget(self.answer_button)
+        column.addLayout(line)
+        quick = QHBoxLayout()
+        for message_id in QUICK_NOTES:
+            text = words(message_id)
+            quick.addWidget(button(text, "small", partial(self.note.setText, text)))
+        quick.addStretch(1)
+        column.addLayout(quick)
+        column.addStretch(1)
+        self.digits = DigitRow(self.note)
+        self.keys = OnScreenKeyboard(self.note)
+        column.addLayout(centred(self.digits))
+        column.addLayout(centred(self.keys))
+        self.pages.addWidget(answer)
+
+    def refresh(self, told: Text = "", role: str = "done") -> None:
+        """The list afresh, read off the screen's thread; then `told` said over it."""
+        self.question = None
+        wipe(self.note)
+        self.menu_button.setText(self.words("staff.panel.menu"))
+        self.pages.setCurrentWidget(self.rows)
+        if not self.buttons:
+            self.say(msg("staff.reading"), "muted")
+        self.read(self.desk.open_questions, partial(self._show, told, role), self._failed)
+
+    def _failed(self, told: Text) -> None:
+        self.buttons.clear()
+        self.rows.clear()
+        self.say(told)
+
+    def _show(self, told: Text, role: str, questions: list[OpenQuestion]) -> None:
+        words = self.words
+        self.buttons.clear()
+        self.rows.clear()
+        self.say(told, role)
+        now = self.desk.now()
+        for q in questions:
+            name = q.patient_name or words("staff.questions.walk-up")
+            flagged = when(words, q.flagged_at, now)
+            text = words(
+                "staff.questions.row-mrn" if q.mrn else "staff.questions.row",
+                name=name,
+                mrn=q.mrn,
+                title=q.screen_title,
+                when=flagged,
+            )
+            b = button(text, "choice", partial(self.open_question, q))
+            self.buttons[q.flag_id] = b
+            self.rows.add(b)
+        if not questions:
+            self.rows.add(label(words(NO_QUESTIONS), "muted"))
+        self.rows.finish()
+        self.title.setText(words("staff.questions.title", count=len(questions)))
+
+    def open_question(self, question: OpenQuestion) -> None:
+        self.question = question
+        self.asked.setText(
+            self.words(
+                "staff.questions.asked",
+                name=question.patient_name or self.words("staff.questions.walk-up"),
+                title=question.screen_title,
+            )
+        )
+        wipe(self.note)
+        self.keys.show_letters()
+        self.say("")
+        self.menu_button.setText(self.words("staff.questions.back"))
+        self.pages.setCurrentIndex(1)
+
+    def go_back(self) -> None:
+        """From a question back to the list; from the list back to the staff menu."""
+        if self.question is None:
+            self.closed.emit()
+        else:
+            self.refresh()
+
+    def mark_answered(self) -> None:
+        staff = self._staff()
+        if staff is None or self.question is None:
+            return
+        try:
+            self.desk.answer(staff, self.question.flag_id, self.note.text())
+        except StaleError as exc:
+            self.refresh(exc.text, "notice")  # answered meanwhile elsewhere: the list as it is now
+            return
+        except StaffError as exc:
+            self.say(exc.text)
+            return
+        log.info("briefing %s: flagged question answered", self.question.briefing_id)
+        self.refresh(msg("staff.questions.answered"))
+
+    def forget(self) -> None:
+        self.drop_reads()
+        self.question = None
+        wipe(self.note)
+        self.asked.setText("")
+        self.buttons.clear()
+        self.rows.clear()
+        self.say("")
+        self.pages.setCurrentWidget(self.rows)

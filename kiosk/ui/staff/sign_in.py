@@ -1,0 +1,119 @@
+"""Staff sign in at the kiosk: tap your name, enter your PIN."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import Words
+from kiosk.services.staff import StaffDesk
+from kiosk.station import Station
+from kiosk.ui.pages.base import Reading, button, label
+from kiosk.ui.staff.keys import STAFF_WORDS, PinPad
+
+
+class StaffSignIn(QDialog):
+    """Choose your name, enter your PIN. `signed_in` is the staff member's name once accepted."""
+
+    def __init__(
+        self, parent: QWidget | None, station: Station, reason: str, words: Words = STAFF_WORDS
+    ) -> None:
+        super().__init__(parent)
+        # The kiosk window's look (each part of the window has it as a sheet of its own).
+        sheet = getattr(parent.window(), "sheet", None) if parent is not None else None
+        if isinstance(sheet, str):
+            self.setStyleSheet(sheet)
+        self.desk = StaffDesk(station)
+        self.words = words
+        self.signed_in: str | None = None
+        self._name: str | None = None
+        self.setModal(True)
+        self.setWindowTitle(words("staff.sign-in.title"))
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        if parent is not None:
+            self.setGeometry(parent.window().geometry())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 30, 40, 30)
+        layout.addWidget(label(words("staff.sign-in.title"), "title"))
+        layout.addWidget(label(words("staff.sign-in.how", reason=reason), "muted"))
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+        self.message = label(role="notice")
+        self.message.hide()
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        self.cancel = button(words("staff.sign-in.cancel"), None, self.reject)
+        self.back = button(words("staff.sign-in.another-name"), None, self._choose_again)
+        self.ok = button(words("staff.sign-in.sign-in"), "primary", self._check)
+        row.addWidget(self.cancel)
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.ok)
+        layout.addLayout(row)
+
+        self.names = Reading()
+        grid_holder = QWidget()
+        self.grid = QGridLayout(grid_holder)
+        self.grid.setSpacing(12)
+        names = self.desk.names()
+        for n, name in enumerate(names):
+            self.grid.addWidget(button(name, None, partial(self._chosen, name)), n // 3, n % 3)
+        self.names.add(grid_holder)
+        if not names:
+            self.names.add(label(words("staff.sign-in.no-staff")))
+        self.names.finish()
+        self.pages.addWidget(self.names)
+
+        pin_page = QWidget()
+        pin_layout = QVBoxLayout(pin_page)
+        self.who = label(role="heading")
+        pin_layout.addWidget(self.who)
+        pin_layout.addWidget(label(words("staff.sign-in.enter-pin")))
+        self.pad = PinPad(words)
+        pin_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignLeft)
+        pin_layout.addStretch(1)
+        self.pages.addWidget(pin_page)
+        self._choose_again()
+
+    def _chosen(self, name: str) -> None:
+        self._name = name
+        self.who.setText(name)
+        self.pad.reset()
+        self.say("")
+        self.pages.setCurrentIndex(1)
+        self.back.show()
+        self.ok.show()
+
+    def _choose_again(self) -> None:
+        self._name = None
+        self.pad.reset()
+        self.pages.setCurrentIndex(0)
+        self.back.hide()
+        self.ok.hide()
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _check(self) -> None:
+        if self._name is None:
+            return
+        pin = self.pad.pin
+        self.pad.reset()
+        result = self.desk.sign_in(self._name, pin)
+        if result.ok:
+            self.signed_in = result.name
+            self.accept()
+        elif result.locked_minutes:
+            self.say(self.words("staff.sign-in.locked", count=result.locked_minutes))
+        else:
+            self.say(self.words("staff.sign-in.no-match"))
