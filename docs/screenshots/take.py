@@ -74,6 +74,7 @@ def main() -> int:
     window.timer.stop()
 
     def settle() -> None:
+        window.jobs.wait()  # staff reads run on the worker thread: their answers, then the paint
         for _ in range(5):
             app.processEvents()
 
