@@ -1,0 +1,68 @@
+"""Staff services without a screen: sign-in outcomes, the prepare checks, and every failure a message."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from kiosk.i18n import msg
+from kiosk.services.staff import StaffDesk, StaffError, StaleError
+from kiosk.station import Station
+from kiosk.store.staff import add_staff
+from tests.session.fakes import FakeClock
+from tests.test_station import _station, clock  # noqa: F401 (the fixture)
+
+
+@pytest.fixture
+def desk(
+    tmp_path: Path,
+    clock: FakeClock,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> Iterator[StaffDesk]:
+    with _station(tmp_path, clock) as station:
+        capsys.readouterr()
+        yield StaffDesk(station)
+
+
+def test_sign_in_says_who_or_how_long_the_account_is_locked(desk: StaffDesk) -> None:
+    add_staff(desk.station.store, "Sam Carter", "482916", desk.now())
+    assert desk.names() == ["Sam Carter"]
+    assert desk.sign_in("Sam Carter", "482916").name == "Sam Carter"
+    wrong = desk.sign_in("Sam Carter", "000000")
+    assert not wrong.ok and wrong.locked_minutes == 0
+    for _ in range(10):
+        locked = desk.sign_in("Sam Carter", "000000")
+    assert not locked.ok and locked.locked_minutes >= 1
+
+
+def test_the_prepare_checks_name_a_message(desk: StaffDesk) -> None:
+    assert desk.name_problem("  ") == msg("staff.prepare.name-empty")
+    assert desk.name_problem("Mei \ue000") == msg("staff.prepare.unprintable")
+    assert desk.name_problem("Ana Díaz") is None
+    assert desk.clean_mrn(" A-1 ") == "A-1" and desk.clean_mrn("") is None
+    with pytest.raises(StaffError) as refused:
+        desk.clean_mrn("7" * 65)
+    assert refused.value.text == msg("staff.prepare.mrn-refused", count=64)
+
+
+def test_a_store_that_fails_is_one_message_and_a_stale_answer_its_own_error(
+    desk: StaffDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (form_id,) = (p.form_id for p in desk.procedures())
+    desk.prepare("Sam Carter", form_id, "Ana Díaz", date(1950, 1, 2), None)
+    assert [r.patient_name for r in desk.briefings().rows] == ["Ana Díaz"]
+    assert desk.briefings("zzz").rows == []
+
+    def fail(*args: object) -> None:
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(Station, "briefings_for_staff", fail)
+    with pytest.raises(StaffError) as failed:
+        desk.briefings()
+    assert failed.value.text == msg("staff.store-failed")
+    with pytest.raises(StaleError):
+        desk.answer("Sam Carter", 12345, "Answered in person")
