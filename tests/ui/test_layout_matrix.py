@@ -237,6 +237,12 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
     scroll_to_end(qtbot, window.sign.statement)
     qtbot.waitUntil(window.bottom.primary.isEnabled)
     eye.check("sign, read to the end")
+    assert window.sign.switch.isVisible()  # typed signatures are offered (the default)
+    tap(qtbot, window.sign.switch)
+    window.sign.typed.setText(WALK_UP_NAME)
+    eye.check("sign, typing the name instead")
+    window.sign.typed.setText("")
+    tap(qtbot, window.sign.switch)
     next_(qtbot, window)  # nothing drawn yet
     assert message(window)
     eye.check("sign, empty signature refused")

@@ -346,6 +346,11 @@ class Reading(QScrollArea):
         """No line of the column wider than `px` (it is centred in the room it has)."""
         self.column.setMaximumWidth(px)
 
+    def recheck(self) -> None:
+        """Say again whether there is more below (the page said otherwise meanwhile)."""
+        self._had_more = None
+        self.check_soon()
+
     def check_soon(self) -> None:
         """Look again once the new content is laid out (at the next turn of the event loop)."""
         QTimer.singleShot(0, self, self._check)

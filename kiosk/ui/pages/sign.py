@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
@@ -55,19 +56,23 @@ class SignPage(Page):
         self.who = label(role="heading")
         right.addWidget(self.who)
         self.pad = SignaturePad()
-        right.addWidget(self.pad, 1)
+        right.addWidget(self.pad, 100)
         self.typed = QLineEdit()
         self.typed.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.keyboard = OnScreenKeyboard(self.typed)
-        right.addWidget(self.typed)
+        field_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        field_row.setSpacing(16)
+        field_row.addWidget(self.typed, 3)
+        self.typed_switch_row = field_row  # while typing, the switch stands beside the name
+        right.addLayout(field_row)
         right.addLayout(centred(self.keyboard))
         row = QHBoxLayout()
         row.setSpacing(16)
         self.clear = button("", None, self._clear)
         row.addWidget(self.clear)
         row.addStretch(1)
-        self.typed_switch_row = row
         right.addLayout(row)
+        right.addStretch(1)  # the room the pad leaves while the name is typed: below, not in a row
         self.split.addLayout(right, 1)
 
         self.statement.at_end.connect(self._read_to_end)
@@ -76,8 +81,13 @@ class SignPage(Page):
         self._typed_mode = False
         self._switch_action: Action | None = None
         self._keys_language: str | None = None
+        self._was_typed = False
 
     def set_portrait(self, portrait: bool) -> None:
+        # The switch under the typed name on a portrait screen: the name needs the width.
+        self.typed_switch_row.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
         self.split.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
@@ -109,7 +119,14 @@ class SignPage(Page):
         holder = self.typed_switch_row if typed else self._left
         if holder.indexOf(self.switch) < 0:
             (self._left if typed else self.typed_switch_row).removeWidget(self.switch)
-            holder.addWidget(self.switch)
+            holder.addWidget(self.switch, 2 if typed else 0)
+        if typed != self._was_typed:
+            self._was_typed = typed
+            if typed:
+                self._set_more(False)  # the statement (read already) is not on screen
+            else:
+                self.statement.recheck()
+        self._fit()
         clear = view.offers.get(Action.CLEAR_SIGNATURE)
         self.clear.setVisible(clear is not None)
         if clear is not None:
@@ -120,6 +137,19 @@ class SignPage(Page):
         self.switch.setVisible(self._switch_action is not None)
         if self._switch_action is not None:
             self.switch.set_words(words(view.offers[self._switch_action].label))
+
+    def _fit(self) -> None:
+        """The keyboard's hint on accents only when the page has the room for it."""
+        layout = self.layout()
+        if layout is None or self.height() <= 0 or not self.keyboard.isVisibleTo(self):
+            return
+        self.keyboard.show_hint(True)
+        if layout.totalMinimumSize().height() > self.height():
+            self.keyboard.show_hint(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def submit(self, action: Action) -> None:
         model = self.model
