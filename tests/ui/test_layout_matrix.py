@@ -210,6 +210,9 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
         if screen.kind is ScreenKind.SIGN:
             break
         eye.check(name)
+        if screen.kind is ScreenKind.RISK and window.reading.body.verticalScrollBar().maximum() > 0:
+            # Part of the risk is below the fold: it cannot be acknowledged before it was read.
+            assert not window.reading.understand.isEnabled(), f"{name}: acknowledgeable unread"
         if screen.kind is ScreenKind.RISK:
             next_(qtbot, window)  # not yet acknowledged: refused
             assert b.current == screen and message(window)

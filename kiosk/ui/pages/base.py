@@ -359,7 +359,11 @@ class Reading(QScrollArea):
         if not self.isVisible() or not self.column.isVisible() or self.viewport().height() <= 0:
             return
         bar = self.verticalScrollBar()
-        more = bar.value() < bar.maximum()
+        # From the content itself, not only the scroll bar's range: that is worked out when the
+        # content is next laid out, and until then says 0 (all of it in view) for a text that
+        # goes on below the fold.
+        unseen = self.content_height() - (bar.value() + self.viewport().height())
+        more = bar.value() < bar.maximum() or unseen > 1
         if more != self._had_more:
             self._had_more = more
             self.more.emit(more)
