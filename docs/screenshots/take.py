@@ -1,6 +1,11 @@
 """Screenshots of the real kiosk in a real window: run under Xvfb, as the README says.
 
     Xvfb :99 -screen 0 1280x800x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --larger -larger
+    Xvfb :98 -screen 0 1080x1920x24 & DISPLAY=:98 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py -portrait
+
+`--larger` turns "Larger text" on first; the last argument is added to each file's name. With
+either, only the patient's screens are taken (staff mode's are the same at every text size).
 
 It makes a throw-away data folder with a prepared briefing for a fictional patient, drives the
 window through every screen with the same taps a patient makes, and saves the whole X screen
@@ -24,7 +29,11 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
     os.environ["KIOSK_DATA_DIR"] = str(work / "data")
     os.environ["KIOSK_CONFIG"] = str(work / "kiosk.toml")
-    suffix = sys.argv[1] if len(sys.argv) > 1 else ""
+    args = sys.argv[1:]
+    larger = "--larger" in args
+    args = [a for a in args if a != "--larger"]
+    suffix = args[0] if args else ""
+    patient_only = larger or bool(suffix)
 
     from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
@@ -72,6 +81,8 @@ def main() -> int:
     window.move(0, 0)
     window.show_at(screen)
     window.timer.stop()
+    if larger:
+        window.top.larger_button.click()
 
     def settle() -> None:
         window.jobs.wait()  # staff reads run on the worker thread: their answers, then the paint
@@ -121,6 +132,16 @@ def main() -> int:
             QApplication.sendEvent(pad, event)
         settle()
 
+    def read_to_end(area) -> None:  # type: ignore[no-untyped-def]
+        """Slide the text to its end, as a patient does before "I understand" or Sign."""
+        bar = area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        settle()
+
+    def understand() -> None:
+        read_to_end(window.reading.body)
+        tap(window.reading.understand)
+
     b = lambda: window.briefing  # noqa: E731
     nxt = lambda: tap(window.bottom.primary)  # noqa: E731
 
@@ -136,18 +157,18 @@ def main() -> int:
     while b().current.kind is not ScreenKind.RISK:
         nxt()
     shot("05-risk")
-    tap(window.reading.understand)
+    understand()
     tap(window.bottom.flag)
     shot("06-risk-acknowledged")
     window.top.contrast_button.click()
     shot("07-risk-high-contrast")
     window.top.contrast_button.click()
     window.top.larger_button.click()
-    shot("08-risk-larger-text")
+    shot("08-risk-larger-text" if not larger else "08-risk-normal-text")
     window.top.larger_button.click()
     while b().current.kind is not ScreenKind.OPTIONS:
         if b().current.kind is ScreenKind.RISK:
-            tap(window.reading.understand)
+            understand()
         nxt()
     shot("09-options")
     nxt()
@@ -166,6 +187,7 @@ def main() -> int:
         nxt()
     shot("14-review")
     nxt()
+    read_to_end(window.sign.statement)
     nxt()  # Sign with an empty pad: the kind refusal
     shot("15-sign-empty")
     pad = window.sign.pad
@@ -198,11 +220,15 @@ def main() -> int:
     window.tick()
     shot("21-still-there")
     window.end_session()
+    if patient_only:
+        window.allow_close = True
+        window.close()
+        station.close()
+        return 0
 
     from kiosk.ui.staff.sign_in import StaffSignIn
 
     dialog = StaffSignIn(window, station, "Staff mode")
-    dialog.setStyleSheet(window.styleSheet())
     dialog.show()
     shot("22-staff-sign-in")
     keys(dialog, ["Sam Carter"])
