@@ -25,10 +25,12 @@ Nothing here drives the window or waits: call `settle` first, then `look`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from babel import Locale
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, Qt, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
@@ -675,3 +677,48 @@ def touch_and_type(
                 )
             )
     return findings
+
+
+# -- words not from the catalog (run in the pseudo-locale) ---------------------------------
+
+PSEUDO_SEGMENT = re.compile(r"\[[^\[\]]*\]")
+"""A message from the catalog in the pseudo-locale: bracketed (its inner placeholders filled)."""
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+BABEL_WORDS = frozenset(
+    w.lower()
+    for w in (
+        *Locale.parse("en").months["format"]["wide"].values(),
+        *Locale.parse("en").months["format"]["abbreviated"].values(),
+        *Locale.parse("en").days["format"]["wide"].values(),
+    )
+)
+"""Month and day names: dates are Babel's to write, per locale, not the catalog's."""
+
+
+def strings_of(value: object) -> Iterator[str]:
+    """Every string in a form's content (its JSON form), and each of its paragraphs."""
+    if isinstance(value, str):
+        yield value.strip()
+        yield from (p.strip() for p in value.split("\n\n"))
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings_of(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings_of(v)
+
+
+def not_from_catalog(root: QWidget, screen: str, allowed: set[str]) -> list[Finding]:
+    """Every visible text of `root` whose words (run in the pseudo-locale) are neither bracketed
+    catalog messages nor in `allowed` (the form's content, a person's own details) nor Babel's
+    month and day names."""
+    found = []
+    for t in texts_of(root):
+        rest = PSEUDO_SEGMENT.sub(" ", t.words)
+        for words in sorted(allowed, key=len, reverse=True):
+            if words:
+                rest = rest.replace(words, " ")
+        stray = [w for w in ENGLISH_WORD.findall(rest) if w.lower() not in BABEL_WORDS]
+        if stray:
+            found.append(Finding(screen, _short(t.words), Kind.NOT_FROM_CATALOG, f"{stray[:4]}"))
+    return found

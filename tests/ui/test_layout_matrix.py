@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from babel import Locale
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -66,10 +65,11 @@ from tests.ui.seen import (
     Kind,
     look,
     main_action_of,
+    not_from_catalog,
     problems,
     report,
     settle,
-    texts_of,
+    strings_of,
     touch_and_type,
 )
 
@@ -144,48 +144,12 @@ class Eye:
             w.grab().save(str(self.shots / f"{len(self.screens):02d}-{file}.png"))
 
     def _not_from_catalog(self, screen: str) -> list[Finding]:
-        w = self.window
-        b = w.briefing
+        b = self.window.briefing
         if b is not None:
             self.allowed |= set(strings_of(b.form.model_dump(mode="json")))
             if b.patient is not None:
                 self.allowed.add(b.patient.name)
-        found = []
-        for t in texts_of(w):
-            rest = PSEUDO_SEGMENT.sub(" ", t.words)
-            for allowed in sorted(self.allowed, key=len, reverse=True):
-                if allowed:
-                    rest = rest.replace(allowed, " ")
-            stray = [word for word in ENGLISH_WORD.findall(rest) if word.lower() not in BABEL_WORDS]
-            if stray:
-                found.append(Finding(screen, t.words[:40], Kind.NOT_FROM_CATALOG, f"{stray[:4]}"))
-        return found
-
-
-PSEUDO_SEGMENT = re.compile(r"\[[^\[\]]*\]")
-"""A message from the catalog in the pseudo-locale: bracketed (its inner placeholders filled)."""
-ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
-BABEL_WORDS = frozenset(
-    w.lower()
-    for w in (
-        *Locale.parse("en").months["format"]["wide"].values(),
-        *Locale.parse("en").days["format"]["wide"].values(),
-    )
-)
-"""Month and day names: dates are Babel's to write, per locale, not the catalog's."""
-
-
-def strings_of(value: object) -> Iterator[str]:
-    """Every string in a form's content (its JSON form)."""
-    if isinstance(value, str):
-        yield value.strip()
-        yield from (p.strip() for p in value.split("\n\n"))
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from strings_of(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from strings_of(v)
+        return not_from_catalog(self.window, screen, self.allowed)
 
 
 def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:

@@ -50,6 +50,7 @@ class BriefingList(Panel):
         self.body.addWidget(self.rows, 1)
         self.digits = DigitRow(self.search)
         self.keys = OnScreenKeyboard(self.search)
+        self.keys.set_words(words)
         self.body.addLayout(centred(self.digits))
         self.body.addLayout(centred(self.keys))
         self.buttons: dict[str, QPushButton] = {}

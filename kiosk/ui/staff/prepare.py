@@ -85,6 +85,7 @@ class PrepareForm(QWidget):
         column.addWidget(self.name)
         column.addStretch(1)
         self.name_keys = OnScreenKeyboard(self.name)
+        self.name_keys.set_words(words)
         column.addLayout(centred(self.name_keys))
 
         # 2. Date of birth: the keypad on the right, as the patient's identity screen has it.
@@ -97,6 +98,7 @@ class PrepareForm(QWidget):
             Qt.AlignmentFlag.AlignTop,
         )
         self.keypad = DateKeypad()
+        self.keypad.set_words(words)
         row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(row)
         column.addStretch(1)
@@ -113,6 +115,7 @@ class PrepareForm(QWidget):
         self.digits = DigitRow(self.mrn)
         column.addLayout(centred(self.digits))
         self.mrn_keys = OnScreenKeyboard(self.mrn)
+        self.mrn_keys.set_words(words)
         column.addLayout(centred(self.mrn_keys))
 
         # 4. Check and choose the procedure.

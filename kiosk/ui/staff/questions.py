@@ -61,6 +61,7 @@ class QuestionList(Panel):
         column.addStretch(1)
         self.digits = DigitRow(self.note)
         self.keys = OnScreenKeyboard(self.note)
+        self.keys.set_words(words)
         column.addLayout(centred(self.digits))
         column.addLayout(centred(self.keys))
         self.pages.addWidget(answer)

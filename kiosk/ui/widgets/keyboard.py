@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -53,6 +53,8 @@ LETTER_FONT = 34
 ACCENT_FONT = 32
 WORD_FONT = 26
 HINT_FONT = 24
+HINT_LINE = 80
+"""The hint wraps at this many characters (one sentence: a line of it in English)."""
 HALF_COLUMNS = 20
 """The letter page sits on a grid of half keys, so rows can be offset like a real keyboard."""
 VARIANT_COLUMNS = 12
@@ -456,7 +458,7 @@ class OnScreenKeyboard(QWidget):
             key.setFixedHeight(height)
         set_font_px(self._hint, max(HINT_FONT * scale, HINT_FONT))
         # Wrapped short of a reading line's length, however wide the keyboard.
-        self._hint.setMaximumWidth(self._hint.fontMetrics().averageCharWidth() * 66)
+        self._hint.setMaximumWidth(self._hint.fontMetrics().averageCharWidth() * HINT_LINE)
         self._fit_hint()
         bottom = sum(k.minimumWidth() for k in self._word_keys)
         bottom += SPACING * (len(self._word_keys) - 1)
@@ -464,11 +466,16 @@ class OnScreenKeyboard(QWidget):
 
     def _fit_hint(self) -> None:
         """The hint's row as tall as its words wrapped at the width it will have."""
-        line = self._hint.fontMetrics().averageCharWidth() * 66
+        line = self._hint.fontMetrics().averageCharWidth() * HINT_LINE
         # Until it is laid out on screen, a widget's width is Qt's default, not its own.
-        room = self._pages.width() if self.isVisible() else self.maximumWidth()
+        # (In a resize, the keyboard's own new width: its children are resized after it.)
+        room = self.width() if self.isVisible() else self.maximumWidth()
         width = min(line, room)
-        lines = self._hint.heightForWidth(width) if self._hint.text() else 0
+        # Measured from the words (the label's own answer counts its minimum height, set here).
+        metrics = self._hint.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
+        box = metrics.boundingRect(QRect(0, 0, max(1, width), 10_000), flags, self._hint.text())
+        lines = box.height() if self._hint.text() else 0
         tall = max(lines, self._hint.fontMetrics().lineSpacing()) + 8
         if tall != self._hint.minimumHeight():
             self._hint.setMinimumHeight(tall)

@@ -1,0 +1,77 @@
+"""Staff mode in the pseudo-locale: every word a staff member sees comes from the catalog.
+
+The page is built with the pseudo-locale's words (every message accented, longer, bracketed), and
+each of its screens is looked at as in test_layout_matrix: a visible word outside brackets that
+is not the patient's own detail, the form's content or Babel's month name is a finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.i18n import PSEUDO, words_for
+from kiosk.services.staff import StaffDesk
+from kiosk.station import Station
+from kiosk.ui import theme
+from kiosk.ui.jobs import Jobs
+from kiosk.ui.staff.page import StaffPage
+from tests.ui.drive import tap, type_date
+from tests.ui.seen import Finding, not_from_catalog, problems, report, settle
+
+NAME = "Łukasz Wałęsa"
+
+
+@pytest.fixture
+def staff_page(
+    qtbot: QtBot, station: Station, prepared: str
+) -> Iterator[tuple[QWidget, StaffPage]]:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    jobs = Jobs(holder)
+    page = StaffPage(StaffDesk(station), jobs, words_for(PSEUDO))
+    QVBoxLayout(holder).addWidget(page)
+    holder.setStyleSheet(theme.Look(theme.STANDARD, theme.BASE_PX).stylesheet())
+    holder.resize(QSize(1280, 800))
+    holder.show()
+    qtbot.waitExposed(holder)
+    yield holder, page
+    jobs.wait()
+
+
+def test_every_staff_screen_speaks_the_catalog(
+    qtbot: QtBot, staff_page: tuple[QWidget, StaffPage], station: Station
+) -> None:
+    holder, page = staff_page
+    allowed = {"Sam Carter", NAME, "Zoë Ångström-Öberg", "mild", "MRN-0042", "A-12"}
+    findings: list[Finding] = []
+
+    def look(screen: str) -> None:
+        settle()
+        findings.extend(not_from_catalog(holder, screen, allowed))
+
+    page.open_for("Sam Carter", [], False)
+    look("menu")
+    tap(qtbot, page.prepare_button)
+    look("prepare: name")
+    page.prepare.name.setText(NAME)
+    page.prepare.next()
+    look("prepare: birth date")
+    type_date(qtbot, page.prepare.keypad, "08311962")
+    page.prepare.next()
+    look("prepare: MRN")
+    page.prepare.mrn.setText("A-12")
+    page.prepare.next()
+    look("prepare: procedure and check")
+    page.prepare.cancel()
+    tap(qtbot, page.list_button)
+    qtbot.waitUntil(lambda: bool(page.briefings.buttons), timeout=10_000)
+    look("briefings")
+    tap(qtbot, next(iter(page.briefings.buttons.values())))
+    qtbot.waitUntil(lambda: page.detail.isVisible(), timeout=10_000)
+    look("a briefing")
+    bad = problems(findings)
+    assert not bad, report(bad, most=20)
