@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QPalette, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLayout,
@@ -25,10 +25,11 @@ from kiosk.i18n import Words, words_for
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.view import Action, View, welcome
 from kiosk.ui.chrome import BottomBar, StillThere, TopBar, Touches
+from kiosk.ui.dress import dress
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Page
 from kiosk.ui.pages.welcome import WelcomePage
-from kiosk.ui.theme import BASE_PX, Look, body_px, palette_for
+from kiosk.ui.theme import Look, body_px, palette_for
 
 if TYPE_CHECKING:  # loaded in `attach`, after the first screen is painted (see kiosk.ui.app)
     from kiosk.session.flow import Briefing
@@ -70,8 +71,10 @@ class KioskWindow(QWidget):
         self.display: QSize | None = None
         self.larger = False
         self.high_contrast = False
-        self._keys_scale: float | None = None
+        self.keys_scale: float | None = None
         """The scale the keyboards, keypads and pads were last given (`set_scale`)."""
+        self.scaled: tuple[type[QWidget], ...] = ()
+        """Widgets that size their own keys (`set_scale`); the window's style sheet never does."""
         self.model: ScreenModel | None = None
         self.words: Words = words_for("en")
         self.jobs = Jobs(self)
@@ -125,8 +128,7 @@ class KioskWindow(QWidget):
         assert not self.ready, "a window is attached to one station, once"
         self.station = station
         self.interaction = interaction or Interaction(station)
-        self._scaled = (OnScreenKeyboard, DateKeypad, SignaturePad, DigitRow)
-        """Widgets that size their own keys (`set_scale`); the window's style sheet never does."""
+        self.scaled = (OnScreenKeyboard, DateKeypad, SignaturePad, DigitRow)
         clock = station.clock
         model = ScreenModel(
             today=lambda: clock.now().astimezone().date(),
@@ -171,7 +173,7 @@ class KioskWindow(QWidget):
         self.timer.timeout.connect(self.tick)
         self.timer.start()
         self.ready = True
-        self._keys_scale = None  # the keys made just now are scaled too
+        self.keys_scale = None  # the keys made just now are scaled too
         self.apply_look()
         self._model_changed()
         self.ready_for_patients.emit()
@@ -277,47 +279,11 @@ class KioskWindow(QWidget):
         margin = look.room(20)
         self._layout.setContentsMargins(margin, look.room(12), margin, look.room(16))
         self._layout.setSpacing(look.room(12))
-        # Each part of the window has the look's style sheet of its own, and a page takes a new
-        # one when it is next drawn (`Page.restyle`): a new look (Larger text, high contrast)
-        # restyles what the patient sees now, within a frame, not every widget of every page.
-        sheet = look.stylesheet()
-        background = self.palette()
-        background.setColor(QPalette.ColorRole.Window, QColor(look.palette.background))
-        self.setPalette(background)
-        self.setAutoFillBackground(True)
-        for part in (self.top, self.bottom, self.still_there):
-            part.setStyleSheet(sheet)
-        if self.ready and (self.staff_mode.is_open or not self.staff.styleSheet()):
-            self.staff.setStyleSheet(sheet)
-        # The pages not on screen take it one by one after this frame, before the next tap.
-        QTimer.singleShot(0, self, self._restyle_one)
-        portrait = size.height() > size.width()
-        for page in self.distinct_pages:
-            page.set_look(look)
-            if hasattr(page, "set_portrait"):
-                page.set_portrait(portrait)
-        self.top.set_words(words, look)
-        self.bottom.set_look(look, words)
-        # The keys are large already: they follow the screen, not the "Larger text" toggle. Every
-        # keyboard, keypad and pad in the window, the staff page's included, is scaled here.
-        keys = body_px(size) / BASE_PX
-        if keys != self._keys_scale:  # "Larger text" leaves the keys as they are: nothing to do
-            self._keys_scale = keys
-            for kind in getattr(self, "_scaled", ()):
-                for widget in self.findChildren(kind):
-                    widget.set_scale(keys)
+        dress(self, look, size)
         if self.model is not None and not self.staff_mode.is_open:
             self.model.events.changed.emit()  # every part drawn again in the new look
         elif self.model is None:
             self._draw(welcome())
-
-    def _restyle_one(self) -> None:
-        """One page that has not the look yet takes it (each in its own turn of the event loop,
-        so none holds up a frame), then the next, until all have it."""
-        for page in self.distinct_pages:
-            if page.restyle():
-                QTimer.singleShot(0, self, self._restyle_one)
-                return
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -1,0 +1,238 @@
+"""A column of words that scrolls with a finger, says when there is more below, and when it has
+all been on screen (a risk, the signing statement): the pages' scroll area."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TypeVar
+
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+Row = TypeVar("Row", bound=QWidget)
+Entry = TypeVar("Entry")
+W = TypeVar("W", bound=QWidget)
+
+
+def _blank(widget: QWidget) -> None:
+    """Empty the words a widget on its way out holds: it is deleted only at the next turn of the
+    event loop, and until then a patient's name must not be found in it."""
+    for w in [widget, *widget.findChildren(QWidget)]:
+        if isinstance(w, QLabel | QAbstractButton):
+            w.setText("")
+        w.setAccessibleName("")
+
+
+def kinetic(area: QScrollArea) -> QScrollArea:
+    """Let a finger (or a held mouse button) drag the content and fling it, like a phone."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(area.viewport())
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(
+        QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+        QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+    )
+    props.setScrollMetric(
+        QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+        QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+    )
+    scroller.setScrollerProperties(props)
+    return area
+
+
+class Reading(QScrollArea):
+    """A column of content that scrolls with a finger when it is longer than the screen.
+
+    The column is centred and, once `limit_width` is given, no wider than a comfortable line.
+    `more` says whether there is more below than is on screen (for the cue under it); `at_end`
+    fires whenever the whole content has been on screen: scrolled to its end, or it fits.
+    """
+
+    at_end = Signal()
+    more = Signal(bool)
+
+    def __init__(self, *, hug: bool = False) -> None:
+        super().__init__()
+        self.hug = hug
+        """Ask for the content's height (`sizeHint`), not for all the room there is."""
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.column = QWidget()
+        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.content = QVBoxLayout(self.column)
+        self.content.setContentsMargins(0, 0, 0, 0)
+        self.content.setSpacing(16)
+        outer = QWidget()
+        # Ignored: its height comes from its width (the wrapped lines), never from a minimum size
+        # worked out for its narrowest width, which made it taller than its words.
+        outer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        row = QHBoxLayout(outer)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        # As wide as it may be (the sides take the rest), and as tall as its rows for that width,
+        # at the top: a taller room would spread the rows apart.
+        row.addWidget(self.column, 1000, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        self.setWidget(outer)
+        kinetic(self)
+        self._had_more: bool | None = None
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._check)
+        bar.rangeChanged.connect(self._check)
+        bar.rangeChanged.connect(self._regrow)
+
+    def fit_content(self) -> None:
+        """New content is in: ask the page for its height again (`hug`)."""
+        if self.hug:
+            self.updateGeometry()
+
+    def _regrow(self) -> None:
+        """The content outgrew the room (its words were laid out after the page was): ask for its
+        height again. A layout outside the scroll area never hears of its content's changes."""
+        if self.hug:
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """As tall as its content at its width (the page may give it less: it scrolls), so what
+        comes after it on the page (a risk's "I understand") stands right under the words."""
+        hint = super().sizeHint()
+        if not self.hug:
+            return hint
+        return QSize(hint.width(), self.content_height() + 2 * self.frameWidth())
+
+    def content_height(self) -> int:
+        """The column's height at the width it has, from its rows themselves (a layout's own
+        answer is kept from the last screen's words until it is next laid out)."""
+        viewport = self.viewport().width() if self.viewport().width() > 0 else self.width()
+        width = min(viewport, self.column.maximumWidth())
+        rows = []
+        for n in range(self.content.count()):
+            item = self.content.itemAt(n)
+            widget = item.widget() if item is not None else None
+            if widget is None or widget.isHidden():
+                continue
+            if widget.hasHeightForWidth():
+                rows.append(widget.heightForWidth(width))
+            else:
+                rows.append(widget.sizeHint().height())
+        if not rows:
+            return 0
+        m = self.content.contentsMargins()
+        return sum(rows) + self.content.spacing() * (len(rows) - 1) + m.top() + m.bottom()
+
+    def limit_width(self, px: int) -> None:
+        """No line of the column wider than `px` (it is centred in the room it has)."""
+        self.column.setMaximumWidth(px)
+
+    def recheck(self) -> None:
+        """Say again whether there is more below (the page said otherwise meanwhile)."""
+        self._had_more = None
+        self.check_soon()
+
+    def check_soon(self) -> None:
+        """Look again once the new content is laid out (at the next turn of the event loop)."""
+        QTimer.singleShot(0, self, self._check)
+
+    def _check(self) -> None:
+        if not self.isVisible() or not self.column.isVisible() or self.viewport().height() <= 0:
+            return
+        bar = self.verticalScrollBar()
+        # From the content itself, not only the scroll bar's range: that is worked out when the
+        # content is next laid out, and until then says 0 (all of it in view) for a text that
+        # goes on below the fold.
+        unseen = self.content_height() - (bar.value() + self.viewport().height())
+        more = bar.value() < bar.maximum() or unseen > 1
+        if more != self._had_more:
+            self._had_more = more
+            self.more.emit(more)
+        if not more:
+            self.at_end.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.check_soon()
+
+    def clear(self) -> None:
+        while self.content.count():
+            item = self.content.takeAt(0)
+            if item is None:
+                break
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                _blank(widget)
+                widget.deleteLater()
+            # takeAt hands the item over and nobody else frees it (about 90 bytes a row, every
+            # screen); deleting it leaves its widget alone, as in C++.
+            shiboken6.delete(item)
+        self.verticalScrollBar().setValue(0)
+
+    def add(self, widget: W) -> W:
+        self.content.addWidget(widget)
+        widget.show()  # at once, not at the next turn of the event loop: the page is drawn in one go
+        return widget
+
+    def finish(self) -> None:
+        """Nothing to add: the column stands at the top of the room it has, as tall as its rows
+        (a stretch after them would count as one more row, with the spacing before it)."""
+
+    # -- rows kept from screen to screen (the patient's pages: a new row costs its making, its
+    # styling and its deletion on every Next, where a kept one costs only its words) --
+
+    @contextmanager
+    def refilling(self, rows: int) -> Iterator[None]:
+        """Around giving kept rows (`refill`) the next screen's words, when `rows` will show.
+
+        Each widget shown into a visible window has Qt lay out its parents there and then, and ask
+        the display server where the pointer is (a round trip, which waits for the server to finish
+        drawing the last frame). When more than one row appears, the column is hidden meanwhile and
+        laid out once when shown again, painted at the next turn of the event loop as before. A
+        column not on screen (its page is not the current one) costs nothing yet either way."""
+        items = (self.content.itemAt(n) for n in range(self.content.count()))
+        showing = sum(1 for i in items if i is not None and (w := i.widget()) and not w.isHidden())
+        hide = rows - showing > 1 and self.column.isVisible()
+        if hide:
+            self.column.hide()
+        try:
+            yield
+        finally:
+            if hide:
+                self.column.show()
+
+    def refill(
+        self,
+        kept: list[Row],
+        items: Sequence[Entry],
+        make: Callable[[], Row],
+        fill: Callable[[Row, Entry], None],
+        at: int = 0,
+    ) -> None:
+        """One kept row per item, given its words by `fill` and shown; rows are made (and placed from
+        position `at` of the column) when `kept` has too few, and those left over are emptied
+        (`_blank`) and hidden."""
+        while len(kept) < len(items):
+            row = make()
+            self.content.insertWidget(at + len(kept), row)
+            kept.append(row)
+        for row, item in zip(kept, items, strict=False):
+            fill(row, item)
+            row.show()
+        for row in kept[len(items) :]:
+            _blank(row)
+            row.hide()
