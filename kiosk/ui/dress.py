@@ -17,12 +17,12 @@ from kiosk.ui.theme import BASE_PX, body_px
 
 if TYPE_CHECKING:
     from kiosk.ui.theme import Look
+    from kiosk.ui.window import KioskWindow
 
 AFTER_THE_FRAME_MS = 100
 """The pages not on screen start taking a new look this long after it is asked for: the screen
 in the new look is painted first."""
 BETWEEN_PAGES_MS = 20
-    from kiosk.ui.window import KioskWindow
 
 
 def dress(window: KioskWindow, look: Look, size: QSize) -> None:
