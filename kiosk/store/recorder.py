@@ -18,7 +18,8 @@ from sqlalchemy import Connection, Table, and_, bindparam, exists, insert, selec
 from kiosk.session import events as ev
 from kiosk.session.signature import DrawnSignature
 from kiosk.store import audit
-from kiosk.store.database import HotStatement, Store
+from kiosk.store.database import Store
+from kiosk.store.hot import HotStatement
 from kiosk.store.models import (
     Briefing,
     BriefingStatus,
