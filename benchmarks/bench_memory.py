@@ -179,11 +179,11 @@ def _check_stored(station: Any, ids: list[str]) -> None:
     """Every briefing the robot finished is completed in the store, with its PDF made."""
     from sqlalchemy import func, select
 
-    from kiosk.store.models import Briefing, Document
+    from kiosk.store.models import BriefingRow, Document
 
     with station.store.reading() as s:
         completed = s.execute(
-            select(func.count()).select_from(Briefing).where(Briefing.status == "completed")
+            select(func.count()).select_from(BriefingRow).where(BriefingRow.status == "completed")
         ).scalar_one()
         made = s.execute(
             select(func.count()).select_from(Document).where(Document.status == "made")

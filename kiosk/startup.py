@@ -20,7 +20,7 @@ from kiosk.document.make import Made, make_pending
 from kiosk.document.seal import SealError, Signer
 from kiosk.store.database import Store
 from kiosk.store.maintenance import start
-from kiosk.store.models import Briefing
+from kiosk.store.models import BriefingRow
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +94,9 @@ def sweep_half_written(store: Store, folder: Path) -> list[Path]:
     with store.reading() as session:
         mine = set(
             session.execute(
-                select(Briefing.id).where(
-                    Briefing.id.in_({b for b, _ in found}), Briefing.kiosk_id == store.kiosk_id
+                select(BriefingRow.id).where(
+                    BriefingRow.id.in_({b for b, _ in found}),
+                    BriefingRow.kiosk_id == store.kiosk_id,
                 )
             ).scalars()
         )

@@ -13,7 +13,7 @@ from kiosk.content import load_form
 from kiosk.demo import MARKER, DemoError, fill_demo
 from kiosk.document.verify import verify_pdf
 from kiosk.store import audit, open_store
-from kiosk.store.models import Briefing, Document, QuestionFlag, RiskAcknowledgement
+from kiosk.store.models import BriefingRow, Document, QuestionFlag, RiskAcknowledgement
 from tests.conftest import MILD
 
 FORM = load_form(MILD)
@@ -28,7 +28,7 @@ def test_demo_briefings_are_complete_sealed_and_verifiable(tmp_path: Path) -> No
     store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "demo-kiosk", create=False)
     try:
         with store.reading() as s:
-            statuses = s.execute(select(Briefing.status)).scalars().all()
+            statuses = s.execute(select(BriefingRow.status)).scalars().all()
             assert statuses == ["completed"] * 4
             assert s.execute(
                 select(func.count()).select_from(RiskAcknowledgement)

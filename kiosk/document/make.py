@@ -21,7 +21,7 @@ from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.files import install_file
 from kiosk.store import audit
 from kiosk.store.database import Store
-from kiosk.store.models import Briefing, Document
+from kiosk.store.models import BriefingRow, Document
 
 ATTACHMENT = "briefing-record.json"
 SYSTEM = "system"
@@ -164,8 +164,8 @@ def pending(store: Store) -> list[str]:
     with store.reading() as session:
         rows = session.execute(
             select(Document.briefing_id)
-            .join(Briefing, Briefing.id == Document.briefing_id)
-            .where(Document.status == "pending", Briefing.kiosk_id == store.kiosk_id)
+            .join(BriefingRow, BriefingRow.id == Document.briefing_id)
+            .where(Document.status == "pending", BriefingRow.kiosk_id == store.kiosk_id)
             .order_by(Document.id)
         )
         return list(rows.scalars())

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from kiosk.store.models import (
     AuditEntry,
-    Briefing,
+    BriefingRow,
     ComprehensionAnswer,
-    Patient,
+    PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
-    Signature,
+    SignatureRow,
 )
 
 RECORD_FORMAT = "briefing-record/1"
@@ -111,13 +111,13 @@ def _plain(value: Any) -> str:
 
 def load_record(session: Session, briefing_id: str) -> BriefingRecord:
     """Read a signed briefing; RecordNotReady if it is missing or has no signature."""
-    row = session.get(Briefing, briefing_id)
+    row = session.get(BriefingRow, briefing_id)
     if row is None:
         raise RecordNotReady(f"briefing {briefing_id} is not in the record")
     sig = session.execute(
-        select(Signature).where(Signature.briefing_id == briefing_id)
+        select(SignatureRow).where(SignatureRow.briefing_id == briefing_id)
     ).scalar_one_or_none()
-    patient = session.get(Patient, row.patient_id) if row.patient_id is not None else None
+    patient = session.get(PatientRow, row.patient_id) if row.patient_id is not None else None
     if sig is None or patient is None:
         raise RecordNotReady(
             f"briefing {briefing_id} is {row.status.replace('_', ' ')} and has no signature"

@@ -13,10 +13,10 @@ from kiosk.records import fhir
 from kiosk.records.output import ExportResult, audit_detail, check_target, pending_file, publish
 from kiosk.records.query import Filters, Progress, child_rows, chunks, find_records
 from kiosk.store.database import Store
-from kiosk.store.models import ComprehensionAnswer, Signature
+from kiosk.store.models import ComprehensionAnswer, SignatureRow
 
 STYLES = ("bundle", "ndjson")
-_SIGNATURES: Table = Signature.__table__  # type: ignore[assignment]
+_SIGNATURES: Table = SignatureRow.__table__  # type: ignore[assignment]
 _ANSWERS: Table = ComprehensionAnswer.__table__  # type: ignore[assignment]
 
 

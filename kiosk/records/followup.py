@@ -20,7 +20,7 @@ from kiosk.records.pdfs import PdfUnusable, read_sealed
 from kiosk.records.query import OPEN_FLAG, Filters, RecordRow, find_records, risk_totals
 from kiosk.store import audit
 from kiosk.store.database import Store
-from kiosk.store.models import Briefing, BriefingStatus, Patient, QuestionFlag
+from kiosk.store.models import BriefingRow, BriefingStatus, PatientRow, QuestionFlag
 
 SEARCH_DAYS = 90
 """A search looks this far back; the list without a search shows today only."""
@@ -97,14 +97,14 @@ def open_questions(store: Store, forms: Mapping[str, Form]) -> list[OpenQuestion
         select(
             QuestionFlag.id,
             QuestionFlag.briefing_id,
-            Patient.name,
-            Patient.mrn,
+            PatientRow.name,
+            PatientRow.mrn,
             QuestionFlag.screen_id,
             QuestionFlag.flagged_at,
-            Briefing.content_sha256,
+            BriefingRow.content_sha256,
         )
-        .join(Briefing, Briefing.id == QuestionFlag.briefing_id)
-        .outerjoin(Patient, Patient.id == Briefing.patient_id)
+        .join(BriefingRow, BriefingRow.id == QuestionFlag.briefing_id)
+        .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
         .where(OPEN_FLAG)
         .order_by(QuestionFlag.flagged_at, QuestionFlag.id)
     )

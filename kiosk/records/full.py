@@ -25,14 +25,14 @@ from kiosk.records.query import (
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import (
-    Briefing,
+    BriefingRow,
     BriefingStatus,
     ComprehensionAnswer,
     Document,
-    Patient,
+    PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
-    Signature,
+    SignatureRow,
 )
 
 EXPORT_FORMAT = "kiosk-records-export/1"
@@ -43,12 +43,12 @@ def _table(model: Any) -> Table:
     return table
 
 
-BRIEFINGS, PATIENTS = _table(Briefing), _table(Patient)
+BRIEFINGS, PATIENTS = _table(BriefingRow), _table(PatientRow)
 CHILD_TABLES: tuple[Table, ...] = (
     _table(RiskAcknowledgement),
     _table(QuestionFlag),
     _table(ComprehensionAnswer),
-    _table(Signature),
+    _table(SignatureRow),
     _table(Document),
 )
 """The tables whose rows belong to one briefing by `briefing_id`; the audit log belongs by subject."""

@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 
 from kiosk.store.models import (
     AuditEntry,
-    Briefing,
+    BriefingRow,
     BriefingStatus,
     Document,
-    Patient,
+    PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
-    Signature,
+    SignatureRow,
 )
 
 Progress = Callable[[int, int], None]
@@ -32,7 +32,7 @@ CHUNK = 500
 OPEN_FLAG: ColumnElement[bool] = QuestionFlag.answered_at.is_(None)
 """A flagged question is open until a staff member answers it: the one place that says so."""
 
-_happened = func.coalesce(Briefing.started_at, Briefing.created_at)
+_happened = func.coalesce(BriefingRow.started_at, BriefingRow.created_at)
 """When a briefing happened, for date ranges and order: when it started, else when it was prepared."""
 
 
@@ -87,12 +87,12 @@ class Filters:
         if self.until is not None:
             conditions.append(_happened < self.until)
         if self.statuses:
-            conditions.append(Briefing.status.in_(sorted(s.value for s in self.statuses)))
+            conditions.append(BriefingRow.status.in_(sorted(s.value for s in self.statuses)))
         if self.form_id is not None:
-            conditions.append(Briefing.form_id == self.form_id)
+            conditions.append(BriefingRow.form_id == self.form_id)
         if self.open_questions:
             conditions.append(
-                exists().where(and_(QuestionFlag.briefing_id == Briefing.id, OPEN_FLAG))
+                exists().where(and_(QuestionFlag.briefing_id == BriefingRow.id, OPEN_FLAG))
             )
         return conditions
 
@@ -155,8 +155,8 @@ def _count(model: Any, *extra: ColumnElement[bool]) -> Any:
     return (
         select(func.count())
         .select_from(model)
-        .where(model.briefing_id == Briefing.id, *extra)
-        .correlate(Briefing)
+        .where(model.briefing_id == BriefingRow.id, *extra)
+        .correlate(BriefingRow)
         .scalar_subquery()
     )
 
@@ -165,23 +165,23 @@ def rows_query(filters: Filters) -> Select[*tuple[Any, ...]]:
     """One SELECT: each briefing joined to its patient, signature and PDF, with its counts as subqueries."""
     return (
         select(
-            Briefing.id,
-            Briefing.patient_id,
-            Patient.name,
-            Patient.date_of_birth,
-            Patient.mrn,
-            Briefing.form_id,
-            Briefing.form_version,
-            Briefing.content_sha256,
-            Briefing.status,
-            Briefing.kiosk_id,
-            Briefing.prepared_by,
-            Briefing.created_at,
-            Briefing.started_at,
-            Briefing.ended_at,
-            Briefing.end_reason,
-            Signature.signed_at,
-            Signature.kind,
+            BriefingRow.id,
+            BriefingRow.patient_id,
+            PatientRow.name,
+            PatientRow.date_of_birth,
+            PatientRow.mrn,
+            BriefingRow.form_id,
+            BriefingRow.form_version,
+            BriefingRow.content_sha256,
+            BriefingRow.status,
+            BriefingRow.kiosk_id,
+            BriefingRow.prepared_by,
+            BriefingRow.created_at,
+            BriefingRow.started_at,
+            BriefingRow.ended_at,
+            BriefingRow.end_reason,
+            SignatureRow.signed_at,
+            SignatureRow.kind,
             _count(RiskAcknowledgement),
             _count(QuestionFlag),
             _count(QuestionFlag, OPEN_FLAG),
@@ -189,11 +189,11 @@ def rows_query(filters: Filters) -> Select[*tuple[Any, ...]]:
             Document.sha256,
             Document.path,
         )
-        .outerjoin(Patient, Patient.id == Briefing.patient_id)
-        .outerjoin(Signature, Signature.briefing_id == Briefing.id)
-        .outerjoin(Document, Document.briefing_id == Briefing.id)
+        .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
+        .outerjoin(SignatureRow, SignatureRow.briefing_id == BriefingRow.id)
+        .outerjoin(Document, Document.briefing_id == BriefingRow.id)
         .where(*filters.where())
-        .order_by(_happened, Briefing.id)
+        .order_by(_happened, BriefingRow.id)
     )
 
 
@@ -214,7 +214,7 @@ def find_records(
     out: list[RecordRow] = []
     query = rows_query(filters)
     if briefing_id is not None:
-        query = query.where(Briefing.id == briefing_id)
+        query = query.where(BriefingRow.id == briefing_id)
     for r in session.execute(query):
         if not filters.matches_patient(r[2], r[4]):
             continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -18,9 +17,9 @@ from kiosk.session.events import (
     QuestionAnswered,
     QuestionFlagged,
     RiskAcknowledged,
-    ScreenTime,
     Signed,
 )
+from kiosk.session.idle import Inactivity
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.signature import Signature
 from kiosk.session.state import (
@@ -33,22 +32,18 @@ from kiosk.session.state import (
     Patient,
     Screen,
 )
+from kiosk.session.walk import Revisit, Walk
 
 if TYPE_CHECKING:  # the content's models (pydantic) load with the store, after the first screen
     from kiosk.content.schema import Form
 
 
-@dataclass(frozen=True)
-class _Revisit:
-    question_index: int
-    screen: Screen
-
-
-class Briefing:
+class Briefing(Walk):
     """One patient's briefing. Screens draw its state and call its intents; it decides the flow.
 
     Every intent that must be recorded hands its event to the sink first and changes state only
     after the sink accepted it, so nothing is shown as done that was not stored.
+    Its place on the path and the time on each screen are kept by Walk (kiosk.session.walk).
     """
 
     def __init__(
@@ -67,7 +62,6 @@ class Briefing:
         self.idle = idle or IdleTimes()
         self._sink = sink
         self._clock = clock
-        self.screens: tuple[Screen, ...] = _path(form)
         self.status = Status.NOT_STARTED
         self.identity_confirmed = False
         self.identity_attempts = 0
@@ -75,32 +69,12 @@ class Briefing:
         self.flags: list[str] = []
         self.answers: list[Answer] = []
         self.signature: Signature | None = None
-        self._index = 0
-        self._revisit: _Revisit | None = None
         self._revisited: set[str] = set()
-        self._first_shown: dict[str, datetime] = {}
         self._read_to_end: dict[str, datetime] = {}
-        self._visits: dict[str, int] = {}
-        self._seconds: dict[str, float] = {}
-        self._entered = clock.monotonic()
-        self._last_touch = self._entered
-        self._arrive()
+        self._inactivity = Inactivity(clock)
+        super().__init__(form, clock)
 
     # -- what the screens read -------------------------------------------------------------
-
-    @property
-    def current(self) -> Screen:
-        return self._revisit.screen if self._revisit else self.screens[self._index]
-
-    @property
-    def revisiting(self) -> bool:
-        """True while the patient rereads a screen after a wrong answer; next and back both return."""
-        return self._revisit is not None
-
-    @property
-    def progress(self) -> tuple[int, int]:
-        """Where the patient is on the path: (screen number from 1, number of screens)."""
-        return self._index + 1, len(self.screens)
 
     @property
     def identity_locked(self) -> bool:
@@ -119,19 +93,6 @@ class Briefing:
 
     def answers_to(self, question_id: str) -> list[Answer]:
         return [a for a in self.answers if a.question_id == question_id]
-
-    def seconds_on(self, screen_id: str) -> float:
-        """Total seconds the screen has been shown, the current visit included."""
-        extra = self._clock.monotonic() - self._entered if self.current.id == screen_id else 0.0
-        return self._seconds.get(screen_id, 0.0) + extra
-
-    def screen_times(self) -> tuple[ScreenTime, ...]:
-        """Visits and seconds for every screen shown so far, in path order."""
-        order = [s.id for s in self.screens]
-        shown = sorted(self._visits, key=order.index)
-        return tuple(
-            ScreenTime(sid, self._visits[sid], round(self.seconds_on(sid), 3)) for sid in shown
-        )
 
     def blocker(self) -> Blocker | None:
         """Why going forward is not possible right now, or None if it is."""
@@ -256,7 +217,7 @@ class Briefing:
             raise FlowError(f"risk {screen.id} was not read to its end", Blocker.RISK_NOT_READ)
         ack = Acknowledgement(
             risk_id=screen.id,
-            shown_at=self._first_shown[screen.id],
+            shown_at=self._times.first_shown(screen.id),
             read_to_end_at=self._read_to_end[screen.id],
             acknowledged_at=self._clock.now(),
             seconds_on_screen=round(self.seconds_on(screen.id), 3),
@@ -297,7 +258,7 @@ class Briefing:
         revisit = None
         if not correct and question.id not in self._revisited:
             teaching = next(s for s in self.screens if s.id == question.teaches)
-            revisit = _Revisit(self._index, teaching)
+            revisit = Revisit(self._index, teaching)
         answer = Answer(
             question.id, choice_id, correct, attempt=len(self.answers_to(question.id)) + 1
         )
@@ -315,9 +276,7 @@ class Briefing:
         self.answers.append(answer)
         if revisit:
             self._revisited.add(question.id)
-            self._leave()
-            self._revisit = revisit
-            self._arrive()
+            self._start_revisit(revisit)
         return answer
 
     def sign(self, signature: Signature) -> None:
@@ -360,20 +319,16 @@ class Briefing:
 
     def seconds_left(self) -> float:
         """While “Are you still there?” shows: seconds until the briefing ends for inactivity."""
-        idle = self._clock.monotonic() - self._last_touch
-        return max(0.0, self.idle.warning_after + self.idle.end_after_warning - idle)
+        return self._inactivity.seconds_left(self.idle)
 
     def check_idle(self) -> IdleState:
         """Called on a timer: warn after the first idle time, abandon after the second."""
         if self.status is not Status.IN_PROGRESS:
             return IdleState.ENDED if self.status is Status.ABANDONED else IdleState.ACTIVE
-        idle = self._clock.monotonic() - self._last_touch
-        if idle >= self.idle.warning_after + self.idle.end_after_warning:
+        state = self._inactivity.state(self.idle)
+        if state is IdleState.ENDED:
             self.abandon(AbandonReason.INACTIVITY)
-            return IdleState.ENDED
-        if idle >= self.idle.warning_after:
-            return IdleState.WARNING
-        return IdleState.ACTIVE
+        return state
 
     # -- internals -------------------------------------------------------------------------
 
@@ -381,7 +336,7 @@ class Briefing:
         self._sink.record(event)
 
     def _touch(self) -> None:
-        self._last_touch = self._clock.monotonic()
+        self._inactivity.touch()
 
     def _require_live(self) -> None:
         if self.status is not Status.IN_PROGRESS:
@@ -393,42 +348,3 @@ class Briefing:
         if screen.kind is not kind:
             raise FlowError(f"not on a {kind.value} screen (on {screen.id})")
         return screen
-
-    def _move_to(self, index: int) -> Screen:
-        self._leave()
-        self._index = index
-        self._arrive()
-        return self.current
-
-    def _end_revisit(self) -> Screen:
-        assert self._revisit is not None
-        self._leave()
-        self._index = self._revisit.question_index
-        self._revisit = None
-        self._arrive()
-        return self.current
-
-    def _leave(self) -> None:
-        sid = self.current.id
-        self._seconds[sid] = self._seconds.get(sid, 0.0) + self._clock.monotonic() - self._entered
-
-    def _arrive(self) -> None:
-        sid = self.current.id
-        self._entered = self._clock.monotonic()
-        self._visits[sid] = self._visits.get(sid, 0) + 1
-        self._first_shown.setdefault(sid, self._clock.now())
-
-
-def _path(form: Form) -> tuple[Screen, ...]:
-    """The ordered screens of the patient's path for this form."""
-    screens = [Screen(ScreenKind.WELCOME, "welcome"), Screen(ScreenKind.IDENTITY, "identity")]
-    screens += [
-        Screen(ScreenKind(kind.value), content.id) for kind, content in form.content_screens()
-    ]
-    screens += [Screen(ScreenKind.QUESTION, q.id) for q in form.questions]
-    screens += [
-        Screen(ScreenKind.REVIEW, "review"),
-        Screen(ScreenKind.SIGN, "sign"),
-        Screen(ScreenKind.DONE, "done"),
-    ]
-    return tuple(screens)

@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
-from kiosk.store.database import HotStatement, Store
+from kiosk.store.database import Store
+from kiosk.store.hot import HotStatement
 from kiosk.store.models import AuditEntry
 
 GENESIS = "0" * 64

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from kiosk.content.schema import Form
 from kiosk.store import audit
 from kiosk.store.database import Store
-from kiosk.store.models import Briefing, BriefingStatus, Patient
+from kiosk.store.models import BriefingRow, BriefingStatus, PatientRow
 from kiosk.store.rules import check_date_of_birth, clean_mrn, clean_name
 
 SYSTEM = "system"
@@ -35,7 +35,7 @@ def prepare_briefing(
     now: datetime,
 ) -> str:
     """A coordinator prepares a briefing for a named patient; returns its id."""
-    patient = Patient(
+    patient = PatientRow(
         name=clean_name(name),
         date_of_birth=check_date_of_birth(date_of_birth, now.astimezone(UTC).date()),
         mrn=clean_mrn(mrn),
@@ -46,7 +46,7 @@ def prepare_briefing(
         session.add(patient)
         session.flush()
         session.add(
-            Briefing(
+            BriefingRow(
                 id=briefing_id,
                 patient_id=patient.id,
                 form_id=form.id,
@@ -73,9 +73,9 @@ def prepare_briefing(
 def patient_of(store: Store, briefing_id: str) -> PreparedPatient | None:
     with store.reading() as session:
         row = session.execute(
-            select(Patient)
-            .join(Briefing, Briefing.patient_id == Patient.id)
-            .where(Briefing.id == briefing_id)
+            select(PatientRow)
+            .join(BriefingRow, BriefingRow.patient_id == PatientRow.id)
+            .where(BriefingRow.id == briefing_id)
         ).scalar_one_or_none()
         return PreparedPatient(row.name, row.date_of_birth, row.mrn) if row else None
 
@@ -85,11 +85,12 @@ def recover_interrupted(store: Store, now: datetime) -> list[str]:
     recovered = []
     with store.sessions.begin() as session:
         stale = session.execute(
-            select(Briefing)
+            select(BriefingRow)
             .where(
-                Briefing.status == BriefingStatus.IN_PROGRESS, Briefing.kiosk_id == store.kiosk_id
+                BriefingRow.status == BriefingStatus.IN_PROGRESS,
+                BriefingRow.kiosk_id == store.kiosk_id,
             )
-            .order_by(Briefing.started_at)
+            .order_by(BriefingRow.started_at)
         ).scalars()
         for briefing in stale:
             briefing.status = BriefingStatus.ABANDONED
@@ -122,14 +123,14 @@ def next_prepared(store: Store, since: datetime) -> Waiting | None:
     """The oldest briefing prepared on this kiosk since `since` and not yet started, if any."""
     with store.reading() as session:
         row = session.execute(
-            select(Briefing.id, Briefing.form_id, Briefing.content_sha256, Patient)
-            .join(Patient, Briefing.patient_id == Patient.id)
+            select(BriefingRow.id, BriefingRow.form_id, BriefingRow.content_sha256, PatientRow)
+            .join(PatientRow, BriefingRow.patient_id == PatientRow.id)
             .where(
-                Briefing.status == BriefingStatus.PREPARED,
-                Briefing.kiosk_id == store.kiosk_id,
-                Briefing.created_at >= since,
+                BriefingRow.status == BriefingStatus.PREPARED,
+                BriefingRow.kiosk_id == store.kiosk_id,
+                BriefingRow.created_at >= since,
             )
-            .order_by(Briefing.created_at, Briefing.id)
+            .order_by(BriefingRow.created_at, BriefingRow.id)
             .limit(1)
         ).first()
         if row is None:

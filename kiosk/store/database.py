@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
-    Connection,
     Engine,
-    Insert,
-    Select,
     create_engine,
     event,
     inspect,
     make_url,
     text,
 )
-from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.store.hot import HotStatement as HotStatement
+from kiosk.store.hot import wrapped
+from kiosk.store.shares import NETWORK_FILESYSTEMS as NETWORK_FILESYSTEMS
+from kiosk.store.shares import on_network_share
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -35,23 +33,6 @@ BUSY_TIMEOUT_MS = 10_000
 READ_ONLY = "kiosk_read_only"
 """Execution option for connections that only read: on SQLite they begin DEFERRED, without the write lock."""
 SQLITE_HEADER = b"SQLite format 3\x00"
-NETWORK_FILESYSTEMS = frozenset(
-    {
-        "nfs",
-        "nfs4",
-        "cifs",
-        "smb3",
-        "smbfs",
-        "9p",
-        "afs",
-        "ncpfs",
-        "fuse.sshfs",
-        "davfs",
-        "fuse.davfs2",
-        "glusterfs",
-        "ceph",
-    }
-)
 
 
 class StoreError(Exception):
@@ -128,37 +109,6 @@ def make_engine(url: str | URL) -> Engine:
             raise wrapped(begin, exc) from exc
 
     return engine
-
-
-def on_network_share(path: Path) -> bool:
-    """True if the folder holding `path` is on a network file system (where SQLite locking is unsafe)."""
-    folder = path.resolve().parent
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows kiosks
-        return _windows_remote(folder)
-    try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
-    except OSError:  # pragma: no cover - not Linux
-        return False
-    best, fstype = "", ""
-    for line in mounts:
-        fields = line.split()
-        if len(fields) < 3:
-            continue
-        mount_point = fields[1].replace("\\040", " ")
-        inside = str(folder) == mount_point or str(folder).startswith(mount_point.rstrip("/") + "/")
-        if inside and len(mount_point) >= len(best):
-            best, fstype = mount_point, fields[2]
-    return fstype in NETWORK_FILESYSTEMS
-
-
-def _windows_remote(folder: Path) -> bool:  # pragma: no cover - Windows only
-    import ctypes
-
-    text_path = str(folder)
-    if text_path.startswith("\\\\"):
-        return True
-    drive_remote = 4
-    return bool(ctypes.windll.kernel32.GetDriveTypeW(folder.drive + "\\") == drive_remote)  # type: ignore[attr-defined]
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -359,56 +309,3 @@ def _describe(url: str, exc: DBAPIError) -> str:
             return f"{place}: the database is damaged ({reason}); it was left untouched: restore it from a backup and run `kiosk doctor`."
         return f"{place}: the database cannot be used ({reason}); check the file, its folder's permissions and free disk space."
     return f"database_url {place}: cannot reach the database ({reason}); check the server is running and the URL, user and password."
-
-
-class HotStatement:
-    """A Core statement compiled once and, on SQLite, run straight on the driver's connection.
-
-    The kiosk records an event on every tap; SQLAlchemy's per-call work (compiled-cache lookup,
-    bind and result processing) costs more there than SQLite's own commit. Inside the same
-    transaction (same connection, BEGIN IMMEDIATE already issued) this binds values in the
-    statement's order, with times as SQLAlchemy stores them on SQLite, so the rows are identical;
-    other engines run the statement through Core as usual.
-    """
-
-    def __init__(self, statement: Select[*tuple[Any, ...]] | Insert) -> None:
-        self.statement = statement
-        compiled = statement.compile(dialect=sqlite_dialect.dialect())
-        self._sql = compiled.string
-        self._order = list(compiled.positiontup or [])
-        self._fixed = dict(compiled.params)
-
-    def first(self, conn: Connection, values: dict[str, Any] | None = None) -> Sequence[Any] | None:
-        """Run it; the first row (indexable), or None."""
-        values = values or {}
-        if conn.dialect.name != "sqlite":
-            result = conn.execute(self.statement, values)
-            return result.first() if result.returns_rows else None
-        driver = conn.connection.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        params = [
-            _sqlite_value(values[name] if name in values else self._fixed[name])
-            for name in self._order
-        ]
-        try:
-            row: Sequence[Any] | None = driver.execute(self._sql, params).fetchone()
-        except sqlite3.Error as exc:  # a full disk, say
-            raise wrapped(self._sql, exc) from exc
-        return row
-
-
-def wrapped(statement: str, exc: sqlite3.Error) -> Exception:
-    """A driver error raised outside SQLAlchemy's own calls, as SQLAlchemy would have raised it
-    (sqlalchemy.exc.OperationalError for "database is locked" or "database or disk is full"), so
-    whoever catches the store's errors catches these too; never with the values (they can be names)."""
-    error = DBAPIError.instance(statement, None, exc, sqlite3.Error, hide_parameters=True)
-    assert isinstance(error, Exception)
-    return error
-
-
-def _sqlite_value(value: Any) -> Any:
-    if isinstance(value, datetime):  # what UTCDateTime and SQLite's DATETIME store
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-    if isinstance(value, bool):
-        return int(value)
-    return value

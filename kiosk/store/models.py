@@ -1,4 +1,7 @@
-"""The record's tables as SQLAlchemy 2 models; Alembic owns the schema, these describe it."""
+"""The record's tables as SQLAlchemy 2 models; Alembic owns the schema, these describe it.
+
+A model named like an object of the briefing flow (kiosk.session) ends in Row: PatientRow,
+BriefingRow and SignatureRow are the stored rows, Patient, Briefing and Signature the flow's."""
 
 from __future__ import annotations
 
@@ -71,7 +74,7 @@ def _in(column: str, values: type[StrEnum]) -> str:
     return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
 
 
-class Patient(Base):
+class PatientRow(Base):
     __tablename__ = "patients"
     __table_args__ = (
         CheckConstraint(f"length(name) BETWEEN 1 AND {NAME_MAX}", name="name_length"),
@@ -85,7 +88,7 @@ class Patient(Base):
     created_at: Mapped[datetime]
 
 
-class Briefing(Base):
+class BriefingRow(Base):
     __tablename__ = "briefings"
     __table_args__ = (CheckConstraint(_in("status", BriefingStatus), name="status"),)
 
@@ -151,7 +154,7 @@ class ComprehensionAnswer(Base):
     revisit_screen_id: Mapped[str | None] = mapped_column(String(64))
 
 
-class Signature(Base):
+class SignatureRow(Base):
     """The patient's signature: unique per briefing, so a double tap can never sign twice."""
 
     __tablename__ = "signatures"

@@ -18,21 +18,22 @@ from sqlalchemy import Connection, Table, and_, bindparam, exists, insert, selec
 from kiosk.session import events as ev
 from kiosk.session.signature import DrawnSignature
 from kiosk.store import audit
-from kiosk.store.database import HotStatement, Store
+from kiosk.store.database import Store
+from kiosk.store.hot import HotStatement
 from kiosk.store.models import (
-    Briefing,
+    BriefingRow,
     BriefingStatus,
     ComprehensionAnswer,
     Document,
-    Patient,
+    PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
-    Signature,
+    SignatureRow,
 )
 from kiosk.store.rules import check_date_of_birth, clean_name
 
 PATIENT = "patient"
-_B: Table = Briefing.__table__  # type: ignore[assignment]
+_B: Table = BriefingRow.__table__  # type: ignore[assignment]
 
 
 class RecordError(Exception):
@@ -159,7 +160,9 @@ class Recorder:
                 "date_of_birth": check_date_of_birth(e.date_of_birth, e.at.astimezone(UTC).date()),
                 "created_at": e.at,
             }
-            patient_id = conn.execute(insert(Patient).returning(Patient.id), patient).scalar_one()
+            patient_id = conn.execute(
+                insert(PatientRow).returning(PatientRow.id), patient
+            ).scalar_one()
             conn.execute(update(_B).where(_B.c.id == e.briefing_id), {"patient_id": patient_id})
             return {"walk_up": True}
         if row.patient_id is None:
@@ -251,7 +254,7 @@ class Recorder:
                 "attested_by": attested_by,
             }
         conn.execute(
-            insert(Signature), row
+            insert(SignatureRow), row
         )  # the unique signature per briefing refuses a second one here
         conn.execute(insert(Document), {"briefing_id": e.briefing_id, "status": "pending"})
         return {"kind": row["kind"]}

@@ -16,7 +16,7 @@ from kiosk.records import ExportError, Filters, export_csv, risk_totals
 from kiosk.records import output as output_module
 from kiosk.records import query as query_module
 from kiosk.records.tabular import BRIEFING_HEADER, safe_cell
-from kiosk.store.models import AuditEntry, BriefingStatus, Patient, RiskAcknowledgement
+from kiosk.store.models import AuditEntry, BriefingStatus, PatientRow, RiskAcknowledgement
 from kiosk.store.staff import add_staff
 from tests.records.conftest import FORM, FORMULA_NAME, Made
 
@@ -44,7 +44,7 @@ def personal_details(made: Made) -> list[str]:
     """Every patient name, MRN and date of birth in the store: none may reach an audit detail."""
     with made.store.reading() as session:
         out: list[str] = []
-        for p in session.execute(select(Patient)).scalars():
+        for p in session.execute(select(PatientRow)).scalars():
             out += [p.name, p.date_of_birth.isoformat(), *([p.mrn] if p.mrn else [])]
         return out
 

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select, update
 from kiosk.records import Filters, check_export, export_json
 from kiosk.records import query as query_module
 from kiosk.records.full import TABLE_NAMES
-from kiosk.store.models import AuditEntry, Briefing, BriefingStatus, Patient, QuestionFlag
+from kiosk.store.models import AuditEntry, BriefingRow, BriefingStatus, PatientRow, QuestionFlag
 from tests.records.conftest import Made
 
 TABLES = {
@@ -31,7 +31,7 @@ def store_counts(made: Made) -> dict[str, int]:
     with made.store.reading() as session:
         counts = {
             name: session.execute(
-                select(func.count()).select_from(Briefing.metadata.tables[table])
+                select(func.count()).select_from(BriefingRow.metadata.tables[table])
             ).scalar_one()
             for name, table in TABLES.items()
         }
@@ -174,7 +174,7 @@ def test_the_json_audit_row_names_no_patient(made: Made, tmp_path: Path) -> None
         entry = session.execute(
             select(AuditEntry).where(AuditEntry.action == "records_exported")
         ).scalar_one()
-        names = session.execute(select(Patient.name)).scalars().all()
+        names = session.execute(select(PatientRow.name)).scalars().all()
     detail = json.loads(entry.detail)
     assert (detail["format"], detail["briefings"], detail["filters"]["patient"]) == (
         "json",

@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.store import audit, open_store
 from kiosk.store.database import integrity_problems
-from kiosk.store.models import AuditEntry, RiskAcknowledgement
-from kiosk.store.models import Briefing as BriefingRow
+from kiosk.store.models import AuditEntry, BriefingRow, RiskAcknowledgement
 from tests.store.writer import WriterProcess, read_until_all_end
 
 ACKS = 1_000

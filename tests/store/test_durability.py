@@ -38,13 +38,13 @@ from kiosk.store.briefings import recover_interrupted
 from kiosk.store.database import integrity_problems, make_engine
 from kiosk.store.models import (
     AuditEntry,
+    BriefingRow,
     BriefingStatus,
     ComprehensionAnswer,
     Document,
     RiskAcknowledgement,
-    Signature,
+    SignatureRow,
 )
-from kiosk.store.models import Briefing as BriefingRow
 from tests.conftest import MILD
 from tests.store.writer import WriterProcess
 
@@ -158,7 +158,7 @@ def snapshot(engine: Engine) -> Snapshot:
                 )
             )
         ]
-        signatures = list(s.execute(select(Signature.briefing_id)).scalars())
+        signatures = list(s.execute(select(SignatureRow.briefing_id)).scalars())
         documents = [(b, st) for b, st in s.execute(select(Document.briefing_id, Document.status))]
         log = [
             (a, subject.removeprefix("briefing:"), d)

@@ -26,14 +26,12 @@ from kiosk.store import InputError, Recorder, RecordError, Store, audit, open_st
 from kiosk.store.briefings import patient_of, prepare_briefing, recover_interrupted
 from kiosk.store.models import (
     AuditEntry,
+    BriefingRow,
     ComprehensionAnswer,
     Document,
     QuestionFlag,
     RiskAcknowledgement,
-    Signature,
-)
-from kiosk.store.models import (
-    Briefing as BriefingRow,
+    SignatureRow,
 )
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
@@ -107,7 +105,7 @@ def test_a_whole_briefing_is_recorded(store: Store) -> None:
         )
         assert (answers[0].correct, answers[0].revisit_screen_id) == (False, q.teaches)
         assert len(answers) == len(FORM.questions) + 1
-        sig = s.execute(select(Signature)).scalar_one()
+        sig = s.execute(select(SignatureRow)).scalar_one()
         assert json.loads(sig.strokes_json) == [[[0, 0, 0], [60, 40, 120], [120, 5, 260]]]
         assert s.execute(select(Document.status)).scalar_one() == "pending"
         actions = s.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars().all()
@@ -152,7 +150,7 @@ def test_signing_twice_gives_one_signature_even_past_the_engine(store: Store) ->
         Recorder(store).record(
             Signed(briefing_id=b.briefing_id, at=clock.now(), signature=SIGNATURE, screen_times=())
         )
-    assert count(store, Signature) == 1
+    assert count(store, SignatureRow) == 1
 
 
 def test_events_for_unknown_or_finished_briefings_are_refused(store: Store) -> None:
@@ -250,7 +248,7 @@ def test_a_typed_signature_with_its_staff_attestation(store: Store) -> None:
     b.read_to_end()
     b.sign(TypedSignature(" Ana Ruiz ", "Nurse Lee"))
     with store.reading() as s:
-        sig = s.execute(select(Signature)).scalar_one()
+        sig = s.execute(select(SignatureRow)).scalar_one()
     assert (sig.kind, sig.strokes_json, sig.typed_name, sig.attested_by) == (
         "typed",
         "[]",

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from kiosk.content import load_form
 from kiosk.store import InputError, Store
 from kiosk.store.briefings import patient_of, prepare_briefing
-from kiosk.store.models import NAME_MAX, Patient
+from kiosk.store.models import NAME_MAX, PatientRow
 from kiosk.store.rules import check_date_of_birth, clean_mrn, clean_name, parse_date_of_birth
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
@@ -49,7 +49,9 @@ def test_names_round_trip_byte_for_byte(store: Store, name: str) -> None:
     assert patient is not None
     assert patient.name.encode() == name.encode()
     with store.sessions() as s:  # and the table the injection aimed at is still there
-        assert s.execute(select(Patient.name).where(Patient.name == name)).scalar_one() == name
+        assert (
+            s.execute(select(PatientRow.name).where(PatientRow.name == name)).scalar_one() == name
+        )
 
 
 def test_names_are_normalised_to_nfc() -> None:

@@ -14,12 +14,12 @@ from kiosk.session import Blocker, ScreenKind, Status
 from kiosk.station import Station
 from kiosk.store.models import (
     AuditEntry,
-    Briefing,
+    BriefingRow,
     ComprehensionAnswer,
     Document,
     QuestionFlag,
     RiskAcknowledgement,
-    Signature,
+    SignatureRow,
 )
 from kiosk.ui.window import KioskWindow
 from tests.ui.drive import (
@@ -103,7 +103,7 @@ def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
     assert made.args == [prepared]
 
     with station.store.reading() as session:
-        row = session.get(Briefing, prepared)
+        row = session.get(BriefingRow, prepared)
         assert row is not None and row.status == "completed"
         acks = session.scalars(
             select(RiskAcknowledgement.risk_id).where(RiskAcknowledgement.briefing_id == prepared)
@@ -120,7 +120,7 @@ def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
         assert answers[0] == (first.id, False) and answers[1] == (first.id, True)
         assert len(answers) == len(form.questions) + 1
         signature = session.scalars(
-            select(Signature).where(Signature.briefing_id == prepared)
+            select(SignatureRow).where(SignatureRow.briefing_id == prepared)
         ).one()
         assert (
             signature.kind == "drawn" and signature.image_png and len(signature.strokes_json) > 100
@@ -151,7 +151,9 @@ def test_a_double_tap_on_sign_makes_one_record(
         window.bottom.primary.click()
     with station.store.reading() as session:
         count = session.scalar(
-            select(func.count()).select_from(Signature).where(Signature.briefing_id == prepared)
+            select(func.count())
+            .select_from(SignatureRow)
+            .where(SignatureRow.briefing_id == prepared)
         )
     assert count == 1
     assert kind(window) is ScreenKind.DONE

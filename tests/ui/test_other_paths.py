@@ -10,7 +10,7 @@ from sqlalchemy.exc import OperationalError
 
 from kiosk.session import ScreenKind, Status
 from kiosk.station import Station
-from kiosk.store.models import Briefing, Document, Patient, RiskAcknowledgement, Signature
+from kiosk.store.models import BriefingRow, Document, PatientRow, RiskAcknowledgement, SignatureRow
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import FakeInteraction
 from tests.ui.drive import (
@@ -69,9 +69,9 @@ def test_a_walk_up_patient_types_their_name_and_birth_date(
     b = window.briefing
     assert b is not None and b.patient is not None and b.patient.name == "Seán O'Brien"
     with station.store.reading() as session:
-        row = session.get(Briefing, b.briefing_id)
+        row = session.get(BriefingRow, b.briefing_id)
         assert row is not None and row.patient_id is not None
-        patient = session.get(Patient, row.patient_id)
+        patient = session.get(PatientRow, row.patient_id)
         assert patient is not None and patient.name == "Seán O'Brien"
         assert patient.date_of_birth.isoformat() == "1948-07-02"
 
@@ -110,7 +110,9 @@ def test_a_typed_signature_needs_a_staff_member(
         next_(qtbot, window)
     assert interaction.asked[-1] == english("sign.attest-reason")
     with station.store.reading() as session:
-        sig = session.scalars(select(Signature).where(Signature.briefing_id == prepared)).one()
+        sig = session.scalars(
+            select(SignatureRow).where(SignatureRow.briefing_id == prepared)
+        ).one()
     assert (sig.kind, sig.typed_name, sig.attested_by) == ("typed", "Zoë", "Sam Carter")
 
 
@@ -138,7 +140,7 @@ def test_a_pdf_that_cannot_be_made_leaves_the_briefing_complete_and_tells_staff(
     assert window.done.staff.text().startswith(english("done.for-staff", reason=""))
     assert "kiosk-key.pem: cannot be read" in window.done.staff.text()
     with station.store.reading() as session:
-        assert session.get(Briefing, prepared).status == "completed"  # type: ignore[union-attr]
+        assert session.get(BriefingRow, prepared).status == "completed"  # type: ignore[union-attr]
         document = session.scalars(select(Document).where(Document.briefing_id == prepared)).one()
         assert document.status == "pending"
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kiosk.session import ScreenKind
 from kiosk.station import Station
-from kiosk.store.models import AuditEntry, Briefing
+from kiosk.store.models import AuditEntry, BriefingRow
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
@@ -45,7 +45,7 @@ def test_after_the_idle_time_the_briefing_is_abandoned_and_no_widget_holds_the_n
     assert window.sign.pad.is_empty() and window.sign.pad.strokes() == ()
     assert ink(window.sign.pad) == 0, "the signature is still drawn"
     with station.store.reading() as session:
-        row = session.get(Briefing, prepared)
+        row = session.get(BriefingRow, prepared)
         assert row is not None and row.status == "abandoned" and row.end_reason == "inactivity"
 
 
@@ -119,7 +119,7 @@ def test_staff_hold_the_corner_to_sign_in_and_can_close_the_kiosk(
     tap(qtbot, window.staff.leave_button)
     assert not window.isVisible()
     with station.store.reading() as session:
-        row = session.get(Briefing, prepared)
+        row = session.get(BriefingRow, prepared)
         assert row is not None and row.status == "abandoned" and row.end_reason == "staff"
         actions = session.scalars(
             select(AuditEntry.action).where(AuditEntry.actor == "Sam Carter")

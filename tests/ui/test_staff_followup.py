@@ -21,8 +21,7 @@ from kiosk.records.followup import FollowUpError
 from kiosk.session import Briefing, Patient
 from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
-from kiosk.store.models import AuditEntry, Document, QuestionFlag
-from kiosk.store.models import Briefing as BriefingRow
+from kiosk.store.models import AuditEntry, BriefingRow, Document, QuestionFlag
 from kiosk.ui.staff import briefings, questions
 from kiosk.ui.window import KioskWindow
 from tests.conftest import MILD

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from kiosk.session import ScreenKind
 from kiosk.station import Station
 from kiosk.store import audit
-from kiosk.store.models import AuditEntry, Briefing, Patient
+from kiosk.store.models import AuditEntry, BriefingRow, PatientRow
 from kiosk.ui import theme
 from kiosk.ui.staff import prepare
 from kiosk.ui.widgets.keyboard import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT, OnScreenKeyboard
@@ -109,8 +109,8 @@ def test_staff_prepare_a_briefing_and_the_next_patient_only_confirms_their_birth
     assert leftovers() == []
 
     with station.store.reading() as session:
-        row = session.scalars(select(Briefing)).one()
-        patient = session.get(Patient, row.patient_id)
+        row = session.scalars(select(BriefingRow)).one()
+        patient = session.get(PatientRow, row.patient_id)
         assert patient is not None
         assert (patient.name, patient.date_of_birth, patient.mrn) == (
             NAME,
@@ -215,13 +215,13 @@ def test_a_store_that_refuses_the_write_keeps_nothing_half_done(
     assert form.message.text() == english("staff.prepare.save-failed")
     assert form.step == prepare.CHECK and form.shown_name.text() == NAME
     with station.store.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Briefing)) == 0
-        assert session.scalar(select(func.count()).select_from(Patient)) == 0
+        assert session.scalar(select(func.count()).select_from(BriefingRow)) == 0
+        assert session.scalar(select(func.count()).select_from(PatientRow)) == 0
     monkeypatch.undo()
     tap(qtbot, form.next_button)  # try again
     assert window.staff.ready.text() == english(prepare.READY)
     with station.store.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Briefing)) == 1
+        assert session.scalar(select(func.count()).select_from(BriefingRow)) == 1
 
 
 def test_leaving_staff_mode_mid_form_forgets_what_was_typed(
@@ -249,7 +249,7 @@ def test_leaving_staff_mode_mid_form_forgets_what_was_typed(
     tap(qtbot, window.staff.prepare_button)
     assert form.step == prepare.NAME and form.name.text() == "" and form.keypad.entry().empty
     with station.store.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Briefing)) == 0
+        assert session.scalar(select(func.count()).select_from(BriefingRow)) == 0
 
 
 def _fits(window: KioskWindow, where: str) -> None:

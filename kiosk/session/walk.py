@@ -1,0 +1,99 @@
+"""Where the patient is on the path: its screens in order, the one shown, a detour to reread one,
+and the time spent on each. The briefing (kiosk.session.flow) decides when it may move."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kiosk.session.clock import Clock
+from kiosk.session.events import ScreenTime
+from kiosk.session.kinds import ScreenKind
+from kiosk.session.state import Screen
+from kiosk.session.timing import ScreenTimes
+
+if TYPE_CHECKING:  # the content's models (pydantic) load with the store, after the first screen
+    from kiosk.content.schema import Form
+
+
+def patient_path(form: Form) -> tuple[Screen, ...]:
+    """The ordered screens of the patient's path for this form."""
+    screens = [Screen(ScreenKind.WELCOME, "welcome"), Screen(ScreenKind.IDENTITY, "identity")]
+    screens += [
+        Screen(ScreenKind(kind.value), content.id) for kind, content in form.content_screens()
+    ]
+    screens += [Screen(ScreenKind.QUESTION, q.id) for q in form.questions]
+    screens += [
+        Screen(ScreenKind.REVIEW, "review"),
+        Screen(ScreenKind.SIGN, "sign"),
+        Screen(ScreenKind.DONE, "done"),
+    ]
+    return tuple(screens)
+
+
+@dataclass(frozen=True)
+class Revisit:
+    """A detour off the path: `screen` reread after a wrong answer to the question at `question_index`."""
+
+    question_index: int
+    screen: Screen
+
+
+class Walk:
+    """The patient's place on the path of a form, and the time spent on each screen.
+
+    It moves where it is told and keeps the time; it decides nothing (Briefing does)."""
+
+    def __init__(self, form: Form, clock: Clock) -> None:
+        self.screens: tuple[Screen, ...] = patient_path(form)
+        self._index = 0
+        self._revisit: Revisit | None = None
+        self._times = ScreenTimes(clock)
+        self._arrive()
+
+    @property
+    def current(self) -> Screen:
+        return self._revisit.screen if self._revisit else self.screens[self._index]
+
+    @property
+    def revisiting(self) -> bool:
+        """True while the patient rereads a screen after a wrong answer; next and back both return."""
+        return self._revisit is not None
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """Where the patient is on the path: (screen number from 1, number of screens)."""
+        return self._index + 1, len(self.screens)
+
+    def seconds_on(self, screen_id: str) -> float:
+        """Total seconds the screen has been shown, the current visit included."""
+        return self._times.seconds_on(screen_id, showing=self.current.id == screen_id)
+
+    def screen_times(self) -> tuple[ScreenTime, ...]:
+        """Visits and seconds for every screen shown so far, in path order."""
+        return self._times.shown([s.id for s in self.screens], self.current.id)
+
+    def _move_to(self, index: int) -> Screen:
+        self._leave()
+        self._index = index
+        self._arrive()
+        return self.current
+
+    def _start_revisit(self, revisit: Revisit) -> None:
+        self._leave()
+        self._revisit = revisit
+        self._arrive()
+
+    def _end_revisit(self) -> Screen:
+        assert self._revisit is not None
+        self._leave()
+        self._index = self._revisit.question_index
+        self._revisit = None
+        self._arrive()
+        return self.current
+
+    def _leave(self) -> None:
+        self._times.leave(self.current.id)
+
+    def _arrive(self) -> None:
+        self._times.arrive(self.current.id)
