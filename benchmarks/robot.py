@@ -49,7 +49,7 @@ def kind(window: KioskWindow) -> ScreenKind:
 
 def type_name(window: KioskWindow, name: str) -> None:
     """A plain ASCII name on the on-screen keyboard (capitals with Shift when not offered)."""
-    from kiosk.ui.widgets.keyboard import SHIFT_TEXT
+    from kiosk.ui.widgets.key_words import SHIFT_TEXT
 
     keyboard = window.identity.keyboard
     for ch in name:

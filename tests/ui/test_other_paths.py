@@ -31,7 +31,7 @@ from tests.ui.drive import (
 
 def type_on(qtbot: QtBot, keyboard: object, text: str) -> None:
     """Type with the on-screen keys, switching to the accents page for accented letters."""
-    from kiosk.ui.widgets.keyboard import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT
+    from kiosk.ui.widgets.key_words import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT
 
     for ch in text:
         label = {" ": "Space"}.get(ch, ch)

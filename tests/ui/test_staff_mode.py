@@ -17,7 +17,8 @@ from kiosk.store import audit
 from kiosk.store.models import AuditEntry, BriefingRow, PatientRow
 from kiosk.ui import theme
 from kiosk.ui.staff import prepare
-from kiosk.ui.widgets.keyboard import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT, OnScreenKeyboard
+from kiosk.ui.widgets.key_words import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
 from tests.ui.drive import english, key, kind, tap, texts, type_date

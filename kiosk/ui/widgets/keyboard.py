@@ -4,14 +4,12 @@ letter by holding its base letter, and capitals by themselves."""
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -21,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import Words, words_for
+from kiosk.ui.widgets import key_words as ids
+from kiosk.ui.widgets.hint import AccentHint
 from kiosk.ui.widgets.keypad import (
     KEY_PADDING,
     backspace_glyph,
@@ -32,16 +32,7 @@ from kiosk.ui.widgets.keypad import (
     set_font_px,
     shift_glyph,
 )
-
-LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-ACCENT_ROWS = (
-    "àáâäãåąæçćčè",
-    "éêëęğìíîïıłñ",
-    "ńòóôöõőøœřśš",
-    "şßùúûüűýÿźżž",
-)
-"""Grouped by the letter they look like, so a patient finds é near e: 48 letters, 12 a row. Every
-other accented letter is a long press away (`variants`)."""
+from kiosk.ui.widgets.letters import ACCENT_ROWS, CAPITAL_AFTER, LETTER_ROWS, capital, variants
 
 UNIT = 112
 """Width of one letter key, in px; it does not grow with scale, so the keyboard stays within 1280 px."""
@@ -52,9 +43,6 @@ MIN_KEY = 64
 LETTER_FONT = 34
 ACCENT_FONT = 32
 WORD_FONT = 26
-HINT_FONT = 24
-HINT_LINE = 80
-"""The hint wraps at this many characters (one sentence: a line of it in English)."""
 HALF_COLUMNS = 20
 """The letter page sits on a grid of half keys, so rows can be offset like a real keyboard."""
 VARIANT_COLUMNS = 12
@@ -62,113 +50,15 @@ VARIANT_ROWS = 4
 HOLD_MS = 500
 """How long a letter is held before the page of its other forms opens."""
 
-# Message ids of the words on (and spoken for) the keys.
-SHIFT = "keys.shift"
-SHIFT_SPOKEN = "keys.capital"
-SPACE = "keys.space"
-ACCENTS = "keys.accents-key"
-ACCENTS_SPOKEN = "keys.accents"
-LETTERS = "keys.letters-key"
-LETTERS_SPOKEN = "keys.letters"
-HYPHEN_SPOKEN = "keys.hyphen"
-APOSTROPHE_SPOKEN = "keys.apostrophe"
-DELETE = "keys.delete"
-DELETE_SPOKEN = "keys.delete-letter"
-HOLD_HINT = "keys.hold-hint"
-VARIANTS_SPOKEN = "keys.variants"
-
-_ENGLISH = words_for("en")
-SHIFT_TEXT = _ENGLISH(SHIFT)
-BACK_TEXT = _ENGLISH(DELETE)
-SPACE_TEXT = _ENGLISH(SPACE)
-ACCENTS_TEXT = _ENGLISH(ACCENTS)
-LETTERS_TEXT = _ENGLISH(LETTERS)
-"""What the keys say in English, for the tests and robots that tap a key by its words."""
-
-CAPITAL_AFTER = " -"
-"""A name starts again after these: the next letter is offered as a capital."""
 
 WIDTH = 10 * UNIT + 9 * SPACING
 """The whole keyboard's widest at scale 1: 1192 px."""
 MIN_WIDTH = 12 * MIN_KEY + 11 * SPACING
 """The narrowest it gets (portrait screens): 856 px, every key still at least 64 px wide."""
 
-OTHER_LETTERS = {
-    "a": "æ",
-    "d": "đð",
-    "e": "ə",
-    "h": "ħ",
-    "i": "ı",
-    "l": "ł",
-    "n": "ŋ",
-    "o": "øœ",
-    "s": "ß",
-    "t": "þŧ",
-}
-"""Letters that are not a base letter with marks (Unicode gives them no decomposition) but that a
-patient looks for under it: đ under d (Vietnamese), ł under l (Polish), ø and œ under o."""
 
-_MARK_ORDER = (
-    "\u0300\u0301\u0302\u0303\u0308\u030a\u0327\u0328\u030c\u0304\u0306\u0307\u030b\u031b"
-    "\u0323\u0309"
-)
-"""Grave, acute, circumflex, tilde, diaeresis, ring, cedilla, ogonek, caron, macron, breve, dot,
-double acute, horn, dot below, hook: the order a letter's forms are shown in, common ones first."""
-
-_LATIN_BLOCKS = (range(0x00C0, 0x0250), range(0x1E00, 0x1F00))
-"""Latin-1 Supplement, Latin Extended-A and B, Latin Extended Additional: every precomposed Latin
-letter (Vietnamese's are in the last)."""
-
-
-@cache
-def _latin_small_letters() -> tuple[str, ...]:
-    return tuple(
-        c
-        for block in _LATIN_BLOCKS
-        for c in map(chr, block)
-        if unicodedata.name(c, "").startswith("LATIN SMALL LETTER")
-    )
-
-
-def _order(letter: str) -> tuple[int, ...]:
-    return tuple(
-        _MARK_ORDER.index(m) if m in _MARK_ORDER else len(_MARK_ORDER) + ord(m)
-        for m in unicodedata.normalize("NFD", letter)[1:]
-    )
-
-
-@cache
-def variants(letter: str) -> tuple[str, ...]:
-    """The letter and every precomposed Latin letter made from it with marks (`_made_from`: its
-    NFD starts with the same letter and has the letter's marks), common marks first; for a plain letter also OTHER_LETTERS and their forms.
-    Lowercase in, lowercase out: `e` gives `e è é ê ề ế ễ ệ ể … ë ẽ ē ė ę ě … ə`."""
-    lower = letter.lower() if len(letter.lower()) == 1 else letter
-    bases = (lower, *OTHER_LETTERS.get(lower, ""))
-    found: list[str] = []
-    for base in bases:
-        made = [c for c in _latin_small_letters() if c != base and _made_from(c, base)]
-        found += [base, *sorted(made, key=_order)]
-    return tuple(dict.fromkeys(found))
-
-
-def _made_from(letter: str, base: str) -> bool:
-    """Whether `letter` is `base` with more marks: the same first letter in NFD, and every mark of
-    `base` among its own (NFD may order them differently: ệ is e, dot below, circumflex)."""
-    have, want = unicodedata.normalize("NFD", letter), unicodedata.normalize("NFD", base)
-    if have[0] != want[0]:
-        return False
-    marks = list(have[1:])
-    for mark in want[1:]:
-        if mark not in marks:
-            return False
-        marks.remove(mark)
-    return True
-
-
-def capital(letter: str) -> str:
-    """The capital a Shift key gives: one letter (ß stays ß, dotless ı gives I)."""
-    upper = letter.upper()
-    return upper if len(upper) == 1 else letter
+# Importable from here too, where the tests found them first.
+__all__ = ["HOLD_MS", "MIN_KEY", "OnScreenKeyboard", "variants"]
 
 
 class OnScreenKeyboard(QWidget):
@@ -229,19 +119,9 @@ class OnScreenKeyboard(QWidget):
         after_m = 2 + 2 * len(LETTER_ROWS[2])
         letter_grid.addWidget(self._apostrophe_key, 2, after_m, 1, 2)
         letter_grid.addWidget(self._hyphen_key, 2, after_m + 2, 1, 2)
-        self._hint = QLabel()
-        self._hint.setObjectName("keyboardHint")
-        self._hint.setWordWrap(True)
-        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # As wide as a reading line at most, centred: a row of its own around it.
-        hint_row = QWidget()
-        centre = QHBoxLayout(hint_row)
-        centre.setContentsMargins(0, 0, 0, 0)
-        centre.addStretch(1)
-        centre.addWidget(self._hint, 1000)
-        centre.addStretch(1)
-        self._hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        letter_grid.addWidget(hint_row, len(LETTER_ROWS), 0, 1, HALF_COLUMNS)
+        self._hint_row = AccentHint()
+        self._hint = self._hint_row.label
+        letter_grid.addWidget(self._hint_row, len(LETTER_ROWS), 0, 1, HALF_COLUMNS)
         accents = QWidget()
         accent_grid = self._grid(accents, len(ACCENT_ROWS[0]))
         for row, keys in enumerate(ACCENT_ROWS):
@@ -399,7 +279,7 @@ class OnScreenKeyboard(QWidget):
             key.setText(capital(form) if self._shift else form)
             key.setVisible(bool(form))
         self._variants_page.setAccessibleName(
-            self._words(VARIANTS_SPOKEN, letter=capital(forms[0]) if self._shift else forms[0])
+            self._words(ids.VARIANTS_SPOKEN, letter=capital(forms[0]) if self._shift else forms[0])
         )
         self._set_page(2)
         self.variants_shown.emit(forms[0])
@@ -456,9 +336,7 @@ class OnScreenKeyboard(QWidget):
         for key in self._word_keys:
             key.setMinimumWidth(key_width_for(key, scale, least=MIN_KEY))
             key.setFixedHeight(height)
-        set_font_px(self._hint, max(HINT_FONT * scale, HINT_FONT))
-        # Wrapped short of a reading line's length, however wide the keyboard.
-        self._hint.setMaximumWidth(self._hint.fontMetrics().averageCharWidth() * HINT_LINE)
+        self._hint_row.set_scale(scale)
         self._fit_hint()
         bottom = sum(k.minimumWidth() for k in self._word_keys)
         bottom += SPACING * (len(self._word_keys) - 1)
@@ -466,26 +344,12 @@ class OnScreenKeyboard(QWidget):
 
     def _fit_hint(self) -> None:
         """The hint's row as tall as its words wrapped at the width it will have."""
-        line = self._hint.fontMetrics().averageCharWidth() * HINT_LINE
         # Until it is laid out on screen, a widget's width is Qt's default, not its own.
         # (In a resize, the keyboard's own new width: its children are resized after it.)
         room = self.width() if self.isVisible() else self.maximumWidth()
-        width = min(line, room)
-        # Measured from the words (the label's own answer counts its minimum height, set here).
-        metrics = self._hint.fontMetrics()
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
-        box = metrics.boundingRect(QRect(0, 0, max(1, width), 10_000), flags, self._hint.text())
-        lines = box.height() if self._hint.text() else 0
-        tall = max(lines, self._hint.fontMetrics().lineSpacing()) + 8
-        if tall != self._hint.minimumHeight():
-            self._hint.setMinimumHeight(tall)
-            # The page of keys and the stack of pages hold it: they must ask for the room too.
-            # (At the next turn of the event loop: asked while being laid out, it is not heard.)
-            hint_row = self._hint.parentWidget()
-            letters = hint_row.parentWidget() if hint_row is not None else None
-            for widget in (hint_row, letters, self._pages, self):
-                if widget is not None:
-                    QTimer.singleShot(0, widget, widget.updateGeometry)
+        letters = self._hint_row.parentWidget()
+        holders = (letters, self._pages, self) if letters is not None else (self._pages, self)
+        self._hint_row.fit(room, holders)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -534,20 +398,22 @@ class OnScreenKeyboard(QWidget):
 
     def _set_accents_key_words(self) -> None:
         words, letters = self._words, self.accents_showing()
-        self._accents_key.setText(words(LETTERS if letters else ACCENTS))
-        self._accents_key.setAccessibleName(words(LETTERS_SPOKEN if letters else ACCENTS_SPOKEN))
+        self._accents_key.setText(words(ids.LETTERS if letters else ids.ACCENTS))
+        self._accents_key.setAccessibleName(
+            words(ids.LETTERS_SPOKEN if letters else ids.ACCENTS_SPOKEN)
+        )
 
     def _set_texts(self) -> None:
         words = self._words
-        self._shift_key.setText(words(SHIFT))
-        self._shift_key.setAccessibleName(words(SHIFT_SPOKEN))
-        self._space_key.setText(words(SPACE))
-        self._space_key.setAccessibleName(words(SPACE))
-        self._hyphen_key.setAccessibleName(words(HYPHEN_SPOKEN))
-        self._apostrophe_key.setAccessibleName(words(APOSTROPHE_SPOKEN))
-        self._back_key.setText(words(DELETE))
-        self._back_key.setAccessibleName(words(DELETE_SPOKEN))
-        self._hint.setText(words(HOLD_HINT, accents=words(ACCENTS)))
+        self._shift_key.setText(words(ids.SHIFT))
+        self._shift_key.setAccessibleName(words(ids.SHIFT_SPOKEN))
+        self._space_key.setText(words(ids.SPACE))
+        self._space_key.setAccessibleName(words(ids.SPACE))
+        self._hyphen_key.setAccessibleName(words(ids.HYPHEN_SPOKEN))
+        self._apostrophe_key.setAccessibleName(words(ids.APOSTROPHE_SPOKEN))
+        self._back_key.setText(words(ids.DELETE))
+        self._back_key.setAccessibleName(words(ids.DELETE_SPOKEN))
+        self._hint.setText(words(ids.HOLD_HINT, accents=words(ids.ACCENTS)))
         self._fit_hint()
         self._set_accents_key_words()
 

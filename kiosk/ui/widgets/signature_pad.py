@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import struct
-import zlib
 from collections.abc import Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
@@ -27,18 +24,22 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.i18n import Words, words_for
 from kiosk.session.signature import DrawnSignature, Point, Stroke
+from kiosk.ui.widgets.ink import (
+    DOT_SIZE,
+    GUIDE,
+    HINT_INK,
+    INK,
+    INK_WIDTH,
+    PAPER,
+    _xy,
+    dot_at,
+    draw_stroke,
+    grey_png,
+    ink_pen,
+    ink_rect,
+    smooth_path,
+)
 
-PAPER = QColor(255, 255, 255)
-INK = QColor(17, 17, 34)
-"""Near-black on the pad's own white: the same in every theme, and what the PDF shows."""
-GUIDE = QColor(112, 112, 112)
-"""The baseline and the paper's edge: quiet grey on white (contrast above 4.5:1)."""
-HINT_INK = QColor(89, 89, 89)
-"""The ✕ and "Sign here": darker grey, 7:1 on the white paper, as high contrast asks of text."""
-INK_WIDTH = 3.5
-DOT_SIZE = max(8.0, 3 * INK_WIDTH)
-"""A tap is drawn as a round dot this wide (a stroke of one point would be a speck of the pen's
-width nobody sees, while the screen says "That looks like a dot")."""
 MIN_WIDTH = 600
 MIN_HEIGHT = 220
 HINT_FONT = 28
@@ -48,86 +49,6 @@ BASELINE_AT = 0.72
 """The baseline's height as a share of the pad's, leaving room for descenders below it."""
 CLOCK_SKEW_MS = 60_000
 """Event timestamps further than this from the pad's own clock are not trusted."""
-IMAGE_MARGIN = 12
-"""Paper kept around the ink in the signature's image, in pad pixels."""
-
-
-def smooth_path(points: Sequence[tuple[float, float]]) -> QPainterPath:
-    """A path through the points as quadratic curves between successive midpoints, not a polyline.
-
-    Each recorded point is a control point and each curve ends at the midpoint to the next, so
-    the line turns smoothly; a single point becomes a dot (with a round cap).
-    """
-    path = QPainterPath()
-    if not points:
-        return path
-    path.moveTo(*points[0])
-    if len(points) == 1:
-        path.lineTo(points[0][0] + 0.01, points[0][1])
-        return path
-    for (x0, y0), (x1, y1) in itertools.pairwise(points[1:]):
-        path.quadTo(x0, y0, (x0 + x1) / 2, (y0 + y1) / 2)
-    path.lineTo(*points[-1])
-    return path
-
-
-def dot_at(points: Sequence[tuple[float, float]]) -> QPointF | None:
-    """Where to draw a stroke as a dot: the middle of a stroke that is a tap (no movement, or
-    less than the dot's own size); None for a stroke that goes somewhere."""
-    if not points:
-        return None
-    xs = [x for x, _ in points]
-    ys = [y for _, y in points]
-    if max(xs) - min(xs) >= DOT_SIZE or max(ys) - min(ys) >= DOT_SIZE:
-        return None
-    return QPointF((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2)
-
-
-def draw_stroke(painter: QPainter, points: Sequence[tuple[float, float]], colour: QColor) -> None:
-    """A stroke in ink of `colour`: a smooth line, or a round dot DOT_SIZE wide for a tap."""
-    dot = dot_at(points)
-    if dot is None:
-        painter.setPen(ink_pen(colour))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(smooth_path(points))
-        return
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawEllipse(dot, DOT_SIZE / 2, DOT_SIZE / 2)
-
-
-def ink_pen(colour: QColor = INK) -> QPen:
-    pen = QPen(colour, INK_WIDTH)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return pen
-
-
-def _xy(stroke: Stroke) -> list[tuple[float, float]]:
-    return [(p.x, p.y) for p in stroke.points]
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def grey_png(pixels: bytes, width: int, height: int) -> bytes:
-    """A PNG of 8-bit greyscale pixels (`width` bytes a row, rows top to bottom, nothing between).
-
-    Every row unfiltered (filter type 0), deflated at zlib's fastest level: ink on white paper is
-    long runs of one byte, which deflate takes well as they are, so the filters Qt's PNG writer
-    tries on every row (most of its time) buy nothing here, and the default level (6) would take
-    four times as long for a file a sixth smaller (about 9 KB instead of 11 for a whole name)."""
-    if len(pixels) != width * height or width < 1 or height < 1:
-        raise ValueError("the pixels do not make a width x height image")
-    rows = b"".join(b"\x00" + pixels[y * width : (y + 1) * width] for y in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale, no interlace
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(rows, 1))
-        + _png_chunk(b"IEND", b"")
-    )
 
 
 class SignaturePad(QWidget):
@@ -198,26 +119,7 @@ class SignaturePad(QWidget):
 
     def ink_rect(self) -> QRect:
         """Where the finished strokes are, with IMAGE_MARGIN of paper around them, within the pad."""
-        if not self._strokes:
-            return QRect(0, 0, 2 * IMAGE_MARGIN, 2 * IMAGE_MARGIN)
-        inked = QRectF()
-        for stroke in self._strokes:
-            xy = _xy(stroke)
-            dot = dot_at(xy)
-            # half the pen (or the dot), its antialiased edge, the margin
-            reach = (DOT_SIZE if dot is not None else INK_WIDTH) / 2 + 1 + IMAGE_MARGIN
-            xs = [x for x, _ in xy] if dot is None else [dot.x()]
-            ys = [y for _, y in xy] if dot is None else [dot.y()]
-            inked = inked.united(
-                QRectF(
-                    min(xs) - reach,
-                    min(ys) - reach,
-                    max(xs) - min(xs) + 2 * reach,
-                    max(ys) - min(ys) + 2 * reach,
-                )
-            )
-        area = inked.toAlignedRect().intersected(self.rect())
-        return area if not area.isEmpty() else QRect(0, 0, 2 * IMAGE_MARGIN, 2 * IMAGE_MARGIN)
+        return ink_rect(self._strokes, self.rect())
 
     def clear(self) -> None:
         """Forget every stroke and the drawn image; the pad shows only its empty guides again."""

@@ -15,7 +15,7 @@ from kiosk.i18n import words_for
 from kiosk.session.signature import Point
 from kiosk.ui.theme import contrast
 from kiosk.ui.widgets import SignaturePad
-from kiosk.ui.widgets.signature_pad import (
+from kiosk.ui.widgets.ink import (
     DOT_SIZE,
     HINT_INK,
     IMAGE_MARGIN,
