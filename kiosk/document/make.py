@@ -19,6 +19,7 @@ from kiosk.document import seal
 from kiosk.document.fonts import FontError, register_fonts
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.files import install_file
+from kiosk.i18n import SOURCE, Words, words_for
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, Document
@@ -32,25 +33,32 @@ class DocumentError(Exception):
 
 
 def pdf_bytes(
-    record: BriefingRecord, form: Form, signer: Signer, zone: tzinfo | None = None
+    record: BriefingRecord,
+    form: Form,
+    signer: Signer,
+    zone: tzinfo | None = None,
+    language: str = SOURCE,
 ) -> bytes:
-    """The finished, sealed PDF for a signed briefing (pure apart from the signature's own time)."""
+    """The finished, sealed PDF for a signed briefing (pure apart from the signature's own time),
+    in the briefing's language (English until the record carries the language it was given in)."""
     # The layout modules bring reportlab: imported with the first PDF (or `warm_up`), so the
     # kiosk's first screen does not wait for them.
     from kiosk.document.story import build_story
     from kiosk.document.template import footer_text, render
 
-    story = build_story(record, form, zone)
+    words = words_for(language)
+    story = build_story(record, form, words, zone)
     footer = footer_text(
-        record.patient.name, record.briefing_id, record.form_version, record.content_sha256
+        words, record.patient.name, record.briefing_id, record.form_version, record.content_sha256
     )
     pdf = render(
         story,
+        words=words,
         footer=footer,
-        title=f"Briefing record: {form.title}",
-        subject=f"briefing {record.briefing_id}",
+        title=words("pdf.document-title", procedure=form.title),
+        subject=f"briefing {record.briefing_id}",  # read by verify: not words, never translated
     )
-    return seal.sign_pdf(attach_record(pdf, record.to_json()), signer)
+    return seal.sign_pdf(attach_record(pdf, record.to_json(), words), signer)
 
 
 def warm_up() -> None:
@@ -61,7 +69,7 @@ def warm_up() -> None:
     register_fonts()
 
 
-def attach_record(pdf: bytes, record_json: bytes) -> bytes:
+def attach_record(pdf: bytes, record_json: bytes, words: Words) -> bytes:
     """Embed the machine-readable record as a file attachment (before sealing, so the seal covers it)."""
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
     data = embed.EmbeddedFileObject.from_file_data(
@@ -70,7 +78,7 @@ def attach_record(pdf: bytes, record_json: bytes) -> bytes:
     spec = embed.FileSpec(
         file_spec_string=ATTACHMENT,
         embedded_data=data,
-        description="The briefing's record in machine-readable form (JSON)",
+        description=words("pdf.attachment"),
     )
     embed.embed_file(writer, spec)
     out = BytesIO()

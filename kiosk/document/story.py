@@ -1,9 +1,13 @@
-"""The briefing PDF's story: a pure function of the record and the content, as a list of flowables."""
+"""The briefing PDF's story: a pure function of the record, the content and the briefing's words,
+as a list of flowables. Every fixed word comes from the message catalog (`pdf.*`); dates, times,
+numbers and lists are written by the locale (Babel, through `Words`)."""
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from babel.dates import get_timezone_gmt
+from babel.lists import format_list
 from reportlab.graphics.barcode.qr import QrCodeWidget  # type: ignore[import-untyped]
 from reportlab.graphics.shapes import Drawing, PolyLine, Rect  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
@@ -22,18 +26,26 @@ from kiosk.content.schema import Form, ItemList, Section
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, paragraph_markup
 from kiosk.document.record import AckPart, BriefingRecord, FlagPart
 from kiosk.document.styles import STYLES, TEXT_WIDTH
+from kiosk.i18n import Words
 
-FLAG_NOTE = "Question flagged for the surgeon"
 Flags = dict[str, FlagPart]
 ACCENT = colors.HexColor("#1f4e79")
 FLAG_COLOUR = colors.HexColor("#b45309")
 
+KIOSK_SCREENS = {
+    "identity": "identity.heading",
+    "review": "review.heading",
+    "sign": "sign.heading",
+}
+"""The kiosk's own screens (no section of the form), by the heading the patient saw on them."""
 
-def when(moment: datetime, zone: tzinfo | None) -> str:
-    """A time as people read it, with its zone: 2026-11-23 09:00:05 EST (UTC-05:00)."""
+
+def when(moment: datetime, zone: tzinfo | None, words: Words) -> str:
+    """A moment as the patient's screens write it (date and time by the locale), with its zone:
+    "November 23, 2026, 9:00 AM (GMT-05:00)"."""
     local = moment.astimezone(zone)
-    offset = local.strftime("%z")
-    return f"{local:%Y-%m-%d %H:%M:%S} {local.tzname()} (UTC{offset[:3]}:{offset[3:]})"
+    gmt = get_timezone_gmt(local, width="long", locale=words.locale)
+    return words("pdf.moment", date=local.date(), time=local.timetz(), zone=gmt)
 
 
 def p(text: str, style: str = "body", bold: bool = False) -> Paragraph:
@@ -42,68 +54,197 @@ def p(text: str, style: str = "body", bold: bool = False) -> Paragraph:
     return Paragraph(paragraph_markup(text, bold=bold or chosen.fontName == BOLD_FONT), chosen)
 
 
-def build_story(record: BriefingRecord, form: Form, zone: tzinfo | None = None) -> list[Flowable]:
-    """Everything the patient saw, in order, with what they did; `zone` sets how times print."""
-    story: list[Flowable] = [*_title_block(record, form, zone)]
-    flagged = {f.screen_id: f for f in record.flags}
+def build_story(
+    record: BriefingRecord, form: Form, words: Words, zone: tzinfo | None = None
+) -> list[Flowable]:
+    """Everything the patient saw, in order, with what they did, in `words`' language; `zone` sets
+    how times print."""
+    page = _Page(words, zone, {f.screen_id: f for f in record.flags})
     acks = {a.risk_id: a for a in record.acknowledgements}
-
-    story += _heading(
-        "What the patient read", "Every screen, in the order it was shown, with its words."
-    )
-    story += _section(form.about, flagged, zone)
-    story += _heading("The steps of the procedure")
+    story: list[Flowable] = [*page.title_block(record, form)]
+    story += page.heading(words("pdf.read"), words("pdf.read-note"))
+    story += page.section(form.about)
+    story += page.heading(words("pdf.steps"))
     for number, step in enumerate(form.steps, start=1):
-        story += _section(step, flagged, zone, prefix=f"Step {number}. ")
-    story += _heading("The risks, each acknowledged")
+        story += page.section(step, words("pdf.step", n=number, title=step.title))
+    story += page.heading(words("pdf.risks"))
     for risk in form.risks:
-        story += _risk(risk, acks.get(risk.id), flagged, zone)
+        story += page.risk(risk, acks.get(risk.id))
     for listing in (form.options, form.precautions):
-        story += _heading(listing.title)
-        story += _item_list(listing, flagged, zone)
-    story += _comprehension(record, form, zone, flagged)
-    story += _other_flags(record, form, zone)
-    story += _signature_block(record, form, zone)
+        story += page.heading(listing.title)
+        story += page.item_list(listing)
+    story += page.comprehension(record, form)
+    story += page.other_flags(record, form)
+    story += page.signature_block(record, form)
     return story
 
 
-def _title_block(record: BriefingRecord, form: Form, zone: tzinfo | None) -> list[Flowable]:
-    patient = record.patient
-    rows = [
-        ["Patient", p(patient.name, bold=True)],
-        ["Date of birth", p(patient.date_of_birth.isoformat())],
-        ["MRN", p(patient.mrn or "none given")],
-        ["Procedure", p(f"{form.title} ({form.full_name})")],
-        [
-            "Content",
-            p(f"{form.id} version {form.version}, SHA-256 {record.content_sha256}", "small"),
-        ],
-        ["Briefing", p(record.briefing_id)],
-        ["Kiosk", p(record.kiosk_id)],
-        ["Signed", p(when(record.signed_at, zone))],
-    ]
-    label_rows = [[p(label, "label"), value] for label, value in rows]
-    details = Table(label_rows, colWidths=[28 * mm, TEXT_WIDTH - 28 * mm - 34 * mm])
-    details.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), BASE_FONT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
+class _Page:
+    """The story's parts, each written in one language and time zone."""
+
+    def __init__(self, words: Words, zone: tzinfo | None, flagged: Flags) -> None:
+        self.words = words
+        self.zone = zone
+        self.flagged = flagged
+
+    def when(self, moment: datetime) -> str:
+        return when(moment, self.zone, self.words)
+
+    def title_block(self, record: BriefingRecord, form: Form) -> list[Flowable]:
+        w, patient = self.words, record.patient
+        rows = [
+            (w("pdf.patient"), p(patient.name, bold=True)),
+            (w("pdf.date-of-birth"), p(w.date(patient.date_of_birth))),
+            (w("pdf.mrn"), p(patient.mrn or w("pdf.no-mrn"))),
+            (w("pdf.procedure"), p(w("pdf.procedure-name", title=form.title, name=form.full_name))),
+            (
+                w("pdf.content"),
+                p(
+                    w(
+                        "pdf.content-version",
+                        form=form.id,
+                        version=form.version,
+                        sha256=record.content_sha256,
+                    ),
+                    "small",
+                ),
+            ),
+            (w("pdf.briefing"), p(record.briefing_id)),
+            (w("pdf.kiosk"), p(record.kiosk_id)),
+            (w("pdf.signed"), p(self.when(record.signed_at))),
+        ]
+        label_rows = [[p(label, "label"), value] for label, value in rows]
+        labels = _label_width([label for label, _ in rows])
+        details = Table(label_rows, colWidths=[labels, TEXT_WIDTH - labels - 34 * mm])
+        details.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), BASE_FONT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
         )
-    )
-    head = Table([[details, _qr(record.briefing_id)]], colWidths=[TEXT_WIDTH - 34 * mm, 34 * mm])
-    head.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), BASE_FONT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
+        head = Table(
+            [[details, _qr(record.briefing_id)]], colWidths=[TEXT_WIDTH - 34 * mm, 34 * mm]
         )
-    )
-    return [p("Procedure briefing record", "title"), head, Spacer(1, 4 * mm)]
+        head.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), BASE_FONT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return [p(w("pdf.title"), "title"), head, Spacer(1, 4 * mm)]
+
+    @staticmethod
+    def heading(title: str, subtitle: str | None = None) -> list[Flowable]:
+        out: list[Flowable] = [CondPageBreak(40 * mm), p(title, "h1")]
+        if subtitle:
+            out.append(p(subtitle, "small"))
+        return out
+
+    def flag(self, screen_id: str) -> list[Flowable]:
+        flag = self.flagged.get(screen_id)
+        if flag is None:
+            return []
+        return [p(self.words("pdf.flagged", when=self.when(flag.flagged_at)), "flag")]
+
+    def section(self, section: Section, title: str | None = None) -> list[Flowable]:
+        parts: list[Flowable] = [p(title or section.title, "h2")]
+        parts += [p(text) for text in section.paragraphs()]
+        return [*parts, *self.flag(section.id)]
+
+    def risk(self, risk: Section, ack: AckPart | None) -> list[Flowable]:
+        parts = self.section(risk)
+        if ack is None:
+            parts.append(p(self.words("pdf.not-acknowledged"), "flag"))
+        else:
+            seconds = round(ack.seconds_on_screen)
+            done = self.words(
+                "pdf.acknowledged", count=seconds, when=self.when(ack.acknowledged_at)
+            )
+            parts.append(p(done, "ack"))
+        return [KeepTogether(parts[:2]), *parts[2:]]
+
+    def item_list(self, listing: ItemList) -> list[Flowable]:
+        parts: list[Flowable] = [p(listing.intro)]
+        for item in listing.items:
+            parts += [p(item.title, "h3"), p(item.body)]
+        return [*parts, *self.flag(listing.id)]
+
+    def other_flags(self, record: BriefingRecord, form: Form) -> list[Flowable]:
+        """Flags raised on the kiosk's own screens (identity, review, signing), which have no
+        section above: named by the heading the patient saw there."""
+        sections = {screen.id for _, screen in form.content_screens()}
+        sections |= {q.id for q in form.questions}
+        out: list[Flowable] = []
+        for f in record.flags:
+            if f.screen_id in sections:
+                continue
+            heading = KIOSK_SCREENS.get(f.screen_id)
+            screen = self.words(heading) if heading else f.screen_id
+            moment = self.when(f.flagged_at)
+            out.append(p(self.words("pdf.flagged-on", screen=screen, when=moment), "flag"))
+        return out
+
+    def comprehension(self, record: BriefingRecord, form: Form) -> list[Flowable]:
+        w = self.words
+        out = self.heading(w("pdf.check"), w("pdf.check-note"))
+        for question in form.questions:
+            given = [a for a in record.answers if a.question_id == question.id]
+            lines = [p(question.prompt, "h3")]
+            for answer in given:
+                mark = w("pdf.right" if answer.correct else "pdf.not-right")
+                choice = question.choice(answer.choice_id).text
+                moment = self.when(answer.answered_at)
+                line = w("pdf.answer", n=answer.attempt, choice=choice, mark=mark, when=moment)
+                lines.append(p(line))
+                if answer.revisit_screen_id:
+                    title = form.screen(answer.revisit_screen_id).title
+                    lines.append(p(w("pdf.shown-again", title=title), "small"))
+            if not given:
+                lines.append(p(w("pdf.not-answered"), "small"))
+            out.append(KeepTogether(lines + self.flag(question.id)))
+        revisited = [sid for sid in record.revisited() if _has_screen(form, sid)]
+        if revisited:
+            quoted = [w("pdf.quoted", title=form.screen(sid).title) for sid in revisited]
+            titles = format_list(quoted, locale=w.locale)
+            out.append(p(w("pdf.went-back", titles=titles), "small"))
+        return out
+
+    def signature_block(self, record: BriefingRecord, form: Form) -> list[Flowable]:
+        w, sig = self.words, record.signature
+        block: list[Flowable] = [
+            p(w("pdf.signature"), "h1"),
+            p(w("pdf.meaning-label"), "label"),
+            p(form.signing.statement),
+        ]
+        if sig.kind == "drawn":
+            block += [Spacer(1, 2 * mm), signature_drawing(sig.strokes)]
+        else:
+            typed = w("pdf.typed", name=sig.typed_name or "", staff=sig.attested_by or "")
+            block.append(p(typed))
+        block += [
+            p(w("pdf.signed-by", name=record.patient.name), bold=True),
+            p(w("pdf.signed-when", when=self.when(sig.signed_at))),
+            p(w("pdf.meaning", statement=form.signing.statement), "small"),
+            Spacer(1, 3 * mm),
+            p(w("pdf.audit-head", hash=record.audit_head), "small"),
+        ]
+        return [CondPageBreak(110 * mm), KeepTogether(block)]
+
+
+def _label_width(labels: list[str]) -> float:
+    """The labels' column: as wide as the longest label (a translation runs longer), within limits."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
+
+    style = STYLES["label"]
+    widest = max(float(stringWidth(label, style.fontName, style.fontSize)) for label in labels)
+    low, high = float(28 * mm), float(50 * mm)
+    return min(max(low, widest + 8), high)
 
 
 def _qr(briefing_id: str) -> Drawing:
@@ -120,117 +261,12 @@ def _qr(briefing_id: str) -> Drawing:
     return drawing
 
 
-def _heading(title: str, subtitle: str | None = None) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(40 * mm), p(title, "h1")]
-    if subtitle:
-        out.append(p(subtitle, "small"))
-    return out
-
-
-def _flag(screen_id: str, flagged: Flags, zone: tzinfo | None) -> list[Flowable]:
-    flag = flagged.get(screen_id)
-    if flag is None:
-        return []
-    return [p(f"⚑ {FLAG_NOTE} at {when(flag.flagged_at, zone)}", "flag")]
-
-
-def _section(
-    section: Section, flagged: Flags, zone: tzinfo | None, prefix: str = ""
-) -> list[Flowable]:
-    parts: list[Flowable] = [p(prefix + section.title, "h2")]
-    parts += [p(text) for text in section.paragraphs()]
-    return [*parts, *_flag(section.id, flagged, zone)]
-
-
-def _risk(
-    risk: Section, ack: AckPart | None, flagged: Flags, zone: tzinfo | None
-) -> list[Flowable]:
-    parts = _section(risk, flagged, zone)
-    if ack is None:
-        parts.append(p("Not acknowledged", "flag"))
-    else:
-        moment, seconds = when(ack.acknowledged_at, zone), ack.seconds_on_screen
-        parts.append(p(f"✔ Acknowledged {moment}, after {seconds:.0f} s on this screen", "ack"))
-    return [KeepTogether(parts[:2]), *parts[2:]]
-
-
-def _item_list(listing: ItemList, flagged: Flags, zone: tzinfo | None) -> list[Flowable]:
-    parts: list[Flowable] = [p(listing.intro)]
-    for item in listing.items:
-        parts += [p(item.title, "h3"), p(item.body)]
-    return [*parts, *_flag(listing.id, flagged, zone)]
-
-
-def _other_flags(record: BriefingRecord, form: Form, zone: tzinfo | None) -> list[Flowable]:
-    """Flags raised on the kiosk's own screens (identity, review, signing), which have no section above."""
-    sections = {screen.id for _, screen in form.content_screens()} | {q.id for q in form.questions}
-    others = [f for f in record.flags if f.screen_id not in sections]
-    return [
-        p(f"⚑ {FLAG_NOTE} on the {f.screen_id} screen at {when(f.flagged_at, zone)}", "flag")
-        for f in others
-    ]
-
-
-def _comprehension(
-    record: BriefingRecord, form: Form, zone: tzinfo | None, flagged: Flags
-) -> list[Flowable]:
-    out = _heading(
-        "Check of understanding",
-        "Answers are recorded as given; a wrong first answer showed the screen that explains it.",
-    )
-    for question in form.questions:
-        given = [a for a in record.answers if a.question_id == question.id]
-        lines = [p(question.prompt, "h3")]
-        for answer in given:
-            mark = "✔ right" if answer.correct else "✘ not right"
-            choice = question.choice(answer.choice_id).text
-            lines.append(
-                p(f"Answer {answer.attempt}: “{choice}” — {mark}, {when(answer.answered_at, zone)}")
-            )
-            if answer.revisit_screen_id:
-                title = form.screen(answer.revisit_screen_id).title
-                lines.append(p(f"Shown again: “{title}”, then asked again.", "small"))
-        if not given:
-            lines.append(p("Not answered.", "small"))
-        out.append(KeepTogether(lines + _flag(question.id, flagged, zone)))
-    revisited = [sid for sid in record.revisited() if _has_screen(form, sid)]
-    if revisited:
-        titles = ", ".join(f"“{form.screen(sid).title}”" for sid in revisited)
-        out.append(p(f"Screens the patient went back to: {titles}.", "small"))
-    return out
-
-
 def _has_screen(form: Form, screen_id: str) -> bool:
     try:
         form.screen(screen_id)
     except KeyError:
         return False
     return True
-
-
-def _signature_block(record: BriefingRecord, form: Form, zone: tzinfo | None) -> list[Flowable]:
-    sig = record.signature
-    block: list[Flowable] = [
-        p("Signature", "h1"),
-        p("What this signature means:", "label"),
-        p(form.signing.statement),
-    ]
-    if sig.kind == "drawn":
-        block += [Spacer(1, 2 * mm), signature_drawing(sig.strokes)]
-    else:
-        block.append(
-            p(
-                f"Typed signature: {sig.typed_name or ''}, attested by staff member {sig.attested_by or ''}"
-            )
-        )
-    block += [
-        p(f"Signed by: {record.patient.name}", bold=True),
-        p(f"Date and time: {when(sig.signed_at, zone)}"),
-        p(f"Meaning: {form.signing.statement}", "small"),
-        Spacer(1, 3 * mm),
-        p(f"Audit chain head at signing: {record.audit_head}", "small"),
-    ]
-    return [CondPageBreak(110 * mm), KeepTogether(block)]
 
 
 def signature_drawing(

@@ -1,4 +1,5 @@
-"""The page furniture: every page's footer with patient, briefing, content version and page N of M."""
+"""The page furniture: every page's footer with patient, briefing, content version and page N of M,
+in the briefing's words."""
 
 from __future__ import annotations
 
@@ -10,16 +11,25 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate  # type: i
 
 from kiosk.document.fonts import BASE_FONT, paragraph_markup, register_fonts
 from kiosk.document.styles import FOOTER_HEIGHT, MARGIN, PAGE, STYLES, TEXT_WIDTH
+from kiosk.i18n import Words
 
 PAGE_LABEL_WIDTH = 70
 
 
-def footer_text(patient_name: str, briefing_id: str, form_version: str, content_sha256: str) -> str:
+def footer_text(
+    words: Words, patient_name: str, briefing_id: str, form_version: str, content_sha256: str
+) -> str:
     # the name goes last: a right-to-left name then reads correctly at the end of a left-to-right line
-    return f"Briefing {briefing_id} · content version {form_version}, sha256 {content_sha256[:12]} · {patient_name}"
+    return words(
+        "pdf.footer",
+        briefing=briefing_id,
+        version=form_version,
+        sha256=content_sha256[:12],
+        name=patient_name,
+    )
 
 
-def _numbered_canvas(footer: str) -> type[Canvas]:
+def _numbered_canvas(footer: str, words: Words) -> type[Canvas]:
     """A canvas that holds each page until the end, so every footer can say 'page N of M'."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -50,16 +60,16 @@ def _numbered_canvas(footer: str) -> type[Canvas]:
             style = STYLES["footer"]
             self.setFont(style.fontName, style.fontSize)
             self.setFillColor(style.textColor)
-            self.drawRightString(
-                PAGE[0] - MARGIN, FOOTER_HEIGHT - style.leading, f"page {number} of {total}"
-            )
+            page = words("pdf.page", page=number, pages=total)
+            self.drawRightString(PAGE[0] - MARGIN, FOOTER_HEIGHT - style.leading, page)
             self.restoreState()
 
     return NumberedCanvas
 
 
-def render(story: list[Flowable], *, footer: str, title: str, subject: str) -> bytes:
-    """Lay the story out on pages with the footer; the PDF as bytes (fonts embedded, subset)."""
+def render(story: list[Flowable], *, words: Words, footer: str, title: str, subject: str) -> bytes:
+    """Lay the story out on pages with the footer; the PDF as bytes (fonts embedded, subset).
+    `subject` is for machines (verify reads it); the words are in `words`' language."""
     register_fonts()
     out = BytesIO()
     doc = SimpleDocTemplate(
@@ -71,9 +81,9 @@ def render(story: list[Flowable], *, footer: str, title: str, subject: str) -> b
         bottomMargin=MARGIN + FOOTER_HEIGHT,
         title=title,
         subject=subject,
-        author="Briefing kiosk",
-        creator="Briefing kiosk",
+        author=words("pdf.creator"),
+        creator=words("pdf.creator"),
         invariant=True,
     )
-    doc.build(story, canvasmaker=_numbered_canvas(footer))
+    doc.build(story, canvasmaker=_numbered_canvas(footer, words))
     return out.getvalue()

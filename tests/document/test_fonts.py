@@ -27,7 +27,7 @@ from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, SimpleDocTemplate  # type: ignore[import-untyped]
 
-from kiosk.document import fonts
+from kiosk.document import fontfiles, shaping
 from kiosk.document.fonts import (
     ARABIC_FONT,
     BASE_FONT,
@@ -173,7 +173,7 @@ def test_brackets_and_quotes_are_mirrored_inside_right_to_left_text() -> None:
 
 def test_python_bidi_levels_are_read() -> None:
     """The mirroring needs python-bidi's resolved levels; an upgrade that hides them fails here."""
-    assert fonts._levels("אב (c)") == [1, 1, 1, 1, 2, 1]
+    assert shaping._levels("אב (c)") == [1, 1, 1, 1, 2, 1]
 
 
 def test_pointed_hebrew_uses_the_font_that_places_points_without_a_shaper() -> None:
@@ -199,7 +199,7 @@ def test_register_fonts_loads_once_and_is_idempotent(monkeypatch: pytest.MonkeyP
     def load_again() -> None:
         raise AssertionError("the fonts were loaded a second time")
 
-    monkeypatch.setattr(fonts, "_load", load_again)
+    monkeypatch.setattr(fontfiles, "_load", load_again)
     for _ in range(3):
         register_fonts()
     assert {name: pdfmetrics.getFont(name) for name in first} == first
@@ -212,13 +212,13 @@ def test_check_fonts_is_quiet_when_all_is_well() -> None:
 def test_check_fonts_names_a_missing_a_broken_and_a_wrong_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = fonts.fonts_dir()
+    real = fontfiles.fonts_dir()
     for font in real.glob("*.ttf"):
         shutil.copy(font, tmp_path)
     (tmp_path / "NotoSansArabic-Bold.ttf").unlink()
     (tmp_path / "NotoSansHebrew-Bold.ttf").write_bytes(b"not a font")
     shutil.copy(real / "DejaVuSans.ttf", tmp_path / "DroidSansFallbackFull.ttf")
-    monkeypatch.setattr(fonts, "fonts_dir", lambda: tmp_path)
+    monkeypatch.setattr(fontfiles, "fonts_dir", lambda: tmp_path)
 
     problems = check_fonts()
 

@@ -25,6 +25,7 @@ from kiosk.document.record import load_record
 from kiosk.document.story import build_story, when
 from kiosk.document.template import footer_text, render
 from kiosk.document.verify import embedded_record, verify_pdf
+from kiosk.i18n import words_for
 from kiosk.store import Store
 from kiosk.store.models import AuditEntry, Document
 from tests.document.conftest import FLAGGED, FORM, SignedBriefing, pdf_text
@@ -32,11 +33,25 @@ from tests.pdfsig import pdfsig
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 FORMS = {FORM.id: FORM}
+EN = words_for("en")
+FLAG_NOTE = EN("pdf.flagged", when="").removesuffix(" at ")
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return tmp_path / "documents"
+
+
+LABELS = (
+    "pdf.patient",
+    "pdf.date-of-birth",
+    "pdf.mrn",
+    "pdf.procedure",
+    "pdf.content",
+    "pdf.briefing",
+    "pdf.kiosk",
+    "pdf.signed",
+)
 
 
 def test_the_pdf_shows_everything_the_patient_saw_and_did(
@@ -48,44 +63,62 @@ def test_the_pdf_shows_everything_the_patient_saw_and_did(
     with store.reading() as s:
         record = load_record(s, briefing_id)
     for needle in [
-        "Procedure briefing record",
+        EN("pdf.title"),
+        *(EN(label) for label in LABELS),
         "Zoë Ångström-Łukasiewicz",
-        "1951-03-14",
+        EN.date(record.patient.date_of_birth),
         "MRN-0042",
         briefing_id,
         "kiosk-test",
+        EN("pdf.content-version", form=FORM.id, version=FORM.version, sha256=FORM.content_sha256),
+        EN("pdf.read"),
+        EN("pdf.read-note"),
+        EN("pdf.steps"),
+        EN("pdf.risks"),
+        EN("pdf.check"),
+        EN("pdf.check-note"),
+        EN("pdf.signature"),
+        EN("pdf.meaning-label"),
         FORM.about.title,
-        *(step.title for step in FORM.steps),
+        *(EN("pdf.step", n=n, title=step.title) for n, step in enumerate(FORM.steps, start=1)),
         *(item.title for item in FORM.options.items),
         *(item.title for item in FORM.precautions.items),
         *(" ".join(q.prompt.split()) for q in FORM.questions),
-        "Question flagged for the surgeon",
-        f"Signed by: {record.patient.name}",
-        f"Date and time: {when(record.signed_at, UTC)}",
+        FLAG_NOTE,
+        EN("pdf.signed-by", name=record.patient.name),
+        EN("pdf.signed-when", when=when(record.signed_at, UTC, EN)),
         " ".join(FORM.signing.statement.split()),
-        f"Audit chain head at signing: {record.audit_head}",
-        "page 1 of",
+        EN("pdf.audit-head", hash=record.audit_head),
+        EN("pdf.page", page=1, pages=len(pdf_text(made.path).split("\f")[:-1])),
     ]:
-        assert needle in text, needle
+        assert " ".join(needle.split()) in text, needle  # a narrow no-break space joins up too
     for risk, ack in zip(FORM.risks, record.acknowledgements, strict=True):
         assert ack.risk_id == risk.id
         line = f"{risk.title} "
         assert line in text
-        assert f"Acknowledged {when(ack.acknowledged_at, UTC)}, after 11 s on this screen" in text
+        done = EN("pdf.acknowledged", count=11, when=when(ack.acknowledged_at, UTC, EN))
+        assert " ".join(done.split()) in text
+    assert "after 11 seconds on this screen" in text  # the plural by the count
+    assert "November 23, 2026" in text  # the screens' date, by the locale (Babel)
     # the wrong first answer, the screen it sent the patient back to, and the second answer
     first = FORM.questions[0]
-    assert f"Shown again: “{FORM.screen(first.teaches).title}”, then asked again." in text
-    assert "✘ not right" in text
-    assert f"Screens the patient went back to: “{FORM.screen(first.teaches).title}”" in text
+    teaches = FORM.screen(first.teaches).title
+    assert EN("pdf.shown-again", title=teaches) in text
+    assert EN("pdf.not-right") in text
+    assert EN("pdf.went-back", titles=EN("pdf.quoted", title=teaches)) in text
     # every page carries the footer
     pages = pdf_text(made.path).split("\f")[:-1]
     assert len(pages) >= 4
     for number, page in enumerate(pages, start=1):
-        assert f"page {number} of {len(pages)}" in page
-        assert briefing_id in page
-        assert f"content version {FORM.version}, sha256 {FORM.content_sha256[:12]}" in " ".join(
-            page.split()
-        )
+        assert EN("pdf.page", page=number, pages=len(pages)) in page
+        footer = EN(
+            "pdf.footer",
+            briefing=briefing_id,
+            version=FORM.version,
+            sha256=FORM.content_sha256[:12],
+            name="",
+        ).removesuffix(" · ")  # the name, last, wraps beside the page number
+        assert footer in " ".join(page.split())
 
 
 def test_the_flag_is_marked_on_its_screen(
@@ -95,8 +128,8 @@ def test_the_flag_is_marked_on_its_screen(
     text = " ".join(pdf_text(made.path).split())
     flagged_title = FORM.risk(FLAGGED).title
     after = text[text.index(flagged_title) :]
-    assert after.index("Question flagged for the surgeon") < after.index("Acknowledged")
-    assert text.count("Question flagged for the surgeon") == 1
+    assert after.index(FLAG_NOTE) < after.index(EN("pdf.acknowledged", count=2, when="")[:14])
+    assert text.count(FLAG_NOTE) == 1
 
 
 def test_the_record_inside_matches_the_store(
@@ -176,12 +209,14 @@ def test_a_record_swapped_between_briefings_fails_verify(
     forged = seal.sign_pdf(
         attach_record(
             render(
-                build_story(record_a, FORM),
-                footer=footer_text("Ana Ruiz", first, FORM.version, FORM.content_sha256),
+                build_story(record_a, FORM, EN),
+                words=EN,
+                footer=footer_text(EN, "Ana Ruiz", first, FORM.version, FORM.content_sha256),
                 title="x",
                 subject=f"briefing {first}",
             ),
             record_b.to_json(),
+            EN,
         ),
         signer,
     )
@@ -210,19 +245,19 @@ def test_files_that_are_not_briefing_records(store: Store, signer: seal.Signer) 
     assert verify_pdf(b"not a pdf", store).message.startswith(
         "NOT intact: the file cannot be read as a PDF"
     )
-    plain = render([Spacer(1, 10)], footer="x", title="x", subject="x")
+    plain = render([Spacer(1, 10)], words=EN, footer="x", title="x", subject="x")
     assert verify_pdf(plain, store).message == "NOT intact: no signature"
     sealed_plain = seal.sign_pdf(plain, signer)
     assert (
         verify_pdf(sealed_plain, store).message
         == f"NOT intact: the file has no attached {ATTACHMENT}, so it is not a briefing record"
     )
-    junk = seal.sign_pdf(attach_record(plain, b"{nonsense"), signer)
+    junk = seal.sign_pdf(attach_record(plain, b"{nonsense", EN), signer)
     assert (
         verify_pdf(junk, store).message == f"NOT intact: the attached {ATTACHMENT} cannot be read"
     )
     ghost = seal.sign_pdf(
-        attach_record(plain, json.dumps({"briefing_id": "nope"}).encode()), signer
+        attach_record(plain, json.dumps({"briefing_id": "nope"}).encode(), EN), signer
     )
     assert (
         verify_pdf(ghost, store).message
@@ -368,12 +403,13 @@ def test_flags_on_questions_and_the_kiosks_own_screens_are_marked(
             make_document(store, briefing_id, FORMS, signer, folder, NOW, zone=UTC).path
         ).split()
     )
-    assert text.count("Question flagged for the surgeon") == 3
-    assert "Question flagged for the surgeon on the identity screen" in text
-    assert "Question flagged for the surgeon on the review screen" in text
+    assert text.count(FLAG_NOTE) == 3
+    for heading in ("identity.heading", "review.heading"):
+        on_screen = EN("pdf.flagged-on", screen=EN(heading), when="").removesuffix(" at ")
+        assert on_screen in text
     question = " ".join(FORM.questions[1].prompt.split())
     assert (
         text.index(question)
-        < text.index("Question flagged for the surgeon at")
+        < text.index(f"{FLAG_NOTE} at")
         < text.index(" ".join(FORM.questions[2].prompt.split()))
     )
