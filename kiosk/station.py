@@ -153,10 +153,7 @@ class Station:
 
     def _make(self, briefing_id: str) -> Made:
         if self.signer is None:
-            raise DocumentError(
-                f"the kiosk's signing key could not be loaded ({self.signer_problem}); the briefing is "
-                "saved and its PDF stays pending until the key is fixed and the kiosk restarted."
-            )
+            raise DocumentError("problem.no-signing-key", reason=self.signer_problem)
         return make_document(
             self.store,
             briefing_id,
@@ -228,12 +225,9 @@ class Station:
         with self._pdf_lock:
             row = self.briefing_row(briefing_id)
             if row.kiosk_id != self.store.kiosk_id:
-                raise followup.FollowUpError(
-                    f"This briefing was signed on kiosk {row.kiosk_id}; its PDF is made there "
-                    "(at its next start, or with `kiosk doctor --repair`)."
-                )
+                raise followup.FollowUpError("problem.pdf-made-elsewhere", kiosk=row.kiosk_id)
             if row.pdf_status != "pending":
-                raise followup.StaleError("This briefing's PDF is already made.")
+                raise followup.StaleError("problem.pdf-already-made")
             made = self._make(briefing_id)
         followup.audit_briefing(
             self.store, briefing_id, "pdf_made_by_staff", staff, self.clock.now(),

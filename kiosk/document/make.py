@@ -19,7 +19,7 @@ from kiosk.document import seal
 from kiosk.document.fonts import FontError, register_fonts
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.files import install_file
-from kiosk.i18n import SOURCE, Words, words_for
+from kiosk.i18n import SOURCE, Problem, Words, words_for
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, Document
@@ -28,7 +28,7 @@ ATTACHMENT = "briefing-record.json"
 SYSTEM = "system"
 
 
-class DocumentError(Exception):
+class DocumentError(Problem):
     """The PDF could not be made; the briefing itself is safe in the store. One sentence, what to do."""
 
 
@@ -122,29 +122,27 @@ def make_document(
         try:
             record = load_record(session, briefing_id)
         except RecordNotReady as exc:
-            raise DocumentError(f"{exc}; there is no PDF to make.") from None
+            raise DocumentError(exc.text.id, briefing=briefing_id) from None
     form = forms.get(record.form_id)
     if form is None or form.content_sha256 != record.content_sha256:
         raise DocumentError(
-            f"briefing {briefing_id}: this kiosk does not have the exact content the patient saw "
-            f"({record.form_id} version {record.form_version}, sha256 {record.content_sha256[:12]}); "
-            "put that version of the form back in the forms folder and make the PDF again."
+            "problem.content-missing",
+            briefing=briefing_id,
+            form=record.form_id,
+            version=record.form_version,
+            sha256=record.content_sha256[:12],
         )
     try:
         data = pdf_bytes(record, form, signer, zone)
     except (FontError, seal.SealError) as exc:
-        raise DocumentError(
-            f"briefing {briefing_id}: the PDF could not be made ({exc}); the briefing is saved and its PDF "
-            "stays pending: run `kiosk doctor` to see what is wrong, then `kiosk doctor --repair`."
-        ) from None
+        raise DocumentError("problem.pdf-failed", briefing=briefing_id, reason=exc) from None
     path = folder / pdf_name(record)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         sha256 = write_atomically(path, data)
     except OSError as exc:
         raise DocumentError(
-            f"{path}: cannot write the PDF ({exc.strerror or exc}); the briefing is saved and its PDF stays "
-            "pending: free disk space or fix the folder, then restart the kiosk or run `kiosk doctor --repair`."
+            "problem.pdf-unwritable", path=path, reason=exc.strerror or exc
         ) from None
     with store.sessions.begin() as session:
         session.execute(

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.i18n import Problem
 from kiosk.store.models import (
     AuditEntry,
     BriefingRow,
@@ -23,7 +24,7 @@ from kiosk.store.models import (
 RECORD_FORMAT = "briefing-record/1"
 
 
-class RecordNotReady(Exception):
+class RecordNotReady(Problem):
     """The briefing cannot be made into a PDF (not found, or not signed); the message says which."""
 
 
@@ -113,15 +114,13 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
     """Read a signed briefing; RecordNotReady if it is missing or has no signature."""
     row = session.get(BriefingRow, briefing_id)
     if row is None:
-        raise RecordNotReady(f"briefing {briefing_id} is not in the record")
+        raise RecordNotReady("problem.briefing-missing", briefing=briefing_id)
     sig = session.execute(
         select(SignatureRow).where(SignatureRow.briefing_id == briefing_id)
     ).scalar_one_or_none()
     patient = session.get(PatientRow, row.patient_id) if row.patient_id is not None else None
     if sig is None or patient is None:
-        raise RecordNotReady(
-            f"briefing {briefing_id} is {row.status.replace('_', ' ')} and has no signature"
-        )
+        raise RecordNotReady("problem.briefing-unsigned", briefing=briefing_id)
     subject = f"briefing:{briefing_id}"
     head = session.execute(
         select(AuditEntry.hash).where(AuditEntry.subject == subject, AuditEntry.action == "signed")

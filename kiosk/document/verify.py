@@ -54,8 +54,10 @@ def verify_pdf(pdf: bytes, store: Store) -> Verdict:
     with store.reading() as session:
         try:
             stored = load_record(session, briefing_id).to_json()
-        except RecordNotReady as exc:
-            return _fail(f"the attached record names {exc}")
+        except RecordNotReady:
+            return _fail(
+                f"the attached record names briefing {briefing_id}, which the store does not hold signed"
+            )
         document = session.execute(
             select(Document).where(Document.briefing_id == briefing_id)
         ).scalar_one()

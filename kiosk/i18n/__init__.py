@@ -63,6 +63,15 @@ def msg(message_id: str, /, count: int | None = None, **args: object) -> Msg:
     return Msg(message_id, args, count)
 
 
+class Problem(Exception):
+    """Something that cannot be done, in words from the catalog: `.text` for a screen (in the
+    patient's or staff member's language), str() in English for the terminal and the log."""
+
+    def __init__(self, message_id: str, /, count: int | None = None, **args: object) -> None:
+        self.text = msg(message_id, count, **args)
+        super().__init__(words_for(SOURCE)(self.text))
+
+
 class Words:
     """The words of one language: `words(Msg)` or `words("id", **args)` gives the text to show."""
 

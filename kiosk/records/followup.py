@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
 from kiosk.files import install_file
+from kiosk.i18n import Problem
 from kiosk.records.pdfs import PdfUnusable, read_sealed
 from kiosk.records.query import OPEN_FLAG, Filters, RecordRow, find_records, risk_totals
 from kiosk.store import audit
@@ -33,7 +34,7 @@ NOTE_MAX = 500
 PRINT_TIMEOUT = 20.0
 
 
-class FollowUpError(Exception):
+class FollowUpError(Problem):
     """What staff asked for cannot be done; one sentence saying why and what to do."""
 
 
@@ -141,13 +142,13 @@ def answer_question(store: Store, flag_id: int, *, staff: str, note: str, now: d
     (by someone at another kiosk, say: their answer is kept)."""
     text = " ".join(note.split())
     if not text:
-        raise FollowUpError("Write a short note on how the question was answered.")
+        raise FollowUpError("problem.note-missing")
     if len(text) > NOTE_MAX:
-        raise FollowUpError(f"The note is longer than {NOTE_MAX} characters; shorten it.")
+        raise FollowUpError("problem.note-too-long", NOTE_MAX)
     with store.sessions.begin() as session:
         flag = session.get(QuestionFlag, flag_id)
         if flag is None:
-            raise StaleError("That question is no longer in the records.")
+            raise StaleError("problem.question-gone")
         done = session.execute(
             update(QuestionFlag)
             .where(QuestionFlag.id == flag_id, OPEN_FLAG)
@@ -155,7 +156,7 @@ def answer_question(store: Store, flag_id: int, *, staff: str, note: str, now: d
         )
         if done.rowcount != 1:  # type: ignore[attr-defined]
             session.refresh(flag)
-            raise StaleError(f"That question was already answered by {flag.answered_by}.")
+            raise StaleError("problem.question-answered", name=flag.answered_by)
         audit.append(
             session,
             at=now,
@@ -171,23 +172,17 @@ def checked_pdf(row: RecordRow, here: str) -> tuple[Path, bytes]:
     """The briefing's PDF file and bytes, which must be this kiosk's and match the SHA-256 stored
     when it was sealed; else FollowUpError, in words for staff."""
     if row.pdf_status == "made" and row.kiosk_id != here:
-        raise FollowUpError(
-            f"This briefing's PDF is kept on kiosk {row.kiosk_id}; print or copy it there."
-        )
+        raise FollowUpError("problem.pdf-elsewhere", kiosk=row.kiosk_id)
     try:
         return read_sealed(row)
     except PdfUnusable as problem:
         if problem.kind == "pending":
-            raise FollowUpError("The PDF is not made yet; make it first.") from None
+            raise FollowUpError("problem.pdf-not-made") from None
         if problem.kind == "unreadable":
             raise FollowUpError(
-                f"The PDF file {problem.path} cannot be read ({problem.reason}); ask IT to "
-                "restore it from a backup."
+                "problem.pdf-unreadable", path=problem.path, reason=problem.reason
             ) from None
-        raise FollowUpError(
-            f"The PDF file {problem.path} has changed since it was sealed, so it is not used; ask "
-            "IT to check it with `kiosk verify`."
-        ) from None
+        raise FollowUpError("problem.pdf-changed", path=problem.path) from None
 
 
 def copy_pdf(
@@ -200,22 +195,19 @@ def copy_pdf(
     path, data = checked_pdf(row, store.kiosk_id)
     if not folder.is_dir():
         if not create:
-            raise FollowUpError(
-                f"The folder {folder} (copies_dir) is not there; connect the drive or share, or ask IT."
-            )
+            raise FollowUpError("problem.copies-missing", folder=folder)
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise FollowUpError(
-                f"The folder {folder} (copies_dir) cannot be made ({exc.strerror}); ask IT."
+                "problem.copies-unmakeable", folder=folder, reason=exc.strerror
             ) from None
     target = folder / path.name
     try:
         install_file(target, data, 0o640, overwrite=True)
     except OSError as exc:
         raise FollowUpError(
-            f"The PDF could not be copied to {folder} ({exc.strerror or exc}); check that the "
-            "folder (copies_dir) is writable and not full."
+            "problem.copy-failed", folder=folder, reason=exc.strerror or exc
         ) from None
     audit_briefing(
         store, row.briefing_id, "pdf_copied", staff, now,
@@ -235,34 +227,26 @@ def print_pdf(store: Store, row: RecordRow, printer: str, *, staff: str, now: da
     path, _ = checked_pdf(row, store.kiosk_id)
     if sys.platform == "win32":  # pragma: no cover - Windows prints through the PDF viewer's verb
         if printer:
-            raise FollowUpError(
-                "Choosing a printer by name is not supported on Windows; leave printer empty "
-                "to use the default printer."
-            )
+            raise FollowUpError("problem.printer-by-name")
         try:
             os.startfile(path, "print")  # type: ignore[attr-defined]
         except OSError as exc:
-            raise FollowUpError(f"The PDF could not be printed ({exc}).") from None
+            raise FollowUpError("problem.print-failed", reason=exc) from None
     else:
         command = print_command(path, printer)
         if shutil.which(command[0]) is None:
-            raise FollowUpError(
-                "No print service on this computer (the `lp` command of CUPS is missing); ask IT "
-                "to install CUPS and a printer, or save a copy instead."
-            )
+            raise FollowUpError("problem.no-print-service")
         try:
             done = subprocess.run(
                 command, capture_output=True, text=True, timeout=PRINT_TIMEOUT, check=False
             )
         except subprocess.TimeoutExpired:
-            raise FollowUpError(
-                "The printer did not answer; check that it is on and try again."
-            ) from None
+            raise FollowUpError("problem.printer-silent") from None
         if done.returncode != 0:
             reason = (done.stderr or done.stdout).strip().splitlines()
             raise FollowUpError(
-                f"The printer refused the PDF ({reason[-1] if reason else f'exit {done.returncode}'}); "
-                "check the printer, or the printer setting."
+                "problem.printer-refused",
+                reason=reason[-1] if reason else f"exit {done.returncode}",
             )
     audit_briefing(
         store, row.briefing_id, "pdf_printed", staff, now,

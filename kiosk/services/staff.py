@@ -17,7 +17,7 @@ from typing import TypeVar
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.document.make import DocumentError, Made
-from kiosk.i18n import Msg, Text, msg
+from kiosk.i18n import Msg, msg
 from kiosk.records import followup
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.query import RecordRow
@@ -49,11 +49,11 @@ T = TypeVar("T")
 
 
 class StaffError(Exception):
-    """What staff are told when an action or a read did not happen: a message, or a sentence the
-    follow-up rules wrote. Its str() never holds a name or an MRN (the log may get it)."""
+    """What staff are told when an action or a read did not happen: a message from the catalog.
+    Its str() is the message's id, never a name or an MRN (the log may get it)."""
 
-    def __init__(self, text: Text) -> None:
-        super().__init__(text.id if isinstance(text, Msg) else "follow-up refused")
+    def __init__(self, text: Msg) -> None:
+        super().__init__(text.id)
         self.text = text
 
 
@@ -200,9 +200,9 @@ class StaffDesk:
         try:
             return work()
         except followup.StaleError as exc:
-            raise StaleError(str(exc)) from None
+            raise StaleError(exc.text) from None
         except (followup.FollowUpError, DocumentError) as exc:
-            raise StaffError(str(exc)) from None
+            raise StaffError(exc.text) from None
         except (SQLAlchemyError, OSError) as exc:
             log.error("staff %s failed: %s", what, type(exc).__name__)
             raise StaffError(msg(STORE_FAILED)) from None

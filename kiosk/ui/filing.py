@@ -74,13 +74,12 @@ class Filer(QObject):
         from kiosk.document.make import DocumentError
 
         if isinstance(exc, DocumentError):
-            reason = str(exc)
+            problem = exc
         else:
             log.error("briefing %s: PDF failed unexpectedly: %s", briefing_id, type(exc).__name__)
-            reason = (
-                f"briefing {briefing_id}: the PDF could not be made ({type(exc).__name__}); it stays "
-                "pending: run `kiosk doctor`, then `kiosk doctor --repair`."
+            problem = DocumentError(
+                "problem.pdf-failed", briefing=briefing_id, reason=type(exc).__name__
             )
         log.warning("briefing %s: PDF pending", briefing_id)
-        self._model.filed(briefing_id, Filing.PENDING, msg("done.for-staff", reason=reason))
-        self.failed.emit(briefing_id, reason)
+        self._model.filed(briefing_id, Filing.PENDING, msg("done.for-staff", reason=problem.text))
+        self.failed.emit(briefing_id, str(problem))

@@ -261,7 +261,7 @@ def test_files_that_are_not_briefing_records(store: Store, signer: seal.Signer) 
     )
     assert (
         verify_pdf(ghost, store).message
-        == "NOT intact: the attached record names briefing nope is not in the record"
+        == "NOT intact: the attached record names briefing nope, which the store does not hold signed"
     )
 
 
@@ -326,7 +326,7 @@ def test_changed_content_is_refused_rather_than_misprinted(
 
 def test_an_unsigned_briefing_has_no_pdf(store: Store, signer: seal.Signer, folder: Path) -> None:
     with pytest.raises(
-        DocumentError, match="briefing nope is not in the record; there is no PDF to make"
+        DocumentError, match="Briefing nope is not in the record; there is no PDF to make"
     ):
         make_document(store, "nope", FORMS, signer, folder, NOW)
 

@@ -64,5 +64,9 @@ def test_a_store_that_fails_is_one_message_and_a_stale_answer_its_own_error(
     with pytest.raises(StaffError) as failed:
         desk.briefings()
     assert failed.value.text == msg("staff.store-failed")
-    with pytest.raises(StaleError):
+    with pytest.raises(StaleError) as stale:
         desk.answer("Sam Carter", 12345, "Answered in person")
+    assert stale.value.text == msg("problem.question-gone")  # said in the staff member's language
+    with pytest.raises(StaffError) as refused:
+        desk.answer("Sam Carter", 12345, " ")
+    assert refused.value.text == msg("problem.note-missing")

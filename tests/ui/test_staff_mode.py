@@ -100,7 +100,6 @@ def test_staff_prepare_a_briefing_and_the_next_patient_only_confirms_their_birth
     form = fill_in(qtbot, window)
     assert form.shown_name.text() == NAME
     assert form.shown_birth.text() == english("staff.prepare.born", date=date(1962, 8, 31))
-    assert form.shown_birth.text() == "Born August 31, 1962"  # the date by Babel
     assert form.shown_mrn.text() == english("staff.prepare.mrn", mrn=MRN)
     assert form.procedures["mild"].isChecked(), "the only procedure is chosen already"
     tap(qtbot, form.next_button)  # "Prepare"

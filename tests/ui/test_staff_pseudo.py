@@ -75,3 +75,16 @@ def test_every_staff_screen_speaks_the_catalog(
     look("a briefing")
     bad = problems(findings)
     assert not bad, report(bad, most=20)
+
+
+def test_what_the_kiosk_found_at_its_start_is_introduced_in_the_staff_language(
+    staff_page: tuple[QWidget, StaffPage],
+) -> None:
+    _, page = staff_page
+    found = "forms/knee.toml: line 3: 'title' is missing"
+    page.open_for("Sam Carter", [found], False)
+    lines = page.notes.text().splitlines()
+    assert lines == [words_for(PSEUDO)("problem.at-start", 1), found]
+    assert page.notes.isVisible()
+    page.open_for("Sam Carter", [], False)
+    assert not page.notes.isVisible() and not page.notes.text()

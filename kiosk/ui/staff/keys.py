@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, 
 
 from kiosk.i18n import SOURCE, Words, words_for
 from kiosk.ui.pages.base import button
-from kiosk.ui.widgets.keyboard import KEY_HEIGHT, LETTER_FONT, SPACING, WIDTH
+from kiosk.ui.widgets.key_pages import LETTER_FONT, SPACING
+from kiosk.ui.widgets.keyboard import KEY_HEIGHT, WIDTH
 from kiosk.ui.widgets.keypad import set_font_px
 
 STAFF_WORDS = words_for(SOURCE)

@@ -88,7 +88,9 @@ class StaffPage(QWidget):
     def open_for(self, staff: str, problems: list[str], briefing_open: bool) -> None:
         self.staff = staff
         self.who.setText(self.words("staff.menu.signed-in", name=staff))
-        self.notes.setText("\n".join(problems))
+        # The kiosk's own findings are for IT, in the terminal's words; what they mean is said here.
+        heading = self.words("problem.at-start", len(problems))
+        self.notes.setText("\n".join((heading, *problems)) if problems else "")
         self.notes.setVisible(bool(problems))
         self.briefing_note.setText(self.words("staff.menu.briefing-open") if briefing_open else "")
         self.show_menu()

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words, words_for
 from kiosk.ui.widgets import key_words as ids
-from kiosk.ui.widgets.hint import AccentHint
+from kiosk.ui.widgets.key_pages import MIN_KEY, SPACING, VARIANTS, KeyPages, key_button
 from kiosk.ui.widgets.keypad import (
     KEY_PADDING,
     backspace_glyph,
@@ -32,29 +23,17 @@ from kiosk.ui.widgets.keypad import (
     set_font_px,
     shift_glyph,
 )
-from kiosk.ui.widgets.letters import ACCENT_ROWS, CAPITAL_AFTER, LETTER_ROWS, capital, variants
+from kiosk.ui.widgets.letters import CAPITAL_AFTER, capital, variants
 
 UNIT = 112
 """Width of one letter key, in px; it does not grow with scale, so the keyboard stays within 1280 px."""
-SPACING = 8
 KEY_HEIGHT = 64
-MIN_KEY = 64
-"""The smallest key, in both directions."""
-LETTER_FONT = 34
-ACCENT_FONT = 32
 WORD_FONT = 26
-HALF_COLUMNS = 20
-"""The letter page sits on a grid of half keys, so rows can be offset like a real keyboard."""
-VARIANT_COLUMNS = 12
-VARIANT_ROWS = 4
 HOLD_MS = 500
 """How long a letter is held before the page of its other forms opens."""
 
-
 WIDTH = 10 * UNIT + 9 * SPACING
 """The whole keyboard's widest at scale 1: 1192 px."""
-MIN_WIDTH = 12 * MIN_KEY + 11 * SPACING
-"""The narrowest it gets (portrait screens): 856 px, every key still at least 64 px wide."""
 
 
 # Importable from here too, where the tests found them first.
@@ -91,12 +70,7 @@ class OnScreenKeyboard(QWidget):
         self._scale = scale
         self._words = words_for("en")
 
-        self._letter_keys: list[tuple[QPushButton, str]] = []
-        self._accent_keys: list[tuple[QPushButton, str]] = []
-        self._variant_keys: list[tuple[QPushButton, str]] = []
-        self._variants_of = ""
         self._word_keys: list[QPushButton] = []
-        self._char_keys: list[QPushButton] = []
 
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
@@ -104,44 +78,13 @@ class OnScreenKeyboard(QWidget):
         self._hold.timeout.connect(self.finish_hold)
         self._held: QPushButton | None = None
 
-        self._pages = QStackedWidget(self)
-        self._pages.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        letters = QWidget()
-        letter_grid = self._grid(letters, HALF_COLUMNS)
-        for row, keys in enumerate(LETTER_ROWS):
-            start = (0, 1, 2)[row]  # offset by 0, ½ and 1 key, as on a real keyboard
-            for i, letter in enumerate(keys):
-                key = self._letter_key(letter, self._letter_keys)
-                letter_grid.addWidget(key, row, start + 2 * i, 1, 2)
-        # A name's apostrophe and hyphen after m, where they leave the bottom row room for words.
-        self._apostrophe_key = self._char_key("'")
-        self._hyphen_key = self._char_key("-")
-        after_m = 2 + 2 * len(LETTER_ROWS[2])
-        letter_grid.addWidget(self._apostrophe_key, 2, after_m, 1, 2)
-        letter_grid.addWidget(self._hyphen_key, 2, after_m + 2, 1, 2)
-        self._hint_row = AccentHint()
+        self._pages = KeyPages(self)
+        self._pages.tapped.connect(self._type_letter)
+        self._pages.pressed.connect(self._start_hold)
+        self._pages.released.connect(self._hold.stop)
+        self._pages.char_tapped.connect(self.insert)
+        self._hint_row = self._pages.hint_row
         self._hint = self._hint_row.label
-        letter_grid.addWidget(self._hint_row, len(LETTER_ROWS), 0, 1, HALF_COLUMNS)
-        accents = QWidget()
-        accent_grid = self._grid(accents, len(ACCENT_ROWS[0]))
-        for row, keys in enumerate(ACCENT_ROWS):
-            for i, letter in enumerate(keys):
-                key = self._letter_key(letter, self._accent_keys)
-                accent_grid.addWidget(key, row, i)
-        others = QWidget()
-        others.setObjectName("keyboardVariants")
-        self._variants_page = others
-        variant_grid = self._grid(others, VARIANT_COLUMNS)
-        for i in range(VARIANT_COLUMNS * VARIANT_ROWS):
-            key = self._letter_key("", self._variant_keys, hold=False)
-            policy = key.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)  # the page keeps its grid, whatever the letter
-            key.setSizePolicy(policy)
-            variant_grid.addWidget(key, *divmod(i, VARIANT_COLUMNS))
-        for page in (letters, accents, others):
-            # Latin letters in QWERTY's order, in every language (a keyboard is not mirrored).
-            page.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-            self._pages.addWidget(page)
 
         bottom = QWidget(self)
         bottom_row = QHBoxLayout(bottom)
@@ -178,43 +121,8 @@ class OnScreenKeyboard(QWidget):
 
     # -- building --
 
-    def _grid(self, page: QWidget, columns: int) -> QGridLayout:
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(SPACING)
-        width = -(-(MIN_WIDTH - (columns - 1) * SPACING) // columns)
-        for c in range(columns):
-            grid.setColumnStretch(c, 1)
-            grid.setColumnMinimumWidth(c, width)
-        return grid
-
-    def _button(self, text: str, name: str) -> QPushButton:
-        key = QPushButton(text)
-        key.setObjectName(name)
-        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        key.setAutoDefault(False)
-        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        return key
-
-    def _letter_key(
-        self, letter: str, keys: list[tuple[QPushButton, str]], *, hold: bool = True
-    ) -> QPushButton:
-        key = self._button(letter, "keyboardKey")
-        key.clicked.connect(lambda _=False, k=key: self._type_letter(k))
-        if hold:
-            key.pressed.connect(lambda k=key: self._start_hold(k))
-            key.released.connect(self._hold.stop)
-        keys.append((key, letter))
-        return key
-
-    def _char_key(self, char: str) -> QPushButton:
-        key = self._button(char, "keyboardKey")
-        key.clicked.connect(lambda: self.insert(char))
-        self._char_keys.append(key)
-        return key
-
     def _word_key(self, name: str) -> QPushButton:
-        key = self._button("", name)
+        key = key_button("", name)
         self._word_keys.append(key)
         return key
 
@@ -260,7 +168,7 @@ class OnScreenKeyboard(QWidget):
 
     def variants_showing(self) -> str:
         """The letter whose forms show (lowercase), or "" when that page is not showing."""
-        return self._variants_of if self._pages.currentIndex() == 2 else ""
+        return self._pages.variants_of if self._pages.currentIndex() == VARIANTS else ""
 
     def show_letters(self) -> None:
         """Back to the plain letters page (e.g. when the screen is shown again)."""
@@ -272,16 +180,11 @@ class OnScreenKeyboard(QWidget):
         forms = variants(letter)
         if len(forms) < 2:
             return False
-        self._variants_of = forms[0]
-        for i, (key, _) in enumerate(self._variant_keys):
-            form = forms[i] if i < len(forms) else ""
-            self._variant_keys[i] = (key, form)
-            key.setText(capital(form) if self._shift else form)
-            key.setVisible(bool(form))
-        self._variants_page.setAccessibleName(
+        self._pages.show_forms(forms, capitals=self._shift)
+        self._pages.variants_page.setAccessibleName(
             self._words(ids.VARIANTS_SPOKEN, letter=capital(forms[0]) if self._shift else forms[0])
         )
-        self._set_page(2)
+        self._set_page(VARIANTS)
         self.variants_shown.emit(forms[0])
         return True
 
@@ -292,8 +195,8 @@ class OnScreenKeyboard(QWidget):
         key, self._held = self._held, None
         if key is None or not key.isDown():
             return False
-        letter = next((k for keys in self._hold_keys() for k in keys if k[0] is key), None)
-        if letter is None or not self.show_variants(letter[1]):
+        letter = self._pages.letter_of(key)
+        if letter is None or not self.show_variants(letter):
             return False
         key.setDown(False)  # let go, it types nothing: the finger picks from the forms now
         return True
@@ -316,10 +219,6 @@ class OnScreenKeyboard(QWidget):
         of the bottom row need more)."""
         self._scale = scale
         height = round(KEY_HEIGHT * scale)
-        for key in (*(k for k, _ in (*self._letter_keys, *self._variant_keys)), *self._char_keys):
-            set_font_px(key, LETTER_FONT * scale, bold=True)
-        for key, _ in self._accent_keys:
-            set_font_px(key, ACCENT_FONT * scale, bold=True)
         for key in self._word_keys:
             set_font_px(key, WORD_FONT * scale, bold=True, padding=KEY_PADDING * scale)
         icon = glyph_size(WORD_FONT * scale, 1.4)
@@ -327,12 +226,7 @@ class OnScreenKeyboard(QWidget):
         self._shift_key.setIconSize(glyph_size(WORD_FONT * scale, 0.9))
         for key in self._word_keys:
             height = max(height, key_height_for(key, scale))
-        for key in (
-            *(k for k, _ in (*self._letter_keys, *self._accent_keys, *self._variant_keys)),
-            *self._char_keys,
-        ):
-            key.setMinimumWidth(MIN_KEY)
-            key.setFixedHeight(height)
+        self._pages.set_key_size(scale, height)
         for key in self._word_keys:
             key.setMinimumWidth(key_width_for(key, scale, least=MIN_KEY))
             key.setFixedHeight(height)
@@ -370,9 +264,6 @@ class OnScreenKeyboard(QWidget):
 
     # -- keys --
 
-    def _hold_keys(self) -> tuple[list[tuple[QPushButton, str]], ...]:
-        return (self._letter_keys, self._accent_keys)
-
     def _start_hold(self, key: QPushButton) -> None:
         self._held = key
         self._hold.start()
@@ -409,8 +300,8 @@ class OnScreenKeyboard(QWidget):
         self._shift_key.setAccessibleName(words(ids.SHIFT_SPOKEN))
         self._space_key.setText(words(ids.SPACE))
         self._space_key.setAccessibleName(words(ids.SPACE))
-        self._hyphen_key.setAccessibleName(words(ids.HYPHEN_SPOKEN))
-        self._apostrophe_key.setAccessibleName(words(ids.APOSTROPHE_SPOKEN))
+        self._pages.hyphen_key.setAccessibleName(words(ids.HYPHEN_SPOKEN))
+        self._pages.apostrophe_key.setAccessibleName(words(ids.APOSTROPHE_SPOKEN))
         self._back_key.setText(words(ids.DELETE))
         self._back_key.setAccessibleName(words(ids.DELETE_SPOKEN))
         self._hint.setText(words(ids.HOLD_HINT, accents=words(ids.ACCENTS)))
@@ -431,8 +322,7 @@ class OnScreenKeyboard(QWidget):
         if on == self._shift:
             return  # relabelling the keys costs a layout pass: only when capitals come or go
         self._shift = on
-        for key, letter in (*self._letter_keys, *self._accent_keys, *self._variant_keys):
-            key.setText(capital(letter) if on else letter)
+        self._pages.set_capitals(on)
 
     def _target_gone(self) -> None:
         self._target = None
