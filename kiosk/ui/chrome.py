@@ -21,7 +21,7 @@ from kiosk.session.view import Action, View
 from kiosk.ui.icons import Glyph, icon
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.theme import Look
-from kiosk.ui.widgets.keypad import set_flag
+from kiosk.ui.widgets.keys import set_flag
 
 HOLD_MS = 3000
 """How long staff hold the top-left corner to open staff sign-in."""

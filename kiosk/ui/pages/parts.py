@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from kiosk.session.view import Mark, Tone
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import label
-from kiosk.ui.widgets.keypad import set_flag
+from kiosk.ui.widgets.keys import set_flag
 
 GLYPHS = {Mark.TICK: Glyph.TICK, Mark.CROSS: Glyph.CROSS, Mark.QUESTION: Glyph.QUESTION}
 

@@ -12,7 +12,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Choice, Tone, View
 from kiosk.ui.pages.base import Page, Reading, label
 from kiosk.ui.pages.parts import MarkedLine
-from kiosk.ui.widgets.keypad import set_flag
+from kiosk.ui.widgets.keys import set_flag
 
 CHOICE_GAP = 24
 """Room between two choices, in px at 1280×800: a finger that lands between them touches neither."""

@@ -1,7 +1,5 @@
-"""Touch widgets the screens are built from: the date keypad, the name keyboard and the signature pad."""
+"""Touch widgets the screens are built from: the date keypad (`keypad.DateKeypad`), the name
+keyboard (`keyboard.OnScreenKeyboard`) and the signature pad (`signature_pad.SignaturePad`).
 
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from kiosk.ui.widgets.keypad import DateKeypad
-from kiosk.ui.widgets.signature_pad import SignaturePad
-
-__all__ = ["DateKeypad", "OnScreenKeyboard", "SignaturePad"]
+Import each from its module: importing this package imports none of them, so a screen that needs
+one helper (the key glyphs, say) does not load every widget before Welcome is painted."""

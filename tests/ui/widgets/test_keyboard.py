@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import Words, words_for
-from kiosk.ui.widgets import OnScreenKeyboard
-from kiosk.ui.widgets.keyboard import HOLD_MS, MIN_KEY, variants
+from kiosk.ui.widgets.keyboard import HOLD_MS, MIN_KEY, OnScreenKeyboard, variants
 from tests.ui.widgets.room import CLEAR_PX, fits, room_left
 
 # The offscreen platform cannot resize a window to its layout's minimum and says so as a warning.

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import words_for
-from kiosk.ui.widgets import DateKeypad
+from kiosk.ui.widgets.keypad import DateKeypad
 from tests.ui.widgets.room import CLEAR_PX, fits, room_left
 
 ENGLISH = words_for("en")

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from kiosk.i18n import words_for
 from kiosk.session.signature import Point
 from kiosk.ui.theme import contrast
-from kiosk.ui.widgets import SignaturePad
 from kiosk.ui.widgets.ink import (
     DOT_SIZE,
     HINT_INK,
@@ -24,6 +23,7 @@ from kiosk.ui.widgets.ink import (
     grey_png,
     smooth_path,
 )
+from kiosk.ui.widgets.signature_pad import SignaturePad
 
 # The offscreen platform cannot resize a window to its layout's minimum and says so as a warning.
 
