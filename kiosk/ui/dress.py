@@ -1,16 +1,18 @@
 """The window in a new look: each part of it takes the look's style sheet of its own.
 
 A page takes a new one when it is next drawn (`Page.restyle`), and the pages not on screen one
-by one after this frame (`restyle_rest`): a new look (Larger text, high contrast) restyles what
-the patient sees now, within a frame, not every widget of every page (staff mode's page alone
-holds two thirds of them, and takes the look when staff open it).
+by one while nobody touches the screen (`Restyler`): a new look (Larger text, high contrast)
+restyles what the patient sees now, within a frame, not every widget of every page (staff mode's
+page alone holds two thirds of them, and takes the look when staff open it). Restyling a page
+holds the screen's thread for tens of milliseconds, so it waits for a quiet moment: a tap is
+never kept waiting behind a page the patient is not looking at.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QColor, QPalette
 
 from kiosk.ui.theme import BASE_PX, body_px
@@ -19,9 +21,9 @@ if TYPE_CHECKING:
     from kiosk.ui.theme import Look
     from kiosk.ui.window import KioskWindow
 
-AFTER_THE_FRAME_MS = 100
-"""The pages not on screen start taking a new look this long after it is asked for: the screen
-in the new look is painted first."""
+QUIET_MS = 700
+"""The pages not on screen take a new look once nobody has touched the screen for this long (the
+screen in the new look is painted first; a patient reading does not touch it)."""
 BETWEEN_PAGES_MS = 20
 
 
@@ -37,7 +39,7 @@ def dress(window: KioskWindow, look: Look, size: QSize) -> None:
         part.setStyleSheet(sheet)
     if window.ready and (window.staff_mode.is_open or not window.staff.styleSheet()):
         window.staff.setStyleSheet(sheet)
-    QTimer.singleShot(AFTER_THE_FRAME_MS, window, lambda: restyle_rest(window))
+    window.restyler.start()
     portrait = size.height() > size.width()
     words = window.words
     for page in window.distinct_pages:
@@ -57,10 +59,36 @@ def dress(window: KioskWindow, look: Look, size: QSize) -> None:
                 cast("Any", widget).set_scale(keys)
 
 
-def restyle_rest(window: KioskWindow) -> None:
-    """One page that has not the look yet takes it (each in its own turn of the event loop, so
-    none holds up a frame), then the next, until all have it."""
-    for page in window.distinct_pages:
-        if page.restyle():
-            QTimer.singleShot(BETWEEN_PAGES_MS, window, lambda: restyle_rest(window))
-            return
+class Restyler(QObject):
+    """Gives the window's pages not on screen the look, one page per turn of the event loop, while
+    nobody touches the screen: `start` after a new look, `touched` at every touch (it waits
+    QUIET_MS again)."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.step)
+
+    def start(self) -> None:
+        self._timer.start(QUIET_MS)
+
+    def touched(self) -> None:
+        if self._timer.isActive():
+            self._timer.start(QUIET_MS)
+
+    def pending(self) -> bool:
+        """Whether some page is still to take the look."""
+        return self._timer.isActive()
+
+    def due_in_ms(self) -> int:
+        """How long until the next page takes the look (-1: none is waiting)."""
+        return self._timer.remainingTime()
+
+    def step(self) -> None:
+        """One page that has not the look yet takes it; the next one in the next turn."""
+        for page in self._window.distinct_pages:
+            if page.restyle():
+                self._timer.start(BETWEEN_PAGES_MS)
+                return

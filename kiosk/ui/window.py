@@ -25,7 +25,7 @@ from kiosk.i18n import Words, words_for
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.view import Action, View, welcome
 from kiosk.ui.chrome import BottomBar, StillThere, TopBar, Touches
-from kiosk.ui.dress import dress
+from kiosk.ui.dress import Restyler, dress
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Page
 from kiosk.ui.pages.welcome import WelcomePage
@@ -78,6 +78,7 @@ class KioskWindow(QWidget):
         self.model: ScreenModel | None = None
         self.words: Words = words_for("en")
         self.jobs = Jobs(self)
+        self.restyler = Restyler(self)
         self.setWindowTitle(self.words("window.title"))
 
         self.top = TopBar()
@@ -333,6 +334,7 @@ class KioskWindow(QWidget):
     # -- time, touches and the end of a session --------------------------------------------
 
     def _touched(self) -> None:
+        self.restyler.touched()
         self.staff_mode.touched()
         model = self.model
         if model is not None and not self.still_there.isVisible():

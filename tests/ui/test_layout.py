@@ -5,10 +5,12 @@ and measured by test_layout_matrix (nothing cut, targets at least 64 px, text at
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import theme
+from kiosk.ui.dress import QUIET_MS
 from kiosk.ui.window import KioskWindow
 from tests.ui.drive import next_, tap, type_date
 
@@ -26,6 +28,26 @@ def test_larger_text_and_high_contrast_toggle_from_the_top_bar(
     assert window.look.body == 24
     tap(qtbot, window.top.contrast_button)
     assert window.look.palette is theme.STANDARD
+
+
+def test_pages_not_on_screen_take_a_new_look_only_while_nobody_touches(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """Restyling a hidden page holds the screen's thread: it must never stand in a tap's way."""
+
+    def behind() -> list[str]:
+        return [type(p).__name__ for p in window.distinct_pages if p.styleSheet() != window.sheet]
+
+    tap(qtbot, window.top.larger_button)
+    assert window.page.styleSheet() == window.sheet  # what the patient sees: at once
+    assert behind(), "every page restyled at once: the tap paid for pages nobody sees"
+    # A touch anywhere puts the hidden pages' turn off until the screen has been quiet again.
+    qtbot.waitUntil(lambda: window.restyler.due_in_ms() < QUIET_MS - 50, timeout=5_000)
+    QTest.mousePress(window.top, Qt.MouseButton.LeftButton)
+    QTest.mouseRelease(window.top, Qt.MouseButton.LeftButton)
+    assert window.restyler.due_in_ms() > QUIET_MS - 50
+    assert behind(), "restyled before the screen was quiet"
+    qtbot.waitUntil(lambda: not behind() and not window.restyler.pending(), timeout=10_000)
 
 
 def test_text_sizes_follow_the_display_and_never_shrink() -> None:
