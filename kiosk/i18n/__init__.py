@@ -13,7 +13,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -129,8 +129,9 @@ class Words:
 
     # -- per locale, by Babel (loaded on first use: the first screen shows no date) --
 
-    @property
+    @cached_property
     def locale(self) -> Locale:
+        """Parsed once per language (a parse costs a third of a millisecond, on every number)."""
         from babel import Locale
 
         return Locale.parse(BABEL_LOCALES.get(self.language, self.language))

@@ -5,7 +5,10 @@ The frame draws the screen model's `View` like the pages do, and says which acti
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -361,11 +364,21 @@ class StillThere(QWidget):
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.hide()
+        self.sheet = ""
+        """The style sheet to take when next shown (or when the screen is quiet: `restyle`)."""
+
+    def restyle(self) -> bool:
+        """Take the sheet, if it has not yet (whether it did)."""
+        if self.styleSheet() == self.sheet:
+            return False
+        self.setStyleSheet(self.sheet)
+        return True
 
     def draw(self, seconds: int | None, words: Words) -> None:
         if seconds is None:
             self.hide()
             return
+        self.restyle()
         self.title.setText(words("still-there.title"))
         self.countdown.setText(words("still-there.countdown", count=max(0, seconds)))
         self.yes_button.setText(words("still-there.yes"))
@@ -378,15 +391,44 @@ class StillThere(QWidget):
 
 
 class Touches(QObject):
-    """Sees every press and key anywhere in the application, and reports it (a touch means someone is here)."""
+    """Sees every press and key in the windows it watches, and reports it (a touch means someone
+    is here).
+
+    It watches the kiosk window's platform window (`watch`), where every press, touch and key
+    arrives before Qt hands it to a widget, not the whole application: a filter on the
+    application is called, in Python, for every event to every object (each widget shown,
+    hidden, polished or laid out), hundreds a tap. While a dialog of its own is open (staff
+    sign-in), `everywhere` watches the whole application for as long.
+    """
 
     touched = Signal()
 
+    def watch(self, widget: QWidget) -> None:
+        widget.winId()  # the platform window exists from here on
+        handle = widget.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)
+
+    def unwatch(self, widget: QWidget) -> None:
+        handle = widget.windowHandle()
+        if handle is not None:
+            handle.removeEventFilter(self)
+
+    @contextmanager
+    def everywhere(self) -> Iterator[None]:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        try:
+            yield
+        finally:
+            if app is not None:
+                app.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.TouchBegin,
-            QEvent.Type.KeyPress,
-        ):
+        if event.type() in INPUT:
             self.touched.emit()
         return False
+
+
+INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})

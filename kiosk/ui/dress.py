@@ -35,8 +35,11 @@ def dress(window: KioskWindow, look: Look, size: QSize) -> None:
     background.setColor(QPalette.ColorRole.Window, QColor(look.palette.background))
     window.setPalette(background)
     window.setAutoFillBackground(True)
-    for part in (window.top, window.bottom, window.still_there):
+    for part in (window.top, window.bottom):
         part.setStyleSheet(sheet)
+    window.still_there.sheet = sheet  # hidden nearly always: styled when shown, or when quiet
+    if window.still_there.isVisible():
+        window.still_there.restyle()
     if window.ready and (window.staff_mode.is_open or not window.staff.styleSheet()):
         window.staff.setStyleSheet(sheet)
     window.restyler.start()
@@ -88,7 +91,11 @@ class Restyler(QObject):
 
     def step(self) -> None:
         """One page that has not the look yet takes it; the next one in the next turn."""
-        for page in self._window.distinct_pages:
-            if page.restyle():
+        parts = (
+            *(p.restyle for p in self._window.distinct_pages),
+            self._window.still_there.restyle,
+        )
+        for restyle in parts:
+            if restyle():
                 self._timer.start(BETWEEN_PAGES_MS)
                 return

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLayout,
     QSizePolicy,
     QStackedWidget,
@@ -166,9 +165,7 @@ class KioskWindow(QWidget):
         self.still_there.yes.connect(lambda: model.do(Action.STILL_HERE))
         self.touches = Touches(self)
         self.touches.touched.connect(self._touched)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.touches)
+        self.touches.watch(self)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -227,6 +224,7 @@ class KioskWindow(QWidget):
         self.bottom.setVisible(view.kind not in (ScreenKind.WELCOME, ScreenKind.DONE))
         self.bottom.draw(view, words)
         self.still_there.draw(view.still_there, words)
+        page.settle()
         b = self.briefing
         if view.kind is ScreenKind.DONE and b is not None and b.status is Status.COMPLETED:
             self.filer.file_after_paint(b.briefing_id, self.done)
@@ -364,7 +362,12 @@ class KioskWindow(QWidget):
     # -- staff and the lock ----------------------------------------------------------------
 
     def _attest(self, reason: str) -> str | None:
-        return self.interaction.staff_sign_in(self, reason)
+        return self.ask_staff(reason)
+
+    def ask_staff(self, reason: str) -> str | None:
+        """Staff sign-in (its own window: every touch on it counts too); the name, or None."""
+        with self.touches.everywhere():
+            return self.interaction.staff_sign_in(self, reason)
 
     def open_staff(self) -> None:
         sheet = self.look.stylesheet()
@@ -387,9 +390,7 @@ class KioskWindow(QWidget):
             event.accept()
             if self.ready:
                 self.timer.stop()
-                app = QApplication.instance()
-                if app is not None:
-                    app.removeEventFilter(self.touches)
+                self.touches.unwatch(self)
             return
         event.ignore()
         if self.ready:

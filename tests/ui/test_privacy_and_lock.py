@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -47,6 +48,30 @@ def test_after_the_idle_time_the_briefing_is_abandoned_and_no_widget_holds_the_n
     with station.store.reading() as session:
         row = session.get(BriefingRow, prepared)
         assert row is not None and row.status == "abandoned" and row.end_reason == "inactivity"
+
+
+def test_a_press_or_a_key_anywhere_on_the_screen_keeps_the_briefing_going(
+    qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
+) -> None:
+    """As the platform delivers them: to the kiosk's window, before any widget."""
+    begin(qtbot, window)
+    handle = window.windowHandle()
+    assert handle is not None
+    since = 0
+    for touch in (
+        lambda: QTest.keyClick(handle, Qt.Key.Key_Shift),
+        lambda: QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=QPoint(2, 2)),
+    ):
+        clock.advance(88 - since)  # two seconds before "Are you still there?"
+        window.tick()
+        touch()
+        clock.advance(2)
+        window.tick()
+        assert not window.still_there.isVisible(), "the touch was not seen"
+        since = 2
+    clock.advance(88)
+    window.tick()
+    assert window.still_there.isVisible()
 
 
 def ink(pad: SignaturePad) -> int:

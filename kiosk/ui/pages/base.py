@@ -116,6 +116,13 @@ class Page(QWidget):
     def draw(self, view: View, words: Words) -> None:
         raise NotImplementedError
 
+    def settle(self) -> None:
+        """The page is on screen with its new words: its reading areas say now (before the first
+        paint) whether there is more below, so the frame's cue is painted once, right."""
+        for area in self.findChildren(Reading):
+            if area.isVisible():
+                area.check_now()
+
     def submit(self, action: Action) -> None:
         """The main action was tapped: by default the model does it; a page whose main action needs
         what was typed or drawn on it (a date, a name, a signature) hands that over."""

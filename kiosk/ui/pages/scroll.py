@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -144,6 +144,14 @@ class Reading(QScrollArea):
         """Say again whether there is more below (the page said otherwise meanwhile)."""
         self._had_more = None
         self.check_soon()
+
+    def check_now(self) -> None:
+        """Lay out now what is waiting to be (the page around a hugging area, then the area), and
+        look: until then the scroll bar's range and the viewport's height are the last screen's,
+        and a cue said from them would be said again, the other way, after the first paint."""
+        for _ in range(3):  # the area's new height can ask the page for one more pass
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._check()
 
     def check_soon(self) -> None:
         """Look again once the new content is laid out (at the next turn of the event loop)."""

@@ -39,7 +39,7 @@ class StaffMode(QObject):
 
     def open(self) -> None:
         window = self._window
-        staff = window.interaction.staff_sign_in(window, STAFF_WORDS("staff.mode-reason"))
+        staff = window.ask_staff(STAFF_WORDS("staff.mode-reason"))
         if not staff:
             return
         self._station.staff_action(staff, "staff_mode_opened")
