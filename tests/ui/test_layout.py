@@ -9,10 +9,11 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.session import ScreenKind
 from kiosk.ui import theme
 from kiosk.ui.dress import QUIET_MS
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import next_, tap, type_date
+from tests.ui.drive import begin, choose, next_, tap, type_date, walk_to
 
 
 def test_larger_text_and_high_contrast_toggle_from_the_top_bar(
@@ -85,3 +86,22 @@ def test_long_content_scrolls_with_a_finger(
     next_(qtbot, window)
     viewport = window.reading.body.viewport()
     assert QScroller.hasScroller(viewport)
+
+
+@pytest.mark.parametrize("display", [QSize(1280, 800), QSize(1080, 1920)])
+def test_the_word_on_an_answer_stands_right_under_the_choices(
+    qtbot: QtBot, window: KioskWindow, prepared: str, display: QSize
+) -> None:
+    """Not at the foot of a tall screen, ~1,000 px from the answer the patient just tapped."""
+    window.show_at(display)
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.QUESTION)
+    page = window.question
+    buttons = list(page.buttons.values())
+    last = buttons[-1]
+    answer = window.briefing.form.question(window.briefing.current.id).answer  # type: ignore[union-attr]
+    choose(qtbot, window, answer)
+    qtbot.waitUntil(page.feedback.isVisible)
+    below = last.mapTo(window, last.rect().bottomLeft()).y()
+    word = page.feedback.mapTo(window, page.feedback.rect().topLeft()).y()
+    assert 0 <= word - below <= page.choices.content.spacing() + 4

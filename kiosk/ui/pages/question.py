@@ -83,14 +83,14 @@ class QuestionPage(Page):
         self.prompt = label(role="title")
         self.choices = Reading()
         self.choices.finish()  # the buttons go in above this stretch
-        # The word on the answer has its room kept under the choices: it never moves them.
+        # The word on the answer stands right under the choices (the last row of their column,
+        # the new choice buttons go in before it): it never moves them (their gaps are worked
+        # out with its room counted, `_fit_gaps`), and before an answer there is nothing to scroll to.
         self.feedback = MarkedLine()
-        policy = self.feedback.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.feedback.setSizePolicy(policy)
+        self.choices.add(self.feedback)
+        self.feedback.hide()
         layout.addWidget(self.prompt)
         layout.addWidget(self.choices, 1)
-        layout.addWidget(self.feedback)
         self.choices.more.connect(self._set_more)
         self.choices.viewport().installEventFilter(self)
         self.buttons: dict[str, ChoiceButton] = {}
@@ -149,8 +149,9 @@ class QuestionPage(Page):
                 for b in shown:
                     b.set_roomy(roomy)
                 tall = sum(max(b.heightForWidth(width), b.minimumHeight()) for b in shown)
-                gap = max(least, min(gap, (height - tall) // (len(shown) - 1)))
-                if tall + gap * (len(shown) - 1) <= height:
+                tall += self.feedback.heightForWidth(width)  # its room is kept, shown or not
+                gap = max(least, min(gap, (height - tall) // len(shown)))
+                if tall + gap * len(shown) <= height:
                     break
                 if roomy is False and self.prompt.property("role") == "title":
                     # Still short of room: the question in the heading's size, once per question
