@@ -63,6 +63,8 @@ def start_kiosk(config: Config, now: datetime) -> Started:
     log.info("procedures loaded: %s", ", ".join(sorted(catalog.forms)) or "none")
     for problem in form_problems:
         log.warning("procedure not loaded: %s", problem)
+    for warning in catalog.warnings:
+        log.warning("procedure content: %s", warning)
     try:
         signer = load_signer(config, now)
     except (SealError, ConfigError) as exc:

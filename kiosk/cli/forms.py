@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import load_config
-from kiosk.content import FormError, load_catalog, load_form
-from kiosk.content.catalog import form_files
+from kiosk.content import Form, FormError, Problem, load_catalog, load_form
+from kiosk.content.catalog import Procedure, form_files, load_procedure, procedure_folders
 
 
 def register(commands: Any) -> None:
@@ -26,7 +26,10 @@ def register(commands: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     folders = load_config(args.config).forms_dirs
-    files: list[Path] = args.files or form_files(folders)
+    files: list[Path] = args.files or [
+        *form_files(folders),
+        *(f for sub in procedure_folders(folders) for f in form_files([sub])),
+    ]
     if not files:
         print(
             f"kiosk forms check: no form files found in {' or '.join(map(str, folders))}",
@@ -34,17 +37,18 @@ def run_check(args: argparse.Namespace) -> int:
         )
         return 1
     failed = 0
+    procedures: dict[Path, Procedure] = {}
     for path in files:
-        try:
-            form = load_form(path)
-        except FormError as exc:
+        form, found = _check(path, procedures)
+        for problem in found:
+            print(problem, file=sys.stderr)
+        if form is None or any(not p.warning for p in found):
             failed += 1
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
             continue
-        print(
-            f"{path}: ok — {form.id} version {form.version}, content sha256 {form.content_sha256[:12]}"
-        )
+        what = f"{form.id} version {form.version}, {form.language}"
+        if form.translation is not None:
+            what += f", translated from version {form.translation.source_version}"
+        print(f"{path}: ok — {what}, content sha256 {form.content_sha256[:12]}")
     if failed:
         print(
             f"{failed} of {len(files)} file(s) have problems; fix the lines above and run the check again.",
@@ -54,6 +58,24 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(path: Path, procedures: dict[Path, Procedure]) -> tuple[Form | None, list[Problem]]:
+    """The file's form and what is wrong with it; a translation is checked against its source,
+    the file without a [translation] table in its folder."""
+    try:
+        form = load_form(path)
+    except FormError as exc:
+        return None, list(exc.problems)
+    if form.translation is None:
+        return form, []
+    folder = path.parent
+    if folder not in procedures:
+        procedures[folder] = load_procedure(folder)
+    found = procedures[folder].checked.get(path)
+    if found is None:  # a file named from elsewhere: its folder's files are not it
+        found = [Problem(str(path), "", f"is a translation, but {folder} does not hold it")]
+    return form, found
+
+
 def run_list(args: argparse.Namespace) -> int:
     catalog = load_catalog(load_config(args.config).forms_dirs)
     rows = [
@@ -61,7 +83,8 @@ def run_list(args: argparse.Namespace) -> int:
             form.id,
             form.version,
             form.title,
-            f"{len(form.steps)} steps, {len(form.risks)} risks",
+            f"{len(form.steps)} steps, {len(form.risks)} risks; "
+            + ", ".join([form.language, *sorted(catalog.translations.get(form.id, {}))]),
             str(catalog.sources[form.id]),
         )
         for form in catalog.forms.values()
@@ -76,7 +99,7 @@ def run_list(args: argparse.Namespace) -> int:
             )
     else:
         print("No procedures found.")
-    for problem in catalog.problems:
+    for problem in (*catalog.problems, *catalog.warnings):
         print(problem, file=sys.stderr)
     if catalog.problems:
         print(

@@ -24,13 +24,16 @@ class Problem:
     file: str
     path: str
     message: str
+    warning: bool = False
+    """Worth fixing, but the file can be used meanwhile (an unreviewed translation)."""
 
     def __str__(self) -> str:
-        return (
+        said = (
             f"{self.file}: {self.path}: {self.message}"
             if self.path
             else f"{self.file}: {self.message}"
         )
+        return f"{said} (warning)" if self.warning else said
 
 
 class FormError(Exception):

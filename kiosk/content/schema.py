@@ -103,12 +103,25 @@ class Closing(_Strict):
     body: Text
 
 
+class Translation(_Strict):
+    """Where a translated file comes from: the source version it was made from, who translated it,
+    and who reviewed it ("" while nobody has: the check warns)."""
+
+    source_version: Text
+    translated_by: Text
+    reviewed_by: str = ""
+
+
 class Form(_Strict):
-    """A whole procedure: everything the kiosk shows a patient about it."""
+    """A whole procedure: everything the kiosk shows a patient about it, in one language.
+
+    A translation (`translation` given) shares every screen id, question, choice, answer and
+    `teaches` with its source file (`kiosk.content.translation` checks that)."""
 
     id: Id
     version: Text
     language: Text = "en"
+    translation: Translation | None = None
     title: Text
     full_name: Text
     summary: Text
@@ -153,7 +166,11 @@ class Form(_Strict):
 
     def canonical_json(self) -> bytes:
         """The content as canonical JSON: sorted keys, no spaces, UTF-8; the input of the hash."""
-        data = self.model_dump(mode="json")
+        # A source file has no translation table: left out, its hash is what it was before
+        # translations existed (every stored record names its content by it).
+        data = self.model_dump(
+            mode="json", exclude={"translation"} if self.translation is None else None
+        )
         return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
     @property
