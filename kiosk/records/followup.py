@@ -281,4 +281,4 @@ def record_of(store: Store, forms: Mapping[str, Form], briefing_id: str) -> Reco
         )
     if rows:
         return rows[0]
-    raise StaleError("That briefing is no longer in the records.")
+    raise StaleError("problem.briefing-gone")

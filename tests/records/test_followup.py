@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from kiosk.i18n import msg
 from kiosk.records import followup
 from kiosk.records.followup import FollowUpError
 from kiosk.store.models import AuditEntry, QuestionFlag
@@ -104,6 +105,9 @@ def test_a_flagged_question_is_answered_once_with_who_when_and_a_note(made: Made
         )
     with pytest.raises(FollowUpError, match="no longer in the records"):
         followup.answer_question(made.store, 999_999, staff="Sam Carter", note="?", now=NOW)
+    with pytest.raises(followup.StaleError) as gone:
+        followup.record_of(made.store, FORMS, "no-such-briefing")
+    assert gone.value.text == msg("problem.briefing-gone")  # words for staff, in their language
 
 
 def test_a_copy_of_a_pdf_is_its_exact_bytes_and_is_audited(made: Made, tmp_path: Path) -> None:

@@ -88,20 +88,32 @@ def test_long_content_scrolls_with_a_finger(
     assert QScroller.hasScroller(viewport)
 
 
+@pytest.mark.parametrize("larger", [False, True])
 @pytest.mark.parametrize("display", [QSize(1280, 800), QSize(1080, 1920)])
 def test_the_word_on_an_answer_stands_right_under_the_choices(
-    qtbot: QtBot, window: KioskWindow, prepared: str, display: QSize
+    qtbot: QtBot, window: KioskWindow, prepared: str, display: QSize, larger: bool
 ) -> None:
-    """Not at the foot of a tall screen, ~1,000 px from the answer the patient just tapped."""
+    """Not at the foot of a tall screen, ~1,000 px from the answer the patient just tapped; and
+    answering moves no choice (its room was counted before it showed)."""
     window.show_at(display)
+    if larger:
+        tap(qtbot, window.top.larger_button)
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.QUESTION)
     page = window.question
     buttons = list(page.buttons.values())
-    last = buttons[-1]
-    answer = window.briefing.form.question(window.briefing.current.id).answer  # type: ignore[union-attr]
-    choose(qtbot, window, answer)
+    before = [b.mapTo(window, b.rect().topLeft()) for b in buttons]
+    role = page.prompt.property("role")
+    b = window.briefing
+    assert b is not None
+    choose(qtbot, window, b.form.question(b.current.id).answer)
     qtbot.waitUntil(page.feedback.isVisible)
+    after = [b.mapTo(window, b.rect().topLeft()) for b in buttons]
+    # The answer's thicker border may push those below it by its width (4 px), no more.
+    assert all(0 <= (a - b).y() <= 4 and a.x() == b.x() for a, b in zip(after, before, strict=True))
+    assert page.prompt.property("role") == role
+    assert not page.feedback.visibleRegion().isEmpty()
+    last = buttons[-1]
     below = last.mapTo(window, last.rect().bottomLeft()).y()
     word = page.feedback.mapTo(window, page.feedback.rect().topLeft()).y()
     assert 0 <= word - below <= page.choices.content.spacing() + 4

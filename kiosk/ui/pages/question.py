@@ -98,6 +98,8 @@ class QuestionPage(Page):
         self._pool: list[ChoiceButton] = []
         self._ids: list[str] = []
         self._shown: tuple[str, str] | None = None
+        self._said = ""
+        """The word on the answer last brought into view."""
 
     def draw(self, view: View, words: Words) -> None:
         self.choices.limit_width(self.line_px())
@@ -149,7 +151,7 @@ class QuestionPage(Page):
                 for b in shown:
                     b.set_roomy(roomy)
                 tall = sum(max(b.heightForWidth(width), b.minimumHeight()) for b in shown)
-                tall += self.feedback.heightForWidth(width)  # its room is kept, shown or not
+                tall += self._feedback_room(width)  # counted, shown or not: it never moves them
                 gap = max(least, min(gap, (height - tall) // len(shown)))
                 if tall + gap * len(shown) <= height:
                     break
@@ -159,6 +161,21 @@ class QuestionPage(Page):
                     set_flag(self.prompt, "role", "heading")
         if self.choices.content.spacing() != gap:
             self.choices.content.setSpacing(gap)
+
+    def _feedback_room(self, width: int) -> int:
+        """The word on the answer's height: its words' if it has some, and never less than one
+        line beside its mark (an empty label has no height for a width: -1)."""
+        line = max(self.feedback.text.fontMetrics().lineSpacing(), self.look.px(32))
+        return max(self.feedback.heightForWidth(width), line)
+
+    def settle(self) -> None:
+        super().settle()
+        # A new word on the answer is brought into view (when the choices scroll, it is below
+        # them), once: after that the patient scrolls where they like.
+        said = self.feedback.text.text() if self.feedback.isVisible() else ""
+        if said and said != self._said:
+            self.choices.ensureWidgetVisible(self.feedback)
+        self._said = said
 
     def _choice_button(self) -> ChoiceButton:
         b = ChoiceButton()
@@ -171,6 +188,7 @@ class QuestionPage(Page):
 
     def forget(self) -> None:
         self._shown = None
+        self._said = ""
         with self.choices.refilling(0):
             self.choices.refill(self._pool, [], self._choice_button, ChoiceButton.set_choice)
         self.feedback.set_line("", Tone.PLAIN, None, "", 1)
