@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import shutil
 import subprocess
@@ -45,3 +46,24 @@ def test_a_pyside_import_outside_ui_breaks_the_build(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "kiosk.session.sneaky -> PySide6" in result.stdout
+
+
+def test_no_test_module_imports_another() -> None:
+    """What several test modules share lives in a helper module (tests/ui/drive.py,
+    tests/ui/staff_drive.py, tests/shared.py, conftest), never in a test module: importing one
+    runs its module-level code and collects nothing of it, and couples two tests' files."""
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            for name in names:
+                if name.startswith("tests.") and name.rsplit(".", 1)[-1].startswith("test_"):
+                    found.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert not found, found

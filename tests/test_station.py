@@ -16,8 +16,9 @@ from kiosk.session import Briefing, ScreenKind
 from kiosk.station import NO_BRIEFING, Station, Unavailable, name_problem
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.staff import add_staff
-from tests.conftest import MILD, set_config
+from tests.conftest import MILD
 from tests.session.fakes import FakeClock
+from tests.shared import open_station
 
 FORM = load_form(MILD)
 
@@ -27,17 +28,11 @@ def clock() -> FakeClock:
     return FakeClock(datetime.now(UTC))
 
 
-def _station(tmp_path: Path, clock: FakeClock, **settings: object) -> Station:
-    assert main(["init"]) == 0
-    set_config(tmp_path / "config" / "kiosk.toml", **settings)
-    return Station.open(load_config(), clock)
-
-
 @pytest.fixture
 def station(
     tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> Iterator[Station]:
-    with _station(tmp_path, clock) as s:
+    with open_station(tmp_path, clock) as s:
         capsys.readouterr()
         yield s
 
@@ -86,7 +81,7 @@ def test_without_walk_up_and_nothing_prepared_the_patient_is_sent_to_staff(
 def test_walk_up_mode_offers_a_new_briefing_for_the_configured_procedure(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    with _station(tmp_path, clock, walk_up_mode=True) as station:
+    with open_station(tmp_path, clock, walk_up_mode=True) as station:
         b = station.next_briefing()
         assert isinstance(b, Briefing) and b.patient is None and b.form.id == "mild"
         b.go_next()
@@ -96,7 +91,7 @@ def test_walk_up_mode_offers_a_new_briefing_for_the_configured_procedure(
 def test_walk_up_with_an_unknown_procedure_tells_staff_which_setting(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    with _station(tmp_path, clock, walk_up_mode=True, walk_up_procedure="knee") as station:
+    with open_station(tmp_path, clock, walk_up_mode=True, walk_up_procedure="knee") as station:
         result = station.next_briefing()
     assert isinstance(result, Unavailable)
     assert result.for_patient == NO_BRIEFING

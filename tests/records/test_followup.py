@@ -17,6 +17,7 @@ from kiosk.records import followup
 from kiosk.records.followup import FollowUpError
 from kiosk.store.models import AuditEntry, QuestionFlag
 from tests.records.conftest import FORM, Made
+from tests.shared import fake_lp
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
 FORMS = {FORM.id: FORM}
@@ -159,13 +160,6 @@ def test_a_copy_into_a_folder_that_cannot_be_written_says_which(made: Made, tmp_
     with pytest.raises(FollowUpError, match=f"could not be copied to {bad}.*copies_dir"):
         followup.copy_pdf(made.store, row, bad, staff="Dana Okafor", now=NOW, create=False)
     assert _audit(made, "pdf_copied") == []
-
-
-def fake_lp(folder: Path, script: str) -> None:
-    folder.mkdir(exist_ok=True)
-    lp = folder / "lp"
-    lp.write_text(f"#!/bin/sh\n{script}\n")
-    lp.chmod(0o755)
 
 
 def test_another_kiosks_pdf_is_printed_or_copied_there(made: Made, tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,16 +14,21 @@ from kiosk.services.staff import StaffDesk, StaffError, StaleError
 from kiosk.station import Station
 from kiosk.store.staff import add_staff
 from tests.session.fakes import FakeClock
-from tests.test_station import _station, clock  # noqa: F401 (the fixture)
+from tests.shared import open_station
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime.now(UTC))
 
 
 @pytest.fixture
 def desk(
     tmp_path: Path,
-    clock: FakeClock,  # noqa: F811
+    clock: FakeClock,
     capsys: pytest.CaptureFixture[str],
 ) -> Iterator[StaffDesk]:
-    with _station(tmp_path, clock) as station:
+    with open_station(tmp_path, clock) as station:
         capsys.readouterr()
         yield StaffDesk(station)
 

@@ -25,11 +25,11 @@ from kiosk.store.models import AuditEntry, BriefingRow, Document, QuestionFlag
 from kiosk.ui.staff import briefings, questions
 from kiosk.ui.window import KioskWindow
 from tests.conftest import MILD
-from tests.records.test_followup import fake_lp
 from tests.session.fakes import FakeClock
+from tests.shared import fake_lp
 from tests.ui.conftest import NAME
 from tests.ui.drive import english, key, tap, texts
-from tests.ui.test_staff_mode import _fits, type_keys
+from tests.ui.staff_drive import staff_fits, type_keys
 
 FORM = load_form(MILD)
 SIGNED = "Ana Ruiz"
@@ -104,7 +104,7 @@ def test_the_list_shows_today_with_status_and_a_search_narrows_it(
     type_keys(qtbot, panel.keys, "x")
     qtbot.waitUntil(lambda: english(briefings.NOTHING_FOUND) in texts(panel))
     assert not panel.buttons
-    _fits(window, "briefings, searching")
+    staff_fits(window, "briefings, searching")
 
 
 def test_an_old_prepared_briefing_is_listed_as_no_longer_offered(
@@ -142,7 +142,7 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
     assert born == "Born May 6, 1950 · MRN MRN-1001" and born in detail.facts.text()
     assert detail.make_button.isVisible()
     assert not detail.print_button.isVisible() and not detail.copy_button.isVisible()
-    _fits(window, "a briefing with its PDF pending")
+    staff_fits(window, "a briefing with its PDF pending")
 
     tap(qtbot, detail.make_button)  # sealed on the worker thread: the screen stays live
     qtbot.waitUntil(lambda: detail.message.text() == english("staff.detail.made"))
@@ -189,7 +189,7 @@ def test_a_flagged_question_is_answered_with_a_note_under_the_staff_name(
 
     tap(qtbot, panel.buttons[flag_id])
     assert panel.asked.text() == english("staff.questions.asked", name=SIGNED, title=title)
-    _fits(window, "answering a question")
+    staff_fits(window, "answering a question")
     tap(qtbot, panel.answer_button)  # no note yet
     assert panel.message.text() == "Write a short note on how the question was answered."
     type_keys(qtbot, panel.keys, "Dr Lee called")

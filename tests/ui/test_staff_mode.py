@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
@@ -15,34 +14,15 @@ from kiosk.session import ScreenKind
 from kiosk.station import Station
 from kiosk.store import audit
 from kiosk.store.models import AuditEntry, BriefingRow, PatientRow
-from kiosk.ui import theme
 from kiosk.ui.staff import prepare
-from kiosk.ui.widgets.key_words import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
 from tests.ui.drive import english, key, kind, tap, texts, type_date
+from tests.ui.staff_drive import staff_fits, type_keys
 
 NAME = "Łukasz Wałęsa"
 MRN = "A-1234"
 PERSONAL = ("Łukasz", "Wałęsa", "Lukasz", "1962", "August 31", "08 / 31", MRN, "1234")
-
-
-def type_keys(qtbot: QtBot, keyboard: OnScreenKeyboard, text: str) -> None:
-    """Type on the on-screen keys as staff would: the accents page for accented letters, Shift for a capital."""
-    for ch in text:
-        text_on_key = "Space" if ch == " " else ch
-        accented = not ch.isascii()
-        if accented != keyboard.accents_showing():
-            tap(qtbot, key(keyboard, LETTERS_TEXT if keyboard.accents_showing() else ACCENTS_TEXT))
-        shown = [b.text() for b in keyboard.findChildren(QAbstractButton) if b.isVisible()]
-        if (
-            text_on_key not in shown
-        ):  # a capital (or a small letter) the keyboard does not offer now
-            tap(qtbot, key(keyboard, SHIFT_TEXT))
-        tap(qtbot, key(keyboard, text_on_key))
-    if keyboard.accents_showing():
-        tap(qtbot, key(keyboard, LETTERS_TEXT))
 
 
 def type_mrn(qtbot: QtBot, window: KioskWindow, mrn: str) -> None:
@@ -252,53 +232,29 @@ def test_leaving_staff_mode_mid_form_forgets_what_was_typed(
         assert session.scalar(select(func.count()).select_from(BriefingRow)) == 0
 
 
-def _fits(window: KioskWindow, where: str) -> None:
-    page = window.stack.currentWidget()
-    assert page is window.staff
-    room, need = window.stack.size(), page.minimumSizeHint()
-    assert need.width() <= room.width() and need.height() <= room.height(), (
-        f"{where}: the staff page needs {need.width()}×{need.height()} but has {room.width()}×{room.height()}"
-    )
-    screen = window.rect()
-    for widget in window.staff.findChildren(QWidget):
-        if widget.isVisible():
-            box = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-            assert screen.contains(box), f"{where}: {widget!r} is off screen at {box}"
-    for b in window.findChildren(QAbstractButton):
-        if b.isVisible():
-            assert b.width() >= theme.TOUCH_PX and b.height() >= theme.TOUCH_PX, (
-                f"{where}: {b.text()!r} is {b.width()}×{b.height()}"
-            )
-    for text in window.findChildren(QLabel):
-        if text.isVisible() and text.text():
-            assert text.font().pixelSize() >= theme.BASE_PX, (
-                f"{where}: {text.text()[:30]!r} at {text.font().pixelSize()} px"
-            )
-
-
 def test_every_prepare_step_fits_at_1280_by_800(
     qtbot: QtBot, window: KioskWindow, station: Station
 ) -> None:
     assert window.size().width() == 1280 and window.size().height() == 800
     window.open_staff()
-    _fits(window, "staff menu")
+    staff_fits(window, "staff menu")
     tap(qtbot, window.staff.prepare_button)
     form = window.staff.prepare
-    _fits(window, "name")
+    staff_fits(window, "name")
     type_keys(qtbot, form.name_keys, "Ana Díaz")
     next_(qtbot, form)
-    _fits(window, "date of birth")
+    staff_fits(window, "date of birth")
     next_(qtbot, form)  # with the message showing
-    _fits(window, "date of birth, with a message")
+    staff_fits(window, "date of birth, with a message")
     type_date(qtbot, form.keypad, "01021950")
     next_(qtbot, form)
-    _fits(window, "MRN")
+    staff_fits(window, "MRN")
     for _ in range(65):
         tap(qtbot, key(form.digits, "1"))
     next_(qtbot, form)
-    _fits(window, "MRN, with a message")
+    staff_fits(window, "MRN, with a message")
     form.mrn.clear()
     next_(qtbot, form)
-    _fits(window, "check and prepare")
+    staff_fits(window, "check and prepare")
     tap(qtbot, form.next_button)
-    _fits(window, "staff menu, ready")
+    staff_fits(window, "staff menu, ready")
