@@ -50,10 +50,7 @@ def test_a_clean_translation_is_used_beside_its_source(tmp_path: Path) -> None:
     assert es.translation is not None and es.translation.reviewed_by == "B. Reviewer"
     assert es.content_sha256 != catalog.forms["mild"].content_sha256  # a hash per language
     # The source's hash is the one every stored record names: no [translation] table in it.
-    assert (
-        catalog.forms["mild"].content_sha256
-        == load_form(MILD).content_sha256
-    )
+    assert catalog.forms["mild"].content_sha256 == load_form(MILD).content_sha256
 
 
 def test_a_translation_missing_a_risk_is_named_and_left_out(tmp_path: Path) -> None:
