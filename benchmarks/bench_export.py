@@ -46,7 +46,7 @@ from kiosk.records import Filters, export_csv, export_fhir, risk_totals
 from kiosk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-FORM_FILE = ROOT / "forms" / "mild.toml"
+FORM_FILE = ROOT / "forms" / "mild" / "en.toml"
 TARGETS = {"csv": 2.0, "fhir": 10.0}
 START = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 BUILT = "BUILT"

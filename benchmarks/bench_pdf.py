@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-pdf-"))
     store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "bench")
-    form = load_form(ROOT / "forms" / "mild.toml")
+    form = load_form(ROOT / "forms" / "mild" / "en.toml")
     now = datetime.now(UTC)
     keys.create_identity(
         folder / "key.pem", folder / "cert.pem", clinic="Bench", kiosk_id="bench", now=now

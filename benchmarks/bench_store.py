@@ -56,7 +56,7 @@ from kiosk.store.database import BUSY_TIMEOUT_MS
 from kiosk.store.models import RiskAcknowledgement
 
 ROOT = Path(__file__).resolve().parents[1]
-FORM_FILE = ROOT / "forms" / "mild.toml"
+FORM_FILE = ROOT / "forms" / "mild" / "en.toml"
 TARGET_RATIO = 2.0
 DOB = date(1951, 3, 14)
 KIOSK_ID = "bench-kiosk"

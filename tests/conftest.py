@@ -17,7 +17,7 @@ from kiosk.store import Store, open_store
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
-MILD = ROOT / "forms" / "mild.toml"
+MILD = ROOT / "forms" / "mild" / "en.toml"
 
 
 @pytest.fixture(autouse=True)

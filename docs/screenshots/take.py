@@ -57,7 +57,7 @@ def main() -> int:
     screen = app.primaryScreen().size()
     station = Station.open(load_config(), SystemClock())
     now = datetime.now(UTC)
-    form = load_form(bundled_forms_dir() / "mild.toml")
+    form = load_form(bundled_forms_dir() / "mild" / "en.toml")
     for name in ("Sam Carter", "Priya Natarajan", "Tomás Ferreira"):
         add_staff(station.store, name, "482916", now)
     prepare_briefing(

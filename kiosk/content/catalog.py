@@ -1,6 +1,6 @@
 """Finding the procedures available to the kiosk: the form files in the form folders.
 
-A procedure is one file (`forms/mild.toml`), or a folder of one file per language
+A procedure is one file (`forms/<id>.toml`), or a folder of one file per language
 (`forms/mild/en.toml`, `forms/mild/es.toml`): the file without a `[translation]` table is the
 source, and every other one is checked against it (`kiosk.content.translation`).
 """

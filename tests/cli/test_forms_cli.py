@@ -15,7 +15,7 @@ from tests.conftest import MILD, ROOT
 def test_check_passes_on_the_shipped_forms(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["forms", "check"]) == 0
     out = capsys.readouterr().out
-    assert "mild.toml: ok — mild version" in out
+    assert f"{MILD}: ok — mild version" in out
 
 
 def test_check_names_each_problem_on_its_own_line(
@@ -91,7 +91,7 @@ def test_a_second_procedure_needs_only_a_file(
 def test_the_installed_command_runs() -> None:
     kiosk = Path(sys.executable).with_name("kiosk")
     result = subprocess.run(
-        [str(kiosk), "forms", "check", str(ROOT / "forms" / "mild.toml")],
+        [str(kiosk), "forms", "check", str(ROOT / "forms" / "mild" / "en.toml")],
         capture_output=True,
         text=True,
         check=False,

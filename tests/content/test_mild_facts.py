@@ -14,7 +14,7 @@ import pytest
 from kiosk.content.loader import load_form
 from kiosk.content.schema import Form, Item, ItemList, Section
 
-FORM_PATH = Path(__file__).parents[2] / "forms" / "mild.toml"
+FORM_PATH = Path(__file__).parents[2] / "forms" / "mild" / "en.toml"
 
 STEP_IDS = [
     "step-anesthesia",

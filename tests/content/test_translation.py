@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.content import load_catalog
+from kiosk.content import load_catalog, load_form
 from kiosk.content.catalog import load_procedure
 from tests.conftest import MILD
 
@@ -50,10 +50,7 @@ def test_a_clean_translation_is_used_beside_its_source(tmp_path: Path) -> None:
     assert es.translation is not None and es.translation.reviewed_by == "B. Reviewer"
     assert es.content_sha256 != catalog.forms["mild"].content_sha256  # a hash per language
     # The source's hash is the one every stored record names: no [translation] table in it.
-    assert (
-        catalog.forms["mild"].content_sha256
-        == load_catalog([MILD.parent]).forms["mild"].content_sha256
-    )
+    assert catalog.forms["mild"].content_sha256 == load_form(MILD).content_sha256
 
 
 def test_a_translation_missing_a_risk_is_named_and_left_out(tmp_path: Path) -> None:
@@ -155,3 +152,20 @@ def test_a_question_with_another_number_of_choices_is_named(tmp_path: Path) -> N
         f'{folder / "es.toml"}: questions[0].choices: missing "c"; 2 choices where the source '
         "has 3; a translation keeps the source's choices"
     ]
+
+
+def test_the_shipped_spanish_translation_checks_clean_but_for_its_review() -> None:
+    """forms/mild/es.toml keeps the source's structure; only the missing review is said (a
+    warning), and the catalog uses it beside the English source."""
+    folder = MILD.parent
+    procedure = load_procedure(folder)
+    assert procedure.source_path == MILD
+    found = procedure.checked[folder / "es.toml"]
+    assert [(p.path, p.warning) for p in found] == [("translation.reviewed_by", True)]
+    catalog = load_catalog([folder.parent])
+    assert not catalog.problems
+    assert [w.file for w in catalog.warnings] == [str(folder / "es.toml")]
+    es = catalog.translations["mild"]["es"]
+    assert es.language == "es" and es.version == catalog.forms["mild"].version
+    assert es.translation is not None and es.translation.source_version == "1.0.0"
+    assert [q.answer for q in es.questions] == [q.answer for q in catalog.forms["mild"].questions]

@@ -50,7 +50,7 @@ from kiosk.store import Recorder, Store, open_store
 from kiosk.store.briefings import prepare_briefing
 
 ROOT = Path(__file__).resolve().parents[2]
-FORM_PATH = ROOT / "forms" / "mild.toml"
+FORM_PATH = ROOT / "forms" / "mild" / "en.toml"
 DOB = date(1951, 3, 14)
 SIGNATURE = DrawnSignature((Stroke((Point(0, 0, 0), Point(60, 40, 120), Point(120, 5, 260))),))
 USAGE = "usage: python -m tests.store.writer [--go] URL KIOSK_ID briefings|acks N"
