@@ -98,6 +98,11 @@ def combinations() -> Iterator[Any]:
             # shows bracketed and accented (high contrast changes colours only).
             test_id = f"{display}-{text}-standard-{PSEUDO}"
             yield pytest.param(size, text == "larger", False, PSEUDO, id=test_id)
+            # Spanish, the first shipped translation (its words only: the form stays English until
+            # a patient can choose a language).
+            yield pytest.param(
+                size, text == "larger", False, "es", id=f"{display}-{text}-standard-es"
+            )
 
 
 @pytest.fixture
