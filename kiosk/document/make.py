@@ -19,7 +19,7 @@ from kiosk.document import seal
 from kiosk.document.fonts import FontError, register_fonts
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.files import install_file
-from kiosk.i18n import SOURCE, Problem, Words, words_for
+from kiosk.i18n import SOURCE, MessageError, Words, words_for
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, Document
@@ -28,7 +28,7 @@ ATTACHMENT = "briefing-record.json"
 SYSTEM = "system"
 
 
-class DocumentError(Problem):
+class DocumentError(MessageError):
     """The PDF could not be made; the briefing itself is safe in the store. One sentence, what to do."""
 
 

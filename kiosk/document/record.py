@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.i18n import Problem
+from kiosk.i18n import MessageError
 from kiosk.store.models import (
     AuditEntry,
     BriefingRow,
@@ -24,7 +24,7 @@ from kiosk.store.models import (
 RECORD_FORMAT = "briefing-record/1"
 
 
-class RecordNotReady(Problem):
+class RecordNotReady(MessageError):
     """The briefing cannot be made into a PDF (not found, or not signed); the message says which."""
 
 

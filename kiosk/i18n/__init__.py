@@ -63,7 +63,7 @@ def msg(message_id: str, /, count: int | None = None, **args: object) -> Msg:
     return Msg(message_id, args, count)
 
 
-class Problem(Exception):
+class MessageError(Exception):
     """Something that cannot be done, in words from the catalog: `.text` for a screen (in the
     patient's or staff member's language), str() in English for the terminal and the log."""
 

@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
 from kiosk.files import install_file
-from kiosk.i18n import Problem
+from kiosk.i18n import MessageError
 from kiosk.records.pdfs import PdfUnusable, read_sealed
 from kiosk.records.query import OPEN_FLAG, Filters, RecordRow, find_records, risk_totals
 from kiosk.store import audit
@@ -34,7 +34,7 @@ NOTE_MAX = 500
 PRINT_TIMEOUT = 20.0
 
 
-class FollowUpError(Problem):
+class FollowUpError(MessageError):
     """What staff asked for cannot be done; one sentence saying why and what to do."""
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from kiosk.i18n import CATALOGS, PSEUDO, MonthName, Problem, msg, words_for
+from kiosk.i18n import CATALOGS, PSEUDO, MessageError, MonthName, msg, words_for
 from kiosk.i18n.build import expected
 from kiosk.i18n.pseudo import pseudo
 
@@ -112,7 +112,7 @@ def test_the_pseudo_locale_has_every_message() -> None:
 
 
 def test_a_problem_is_a_message_on_screen_and_english_in_the_terminal() -> None:
-    problem = Problem("problem.note-too-long", 500)
+    problem = MessageError("problem.note-too-long", 500)
     assert problem.text == msg("problem.note-too-long", 500)
     assert str(problem) == "The note is longer than 500 characters; shorten it."
     assert words_for(PSEUDO)(problem.text) != str(problem)

@@ -53,6 +53,8 @@ class Page(QWidget):
         self.has_more = False
         self.model: ScreenModel | None = None
         self.look = Look(STANDARD, BASE_PX)
+        self._areas: tuple[Reading, ...] | None = None
+        """The page's reading areas (`settle`)."""
         self._styled: Look | None = None
         """The look whose style sheet the page has."""
         """The palette and sizes, for what a page draws itself (icons); set by the window."""
@@ -119,7 +121,9 @@ class Page(QWidget):
     def settle(self) -> None:
         """The page is on screen with its new words: its reading areas say now (before the first
         paint) whether there is more below, so the frame's cue is painted once, right."""
-        for area in self.findChildren(Reading):
+        if self._areas is None:  # a page's reading areas are made with it: found once
+            self._areas = tuple(self.findChildren(Reading))
+        for area in self._areas:
             if area.isVisible():
                 area.check_now()
 
