@@ -56,6 +56,15 @@ def _procedure_id(value: str) -> str | None:
     return "a procedure id: lowercase letters and digits joined by hyphens, as `kiosk forms list` shows"
 
 
+def _languages(value: str) -> str | None:
+    codes = [c.strip() for c in value.split(",")] if value.strip() else []
+    if all(re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", c) for c in codes) and len(set(codes)) == len(
+        codes
+    ):
+        return None
+    return 'language codes separated by commas, each once, the main one first (e.g. "en, es, ar"), or empty for every shipped language'
+
+
 def _absolute(value: str) -> str | None:
     if value == "" or Path(value).expanduser().is_absolute():
         return None
@@ -85,6 +94,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("database_url", str, "", "Empty for the embedded SQLite file in the data folder; a PostgreSQL URL to share one database between kiosks.", _database_url, secret=True),
     Setting("idle_warning_seconds", int, 90, "Seconds without a touch before “Are you still there?”.", _positive),
     Setting("idle_end_seconds", int, 30, "Further seconds without an answer before the briefing is abandoned and the screen wiped.", _positive),
+    Setting("languages", str, "", "The languages patients may choose, in the order Welcome offers them, the clinic's main language first (e.g. \"en, es, ar\"); empty: every language the kiosk ships whose procedure checks clean.", _languages),
     Setting("walk_up_mode", bool, False, "Let patients without a prepared briefing type their own name and date of birth."),
     Setting("walk_up_procedure", str, "mild", "The procedure a walk-up patient is briefed on (a procedure id from `kiosk forms list`).", _procedure_id),
     Setting("typed_signature", bool, True, "Offer a typed-name signature, confirmed by a staff member's name and PIN, to patients who cannot sign with a finger."),
@@ -143,6 +153,12 @@ class Config:
             s.name: _mask(self.values[s.name]) if s.secret else self.values[s.name]
             for s in SETTINGS
         }
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the `languages` setting names, in order (empty: every one shipped)."""
+        value = str(self.values["languages"])
+        return tuple(c.strip() for c in value.split(",")) if value.strip() else ()
 
     @property
     def documents_dir(self) -> Path:

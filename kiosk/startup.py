@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -44,6 +44,8 @@ class Started:
     signer: Signer | None
     """The kiosk's seal, loaded once; None when it could not be (`signer_problem` says why)."""
     signer_problem: str | None
+    translations: dict[str, dict[str, Form]] = field(default_factory=dict)
+    """Each procedure's translations that check clean, by procedure id and language."""
 
 
 def start_kiosk(config: Config, now: datetime) -> Started:
@@ -70,14 +72,25 @@ def start_kiosk(config: Config, now: datetime) -> Started:
     except (SealError, ConfigError) as exc:
         log.error("the signing key could not be loaded, so pending PDFs were not made: %s", exc)
         problems = [f"pending PDFs were not made: {exc}", *form_problems]
-        return Started(store, recovered, [], problems, catalog.forms, None, str(exc))
+        return Started(
+            store, recovered, [], problems, catalog.forms, None, str(exc), catalog.translations
+        )
     made, failed = make_pending(store, catalog.forms, signer, config.documents_dir, now)
     log.info("pending PDFs: %d made, %d still pending", len(made), len(failed))
     for m in made:
         log.info("briefing %s: pending PDF made", m.briefing_id)
     for problem in failed:
         log.warning("pending PDF not made: %s", problem)
-    return Started(store, recovered, made, failed + form_problems, catalog.forms, signer, None)
+    return Started(
+        store,
+        recovered,
+        made,
+        failed + form_problems,
+        catalog.forms,
+        signer,
+        None,
+        catalog.translations,
+    )
 
 
 def sweep_half_written(store: Store, folder: Path) -> list[Path]:

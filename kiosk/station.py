@@ -19,6 +19,7 @@ from kiosk.content.schema import Form
 from kiosk.document.fonts import missing_glyphs
 from kiosk.document.make import DocumentError, Made, make_document
 from kiosk.document.seal import Signer
+from kiosk.i18n import languages as word_languages
 from kiosk.records import followup
 from kiosk.records.query import RecordRow
 from kiosk.session import Briefing, IdleTimes, Patient
@@ -58,10 +59,13 @@ class Station:
         signer: Signer | None = None,
         signer_problem: str | None = None,
         problems: list[str] | None = None,
+        translations: Mapping[str, Mapping[str, Form]] | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.forms = dict(forms)
+        self.translations = {k: dict(v) for k, v in (translations or {}).items()}
+        """Each procedure's translations that check clean, by procedure id and language."""
         self.clock = clock
         self.signer = signer
         self.signer_problem = signer_problem
@@ -85,6 +89,7 @@ class Station:
             signer=started.signer,
             signer_problem=started.signer_problem,
             problems=started.problems,
+            translations=started.translations,
         )
 
     def close(self) -> None:
@@ -107,6 +112,16 @@ class Station:
     def typed_signature(self) -> bool:
         return bool(self.config["typed_signature"])
 
+    def languages_of(self, form: Form) -> dict[str, Form]:
+        """The procedure in every language this kiosk offers patients, in the order Welcome shows
+        them: the `languages` setting's (those the procedure and the kiosk's words exist in), else
+        its source language first, then every translation that checks clean."""
+        have = {form.language: form, **self.translations.get(form.id, {})}
+        spoken = set(word_languages())
+        wanted = self.config.languages or (form.language, *sorted(have.keys() - {form.language}))
+        offered = {lang: have[lang] for lang in wanted if lang in have and lang in spoken}
+        return offered or {form.language: form}
+
     # -- the next patient ------------------------------------------------------------------
 
     def next_briefing(self) -> Briefing | Unavailable:
@@ -128,6 +143,7 @@ class Station:
                 self.clock,
                 patient=Patient(p.name, p.date_of_birth, p.mrn),
                 idle=self.idle,
+                languages=self.languages_of(form),
             )
         if not self.walk_up:
             return Unavailable(NO_BRIEFING)
@@ -139,7 +155,16 @@ class Station:
                 f"{self.config.path}: walk_up_procedure: {form_id!r} is not a procedure this kiosk has; "
                 f"use one of {', '.join(sorted(self.forms)) or 'none (no procedure loaded)'}.",
             )
-        return Briefing(form, str(uuid.uuid4()), self.recorder, self.clock, idle=self.idle)
+        languages = self.languages_of(form)
+        return Briefing(
+            form,
+            str(uuid.uuid4()),
+            self.recorder,
+            self.clock,
+            idle=self.idle,
+            languages=languages,
+            language=next(iter(languages)),
+        )
 
     # -- after signing ---------------------------------------------------------------------
 

@@ -155,3 +155,25 @@ def test_staff_sign_in_and_actions_are_audited_under_their_name(station: Station
 )
 def test_walk_up_names_the_pdf_cannot_print_are_refused(name: str, problem: str | None) -> None:
     assert name_problem(name) == problem
+
+
+def test_the_languages_setting_orders_what_patients_may_choose(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    with open_station(tmp_path, clock, walk_up_mode=True, languages="") as station:
+        everything = list(station.languages_of(FORM))
+        briefing = station.next_briefing()
+    assert everything[0] == "en" and "es" in everything  # default: the source first, then the rest
+    assert isinstance(briefing, Briefing) and briefing.language == "en"
+
+    with open_station(tmp_path, clock, walk_up_mode=True, languages="es, en") as station:
+        assert list(station.languages_of(FORM)) == ["es", "en"]
+        briefing = station.next_briefing()
+    assert isinstance(briefing, Briefing) and briefing.language == "es"  # the main language first
+    assert set(briefing.languages) == {"en", "es"}
+
+    # a language with no procedure or no words is left out; none left means the source language
+    with open_station(tmp_path, clock, languages="fr, es") as station:
+        assert list(station.languages_of(FORM)) == ["es"]
+    with open_station(tmp_path, clock, languages="fr") as station:
+        assert list(station.languages_of(FORM)) == ["en"]

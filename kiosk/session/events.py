@@ -23,10 +23,29 @@ class Event:
 
 
 @dataclass(frozen=True, kw_only=True)
-class BriefingStarted(Event):
+class Shown(Event):
+    """Something the patient did on a screen: the language that screen was in, and the content hash
+    of the procedure in that language (a switch of language mid-briefing stays visible)."""
+
+    language: str
+    content_sha256: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class BriefingStarted(Shown):
+    """Started in `language` (its content hash in `content_sha256`) on the procedure version whose
+    source-language content hash is `procedure_sha256` (what a prepared briefing was made for)."""
+
     form_id: str
     form_version: str
-    content_sha256: str
+    procedure_sha256: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class LanguageChanged(Shown):
+    """The patient chose another language mid-briefing, on `screen_id`; what follows is in it."""
+
+    screen_id: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,7 +64,7 @@ class IdentityRejected(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
-class RiskAcknowledged(Event):
+class RiskAcknowledged(Shown):
     risk_id: str
     shown_at: datetime
     """When the risk screen was first shown in this briefing."""
@@ -56,12 +75,12 @@ class RiskAcknowledged(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
-class QuestionFlagged(Event):
+class QuestionFlagged(Shown):
     screen_id: str
 
 
 @dataclass(frozen=True, kw_only=True)
-class QuestionAnswered(Event):
+class QuestionAnswered(Shown):
     question_id: str
     choice_id: str
     correct: bool
@@ -78,7 +97,7 @@ class ScreenTime:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Signed(Event):
+class Signed(Shown):
     signature: Signature
     screen_times: tuple[ScreenTime, ...]
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.session.clock import Clock
 from kiosk.session.events import (
@@ -14,6 +15,7 @@ from kiosk.session.events import (
     EventSink,
     IdentityConfirmed,
     IdentityRejected,
+    LanguageChanged,
     QuestionAnswered,
     QuestionFlagged,
     RiskAcknowledged,
@@ -55,8 +57,15 @@ class Briefing(Walk):
         *,
         patient: Patient | None = None,
         idle: IdleTimes | None = None,
+        languages: Mapping[str, Form] | None = None,
+        language: str | None = None,
     ) -> None:
-        self.form = form
+        self.source = form
+        """The procedure in the language it is written in: its version is what is briefed."""
+        self.languages: dict[str, Form] = {form.language: form, **(languages or {})}
+        """The procedure in each language the patient may choose (its screens the same in each)."""
+        self.form = self.languages.get(language or form.language, form)
+        """The procedure in the language of the screens now."""
         self.briefing_id = briefing_id
         self.patient = patient
         self.idle = idle or IdleTimes()
@@ -72,9 +81,14 @@ class Briefing(Walk):
         self._revisited: set[str] = set()
         self._read_to_end: dict[str, datetime] = {}
         self._inactivity = Inactivity(clock)
-        super().__init__(form, clock)
+        super().__init__(self.form, clock)
 
     # -- what the screens read -------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """The language of the screens now."""
+        return self.form.language
 
     @property
     def identity_locked(self) -> bool:
@@ -135,11 +149,10 @@ class Briefing(Walk):
         if self.status is Status.NOT_STARTED:
             self._emit(
                 BriefingStarted(
-                    briefing_id=self.briefing_id,
-                    at=self._clock.now(),
-                    form_id=self.form.id,
-                    form_version=self.form.version,
-                    content_sha256=self.form.content_sha256,
+                    **self._shown(),
+                    form_id=self.source.id,
+                    form_version=self.source.version,
+                    procedure_sha256=self.source.content_sha256,
                 )
             )
             self.status = Status.IN_PROGRESS
@@ -224,8 +237,7 @@ class Briefing(Walk):
         )
         self._emit(
             RiskAcknowledged(
-                briefing_id=self.briefing_id,
-                at=ack.acknowledged_at,
+                **self._shown(ack.acknowledged_at),
                 risk_id=ack.risk_id,
                 shown_at=ack.shown_at,
                 read_to_end_at=ack.read_to_end_at,
@@ -242,9 +254,7 @@ class Briefing(Walk):
         screen_id = self.current.id
         if screen_id in self.flags:
             return
-        self._emit(
-            QuestionFlagged(briefing_id=self.briefing_id, at=self._clock.now(), screen_id=screen_id)
-        )
+        self._emit(QuestionFlagged(**self._shown(), screen_id=screen_id))
         self.flags.append(screen_id)
 
     def answer_question(self, choice_id: str) -> Answer:
@@ -264,8 +274,7 @@ class Briefing(Walk):
         )
         self._emit(
             QuestionAnswered(
-                briefing_id=self.briefing_id,
-                at=self._clock.now(),
+                **self._shown(),
                 question_id=question.id,
                 choice_id=choice_id,
                 correct=correct,
@@ -294,8 +303,7 @@ class Briefing(Walk):
             raise FlowError(f"signature refused: {problem}", message_id=problem)
         self._emit(
             Signed(
-                briefing_id=self.briefing_id,
-                at=self._clock.now(),
+                **self._shown(),
                 signature=signature,
                 screen_times=self.screen_times(),
             )
@@ -303,6 +311,20 @@ class Briefing(Walk):
         self.signature = signature
         self.status = Status.COMPLETED
         self._move_to(self._index + 1)
+
+    def switch_language(self, language: str) -> Screen:
+        """Show every screen from now on in `language`, staying on the same screen. Recorded while
+        the briefing is under way; before it starts, the briefing simply starts in it."""
+        self._touch()
+        form = self.languages.get(language)
+        if form is None:
+            raise FlowError(f"the procedure is not offered in {language!r}")
+        if form is self.form:
+            return self.current
+        if self.status is Status.IN_PROGRESS:
+            self._emit(LanguageChanged(**self._shown(form=form), screen_id=self.current.id))
+        self.form = form
+        return self.current
 
     def abandon(self, reason: AbandonReason) -> None:
         """End the briefing unfinished, keeping what was acknowledged. Nothing to do if it never started."""
@@ -331,6 +353,17 @@ class Briefing(Walk):
         return state
 
     # -- internals -------------------------------------------------------------------------
+
+    def _shown(self, at: datetime | None = None, form: Form | None = None) -> dict[str, Any]:
+        """What every event of a screen carries: the briefing, the time, and the language and
+        content hash of the screen it happened on."""
+        shown = form or self.form
+        return {
+            "briefing_id": self.briefing_id,
+            "at": at or self._clock.now(),
+            "language": shown.language,
+            "content_sha256": shown.content_sha256,
+        }
 
     def _emit(self, event: Event) -> None:
         self._sink.record(event)

@@ -86,6 +86,7 @@ class Recorder:
             ev.QuestionAnswered: self._answered,
             ev.Signed: self._signed,
             ev.Abandoned: self._abandoned,
+            ev.LanguageChanged: self._language_changed,
         }
         self._actions = {kind: _action(kind) for kind in self._handlers}
 
@@ -128,7 +129,7 @@ class Recorder:
         content = {
             "form_id": e.form_id,
             "form_version": e.form_version,
-            "content_sha256": e.content_sha256,
+            "content_sha256": e.procedure_sha256,
         }
         live = {
             "kiosk_id": self.store.kiosk_id,
@@ -150,7 +151,7 @@ class Recorder:
             ).first()
             if claimed is None:  # another kiosk started it a moment ago
                 raise RecordError(f"briefing {e.briefing_id} was started elsewhere a moment ago")
-        return {"form": e.form_id, "version": e.form_version, "content_sha256": e.content_sha256}
+        return {"form": e.form_id, "version": e.form_version, "content_sha256": e.procedure_sha256}
 
     def _identity_confirmed(self, conn: Connection, e: ev.IdentityConfirmed) -> dict[str, Any]:
         row = self._live(conn, e.briefing_id)
@@ -258,6 +259,10 @@ class Recorder:
         )  # the unique signature per briefing refuses a second one here
         conn.execute(insert(Document), {"briefing_id": e.briefing_id, "status": "pending"})
         return {"kind": row["kind"]}
+
+    def _language_changed(self, conn: Connection, e: ev.LanguageChanged) -> dict[str, Any]:
+        self._live(conn, e.briefing_id)
+        return {"language": e.language, "content_sha256": e.content_sha256, "screen": e.screen_id}
 
     def _abandoned(self, conn: Connection, e: ev.Abandoned) -> dict[str, Any]:
         values = {

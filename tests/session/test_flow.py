@@ -517,3 +517,60 @@ def test_events_carry_the_briefing_id_and_utc_times(
     assert {e.briefing_id for e in sink.events} == {"b-1"}
     assert all(e.at.utcoffset() == timedelta(0) for e in sink.events)
     assert isinstance(sink.events[-1], ev.Signed)
+
+
+# -- languages -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bilingual(sink: RecordingSink, clock: FakeClock) -> Briefing:
+    """The shipped mild procedure, prepared in English, with its Spanish translation offered."""
+    from kiosk.content.catalog import load_procedure
+
+    procedure = load_procedure(MILD.parent)
+    assert procedure.source is not None
+    return Briefing(
+        procedure.source,
+        "b-2",
+        sink,
+        clock,
+        patient=Patient("Ana Ruiz", DOB),
+        languages=procedure.translations,
+    )
+
+
+def test_a_switch_of_language_keeps_the_screen_and_is_recorded_on_what_follows(
+    bilingual: Briefing, sink: RecordingSink
+) -> None:
+    english = bilingual.form
+    bilingual.switch_language("es")  # on Welcome: the briefing simply starts in Spanish
+    spanish = bilingual.form
+    assert bilingual.language == "es" and spanish.content_sha256 != english.content_sha256
+    risk = next(s.id for s in bilingual.screens if s.kind is ScreenKind.RISK)
+    advance_to(bilingual, risk)
+    started = next(e for e in sink.events if isinstance(e, ev.BriefingStarted))
+    assert (started.language, started.content_sha256) == ("es", spanish.content_sha256)
+    assert started.procedure_sha256 == english.content_sha256  # the version prepared for
+
+    assert bilingual.switch_language("en").id == risk  # mid-way: the same screen, now in English
+    changed = sink.events[-1]
+    assert isinstance(changed, ev.LanguageChanged)
+    assert (changed.language, changed.screen_id) == ("en", risk)
+    bilingual.read_to_end()
+    bilingual.acknowledge_risk()
+    bilingual.flag_question()
+    ack, flag = sink.events[-2:]
+    assert isinstance(ack, ev.RiskAcknowledged) and isinstance(flag, ev.QuestionFlagged)
+    assert {(e.language, e.content_sha256) for e in (ack, flag)} == {("en", english.content_sha256)}
+    # the risks acknowledged in either language count: the screens are the same
+    assert risk not in bilingual.risks_outstanding
+
+
+def test_a_language_not_offered_is_refused_and_changes_nothing(
+    bilingual: Briefing, sink: RecordingSink
+) -> None:
+    with pytest.raises(FlowError, match="not offered"):
+        bilingual.switch_language("fr")
+    assert bilingual.language == "en" and sink.events == []
+    assert bilingual.switch_language("en") is bilingual.current  # the same language: nothing to do
+    assert sink.events == []

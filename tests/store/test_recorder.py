@@ -148,7 +148,14 @@ def test_signing_twice_gives_one_signature_even_past_the_engine(store: Store) ->
     # A second Signed event for the same briefing (a second engine, a replay) is refused by the store.
     with pytest.raises(RecordError, match="completed, not in progress"):
         Recorder(store).record(
-            Signed(briefing_id=b.briefing_id, at=clock.now(), signature=SIGNATURE, screen_times=())
+            Signed(
+                briefing_id=b.briefing_id,
+                at=clock.now(),
+                language="en",
+                content_sha256=FORM.content_sha256,
+                signature=SIGNATURE,
+                screen_times=(),
+            )
         )
     assert count(store, SignatureRow) == 1
 
