@@ -29,6 +29,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 NAME_MAX = 200
 """Longest patient or staff name accepted, in characters; enforced in code and by a CHECK."""
 
+LANGUAGE_MAX = 16
+"""Longest language code stored (BCP-47: "es", "es-419", "zh-Hant-TW")."""
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -97,6 +100,10 @@ class BriefingRow(Base):
     form_id: Mapped[str] = mapped_column(String(64))
     form_version: Mapped[str] = mapped_column(String(64))
     content_sha256: Mapped[str] = mapped_column(String(64))
+    """The procedure's content hash in its source language: the version briefed, whatever language."""
+    language: Mapped[str] = mapped_column(String(LANGUAGE_MAX), server_default="en")
+    """The language the briefing was prepared in, then started in (rows from before languages were
+    recorded are English)."""
     kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
     prepared_by: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
@@ -119,6 +126,10 @@ class RiskAcknowledgement(Base):
     shown_at: Mapped[datetime]
     acknowledged_at: Mapped[datetime]
     seconds_on_screen: Mapped[float] = mapped_column(Float)
+    language: Mapped[str] = mapped_column(String(LANGUAGE_MAX))
+    """The language of the screen it was given on."""
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    """The content hash of the procedure in that language."""
 
 
 class QuestionFlag(Base):
@@ -134,6 +145,10 @@ class QuestionFlag(Base):
     answered_by: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
     answered_at: Mapped[datetime | None]
     answer_note: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(LANGUAGE_MAX))
+    """The language of the screen it was given on."""
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    """The content hash of the procedure in that language."""
 
 
 class ComprehensionAnswer(Base):
@@ -152,6 +167,10 @@ class ComprehensionAnswer(Base):
     attempt: Mapped[int] = mapped_column(Integer)
     answered_at: Mapped[datetime]
     revisit_screen_id: Mapped[str | None] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(LANGUAGE_MAX))
+    """The language of the screen it was given on."""
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    """The content hash of the procedure in that language."""
 
 
 class SignatureRow(Base):
@@ -177,6 +196,10 @@ class SignatureRow(Base):
     image_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     screen_times_json: Mapped[str] = mapped_column(Text)
     signed_at: Mapped[datetime]
+    language: Mapped[str] = mapped_column(String(LANGUAGE_MAX))
+    """The language of the screen it was given on."""
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    """The content hash of the procedure in that language."""
 
 
 class Document(Base):

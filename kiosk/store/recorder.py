@@ -33,6 +33,8 @@ from kiosk.store.models import (
 from kiosk.store.rules import check_date_of_birth, clean_name
 
 PATIENT = "patient"
+SHOWN = ("language", "content_sha256")
+"""What each row a patient gives on a screen records of that screen (kiosk.session.events.Shown)."""
 _B: Table = BriefingRow.__table__  # type: ignore[assignment]
 
 
@@ -52,9 +54,9 @@ def _insert_if_live(model: type[Any], columns: list[str]) -> HotStatement:
 
 _ACK = _insert_if_live(
     RiskAcknowledgement,
-    ["briefing_id", "risk_id", "shown_at", "acknowledged_at", "seconds_on_screen"],
+    ["briefing_id", "risk_id", "shown_at", "acknowledged_at", "seconds_on_screen", *SHOWN],
 )
-_FLAG = _insert_if_live(QuestionFlag, ["briefing_id", "screen_id", "flagged_at"])
+_FLAG = _insert_if_live(QuestionFlag, ["briefing_id", "screen_id", "flagged_at", *SHOWN])
 _ANSWER = _insert_if_live(
     ComprehensionAnswer,
     [
@@ -65,6 +67,7 @@ _ANSWER = _insert_if_live(
         "attempt",
         "answered_at",
         "revisit_screen_id",
+        *SHOWN,
     ],
 )
 _STATUS = select(
@@ -135,6 +138,7 @@ class Recorder:
             "kiosk_id": self.store.kiosk_id,
             "status": BriefingStatus.IN_PROGRESS.value,
             "started_at": e.at,
+            "language": e.language,  # a prepared briefing's language, or the one the patient chose
         }
         if row is None:  # walk-up: the row is born here
             conn.execute(insert(_B), {"id": e.briefing_id, "created_at": e.at, **content, **live})
@@ -151,7 +155,13 @@ class Recorder:
             ).first()
             if claimed is None:  # another kiosk started it a moment ago
                 raise RecordError(f"briefing {e.briefing_id} was started elsewhere a moment ago")
-        return {"form": e.form_id, "version": e.form_version, "content_sha256": e.procedure_sha256}
+        return {
+            "form": e.form_id,
+            "version": e.form_version,
+            "content_sha256": e.procedure_sha256,
+            "language": e.language,
+            "language_sha256": e.content_sha256,
+        }
 
     def _identity_confirmed(self, conn: Connection, e: ev.IdentityConfirmed) -> dict[str, Any]:
         row = self._live(conn, e.briefing_id)
@@ -181,21 +191,28 @@ class Recorder:
             "shown_at": e.shown_at,
             "acknowledged_at": e.at,
             "seconds_on_screen": e.seconds_on_screen,
+            **_shown(e),
         }
         self._insert_live(conn, _ACK, values)
         return {
             "risk": e.risk_id,
             "seconds_on_screen": e.seconds_on_screen,
             "read_to_end_at": e.read_to_end_at.isoformat(),
+            "language": e.language,
         }
 
     def _flagged(self, conn: Connection, e: ev.QuestionFlagged) -> dict[str, Any]:
         self._insert_live(
             conn,
             _FLAG,
-            {"briefing_id": e.briefing_id, "screen_id": e.screen_id, "flagged_at": e.at},
+            {
+                "briefing_id": e.briefing_id,
+                "screen_id": e.screen_id,
+                "flagged_at": e.at,
+                **_shown(e),
+            },
         )
-        return {"screen": e.screen_id}
+        return {"screen": e.screen_id, "language": e.language}
 
     def _answered(self, conn: Connection, e: ev.QuestionAnswered) -> dict[str, Any]:
         values = {
@@ -206,6 +223,7 @@ class Recorder:
             "attempt": e.attempt,
             "answered_at": e.at,
             "revisit_screen_id": e.revisit_screen_id,
+            **_shown(e),
         }
         self._insert_live(conn, _ANSWER, values)
         return {
@@ -213,6 +231,7 @@ class Recorder:
             "choice": e.choice_id,
             "correct": e.correct,
             "attempt": e.attempt,
+            "language": e.language,
         }
 
     def _finish(self, conn: Connection, briefing_id: str, values: dict[str, Any]) -> None:
@@ -240,6 +259,7 @@ class Recorder:
                 [[t.screen_id, t.visits, t.seconds] for t in e.screen_times]
             ),
             "signed_at": e.at,
+            **_shown(e),
         }
         if isinstance(sig, DrawnSignature):
             row |= {"kind": "drawn", "strokes_json": strokes_json(sig), "image_png": sig.image_png}
@@ -258,7 +278,7 @@ class Recorder:
             insert(SignatureRow), row
         )  # the unique signature per briefing refuses a second one here
         conn.execute(insert(Document), {"briefing_id": e.briefing_id, "status": "pending"})
-        return {"kind": row["kind"]}
+        return {"kind": row["kind"], "language": e.language}
 
     def _language_changed(self, conn: Connection, e: ev.LanguageChanged) -> dict[str, Any]:
         self._live(conn, e.briefing_id)
@@ -272,6 +292,10 @@ class Recorder:
         }
         self._finish(conn, e.briefing_id, values)
         return {"reason": e.reason.value}
+
+
+def _shown(e: ev.Shown) -> dict[str, str]:
+    return {"language": e.language, "content_sha256": e.content_sha256}
 
 
 def strokes_json(signature: DrawnSignature) -> str:
