@@ -75,7 +75,9 @@ def start_kiosk(config: Config, now: datetime) -> Started:
         return Started(
             store, recovered, [], problems, catalog.forms, None, str(exc), catalog.translations
         )
-    made, failed = make_pending(store, catalog.forms, signer, config.documents_dir, now)
+    made, failed = make_pending(
+        store, catalog.forms, signer, config.documents_dir, now, catalog.translations
+    )
     log.info("pending PDFs: %d made, %d still pending", len(made), len(failed))
     for m in made:
         log.info("briefing %s: pending PDF made", m.briefing_id)

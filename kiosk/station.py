@@ -136,6 +136,7 @@ class Station:
                     "no longer has; prepare it again for the current version.",
                 )
             p = waiting.patient
+            languages = self.languages_of(form)
             return Briefing(
                 form,
                 waiting.briefing_id,
@@ -143,7 +144,11 @@ class Station:
                 self.clock,
                 patient=Patient(p.name, p.date_of_birth, p.mrn),
                 idle=self.idle,
-                languages=self.languages_of(form),
+                languages=languages,
+                # the language staff chose, if this kiosk offers it; else the kiosk's first
+                language=waiting.language
+                if waiting.language in languages
+                else next(iter(languages)),
             )
         if not self.walk_up:
             return Unavailable(NO_BRIEFING)
@@ -186,6 +191,7 @@ class Station:
             self.signer,
             self.config.documents_dir,
             self.clock.now(),
+            translations=self.translations,
         )
 
     # -- staff -----------------------------------------------------------------------------

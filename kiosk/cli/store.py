@@ -236,8 +236,10 @@ def _repair(config: Config) -> Check:
         return Check("repair", False, str(exc))
     try:
         signer = load_signer(config, now)
-        forms = load_catalog(config.forms_dirs).forms
-        made, failed = make_pending(store, forms, signer, config.documents_dir, now)
+        catalog = load_catalog(config.forms_dirs)
+        made, failed = make_pending(
+            store, catalog.forms, signer, config.documents_dir, now, catalog.translations
+        )
     except (SealError, ConfigError) as exc:
         return Check("repair", False, f"pending PDFs not made: {exc}")
     finally:

@@ -17,9 +17,10 @@ from sqlalchemy import select, update
 from kiosk.content.schema import Form
 from kiosk.document import seal
 from kiosk.document.fonts import FontError, register_fonts
+from kiosk.document.language import Translations, content_in
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.files import install_file
-from kiosk.i18n import SOURCE, MessageError, Words, words_for
+from kiosk.i18n import MessageError, Words, words_for
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, Document
@@ -37,15 +38,17 @@ def pdf_bytes(
     form: Form,
     signer: Signer,
     zone: tzinfo | None = None,
-    language: str = SOURCE,
+    language: str | None = None,
 ) -> bytes:
     """The finished, sealed PDF for a signed briefing (pure apart from the signature's own time),
-    in the briefing's language (English until the record carries the language it was given in)."""
+    in the briefing's language (`language` overrides it: the pseudo-locale's tests). `form` is the
+    procedure in that language (`kiosk.document.language.content_in`)."""
     # The layout modules bring reportlab: imported with the first PDF (or `warm_up`), so the
     # kiosk's first screen does not wait for them.
     from kiosk.document.story import build_story
     from kiosk.document.template import footer_text, render
 
+    language = language or record.language
     words = words_for(language)
     story = build_story(record, form, words, zone)
     footer = footer_text(
@@ -57,6 +60,7 @@ def pdf_bytes(
         footer=footer,
         title=words("pdf.document-title", procedure=form.title),
         subject=f"briefing {record.briefing_id}",  # read by verify: not words, never translated
+        lang=language,
     )
     return seal.sign_pdf(attach_record(pdf, record.to_json(), words), signer)
 
@@ -112,8 +116,10 @@ def make_document(
     folder: Path,
     now: datetime,
     zone: tzinfo | None = None,
+    translations: Translations | None = None,
 ) -> Made:
-    """Make, seal and file the PDF of a signed briefing, and record where it is and its SHA-256.
+    """Make, seal and file the PDF of a signed briefing, and record where it is and its SHA-256,
+    in the briefing's language (its content from `translations`, by procedure id and language).
 
     A failure leaves the briefing complete in the store with its PDF still pending, and no
     half-written file under the final name.
@@ -123,14 +129,24 @@ def make_document(
             record = load_record(session, briefing_id)
         except RecordNotReady as exc:
             raise DocumentError(exc.text.id, briefing=briefing_id) from None
-    form = forms.get(record.form_id)
-    if form is None or form.content_sha256 != record.content_sha256:
+    source = forms.get(record.form_id)
+    if source is None or source.content_sha256 != record.content_sha256:
         raise DocumentError(
             "problem.content-missing",
             briefing=briefing_id,
             form=record.form_id,
             version=record.form_version,
             sha256=record.content_sha256[:12],
+        )
+    form = content_in(record, source, translations)
+    if form is None:  # the translation the patient read is not (or no longer) on this kiosk
+        shown = [p.content_sha256 for p in record.parts() if p.language == record.language]
+        raise DocumentError(
+            "problem.content-missing",
+            briefing=briefing_id,
+            form=f"{record.form_id} ({record.language})",
+            version=record.form_version,
+            sha256=(shown or [record.content_sha256])[0][:12],
         )
     try:
         data = pdf_bytes(record, form, signer, zone)
@@ -178,13 +194,22 @@ def pending(store: Store) -> list[str]:
 
 
 def make_pending(
-    store: Store, forms: Mapping[str, Form], signer: Signer, folder: Path, now: datetime
+    store: Store,
+    forms: Mapping[str, Form],
+    signer: Signer,
+    folder: Path,
+    now: datetime,
+    translations: Translations | None = None,
 ) -> tuple[list[Made], list[str]]:
     """Make every pending PDF (at start, and by `kiosk doctor --repair`): what was made, what failed and why."""
     made, failed = [], []
     for briefing_id in pending(store):
         try:
-            made.append(make_document(store, briefing_id, forms, signer, folder, now))
+            made.append(
+                make_document(
+                    store, briefing_id, forms, signer, folder, now, translations=translations
+                )
+            )
         except DocumentError as exc:
             failed.append(str(exc))
     return made, failed

@@ -21,7 +21,13 @@ from kiosk.store.models import (
     SignatureRow,
 )
 
-RECORD_FORMAT = "briefing-record/1"
+RECORD_FORMAT = "briefing-record/2"
+"""The attached record's format: /2 adds the briefing's language, and each acknowledgement's, flag's,
+answer's and the signature's language and content hash (the screen it was given on)."""
+FORMAT_1 = "briefing-record/1"
+"""PDFs made before the record had languages carry this format: verify compares them in it."""
+SHOWN = ("language", "content_sha256")
+"""Each part's fields that format 1 did not have."""
 
 
 class RecordNotReady(MessageError):
@@ -41,12 +47,20 @@ class AckPart:
     shown_at: datetime
     acknowledged_at: datetime
     seconds_on_screen: float
+    language: str
+    """The language of the screen it was given on."""
+    content_sha256: str
+    """The content hash of the procedure in that language."""
 
 
 @dataclass(frozen=True)
 class FlagPart:
     screen_id: str
     flagged_at: datetime
+    language: str
+    """The language of the screen it was given on."""
+    content_sha256: str
+    """The content hash of the procedure in that language."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,10 @@ class AnswerPart:
     attempt: int
     answered_at: datetime
     revisit_screen_id: str | None
+    language: str
+    """The language of the screen it was given on."""
+    content_sha256: str
+    """The content hash of the procedure in that language."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +87,10 @@ class SignaturePart:
     signed_at: datetime
     screen_times: list[list[Any]]
     """[[screen_id, visits, seconds], ...] in path order."""
+    language: str
+    """The language of the screen it was given on."""
+    content_sha256: str
+    """The content hash of the procedure in that language."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +102,9 @@ class BriefingRecord:
     form_id: str
     form_version: str
     content_sha256: str
+    """The procedure's content hash in its source language (the version briefed)."""
+    language: str
+    """The language the briefing was prepared or started in: the PDF's language."""
     started_at: datetime | None
     signed_at: datetime
     patient: PatientPart
@@ -92,14 +117,55 @@ class BriefingRecord:
 
     def to_json(self) -> bytes:
         """Canonical JSON (sorted keys, UTC ISO times): embedded in the PDF and compared by verify."""
-        data = {"format": RECORD_FORMAT, **asdict(self)}
+        out = self.in_format(RECORD_FORMAT)
+        assert out is not None
+        return out
+
+    def in_format(self, fmt: str) -> bytes | None:
+        """The canonical JSON in format `fmt` (verify compares an older PDF's record in its own).
+
+        In FORMAT_1 (what PDFs made before languages were recorded carry), the language
+        fields are left out; None if the record holds what that format cannot say (anything not
+        given in English on the briefing's own content), so such a record never matches one."""
+        data: dict[str, Any] = {"format": fmt, **asdict(self)}
+        if fmt == FORMAT_1:
+            if not self.in_english_only():
+                return None
+            del data["language"]
+            for part in (*data["acknowledgements"], *data["flags"], *data["answers"]):
+                _drop_shown(part)
+            _drop_shown(data["signature"])
+        elif fmt != RECORD_FORMAT:
+            return None
         return json.dumps(
             data, default=_plain, sort_keys=True, ensure_ascii=False, indent=1
         ).encode()
 
+    def parts(self) -> list[AckPart | FlagPart | AnswerPart | SignaturePart]:
+        """Everything the patient gave on a screen: acknowledgements, flags, answers, signature."""
+        return [*self.acknowledgements, *self.flags, *self.answers, self.signature]
+
+    def languages(self) -> list[str]:
+        """Every language the patient gave something in, the briefing's first."""
+        seen = dict.fromkeys([self.language, *(part.language for part in self.parts())])
+        return list(seen)
+
+    def in_english_only(self) -> bool:
+        """Whether all of it was given in English on the briefing's own content, as every briefing
+        was before the record had languages."""
+        return self.language == "en" and all(
+            part.language == "en" and part.content_sha256 == self.content_sha256
+            for part in self.parts()
+        )
+
     def revisited(self) -> list[str]:
         """Screens shown more than once, in path order."""
         return [str(sid) for sid, visits, _ in self.signature.screen_times if visits > 1]
+
+
+def _drop_shown(part: dict[str, Any]) -> None:
+    for key in SHOWN:
+        del part[key]
 
 
 def _plain(value: Any) -> str:
@@ -146,16 +212,32 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
         form_id=row.form_id,
         form_version=row.form_version,
         content_sha256=row.content_sha256,
+        language=row.language,
         started_at=row.started_at,
         signed_at=sig.signed_at,
         patient=PatientPart(patient.name, patient.date_of_birth, patient.mrn),
         acknowledgements=[
-            AckPart(a.risk_id, a.shown_at, a.acknowledged_at, a.seconds_on_screen) for a in acks
+            AckPart(
+                a.risk_id,
+                a.shown_at,
+                a.acknowledged_at,
+                a.seconds_on_screen,
+                a.language,
+                a.content_sha256,
+            )
+            for a in acks
         ],
-        flags=[FlagPart(f.screen_id, f.flagged_at) for f in flags],
+        flags=[FlagPart(f.screen_id, f.flagged_at, f.language, f.content_sha256) for f in flags],
         answers=[
             AnswerPart(
-                a.question_id, a.choice_id, a.correct, a.attempt, a.answered_at, a.revisit_screen_id
+                a.question_id,
+                a.choice_id,
+                a.correct,
+                a.attempt,
+                a.answered_at,
+                a.revisit_screen_id,
+                a.language,
+                a.content_sha256,
             )
             for a in answers
         ],
@@ -166,6 +248,8 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
             attested_by=sig.attested_by,
             signed_at=sig.signed_at,
             screen_times=json.loads(sig.screen_times_json),
+            language=sig.language,
+            content_sha256=sig.content_sha256,
         ),
         audit_head=head,
     )

@@ -24,9 +24,10 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from kiosk.content.schema import Form, ItemList, Section
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, paragraph_markup
-from kiosk.document.record import AckPart, BriefingRecord, FlagPart
+from kiosk.document.language import RightToLeft
+from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
 from kiosk.document.styles import STYLES, TEXT_WIDTH
-from kiosk.i18n import Words
+from kiosk.i18n import Words, language_name
 
 Flags = dict[str, FlagPart]
 ACCENT = colors.HexColor("#1f4e79")
@@ -48,10 +49,14 @@ def when(moment: datetime, zone: tzinfo | None, words: Words) -> str:
     return words("pdf.moment", date=local.date(), time=local.timetz(), zone=gmt)
 
 
-def p(text: str, style: str = "body", bold: bool = False) -> Paragraph:
-    """A paragraph of untrusted text: escaped, font runs chosen per script, right-to-left ordered."""
+def p(text: str, style: str = "body", bold: bool = False, rtl: bool = False) -> Flowable:
+    """A paragraph of untrusted text: escaped, font runs chosen per script, right-to-left ordered;
+    in a right-to-left document (`rtl`), right-aligned and broken into lines in reading order."""
     chosen = STYLES[style]
-    return Paragraph(paragraph_markup(text, bold=bold or chosen.fontName == BOLD_FONT), chosen)
+    bold = bold or chosen.fontName == BOLD_FONT
+    if rtl:
+        return RightToLeft(text, chosen, bold)
+    return Paragraph(paragraph_markup(text, bold=bold), chosen)
 
 
 def build_story(
@@ -59,7 +64,7 @@ def build_story(
 ) -> list[Flowable]:
     """Everything the patient saw, in order, with what they did, in `words`' language; `zone` sets
     how times print."""
-    page = _Page(words, zone, {f.screen_id: f for f in record.flags})
+    page = _Page(words, zone, {f.screen_id: f for f in record.flags}, record.language)
     acks = {a.risk_id: a for a in record.acknowledgements}
     story: list[Flowable] = [*page.title_block(record, form)]
     story += page.heading(words("pdf.read"), words("pdf.read-note"))
@@ -82,10 +87,23 @@ def build_story(
 class _Page:
     """The story's parts, each written in one language and time zone."""
 
-    def __init__(self, words: Words, zone: tzinfo | None, flagged: Flags) -> None:
+    def __init__(self, words: Words, zone: tzinfo | None, flagged: Flags, language: str) -> None:
         self.words = words
         self.zone = zone
         self.flagged = flagged
+        self.language = language
+        """The briefing's language: a row given on a screen in another one says so."""
+        self.rtl = words.right_to_left
+
+    def p(self, text: str, style: str = "body", bold: bool = False) -> Flowable:
+        return p(text, style, bold, self.rtl)
+
+    def given_in(self, part: AckPart | FlagPart | AnswerPart | SignaturePart) -> list[Flowable]:
+        """A line under what the patient gave on a screen in another language than the briefing's
+        (they switched mid-way): nothing when it is the briefing's own."""
+        if part.language == self.language:
+            return []
+        return [self.p(self.words("pdf.given-in", language=language_name(part.language)), "small")]
 
     def when(self, moment: datetime) -> str:
         return when(moment, self.zone, self.words)
@@ -93,13 +111,16 @@ class _Page:
     def title_block(self, record: BriefingRecord, form: Form) -> list[Flowable]:
         w, patient = self.words, record.patient
         rows = [
-            (w("pdf.patient"), p(patient.name, bold=True)),
-            (w("pdf.date-of-birth"), p(w.date(patient.date_of_birth))),
-            (w("pdf.mrn"), p(patient.mrn or w("pdf.no-mrn"))),
-            (w("pdf.procedure"), p(w("pdf.procedure-name", title=form.title, name=form.full_name))),
+            (w("pdf.patient"), self.p(patient.name, bold=True)),
+            (w("pdf.date-of-birth"), self.p(w.date(patient.date_of_birth))),
+            (w("pdf.mrn"), self.p(patient.mrn or w("pdf.no-mrn"))),
+            (
+                w("pdf.procedure"),
+                self.p(w("pdf.procedure-name", title=form.title, name=form.full_name)),
+            ),
             (
                 w("pdf.content"),
-                p(
+                self.p(
                     w(
                         "pdf.content-version",
                         form=form.id,
@@ -109,13 +130,18 @@ class _Page:
                     "small",
                 ),
             ),
-            (w("pdf.briefing"), p(record.briefing_id)),
-            (w("pdf.kiosk"), p(record.kiosk_id)),
-            (w("pdf.signed"), p(self.when(record.signed_at))),
+            (w("pdf.briefing"), self.p(record.briefing_id)),
+            (w("pdf.kiosk"), self.p(record.kiosk_id)),
+            (w("pdf.signed"), self.p(self.when(record.signed_at))),
+            (w("pdf.language"), self.p(language_name(record.language))),
         ]
-        label_rows = [[p(label, "label"), value] for label, value in rows]
+        label_rows = [[self.p(label, "label"), value] for label, value in rows]
         labels = _label_width([label for label, _ in rows])
-        details = Table(label_rows, colWidths=[labels, TEXT_WIDTH - labels - 34 * mm])
+        widths = [labels, TEXT_WIDTH - labels - 34 * mm]
+        if self.rtl:  # mirrored: the labels on the right, the QR code on the left
+            label_rows = [row[::-1] for row in label_rows]
+            widths = widths[::-1]
+        details = Table(label_rows, colWidths=widths)
         details.setStyle(
             TableStyle(
                 [
@@ -125,8 +151,9 @@ class _Page:
                 ]
             )
         )
+        cells, widths = [details, _qr(record.briefing_id)], [TEXT_WIDTH - 34 * mm, 34 * mm]
         head = Table(
-            [[details, _qr(record.briefing_id)]], colWidths=[TEXT_WIDTH - 34 * mm, 34 * mm]
+            [cells[::-1]] if self.rtl else [cells], colWidths=widths[::-1] if self.rtl else widths
         )
         head.setStyle(
             TableStyle(
@@ -137,42 +164,44 @@ class _Page:
                 ]
             )
         )
-        return [p(w("pdf.title"), "title"), head, Spacer(1, 4 * mm)]
+        return [self.p(w("pdf.title"), "title"), head, Spacer(1, 4 * mm)]
 
-    @staticmethod
-    def heading(title: str, subtitle: str | None = None) -> list[Flowable]:
-        out: list[Flowable] = [CondPageBreak(40 * mm), p(title, "h1")]
+    def heading(self, title: str, subtitle: str | None = None) -> list[Flowable]:
+        out: list[Flowable] = [CondPageBreak(40 * mm), self.p(title, "h1")]
         if subtitle:
-            out.append(p(subtitle, "small"))
+            out.append(self.p(subtitle, "small"))
         return out
 
     def flag(self, screen_id: str) -> list[Flowable]:
         flag = self.flagged.get(screen_id)
         if flag is None:
             return []
-        return [p(self.words("pdf.flagged", when=self.when(flag.flagged_at)), "flag")]
+        return [
+            self.p(self.words("pdf.flagged", when=self.when(flag.flagged_at)), "flag"),
+            *self.given_in(flag),
+        ]
 
     def section(self, section: Section, title: str | None = None) -> list[Flowable]:
-        parts: list[Flowable] = [p(title or section.title, "h2")]
-        parts += [p(text) for text in section.paragraphs()]
+        parts: list[Flowable] = [self.p(title or section.title, "h2")]
+        parts += [self.p(text) for text in section.paragraphs()]
         return [*parts, *self.flag(section.id)]
 
     def risk(self, risk: Section, ack: AckPart | None) -> list[Flowable]:
         parts = self.section(risk)
         if ack is None:
-            parts.append(p(self.words("pdf.not-acknowledged"), "flag"))
+            parts.append(self.p(self.words("pdf.not-acknowledged"), "flag"))
         else:
             seconds = round(ack.seconds_on_screen)
             done = self.words(
                 "pdf.acknowledged", count=seconds, when=self.when(ack.acknowledged_at)
             )
-            parts.append(p(done, "ack"))
+            parts += [self.p(done, "ack"), *self.given_in(ack)]
         return [KeepTogether(parts[:2]), *parts[2:]]
 
     def item_list(self, listing: ItemList) -> list[Flowable]:
-        parts: list[Flowable] = [p(listing.intro)]
+        parts: list[Flowable] = [self.p(listing.intro)]
         for item in listing.items:
-            parts += [p(item.title, "h3"), p(item.body)]
+            parts += [self.p(item.title, "h3"), self.p(item.body)]
         return [*parts, *self.flag(listing.id)]
 
     def other_flags(self, record: BriefingRecord, form: Form) -> list[Flowable]:
@@ -187,7 +216,8 @@ class _Page:
             heading = KIOSK_SCREENS.get(f.screen_id)
             screen = self.words(heading) if heading else f.screen_id
             moment = self.when(f.flagged_at)
-            out.append(p(self.words("pdf.flagged-on", screen=screen, when=moment), "flag"))
+            out.append(self.p(self.words("pdf.flagged-on", screen=screen, when=moment), "flag"))
+            out += self.given_in(f)
         return out
 
     def comprehension(self, record: BriefingRecord, form: Form) -> list[Flowable]:
@@ -195,44 +225,45 @@ class _Page:
         out = self.heading(w("pdf.check"), w("pdf.check-note"))
         for question in form.questions:
             given = [a for a in record.answers if a.question_id == question.id]
-            lines = [p(question.prompt, "h3")]
+            lines = [self.p(question.prompt, "h3")]
             for answer in given:
                 mark = w("pdf.right" if answer.correct else "pdf.not-right")
                 choice = question.choice(answer.choice_id).text
                 moment = self.when(answer.answered_at)
                 line = w("pdf.answer", n=answer.attempt, choice=choice, mark=mark, when=moment)
-                lines.append(p(line))
+                lines += [self.p(line), *self.given_in(answer)]
                 if answer.revisit_screen_id:
                     title = form.screen(answer.revisit_screen_id).title
-                    lines.append(p(w("pdf.shown-again", title=title), "small"))
+                    lines.append(self.p(w("pdf.shown-again", title=title), "small"))
             if not given:
-                lines.append(p(w("pdf.not-answered"), "small"))
+                lines.append(self.p(w("pdf.not-answered"), "small"))
             out.append(KeepTogether(lines + self.flag(question.id)))
         revisited = [sid for sid in record.revisited() if _has_screen(form, sid)]
         if revisited:
             quoted = [w("pdf.quoted", title=form.screen(sid).title) for sid in revisited]
             titles = format_list(quoted, locale=w.locale)
-            out.append(p(w("pdf.went-back", titles=titles), "small"))
+            out.append(self.p(w("pdf.went-back", titles=titles), "small"))
         return out
 
     def signature_block(self, record: BriefingRecord, form: Form) -> list[Flowable]:
         w, sig = self.words, record.signature
         block: list[Flowable] = [
-            p(w("pdf.signature"), "h1"),
-            p(w("pdf.meaning-label"), "label"),
-            p(form.signing.statement),
+            self.p(w("pdf.signature"), "h1"),
+            self.p(w("pdf.meaning-label"), "label"),
+            self.p(form.signing.statement),
         ]
         if sig.kind == "drawn":
             block += [Spacer(1, 2 * mm), signature_drawing(sig.strokes)]
         else:
             typed = w("pdf.typed", name=sig.typed_name or "", staff=sig.attested_by or "")
-            block.append(p(typed))
+            block.append(self.p(typed))
         block += [
-            p(w("pdf.signed-by", name=record.patient.name), bold=True),
-            p(w("pdf.signed-when", when=self.when(sig.signed_at))),
-            p(w("pdf.meaning", statement=form.signing.statement), "small"),
+            self.p(w("pdf.signed-by", name=record.patient.name), bold=True),
+            self.p(w("pdf.signed-when", when=self.when(sig.signed_at))),
+            *self.given_in(sig),
+            self.p(w("pdf.meaning", statement=form.signing.statement), "small"),
             Spacer(1, 3 * mm),
-            p(w("pdf.audit-head", hash=record.audit_head), "small"),
+            self.p(w("pdf.audit-head", hash=record.audit_head), "small"),
         ]
         return [CondPageBreak(110 * mm), KeepTogether(block)]
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate  # type: ignore[import-untyped]
 
@@ -14,6 +16,7 @@ from kiosk.document.styles import FOOTER_HEIGHT, MARGIN, PAGE, STYLES, TEXT_WIDT
 from kiosk.i18n import Words
 
 PAGE_LABEL_WIDTH = 70
+PAGE_LABEL = ParagraphStyle("page", parent=STYLES["footer"], alignment=TA_RIGHT)
 
 
 def footer_text(
@@ -57,19 +60,28 @@ def _numbered_canvas(footer: str, words: Words) -> type[Canvas]:
             who = Paragraph(paragraph_markup(footer), STYLES["footer"])
             _, height = who.wrapOn(self, TEXT_WIDTH - PAGE_LABEL_WIDTH, FOOTER_HEIGHT)
             who.drawOn(self, MARGIN, FOOTER_HEIGHT - height - 2)
-            style = STYLES["footer"]
-            self.setFont(style.fontName, style.fontSize)
-            self.setFillColor(style.textColor)
+            # through the shaping, as every other text: "page N of M" in Arabic is joined and ordered
             page = words("pdf.page", page=number, pages=total)
-            self.drawRightString(PAGE[0] - MARGIN, FOOTER_HEIGHT - style.leading, page)
+            label = Paragraph(paragraph_markup(page), PAGE_LABEL)
+            _, height = label.wrapOn(self, PAGE_LABEL_WIDTH, FOOTER_HEIGHT)
+            label.drawOn(self, PAGE[0] - MARGIN - PAGE_LABEL_WIDTH, FOOTER_HEIGHT - height - 2)
             self.restoreState()
 
     return NumberedCanvas
 
 
-def render(story: list[Flowable], *, words: Words, footer: str, title: str, subject: str) -> bytes:
+def render(
+    story: list[Flowable],
+    *,
+    words: Words,
+    footer: str,
+    title: str,
+    subject: str,
+    lang: str | None = None,
+) -> bytes:
     """Lay the story out on pages with the footer; the PDF as bytes (fonts embedded, subset).
-    `subject` is for machines (verify reads it); the words are in `words`' language."""
+    `subject` is for machines (verify reads it); the words are in `words`' language, which the
+    PDF's /Lang names (BCP-47; `lang`, else the words' language)."""
     register_fonts()
     out = BytesIO()
     doc = SimpleDocTemplate(
@@ -84,6 +96,7 @@ def render(story: list[Flowable], *, words: Words, footer: str, title: str, subj
         author=words("pdf.creator"),
         creator=words("pdf.creator"),
         invariant=True,
+        lang=lang or words.language,
     )
     doc.build(story, canvasmaker=_numbered_canvas(footer, words))
     return out.getvalue()

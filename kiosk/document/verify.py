@@ -48,12 +48,16 @@ def verify_pdf(pdf: bytes, store: Store) -> Verdict:
     if attached is None:
         return _fail(f"the file has no attached {ATTACHMENT}, so it is not a briefing record")
     try:
-        briefing_id = str(json.loads(attached)["briefing_id"])
-    except (ValueError, KeyError, TypeError):
+        read = json.loads(attached)
+        briefing_id, fmt = str(read["briefing_id"]), str(read.get("format"))
+    except (ValueError, KeyError, TypeError, AttributeError):
         return _fail(f"the attached {ATTACHMENT} cannot be read")
     with store.reading() as session:
         try:
-            stored = load_record(session, briefing_id).to_json()
+            # in the attached record's own format: a PDF made before languages were recorded
+            # carries format 1, and the store's record (every row English) is compared in it
+            stored = load_record(session, briefing_id).in_format(fmt)
+            # (a format this kiosk does not know gives None: it differs from the store's)
         except RecordNotReady:
             return _fail(
                 f"the attached record names briefing {briefing_id}, which the store does not hold signed"

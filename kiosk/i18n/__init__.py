@@ -160,13 +160,31 @@ class Words:
 
 @cache
 def words_for(language: str) -> Words:
-    """The words of `language` (English for a message its catalog lacks)."""
+    """The words of `language` (English for a message its catalog lacks, and for every message of
+    a language with no catalog yet: a record in it still prints, dated by its locale)."""
     source = _load(SOURCE)
     if language == SOURCE:
         return Words(SOURCE, source)
-    translations = _load(language)
+    try:
+        translations = _load(language)
+    except LookupError:
+        log.warning("no catalog for language %s: its words are English", language)
+        return Words(language, source)
     translations.add_fallback(source)
     return Words(language, translations)
+
+
+@cache
+def language_name(language: str) -> str:
+    """A language by its own name in its own script, as Welcome offers it ("English", "Español",
+    "العربية"); the code itself when the locale library does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return language
+    return name[:1].upper() + name[1:] if name else language
 
 
 def _load(language: str) -> gettext.NullTranslations:

@@ -17,7 +17,7 @@ from typing import TypeVar
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.document.make import DocumentError, Made
-from kiosk.i18n import Msg, msg
+from kiosk.i18n import Msg, language_name, msg
 from kiosk.records import followup
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.query import RecordRow
@@ -33,6 +33,7 @@ __all__ = [
     "PREPARED_WINDOW",
     "SEARCH_LIMIT",
     "FoundBriefings",
+    "Language",
     "OpenQuestion",
     "Procedure",
     "RecordRow",
@@ -81,6 +82,14 @@ class Procedure:
     form_id: str
     title: str
     full_name: str
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language a procedure is offered in at this kiosk: its code and its own name ("Español")."""
+
+    code: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -154,12 +163,40 @@ class StaffDesk:
         except InputError:
             raise StaffError(msg("staff.prepare.mrn-refused", count=MRN_MAX)) from None
 
-    def prepare(self, staff: str, form_id: str, name: str, dob: date, mrn: str | None) -> str:
-        """Store a prepared briefing; its id. StaffError (nothing half-stored) if it cannot be."""
+    def languages(self, form_id: str) -> list[Language]:
+        """The languages a briefing on this procedure can be prepared in here, the kiosk's main
+        language first (what Welcome would offer the patient)."""
+        form = self.station.forms[form_id]
+        return [Language(code, language_name(code)) for code in self.station.languages_of(form)]
+
+    def prepare(
+        self,
+        staff: str,
+        form_id: str,
+        name: str,
+        dob: date,
+        mrn: str | None,
+        language: str | None = None,
+    ) -> str:
+        """Store a prepared briefing, in `language` (default: the kiosk's main language for this
+        procedure); its id. StaffError (nothing half-stored) if it cannot be, or if the procedure
+        is not offered in that language here."""
+        form = self.station.forms[form_id]
+        offered = self.station.languages_of(form)
+        language = language or next(iter(offered))
+        if language not in offered:
+            raise StaffError(
+                msg(
+                    "staff.prepare.language-not-offered",
+                    language=language_name(language),
+                    title=form.title,
+                    offered=", ".join(language_name(code) for code in offered),
+                )
+            )
         try:
             briefing_id = prepare_briefing(
-                self.station.store, self.station.forms[form_id], name=name, date_of_birth=dob,
-                mrn=mrn, staff=staff, now=self.now(),
+                self.station.store, form, name=name, date_of_birth=dob,
+                mrn=mrn, staff=staff, now=self.now(), language=language,
             )  # fmt: skip
         except InputError:
             raise StaffError(msg("staff.prepare.check-details")) from None

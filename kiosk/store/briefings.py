@@ -33,8 +33,12 @@ def prepare_briefing(
     mrn: str | None,
     staff: str,
     now: datetime,
+    language: str | None = None,
 ) -> str:
-    """A coordinator prepares a briefing for a named patient; returns its id."""
+    """A coordinator prepares a briefing for a named patient, in `language` (default: the language
+    the procedure is written in); returns its id. Which languages a kiosk offers is the caller's
+    rule (kiosk.station.Station.languages_of)."""
+    language = language or form.language
     patient = PatientRow(
         name=clean_name(name),
         date_of_birth=check_date_of_birth(date_of_birth, now.astimezone(UTC).date()),
@@ -52,6 +56,7 @@ def prepare_briefing(
                 form_id=form.id,
                 form_version=form.version,
                 content_sha256=form.content_sha256,
+                language=language,
                 kiosk_id=store.kiosk_id,
                 status=BriefingStatus.PREPARED,
                 prepared_by=clean_name(staff, "staff"),
@@ -65,7 +70,7 @@ def prepare_briefing(
             actor=clean_name(staff, "staff"),
             action="briefing_prepared",
             subject=f"briefing:{briefing_id}",
-            detail={"form": form.id, "version": form.version},
+            detail={"form": form.id, "version": form.version, "language": language},
         )
     return briefing_id
 
@@ -117,13 +122,21 @@ class Waiting:
     form_id: str
     content_sha256: str
     patient: PreparedPatient
+    language: str
+    """The language staff prepared it in."""
 
 
 def next_prepared(store: Store, since: datetime) -> Waiting | None:
     """The oldest briefing prepared on this kiosk since `since` and not yet started, if any."""
     with store.reading() as session:
         row = session.execute(
-            select(BriefingRow.id, BriefingRow.form_id, BriefingRow.content_sha256, PatientRow)
+            select(
+                BriefingRow.id,
+                BriefingRow.form_id,
+                BriefingRow.content_sha256,
+                BriefingRow.language,
+                PatientRow,
+            )
             .join(PatientRow, BriefingRow.patient_id == PatientRow.id)
             .where(
                 BriefingRow.status == BriefingStatus.PREPARED,
@@ -135,10 +148,11 @@ def next_prepared(store: Store, since: datetime) -> Waiting | None:
         ).first()
         if row is None:
             return None
-        briefing_id, form_id, sha, patient = row
+        briefing_id, form_id, sha, language, patient = row
         return Waiting(
             briefing_id,
             form_id,
             sha,
             PreparedPatient(patient.name, patient.date_of_birth, patient.mrn),
+            language,
         )

@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 from kiosk.document import seal
 from kiosk.document.make import pdf_bytes
 from kiosk.document.record import BriefingRecord, load_record
-from kiosk.i18n import CATALOGS, PSEUDO, msg, words_for
+from kiosk.i18n import CATALOGS, PSEUDO, language_name, msg, words_for
 from kiosk.store import Store
 from tests.document.conftest import FORM, SignedBriefing
 
@@ -27,9 +27,11 @@ NOT_IN_THIS_PDF = {
     "pdf.typed",
     "pdf.no-mrn",
     "pdf.flagged-on",
+    "pdf.given-in",
 }
 """Messages for what this briefing does not have (every risk acknowledged, a drawn signature, no
-flag on the kiosk's own screens); test_make shows them in English."""
+flag on the kiosk's own screens, no switch of language); test_make shows them in English, and
+test_languages the switch."""
 METADATA = {"pdf.document-title", "pdf.creator", "pdf.attachment"}
 """Messages in the file's properties and attachment, not on its pages: checked with pdfinfo."""
 
@@ -76,6 +78,7 @@ def test_every_fixed_word_comes_from_the_catalog(made: tuple[Path, BriefingRecor
     en_us = Locale.parse("en_US")
     allowed |= {m.lower() for m in en_us.months["format"]["wide"].values()}
     allowed |= {"am", "pm", "gmt", "utc"}
+    allowed |= {language_name(record.language).lower()}  # the language by its own name (Babel's)
     left = sorted({w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in allowed})
     assert not left, f"English words on the PDF that are not from the catalog: {left}"
 

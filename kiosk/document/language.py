@@ -1,0 +1,125 @@
+"""The PDF's language: the procedure's content in the briefing's language, and right-to-left
+paragraphs broken into lines in reading order.
+
+kiosk.document.shaping orders a whole string as one line (bidi, Arabic joined). A right-to-left
+paragraph longer than a line would then wrap its visual string left to right, and its lines would
+read bottom to top. So a right-to-left paragraph is broken here, in logical order, at the width it
+is given; each line then goes through `paragraph_markup` on its own (the Unicode bidi algorithm
+orders each line by itself too) and the lines are joined with line breaks, right-aligned.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from typing import Any
+
+from reportlab.lib.enums import TA_RIGHT  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Paragraph  # type: ignore[import-untyped]
+
+from kiosk.content.schema import Form
+from kiosk.document.fonts import paragraph_markup
+from kiosk.document.record import BriefingRecord
+
+Translations = Mapping[str, Mapping[str, Form]]
+"""Each procedure's translations, by procedure id and language (kiosk.content.Catalog.translations)."""
+
+_RUN = re.compile(r'<font name="([^"]+)">(.*?)</font>|([^<]+)', re.S)
+
+
+def content_in(
+    record: BriefingRecord, form: Form, translations: Translations | None
+) -> Form | None:
+    """The procedure `form` (its source language) in the briefing's language: the translation made
+    from this version, with the content hash the patient's screens in that language carried. None
+    when this kiosk does not have it."""
+    if record.language == form.language:
+        return form
+    found = (translations or {}).get(form.id, {}).get(record.language)
+    if found is None or found.version != form.version:
+        return None
+    if found.translation is not None and found.translation.source_version != form.version:
+        return None
+    shown = {part.content_sha256 for part in record.parts() if part.language == record.language}
+    if shown and found.content_sha256 not in shown:
+        return None
+    return found
+
+
+@cache
+def right_to_left(style: ParagraphStyle) -> ParagraphStyle:
+    """The style, right-aligned."""
+    return ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+
+
+@lru_cache(maxsize=8192)
+def _width(word: str, font: str, size: float, bold: bool) -> float:
+    total = 0.0
+    for m in _RUN.finditer(paragraph_markup(word, bold=bold)):
+        face, text = (m[1], m[2]) if m[1] else (font, m[3])
+        total += float(stringWidth(html.unescape(text), face, size))
+    return total
+
+
+def break_lines(text: str, style: ParagraphStyle, bold: bool, width: float) -> list[str]:
+    """`text` in logical order, broken at spaces into lines no wider than `width` (a word wider than
+    a line has a line of its own)."""
+    space = _width(" ", style.fontName, style.fontSize, bold)
+    lines: list[str] = []
+    for chunk in text.splitlines() or [""]:
+        line: list[str] = []
+        used = 0.0
+        for word in chunk.split():
+            w = _width(word, style.fontName, style.fontSize, bold)
+            if line and used + space + w > width:
+                lines.append(" ".join(line))
+                line, used = [], 0.0
+            used += (space if line else 0.0) + w
+            line.append(word)
+        lines.append(" ".join(line))
+    return lines
+
+
+class RightToLeft(Flowable):  # type: ignore[misc]
+    """A right-to-left paragraph: broken into lines for the width it is laid out in, each line in
+    visual order, right-aligned. Splits across pages as a Paragraph does."""
+
+    def __init__(self, text: str, style: ParagraphStyle, bold: bool = False) -> None:
+        super().__init__()
+        self.text = text
+        self.style = right_to_left(style)
+        self.bold = bold
+        self._para: Paragraph | None = None
+        self._for_width: float | None = None
+
+    def _paragraph(self, width: float) -> Paragraph:
+        if self._para is None or self._for_width != width:
+            inner = width - self.style.leftIndent - self.style.rightIndent - 1
+            lines = break_lines(self.text, self.style, self.bold, inner)
+            markup = "<br/>".join(paragraph_markup(line, bold=self.bold) for line in lines)
+            self._para, self._for_width = Paragraph(markup, self.style), width
+        return self._para
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        para = self._paragraph(avail_width)
+        size: tuple[float, float] = para.wrap(avail_width, avail_height)
+        self.width, self.height = size
+        return size
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = self._paragraph(avail_width).split(avail_width, avail_height)
+        return parts
+
+    def draw(self) -> None:
+        assert self._para is not None
+        self._para.drawOn(self.canv, 0, 0)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.style.spaceAfter)
