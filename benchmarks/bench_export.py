@@ -52,7 +52,7 @@ START = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 BUILT = "BUILT"
 
 FLOOR_SQL = """
-SELECT b.id, p.name, p.date_of_birth, p.mrn, b.form_id, b.form_version, b.status, b.kiosk_id,
+SELECT b.id, p.name, p.date_of_birth, p.mrn, b.form_id, b.form_version, b.language, b.status, b.kiosk_id,
        b.started_at, b.ended_at,
        (SELECT count(*) FROM risk_acknowledgements a WHERE a.briefing_id = b.id),
        (SELECT count(*) FROM question_flags f WHERE f.briefing_id = b.id AND f.answered_at IS NULL),

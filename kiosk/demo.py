@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -99,8 +99,18 @@ def fill_demo(
     seed: int = 1,
     pdfs: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    translations: Mapping[str, Form] | None = None,
+    language: str | None = None,
 ) -> DemoResult:
-    """Make `count` completed briefings in the demo folder (its own database, key and PDFs)."""
+    """Make `count` completed briefings in the demo folder (its own database, key and PDFs), in
+    `language` (one of the form's own or its `translations`, by language; default the form's)."""
+    languages = {form.language: form, **(translations or {})}
+    language = language or form.language
+    if language not in languages:
+        raise DemoError(
+            f"the {form.id} procedure is not offered in {language!r}; "
+            f"choose one of: {', '.join(languages)}."
+        )
     database = folder / "kiosk.db"
     if database.exists() and not (folder / MARKER).exists():
         raise DemoError(
@@ -126,12 +136,17 @@ def fill_demo(
         rng = random.Random(seed)
         made = 0
         for n in range(count):
-            briefing_id = one_briefing(
-                store, form, rng, StepClock(start + timedelta(minutes=7 * n), rng)
-            )
+            clock = StepClock(start + timedelta(minutes=7 * n), rng)
+            briefing_id = one_briefing(store, form, rng, clock, languages, language)
             if signer is not None:
                 make_document(
-                    store, briefing_id, {form.id: form}, signer, folder / "documents", start
+                    store,
+                    briefing_id,
+                    {form.id: form},
+                    signer,
+                    folder / "documents",
+                    start,
+                    translations={form.id: languages},
                 )
                 made += 1
             if progress:
@@ -141,7 +156,14 @@ def fill_demo(
         store.close()
 
 
-def one_briefing(store: Store, form: Form, rng: random.Random, clock: Clock) -> str:
+def one_briefing(
+    store: Store,
+    form: Form,
+    rng: random.Random,
+    clock: Clock,
+    languages: Mapping[str, Form] | None = None,
+    language: str | None = None,
+) -> str:
     name = rng.choice(NAMES)
     dob = date(rng.randint(1935, 1975), rng.randint(1, 12), rng.randint(1, 28))
     mrn = f"DEMO-{rng.randint(100000, 999999)}"
@@ -153,8 +175,17 @@ def one_briefing(store: Store, form: Form, rng: random.Random, clock: Clock) -> 
         mrn=mrn,
         staff="Demo coordinator",
         now=clock.now(),
+        language=language,
     )
-    b = Briefing(form, briefing_id, Recorder(store), clock, patient=Patient(name, dob, mrn))
+    b = Briefing(
+        form,
+        briefing_id,
+        Recorder(store),
+        clock,
+        patient=Patient(name, dob, mrn),
+        languages=languages,
+        language=language,
+    )
     flag = rng.choice([None, None, *(r.id for r in form.risks)])
     walk_through(b, rng, flag_risk=flag, wrong_first=rng.random() < 0.3)
     return briefing_id

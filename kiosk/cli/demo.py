@@ -1,4 +1,5 @@
-"""`kiosk demo --briefings N`: a separate demo data folder filled with synthetic, complete briefings."""
+"""`kiosk demo --briefings N [--language LANG]`: a separate demo data folder filled with synthetic,
+complete briefings, in a language the procedure is offered in."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def register(commands: Any) -> None:
     )
     demo.add_argument("--procedure", default="mild", help="the procedure id (default mild)")
     demo.add_argument(
+        "--language",
+        metavar="LANG",
+        help="the language the briefings are given in, e.g. es (default: the procedure's own)",
+    )
+    demo.add_argument(
         "--no-pdf", action="store_true", help="skip making the PDFs (faster, for export trials)"
     )
     demo.set_defaults(run=run_demo)
@@ -36,7 +42,8 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.briefings < 1:
         print("kiosk demo: --briefings must be 1 or more.", file=sys.stderr)
         return 1
-    form = load_catalog(config.forms_dirs).forms.get(args.procedure)
+    catalog = load_catalog(config.forms_dirs)
+    form = catalog.forms.get(args.procedure)
     if form is None:
         print(
             f"kiosk demo: no procedure {args.procedure!r}; see `kiosk forms list`.", file=sys.stderr
@@ -50,7 +57,14 @@ def run_demo(args: argparse.Namespace) -> int:
 
     try:
         result = fill_demo(
-            folder, form, args.briefings, start, pdfs=not args.no_pdf, progress=progress
+            folder,
+            form,
+            args.briefings,
+            start,
+            pdfs=not args.no_pdf,
+            progress=progress,
+            translations=catalog.translations.get(form.id, {}),
+            language=args.language,
         )
     except DemoError as exc:
         print(f"kiosk demo: {exc}", file=sys.stderr)

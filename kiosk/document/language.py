@@ -118,8 +118,8 @@ class RightToLeft(Flowable):  # type: ignore[misc]
         assert self._para is not None
         self._para.drawOn(self.canv, 0, 0)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+    def getSpaceBefore(self) -> float:
         return float(self.style.spaceBefore)
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+    def getSpaceAfter(self) -> float:
         return float(self.style.spaceAfter)

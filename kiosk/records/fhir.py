@@ -143,6 +143,7 @@ def patient(row: RecordRow) -> dict[str, Any]:
 def attachment(pdf: PdfFile, row: RecordRow) -> dict[str, Any]:
     out: dict[str, Any] = {
         "contentType": "application/pdf",
+        "language": row.language,  # the PDF is in the briefing's language (BCP-47)
         "url": pdf.url,
         "title": f"Briefing record {row.briefing_id}",
     }
@@ -178,6 +179,7 @@ def resources(
     consent: dict[str, Any] = {
         "resourceType": "Consent",
         "id": consent_id,
+        "language": row.language,  # the language the patient was briefed in (BCP-47)
         "identifier": [{"system": URI, "value": f"urn:uuid:{row.briefing_id}"}],
         "status": CONSENT_STATUS[status],
         "scope": CONSENT_SCOPE,

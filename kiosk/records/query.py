@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Table, and_, exists, func, select
 from sqlalchemy.orm import Session
 
+from kiosk.i18n import language_name
 from kiosk.store.models import (
     AuditEntry,
     BriefingRow,
@@ -138,10 +139,17 @@ class RecordRow:
     """"made", "pending", or None for a briefing never signed."""
     pdf_sha256: str | None
     pdf_path: str | None
+    language: str
+    """The language the briefing was prepared or started in (BCP-47: "en", "es")."""
 
     @property
     def happened_at(self) -> datetime:
         return self.started_at or self.created_at
+
+    @property
+    def language_name(self) -> str:
+        """The briefing's language by its own name ("Español"), as staff see it in their list."""
+        return language_name(self.language)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -188,6 +196,7 @@ def rows_query(filters: Filters) -> Select[*tuple[Any, ...]]:
             Document.status,
             Document.sha256,
             Document.path,
+            BriefingRow.language,
         )
         .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
         .outerjoin(SignatureRow, SignatureRow.briefing_id == BriefingRow.id)

@@ -37,6 +37,7 @@ BRIEFING_HEADER = (
     "mrn",
     "procedure",
     "version",
+    "language",
     "status",
     "kiosk",
     "started_at",
@@ -53,6 +54,8 @@ ACK_HEADER = (
     "shown_at",
     "acknowledged_at",
     "seconds_on_screen",
+    "language",
+    "content_sha256",
 )
 
 
@@ -80,6 +83,7 @@ def briefing_cells(row: RecordRow, zone: tzinfo | None) -> list[Any]:
         _text(row.mrn),
         _text(row.form_id),
         _text(row.form_version),
+        row.language,
         row.status,
         _text(row.kiosk_id),
         stamp(row.started_at, zone),
@@ -133,6 +137,8 @@ def export_csv(
                                     stamp(a.shown_at, zone, "milliseconds"),
                                     stamp(a.acknowledged_at, zone, "milliseconds"),
                                     f"{a.seconds_on_screen:.3f}",
+                                    a.language,
+                                    a.content_sha256,
                                 ]
                             )
                             lines += 1

@@ -69,7 +69,7 @@ def summary(words: Words, row: RecordRow, now: datetime, here: str) -> str:
         )
         if part
     )
-    state = [row.form_id, status_text(words, row, now), risks_text(words, row)]
+    state = [row.form_id, row.language_name, status_text(words, row, now), risks_text(words, row)]
     if row.open_questions:
         state.append(words("staff.list.open-questions", count=row.open_questions))
     if row.status == "completed":
