@@ -1,0 +1,208 @@
+"""The record's language: every stored row says the language and content of the screen it was given
+on, the PDF is in the briefing's language and says so (a switch mid-way stays visible), Arabic
+reads right to left, and a PDF made before languages were recorded still verifies."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import tomllib
+import unicodedata
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.content import Form, load_form, parse_form
+from kiosk.document import seal
+from kiosk.document.language import content_in
+from kiosk.document.make import DocumentError, make_document
+from kiosk.document.record import FORMAT_1, BriefingRecord, load_record
+from kiosk.document.styles import MARGIN, PAGE, STYLES
+from kiosk.document.verify import embedded_record, verify_pdf
+from kiosk.store import Store
+from kiosk.store.models import (
+    BriefingRow,
+    ComprehensionAnswer,
+    QuestionFlag,
+    RiskAcknowledgement,
+    SignatureRow,
+)
+from tests.conftest import MILD
+from tests.document.conftest import pdf_text
+from tests.pdfsig import pdfsig
+from tests.shared import walk_in_languages
+
+EN = load_form(MILD)
+ES = load_form(MILD.with_name("es.toml"))
+LANGUAGES = {"en": EN, "es": ES}
+TRANSLATIONS = {EN.id: {"es": ES}}
+FORMS = {EN.id: EN}
+FRAME_PADDING = 6  # reportlab's Frame pads its text on each side
+NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+
+
+def test_every_row_keeps_the_language_and_content_of_its_screen(store: Store) -> None:
+    """Prepared in Spanish; after three risks (the fourth flagged first) the patient switches to
+    English: the first rows say Spanish and its hash, the rest English and its hash."""
+    briefing_id = walk_in_languages(store, LANGUAGES, "es", switch_to="en", switch_after_risks=3)
+    with store.reading() as s:
+        briefing = s.get(BriefingRow, briefing_id)
+        assert briefing is not None
+        assert (briefing.language, briefing.content_sha256) == ("es", EN.content_sha256)
+        acks = s.execute(
+            select(RiskAcknowledgement.language, RiskAcknowledgement.content_sha256)
+            .where(RiskAcknowledgement.briefing_id == briefing_id)
+            .order_by(RiskAcknowledgement.id)
+        ).all()
+        assert [tuple(a) for a in acks] == [("es", ES.content_sha256)] * 3 + [
+            ("en", EN.content_sha256)
+        ] * (len(EN.risks) - 3)
+        flag = s.execute(select(QuestionFlag).where(QuestionFlag.briefing_id == briefing_id))
+        assert [(f.screen_id, f.language, f.content_sha256) for f in flag.scalars()] == [
+            (EN.risks[3].id, "es", ES.content_sha256)
+        ]
+        answers = s.execute(
+            select(ComprehensionAnswer.language).where(
+                ComprehensionAnswer.briefing_id == briefing_id
+            )
+        ).scalars()
+        assert set(answers) == {"en"}
+        sig = s.execute(select(SignatureRow).where(SignatureRow.briefing_id == briefing_id))
+        assert [(r.language, r.content_sha256) for r in sig.scalars()] == [
+            ("en", EN.content_sha256)
+        ]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "documents"
+
+
+def test_a_spanish_briefing_has_a_spanish_pdf_that_states_its_language(
+    store: Store, signer: seal.Signer, folder: Path
+) -> None:
+    briefing_id = walk_in_languages(store, LANGUAGES, "es", switch_to="en", switch_after_risks=3)
+    made = make_document(store, briefing_id, FORMS, signer, folder, NOW, translations=TRANSLATIONS)
+    text = " ".join(pdf_text(made.path).split())
+    assert ES.about.title in text and ES.risks[0].title in text  # the procedure in Spanish
+    assert EN.about.title not in text
+    assert "Idioma Español" in text  # the language, named in its own words
+    assert "Registro de la sesión informativa" in text  # the fixed words from es.po
+    assert "diciembre" in text or "noviembre" in text  # dates by the Spanish locale
+    # the switch stays visible: every row given after it says English
+    english = text.count("Hecho en una pantalla en English")
+    assert (
+        english == len(EN.risks) - 3 + len(EN.questions) + 1
+    )  # acknowledgements, answers, signature
+    assert b"/Lang (es)" in made.path.read_bytes()
+    verdict = verify_pdf(made.path.read_bytes(), store)
+    assert verdict.intact, verdict.message
+    report = pdfsig(made.path)
+    assert report.valid and report.whole_document, report.text
+    attached = embedded_record(made.path.read_bytes())
+    assert attached is not None
+    data = json.loads(attached)
+    assert data["format"] == "briefing-record/2" and data["language"] == "es"
+    assert [a["language"] for a in data["acknowledgements"]][:4] == ["es", "es", "es", "en"]
+
+
+def test_a_pdf_in_a_language_this_kiosk_lacks_stays_pending_with_one_sentence(
+    store: Store, signer: seal.Signer, folder: Path
+) -> None:
+    briefing_id = walk_in_languages(store, LANGUAGES, "es")
+    with pytest.raises(DocumentError) as refused:
+        make_document(store, briefing_id, FORMS, signer, folder, NOW)  # no Spanish given
+    said = str(refused.value)
+    assert "mild (es)" in said and ES.content_sha256[:12] in said and "\n" not in said
+
+
+OLD_FIELDS = {
+    "format", "briefing_id", "kiosk_id", "form_id", "form_version", "content_sha256",
+    "started_at", "signed_at", "patient", "acknowledgements", "flags", "answers", "signature",
+    "audit_head",
+}  # fmt: skip
+"""The attached record's fields as PDFs made before languages were recorded have them."""
+
+
+def test_a_pdf_made_before_languages_were_recorded_still_verifies(
+    store: Store, signer: seal.Signer, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An English briefing's PDF made the old way (record format 1, no language anywhere) is
+    intact against the store that now keeps languages; a Spanish record has no format-1 form."""
+    english = walk_in_languages(store, LANGUAGES, "en", name="Ana Ruiz")
+    with monkeypatch.context() as m:
+        m.setattr(BriefingRecord, "to_json", lambda self: self.in_format(FORMAT_1))
+        old = make_document(store, english, FORMS, signer, folder, NOW)
+    attached = embedded_record(old.path.read_bytes())
+    assert attached is not None
+    data = json.loads(attached)
+    assert data["format"] == FORMAT_1 and set(data) == OLD_FIELDS
+    assert "language" not in data["acknowledgements"][0]
+    assert "content_sha256" not in data["signature"]
+    verdict = verify_pdf(old.path.read_bytes(), store)
+    assert verdict.intact, verdict.message
+    spanish = walk_in_languages(store, LANGUAGES, "es", name="Ben Okafor")
+    with store.reading() as s:
+        assert load_record(s, spanish).in_format(FORMAT_1) is None
+        assert load_record(s, english).in_format("briefing-record/9") is None
+
+
+ARABIC_BODY = "بداية AAA " + "هذه كلمات عربية في فقرة طويلة تملأ عدة أسطر " * 12 + "نهاية ZZZ"
+
+
+def arabic() -> Form:
+    """The mild procedure as an Arabic translation: its about screen a long Arabic paragraph with
+    a marker after its first word and at its end (the rest stays as it is: the structure counts)."""
+    data: dict[str, Any] = tomllib.loads(MILD.read_text(encoding="utf-8"))
+    data["language"] = "ar"
+    data["translation"] = {"source_version": data["version"], "translated_by": "test"}
+    data["about"]["body"] = ARABIC_BODY
+    return parse_form(data, "ar.toml")
+
+
+def words_at(path: Path) -> list[tuple[str, float, float]]:
+    """Each word pdftotext finds on page 1: its text (NFKC: Arabic presentation forms as letters),
+    its right edge and its top."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    found = re.findall(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', out
+    )
+    return [(unicodedata.normalize("NFKC", w), float(x), float(y)) for y, x, w in found]
+
+
+def test_an_arabic_pdf_reads_right_to_left(store: Store, signer: seal.Signer, folder: Path) -> None:
+    ar = arabic()
+    briefing_id = walk_in_languages(store, {"en": EN, "ar": ar}, "ar", name="محمد حسن")
+    made = make_document(
+        store, briefing_id, FORMS, signer, folder, NOW, translations={EN.id: {"ar": ar}}
+    )
+    assert b"/Lang (ar)" in made.path.read_bytes()
+    words = words_at(made.path)
+    (first,) = [w for w in words if w[0] == "AAA"]
+    (last,) = [w for w in words if w[0] == "ZZZ"]
+    right = PAGE[0] - MARGIN - FRAME_PADDING
+    # the paragraph's first words are on its first line, at the right; its last on the last line
+    assert first[2] < last[2]
+    assert last[2] - first[2] > 3 * STYLES["body"].leading  # it wraps over several lines
+    for top in (first[2], last[2]):
+        edge = max(x for _, x, y in words if abs(y - top) < 7)  # Latin sits lower
+        assert edge == pytest.approx(right, abs=2)  # right-aligned, the short last line too
+    assert "\ufffd" not in pdf_text(made.path) and "\u25a0" not in pdf_text(made.path)
+    assert verify_pdf(made.path.read_bytes(), store).intact
+
+
+def test_the_content_in_the_briefings_language_must_be_the_one_shown(store: Store) -> None:
+    briefing_id = walk_in_languages(store, LANGUAGES, "es")
+    with store.reading() as s:
+        record = load_record(s, briefing_id)
+    assert content_in(record, EN, TRANSLATIONS) is ES
+    edited = ES.model_copy(update={"title": "Otro título"})
+    assert content_in(record, EN, {EN.id: {"es": edited}}) is None  # not what the patient read
+    assert content_in(record, EN, None) is None
