@@ -7,13 +7,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from kiosk.cli import main
+from kiosk.config import load_config
 from kiosk.content import Form
 from kiosk.demo import signature
 from kiosk.session import Briefing, Patient, ScreenKind
+from kiosk.station import Station
 from kiosk.store import Recorder, Store
 from kiosk.store.briefings import prepare_briefing
-from kiosk.config import load_config
-from kiosk.station import Station
 from tests.conftest import set_config
 from tests.session.fakes import FakeClock
 

@@ -66,3 +66,29 @@ def test_the_demo_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     capsys.readouterr()
     assert main(["demo", "--briefings", "1", "--data-dir", str(tmp_path / "data")]) == 1
     assert "not demo data" in capsys.readouterr().err
+
+
+def test_demo_briefings_in_a_language_and_an_unknown_one_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "demo-es"
+    es = load_form(MILD.with_name("es.toml"))
+    result = fill_demo(folder, FORM, 1, START, translations={"es": es}, language="es")
+    assert result.pdfs == 1
+    store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "demo-kiosk", create=False)
+    try:
+        with store.reading() as s:
+            assert s.execute(select(BriefingRow.language)).scalars().all() == ["es"]
+            given = s.execute(select(RiskAcknowledgement.language)).scalars().all()
+            assert set(given) == {"es"}
+            (path,) = s.execute(select(Document.path)).scalars().all()
+        assert verify_pdf(Path(path).read_bytes(), store).intact
+    finally:
+        store.close()
+    assert main(["demo", "--briefings", "1", "--language", "xx", "--no-pdf",
+                 "--data-dir", str(tmp_path / "other")]) == 1  # fmt: skip
+    said = capsys.readouterr().err.strip()
+    assert said.startswith(
+        "kiosk demo: the mild procedure is not offered in 'xx'; choose one of: en"
+    )
+    assert "\n" not in said and not (tmp_path / "other").exists()

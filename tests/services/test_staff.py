@@ -11,7 +11,8 @@ from sqlalchemy.exc import OperationalError
 
 from kiosk.i18n import msg
 from kiosk.services.staff import StaffDesk, StaffError, StaleError
-from kiosk.station import Station
+from kiosk.station import Station, Unavailable
+from kiosk.store.briefings import prepare_briefing
 from kiosk.store.staff import add_staff
 from tests.session.fakes import FakeClock
 from tests.shared import open_station
@@ -75,3 +76,35 @@ def test_a_store_that_fails_is_one_message_and_a_stale_answer_its_own_error(
     with pytest.raises(StaffError) as refused:
         desk.answer("Sam Carter", 12345, " ")
     assert refused.value.text == msg("problem.note-missing")
+
+
+def test_staff_prepare_in_a_language_the_kiosk_offers_and_the_patient_starts_in_it(
+    desk: StaffDesk,
+) -> None:
+    (form_id,) = (p.form_id for p in desk.procedures())
+    offered = desk.languages(form_id)
+    names = {lang.code: lang.name for lang in offered}
+    assert offered[0].code == "en" and names["es"] == "Español"  # the main language first
+    briefing_id = desk.prepare("Sam Carter", form_id, "Ana Díaz", date(1950, 1, 2), None, "es")
+    b = desk.station.next_briefing()
+    assert not isinstance(b, Unavailable)
+    assert (b.briefing_id, b.language) == (briefing_id, "es")
+    assert b.form.content_sha256 != b.source.content_sha256  # the Spanish content, same version
+    with pytest.raises(StaffError) as refused:
+        desk.prepare("Sam Carter", form_id, "Ben Okafor", date(1950, 1, 2), None, "fr")
+    said = refused.value.text
+    assert said.id == "staff.prepare.language-not-offered"
+    assert said.args["language"] == "Français" and "Español" in str(said.args["offered"])
+
+
+def test_a_briefing_prepared_in_a_language_no_longer_offered_starts_in_the_kiosks_first(
+    desk: StaffDesk,
+) -> None:
+    (form_id,) = (p.form_id for p in desk.procedures())
+    form = desk.station.forms[form_id]
+    prepare_briefing(
+        desk.station.store, form, name="Ana Díaz", date_of_birth=date(1950, 1, 2), mrn=None,
+        staff="Sam Carter", now=desk.now(), language="tl",
+    )  # fmt: skip
+    b = desk.station.next_briefing()
+    assert not isinstance(b, Unavailable) and b.language == "en"

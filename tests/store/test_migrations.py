@@ -160,3 +160,73 @@ def test_a_schema_made_by_a_newer_kiosk_is_refused_in_one_sentence_and_left_alon
         assert current_revision(engine) == "0099"  # left as it was
     finally:
         engine.dispose()
+
+
+def test_0004_gives_every_stored_row_its_language_and_loses_nothing(db_url: str) -> None:
+    """A database made at 0003 with a whole briefing: after the upgrade every row is as it was,
+    each given row says English and the briefing's content hash, and the guards still hold."""
+    path = sqlite_path(db_url)
+    if path:
+        path.parent.mkdir(parents=True)
+    engine = make_engine(db_url)
+    migrate(engine, "0003")
+    sha = "ab" * 32
+    rows = {
+        "patients": "INSERT INTO patients (id, name, date_of_birth, created_at)"
+        " VALUES (1, 'Zoë Ångström', '1950-01-01', '2026-11-23 09:00:00')",
+        "briefings": "INSERT INTO briefings (id, patient_id, form_id, form_version, content_sha256,"
+        " kiosk_id, status, created_at, started_at, ended_at)"
+        f" VALUES ('b1', 1, 'mild', '1.0.0', '{sha}', 'k', 'completed', '2026-11-23 09:00:00',"
+        " '2026-11-23 09:00:01', '2026-11-23 09:09:00')",
+        "risk_acknowledgements": "INSERT INTO risk_acknowledgements (briefing_id, risk_id,"
+        " shown_at, acknowledged_at, seconds_on_screen)"
+        " VALUES ('b1', 'risk-a', '2026-11-23 09:01:00', '2026-11-23 09:02:00', 5.5)",
+        "question_flags": "INSERT INTO question_flags (briefing_id, screen_id, flagged_at)"
+        " VALUES ('b1', 'risk-a', '2026-11-23 09:01:30')",
+        "comprehension_answers": "INSERT INTO comprehension_answers (briefing_id, question_id,"
+        " choice_id, correct, attempt, answered_at) VALUES ('b1', 'q1', 'c2', false, 1,"
+        " '2026-11-23 09:05:00')",
+        "signatures": "INSERT INTO signatures (briefing_id, kind, strokes_json, screen_times_json,"
+        " signed_at, image_png) VALUES ('b1', 'drawn', '[[[0,0,0],[9,4,10]]]', '[]',"
+        " '2026-11-23 09:09:00', :png)",
+        "documents": "INSERT INTO documents (briefing_id, status, path, sha256, made_at)"
+        f" VALUES ('b1', 'made', '/x.pdf', '{'cd' * 32}', '2026-11-23 09:09:05')",
+    }
+    with engine.begin() as conn:
+        for statement in rows.values():
+            conn.execute(text(statement), {"png": b"\x89PNG-bytes"})
+        audit.append(conn, at=datetime(2026, 11, 23, 9, tzinfo=UTC), kiosk_id="k", actor="patient",
+                     action="signed", subject="briefing:b1", detail={"kind": "drawn"})  # fmt: skip
+    before = {}
+    with engine.connect() as conn:
+        for table in (*rows, "audit_log"):
+            before[table] = [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table}"))]
+    engine.dispose()
+    store = open_store(db_url, "kiosk-test")
+    try:
+        assert current_revision(store.engine) == SCHEMA_HEAD
+        with store.engine.connect() as conn:
+            for table, old in before.items():
+                now = [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table}"))]
+                assert [r[: len(old[0])] for r in now] == old, table  # every old column as it was
+            assert conn.execute(text("SELECT language FROM briefings")).scalar_one() == "en"
+            for table in ("risk_acknowledgements", "question_flags", "comprehension_answers",
+                          "signatures"):  # fmt: skip
+                given = conn.execute(text(f"SELECT language, content_sha256 FROM {table}")).one()
+                assert tuple(given) == ("en", sha), table
+        with store.reading() as s:
+            assert audit.verify(s).ok
+        for statement in (
+            "UPDATE risk_acknowledgements SET language = 'es'",
+            "UPDATE signatures SET content_sha256 = 'x'",
+            "DELETE FROM comprehension_answers",
+        ):
+            with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
+                conn.execute(text(statement))
+        with pytest.raises(IntegrityError), store.engine.begin() as conn:  # NOT NULL now
+            conn.execute(text(
+                "INSERT INTO question_flags (briefing_id, screen_id, flagged_at)"
+                " VALUES ('b1', 'risk-b', '2026-11-23 09:03:00')"
+            ))  # fmt: skip
+    finally:
+        store.close()
