@@ -178,7 +178,7 @@ def _when(moment: datetime | None) -> str:
 
 
 def _list_rows(found: list[RecordRow]) -> list[list[str]]:
-    head = ["when", "status", "patient", "born", "MRN", "procedure", "risks", "open", "PDF"]
+    head = ["when", "status", "patient", "born", "MRN", "procedure", "lang", "risks", "open", "PDF"]
     rows = [[*head, "kiosk", "briefing"]]
     for r in found:
         total = "?" if r.risks_total is None else str(r.risks_total)
@@ -190,6 +190,7 @@ def _list_rows(found: list[RecordRow]) -> list[list[str]]:
                 r.date_of_birth.isoformat() if r.date_of_birth else "-",
                 r.mrn or "-",
                 f"{r.form_id} {r.form_version}",
+                r.language,
                 f"{r.risks_acknowledged}/{total}",
                 str(r.open_questions),
                 r.pdf_status or "-",

@@ -72,6 +72,7 @@ def test_list_as_an_aligned_table(made: Made, capsys: pytest.CaptureFixture[str]
         "born",
         "MRN",
         "procedure",
+        "lang",
         "risks",
         "open",
         "PDF",
@@ -82,6 +83,7 @@ def test_list_as_an_aligned_table(made: Made, capsys: pytest.CaptureFixture[str]
     body = lines[1:-1]
     assert len(body) == 5
     assert body[0].startswith("2026-11-20 09:") and "Ana Ruiz" in body[0] and "8/8" in body[0]
+    assert " en " in body[0]  # the briefing's language
     assert (
         "in progress" in body[4] and "王小明" in body[4] and "1/?" in body[4]
     )  # small form not installed

@@ -105,6 +105,9 @@ def test_times_in_a_given_zone(made: Made, tmp_path: Path) -> None:
     )
 
 
+FORM_RISKS = {risk.id for risk in FORM.risks}
+
+
 def test_one_row_per_acknowledgement(made: Made, tmp_path: Path) -> None:
     target = tmp_path / "acks.csv"
     result = export_csv(made.store, target, Filters(), by="Dana", acknowledgements=True, zone=UTC)
@@ -116,8 +119,13 @@ def test_one_row_per_acknowledgement(made: Made, tmp_path: Path) -> None:
         "shown_at",
         "acknowledged_at",
         "seconds_on_screen",
+        "language",
+        "content_sha256",
     ]
     assert result.items == len(rows) == 8 + 8 + 2 + 1
+    assert {(r["language"], r["content_sha256"]) for r in rows if r["risk_id"] in FORM_RISKS} == {
+        ("en", FORM.content_sha256)
+    }
     mine = [r for r in rows if r["briefing_id"] == made.completed]
     assert [r["risk_id"] for r in mine] == [risk.id for risk in FORM.risks]
     with made.store.reading() as session:
