@@ -1,19 +1,15 @@
 """The frame around every page: progress and display choices at the top; the message line, Back, a
-question flag and the main action at the bottom. Also the staff corner and “Are you still there?”.
+question flag and the main action at the bottom. (What covers it, and the staff corner: kiosk.ui.overlays.)
 
 The frame draws the screen model's `View` like the pages do, and says which action was tapped."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -22,12 +18,11 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words
 from kiosk.session.view import Action, View
 from kiosk.ui.icons import Glyph, icon
+from kiosk.ui.overlays import CornerHold
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keys import set_flag
 
-HOLD_MS = 3000
-"""How long staff hold the top-left corner to open staff sign-in."""
 MESSAGE_LINES = 2
 """The message line keeps room for this many lines of text, shown or not: a message never moves
 or squeezes the page."""
@@ -312,123 +307,3 @@ class BottomBar(QWidget):
         self.message.show()
         self._said = text
         self._note()
-
-
-class CornerHold(QWidget):
-    """An unmarked square in the top-left corner: holding it for three seconds opens staff sign-in."""
-
-    held = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("staffCorner")
-        self.setFixedSize(72, 72)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(HOLD_MS)
-        self._timer.timeout.connect(self.held.emit)
-
-    @property
-    def holding(self) -> bool:
-        """A finger is on the corner and the three seconds are running."""
-        return self._timer.isActive()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._timer.start()
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._timer.stop()
-        event.accept()
-
-
-class StillThere(QWidget):
-    """“Are you still there?”, covering the page, with a large Yes and the seconds left."""
-
-    yes = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        self.title = label(role="title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.title)
-        self.countdown = label()
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.countdown)
-        self.yes_button: QPushButton = button("", "primary", self.yes.emit)
-        layout.addWidget(self.yes_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.hide()
-        self.sheet = ""
-        """The style sheet to take when next shown (or when the screen is quiet: `restyle`)."""
-
-    def restyle(self) -> bool:
-        """Take the sheet, if it has not yet (whether it did)."""
-        if self.styleSheet() == self.sheet:
-            return False
-        self.setStyleSheet(self.sheet)
-        return True
-
-    def draw(self, seconds: int | None, words: Words) -> None:
-        if seconds is None:
-            self.hide()
-            return
-        self.restyle()
-        self.title.setText(words("still-there.title"))
-        self.countdown.setText(words("still-there.countdown", count=max(0, seconds)))
-        self.yes_button.setText(words("still-there.yes"))
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        if not self.isVisible():
-            self.show()
-            self.raise_()
-
-
-class Touches(QObject):
-    """Sees every press and key in the windows it watches, and reports it (a touch means someone
-    is here).
-
-    It watches the kiosk window's platform window (`watch`), where every press, touch and key
-    arrives before Qt hands it to a widget, not the whole application: a filter on the
-    application is called, in Python, for every event to every object (each widget shown,
-    hidden, polished or laid out), hundreds a tap. While a dialog of its own is open (staff
-    sign-in), `everywhere` watches the whole application for as long.
-    """
-
-    touched = Signal()
-
-    def watch(self, widget: QWidget) -> None:
-        widget.winId()  # the platform window exists from here on
-        handle = widget.windowHandle()
-        if handle is not None:
-            handle.installEventFilter(self)
-
-    def unwatch(self, widget: QWidget) -> None:
-        handle = widget.windowHandle()
-        if handle is not None:
-            handle.removeEventFilter(self)
-
-    @contextmanager
-    def everywhere(self) -> Iterator[None]:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        try:
-            yield
-        finally:
-            if app is not None:
-                app.removeEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT:
-            self.touched.emit()
-        return False
-
-
-INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words, words_for
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.view import Action, View, welcome
-from kiosk.ui.chrome import BottomBar, StillThere, TopBar, Touches
+from kiosk.ui.chrome import BottomBar, TopBar
 from kiosk.ui.dress import Restyler, dress
 from kiosk.ui.jobs import Jobs
+from kiosk.ui.overlays import StillThere, Touches
 from kiosk.ui.pages.base import Page
 from kiosk.ui.pages.welcome import WelcomePage
 from kiosk.ui.theme import Look, body_px, palette_for
