@@ -11,6 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
+from kiosk.session.view import View
 from kiosk.ui.pages.base import button, label
 
 HOLD_MS = 3000
@@ -135,3 +136,51 @@ class Touches(QObject):
 
 
 INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
+
+
+class LanguageChooser(QWidget):
+    """The languages, covering the page: a big button for each (named in its own script) and
+    Close. Opened from the language button at the top of any screen; the screen under it stays
+    as it was, in the language chosen."""
+
+    chosen = Signal(str)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        from kiosk.ui.widgets.languages import LanguageButtons
+
+        self.setObjectName("overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = label(role="title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        self.buttons = LanguageButtons(vertical=True)
+        self.buttons.chosen.connect(self.chosen.emit)
+        layout.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.close_button: QPushButton = button("", None, self.closed.emit)
+        self.close_button.setObjectName("closeLanguages")
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.hide()
+        self.sheet = ""
+        """The style sheet to take when next shown."""
+
+    def draw(self, view: View, words: Words) -> None:
+        if not view.choosing_language:
+            self.hide()
+            return
+        if self.styleSheet() != self.sheet:
+            self.setStyleSheet(self.sheet)
+        self.title.setText(words("languages.title"))
+        self.close_button.setText(words("languages.close"))
+        self.buttons.draw(view.languages)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        if not self.isVisible():
+            self.show()
+            self.raise_()

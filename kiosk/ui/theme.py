@@ -184,6 +184,8 @@ QPushButton[role="acknowledge"] {{ background: {p.surface}; color: {p.done}; bor
     font-weight: bold; min-height: {touch + room(12)}px; text-align: left; padding: 0 {px(24)}px; }}
 QPushButton[role="acknowledge"]:disabled {{ color: {p.disabled_text}; border: 3px dashed {p.border}; }}
 QPushButton[role="choice"] {{ min-height: {touch}px; }}
+QPushButton[role="language"] {{ min-height: {touch + room(12)}px; min-width: {room(200)}px; font-size: {px(30)}px; }}
+QPushButton[role="language"]:checked {{ border: 4px solid {p.primary}; font-weight: bold; }}
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; }}
 QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; }}
 QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; font-weight: bold; }}

@@ -26,7 +26,7 @@ from kiosk.session.view import Action, View, welcome
 from kiosk.ui.chrome import BottomBar, TopBar
 from kiosk.ui.dress import Restyler, dress
 from kiosk.ui.jobs import Jobs
-from kiosk.ui.overlays import StillThere, Touches
+from kiosk.ui.overlays import LanguageChooser, StillThere, Touches
 from kiosk.ui.pages.base import Page
 from kiosk.ui.pages.welcome import WelcomePage
 from kiosk.ui.theme import Look, body_px, palette_for
@@ -100,6 +100,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.bottom)
         self.still_there = StillThere(self)
+        self.language_chooser = LanguageChooser(self)
 
         self.welcome.start.connect(self.start)
         self.top.larger.connect(self._set_larger)
@@ -139,6 +140,7 @@ class KioskWindow(QWidget):
             check_name=name_problem,
             typed_signature=station.typed_signature,
         )
+        model.offer_languages(station.offered_languages())
         self.model = model
         self.identity = IdentityPage()
         self.reading = ReadingPage()
@@ -164,6 +166,10 @@ class KioskWindow(QWidget):
         self.bottom.tapped.connect(self.tap)
         self.top.corner.held.connect(self.open_staff)
         self.still_there.yes.connect(lambda: model.do(Action.STILL_HERE))
+        self.welcome.language.connect(model.choose_language)
+        self.top.languages.connect(lambda: model.do(Action.LANGUAGES))
+        self.language_chooser.chosen.connect(model.choose_language)
+        self.language_chooser.closed.connect(lambda: model.do(Action.LANGUAGES))
         self.touches = Touches(self)
         self.touches.touched.connect(self._touched)
         self.touches.watch(self)
@@ -225,6 +231,7 @@ class KioskWindow(QWidget):
         self.bottom.setVisible(view.kind not in (ScreenKind.WELCOME, ScreenKind.DONE))
         self.bottom.draw(view, words)
         self.still_there.draw(view.still_there, words)
+        self.language_chooser.draw(view, words)
         page.settle()
         b = self.briefing
         if view.kind is ScreenKind.DONE and b is not None and b.status is Status.COMPLETED:
@@ -287,8 +294,9 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.still_there.isVisible():
-            self.still_there.setGeometry(self.rect())
+        for overlay in (self.still_there, self.language_chooser):
+            if overlay.isVisible():
+                overlay.setGeometry(self.rect())
 
     def _set_larger(self, on: bool) -> None:
         self.larger = on

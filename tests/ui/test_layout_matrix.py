@@ -44,7 +44,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.i18n import PSEUDO
+from kiosk.i18n import PSEUDO, languages, words_for
 from kiosk.session import ScreenKind
 from kiosk.ui import theme as kiosk_theme
 from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -122,6 +122,8 @@ class Eye:
         """Every word shown must come from the catalog (run in the pseudo-locale), the form's
         content, the patient's own details or Babel's formatting of a date."""
         self.allowed: set[str] = {WALK_UP_NAME}  # typed by the patient
+        # Each language is offered by its own name in itself, whatever language the screen is in.
+        self.allowed |= {words_for(lang)("language.self") for lang in languages()}
         self.findings: list[Finding] = []
         self.screens: list[str] = []
         self.shots = shots
