@@ -4,8 +4,9 @@
     DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --larger -larger
     Xvfb :98 -screen 0 1080x1920x24 & DISPLAY=:98 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py -portrait
 
-`--larger` turns "Larger text" on first; the last argument is added to each file's name. With
-either, only the patient's screens are taken (staff mode's are the same at every text size).
+`--larger` turns "Larger text" on first; `--language es` chooses a language on Welcome first; the
+last argument is added to each file's name. With either, only the patient's screens are taken
+(staff mode's are the same at every text size).
 
 It makes a throw-away data folder with a prepared briefing for a fictional patient, drives the
 window through every screen with the same taps a patient makes, and saves the whole X screen
@@ -32,6 +33,11 @@ def main() -> int:
     args = sys.argv[1:]
     larger = "--larger" in args
     args = [a for a in args if a != "--larger"]
+    language = None
+    if "--language" in args:  # chosen on Welcome, as a patient does
+        at = args.index("--language")
+        language = args[at + 1]
+        del args[at : at + 2]
     suffix = args[0] if args else ""
     patient_only = larger or bool(suffix)
 
@@ -145,6 +151,8 @@ def main() -> int:
     b = lambda: window.briefing  # noqa: E731
     nxt = lambda: tap(window.bottom.primary)  # noqa: E731
 
+    if language is not None:
+        tap(window.welcome.languages.buttons[language])
     shot("01-welcome")
     tap(window.welcome.start_button)
     keys(window.identity.keypad, "0314")

@@ -172,8 +172,11 @@ class TopBar(QWidget):
                 self.grid.addWidget(b, 2 + i, 1, 1, 2, Qt.AlignmentFlag.AlignRight)
         elif mode == "column":
             # The toggles one above the other at the side, the words and the bar beside them.
-            self.grid.addWidget(self.where, 0, 1)
-            self.grid.addWidget(self.bar, 1, 1, top)
+            # The words take the rows of all but the last toggle (they grow them as they need),
+            # the bar the last one's.
+            rows = max(1, n - 1)
+            self.grid.addWidget(self.where, 0, 1, rows, 1, top)
+            self.grid.addWidget(self.bar, rows, 1, top)
             for i, b in enumerate(shown):
                 self.grid.addWidget(b, i, 2)
         else:

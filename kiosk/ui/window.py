@@ -275,9 +275,14 @@ class KioskWindow(QWidget):
         so a long page can never make the text grow."""
         screen = self.screen()
         size = self.display or (screen.size() if screen is not None else QSize(1280, 800))
-        look = Look(palette_for(self.high_contrast), body_px(size, self.larger), self.larger)
-        self.look = look
         words = self.words
+        look = Look(
+            palette_for(self.high_contrast),
+            body_px(size, self.larger),
+            self.larger,
+            words.right_to_left,
+        )
+        self.look = look
         self.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft
             if words.right_to_left

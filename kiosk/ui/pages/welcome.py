@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.session.kinds import ScreenKind
@@ -61,6 +62,14 @@ class WelcomePage(Page):
         self.message.setText(words(view.message) if view.message else "")
         self.message.setVisible(view.message is not None)
         self.languages.draw(view.languages)
+        self.languages.ensurePolished()
+        for b in self.languages.buttons.values():
+            b.ensurePolished()
+        self.languages.fit(self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.languages.fit(self.width())
 
     def submit(self, action: Action) -> None:
         self.start.emit()

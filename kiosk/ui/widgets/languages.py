@@ -18,6 +18,7 @@ class LanguageButtons(QWidget):
 
     def __init__(self, *, vertical: bool = False) -> None:
         super().__init__()
+        self._vertical = vertical
         direction = (
             QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
         )
@@ -25,6 +26,18 @@ class LanguageButtons(QWidget):
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(16)
         self.buttons: dict[str, QPushButton] = {}
+
+    def fit(self, width: int) -> None:
+        """Side by side when they fit in `width`, else one above the other (a narrow screen,
+        larger text, many languages)."""
+        if self._vertical or not self.buttons:
+            return
+        need = sum(b.sizeHint().width() for b in self.buttons.values())
+        need += self.row.spacing() * (len(self.buttons) - 1)
+        across = need <= width
+        direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
 
     def draw(self, choices: tuple[LanguageChoice, ...]) -> None:
         codes = tuple(c.code for c in choices)
