@@ -51,6 +51,7 @@ from kiosk.document.fontfiles import (
     Fonts,
     loaded,
 )
+from kiosk.document.fontlist import FAMILIES, SHAPED_FACES
 
 _HEBREW_RANGES: Final = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
 _ARABIC_RANGES: Final = (
@@ -75,8 +76,12 @@ _PREFERRED: Final = (
     (_HEBREW_RANGES, HEBREW_FONT),
     (_ARABIC_RANGES, ARABIC_FONT),
     (_CJK_RANGES, CJK_FONT),
+    *((family.ranges, family.family) for family in FAMILIES if family.ranges),
 )
 """A script's own font comes first for its letters, so a word never mixes two designs."""
+
+_JOINERS: Final = "\u200c\u200d"
+"""ZWNJ and ZWJ: invisible, but in a shaped script they choose between a conjunct and its parts."""
 
 _HEBREW_POINTS: Final = ((0x0591, 0x05C7),)
 
@@ -224,11 +229,12 @@ def _face_for(
     order: list[str] = [family for ranges, family in _PREFERRED if _in(cp, ranges)]
     if pointed and order == [HEBREW_FONT]:
         order = [BASE_FONT, HEBREW_FONT]
-    if current is not None and _sticky(ch) and current.draws(cp) and not order:
-        return current
+    if current is not None and _sticky(ch) and current.draws(cp):
+        if not order or any(current in families.get(family, ()) for family in order):
+            return current  # a danda stays in the Bengali face, punctuation in its word's face
     order += list(families)  # every family, in the order they are tried
     for family in order:
-        for face in families[family]:
+        for face in families.get(family, ()):
             if face.draws(cp):
                 return face
     for face in fonts.regular_chain:  # a bold face lacks it: the regular one beats a box
@@ -259,6 +265,9 @@ def paragraph_markup(text: str, bold: bool = False) -> str:
     runs: list[tuple[str | None, list[str]]] = []
     current: Face | None = None
     for ch in visual:
+        if ch in _JOINERS and current is not None and current.name in SHAPED_FACES:
+            runs[-1][1].append(ch)  # HarfBuzz reads it; it draws nothing
+            continue
         if ch not in " \u00a0" and _ignored(ch):
             continue
         face = _face_for(ch, current, families, pointed, fonts)
