@@ -52,11 +52,21 @@ def _rename(font: TTFont) -> None:
     names = font["name"]
     for record in list(names.names):
         if record.nameID in (1, 16):
-            names.setName(HANGUL_NAME, record.nameID, record.platformID, record.platEncID, record.langID)
+            names.setName(
+                HANGUL_NAME, record.nameID, record.platformID, record.platEncID, record.langID
+            )
         elif record.nameID in (3, 4):
-            names.setName(f"{HANGUL_NAME} Regular", record.nameID, record.platformID, record.platEncID, record.langID)
+            names.setName(
+                f"{HANGUL_NAME} Regular",
+                record.nameID,
+                record.platformID,
+                record.platEncID,
+                record.langID,
+            )
         elif record.nameID == 6:
-            names.setName("KioskHangulGothic-Regular", 6, record.platformID, record.platEncID, record.langID)
+            names.setName(
+                "KioskHangulGothic-Regular", 6, record.platformID, record.platEncID, record.langID
+            )
         elif record.nameID in (17,):
             names.setName("Regular", 17, record.platformID, record.platEncID, record.langID)
 

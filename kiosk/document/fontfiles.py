@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from kiosk.paths import assets_dir
-
 from kiosk.document import harfbuzz
 from kiosk.document.fontlist import (
     ARABIC_FONT,
@@ -22,6 +20,7 @@ from kiosk.document.fontlist import (
 )
 from kiosk.document.fontlist import Face as _FaceSpec
 from kiosk.document.fontlist import Family as _FamilySpec
+from kiosk.paths import assets_dir
 
 __all__ = [
     "ARABIC_FONT",

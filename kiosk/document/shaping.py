@@ -229,9 +229,10 @@ def _face_for(
     order: list[str] = [family for ranges, family in _PREFERRED if _in(cp, ranges)]
     if pointed and order == [HEBREW_FONT]:
         order = [BASE_FONT, HEBREW_FONT]
-    if current is not None and _sticky(ch) and current.draws(cp):
-        if not order or any(current in families.get(family, ()) for family in order):
-            return current  # a danda stays in the Bengali face, punctuation in its word's face
+    keeps = current is not None and _sticky(ch) and current.draws(cp)
+    if keeps and (not order or any(current in families.get(f, ()) for f in order)):
+        assert current is not None
+        return current  # a danda stays in the Bengali face, punctuation in its word's face
     order += list(families)  # every family, in the order they are tried
     for family in order:
         for face in families.get(family, ()):
