@@ -8,12 +8,14 @@ the word's first run, though, and reads the glyphs back font by font: a word tha
 order and joined forms (kiosk.document.shaping): shaping them again would turn them round.
 
 So `install` puts `shape_word` in reportlab's place: it hands reportlab's own `shapeFragWord` only
-the runs of a word that are in a shaped face (kiosk.document.fontlist, `shaped=True`), each run on
-its own, and leaves every other run as it was.
+the runs of a word that are in a shaped face (kiosk.document.fontlist, `shaped=True`) or carry a
+combining mark, each run on its own, and leaves every other run as it was (so English text is drawn
+exactly as before, without HarfBuzz).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Final
 
 from kiosk.document.fontlist import SHAPED_FACES
@@ -43,6 +45,14 @@ def _font(fragment: Any) -> str | None:
     return None if hasattr(fragment, "cbDefn") else str(fragment.fontName)
 
 
+def _needs_shaping(run: list[tuple[Any, str]]) -> bool:
+    """A run in a shaped face, or any run with a combining mark that has no precomposed letter
+    (Yoruba Ọ̀): unshaped, the mark would sit where the font put it for a small letter."""
+    if _font(run[0][0]) in SHAPED_FACES:
+        return True
+    return any(unicodedata.category(ch) == "Mn" for _, text in run for ch in text)
+
+
 def shape_word(word: Any) -> Any:
     """A reportlab frag word ([width, (frag, text), ...]) with its shaped-face runs shaped."""
     from reportlab.pdfbase import pdfmetrics
@@ -61,7 +71,7 @@ def shape_word(word: Any) -> Any:
             runs[-1].append((fragment, text))
         else:
             runs.append([(fragment, text)])
-    if not any(_font(run[0][0]) in SHAPED_FACES for run in runs):
+    if not any(_needs_shaping(run) for run in runs):
         return word
     if len(runs) == 1:
         return shapeFragWord(word)
@@ -74,7 +84,7 @@ def shape_word(word: Any) -> Any:
             for f, text in run
             if _font(f) is not None
         )
-        shaped = shapeFragWord([plain_width, *run]) if _font(run[0][0]) in SHAPED_FACES else None
+        shaped = shapeFragWord([plain_width, *run]) if _needs_shaping(run) else None
         if shaped is None or shaped[1:] == run:
             width += plain_width
             pieces.extend(run)
