@@ -1,17 +1,21 @@
 """Shaping for the briefing PDF: every name the store accepts prints in real glyphs, in reading order.
 
-reportlab draws one glyph per character, left to right, with no shaping and no bidi of its own
-(that needs uharfbuzz and rlbidi, which the kiosk does not ship). So this module does, once per
-string, what a text engine would do:
+reportlab draws one glyph per character, left to right, with no bidi of its own (that needs
+rlbidi, which the kiosk does not ship). Its HarfBuzz shaping is used only for the scripts that
+cannot do without it (Indic, Sinhala, Thai, Lao, Khmer, Myanmar: kiosk.document.harfbuzz); this
+module picks their font and keeps ZWJ/ZWNJ for them. For the rest it does, once per string, what a
+text engine would do:
 
 1. normalise: NFC, every blank except NO-BREAK SPACE becomes a plain space;
 2. shape Arabic with arabic_reshaper (letters become their joined initial/medial/final
    presentation forms); this needs the logical order, so it comes before any reordering;
 3. reorder to visual order with python-bidi (the Unicode bidi algorithm in its Rust core) and
    mirror brackets and quotes inside right-to-left runs (rule L4, which python-bidi 0.6 leaves out);
-4. drop invisible format characters (ZWJ, RLM, soft hyphen, variation selectors ...);
-5. split the visual string into runs by the font that has the glyph (the script's own font first for
-   Hebrew, Arabic and CJK, then the base font, Hebrew, Arabic, CJK), escape each run and wrap every
+4. drop invisible format characters (RLM, soft hyphen, variation selectors ...; ZWJ and ZWNJ
+   too, except inside a run of a HarfBuzz-shaped script, where they choose the conjunct form);
+5. split the visual string into runs by the font that has the glyph (the script's own font first
+   for the blocks kiosk.document.fontlist gives it, then every family in the table's order: the
+   base font, Hebrew, Arabic, CJK, ...), escape each run and wrap every
    run not in the base font in `<font name="...">` (base-font text is left bare, to take the
    paragraph style's weight, unless bold is asked for).
 
@@ -31,6 +35,7 @@ Arabic vowel marks (harakat) are dropped by the reshaper, as in everyday Arabic 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -108,6 +113,13 @@ def _in(cp: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(lo <= cp <= hi for lo, hi in ranges)
 
 
+@functools.lru_cache(maxsize=4096)
+def _preferred(cp: int) -> tuple[str, ...]:
+    """The families that claim `cp`'s block, in table order (cached: every character of every
+    paragraph of the PDF asks)."""
+    return tuple(family for ranges, family in _PREFERRED if _in(cp, ranges))
+
+
 def _invisible(ch: str) -> bool:
     """Format characters and default-ignorables: they steer layout and have nothing to draw."""
     if _in(ord(ch), _VISIBLE_FORMAT):
@@ -115,6 +127,7 @@ def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf" or _in(ord(ch), _DEFAULT_IGNORABLE)
 
 
+@functools.lru_cache(maxsize=4096)
 def _ignored(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) == "Cc" or _invisible(ch)
 
@@ -226,7 +239,7 @@ def _face_for(
     cp = ord(ch)
     if unicodedata.category(ch) in ("Co", "Cs"):
         return families[BASE_FONT][0]
-    order: list[str] = [family for ranges, family in _PREFERRED if _in(cp, ranges)]
+    order = list(_preferred(cp))
     if pointed and order == [HEBREW_FONT]:
         order = [BASE_FONT, HEBREW_FONT]
     keeps = current is not None and _sticky(ch) and current.draws(cp)
