@@ -169,3 +169,19 @@ def test_the_bundled_fonts_are_the_ones_the_table_names() -> None:
     named = {face.file for f in FAMILIES for face in (f.regular, f.bold) if face is not None}
     shipped = {path.name for path in fonts_dir().glob("*.ttf")}
     assert named == shipped
+
+
+def test_without_harfbuzz_the_shaped_scripts_are_refused_and_doctor_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A broken install must not print a Hindi name with its conjuncts in pieces: it refuses it."""
+    from reportlab.pdfbase import ttfonts  # type: ignore[import-untyped]
+
+    from kiosk.document import fontfiles, harfbuzz
+    from kiosk.document.printable import Unprintable
+
+    monkeypatch.setattr(ttfonts, "uharfbuzz", None)
+    monkeypatch.setattr(fontfiles, "_fonts", None)  # loaded again, as in a new process
+    assert harfbuzz.MISSING in fontfiles.check_fonts()
+    assert unprintable(SCRIPT_NAMES["devanagari"]) is Unprintable.LETTERS
+    assert unprintable(SCRIPT_NAMES["hangul"]) is None  # drawn glyph by glyph: no shaper needed

@@ -69,3 +69,8 @@ def test_a_label_with_a_hindi_name_draws(qtbot: QtBot, families: set[str]) -> No
     label.show()
     qtbot.waitExposed(label)
     assert not label.grab().toImage().isNull()
+
+
+def test_before_the_first_screen_only_dejavu_sans_is_loaded(qapp: QApplication) -> None:
+    """The script fonts wait until Welcome is painted (kiosk.ui.app), so cold start does not grow."""
+    assert set(load_fonts()) == {BASE_FAMILY}
