@@ -253,7 +253,7 @@ def measure(runs: int, briefings: int, folder: Path) -> dict[str, Any]:
     from kiosk.config import load_config
     from kiosk.session import SystemClock
     from kiosk.station import Station
-    from kiosk.ui.theme import load_fonts
+    from kiosk.ui.fonts import load_fonts
     from kiosk.ui.window import KioskWindow
 
     config_file = prepare_data_dir(folder / "data")

@@ -16,8 +16,8 @@ from typing import Any
 
 from kiosk.config import Config
 from kiosk.content.schema import Form
-from kiosk.document.fonts import missing_glyphs
 from kiosk.document.make import DocumentError, Made, make_document
+from kiosk.document.printable import Unprintable, unprintable
 from kiosk.document.seal import Signer
 from kiosk.i18n import SOURCE
 from kiosk.i18n import languages as word_languages
@@ -283,7 +283,10 @@ def name_problem(name: str) -> str | None:
         return "name.type-full-name"
     if len(cleaned) < 2:
         return "name.type-full-name"
-    if missing_glyphs(cleaned):
+    why = unprintable(cleaned)
+    if why is Unprintable.EMOJI:
+        return "name.emoji"
+    if why is Unprintable.LETTERS:
         return "name.cannot-print"
     return None
 

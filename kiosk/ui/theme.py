@@ -5,10 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
-
-from kiosk.paths import assets_dir
 
 BASE_PX = 24
 """Body text at 1280×800; larger screens scale it up, never down."""
@@ -212,17 +208,3 @@ def palette_for(high_contrast: bool) -> Palette:
 
 def palette_colours(palette: Palette) -> dict[str, str]:
     return {f.name: getattr(palette, f.name) for f in fields(palette) if f.name != "name"}
-
-
-def load_fonts(*, fallbacks: bool = False) -> None:
-    """Register the shipped fonts: DejaVu Sans (and make it the kiosk's font), or with `fallbacks` the
-    larger Hebrew, Arabic and CJK fonts, loaded a moment after the first screen to keep the start quick.
-    Between them they cover the names patients have."""
-    for path in sorted((assets_dir() / "fonts").glob("*.ttf")):
-        if path.name.startswith("DejaVu") != fallbacks:
-            QFontDatabase.addApplicationFont(str(path))
-    app = QApplication.instance()
-    if not fallbacks and isinstance(app, QApplication):
-        font = QFont("DejaVu Sans")
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        app.setFont(font)
