@@ -53,7 +53,7 @@ def main() -> int:
     from kiosk.station import Station
     from kiosk.store.briefings import prepare_briefing
     from kiosk.store.staff import add_staff
-    from kiosk.ui.theme import load_fonts
+    from kiosk.ui.fonts import load_fonts
     from kiosk.ui.window import KioskWindow
 
     kiosk(["init"])

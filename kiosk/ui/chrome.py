@@ -87,7 +87,9 @@ class TopBar(QWidget):
         if self.width() <= 0:
             return
         shown = self._shown()
-        widths = [self._width_of(b) for b in shown]
+        # The language button's width with its name, whether it shows its name now or not.
+        named = self._named_px()
+        widths = [named if b is self.language_button else self._width_of(b) for b in shown]
         mode = self._mode_for(widths)
         compact = False
         if self._language_offered and mode != MODES[0]:
@@ -112,7 +114,8 @@ class TopBar(QWidget):
         gap = self.grid.horizontalSpacing()
         room = self.width() - self.corner.width() - sum(widths) - (len(widths) + 1) * gap
         two_lines = 2 * self.where.fontMetrics().lineSpacing() + 4
-        if room >= self.width() // 4 and self.where.heightForWidth(room) <= two_lines:
+        # (measured a little narrower than the room: the grid may give the words less)
+        if room >= self.width() // 4 and self.where.heightForWidth(room * 9 // 10) <= two_lines:
             return "beside"
         one_line = self.where.heightForWidth(self.width() - self.corner.width() - gap)
         beside_bar = self.corner.width() + sum(widths) + (len(widths) + 2) * gap + self.width() // 6
@@ -124,8 +127,13 @@ class TopBar(QWidget):
             return "column"
         return "stacked"
 
+    def _named_px(self) -> int:
+        b = self.language_button
+        words_px = b.fontMetrics().horizontalAdvance(self._language_name)
+        return max(b.sizeHint().width() if b.text() else 0, words_px + self._globe_only_px())
+
     def _globe_only_px(self) -> int:
-        return self._glyph_px + 2 * self._pad_px + 16
+        return self._glyph_px + 8 + 2 * self._pad_px + 8
 
     def _set_compact(self, compact: bool) -> None:
         """The language button as the globe alone (its name stays its accessible name's partner)."""
@@ -213,7 +221,7 @@ class TopBar(QWidget):
         measure falls short by a few pixels with a glyph)."""
         b.ensurePolished()
         words_px = b.fontMetrics().horizontalAdvance(b.text())
-        b.setMinimumWidth(words_px + self._glyph_px + 8 + 2 * self._pad_px + 8)
+        b.setMinimumWidth(words_px + self._globe_only_px())
 
     def draw(self, view: View, words: Words) -> None:
         """Where the patient is (the screen's own heading, "Risk 2 of 8", else the part of the whole
