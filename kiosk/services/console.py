@@ -190,8 +190,8 @@ class ConsoleDesk:
     def listing(
         self, filters: DeskFilters, after: Cursor | None = None, limit: int | None = None
     ) -> Listed:
-        """A page of briefings (`limit` rows, a page by default); the first page (`after` None)
-        also counts them all."""
+        """A page of briefings (at least a page, `limit` rows when more: a list read again keeps
+        what it showed); the first page (`after` None) also counts them all."""
 
         def work() -> Listed:
             with self.store.reading() as session:
@@ -202,7 +202,7 @@ class ConsoleDesk:
                     except desk.TooBroad:
                         raise StaffError(msg("console.list.too-broad")) from None
                 found = desk.page(
-                    session, filters, self._totals, after, limit or desk.PAGE, patients
+                    session, filters, self._totals, after, max(limit or 0, desk.PAGE), patients
                 )
                 total = desk.count(session, filters, patients) if after is None else None
             return Listed(found.rows, found.next, total)

@@ -59,7 +59,7 @@ class QuestionsView(QWidget):
         self.which = QComboBox()
         for which, message in WHICH.items():
             self.which.addItem(words(message), which.value)
-        self.which.currentIndexChanged.connect(self.reload)
+        self.which.currentIndexChanged.connect(lambda _: self.reload())
         top.addWidget(self.which)
         self.count = QLabel()
         top.addWidget(self.count, 1)

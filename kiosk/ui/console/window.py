@@ -124,18 +124,18 @@ class ConsoleWindow(QMainWindow):
         self.who.setText(self.words("staff.menu.signed-in", name=result.name))
         self.stack.setCurrentWidget(self.desk_page)
         self.tabs.setCurrentWidget(self.briefings)
+        self._token = None
+        self._poll(first=True)  # queued before the lists: what is recorded after them is news
         self.briefings.start(self.desk)
         self.questions.start(self.desk)
-        self._token = None
         self.poll.start()
-        self._poll()
         self.idle.start(self.desk.idle_seconds)
 
     # -- while signed in ---------------------------------------------------------------------
 
-    def _poll(self) -> None:
+    def _poll(self, first: bool = False) -> None:
         desk = self.desk
-        if desk is None or self.staff is None or self.jobs.pending():
+        if desk is None or self.staff is None or (self.jobs.pending() and not first):
             return  # a read is still on its way: ask next time
 
         def arrived(token: int) -> None:
