@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import Words
 from kiosk.services.console import Event, RecordRow
-from kiosk.ui.console.describe import event_text, event_time, who
+from kiosk.ui.console.describe import event_text, event_time, isolated, who
 from kiosk.ui.staff.describe import DOT, facts
 
 EVENT_COLUMNS = ("console.events.when", "console.events.what", "console.events.who")
@@ -54,7 +54,7 @@ class BriefingPane(QWidget):
     def show_briefing(self, row: RecordRow, events: list[Event], now: datetime) -> None:
         words = self.words
         self.briefing_id = row.briefing_id
-        name = row.patient_name or words("staff.list.walk-up")
+        name = isolated(row.patient_name or words("staff.list.walk-up"))
         self.heading.setText(
             words("console.briefing.heading", name=name, kiosk=row.kiosk_id, count=len(events))
         )

@@ -20,7 +20,7 @@ from kiosk.i18n import Msg, Words
 from kiosk.services.console import ConsoleDesk, Event, RecordRow
 from kiosk.ui.console.briefing import BriefingPane
 from kiosk.ui.console.filters import FilterBar
-from kiosk.ui.console.reads import Reads
+from kiosk.ui.console.reads import Reads, fit_columns
 from kiosk.ui.console.table import BriefingTable
 from kiosk.ui.jobs import Jobs
 
@@ -107,14 +107,19 @@ class BriefingsView(QWidget):
         self.say(None)
         total = self.model.total or 0
         shown = len(self.model.rows)
-        self.count.setText(
-            self.words("console.list.count", count=total, shown=shown)
-            if total
-            else self.words("console.list.none")
-        )
+        if not total:
+            self.count.setText(self.words("console.list.none"))
+        elif shown < total:
+            self.count.setText(self.words("console.list.count", count=total, shown=shown))
+        else:
+            self.count.setText(self.words("console.list.all", count=total))
         if not self._sized and shown:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
             self._sized = True
+        if self.pane.briefing_id and all(
+            r.briefing_id != self.pane.briefing_id for r in self.model.rows
+        ):
+            self.pane.forget()  # the filters left it out: what shows below is in the list
         self._reselect()
 
     def _reselect(self) -> None:

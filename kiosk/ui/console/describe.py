@@ -7,7 +7,7 @@ from datetime import datetime
 
 from kiosk.i18n import Words
 from kiosk.services.console import Event, Flag
-from kiosk.ui.staff.describe import END_REASON, when
+from kiosk.ui.staff.describe import END_REASON
 
 EVENTS = {
     "briefing_prepared": "console.event.prepared",
@@ -58,6 +58,28 @@ def who(words: Words, event: Event) -> str:
     return words(message) if message else event.actor
 
 
+ISOLATE = "\u2068{}\u2069"
+"""A name set into a sentence in its own direction (first-strong isolate): an Arabic or Hebrew name
+at the start of an English line must not turn the whole line right to left."""
+
+
+def isolated(name: str) -> str:
+    return ISOLATE.format(name)
+
+
+def when_short(words: Words, at: datetime | None, now: datetime) -> str:
+    """A time in a table cell: the time today, else the short date and time in the staff
+    member's locale ("12/3/26, 9:30 PM")."""
+    from babel.dates import format_datetime
+
+    if at is None:
+        return ""
+    local = at.astimezone()
+    if local.date() == now.astimezone().date():
+        return words.time(local.time())
+    return format_datetime(local, format="short", locale=words.locale)
+
+
 def event_time(words: Words, at: datetime) -> str:
     """A moment in a briefing's events, to the second (seconds matter there), in the staff
     member's locale ("Dec 3, 2026, 9:30:15 AM")."""
@@ -73,7 +95,7 @@ def flag_state(words: Words, flag: Flag, now: datetime) -> str:
         answered = words(
             "console.questions.answered-by",
             name=flag.answered_by or "",
-            when=when(words, flag.answered_at, now),
+            when=when_short(words, flag.answered_at, now),
         )
     return answered
 
@@ -82,5 +104,7 @@ def told_state(words: Words, flag: Flag, now: datetime) -> str:
     if flag.told_at is None:
         return words("console.questions.not-told")
     return words(
-        "console.questions.told-by", name=flag.told_by or "", when=when(words, flag.told_at, now)
+        "console.questions.told-by",
+        name=flag.told_by or "",
+        when=when_short(words, flag.told_at, now),
     )

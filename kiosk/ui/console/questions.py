@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, Flag, StaffError, StaleError, Which
 from kiosk.services.staff import NOTE_MAX
-from kiosk.ui.console.describe import flag_state, told_state
-from kiosk.ui.console.reads import Reads
+from kiosk.ui.console.describe import flag_state, isolated, told_state, when_short
+from kiosk.ui.console.reads import Reads, fit_columns
 from kiosk.ui.jobs import Jobs
-from kiosk.ui.staff.describe import when
 
 COLUMNS = (
     "console.column.flagged",
@@ -54,6 +53,7 @@ class QuestionsView(QWidget):
         self.desk: ConsoleDesk | None = None
         self.reads = Reads(jobs)
         self.flags: list[Flag] = []
+        self._sized = False
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.which = QComboBox()
@@ -134,7 +134,7 @@ class QuestionsView(QWidget):
         self.table.setRowCount(len(flags))
         for n, flag in enumerate(flags):
             cells = (
-                when(words, flag.flagged_at, now),
+                when_short(words, flag.flagged_at, now),
                 flag.patient_name or words("staff.questions.walk-up"),
                 flag.mrn or "",
                 flag.kiosk_id,
@@ -144,10 +144,14 @@ class QuestionsView(QWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 5 and flag.answer_note:
-                    item.setToolTip(flag.answer_note)
+                item.setToolTip(
+                    f"{text}\n{flag.answer_note}" if column == 5 and flag.answer_note else text
+                )
                 self.table.setItem(n, column, item)
         self.count.setText(words("console.questions.count", count=len(flags)))
+        if flags and not self._sized:
+            fit_columns(self.table)
+            self._sized = True
         if before is not None:
             again = next((n for n, f in enumerate(flags) if f.flag_id == before.flag_id), None)
             if again is not None:
@@ -164,7 +168,7 @@ class QuestionsView(QWidget):
             self.asked.setText(
                 self.words(
                     "staff.questions.asked",
-                    name=flag.patient_name or self.words("staff.questions.walk-up"),
+                    name=isolated(flag.patient_name or self.words("staff.questions.walk-up")),
                     title=flag.screen_title,
                 )
             )

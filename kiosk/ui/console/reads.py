@@ -1,4 +1,4 @@
-"""Reads for the console's views, run on the worker thread; an answer that arrives after staff
+"""Reads for the console's views (and their tables fitted to what they show), run on the worker thread; an answer that arrives after staff
 moved on (or signed out) is dropped, and a failure is one sentence from the catalog."""
 
 from __future__ import annotations
@@ -7,11 +7,24 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtWidgets import QTableView
+
 from kiosk.i18n import Msg, msg
 from kiosk.services.console import StaffError
 from kiosk.ui.jobs import Jobs
 
 log = logging.getLogger(__name__)
+
+WIDEST_COLUMN = 280
+"""A column fitted to its contents is never wider than this (the rest shows on hover)."""
+
+
+def fit_columns(table: QTableView) -> None:
+    """Each column as wide as what it shows, within WIDEST_COLUMN; the last one takes the rest."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, min(header.sectionSize(column), WIDEST_COLUMN))
 
 
 class Reads:

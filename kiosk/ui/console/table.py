@@ -17,8 +17,9 @@ from PySide6.QtCore import (
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, Cursor, DeskFilters, Listed, RecordRow, StaffError
+from kiosk.ui.console.describe import when_short
 from kiosk.ui.jobs import Jobs
-from kiosk.ui.staff.describe import pdf_text, status_text, when
+from kiosk.ui.staff.describe import pdf_text, status_text
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,7 @@ class BriefingTable(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == BRIEFING_ID:
             return row.briefing_id
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.text(row, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (6, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -175,7 +176,7 @@ class BriefingTable(QAbstractTableModel):
     def text(self, row: RecordRow, column: int) -> str:
         words = self.words
         if column == 0:
-            return when(words, row.happened_at, self.now)
+            return when_short(words, row.happened_at, self.now)
         if column == 1:
             return row.patient_name or words("staff.list.walk-up")
         if column == 2:
