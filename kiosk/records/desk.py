@@ -155,3 +155,11 @@ def change_token(session: Session) -> int:
     """The audit log's newest sequence number: every recorded event appends a row, so the list
     needs reading again exactly when it moved (one index lookup, cheap to poll)."""
     return int(session.execute(select(func.max(AuditEntry.seq))).scalar() or 0)
+
+
+def known_kiosks(session: Session) -> list[str]:
+    """Every kiosk that has started on this store (each start records its settings) or has a
+    briefing: the kiosks a briefing can be prepared for."""
+    started = select(AuditEntry.kiosk_id).where(AuditEntry.action == "settings_changed")
+    with_briefings = select(BriefingRow.kiosk_id)
+    return sorted(set(session.execute(started.union(with_briefings)).scalars()))

@@ -258,6 +258,10 @@ class ConsoleDesk:
         )
         log.info("flag %s: surgeon told, marked at the console", flag_id)
 
+    def guarded(self, what: str, work: Callable[[], T]) -> T:
+        """Run a read or write on the store; StaffError (a message) if it fails."""
+        return self._read(what, work)
+
     def _read(self, what: str, work: Callable[[], T]) -> T:
         try:
             return work()

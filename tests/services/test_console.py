@@ -19,12 +19,16 @@ from kiosk.demo import StepClock, one_briefing
 from kiosk.i18n import words_for
 from kiosk.records import desk as desk_records
 from kiosk.services.console import ConsoleDesk, DeskFilters, StaffError, period_bounds
+from kiosk.services.preparing import Preparing
+from kiosk.session import Briefing
+from kiosk.station import Unavailable
 from kiosk.store import open_store
 from kiosk.store.database import make_engine, migrate
 from kiosk.store.models import AuditEntry
 from kiosk.store.staff import add_staff
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
+from tests.shared import open_station
 
 NOW = datetime(2026, 12, 3, 15, tzinfo=UTC)
 
@@ -122,3 +126,48 @@ def test_periods_run_from_local_midnight() -> None:
     since, until = period_bounds("between", today, date(2026, 12, 5), date(2026, 12, 1))
     assert since is not None and until is not None
     assert (since.date(), until.date()) == (date(2026, 12, 1), date(2026, 12, 6))
+
+
+def test_a_briefing_prepared_at_the_desk_is_taken_by_its_kiosk_only(tmp_path: Path) -> None:
+    clock = FakeClock(NOW)
+    with open_station(tmp_path, clock, kiosk_id="kiosk-7") as station:
+        desk = ConsoleDesk.open(load_config(), clock)
+        try:
+            preparing = Preparing(desk)
+            assert "kiosk-7" in preparing.kiosks()
+            assert [p.form_id for p in preparing.procedures()] == ["mild"]
+            assert preparing.problem("kiosk-7", "mild", " ", date(1951, 3, 14), "").id == (  # type: ignore[union-attr]
+                "staff.prepare.name-empty"
+            )
+            assert preparing.problem("kiosk-7", "mild", "Zoë Ångström", None, "").id == (  # type: ignore[union-attr]
+                "staff.date-incomplete"
+            )
+            assert preparing.birth_problem(date(2027, 1, 1)).id == "console.prepare.born-later"  # type: ignore[union-attr]
+            assert preparing.problem("kiosk-7", "mild", "Zoë", date(1951, 3, 14), "x" * 65).id == (  # type: ignore[union-attr]
+                "staff.prepare.mrn-refused"
+            )
+            with pytest.raises(StaffError):
+                preparing.prepare("Sam Carter", "", "mild", "Zoë Ångström", date(1951, 3, 14), "")
+            elsewhere = preparing.prepare(
+                "Sam Carter", "kiosk-9", "mild", "Ben Okafor", date(1960, 1, 2), ""
+            )
+            assert isinstance(station.next_briefing(), Unavailable)  # not addressed to kiosk-7
+            mine = preparing.prepare(
+                "Sam Carter", "kiosk-7", "mild", " Zoë Ångström ", date(1951, 3, 14), " MRN-7 "
+            )
+            taken = station.next_briefing()
+            assert isinstance(taken, Briefing) and taken.briefing_id == mine != elsewhere
+            assert taken.patient is not None and taken.patient.name == "Zoë Ångström"
+            assert taken.patient.mrn == "MRN-7"
+            with desk.store.reading() as s:
+                rows = s.execute(
+                    select(AuditEntry.actor, AuditEntry.kiosk_id).where(
+                        AuditEntry.action == "briefing_prepared"
+                    )
+                ).all()
+            assert [tuple(r) for r in rows] == [
+                ("Sam Carter", "kiosk-9"),
+                ("Sam Carter", "kiosk-7"),
+            ]
+        finally:
+            desk.close()

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -17,10 +18,13 @@ from kiosk.config import load_config
 from kiosk.i18n import msg, words_for
 from kiosk.records import desk as desk_records
 from kiosk.services.console import StaffError
+from kiosk.session import Briefing
 from kiosk.store import open_store
 from kiosk.store.models import AuditEntry
 from kiosk.store.staff import add_staff
 from kiosk.ui.console.window import ConsoleWindow
+from tests.session.fakes import FakeClock
+from tests.shared import open_station
 from tests.ui.console_drive import (
     BRIEFINGS,
     PIN,
@@ -197,3 +201,28 @@ def test_on_postgresql_the_list_follows_what_a_kiosk_records(
             assert {r.kiosk_id for r in window.briefings.model.rows} == {"kiosk-2"}
     finally:
         kiosk.close()
+
+
+def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    clock = FakeClock(datetime.now(UTC))
+    with open_station(tmp_path, clock, kiosk_id="kiosk-7") as station:
+        add_staff(station.store, STAFF, PIN, clock.now())
+        for window in console(qtbot):
+            sign_in(qtbot, window)
+            view = window.prepare
+            window.tabs.setCurrentWidget(view)
+            qtbot.waitUntil(lambda: view.kiosk.findText("kiosk-7") >= 0)  # noqa: B023
+            view.kiosk.setCurrentIndex(view.kiosk.findText("kiosk-7"))  # or where init ran
+            view.name.setText("Zoë Ångström")  # QTest types ASCII only
+            view.button.click()
+            assert view.message.text() == EN("staff.date-incomplete")
+            view.born.setDate(QDate(1951, 3, 14))
+            qtbot.keyClicks(view.mrn, "MRN-0042")
+            view.button.click()
+            assert view.message.text().startswith("✓") and view.name.text() == ""
+            offered = station.next_briefing()
+            assert isinstance(offered, Briefing) and offered.patient is not None
+            assert (offered.patient.name, offered.patient.mrn) == ("Zoë Ångström", "MRN-0042")
+            assert [a for a, _ in _audited("briefing_prepared")] == [STAFF]

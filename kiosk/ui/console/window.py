@@ -24,6 +24,7 @@ from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, SignIn, StaffError
 from kiosk.ui.console.briefings import BriefingsView
 from kiosk.ui.console.idle import IdleWatch
+from kiosk.ui.console.prepare import PrepareView
 from kiosk.ui.console.questions import QuestionsView
 from kiosk.ui.console.sign_in import SignInPage
 from kiosk.ui.jobs import Jobs
@@ -68,7 +69,9 @@ class ConsoleWindow(QMainWindow):
         self.briefings = BriefingsView(self.jobs, words, lambda: self.staff)
         self.questions = QuestionsView(self.jobs, words, lambda: self.staff)
         self.tabs.addTab(self.briefings, words("console.tab.briefings"))
+        self.prepare = PrepareView(self.jobs, words, lambda: self.staff)
         self.tabs.addTab(self.questions, words("console.tab.questions"))
+        self.tabs.addTab(self.prepare, words("console.tab.prepare"))
         column.addWidget(self.tabs, 1)
         self.stack.addWidget(self.desk_page)
 
@@ -128,6 +131,7 @@ class ConsoleWindow(QMainWindow):
         self._poll(first=True)  # queued before the lists: what is recorded after them is news
         self.briefings.start(self.desk)
         self.questions.start(self.desk)
+        self.prepare.start(self.desk)
         self.poll.start()
         self.idle.start(self.desk.idle_seconds)
 
@@ -149,7 +153,11 @@ class ConsoleWindow(QMainWindow):
                 self.questions.refresh()
             self._token = token
 
-        self.jobs.run(desk.change_token, arrived, lambda _: None)
+        def failed(exc: Exception) -> None:
+            if self.staff is not None:  # the server gone, say: the lists shown may be stale
+                self.updated.setText(self.words("console.store-failed"))
+
+        self.jobs.run(desk.change_token, arrived, failed)
 
     def sign_out(self, reason: str) -> None:
         """Sign out: the audit says who and why; every patient detail leaves the screen."""
@@ -161,6 +169,7 @@ class ConsoleWindow(QMainWindow):
         self.poll.stop()
         self.briefings.forget()
         self.questions.forget()
+        self.prepare.forget()
         self.who.setText("")
         self.updated.setText("")
         self.stack.setCurrentWidget(self.sign_in)
