@@ -18,6 +18,7 @@ SHEET = """
 QLabel#title { font-size: 18pt; font-weight: bold; }
 QLabel#heading { font-size: 12pt; font-weight: bold; }
 QLabel#notice { color: #8a1c00; font-weight: bold; }
+QLabel#done { color: #1b5e20; font-weight: bold; }
 QLabel#muted { color: #555555; }
 """
 

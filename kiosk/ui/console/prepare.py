@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,11 +23,10 @@ from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, StaffError
 from kiosk.services.preparing import MRN_MAX, NAME_MAX, Preparing
 from kiosk.ui.console.describe import isolated
-from kiosk.ui.console.reads import Reads
+from kiosk.ui.console.reads import Reads, tell
 from kiosk.ui.jobs import Jobs
 
-NO_DATE = QDate(1800, 1, 1)
-"""The date field's empty value (shown blank): a date of birth must be typed, never defaulted."""
+FORM_WIDTH = 760
 
 
 class PrepareView(QWidget):
@@ -55,10 +53,9 @@ class PrepareView(QWidget):
         self.name.setPlaceholderText(words("staff.prepare.name-placeholder"))
         self.name.setToolTip(words("staff.prepare.name-hint"))
         form.addRow(words("staff.prepare.title-name"), self.name)
-        self.born = QDateEdit()
-        self.born.setDisplayFormat(words("console.prepare.date-format"))
-        self.born.setMinimumDate(NO_DATE)
-        self.born.setSpecialValueText(" ")
+        self.born = QLineEdit()
+        self.born.setMaxLength(10)
+        self.born.setPlaceholderText(words("console.prepare.date-hint"))
         self.born.setToolTip(words("staff.prepare.birth-hint"))
         form.addRow(words("staff.prepare.title-birth"), self.born)
         self.mrn = QLineEdit()
@@ -66,15 +63,20 @@ class PrepareView(QWidget):
         self.mrn.setPlaceholderText(words("staff.prepare.mrn-placeholder"))
         self.mrn.setToolTip(words("staff.prepare.mrn-hint"))
         form.addRow(words("staff.prepare.title-mrn"), self.mrn)
-        for field in (self.name, self.mrn):
+        for field in (self.name, self.born, self.mrn):
             field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        outer.addLayout(form)
+        holder = QWidget()
+        holder.setMaximumWidth(FORM_WIDTH)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
         row = QHBoxLayout()
         row.addStretch(1)
         self.button = QPushButton(words("staff.prepare.prepare"))
         self.button.clicked.connect(self.prepare)
         row.addWidget(self.button)
-        outer.addLayout(row)
+        column.addLayout(row)
+        outer.addWidget(holder)
         self.message = QLabel()
         self.message.setObjectName("notice")
         self.message.setWordWrap(True)
@@ -102,8 +104,15 @@ class PrepareView(QWidget):
             self.kiosk.setCurrentText(chosen)
 
     def born_on(self) -> date | None:
-        d = self.born.date()
-        return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+        """The date of birth typed (as console.prepare.date-format, leading zeros optional); None
+        when it is not a whole, real date."""
+        text = self.born.text().strip()
+        pattern = self.words("console.prepare.date-format")
+        for form in (pattern, pattern.replace("MM", "M").replace("dd", "d")):
+            d = QDate.fromString(text, form)
+            if d.isValid():
+                return date(d.year(), d.month(), d.day())
+        return None
 
     def prepare(self) -> None:
         preparing, staff = self.preparing, self.staff()
@@ -121,16 +130,16 @@ class PrepareView(QWidget):
         except StaffError as exc:
             self.say(exc.text)
             return
-        self.say(msg("console.prepare.done", name=isolated(name.strip()), kiosk=kiosk))
+        self.say(msg("console.prepare.done", name=isolated(name.strip()), kiosk=kiosk), done=True)
         self.clear_patient()
 
-    def say(self, told: Msg | None) -> None:
-        self.message.setText(self.words(told) if told else "")
+    def say(self, told: Msg | None, done: bool = False) -> None:
+        tell(self.message, self.words(told) if told else "", done)
 
     def clear_patient(self) -> None:
         self.name.setText("")
         self.mrn.setText("")
-        self.born.setDate(NO_DATE)
+        self.born.setText("")
 
     def forget(self) -> None:
         self.reads.drop()

@@ -25,7 +25,7 @@ from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, Flag, StaffError, StaleError, Which
 from kiosk.services.staff import NOTE_MAX
 from kiosk.ui.console.describe import flag_state, isolated, told_state, when_short
-from kiosk.ui.console.reads import Reads, fit_columns
+from kiosk.ui.console.reads import Reads, fit_columns, tell
 from kiosk.ui.jobs import Jobs
 
 COLUMNS = (
@@ -117,16 +117,18 @@ class QuestionsView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.flags[rows[0].row()] if rows and rows[0].row() < len(self.flags) else None
 
-    def reload(self, told: Msg | None = None) -> None:
+    def reload(self, told: Msg | None = None, done: bool = False) -> None:
         desk = self.desk
         if desk is None:
             return
         which = Which(str(self.which.currentData()))
-        self.reads.run(lambda: (desk.flags(which), desk.now()), partial(self._show, told), self.say)
+        self.reads.run(
+            lambda: (desk.flags(which), desk.now()), partial(self._show, told, done), self.say
+        )
 
     refresh = reload
 
-    def _show(self, told: Msg | None, found: tuple[list[Flag], datetime]) -> None:
+    def _show(self, told: Msg | None, done: bool, found: tuple[list[Flag], datetime]) -> None:
         flags, now = found
         before = self.chosen()
         words = self.words
@@ -157,7 +159,7 @@ class QuestionsView(QWidget):
             if again is not None:
                 self.table.selectRow(again)
         if told is not None:
-            self.say(told)
+            self.say(told, done)
         self._enable()
 
     def _chosen(self) -> None:
@@ -183,8 +185,8 @@ class QuestionsView(QWidget):
             b.setEnabled(can_answer)
         self.told_button.setEnabled(flag is not None and flag.told_at is None)
 
-    def say(self, told: Msg | None) -> None:
-        self.message.setText(self.words(told) if told else "")
+    def say(self, told: Msg | None, done: bool = False) -> None:
+        tell(self.message, self.words(told) if told else "", done)
 
     def mark_answered(self) -> None:
         self._act(
@@ -211,7 +213,7 @@ class QuestionsView(QWidget):
             self.say(exc.text)
             return
         self.note.setText("")
-        self.reload(done)
+        self.reload(done, done=True)
 
     def forget(self) -> None:
         self.reads.drop()

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QLabel, QTableView
 
 from kiosk.i18n import Msg, msg
 from kiosk.services.console import StaffError
@@ -25,6 +25,14 @@ def fit_columns(table: QTableView) -> None:
     header = table.horizontalHeader()
     for column in range(header.count() - 1):
         header.resizeSection(column, min(header.sectionSize(column), WIDEST_COLUMN))
+
+
+def tell(label: QLabel, text: str, done: bool = False) -> None:
+    """A message line: what went wrong (the notice colour), or what was done (the done colour)."""
+    label.setObjectName("done" if done else "notice")
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.setText(text)
 
 
 class Reads:
