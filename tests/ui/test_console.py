@@ -148,6 +148,10 @@ def test_a_question_is_answered_then_the_surgeon_marked_told(
     view.told_button.click()
     qtbot.waitUntil(lambda: all(f.flag_id != flag_id for f in view.flags))
     assert [a for a, _ in _audited("flag_answered")] == [STAFF]
+    assert [d for _, d in _audited("console_questions_listed")] == [
+        '{"which":"open"}',
+        '{"which":"untold"}',
+    ]
     assert [a for a, _ in _audited("surgeon_told")] == [STAFF]
 
 

@@ -3,6 +3,7 @@ at a time), and below it the briefing chosen, with its events."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
@@ -23,6 +24,8 @@ from kiosk.ui.console.filters import FilterBar
 from kiosk.ui.console.reads import Reads, fit_columns
 from kiosk.ui.console.table import BriefingTable
 from kiosk.ui.jobs import Jobs
+
+log = logging.getLogger(__name__)
 
 OPEN_DELAY_MS = 250
 """A row chosen this long opens (arrowing through rows opens, and audits, only where staff stop)."""
@@ -93,7 +96,7 @@ class BriefingsView(QWidget):
             self.reads.jobs.run(
                 lambda: desk.action(staff, "console_listed", filters.for_audit()),
                 lambda _: None,
-                lambda _: None,
+                lambda exc: log.error("a look at the list was not audited: %s", type(exc).__name__),
             )
 
     def refresh(self) -> None:

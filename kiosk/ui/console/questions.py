@@ -3,6 +3,7 @@ the surgeon has been told. Both are audited under the signed-in staff member's n
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -42,6 +43,7 @@ WHICH = {
     Which.UNTOLD: "console.questions.which-untold",
     Which.ALL: "console.questions.which-all",
 }
+log = logging.getLogger(__name__)
 QUICK_NOTES = ("staff.questions.in-person", "staff.questions.by-phone", "staff.questions.surgeon")
 
 
@@ -59,7 +61,7 @@ class QuestionsView(QWidget):
         self.which = QComboBox()
         for which, message in WHICH.items():
             self.which.addItem(words(message), which.value)
-        self.which.currentIndexChanged.connect(lambda _: self.reload())
+        self.which.currentIndexChanged.connect(lambda _: self.look())
         top.addWidget(self.which)
         self.count = QLabel()
         top.addWidget(self.count, 1)
@@ -111,6 +113,21 @@ class QuestionsView(QWidget):
 
     def start(self, desk: ConsoleDesk) -> None:
         self.desk = desk
+        self.look()
+
+    def look(self) -> None:
+        """Staff asked for a list of questions: read it, and audit the look (which list)."""
+        desk, staff = self.desk, self.staff()
+        if desk is None or staff is None:
+            return
+        which = str(self.which.currentData())
+        self.reads.jobs.run(
+            lambda: desk.action(staff, "console_questions_listed", {"which": which}),
+            lambda _: None,
+            lambda exc: log.error(
+                "a look at the questions was not audited: %s", type(exc).__name__
+            ),
+        )
         self.reload()
 
     def chosen(self) -> Flag | None:
