@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from pytestqt.qtbot import QtBot
 
@@ -78,6 +77,3 @@ def database_url(tmp_path: Path, url: str) -> None:
     config = tmp_path / "config" / "kiosk.toml"
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(f'database_url = "{url}"\nkiosk_id = "desk"\n', encoding="utf-8")
-
-
-__all__ = ["BRIEFINGS", "PIN", "STAFF", "console", "database_url", "demo_data", "fill", "pytest"]
