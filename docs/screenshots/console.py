@@ -112,7 +112,11 @@ def main() -> int:
     window.briefings.table.selectRow(0)
     window.briefings._open_timer.timeout.emit()
     shot("briefings")
-    row = next(n for n, r in enumerate(window.briefings.model.rows) if r.questions_flagged)
+    row = next(
+        n
+        for n, r in enumerate(window.briefings.model.rows)
+        if r.status == "completed" and r.pdf_status == "made" and r.questions_flagged
+    )
     window.briefings.table.selectRow(row)
     window.briefings._open_timer.timeout.emit()
     settle()

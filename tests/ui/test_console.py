@@ -121,7 +121,7 @@ def test_a_briefing_s_events_show_in_time_order(qtbot: QtBot, window: ConsoleWin
     assert shown[0] == EN("console.event.prepared")
     acknowledged = [t for t in shown if t.startswith("Acknowledged: ")]
     assert len(acknowledged) == 8 and all(" s on screen)" in t for t in acknowledged)
-    assert shown[-1] == EN("console.event.signed", detail="drawn")
+    assert shown[-1] == EN("console.event.signed", detail=EN("staff.detail.drawn"))
     assert chosen.patient_name in pane.heading.text()
     assert [a for a, _ in _audited("console_briefing_viewed")] == [STAFF]
 
@@ -229,3 +229,19 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
             assert isinstance(offered, Briefing) and offered.patient is not None
             assert (offered.patient.name, offered.patient.mrn) == ("Zoë Ångström", "MRN-0042")
             assert [a for a, _ in _audited("briefing_prepared")] == [STAFF]
+
+
+def test_events_are_worded_from_the_catalog_never_the_store_s_values() -> None:
+    from kiosk.i18n import PSEUDO
+    from kiosk.services.console import Event
+    from kiosk.ui.console.describe import event_text
+
+    fake = words_for(PSEUDO)
+    at = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    for kind, detail in (
+        ("signed", "typed"),
+        ("abandoned", "interrupted"),
+        ("abandoned", "inactivity"),
+    ):
+        shown = event_text(fake, Event(at, kind, "patient", "k", detail=detail))
+        assert detail not in shown and shown.startswith("["), shown

@@ -27,6 +27,9 @@ EVENTS = {
     "pdf_printed": "console.event.pdf-printed",
     "pdf_copied": "console.event.pdf-copied",
 }
+ENDS = {**END_REASON, "interrupted": "staff.end.crash"}
+"""Why a briefing ended without a signature; a crash's recovery calls it "interrupted"."""
+SIGNED = {"drawn": "staff.detail.drawn", "typed": "staff.detail.typed"}
 WHO = {"patient": "console.who.patient", "system": "console.who.kiosk"}
 
 
@@ -39,8 +42,10 @@ def event_text(words: Words, event: Event) -> str:
         message = (
             "console.event.answered-right" if event.correct else "console.event.answered-wrong"
         )
-    if event.kind == "abandoned" and event.detail in END_REASON:
-        reason = words(END_REASON[event.detail])
+    if event.kind == "abandoned" and event.detail in ENDS:
+        reason = words(ENDS[event.detail])
+    elif event.kind == "signed" and event.detail in SIGNED:
+        reason = words(SIGNED[event.detail])
     else:
         reason = event.detail or ""
     return words(
