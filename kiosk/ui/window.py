@@ -212,8 +212,12 @@ class KioskWindow(QWidget):
         model = self.model
         assert model is not None
         if model.words is not self.words:
+            turned = model.words.right_to_left != self.words.right_to_left
             self.words = model.words
-            self.apply_look()
+            if turned:  # the whole window mirrored, in a look that reads from the right
+                self.apply_look()
+            else:  # the same look: the frame's own words, and each page draws its words
+                self.top.set_words(self.words, self.look)
         if not self.staff_mode.is_open:
             self._draw(model.view)
 
