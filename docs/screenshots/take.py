@@ -204,6 +204,8 @@ def main() -> int:
     draw([(w * 0.45 + i * w * 0.012, h * 0.35 + i * h * 0.012) for i in range(25)])
     shot("16-sign-signed")
     tap(window.sign.switch)
+    if window.sign.keyboard.script_showing():  # the patient's own letters first: hers are Latin
+        keys(window.sign.keyboard, [window.words("keys.letters-key")])
     keys(window.sign.keyboard, "Zo")
     shot("17-sign-typed")
     tap(window.sign.switch)
@@ -214,11 +216,18 @@ def main() -> int:
     window.end_session()
 
     window.station.config.values["walk_up_mode"] = True
+    if language is not None:
+        tap(window.welcome.languages.buttons[language])
     tap(window.welcome.start_button)
-    keys(window.identity.keyboard, "Se")
-    keys(window.identity.keyboard, ["àé…"])
-    shot("19-walk-up-name")
-    window.identity.name.setText("Seán O'Brien")
+    if window.identity.keyboard.script_showing():  # an Arabic name on the Arabic keys
+        keys(window.identity.keyboard, "سلم")
+        shot("19-walk-up-name")
+        window.identity.name.setText("سلمى حداد")
+    else:
+        keys(window.identity.keyboard, "Se")
+        keys(window.identity.keyboard, ["àé…"])
+        shot("19-walk-up-name")
+        window.identity.name.setText("Seán O'Brien")
     nxt()
     keys(window.identity.keypad, "07021948")
     shot("20-walk-up-birth-date")

@@ -313,8 +313,9 @@ class OnScreenKeyboard(QWidget):
         self._pages.setCurrentIndex(index)
         self._set_accents_key_words()
         set_flag(self._accents_key, "accents", index in (ACCENTS, VARIANTS))
-        # Accents are Latin letters' marks: not offered over the patient's own letters.
+        # Accents and capitals are Latin letters' own: not offered over the patient's letters.
         self._accents_key.setVisible(index != SCRIPT)
+        self._shift_key.setVisible(index != SCRIPT)
 
     def _set_accents_key_words(self) -> None:
         words, own = self._words, self.script_showing()

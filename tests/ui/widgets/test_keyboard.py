@@ -372,6 +372,7 @@ def test_in_arabic_the_keys_start_on_the_arabic_letters_and_a_key_switches_to_la
     arabic = words_for("ar")
     rig.keyboard.set_words(arabic)
     assert rig.keyboard.script_showing() and not rig.keys(ACCENTS)  # no Latin accents over it
+    assert not rig.keys(arabic("keys.shift"))  # nor capitals: Arabic has none
     rig.tap("م", "ح", "م", "د", arabic("keys.space"), "ع", "ل", "ي")
     assert rig.line.text() == "محمد علي"
     rig.tap(LETTERS)  # a name in Latin letters too (a second name, an address abroad)
