@@ -117,7 +117,7 @@ def soak(count: int, checkpoints: Sequence[int], data_dir: Path) -> list[tuple[i
     from kiosk.config import load_config
     from kiosk.session import SystemClock
     from kiosk.station import Station
-    from kiosk.ui.theme import load_fonts
+    from kiosk.ui.fonts import load_fonts
     from kiosk.ui.window import KioskWindow
 
     marks = sorted(set(checkpoints))

@@ -72,8 +72,9 @@ KINDS = {
     "sign": "Next -> signing screen",
     "done": "Sign -> done screen (signature stored)",
     "larger": "Larger text on or off (the whole window restyled)",
+    "language": "a language chosen from the top of a screen (stored; every word redrawn)",
 }
-APART = frozenset({"larger"})
+APART = frozenset({"larger", "language"})
 """Kinds not counted in "all taps" (a display choice, not a step of the briefing)."""
 
 
@@ -198,6 +199,11 @@ def briefing(window: Any, taps: Taps | None, samples: Samples) -> None:
     # The text size, switched on and off on the first reading screen (a patient may do so anywhere).
     tap(window.top.larger_button, "larger")
     tap(window.top.larger_button, "larger")
+    # The language, switched to Spanish and back there too: the globe opens the list (not timed),
+    # the language's own name is the timed tap.
+    for language in ("es", "en"):
+        robot.tap(window.top.language_button)
+        tap(window.language_chooser.buttons.buttons[language], "language")
     b = window.briefing
     while b.current.kind is not ScreenKind.SIGN:
         screen = b.current
@@ -253,7 +259,7 @@ def measure(runs: int, briefings: int, folder: Path) -> dict[str, Any]:
     from kiosk.config import load_config
     from kiosk.session import SystemClock
     from kiosk.station import Station
-    from kiosk.ui.theme import load_fonts
+    from kiosk.ui.fonts import load_fonts
     from kiosk.ui.window import KioskWindow
 
     config_file = prepare_data_dir(folder / "data")

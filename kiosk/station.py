@@ -16,9 +16,10 @@ from typing import Any
 
 from kiosk.config import Config
 from kiosk.content.schema import Form
-from kiosk.document.fonts import missing_glyphs
 from kiosk.document.make import DocumentError, Made, make_document
+from kiosk.document.printable import Unprintable, unprintable
 from kiosk.document.seal import Signer
+from kiosk.i18n import SOURCE
 from kiosk.i18n import languages as word_languages
 from kiosk.records import followup
 from kiosk.records.query import RecordRow
@@ -121,6 +122,13 @@ class Station:
         wanted = self.config.languages or (form.language, *sorted(have.keys() - {form.language}))
         offered = {lang: have[lang] for lang in wanted if lang in have and lang in spoken}
         return offered or {form.language: form}
+
+    def offered_languages(self) -> tuple[str, ...]:
+        """The languages Welcome offers: each one a procedure here is offered in, in the kiosk's
+        order (the `languages` setting's, else the source language first)."""
+        found = [lang for form in self.forms.values() for lang in self.languages_of(form)]
+        first = [lang for lang in self.config.languages if lang in found]
+        return tuple(dict.fromkeys([*first, *found])) or (SOURCE,)
 
     # -- the next patient ------------------------------------------------------------------
 
@@ -281,7 +289,10 @@ def name_problem(name: str) -> str | None:
         return "name.type-full-name"
     if len(cleaned) < 2:
         return "name.type-full-name"
-    if missing_glyphs(cleaned):
+    why = unprintable(cleaned)
+    if why is Unprintable.EMOJI:
+        return "name.emoji"
+    if why is Unprintable.LETTERS:
         return "name.cannot-print"
     return None
 

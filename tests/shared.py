@@ -76,3 +76,137 @@ def walk_in_languages(
             continue
         b.go_next()
     return briefing_id
+
+
+# --- names in every script: the names, and what HarfBuzz makes of them ----------------------------
+
+SCRIPT_NAMES: dict[str, str] = {
+    "latin": "Zoë Ångström-Łukasiewicz",
+    "latin-stacked": "Adébáyọ̀ Ọ̀ṣun",  # ọ + combining grave: no precomposed letter for it
+    "vietnamese": "Nguyễn Thị Minh Khai",
+    "greek": "Αλέξανδρος Παπαδόπουλος",
+    "cyrillic": "Анна Каренина",
+    "armenian": "Արամ Խաչատրյան",
+    "georgian": "ნინო ბერიძე",
+    "hebrew": "דוד בן-גוריון",
+    "arabic": "محمد عبد الله",
+    "devanagari": "श्रीनिवास रामानुजन",
+    "bengali": "মৌসুমী চট্টোপাধ্যায়",
+    "gurmukhi": "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ",
+    "gujarati": "ધ્રુવ પટેલ",
+    "tamil": "முத்துலட்சுமி ரெட்டி",
+    "telugu": "శ్రీనివాస్ రెడ్డి",
+    "kannada": "ಕೃಷ್ಣ ಮೂರ್ತಿ",
+    "malayalam": "ശ്രീക്കുട്ടൻ നായർ",
+    "sinhala": "කුමාර් සංගක්කාර",
+    "thai": "สมชาย ใจดี",
+    "thai-stacked": "น้ำฝน ศรีสุข",  # a tone mark over an upper vowel
+    "lao": "ສົມພອນ ແກ້ວມະນີ",
+    "khmer": "សុខ ស្រីពេជ្រ",  # a subscript consonant and a vowel drawn before it
+    "myanmar": "အောင်ဆန်းစုကြည်",
+    "ethiopic": "አበበ ቢቂላ",
+    "hangul": "김민준",
+    "han-simplified": "王小明",
+    "han-traditional": "陳大文",
+    "kana": "やまだ ヤマダ",
+}
+
+SCRIPT_FONT_FILES: dict[str, str] = {
+    "armenian": "NotoSansArmenian-Regular.ttf",
+    "georgian": "NotoSansGeorgian-Regular.ttf",
+    "hebrew": "NotoSansHebrew-Regular.ttf",
+    "arabic": "NotoSansArabic-Regular.ttf",
+    "devanagari": "NotoSansDevanagari-Regular.ttf",
+    "bengali": "NotoSansBengali-Regular.ttf",
+    "gurmukhi": "NotoSansGurmukhi-Regular.ttf",
+    "gujarati": "NotoSansGujarati-Regular.ttf",
+    "tamil": "NotoSansTamil-Regular.ttf",
+    "telugu": "NotoSansTelugu-Regular.ttf",
+    "kannada": "NotoSansKannada-Regular.ttf",
+    "malayalam": "NotoSansMalayalam-Regular.ttf",
+    "sinhala": "NotoSansSinhala-Regular.ttf",
+    "thai": "NotoSansThai-Regular.ttf",
+    "thai-stacked": "NotoSansThai-Regular.ttf",
+    "lao": "NotoSansLao-Regular.ttf",
+    "khmer": "NotoSansKhmer-Regular.ttf",
+    "myanmar": "NotoSansMyanmar-Regular.ttf",
+    "ethiopic": "NotoSansEthiopic-Regular.ttf",
+    "hangul": "KioskHangulGothic-Regular.ttf",
+    "han-simplified": "DroidSansFallbackFull.ttf",
+    "han-traditional": "DroidSansFallbackFull.ttf",
+    "kana": "DroidSansFallbackFull.ttf",
+}
+"""The file (regular face) each non-Latin name's letters come from; the rest print in DejaVu Sans."""
+
+SHAPED_SCRIPTS = frozenset(
+    [
+        "devanagari",
+        "bengali",
+        "gurmukhi",
+        "gujarati",
+        "tamil",
+        "telugu",
+        "kannada",
+        "malayalam",
+        "sinhala",
+        "thai",
+        "thai-stacked",
+        "lao",
+        "khmer",
+        "myanmar",
+    ]
+)
+
+
+def font_file(script: str, bold: bool = False) -> Path:
+    from kiosk.document.fontfiles import fonts_dir
+
+    name = SCRIPT_FONT_FILES[script]
+    return fonts_dir() / (name.replace("-Regular", "-Bold") if bold else name)
+
+
+def harfbuzz_shaped(path: Path, word: str) -> list[tuple[str, int, int]]:
+    """What HarfBuzz draws for `word` in the font at `path`: each glyph by name with its x and y
+    offsets (font units), in drawing order. What any text engine makes of the word, computed here
+    independently of the kiosk and of reportlab."""
+    import uharfbuzz
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as file:
+        order = file.getGlyphOrder()
+    font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path))))
+    buf = uharfbuzz.Buffer()
+    buf.add_str(word)
+    buf.guess_segment_properties()
+    uharfbuzz.shape(font, buf, {})
+    return [
+        (order[info.codepoint], pos.x_offset, pos.y_offset)
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
+    ]
+
+
+def harfbuzz_glyphs(path: Path, word: str) -> list[str]:
+    return [glyph for glyph, _, _ in harfbuzz_shaped(path, word)]
+
+
+def extracted_pattern(path: Path, word: str) -> str:
+    """A regular expression for what pdftotext -raw gives back for `word` drawn as HarfBuzz shapes
+    it: each glyph with a character in the font's cmap as that character (any of them, when several
+    share the glyph), each glyph with none (a conjunct, a positional variant) as the private-use
+    character reportlab gives it."""
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    chars: dict[str, list[str]] = {}
+    with TTFont(path, lazy=True) as file:
+        cmap = file.getBestCmap()
+    for cp, glyph in cmap.items():
+        chars.setdefault(glyph, []).append(chr(cp))
+    parts = []
+    for glyph in harfbuzz_glyphs(path, word):
+        found = chars.get(glyph)
+        parts.append(
+            "[" + "".join(re.escape(c) for c in found) + "]" if found else "[\ue000-\uf8ff]"
+        )
+    return "".join(parts)

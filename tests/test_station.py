@@ -150,7 +150,11 @@ def test_staff_sign_in_and_actions_are_audited_under_their_name(station: Station
         ("Zoë Ångström", None),
         ("  ", "name.type-full-name"),
         ("A", "name.type-full-name"),
-        ("김민준", "name.cannot-print"),
+        ("김민준", None),
+        ("श्रीनिवास रामानुजन", None),
+        ("สมชาย ใจดี", None),
+        ("𠮷田 花子", "name.cannot-print"),
+        ("Ana 😀", "name.emoji"),
     ],
 )
 def test_walk_up_names_the_pdf_cannot_print_are_refused(name: str, problem: str | None) -> None:

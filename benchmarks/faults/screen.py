@@ -17,7 +17,7 @@ from kiosk.config import Config
 from kiosk.i18n import words_for
 from kiosk.session import ScreenKind, SystemClock
 from kiosk.station import Station
-from kiosk.ui.theme import load_fonts
+from kiosk.ui.fonts import load_fonts
 from kiosk.ui.window import KioskWindow
 
 

@@ -4,8 +4,9 @@
     DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --larger -larger
     Xvfb :98 -screen 0 1080x1920x24 & DISPLAY=:98 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py -portrait
 
-`--larger` turns "Larger text" on first; the last argument is added to each file's name. With
-either, only the patient's screens are taken (staff mode's are the same at every text size).
+`--larger` turns "Larger text" on first; `--language es` chooses a language on Welcome first; the
+last argument is added to each file's name. With either, only the patient's screens are taken
+(staff mode's are the same at every text size).
 
 It makes a throw-away data folder with a prepared briefing for a fictional patient, drives the
 window through every screen with the same taps a patient makes, and saves the whole X screen
@@ -32,6 +33,11 @@ def main() -> int:
     args = sys.argv[1:]
     larger = "--larger" in args
     args = [a for a in args if a != "--larger"]
+    language = None
+    if "--language" in args:  # chosen on Welcome, as a patient does
+        at = args.index("--language")
+        language = args[at + 1]
+        del args[at : at + 2]
     suffix = args[0] if args else ""
     patient_only = larger or bool(suffix)
 
@@ -47,7 +53,7 @@ def main() -> int:
     from kiosk.station import Station
     from kiosk.store.briefings import prepare_briefing
     from kiosk.store.staff import add_staff
-    from kiosk.ui.theme import load_fonts
+    from kiosk.ui.fonts import load_fonts
     from kiosk.ui.window import KioskWindow
 
     kiosk(["init"])
@@ -145,6 +151,8 @@ def main() -> int:
     b = lambda: window.briefing  # noqa: E731
     nxt = lambda: tap(window.bottom.primary)  # noqa: E731
 
+    if language is not None:
+        tap(window.welcome.languages.buttons[language])
     shot("01-welcome")
     tap(window.welcome.start_button)
     keys(window.identity.keypad, "0314")
@@ -196,6 +204,8 @@ def main() -> int:
     draw([(w * 0.45 + i * w * 0.012, h * 0.35 + i * h * 0.012) for i in range(25)])
     shot("16-sign-signed")
     tap(window.sign.switch)
+    if window.sign.keyboard.script_showing():  # the patient's own letters first: hers are Latin
+        keys(window.sign.keyboard, [window.words("keys.letters-key")])
     keys(window.sign.keyboard, "Zo")
     shot("17-sign-typed")
     tap(window.sign.switch)
@@ -206,11 +216,18 @@ def main() -> int:
     window.end_session()
 
     window.station.config.values["walk_up_mode"] = True
+    if language is not None:
+        tap(window.welcome.languages.buttons[language])
     tap(window.welcome.start_button)
-    keys(window.identity.keyboard, "Se")
-    keys(window.identity.keyboard, ["àé…"])
-    shot("19-walk-up-name")
-    window.identity.name.setText("Seán O'Brien")
+    if window.identity.keyboard.script_showing():  # an Arabic name on the Arabic keys
+        keys(window.identity.keyboard, "سلم")
+        shot("19-walk-up-name")
+        window.identity.name.setText("سلمى حداد")
+    else:
+        keys(window.identity.keyboard, "Se")
+        keys(window.identity.keyboard, ["àé…"])
+        shot("19-walk-up-name")
+        window.identity.name.setText("Seán O'Brien")
     nxt()
     keys(window.identity.keypad, "07021948")
     shot("20-walk-up-birth-date")

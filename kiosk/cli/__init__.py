@@ -34,7 +34,7 @@ def _touchscreen_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from kiosk.cli import demo, document, forms, records, settings, staff, store
+    from kiosk.cli import console, demo, document, forms, records, settings, staff, store
 
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     staff.register(commands)
     demo.register(commands)
     records.register(commands)
+    console.register(commands)
     return parser
 
 

@@ -8,13 +8,36 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from kiosk.document import harfbuzz
+from kiosk.document.fontlist import (
+    ARABIC_FONT,
+    BASE_FONT,
+    BOLD_FONT,
+    CJK_FONT,
+    FAMILIES,
+    HANGUL_FONT,
+    HEBREW_FONT,
+)
+from kiosk.document.fontlist import Face as _FaceSpec
+from kiosk.document.fontlist import Family as _FamilySpec
 from kiosk.paths import assets_dir
 
-BASE_FONT: Final = "KioskSans"
-BOLD_FONT: Final = "KioskSans-Bold"
-HEBREW_FONT: Final = "KioskHebrew"
-ARABIC_FONT: Final = "KioskArabic"
-CJK_FONT: Final = "KioskCJK"
+__all__ = [
+    "ARABIC_FONT",
+    "BASE_FONT",
+    "BOLD_FONT",
+    "CJK_FONT",
+    "HANGUL_FONT",
+    "HEBREW_FONT",
+    "REPLACEMENT",
+    "Face",
+    "FontError",
+    "Fonts",
+    "check_fonts",
+    "fonts_dir",
+    "loaded",
+    "register_fonts",
+]
 
 REPLACEMENT: Final = "\ufffd"
 """Drawn (in the base font) in place of a character no font has."""
@@ -22,46 +45,6 @@ REPLACEMENT: Final = "\ufffd"
 
 class FontError(RuntimeError):
     """The PDF fonts cannot be loaded; the message says which file and what to do."""
-
-
-@dataclass(frozen=True)
-class _FaceSpec:
-    name: str
-    file: str
-    covers: str
-    sample: str
-    """Characters this file must draw; if it does not, it is not the font the kiosk ships."""
-
-
-@dataclass(frozen=True)
-class _FamilySpec:
-    family: str
-    regular: _FaceSpec
-    bold: _FaceSpec | None
-
-
-_FAMILIES: Final = (
-    _FamilySpec(
-        BASE_FONT,
-        _FaceSpec(BASE_FONT, "DejaVuSans.ttf", "Latin, Greek, Cyrillic and Vietnamese", "ÅŁễΩЖ"),
-        _FaceSpec(BOLD_FONT, "DejaVuSans-Bold.ttf", "bold Latin, Greek and Cyrillic", "ÅŁễΩЖ"),
-    ),
-    _FamilySpec(
-        HEBREW_FONT,
-        _FaceSpec(HEBREW_FONT, "NotoSansHebrew-Regular.ttf", "Hebrew", "אבג"),
-        _FaceSpec(f"{HEBREW_FONT}-Bold", "NotoSansHebrew-Bold.ttf", "bold Hebrew", "אבג"),
-    ),
-    _FamilySpec(
-        ARABIC_FONT,
-        _FaceSpec(ARABIC_FONT, "NotoSansArabic-Regular.ttf", "Arabic", "\u0645\ufee3\ufeaa"),
-        _FaceSpec(f"{ARABIC_FONT}-Bold", "NotoSansArabic-Bold.ttf", "bold Arabic", "\ufee3"),
-    ),
-    _FamilySpec(
-        CJK_FONT,
-        _FaceSpec(CJK_FONT, "DroidSansFallbackFull.ttf", "Chinese and Japanese", "山田やまダ王"),
-        None,
-    ),
-)
 
 
 class Face:
@@ -122,7 +105,8 @@ def _load() -> Fonts:
             raise FontError(_unreadable(folder / spec.file, spec, exc)) from exc
     for font in loaded.values():
         pdfmetrics.registerFont(font)
-    for family in _FAMILIES:
+    harfbuzz.install()
+    for family in _families():
         bold_name = family.bold.name if family.bold else family.regular.name
         pdfmetrics.registerFontFamily(
             family.family,
@@ -132,21 +116,29 @@ def _load() -> Fonts:
             boldItalic=bold_name,
         )
     faces = {name: Face(name, font) for name, font in loaded.items()}
-    regular: dict[str, tuple[Face, ...]] = {f.family: (faces[f.regular.name],) for f in _FAMILIES}
+    regular: dict[str, tuple[Face, ...]] = {f.family: (faces[f.regular.name],) for f in _families()}
     bold: dict[str, tuple[Face, ...]] = {
         f.family: ((faces[f.bold.name],) if f.bold else ()) + (faces[f.regular.name],)
-        for f in _FAMILIES
+        for f in _families()
     }
     return Fonts(
         faces=faces,
-        regular_chain=tuple(faces[f.regular.name] for f in _FAMILIES),
+        regular_chain=tuple(faces[f.regular.name] for f in _families()),
         bold_families=bold,
         regular_families=regular,
     )
 
 
+def _families() -> tuple[_FamilySpec, ...]:
+    """The families the PDF can draw right: without HarfBuzz, none of the shaped scripts (a Hindi
+    name with its conjuncts broken is not the patient's name; it is refused instead)."""
+    if harfbuzz.available():
+        return FAMILIES
+    return tuple(f for f in FAMILIES if not f.shaped)
+
+
 def _specs() -> list[_FaceSpec]:
-    return [spec for f in _FAMILIES for spec in (f.regular, f.bold) if spec is not None]
+    return [spec for f in _families() for spec in (f.regular, f.bold) if spec is not None]
 
 
 def _unreadable(path: Path, spec: _FaceSpec, exc: BaseException) -> str:
@@ -167,7 +159,9 @@ def check_fonts() -> list[str]:
 
     folder = fonts_dir()
     problems: list[str] = []
-    for spec in _specs():
+    if not harfbuzz.available():
+        problems.append(harfbuzz.MISSING)
+    for spec in (spec for f in FAMILIES for spec in (f.regular, f.bold) if spec is not None):
         path = folder / spec.file
         try:
             font = TTFont(f"check-{spec.name}", str(path))

@@ -1,17 +1,21 @@
 """Shaping for the briefing PDF: every name the store accepts prints in real glyphs, in reading order.
 
-reportlab draws one glyph per character, left to right, with no shaping and no bidi of its own
-(that needs uharfbuzz and rlbidi, which the kiosk does not ship). So this module does, once per
-string, what a text engine would do:
+reportlab draws one glyph per character, left to right, with no bidi of its own (that needs
+rlbidi, which the kiosk does not ship). Its HarfBuzz shaping is used only for the scripts that
+cannot do without it (Indic, Sinhala, Thai, Lao, Khmer, Myanmar: kiosk.document.harfbuzz); this
+module picks their font and keeps ZWJ/ZWNJ for them. For the rest it does, once per string, what a
+text engine would do:
 
 1. normalise: NFC, every blank except NO-BREAK SPACE becomes a plain space;
 2. shape Arabic with arabic_reshaper (letters become their joined initial/medial/final
    presentation forms); this needs the logical order, so it comes before any reordering;
 3. reorder to visual order with python-bidi (the Unicode bidi algorithm in its Rust core) and
    mirror brackets and quotes inside right-to-left runs (rule L4, which python-bidi 0.6 leaves out);
-4. drop invisible format characters (ZWJ, RLM, soft hyphen, variation selectors ...);
-5. split the visual string into runs by the font that has the glyph (the script's own font first for
-   Hebrew, Arabic and CJK, then the base font, Hebrew, Arabic, CJK), escape each run and wrap every
+4. drop invisible format characters (RLM, soft hyphen, variation selectors ...; ZWJ and ZWNJ
+   too, except inside a run of a HarfBuzz-shaped script, where they choose the conjunct form);
+5. split the visual string into runs by the font that has the glyph (the script's own font first
+   for the blocks kiosk.document.fontlist gives it, then every family in the table's order: the
+   base font, Hebrew, Arabic, CJK, ...), escape each run and wrap every
    run not in the base font in `<font name="...">` (base-font text is left bare, to take the
    paragraph style's weight, unless bold is asked for).
 
@@ -31,6 +35,7 @@ Arabic vowel marks (harakat) are dropped by the reshaper, as in everyday Arabic 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -51,6 +56,7 @@ from kiosk.document.fontfiles import (
     Fonts,
     loaded,
 )
+from kiosk.document.fontlist import FAMILIES, SHAPED_FACES
 
 _HEBREW_RANGES: Final = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
 _ARABIC_RANGES: Final = (
@@ -75,8 +81,12 @@ _PREFERRED: Final = (
     (_HEBREW_RANGES, HEBREW_FONT),
     (_ARABIC_RANGES, ARABIC_FONT),
     (_CJK_RANGES, CJK_FONT),
+    *((family.ranges, family.family) for family in FAMILIES if family.ranges),
 )
 """A script's own font comes first for its letters, so a word never mixes two designs."""
+
+_JOINERS: Final = "\u200c\u200d"
+"""ZWNJ and ZWJ: invisible, but in a shaped script they choose between a conjunct and its parts."""
 
 _HEBREW_POINTS: Final = ((0x0591, 0x05C7),)
 
@@ -103,6 +113,13 @@ def _in(cp: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(lo <= cp <= hi for lo, hi in ranges)
 
 
+@functools.lru_cache(maxsize=4096)
+def _preferred(cp: int) -> tuple[str, ...]:
+    """The families that claim `cp`'s block, in table order (cached: every character of every
+    paragraph of the PDF asks)."""
+    return tuple(family for ranges, family in _PREFERRED if _in(cp, ranges))
+
+
 def _invisible(ch: str) -> bool:
     """Format characters and default-ignorables: they steer layout and have nothing to draw."""
     if _in(ord(ch), _VISIBLE_FORMAT):
@@ -110,6 +127,7 @@ def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf" or _in(ord(ch), _DEFAULT_IGNORABLE)
 
 
+@functools.lru_cache(maxsize=4096)
 def _ignored(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) == "Cc" or _invisible(ch)
 
@@ -221,14 +239,16 @@ def _face_for(
     cp = ord(ch)
     if unicodedata.category(ch) in ("Co", "Cs"):
         return families[BASE_FONT][0]
-    order: list[str] = [family for ranges, family in _PREFERRED if _in(cp, ranges)]
+    order = list(_preferred(cp))
     if pointed and order == [HEBREW_FONT]:
         order = [BASE_FONT, HEBREW_FONT]
-    if current is not None and _sticky(ch) and current.draws(cp) and not order:
-        return current
+    keeps = current is not None and _sticky(ch) and current.draws(cp)
+    if keeps and (not order or any(current in families.get(f, ()) for f in order)):
+        assert current is not None
+        return current  # a danda stays in the Bengali face, punctuation in its word's face
     order += list(families)  # every family, in the order they are tried
     for family in order:
-        for face in families[family]:
+        for face in families.get(family, ()):
             if face.draws(cp):
                 return face
     for face in fonts.regular_chain:  # a bold face lacks it: the regular one beats a box
@@ -259,6 +279,9 @@ def paragraph_markup(text: str, bold: bool = False) -> str:
     runs: list[tuple[str | None, list[str]]] = []
     current: Face | None = None
     for ch in visual:
+        if ch in _JOINERS and current is not None and current.name in SHAPED_FACES:
+            runs[-1][1].append(ch)  # HarfBuzz reads it; it draws nothing
+            continue
         if ch not in " \u00a0" and _ignored(ch):
             continue
         face = _face_for(ch, current, families, pointed, fonts)

@@ -14,7 +14,10 @@ MARGIN = 18 * mm
 FOOTER_HEIGHT = 14 * mm
 TEXT_WIDTH = PAGE[0] - 2 * MARGIN
 
-_BODY = ParagraphStyle("body", fontName=BASE_FONT, fontSize=10, leading=13.5, spaceAfter=4)
+_BODY = ParagraphStyle(
+    "body", fontName=BASE_FONT, fontSize=10, leading=13.5, spaceAfter=4,
+    shaping=1,  # HarfBuzz for the complex scripts of names (kiosk.document.harfbuzz)
+)  # fmt: skip
 
 STYLES: dict[str, ParagraphStyle] = {
     "body": _BODY,

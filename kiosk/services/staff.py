@@ -17,11 +17,12 @@ from typing import TypeVar
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.document.make import DocumentError, Made
+from kiosk.document.printable import Unprintable, unprintable
 from kiosk.i18n import Msg, language_name, msg
 from kiosk.records import followup
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.query import RecordRow
-from kiosk.station import PREPARED_WINDOW, Station, name_problem
+from kiosk.station import PREPARED_WINDOW, Station
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import NAME_MAX
 from kiosk.store.rules import MRN_MAX, InputError, clean_mrn, clean_name
@@ -148,13 +149,18 @@ class StaffDesk:
         """Why the name cannot go on a briefing, in words for staff; None if it can."""
         if not text.strip():
             return msg("staff.prepare.name-empty")
-        if name_problem(text) is None:
-            return None
         try:
             cleaned = clean_name(text)
         except InputError:
             return msg("staff.prepare.name-unusable")
-        return msg("staff.prepare.name-empty" if len(cleaned) < 2 else "staff.prepare.unprintable")
+        if len(cleaned) < 2:
+            return msg("staff.prepare.name-empty")
+        why = unprintable(cleaned)
+        if why is None:
+            return None
+        return msg(
+            "staff.prepare.emoji" if why is Unprintable.EMOJI else "staff.prepare.unprintable"
+        )
 
     def clean_mrn(self, text: str) -> str | None:
         """The MRN as stored (None when empty); StaffError if the store cannot take it."""
@@ -193,6 +199,9 @@ class StaffDesk:
                     offered=", ".join(language_name(code) for code in offered),
                 )
             )
+        problem = self.name_problem(name)
+        if problem is not None:
+            raise StaffError(problem)
         try:
             briefing_id = prepare_briefing(
                 self.station.store, form, name=name, date_of_birth=dob,

@@ -9,15 +9,16 @@ then changes state → the model emits one change → the page draws `view`. Not
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, Words, msg, words_for
+from kiosk.session.changes import Events
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.state import FlowError
-from kiosk.session.view import Action, Filing, IdentityStep, View, welcome
+from kiosk.session.view import Action, Filing, IdentityStep, LanguageChoice, View, welcome
 from kiosk.session.views import Local, identity_step, tries_left, view_of
 
 if TYPE_CHECKING:
@@ -29,47 +30,6 @@ log = logging.getLogger(__name__)
 
 DONE_SECONDS = 45.0
 """The done screen returns to Welcome on its own after this long."""
-
-
-class Event:
-    """A change others listen to: `connect` a callable, `emit` calls each (plain Python, no Qt).
-
-    An emit from inside a listener (drawing a screen can make it report that its text was read
-    to the end, which changes the model again) does not nest: once every listener has had this
-    emit, each is called once more, so none is left drawing a view older than the model's."""
-
-    def __init__(self) -> None:
-        self._callbacks: list[Callable[[], None]] = []
-        self._emitting = False
-        self._again = False
-
-    def connect(self, callback: Callable[[], None]) -> None:
-        self._callbacks.append(callback)
-
-    def disconnect(self, callback: Callable[[], None]) -> None:
-        self._callbacks.remove(callback)
-
-    def emit(self) -> None:
-        if self._emitting:
-            self._again = True
-            return
-        self._emitting = True
-        try:
-            self._again = True
-            while self._again:
-                self._again = False
-                for callback in list(self._callbacks):
-                    callback()
-        finally:
-            self._emitting = False
-
-
-class Events:
-    def __init__(self) -> None:
-        self.changed = Event()
-        """The view changed: draw `model.view`."""
-        self.ended = Event()
-        """The patient's session is over: wipe every personal detail from every screen."""
 
 
 class ScreenModel:
@@ -100,6 +60,9 @@ class ScreenModel:
         self._done_seconds = done_seconds
         self._done_since: float | None = None
         self._language = language
+        self._offered: tuple[str, ...] = (language,)
+        self._chosen: str | None = None
+        """The language the patient chose on Welcome, before their briefing was found."""
         self.words: Words = words_for(language)
         self._view: View | None = None
 
@@ -109,7 +72,13 @@ class ScreenModel:
     def view(self) -> View:
         if self._view is None:
             b = self.briefing
-            self._view = view_of(b, self._local) if b is not None else welcome(self._local.message)
+            view = view_of(b, self._local) if b is not None else welcome(self._local.message)
+            languages = self._language_choices()
+            self._view = replace(
+                view,
+                languages=languages,
+                choosing_language=self._local.choosing_language and bool(languages),
+            )
         if self._view.kind is ScreenKind.SIGN:  # the time the signature will carry: now
             return replace(self._view, moment=self._now())
         return self._view
@@ -128,6 +97,42 @@ class ScreenModel:
         self._language = language
         self.set_language(language)
 
+    def offer_languages(self, languages: Sequence[str]) -> None:
+        """The languages this kiosk offers patients, the clinic's main one first (it shows now)."""
+        self._offered = tuple(dict.fromkeys(languages)) or (self._language,)
+        self.set_home_language(self._offered[0])
+
+    def choose_language(self, language: str) -> None:
+        """The patient chose a language (on Welcome, or from the top of any screen): every screen
+        is in it from now on, the same screen showing. Mid-briefing the switch is stored first,
+        like every step; a language not offered changes nothing."""
+        b = self.briefing
+        if b is None:
+            if language in self._offered:
+                self._chosen = language
+                self.words = words_for(language)
+            self._changed()
+            return
+        if self._attempt(lambda: b.switch_language(language)):
+            self.words = words_for(b.language)
+            self._local = replace(self._local, choosing_language=False, message=None)
+        self._changed()
+
+    def _language_choices(self) -> tuple[LanguageChoice, ...]:
+        b = self.briefing
+        codes = self._offered
+        if b is not None:
+            codes = tuple(
+                c for c in dict.fromkeys((*self._offered, *b.languages)) if c in b.languages
+            )
+        if len(codes) < 2:
+            return ()
+        shown = self.words.language
+        return tuple(
+            LanguageChoice(c, words_for(c)("language.self"), c == shown, words_for(c).right_to_left)
+            for c in codes
+        )
+
     # -- the next patient ---------------------------------------------------------------------
 
     def unavailable(self, message: Msg) -> None:
@@ -143,6 +148,10 @@ class ScreenModel:
             typing_name=briefing.patient is None,
             typed_signature_offered=self._local.typed_signature_offered,
         )
+        if self._chosen in briefing.languages:  # chosen on Welcome: it starts in it
+            briefing.switch_language(self._chosen)
+        if self.words.language.split("-")[0] != briefing.language:  # (the pseudo-locale is English)
+            self.words = words_for(briefing.language)
         if self._attempt(briefing.go_next):
             self._changed()
             return True
@@ -171,6 +180,7 @@ class ScreenModel:
             Action.DRAW_INSTEAD: lambda: self._typed_signature(False),
             Action.CLEAR_SIGNATURE: lambda: self._say(None),
             Action.STILL_HERE: self.still_here,
+            Action.LANGUAGES: self._toggle_languages,
         }
         handler = handlers.get(action)
         if handler is None:
@@ -300,6 +310,7 @@ class ScreenModel:
         """The patient is gone: forget the briefing; every page wipes what it showed."""
         self.briefing = None
         self._done_since = None
+        self._chosen = None
         self._local = Local(typed_signature_offered=self._local.typed_signature_offered)
         self.words = words_for(self._language)  # the next patient starts in the clinic's language
         self._changed()
@@ -322,6 +333,10 @@ class ScreenModel:
             return
         if b.can_go_back():
             self._run(b.go_back)
+
+    def _toggle_languages(self) -> None:
+        self._local = replace(self._local, choosing_language=not self._local.choosing_language)
+        self._changed()
 
     def _typed_signature(self, on: bool) -> None:
         if self._local.typed_signature_offered:

@@ -33,6 +33,8 @@ class Action(StrEnum):
     DRAW_INSTEAD = "draw_instead"
     FINISH = "finish"
     STILL_HERE = "still_here"
+    LANGUAGES = "languages"
+    """Open (or close) the list of languages to choose from, on any screen."""
 
 
 class Tone(StrEnum):
@@ -105,6 +107,17 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class LanguageChoice:
+    """A language the patient may choose: its code, its name written in itself (so a patient finds
+    their own whatever language the screen is in), and whether the screen is in it now."""
+
+    code: str
+    name: str
+    chosen: bool
+    right_to_left: bool = False
+
+
+@dataclass(frozen=True)
 class View:
     """The current screen, whole. Fields a kind of screen does not use stay empty."""
 
@@ -149,6 +162,10 @@ class View:
     """Done: a word for staff when the PDF is pending."""
     still_there: int | None = None
     """Seconds left while “Are you still there?” shows; None when it does not."""
+    languages: tuple[LanguageChoice, ...] = ()
+    """The languages the patient may switch to, in the kiosk's order (empty: only one is offered)."""
+    choosing_language: bool = False
+    """The list of languages covers the screen (opened from the top of any screen but Welcome)."""
 
     @property
     def refusal(self) -> Msg | None:

@@ -45,6 +45,7 @@ class Local:
     filing: Filing | None = None
     staff_note: Msg | None = None
     still_there: int | None = None
+    choosing_language: bool = False
 
 
 def view_of(b: Briefing, local: Local) -> View:

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.ui.fonts import load_fonts
 from kiosk.ui.paint import after_paint
 from kiosk.ui.probe import NoDisplay, display_problem
-from kiosk.ui.theme import load_fonts
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:

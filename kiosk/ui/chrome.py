@@ -1,15 +1,12 @@
 """The frame around every page: progress and display choices at the top; the message line, Back, a
-question flag and the main action at the bottom. Also the staff corner and “Are you still there?”.
+question flag and the main action at the bottom. (What covers it, and the staff corner: kiosk.ui.overlays.)
 
 The frame draws the screen model's `View` like the pages do, and says which action was tapped."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QProgressBar,
@@ -20,27 +17,33 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import Words
+from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, View
 from kiosk.ui.icons import Glyph, icon
+from kiosk.ui.overlays import CornerHold
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keys import set_flag
 
-HOLD_MS = 3000
-"""How long staff hold the top-left corner to open staff sign-in."""
 MESSAGE_LINES = 2
 """The message line keeps room for this many lines of text, shown or not: a message never moves
 or squeezes the page."""
 
 
+MODES = ("beside", "above", "under", "column", "stacked")
+"""The top bar's ways of placing its words and toggles, from the one that takes least height."""
+
+
 class TopBar(QWidget):
-    """Where the patient is, over the bar of the whole, and the Larger text and High contrast
-    toggles beside it. When the words do not fit on one line beside the toggles (a narrow screen,
-    larger text, a long language), the words and the bar take the whole width, and the toggles a
-    row of their own under them."""
+    """Where the patient is, over the bar of the whole, and beside it the language (when more than
+    one is offered; not on Welcome, which offers them itself), Larger text and High contrast.
+    When the words do not fit on one line beside these (a narrow screen, larger text, a long
+    language), the words and the bar take the whole width, and the toggles a row under them."""
 
     larger = Signal(bool)
     contrast = Signal(bool)
+    languages = Signal()
+    """The language button was tapped: show (or hide) the languages to choose from."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -51,78 +54,144 @@ class TopBar(QWidget):
         self.corner = CornerHold()
         self.where = label(role="progress")  # wraps rather than being cut
         self.bar = ProgressBar()
+        self.language_button = button("", "small", self.languages.emit)
+        self.language_button.setObjectName("languages")
+        self.language_button.setCheckable(True)  # checked while the languages show
+        self.language_button.hide()
         self.larger_button = button("", "small")
         self.larger_button.setCheckable(True)
         self.larger_button.toggled.connect(self.larger.emit)
         self.contrast_button = button("", "small")
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.contrast.emit)
-        for b in (self.larger_button, self.contrast_button):
+        self.toggles = (self.language_button, self.larger_button, self.contrast_button)
+        for b in self.toggles:
             # Never narrower than their words: "where" gives way instead.
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        self._mode: str | None = None
+        self._mode: tuple[str, int] | None = None
+        self._language_offered = False
+        self._language_name = ""
+        self._glyph_px = 26
+        self._pad_px = 20
         self._arrange("beside")
+
+    def _shown(self) -> list[QPushButton]:
+        offered = self._language_offered
+        return [b for b in self.toggles if offered or b is not self.language_button]
 
     def _fit(self) -> None:
         """The words beside the toggles when they fit there in two lines at most (and that room
         is not a sliver); else the words across with the toggles in a row under them; else (the
-        toggles' words too long for one row) the toggles one above the other, the words beside."""
+        toggles' words too long for one row) the toggles one above the other, the words beside.
+        The language button gives up its words (the globe stays) when that keeps a better way."""
         if self.width() <= 0:
             return
-        widths = [
-            max(b.sizeHint().width(), b.minimumWidth())
-            for b in (self.larger_button, self.contrast_button)
-        ]
-        gap = self.grid.horizontalSpacing()
-        line = self.where.fontMetrics().horizontalAdvance(self.where.text())
-        room = self.width() - self.corner.width() - sum(widths) - 3 * gap
-        if room >= self.width() // 4 and line <= 2 * room * 0.9:  # words wrap short of the edge
-            mode = "beside"
-        elif self.corner.width() + sum(widths) + 3 * gap <= self.width():
-            mode = "above"
-        elif self.corner.width() + max(widths) + self._longest_word() + 3 * gap <= self.width():
-            mode = "column"
-        else:
-            mode = "stacked"
-        if mode != self._mode:
+        shown = self._shown()
+        # The language button's width with its name, whether it shows its name now or not.
+        named = self._named_px()
+        widths = [named if b is self.language_button else self._width_of(b) for b in shown]
+        mode = self._mode_for(widths)
+        compact = False
+        if self._language_offered and mode != MODES[0]:
+            globe = self._globe_only_px()
+            fewer = self._mode_for(
+                [
+                    globe if b is self.language_button else w
+                    for b, w in zip(shown, widths, strict=True)
+                ]
+            )
+            compact = MODES.index(fewer) < MODES.index(mode)
+            mode = fewer if compact else mode
+        self._set_compact(compact)
+        if (mode, len(shown)) != self._mode:
             self._arrange(mode)
+
+    @staticmethod
+    def _width_of(b: QPushButton) -> int:
+        return max(b.sizeHint().width(), b.minimumWidth())
+
+    def _mode_for(self, widths: list[int]) -> str:
+        gap = self.grid.horizontalSpacing()
+        room = self.width() - self.corner.width() - sum(widths) - (len(widths) + 1) * gap
+        two_lines = 2 * self.where.fontMetrics().lineSpacing() + 4
+        # (measured a little narrower than the room: the grid may give the words less)
+        if room >= self.width() // 4 and self.where.heightForWidth(room * 9 // 10) <= two_lines:
+            return "beside"
+        one_line = self.where.heightForWidth(self.width() - self.corner.width() - gap)
+        beside_bar = self.corner.width() + sum(widths) + (len(widths) + 2) * gap + self.width() // 6
+        if one_line <= two_lines // 2 + 4 and beside_bar <= self.width():
+            return "above"  # the words across in one line, the bar beside the toggles
+        if self.corner.width() + sum(widths) + (len(widths) + 1) * gap <= self.width():
+            return "under"
+        if self.corner.width() + max(widths) + self._longest_word() + 3 * gap <= self.width():
+            return "column"
+        return "stacked"
+
+    def _named_px(self) -> int:
+        b = self.language_button
+        words_px = b.fontMetrics().horizontalAdvance(self._language_name)
+        return max(b.sizeHint().width() if b.text() else 0, words_px + self._globe_only_px())
+
+    def _globe_only_px(self) -> int:
+        return self._glyph_px + 8 + 2 * self._pad_px + 8
+
+    def _set_compact(self, compact: bool) -> None:
+        """The language button as the globe alone (its name stays its accessible name's partner)."""
+        b = self.language_button
+        text = "" if compact else self._language_name
+        if b.text() != text:
+            b.setText(text)
+            if compact:
+                b.setMinimumWidth(self._globe_only_px())
+            else:
+                self._at_least_its_words(b)
 
     def _longest_word(self) -> int:
         metrics = self.where.fontMetrics()
         return max((metrics.horizontalAdvance(w) for w in self.where.text().split()), default=0)
 
     def _arrange(self, mode: str) -> None:
-        self._mode = mode
-        for w in (self.corner, self.where, self.bar, self.larger_button, self.contrast_button):
+        shown = self._shown()
+        self._mode = (mode, len(shown))
+        for w in (self.corner, self.where, self.bar, *self.toggles):
             self.grid.removeWidget(w)
-        for column in range(4):
+        for column in range(2 + len(self.toggles)):
             self.grid.setColumnStretch(column, 0)
         top = Qt.AlignmentFlag.AlignTop
+        n = max(1, len(shown))
         self.grid.addWidget(self.corner, 0, 0, 2, 1, top)
         if mode == "above":
+            # The words across, one line; under them the bar, and the toggles beside it.
+            self.grid.addWidget(self.where, 0, 1, 1, n + 1)
+            self.grid.addWidget(self.bar, 1, 1, Qt.AlignmentFlag.AlignVCenter)
+            for i, b in enumerate(shown):
+                self.grid.addWidget(b, 1, 2 + i)
+        elif mode == "under":
             # The words and the bar across, the toggles in a row of their own under them.
-            self.grid.addWidget(self.where, 0, 1, 1, 3)
-            self.grid.addWidget(self.bar, 1, 1, 1, 3)
-            self.grid.addWidget(self.larger_button, 2, 2)
-            self.grid.addWidget(self.contrast_button, 2, 3)
+            self.grid.addWidget(self.where, 0, 1, 1, n + 1)
+            self.grid.addWidget(self.bar, 1, 1, 1, n + 1)
+            for i, b in enumerate(shown):
+                self.grid.addWidget(b, 2, 2 + i)
         elif mode == "stacked":
             # Words, bar and each toggle on a row of their own (a long language, large text).
-            self.grid.addWidget(self.where, 0, 1, 1, 3)
-            self.grid.addWidget(self.bar, 1, 1, 1, 3)
-            right = Qt.AlignmentFlag.AlignRight
-            self.grid.addWidget(self.larger_button, 2, 1, 1, 3, right)
-            self.grid.addWidget(self.contrast_button, 3, 1, 1, 3, right)
+            self.grid.addWidget(self.where, 0, 1, 1, 2)
+            self.grid.addWidget(self.bar, 1, 1, 1, 2)
+            for i, b in enumerate(shown):
+                self.grid.addWidget(b, 2 + i, 1, 1, 2, Qt.AlignmentFlag.AlignRight)
         elif mode == "column":
             # The toggles one above the other at the side, the words and the bar beside them.
-            self.grid.addWidget(self.where, 0, 1)
-            self.grid.addWidget(self.bar, 1, 1, top)
-            self.grid.addWidget(self.larger_button, 0, 2)
-            self.grid.addWidget(self.contrast_button, 1, 2)
+            # The words take the rows of all but the last toggle (they grow them as they need),
+            # the bar the last one's.
+            rows = max(1, n - 1)
+            self.grid.addWidget(self.where, 0, 1, rows, 1, top)
+            self.grid.addWidget(self.bar, rows, 1, top)
+            for i, b in enumerate(shown):
+                self.grid.addWidget(b, i, 2)
         else:
             self.grid.addWidget(self.where, 0, 1)
             self.grid.addWidget(self.bar, 1, 1)
-            self.grid.addWidget(self.larger_button, 0, 2, 2, 1, top)
-            self.grid.addWidget(self.contrast_button, 0, 3, 2, 1, top)
+            for i, b in enumerate(shown):
+                self.grid.addWidget(b, 0, 2 + i, 2, 1, top)
         self.grid.setColumnStretch(1, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -130,21 +199,29 @@ class TopBar(QWidget):
         self._fit()
 
     def set_words(self, words: Words, look: Look) -> None:
+        self._language_name = words("language.self")
+        self.language_button.setText(self._language_name)
+        self.language_button.setAccessibleName(words("frame.languages"))
         self.larger_button.setText(words("frame.larger-text"))
         self.contrast_button.setText(words("frame.high-contrast"))
-        px = look.px(26)
+        px = self._glyph_px = look.px(26)
+        self._pad_px = look.px(20)
         for b, glyph in (
+            (self.language_button, Glyph.GLOBE),
             (self.larger_button, Glyph.LARGER),
             (self.contrast_button, Glyph.CONTRAST),
         ):
             b.setIcon(icon(glyph, look.palette.button_text, px))
             b.setIconSize(QSize(px, px))
-            # Never narrower than the words, the glyph and the padding each side (the style's
-            # own measure falls short by a few pixels with a glyph).
-            b.ensurePolished()
-            words_px = b.fontMetrics().horizontalAdvance(b.text())
-            b.setMinimumWidth(words_px + px + 8 + 2 * look.px(20) + 8)
+            self._at_least_its_words(b)
         self._fit()
+
+    def _at_least_its_words(self, b: QPushButton) -> None:
+        """Never narrower than the words, the glyph and the padding each side (the style's own
+        measure falls short by a few pixels with a glyph)."""
+        b.ensurePolished()
+        words_px = b.fontMetrics().horizontalAdvance(b.text())
+        b.setMinimumWidth(words_px + self._globe_only_px())
 
     def draw(self, view: View, words: Words) -> None:
         """Where the patient is (the screen's own heading, "Risk 2 of 8", else the part of the whole
@@ -155,6 +232,15 @@ class TopBar(QWidget):
         else:
             where = words("frame.progress", at=at, total=total) if total else ""
         self.where.setText(where)
+        chosen = next((c for c in view.languages if c.chosen), None)
+        offer = chosen is not None and view.kind is not ScreenKind.WELCOME
+        if chosen is not None and self._language_name != chosen.name:
+            self._language_name = chosen.name
+            self.language_button.setText(chosen.name)
+            self._at_least_its_words(self.language_button)
+        self._language_offered = offer
+        self.language_button.setVisible(offer)
+        self.language_button.setChecked(view.choosing_language)
         self._fit()
         self.bar.setVisible(total > 0)
         self.bar.show_progress(at, max(total, 1))
@@ -312,123 +398,3 @@ class BottomBar(QWidget):
         self.message.show()
         self._said = text
         self._note()
-
-
-class CornerHold(QWidget):
-    """An unmarked square in the top-left corner: holding it for three seconds opens staff sign-in."""
-
-    held = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("staffCorner")
-        self.setFixedSize(72, 72)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(HOLD_MS)
-        self._timer.timeout.connect(self.held.emit)
-
-    @property
-    def holding(self) -> bool:
-        """A finger is on the corner and the three seconds are running."""
-        return self._timer.isActive()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._timer.start()
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._timer.stop()
-        event.accept()
-
-
-class StillThere(QWidget):
-    """“Are you still there?”, covering the page, with a large Yes and the seconds left."""
-
-    yes = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        self.title = label(role="title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.title)
-        self.countdown = label()
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.countdown)
-        self.yes_button: QPushButton = button("", "primary", self.yes.emit)
-        layout.addWidget(self.yes_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.hide()
-        self.sheet = ""
-        """The style sheet to take when next shown (or when the screen is quiet: `restyle`)."""
-
-    def restyle(self) -> bool:
-        """Take the sheet, if it has not yet (whether it did)."""
-        if self.styleSheet() == self.sheet:
-            return False
-        self.setStyleSheet(self.sheet)
-        return True
-
-    def draw(self, seconds: int | None, words: Words) -> None:
-        if seconds is None:
-            self.hide()
-            return
-        self.restyle()
-        self.title.setText(words("still-there.title"))
-        self.countdown.setText(words("still-there.countdown", count=max(0, seconds)))
-        self.yes_button.setText(words("still-there.yes"))
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        if not self.isVisible():
-            self.show()
-            self.raise_()
-
-
-class Touches(QObject):
-    """Sees every press and key in the windows it watches, and reports it (a touch means someone
-    is here).
-
-    It watches the kiosk window's platform window (`watch`), where every press, touch and key
-    arrives before Qt hands it to a widget, not the whole application: a filter on the
-    application is called, in Python, for every event to every object (each widget shown,
-    hidden, polished or laid out), hundreds a tap. While a dialog of its own is open (staff
-    sign-in), `everywhere` watches the whole application for as long.
-    """
-
-    touched = Signal()
-
-    def watch(self, widget: QWidget) -> None:
-        widget.winId()  # the platform window exists from here on
-        handle = widget.windowHandle()
-        if handle is not None:
-            handle.installEventFilter(self)
-
-    def unwatch(self, widget: QWidget) -> None:
-        handle = widget.windowHandle()
-        if handle is not None:
-            handle.removeEventFilter(self)
-
-    @contextmanager
-    def everywhere(self) -> Iterator[None]:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        try:
-            yield
-        finally:
-            if app is not None:
-                app.removeEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT:
-            self.touched.emit()
-        return False
-
-
-INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})

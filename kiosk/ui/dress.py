@@ -38,6 +38,7 @@ def dress(window: KioskWindow, look: Look, size: QSize) -> None:
     for part in (window.top, window.bottom):
         part.setStyleSheet(sheet)
     window.still_there.sheet = sheet  # hidden nearly always: styled when shown, or when quiet
+    window.language_chooser.sheet = sheet
     if window.still_there.isVisible():
         window.still_there.restyle()
     if window.ready and (window.staff_mode.is_open or not window.staff.styleSheet()):

@@ -19,6 +19,8 @@ class Glyph(StrEnum):
     DOWN = "down"
     LARGER = "larger"
     CONTRAST = "contrast"
+    GLOBE = "globe"
+    """The languages: a globe, as most of the world's screens mark them."""
 
 
 def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
@@ -57,6 +59,15 @@ def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
         p.lineTo(0.96, 0.3)
         p.moveTo(0.81, 0.15)
         p.lineTo(0.81, 0.45)
+    elif glyph is Glyph.GLOBE:  # a circle, its meridian, its equator and two parallels
+        p.addEllipse(QRectF(0.1, 0.1, 0.8, 0.8))
+        p.addEllipse(QRectF(0.32, 0.1, 0.36, 0.8))
+        p.moveTo(0.1, 0.5)
+        p.lineTo(0.9, 0.5)
+        p.moveTo(0.18, 0.3)
+        p.lineTo(0.82, 0.3)
+        p.moveTo(0.18, 0.7)
+        p.lineTo(0.82, 0.7)
     else:  # CONTRAST: a circle, half filled
         p.addEllipse(QRectF(0.12, 0.12, 0.76, 0.76))
         p.moveTo(0.5, 0.12)

@@ -5,10 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
-
-from kiosk.paths import assets_dir
 
 BASE_PX = 24
 """Body text at 1280×800; larger screens scale it up, never down."""
@@ -133,6 +129,8 @@ class Look:
     larger: bool = False
     """"Larger text" is on: the words grow, the room around them and the targets do not (they
     follow the screen only), so larger words leave the page as much room as they can."""
+    right_to_left: bool = False
+    """The words read from the right: the marks beside a text stand at its right."""
 
     @property
     def scale(self) -> float:
@@ -153,6 +151,7 @@ class Look:
 
     def stylesheet(self) -> str:
         p, px, room = self.palette, self.px, self.room
+        start = "right" if self.right_to_left else "left"  # where a line begins
         touch = max(TOUCH_PX, room(TOUCH_PX))
         return f"""
 QWidget {{ background: {p.background}; color: {p.text}; font-size: {self.body}px; }}
@@ -181,13 +180,15 @@ QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text};
 QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}
 QPushButton[role="flag"][flagged="true"] {{ border-width: 4px; font-weight: bold; }}
 QPushButton[role="acknowledge"] {{ background: {p.surface}; color: {p.done}; border: 4px solid {p.done};
-    font-weight: bold; min-height: {touch + room(12)}px; text-align: left; padding: 0 {px(24)}px; }}
+    font-weight: bold; min-height: {touch + room(12)}px; text-align: {start}; padding: 0 {px(24)}px; }}
 QPushButton[role="acknowledge"]:disabled {{ color: {p.disabled_text}; border: 3px dashed {p.border}; }}
 QPushButton[role="choice"] {{ min-height: {touch}px; }}
+QPushButton[role="language"] {{ min-height: {touch + room(12)}px; min-width: {room(200)}px; font-size: {px(30)}px; }}
+QPushButton[role="language"]:checked {{ border: 4px solid {p.primary}; font-weight: bold; }}
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; }}
 QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; }}
 QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; font-weight: bold; }}
-QLabel[role="point"] {{ border-left: {px(6)}px solid {p.primary}; padding-left: {px(14)}px; }}
+QLabel[role="point"] {{ border-{start}: {px(6)}px solid {p.primary}; padding-{start}: {px(14)}px; }}
 QLabel[role="cue"] {{ color: {p.text}; font-weight: bold; }}
 QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {px(8)}px;
     padding: {px(8)}px; font-size: {px(32)}px; min-height: {touch}px; }}
@@ -207,17 +208,3 @@ def palette_for(high_contrast: bool) -> Palette:
 
 def palette_colours(palette: Palette) -> dict[str, str]:
     return {f.name: getattr(palette, f.name) for f in fields(palette) if f.name != "name"}
-
-
-def load_fonts(*, fallbacks: bool = False) -> None:
-    """Register the shipped fonts: DejaVu Sans (and make it the kiosk's font), or with `fallbacks` the
-    larger Hebrew, Arabic and CJK fonts, loaded a moment after the first screen to keep the start quick.
-    Between them they cover the names patients have."""
-    for path in sorted((assets_dir() / "fonts").glob("*.ttf")):
-        if path.name.startswith("DejaVu") != fallbacks:
-            QFontDatabase.addApplicationFont(str(path))
-    app = QApplication.instance()
-    if not fallbacks and isinstance(app, QApplication):
-        font = QFont("DejaVu Sans")
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        app.setFont(font)

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words, words_for
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.view import Action, View, welcome
-from kiosk.ui.chrome import BottomBar, StillThere, TopBar, Touches
+from kiosk.ui.chrome import BottomBar, TopBar
 from kiosk.ui.dress import Restyler, dress
 from kiosk.ui.jobs import Jobs
+from kiosk.ui.overlays import LanguageChooser, StillThere, Touches
 from kiosk.ui.pages.base import Page
 from kiosk.ui.pages.welcome import WelcomePage
 from kiosk.ui.theme import Look, body_px, palette_for
@@ -99,6 +100,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.bottom)
         self.still_there = StillThere(self)
+        self.language_chooser = LanguageChooser(self)
 
         self.welcome.start.connect(self.start)
         self.top.larger.connect(self._set_larger)
@@ -138,6 +140,7 @@ class KioskWindow(QWidget):
             check_name=name_problem,
             typed_signature=station.typed_signature,
         )
+        model.offer_languages(station.offered_languages())
         self.model = model
         self.identity = IdentityPage()
         self.reading = ReadingPage()
@@ -163,6 +166,10 @@ class KioskWindow(QWidget):
         self.bottom.tapped.connect(self.tap)
         self.top.corner.held.connect(self.open_staff)
         self.still_there.yes.connect(lambda: model.do(Action.STILL_HERE))
+        self.welcome.language.connect(model.choose_language)
+        self.top.languages.connect(lambda: model.do(Action.LANGUAGES))
+        self.language_chooser.chosen.connect(model.choose_language)
+        self.language_chooser.closed.connect(lambda: model.do(Action.LANGUAGES))
         self.touches = Touches(self)
         self.touches.touched.connect(self._touched)
         self.touches.watch(self)
@@ -205,8 +212,12 @@ class KioskWindow(QWidget):
         model = self.model
         assert model is not None
         if model.words is not self.words:
+            turned = model.words.right_to_left != self.words.right_to_left
             self.words = model.words
-            self.apply_look()
+            if turned:  # the whole window mirrored, in a look that reads from the right
+                self.apply_look()
+            else:  # the same look: the frame's own words, and each page draws its words
+                self.top.set_words(self.words, self.look)
         if not self.staff_mode.is_open:
             self._draw(model.view)
 
@@ -224,6 +235,7 @@ class KioskWindow(QWidget):
         self.bottom.setVisible(view.kind not in (ScreenKind.WELCOME, ScreenKind.DONE))
         self.bottom.draw(view, words)
         self.still_there.draw(view.still_there, words)
+        self.language_chooser.draw(view, words)
         page.settle()
         b = self.briefing
         if view.kind is ScreenKind.DONE and b is not None and b.status is Status.COMPLETED:
@@ -267,9 +279,14 @@ class KioskWindow(QWidget):
         so a long page can never make the text grow."""
         screen = self.screen()
         size = self.display or (screen.size() if screen is not None else QSize(1280, 800))
-        look = Look(palette_for(self.high_contrast), body_px(size, self.larger), self.larger)
-        self.look = look
         words = self.words
+        look = Look(
+            palette_for(self.high_contrast),
+            body_px(size, self.larger),
+            self.larger,
+            words.right_to_left,
+        )
+        self.look = look
         self.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft
             if words.right_to_left
@@ -286,8 +303,9 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.still_there.isVisible():
-            self.still_there.setGeometry(self.rect())
+        for overlay in (self.still_there, self.language_chooser):
+            if overlay.isVisible():
+                overlay.setGeometry(self.rect())
 
     def _set_larger(self, on: bool) -> None:
         self.larger = on

@@ -154,18 +154,35 @@ def test_a_question_with_another_number_of_choices_is_named(tmp_path: Path) -> N
     ]
 
 
-def test_the_shipped_spanish_translation_checks_clean_but_for_its_review() -> None:
-    """forms/mild/es.toml keeps the source's structure; only the missing review is said (a
-    warning), and the catalog uses it beside the English source."""
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_a_shipped_translation_checks_clean_but_for_its_review(language: str) -> None:
+    """forms/mild/es.toml and ar.toml keep the source's structure; only the missing review is
+    said (a warning), the catalog uses each beside the English source, and each has its own
+    content hash."""
     folder = MILD.parent
+    path = folder / f"{language}.toml"
     procedure = load_procedure(folder)
     assert procedure.source_path == MILD
-    found = procedure.checked[folder / "es.toml"]
+    found = procedure.checked[path]
     assert [(p.path, p.warning) for p in found] == [("translation.reviewed_by", True)]
     catalog = load_catalog([folder.parent])
     assert not catalog.problems
-    assert [w.file for w in catalog.warnings] == [str(folder / "es.toml")]
-    es = catalog.translations["mild"]["es"]
-    assert es.language == "es" and es.version == catalog.forms["mild"].version
-    assert es.translation is not None and es.translation.source_version == "1.0.0"
-    assert [q.answer for q in es.questions] == [q.answer for q in catalog.forms["mild"].questions]
+    assert str(path) in [w.file for w in catalog.warnings]
+    source = catalog.forms["mild"]
+    translated = catalog.translations["mild"][language]
+    assert translated.language == language and translated.version == source.version
+    assert translated.translation is not None
+    assert translated.translation.source_version == source.version
+    assert "machine draft" in translated.translation.translated_by
+    assert [q.answer for q in translated.questions] == [q.answer for q in source.questions]
+    assert translated.content_sha256 != source.content_sha256
+    assert translated.content_sha256 == load_form(path).content_sha256
+
+
+def test_every_shipped_translation_is_unreviewed_and_says_so() -> None:
+    """The README says the shipped translations are unreviewed drafts: each one warns."""
+    folder = MILD.parent
+    catalog = load_catalog([folder.parent])
+    assert sorted(w.file for w in catalog.warnings) == sorted(
+        str(p) for p in folder.glob("*.toml") if p != MILD
+    )

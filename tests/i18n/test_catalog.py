@@ -9,19 +9,51 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from kiosk.i18n import CATALOGS, PSEUDO, MessageError, MonthName, msg, words_for
+from kiosk.i18n import (
+    CATALOGS,
+    PSEUDO,
+    SOURCE,
+    MessageError,
+    MonthName,
+    languages,
+    msg,
+    words_for,
+)
 from kiosk.i18n.build import expected
 from kiosk.i18n.pseudo import pseudo
 
 PACKAGE = Path(__file__).resolve().parents[2] / "kiosk"
 ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+TRANSLATED = [language for language in languages() if language != SOURCE]
+"""Every shipped catalog but the source's (the pseudo-locale is made, not shipped)."""
 
 
 def source_ids() -> set[str]:
     with (CATALOGS / "en.po").open("rb") as f:
         return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+
+
+def catalog(language: str) -> Catalog:
+    with (CATALOGS / f"{language}.po").open("rb") as f:
+        return read_po(f, locale=language.replace("-", "_"))
+
+
+def forms(message: Message) -> tuple[str, ...]:
+    """A message's words: one string, or one per plural form."""
+    string = message.string
+    return (string,) if isinstance(string, str) else tuple(string)
+
+
+def by_id(language: str) -> dict[str, Message]:
+    return {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog(language) if m.id}
+
+
+def placeholders(words: tuple[str, ...]) -> set[str]:
+    return {name for text in words for name in PLACEHOLDER.findall(text)}
 
 
 def ids_named_in_code() -> dict[str, str]:
@@ -117,3 +149,45 @@ def test_a_problem_is_a_message_on_screen_and_english_in_the_terminal() -> None:
     assert str(problem) == "The note is longer than 500 characters; shorten it."
     assert words_for(PSEUDO)(problem.text) != str(problem)
     assert "500" in words_for(PSEUDO)(problem.text)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_shipped_catalog_translates_every_message(language: str) -> None:
+    """Words for every English id (no message falls back to English on a patient's screen), as
+    many plural forms as the catalog's Plural-Forms says, and the English message's values: the
+    same names in all, and every one but the count in each form (a language may say one or two
+    in words)."""
+    english, translated = by_id(SOURCE), by_id(language)
+    plurals = catalog(language).num_plurals
+    assert sorted(set(english) - set(translated)) == [], f"untranslated in {language}.po"
+    assert sorted(set(translated) - set(english)) == [], f"not in en.po, in {language}.po"
+    for message_id, source in english.items():
+        message = translated[message_id]
+        words, wanted = forms(message), placeholders(forms(source))
+        assert all(w.strip() for w in words), f"{language}: {message_id} has empty words"
+        assert not message.fuzzy, f"{language}: {message_id} is fuzzy (left out of the .mo)"
+        if source.pluralizable:
+            assert message.pluralizable and len(words) == plurals, (
+                f"{language}: {message_id} needs {plurals} plural forms, has {len(words)}"
+            )
+        else:
+            assert not message.pluralizable, f"{language}: {message_id} is not a plural"
+        assert placeholders(words) == wanted, f"{language}: {message_id} changes its values"
+        for k, text in enumerate(words):
+            missing = wanted - {"count"} - set(PLACEHOLDER.findall(text))
+            assert not missing, f"{language}: {message_id} form {k} lacks {missing}"
+
+
+def test_arabic_plurals_take_the_form_of_each_count() -> None:
+    """Arabic has six forms: zero, one, two, 3 to 10, 11 to 99, and the rest (100...)."""
+    ar = words_for("ar")
+    said = {n: ar("staff.list.open-questions", count=n) for n in (0, 1, 2, 3, 11, 100)}
+    assert said == {
+        0: "لا أسئلة مفتوحة",
+        1: "سؤال واحد مفتوح",
+        2: "سؤالان مفتوحان",
+        3: "3 أسئلة مفتوحة",
+        11: "11 سؤالًا مفتوحًا",
+        100: "100 سؤال مفتوح",
+    }
+    assert ar("still-there.countdown", count=103).endswith(" 103 ثوانٍ.")  # 103 is "few", as 3

@@ -48,11 +48,27 @@ def test_sign_in_says_who_or_how_long_the_account_is_locked(desk: StaffDesk) -> 
 def test_the_prepare_checks_name_a_message(desk: StaffDesk) -> None:
     assert desk.name_problem("  ") == msg("staff.prepare.name-empty")
     assert desk.name_problem("Mei \ue000") == msg("staff.prepare.unprintable")
+    assert desk.name_problem("Ana 😀") == msg("staff.prepare.emoji")
     assert desk.name_problem("Ana Díaz") is None
+    assert desk.name_problem("김민준") is None
     assert desk.clean_mrn(" A-1 ") == "A-1" and desk.clean_mrn("") is None
     with pytest.raises(StaffError) as refused:
         desk.clean_mrn("7" * 65)
     assert refused.value.text == msg("staff.prepare.mrn-refused", count=64)
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("Ana 😀", "staff.prepare.emoji"), ("𠮷田 花子", "staff.prepare.unprintable")],
+)
+def test_prepare_refuses_a_name_the_pdf_cannot_print_before_storing_anything(
+    desk: StaffDesk, name: str, problem: str
+) -> None:
+    (form_id,) = (p.form_id for p in desk.procedures())
+    with pytest.raises(StaffError) as refused:
+        desk.prepare("Sam Carter", form_id, name, date(1950, 1, 2), None)
+    assert refused.value.text == msg(problem)
+    assert desk.briefings().rows == []
 
 
 def test_a_store_that_fails_is_one_message_and_a_stale_answer_its_own_error(

@@ -9,6 +9,7 @@ import pytest
 from kiosk.content import Form, load_form
 from kiosk.i18n import Msg, words_for
 from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Status, Stroke
+from kiosk.session import events as ev
 from kiosk.session.entry import DateEntry
 from kiosk.session.screen import ScreenModel
 from kiosk.session.view import Action, Filing, IdentityStep, Mark, Tone
@@ -384,7 +385,7 @@ def test_staff_mode_closes_after_the_idle_time_without_a_touch(clock: FakeClock)
 def test_a_change_made_while_a_screen_is_drawn_reaches_every_listener_last() -> None:
     """Drawing a screen can change the model (its text fits, so it has been read to the end):
     no listener may be left with the view from before that change."""
-    from kiosk.session.screen import Event
+    from kiosk.session.changes import Event
 
     event = Event()
     state = {"read": False}
@@ -404,3 +405,95 @@ def test_a_change_made_while_a_screen_is_drawn_reaches_every_listener_last() -> 
     event.connect(bar)
     event.emit()
     assert seen[-2:] == [("page", True), ("bar", True)]  # each drew the view after the change
+
+
+# -- languages ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bilingual(sink: RecordingSink, clock: FakeClock) -> Briefing:
+    from kiosk.content.catalog import load_procedure
+
+    procedure = load_procedure(MILD.parent)
+    assert procedure.source is not None
+    return Briefing(
+        procedure.source,
+        "b-2",
+        sink,
+        clock,
+        patient=Patient("Ana Ruiz", DOB),
+        languages=procedure.translations,
+    )
+
+
+def test_welcome_offers_each_language_by_its_own_name_and_the_briefing_starts_in_the_chosen_one(
+    clock: FakeClock, bilingual: Briefing, sink: RecordingSink
+) -> None:
+    model = make_model(clock)
+    assert model.view.languages == ()  # one language offered: nothing to choose
+    model.offer_languages(["en", "es"])
+    choices = model.view.languages
+    assert [(c.code, c.name, c.chosen) for c in choices] == [
+        ("en", "English", True),
+        ("es", "Español", False),
+    ]
+    model.choose_language("es")
+    assert model.words.language == "es" and model.view.languages[1].chosen
+    model.choose_language("fr")  # not offered: nothing changes
+    assert model.words.language == "es"
+    assert model.begin(bilingual)
+    assert bilingual.language == "es" and model.words.language == "es"
+    started = sink.events[0]
+    assert isinstance(started, ev.BriefingStarted) and started.language == "es"
+    model.end()  # the next patient starts in the clinic's main language again
+    assert model.words.language == "en" and model.view.languages[0].chosen
+
+
+def test_the_language_can_change_on_any_screen_and_the_screen_stays(
+    clock: FakeClock, bilingual: Briefing, sink: RecordingSink
+) -> None:
+    model = make_model(clock)
+    model.offer_languages(["en", "es"])
+    assert model.begin(bilingual)
+    to_kind(model, ScreenKind.RISK)
+    screen = model.view.screen_id
+    english_title = model.view.title
+    model.do(Action.LANGUAGES)
+    assert model.view.choosing_language
+    model.choose_language("es")
+    view = model.view
+    assert (view.screen_id, view.choosing_language) == (screen, False)
+    assert view.title != english_title and model.words.language == "es"
+    changed = sink.events[-1]
+    assert isinstance(changed, ev.LanguageChanged) and changed.screen_id == screen
+    model.do(Action.LANGUAGES)
+    model.do(Action.LANGUAGES)  # opened and closed again: nothing changed
+    assert not model.view.choosing_language and model.words.language == "es"
+
+
+def test_a_language_switch_the_store_refuses_keeps_the_screen_as_it_was(
+    clock: FakeClock, form: Form
+) -> None:
+    from kiosk.content.catalog import load_procedure
+
+    class Failing(RecordingSink):
+        fail = False
+
+        def record(self, event: ev.Event) -> None:
+            if self.fail:
+                raise OSError("disk full")
+            super().record(event)
+
+    sink = Failing()
+    procedure = load_procedure(MILD.parent)
+    b = Briefing(
+        form, "b-3", sink, clock, patient=Patient("A B", DOB), languages=procedure.translations
+    )
+    model = make_model(clock)
+    model.offer_languages(["en", "es"])
+    assert model.begin(b)
+    to_kind(model, ScreenKind.STEP)
+    sink.fail = True
+    model.choose_language("es")
+    assert b.language == "en" and model.words.language == "en"
+    assert said(model.view.message) == EN("problem.not-saved")

@@ -26,6 +26,7 @@ Nothing here drives the window or waits: call `settle` first, then `look`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -508,7 +509,9 @@ def _chars_per_line(text: str, laid: list[Line]) -> list[float]:
         end = start + len(paragraph)
         n = sum(1 for ln in laid if start <= ln.start < max(end, start + 1))
         if paragraph.strip() and n:
-            result.append(len(paragraph) / n)
+            # A reader counts letters, not the marks written on them (Arabic vowels, a shadda).
+            letters = sum(1 for ch in paragraph if unicodedata.category(ch) != "Mn")
+            result.append(letters / n)
         start = end + 1
     return result
 

@@ -110,7 +110,9 @@ def test_the_word_on_an_answer_stands_right_under_the_choices(
     qtbot.waitUntil(page.feedback.isVisible)
     after = [b.mapTo(window, b.rect().topLeft()) for b in buttons]
     # The answer's thicker border may push those below it by its width (4 px), no more.
-    assert all(0 <= (a - b).y() <= 4 and a.x() == b.x() for a, b in zip(after, before, strict=True))
+    assert all(
+        0 <= (a - b).y() <= 4 and a.x() == b.x() for a, b in zip(after, before, strict=True)
+    ), (before, after)
     assert page.prompt.property("role") == role
     assert not page.feedback.visibleRegion().isEmpty()
     last = buttons[-1]

@@ -44,7 +44,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.i18n import PSEUDO
+from kiosk.i18n import PSEUDO, languages, words_for
 from kiosk.session import ScreenKind
 from kiosk.ui import theme as kiosk_theme
 from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -98,11 +98,12 @@ def combinations() -> Iterator[Any]:
             # shows bracketed and accented (high contrast changes colours only).
             test_id = f"{display}-{text}-standard-{PSEUDO}"
             yield pytest.param(size, text == "larger", False, PSEUDO, id=test_id)
-            # Spanish, the first shipped translation (its words only: the form stays English until
-            # a patient can choose a language).
-            yield pytest.param(
-                size, text == "larger", False, "es", id=f"{display}-{text}-standard-es"
-            )
+            # The shipped translations, chosen on Welcome as a patient does: Spanish (longer
+            # than English) and Arabic (right to left).
+            for lang in ("es", "ar"):
+                yield pytest.param(
+                    size, text == "larger", False, lang, id=f"{display}-{text}-standard-{lang}"
+                )
 
 
 @pytest.fixture
@@ -122,6 +123,8 @@ class Eye:
         """Every word shown must come from the catalog (run in the pseudo-locale), the form's
         content, the patient's own details or Babel's formatting of a date."""
         self.allowed: set[str] = {WALK_UP_NAME}  # typed by the patient
+        # Each language is offered by its own name in itself, whatever language the screen is in.
+        self.allowed |= {words_for(lang)("language.self") for lang in languages()}
         self.findings: list[Finding] = []
         self.screens: list[str] = []
         self.shots = shots
@@ -157,7 +160,7 @@ class Eye:
         return not_from_catalog(self.window, screen, self.allowed)
 
 
-def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
+def walk(qtbot: QtBot, window: KioskWindow, eye: Eye, language: str = "en") -> None:
     """The whole patient path of the prepared briefing, then walk-up's identity screens."""
     eye.check("welcome")
     tap(qtbot, window.welcome.start_button)
@@ -224,6 +227,8 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
     eye.check("done")
 
     tap(qtbot, window.done.finish)
+    if language in window.welcome.languages.buttons:  # the next patient chooses theirs again
+        tap(qtbot, window.welcome.languages.buttons[language])
     tap(qtbot, window.welcome.start_button)
     assert window.identity.keyboard.isVisible()
     eye.check("walk-up name")
@@ -246,7 +251,11 @@ def test_every_screen_can_be_read_whole(
 ) -> None:
     window.show_at(display)
     assert window.model is not None
-    window.model.set_home_language(language)
+    if language == PSEUDO:
+        window.model.set_home_language(language)
+    else:
+        tap(qtbot, window.welcome.languages.buttons[language])
+        assert window.words.language == language
     if larger:
         tap(qtbot, window.top.larger_button)
     if contrast:
@@ -255,7 +264,7 @@ def test_every_screen_can_be_read_whole(
     shots = os.environ.get("SEEN_SHOTS")
     test_id = os.environ.get("PYTEST_CURRENT_TEST", "").split("[")[-1].split("]")[0]
     eye = Eye(window, Path(shots) / test_id if shots else None, catalog_only=language == PSEUDO)
-    walk(qtbot, window, eye)
+    walk(qtbot, window, eye, language)
     bad = problems(eye.findings)
     if bad:
         raise Unreadable(f"{len(bad)} findings on {len(eye.screens)} screens:\n{report(bad)}")

@@ -81,10 +81,16 @@ def test_a_walk_up_name_the_pdf_cannot_print_is_refused_kindly(
     qtbot: QtBot, window: KioskWindow
 ) -> None:
     tap(qtbot, window.welcome.start_button)
-    window.identity.name.setText("김민준")
+    window.identity.name.setText("𠮷田 花子")  # U+20BB7, CJK extension B: in no kiosk font
     next_(qtbot, window)
     assert message(window) == english("name.cannot-print")
     assert window.identity.keyboard.isVisible()
+    window.identity.name.setText("Ana 😀")
+    next_(qtbot, window)
+    assert message(window) == english("name.emoji")
+    window.identity.name.setText("김민준")  # refused until this round: now it prints
+    next_(qtbot, window)
+    assert window.identity.keypad.isVisible() and not window.identity.keyboard.isVisible()
 
 
 def test_a_typed_signature_needs_a_staff_member(

@@ -123,6 +123,9 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
     form.name.setText("Mei \ue000")  # a name from a barcode or a physical keyboard
     next_(qtbot, form)
     assert form.message.text() == english("staff.prepare.unprintable") and form.step == prepare.NAME
+    form.name.setText("Ana 😀")
+    next_(qtbot, form)
+    assert form.message.text() == english("staff.prepare.emoji") and form.step == prepare.NAME
     form.name.clear()
     type_keys(qtbot, form.name_keys, "Ana Díaz")
     next_(qtbot, form)

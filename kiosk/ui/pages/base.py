@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -99,8 +100,18 @@ class Page(QWidget):
         return {Tone.DONE: p.done, Tone.NOTICE: p.notice, Tone.FLAG: p.flag}.get(tone, p.text)
 
     def line_px(self) -> int:
-        """The widest a line of reading text should be, in the page's current font."""
-        return self.fontMetrics().averageCharWidth() * LINE_CHARACTERS
+        """The widest a line of reading text should be, in the page's current font and the
+        patient's language (an Arabic letter is narrower than a Latin one: the same width holds
+        more of them)."""
+        metrics = self.fontMetrics()
+        words = self.model.words if self.model is not None else None
+        char_px = float(metrics.averageCharWidth())
+        if words is not None and words.right_to_left:
+            sample = words("welcome.intro")
+            letters = sum(1 for ch in sample if not unicodedata.combining(ch))
+            if letters:
+                char_px = min(char_px, metrics.horizontalAdvance(sample) / letters)
+        return round(char_px * LINE_CHARACTERS)
 
     def bind(self, model: ScreenModel) -> None:
         self.model = model

@@ -19,6 +19,8 @@ CHOICE_GAP = 24
 ROOMY = (24, 14, 24, 14)
 """Room around a choice's words (left, top, right, bottom)."""
 SNUG = (24, 6, 24, 6)
+PICKED_GROWTH = 4
+"""The answer tapped takes a border 2 px thicker all round (the theme's `picked`): 4 px taller."""
 LEAST_GAP = 24
 """The gap given way to, in pixels on any screen, when that lets every choice show whole without
 scrolling: never less than this apart."""
@@ -151,7 +153,9 @@ class QuestionPage(Page):
                 for b in shown:
                     b.set_roomy(roomy)
                 tall = sum(max(b.heightForWidth(width), b.minimumHeight()) for b in shown)
-                tall += self._feedback_room(width)  # counted, shown or not: it never moves them
+                # The word on the answer and the answer's thicker border are counted, shown or
+                # not: answering never moves the choices.
+                tall += self._feedback_room(width) + PICKED_GROWTH
                 gap = max(least, min(gap, (height - tall) // len(shown)))
                 if tall + gap * len(shown) <= height:
                     break

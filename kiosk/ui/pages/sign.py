@@ -16,6 +16,7 @@ from kiosk.session.signature import TypedSignature
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, WrapButton, button, centred, label
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
 
@@ -139,13 +140,27 @@ class SignPage(Page):
             self.switch.set_words(words(view.offers[self._switch_action].label))
 
     def _fit(self) -> None:
-        """The keyboard's hint on accents only when the page has the room for it."""
+        """The keyboard's hint on accents only when the page has the room for it; shorter still
+        (a long date, larger text), the name and time above the field in the body's size."""
         layout = self.layout()
         if layout is None or self.height() <= 0 or not self.keyboard.isVisibleTo(self):
+            if self.who.property("role") != "heading":
+                set_flag(self.who, "role", "heading")
             return
         self.keyboard.show_hint(True)
-        if layout.totalMinimumSize().height() > self.height():
-            self.keyboard.show_hint(False)
+        set_flag(self.who, "role", "heading")
+        for step in ("hint", "who", ""):
+            layout.invalidate()
+            if layout.totalMinimumSize().height() <= self.height():
+                return
+            if step == "hint":
+                self.keyboard.show_hint(False)
+            elif step == "who":
+                self._plain_who()
+
+    def _plain_who(self) -> None:
+        set_flag(self.who, "role", "")
+        self.who.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -1,14 +1,16 @@
-"""Welcome: touch to start. Nothing personal is ever shown here."""
+"""Welcome: choose a language, touch to start. Nothing personal is ever shown here."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.session.kinds import ScreenKind
 from kiosk.ui.pages.base import Page, button, centred, label
+from kiosk.ui.widgets.languages import LanguageButtons
 
 if TYPE_CHECKING:
     from kiosk.i18n import Words
@@ -16,16 +18,22 @@ if TYPE_CHECKING:
 
 
 class WelcomePage(Page):
-    """Shown between patients. `start` asks the window for the next briefing."""
+    """Shown between patients. `start` asks the window for the next briefing; `language` says
+    which language was tapped (each is offered by its own name, when there is more than one)."""
 
     kinds = frozenset({ScreenKind.WELCOME})
     start = Signal()
+    language = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(24)
+        self.languages = LanguageButtons()
+        self.languages.chosen.connect(self.language.emit)
+        self.languages.hide()
+        layout.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.title = label(role="title")
         self.intro = label()
@@ -53,6 +61,15 @@ class WelcomePage(Page):
             self.start_button.setText(words(view.primary[1].label))
         self.message.setText(words(view.message) if view.message else "")
         self.message.setVisible(view.message is not None)
+        self.languages.draw(view.languages)
+        self.languages.ensurePolished()
+        for b in self.languages.buttons.values():
+            b.ensurePolished()
+        self.languages.fit(self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.languages.fit(self.width())
 
     def submit(self, action: Action) -> None:
         self.start.emit()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QStackedWid
 
 from kiosk.ui.widgets.hint import AccentHint
 from kiosk.ui.widgets.keys import set_font_px
-from kiosk.ui.widgets.letters import ACCENT_ROWS, LETTER_ROWS, capital
+from kiosk.ui.widgets.letters import ACCENT_ROWS, LETTER_ROWS, SCRIPTS, capital
 
 SPACING = 8
 MIN_KEY = 64
@@ -23,7 +23,7 @@ VARIANT_ROWS = 4
 MIN_WIDTH = 12 * MIN_KEY + 11 * SPACING
 """The narrowest the keyboard gets (portrait screens): 856 px, every key still at least 64 px wide."""
 
-LETTERS, ACCENTS, VARIANTS = range(3)
+LETTERS, ACCENTS, VARIANTS, SCRIPT = range(4)
 """The pages, by index."""
 
 
@@ -67,6 +67,9 @@ class KeyPages(QStackedWidget):
         self.letter_keys: list[tuple[QPushButton, str]] = []
         self.accent_keys: list[tuple[QPushButton, str]] = []
         self.variant_keys: list[tuple[QPushButton, str]] = []
+        self.script_keys: list[tuple[QPushButton, str]] = []
+        self.script = ""
+        """The language whose letters the SCRIPT page holds ("" before `set_script`)."""
         self.char_keys: list[QPushButton] = []
         self.variants_of = ""
 
@@ -102,7 +105,11 @@ class KeyPages(QStackedWidget):
             key.setSizePolicy(policy)
             variant_grid.addWidget(key, *divmod(i, VARIANT_COLUMNS))
 
-        for page in (letters, accents, self.variants_page):
+        self.script_page = QWidget()
+        self.script_page.setObjectName("keyboardScript")
+        self._script_grid = _grid(self.script_page, len(ACCENT_ROWS[0]))
+
+        for page in (letters, accents, self.variants_page, self.script_page):
             # Latin letters in QWERTY's order, in every language (a keyboard is not mirrored).
             page.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             self.addWidget(page)
@@ -123,6 +130,24 @@ class KeyPages(QStackedWidget):
         key.clicked.connect(lambda: self.char_tapped.emit(char))
         self.char_keys.append(key)
         return key
+
+    def set_script(self, language: str) -> bool:
+        """Fill the SCRIPT page with the letters of `language` (whether it has letters of its own)."""
+        rows = SCRIPTS.get(language)
+        if rows is None or language == self.script:
+            return rows is not None
+        for key, _ in self.script_keys:
+            self._script_grid.removeWidget(key)
+            key.deleteLater()
+        self.script_keys = []
+        self.script = language
+        columns = len(ACCENT_ROWS[0])
+        for row, keys in enumerate(rows):
+            start = (columns - len(keys)) // 2  # a short row in the middle
+            for i, letter in enumerate(keys):
+                key = self._letter_key(letter, self.script_keys, hold=False)
+                self._script_grid.addWidget(key, row, start + i)
+        return True
 
     def letter_of(self, key: QPushButton) -> str | None:
         """The letter a key of the letters or accents page stands for (None: not one of them)."""
@@ -147,12 +172,23 @@ class KeyPages(QStackedWidget):
 
     def set_key_size(self, scale: float, height: int) -> None:
         """Fonts grown by scale; every key at least MIN_KEY wide and `height` tall."""
-        for key in (*(k for k, _ in (*self.letter_keys, *self.variant_keys)), *self.char_keys):
+        for key in (
+            *(k for k, _ in (*self.letter_keys, *self.variant_keys, *self.script_keys)),
+            *self.char_keys,
+        ):
             set_font_px(key, LETTER_FONT * scale, bold=True)
         for key, _ in self.accent_keys:
             set_font_px(key, ACCENT_FONT * scale, bold=True)
         for key in (
-            *(k for k, _ in (*self.letter_keys, *self.accent_keys, *self.variant_keys)),
+            *(
+                k
+                for k, _ in (
+                    *self.letter_keys,
+                    *self.accent_keys,
+                    *self.variant_keys,
+                    *self.script_keys,
+                )
+            ),
             *self.char_keys,
         ):
             key.setMinimumWidth(MIN_KEY)

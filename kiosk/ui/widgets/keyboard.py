@@ -11,7 +11,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 
 from kiosk.i18n import Words, words_for
 from kiosk.ui.widgets import key_words as ids
-from kiosk.ui.widgets.key_pages import MIN_KEY, SPACING, VARIANTS, KeyPages, key_button
+from kiosk.ui.widgets.key_pages import (
+    ACCENTS,
+    LETTERS,
+    MIN_KEY,
+    SCRIPT,
+    SPACING,
+    VARIANTS,
+    KeyPages,
+    key_button,
+)
 from kiosk.ui.widgets.keypad import (
     KEY_PADDING,
     backspace_glyph,
@@ -96,6 +105,11 @@ class OnScreenKeyboard(QWidget):
         give_glyph(self._shift_key, shift_glyph, mirrors=False, filled_when_on=True)
         self._accents_key = self._word_key("keyboardAccents")
         self._accents_key.clicked.connect(self._toggle_accents)
+        self._script_key = self._word_key("keyboardScriptKey")
+        self._script_key.clicked.connect(self._toggle_script)
+        self._script_key.hide()
+        self._home = LETTERS
+        """The page a name starts on: the Latin letters, or the patient's own (Arabic)."""
         self._space_key = self._word_key("keyboardSpace")
         self._space_key.clicked.connect(lambda: self.insert(" "))
         self._back_key = self._word_key("keyboardBack")
@@ -103,6 +117,7 @@ class OnScreenKeyboard(QWidget):
         give_glyph(self._back_key, backspace_glyph)
         for key, halves in (
             (self._shift_key, 3),
+            (self._script_key, 3),
             (self._accents_key, 3),
             (self._space_key, 11),
             (self._back_key, 3),
@@ -164,15 +179,20 @@ class OnScreenKeyboard(QWidget):
 
     def accents_showing(self) -> bool:
         """True while the page of accented letters (or of one letter's forms) shows."""
-        return self._pages.currentIndex() != 0
+        return self._pages.currentIndex() in (ACCENTS, VARIANTS)
+
+    def script_showing(self) -> bool:
+        """True while the page of the patient's own letters (Arabic) shows."""
+        return self._pages.currentIndex() == SCRIPT
 
     def variants_showing(self) -> str:
         """The letter whose forms show (lowercase), or "" when that page is not showing."""
         return self._pages.variants_of if self._pages.currentIndex() == VARIANTS else ""
 
     def show_letters(self) -> None:
-        """Back to the plain letters page (e.g. when the screen is shown again)."""
-        self._set_page(0)
+        """Back to the page a name starts on (e.g. when the screen is shown again): the plain
+        letters, or the patient's own in a language written in them."""
+        self._set_page(self._home)
 
     def show_variants(self, letter: str) -> bool:
         """Show the page of every form of `letter` (what holding its key does); False if it has
@@ -207,8 +227,12 @@ class OnScreenKeyboard(QWidget):
     def set_words(self, words: Words) -> None:
         """Every word on the keys and spoken for them, in this language; keys sized for them."""
         self._words = words
+        own = self._pages.set_script(words.language)
+        self._home = SCRIPT if own else LETTERS
+        self._script_key.setVisible(own)
         self._set_texts()
         self.set_scale(self._scale)
+        self._set_page(self._home)
 
     def scale(self) -> float:
         return self._scale
@@ -274,21 +298,30 @@ class OnScreenKeyboard(QWidget):
         accent = self.accents_showing()
         self.insert(key.text())
         if accent:
-            self._set_page(0)
+            self._set_page(LETTERS)
 
     def _toggle_shift(self) -> None:
         self._set_shift(not self._shift)
 
     def _toggle_accents(self) -> None:
-        self._set_page(0 if self.accents_showing() else 1)
+        self._set_page(LETTERS if self.accents_showing() else ACCENTS)
+
+    def _toggle_script(self) -> None:
+        self._set_page(LETTERS if self.script_showing() else SCRIPT)
 
     def _set_page(self, index: int) -> None:
         self._pages.setCurrentIndex(index)
         self._set_accents_key_words()
-        set_flag(self._accents_key, "accents", bool(index))
+        set_flag(self._accents_key, "accents", index in (ACCENTS, VARIANTS))
+        # Accents and capitals are Latin letters' own: not offered over the patient's letters.
+        self._accents_key.setVisible(index != SCRIPT)
+        self._shift_key.setVisible(index != SCRIPT)
 
     def _set_accents_key_words(self) -> None:
-        words, letters = self._words, self.accents_showing()
+        words, own = self._words, self.script_showing()
+        self._script_key.setText(words(ids.LETTERS if own else ids.SCRIPT))
+        self._script_key.setAccessibleName(words(ids.LATIN_SPOKEN if own else ids.SCRIPT_SPOKEN))
+        letters = self.accents_showing()
         self._accents_key.setText(words(ids.LETTERS if letters else ids.ACCENTS))
         self._accents_key.setAccessibleName(
             words(ids.LETTERS_SPOKEN if letters else ids.ACCENTS_SPOKEN)

@@ -1,4 +1,5 @@
-"""The letters a name is typed with: QWERTY's rows, a page of common accented letters, and every
+"""The letters a name is typed with: QWERTY's rows, a page of common accented letters, the Arabic
+letters, and every
 other Latin letter found from Unicode's own data (each letter's variants, for a long press), with
 the rule for capitals. No Qt: the keyboard lays these out."""
 
@@ -16,6 +17,13 @@ ACCENT_ROWS = (
 )
 """Grouped by the letter they look like, so a patient finds é near e: 48 letters, 12 a row. Every
 other accented letter is a long press away (`variants`)."""
+
+ARABIC_ROWS = ("ضصثقفغعهخحجد", "شسيبلاتنمكط", "ذئءؤرىةوزظ", "أإآ")
+"""The Arabic letters in the places of the common Arabic keyboard (ض where Q is), then the forms
+of alif with hamza and madda. Arabic has no capitals; its letters join by themselves as typed."""
+
+SCRIPTS = {"ar": ARABIC_ROWS}
+"""The languages whose patients' names are written in letters of their own: a page of them."""
 
 CAPITAL_AFTER = " -"
 """A name starts again after these: the next letter is offered as a capital."""

@@ -363,3 +363,25 @@ def test_keys_stay_big_whole_and_within_the_window(
             where = QRect(key.mapTo(rig.window, key.rect().topLeft()), key.size())
             assert window.contains(where), f"{key.text()!r} at {where} outside {window}"
             assert fits(key), f"{key.text()!r}: {room_left(key)} px each side (needs {CLEAR_PX})"
+
+
+def test_in_arabic_the_keys_start_on_the_arabic_letters_and_a_key_switches_to_latin(
+    qtbot: QtBot,
+) -> None:
+    rig = Rig(qtbot)
+    arabic = words_for("ar")
+    rig.keyboard.set_words(arabic)
+    assert rig.keyboard.script_showing() and not rig.keys(ACCENTS)  # no Latin accents over it
+    assert not rig.keys(arabic("keys.shift"))  # nor capitals: Arabic has none
+    rig.tap("م", "ح", "م", "د", arabic("keys.space"), "ع", "ل", "ي")
+    assert rig.line.text() == "محمد علي"
+    rig.tap(LETTERS)  # a name in Latin letters too (a second name, an address abroad)
+    assert not rig.keyboard.script_showing() and rig.keys("q") and rig.keys(ACCENTS)
+    rig.tap(arabic("keys.arabic-key"))
+    assert rig.keyboard.script_showing()
+    for hamza in "أإآ":
+        assert rig.keys(hamza), f"{hamza} has no key"
+    rig.keyboard.set_words(words_for("es"))  # Spanish: no Arabic page, ñ among the accents
+    assert not rig.keyboard.script_showing() and not rig.keys(arabic("keys.arabic-key"))
+    rig.tap(ACCENTS)
+    assert rig.keys("ñ")

@@ -1,0 +1,24 @@
+"""`kiosk console`: the coordinator's desk window, on the same records as the kiosks."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(commands: Any) -> None:
+    console = commands.add_parser(
+        "console",
+        help="the coordinator's desk: a desktop window over the kiosks' records (staff sign in)",
+    )
+    console.set_defaults(run=run_console)
+
+
+def run_console(args: argparse.Namespace) -> int:
+    from kiosk.config import load_config
+    from kiosk.services.console import ConsoleDesk
+    from kiosk.session import SystemClock
+    from kiosk.ui.console.app import run
+
+    config = load_config(args.config)
+    return run(lambda: ConsoleDesk.open(config, SystemClock()))

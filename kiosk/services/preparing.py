@@ -1,0 +1,107 @@
+"""Preparing a briefing from the coordinator's desk for a chosen kiosk (no Qt): the same fields and
+rules as staff mode at the kiosk (kiosk.services.staff), the briefing addressed to that kiosk, which
+offers it to the next patient who touches Start there."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import date
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk.i18n import Msg, msg
+from kiosk.records import desk as desk_records
+from kiosk.services.console import ConsoleDesk
+from kiosk.services.staff import NAME_MAX, Procedure, StaffError
+from kiosk.station import name_problem
+from kiosk.store.briefings import prepare_briefing
+from kiosk.store.rules import MAX_AGE_YEARS, MRN_MAX, InputError, clean_mrn, clean_name
+
+__all__ = ["MRN_MAX", "NAME_MAX", "Preparing", "Procedure"]
+
+log = logging.getLogger(__name__)
+
+
+class Preparing:
+    """What the desk's Prepare view asks: where, for which procedure, and the patient's details."""
+
+    def __init__(self, desk: ConsoleDesk) -> None:
+        self.desk = desk
+
+    def kiosks(self) -> list[str]:
+        def work() -> list[str]:
+            with self.desk.store.reading() as session:
+                return desk_records.known_kiosks(session)
+
+        return self.desk.guarded("kiosks", work)
+
+    def procedures(self) -> list[Procedure]:
+        forms = self.desk.forms
+        return sorted(
+            (Procedure(i, f.title, f.full_name) for i, f in forms.items()),
+            key=lambda p: p.title.casefold(),
+        )
+
+    def name_problem(self, text: str) -> Msg | None:
+        """Why the name cannot go on a briefing (as staff mode says it); None if it can."""
+        if not text.strip():
+            return msg("staff.prepare.name-empty")
+        if name_problem(text) is None:
+            return None
+        try:
+            cleaned = clean_name(text)
+        except InputError:
+            return msg("staff.prepare.name-unusable")
+        return msg("staff.prepare.name-empty" if len(cleaned) < 2 else "staff.prepare.unprintable")
+
+    def birth_problem(self, dob: date | None) -> Msg | None:
+        today = self.desk.now().astimezone().date()
+        if dob is None:
+            return msg("staff.date-incomplete")
+        if dob > today:
+            return msg("console.prepare.born-later")
+        if (today.year - dob.year) - (
+            (today.month, today.day) < (dob.month, dob.day)
+        ) > MAX_AGE_YEARS:
+            return msg("staff.date-too-old", count=MAX_AGE_YEARS)
+        return None
+
+    def problem(
+        self, kiosk_id: str, form_id: str | None, name: str, dob: date | None, mrn: str
+    ) -> Msg | None:
+        """The first thing to fix before the briefing can be prepared; None when it can be."""
+        if not kiosk_id:
+            return msg("console.prepare.no-kiosk")
+        if form_id is None or form_id not in self.desk.forms:
+            return msg("staff.prepare.no-procedure")
+        found = self.name_problem(name) or self.birth_problem(dob)
+        if found is None:
+            try:
+                clean_mrn(mrn)
+            except InputError:
+                return msg("staff.prepare.mrn-refused", count=MRN_MAX)
+        return found
+
+    def prepare(
+        self, staff: str, kiosk_id: str, form_id: str, name: str, dob: date, mrn: str
+    ) -> str:
+        """Store a briefing prepared for `kiosk_id`; its id. StaffError (nothing half-stored) if it
+        cannot be. Audited as briefing_prepared under `staff`, at that kiosk."""
+        problem = self.problem(kiosk_id, form_id, name, dob, mrn)
+        if problem is not None:
+            raise StaffError(problem)
+        there = dataclasses.replace(self.desk.store, kiosk_id=kiosk_id)
+        try:
+            briefing_id = prepare_briefing(
+                there, self.desk.forms[form_id], name=name, date_of_birth=dob,
+                mrn=clean_mrn(mrn), staff=staff, now=self.desk.now(),
+            )  # fmt: skip
+        except InputError:
+            raise StaffError(msg("staff.prepare.check-details")) from None
+        except (SQLAlchemyError, OSError) as exc:
+            # The exception's text can carry SQL parameters (the name): log its kind only.
+            log.error("a briefing could not be prepared at the console: %s", type(exc).__name__)
+            raise StaffError(msg("staff.prepare.save-failed")) from None
+        log.info("briefing %s: prepared at the console for kiosk %s", briefing_id, kiosk_id)
+        return briefing_id

@@ -1,0 +1,44 @@
+"""Starting the console: the Qt application, a normal resizable window, the fonts that show every
+patient's name, and the records opened on the worker thread once the window is up."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.services.console import ConsoleDesk
+from kiosk.ui.console.window import ConsoleWindow
+from kiosk.ui.probe import NoDisplay, display_problem
+from kiosk.ui.theme import load_fonts
+
+SHEET = """
+QLabel#title { font-size: 18pt; font-weight: bold; }
+QLabel#heading { font-size: 12pt; font-weight: bold; }
+QLabel#notice { color: #8a1c00; font-weight: bold; }
+QLabel#done { color: #1b5e20; font-weight: bold; }
+QLabel#muted { color: #555555; }
+"""
+
+
+def run(open_desk: Callable[[], ConsoleDesk]) -> int:
+    """Run the console until staff close it. NoDisplay (one sentence) when there is no display."""
+    problem = display_problem()
+    if problem:
+        raise NoDisplay(problem)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("briefing-kiosk-console")  # for the platform, never shown
+    load_fonts()
+    load_fonts(fallbacks=True)
+    app.setStyleSheet(SHEET)
+    window = ConsoleWindow(open_desk)
+    window.resize(1200, 760)
+    window.show()
+    window.open()
+    code = app.exec()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return code

@@ -1,0 +1,80 @@
+"""One briefing at the console: its facts, and every event in time order (shown, acknowledged with
+its seconds, flagged, answered, signed, PDF made, and what staff did)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import Words
+from kiosk.services.console import Event, RecordRow
+from kiosk.ui.console.describe import event_text, event_time, isolated, who
+from kiosk.ui.staff.describe import DOT, facts
+
+EVENT_COLUMNS = ("console.events.when", "console.events.what", "console.events.who")
+
+
+class BriefingPane(QWidget):
+    """The briefing chosen in the list: who, where it stands, and its events."""
+
+    def __init__(self, words: Words) -> None:
+        super().__init__()
+        self.words = words
+        self.briefing_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(words("console.briefing.none"))
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        layout.addWidget(self.facts)
+        self.events = QTableWidget(0, len(EVENT_COLUMNS))
+        self.events.setHorizontalHeaderLabels([words(c) for c in EVENT_COLUMNS])
+        self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.events.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.events.verticalHeader().hide()
+        self.events.setAlternatingRowColors(True)
+        header = self.events.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.events, 1)
+
+    def show_briefing(self, row: RecordRow, events: list[Event], now: datetime) -> None:
+        words = self.words
+        self.briefing_id = row.briefing_id
+        name = isolated(row.patient_name or words("staff.list.walk-up"))
+        self.heading.setText(
+            words("console.briefing.heading", name=name, kiosk=row.kiosk_id, count=len(events))
+        )
+        lines = facts(words, row, now, ours=True)
+        self.facts.setText("\n".join(DOT.join(lines[i : i + 3]) for i in range(0, len(lines), 3)))
+        self.events.setRowCount(len(events))
+        for n, event in enumerate(events):
+            cells = (event_time(words, event.at), event_text(words, event), who(words, event))
+            for column, text in enumerate(cells):
+                self.events.setItem(n, column, QTableWidgetItem(text))
+        self.events.scrollToTop()
+
+    def event_texts(self) -> list[str]:
+        """What the events list shows, a line an event (for tests and screen readers)."""
+        items = (self.events.item(n, 1) for n in range(self.events.rowCount()))
+        return [item.text() for item in items if item is not None]
+
+    def forget(self) -> None:
+        self.briefing_id = None
+        self.heading.setText(self.words("console.briefing.none"))
+        self.facts.setText("")
+        self.events.clearContents()
+        self.events.setRowCount(0)

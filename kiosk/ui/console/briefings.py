@@ -1,0 +1,182 @@
+"""The Briefings view: filters over a table of briefings across every kiosk (read lazily, a page
+at a time), and below it the briefing chosen, with its events."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import Msg, Words
+from kiosk.services.console import ConsoleDesk, Event, RecordRow
+from kiosk.ui.console.briefing import BriefingPane
+from kiosk.ui.console.filters import FilterBar
+from kiosk.ui.console.reads import Reads, fit_columns
+from kiosk.ui.console.table import BriefingTable
+from kiosk.ui.jobs import Jobs
+
+log = logging.getLogger(__name__)
+
+OPEN_DELAY_MS = 250
+"""A row chosen this long opens (arrowing through rows opens, and audits, only where staff stop)."""
+
+
+class BriefingsView(QWidget):
+    def __init__(self, jobs: Jobs, words: Words, staff: Callable[[], str | None]) -> None:
+        super().__init__()
+        self.words = words
+        self.staff = staff
+        self.desk: ConsoleDesk | None = None
+        self.reads = Reads(jobs)
+        self.choice_reads = Reads(jobs)
+        layout = QVBoxLayout(self)
+        self.bar = FilterBar(words)
+        self.bar.changed.connect(self.reload)
+        layout.addWidget(self.bar)
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+        layout.addWidget(self.count)
+        self.model = BriefingTable(jobs, words)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._chosen)
+        self.pane = BriefingPane(words)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.pane)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        self.message = QLabel()
+        self.message.setObjectName("notice")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self._open_timer = QTimer(self)
+        self._open_timer.setSingleShot(True)
+        self._open_timer.setInterval(OPEN_DELAY_MS)
+        self._open_timer.timeout.connect(self._open_chosen)
+        self._sized = False
+
+    def start(self, desk: ConsoleDesk) -> None:
+        self.desk = desk
+        self.choice_reads.run(desk.choices, self.bar.set_choices, self.say)
+        self.reload()
+
+    def reload(self) -> None:
+        """The list afresh for the filters as they are now; the look is audited (never the search text)."""
+        if self.desk is None:
+            return
+        filters = self.bar.filters()
+        self.count.setText(self.words("console.reading"))
+        self.model.show(self.desk, filters)
+        staff = self.staff()
+        if staff is not None:
+            desk = self.desk
+            self.reads.jobs.run(
+                lambda: desk.action(staff, "console_listed", filters.for_audit()),
+                lambda _: None,
+                lambda exc: log.error("a look at the list was not audited: %s", type(exc).__name__),
+            )
+
+    def refresh(self) -> None:
+        """The store moved: read the rows shown again (and the kiosks and procedures)."""
+        if self.desk is None or self.model.busy():
+            return
+        self.choice_reads.run(self.desk.choices, self.bar.set_choices, self.say)
+        self.model.refresh()
+
+    def _loaded(self) -> None:
+        self.say(None)
+        total = self.model.total or 0
+        shown = len(self.model.rows)
+        if not total:
+            self.count.setText(self.words("console.list.none"))
+        elif shown < total:
+            self.count.setText(self.words("console.list.count", count=total, shown=shown))
+        else:
+            self.count.setText(self.words("console.list.all", count=total))
+        if not self._sized and shown:
+            fit_columns(self.table)
+            self._sized = True
+        if self.pane.briefing_id and all(
+            r.briefing_id != self.pane.briefing_id for r in self.model.rows
+        ):
+            self.pane.forget()  # the filters left it out: what shows below is in the list
+        self._reselect()
+
+    def _reselect(self) -> None:
+        """After a fresh read, the briefing open below stays chosen in the list if it is there."""
+        chosen = self.pane.briefing_id
+        if chosen is None:
+            return
+        for n, row in enumerate(self.model.rows):
+            if row.briefing_id == chosen:
+                current = self.table.selectionModel().selectedRows()
+                if not current or current[0].row() != n:
+                    self.table.blockSignals(True)
+                    self.table.selectRow(n)
+                    self.table.blockSignals(False)
+                return
+
+    def _failed(self, told: Msg) -> None:
+        self.count.setText("")
+        self.say(told)
+
+    def say(self, told: Msg | None) -> None:
+        self.message.setText(self.words(told) if told else "")
+        self.message.setVisible(told is not None)
+
+    def _chosen(self, selected: QItemSelection, _: QItemSelection) -> None:
+        if selected.indexes():
+            self._open_timer.start()
+
+    def _open_chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        briefing_id = self.model.briefing_id(rows[0].row()) if rows else None
+        if briefing_id is not None and briefing_id != self.pane.briefing_id:
+            self.open_briefing(briefing_id)
+
+    def open_briefing(self, briefing_id: str) -> None:
+        staff, desk = self.staff(), self.desk
+        if staff is None or desk is None:
+            return
+        self.reads.run(
+            lambda: (*desk.briefing(staff, briefing_id), desk.now()), self._show, self.say
+        )
+
+    def _show(self, found: tuple[RecordRow, list[Event], object]) -> None:
+        row, events, now = found
+        self.pane.show_briefing(row, events, now)  # type: ignore[arg-type]
+
+    def forget(self) -> None:
+        """Sign-out: every row, the search and the briefing shown are emptied."""
+        self._open_timer.stop()
+        self.reads.drop()
+        self.choice_reads.drop()
+        self.desk = None
+        self.model.clear()
+        self.pane.forget()
+        self.bar.forget()
+        self.count.setText("")
+        self.say(None)

@@ -1,0 +1,129 @@
+"""The list's filters: a period (or two dates), a status, a kiosk, a procedure, and a search by name
+or MRN. It says `changed` once staff stop typing; `filters()` is what the list reads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from kiosk.i18n import Words
+from kiosk.services.console import PERIODS, BriefingStatus, Choices, DeskFilters, period_bounds
+
+SEARCH_DELAY_MS = 300
+PERIOD_WORDS = {
+    "today": "console.period.today",
+    "week": "console.period.week",
+    "month": "console.period.month",
+    "quarter": "console.period.quarter",
+    "all": "console.period.all",
+    "between": "console.period.between",
+}
+STATUS_WORDS = {
+    BriefingStatus.PREPARED: "staff.status.prepared",
+    BriefingStatus.IN_PROGRESS: "staff.status.in-progress",
+    BriefingStatus.COMPLETED: "staff.status.completed",
+    BriefingStatus.ABANDONED: "staff.status.abandoned",
+}
+DEFAULT_PERIOD = "month"
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, words: Words) -> None:
+        super().__init__()
+        self.words = words
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.period = QComboBox()
+        for key in PERIODS:
+            self.period.addItem(words(PERIOD_WORDS[key]), key)
+        self.first = QDateEdit()
+        self.last = QDateEdit()
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDate(QDate.currentDate())
+            edit.setDisplayFormat(words("console.filter.date-format"))
+        self.status = QComboBox()
+        self.status.addItem(words("console.filter.any-status"), None)
+        for status, message in STATUS_WORDS.items():
+            self.status.addItem(words(message), status)
+        self.kiosk = QComboBox()
+        self.form = QComboBox()
+        self.set_choices(Choices([], []))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(words("console.filter.search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(64)
+        self.to = QLabel(words("console.filter.to"))
+        for widget in (self.period, self.first, self.to, self.last, self.status, self.kiosk):
+            row.addWidget(widget)
+        row.addWidget(self.form)
+        row.addWidget(self.search, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(self._timer.start)
+        for combo in (self.period, self.status, self.kiosk, self.form):
+            combo.currentIndexChanged.connect(self._now)
+        self.first.dateChanged.connect(self._now)
+        self.last.dateChanged.connect(self._now)
+        self.period.setCurrentIndex(PERIODS.index(DEFAULT_PERIOD))
+        self._show_dates()
+
+    def _now(self) -> None:
+        self._show_dates()
+        self._timer.stop()
+        self.changed.emit()
+
+    def _show_dates(self) -> None:
+        between = self.period.currentData() == "between"
+        for widget in (self.first, self.to, self.last):
+            widget.setVisible(between)
+
+    def set_choices(self, choices: Choices) -> None:
+        """The kiosks and procedures the store has briefings for (the current choice kept)."""
+        for combo, everything, values in (
+            (self.kiosk, "console.filter.any-kiosk", choices.kiosks),
+            (self.form, "console.filter.any-procedure", choices.forms),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.words(everything), None)
+            for value in values:
+                combo.addItem(value, value)
+            at = combo.findData(chosen) if chosen is not None else 0
+            combo.setCurrentIndex(max(at, 0))
+            combo.blockSignals(False)
+
+    def filters(self) -> DeskFilters:
+        today = date.today()
+        since, until = period_bounds(
+            str(self.period.currentData()), today, _day(self.first),
+            _day(self.last),
+        )  # fmt: skip
+        status = self.status.currentData()
+        return DeskFilters(
+            since=since,
+            until=until,
+            statuses=frozenset({BriefingStatus(status)}) if status else frozenset(),
+            kiosk_id=self.kiosk.currentData(),
+            form_id=self.form.currentData(),
+            search=self.search.text().strip(),
+        )
+
+    def forget(self) -> None:
+        """Empty the search (it may hold a name) without asking for a new list."""
+        self._timer.stop()
+        self.search.blockSignals(True)
+        self.search.setText("")
+        self.search.blockSignals(False)
+
+
+def _day(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())

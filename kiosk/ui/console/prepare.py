@@ -1,0 +1,148 @@
+"""The Prepare view: a briefing for a named patient, addressed to a chosen kiosk, with the same
+fields and rules as staff mode at the kiosk. The next patient to touch Start there confirms their
+date of birth and is briefed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import Msg, Words, msg
+from kiosk.services.console import ConsoleDesk, StaffError
+from kiosk.services.preparing import MRN_MAX, NAME_MAX, Preparing
+from kiosk.ui.console.describe import isolated
+from kiosk.ui.console.reads import Reads, tell
+from kiosk.ui.jobs import Jobs
+
+FORM_WIDTH = 760
+
+
+class PrepareView(QWidget):
+    def __init__(self, jobs: Jobs, words: Words, staff: Callable[[], str | None]) -> None:
+        super().__init__()
+        self.words = words
+        self.staff = staff
+        self.preparing: Preparing | None = None
+        self.reads = Reads(jobs)
+        outer = QVBoxLayout(self)
+        title = QLabel(words("console.prepare.title"))
+        title.setObjectName("heading")
+        outer.addWidget(title)
+        how = QLabel(words("console.prepare.how"))
+        how.setWordWrap(True)
+        outer.addWidget(how)
+        form = QFormLayout()
+        self.kiosk = QComboBox()
+        form.addRow(words("console.column.kiosk"), self.kiosk)
+        self.procedure = QComboBox()
+        form.addRow(words("staff.prepare.procedure"), self.procedure)
+        self.name = QLineEdit()
+        self.name.setMaxLength(NAME_MAX)
+        self.name.setPlaceholderText(words("staff.prepare.name-placeholder"))
+        self.name.setToolTip(words("staff.prepare.name-hint"))
+        form.addRow(words("staff.prepare.title-name"), self.name)
+        self.born = QLineEdit()
+        self.born.setMaxLength(10)
+        self.born.setPlaceholderText(words("console.prepare.date-hint"))
+        self.born.setToolTip(words("staff.prepare.birth-hint"))
+        form.addRow(words("staff.prepare.title-birth"), self.born)
+        self.mrn = QLineEdit()
+        self.mrn.setMaxLength(MRN_MAX)
+        self.mrn.setPlaceholderText(words("staff.prepare.mrn-placeholder"))
+        self.mrn.setToolTip(words("staff.prepare.mrn-hint"))
+        form.addRow(words("staff.prepare.title-mrn"), self.mrn)
+        for field in (self.name, self.born, self.mrn):
+            field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        holder = QWidget()
+        holder.setMaximumWidth(FORM_WIDTH)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.button = QPushButton(words("staff.prepare.prepare"))
+        self.button.clicked.connect(self.prepare)
+        row.addWidget(self.button)
+        column.addLayout(row)
+        outer.addWidget(holder)
+        self.message = QLabel()
+        self.message.setObjectName("notice")
+        self.message.setWordWrap(True)
+        outer.addWidget(self.message)
+        outer.addStretch(1)
+        self.forget()
+
+    def start(self, desk: ConsoleDesk) -> None:
+        self.preparing = preparing = Preparing(desk)
+        self.procedure.clear()
+        for p in preparing.procedures():
+            self.procedure.addItem(
+                self.words("staff.prepare.procedure-choice", title=p.title, full_name=p.full_name),
+                p.form_id,
+            )
+        if not self.procedure.count():
+            self.say(msg("staff.prepare.no-forms"))
+        self.reads.run(preparing.kiosks, self._kiosks, self.say)
+
+    def _kiosks(self, kiosks: list[str]) -> None:
+        chosen = self.kiosk.currentText()
+        self.kiosk.clear()
+        self.kiosk.addItems(kiosks)
+        if chosen in kiosks:
+            self.kiosk.setCurrentText(chosen)
+
+    def born_on(self) -> date | None:
+        """The date of birth typed (as console.prepare.date-format, leading zeros optional); None
+        when it is not a whole, real date."""
+        text = self.born.text().strip()
+        pattern = self.words("console.prepare.date-format")
+        for form in (pattern, pattern.replace("MM", "M").replace("dd", "d")):
+            d = QDate.fromString(text, form)
+            if d.isValid():
+                return date(d.year(), d.month(), d.day())
+        return None
+
+    def prepare(self) -> None:
+        preparing, staff = self.preparing, self.staff()
+        if preparing is None or staff is None:
+            return
+        kiosk, name, mrn = self.kiosk.currentText(), self.name.text(), self.mrn.text()
+        form_id = self.procedure.currentData()
+        dob = self.born_on()
+        problem = preparing.problem(kiosk, form_id, name, dob, mrn)
+        if problem is not None or dob is None:
+            self.say(problem)
+            return
+        try:  # one short write, like staff mode's: its answer is wanted at once
+            preparing.prepare(staff, kiosk, str(form_id), name, dob, mrn)
+        except StaffError as exc:
+            self.say(exc.text)
+            return
+        self.say(msg("console.prepare.done", name=isolated(name.strip()), kiosk=kiosk), done=True)
+        self.clear_patient()
+
+    def say(self, told: Msg | None, done: bool = False) -> None:
+        tell(self.message, self.words(told) if told else "", done)
+
+    def clear_patient(self) -> None:
+        self.name.setText("")
+        self.mrn.setText("")
+        self.born.setText("")
+
+    def forget(self) -> None:
+        self.reads.drop()
+        self.preparing = None
+        self.clear_patient()
+        self.say(None)

@@ -1,0 +1,245 @@
+"""The Questions view: what patients flagged at every kiosk; answer one with a note, and mark when
+the surgeon has been told. Both are audited under the signed-in staff member's name."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import Msg, Words, msg
+from kiosk.services.console import ConsoleDesk, Flag, StaffError, StaleError, Which
+from kiosk.services.staff import NOTE_MAX
+from kiosk.ui.console.describe import flag_state, isolated, told_state, when_short
+from kiosk.ui.console.reads import Reads, fit_columns, tell
+from kiosk.ui.jobs import Jobs
+
+COLUMNS = (
+    "console.column.flagged",
+    "console.column.patient",
+    "console.column.mrn",
+    "console.column.kiosk",
+    "console.column.screen",
+    "console.column.answer",
+    "console.column.surgeon",
+)
+WHICH = {
+    Which.OPEN: "console.questions.which-open",
+    Which.UNTOLD: "console.questions.which-untold",
+    Which.ALL: "console.questions.which-all",
+}
+log = logging.getLogger(__name__)
+QUICK_NOTES = ("staff.questions.in-person", "staff.questions.by-phone", "staff.questions.surgeon")
+
+
+class QuestionsView(QWidget):
+    def __init__(self, jobs: Jobs, words: Words, staff: Callable[[], str | None]) -> None:
+        super().__init__()
+        self.words = words
+        self.staff = staff
+        self.desk: ConsoleDesk | None = None
+        self.reads = Reads(jobs)
+        self.flags: list[Flag] = []
+        self._sized = False
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.which = QComboBox()
+        for which, message in WHICH.items():
+            self.which.addItem(words(message), which.value)
+        self.which.currentIndexChanged.connect(lambda _: self.look())
+        top.addWidget(self.which)
+        self.count = QLabel()
+        top.addWidget(self.count, 1)
+        layout.addLayout(top)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([words(c) for c in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._chosen)
+        layout.addWidget(self.table, 1)
+
+        self.asked = QLabel(words("console.questions.choose"))
+        self.asked.setObjectName("heading")
+        self.asked.setWordWrap(True)
+        layout.addWidget(self.asked)
+        line = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX)
+        self.note.setPlaceholderText(words("staff.questions.note"))
+        self.note.returnPressed.connect(self.mark_answered)
+        line.addWidget(self.note, 1)
+        self.answer_button = QPushButton(words("staff.questions.mark"))
+        self.answer_button.clicked.connect(self.mark_answered)
+        line.addWidget(self.answer_button)
+        self.told_button = QPushButton(words("console.questions.mark-told"))
+        self.told_button.clicked.connect(self.mark_told)
+        line.addWidget(self.told_button)
+        layout.addLayout(line)
+        quick = QHBoxLayout()
+        self.quick: list[QPushButton] = []
+        for message_id in QUICK_NOTES:
+            text = words(message_id)
+            b = QPushButton(text)
+            b.clicked.connect(partial(self.note.setText, text))
+            quick.addWidget(b)
+            self.quick.append(b)
+        quick.addStretch(1)
+        layout.addLayout(quick)
+        self.message = QLabel()
+        self.message.setObjectName("notice")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self._enable()
+
+    def start(self, desk: ConsoleDesk) -> None:
+        self.desk = desk
+        self.look()
+
+    def look(self) -> None:
+        """Staff asked for a list of questions: read it, and audit the look (which list)."""
+        desk, staff = self.desk, self.staff()
+        if desk is None or staff is None:
+            return
+        which = str(self.which.currentData())
+        self.reads.jobs.run(
+            lambda: desk.action(staff, "console_questions_listed", {"which": which}),
+            lambda _: None,
+            lambda exc: log.error(
+                "a look at the questions was not audited: %s", type(exc).__name__
+            ),
+        )
+        self.reload()
+
+    def chosen(self) -> Flag | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.flags[rows[0].row()] if rows and rows[0].row() < len(self.flags) else None
+
+    def reload(self, told: Msg | None = None, done: bool = False) -> None:
+        desk = self.desk
+        if desk is None:
+            return
+        which = Which(str(self.which.currentData()))
+        self.reads.run(
+            lambda: (desk.flags(which), desk.now()), partial(self._show, told, done), self.say
+        )
+
+    refresh = reload
+
+    def _show(self, told: Msg | None, done: bool, found: tuple[list[Flag], datetime]) -> None:
+        flags, now = found
+        before = self.chosen()
+        words = self.words
+        self.flags = flags
+        self.table.setRowCount(len(flags))
+        for n, flag in enumerate(flags):
+            cells = (
+                when_short(words, flag.flagged_at, now),
+                flag.patient_name or words("staff.questions.walk-up"),
+                flag.mrn or "",
+                flag.kiosk_id,
+                flag.screen_title,
+                flag_state(words, flag, now),
+                told_state(words, flag, now),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(
+                    f"{text}\n{flag.answer_note}" if column == 5 and flag.answer_note else text
+                )
+                self.table.setItem(n, column, item)
+        self.count.setText(words("console.questions.count", count=len(flags)))
+        if flags and not self._sized:
+            fit_columns(self.table)
+            self._sized = True
+        if before is not None:
+            again = next((n for n, f in enumerate(flags) if f.flag_id == before.flag_id), None)
+            if again is not None:
+                self.table.selectRow(again)
+        if told is not None:
+            self.say(told, done)
+        self._enable()
+
+    def _chosen(self) -> None:
+        flag = self.chosen()
+        if flag is None:
+            self.asked.setText(self.words("console.questions.choose"))
+        else:
+            self.asked.setText(
+                self.words(
+                    "staff.questions.asked",
+                    name=isolated(flag.patient_name or self.words("staff.questions.walk-up")),
+                    title=flag.screen_title,
+                )
+            )
+        self._enable()
+
+    def _enable(self) -> None:
+        flag = self.chosen()
+        can_answer = flag is not None and flag.open
+        self.note.setEnabled(can_answer)
+        self.answer_button.setEnabled(can_answer)
+        for b in self.quick:
+            b.setEnabled(can_answer)
+        self.told_button.setEnabled(flag is not None and flag.told_at is None)
+
+    def say(self, told: Msg | None, done: bool = False) -> None:
+        tell(self.message, self.words(told) if told else "", done)
+
+    def mark_answered(self) -> None:
+        self._act(
+            lambda desk, staff, flag: desk.answer(staff, flag.flag_id, self.note.text()),
+            msg("staff.questions.answered"),
+        )
+
+    def mark_told(self) -> None:
+        self._act(
+            lambda desk, staff, flag: desk.tell_surgeon(staff, flag.flag_id),
+            msg("console.questions.told"),
+        )
+
+    def _act(self, change: Callable[[ConsoleDesk, str, Flag], None], done: Msg) -> None:
+        flag, staff, desk = self.chosen(), self.staff(), self.desk
+        if flag is None or staff is None or desk is None:
+            return
+        try:
+            change(desk, staff, flag)  # one short write: quick, and its answer is wanted at once
+        except StaleError as exc:
+            self.reload(exc.text)  # answered meanwhile elsewhere: the list as it is now
+            return
+        except StaffError as exc:
+            self.say(exc.text)
+            return
+        self.note.setText("")
+        self.reload(done, done=True)
+
+    def forget(self) -> None:
+        self.reads.drop()
+        self.desk = None
+        self.flags = []
+        self.table.clearContents()
+        self.table.setRowCount(0)
+        self.note.setText("")
+        self.asked.setText(self.words("console.questions.choose"))
+        self.count.setText("")
+        self.say(None)
+        self._enable()

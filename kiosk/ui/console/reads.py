@@ -1,0 +1,70 @@
+"""Reads for the console's views (and their tables fitted to what they show), run on the worker thread; an answer that arrives after staff
+moved on (or signed out) is dropped, and a failure is one sentence from the catalog."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QTableView
+
+from kiosk.i18n import Msg, msg
+from kiosk.services.console import StaffError
+from kiosk.ui.jobs import Jobs
+
+log = logging.getLogger(__name__)
+
+WIDEST_COLUMN = 280
+"""A column fitted to its contents is never wider than this (the rest shows on hover)."""
+
+
+def fit_columns(table: QTableView) -> None:
+    """Each column as wide as what it shows, within WIDEST_COLUMN; the last one takes the rest."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, min(header.sectionSize(column), WIDEST_COLUMN))
+
+
+def tell(label: QLabel, text: str, done: bool = False) -> None:
+    """A message line: what went wrong (the notice colour), or what was done (the done colour)."""
+    label.setObjectName("done" if done else "notice")
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.setText(text)
+
+
+class Reads:
+    """One view's reads: asking again, or `drop()`, makes every earlier answer unwanted."""
+
+    def __init__(self, jobs: Jobs) -> None:
+        self.jobs = jobs
+        self._asked = 0
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        arrived: Callable[[Any], None],
+        refused: Callable[[Msg], None],
+    ) -> None:
+        self._asked += 1
+        asked = self._asked
+
+        def done(result: Any) -> None:
+            if asked == self._asked:
+                arrived(result)
+
+        def failed(exc: Exception) -> None:
+            if asked != self._asked:
+                return
+            if isinstance(exc, StaffError):
+                refused(exc.text)
+            else:
+                log.error("a console read failed: %s", type(exc).__name__)
+                refused(msg("console.store-failed"))
+
+        self.jobs.run(work, done, failed)
+
+    def drop(self) -> None:
+        self._asked += 1

@@ -1,0 +1,186 @@
+"""What lies over or beside the frame: the staff corner, “Are you still there?”, the language
+chooser, and the watch for any touch (someone is here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.i18n import Words
+from kiosk.session.view import View
+from kiosk.ui.pages.base import button, label
+
+HOLD_MS = 3000
+"""How long staff hold the top-left corner to open staff sign-in."""
+
+
+class CornerHold(QWidget):
+    """An unmarked square in the top-left corner: holding it for three seconds opens staff sign-in."""
+
+    held = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("staffCorner")
+        self.setFixedSize(72, 72)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(HOLD_MS)
+        self._timer.timeout.connect(self.held.emit)
+
+    @property
+    def holding(self) -> bool:
+        """A finger is on the corner and the three seconds are running."""
+        return self._timer.isActive()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._timer.start()
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._timer.stop()
+        event.accept()
+
+
+class StillThere(QWidget):
+    """“Are you still there?”, covering the page, with a large Yes and the seconds left."""
+
+    yes = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = label(role="title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        self.countdown = label()
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.countdown)
+        self.yes_button: QPushButton = button("", "primary", self.yes.emit)
+        layout.addWidget(self.yes_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.hide()
+        self.sheet = ""
+        """The style sheet to take when next shown (or when the screen is quiet: `restyle`)."""
+
+    def restyle(self) -> bool:
+        """Take the sheet, if it has not yet (whether it did)."""
+        if self.styleSheet() == self.sheet:
+            return False
+        self.setStyleSheet(self.sheet)
+        return True
+
+    def draw(self, seconds: int | None, words: Words) -> None:
+        if seconds is None:
+            self.hide()
+            return
+        self.restyle()
+        self.title.setText(words("still-there.title"))
+        self.countdown.setText(words("still-there.countdown", count=max(0, seconds)))
+        self.yes_button.setText(words("still-there.yes"))
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        if not self.isVisible():
+            self.show()
+            self.raise_()
+
+
+class Touches(QObject):
+    """Sees every press and key in the windows it watches, and reports it (a touch means someone
+    is here).
+
+    It watches the kiosk window's platform window (`watch`), where every press, touch and key
+    arrives before Qt hands it to a widget, not the whole application: a filter on the
+    application is called, in Python, for every event to every object (each widget shown,
+    hidden, polished or laid out), hundreds a tap. While a dialog of its own is open (staff
+    sign-in), `everywhere` watches the whole application for as long.
+    """
+
+    touched = Signal()
+
+    def watch(self, widget: QWidget) -> None:
+        widget.winId()  # the platform window exists from here on
+        handle = widget.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)
+
+    def unwatch(self, widget: QWidget) -> None:
+        handle = widget.windowHandle()
+        if handle is not None:
+            handle.removeEventFilter(self)
+
+    @contextmanager
+    def everywhere(self) -> Iterator[None]:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        try:
+            yield
+        finally:
+            if app is not None:
+                app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT:
+            self.touched.emit()
+        return False
+
+
+INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
+
+
+class LanguageChooser(QWidget):
+    """The languages, covering the page: a big button for each (named in its own script) and
+    Close. Opened from the language button at the top of any screen; the screen under it stays
+    as it was, in the language chosen."""
+
+    chosen = Signal(str)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        from kiosk.ui.widgets.languages import LanguageButtons
+
+        self.setObjectName("overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = label(role="title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        self.buttons = LanguageButtons(vertical=True)
+        self.buttons.chosen.connect(self.chosen.emit)
+        layout.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.close_button: QPushButton = button("", None, self.closed.emit)
+        self.close_button.setObjectName("closeLanguages")
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.hide()
+        self.sheet = ""
+        """The style sheet to take when next shown."""
+
+    def draw(self, view: View, words: Words) -> None:
+        if not view.choosing_language:
+            self.hide()
+            return
+        if self.styleSheet() != self.sheet:
+            self.setStyleSheet(self.sheet)
+        self.title.setText(words("languages.title"))
+        self.close_button.setText(words("languages.close"))
+        self.buttons.draw(view.languages)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        if not self.isVisible():
+            self.show()
+            self.raise_()

@@ -1,0 +1,76 @@
+"""A big button for each language the patient may choose, each named in its own script, the one
+on screen marked. It draws the view's choices and says which was tapped; the model switches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
+
+from kiosk.session.view import LanguageChoice
+from kiosk.ui.pages.base import button
+
+
+class LanguageButtons(QWidget):
+    """The languages side by side (Welcome) or one above the other (the chooser)."""
+
+    chosen = Signal(str)
+    """A language's code was tapped."""
+
+    def __init__(self, *, vertical: bool = False) -> None:
+        super().__init__()
+        self._vertical = vertical
+        direction = (
+            QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
+        )
+        self.row = QBoxLayout(direction, self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(16)
+        self.buttons: dict[str, QPushButton] = {}
+
+    def fit(self, width: int) -> None:
+        """Side by side when they fit in `width`, else one above the other (a narrow screen,
+        larger text, many languages)."""
+        if self._vertical or not self.buttons:
+            return
+        need = sum(b.sizeHint().width() for b in self.buttons.values())
+        need += self.row.spacing() * (len(self.buttons) - 1)
+        across = need <= width
+        direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+
+    def draw(self, choices: tuple[LanguageChoice, ...]) -> None:
+        codes = tuple(c.code for c in choices)
+        if codes != tuple(self.buttons):
+            self._build(choices)
+        for choice in choices:
+            b = self.buttons[choice.code]
+            b.setText(choice.name)
+            b.setChecked(choice.chosen)
+        self.setVisible(bool(choices))
+
+    def _build(self, choices: tuple[LanguageChoice, ...]) -> None:
+        for b in self.buttons.values():
+            self.row.removeWidget(b)
+            b.deleteLater()
+        self.buttons = {}
+        for choice in choices:
+            b = button(choice.name, "language")
+            b.setObjectName(f"language-{choice.code}")
+            b.setCheckable(True)
+            # A name reads in its own direction, whatever the screen's.
+            b.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft
+                if choice.right_to_left
+                else Qt.LayoutDirection.LeftToRight
+            )
+            b.clicked.connect(lambda _=False, code=choice.code: self._tapped(code))
+            self.row.addWidget(b)
+            self.buttons[choice.code] = b
+
+    def _tapped(self, code: str) -> None:
+        # A tap never unchecks the language on screen by itself: the model decides what shows.
+        button = self.buttons.get(code)
+        if button is not None:
+            button.setChecked(True)
+        self.chosen.emit(code)

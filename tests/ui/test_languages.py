@@ -1,0 +1,88 @@
+"""A whole briefing in Spanish and in Arabic through the real widgets: the language chosen on
+Welcome, one switch mid-way from the top of a screen, and what was stored and printed."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.i18n import words_for
+from kiosk.session import ScreenKind
+from kiosk.session import events as ev
+from kiosk.ui.window import KioskWindow
+from tests.ui.drive import begin, kind, next_, sign_here, tap, texts, walk_to
+
+
+def choose_language(qtbot: QtBot, window: KioskWindow, language: str) -> None:
+    """From the top of any screen: the globe, then the language by its own name."""
+    tap(qtbot, window.top.language_button)
+    assert window.language_chooser.isVisible()
+    tap(qtbot, window.language_chooser.buttons.buttons[language])
+    assert not window.language_chooser.isVisible()
+    assert window.words.language == language
+
+
+@pytest.mark.parametrize(("language", "other"), [("es", "en"), ("ar", "es")])
+def test_a_whole_briefing_in_the_language_chosen_on_welcome_with_one_switch_midway(
+    qtbot: QtBot, window: KioskWindow, prepared: str, language: str, other: str
+) -> None:
+    words = words_for(language)
+    buttons = window.welcome.languages.buttons
+    assert {"en", "es", "ar"} <= set(buttons)
+    # Each language by its own name, in its own script, whatever the screen is in now.
+    assert {code: b.text() for code, b in buttons.items()} == {
+        code: words_for(code)("language.self") for code in buttons
+    }
+    tap(qtbot, buttons[language])
+    assert window.welcome.start_button.text() == words("welcome.start")
+    begin(qtbot, window)
+    b = window.briefing
+    assert b is not None and b.language == language
+    assert window.reading.title.text() == b.form.about.title  # the procedure in that language
+
+    walk_to(qtbot, window, ScreenKind.RISK)
+    risk = b.current.id
+    choose_language(qtbot, window, other)  # mid-way: the same screen, now in the other language
+    assert b.current.id == risk and b.language == other
+    assert window.reading.title.text() == b.form.risk(risk).title
+    choose_language(qtbot, window, language)  # and back
+
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    sign_here(qtbot, window)
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
+        next_(qtbot, window)
+    assert kind(window) is ScreenKind.DONE
+    assert words("done.title") in texts(window)
+
+
+def test_arabic_mirrors_the_screen_back_stands_right_of_next(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    tap(qtbot, window.welcome.languages.buttons["ar"])
+    begin(qtbot, window)
+    back, primary = window.bottom.back, window.bottom.primary
+    assert back.isVisible() and primary.isVisible()
+    at = lambda w: w.mapTo(window, w.rect().center()).x()  # noqa: E731
+    assert at(back) > at(primary)  # Back on the right, Next on the left
+    corner, globe = window.top.corner, window.top.language_button
+    assert at(corner) > at(globe)  # the staff corner too stands where a line begins
+    choose_language(qtbot, window, "en")
+    assert at(window.bottom.back) < at(window.bottom.primary)  # left to right again
+
+
+def test_a_language_switch_is_audited_with_the_screen_it_happened_on(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    sunk: list[ev.Event] = []
+    recorder = window.station.recorder
+    record = recorder.record
+
+    def spy(event: ev.Event) -> None:
+        record(event)
+        sunk.append(event)
+
+    recorder.record = spy  # type: ignore[method-assign]
+    begin(qtbot, window)
+    choose_language(qtbot, window, "es")
+    changed = [e for e in sunk if isinstance(e, ev.LanguageChanged)]
+    assert [(e.language, e.screen_id) for e in changed] == [("es", "about")]
