@@ -79,7 +79,7 @@ def main() -> int:
     from kiosk.session import SystemClock
     from kiosk.ui.console.app import SHEET
     from kiosk.ui.console.window import ConsoleWindow
-    from kiosk.ui.theme import load_fonts
+    from kiosk.ui.fonts import load_fonts
 
     app = QApplication(sys.argv[:1])
     load_fonts()

@@ -72,6 +72,7 @@ class TopBar(QWidget):
         self._language_offered = False
         self._language_name = ""
         self._glyph_px = 26
+        self._glyphs_drawn: tuple[str, int] | None = None
         self._pad_px = 20
         self._arrange("beside")
 
@@ -206,14 +207,17 @@ class TopBar(QWidget):
         self.contrast_button.setText(words("frame.high-contrast"))
         px = self._glyph_px = look.px(26)
         self._pad_px = look.px(20)
+        drawn = (look.palette.button_text, px)
         for b, glyph in (
             (self.language_button, Glyph.GLOBE),
             (self.larger_button, Glyph.LARGER),
             (self.contrast_button, Glyph.CONTRAST),
         ):
-            b.setIcon(icon(glyph, look.palette.button_text, px))
-            b.setIconSize(QSize(px, px))
+            if drawn != self._glyphs_drawn:  # the glyphs follow the look, not the words
+                b.setIcon(icon(glyph, look.palette.button_text, px))
+                b.setIconSize(QSize(px, px))
             self._at_least_its_words(b)
+        self._glyphs_drawn = drawn
         self._fit()
 
     def _at_least_its_words(self, b: QPushButton) -> None:
