@@ -18,9 +18,10 @@ ACCENT_ROWS = (
 """Grouped by the letter they look like, so a patient finds é near e: 48 letters, 12 a row. Every
 other accented letter is a long press away (`variants`)."""
 
-ARABIC_ROWS = ("ضصثقفغعهخحجد", "شسيبلاتنمكط", "ذئءؤرىةوزظ", "أإآ")
-"""The Arabic letters in the places of the common Arabic keyboard (ض where Q is), then the forms
-of alif with hamza and madda. Arabic has no capitals; its letters join by themselves as typed."""
+ARABIC_ROWS = ("ضصثقفغعهخحجد", "شسيبلاتنمكطأ", "ذئءؤرىةوزظإآ")
+"""The Arabic letters in the places of the common Arabic keyboard (ض where Q is), the forms of
+alif with hamza and madda at the ends of the rows (three rows, as the Latin page: the keyboard
+is no taller). Arabic has no capitals; its letters join by themselves as typed."""
 
 SCRIPTS = {"ar": ARABIC_ROWS}
 """The languages whose patients' names are written in letters of their own: a page of them."""
