@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.services.console import ConsoleDesk
 from kiosk.ui.console.window import ConsoleWindow
-from kiosk.ui.probe import NoDisplay, display_problem
 from kiosk.ui.fonts import load_fonts
+from kiosk.ui.probe import NoDisplay, display_problem
 
 SHEET = """
 QLabel#title { font-size: 18pt; font-weight: bold; }
