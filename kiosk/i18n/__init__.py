@@ -177,7 +177,10 @@ def words_for(language: str) -> Words:
 @cache
 def language_name(language: str) -> str:
     """A language by its own name in its own script, as Welcome offers it ("English", "Español",
-    "العربية"); the code itself when the locale library does not know it."""
+    "العربية"): its catalog's `language.self`, else the locale library's name for it, else the
+    code itself."""
+    if language in languages():
+        return words_for(language)("language.self")
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -196,6 +199,7 @@ def _load(language: str) -> gettext.NullTranslations:
         raise LookupError(f"no catalog for language {language!r} ({path})") from None
 
 
+@cache
 def languages() -> tuple[str, ...]:
     """The languages with a catalog, the source first (the pseudo-locale is for tests, not listed)."""
     found = sorted(p.stem for p in CATALOGS.glob("*.mo") if p.stem not in (SOURCE, PSEUDO))

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from kiosk.i18n import Msg, Words, msg, words_for
+from kiosk.i18n import Msg, Words, language_name, msg, words_for
 from kiosk.session.changes import Events
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.state import FlowError
@@ -129,7 +129,7 @@ class ScreenModel:
             return ()
         shown = self.words.language
         return tuple(
-            LanguageChoice(c, words_for(c)("language.self"), c == shown, words_for(c).right_to_left)
+            LanguageChoice(c, language_name(c), c == shown, words_for(c).right_to_left)
             for c in codes
         )
 

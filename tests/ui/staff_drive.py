@@ -12,6 +12,7 @@ from kiosk.ui.widgets.key_words import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.window import KioskWindow
 from tests.ui.drive import key, tap
+from tests.ui.seen import settle
 
 
 def type_keys(qtbot: QtBot, keyboard: OnScreenKeyboard, text: str) -> None:
@@ -33,7 +34,9 @@ def type_keys(qtbot: QtBot, keyboard: OnScreenKeyboard, text: str) -> None:
 
 def staff_fits(window: KioskWindow, where: str) -> None:
     """The staff page on screen fits the window: nothing off screen, every button a fingertip's
-    size, no text smaller than the body size."""
+    size, no text smaller than the body size. Measured as a person sees it: after the pending
+    layouts have run, as they do before the next frame is painted."""
+    settle()
     page = window.stack.currentWidget()
     assert page is window.staff
     room, need = window.stack.size(), page.minimumSizeHint()

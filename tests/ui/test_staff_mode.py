@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
+from kiosk.i18n import words_for
 from kiosk.session import ScreenKind
 from kiosk.station import Station
 from kiosk.store import audit
@@ -109,6 +110,24 @@ def test_staff_prepare_a_briefing_and_the_next_patient_only_confirms_their_birth
     assert kind(window) is ScreenKind.IDENTITY
     assert window.identity.title.text() == f"Hello, {NAME}"
     assert window.identity.keypad.isVisible() and not window.identity.keyboard.isVisible()
+
+
+def test_staff_prepare_in_the_patients_language_and_the_briefing_starts_in_it(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    form = fill_in(qtbot, window)
+    buttons = form.languages.buttons
+    assert form.languages.isVisible() and next(iter(buttons)) == "en" and buttons["en"].isChecked()
+    assert buttons["es"].text() == "Español" and buttons["ar"].text() == "العربية"
+    tap(qtbot, buttons["es"])
+    assert buttons["es"].isChecked() and not buttons["en"].isChecked()
+    tap(qtbot, form.next_button)  # "Prepare"
+    with station.store.reading() as session:
+        assert session.scalars(select(BriefingRow.language)).one() == "es"
+    tap(qtbot, window.staff.back_button)
+    tap(qtbot, window.welcome.start_button)
+    assert window.words.language == "es"
+    assert window.identity.title.text() == words_for("es")("identity.hello", name=NAME)
 
 
 def test_each_step_explains_what_to_fix_in_one_sentence(

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.staff import NAME_MAX, StaffDesk, StaffError
+from kiosk.session.view import LanguageChoice
 from kiosk.ui.pages.base import Reading, button, card, centred, label
 from kiosk.ui.staff.keys import STAFF_WORDS, DigitRow, text_field
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
+from kiosk.ui.widgets.languages import LanguageButtons
 
 TITLES = (
     "staff.prepare.title-name",
@@ -146,6 +148,17 @@ class PrepareForm(QWidget):
             choices.add(label(words("staff.prepare.no-forms"), "muted"))
         choices.finish()
         column.addWidget(choices, 1)
+        # The patient's language: the briefing starts in it (the patient may still change it).
+        language_row = QHBoxLayout()
+        language_row.setSpacing(16)
+        self.language_heading = label(words("staff.prepare.language"), "heading", wrap=False)
+        language_row.addWidget(self.language_heading)
+        self.languages = LanguageButtons(role="choice")
+        self.languages.chosen.connect(self._choose_language)
+        language_row.addWidget(self.languages)
+        language_row.addStretch(1)
+        column.addLayout(language_row)
+        self._language: str | None = None
         self.by = label(role="muted")
         column.addWidget(self.by)
 
@@ -231,7 +244,25 @@ class PrepareForm(QWidget):
         self._form_id = form_id
         for other, choice in self.procedures.items():
             choice.setChecked(other == form_id)
+        offered = [lang.code for lang in self.desk.languages(form_id)]
+        if self._language not in offered:
+            self._language = offered[0] if offered else None
+        self._draw_languages()
         self.say("")
+
+    def _choose_language(self, code: str) -> None:
+        self._language = code
+        self._draw_languages()
+
+    def _draw_languages(self) -> None:
+        """A button for each language the chosen procedure is offered in (none to choose: hidden)."""
+        offered = self.desk.languages(self._form_id) if self._form_id is not None else []
+        choices = tuple(
+            LanguageChoice(lang.code, lang.name, lang.code == self._language) for lang in offered
+        )
+        shown = len(choices) > 1
+        self.languages.draw(choices if shown else ())
+        self.language_heading.setVisible(shown)
 
     def _show_check(self) -> None:
         assert self._dob is not None
@@ -254,7 +285,14 @@ class PrepareForm(QWidget):
             return
         assert self._dob is not None and self.staff is not None
         try:
-            self.desk.prepare(self.staff, self._form_id, self.name.text(), self._dob, self._mrn)
+            self.desk.prepare(
+                self.staff,
+                self._form_id,
+                self.name.text(),
+                self._dob,
+                self._mrn,
+                language=self._language,
+            )
         except StaffError as exc:
             self.say(exc.text)
             return
@@ -274,8 +312,10 @@ class PrepareForm(QWidget):
         for widget in (self.shown_name, self.shown_birth, self.shown_mrn, self.by):
             widget.setText("")
         self._form_id = None
+        self._language = None
         for choice in self.procedures.values():
             choice.setChecked(False)
+        self._draw_languages()
         if len(self.procedures) == 1:
             self._choose(next(iter(self.procedures)))
         self.staff = None

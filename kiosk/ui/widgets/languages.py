@@ -16,9 +16,10 @@ class LanguageButtons(QWidget):
     chosen = Signal(str)
     """A language's code was tapped."""
 
-    def __init__(self, *, vertical: bool = False) -> None:
+    def __init__(self, *, vertical: bool = False, role: str = "language") -> None:
         super().__init__()
         self._vertical = vertical
+        self._role = role
         direction = (
             QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
         )
@@ -40,6 +41,9 @@ class LanguageButtons(QWidget):
             self.row.setDirection(direction)
 
     def draw(self, choices: tuple[LanguageChoice, ...]) -> None:
+        if not choices:  # nothing to choose: hidden, its buttons kept for the next time
+            self.hide()
+            return
         codes = tuple(c.code for c in choices)
         if codes != tuple(self.buttons):
             self._build(choices)
@@ -52,10 +56,11 @@ class LanguageButtons(QWidget):
     def _build(self, choices: tuple[LanguageChoice, ...]) -> None:
         for b in self.buttons.values():
             self.row.removeWidget(b)
+            b.hide()  # gone from the screen now, not when the event loop deletes it
             b.deleteLater()
         self.buttons = {}
         for choice in choices:
-            b = button(choice.name, "language")
+            b = button(choice.name, self._role)
             b.setObjectName(f"language-{choice.code}")
             b.setCheckable(True)
             # A name reads in its own direction, whatever the screen's.
