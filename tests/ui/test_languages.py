@@ -3,14 +3,29 @@ Welcome, one switch mid-way from the top of a screen, and what was stored and pr
 
 from __future__ import annotations
 
+import subprocess
+import unicodedata
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from kiosk.cli import main
 from kiosk.i18n import words_for
 from kiosk.session import ScreenKind
 from kiosk.session import events as ev
+from kiosk.station import Station
+from kiosk.store.models import (
+    BriefingRow,
+    ComprehensionAnswer,
+    Document,
+    RiskAcknowledgement,
+    SignatureRow,
+)
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, kind, next_, sign_here, tap, texts, walk_to
+from tests.pdfsig import pdfsig
+from tests.ui.drive import acknowledge, begin, kind, next_, sign_here, tap, texts, walk_to
 
 
 def choose_language(qtbot: QtBot, window: KioskWindow, language: str) -> None:
@@ -24,7 +39,13 @@ def choose_language(qtbot: QtBot, window: KioskWindow, language: str) -> None:
 
 @pytest.mark.parametrize(("language", "other"), [("es", "en"), ("ar", "es")])
 def test_a_whole_briefing_in_the_language_chosen_on_welcome_with_one_switch_midway(
-    qtbot: QtBot, window: KioskWindow, prepared: str, language: str, other: str
+    qtbot: QtBot,
+    window: KioskWindow,
+    station: Station,
+    prepared: str,
+    language: str,
+    other: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     words = words_for(language)
     buttons = window.welcome.languages.buttons
@@ -38,13 +59,15 @@ def test_a_whole_briefing_in_the_language_chosen_on_welcome_with_one_switch_midw
     begin(qtbot, window)
     b = window.briefing
     assert b is not None and b.language == language
-    assert window.reading.title.text() == b.form.about.title  # the procedure in that language
+    forms = dict(b.languages)
+    assert window.reading.title.text() == forms[language].about.title  # the procedure in it
 
     walk_to(qtbot, window, ScreenKind.RISK)
     risk = b.current.id
     choose_language(qtbot, window, other)  # mid-way: the same screen, now in the other language
     assert b.current.id == risk and b.language == other
-    assert window.reading.title.text() == b.form.risk(risk).title
+    assert window.reading.title.text() == forms[other].risk(risk).title
+    acknowledge(qtbot, window)  # this one risk acknowledged in the other language
     choose_language(qtbot, window, language)  # and back
 
     walk_to(qtbot, window, ScreenKind.SIGN)
@@ -53,6 +76,48 @@ def test_a_whole_briefing_in_the_language_chosen_on_welcome_with_one_switch_midw
         next_(qtbot, window)
     assert kind(window) is ScreenKind.DONE
     assert words("done.title") in texts(window)
+
+    # The language on every stored row: the screen's it was given on, with that content's hash.
+    def given(row: object) -> tuple[str, str]:
+        return row.language, row.content_sha256  # type: ignore[attr-defined]
+
+    mine, theirs = (language, forms[language].content_sha256), (other, forms[other].content_sha256)
+    with station.store.reading() as session:
+        assert session.get(BriefingRow, prepared).language == language  # type: ignore[union-attr]
+        acks = session.scalars(
+            select(RiskAcknowledgement).where(RiskAcknowledgement.briefing_id == prepared)
+        ).all()
+        assert {a.risk_id: given(a) for a in acks} == {
+            r.id: theirs if r.id == risk else mine for r in forms[language].risks
+        }
+        answers = session.scalars(
+            select(ComprehensionAnswer).where(ComprehensionAnswer.briefing_id == prepared)
+        ).all()
+        assert answers and {given(a) for a in answers} == {mine}
+        signature = session.scalars(
+            select(SignatureRow).where(SignatureRow.briefing_id == prepared)
+        ).one()
+        assert given(signature) == mine
+        document = session.scalars(select(Document).where(Document.briefing_id == prepared)).one()
+    path = station.config.documents_dir / Path(document.path).name
+
+    # The PDF in that language, sealed, and intact by the kiosk's own check.
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "\ufffd" not in text and "\u25a0" not in text
+    if language == "es":
+        flat = " ".join(text.split())
+        assert forms["es"].about.title in flat and f"Idioma {words('language.self')}" in flat
+    else:  # Arabic: its letters (joined forms, read back by NFKC), no English heading
+        letters = unicodedata.normalize("NFKC", text)
+        assert sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff") > 500
+        assert forms["en"].about.title not in text
+    assert f"/Lang ({language})".encode() in path.read_bytes()
+    report = pdfsig(path)
+    assert report.valid and report.whole_document, report.text
+    capsys.readouterr()
+    assert main(["verify", str(path)]) == 0, capsys.readouterr()
 
 
 def test_arabic_mirrors_the_screen_back_stands_right_of_next(
