@@ -56,7 +56,6 @@ def right_to_left(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
 
 
-@lru_cache(maxsize=8192)
 def _width(word: str, font: str, size: float, bold: bool) -> float:
     total = 0.0
     for m in _RUN.finditer(paragraph_markup(word, bold=bold)):
@@ -65,16 +64,23 @@ def _width(word: str, font: str, size: float, bold: bool) -> float:
     return total
 
 
-def break_lines(text: str, style: ParagraphStyle, bold: bool, width: float) -> list[str]:
+_content_width = lru_cache(maxsize=8192)(_width)
+"""Widths of the procedure's own words, the same in every briefing, kept (never a patient's)."""
+
+
+def break_lines(
+    text: str, style: ParagraphStyle, bold: bool, width: float, content: bool = False
+) -> list[str]:
     """`text` in logical order, broken at spaces into lines no wider than `width` (a word wider than
-    a line has a line of its own)."""
-    space = _width(" ", style.fontName, style.fontSize, bold)
+    a line has a line of its own). `content`: the procedure's words, whose widths are kept."""
+    measure = _content_width if content else _width
+    space = measure(" ", style.fontName, style.fontSize, bold)
     lines: list[str] = []
     for chunk in text.splitlines() or [""]:
         line: list[str] = []
         used = 0.0
         for word in chunk.split():
-            w = _width(word, style.fontName, style.fontSize, bold)
+            w = measure(word, style.fontName, style.fontSize, bold)
             if line and used + space + w > width:
                 lines.append(" ".join(line))
                 line, used = [], 0.0
@@ -84,23 +90,39 @@ def break_lines(text: str, style: ParagraphStyle, bold: bool, width: float) -> l
     return lines
 
 
+def _lines(text: str, style: ParagraphStyle, bold: bool, width: float) -> str:
+    """The paragraph's markup: its lines for `width`, each in visual order, joined by breaks."""
+    lines = break_lines(text, style, bold, width, content=False)
+    return "<br/>".join(paragraph_markup(line, bold=bold) for line in lines)
+
+
+@lru_cache(maxsize=1024)
+def _content_lines(text: str, style: ParagraphStyle, bold: bool, width: float) -> str:
+    lines = break_lines(text, style, bold, width, content=True)
+    return "<br/>".join(paragraph_markup(line, bold=bold) for line in lines)
+
+
 class RightToLeft(Flowable):  # type: ignore[misc]
     """A right-to-left paragraph: broken into lines for the width it is laid out in, each line in
     visual order, right-aligned. Splits across pages as a Paragraph does."""
 
-    def __init__(self, text: str, style: ParagraphStyle, bold: bool = False) -> None:
+    def __init__(
+        self, text: str, style: ParagraphStyle, bold: bool = False, content: bool = False
+    ) -> None:
         super().__init__()
         self.text = text
         self.style = right_to_left(style)
         self.bold = bold
+        self.content = content
+        """The procedure's own words: their lines, the same in every briefing, are kept."""
         self._para: Paragraph | None = None
         self._for_width: float | None = None
 
     def _paragraph(self, width: float) -> Paragraph:
         if self._para is None or self._for_width != width:
             inner = width - self.style.leftIndent - self.style.rightIndent - 1
-            lines = break_lines(self.text, self.style, self.bold, inner)
-            markup = "<br/>".join(paragraph_markup(line, bold=self.bold) for line in lines)
+            made = _content_lines if self.content else _lines
+            markup = made(self.text, self.style, self.bold, inner)
             self._para, self._for_width = Paragraph(markup, self.style), width
         return self._para
 

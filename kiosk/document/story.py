@@ -49,13 +49,16 @@ def when(moment: datetime, zone: tzinfo | None, words: Words) -> str:
     return words("pdf.moment", date=local.date(), time=local.timetz(), zone=gmt)
 
 
-def p(text: str, style: str = "body", bold: bool = False, rtl: bool = False) -> Flowable:
+def p(
+    text: str, style: str = "body", bold: bool = False, rtl: bool = False, content: bool = False
+) -> Flowable:
     """A paragraph of untrusted text: escaped, font runs chosen per script, right-to-left ordered;
-    in a right-to-left document (`rtl`), right-aligned and broken into lines in reading order."""
+    in a right-to-left document (`rtl`), right-aligned and broken into lines in reading order
+    (`content`: the procedure's own words, whose lines are kept for the next briefing)."""
     chosen = STYLES[style]
     bold = bold or chosen.fontName == BOLD_FONT
     if rtl:
-        return RightToLeft(text, chosen, bold)
+        return RightToLeft(text, chosen, bold, content)
     return Paragraph(paragraph_markup(text, bold=bold), chosen)
 
 
@@ -98,6 +101,10 @@ class _Page:
 
     def p(self, text: str, style: str = "body", bold: bool = False) -> Flowable:
         return p(text, style, bold, self.rtl)
+
+    def c(self, text: str, style: str = "body") -> Flowable:
+        """A paragraph of the procedure's own words (the same in every briefing)."""
+        return p(text, style, False, self.rtl, content=True)
 
     def given_in(self, part: AckPart | FlagPart | AnswerPart | SignaturePart) -> list[Flowable]:
         """A line under what the patient gave on a screen in another language than the briefing's
@@ -168,7 +175,7 @@ class _Page:
         return [self.p(w("pdf.title"), "title"), head, Spacer(1, 4 * mm)]
 
     def heading(self, title: str, subtitle: str | None = None) -> list[Flowable]:
-        out: list[Flowable] = [CondPageBreak(40 * mm), self.p(title, "h1")]
+        out: list[Flowable] = [CondPageBreak(40 * mm), self.c(title, "h1")]
         if subtitle:
             out.append(self.p(subtitle, "small"))
         return out
@@ -183,8 +190,8 @@ class _Page:
         ]
 
     def section(self, section: Section, title: str | None = None) -> list[Flowable]:
-        parts: list[Flowable] = [self.p(title or section.title, "h2")]
-        parts += [self.p(text) for text in section.paragraphs()]
+        parts: list[Flowable] = [self.c(title or section.title, "h2")]
+        parts += [self.c(text) for text in section.paragraphs()]
         return [*parts, *self.flag(section.id)]
 
     def risk(self, risk: Section, ack: AckPart | None) -> list[Flowable]:
@@ -200,9 +207,9 @@ class _Page:
         return [KeepTogether(parts[:2]), *parts[2:]]
 
     def item_list(self, listing: ItemList) -> list[Flowable]:
-        parts: list[Flowable] = [self.p(listing.intro)]
+        parts: list[Flowable] = [self.c(listing.intro)]
         for item in listing.items:
-            parts += [self.p(item.title, "h3"), self.p(item.body)]
+            parts += [self.c(item.title, "h3"), self.c(item.body)]
         return [*parts, *self.flag(listing.id)]
 
     def other_flags(self, record: BriefingRecord, form: Form) -> list[Flowable]:
@@ -226,7 +233,7 @@ class _Page:
         out = self.heading(w("pdf.check"), w("pdf.check-note"))
         for question in form.questions:
             given = [a for a in record.answers if a.question_id == question.id]
-            lines = [self.p(question.prompt, "h3")]
+            lines = [self.c(question.prompt, "h3")]
             for answer in given:
                 mark = w("pdf.right" if answer.correct else "pdf.not-right")
                 choice = question.choice(answer.choice_id).text
@@ -251,7 +258,7 @@ class _Page:
         block: list[Flowable] = [
             self.p(w("pdf.signature"), "h1"),
             self.p(w("pdf.meaning-label"), "label"),
-            self.p(form.signing.statement),
+            self.c(form.signing.statement),
         ]
         if sig.kind == "drawn":
             block += [Spacer(1, 2 * mm), signature_drawing(sig.strokes)]
