@@ -64,6 +64,12 @@ def test_a_whole_briefing_in_the_language_chosen_on_welcome_with_one_switch_midw
 
     walk_to(qtbot, window, ScreenKind.RISK)
     risk = b.current.id
+    back, primary = window.bottom.back, window.bottom.primary
+    right_of = (
+        back.mapTo(window, back.rect().center()).x()
+        > primary.mapTo(window, primary.rect().center()).x()
+    )
+    assert right_of == (language == "ar")  # Arabic: Back on the right of Next
     choose_language(qtbot, window, other)  # mid-way: the same screen, now in the other language
     assert b.current.id == risk and b.language == other
     assert window.reading.title.text() == forms[other].risk(risk).title
