@@ -11,10 +11,11 @@ from kiosk.config import load_config
 from kiosk.content import Form
 from kiosk.demo import signature
 from kiosk.session import Briefing, Patient, ScreenKind
+from kiosk.session.events import EventSink
 from kiosk.station import Station
 from kiosk.store import Recorder, Store
 from kiosk.store.briefings import prepare_briefing
-from tests.conftest import set_config
+from tests.conftest import MILD, set_config
 from tests.session.fakes import FakeClock
 
 
@@ -31,6 +32,22 @@ def fake_lp(folder: Path, script: str) -> None:
     lp = folder / "lp"
     lp.write_text(f"#!/bin/sh\n{script}\n")
     lp.chmod(0o755)
+
+
+def bilingual(sink: EventSink, clock: FakeClock, briefing_id: str = "b-2") -> Briefing:
+    """The shipped mild procedure prepared in English for Ana Ruiz, its translations offered."""
+    from kiosk.content.catalog import load_procedure
+
+    procedure = load_procedure(MILD.parent)
+    assert procedure.source is not None
+    return Briefing(
+        procedure.source,
+        briefing_id,
+        sink,
+        clock,
+        patient=Patient("Ana Ruiz", date(1951, 3, 14)),
+        languages=procedure.translations,
+    )
 
 
 def walk_in_languages(

@@ -164,6 +164,18 @@ class Form(_Strict):
                 return question
         raise KeyError(question_id)
 
+    def title_of(self, screen_id: str) -> str:
+        """What a screen is called where staff read about it: a reading screen's title, a
+        question's prompt, else its id."""
+        try:
+            return self.screen(screen_id).title
+        except KeyError:
+            pass
+        try:
+            return self.question(screen_id).prompt
+        except KeyError:
+            return screen_id
+
     def canonical_json(self) -> bytes:
         """The content as canonical JSON: sorted keys, no spaces, UTF-8; the input of the hash."""
         # A source file has no translation table: left out, its hash is what it was before

@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from kiosk.content.schema import Form
-from kiosk.records.followup import FollowUpError, StaleError, briefing_subject
+from kiosk.records.followup import FollowUpError, StaleError, briefing_subject, title_of
 from kiosk.records.query import OPEN_FLAG
 from kiosk.store import audit
 from kiosk.store.database import Store
@@ -98,7 +98,7 @@ def flags(
                 kiosk,
                 form_id,
                 flag.screen_id,
-                _title(by_sha.get(sha), flag.screen_id),
+                title_of(by_sha.get(sha), flag.screen_id),
                 flag.flagged_at,
                 flag.answered_by,
                 flag.answered_at,
@@ -130,15 +130,6 @@ def _told(session: Session, briefings: set[str]) -> dict[int, tuple[str, datetim
             if isinstance(flag_id, int):
                 out.setdefault(flag_id, (actor, at))
     return out
-
-
-def _title(form: Form | None, screen_id: str) -> str:
-    if form is None:
-        return screen_id
-    try:
-        return form.screen(screen_id).title
-    except KeyError:
-        return screen_id
 
 
 def tell_surgeon(store: Store, flag_id: int, *, staff: str, now: datetime) -> None:

@@ -119,20 +119,17 @@ def open_questions(store: Store, forms: Mapping[str, Form]) -> list[OpenQuestion
                     name,
                     mrn,
                     screen_id,
-                    _title(by_sha.get(sha), screen_id),
+                    title_of(by_sha.get(sha), screen_id),
                     flagged_at,
                 )
             )
     return out
 
 
-def _title(form: Form | None, screen_id: str) -> str:
-    if form is None:
-        return screen_id
-    try:
-        return form.screen(screen_id).title
-    except KeyError:
-        return screen_id
+def title_of(form: Form | None, screen_id: str) -> str:
+    """The screen's title in `form` (the content the patient saw), or its id when this computer
+    does not have that content."""
+    return form.title_of(screen_id) if form is not None else screen_id
 
 
 def answer_question(store: Store, flag_id: int, *, staff: str, note: str, now: datetime) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.content.schema import Form
-from kiosk.records.followup import briefing_subject
+from kiosk.records.followup import briefing_subject, title_of
 from kiosk.store.models import AuditEntry, BriefingRow, QuestionFlag, RiskAcknowledgement
 
 LEFT_OUT = frozenset({"console_briefing_viewed"})
@@ -72,7 +72,7 @@ def timeline(session: Session, briefing_id: str, forms: Mapping[str, Form]) -> l
         .where(RiskAcknowledgement.briefing_id == briefing_id)
     )
     for risk_id, shown_at, kiosk in shown:
-        event = Event(shown_at, "risk_shown", "patient", kiosk, risk_id, _title(form, risk_id))
+        event = Event(shown_at, "risk_shown", "patient", kiosk, risk_id, title_of(form, risk_id))
         events.append((shown_at, -1, event))
     events.sort(key=lambda e: (e[0], e[1]))
     return [e for _, _, e in events]
@@ -96,22 +96,9 @@ def _event(
         actor=row.actor,
         kiosk_id=row.kiosk_id,
         screen_id=screen,
-        screen_title=_title(form, screen) if screen else None,
+        screen_title=title_of(form, screen) if screen else None,
         seconds=float(seconds) if seconds is not None else None,
         correct=detail.get("correct"),
         attempt=detail.get("attempt"),
         detail=str(text) if text is not None else None,
     )
-
-
-def _title(form: Form | None, screen_id: str) -> str:
-    if form is None:
-        return screen_id
-    try:
-        return form.screen(screen_id).title
-    except KeyError:
-        pass
-    try:
-        return form.question(screen_id).prompt
-    except KeyError:
-        return screen_id

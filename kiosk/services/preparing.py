@@ -13,10 +13,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from kiosk.i18n import Msg, msg
 from kiosk.records import desk as desk_records
 from kiosk.services.console import ConsoleDesk
-from kiosk.services.staff import NAME_MAX, Procedure, StaffError
-from kiosk.station import name_problem
+from kiosk.services.staff import (
+    NAME_MAX,
+    Procedure,
+    StaffError,
+    name_problem_for_staff,
+    procedures_of,
+)
 from kiosk.store.briefings import prepare_briefing
-from kiosk.store.rules import MAX_AGE_YEARS, MRN_MAX, InputError, clean_mrn, clean_name
+from kiosk.store.rules import MAX_AGE_YEARS, MRN_MAX, InputError, clean_mrn
 
 __all__ = ["MRN_MAX", "NAME_MAX", "Preparing", "Procedure"]
 
@@ -37,23 +42,11 @@ class Preparing:
         return self.desk.guarded("kiosks", work)
 
     def procedures(self) -> list[Procedure]:
-        forms = self.desk.forms
-        return sorted(
-            (Procedure(i, f.title, f.full_name) for i, f in forms.items()),
-            key=lambda p: p.title.casefold(),
-        )
+        return procedures_of(self.desk.forms)
 
     def name_problem(self, text: str) -> Msg | None:
         """Why the name cannot go on a briefing (as staff mode says it); None if it can."""
-        if not text.strip():
-            return msg("staff.prepare.name-empty")
-        if name_problem(text) is None:
-            return None
-        try:
-            cleaned = clean_name(text)
-        except InputError:
-            return msg("staff.prepare.name-unusable")
-        return msg("staff.prepare.name-empty" if len(cleaned) < 2 else "staff.prepare.unprintable")
+        return name_problem_for_staff(text)
 
     def birth_problem(self, dob: date | None) -> Msg | None:
         today = self.desk.now().astimezone().date()

@@ -8,7 +8,7 @@ Reads are safe on the worker thread (each opens its own session); the screens ru
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from kiosk.content.schema import Form
 from kiosk.document.make import DocumentError, Made
 from kiosk.document.printable import Unprintable, unprintable
 from kiosk.i18n import Msg, language_name, msg
@@ -104,6 +105,30 @@ class FoundBriefings:
     """This kiosk's id: a row from another kiosk says which."""
 
 
+def procedures_of(forms: Mapping[str, Form]) -> list[Procedure]:
+    """The procedures staff may prepare a briefing on, by title."""
+    return sorted(
+        (Procedure(i, f.title, f.full_name) for i, f in forms.items()),
+        key=lambda p: p.title.casefold(),
+    )
+
+
+def name_problem_for_staff(text: str) -> Msg | None:
+    """Why a name staff typed cannot go on a briefing, in words for staff; None if it can."""
+    if not text.strip():
+        return msg("staff.prepare.name-empty")
+    try:
+        cleaned = clean_name(text)
+    except InputError:
+        return msg("staff.prepare.name-unusable")
+    if len(cleaned) < 2:
+        return msg("staff.prepare.name-empty")
+    why = unprintable(cleaned)
+    if why is None:
+        return None
+    return msg("staff.prepare.emoji" if why is Unprintable.EMOJI else "staff.prepare.unprintable")
+
+
 class StaffDesk:
     """One kiosk's staff services, over its Station."""
 
@@ -139,28 +164,11 @@ class StaffDesk:
     # -- preparing a briefing -----------------------------------------------------------
 
     def procedures(self) -> list[Procedure]:
-        forms = self.station.forms
-        return sorted(
-            (Procedure(i, f.title, f.full_name) for i, f in forms.items()),
-            key=lambda p: p.title.casefold(),
-        )
+        return procedures_of(self.station.forms)
 
     def name_problem(self, text: str) -> Msg | None:
         """Why the name cannot go on a briefing, in words for staff; None if it can."""
-        if not text.strip():
-            return msg("staff.prepare.name-empty")
-        try:
-            cleaned = clean_name(text)
-        except InputError:
-            return msg("staff.prepare.name-unusable")
-        if len(cleaned) < 2:
-            return msg("staff.prepare.name-empty")
-        why = unprintable(cleaned)
-        if why is None:
-            return None
-        return msg(
-            "staff.prepare.emoji" if why is Unprintable.EMOJI else "staff.prepare.unprintable"
-        )
+        return name_problem_for_staff(text)
 
     def clean_mrn(self, text: str) -> str | None:
         """The MRN as stored (None when empty); StaffError if the store cannot take it."""

@@ -46,30 +46,30 @@ class CornerHold(QWidget):
         event.accept()
 
 
-class StillThere(QWidget):
-    """“Are you still there?”, covering the page, with a large Yes and the seconds left."""
-
-    yes = Signal()
+class Cover(QWidget):
+    """What covers the page: a title in the middle, what follows under it (`layout`), styled
+    when it shows (it is hidden nearly always) and sized to the window."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
+        self.column = QVBoxLayout(self)
+        self.column.addStretch(1)
         self.title = label(role="title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.title)
-        self.countdown = label()
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.countdown)
-        self.yes_button: QPushButton = button("", "primary", self.yes.emit)
-        layout.addWidget(self.yes_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
+        self.column.addWidget(self.title)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.hide()
         self.sheet = ""
         """The style sheet to take when next shown (or when the screen is quiet: `restyle`)."""
+
+    def add(self, widget: QWidget) -> None:
+        """A part under the title, centred across (the last one added stands lowest)."""
+        self.column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def finish(self) -> None:
+        self.column.addStretch(1)
 
     def restyle(self) -> bool:
         """Take the sheet, if it has not yet (whether it did)."""
@@ -77,6 +77,30 @@ class StillThere(QWidget):
             return False
         self.setStyleSheet(self.sheet)
         return True
+
+    def cover(self) -> None:
+        """Over the whole window, on top."""
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        if not self.isVisible():
+            self.show()
+            self.raise_()
+
+
+class StillThere(Cover):
+    """“Are you still there?”, covering the page, with a large Yes and the seconds left."""
+
+    yes = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.countdown = label()
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.column.addWidget(self.countdown)
+        self.yes_button: QPushButton = button("", "primary", self.yes.emit)
+        self.add(self.yes_button)
+        self.finish()
 
     def draw(self, seconds: int | None, words: Words) -> None:
         if seconds is None:
@@ -86,12 +110,7 @@ class StillThere(QWidget):
         self.title.setText(words("still-there.title"))
         self.countdown.setText(words("still-there.countdown", count=max(0, seconds)))
         self.yes_button.setText(words("still-there.yes"))
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        if not self.isVisible():
-            self.show()
-            self.raise_()
+        self.cover()
 
 
 class Touches(QObject):
@@ -138,7 +157,7 @@ class Touches(QObject):
 INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 
 
-class LanguageChooser(QWidget):
+class LanguageChooser(Cover):
     """The languages, covering the page: a big button for each (named in its own script) and
     Close. Opened from the language button at the top of any screen; the screen under it stays
     as it was, in the language chosen."""
@@ -150,37 +169,20 @@ class LanguageChooser(QWidget):
         super().__init__(parent)
         from kiosk.ui.widgets.languages import LanguageButtons
 
-        self.setObjectName("overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        self.title = label(role="title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.title)
         self.buttons = LanguageButtons(vertical=True)
         self.buttons.chosen.connect(self.chosen.emit)
-        layout.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.add(self.buttons)
         self.close_button: QPushButton = button("", None, self.closed.emit)
         self.close_button.setObjectName("closeLanguages")
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.hide()
-        self.sheet = ""
-        """The style sheet to take when next shown."""
+        self.add(self.close_button)
+        self.finish()
 
     def draw(self, view: View, words: Words) -> None:
         if not view.choosing_language:
             self.hide()
             return
-        if self.styleSheet() != self.sheet:
-            self.setStyleSheet(self.sheet)
+        self.restyle()
         self.title.setText(words("languages.title"))
         self.close_button.setText(words("languages.close"))
         self.buttons.draw(view.languages)
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        if not self.isVisible():
-            self.show()
-            self.raise_()
+        self.cover()

@@ -24,6 +24,7 @@ from kiosk.session import (
     TypedSignature,
 )
 from kiosk.session import events as ev
+from tests import shared
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock, RecordingSink
 
@@ -524,19 +525,7 @@ def test_events_carry_the_briefing_id_and_utc_times(
 
 @pytest.fixture
 def bilingual(sink: RecordingSink, clock: FakeClock) -> Briefing:
-    """The shipped mild procedure, prepared in English, with its Spanish translation offered."""
-    from kiosk.content.catalog import load_procedure
-
-    procedure = load_procedure(MILD.parent)
-    assert procedure.source is not None
-    return Briefing(
-        procedure.source,
-        "b-2",
-        sink,
-        clock,
-        patient=Patient("Ana Ruiz", DOB),
-        languages=procedure.translations,
-    )
+    return shared.bilingual(sink, clock)
 
 
 def test_a_switch_of_language_keeps_the_screen_and_is_recorded_on_what_follows(

@@ -13,6 +13,7 @@ from kiosk.session import events as ev
 from kiosk.session.entry import DateEntry
 from kiosk.session.screen import ScreenModel
 from kiosk.session.view import Action, Filing, IdentityStep, Mark, Tone
+from tests import shared
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock, RecordingSink
 
@@ -412,18 +413,7 @@ def test_a_change_made_while_a_screen_is_drawn_reaches_every_listener_last() -> 
 
 @pytest.fixture
 def bilingual(sink: RecordingSink, clock: FakeClock) -> Briefing:
-    from kiosk.content.catalog import load_procedure
-
-    procedure = load_procedure(MILD.parent)
-    assert procedure.source is not None
-    return Briefing(
-        procedure.source,
-        "b-2",
-        sink,
-        clock,
-        patient=Patient("Ana Ruiz", DOB),
-        languages=procedure.translations,
-    )
+    return shared.bilingual(sink, clock)
 
 
 def test_welcome_offers_each_language_by_its_own_name_and_the_briefing_starts_in_the_chosen_one(

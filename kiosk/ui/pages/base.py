@@ -37,6 +37,10 @@ LINE_CHARACTERS = 66
 follow, for a patient more than anyone."""
 
 
+_LETTER_PX: dict[tuple[str, str], float] = {}
+"""The mean width of a letter of a right-to-left language in a font (`Page.line_px`)."""
+
+
 class Page(QWidget):
     """One kind of screen: it draws the screen model's `View` and turns taps into the model's intents.
 
@@ -107,10 +111,12 @@ class Page(QWidget):
         words = self.model.words if self.model is not None else None
         char_px = float(metrics.averageCharWidth())
         if words is not None and words.right_to_left:
-            sample = words("welcome.intro")
-            letters = sum(1 for ch in sample if not unicodedata.combining(ch))
-            if letters:
-                char_px = min(char_px, metrics.horizontalAdvance(sample) / letters)
+            key = (words.language, self.font().key())
+            if key not in _LETTER_PX:  # measured once per language and font, not per screen
+                sample = words("welcome.intro")
+                letters = sum(1 for ch in sample if not unicodedata.combining(ch))
+                _LETTER_PX[key] = metrics.horizontalAdvance(sample) / max(1, letters)
+            char_px = min(char_px, _LETTER_PX[key])
         return round(char_px * LINE_CHARACTERS)
 
     def bind(self, model: ScreenModel) -> None:
