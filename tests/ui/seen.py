@@ -82,6 +82,7 @@ class Kind(StrEnum):
     SMALL_TEXT = "text smaller than the least size"
     MAIN_NOT_LARGEST = "main action not the largest button"
     NOT_FROM_CATALOG = "words not from the catalog"
+    INK_AT_EDGE = "words drawn out to its edge"
 
 
 ALLOWED = frozenset({Kind.BELOW_FOLD})
@@ -335,6 +336,7 @@ def look(
     for t in texts:
         found, area = _look_at_text(window, screen, t, cue)
         findings += found
+        findings += _ink_at_edges(screen, t)
         if area is not None:
             unseen.setdefault(area, []).append(t.words)
     for area, words in unseen.items():
@@ -495,6 +497,50 @@ def _look_at_text(
     elif not t.wrap and isinstance(t.widget, QLabel) and len(t.words) > LONG_LINE_CHARS:
         say(Kind.LONG_LINES, f"{len(t.words)} characters on one line, not wrapped")
     return found, unseen_in
+
+
+INK_CLOSE = 80
+"""How near (summed over red, green and blue) a pixel's colour is to a text's own to be its ink."""
+
+
+def _ink_at_edges(screen: str, t: Text) -> list[Finding]:
+    """A wrapped right-to-left label drawn as a person sees it: its ink in its first or last
+    column of pixels means its words run on past it and are cut there.
+
+    Measured, not laid out: Qt draws a wrapped right-to-left plain text (QPainter's own line
+    breaking) one space's width left of where `QTextLayout` places it, so only the pixels tell.
+    Left-to-right text is drawn where `lines` says, and is not grabbed (it would cost a paint of
+    every label on every screen)."""
+    w = t.widget
+    if not (
+        isinstance(w, QLabel)
+        and t.wrap
+        and w.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        and w.width() > 2
+    ):
+        return []
+    image = w.grab().toImage()
+    ratio = image.devicePixelRatio()
+    ink = w.palette().color(w.foregroundRole())
+    found: list[Finding] = []
+    for side, px in (("left", 0), ("right", image.width() - 1)):
+        touching = 0
+        for y in range(image.height()):
+            c = image.pixelColor(px, y)
+            near = (
+                abs(c.red() - ink.red()) + abs(c.green() - ink.green()) + abs(c.blue() - ink.blue())
+            )
+            touching += c.alpha() > 128 and near < INK_CLOSE
+        if touching:
+            found.append(
+                Finding(
+                    screen,
+                    _short(t.words),
+                    Kind.INK_AT_EDGE,
+                    f"{touching} px of ink in its {side}most column (x {px / ratio:.0f}): cut there",
+                )
+            )
+    return found
 
 
 def _span(r: QRect) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Tone
+from kiosk.ui.pages.label import Label
 from kiosk.ui.pages.scroll import Reading, kinetic
 from kiosk.ui.theme import BASE_PX, STANDARD, Look
 
@@ -155,7 +156,7 @@ class Page(QWidget):
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
-    widget = QLabel(text)
+    widget = Label(text)
     widget.setWordWrap(wrap)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     widget.setTextFormat(Qt.TextFormat.PlainText)
