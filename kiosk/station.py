@@ -21,13 +21,14 @@ from kiosk.document.printable import Unprintable, unprintable
 from kiosk.document.seal import Signer
 from kiosk.i18n import SOURCE
 from kiosk.i18n import languages as word_languages
+from kiosk.practice import SAMPLE, Sample, is_practice, prepare_sample
 from kiosk.records import followup
 from kiosk.records.query import RecordRow
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
 from kiosk.startup import start_kiosk
 from kiosk.store import Recorder, Store, audit
-from kiosk.store.briefings import next_prepared
+from kiosk.store.briefings import Waiting, next_prepared
 from kiosk.store.rules import InputError, clean_name
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 
@@ -135,6 +136,8 @@ class Station:
     def next_briefing(self) -> Briefing | Unavailable:
         """The briefing for whoever touches Start: the oldest one prepared here, else a walk-up one."""
         waiting = next_prepared(self.store, self.clock.now() - PREPARED_WINDOW)
+        if waiting is None and self.practice:
+            waiting = self._sample()
         if waiting is not None:
             form = self.forms.get(waiting.form_id)
             if form is None or form.content_sha256 != waiting.content_sha256:
@@ -178,6 +181,24 @@ class Station:
             languages=languages,
             language=next(iter(languages)),
         )
+
+    @property
+    def practice(self) -> bool:
+        """Practice mode (`kiosk practice`): a sample patient, PRACTICE on every screen and PDF."""
+        return is_practice(self.config.kiosk_id)
+
+    @property
+    def sample(self) -> Sample | None:
+        """In practice mode, the sample patient and staff account every screen shows."""
+        return SAMPLE if self.practice else None
+
+    def _sample(self) -> Waiting | None:
+        """In practice mode, a briefing for the sample patient whenever none is waiting."""
+        form = self.forms.get(str(self.config["walk_up_procedure"]))
+        if form is None:
+            return None
+        prepare_sample(self.store, form, self.clock.now(), PREPARED_WINDOW)
+        return next_prepared(self.store, self.clock.now() - PREPARED_WINDOW)
 
     # -- after signing ---------------------------------------------------------------------
 

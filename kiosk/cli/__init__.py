@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _touchscreen_options(parser: argparse.ArgumentParser) -> None:
+def touchscreen_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--windowed", action="store_true", help="run in a window instead of fullscreen"
     )
@@ -34,14 +34,14 @@ def _touchscreen_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from kiosk.cli import console, demo, document, forms, records, settings, staff, store
+    from kiosk.cli import console, demo, document, forms, practice, records, settings, staff, store
 
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Consent-and-briefing kiosk. Without a command it starts the patient kiosk.",
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    _touchscreen_options(parser)
+    touchscreen_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     forms.register(commands)
     store.register(commands)
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.register(commands)
     records.register(commands)
     console.register(commands)
+    practice.register(commands)
     return parser
 
 
@@ -69,7 +70,7 @@ def _touchscreen_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments when they ask for the touchscreen alone (no command, no --help or --version);
     else None. The touchscreen starts without loading the commands: every import delays Welcome."""
     parser = _Tentative(prog="kiosk", add_help=False)
-    _touchscreen_options(parser)
+    touchscreen_options(parser)
     try:
         args, rest = parser.parse_known_args(argv)
     except _NotTouchscreen:
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _touchscreen_args(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
-            return _touchscreen(args)
+            return touchscreen(args)
         return _command(args)
     except Exception as exc:
         if not _refusal(exc):
@@ -148,7 +149,7 @@ _ACTIONS = ("forms_command", "audit_command", "config_command", "staff_command",
 """The attributes where a command's second word (`kiosk staff add`) is kept."""
 
 
-def _touchscreen(args: argparse.Namespace) -> int:
+def touchscreen(args: argparse.Namespace) -> int:
     """`kiosk` alone: the patient touchscreen (Qt is imported only now, so the commands stay quick).
 
     Its log goes to the data folder (or, if that cannot be written, to stderr after one sentence),

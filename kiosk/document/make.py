@@ -21,6 +21,7 @@ from kiosk.document.language import Translations, content_in
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.files import install_file
 from kiosk.i18n import MessageError, Words, words_for
+from kiosk.practice import is_practice
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, Document
@@ -45,7 +46,7 @@ def pdf_bytes(
     procedure in that language (`kiosk.document.language.content_in`)."""
     # The layout modules bring reportlab: imported with the first PDF (or `warm_up`), so the
     # kiosk's first screen does not wait for them.
-    from kiosk.document.story import build_story
+    from kiosk.document.story import build_story, p
     from kiosk.document.template import footer_text, render
 
     language = language or record.language
@@ -54,6 +55,9 @@ def pdf_bytes(
     footer = footer_text(
         words, record.patient.name, record.briefing_id, record.form_version, record.content_sha256
     )
+    if is_practice(record.kiosk_id):  # `kiosk practice`: no one's record, and every page says so
+        story.insert(0, p(words("pdf.practice-notice"), "flag", rtl=words.right_to_left))
+        footer = f"{words('pdf.practice')} · {footer}"
     pdf = render(
         story,
         words=words,

@@ -35,8 +35,9 @@ def dress(window: KioskWindow, look: Look, size: QSize) -> None:
     background.setColor(QPalette.ColorRole.Window, QColor(look.palette.background))
     window.setPalette(background)
     window.setAutoFillBackground(True)
-    for part in (window.top, window.bottom):
-        part.setStyleSheet(sheet)
+    for part in (window.top, window.bottom, window.practice):
+        if part is not None:
+            part.setStyleSheet(sheet)
     window.still_there.sheet = sheet  # hidden nearly always: styled when shown, or when quiet
     window.language_chooser.sheet = sheet
     if window.still_there.isVisible():

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # loaded in `attach`, after the first screen is painted (see 
     from kiosk.ui.filing import Filer
     from kiosk.ui.interaction import Interaction
     from kiosk.ui.staff.mode import StaffMode
+    from kiosk.ui.widgets.practice import PracticeBanner
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,8 @@ class KioskWindow(QWidget):
         self.scaled: tuple[type[QWidget], ...] = ()
         """Widgets that size their own keys (`set_scale`); the window's style sheet never does."""
         self.model: ScreenModel | None = None
+        self.practice: PracticeBanner | None = None
+        """PRACTICE across the top of every screen, in practice mode (`kiosk practice`)."""
         self.words: Words = words_for("en")
         self.jobs = Jobs(self)
         self.restyler = Restyler(self)
@@ -161,6 +164,11 @@ class KioskWindow(QWidget):
         self.filer.finished.connect(self.pdf_finished)
         self.filer.failed.connect(self.pdf_failed)
         self.staff_mode: StaffMode = StaffMode(self, station, self.jobs)
+        if station.sample is not None:
+            from kiosk.ui.widgets.practice import PracticeBanner
+
+            self.practice = PracticeBanner(station.sample)
+            self._layout.insertWidget(0, self.practice)
         self.staff = self.staff_mode.page
 
         self.bottom.tapped.connect(self.tap)
@@ -232,6 +240,8 @@ class KioskWindow(QWidget):
         self.bottom.set_more(page.has_more)
         self.top.show()
         self.top.draw(view, words)
+        if self.practice is not None:
+            self.practice.draw(words, welcome=view.kind is ScreenKind.WELCOME)
         self.bottom.setVisible(view.kind not in (ScreenKind.WELCOME, ScreenKind.DONE))
         self.bottom.draw(view, words)
         self.still_there.draw(view.still_there, words)

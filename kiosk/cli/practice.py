@@ -1,0 +1,49 @@
+"""`kiosk practice`: the touchscreen on a practice data folder, with a sample patient ready to walk."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+
+def register(commands: Any) -> None:
+    from kiosk.cli import touchscreen_options
+
+    practice = commands.add_parser(
+        "practice",
+        help="try the kiosk: the touchscreen on its own practice data, a sample patient prepared",
+        description=(
+            "Open the patient touchscreen on a practice data folder beside the real one (its name "
+            "with -practice added), set up on first use, with a briefing prepared for a sample "
+            "patient whenever none is waiting. Every screen and every PDF says PRACTICE; no real "
+            "record is touched."
+        ),
+    )
+    touchscreen_options(practice)
+    practice.set_defaults(run=run_practice)
+
+
+def run_practice(args: argparse.Namespace) -> int:
+    from kiosk.cli import touchscreen
+    from kiosk.config import CONFIG_ENV, DATA_DIR_ENV, load_config
+    from kiosk.practice import SAMPLE, PracticeError, practice_folder, set_up, write_settings
+
+    folder = practice_folder(load_config(args.config))
+    try:
+        path = write_settings(folder)
+    except PracticeError as exc:
+        print(f"kiosk practice: {exc}.", file=sys.stderr)
+        return 1
+    # The touchscreen, and every command run from it, reads the practice settings and folder.
+    os.environ[CONFIG_ENV] = str(path)
+    os.environ[DATA_DIR_ENV] = str(folder)
+    set_up(path, datetime.now(UTC))
+    print(f"practice  ready     {folder}")
+    print(f"sample    patient   {SAMPLE.name}, born {SAMPLE.date_of_birth:%d %B %Y}")
+    print(f"staff     account   {SAMPLE.staff}, PIN {SAMPLE.pin}")
+    print("the same is shown at the top of every practice screen")
+    args.config = None
+    return touchscreen(args)
