@@ -1,0 +1,69 @@
+"""`kiosk practice` as a newcomer runs it: a practice folder beside the real one, set up from nothing,
+never a real data folder used for it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.practice import MARKER, PracticeError, write_settings
+
+
+def test_kiosk_practice_sets_up_its_own_folder_and_opens_the_touchscreen(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KIOSK_DATA_DIR": str(tmp_path / "data"),
+        "KIOSK_CONFIG": str(tmp_path / "config" / "kiosk.toml"),
+    }
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("kiosk")),
+            "practice",
+            "--windowed",
+            "--exit-when-ready",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "data-practice"
+    assert f"practice  ready     {folder}" in done.stdout
+    assert "Alex Sample, born 14 March 1951" in done.stdout and "PIN 2468" in done.stdout
+    assert (folder / MARKER).exists() and (folder / "kiosk.db").exists()
+    assert (folder / "keys" / "kiosk-key.pem").exists()
+    settings = tomllib.loads((folder / "kiosk.toml").read_text())
+    assert settings["kiosk_id"] == "practice" and settings["data_dir"] == str(folder)
+    assert (folder / "kiosk.toml").stat().st_mode & 0o077 == 0  # the kiosk's user only
+    assert not (tmp_path / "data").exists()  # the real data folder is not touched
+
+
+def test_a_real_data_folder_is_never_taken_for_practice(tmp_path: Path) -> None:
+    folder = tmp_path / "data-practice"
+    folder.mkdir()
+    (folder / "kiosk.db").write_bytes(b"real records")
+    with pytest.raises(PracticeError, match="not practice data"):
+        write_settings(folder)
+    assert (folder / "kiosk.db").read_bytes() == b"real records"
+    assert not (folder / "kiosk.toml").exists()
+
+
+def test_the_command_says_so_in_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "data-practice"
+    folder.mkdir()
+    (folder / "kiosk.db").write_bytes(b"real records")
+    assert main(["practice", "--exit-when-ready"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(folder) in err and "move it away" in err

@@ -1,0 +1,84 @@
+"""Practice mode through the real widgets: a newcomer walks the sample patient's briefing to a signed
+PDF that says PRACTICE on every page, and can walk it again at once."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.cli import main
+from kiosk.config import CONFIG_ENV, DATA_DIR_ENV, load_config
+from kiosk.i18n import words_for
+from kiosk.practice import SAMPLE, set_up, write_settings
+from kiosk.session import ScreenKind
+from kiosk.station import Station
+from kiosk.store.models import BriefingRow, Document
+from kiosk.ui.window import KioskWindow
+from tests.pdfsig import pdfsig
+from tests.session.fakes import FakeClock
+from tests.ui.drive import begin, kind, next_, sign_here, tap, walk_to
+
+
+@pytest.fixture
+def station(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Iterator[Station]:
+    """The station `kiosk practice` opens: its own folder, set up from nothing."""
+    folder = tmp_path / "data-practice"
+    path = write_settings(folder)
+    monkeypatch.setenv(CONFIG_ENV, str(path))
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    set_up(path, clock.now())
+    with Station.open(load_config(), clock) as station:
+        yield station
+
+
+def test_a_newcomer_walks_the_sample_briefing_to_a_practice_pdf_and_again(
+    qtbot: QtBot, window: KioskWindow, station: Station, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = words_for("en")
+    banner = window.practice
+    assert station.practice and banner is not None and banner.isVisible()
+    born = words.date(SAMPLE.date_of_birth)
+    # Welcome: who the sample patient is, and how staff open staff mode with the practice account.
+    assert all(part in banner.text() for part in ("PRACTICE", SAMPLE.name, born, SAMPLE.pin))
+
+    begin(qtbot, window, SAMPLE.date_of_birth.strftime("%m%d%Y"))  # the birth date it shows
+    b = window.briefing
+    assert b is not None and b.patient is not None and b.patient.name == SAMPLE.name
+    assert banner.isVisible() and "PRACTICE" in banner.text() and born in banner.text()
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    sign_here(qtbot, window)
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
+        next_(qtbot, window)
+    assert kind(window) is ScreenKind.DONE
+
+    with station.store.reading() as session:
+        row = session.get(BriefingRow, b.briefing_id)
+        assert row is not None and row.kiosk_id == "practice"
+        document = session.scalars(
+            select(Document).where(Document.briefing_id == b.briefing_id)
+        ).one()
+    path = station.config.documents_dir / Path(document.path).name
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) > 1 and all("PRACTICE ·" in page for page in pages)  # every page's footer
+    assert words("pdf.practice-notice").split(".")[0] in " ".join(pages[0].split())
+    report = pdfsig(path)
+    assert report.valid and report.whole_document, report.text
+    capsys.readouterr()
+    assert main(["verify", str(path)]) == 0, capsys.readouterr()
+
+    # Done, then Welcome: Start gives the sample patient a new briefing at once.
+    tap(qtbot, window.done.finish)
+    assert kind(window) is ScreenKind.WELCOME
+    tap(qtbot, window.welcome.start_button)
+    again = window.briefing
+    assert kind(window) is ScreenKind.IDENTITY and again is not None
+    assert again.briefing_id != b.briefing_id and again.patient is not None
+    assert again.patient.name == SAMPLE.name
