@@ -48,6 +48,15 @@ class Unavailable:
     for_staff: str | None = None
 
 
+NOT_SET_UP = {
+    "settings": "welcome.not-set-up.settings",
+    "key": "welcome.not-set-up.key",
+    "staff": "welcome.not-set-up.staff",
+}
+"""What Welcome says on a kiosk no one has set up (a fresh machine), with the command that fixes
+it: no settings file, no signing key, no staff account to prepare a briefing."""
+
+
 class Station:
     """One kiosk: its store, its procedures and its signing key, and what it offers the next patient."""
 
@@ -162,7 +171,7 @@ class Station:
                 else next(iter(languages)),
             )
         if not self.walk_up:
-            return Unavailable(NO_BRIEFING)
+            return self._not_set_up() or Unavailable(NO_BRIEFING)
         form_id = str(self.config["walk_up_procedure"])
         form = self.forms.get(form_id)
         if form is None:
@@ -181,6 +190,21 @@ class Station:
             languages=languages,
             language=next(iter(languages)),
         )
+
+    def _not_set_up(self) -> Unavailable | None:
+        """Why nobody could have prepared a briefing here, if nobody has set this kiosk up."""
+        missing = (
+            "settings"
+            if not self.config.exists
+            else "key"
+            if self.signer is None
+            else "staff"
+            if not any(s.active for s in list_staff(self.store))
+            else None
+        )
+        if missing is None:
+            return None
+        return Unavailable(NOT_SET_UP[missing], f"this kiosk is not set up: no {missing}")
 
     @property
     def practice(self) -> bool:

@@ -12,8 +12,9 @@ from kiosk.cli import main
 from kiosk.config import load_config
 from kiosk.content import load_form
 from kiosk.document.make import DocumentError
+from kiosk.i18n import words_for
 from kiosk.session import Briefing, ScreenKind
-from kiosk.station import NO_BRIEFING, Station, Unavailable, name_problem
+from kiosk.station import NO_BRIEFING, NOT_SET_UP, Station, Unavailable, name_problem
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.staff import add_staff
 from tests.conftest import MILD
@@ -68,14 +69,47 @@ def test_a_started_briefing_is_no_longer_offered(station: Station, clock: FakeCl
 def test_a_briefing_prepared_more_than_a_day_ago_waits_for_staff(
     station: Station, clock: FakeClock
 ) -> None:
+    add_staff(station.store, "Sam Carter", "482916", clock.now())
     _prepare(station, clock, "Ana Ruiz", at=clock.now() - timedelta(hours=25))
     assert station.next_briefing() == Unavailable(NO_BRIEFING)
 
 
 def test_without_walk_up_and_nothing_prepared_the_patient_is_sent_to_staff(
-    station: Station,
+    station: Station, clock: FakeClock
 ) -> None:
+    add_staff(station.store, "Sam Carter", "482916", clock.now())
     assert station.next_briefing() == Unavailable(NO_BRIEFING)
+
+
+def test_a_kiosk_no_one_set_up_names_what_is_missing_and_the_command_that_fixes_it(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh machine: no settings file, then no signing key, then no staff account; each says
+    so on Welcome (with `kiosk init`, `kiosk staff add`, `kiosk practice`), until a coordinator can
+    prepare a briefing."""
+    config = load_config()
+    assert not config.exists
+    with Station.open(config, clock) as fresh:
+        assert fresh.next_briefing().for_patient == NOT_SET_UP["settings"]  # type: ignore[union-attr]
+    assert main(["init"]) == 0
+    key = load_config().data_dir / "keys" / "kiosk-key.pem"
+    key.rename(key.with_suffix(".away"))
+    with Station.open(load_config(), clock) as keyless:
+        assert keyless.next_briefing().for_patient == NOT_SET_UP["key"]  # type: ignore[union-attr]
+    key.with_suffix(".away").rename(key)
+    with Station.open(load_config(), clock) as inited:
+        assert inited.next_briefing().for_patient == NOT_SET_UP["staff"]  # type: ignore[union-attr]
+        add_staff(inited.store, "Sam Carter", "482916", clock.now())
+        assert inited.next_briefing() == Unavailable(NO_BRIEFING)
+    english = words_for("en")
+    for missing, command in (
+        ("settings", "kiosk init"),
+        ("key", "kiosk init"),
+        ("staff", "kiosk staff add"),
+    ):
+        assert command in english(NOT_SET_UP[missing]) and "kiosk practice" in english(
+            NOT_SET_UP[missing]
+        )
 
 
 def test_walk_up_mode_offers_a_new_briefing_for_the_configured_procedure(

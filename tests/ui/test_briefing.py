@@ -21,7 +21,9 @@ from kiosk.store.models import (
     RiskAcknowledgement,
     SignatureRow,
 )
+from kiosk.store.staff import add_staff
 from kiosk.ui.window import KioskWindow
+from tests.session.fakes import FakeClock
 from tests.ui.drive import (
     acknowledge,
     begin,
@@ -209,8 +211,9 @@ def test_wrong_birth_dates_three_times_ask_for_staff(
 
 
 def test_without_a_prepared_briefing_the_patient_is_asked_to_see_staff(
-    qtbot: QtBot, window: KioskWindow
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock
 ) -> None:
+    add_staff(station.store, "Sam Carter", "482916", clock.now())  # a kiosk set up for patients
     tap(qtbot, window.welcome.start_button)
     assert window.briefing is None
     assert window.welcome.message.text() == english("welcome.no-briefing")
