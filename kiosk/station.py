@@ -140,6 +140,11 @@ class Station:
         first = [lang for lang in self.config.languages if lang in found]
         return tuple(dict.fromkeys([*first, *found])) or (SOURCE,)
 
+    @property
+    def staff_language(self) -> str:
+        """The language staff read on the kiosk: the clinic's main one (the first offered)."""
+        return self.offered_languages()[0]
+
     # -- the next patient ------------------------------------------------------------------
 
     def next_briefing(self) -> Briefing | Unavailable:

@@ -390,7 +390,9 @@ class KioskWindow(QWidget):
     # -- staff and the lock ----------------------------------------------------------------
 
     def _attest(self, reason: str) -> str | None:
-        return self.ask_staff(reason)
+        """A staff member confirms a typed signature; `reason` is a message id, put in the words
+        staff read (the clinic's main language, not necessarily the patient's)."""
+        return self.ask_staff(self.staff_mode.words(reason))
 
     def ask_staff(self, reason: str) -> str | None:
         """Staff sign-in (its own window: every touch on it counts too); the name, or None."""
