@@ -97,6 +97,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("languages", str, "", "The languages patients may choose, in the order Welcome offers them, the clinic's main language first (e.g. \"en, es, ar\"); empty: every language the kiosk ships whose procedure checks clean.", _languages),
     Setting("walk_up_mode", bool, False, "Let patients without a prepared briefing type their own name and date of birth."),
     Setting("walk_up_procedure", str, "mild", "The procedure a walk-up patient is briefed on (a procedure id from `kiosk forms list`).", _procedure_id),
+    Setting("read_aloud", bool, False, "Read each screen aloud as it opens, where its audio is rendered (`kiosk speech render`); each patient can turn it on or off on Welcome."),
     Setting("typed_signature", bool, True, "Offer a typed-name signature, confirmed by a staff member's name and PIN, to patients who cannot sign with a finger."),
     Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", _log_level),
     Setting("forms_dir", str, "", "Folder for the clinic's own procedure files, read before the ones the kiosk ships (default: forms in the data folder).", _absolute),

@@ -144,6 +144,16 @@ class Station:
         return tuple(dict.fromkeys([*first, *found])) or (SOURCE,)
 
     @property
+    def read_aloud_offered(self) -> bool:
+        """Whether any procedure a patient may be briefed on here has its audio rendered, in
+        any language offered (so Welcome offers reading every screen aloud)."""
+        return any(
+            self.audio.voice(translated) is not None
+            for form in self.forms.values()
+            for translated in self.languages_of(form).values()
+        )
+
+    @property
     def staff_language(self) -> str:
         """The language staff read on the kiosk: the clinic's main one (the first offered)."""
         return self.offered_languages()[0]

@@ -65,6 +65,11 @@ class ScreenModel:
         """The language the patient chose on Welcome, before their briefing was found."""
         self.words: Words = words_for(language)
         self._view: View | None = None
+        self._read_aloud = (False, False)
+        """Whether reading every screen aloud is offered (some audio is rendered), and the
+        clinic's default for each new patient."""
+        self.read_aloud = False
+        """This patient's choice: every screen read aloud as it opens."""
 
     # -- what the pages read ----------------------------------------------------------------
 
@@ -78,6 +83,8 @@ class ScreenModel:
                 view,
                 languages=languages,
                 choosing_language=self._local.choosing_language and bool(languages),
+                read_aloud_offered=self._read_aloud[0],
+                read_aloud=self.read_aloud,
             )
         if self._view.kind is ScreenKind.SIGN:  # the time the signature will carry: now
             return replace(self._view, moment=self._now())
@@ -96,6 +103,19 @@ class ScreenModel:
         """The clinic's language: each patient starts in it; it shows now."""
         self._language = language
         self.set_language(language)
+
+    def offer_read_aloud(self, offered: bool, default: bool) -> None:
+        """Whether Welcome offers reading every screen aloud (only where audio is rendered), and
+        whether each patient starts with it on (the `read_aloud` setting)."""
+        self._read_aloud = (offered, default and offered)
+        self.read_aloud = self._read_aloud[1]
+        self._changed()
+
+    def set_read_aloud(self, on: bool) -> None:
+        """The patient's choice on Welcome: every screen read aloud as it opens, or not."""
+        if self._read_aloud[0] and on != self.read_aloud:
+            self.read_aloud = on
+            self._changed()
 
     def offer_languages(self, languages: Sequence[str]) -> None:
         """The languages this kiosk offers patients, the clinic's main one first (it shows now)."""
@@ -313,6 +333,7 @@ class ScreenModel:
         self._chosen = None
         self._local = Local(typed_signature_offered=self._local.typed_signature_offered)
         self.words = words_for(self._language)  # the next patient starts in the clinic's language
+        self.read_aloud = self._read_aloud[1]  # and with the clinic's choice of reading aloud
         self._changed()
         self.events.ended.emit()
 

@@ -166,6 +166,10 @@ class View:
     """The languages the patient may switch to, in the kiosk's order (empty: only one is offered)."""
     choosing_language: bool = False
     """The list of languages covers the screen (opened from the top of any screen but Welcome)."""
+    read_aloud_offered: bool = False
+    """Welcome offers reading every screen aloud (some audio is rendered on this kiosk)."""
+    read_aloud: bool = False
+    """The patient chose it: each screen is read aloud as it opens (where it has audio)."""
 
     @property
     def refusal(self) -> Msg | None:

@@ -41,7 +41,10 @@ class Audio:
     def _load(self, form: Form) -> dict[str, tuple[Clip, ...]]:
         key = (form.id, form.content_sha256)
         if key not in self._screens:
-            self._screens[key] = self._read(form)
+            found = self._read(form)
+            if not found:  # not rendered yet: looked for again next time (a render may be running)
+                return found
+            self._screens[key] = found
         return self._screens[key]
 
     def _read(self, form: Form) -> dict[str, tuple[Clip, ...]]:

@@ -133,6 +133,8 @@ class Listening(QObject):
             self.clips = (
                 self._window.station.audio.clips(b.form, view.screen_id) if b is not None else ()
             )
+            if view.read_aloud and self.clips:  # the patient asked for every screen read aloud
+                self.speaker.play(self.clips)
         self._window.top.show_listen(bool(self.clips), self.playing)
 
     def toggle(self) -> None:

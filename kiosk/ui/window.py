@@ -145,6 +145,7 @@ class KioskWindow(QWidget):
             typed_signature=station.typed_signature,
         )
         model.offer_languages(station.offered_languages())
+        model.offer_read_aloud(station.read_aloud_offered, bool(station.config["read_aloud"]))
         self.model = model
         self.identity = IdentityPage()
         self.reading = ReadingPage()
@@ -177,6 +178,7 @@ class KioskWindow(QWidget):
         self.top.corner.held.connect(self.open_staff)
         self.still_there.yes.connect(lambda: model.do(Action.STILL_HERE))
         self.welcome.language.connect(model.choose_language)
+        self.welcome.read_aloud.connect(model.set_read_aloud)
         self.top.languages.connect(lambda: model.do(Action.LANGUAGES))
         self.language_chooser.chosen.connect(model.choose_language)
         self.language_chooser.closed.connect(lambda: model.do(Action.LANGUAGES))

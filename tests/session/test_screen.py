@@ -487,3 +487,22 @@ def test_a_language_switch_the_store_refuses_keeps_the_screen_as_it_was(
     model.choose_language("es")
     assert b.language == "en" and model.words.language == "en"
     assert said(model.view.message) == EN("problem.not-saved")
+
+
+def test_reading_aloud_is_offered_only_with_audio_chosen_per_patient_and_reset_after(
+    model: ScreenModel,
+) -> None:
+    assert not model.view.read_aloud_offered
+    model.set_read_aloud(True)  # no audio rendered: nothing to choose
+    assert not model.view.read_aloud
+    model.offer_read_aloud(True, default=False)
+    assert model.view.read_aloud_offered and not model.view.read_aloud
+    model.set_read_aloud(True)  # the patient's choice on Welcome
+    assert model.view.read_aloud
+    model.end()  # the next patient starts with the clinic's choice again
+    assert not model.view.read_aloud
+    model.offer_read_aloud(True, default=True)  # the `read_aloud` setting
+    assert model.view.read_aloud
+    model.set_read_aloud(False)
+    model.end()
+    assert model.view.read_aloud

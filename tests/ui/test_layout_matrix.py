@@ -167,6 +167,11 @@ class Eye:
 def walk(qtbot: QtBot, window: KioskWindow, eye: Eye, language: str = "en") -> None:
     """The whole patient path of the prepared briefing, then walk-up's identity screens."""
     eye.check("welcome")
+    choice = window.welcome.listen_button  # every screen read aloud: chosen, then not again
+    tap(qtbot, choice)
+    assert choice.isChecked()
+    eye.check("welcome, every screen read aloud")
+    tap(qtbot, choice)
     tap(qtbot, window.welcome.start_button)
     eye.check("identity")
     type_date(qtbot, window.identity.keypad, WRONG_DATE)
@@ -261,8 +266,9 @@ def test_every_screen_can_be_read_whole(
         "clips",
         lambda form, screen: HEARD if screen in {s.screen_id for s in script(form)} else (),
     )
-    window.show_at(display)
     assert window.model is not None
+    window.model.offer_read_aloud(True, False)  # and Welcome offers every screen read aloud
+    window.show_at(display)
     if language == PSEUDO:
         window.model.set_home_language(language)
     else:

@@ -73,3 +73,19 @@ def test_listen_reads_the_screen_highlighting_each_sentence_and_holds_the_idle_t
     assert window.listening.playing
     next_(qtbot, window)
     assert not window.listening.playing and marked(window) == []
+
+
+def test_a_patient_who_chooses_it_on_welcome_hears_every_screen_as_it_opens(
+    qtbot: QtBot, window: KioskWindow, prepared: str, rendered: None
+) -> None:
+    window.model.offer_read_aloud(window.station.read_aloud_offered, False)  # as at start
+    choice = window.welcome.listen_button
+    assert window.station.read_aloud_offered and choice.isVisible() and not choice.isChecked()
+    assert choice.words.text() == words_for("en")("welcome.read-aloud")
+    tap(qtbot, choice)
+    assert choice.isChecked()
+    begin(qtbot, window)
+    assert window.listening.playing  # the first reading screen, read as it opens
+    assert marked(window) == [window.listening.clips[0].text]
+    next_(qtbot, window)
+    assert window.listening.playing and marked(window) == [window.listening.clips[0].text]

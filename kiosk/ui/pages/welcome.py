@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.session.kinds import ScreenKind
-from kiosk.ui.pages.base import Page, button, centred, label
+from kiosk.ui.icons import Glyph, pixmap
+from kiosk.ui.pages.base import Page, WrapButton, button, centred, label
+from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.languages import LanguageButtons
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ class WelcomePage(Page):
     kinds = frozenset({ScreenKind.WELCOME})
     start = Signal()
     language = Signal(str)
+    read_aloud = Signal(bool)
+    """The patient chose to hear every screen read aloud (or not)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -43,6 +47,23 @@ class WelcomePage(Page):
             layout.addLayout(centred(text))
         self.start_button = button("", "primary", self.start.emit)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Every screen read aloud: a switch whose words wrap rather than being cut, with its
+        # loudspeaker before them.
+        self.listen_button = WrapButton("choice")  # chosen or not, as an answer is
+        self.listen_button.setCheckable(True)  # checked: every screen is read aloud
+        self.listen_button.clicked.connect(
+            lambda: self.read_aloud.emit(self.listen_button.isChecked())
+        )
+        self.listen_button.words.setProperty("role", "choice")
+        self.speaker = QLabel()
+        self.speaker.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.speaker.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row = self.listen_button.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.insertWidget(0, self.speaker)
+        row.setStretchFactor(self.listen_button.words, 1)
+        self.listen_button.hide()
+        layout.addLayout(centred(self.listen_button))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         policy = self.message.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # a message never moves Start
@@ -59,6 +80,22 @@ class WelcomePage(Page):
         self.intro.setText("\n\n".join(words.text(p) for p in view.paragraphs))
         if view.primary is not None:
             self.start_button.setText(words(view.primary[1].label))
+        choice = self.listen_button
+        choice.setVisible(view.read_aloud_offered)
+        choice.setChecked(view.read_aloud)
+        choice.set_words(words("welcome.read-aloud"))
+        for part in (choice, choice.words):
+            set_flag(part, "picked", "true" if view.read_aloud else "false")
+        p, px = self.look.palette, self.look.px(26)
+        # On one line where it fits (its words in bold, as when chosen, the loudspeaker, the
+        # margins), else wrapped.
+        choice.words.ensurePolished()
+        bold = QFont(choice.words.font())
+        bold.setBold(True)
+        one_line = QFontMetrics(bold).horizontalAdvance(choice.words.text()) + px + 80
+        choice.setMaximumWidth(min(one_line, width))
+        colour = p.primary_text if view.read_aloud else p.button_text
+        self.speaker.setPixmap(pixmap(Glyph.SPEAKER, colour, px))
         self.message.setText(words(view.message) if view.message else "")
         self.message.setVisible(view.message is not None)
         self.languages.draw(view.languages)
