@@ -261,6 +261,41 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_plain: set[str] = set()
+_not_plain: set[str] = set()
+
+
+def _is_plain(ch: str, fonts: Fonts) -> bool:
+    """Whether `ch`, in a string of such characters only, is drawn in the base face as it is: a
+    space or a visible character of no script with a font of its own (no right-to-left, no joining,
+    no mark), that both weights of the base font draw. `paragraph_markup` gives such a string
+    without looking at each character (most of an English or Spanish PDF)."""
+    if ch == " ":
+        return True
+    cp = ord(ch)
+    return (
+        not _ignored(ch)
+        and ch not in _JOINERS
+        and not _preferred(cp)
+        and unicodedata.category(ch)[0] not in "MC"
+        and unicodedata.bidirectional(ch) not in ("R", "AL", "AN")
+        and fonts.faces[BASE_FONT].draws(cp)
+        and fonts.faces[BOLD_FONT].draws(cp)
+        and next(iter(fonts.regular_families)) == BASE_FONT
+    )
+
+
+def _all_plain(text: str, fonts: Fonts) -> bool:
+    chars = set(text)
+    if chars <= _plain:
+        return unicodedata.is_normalized("NFC", text)
+    if chars & _not_plain:
+        return False
+    for ch in chars - _plain:
+        (_plain if _is_plain(ch, fonts) else _not_plain).add(ch)
+    return chars <= _plain and unicodedata.is_normalized("NFC", text)
+
+
 def paragraph_markup(text: str, bold: bool = False) -> str:
     """Paragraph markup that prints `text` (untrusted) literally, in real glyphs, in reading order.
 
@@ -271,6 +306,8 @@ def paragraph_markup(text: str, bold: bool = False) -> str:
     wrapped in its bold face (CJK has none: it stays regular).
     """
     fonts = loaded()
+    if text and _all_plain(text, fonts):  # one run in the base face, in the order given
+        return f'<font name="{BOLD_FONT}">{_escape(text)}</font>' if bold else _escape(text)
     families = fonts.bold_families if bold else fonts.regular_families
     both_weights = (fonts.faces[BASE_FONT], fonts.faces[BOLD_FONT])
     normal = _normalise(text)

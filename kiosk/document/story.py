@@ -24,7 +24,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from kiosk.content.schema import Form, ItemList, Section
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, paragraph_markup, register_fonts
-from kiosk.document.language import RightToLeft
+from kiosk.document.language import RightToLeft, Widths
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
 from kiosk.document.styles import STYLES, TEXT_WIDTH
 from kiosk.i18n import Words, language_name
@@ -50,15 +50,21 @@ def when(moment: datetime, zone: tzinfo | None, words: Words) -> str:
 
 
 def p(
-    text: str, style: str = "body", bold: bool = False, rtl: bool = False, content: bool = False
+    text: str,
+    style: str = "body",
+    bold: bool = False,
+    rtl: bool = False,
+    content: bool = False,
+    widths: Widths | None = None,
 ) -> Flowable:
     """A paragraph of untrusted text: escaped, font runs chosen per script, right-to-left ordered;
     in a right-to-left document (`rtl`), right-aligned and broken into lines in reading order
-    (`content`: the procedure's own words, whose lines are kept for the next briefing)."""
+    (`content`: the procedure's own words, whose lines are kept for the next briefing; `widths`:
+    the words measured for this PDF)."""
     chosen = STYLES[style]
     bold = bold or chosen.fontName == BOLD_FONT
     if rtl:
-        return RightToLeft(text, chosen, bold, content)
+        return RightToLeft(text, chosen, bold, content, widths)
     return Paragraph(paragraph_markup(text, bold=bold), chosen)
 
 
@@ -98,9 +104,11 @@ class _Page:
         self.language = language
         """The briefing's language: a row given on a screen in another one says so."""
         self.rtl = words.right_to_left
+        self.widths: Widths = {}
+        """The words measured for this PDF's right-to-left lines, dropped with it."""
 
     def p(self, text: str, style: str = "body", bold: bool = False) -> Flowable:
-        return p(text, style, bold, self.rtl)
+        return p(text, style, bold, self.rtl, widths=self.widths)
 
     def c(self, text: str, style: str = "body") -> Flowable:
         """A paragraph of the procedure's own words (the same in every briefing)."""
@@ -288,7 +296,8 @@ def _label_width(labels: list[str]) -> float:
 
 def _qr(briefing_id: str) -> Drawing:
     widget = QrCodeWidget(briefing_id, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
+    # its bounds are its box (getBounds would encode the code once more just to find them)
+    x0, y0, x1, y1 = widget.x, widget.y, widget.x + widget.barWidth, widget.y + widget.barHeight
     size = 32 * mm
     drawing = Drawing(
         size,
