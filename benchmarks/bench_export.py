@@ -1,7 +1,8 @@
 """Export of 10,000 briefings to CSV and to FHIR, against the floor: `sqlite3 -csv` selecting the same rows.
 
-Targets (PRODUCT.md "Targets", issue 6): export of 10,000 briefings to CSV under 2 s; to FHIR
-(a Bundle) under 10 s, on this machine.
+Target (PRODUCT.md "Targets"; the figure in benchmarks/targets.toml, `csv.ratio`): export of
+10,000 briefings to CSV within that ratio of `sqlite3 -csv` of the same rows. FHIR has no target
+of its own: its row is informative, beside the same floor.
 
 The data: `kiosk.demo.fill_demo(..., pdfs=False)` makes the briefings through the real engine
 and store (prepared, walked screen by screen, every risk acknowledged, some flags, some wrong
@@ -39,7 +40,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_store import Row, cpu_model, filesystem_of, load_average, table, write_figures
+from benchmarks.common import Row, cpu_model, filesystem_of, load_average, table, write_figures
+from benchmarks.targets import target, verdict
 from kiosk.content import load_form
 from kiosk.demo import fill_demo
 from kiosk.records import Filters, export_csv, export_fhir, risk_totals
@@ -47,7 +49,7 @@ from kiosk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 FORM_FILE = ROOT / "forms" / "mild" / "en.toml"
-TARGETS = {"csv": 2.0, "fhir": 10.0}
+CSV_RATIO = target("csv", "ratio")
 START = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 BUILT = "BUILT"
 
@@ -228,11 +230,12 @@ def report(args: argparse.Namespace, samples: dict[str, list[float]], folder: Pa
     rows = []
     verdicts = {}
     for name in ("csv", "fhir"):
-        verdicts[name] = "PASS" if median[name] < TARGETS[name] else "FAIL"
+        ratio = median[name] / median["floor"]
+        verdicts[name] = verdict(ratio <= CSV_RATIO) if name == "csv" else "-"
         rows.append(
             Row(
                 f"export {args.count} briefings to {name.upper()}",
-                f"< {TARGETS[name]:.0f} s",
+                f"<= {CSV_RATIO:g}x floor" if name == "csv" else "(informative)",
                 f"{median[name]:.3f} s",
                 f"{median['floor']:.3f} s (sqlite3 -csv)",
                 f"{median[name] / median['floor']:.1f}x",
@@ -245,7 +248,7 @@ def report(args: argparse.Namespace, samples: dict[str, list[float]], folder: Pa
         payload = {
             "benchmark": "export of briefings",
             "count": args.count,
-            "targets_s": TARGETS,
+            "target_csv_ratio": CSV_RATIO,
             "median_s": median,
             "samples_s": samples,
             "verdicts": verdicts,
