@@ -23,7 +23,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 
 from kiosk.content.schema import Form, ItemList, Section
-from kiosk.document.fonts import BASE_FONT, BOLD_FONT, paragraph_markup, register_fonts
+from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
 from kiosk.document.language import RightToLeft, Widths
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
 from kiosk.document.styles import STYLES, TEXT_WIDTH
@@ -73,7 +73,7 @@ def build_story(
 ) -> list[Flowable]:
     """Everything the patient saw, in order, with what they did, in `words`' language; `zone` sets
     how times print."""
-    register_fonts()  # measured before anything is drawn (the labels' column)
+    loaded()  # the base font measured before anything is drawn (the labels' column)
     page = _Page(words, zone, {f.screen_id: f for f in record.flags}, record.language)
     acks = {a.risk_id: a for a in record.acknowledgements}
     story: list[Flowable] = [*page.title_block(record, form)]
