@@ -83,9 +83,7 @@ class Face:
             except Exception as exc:
                 raise FontError(_unreadable(self.path, self.spec, exc)) from exc
             pdfmetrics.registerFont(font)
-            self._codepoints = frozenset(
-                cp for cp, glyph in font.face.charToGlyph.items() if glyph
-            )
+            self._codepoints = frozenset(cp for cp, glyph in font.face.charToGlyph.items() if glyph)
 
     def draws(self, cp: int) -> bool:
         return cp in self.codepoints
