@@ -50,7 +50,22 @@ def _needs_shaping(run: list[tuple[Any, str]]) -> bool:
     (Yoruba Ọ̀): unshaped, the mark would sit where the font put it for a small letter."""
     if _font(run[0][0]) in SHAPED_FACES:
         return True
-    return any(unicodedata.category(ch) == "Mn" for _, text in run for ch in text)
+    return any(_has_mark(text) for _, text in run)
+
+
+_unmarked: set[str] = set()
+"""Characters seen that are not combining marks: most words are made of them only."""
+
+
+def _has_mark(text: str) -> bool:
+    chars = set(text)
+    if chars <= _unmarked:
+        return False
+    for ch in chars - _unmarked:
+        if unicodedata.category(ch) == "Mn":
+            return True
+        _unmarked.add(ch)
+    return False
 
 
 def shape_word(word: Any) -> Any:

@@ -296,6 +296,12 @@ def _all_plain(text: str, fonts: Fonts) -> bool:
     return chars <= _plain and unicodedata.is_normalized("NFC", text)
 
 
+_decided: dict[tuple[str, str | None, bool, bool], tuple[Face, str, str | None]] = {}
+"""Each character's face, as drawn and its run's font, by the face of the character before it:
+the same for every paragraph (the fonts never change once loaded), so decided once."""
+_DECIDED_MAX: Final = 50_000
+
+
 def paragraph_markup(text: str, bold: bool = False) -> str:
     """Paragraph markup that prints `text` (untrusted) literally, in real glyphs, in reading order.
 
@@ -321,11 +327,19 @@ def paragraph_markup(text: str, bold: bool = False) -> str:
             continue
         if ch not in " \u00a0" and _ignored(ch):
             continue
-        face = _face_for(ch, current, families, pointed, fonts)
-        if not face.draws(ord(ch)) or unicodedata.category(ch) in ("Co", "Cs"):
-            ch = REPLACEMENT
-        bare = not bold and all(f.draws(ord(ch)) for f in both_weights)
-        font = None if bare and face is both_weights[0] else face.name
+        key = (ch, current.name if current is not None else None, bold, pointed)
+        decided = _decided.get(key)
+        if decided is None:
+            face = _face_for(ch, current, families, pointed, fonts)
+            drawn = ch
+            if not face.draws(ord(ch)) or unicodedata.category(ch) in ("Co", "Cs"):
+                drawn = REPLACEMENT
+            bare = not bold and all(f.draws(ord(drawn)) for f in both_weights)
+            decided = (face, drawn, None if bare and face is both_weights[0] else face.name)
+            if len(_decided) > _DECIDED_MAX:
+                _decided.clear()
+            _decided[key] = decided
+        face, ch, font = decided
         if runs and runs[-1][0] == font:
             runs[-1][1].append(ch)
         else:

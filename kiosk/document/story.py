@@ -8,7 +8,6 @@ from datetime import datetime, tzinfo
 
 from babel.dates import get_timezone_gmt
 from babel.lists import format_list
-from reportlab.graphics.barcode.qr import QrCodeWidget  # type: ignore[import-untyped]
 from reportlab.graphics.shapes import Drawing, PolyLine, Rect  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
@@ -25,6 +24,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from kiosk.content.schema import Form, ItemList, Section
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
 from kiosk.document.language import RightToLeft, Widths
+from kiosk.document.qr import QrCode
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
 from kiosk.document.styles import STYLES, TEXT_WIDTH
 from kiosk.i18n import Words, language_name
@@ -294,19 +294,8 @@ def _label_width(labels: list[str]) -> float:
     return min(max(low, widest + 8), high)
 
 
-def _qr(briefing_id: str) -> Drawing:
-    widget = QrCodeWidget(briefing_id, barLevel="M")
-    # its bounds are its box (getBounds would encode the code once more just to find them)
-    x0, y0, x1, y1 = widget.x, widget.y, widget.x + widget.barWidth, widget.y + widget.barHeight
-    size = 32 * mm
-    drawing = Drawing(
-        size,
-        size,
-        transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
-        initialFontName=BASE_FONT,
-    )
-    drawing.add(widget)
-    return drawing
+def _qr(briefing_id: str) -> QrCode:
+    return QrCode(briefing_id, 32 * mm)
 
 
 def _has_screen(form: Form, screen_id: str) -> bool:
