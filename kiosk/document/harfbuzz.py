@@ -70,6 +70,8 @@ def _has_mark(text: str) -> bool:
 
 def shape_word(word: Any) -> Any:
     """A reportlab frag word ([width, (frag, text), ...]) with its shaped-face runs shaped."""
+    if len(word) == 2 and not _needs_shaping([word[1]]):  # one run, nothing to shape: most words
+        return word
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import (  # type: ignore[import-untyped]
         ShapedFragWord,

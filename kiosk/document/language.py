@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Paragraph  # type: ignore[import-untype
 
 from kiosk.content.schema import Form
 from kiosk.document.fonts import paragraph_markup
+from kiosk.document.kept import kept_paragraph
 from kiosk.document.record import BriefingRecord
 
 Translations = Mapping[str, Mapping[str, Form]]
@@ -177,9 +178,11 @@ class RightToLeft(Flowable):  # type: ignore[misc]
             inner = width - self.style.leftIndent - self.style.rightIndent - 1
             if self.content:
                 markup = _content_lines(self.text, self.style, self.bold, inner)
+                self._para = kept_paragraph(markup, self.style)
             else:
                 markup = _lines(self.text, self.style, self.bold, inner, self.widths)
-            self._para, self._for_width = Paragraph(markup, self.style), width
+                self._para = Paragraph(markup, self.style)
+            self._for_width = width
         return self._para
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

@@ -23,6 +23,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from kiosk.content.schema import Form, ItemList, Section
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
+from kiosk.document.kept import kept_paragraph
 from kiosk.document.language import RightToLeft, Widths
 from kiosk.document.qr import QrCode
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
@@ -65,6 +66,8 @@ def p(
     bold = bold or chosen.fontName == BOLD_FONT
     if rtl:
         return RightToLeft(text, chosen, bold, content, widths)
+    if content:
+        return kept_paragraph(paragraph_markup(text, bold=bold), chosen)
     return Paragraph(paragraph_markup(text, bold=bold), chosen)
 
 
@@ -111,7 +114,8 @@ class _Page:
         return p(text, style, bold, self.rtl, widths=self.widths)
 
     def c(self, text: str, style: str = "body") -> Flowable:
-        """A paragraph of the procedure's own words (the same in every briefing)."""
+        """A paragraph of the procedure's own words or the catalog's (the same in every briefing,
+        never a patient's: their right-to-left lines are kept for the next PDF)."""
         return p(text, style, False, self.rtl, content=True)
 
     def given_in(self, part: AckPart | FlagPart | AnswerPart | SignaturePart) -> list[Flowable]:
@@ -132,7 +136,7 @@ class _Page:
             (w("pdf.mrn"), self.p(patient.mrn or w("pdf.no-mrn"))),
             (
                 w("pdf.procedure"),
-                self.p(w("pdf.procedure-name", title=form.title, name=form.full_name)),
+                self.c(w("pdf.procedure-name", title=form.title, name=form.full_name)),
             ),
             (
                 w("pdf.content"),
@@ -149,9 +153,9 @@ class _Page:
             (w("pdf.briefing"), self.p(record.briefing_id)),
             (w("pdf.kiosk"), self.p(record.kiosk_id)),
             (w("pdf.signed"), self.p(self.when(record.signed_at))),
-            (w("pdf.language"), self.p(language_name(record.language))),
+            (w("pdf.language"), self.c(language_name(record.language))),
         ]
-        label_rows = [[self.p(label, "label"), value] for label, value in rows]
+        label_rows = [[self.c(label, "label"), value] for label, value in rows]
         labels = _label_width([label for label, _ in rows])
         widths = [labels, TEXT_WIDTH - labels - 34 * mm]
         if self.rtl:  # mirrored: the labels on the right, the QR code on the left
@@ -180,12 +184,12 @@ class _Page:
                 ]
             )
         )
-        return [self.p(w("pdf.title"), "title"), head, Spacer(1, 4 * mm)]
+        return [self.c(w("pdf.title"), "title"), head, Spacer(1, 4 * mm)]
 
     def heading(self, title: str, subtitle: str | None = None) -> list[Flowable]:
         out: list[Flowable] = [CondPageBreak(40 * mm), self.c(title, "h1")]
         if subtitle:
-            out.append(self.p(subtitle, "small"))
+            out.append(self.c(subtitle, "small"))
         return out
 
     def flag(self, screen_id: str) -> list[Flowable]:
@@ -205,7 +209,7 @@ class _Page:
     def risk(self, risk: Section, ack: AckPart | None) -> list[Flowable]:
         parts = self.section(risk)
         if ack is None:
-            parts.append(self.p(self.words("pdf.not-acknowledged"), "flag"))
+            parts.append(self.c(self.words("pdf.not-acknowledged"), "flag"))
         else:
             seconds = round(ack.seconds_on_screen)
             done = self.words(
@@ -250,9 +254,9 @@ class _Page:
                 lines += [self.p(line), *self.given_in(answer)]
                 if answer.revisit_screen_id:
                     title = form.screen(answer.revisit_screen_id).title
-                    lines.append(self.p(w("pdf.shown-again", title=title), "small"))
+                    lines.append(self.c(w("pdf.shown-again", title=title), "small"))
             if not given:
-                lines.append(self.p(w("pdf.not-answered"), "small"))
+                lines.append(self.c(w("pdf.not-answered"), "small"))
             out.append(KeepTogether(lines + self.flag(question.id)))
         revisited = [sid for sid in record.revisited() if _has_screen(form, sid)]
         if revisited:
@@ -264,8 +268,8 @@ class _Page:
     def signature_block(self, record: BriefingRecord, form: Form) -> list[Flowable]:
         w, sig = self.words, record.signature
         block: list[Flowable] = [
-            self.p(w("pdf.signature"), "h1"),
-            self.p(w("pdf.meaning-label"), "label"),
+            self.c(w("pdf.signature"), "h1"),
+            self.c(w("pdf.meaning-label"), "label"),
             self.c(form.signing.statement),
         ]
         if sig.kind == "drawn":
@@ -277,7 +281,7 @@ class _Page:
             self.p(w("pdf.signed-by", name=record.patient.name), bold=True),
             self.p(w("pdf.signed-when", when=self.when(sig.signed_at))),
             *self.given_in(sig),
-            self.p(w("pdf.meaning", statement=form.signing.statement), "small"),
+            self.c(w("pdf.meaning", statement=form.signing.statement), "small"),
             Spacer(1, 3 * mm),
             self.p(w("pdf.audit-head", hash=record.audit_head), "small"),
         ]
