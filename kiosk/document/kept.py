@@ -16,6 +16,21 @@ from reportlab.platypus.paragraph import (  # type: ignore[import-untyped]
 from reportlab.platypus.paraparser import ParaParser  # type: ignore[import-untyped]
 
 
+class Para(Paragraph):  # type: ignore[misc]
+    """A Paragraph that lays its lines out once per width: the frame, a KeepTogether around it and
+    a table measure a paragraph at the same width again and again (reportlab breaks its lines
+    each time); the lines depend on the width alone."""
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_width == self._wrapped_for and "blPara" in self.__dict__:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        self._wrapped_for = avail_width if hasattr(self, "blPara") else None
+        return size
+
+
 @lru_cache(maxsize=4096)
 def _parsed(markup: str, style: ParagraphStyle) -> tuple[str, ParagraphStyle, tuple[Any, ...], Any]:
     """What `Paragraph.__init__` makes of the markup, as it makes it."""
@@ -29,10 +44,8 @@ def _parsed(markup: str, style: ParagraphStyle) -> tuple[str, ParagraphStyle, tu
     return text, parsed_style, tuple(frags), bullet
 
 
-def kept_paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
+def kept_paragraph(markup: str, style: ParagraphStyle) -> Para:
     """`Paragraph(markup, style)`, from the markup parsed once (never a patient's words: the
     cache keeps what it is given)."""
     text, parsed_style, frags, bullet = _parsed(markup, style)
-    return Paragraph(
-        text, parsed_style, bulletText=bullet or None, frags=[f.clone() for f in frags]
-    )
+    return Para(text, parsed_style, bulletText=bullet or None, frags=[f.clone() for f in frags])

@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, Paragraph  # type: ignore[import-untype
 
 from kiosk.content.schema import Form
 from kiosk.document.fonts import paragraph_markup
-from kiosk.document.kept import kept_paragraph
+from kiosk.document.kept import Para, kept_paragraph
 from kiosk.document.record import BriefingRecord
 
 Translations = Mapping[str, Mapping[str, Form]]
@@ -181,7 +181,7 @@ class RightToLeft(Flowable):  # type: ignore[misc]
                 self._para = kept_paragraph(markup, self.style)
             else:
                 markup = _lines(self.text, self.style, self.bold, inner, self.widths)
-                self._para = Paragraph(markup, self.style)
+                self._para = Para(markup, self.style)
             self._for_width = width
         return self._para
 

@@ -15,7 +15,6 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -23,7 +22,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from kiosk.content.schema import Form, ItemList, Section
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
-from kiosk.document.kept import kept_paragraph
+from kiosk.document.kept import Para, kept_paragraph
 from kiosk.document.language import RightToLeft, Widths
 from kiosk.document.qr import QrCode
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
@@ -68,7 +67,7 @@ def p(
         return RightToLeft(text, chosen, bold, content, widths)
     if content:
         return kept_paragraph(paragraph_markup(text, bold=bold), chosen)
-    return Paragraph(paragraph_markup(text, bold=bold), chosen)
+    return Para(paragraph_markup(text, bold=bold), chosen)
 
 
 def build_story(
