@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_store import Row, cpu_model, filesystem_of, load_average, table
+from benchmarks.common import Row, cpu_model, filesystem_of, load_average, table
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,7 +1,8 @@
 """Export of 10,000 briefings to CSV and to FHIR, against the floor: `sqlite3 -csv` selecting the same rows.
 
-Targets (PRODUCT.md "Targets", issue 6): export of 10,000 briefings to CSV under 2 s; to FHIR
-(a Bundle) under 10 s, on this machine.
+Target (PRODUCT.md "Targets"; the figure in benchmarks/targets.toml, `csv.ratio`): export of
+10,000 briefings to CSV within that ratio of `sqlite3 -csv` of the same rows. FHIR has no target
+of its own: its row is informative, beside the same floor.
 
 The data: `kiosk.demo.fill_demo(..., pdfs=False)` makes the briefings through the real engine
 and store (prepared, walked screen by screen, every risk acknowledged, some flags, some wrong
@@ -14,6 +15,9 @@ Timed, each run, one after the other (the order rotates between runs):
 - `csv`: `kiosk.records.export_csv` with every briefing, as `kiosk records export --format csv`
   does it: the query, the CSV written to a temporary file, fsynced, renamed, the audit row;
 - `fhir`: `kiosk.records.export_fhir` (a Bundle), likewise;
+- `json`: what bounds the FHIR export in Python: the same Bundle (read back from the file the
+  export wrote, untimed) encoded as JSON the way the export encodes it and written to a file;
+  the FHIR row shows it beside its own figure (it has no target);
 - `floor`: the `sqlite3` command-line tool (`apt-get install sqlite3`) run as a process with
   `-csv -header`, selecting the same briefing rows with the same joins and counts from the
   same file into a file beside the others: what the CSV costs with no Python at all.
@@ -26,6 +30,7 @@ Each figure is the median of the runs; the verdicts use the median.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import shutil
 import statistics
@@ -39,7 +44,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_store import Row, cpu_model, filesystem_of, load_average, table, write_figures
+from benchmarks.common import Row, cpu_model, filesystem_of, load_average, table, write_figures
+from benchmarks.targets import target, verdict
 from kiosk.content import load_form
 from kiosk.demo import fill_demo
 from kiosk.records import Filters, export_csv, export_fhir, risk_totals
@@ -47,7 +53,7 @@ from kiosk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 FORM_FILE = ROOT / "forms" / "mild" / "en.toml"
-TARGETS = {"csv": 2.0, "fhir": 10.0}
+CSV_RATIO = target("csv", "ratio")
 START = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 BUILT = "BUILT"
 
@@ -158,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     store = open_store(f"sqlite:///{database}", "bench-kiosk", create=False)
     totals = risk_totals([load_form(FORM_FILE)])
-    samples: dict[str, list[float]] = {"floor": [], "csv": [], "fhir": []}
+    samples: dict[str, list[float]] = {"floor": [], "csv": [], "fhir": [], "json": []}
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-export-", dir=folder) as tmp:
         out = Path(tmp)
         work: dict[str, Callable[[], Any]] = {
@@ -178,14 +184,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             for name in work:  # warm: modules imported, the file in the page cache
                 work[name]()
+            written = json.loads((out / "records.fhir.json").read_text(encoding="utf-8"))
+            gc.freeze()  # its millions of objects are not scanned by every collection after it
+            work["json"] = lambda: encode_bundle(written, out / "bundle.json")
             for run in range(args.runs):
-                order = list(work)[run % 3 :] + list(work)[: run % 3]
+                order = list(work)[run % 4 :] + list(work)[: run % 4]
                 figures = {name: timed(work[name]) for name in order}
                 for name, seconds in figures.items():
                     samples[name].append(seconds)
                 print(
-                    f"  run {run + 1}: "
-                    + " | ".join(f"{n} {figures[n]:.3f} s" for n in ("floor", "csv", "fhir")),
+                    f"  run {run + 1}: " + " | ".join(f"{n} {figures[n]:.3f} s" for n in samples),
                     flush=True,
                 )
             csv_lines = (out / "records.csv").read_text(encoding="utf-8-sig").count("\n") - 1
@@ -211,6 +219,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return report(args, samples, folder)
 
 
+def encode_bundle(bundle: Any, target: Path) -> None:
+    """The Bundle encoded as kiosk.records.fhir_export encodes it (compact, UTF-8), written."""
+    encoded = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode(bundle)
+    with target.open("wb") as out:
+        out.write(encoded.encode())
+
+
 def profile(work: dict[str, Callable[[], Any]]) -> None:
     from pyinstrument import Profiler
 
@@ -228,14 +243,18 @@ def report(args: argparse.Namespace, samples: dict[str, list[float]], folder: Pa
     rows = []
     verdicts = {}
     for name in ("csv", "fhir"):
-        verdicts[name] = "PASS" if median[name] < TARGETS[name] else "FAIL"
+        ratio = median[name] / median["floor"]
+        verdicts[name] = verdict(ratio <= CSV_RATIO) if name == "csv" else "-"
+        base, base_name = (
+            (median["floor"], "sqlite3 -csv") if name == "csv" else (median["json"], "JSON encoded")
+        )
         rows.append(
             Row(
                 f"export {args.count} briefings to {name.upper()}",
-                f"< {TARGETS[name]:.0f} s",
+                f"<= {CSV_RATIO:g}x floor" if name == "csv" else "(informative)",
                 f"{median[name]:.3f} s",
-                f"{median['floor']:.3f} s (sqlite3 -csv)",
-                f"{median[name] / median['floor']:.1f}x",
+                f"{base:.3f} s ({base_name})",
+                f"{median[name] / base:.1f}x",
                 verdicts[name],
                 args.runs,
             )
@@ -245,7 +264,7 @@ def report(args: argparse.Namespace, samples: dict[str, list[float]], folder: Pa
         payload = {
             "benchmark": "export of briefings",
             "count": args.count,
-            "targets_s": TARGETS,
+            "target_csv_ratio": CSV_RATIO,
             "median_s": median,
             "samples_s": samples,
             "verdicts": verdicts,

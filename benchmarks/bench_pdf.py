@@ -1,4 +1,7 @@
-"""The full briefing PDF made and signed, against its target of 300 ms (PRODUCT.md, "Targets").
+"""The full briefing PDF made and signed, in English and in Arabic, warm and first of a process.
+
+Targets (PRODUCT.md, "Targets"; the figures in benchmarks/targets.toml): made and signed in any
+language under `pdf.warm_ms` warm (the median), the first of a process under `pdf.first_ms`.
 
 A briefing is driven through the real engine and store (every screen, every risk acknowledged, a
 flag, a wrong answer and its return trip, a drawn signature). Timed, each run:
@@ -11,12 +14,12 @@ flag, a wrong answer and its return trip, a drawn signature). Timed, each run:
   one line in a built-in font, signed by pyHanko (`signers.sign_pdf`, PAdES, SHA-256, room for
   the signature reserved so there is no dry run) with the same key and certificate.
 
-The first call of the process (reportlab imported, fonts parsed) is reported apart: the kiosk
-does that work on its worker thread just after its first screen (`kiosk.ui.app`,
-`kiosk.document.make.warm_up`), so patients meet the warm figure.
+The first call of the process (reportlab's layout imported, the base font's two faces parsed; a
+face for another script is parsed when a paragraph first needs it) has a target of its own. The
+kiosk does that work, and parses every other face, on its worker thread just after its first
+screen (`kiosk.ui.app`, `kiosk.document.make.warm_up`), so patients meet the warm figure.
 
-Also reported, for information: `register_fonts()` once the fonts are loaded, per call. Every
-paragraph of the PDF and every name check on the identity screen (GUI thread) calls it, so it must
+Also reported, for information: `register_fonts()` once every face is loaded, per call: it must
 return at once (it was a test's bound: under 1 ms; measured here, well under a microsecond).
 
     .venv/bin/python -m benchmarks.bench_pdf [--runs 15] [--json PATH]
@@ -37,7 +40,8 @@ from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
 
-from benchmarks.bench_store import Row, cpu_model, load_average, table, write_figures
+from benchmarks.common import Row, cpu_model, load_average, table, write_figures
+from benchmarks.targets import target, verdict
 from kiosk.content import Form, load_form
 from kiosk.demo import walk_through
 from kiosk.document import keys
@@ -50,9 +54,8 @@ from kiosk.store import Recorder, Store, open_store
 from kiosk.store.briefings import prepare_briefing
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET_MS = 300.0
-ARABIC_TARGET_MS = 150.0
-"""Issue 14: the PDF in Arabic, warm."""
+WARM_MS = target("pdf", "warm_ms")
+FIRST_MS = target("pdf", "first_ms")
 REGISTER_CALLS = 10_000
 
 
@@ -133,9 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = pdf_bytes(record, form, signer)
     cold = (time.perf_counter() - start) * 1000
     bare_signed_pdf(signer)  # warm, as the first pdf_bytes above
+    register_fonts()  # every face, as the kiosk's warm_up after Welcome (the first PDF read two)
     start = time.perf_counter()
     for _ in range(REGISTER_CALLS):
-        register_fonts()  # loaded by the first pdf_bytes: each call finds them there
+        register_fonts()  # each call finds them loaded
     register_us = (time.perf_counter() - start) / REGISTER_CALLS * 1e6
     pdf_bytes(arabic_record, arabic, signer)  # the Arabic fonts and shaping warm too
     pdf_ms, filed_ms, floor_ms, arabic_ms = [], [], [], []
@@ -163,21 +167,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     floor = statistics.median(floor_ms)
     rows = []
-    for name, samples, target in (
-        ("briefing PDF made and signed", pdf_ms, TARGET_MS),
-        ("... and filed: read, fsync, rename, stored", filed_ms, TARGET_MS),
-        ("briefing PDF in Arabic (right to left, shaped)", arabic_ms, ARABIC_TARGET_MS),
+    for name, samples, goal in (
+        ("briefing PDF made and signed", pdf_ms, WARM_MS),
+        ("briefing PDF in Arabic (right to left, shaped)", arabic_ms, WARM_MS),
+        ("... and filed: read, fsync, rename, stored", filed_ms, None),
     ):
         median = statistics.median(samples)
         p95 = sorted(samples)[max(0, math.ceil(0.95 * len(samples)) - 1)]
         rows.append(
             Row(
                 name,
-                f"< {target:.0f} ms",
+                "(informative)" if goal is None else f"< {goal:g} ms",
                 f"{median:.0f} ms",
                 f"{floor:.0f} ms (1-page signed)",
                 f"{median / floor:.1f}x",
-                "PASS" if median < target else "FAIL",
+                "-" if goal is None else verdict(median < goal),
                 args.runs,
                 f"p95 {p95:.0f} ms",
             )
@@ -185,11 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.append(
         Row(
             "first PDF of the process (fonts loading)",
-            "(informative)",
+            f"< {FIRST_MS:g} ms",
             f"{cold:.0f} ms",
-            "-",
-            "-",
-            "-",
+            f"{floor:.0f} ms (1-page signed)",
+            f"{cold / floor:.1f}x",
+            verdict(cold < FIRST_MS),
             1,
         )
     )

@@ -1,6 +1,8 @@
-"""Tap to the next screen painted, at 1920x1080: p50 and p95 under 16 ms (one frame).
+"""Tap to the next screen painted, at 1920x1080, against a bare QStackedWidget switch.
 
-Target (PRODUCT.md, "Targets"): tap to next screen painted under 16 ms (one frame) at 1920x1080.
+Targets (PRODUCT.md, "Targets"; the figures in benchmarks/targets.toml): each kind of tap's p95
+within `tap.p95_ratio` of the bare switch's p95 and under `tap.p95_ms` (one frame); the language
+and text-size switches (`switch.p95_ms`) repainted within one frame at p95.
 
 One kiosk process, its window at 1920x1080 (walk-up mode), runs whole briefings with
 `benchmarks.robot`. Each timed tap is a real mouse press and release on the button
@@ -51,9 +53,12 @@ from pathlib import Path
 from time import perf_counter_ns
 from typing import Any
 
-from benchmarks.bench_store import Row, cpu_model, load_average, table, write_figures
+from benchmarks.common import Row, cpu_model, load_average, table, write_figures
+from benchmarks.targets import target, verdict
 
-TARGET_MS = 16.0
+TAP_RATIO = target("tap", "p95_ratio")
+TAP_MS = target("tap", "p95_ms")
+SWITCH_MS = target("switch", "p95_ms")
 SIZE = (1920, 1080)
 SETTLE_NS = 100_000_000
 """After the last paint, this long without another before a tap's time is taken."""
@@ -338,14 +343,22 @@ def summarise(results: dict[str, Any], platform: str) -> list[Row]:
         measured = p50_p95([[t[which] for t in run] for run in per_run])
         base = p50_p95([[t[which] for t in run] for run in floors])
         note = f"{sum(len(run) for run in per_run)} taps"
+        switch = name in (KINDS[k] for k in APART)
+        if which != LAST:
+            goal, passed = "(informative)", None
+        elif switch:
+            goal, passed = f"p95 < {SWITCH_MS:g} ms", measured[1] < SWITCH_MS
+        else:
+            goal = f"p95 <= {TAP_RATIO:g}x floor, < {TAP_MS:g} ms"
+            passed = measured[1] <= TAP_RATIO * base[1] and measured[1] < TAP_MS
         rows.append(
             Row(
                 f"tap: {name}",
-                f"p50, p95 < {TARGET_MS:.0f} ms" if which == LAST else "(informative)",
+                goal,
                 cell(measured),
                 cell(base),
                 f"{measured[0] / base[0]:.1f}x / {measured[1] / base[1]:.1f}x",
-                ("PASS" if measured[1] < TARGET_MS else "FAIL") if which == LAST else "-",
+                "-" if passed is None else verdict(passed),
                 runs,
                 f"{note}; {platform}" if name == "all taps" else note,
             )

@@ -70,7 +70,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def machine() -> str:
-    from benchmarks.bench_store import cpu_model
+    from benchmarks.common import cpu_model
 
     return (
         f"{cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "

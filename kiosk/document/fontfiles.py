@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from kiosk.document import harfbuzz
 from kiosk.document.fontlist import (
@@ -48,13 +48,42 @@ class FontError(RuntimeError):
 
 
 class Face:
-    """One registered TrueType face and the code points it really draws (glyph id not 0)."""
+    """One TrueType face and the code points it really draws (glyph id not 0). Parsed and
+    registered with reportlab the first time it is asked what it draws: a PDF in English never
+    reads the 4 MB Chinese font, one in Arabic reads the Arabic faces too."""
 
-    def __init__(self, name: str, font: Any) -> None:
+    def __init__(self, name: str, path: Path, spec: _FaceSpec) -> None:
         self.name = name
-        self.codepoints: frozenset[int] = frozenset(
-            cp for cp, glyph in font.face.charToGlyph.items() if glyph
-        )
+        self.path = path
+        self.spec = spec
+        self._codepoints: frozenset[int] | None = None
+
+    @property
+    def codepoints(self) -> frozenset[int]:
+        if self._codepoints is None:
+            self.load()
+        assert self._codepoints is not None
+        return self._codepoints
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._codepoints is not None
+
+    def load(self) -> None:
+        """Parse the file and register the face; FontError naming the file if it cannot be read
+        (nothing is registered then)."""
+        with _lock:
+            if self._codepoints is not None:
+                return
+            from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+            from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+
+            try:
+                font = TTFont(self.name, str(self.path))
+            except Exception as exc:
+                raise FontError(_unreadable(self.path, self.spec, exc)) from exc
+            pdfmetrics.registerFont(font)
+            self._codepoints = frozenset(cp for cp, glyph in font.face.charToGlyph.items() if glyph)
 
     def draws(self, cp: int) -> bool:
         return cp in self.codepoints
@@ -70,7 +99,8 @@ class Fonts:
 
 
 _fonts: Fonts | None = None
-_lock = threading.Lock()
+_all_loaded = False
+_lock = threading.RLock()
 
 
 def fonts_dir() -> Path:
@@ -78,33 +108,46 @@ def fonts_dir() -> Path:
 
 
 def register_fonts() -> None:
-    """Register the kiosk's fonts with reportlab, once per process; later calls return at once.
+    """Register every one of the kiosk's fonts with reportlab, once per process; later calls
+    return at once (the kiosk does it after its first screen, so a broken file is found then).
 
     Raises FontError naming the file and the fix when a font is missing or unreadable.
     """
-    global _fonts
-    if _fonts is not None:
+    global _all_loaded
+    if _all_loaded:
         return
     with _lock:
-        if _fonts is None:
-            _fonts = _load()
+        if not _all_loaded:
+            _load()
+            _all_loaded = True
 
 
 def _load() -> Fonts:
-    """Parse every face first, then register: a broken file leaves reportlab's registry untouched."""
-    # reportlab is imported here, not at the top: the kiosk's first screen does not wait for it.
-    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-    from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+    """Every face parsed and registered (a broken file leaves its face unregistered)."""
+    fonts = loaded()
+    for face in fonts.faces.values():
+        face.load()
+    return fonts
+
+
+def loaded() -> Fonts:
+    """The kiosk's faces, the base font's two weights registered and the others ready to load
+    when first asked what they draw; FontError if a file it reads cannot be read."""
+    global _fonts
+    if _fonts is None:
+        with _lock:
+            if _fonts is None:
+                _fonts = _prepare()
+    return _fonts
+
+
+def _prepare() -> Fonts:
+    from reportlab.pdfbase import pdfmetrics
 
     folder = fonts_dir()
-    loaded: dict[str, Any] = {}
-    for spec in _specs():
-        try:
-            loaded[spec.name] = TTFont(spec.name, str(folder / spec.file))
-        except Exception as exc:
-            raise FontError(_unreadable(folder / spec.file, spec, exc)) from exc
-    for font in loaded.values():
-        pdfmetrics.registerFont(font)
+    faces = {spec.name: Face(spec.name, folder / spec.file, spec) for spec in _specs()}
+    for name in (BASE_FONT, BOLD_FONT):  # every paragraph style is in one of them
+        faces[name].load()
     harfbuzz.install()
     for family in _families():
         bold_name = family.bold.name if family.bold else family.regular.name
@@ -115,7 +158,6 @@ def _load() -> Fonts:
             italic=family.regular.name,
             boldItalic=bold_name,
         )
-    faces = {name: Face(name, font) for name, font in loaded.items()}
     regular: dict[str, tuple[Face, ...]] = {f.family: (faces[f.regular.name],) for f in _families()}
     bold: dict[str, tuple[Face, ...]] = {
         f.family: ((faces[f.bold.name],) if f.bold else ()) + (faces[f.regular.name],)
@@ -175,10 +217,3 @@ def check_fonts() -> list[str]:
                 f"the kiosk ships for {spec.covers}; replace it with the file from the release."
             )
     return problems
-
-
-def loaded() -> Fonts:
-    """The registered faces (registering them first if need be); FontError if a file is unreadable."""
-    register_fonts()
-    assert _fonts is not None
-    return _fonts

@@ -14,6 +14,7 @@ from kiosk.document.fontfiles import (
     FontError,
     check_fonts,
     fonts_dir,
+    loaded,
     register_fonts,
 )
 from kiosk.document.shaping import missing_glyphs, paragraph_markup, visual_order
@@ -28,6 +29,7 @@ __all__ = [
     "FontError",
     "check_fonts",
     "fonts_dir",
+    "loaded",
     "missing_glyphs",
     "paragraph_markup",
     "register_fonts",

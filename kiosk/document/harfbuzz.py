@@ -50,11 +50,28 @@ def _needs_shaping(run: list[tuple[Any, str]]) -> bool:
     (Yoruba Ọ̀): unshaped, the mark would sit where the font put it for a small letter."""
     if _font(run[0][0]) in SHAPED_FACES:
         return True
-    return any(unicodedata.category(ch) == "Mn" for _, text in run for ch in text)
+    return any(_has_mark(text) for _, text in run)
+
+
+_unmarked: set[str] = set()
+"""Characters seen that are not combining marks: most words are made of them only."""
+
+
+def _has_mark(text: str) -> bool:
+    chars = set(text)
+    if chars <= _unmarked:
+        return False
+    for ch in chars - _unmarked:
+        if unicodedata.category(ch) == "Mn":
+            return True
+        _unmarked.add(ch)
+    return False
 
 
 def shape_word(word: Any) -> Any:
     """A reportlab frag word ([width, (frag, text), ...]) with its shaped-face runs shaped."""
+    if len(word) == 2 and not _needs_shaping([word[1]]):  # one run, nothing to shape: most words
+        return word
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import (  # type: ignore[import-untyped]
         ShapedFragWord,

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
-from functools import cache, lru_cache
+from collections.abc import Callable, Mapping
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from reportlab.lib.enums import TA_RIGHT  # type: ignore[import-untyped]
@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Paragraph  # type: ignore[import-untype
 
 from kiosk.content.schema import Form
 from kiosk.document.fonts import paragraph_markup
+from kiosk.document.kept import Para, kept_paragraph
 from kiosk.document.record import BriefingRecord
 
 Translations = Mapping[str, Mapping[str, Form]]
@@ -56,24 +57,52 @@ def right_to_left(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
 
 
-def _width(word: str, font: str, size: float, bold: bool) -> float:
+def _markup_width(markup: str, font: str, size: float) -> float:
+    """The width of `paragraph_markup`'s output, each run in its face (`font` for bare text)."""
     total = 0.0
-    for m in _RUN.finditer(paragraph_markup(word, bold=bold)):
+    for m in _RUN.finditer(markup):
         face, text = (m[1], m[2]) if m[1] else (font, m[3])
         total += float(stringWidth(html.unescape(text), face, size))
     return total
 
 
+def _width(word: str, font: str, size: float, bold: bool) -> float:
+    return _markup_width(paragraph_markup(word, bold=bold), font, size)
+
+
 _content_width = lru_cache(maxsize=8192)(_width)
 """Widths of the procedure's own words, the same in every briefing, kept (never a patient's)."""
 
+Widths = dict[tuple[str, str, float, bool], float]
+"""Widths of words measured for one PDF (its labels, dates and the patient's words repeat from
+risk to risk): made with the story and dropped with it, never kept for the next briefing."""
+
+
+def _kept_width(widths: Widths, word: str, font: str, size: float, bold: bool) -> float:
+    key = (word, font, size, bold)
+    found = widths.get(key)
+    if found is None:
+        found = widths[key] = _width(word, font, size, bold)
+    return found
+
 
 def break_lines(
-    text: str, style: ParagraphStyle, bold: bool, width: float, content: bool = False
+    text: str,
+    style: ParagraphStyle,
+    bold: bool,
+    width: float,
+    content: bool = False,
+    widths: Widths | None = None,
 ) -> list[str]:
     """`text` in logical order, broken at spaces into lines no wider than `width` (a word wider than
-    a line has a line of its own). `content`: the procedure's words, whose widths are kept."""
-    measure = _content_width if content else _width
+    a line has a line of its own). `content`: the procedure's words, whose widths are kept;
+    `widths`: this PDF's widths, shared by its paragraphs."""
+    if content:
+        measure: Callable[[str, str, float, bool], float] = _content_width
+    elif widths is not None:
+        measure = partial(_kept_width, widths)
+    else:
+        measure = _width
     space = measure(" ", style.fontName, style.fontSize, bold)
     lines: list[str] = []
     for chunk in text.splitlines() or [""]:
@@ -90,14 +119,34 @@ def break_lines(
     return lines
 
 
-def _lines(text: str, style: ParagraphStyle, bold: bool, width: float) -> str:
+def _one_line(text: str, style: ParagraphStyle, bold: bool, width: float) -> str | None:
+    """The markup of `text` when it is one line that fits in `width` with a point to spare (most
+    labels and headings), measured whole; None when it must be broken word by word. Joining and
+    reordering keep each word's glyphs (a space joins nothing), so the sum is the words' widths."""
+    if " ".join(text.split()) != text:
+        return None
+    markup = paragraph_markup(text, bold=bold)
+    if _markup_width(markup, style.fontName, style.fontSize) > width - 1:
+        return None
+    return markup
+
+
+def _lines(
+    text: str, style: ParagraphStyle, bold: bool, width: float, widths: Widths | None = None
+) -> str:
     """The paragraph's markup: its lines for `width`, each in visual order, joined by breaks."""
-    lines = break_lines(text, style, bold, width, content=False)
+    one = _one_line(text, style, bold, width)
+    if one is not None:
+        return one
+    lines = break_lines(text, style, bold, width, content=False, widths=widths)
     return "<br/>".join(paragraph_markup(line, bold=bold) for line in lines)
 
 
 @lru_cache(maxsize=1024)
 def _content_lines(text: str, style: ParagraphStyle, bold: bool, width: float) -> str:
+    one = _one_line(text, style, bold, width)
+    if one is not None:
+        return one
     lines = break_lines(text, style, bold, width, content=True)
     return "<br/>".join(paragraph_markup(line, bold=bold) for line in lines)
 
@@ -107,7 +156,12 @@ class RightToLeft(Flowable):  # type: ignore[misc]
     visual order, right-aligned. Splits across pages as a Paragraph does."""
 
     def __init__(
-        self, text: str, style: ParagraphStyle, bold: bool = False, content: bool = False
+        self,
+        text: str,
+        style: ParagraphStyle,
+        bold: bool = False,
+        content: bool = False,
+        widths: Widths | None = None,
     ) -> None:
         super().__init__()
         self.text = text
@@ -115,15 +169,20 @@ class RightToLeft(Flowable):  # type: ignore[misc]
         self.bold = bold
         self.content = content
         """The procedure's own words: their lines, the same in every briefing, are kept."""
+        self.widths = widths
         self._para: Paragraph | None = None
         self._for_width: float | None = None
 
     def _paragraph(self, width: float) -> Paragraph:
         if self._para is None or self._for_width != width:
             inner = width - self.style.leftIndent - self.style.rightIndent - 1
-            made = _content_lines if self.content else _lines
-            markup = made(self.text, self.style, self.bold, inner)
-            self._para, self._for_width = Paragraph(markup, self.style), width
+            if self.content:
+                markup = _content_lines(self.text, self.style, self.bold, inner)
+                self._para = kept_paragraph(markup, self.style)
+            else:
+                markup = _lines(self.text, self.style, self.bold, inner, self.widths)
+                self._para = Para(markup, self.style)
+            self._for_width = width
         return self._para
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

@@ -66,7 +66,8 @@ def pdf_bytes(
         subject=f"briefing {record.briefing_id}",  # read by verify: not words, never translated
         lang=language,
     )
-    return seal.sign_pdf(attach_record(pdf, record.to_json(), words), signer)
+    record_json = record.to_json()
+    return seal.sign_pdf(pdf, signer, before=lambda w: embed_record(w, record_json, words))
 
 
 def warm_up() -> None:
@@ -77,9 +78,8 @@ def warm_up() -> None:
     register_fonts()
 
 
-def attach_record(pdf: bytes, record_json: bytes, words: Words) -> bytes:
-    """Embed the machine-readable record as a file attachment (before sealing, so the seal covers it)."""
-    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+def embed_record(writer: IncrementalPdfFileWriter, record_json: bytes, words: Words) -> None:
+    """Embed the machine-readable record as a file attachment in the update `writer` will write."""
     data = embed.EmbeddedFileObject.from_file_data(
         writer, data=record_json, mime_type="application/json"
     )
@@ -89,6 +89,13 @@ def attach_record(pdf: bytes, record_json: bytes, words: Words) -> bytes:
         description=words("pdf.attachment"),
     )
     embed.embed_file(writer, spec)
+
+
+def attach_record(pdf: bytes, record_json: bytes, words: Words) -> bytes:
+    """The PDF with the record attached in an update of its own (the seal then covers it): for
+    a PDF sealed apart; `pdf_bytes` attaches and seals in one update."""
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    embed_record(writer, record_json, words)
     out = BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()

@@ -261,6 +261,47 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_plain: set[str] = set()
+_not_plain: set[str] = set()
+
+
+def _is_plain(ch: str, fonts: Fonts) -> bool:
+    """Whether `ch`, in a string of such characters only, is drawn in the base face as it is: a
+    space or a visible character of no script with a font of its own (no right-to-left, no joining,
+    no mark), that both weights of the base font draw. `paragraph_markup` gives such a string
+    without looking at each character (most of an English or Spanish PDF)."""
+    if ch == " ":
+        return True
+    cp = ord(ch)
+    return (
+        not _ignored(ch)
+        and ch not in _JOINERS
+        and not _preferred(cp)
+        and unicodedata.category(ch)[0] not in "MC"
+        and unicodedata.bidirectional(ch) not in ("R", "AL", "AN")
+        and fonts.faces[BASE_FONT].draws(cp)
+        and fonts.faces[BOLD_FONT].draws(cp)
+        and next(iter(fonts.regular_families)) == BASE_FONT
+    )
+
+
+def _all_plain(text: str, fonts: Fonts) -> bool:
+    chars = set(text)
+    if chars <= _plain:
+        return unicodedata.is_normalized("NFC", text)
+    if chars & _not_plain:
+        return False
+    for ch in chars - _plain:
+        (_plain if _is_plain(ch, fonts) else _not_plain).add(ch)
+    return chars <= _plain and unicodedata.is_normalized("NFC", text)
+
+
+_decided: dict[tuple[str, str | None, bool, bool], tuple[Face, str, str | None]] = {}
+"""Each character's face, as drawn and its run's font, by the face of the character before it:
+the same for every paragraph (the fonts never change once loaded), so decided once."""
+_DECIDED_MAX: Final = 50_000
+
+
 def paragraph_markup(text: str, bold: bool = False) -> str:
     """Paragraph markup that prints `text` (untrusted) literally, in real glyphs, in reading order.
 
@@ -271,6 +312,8 @@ def paragraph_markup(text: str, bold: bool = False) -> str:
     wrapped in its bold face (CJK has none: it stays regular).
     """
     fonts = loaded()
+    if text and _all_plain(text, fonts):  # one run in the base face, in the order given
+        return f'<font name="{BOLD_FONT}">{_escape(text)}</font>' if bold else _escape(text)
     families = fonts.bold_families if bold else fonts.regular_families
     both_weights = (fonts.faces[BASE_FONT], fonts.faces[BOLD_FONT])
     normal = _normalise(text)
@@ -284,11 +327,19 @@ def paragraph_markup(text: str, bold: bool = False) -> str:
             continue
         if ch not in " \u00a0" and _ignored(ch):
             continue
-        face = _face_for(ch, current, families, pointed, fonts)
-        if not face.draws(ord(ch)) or unicodedata.category(ch) in ("Co", "Cs"):
-            ch = REPLACEMENT
-        bare = not bold and all(f.draws(ord(ch)) for f in both_weights)
-        font = None if bare and face is both_weights[0] else face.name
+        key = (ch, current.name if current is not None else None, bold, pointed)
+        decided = _decided.get(key)
+        if decided is None:
+            face = _face_for(ch, current, families, pointed, fonts)
+            drawn = ch
+            if not face.draws(ord(ch)) or unicodedata.category(ch) in ("Co", "Cs"):
+                drawn = REPLACEMENT
+            bare = not bold and all(f.draws(ord(drawn)) for f in both_weights)
+            decided = (face, drawn, None if bare and face is both_weights[0] else face.name)
+            if len(_decided) > _DECIDED_MAX:
+                _decided.clear()
+            _decided[key] = decided
+        face, ch, font = decided
         if runs and runs[-1][0] == font:
             runs[-1][1].append(ch)
         else:

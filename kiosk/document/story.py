@@ -8,7 +8,6 @@ from datetime import datetime, tzinfo
 
 from babel.dates import get_timezone_gmt
 from babel.lists import format_list
-from reportlab.graphics.barcode.qr import QrCodeWidget  # type: ignore[import-untyped]
 from reportlab.graphics.shapes import Drawing, PolyLine, Rect  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
@@ -16,15 +15,16 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
 from kiosk.content.schema import Form, ItemList, Section
-from kiosk.document.fonts import BASE_FONT, BOLD_FONT, paragraph_markup, register_fonts
-from kiosk.document.language import RightToLeft
+from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
+from kiosk.document.kept import Para, kept_paragraph
+from kiosk.document.language import RightToLeft, Widths
+from kiosk.document.qr import QrCode
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
 from kiosk.document.styles import STYLES, TEXT_WIDTH
 from kiosk.i18n import Words, language_name
@@ -50,16 +50,24 @@ def when(moment: datetime, zone: tzinfo | None, words: Words) -> str:
 
 
 def p(
-    text: str, style: str = "body", bold: bool = False, rtl: bool = False, content: bool = False
+    text: str,
+    style: str = "body",
+    bold: bool = False,
+    rtl: bool = False,
+    content: bool = False,
+    widths: Widths | None = None,
 ) -> Flowable:
     """A paragraph of untrusted text: escaped, font runs chosen per script, right-to-left ordered;
     in a right-to-left document (`rtl`), right-aligned and broken into lines in reading order
-    (`content`: the procedure's own words, whose lines are kept for the next briefing)."""
+    (`content`: the procedure's own words, whose lines are kept for the next briefing; `widths`:
+    the words measured for this PDF)."""
     chosen = STYLES[style]
     bold = bold or chosen.fontName == BOLD_FONT
     if rtl:
-        return RightToLeft(text, chosen, bold, content)
-    return Paragraph(paragraph_markup(text, bold=bold), chosen)
+        return RightToLeft(text, chosen, bold, content, widths)
+    if content:
+        return kept_paragraph(paragraph_markup(text, bold=bold), chosen)
+    return Para(paragraph_markup(text, bold=bold), chosen)
 
 
 def build_story(
@@ -67,7 +75,7 @@ def build_story(
 ) -> list[Flowable]:
     """Everything the patient saw, in order, with what they did, in `words`' language; `zone` sets
     how times print."""
-    register_fonts()  # measured before anything is drawn (the labels' column)
+    loaded()  # the base font measured before anything is drawn (the labels' column)
     page = _Page(words, zone, {f.screen_id: f for f in record.flags}, record.language)
     acks = {a.risk_id: a for a in record.acknowledgements}
     story: list[Flowable] = [*page.title_block(record, form)]
@@ -98,12 +106,15 @@ class _Page:
         self.language = language
         """The briefing's language: a row given on a screen in another one says so."""
         self.rtl = words.right_to_left
+        self.widths: Widths = {}
+        """The words measured for this PDF's right-to-left lines, dropped with it."""
 
     def p(self, text: str, style: str = "body", bold: bool = False) -> Flowable:
-        return p(text, style, bold, self.rtl)
+        return p(text, style, bold, self.rtl, widths=self.widths)
 
     def c(self, text: str, style: str = "body") -> Flowable:
-        """A paragraph of the procedure's own words (the same in every briefing)."""
+        """A paragraph of the procedure's own words or the catalog's (the same in every briefing,
+        never a patient's: their right-to-left lines are kept for the next PDF)."""
         return p(text, style, False, self.rtl, content=True)
 
     def given_in(self, part: AckPart | FlagPart | AnswerPart | SignaturePart) -> list[Flowable]:
@@ -124,7 +135,7 @@ class _Page:
             (w("pdf.mrn"), self.p(patient.mrn or w("pdf.no-mrn"))),
             (
                 w("pdf.procedure"),
-                self.p(w("pdf.procedure-name", title=form.title, name=form.full_name)),
+                self.c(w("pdf.procedure-name", title=form.title, name=form.full_name)),
             ),
             (
                 w("pdf.content"),
@@ -141,9 +152,9 @@ class _Page:
             (w("pdf.briefing"), self.p(record.briefing_id)),
             (w("pdf.kiosk"), self.p(record.kiosk_id)),
             (w("pdf.signed"), self.p(self.when(record.signed_at))),
-            (w("pdf.language"), self.p(language_name(record.language))),
+            (w("pdf.language"), self.c(language_name(record.language))),
         ]
-        label_rows = [[self.p(label, "label"), value] for label, value in rows]
+        label_rows = [[self.c(label, "label"), value] for label, value in rows]
         labels = _label_width([label for label, _ in rows])
         widths = [labels, TEXT_WIDTH - labels - 34 * mm]
         if self.rtl:  # mirrored: the labels on the right, the QR code on the left
@@ -172,12 +183,12 @@ class _Page:
                 ]
             )
         )
-        return [self.p(w("pdf.title"), "title"), head, Spacer(1, 4 * mm)]
+        return [self.c(w("pdf.title"), "title"), head, Spacer(1, 4 * mm)]
 
     def heading(self, title: str, subtitle: str | None = None) -> list[Flowable]:
         out: list[Flowable] = [CondPageBreak(40 * mm), self.c(title, "h1")]
         if subtitle:
-            out.append(self.p(subtitle, "small"))
+            out.append(self.c(subtitle, "small"))
         return out
 
     def flag(self, screen_id: str) -> list[Flowable]:
@@ -197,7 +208,7 @@ class _Page:
     def risk(self, risk: Section, ack: AckPart | None) -> list[Flowable]:
         parts = self.section(risk)
         if ack is None:
-            parts.append(self.p(self.words("pdf.not-acknowledged"), "flag"))
+            parts.append(self.c(self.words("pdf.not-acknowledged"), "flag"))
         else:
             seconds = round(ack.seconds_on_screen)
             done = self.words(
@@ -242,9 +253,9 @@ class _Page:
                 lines += [self.p(line), *self.given_in(answer)]
                 if answer.revisit_screen_id:
                     title = form.screen(answer.revisit_screen_id).title
-                    lines.append(self.p(w("pdf.shown-again", title=title), "small"))
+                    lines.append(self.c(w("pdf.shown-again", title=title), "small"))
             if not given:
-                lines.append(self.p(w("pdf.not-answered"), "small"))
+                lines.append(self.c(w("pdf.not-answered"), "small"))
             out.append(KeepTogether(lines + self.flag(question.id)))
         revisited = [sid for sid in record.revisited() if _has_screen(form, sid)]
         if revisited:
@@ -256,8 +267,8 @@ class _Page:
     def signature_block(self, record: BriefingRecord, form: Form) -> list[Flowable]:
         w, sig = self.words, record.signature
         block: list[Flowable] = [
-            self.p(w("pdf.signature"), "h1"),
-            self.p(w("pdf.meaning-label"), "label"),
+            self.c(w("pdf.signature"), "h1"),
+            self.c(w("pdf.meaning-label"), "label"),
             self.c(form.signing.statement),
         ]
         if sig.kind == "drawn":
@@ -269,7 +280,7 @@ class _Page:
             self.p(w("pdf.signed-by", name=record.patient.name), bold=True),
             self.p(w("pdf.signed-when", when=self.when(sig.signed_at))),
             *self.given_in(sig),
-            self.p(w("pdf.meaning", statement=form.signing.statement), "small"),
+            self.c(w("pdf.meaning", statement=form.signing.statement), "small"),
             Spacer(1, 3 * mm),
             self.p(w("pdf.audit-head", hash=record.audit_head), "small"),
         ]
@@ -286,18 +297,8 @@ def _label_width(labels: list[str]) -> float:
     return min(max(low, widest + 8), high)
 
 
-def _qr(briefing_id: str) -> Drawing:
-    widget = QrCodeWidget(briefing_id, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    size = 32 * mm
-    drawing = Drawing(
-        size,
-        size,
-        transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
-        initialFontName=BASE_FONT,
-    )
-    drawing.add(widget)
-    return drawing
+def _qr(briefing_id: str) -> QrCode:
+    return QrCode(briefing_id, 32 * mm)
 
 
 def _has_screen(form: Form, screen_id: str) -> bool:

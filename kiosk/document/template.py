@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate  # type: ignore[import-untyped]
 
-from kiosk.document.fonts import BASE_FONT, paragraph_markup, register_fonts
+from kiosk.document.fonts import BASE_FONT, loaded, paragraph_markup
 from kiosk.document.styles import FOOTER_HEIGHT, MARGIN, PAGE, STYLES, TEXT_WIDTH
 from kiosk.i18n import Words
 
@@ -82,7 +82,7 @@ def render(
     """Lay the story out on pages with the footer; the PDF as bytes (fonts embedded, subset).
     `subject` is for machines (verify reads it); the words are in `words`' language, which the
     PDF's /Lang names (BCP-47; `lang`, else the words' language)."""
-    register_fonts()
+    loaded()  # the base font; a face for another script is read when a paragraph needs it
     out = BytesIO()
     doc = SimpleDocTemplate(
         out,

@@ -245,6 +245,13 @@ def chunks(rows: Sequence[RecordRow], size: int | None = None) -> Iterator[Seque
         yield rows[start : start + size]
 
 
+def spans(total: int, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each chunk of `total` items, CHUNK at a time."""
+    size = size or CHUNK
+    for start in range(0, total, size):
+        yield start, min(start + size, total)
+
+
 def child_rows(
     session: Session, table: Table, ids: Sequence[str], key: str = "briefing_id"
 ) -> dict[str, list[Any]]:

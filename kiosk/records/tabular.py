@@ -7,8 +7,8 @@ import io
 from collections.abc import Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Any
 
+from kiosk.records.csvrows import briefing_lines, safe_cell
 from kiosk.records.output import (
     ExportResult,
     audit_detail,
@@ -19,16 +19,12 @@ from kiosk.records.output import (
 from kiosk.records.query import (
     Filters,
     Progress,
-    RecordRow,
     child_rows,
-    chunks,
     find_records,
+    spans,
 )
 from kiosk.store.database import Store
 from kiosk.store.models import RiskAcknowledgement
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection")."""
 
 BRIEFING_HEADER = (
     "briefing_id",
@@ -59,11 +55,6 @@ ACK_HEADER = (
 )
 
 
-def safe_cell(value: str) -> str:
-    """The text as typed, with a leading apostrophe if a spreadsheet would read it as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def stamp(moment: datetime | None, zone: tzinfo | None, timespec: str = "seconds") -> str:
     """ISO-8601 with its UTC offset, in `zone` (None: this machine's local zone); empty if no time."""
     if moment is None:
@@ -73,26 +64,6 @@ def stamp(moment: datetime | None, zone: tzinfo | None, timespec: str = "seconds
 
 def _text(value: str | None) -> str:
     return "" if value is None else safe_cell(value)
-
-
-def briefing_cells(row: RecordRow, zone: tzinfo | None) -> list[Any]:
-    return [
-        row.briefing_id,
-        _text(row.patient_name),
-        row.date_of_birth.isoformat() if row.date_of_birth else "",
-        _text(row.mrn),
-        _text(row.form_id),
-        _text(row.form_version),
-        row.language,
-        row.status,
-        _text(row.kiosk_id),
-        stamp(row.started_at, zone),
-        stamp(row.ended_at, zone),
-        row.risks_acknowledged,
-        "" if row.risks_total is None else row.risks_total,
-        row.open_questions,
-        row.pdf_sha256 or "",
-    ]
 
 
 def export_csv(
@@ -112,15 +83,21 @@ def export_csv(
     check_target(target, overwrite=overwrite)
     now = now or datetime.now(UTC)
     with store.reading() as session:
-        rows = find_records(session, filters, risk_totals)
-        total, lines = len(rows), 0
+        if acknowledgements:
+            rows = find_records(session, filters, risk_totals)
+            total = len(rows)
+        else:  # one query, its rows made into cells as they come (kiosk.records.csvrows)
+            cells = list(briefing_lines(session, filters, risk_totals, zone))
+            total = len(cells)
+        lines = 0
         with pending_file(target) as out:
             buffer = io.StringIO()
             writer = csv.writer(buffer)
             writer.writerow(ACK_HEADER if acknowledgements else BRIEFING_HEADER)
             done = 0
-            for part in chunks(rows):
+            for start, end in spans(total):
                 if acknowledgements:
+                    part = rows[start:end]
                     acks = child_rows(
                         session,
                         RiskAcknowledgement.__table__,  # type: ignore[arg-type]
@@ -142,16 +119,18 @@ def export_csv(
                                 ]
                             )
                             lines += 1
+                    count = len(part)
                 else:
-                    writer.writerows(briefing_cells(row, zone) for row in part)
-                    lines += len(part)
+                    writer.writerows(cells[start:end])
+                    count = end - start
+                    lines += count
                 out.write(("\ufeff" if done == 0 else "").encode() + buffer.getvalue().encode())
                 buffer.seek(0)
                 buffer.truncate()
-                done += len(part)
+                done += count
                 if progress:
                     progress(done, total)
-            if not rows:
+            if not total:
                 out.write("\ufeff".encode() + buffer.getvalue().encode())
             out.finish()
             detail = audit_detail(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,6 +46,30 @@ class HotStatement:
         except sqlite3.Error as exc:  # a full disk, say
             raise wrapped(self._sql, exc) from exc
         return row
+
+
+def driver_rows(
+    conn: Connection, statement: Select[*tuple[Any, ...]], size: int = 1000
+) -> Iterator[Sequence[Any]]:
+    """Every row of a SELECT with the driver's own values, a batch at a time: on SQLite straight
+    from sqlite3 (times and dates as the text SQLite holds, no per-value conversion), elsewhere
+    through Core as usual. For reads of thousands of rows (an export), in the caller's
+    transaction."""
+    if conn.dialect.name != "sqlite":
+        result = conn.execute(statement)
+        while batch := result.fetchmany(size):
+            yield from batch
+        return
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = [_sqlite_value(compiled.params[name]) for name in compiled.positiontup or []]
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    try:
+        cursor = driver.execute(compiled.string, params)
+        while batch := cursor.fetchmany(size):
+            yield from batch
+    except sqlite3.Error as exc:
+        raise wrapped(compiled.string, exc) from exc
 
 
 def wrapped(statement: str, exc: sqlite3.Error) -> Exception:

@@ -1,0 +1,114 @@
+"""The briefing CSV's rows streamed from one query: the driver's values made into cells as they
+come, no row objects in between (`find_records` builds a RecordRow per briefing for the lists)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import UTC, date, datetime, tzinfo
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from kiosk.records.query import OPEN_FLAG, Filters, _count, _happened
+from kiosk.store.hot import driver_rows
+from kiosk.store.models import (
+    BriefingRow,
+    BriefingStatus,
+    Document,
+    PatientRow,
+    QuestionFlag,
+    RiskAcknowledgement,
+)
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection")."""
+
+
+def safe_cell(value: str) -> str:
+    """The text as typed, with a leading apostrophe if a spreadsheet would read it as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def text(value: str | None) -> str:
+    return "" if value is None else safe_cell(value)
+
+
+def moment(value: datetime | str | None, zone: tzinfo | None, timespec: str = "seconds") -> str:
+    """A stored time as ISO-8601 with its UTC offset in `zone` (None: this machine's local zone);
+    SQLite's text ("2026-01-05 08:00:00.000000", UTC) read as the store writes it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value.astimezone(zone).isoformat(timespec=timespec)
+
+
+def day(value: date | str | None) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def lines_query(filters: Filters) -> Select[*tuple[Any, ...]]:
+    """`rows_query` with only what the CSV prints: the same briefings in the same order, without
+    the signature's join and the count of every flag (a third subquery per briefing)."""
+    return (
+        select(
+            BriefingRow.id,
+            PatientRow.name,
+            PatientRow.date_of_birth,
+            PatientRow.mrn,
+            BriefingRow.form_id,
+            BriefingRow.form_version,
+            BriefingRow.content_sha256,
+            BriefingRow.status,
+            BriefingRow.kiosk_id,
+            BriefingRow.started_at,
+            BriefingRow.ended_at,
+            _count(RiskAcknowledgement),
+            _count(QuestionFlag, OPEN_FLAG),
+            Document.sha256,
+            BriefingRow.language,
+        )
+        .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
+        .outerjoin(Document, Document.briefing_id == BriefingRow.id)
+        .where(*filters.where())
+        .order_by(_happened, BriefingRow.id)
+    )
+
+
+def briefing_lines(
+    session: Session,
+    filters: Filters,
+    risk_totals: Mapping[str, int] | None,
+    zone: tzinfo | None,
+) -> Iterator[list[Any]]:
+    """One CSV line per matching briefing (BRIEFING_HEADER's columns), in the order they happened,
+    with the same counts as `find_records` (a completed briefing whose form is not known counts its
+    acknowledgements as its total)."""
+    totals = risk_totals or {}
+    completed = BriefingStatus.COMPLETED.value
+    for r in driver_rows(session.connection(), lines_query(filters)):
+        if filters.patient is not None and not filters.matches_patient(r[1], r[3]):
+            continue
+        total = totals.get(r[6])
+        if total is None and r[7] == completed:
+            total = r[11]
+        yield [
+            r[0],
+            text(r[1]),
+            day(r[2]),
+            text(r[3]),
+            text(r[4]),
+            text(r[5]),
+            r[14],
+            r[7],
+            text(r[8]),
+            moment(r[9], zone),
+            moment(r[10], zone),
+            r[11],
+            "" if total is None else total,
+            r[12],
+            r[13] or "",
+        ]
