@@ -28,6 +28,7 @@ from kiosk.session.clock import Clock
 from kiosk.startup import start_kiosk
 from kiosk.store import Recorder, Store, audit
 from kiosk.store.briefings import next_prepared
+from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.rules import InputError, clean_name
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 
@@ -200,6 +201,7 @@ class Station:
             self.config.documents_dir,
             self.clock.now(),
             translations=self.translations,
+            checkpoint=checkpoint_path(self.config.database_url, self.config.data_dir),
         )
 
     # -- staff -----------------------------------------------------------------------------

@@ -74,6 +74,8 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
         "migrations",
         "integrity",
         "audit chain",
+        "audit anchor",
+        "audit events",
         "free disk",
         "signing key",
         "fonts",

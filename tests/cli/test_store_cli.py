@@ -42,6 +42,8 @@ def test_init_then_doctor_on_a_fresh_machine(
         "migrations",
         "integrity",
         "audit",
+        "audit",
+        "audit",
         "free",
         "signing",
         "fonts",
