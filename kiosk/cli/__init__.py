@@ -144,7 +144,14 @@ def _command(args: argparse.Namespace) -> int:
         logs.close()
 
 
-_ACTIONS = ("forms_command", "audit_command", "config_command", "staff_command", "records_command")
+_ACTIONS = (
+    "forms_command",
+    "audit_command",
+    "config_command",
+    "staff_command",
+    "records_command",
+    "cert_command",
+)
 """The attributes where a command's second word (`kiosk staff add`) is kept."""
 
 

@@ -51,7 +51,7 @@ def pdf_bytes(
 
     language = language or record.language
     words = words_for(language)
-    story = build_story(record, form, words, zone)
+    story = build_story(record, form, words, zone, seal.certificate_sha256(signer))
     footer = footer_text(
         words, record.patient.name, record.briefing_id, record.form_version, record.content_sha256
     )

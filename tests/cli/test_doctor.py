@@ -76,6 +76,7 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
         "audit chain",
         "audit anchor",
         "audit events",
+        "PDF files",
         "free disk",
         "signing key",
         "fonts",

@@ -44,6 +44,7 @@ def test_init_then_doctor_on_a_fresh_machine(
         "audit",
         "audit",
         "audit",
+        "PDF",
         "free",
         "signing",
         "fonts",
