@@ -156,6 +156,7 @@ def run_doctor(args: argparse.Namespace) -> int:
             checks.append(_repair(config))
         if store_usable:  # else the database line has said why nothing can be counted
             checks.append(_pending(config))
+        checks.append(_forms(config))
     checks.append(_display())
     width = max(len(c.name) for c in checks)
     for check in checks:
@@ -231,6 +232,16 @@ def _display() -> Check:
     if last:  # not Qt refusing a display: the probe itself failed (a missing library, say)
         return Check("display", False, f"the display check failed: {last[-1]}")
     return Check("display", False, f"no display; {WHAT_TO_DO}")
+
+
+def _forms(config: Config) -> Check:
+    """The procedures the kiosk would offer: every form file loads (a broken one is never replaced)."""
+    catalog = load_catalog(config.forms_dirs)
+    if catalog.problems:
+        more = len(catalog.problems) - 1
+        extra = f" (and {more} more problem(s): kiosk forms check)" if more else ""
+        return Check("forms", False, f"{catalog.problems[0]}{extra}")
+    return Check("forms", True, ", ".join(sorted(catalog.forms)) or "no procedure found")
 
 
 def _pending(config: Config) -> Check:

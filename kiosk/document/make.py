@@ -92,8 +92,9 @@ def attach_record(pdf: bytes, record_json: bytes, words: Words) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> str:
-    """Put the PDF in place safely (temporary file, flush, rename; see kiosk.files); its SHA-256."""
-    install_file(path, data, 0o644, overwrite=True)
+    """Put the PDF in place safely (temporary file, flush, rename; see kiosk.files), readable by the
+    kiosk's user alone (a patient's record); its SHA-256."""
+    install_file(path, data, 0o600, overwrite=True)
     return hashlib.sha256(data).hexdigest()
 
 

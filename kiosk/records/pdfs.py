@@ -172,7 +172,11 @@ def export_pdfs(
 
 
 def _write(path: Path, data: bytes) -> None:
-    with path.open("xb") as handle:
+    """A new file (never one already there) for the kiosk's user alone: it holds patients' records."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, 0o600)  # whatever the umask
+    with os.fdopen(fd, "wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

@@ -83,6 +83,7 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
         "PDF folder",
         "log folder",
         "pending PDFs",
+        "forms",
         "display",
     ]
     assert failed(found) == {}

@@ -183,6 +183,13 @@ def test_a_forged_checkpoint_is_refused(kiosk: Kiosk, capsys: pytest.CaptureFixt
     assert f"{anchor_file}: the audit checkpoint is not signed by this kiosk's key" in err
 
 
-def test_the_checkpoint_file_is_private(kiosk: Kiosk) -> None:
+def test_the_checkpoint_the_database_and_the_pdfs_are_private(kiosk: Kiosk) -> None:
     anchor_file: Path = checkpoint_path(kiosk.config.database_url, kiosk.config.data_dir)
-    assert anchor_file.stat().st_mode & 0o777 == 0o600
+    private = [anchor_file, *kiosk.config.documents_dir.glob("*.pdf")]
+    if kiosk.store.is_sqlite:
+        db = kiosk.config.data_dir / "kiosk.db"
+        private += [db, db.with_name("kiosk.db-wal"), db.with_name("kiosk.db-shm")]
+    assert len(private) >= 2
+    assert {str(p): p.stat().st_mode & 0o777 for p in private} == dict.fromkeys(
+        map(str, private), 0o600
+    )

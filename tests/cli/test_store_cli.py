@@ -51,6 +51,7 @@ def test_init_then_doctor_on_a_fresh_machine(
         "PDF",
         "log",
         "pending",
+        "forms",
         "display",
     ]
     assert all(line.startswith("ok") for line in out.splitlines())
