@@ -336,6 +336,20 @@ def run_backup(args: argparse.Namespace) -> int:
         f"backup written: {args.path} ({size // 1024} KB) at {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC"
     )
     log.info("backup written: %s (%d KB)", args.path, size // 1024)
+    anchor_file = checkpoint_path(config.database_url, config.data_dir)
+    if anchor_file.is_file():  # the proof of how far the chain went travels with the copy
+        copy = args.path.with_name(f"{args.path.name}.{anchor_file.name}")
+        try:
+            install_file(copy, anchor_file.read_bytes(), 0o600, overwrite=False)
+        except OSError as exc:
+            print(
+                f"{copy}: the audit checkpoint was not copied ({exc.strerror}); copy "
+                f"{anchor_file} beside the backup yourself.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"checkpoint copied: {copy} (restore it beside the database as {anchor_file.name})")
+        log.info("backup: audit checkpoint copied: %s", copy)
     return 0
 
 
