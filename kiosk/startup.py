@@ -15,9 +15,11 @@ from sqlalchemy import select
 from kiosk.config import Config, ConfigError
 from kiosk.content import load_catalog
 from kiosk.content.schema import Form
+from kiosk.document.anchor import anchor
 from kiosk.document.identity import load_signer
 from kiosk.document.make import Made, make_pending
 from kiosk.document.seal import SealError, Signer
+from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.database import Store
 from kiosk.store.maintenance import start
 from kiosk.store.models import BriefingRow
@@ -75,9 +77,11 @@ def start_kiosk(config: Config, now: datetime) -> Started:
         return Started(
             store, recovered, [], problems, catalog.forms, None, str(exc), catalog.translations
         )
+    anchor_file = checkpoint_path(config.database_url, config.data_dir)
     made, failed = make_pending(
-        store, catalog.forms, signer, config.documents_dir, now, catalog.translations
+        store, catalog.forms, signer, config.documents_dir, now, catalog.translations, anchor_file
     )
+    anchor(store, anchor_file, signer, now)  # the settings and recoveries recorded at start
     log.info("pending PDFs: %d made, %d still pending", len(made), len(failed))
     for m in made:
         log.info("briefing %s: pending PDF made", m.briefing_id)

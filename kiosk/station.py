@@ -30,6 +30,7 @@ from kiosk.speech.listening import Audio
 from kiosk.startup import start_kiosk
 from kiosk.store import Recorder, Store, audit
 from kiosk.store.briefings import Waiting, next_prepared
+from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.rules import InputError, clean_name
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 
@@ -263,6 +264,7 @@ class Station:
             self.config.documents_dir,
             self.clock.now(),
             translations=self.translations,
+            checkpoint=checkpoint_path(self.config.database_url, self.config.data_dir),
         )
 
     # -- staff -----------------------------------------------------------------------------

@@ -158,9 +158,14 @@ def _command(args: argparse.Namespace) -> int:
 
 
 _ACTIONS = (
-    "forms_command", "audit_command", "config_command", "staff_command", "records_command",
+    "forms_command",
+    "audit_command",
+    "config_command",
+    "staff_command",
+    "records_command",
     "speech_command",
-)  # fmt: skip
+    "cert_command",
+)
 """The attributes where a command's second word (`kiosk staff add`) is kept."""
 
 

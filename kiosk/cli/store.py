@@ -11,14 +11,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli.proof import proof_checks, proof_of
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.content import load_catalog
+from kiosk.document.anchor import anchor
 from kiosk.document.identity import ensure_identity, identity_checks, load_signer
 from kiosk.document.make import make_pending, pending
 from kiosk.document.seal import SealError
 from kiosk.files import install_file, nearest_existing
 from kiosk.logs import log_folder
 from kiosk.store import StoreError, audit, open_store
+from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.maintenance import Check, backup, record_settings, store_checks
 
 log = logging.getLogger(__name__)
@@ -91,7 +94,23 @@ def run_init(args: argparse.Namespace) -> int:
     state, where = ensure_identity(config, datetime.now(UTC))
     print(f"identity  {state.ljust(7)}   {where}")
     log.info("init: signing identity %s: %s", state, where)
+    _anchor(config)
     return 0
+
+
+def _anchor(config: Config) -> None:
+    """A first signed checkpoint of the audit chain, so that rows removed from now on are caught."""
+    now = datetime.now(UTC)
+    store = open_store(config.database_url, config.kiosk_id, create=False)
+    try:
+        anchor(
+            store,
+            checkpoint_path(config.database_url, config.data_dir),
+            load_signer(config, now),
+            now,
+        )
+    finally:
+        store.close()
 
 
 def _where(config: Config) -> str:
@@ -110,7 +129,12 @@ def run_doctor(args: argparse.Namespace) -> int:
     else:
         state = "readable" if config.exists else "not found, using defaults; run `kiosk init`"
         checks.append(Check("config", config.exists, f"{config.path} ({state})"))
-        store_lines = store_checks(config.database_url, config.kiosk_id, config.data_dir)
+        store_lines = store_checks(
+            config.database_url,
+            config.kiosk_id,
+            config.data_dir,
+            lambda store: proof_checks(store, config),
+        )
         checks += store_lines
         store_usable = all(c.ok for c in store_lines if c.name in ("database", "migrations"))
         checks += [Check(*line) for line in identity_checks(config, datetime.now(UTC))]
@@ -132,6 +156,7 @@ def run_doctor(args: argparse.Namespace) -> int:
             checks.append(_repair(config))
         if store_usable:  # else the database line has said why nothing can be counted
             checks.append(_pending(config))
+        checks.append(_forms(config))
     checks.append(_display())
     width = max(len(c.name) for c in checks)
     for check in checks:
@@ -209,6 +234,16 @@ def _display() -> Check:
     return Check("display", False, f"no display; {WHAT_TO_DO}")
 
 
+def _forms(config: Config) -> Check:
+    """The procedures the kiosk would offer: every form file loads (a broken one is never replaced)."""
+    catalog = load_catalog(config.forms_dirs)
+    if catalog.problems:
+        more = len(catalog.problems) - 1
+        extra = f" (and {more} more problem(s): kiosk forms check)" if more else ""
+        return Check("forms", False, f"{catalog.problems[0]}{extra}")
+    return Check("forms", True, ", ".join(sorted(catalog.forms)) or "no procedure found")
+
+
 def _pending(config: Config) -> Check:
     try:
         store = open_store(config.database_url, config.kiosk_id, create=False)
@@ -238,7 +273,13 @@ def _repair(config: Config) -> Check:
         signer = load_signer(config, now)
         catalog = load_catalog(config.forms_dirs)
         made, failed = make_pending(
-            store, catalog.forms, signer, config.documents_dir, now, catalog.translations
+            store,
+            catalog.forms,
+            signer,
+            config.documents_dir,
+            now,
+            catalog.translations,
+            checkpoint_path(config.database_url, config.data_dir),
         )
     except (SealError, ConfigError) as exc:
         return Check("repair", False, f"pending PDFs not made: {exc}")
@@ -262,17 +303,26 @@ def run_audit_verify(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     store = open_store(config.database_url, config.kiosk_id, create=False)
     try:
-        with store.reading() as session:
-            report = audit.verify(session)
+        report, anchored, agreed = proof_of(store, config)
     finally:
         store.close()
-    if report.ok:
-        print(f"audit chain intact: {report.rows} rows, head {report.head}")
-        log.info("audit verify: chain intact, %d rows, head %s", report.rows, report.head)
-        return 0
-    log.error("audit verify: chain broken at row %s: %s", report.broken_at, report.reason)
-    print(f"audit chain broken at row {report.broken_at}: {report.reason}.", file=sys.stderr)
-    return 1
+    if not report.ok:
+        log.error("audit verify: chain broken at row %s: %s", report.broken_at, report.reason)
+        print(f"audit chain broken at row {report.broken_at}: {report.reason}.", file=sys.stderr)
+    for finding, what in (
+        (anchored, "audit chain incomplete"),
+        (agreed, "audit and events disagree"),
+    ):
+        if not finding.ok:
+            log.error("audit verify: %s: %s", what, finding.detail)
+            print(f"{what}: {finding.detail}.", file=sys.stderr)
+    if not (report.ok and anchored.ok and agreed.ok):
+        return 1
+    print(
+        f"audit chain intact: {report.rows} rows, head {report.head}; {anchored.detail}; {agreed.detail}"
+    )
+    log.info("audit verify: chain intact, %d rows, head %s", report.rows, report.head)
+    return 0
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -286,6 +336,20 @@ def run_backup(args: argparse.Namespace) -> int:
         f"backup written: {args.path} ({size // 1024} KB) at {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC"
     )
     log.info("backup written: %s (%d KB)", args.path, size // 1024)
+    anchor_file = checkpoint_path(config.database_url, config.data_dir)
+    if anchor_file.is_file():  # the proof of how far the chain went travels with the copy
+        copy = args.path.with_name(f"{args.path.name}.{anchor_file.name}")
+        try:
+            install_file(copy, anchor_file.read_bytes(), 0o600, overwrite=False)
+        except OSError as exc:
+            print(
+                f"{copy}: the audit checkpoint was not copied ({exc.strerror}); copy "
+                f"{anchor_file} beside the backup yourself.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"checkpoint copied: {copy} (restore it beside the database as {anchor_file.name})")
+        log.info("backup: audit checkpoint copied: %s", copy)
     return 0
 
 

@@ -113,21 +113,49 @@ def load_catalog(folders: Iterable[Path]) -> Catalog:
     folder are a problem to fix.
     """
     catalog = Catalog()
+    broken: dict[str, Path] = {}
+    """Procedures (by their file's or folder's name) whose file in a folder read earlier is broken:
+    a later folder's version (the shipped one) must not be briefed in its place."""
     for folder in folders:
+        found_broken: dict[str, Path] = {}
         for path in form_files([folder]):
             try:
-                _add(catalog, folder, path, load_form(path), {})
+                form = load_form(path)
             except FormError as exc:
                 catalog.problems += exc.problems
+                found_broken[path.stem] = path
+                continue
+            if not _shadowed(catalog, broken, form, path):
+                _add(catalog, folder, path, form, {})
         for sub in procedure_folders([folder]):
             procedure = load_procedure(sub)
             catalog.problems += procedure.problems()
             catalog.warnings += procedure.warnings()
-            if procedure.source is not None and procedure.source_path is not None:
+            if procedure.source is None or procedure.source_path is None:
+                found_broken[sub.name] = sub
+            elif not _shadowed(catalog, broken, procedure.source, procedure.source_path):
                 _add(
                     catalog, folder, procedure.source_path, procedure.source, procedure.translations
                 )
+        broken |= {k: v for k, v in found_broken.items() if k not in catalog.forms}
     return catalog
+
+
+def _shadowed(catalog: Catalog, broken: dict[str, Path], form: Form, path: Path) -> bool:
+    """Whether a folder read earlier holds a broken file of this procedure: then this version is
+    not used in its place (a clinic's form that does not load must be fixed, not replaced)."""
+    blocker = broken.get(form.id)
+    if blocker is None or form.id in catalog.forms:
+        return False
+    catalog.problems.append(
+        Problem(
+            str(blocker),
+            "",
+            f'procedure "{form.id}" is not offered: this file cannot be used, and {path} is not '
+            "briefed in its place; fix it (kiosk forms check) or remove it",
+        )
+    )
+    return True
 
 
 def _add(

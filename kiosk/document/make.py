@@ -11,11 +11,12 @@ from pathlib import Path
 
 from pyhanko.pdf_utils import embed
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign.signers import Signer
+from pyhanko.sign.signers import Signer, SimpleSigner
 from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
 from kiosk.document import seal
+from kiosk.document.anchor import anchor
 from kiosk.document.fonts import FontError, register_fonts
 from kiosk.document.language import Translations, content_in
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
@@ -51,7 +52,7 @@ def pdf_bytes(
 
     language = language or record.language
     words = words_for(language)
-    story = build_story(record, form, words, zone)
+    story = build_story(record, form, words, zone, seal.certificate_sha256(signer))
     footer = footer_text(
         words, record.patient.name, record.briefing_id, record.form_version, record.content_sha256
     )
@@ -102,8 +103,9 @@ def attach_record(pdf: bytes, record_json: bytes, words: Words) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> str:
-    """Put the PDF in place safely (temporary file, flush, rename; see kiosk.files); its SHA-256."""
-    install_file(path, data, 0o644, overwrite=True)
+    """Put the PDF in place safely (temporary file, flush, rename; see kiosk.files), readable by the
+    kiosk's user alone (a patient's record); its SHA-256."""
+    install_file(path, data, 0o600, overwrite=True)
     return hashlib.sha256(data).hexdigest()
 
 
@@ -128,9 +130,11 @@ def make_document(
     now: datetime,
     zone: tzinfo | None = None,
     translations: Translations | None = None,
+    checkpoint: Path | None = None,
 ) -> Made:
     """Make, seal and file the PDF of a signed briefing, and record where it is and its SHA-256,
-    in the briefing's language (its content from `translations`, by procedure id and language).
+    in the briefing's language (its content from `translations`, by procedure id and language);
+    then a signed checkpoint of the audit chain into `checkpoint` (kiosk.store.checkpoint).
 
     A failure leaves the briefing complete in the store with its PDF still pending, and no
     half-written file under the final name.
@@ -186,6 +190,8 @@ def make_document(
             subject=f"briefing:{briefing_id}",
             detail={"sha256": sha256, "file": path.name},
         )
+    if isinstance(signer, SimpleSigner):
+        anchor(store, checkpoint, signer, now)
     return Made(briefing_id, path, sha256)
 
 
@@ -211,6 +217,7 @@ def make_pending(
     folder: Path,
     now: datetime,
     translations: Translations | None = None,
+    checkpoint: Path | None = None,
 ) -> tuple[list[Made], list[str]]:
     """Make every pending PDF (at start, and by `kiosk doctor --repair`): what was made, what failed and why."""
     made, failed = [], []
@@ -218,7 +225,14 @@ def make_pending(
         try:
             made.append(
                 make_document(
-                    store, briefing_id, forms, signer, folder, now, translations=translations
+                    store,
+                    briefing_id,
+                    forms,
+                    signer,
+                    folder,
+                    now,
+                    translations=translations,
+                    checkpoint=checkpoint,
                 )
             )
         except DocumentError as exc:

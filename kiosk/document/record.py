@@ -190,7 +190,9 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
     subject = f"briefing:{briefing_id}"
     head = session.execute(
         select(AuditEntry.hash).where(AuditEntry.subject == subject, AuditEntry.action == "signed")
-    ).scalar_one()
+    ).scalar()
+    if head is None:  # rows removed from the audit log: `kiosk audit verify` names them
+        raise RecordNotReady("problem.signed-row-missing", briefing=briefing_id)
     acks = session.execute(
         select(RiskAcknowledgement)
         .where(RiskAcknowledgement.briefing_id == briefing_id)

@@ -71,10 +71,15 @@ def p(
 
 
 def build_story(
-    record: BriefingRecord, form: Form, words: Words, zone: tzinfo | None = None
+    record: BriefingRecord,
+    form: Form,
+    words: Words,
+    zone: tzinfo | None = None,
+    seal_sha256: str | None = None,
 ) -> list[Flowable]:
     """Everything the patient saw, in order, with what they did, in `words`' language; `zone` sets
-    how times print."""
+    how times print; `seal_sha256`, the kiosk certificate's fingerprint, is printed by the signature
+    so that whoever receives the PDF can check the seal is this kiosk's."""
     loaded()  # the base font measured before anything is drawn (the labels' column)
     page = _Page(words, zone, {f.screen_id: f for f in record.flags}, record.language)
     acks = {a.risk_id: a for a in record.acknowledgements}
@@ -92,7 +97,7 @@ def build_story(
         story += page.item_list(listing)
     story += page.comprehension(record, form)
     story += page.other_flags(record, form)
-    story += page.signature_block(record, form)
+    story += page.signature_block(record, form, seal_sha256)
     return story
 
 
@@ -264,7 +269,9 @@ class _Page:
             out.append(self.p(w("pdf.went-back", titles=titles), "small"))
         return out
 
-    def signature_block(self, record: BriefingRecord, form: Form) -> list[Flowable]:
+    def signature_block(
+        self, record: BriefingRecord, form: Form, seal_sha256: str | None = None
+    ) -> list[Flowable]:
         w, sig = self.words, record.signature
         block: list[Flowable] = [
             self.c(w("pdf.signature"), "h1"),
@@ -284,6 +291,9 @@ class _Page:
             Spacer(1, 3 * mm),
             self.p(w("pdf.audit-head", hash=record.audit_head), "small"),
         ]
+        if seal_sha256:
+            pairs = ":".join(seal_sha256[i : i + 2] for i in range(0, len(seal_sha256), 2))
+            block.append(self.p(w("pdf.seal-fingerprint", sha256=pairs.upper()), "small"))
         return [CondPageBreak(110 * mm), KeepTogether(block)]
 
 

@@ -96,7 +96,8 @@ def read_pdf(row: RecordRow) -> tuple[PdfFile | None, str | None]:
     if row.pdf_status != "made" or not row.pdf_path:
         return None, None
     path = Path(row.pdf_path)
-    url = path.as_uri() if path.is_absolute() else path.as_posix()
+    # the file's name, as the PDF export and its SHA256SUMS name it: never a path on the kiosk's disk
+    url = path.name
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.document.verify import briefing_of
 from kiosk.records.output import (
     ExportResult,
     audit_detail,
@@ -26,8 +27,9 @@ NOT_INCLUDED = "NOT-INCLUDED.txt"
 
 
 class PdfUnusable(Exception):
-    """A briefing's PDF cannot be handed out: `kind` is "pending", "unreadable" or "altered";
-    each caller words it for its reader (`reason`: the OS's, for an unreadable file)."""
+    """A briefing's PDF cannot be handed out: `kind` is "pending", "unreadable", "misfiled" or
+    "altered"; each caller words it for its reader (`reason`: the OS's, for an unreadable file;
+    the briefing whose PDF it is, for a misfiled one)."""
 
     def __init__(self, kind: str, path: Path | None, reason: str = "") -> None:
         super().__init__(kind)
@@ -47,8 +49,20 @@ def read_sealed(row: RecordRow) -> tuple[Path, bytes]:
     except OSError as exc:
         raise PdfUnusable("unreadable", path, exc.strerror or str(exc)) from None
     if hashlib.sha256(data).hexdigest() != row.pdf_sha256:
+        other = briefing_of(data)
+        if other is not None and other != row.briefing_id:
+            raise PdfUnusable("misfiled", path, other)
         raise PdfUnusable("altered", path)
     return path, data
+
+
+def misfiled(briefing_id: str, path: Path | None, other: str) -> str:
+    """The sentence `kiosk verify`, `kiosk doctor` and the export give for another briefing's PDF
+    found under this briefing's name."""
+    return (
+        f"briefing {briefing_id}: its PDF {path} is briefing {other}'s PDF, copied over it; "
+        "restore this briefing's PDF from a backup"
+    )
 
 
 def _read_checked(row: RecordRow) -> tuple[bytes | None, str | None]:
@@ -66,6 +80,11 @@ def _read_checked(row: RecordRow) -> tuple[bytes | None, str | None]:
             return None, (
                 f"{who}: its PDF {problem.path} cannot be read ({problem.reason}); restore it "
                 "from a backup"
+            )
+        if problem.kind == "misfiled":
+            return (
+                None,
+                f"{misfiled(row.briefing_id, problem.path, problem.reason)}; it was not copied",
             )
         return None, (
             f"{who}: its PDF {problem.path} does not match the SHA-256 stored at signing (changed "
@@ -153,7 +172,11 @@ def export_pdfs(
 
 
 def _write(path: Path, data: bytes) -> None:
-    with path.open("xb") as handle:
+    """A new file (never one already there) for the kiosk's user alone: it holds patients' records."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, 0o600)  # whatever the umask
+    with os.fdopen(fd, "wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.files import nearest_existing
 from kiosk.store.hot import HotStatement as HotStatement
 from kiosk.store.hot import wrapped
 from kiosk.store.shares import NETWORK_FILESYSTEMS as NETWORK_FILESYSTEMS
@@ -254,10 +256,15 @@ def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = Tr
             check_writable(path)
         if check and path.exists():
             _check_untouched(path)
+    new_file = path is not None and not path.exists()
     engine = make_engine(url)
     try:
         with engine.connect() as conn:  # reach the server now, so a failure is one sentence here
             conn.rollback()
+        if new_file and path is not None and path.exists():
+            # patients' records: the kiosk's user alone (SQLite gives its -wal and -shm files the
+            # database's own mode)
+            path.chmod(0o600)
         if create:
             current = current_revision(engine)
             if current != SCHEMA_HEAD:
@@ -286,8 +293,10 @@ def _check_untouched(path: Path) -> None:
             conn.close()
     except sqlite3.OperationalError as exc:  # locked, unreadable, cannot open: not damage
         raise StoreError(
-            f"{path}: the database cannot be read ({exc}); check the file's and its folder's "
-            "permissions, and that no other program holds it."
+            full_disk(path)
+            or locked(path, str(exc))
+            or f"{path}: the database cannot be read ({exc}); check the file's and its folder's "
+            "permissions."
         ) from None
     except sqlite3.DatabaseError as exc:
         rows, orphans = [str(exc)], []
@@ -301,10 +310,48 @@ def _check_untouched(path: Path) -> None:
         )
 
 
+FULL_BELOW = 1024 * 1024
+"""Free space under which a disk is called full when SQLite fails (it needs room for its journal)."""
+
+
+def full_disk(path: Path) -> str | None:
+    """The sentence for a database that fails because its disk is full; None if there is room."""
+    try:
+        free = shutil.disk_usage(nearest_existing(path.parent)).free
+    except OSError:
+        return None
+    if free >= FULL_BELOW:
+        return None
+    return (
+        f"{path}: the disk holding the database is full ({free // 1024} KB free); free space on "
+        "it, then start again (the records were left untouched)."
+    )
+
+
+def locked(path: Path, reason: str) -> str | None:
+    """The sentence for a database another program holds locked; None for any other reason."""
+    if "locked" not in reason:
+        return None
+    return (
+        f"{path}: another program holds the database locked and did not let go within "
+        f"{BUSY_TIMEOUT_MS / 1000:g} s; close it (a database browser, a copy in progress) "
+        "and start again (the records were left untouched)."
+    )
+
+
+def describe_error(url: str, exc: DBAPIError) -> str:
+    """An error the database raised, as one sentence (see _describe)."""
+    return _describe(url, exc)
+
+
 def _describe(url: str, exc: DBAPIError) -> str:
     place = place_of(url)
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    if sqlite_path(url) is not None:
+    path = sqlite_path(url)
+    if path is not None:
+        said = full_disk(path) or locked(path, reason)
+        if said:
+            return said
         if "not a database" in reason or "malformed" in reason:
             return f"{place}: the database is damaged ({reason}); it was left untouched: restore it from a backup and run `kiosk doctor`."
         return f"{place}: the database cannot be used ({reason}); check the file, its folder's permissions and free disk space."

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.files import nearest_existing
 from kiosk.store import audit
@@ -23,6 +24,7 @@ from kiosk.store.database import (
     Store,
     StoreError,
     current_revision,
+    describe_error,
     head_revision,
     integrity_problems,
     open_store,
@@ -40,8 +42,12 @@ def start(
 ) -> tuple[Store, list[str]]:
     """What the kiosk does when it starts: check, migrate, note changed settings, close what a crash left open."""
     store = open_store(url, kiosk_id)
-    record_settings(store, settings, now)
-    return store, recover_interrupted(store, now)
+    try:
+        record_settings(store, settings, now)
+        return store, recover_interrupted(store, now)
+    except DBAPIError as exc:  # another program holds the lock, the disk filled up
+        store.close()
+        raise StoreError(describe_error(url, exc)) from None
 
 
 def record_settings(
@@ -88,8 +94,14 @@ class Check:
     detail: str
 
 
-def store_checks(url: str, kiosk_id: str, data_dir: Path) -> list[Check]:
-    """The store's lines of `kiosk doctor`: reachable, migrated, intact, audit chain, free disk."""
+def store_checks(
+    url: str,
+    kiosk_id: str,
+    data_dir: Path,
+    chain: Callable[[Store], list[Check]] | None = None,
+) -> list[Check]:
+    """The store's lines of `kiosk doctor`: reachable, migrated, intact, audit chain (`chain` says
+    how it is proven: by default its own links alone), free disk."""
     checks: list[Check] = []
     try:
         store = open_store(url, kiosk_id, create=False)
@@ -112,7 +124,7 @@ def store_checks(url: str, kiosk_id: str, data_dir: Path) -> list[Check]:
         checks.append(
             Check("integrity", not problems, "ok" if not problems else "; ".join(problems[:3]))
         )
-        checks.append(_chain(store))
+        checks += chain(store) if chain else [_chain(store)]
     finally:
         store.close()
     return [*checks, _free_disk(data_dir)]

@@ -74,12 +74,16 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
         "migrations",
         "integrity",
         "audit chain",
+        "audit anchor",
+        "audit events",
+        "PDF files",
         "free disk",
         "signing key",
         "fonts",
         "PDF folder",
         "log folder",
         "pending PDFs",
+        "forms",
         "display",
     ]
     assert failed(found) == {}

@@ -42,12 +42,16 @@ def test_init_then_doctor_on_a_fresh_machine(
         "migrations",
         "integrity",
         "audit",
+        "audit",
+        "audit",
+        "PDF",
         "free",
         "signing",
         "fonts",
         "PDF",
         "log",
         "pending",
+        "forms",
         "display",
     ]
     assert all(line.startswith("ok") for line in out.splitlines())
@@ -172,3 +176,19 @@ def test_backup_of_postgresql_gives_guidance(
     store = Store(make_engine("postgresql://u@127.0.0.1:1/db"), None, "k")  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="pg_dump"):
         backup(store, tmp_path / "b.dump")
+
+
+def test_backup_carries_the_audit_checkpoint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    target = tmp_path / "kiosk-backup.db"
+    code, out, _ = run(capsys, "backup", str(target))
+    assert code == 0
+    copy = tmp_path / "kiosk-backup.db.audit-checkpoint.json"
+    assert (
+        f"checkpoint copied: {copy} (restore it beside the database as audit-checkpoint.json)"
+        in out
+    )
+    assert copy.read_bytes() == (data_dir(tmp_path) / "audit-checkpoint.json").read_bytes()
+    assert copy.stat().st_mode & 0o777 == 0o600

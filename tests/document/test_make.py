@@ -24,9 +24,10 @@ from kiosk.document.make import (
 from kiosk.document.record import load_record
 from kiosk.document.story import build_story, when
 from kiosk.document.template import footer_text, render
-from kiosk.document.verify import embedded_record, verify_pdf
+from kiosk.document.verify import Outcome, embedded_record, verify_pdf
 from kiosk.i18n import words_for
 from kiosk.store import Store
+from kiosk.store.database import place_of
 from kiosk.store.models import AuditEntry, Document
 from tests.document.conftest import FLAGGED, FORM, SignedBriefing, pdf_text
 from tests.pdfsig import pdfsig
@@ -262,9 +263,15 @@ def test_files_that_are_not_briefing_records(store: Store, signer: seal.Signer) 
     ghost = seal.sign_pdf(
         attach_record(plain, json.dumps({"briefing_id": "nope"}).encode(), EN), signer
     )
+    verdict = verify_pdf(ghost, store)
+    assert verdict.outcome is Outcome.NOT_IN_STORE
+    sealed_by = verdict.message.split("though its seal by ")[1].split(" is intact")[0]
+    assert sealed_by.startswith("CN=kiosk-7")
     assert (
-        verify_pdf(ghost, store).message
-        == "NOT intact: the attached record names briefing nope, which the store does not hold signed"
+        verdict.message
+        == f"NOT intact: briefing nope is not in the store searched ({place_of(store.engine.url)}), "
+        f"though its seal by {sealed_by} is intact; verify it on the kiosk that made it, or with "
+        "--trust CERT.pem"
     )
 
 

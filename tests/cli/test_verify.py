@@ -1,0 +1,179 @@
+"""`kiosk verify` says what it found, with its own exit status: genuine, a look-alike seal refused by
+the trust list, another briefing's PDF filed under this one's name (verify, doctor and export agree),
+a briefing not in the store searched, the store's own record damaged; and `kiosk cert show`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from kiosk.cli import main
+from kiosk.config import Config, load_config
+from kiosk.document import keys
+from kiosk.document.identity import load_signer
+from kiosk.document.make import Made, make_document, pdf_bytes
+from kiosk.document.record import load_record
+from kiosk.store import Store
+from tests.document.conftest import FORM, SignedBriefing
+from tests.document.conftest import signed as signed
+
+NOW = datetime.now(UTC)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """The kiosk's own embedded database, where `kiosk init` puts it."""
+    return f"sqlite:///{tmp_path / 'data' / 'kiosk.db'}"
+
+
+@dataclass
+class Two:
+    config: Config
+    store: Store
+    a: Made
+    b: Made
+
+
+@pytest.fixture
+def two(capsys: pytest.CaptureFixture[str], signed: SignedBriefing, store: Store) -> Two:
+    """`kiosk init`, then two signed briefings with their PDFs made by this kiosk."""
+    assert main(["init"]) == 0
+    capsys.readouterr()
+    config = load_config()
+    signer = load_signer(config, NOW)
+    store.kiosk_id = config.kiosk_id  # the briefings are this kiosk's
+    made = [
+        make_document(store, signed(name), {FORM.id: FORM}, signer, config.documents_dir, NOW)
+        for name in ("Ana Ruiz", "Ben Okafor")
+    ]
+    return Two(config, store, *made)
+
+
+def trust_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
+    code, pem, _ = run(capsys, "cert", "show", "--pem")
+    assert code == 0 and pem.startswith("-----BEGIN CERTIFICATE-----")
+    path = tmp_path / "kiosk-cert.pem"
+    path.write_text(pem)
+    return path
+
+
+def test_cert_show_prints_the_fingerprint_the_pdf_carries(
+    two: Two, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "cert", "show")
+    assert code == 0
+    fingerprint = out.splitlines()[1].split()[1]
+    assert len(fingerprint) == 95  # 32 bytes as AB:CD:…
+    pages = "".join(page.extract_text() for page in PdfReader(two.a.path).pages)
+    assert fingerprint in pages.replace("\n", "")
+
+
+def test_a_look_alike_seal_is_refused_by_the_trust_list(
+    two: Two, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    trusted = trust_file(capsys, tmp_path)
+    code, out, _ = run(capsys, "verify", str(two.a.path), "--trust", str(trusted))
+    assert code == 0
+    assert "which the trust list holds" in out
+    # The forgery: the true record attached, one risk gone from the pages, sealed with a fresh
+    # self-signed key under the very same name.
+    forged_key, forged_cert = tmp_path / "forged-key.pem", tmp_path / "forged-cert.pem"
+    keys.create_identity(
+        forged_key,
+        forged_cert,
+        clinic=str(two.config["clinic_name"]),
+        kiosk_id=two.config.kiosk_id,
+        now=NOW,
+    )
+    forger = keys.load_signer(
+        key_path=forged_key, cert_path=forged_cert, pkcs12_path=None, pkcs12_password=None
+    )
+    with two.store.reading() as session:
+        record = load_record(session, two.a.briefing_id)
+    fewer = FORM.model_copy(update={"risks": FORM.risks[1:]})
+    forged = tmp_path / two.a.path.name
+    forged.write_bytes(pdf_bytes(record, fewer, forger))
+    code, _, err = run(capsys, "verify", str(forged), "--trust", str(trusted))
+    assert code == 1
+    assert "which is not in the trust list: a look-alike certificate" in err
+    code, _, err = run(capsys, "verify", str(forged))  # and against the store
+    assert code == 1
+    assert "is not the one stored for briefing" in err
+
+
+def test_a_pdf_copied_over_another_is_named_by_verify_doctor_and_export(
+    two: Two, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    two.b.path.write_bytes(two.a.path.read_bytes())
+    code, _, err = run(capsys, "verify", str(two.b.path))
+    assert code == 4
+    assert (
+        f"this is the genuine PDF of briefing {two.a.briefing_id}, filed under briefing "
+        f"{two.b.briefing_id}'s name" in err
+    )
+    said = f"briefing {two.b.briefing_id}: its PDF {two.b.path} is briefing {two.a.briefing_id}'s PDF, copied over it"
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1
+    line = next(line for line in out.splitlines() if "PDF files" in line)
+    assert line.startswith("FAIL") and said in line
+    target = tmp_path / "out"
+    code, _, err = run(
+        capsys, "records", "export", "--format", "pdf", "--output", str(target), "--quiet"
+    )
+    assert said in err or said in (target / "NOT-INCLUDED.txt").read_text()
+
+
+def test_a_genuine_pdf_checked_against_another_store(
+    two: Two, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "elsewhere"
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(other))
+    assert main(["init"]) == 0
+    capsys.readouterr()
+    code, out, err = run(capsys, "verify", str(two.a.path))
+    assert (code, out) == (3, "")
+    assert (
+        f"briefing {two.a.briefing_id} is not in the store searched ({other / 'kiosk.db'}), "
+        "though its seal by CN=" in err
+    )
+
+
+def test_a_lost_signature_row_is_the_store_damaged_not_a_traceback(
+    two: Two, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with two.store.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER audit_log_no_delete"))
+        conn.execute(
+            text("DELETE FROM audit_log WHERE action = 'signed' AND subject = :s"),
+            {"s": f"briefing:{two.a.briefing_id}"},
+        )
+    code, _, err = run(capsys, "verify", str(two.a.path))
+    assert code == 5
+    assert f"the store's own record of briefing {two.a.briefing_id} is damaged" in err
+    assert "run `kiosk audit verify`" in err
+
+
+def test_a_trust_file_that_is_not_a_certificate_is_one_sentence(
+    two: Two, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "not-a-cert.pem"
+    bad.write_text("hello")
+    code, _, err = run(capsys, "verify", str(two.a.path), "--trust", str(bad))
+    assert code == 1
+    assert (
+        err
+        == f"kiosk verify: {bad}: is not a PEM certificate; use the file `kiosk cert show --pem` prints.\n"
+    )
+    assert os.path.exists(two.a.path)
