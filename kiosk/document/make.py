@@ -57,8 +57,8 @@ def pdf_bytes(
         words, record.patient.name, record.briefing_id, record.form_version, record.content_sha256
     )
     if is_practice(record.kiosk_id):  # `kiosk practice`: no one's record, and every page says so
-        story.insert(0, p(words("pdf.practice-notice"), "flag", rtl=words.right_to_left))
-        footer = f"{words('pdf.practice')} · {footer}"
+        story.insert(0, p(words("practice.pdf-notice"), "flag", rtl=words.right_to_left))
+        footer = f"{words('practice.pdf-mark')} · {footer}"
     pdf = render(
         story,
         words=words,

@@ -68,7 +68,7 @@ def test_a_newcomer_walks_the_sample_briefing_to_a_practice_pdf_and_again(
     ).stdout
     pages = [page for page in text.split("\f") if page.strip()]
     assert len(pages) > 1 and all("PRACTICE ·" in page for page in pages)  # every page's footer
-    assert words("pdf.practice-notice").split(".")[0] in " ".join(pages[0].split())
+    assert words("practice.pdf-notice").split(".")[0] in " ".join(pages[0].split())
     report = pdfsig(path)
     assert report.valid and report.whole_document, report.text
     capsys.readouterr()
