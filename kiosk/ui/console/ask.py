@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 
 class DeskQuestions:
@@ -15,7 +15,7 @@ class DeskQuestions:
         chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested))
         return Path(chosen) if chosen else None
 
-    def text(self, parent: QWidget, title: str, label: str) -> str | None:
-        """A line of text staff type (a reason, say); None if they cancel."""
-        typed, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal)
-        return typed if ok else None
+    def choice(self, parent: QWidget, title: str, label: str, options: list[str]) -> int | None:
+        """Which of `options` staff choose (its index); None if they cancel."""
+        chosen, ok = QInputDialog.getItem(parent, title, label, options, 0, False)
+        return options.index(chosen) if ok and chosen in options else None

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import Msg, Words
-from kiosk.services.console import ConsoleDesk, Event, RecordRow
+from kiosk.services.console import WITHDRAW_REASONS, ConsoleDesk, Event, RecordRow
+from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.briefing import BriefingPane
 from kiosk.ui.console.filters import FilterBar
 from kiosk.ui.console.reads import Reads, fit_columns
 from kiosk.ui.console.table import BriefingTable
 from kiosk.ui.jobs import Jobs
+from kiosk.ui.staff.describe import WITHDRAW_WHY
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +34,13 @@ OPEN_DELAY_MS = 250
 
 
 class BriefingsView(QWidget):
-    def __init__(self, jobs: Jobs, words: Words, staff: Callable[[], str | None]) -> None:
+    def __init__(
+        self, jobs: Jobs, words: Words, staff: Callable[[], str | None], ask: DeskQuestions
+    ) -> None:
         super().__init__()
         self.words = words
         self.staff = staff
+        self.ask = ask
         self.desk: ConsoleDesk | None = None
         self.reads = Reads(jobs)
         self.choice_reads = Reads(jobs)
@@ -61,6 +66,7 @@ class BriefingsView(QWidget):
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.pane = BriefingPane(words)
+        self.pane.withdraw_wanted.connect(self.withdraw)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.pane)
@@ -168,6 +174,27 @@ class BriefingsView(QWidget):
     def _show(self, found: tuple[RecordRow, list[Event], object]) -> None:
         row, events, now = found
         self.pane.show_briefing(row, events, now)  # type: ignore[arg-type]
+
+    def withdraw(self, briefing_id: str) -> None:
+        """Ask why, then withdraw the briefing (no kiosk offers it any more); shown afresh."""
+        staff, desk = self.staff(), self.desk
+        if staff is None or desk is None:
+            return
+        words = self.words
+        options = [words(WITHDRAW_WHY[reason]) for reason in WITHDRAW_REASONS]
+        chosen = self.ask.choice(
+            self, words("console.withdraw.title"), words("console.withdraw.why"), options
+        )
+        if chosen is None:
+            return
+        reason = WITHDRAW_REASONS[chosen]
+
+        def done(_: object) -> None:
+            self.pane.tell(words("console.withdraw.done"))
+            self.open_briefing(briefing_id)
+            self.model.refresh()
+
+        self.reads.run(lambda: desk.withdraw(staff, briefing_id, reason), done, self.say)
 
     def forget(self) -> None:
         """Sign-out: every row, the search and the briefing shown are emptied."""

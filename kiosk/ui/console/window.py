@@ -69,7 +69,7 @@ class ConsoleWindow(QMainWindow):
         top.addWidget(self.sign_out_button)
         column.addLayout(top)
         self.tabs = QTabWidget()
-        self.briefings = BriefingsView(self.jobs, words, lambda: self.staff)
+        self.briefings = BriefingsView(self.jobs, words, lambda: self.staff, self.ask)
         self.questions = QuestionsView(self.jobs, words, lambda: self.staff)
         self.tabs.addTab(self.briefings, words("console.tab.briefings"))
         self.prepare = PrepareView(self.jobs, words, lambda: self.staff)

@@ -19,6 +19,11 @@ END_REASON = {
     "identity": "staff.end.identity",
     "crash": "staff.end.crash",
 }
+WITHDRAW_WHY = {
+    "wrong-patient": "staff.withdraw.wrong-patient",
+    "not-wanted": "staff.withdraw.not-wanted",
+}
+"""Why staff withdrew a prepared briefing (kiosk.services.staff.WITHDRAW_REASONS), in words."""
 PDF = {"made": "staff.pdf.made", "pending": "staff.pdf.pending"}
 DOT = " · "
 """Between the parts of one line (a mark, not a word)."""
@@ -37,6 +42,8 @@ def when(words: Words, at: datetime | None, now: datetime) -> str:
 def status_text(words: Words, row: RecordRow, now: datetime) -> str:
     if row.status == "prepared" and now - row.created_at > PREPARED_WINDOW:
         return words("staff.status.expired")
+    if row.status == "abandoned" and row.end_reason == "withdrawn":
+        return words("staff.status.withdrawn")
     if row.status == "abandoned" and row.end_reason:
         reason = END_REASON.get(row.end_reason)
         return words(
