@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from kiosk.services.console import WITHDRAW_REASONS, ConsoleDesk, Event, RecordR
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.briefing import BriefingPane
 from kiosk.ui.console.filters import FilterBar
+from kiosk.ui.console.pdf import PdfPane
 from kiosk.ui.console.reads import Reads, fit_columns
 from kiosk.ui.console.table import BriefingTable
 from kiosk.ui.jobs import Jobs
@@ -67,9 +69,14 @@ class BriefingsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.pane = BriefingPane(words)
         self.pane.withdraw_wanted.connect(self.withdraw)
+        self.pdf = PdfPane(jobs, words, staff, ask)
+        self.below = QTabWidget()
+        self.below.addTab(self.pane, words("console.briefing.events"))
+        self.below.addTab(self.pdf, words("console.briefing.pdf"))
+        self.below.currentChanged.connect(self._pdf_wanted)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(self.pane)
+        split.addWidget(self.below)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
@@ -86,6 +93,7 @@ class BriefingsView(QWidget):
 
     def start(self, desk: ConsoleDesk) -> None:
         self.desk = desk
+        self.pdf.start(desk)
         self.choice_reads.run(desk.choices, self.bar.set_choices, self.say)
         self.reload()
 
@@ -129,6 +137,7 @@ class BriefingsView(QWidget):
             r.briefing_id != self.pane.briefing_id for r in self.model.rows
         ):
             self.pane.forget()  # the filters left it out: what shows below is in the list
+            self.pdf.forget()
         self._reselect()
 
     def _reselect(self) -> None:
@@ -174,6 +183,15 @@ class BriefingsView(QWidget):
     def _show(self, found: tuple[RecordRow, list[Event], object]) -> None:
         row, events, now = found
         self.pane.show_briefing(row, events, now)  # type: ignore[arg-type]
+        if self.pdf.briefing_id != row.briefing_id:
+            self.pdf.forget()
+        self._pdf_wanted()
+
+    def _pdf_wanted(self) -> None:
+        """The PDF tab shows the briefing open above; it is read when the tab is looked at."""
+        chosen = self.pane.briefing_id
+        if self.below.currentWidget() is self.pdf and chosen and self.pdf.briefing_id != chosen:
+            self.pdf.show_pdf(chosen)
 
     def withdraw(self, briefing_id: str) -> None:
         """Ask why, then withdraw the briefing (no kiosk offers it any more); shown afresh."""
@@ -204,6 +222,7 @@ class BriefingsView(QWidget):
         self.desk = None
         self.model.clear()
         self.pane.forget()
+        self.pdf.forget()
         self.bar.forget()
         self.count.setText("")
         self.say(None)
