@@ -24,6 +24,7 @@ from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, SignIn, StaffError
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.briefings import BriefingsView
+from kiosk.ui.console.dashboard import DashboardView
 from kiosk.ui.console.export import ExportView
 from kiosk.ui.console.idle import IdleWatch
 from kiosk.ui.console.prepare import PrepareView
@@ -77,6 +78,8 @@ class ConsoleWindow(QMainWindow):
         self.tabs.addTab(self.prepare, words("console.tab.prepare"))
         self.export = ExportView(words, lambda: self.staff, self.ask)
         self.tabs.addTab(self.export, words("console.tab.export"))
+        self.dashboard = DashboardView(self.jobs, words, lambda: self.staff, self.ask)
+        self.tabs.addTab(self.dashboard, words("console.tab.dashboard"))
         column.addWidget(self.tabs, 1)
         self.stack.addWidget(self.desk_page)
 
@@ -138,6 +141,7 @@ class ConsoleWindow(QMainWindow):
         self.questions.start(self.desk)
         self.prepare.start(self.desk)
         self.export.start(self.desk)
+        self.dashboard.start(self.desk)
         self.poll.start()
         self.idle.start(self.desk.idle_seconds)
 
@@ -177,6 +181,7 @@ class ConsoleWindow(QMainWindow):
         self.questions.forget()
         self.prepare.forget()
         self.export.forget()
+        self.dashboard.forget()
         self.who.setText("")
         self.updated.setText("")
         self.stack.setCurrentWidget(self.sign_in)
