@@ -24,12 +24,13 @@ from kiosk.records import followup, withdrawal
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.query import RecordRow
 from kiosk.station import PREPARED_WINDOW, Station
-from kiosk.store.briefings import prepare_briefing
+from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
 from kiosk.store.models import NAME_MAX
 from kiosk.store.rules import MRN_MAX, InputError, clean_mrn, clean_name
 from kiosk.store.staff import LoginOutcome
 
 __all__ = [
+    "ANY_KIOSK",
     "NAME_MAX",
     "NOTE_MAX",
     "PREPARED_WINDOW",

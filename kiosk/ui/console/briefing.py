@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words
 from kiosk.services.console import Event, RecordRow
 from kiosk.ui.console.describe import event_text, event_time, isolated, who
-from kiosk.ui.staff.describe import DOT, facts
+from kiosk.ui.staff.describe import DOT, facts, kiosk_name
 
 EVENT_COLUMNS = ("console.events.when", "console.events.what", "console.events.who")
 
@@ -78,7 +78,12 @@ class BriefingPane(QWidget):
         self.briefing_id = row.briefing_id
         name = isolated(row.patient_name or words("staff.list.walk-up"))
         self.heading.setText(
-            words("console.briefing.heading", name=name, kiosk=row.kiosk_id, count=len(events))
+            words(
+                "console.briefing.heading",
+                name=name,
+                kiosk=kiosk_name(words, row.kiosk_id),
+                count=len(events),
+            )
         )
         self.withdraw_button.setVisible(row.status == "prepared")
         lines = facts(words, row, now, ours=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.i18n import Words
-from kiosk.services.staff import PREPARED_WINDOW, RecordRow
+from kiosk.services.staff import ANY_KIOSK, PREPARED_WINDOW, RecordRow
 
 STATUS = {
     "prepared": "staff.status.prepared",
@@ -27,6 +27,11 @@ WITHDRAW_WHY = {
 PDF = {"made": "staff.pdf.made", "pending": "staff.pdf.pending"}
 DOT = " · "
 """Between the parts of one line (a mark, not a word)."""
+
+
+def kiosk_name(words: Words, kiosk_id: str) -> str:
+    """A kiosk as staff read it; one prepared for any kiosk says so."""
+    return words("staff.kiosk.any") if kiosk_id == ANY_KIOSK else kiosk_id
 
 
 def when(words: Words, at: datetime | None, now: datetime) -> str:
@@ -82,7 +87,7 @@ def summary(words: Words, row: RecordRow, now: datetime, here: str) -> str:
     if row.status == "completed":
         state.append(pdf_text(words, row))
     if row.kiosk_id != here:
-        state.append(words("staff.list.at-kiosk", kiosk=row.kiosk_id))
+        state.append(words("staff.list.at-kiosk", kiosk=kiosk_name(words, row.kiosk_id)))
     return f"{who}\n{DOT.join(state)}"
 
 
