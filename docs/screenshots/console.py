@@ -6,7 +6,7 @@ It makes a throw-away data folder with `kiosk demo` briefings (200 by default, o
 argument) and a few more at a second kiosk (one prepared, one abandoned, one in progress), adds a
 staff account, drives the console as a coordinator would and saves the whole X screen (ImageMagick
 `import -window root`) after each view as docs/screenshots/console-*.png: sign-in, the list, a
-briefing's events and PDF, withdrawing a prepared one, the questions, prepare, an export running
+briefing's events and PDF, a briefing prepared for the next free kiosk, withdrawing a prepared one, the questions, prepare, an export running
 and done, the dashboard; a dozen briefings abandoned at different screens give it something to show.
 """
 
@@ -179,6 +179,15 @@ def extra_views(window: Any, settle: Any, shot: Any) -> None:
 
     from kiosk.records import query
 
+    prepare = window.prepare
+    window.tabs.setCurrentWidget(prepare)
+    prepare.kiosk.setCurrentIndex(0)  # the next free kiosk
+    prepare.name.setText("Lena Fischer")
+    prepare.born.setText("03/14/1951")
+    prepare.button.click()
+    prepare.kiosk.showPopup()
+    shot("prepared-any")
+    prepare.kiosk.hidePopup()
     view = window.briefings
     window.tabs.setCurrentWidget(view)
     view.bar.search.setText("")

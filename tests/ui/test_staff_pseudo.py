@@ -74,6 +74,8 @@ def test_every_staff_screen_speaks_the_catalog(
     tap(qtbot, next(iter(page.briefings.buttons.values())))
     qtbot.waitUntil(lambda: page.detail.isVisible(), timeout=10_000)
     look("a briefing")
+    tap(qtbot, page.detail.withdraw_button)
+    look("a briefing: why withdraw it")
     bad = problems(findings)
     assert not bad, report(bad, most=20)
 
