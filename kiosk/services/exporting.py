@@ -75,10 +75,10 @@ class Exporting:
     def __init__(self, desk: ConsoleDesk) -> None:
         self.desk = desk
 
-    def default_name(self, request: ExportRequest) -> str:
-        """A file name for the export: the format and the days it covers."""
-        first, last = min(request.first, request.last), max(request.first, request.last)
-        return f"briefings-{request.format}-{first.isoformat()}-to-{last.isoformat()}{SUFFIXES[request.format]}"
+    def default_name(self, fmt: str, first: date, last: date) -> str:
+        """A file name for an export: its format and the days it covers."""
+        first, last = min(first, last), max(first, last)
+        return f"briefings-{fmt}-{first.isoformat()}-to-{last.isoformat()}{SUFFIXES[fmt]}"
 
     def problem(self, request: ExportRequest) -> Msg | None:
         """Why the export cannot be written where asked, before any work; None when it can."""

@@ -126,7 +126,8 @@ class ExportView(QWidget):
         """Ask where to write, then export there."""
         if self.exporting is None or self.running():
             return
-        suggested = self.folder / self.exporting.default_name(self.request(self.folder))
+        fmt, first, last = str(self.format.currentData()), _day(self.first), _day(self.last)
+        suggested = self.folder / self.exporting.default_name(fmt, first, last)
         target = self.ask.save_path(self, self.words("console.export.save-title"), suggested)
         if target is not None:
             self.export_to(target)
