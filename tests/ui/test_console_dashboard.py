@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import msg, words_for
+from kiosk.ui.console.charts import nice_step
 from kiosk.ui.console.window import ConsoleWindow
 from tests.ui.console_drive import BRIEFINGS, FORM, STAFF, audited, console, demo_data, sign_in
 
@@ -63,3 +64,8 @@ def test_the_dashboard_charts_a_version_and_saves_a_chart_as_csv(
 
     window.sign_out("staff")  # nothing of the figures stays on screen
     assert view.figures is None and not view.days.bars and view.summary.text() == ""
+
+
+def test_an_axis_steps_in_round_numbers() -> None:
+    steps = [nice_step(most) for most in (0.7, 9, 17.4, 120, 4000, 0)]
+    assert steps == pytest.approx([0.1, 1.0, 2.0, 20.0, 500.0, 1.0])

@@ -5,6 +5,7 @@ are given; every figure is computed outside kiosk/ui (kiosk.records.dashboard)."
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -147,9 +148,11 @@ class BoxChart(_Chart):
     """Horizontal box plots on one axis: whiskers from the least to the most, a box from the first
     to the third quartile, a line at the median; the axis in `unit` along the top."""
 
-    def __init__(self, empty: str, unit: str) -> None:
+    def __init__(self, empty: str, unit: str, number: Callable[[float], str]) -> None:
         super().__init__(empty)
         self.unit = unit
+        self.number = number
+        """How a tick's value is written (the staff member's locale, by Babel)."""
         self.boxes: list[Box] = []
 
     def set_boxes(self, boxes: list[Box]) -> None:
@@ -186,7 +189,11 @@ class BoxChart(_Chart):
             painter.setPen(QPen(GRID))
             painter.drawLine(int(x), ROW, int(x), bottom)
             painter.setPen(INK)
-            painter.drawText(QRectF(x - 30, 0, 60, ROW), Qt.AlignmentFlag.AlignCenter, f"{tick:g}")
+            painter.drawText(
+                QRectF(x - 30, 0, 60, ROW),
+                Qt.AlignmentFlag.AlignCenter,
+                self.number(round(tick, 6)),
+            )
             tick += step
         painter.drawText(
             QRectF(0, 0, left - GAP, ROW),

@@ -100,7 +100,7 @@ class DashboardView(QWidget):
         self.outcomes = BarChart(
             empty, [*series, Series(words("staff.status.withdrawn"), WITHDRAWN)]
         )
-        self.seconds = BoxChart(empty, words("console.dashboard.seconds-unit"))
+        self.seconds = BoxChart(empty, words("console.dashboard.seconds-unit"), words.number)
         self.flagged = BarChart(empty, [Series("", NEUTRAL)])
         self.missed = BarChart(empty, [Series("", NEUTRAL)])
         self.charts = {
