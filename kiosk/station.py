@@ -26,6 +26,7 @@ from kiosk.records import followup
 from kiosk.records.query import RecordRow
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
+from kiosk.speech.listening import Audio
 from kiosk.startup import start_kiosk
 from kiosk.store import Recorder, Store, audit
 from kiosk.store.briefings import Waiting, next_prepared
@@ -83,6 +84,8 @@ class Station:
         self.problems = list(problems or [])
         """Sentences for staff gathered at start (PDFs still pending, forms that did not load)."""
         self.recorder = Recorder(store)
+        self.audio = Audio(config.data_dir)
+        """The read-aloud audio rendered for the procedures (`kiosk speech render`)."""
         self._pdf_lock = threading.Lock()
 
     @classmethod
@@ -139,6 +142,11 @@ class Station:
         found = [lang for form in self.forms.values() for lang in self.languages_of(form)]
         first = [lang for lang in self.config.languages if lang in found]
         return tuple(dict.fromkeys([*first, *found])) or (SOURCE,)
+
+    @property
+    def staff_language(self) -> str:
+        """The language staff read on the kiosk: the clinic's main one (the first offered)."""
+        return self.offered_languages()[0]
 
     # -- the next patient ------------------------------------------------------------------
 

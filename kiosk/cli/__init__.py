@@ -34,7 +34,18 @@ def touchscreen_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from kiosk.cli import console, demo, document, forms, practice, records, settings, staff, store
+    from kiosk.cli import (
+        console,
+        demo,
+        document,
+        forms,
+        practice,
+        records,
+        settings,
+        speech,
+        staff,
+        store,
+    )
 
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -52,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     records.register(commands)
     console.register(commands)
     practice.register(commands)
+    speech.register(commands)
     return parser
 
 
@@ -145,7 +157,10 @@ def _command(args: argparse.Namespace) -> int:
         logs.close()
 
 
-_ACTIONS = ("forms_command", "audit_command", "config_command", "staff_command", "records_command")
+_ACTIONS = (
+    "forms_command", "audit_command", "config_command", "staff_command", "records_command",
+    "speech_command",
+)  # fmt: skip
 """The attributes where a command's second word (`kiosk staff add`) is kept."""
 
 

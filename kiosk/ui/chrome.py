@@ -44,6 +44,8 @@ class TopBar(QWidget):
     contrast = Signal(bool)
     languages = Signal()
     """The language button was tapped: show (or hide) the languages to choose from."""
+    listen = Signal()
+    """Listen was tapped: read the screen aloud (or stop)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -64,10 +66,29 @@ class TopBar(QWidget):
         self.contrast_button = button("", "small")
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.contrast.emit)
-        self.toggles = (self.language_button, self.larger_button, self.contrast_button)
+        self.listen_button = button("", "small", self.listen.emit)
+        self.listen_button.setObjectName("listen")
+        self.listen_button.setCheckable(True)  # checked while the screen is read aloud
+        self.listen_button.hide()
+        self._listen_offered = False
+        self._listen_words = ("", "")
+        """Listen, and Stop (while reading), in the screen's language."""
+        self._compact = False
+        """Listen and the language button show their glyphs alone (`_set_compact`)."""
+        self.toggles = (
+            self.listen_button,
+            self.language_button,
+            self.larger_button,
+            self.contrast_button,
+        )
         for b in self.toggles:
+            # The bar's own from the start, shown or not: a button shown before a layout took it
+            # would be a window of its own for a moment (and shown only at the next turn).
+            b.setParent(self)
             # Never narrower than their words: "where" gives way instead.
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.language_button.hide()
+        self.listen_button.hide()
         self._mode: tuple[str, int] | None = None
         self._language_offered = False
         self._language_name = ""
@@ -77,29 +98,34 @@ class TopBar(QWidget):
         self._arrange("beside")
 
     def _shown(self) -> list[QPushButton]:
-        offered = self._language_offered
-        return [b for b in self.toggles if offered or b is not self.language_button]
+        hidden = {
+            b
+            for b, offered in (
+                (self.language_button, self._language_offered),
+                (self.listen_button, self._listen_offered),
+            )
+            if not offered
+        }
+        return [b for b in self.toggles if b not in hidden]
 
     def _fit(self) -> None:
         """The words beside the toggles when they fit there in two lines at most (and that room
         is not a sliver); else the words across with the toggles in a row under them; else (the
         toggles' words too long for one row) the toggles one above the other, the words beside.
-        The language button gives up its words (the globe stays) when that keeps a better way."""
+        Listen and the language button give up their words (the loudspeaker and the globe stay)
+        when that keeps a better way."""
         if self.width() <= 0:
             return
         shown = self._shown()
-        # The language button's width with its name, whether it shows its name now or not.
-        named = self._named_px()
-        widths = [named if b is self.language_button else self._width_of(b) for b in shown]
+        # Each button's width with its words, whether it shows them now or not.
+        widths = [self._named_px(b) for b in shown]
         mode = self._mode_for(widths)
         compact = False
-        if self._language_offered and mode != MODES[0]:
-            globe = self._globe_only_px()
+        iconic = [b for b in shown if b in (self.language_button, self.listen_button)]
+        if iconic and mode != MODES[0]:
+            glyph = self._globe_only_px()
             fewer = self._mode_for(
-                [
-                    globe if b is self.language_button else w
-                    for b, w in zip(shown, widths, strict=True)
-                ]
+                [glyph if b in iconic else w for b, w in zip(shown, widths, strict=True)]
             )
             compact = MODES.index(fewer) < MODES.index(mode)
             mode = fewer if compact else mode
@@ -128,24 +154,35 @@ class TopBar(QWidget):
             return "column"
         return "stacked"
 
-    def _named_px(self) -> int:
-        b = self.language_button
-        words_px = b.fontMetrics().horizontalAdvance(self._language_name)
+    def _named_px(self, b: QPushButton) -> int:
+        """A toggle's width with its words (Listen: the longer of Listen and Stop)."""
+        if b is self.language_button:
+            texts: tuple[str, ...] = (self._language_name,)
+        elif b is self.listen_button:
+            texts = self._listen_words
+        else:
+            return self._width_of(b)
+        words_px = max(b.fontMetrics().horizontalAdvance(t) for t in texts)
         return max(b.sizeHint().width() if b.text() else 0, words_px + self._globe_only_px())
 
     def _globe_only_px(self) -> int:
         return self._glyph_px + 8 + 2 * self._pad_px + 8
 
     def _set_compact(self, compact: bool) -> None:
-        """The language button as the globe alone (its name stays its accessible name's partner)."""
-        b = self.language_button
-        text = "" if compact else self._language_name
-        if b.text() != text:
-            b.setText(text)
-            if compact:
-                b.setMinimumWidth(self._globe_only_px())
-            else:
-                self._at_least_its_words(b)
+        """Listen and the language button as their glyphs alone (their words stay their
+        accessible names)."""
+        self._compact = compact
+        for b, text in (
+            (self.language_button, self._language_name),
+            (self.listen_button, self._listen_words[self.listen_button.isChecked()]),
+        ):
+            text = "" if compact else text
+            if b.text() != text:
+                b.setText(text)
+                if compact:
+                    b.setMinimumWidth(self._globe_only_px())
+                else:
+                    self._at_least_its_words(b)
 
     def _longest_word(self) -> int:
         metrics = self.where.fontMetrics()
@@ -205,6 +242,10 @@ class TopBar(QWidget):
         self.language_button.setAccessibleName(words("frame.languages"))
         self.larger_button.setText(words("frame.larger-text"))
         self.contrast_button.setText(words("frame.high-contrast"))
+        self._listen_words = (words("frame.listen"), words("frame.listen-stop"))
+        self.listen_button.setAccessibleName(self._listen_words[0])
+        if not self._compact:
+            self.listen_button.setText(self._listen_words[self.listen_button.isChecked()])
         px = self._glyph_px = look.px(26)
         self._pad_px = look.px(20)
         drawn = (look.palette.button_text, px)
@@ -212,6 +253,7 @@ class TopBar(QWidget):
             (self.language_button, Glyph.GLOBE),
             (self.larger_button, Glyph.LARGER),
             (self.contrast_button, Glyph.CONTRAST),
+            (self.listen_button, Glyph.SPEAKER),
         ):
             if drawn != self._glyphs_drawn:  # the glyphs follow the look, not the words
                 b.setIcon(icon(glyph, look.palette.button_text, px))
@@ -220,11 +262,21 @@ class TopBar(QWidget):
         self._glyphs_drawn = drawn
         self._fit()
 
+    def show_listen(self, offered: bool, playing: bool) -> None:
+        """Listen where the screen has audio; Stop (checked) while it is read aloud."""
+        self.listen_button.setChecked(playing)
+        self.listen_button.setText("" if self._compact else self._listen_words[playing])
+        if offered != self._listen_offered:
+            self._listen_offered = offered
+            self.listen_button.setVisible(offered)
+            self._fit()
+
     def _at_least_its_words(self, b: QPushButton) -> None:
         """Never narrower than the words, the glyph and the padding each side (the style's own
         measure falls short by a few pixels with a glyph)."""
         b.ensurePolished()
-        words_px = b.fontMetrics().horizontalAdvance(b.text())
+        texts = self._listen_words if b is self.listen_button else (b.text(),)
+        words_px = max(b.fontMetrics().horizontalAdvance(t) for t in texts)
         b.setMinimumWidth(words_px + self._globe_only_px())
 
     def draw(self, view: View, words: Words) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.i18n import words_for
 from kiosk.station import Station
 from kiosk.ui.staff.sign_in import StaffSignIn
 
@@ -12,9 +13,11 @@ from kiosk.ui.staff.sign_in import StaffSignIn
 class Interaction:
     def __init__(self, station: Station) -> None:
         self.station = station
+        self.words = words_for(station.staff_language)
+        """Staff sign in in the clinic's main language, as staff mode reads."""
 
     def staff_sign_in(self, parent: QWidget, reason: str) -> str | None:
         """Ask for a staff member's name and PIN; their name once accepted, None if cancelled."""
-        dialog = StaffSignIn(parent, self.station, reason)
+        dialog = StaffSignIn(parent, self.station, reason, self.words)
         dialog.exec()
         return dialog.signed_in

@@ -118,6 +118,7 @@ class KioskWindow(QWidget):
         from kiosk.station import name_problem, not_saved
         from kiosk.ui.filing import Filer
         from kiosk.ui.interaction import Interaction
+        from kiosk.ui.listen import Listening
         from kiosk.ui.pages.done import DonePage
         from kiosk.ui.pages.identity import IdentityPage
         from kiosk.ui.pages.question import QuestionPage
@@ -160,6 +161,7 @@ class KioskWindow(QWidget):
             page.more.connect(self._page_more)
         model.events.changed.connect(self._model_changed)
         model.events.ended.connect(self._ended)
+        self.listening = Listening(self)
         self.filer: Filer = Filer(self.jobs, station.make_pdf, model, self)
         self.filer.finished.connect(self.pdf_finished)
         self.filer.failed.connect(self.pdf_failed)
@@ -242,6 +244,8 @@ class KioskWindow(QWidget):
         self.top.draw(view, words)
         if self.practice is not None:
             self.practice.draw(words, welcome=view.kind is ScreenKind.WELCOME)
+        if self.ready:
+            self.listening.draw(view, words)
         self.bottom.setVisible(view.kind not in (ScreenKind.WELCOME, ScreenKind.DONE))
         self.bottom.draw(view, words)
         self.still_there.draw(view.still_there, words)
@@ -369,11 +373,18 @@ class KioskWindow(QWidget):
                 b.still_here()
 
     def tick(self) -> None:
-        """Once a second: staff mode's time out, or the model's (idle, the done screen's return)."""
+        """Once a second: staff mode's time out, or the model's (idle, the done screen's return).
+        A patient listening to the screen is there: the idle time waits for the audio's end."""
         if self.staff_mode.is_open:
             self.staff_mode.tick()
         elif self.model is not None:
+            if self.listening.playing:
+                self.listened()
             self.model.tick()
+
+    def listened(self) -> None:
+        """The patient was listening until now: as a touch, for the idle time."""
+        self._touched()
 
     def end_session(self) -> None:
         """The patient is gone: forget the briefing and wipe every screen of personal details."""
@@ -390,7 +401,9 @@ class KioskWindow(QWidget):
     # -- staff and the lock ----------------------------------------------------------------
 
     def _attest(self, reason: str) -> str | None:
-        return self.ask_staff(reason)
+        """A staff member confirms a typed signature; `reason` is a message id, put in the words
+        staff read (the clinic's main language, not necessarily the patient's)."""
+        return self.ask_staff(self.staff_mode.words(reason))
 
     def ask_staff(self, reason: str) -> str | None:
         """Staff sign-in (its own window: every touch on it counts too); the name, or None."""

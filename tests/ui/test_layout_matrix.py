@@ -46,6 +46,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import PSEUDO, languages, words_for
 from kiosk.session import ScreenKind
+from kiosk.speech.listening import Clip
+from kiosk.speech.script import script
 from kiosk.ui import theme as kiosk_theme
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
@@ -81,6 +83,8 @@ DISPLAYS = {
 WRONG_DATE = "01011950"
 RIGHT_DATE = "03141951"
 WALK_UP_NAME = "Seán O'Brien-Łukasiewicz"
+HEARD = (Clip("A sentence.", Path("000.wav"), 1.0),)
+"""A screen's audio, as far as the layout is concerned: there is some, so Listen shows."""
 
 
 class Unreadable(AssertionError):
@@ -248,7 +252,15 @@ def test_every_screen_can_be_read_whole(
     larger: bool,
     contrast: bool,
     language: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Every screen with its audio rendered, so Listen stands in the top bar as on a kiosk that ran
+    # `kiosk speech render` (its sound is test_listen's; here only the room it takes).
+    monkeypatch.setattr(
+        window.station.audio,
+        "clips",
+        lambda form, screen: HEARD if screen in {s.screen_id for s in script(form)} else (),
+    )
     window.show_at(display)
     assert window.model is not None
     if language == PSEUDO:

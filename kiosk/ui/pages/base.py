@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -135,6 +136,28 @@ class Page(QWidget):
 
     def draw(self, view: View, words: Words) -> None:
         raise NotImplementedError
+
+    def highlight(self, sentence: str | None) -> None:
+        """Highlight the sentence being read aloud (None: none) where it stands on the page: the
+        first of the page's texts that holds it, scrolled into view in its reading area."""
+        marked = None
+        # The sentence as it stands in a text, whatever blanks or line breaks are between its words.
+        pattern = re.compile(r"\s+".join(map(re.escape, sentence.split()))) if sentence else None
+        for text in self.findChildren(Label):
+            found = None
+            if pattern is not None and marked is None and text.isVisible():
+                found = pattern.search(text.text())
+            if found is None:
+                text.unmark()
+                continue
+            p = self.look.palette
+            text.mark(found.start(), found.end() - found.start(), p.notice, p.notice_surface)
+            marked = text
+        area = marked.parentWidget() if marked is not None else None
+        while area is not None and not isinstance(area, Reading):
+            area = area.parentWidget()
+        if marked is not None and isinstance(area, Reading):
+            area.ensureWidgetVisible(marked, 0, self.look.room(24))
 
     def settle(self) -> None:
         """The page is on screen with its new words: its reading areas say now (before the first

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QLabel, QStyle, QWidget
 
 _HORIZONTAL = (
@@ -16,8 +24,8 @@ _HORIZONTAL = (
 
 
 class Label(QLabel):
-    """A plain-text label. Wrapped and right to left, it lays its lines out with `QTextLayout`
-    and draws them itself.
+    """A plain-text label. Wrapped and right to left, or with a sentence highlighted (`mark`: read
+    aloud now), it lays its lines out with `QTextLayout` and draws them itself.
 
     Qt's own drawing of a wrapped plain text (QPainter's line breaking, which QLabel uses) places
     every right-to-left line that ends in a space one space's width left of the width it was
@@ -36,6 +44,32 @@ class Label(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._keep_room()
+        self._marked: tuple[int, int, str, str] | None = None
+        """The characters read aloud now (start, length), in their colours (text, background)."""
+
+    def mark(self, start: int, length: int, text: str, background: str) -> None:
+        """Highlight `length` characters from `start` (the sentence being read aloud)."""
+        marked = (start, length, text, background)
+        if marked != self._marked:
+            self._marked = marked
+            self.update()
+
+    def unmark(self) -> None:
+        if self._marked is not None:
+            self._marked = None
+            self.update()
+
+    @property
+    def marked(self) -> str:
+        """The characters highlighted now ("" if none)."""
+        if self._marked is None:
+            return ""
+        start, length = self._marked[:2]
+        return self.text()[start : start + length]
+
+    def setText(self, text: str) -> None:
+        self._marked = None  # another text: what was read aloud is not in it
+        super().setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LayoutDirectionChange:
@@ -47,11 +81,11 @@ class Label(QLabel):
         self.setMargin(self.OVERHANG_PX if rtl else 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         if not (
-            self.wordWrap()
-            and self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-            and self.textFormat() == Qt.TextFormat.PlainText
+            self.textFormat() == Qt.TextFormat.PlainText
             and self.text()
+            and ((self.wordWrap() and rtl) or self._marked is not None)
         ):
             super().paintEvent(event)
             return
@@ -59,17 +93,19 @@ class Label(QLabel):
         self.drawFrame(painter)
         m = self.margin()
         room = self.contentsRect().adjusted(m, m, -m, -m)
-        align = QStyle.visualAlignment(Qt.LayoutDirection.RightToLeft, self.alignment())
+        align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
         option = QTextOption(align & _HORIZONTAL)
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setWrapMode(
+            QTextOption.WrapMode.WordWrap if self.wordWrap() else QTextOption.WrapMode.NoWrap
+        )
+        option.setTextDirection(self.layoutDirection())
         # A label's "\n" is a line break within its one paragraph, as QLabel draws it.
         layout = QTextLayout(self.text().replace("\n", "\u2028"), self.font(), self)
         layout.setTextOption(option)
         layout.beginLayout()
         height = 0.0
         while (line := layout.createLine()).isValid():
-            line.setLineWidth(room.width())
+            line.setLineWidth(room.width() if self.wordWrap() else 1_000_000)
             line.setPosition(QPointF(0, height))
             height += line.height()
         layout.endLayout()
@@ -80,5 +116,15 @@ class Label(QLabel):
             top += room.height() - height
         group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
         painter.setPen(self.palette().color(group, self.foregroundRole()))
-        layout.draw(painter, QPointF(room.left(), max(top, float(room.top()))))
+        marks = []
+        if self._marked is not None:
+            start, length, text, background = self._marked
+            mark = QTextLayout.FormatRange()
+            mark.start, mark.length = start, length
+            look = QTextCharFormat()
+            look.setForeground(QColor(text))
+            look.setBackground(QColor(background))
+            mark.format = look
+            marks.append(mark)
+        layout.draw(painter, QPointF(room.left(), max(top, float(room.top()))), marks)
         painter.end()

@@ -27,7 +27,8 @@ class SignPage(Page):
 
     def __init__(self, attest: Callable[[str], str | None] | None) -> None:
         """`attest(reason)` asks a staff member to confirm a typed signature and gives their name
-        (None if no one did); None when the clinic does not offer typed signatures."""
+        (None if no one did); `reason` is a message id, put in the words staff read. None when
+        the clinic does not offer typed signatures."""
         super().__init__()
         self._attest = attest
         layout = QVBoxLayout(self)
@@ -178,7 +179,7 @@ class SignPage(Page):
             typed = self.typed.text().strip()
             staff = ""
             if typed and self._attest is not None:
-                staff = self._attest(model.words("sign.attest-reason")) or ""
+                staff = self._attest("sign.attest-reason") or ""
             model.sign(TypedSignature(typed_name=typed, attested_by=staff))
 
     def _read_to_end(self) -> None:

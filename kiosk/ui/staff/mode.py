@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
+from kiosk.i18n import words_for
 from kiosk.services.staff import StaffDesk
 from kiosk.session.kinds import Status
 from kiosk.session.staffing import StaffSession
-from kiosk.ui.staff.keys import STAFF_WORDS
 from kiosk.ui.staff.page import StaffPage
 
 if TYPE_CHECKING:
@@ -28,7 +28,15 @@ class StaffMode(QObject):
         self._window = window
         self._station = station
         self.session = StaffSession(station.idle.warning_after, station.clock.monotonic)
-        self.page = StaffPage(StaffDesk(station), jobs)
+        # Staff read the clinic's main language (the first the kiosk offers), whatever the
+        # patient chose; right to left, the page is mirrored.
+        self.words = words_for(station.staff_language)
+        self.page = StaffPage(StaffDesk(station), jobs, self.words)
+        self.page.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft
+            if self.words.right_to_left
+            else Qt.LayoutDirection.LeftToRight
+        )
         window.stack.addWidget(self.page)
         self.page.back_to_patient.connect(self.close)
         self.page.leave.connect(self.leave)
@@ -39,7 +47,7 @@ class StaffMode(QObject):
 
     def open(self) -> None:
         window = self._window
-        staff = window.ask_staff(STAFF_WORDS("staff.mode-reason"))
+        staff = window.ask_staff(self.words("staff.mode-reason"))
         if not staff:
             return
         self._station.staff_action(staff, "staff_mode_opened")

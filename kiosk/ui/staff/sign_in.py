@@ -34,6 +34,11 @@ class StaffSignIn(QDialog):
             self.setStyleSheet(sheet)
         self.desk = StaffDesk(station)
         self.words = words
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft
+            if words.right_to_left
+            else Qt.LayoutDirection.LeftToRight
+        )
         self.signed_in: str | None = None
         self._name: str | None = None
         self.setModal(True)

@@ -1,0 +1,82 @@
+"""`kiosk speech`: render every procedure's read-aloud audio ahead of time, and check it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from babel.units import format_unit
+
+from kiosk.config import load_config
+from kiosk.content import Form, load_catalog
+
+
+def register(commands: Any) -> None:
+    speech = commands.add_parser("speech", help="render and check the read-aloud audio")
+    sub = speech.add_subparsers(dest="speech_command", metavar="ACTION", required=True)
+    render = sub.add_parser(
+        "render",
+        help="render each procedure's sentences to audio, per content version and language",
+    )
+    render.add_argument("--procedure", metavar="ID", help="only this procedure (default: all)")
+    render.add_argument("--language", metavar="LANG", help="only this language (default: all)")
+    render.set_defaults(run=run_render)
+    check = sub.add_parser("check", help="check the audio is rendered for the content in use")
+    check.set_defaults(run=run_check)
+
+
+def _forms(args: argparse.Namespace) -> list[Form]:
+    """Every procedure in every language it checks clean in (the ones chosen)."""
+    catalog = load_catalog(load_config(args.config).forms_dirs)
+    found: list[Form] = []
+    for form_id, form in sorted(catalog.forms.items()):
+        if getattr(args, "procedure", None) not in (None, form_id):
+            continue
+        for language, translated in sorted(
+            {form.language: form, **catalog.translations.get(form_id, {})}.items()
+        ):
+            if getattr(args, "language", None) in (None, language):
+                found.append(translated)
+    return found
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from kiosk.speech.engines import Espeak, SpeechError
+    from kiosk.speech.render import render_form
+
+    data_dir = load_config(args.config).data_dir
+    forms = _forms(args)
+    if not forms:
+        print("kiosk speech render: no procedure or language matches; see `kiosk forms list`.",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    try:
+        engine = Espeak.find()
+        for form in forms:
+            done = render_form(form, data_dir, engine)
+            minutes = format_unit(round(done.seconds / 60, 1), "duration-minute", locale="en")
+            print(
+                f"rendered  {form.id} {form.language}: {done.sentences} sentences "
+                f"({done.made} new), {minutes}, {done.size / 1e6:.1f} MB  {done.folder}"
+            )
+    except SpeechError as exc:
+        print(f"kiosk speech render: {exc}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from kiosk.speech.render import check_folder
+
+    data_dir = load_config(args.config).data_dir
+    failed = 0
+    for form in _forms(args):
+        problems = check_folder(form, data_dir)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            failed += 1
+        else:
+            print(f"ok        {form.id} {form.language}")
+    return 1 if failed else 0

@@ -1,0 +1,70 @@
+"""The voice that renders a sentence to a WAV file: eSpeak NG, a separate program (GPL, run as a
+program, never linked into the kiosk), offline, small, in every language the kiosk ships."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+ESPEAK_VOICES = {"en": "en-us", "es": "es-419", "ar": "ar"}
+"""eSpeak NG's voice for each language the kiosk ships (Spanish: Latin American, as the text)."""
+
+
+class SpeechError(Exception):
+    """Audio could not be rendered; one sentence naming what and what to do."""
+
+
+@dataclass(frozen=True)
+class Espeak:
+    """eSpeak NG at `program`, speaking at `words_per_minute` (slower than its 175 default: the
+    patients who listen are often older, and anxious)."""
+
+    program: str
+    words_per_minute: int = 150
+
+    @classmethod
+    def find(cls) -> Espeak:
+        program = shutil.which("espeak-ng")
+        if program is None:
+            raise SpeechError(
+                "espeak-ng is not installed, so no audio can be rendered; install it "
+                "(Debian: apt-get install espeak-ng; Windows: the installer from "
+                "github.com/espeak-ng/espeak-ng/releases) and run the command again"
+            )
+        return cls(program)
+
+    @property
+    def name(self) -> str:
+        done = subprocess.run(
+            [self.program, "--version"], capture_output=True, text=True, timeout=30, check=False
+        )
+        words = done.stdout.split()
+        version = next((w for w in words if w[:1].isdigit()), "")
+        return f"espeak-ng {version}".strip()
+
+    def voice(self, language: str) -> str:
+        try:
+            return ESPEAK_VOICES[language]
+        except KeyError:
+            raise SpeechError(
+                f"espeak-ng has no voice set for the language {language!r}; the kiosk knows "
+                f"{', '.join(sorted(ESPEAK_VOICES))}"
+            ) from None
+
+    def render(self, text: str, language: str, out: Path) -> None:
+        """`text` spoken in `language`, written to the WAV file `out`."""
+        done = subprocess.run(
+            [
+                self.program, "-v", self.voice(language), "-s", str(self.words_per_minute),
+                "-w", str(out), "--", text,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )  # fmt: skip
+        if done.returncode != 0 or not out.exists():
+            said = " ".join(done.stderr.split())[:200] or f"exit status {done.returncode}"
+            raise SpeechError(f"espeak-ng could not render a sentence to {out} ({said})")

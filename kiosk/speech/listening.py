@@ -1,0 +1,67 @@
+"""Which rendered audio a screen has: its sentences' files, from the manifest made for exactly the
+content the patient is reading (the procedure's content hash in that language)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.schema import Form
+from kiosk.speech.render import load_manifest, speech_folder
+
+
+@dataclass(frozen=True)
+class Clip:
+    """One sentence of a screen and its audio."""
+
+    text: str
+    path: Path
+    seconds: float
+
+
+class Audio:
+    """The rendered audio in a data folder, read once per content version and language."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._screens: dict[tuple[str, str], dict[str, tuple[Clip, ...]]] = {}
+        self.voices: dict[tuple[str, str], str] = {}
+        """The engine and voice of each content (by id and hash) that has audio."""
+
+    def clips(self, form: Form, screen_id: str) -> tuple[Clip, ...]:
+        """The screen's sentences with their audio, in reading order; none when this content has
+        no audio rendered (or not all of the screen's files are there)."""
+        return self._load(form).get(screen_id, ())
+
+    def voice(self, form: Form) -> str | None:
+        """The engine and voice the form's audio was rendered with, if it has any."""
+        self._load(form)
+        return self.voices.get((form.id, form.content_sha256))
+
+    def _load(self, form: Form) -> dict[str, tuple[Clip, ...]]:
+        key = (form.id, form.content_sha256)
+        if key not in self._screens:
+            self._screens[key] = self._read(form)
+        return self._screens[key]
+
+    def _read(self, form: Form) -> dict[str, tuple[Clip, ...]]:
+        folder = speech_folder(self.data_dir, form)
+        manifest = load_manifest(folder)
+        if manifest is None or manifest.get("content_sha256") != form.content_sha256:
+            return {}
+        screens: dict[str, list[Clip]] = {}
+        for entry in manifest.get("sentences", []):
+            path = folder / str(entry["file"])
+            screens.setdefault(str(entry["screen"]), []).append(
+                Clip(str(entry["text"]), path, float(entry["seconds"]))
+            )
+        whole = {
+            screen: tuple(clips)
+            for screen, clips in screens.items()
+            if all(c.path.exists() for c in clips)
+        }
+        if whole:
+            self.voices[(form.id, form.content_sha256)] = (
+                f"{manifest.get('engine')} {manifest.get('voice')}"
+            )
+        return whole

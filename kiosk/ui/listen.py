@@ -1,0 +1,151 @@
+"""Listen: the screen on show read aloud from its rendered audio, one sentence after another, the
+sentence being read highlighted; tapping Listen again, or leaving the screen, stops it.
+
+QtMultimedia (PySide6-Addons) is imported at the first Listen, never before Welcome is painted.
+While a screen is read aloud the patient is there: the window holds the idle timer (`playing`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QUrl, Signal
+
+from kiosk.speech.listening import Clip
+
+if TYPE_CHECKING:
+    from kiosk.i18n import Words
+    from kiosk.session.view import View
+    from kiosk.ui.window import KioskWindow
+
+
+log = logging.getLogger(__name__)
+
+
+class Speaker(QObject):
+    """Plays clips one after another. `sentence(i)` as clip i starts; `stopped(completed)` at the
+    end (True: the last clip played to its end)."""
+
+    sentence = Signal(int)
+    stopped = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._player: Any = None
+        self._clips: tuple[Clip, ...] = ()
+        self._at = -1
+
+    @property
+    def playing(self) -> bool:
+        return self._at >= 0
+
+    @property
+    def at(self) -> int:
+        """The clip playing now (-1: none)."""
+        return self._at
+
+    def play(self, clips: tuple[Clip, ...]) -> None:
+        self.stop()
+        if not clips:
+            return
+        self._clips = clips
+        self._start(0)
+
+    def stop(self) -> None:
+        if self._at < 0:
+            return
+        self._at = -1
+        self._player.stop()
+        self.stopped.emit(False)
+
+    def _ensure(self) -> Any:
+        if self._player is None:
+            from PySide6.QtCore import QLoggingCategory
+
+            # Which of FFmpeg's and the system's optional libraries it found: noise in the log.
+            QLoggingCategory.setFilterRules(
+                "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg.info=false"
+            )
+            from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+
+            if not QMediaDevices.audioOutputs():
+                log.warning("no audio output device: Listen plays, but nobody hears it")
+
+            player = QMediaPlayer(self)
+            player.setAudioOutput(QAudioOutput(player))  # the system's volume, its default device
+            player.mediaStatusChanged.connect(self._status)
+            player.errorOccurred.connect(lambda *_: self._ended(False))
+            self._player = player
+        return self._player
+
+    def _start(self, n: int) -> None:
+        player = self._ensure()
+        self._at = n
+        player.setSource(QUrl.fromLocalFile(str(self._clips[n].path)))
+        player.play()
+        self.sentence.emit(n)
+
+    def _status(self, status: Any) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if self._at < 0:
+            return
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            if self._at + 1 < len(self._clips):
+                self._start(self._at + 1)
+            else:
+                self._ended(True)
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia:
+            self._ended(False)
+
+    def _ended(self, completed: bool) -> None:
+        if self._at < 0:
+            return
+        self._at = -1
+        self.stopped.emit(completed)
+
+
+class Listening(QObject):
+    """Ties the top bar's Listen to the screen on show: which audio it has, the highlight."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.speaker = Speaker(self)
+        self.clips: tuple[Clip, ...] = ()
+        self._screen: str | None = None
+        window.top.listen.connect(self.toggle)
+        self.speaker.sentence.connect(self._sentence)
+        self.speaker.stopped.connect(self._stopped)
+
+    @property
+    def playing(self) -> bool:
+        return self.speaker.playing
+
+    def draw(self, view: View, words: Words) -> None:
+        """The screen drawn: a new one stops what was read; Listen shows where there is audio."""
+        b = self._window.briefing
+        screen = f"{view.screen_id}:{words.language}" if b is not None else None
+        if screen != self._screen:
+            self._screen = screen
+            self.speaker.stop()
+            self.clips = (
+                self._window.station.audio.clips(b.form, view.screen_id) if b is not None else ()
+            )
+        self._window.top.show_listen(bool(self.clips), self.playing)
+
+    def toggle(self) -> None:
+        if self.speaker.playing:
+            self.speaker.stop()
+        else:
+            self.speaker.play(self.clips)
+
+    def _sentence(self, n: int) -> None:
+        self._window.page.highlight(self.clips[n].text)
+        self._window.top.show_listen(True, True)
+
+    def _stopped(self, completed: bool) -> None:
+        self._window.page.highlight(None)
+        self._window.top.show_listen(bool(self.clips), False)
+        self._window.listened()  # the idle timer starts again from the end of the audio
