@@ -62,6 +62,12 @@ BENCHES = (
         ("--count", "1000", "--runs", "3"),
     ),
     Bench("memory", "memory over briefings", ("--count", "500"), ("--count", "50")),
+    Bench(
+        "console",
+        "console: briefings listed; dashboard",
+        ("--count", "10000", "--runs", "5"),
+        ("--count", "1000", "--runs", "3"),
+    ),
 )
 
 

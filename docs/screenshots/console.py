@@ -5,7 +5,9 @@
 It makes a throw-away data folder with `kiosk demo` briefings (200 by default, or the first
 argument) and a few more at a second kiosk (one prepared, one abandoned, one in progress), adds a
 staff account, drives the console as a coordinator would and saves the whole X screen (ImageMagick
-`import -window root`) after each view as docs/screenshots/console-*.png.
+`import -window root`) after each view as docs/screenshots/console-*.png: sign-in, the list, a
+briefing's events and PDF, a briefing prepared for the next free kiosk, withdrawing a prepared one, the questions, prepare, an export running
+and done, the dashboard; a dozen briefings abandoned at different screens give it something to show.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
@@ -62,6 +66,28 @@ def fill(folder: Path, count: int) -> None:
             b.go_next()
         if end:
             b.abandon(AbandonReason.INACTIVITY)
+    for n in range(14):  # for the dashboard: briefings left at different screens, days apart
+        clock = StepClock(now - timedelta(days=n % 5, hours=2 + n), rng)
+        briefing_id = prepare_briefing(
+            store, form, name="Nour Haddad", date_of_birth=date(1952, 9, 1), mrn=None,
+            staff="Sam Carter", now=clock.now(),
+        )  # fmt: skip
+        b = Briefing(
+            form,
+            briefing_id,
+            Recorder(store),
+            clock,
+            patient=Patient("Nour Haddad", date(1952, 9, 1), None),
+        )
+        stop = rng.choice((0, 1, 2, 3, 3, 5, 8))
+        while len(b.acknowledgements) < stop:
+            if b.current.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
+                b.confirm_identity(date(1952, 9, 1))
+            elif b.current.kind is ScreenKind.RISK:
+                b.read_to_end()
+                b.acknowledge_risk()
+            b.go_next()
+        b.abandon(AbandonReason.INACTIVITY if n % 3 else AbandonReason.STAFF)
     store.close()
 
 
@@ -140,10 +166,76 @@ def main() -> int:
     prepare.mrn.setText("MRN-7731")
     prepare.button.click()
     shot("prepared")
+    extra_views(window, settle, shot)
     window.sign_out("idle")
     shot("signed-out")
     window.close()
     return 0
+
+
+def extra_views(window: Any, settle: Any, shot: Any) -> None:
+    """A briefing's PDF, withdrawing a prepared one, an export running and done, the dashboard."""
+    from PySide6.QtCore import Qt
+
+    from kiosk.records import query
+
+    prepare = window.prepare
+    window.tabs.setCurrentWidget(prepare)
+    prepare.kiosk.setCurrentIndex(0)  # the next free kiosk
+    prepare.name.setText("Lena Fischer")
+    prepare.born.setText("03/14/1951")
+    prepare.button.click()
+    prepare.kiosk.showPopup()
+    shot("prepared-any")
+    prepare.kiosk.hidePopup()
+    view = window.briefings
+    window.tabs.setCurrentWidget(view)
+    view.bar.search.setText("")
+    view.bar._timer.timeout.emit()
+    settle()
+    rows = view.model.rows
+    made = next(n for n, r in enumerate(rows) if r.status == "completed" and r.pdf_status == "made")
+    view.table.selectRow(made)
+    view._open_timer.timeout.emit()
+    settle()
+    view.below.setCurrentWidget(view.pdf)
+    settle()
+    shot("pdf")
+    waiting = next(n for n, r in enumerate(rows) if r.status == "prepared")
+    view.table.selectRow(waiting)
+    view._open_timer.timeout.emit()
+    view.below.setCurrentWidget(view.pane)
+    settle()
+    shot("withdraw")
+    view.ask.choice = lambda parent, title, label, options: 0
+    view.pane.withdraw_button.click()
+    settle()
+    shot("withdrawn")
+
+    export = window.export
+    window.tabs.setCurrentWidget(export)
+    query.CHUNK = 20  # progress every 20 briefings, so the bar shows midway
+    gate = threading.Event()
+    export.progress.told.connect(
+        lambda done, total: gate.wait(30) if done >= 100 else None,
+        Qt.ConnectionType.DirectConnection,
+    )
+    export.format.setCurrentIndex(export.format.findData("json"))
+    target = Path(tempfile.mkdtemp(prefix="console-export-")) / "briefings.json"
+    export.export_to(target)
+    while export.bar.value() < 100:
+        settle()
+    shot("export-running")
+    gate.set()
+    export.jobs.wait()
+    shot("export-done")
+
+    window.tabs.setCurrentWidget(window.dashboard)
+    settle()
+    shot("dashboard")
+    bar = window.dashboard.scroller.verticalScrollBar()
+    bar.setValue(window.dashboard.seconds.y() - 40)
+    shot("dashboard-screens")
 
 
 if __name__ == "__main__":

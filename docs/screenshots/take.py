@@ -272,6 +272,15 @@ def main() -> int:
     shot("27-staff-search")
     tap(next(iter(panel.buttons.values())))
     shot("28-staff-briefing")
+    waiting = prepare_briefing(  # one still waiting for its patient: it can be withdrawn
+        station.store, load_form(bundled_forms_dir() / "mild" / "en.toml"), name="Ben Okafor",
+        date_of_birth=date(1970, 7, 8), mrn="MRN-4004", staff="Sam Carter", now=datetime.now(UTC),
+    )  # fmt: skip
+    window.staff.detail.show_briefing(waiting)
+    window.jobs.wait()  # the row is read on the worker thread; then drawn
+    QApplication.processEvents()
+    tap(window.staff.detail.withdraw_button)
+    shot("43-staff-withdraw-why")
     tap(window.staff.detail.menu_button)
     tap(window.staff.briefings.menu_button)
     tap(window.staff.questions_button)

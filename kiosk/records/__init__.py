@@ -2,12 +2,13 @@
 
 from kiosk.records.fhir_export import export_fhir
 from kiosk.records.full import ExportCheck, check_export, export_json
-from kiosk.records.output import ExportError, ExportResult
+from kiosk.records.output import ExportCancelled, ExportError, ExportResult
 from kiosk.records.pdfs import export_pdfs
 from kiosk.records.query import Filters, RecordRow, find_records, risk_totals
 from kiosk.records.tabular import export_csv
 
 __all__ = [
+    "ExportCancelled",
     "ExportCheck",
     "ExportError",
     "ExportResult",

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.records.query import Filters, RecordRow, fold, rows_query
+from kiosk.store.briefings import ANY_KIOSK
 from kiosk.store.models import AuditEntry, BriefingRow, BriefingStatus, PatientRow
 
 PAGE = 100
@@ -162,4 +163,4 @@ def known_kiosks(session: Session) -> list[str]:
     briefing: the kiosks a briefing can be prepared for."""
     started = select(AuditEntry.kiosk_id).where(AuditEntry.action == "settings_changed")
     with_briefings = select(BriefingRow.kiosk_id)
-    return sorted(set(session.execute(started.union(with_briefings)).scalars()))
+    return sorted(set(session.execute(started.union(with_briefings)).scalars()) - {ANY_KIOSK})

@@ -20,6 +20,7 @@ from kiosk.i18n import MessageError
 from kiosk.records.pdfs import PdfUnusable, read_sealed
 from kiosk.records.query import OPEN_FLAG, Filters, RecordRow, find_records, risk_totals
 from kiosk.store import audit
+from kiosk.store.briefings import ANY_KIOSK
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, BriefingStatus, PatientRow, QuestionFlag
 
@@ -73,7 +74,9 @@ def briefings_for_staff(
         )
     seen = {r.briefing_id for r in today}
     return today + [
-        r for r in waiting if r.briefing_id not in seen and r.kiosk_id == store.kiosk_id
+        r
+        for r in waiting
+        if r.briefing_id not in seen and r.kiosk_id in (store.kiosk_id, ANY_KIOSK)
     ]
 
 

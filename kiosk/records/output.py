@@ -26,6 +26,11 @@ class ExportError(Exception):
     """The export cannot be written; one sentence naming the file or option and what to do."""
 
 
+class ExportCancelled(Exception):
+    """Raised by an export's progress callback to stop it: its temporary file or folder is removed,
+    nothing is published under the target's name and nothing is audited."""
+
+
 @dataclass
 class ExportResult:
     """What an export wrote: the file or folder, how many briefings, and anything left out."""

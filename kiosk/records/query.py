@@ -25,7 +25,8 @@ from kiosk.store.models import (
 )
 
 Progress = Callable[[int, int], None]
-"""Told (done, total) briefings as an export goes, so a command can draw a progress bar."""
+"""Told (done, total) briefings as an export goes, so a command can draw a progress bar; it may
+raise `ExportCancelled` (kiosk.records.output) to stop the export with nothing left behind."""
 
 CHUNK = 500
 """Briefings whose child rows are read in one query: a few queries per chunk, never one per briefing."""

@@ -21,7 +21,7 @@ from kiosk.config import Config
 from kiosk.content import load_catalog
 from kiosk.content.schema import Form
 from kiosk.i18n import msg
-from kiosk.records import desk, flags, followup, timeline
+from kiosk.records import desk, flags, followup, timeline, withdrawal
 from kiosk.records.desk import Cursor, DeskFilters
 from kiosk.records.flags import Flag, Which
 from kiosk.records.query import RecordRow, risk_totals
@@ -34,6 +34,7 @@ from kiosk.store.models import BriefingStatus
 from kiosk.store.staff import LoginOutcome, check_pin, list_staff
 
 __all__ = [
+    "WITHDRAW_REASONS",
     "BriefingStatus",
     "ConsoleDesk",
     "Cursor",
@@ -47,6 +48,8 @@ __all__ = [
     "StaleError",
     "Which",
 ]
+
+WITHDRAW_REASONS = withdrawal.REASONS
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +260,19 @@ class ConsoleDesk:
             lambda: flags.tell_surgeon(self.store, flag_id, staff=staff, now=self.now()),
         )
         log.info("flag %s: surgeon told, marked at the console", flag_id)
+
+    # -- withdrawing a prepared briefing ------------------------------------------------------
+
+    def withdraw(self, staff: str, briefing_id: str, reason: str) -> None:
+        """Withdraw a briefing still waiting for its patient (reason: of WITHDRAW_REASONS); audited
+        under `staff`. StaleError if a patient started it meanwhile."""
+        self._read(
+            "withdraw",
+            lambda: withdrawal.withdraw(
+                self.store, briefing_id, staff=staff, reason=reason, now=self.now()
+            ),
+        )
+        log.info("briefing %s: withdrawn at the console", briefing_id)
 
     def guarded(self, what: str, work: Callable[[], T]) -> T:
         """Run a read or write on the store; StaffError (a message) if it fails."""

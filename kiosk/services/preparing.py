@@ -20,10 +20,10 @@ from kiosk.services.staff import (
     name_problem_for_staff,
     procedures_of,
 )
-from kiosk.store.briefings import prepare_briefing
+from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
 from kiosk.store.rules import MAX_AGE_YEARS, MRN_MAX, InputError, clean_mrn
 
-__all__ = ["MRN_MAX", "NAME_MAX", "Preparing", "Procedure"]
+__all__ = ["ANY_KIOSK", "MRN_MAX", "NAME_MAX", "Preparing", "Procedure"]
 
 log = logging.getLogger(__name__)
 
@@ -79,16 +79,21 @@ class Preparing:
     def prepare(
         self, staff: str, kiosk_id: str, form_id: str, name: str, dob: date, mrn: str
     ) -> str:
-        """Store a briefing prepared for `kiosk_id`; its id. StaffError (nothing half-stored) if it
-        cannot be. Audited as briefing_prepared under `staff`, at that kiosk."""
+        """Store a briefing prepared for `kiosk_id` (ANY_KIOSK: the next free kiosk, whichever a
+        patient touches Start on first); its id. StaffError (nothing half-stored) if it cannot be.
+        Audited as briefing_prepared under `staff`, at that kiosk (for any kiosk: at this desk)."""
         problem = self.problem(kiosk_id, form_id, name, dob, mrn)
         if problem is not None:
             raise StaffError(problem)
-        there = dataclasses.replace(self.desk.store, kiosk_id=kiosk_id)
+        anywhere = kiosk_id == ANY_KIOSK
+        there = (
+            self.desk.store if anywhere else dataclasses.replace(self.desk.store, kiosk_id=kiosk_id)
+        )
         try:
             briefing_id = prepare_briefing(
                 there, self.desk.forms[form_id], name=name, date_of_birth=dob,
                 mrn=clean_mrn(mrn), staff=staff, now=self.desk.now(),
+                kiosk_id=ANY_KIOSK if anywhere else None,
             )  # fmt: skip
         except InputError:
             raise StaffError(msg("staff.prepare.check-details")) from None

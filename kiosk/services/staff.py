@@ -20,20 +20,22 @@ from kiosk.content.schema import Form
 from kiosk.document.make import DocumentError, Made
 from kiosk.document.printable import Unprintable, unprintable
 from kiosk.i18n import Msg, language_name, msg
-from kiosk.records import followup
+from kiosk.records import followup, withdrawal
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.query import RecordRow
 from kiosk.station import PREPARED_WINDOW, Station
-from kiosk.store.briefings import prepare_briefing
+from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
 from kiosk.store.models import NAME_MAX
 from kiosk.store.rules import MRN_MAX, InputError, clean_mrn, clean_name
 from kiosk.store.staff import LoginOutcome
 
 __all__ = [
+    "ANY_KIOSK",
     "NAME_MAX",
     "NOTE_MAX",
     "PREPARED_WINDOW",
     "SEARCH_LIMIT",
+    "WITHDRAW_REASONS",
     "FoundBriefings",
     "Language",
     "OpenQuestion",
@@ -44,6 +46,9 @@ __all__ = [
     "StaffError",
     "StaleError",
 ]
+
+WITHDRAW_REASONS = withdrawal.REASONS
+"""Why staff withdraw a prepared briefing: made for the wrong patient, or no longer wanted."""
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +254,17 @@ class StaffDesk:
 
     def make_pdf(self, staff: str, briefing_id: str) -> Made:
         return self._read("make", lambda: self.station.make_pending_pdf(staff, briefing_id))
+
+    def withdraw(self, staff: str, briefing_id: str, reason: str) -> None:
+        """Withdraw a briefing still waiting for its patient: no kiosk offers it any more; audited
+        under `staff` with the reason (of WITHDRAW_REASONS)."""
+        self._read(
+            "withdraw",
+            lambda: withdrawal.withdraw(
+                self.station.store, briefing_id, staff=staff, reason=reason, now=self.now()
+            ),
+        )
+        log.info("briefing %s: withdrawn at the kiosk", briefing_id)
 
     def _read(self, what: str, work: Callable[[], T]) -> T:
         try:

@@ -15,6 +15,9 @@ from kiosk.store.models import BriefingRow, BriefingStatus, PatientRow
 from kiosk.store.rules import check_date_of_birth, clean_mrn, clean_name
 
 SYSTEM = "system"
+ANY_KIOSK = "*"
+"""The kiosk a briefing is addressed to when any may take it: whichever kiosk a patient touches
+Start on first (no kiosk id can be this: they start with a letter or digit)."""
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,12 @@ def prepare_briefing(
     staff: str,
     now: datetime,
     language: str | None = None,
+    kiosk_id: str | None = None,
 ) -> str:
     """A coordinator prepares a briefing for a named patient, in `language` (default: the language
-    the procedure is written in); returns its id. Which languages a kiosk offers is the caller's
-    rule (kiosk.station.Station.languages_of)."""
+    the procedure is written in), addressed to `kiosk_id` (default: this store's kiosk; ANY_KIOSK:
+    the first kiosk a patient starts it on); returns its id. Which languages a kiosk offers is the
+    caller's rule (kiosk.station.Station.languages_of)."""
     language = language or form.language
     patient = PatientRow(
         name=clean_name(name),
@@ -57,7 +62,7 @@ def prepare_briefing(
                 form_version=form.version,
                 content_sha256=form.content_sha256,
                 language=language,
-                kiosk_id=store.kiosk_id,
+                kiosk_id=kiosk_id or store.kiosk_id,
                 status=BriefingStatus.PREPARED,
                 prepared_by=clean_name(staff, "staff"),
                 created_at=now,
@@ -70,7 +75,8 @@ def prepare_briefing(
             actor=clean_name(staff, "staff"),
             action="briefing_prepared",
             subject=f"briefing:{briefing_id}",
-            detail={"form": form.id, "version": form.version, "language": language},
+            detail={"form": form.id, "version": form.version, "language": language}
+            | ({"kiosk": kiosk_id} if kiosk_id else {}),
         )
     return briefing_id
 
@@ -127,7 +133,9 @@ class Waiting:
 
 
 def next_prepared(store: Store, since: datetime) -> Waiting | None:
-    """The oldest briefing prepared on this kiosk since `since` and not yet started, if any."""
+    """The oldest briefing prepared on this kiosk (or for any kiosk) since `since` and not yet
+    started, if any. Two kiosks may offer one prepared for any: the first to start it takes it
+    (the recorder's start claims it only while it is still prepared)."""
     with store.reading() as session:
         row = session.execute(
             select(
@@ -140,7 +148,7 @@ def next_prepared(store: Store, since: datetime) -> Waiting | None:
             .join(PatientRow, BriefingRow.patient_id == PatientRow.id)
             .where(
                 BriefingRow.status == BriefingStatus.PREPARED,
-                BriefingRow.kiosk_id == store.kiosk_id,
+                BriefingRow.kiosk_id.in_((store.kiosk_id, ANY_KIOSK)),
                 BriefingRow.created_at >= since,
             )
             .order_by(BriefingRow.created_at, BriefingRow.id)

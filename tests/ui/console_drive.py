@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from kiosk.config import load_config
 from kiosk.content import load_form
@@ -17,6 +18,7 @@ from kiosk.demo import StepClock, fill_demo, one_briefing
 from kiosk.services.console import ConsoleDesk
 from kiosk.session import SystemClock
 from kiosk.store import Store, open_store
+from kiosk.store.models import AuditEntry
 from kiosk.store.staff import add_staff
 from kiosk.ui.console.window import ConsoleWindow
 from tests.conftest import MILD
@@ -77,3 +79,16 @@ def database_url(tmp_path: Path, url: str) -> None:
     config = tmp_path / "config" / "kiosk.toml"
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(f'database_url = "{url}"\nkiosk_id = "desk"\n', encoding="utf-8")
+
+
+def audited(action: str) -> list[tuple[str, str]]:
+    """(actor, detail) of every audit row of `action` in the records of this test's settings."""
+    store = open_store(load_config().database_url, "check", create=False)
+    try:
+        with store.reading() as s:
+            return [
+                (r.actor, r.detail)
+                for r in s.execute(select(AuditEntry).where(AuditEntry.action == action)).scalars()
+            ]
+    finally:
+        store.close()

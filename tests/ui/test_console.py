@@ -11,15 +11,12 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
-from kiosk.config import load_config
 from kiosk.i18n import msg, words_for
 from kiosk.records import desk as desk_records
 from kiosk.services.console import StaffError
 from kiosk.session import Briefing
 from kiosk.store import open_store
-from kiosk.store.models import AuditEntry
 from kiosk.store.staff import add_staff
 from kiosk.ui.console.window import ConsoleWindow
 from tests.session.fakes import FakeClock
@@ -28,6 +25,7 @@ from tests.ui.console_drive import (
     BRIEFINGS,
     PIN,
     STAFF,
+    audited,
     console,
     database_url,
     demo_data,
@@ -45,18 +43,6 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ConsoleWindow]:
     yield from console(qtbot)
 
 
-def _audited(action: str) -> list[tuple[str, str]]:
-    store = open_store(load_config().database_url, "check", create=False)
-    try:
-        with store.reading() as s:
-            return [
-                (r.actor, r.detail)
-                for r in s.execute(select(AuditEntry).where(AuditEntry.action == action)).scalars()
-            ]
-    finally:
-        store.close()
-
-
 def test_a_wrong_pin_is_one_sentence_and_the_right_one_opens_the_desk(
     qtbot: QtBot, window: ConsoleWindow
 ) -> None:
@@ -70,8 +56,8 @@ def test_a_wrong_pin_is_one_sentence_and_the_right_one_opens_the_desk(
     listed(qtbot, window, BRIEFINGS)
     assert STAFF in window.who.text()
     assert window.briefings.count.text() == EN("console.list.all", count=BRIEFINGS)
-    assert [a for a, _ in _audited("staff_login_failed")] == [STAFF]
-    assert [a for a, _ in _audited("console_signed_in")] == [STAFF]
+    assert [a for a, _ in audited("staff_login_failed")] == [STAFF]
+    assert [a for a, _ in audited("console_signed_in")] == [STAFF]
 
 
 def test_filters_and_search_narrow_the_list(qtbot: QtBot, window: ConsoleWindow) -> None:
@@ -90,8 +76,8 @@ def test_filters_and_search_narrow_the_list(qtbot: QtBot, window: ConsoleWindow)
     listed(qtbot, window, BRIEFINGS)
     qtbot.keyClicks(bar.search, mrn.lower())
     qtbot.waitUntil(lambda: [r.mrn for r in model.rows] == [mrn])
-    assert _audited("console_listed")[-1][1].count("demo-kiosk") == 1
-    assert all(mrn.lower() not in detail for _, detail in _audited("console_listed"))
+    assert audited("console_listed")[-1][1].count("demo-kiosk") == 1
+    assert all(mrn.lower() not in detail for _, detail in audited("console_listed"))
 
 
 def test_the_list_loads_a_page_at_a_time_as_it_scrolls(
@@ -123,7 +109,7 @@ def test_a_briefing_s_events_show_in_time_order(qtbot: QtBot, window: ConsoleWin
     assert len(acknowledged) == 8 and all(" s on screen)" in t for t in acknowledged)
     assert shown[-1] == EN("console.event.signed", detail=EN("staff.detail.drawn"))
     assert chosen.patient_name in pane.heading.text()
-    assert [a for a, _ in _audited("console_briefing_viewed")] == [STAFF]
+    assert [a for a, _ in audited("console_briefing_viewed")] == [STAFF]
 
 
 def test_a_question_is_answered_then_the_surgeon_marked_told(
@@ -147,12 +133,12 @@ def test_a_question_is_answered_then_the_surgeon_marked_told(
     assert not view.answer_button.isEnabled() and view.told_button.isEnabled()
     view.told_button.click()
     qtbot.waitUntil(lambda: all(f.flag_id != flag_id for f in view.flags))
-    assert [a for a, _ in _audited("flag_answered")] == [STAFF]
-    assert [d for _, d in _audited("console_questions_listed")] == [
+    assert [a for a, _ in audited("flag_answered")] == [STAFF]
+    assert [d for _, d in audited("console_questions_listed")] == [
         '{"which":"open"}',
         '{"which":"untold"}',
     ]
-    assert [a for a, _ in _audited("surgeon_told")] == [STAFF]
+    assert [a for a, _ in audited("surgeon_told")] == [STAFF]
 
 
 def test_idle_signs_out_and_empties_the_screen(qtbot: QtBot, window: ConsoleWindow) -> None:
@@ -167,8 +153,8 @@ def test_idle_signs_out_and_empties_the_screen(qtbot: QtBot, window: ConsoleWind
     assert window.briefings.model.rowCount() == 0 and window.briefings.pane.event_texts() == []
     assert window.briefings.bar.search.text() == "" and window.questions.table.rowCount() == 0
     assert window.sign_in.message.text() == EN("console.signed-out-idle")
-    qtbot.waitUntil(lambda: bool(_audited("console_signed_out")))
-    assert _audited("console_signed_out") == [(STAFF, '{"reason":"idle"}')]
+    qtbot.waitUntil(lambda: bool(audited("console_signed_out")))
+    assert audited("console_signed_out") == [(STAFF, '{"reason":"idle"}')]
 
 
 def test_records_that_cannot_be_opened_are_one_sentence(qtbot: QtBot) -> None:
@@ -228,7 +214,7 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
             offered = station.next_briefing()
             assert isinstance(offered, Briefing) and offered.patient is not None
             assert (offered.patient.name, offered.patient.mrn) == ("Zoë Ångström", "MRN-0042")
-            assert [a for a, _ in _audited("briefing_prepared")] == [STAFF]
+            assert [a for a, _ in audited("briefing_prepared")] == [STAFF]
 
 
 def test_events_are_worded_from_the_catalog_never_the_store_s_values() -> None:

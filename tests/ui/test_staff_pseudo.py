@@ -74,6 +74,9 @@ def test_every_staff_screen_speaks_the_catalog(
     tap(qtbot, next(iter(page.briefings.buttons.values())))
     qtbot.waitUntil(lambda: page.detail.isVisible(), timeout=10_000)
     look("a briefing")
+    qtbot.waitUntil(page.detail.withdraw_button.isVisible)  # the row drawn: it still waits
+    tap(qtbot, page.detail.withdraw_button)
+    look("a briefing: why withdraw it")
     bad = problems(findings)
     assert not bad, report(bad, most=20)
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,13 +21,17 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words
 from kiosk.services.console import Event, RecordRow
 from kiosk.ui.console.describe import event_text, event_time, isolated, who
-from kiosk.ui.staff.describe import DOT, facts
+from kiosk.ui.staff.describe import DOT, facts, kiosk_name
 
 EVENT_COLUMNS = ("console.events.when", "console.events.what", "console.events.who")
 
 
 class BriefingPane(QWidget):
-    """The briefing chosen in the list: who, where it stands, and its events."""
+    """The briefing chosen in the list: who, where it stands, and its events; one still waiting
+    for its patient can be withdrawn."""
+
+    withdraw_wanted = Signal(str)
+    """Staff pressed Withdraw on this briefing (its id)."""
 
     def __init__(self, words: Words) -> None:
         super().__init__()
@@ -35,7 +42,20 @@ class BriefingPane(QWidget):
         self.heading = QLabel(words("console.briefing.none"))
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        self.withdraw_button = QPushButton(words("console.briefing.withdraw"))
+        self.withdraw_button.setToolTip(words("console.withdraw.why"))
+        self.withdraw_button.clicked.connect(
+            lambda: self.briefing_id and self.withdraw_wanted.emit(self.briefing_id)
+        )
+        self.withdraw_button.hide()
+        top.addWidget(self.withdraw_button)
+        layout.addLayout(top)
+        self.note = QLabel()
+        self.note.setObjectName("done")
+        self.note.hide()
+        layout.addWidget(self.note)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         layout.addWidget(self.facts)
@@ -53,11 +73,19 @@ class BriefingPane(QWidget):
 
     def show_briefing(self, row: RecordRow, events: list[Event], now: datetime) -> None:
         words = self.words
+        if row.briefing_id != self.briefing_id:
+            self.tell("")
         self.briefing_id = row.briefing_id
         name = isolated(row.patient_name or words("staff.list.walk-up"))
         self.heading.setText(
-            words("console.briefing.heading", name=name, kiosk=row.kiosk_id, count=len(events))
+            words(
+                "console.briefing.heading",
+                name=name,
+                kiosk=kiosk_name(words, row.kiosk_id),
+                count=len(events),
+            )
         )
+        self.withdraw_button.setVisible(row.status == "prepared")
         lines = facts(words, row, now, ours=True)
         self.facts.setText("\n".join(DOT.join(lines[i : i + 3]) for i in range(0, len(lines), 3)))
         self.events.setRowCount(len(events))
@@ -67,6 +95,11 @@ class BriefingPane(QWidget):
                 self.events.setItem(n, column, QTableWidgetItem(text))
         self.events.scrollToTop()
 
+    def tell(self, text: str) -> None:
+        """What staff just did to this briefing (it stays until another briefing is shown)."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
     def event_texts(self) -> list[str]:
         """What the events list shows, a line an event (for tests and screen readers)."""
         items = (self.events.item(n, 1) for n in range(self.events.rowCount()))
@@ -74,6 +107,8 @@ class BriefingPane(QWidget):
 
     def forget(self) -> None:
         self.briefing_id = None
+        self.withdraw_button.hide()
+        self.tell("")
         self.heading.setText(self.words("console.briefing.none"))
         self.facts.setText("")
         self.events.clearContents()

@@ -13,17 +13,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.i18n import Msg, Words
-from kiosk.services.console import ConsoleDesk, Event, RecordRow
+from kiosk.services.console import WITHDRAW_REASONS, ConsoleDesk, Event, RecordRow
+from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.briefing import BriefingPane
 from kiosk.ui.console.filters import FilterBar
+from kiosk.ui.console.pdf import PdfPane
 from kiosk.ui.console.reads import Reads, fit_columns
 from kiosk.ui.console.table import BriefingTable
 from kiosk.ui.jobs import Jobs
+from kiosk.ui.staff.describe import WITHDRAW_WHY
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +36,13 @@ OPEN_DELAY_MS = 250
 
 
 class BriefingsView(QWidget):
-    def __init__(self, jobs: Jobs, words: Words, staff: Callable[[], str | None]) -> None:
+    def __init__(
+        self, jobs: Jobs, words: Words, staff: Callable[[], str | None], ask: DeskQuestions
+    ) -> None:
         super().__init__()
         self.words = words
         self.staff = staff
+        self.ask = ask
         self.desk: ConsoleDesk | None = None
         self.reads = Reads(jobs)
         self.choice_reads = Reads(jobs)
@@ -61,9 +68,15 @@ class BriefingsView(QWidget):
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.pane = BriefingPane(words)
+        self.pane.withdraw_wanted.connect(self.withdraw)
+        self.pdf = PdfPane(jobs, words, staff, ask)
+        self.below = QTabWidget()
+        self.below.addTab(self.pane, words("console.briefing.events"))
+        self.below.addTab(self.pdf, words("console.briefing.pdf"))
+        self.below.currentChanged.connect(self._pdf_wanted)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(self.pane)
+        split.addWidget(self.below)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
@@ -80,6 +93,7 @@ class BriefingsView(QWidget):
 
     def start(self, desk: ConsoleDesk) -> None:
         self.desk = desk
+        self.pdf.start(desk)
         self.choice_reads.run(desk.choices, self.bar.set_choices, self.say)
         self.reload()
 
@@ -123,6 +137,7 @@ class BriefingsView(QWidget):
             r.briefing_id != self.pane.briefing_id for r in self.model.rows
         ):
             self.pane.forget()  # the filters left it out: what shows below is in the list
+            self.pdf.forget()
         self._reselect()
 
     def _reselect(self) -> None:
@@ -168,6 +183,36 @@ class BriefingsView(QWidget):
     def _show(self, found: tuple[RecordRow, list[Event], object]) -> None:
         row, events, now = found
         self.pane.show_briefing(row, events, now)  # type: ignore[arg-type]
+        if self.pdf.briefing_id != row.briefing_id:
+            self.pdf.forget()
+        self._pdf_wanted()
+
+    def _pdf_wanted(self) -> None:
+        """The PDF tab shows the briefing open above; it is read when the tab is looked at."""
+        chosen = self.pane.briefing_id
+        if self.below.currentWidget() is self.pdf and chosen and self.pdf.briefing_id != chosen:
+            self.pdf.show_pdf(chosen)
+
+    def withdraw(self, briefing_id: str) -> None:
+        """Ask why, then withdraw the briefing (no kiosk offers it any more); shown afresh."""
+        staff, desk = self.staff(), self.desk
+        if staff is None or desk is None:
+            return
+        words = self.words
+        options = [words(WITHDRAW_WHY[reason]) for reason in WITHDRAW_REASONS]
+        chosen = self.ask.choice(
+            self, words("console.withdraw.title"), words("console.withdraw.why"), options
+        )
+        if chosen is None:
+            return
+        reason = WITHDRAW_REASONS[chosen]
+
+        def done(_: object) -> None:
+            self.pane.tell(words("console.withdraw.done"))
+            self.open_briefing(briefing_id)
+            self.model.refresh()
+
+        self.reads.run(lambda: desk.withdraw(staff, briefing_id, reason), done, self.say)
 
     def forget(self) -> None:
         """Sign-out: every row, the search and the briefing shown are emptied."""
@@ -177,6 +222,7 @@ class BriefingsView(QWidget):
         self.desk = None
         self.model.clear()
         self.pane.forget()
+        self.pdf.forget()
         self.bar.forget()
         self.count.setText("")
         self.say(None)

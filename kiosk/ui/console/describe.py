@@ -7,7 +7,7 @@ from datetime import datetime
 
 from kiosk.i18n import Words
 from kiosk.services.console import Event, Flag
-from kiosk.ui.staff.describe import END_REASON
+from kiosk.ui.staff.describe import END_REASON, WITHDRAW_WHY
 
 EVENTS = {
     "briefing_prepared": "console.event.prepared",
@@ -26,6 +26,7 @@ EVENTS = {
     "surgeon_told": "console.event.surgeon-told",
     "pdf_printed": "console.event.pdf-printed",
     "pdf_copied": "console.event.pdf-copied",
+    "briefing_withdrawn": "console.event.withdrawn",
 }
 ENDS = {**END_REASON, "interrupted": "staff.end.crash"}
 """Why a briefing ended without a signature; a crash's recovery calls it "interrupted"."""
@@ -44,6 +45,8 @@ def event_text(words: Words, event: Event) -> str:
         )
     if event.kind == "abandoned" and event.detail in ENDS:
         reason = words(ENDS[event.detail])
+    elif event.kind == "briefing_withdrawn" and event.detail in WITHDRAW_WHY:
+        reason = words(WITHDRAW_WHY[event.detail])
     elif event.kind == "signed" and event.detail in SIGNED:
         reason = words(SIGNED[event.detail])
     else:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 
 from kiosk.i18n import Words
 from kiosk.services.console import PERIODS, BriefingStatus, Choices, DeskFilters, period_bounds
+from kiosk.ui.staff.describe import kiosk_name
 
 SEARCH_DELAY_MS = 300
 PERIOD_WORDS = {
@@ -95,7 +96,8 @@ class FilterBar(QWidget):
             combo.clear()
             combo.addItem(self.words(everything), None)
             for value in values:
-                combo.addItem(value, value)
+                shown = kiosk_name(self.words, value) if combo is self.kiosk else value
+                combo.addItem(shown, value)
             at = combo.findData(chosen) if chosen is not None else 0
             combo.setCurrentIndex(max(at, 0))
             combo.blockSignals(False)

@@ -1,6 +1,7 @@
-"""The Prepare view: a briefing for a named patient, addressed to a chosen kiosk, with the same
-fields and rules as staff mode at the kiosk. The next patient to touch Start there confirms their
-date of birth and is briefed."""
+"""The Prepare view: a briefing for a named patient, addressed to a chosen kiosk or to the next
+free one, with the same fields and rules as staff mode at the kiosk. The next patient to touch
+Start there (or, for the next free kiosk, at whichever kiosk first) confirms their date of birth
+and is briefed."""
 
 from __future__ import annotations
 
@@ -21,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, StaffError
-from kiosk.services.preparing import MRN_MAX, NAME_MAX, Preparing
+from kiosk.services.preparing import ANY_KIOSK, MRN_MAX, NAME_MAX, Preparing
 from kiosk.ui.console.describe import isolated
 from kiosk.ui.console.reads import Reads, tell
 from kiosk.ui.jobs import Jobs
+from kiosk.ui.staff.describe import kiosk_name
 
 FORM_WIDTH = 760
 
@@ -97,11 +99,13 @@ class PrepareView(QWidget):
         self.reads.run(preparing.kiosks, self._kiosks, self.say)
 
     def _kiosks(self, kiosks: list[str]) -> None:
-        chosen = self.kiosk.currentText()
+        """The next free kiosk first, then each kiosk by name (the one chosen stays chosen)."""
+        chosen = self.kiosk.currentData()
         self.kiosk.clear()
-        self.kiosk.addItems(kiosks)
-        if chosen in kiosks:
-            self.kiosk.setCurrentText(chosen)
+        for kiosk in (ANY_KIOSK, *kiosks):
+            self.kiosk.addItem(kiosk_name(self.words, kiosk), kiosk)
+        at = self.kiosk.findData(chosen) if chosen is not None else -1
+        self.kiosk.setCurrentIndex(max(at, 0))
 
     def born_on(self) -> date | None:
         """The date of birth typed (as console.prepare.date-format, leading zeros optional); None
@@ -118,7 +122,7 @@ class PrepareView(QWidget):
         preparing, staff = self.preparing, self.staff()
         if preparing is None or staff is None:
             return
-        kiosk, name, mrn = self.kiosk.currentText(), self.name.text(), self.mrn.text()
+        kiosk, name, mrn = str(self.kiosk.currentData() or ""), self.name.text(), self.mrn.text()
         form_id = self.procedure.currentData()
         dob = self.born_on()
         problem = preparing.problem(kiosk, form_id, name, dob, mrn)
@@ -130,7 +134,13 @@ class PrepareView(QWidget):
         except StaffError as exc:
             self.say(exc.text)
             return
-        self.say(msg("console.prepare.done", name=isolated(name.strip()), kiosk=kiosk), done=True)
+        who = isolated(name.strip())
+        done = (
+            msg("console.prepare.done-any", name=who)
+            if kiosk == ANY_KIOSK
+            else msg("console.prepare.done", name=who, kiosk=kiosk)
+        )
+        self.say(done, done=True)
         self.clear_patient()
 
     def say(self, told: Msg | None, done: bool = False) -> None:

@@ -19,7 +19,7 @@ from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, Cursor, DeskFilters, Listed, RecordRow, StaffError
 from kiosk.ui.console.describe import when_short
 from kiosk.ui.jobs import Jobs
-from kiosk.ui.staff.describe import pdf_text, status_text
+from kiosk.ui.staff.describe import kiosk_name, pdf_text, status_text
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +184,7 @@ class BriefingTable(QAbstractTableModel):
         if column == 3:
             return status_text(words, row, self.now)
         if column == 4:
-            return row.kiosk_id
+            return kiosk_name(words, row.kiosk_id)
         if column == 5:
             return row.form_id
         if column == 6:

@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, SignIn, StaffError
+from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.briefings import BriefingsView
+from kiosk.ui.console.dashboard import DashboardView
+from kiosk.ui.console.export import ExportView
 from kiosk.ui.console.idle import IdleWatch
 from kiosk.ui.console.prepare import PrepareView
 from kiosk.ui.console.questions import QuestionsView
@@ -45,6 +48,7 @@ class ConsoleWindow(QMainWindow):
         self.staff: str | None = None
         self._token: int | None = None
         self.jobs = Jobs(self)
+        self.ask = DeskQuestions()
         self.setWindowTitle(words("console.title"))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -66,12 +70,16 @@ class ConsoleWindow(QMainWindow):
         top.addWidget(self.sign_out_button)
         column.addLayout(top)
         self.tabs = QTabWidget()
-        self.briefings = BriefingsView(self.jobs, words, lambda: self.staff)
+        self.briefings = BriefingsView(self.jobs, words, lambda: self.staff, self.ask)
         self.questions = QuestionsView(self.jobs, words, lambda: self.staff)
         self.tabs.addTab(self.briefings, words("console.tab.briefings"))
         self.prepare = PrepareView(self.jobs, words, lambda: self.staff)
         self.tabs.addTab(self.questions, words("console.tab.questions"))
         self.tabs.addTab(self.prepare, words("console.tab.prepare"))
+        self.export = ExportView(words, lambda: self.staff, self.ask)
+        self.tabs.addTab(self.export, words("console.tab.export"))
+        self.dashboard = DashboardView(self.jobs, words, lambda: self.staff, self.ask)
+        self.tabs.addTab(self.dashboard, words("console.tab.dashboard"))
         column.addWidget(self.tabs, 1)
         self.stack.addWidget(self.desk_page)
 
@@ -132,6 +140,8 @@ class ConsoleWindow(QMainWindow):
         self.briefings.start(self.desk)
         self.questions.start(self.desk)
         self.prepare.start(self.desk)
+        self.export.start(self.desk)
+        self.dashboard.start(self.desk)
         self.poll.start()
         self.idle.start(self.desk.idle_seconds)
 
@@ -170,6 +180,8 @@ class ConsoleWindow(QMainWindow):
         self.briefings.forget()
         self.questions.forget()
         self.prepare.forget()
+        self.export.forget()
+        self.dashboard.forget()
         self.who.setText("")
         self.updated.setText("")
         self.stack.setCurrentWidget(self.sign_in)
@@ -188,6 +200,7 @@ class ConsoleWindow(QMainWindow):
         self.sign_out("closed")
         self.idle.close()
         self.jobs.wait()
+        self.export.jobs.wait()  # stopped by the sign-out: it ends at its next step
         if self.desk is not None:
             self.desk.close()
             self.desk = None

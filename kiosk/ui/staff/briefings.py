@@ -15,10 +15,16 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from kiosk.i18n import Text, Words, msg
-from kiosk.services.staff import SEARCH_LIMIT, FoundBriefings, RecordRow, StaffDesk
+from kiosk.services.staff import (
+    SEARCH_LIMIT,
+    WITHDRAW_REASONS,
+    FoundBriefings,
+    RecordRow,
+    StaffDesk,
+)
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, button, card, centred, label
-from kiosk.ui.staff.describe import facts, summary
+from kiosk.ui.staff.describe import WITHDRAW_WHY, facts, summary
 from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -150,11 +156,27 @@ class BriefingDetail(Panel):
         self.print_button = button(words("staff.detail.print"), None, self.print_pdf)
         self.copy_button = button(words("staff.detail.copy"), None, self.copy_pdf)
         self.make_button = button(words("staff.detail.make"), "primary", self.make_pdf)
-        for b in (self.print_button, self.copy_button, self.make_button):
+        self.withdraw_button = button(words("staff.detail.withdraw"), None, self.ask_why)
+        for b in (self.print_button, self.copy_button, self.make_button, self.withdraw_button):
             row.addWidget(b)
             b.hide()
         row.addStretch(1)
         self.body.addLayout(row)
+        # Withdrawing asks why first (a second tap): a reason, or keep the briefing.
+        self.why = label(words("staff.detail.withdraw-why"))
+        self.body.addWidget(self.why)
+        reasons = QHBoxLayout()
+        reasons.setSpacing(16)
+        self.reason_buttons: dict[str, QPushButton] = {}
+        for reason in WITHDRAW_REASONS:
+            b = button(words(WITHDRAW_WHY[reason]), "primary", partial(self.withdraw, reason))
+            self.reason_buttons[reason] = b
+            reasons.addWidget(b)
+        self.keep_button = button(words("staff.detail.withdraw-keep"), None, self._draw)
+        reasons.addWidget(self.keep_button)
+        reasons.addStretch(1)
+        self.body.addLayout(reasons)
+        self._show_why(False)
 
     def show_briefing(self, briefing_id: str) -> None:
         self.forget()
@@ -186,8 +208,29 @@ class BriefingDetail(Panel):
         self.print_button.setVisible(made)
         self.copy_button.setVisible(made)
         self.make_button.setVisible(ours and row.pdf_status == "pending")
-        for b in (self.print_button, self.copy_button, self.make_button):
+        self.withdraw_button.setVisible(row.status == "prepared")
+        for b in (self.print_button, self.copy_button, self.make_button, self.withdraw_button):
             b.setEnabled(not self.busy)
+        self._show_why(False)
+
+    def _show_why(self, on: bool) -> None:
+        for widget in (self.why, self.keep_button, *self.reason_buttons.values()):
+            widget.setVisible(on)
+
+    def ask_why(self) -> None:
+        """Withdraw, first step: why (wrong patient, no longer wanted), or keep it."""
+        self.withdraw_button.hide()
+        self._show_why(True)
+
+    def withdraw(self, reason: str) -> None:
+        """Withdraw the briefing shown (still waiting for its patient): no kiosk offers it any
+        more; audited under the staff member's name, with the reason."""
+        self._show_why(False)
+        self._act(
+            lambda staff, briefing_id: self.desk.withdraw(staff, briefing_id, reason),
+            "staff.detail.withdrawing",
+            lambda _: msg("staff.detail.withdrawn"),
+        )
 
     def _act(
         self,
@@ -245,6 +288,7 @@ class BriefingDetail(Panel):
         self.row = None
         self.title.setText("")
         self.facts.setText("")
-        for b in (self.print_button, self.copy_button, self.make_button):
+        for b in (self.print_button, self.copy_button, self.make_button, self.withdraw_button):
             b.hide()
+        self._show_why(False)
         self.say("")

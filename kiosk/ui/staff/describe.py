@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.i18n import Words
-from kiosk.services.staff import PREPARED_WINDOW, RecordRow
+from kiosk.services.staff import ANY_KIOSK, PREPARED_WINDOW, RecordRow
 
 STATUS = {
     "prepared": "staff.status.prepared",
@@ -19,9 +19,19 @@ END_REASON = {
     "identity": "staff.end.identity",
     "crash": "staff.end.crash",
 }
+WITHDRAW_WHY = {
+    "wrong-patient": "staff.withdraw.wrong-patient",
+    "not-wanted": "staff.withdraw.not-wanted",
+}
+"""Why staff withdrew a prepared briefing (kiosk.services.staff.WITHDRAW_REASONS), in words."""
 PDF = {"made": "staff.pdf.made", "pending": "staff.pdf.pending"}
 DOT = " · "
 """Between the parts of one line (a mark, not a word)."""
+
+
+def kiosk_name(words: Words, kiosk_id: str) -> str:
+    """A kiosk as staff read it; one prepared for any kiosk says so."""
+    return words("staff.kiosk.any") if kiosk_id == ANY_KIOSK else kiosk_id
 
 
 def when(words: Words, at: datetime | None, now: datetime) -> str:
@@ -37,6 +47,8 @@ def when(words: Words, at: datetime | None, now: datetime) -> str:
 def status_text(words: Words, row: RecordRow, now: datetime) -> str:
     if row.status == "prepared" and now - row.created_at > PREPARED_WINDOW:
         return words("staff.status.expired")
+    if row.status == "abandoned" and row.end_reason == "withdrawn":
+        return words("staff.status.withdrawn")
     if row.status == "abandoned" and row.end_reason:
         reason = END_REASON.get(row.end_reason)
         return words(
@@ -75,7 +87,7 @@ def summary(words: Words, row: RecordRow, now: datetime, here: str) -> str:
     if row.status == "completed":
         state.append(pdf_text(words, row))
     if row.kiosk_id != here:
-        state.append(words("staff.list.at-kiosk", kiosk=row.kiosk_id))
+        state.append(words("staff.list.at-kiosk", kiosk=kiosk_name(words, row.kiosk_id)))
     return f"{who}\n{DOT.join(state)}"
 
 

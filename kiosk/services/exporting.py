@@ -1,0 +1,151 @@
+"""Exporting from the coordinator's desk (no Qt): the same exports as `kiosk records export` (CSV,
+JSON, FHIR, the PDFs in a zip) for a date range, with a progress callback and a stop flag; audited
+as `records_exported` under the signed-in staff member's name. Every refusal is a StaffError
+naming a message; a cancelled export leaves nothing behind."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk.i18n import Msg, msg
+from kiosk.records import (
+    ExportCancelled,
+    ExportError,
+    ExportResult,
+    Filters,
+    export_csv,
+    export_fhir,
+    export_json,
+    export_pdfs,
+    risk_totals,
+)
+from kiosk.services.console import ConsoleDesk, StaffError, local_midnight
+
+__all__ = ["FORMATS", "ExportCancelled", "ExportRequest", "Exported", "Exporting"]
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("csv", "csv-acknowledgements", "json", "fhir-bundle", "fhir-ndjson", "pdf-zip")
+"""What the desk exports: each a single file (the PDFs as one zip), so a save dialog names it."""
+SUFFIXES = {
+    "csv": ".csv",
+    "csv-acknowledgements": ".csv",
+    "json": ".json",
+    "fhir-bundle": ".json",
+    "fhir-ndjson": ".ndjson",
+    "pdf-zip": ".zip",
+}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """One export: its format (of FORMATS), the days (both included, in either order), the file."""
+
+    format: str
+    first: date
+    last: date
+    target: Path
+
+    def filters(self) -> Filters:
+        first, last = min(self.first, self.last), max(self.first, self.last)
+        return Filters(since=local_midnight(first), until=local_midnight(last + timedelta(days=1)))
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What was written: the file, how many briefings, and how many PDFs were left out (with
+    why, in the zip's NOT-INCLUDED.txt)."""
+
+    path: Path
+    briefings: int
+    left_out: int
+
+
+class Exporting:
+    """The desk's exports over the shared store."""
+
+    def __init__(self, desk: ConsoleDesk) -> None:
+        self.desk = desk
+
+    def default_name(self, fmt: str, first: date, last: date) -> str:
+        """A file name for an export: its format and the days it covers."""
+        first, last = min(first, last), max(first, last)
+        return f"briefings-{fmt}-{first.isoformat()}-to-{last.isoformat()}{SUFFIXES[fmt]}"
+
+    def problem(self, request: ExportRequest) -> Msg | None:
+        """Why the export cannot be written where asked, before any work; None when it can."""
+        if request.format not in FORMATS:
+            raise ValueError(f"no export format {request.format!r}")
+        folder = request.target.parent
+        if not folder.is_dir():
+            return msg("console.export.no-folder", folder=str(folder))
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return msg("console.export.read-only", folder=str(folder))
+        if request.target.is_dir():
+            return msg("console.export.is-folder", path=str(request.target))
+        return None
+
+    def run(
+        self,
+        staff: str,
+        request: ExportRequest,
+        progress: Callable[[int, int], None],
+        stop: threading.Event,
+    ) -> Exported:
+        """Write the export (replacing a file staff chose to replace). `progress(done, total)` is
+        told as it goes; once `stop` is set it ends with ExportCancelled and nothing written."""
+        problem = self.problem(request)
+        if problem is not None:
+            raise StaffError(problem)
+        if stop.is_set():
+            raise ExportCancelled
+
+        def told(done: int, total: int) -> None:
+            progress(done, total)
+            if stop.is_set():
+                raise ExportCancelled
+
+        store, filters, fmt, target = (
+            self.desk.store,
+            request.filters(),
+            request.format,
+            request.target,
+        )
+        now = self.desk.now()
+        try:
+            result: ExportResult
+            if fmt.startswith("csv"):
+                result = export_csv(
+                    store, target, filters, by=staff, progress=told, now=now, overwrite=True,
+                    acknowledgements=fmt != "csv", risk_totals=risk_totals(self.desk.forms.values()),
+                )  # fmt: skip
+            elif fmt == "json":
+                result = export_json(
+                    store, target, filters, by=staff, progress=told, now=now, overwrite=True
+                )
+            elif fmt.startswith("fhir"):
+                result = export_fhir(
+                    store, target, filters, by=staff, progress=told, now=now, overwrite=True,
+                    style=fmt.removeprefix("fhir-"),
+                )  # fmt: skip
+            else:
+                result = export_pdfs(
+                    store, target, filters, by=staff, progress=told, now=now, overwrite=True,
+                    as_zip=True,
+                )  # fmt: skip
+        except ExportError:
+            log.error("a console export could not be written (%s)", fmt)
+            raise StaffError(msg("console.export.failed", path=str(request.target))) from None
+        except (SQLAlchemyError, OSError) as exc:
+            log.error("a console export failed: %s", type(exc).__name__)
+            raise StaffError(msg("console.export.failed", path=str(request.target))) from None
+        log.info("console export: %d briefing(s) as %s", result.briefings, fmt)
+        return Exported(result.path, result.briefings, len(result.warnings))

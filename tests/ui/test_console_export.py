@@ -1,0 +1,92 @@
+"""Exporting at the console: a date range written as CSV through `kiosk records export`'s own
+code, off the GUI thread, audited under the staff member's name; and an export cancelled midway
+leaves nothing under the file's name, nor a temporary file beside it."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.i18n import msg, words_for
+from kiosk.records import query as query_module
+from kiosk.ui.console.window import ConsoleWindow
+from tests.ui.console_drive import BRIEFINGS, STAFF, audited, console, demo_data, sign_in
+
+EN = words_for("en")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ConsoleWindow]:
+    demo_data(tmp_path / "data")
+    yield from console(qtbot)
+
+
+def _exporting(qtbot: QtBot, window: ConsoleWindow, target: Path, fmt: str = "csv") -> None:
+    sign_in(qtbot, window)
+    view = window.export
+    window.tabs.setCurrentWidget(view)
+    view.format.setCurrentIndex(view.format.findData(fmt))
+    view.ask.save_path = lambda parent, title, suggested: target  # type: ignore[method-assign]
+    qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+
+
+def test_an_export_writes_the_date_range_and_is_audited(
+    qtbot: QtBot, window: ConsoleWindow, tmp_path: Path
+) -> None:
+    target = tmp_path / "out" / "briefings.csv"
+    target.parent.mkdir()
+    _exporting(qtbot, window, target)
+    view = window.export
+    qtbot.waitUntil(lambda: not view.running())
+    assert view.message.text() == EN(msg("console.export.done", count=BRIEFINGS, path=str(target)))
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][0] == "briefing_id" and len(rows) == BRIEFINGS + 1
+    assert [actor for actor, _ in audited("records_exported")] == [STAFF]
+    assert view.button.isEnabled() and not view.cancel_button.isVisible()
+
+    view.set_days(date(2001, 1, 1), date(2001, 1, 2))  # no briefings then: a file with its header
+    view.export_to(tmp_path / "out" / "none.csv")
+    qtbot.waitUntil(lambda: not view.running())
+    assert (tmp_path / "out" / "none.csv").read_text(encoding="utf-8-sig").count("\n") == 1
+
+
+def test_an_export_cancelled_midway_leaves_nothing(
+    qtbot: QtBot, window: ConsoleWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query_module, "CHUNK", 3)  # four steps for the twelve briefings
+    gate = threading.Event()
+
+    def hold_after_first_step(done: int, total: int) -> None:  # on the export's thread
+        gate.wait(5)
+
+    window.export.progress.told.connect(hold_after_first_step, Qt.ConnectionType.DirectConnection)
+    target = tmp_path / "out" / "briefings.json"
+    target.parent.mkdir()
+    _exporting(qtbot, window, target, "json")
+    view = window.export
+    qtbot.waitUntil(lambda: view.bar.value() == 3 and view.bar.maximum() == BRIEFINGS)
+    assert view.count.text() == EN("console.export.progress", count=BRIEFINGS, done=3)
+    assert view.cancel_button.isVisible() and not view.button.isEnabled()
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    gate.set()
+    qtbot.waitUntil(lambda: not view.running())
+    assert view.message.text() == EN("console.export.cancelled")
+    assert list(target.parent.iterdir()) == []  # no file, no temporary one beside it
+    assert audited("records_exported") == []
+
+
+def test_a_folder_that_is_not_there_is_one_sentence(
+    qtbot: QtBot, window: ConsoleWindow, tmp_path: Path
+) -> None:
+    target = tmp_path / "nowhere" / "briefings.csv"
+    _exporting(qtbot, window, target)
+    assert window.export.message.text() == EN("console.export.no-folder", folder=str(target.parent))
+    assert not window.export.running()

@@ -1,0 +1,110 @@
+"""A briefing's PDF at the console: a pending one made (as its kiosk would, sealed), its pages
+shown, saved as a copy byte for byte and printed, each audited under the staff member's name; one
+whose file changed since it was sealed is not shown."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pypdfium2  # type: ignore[import-untyped]
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.cli import main
+from kiosk.config import load_config
+from kiosk.i18n import msg, words_for
+from kiosk.store import open_store
+from kiosk.store.models import Document
+from kiosk.store.staff import add_staff
+from kiosk.ui.console.window import ConsoleWindow
+from tests.session.fakes import FakeClock
+from tests.shared import open_station
+from tests.ui.console_drive import PIN, STAFF, audited, console, fill, sign_in
+
+EN = words_for("en")
+
+
+def _document() -> Document:
+    """The one Document row of this test's records."""
+    store = open_store(load_config().database_url, "check", create=False)
+    try:
+        with store.reading() as session:
+            found = session.scalars(select(Document)).one()
+            session.expunge(found)
+            return found
+    finally:
+        store.close()
+
+
+def _open_pdf(qtbot: QtBot, window: ConsoleWindow) -> None:
+    view = window.briefings
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    view.below.setCurrentWidget(view.pdf)
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.pdf.shown is not None)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ConsoleWindow]:
+    """The console on the records of kiosk-7 (the desk runs on its computer, with its settings):
+    one briefing signed there, its PDF still pending."""
+    clock = FakeClock(datetime.now(UTC))
+    with open_station(tmp_path, clock, kiosk_id="kiosk-7") as station:
+        add_staff(station.store, STAFF, PIN, clock.now())
+        fill(station.store, 1)
+    yield from console(qtbot)
+
+
+def test_a_pending_pdf_is_made_then_shown_saved_and_printed(
+    qtbot: QtBot, window: ConsoleWindow, tmp_path: Path
+) -> None:
+    sign_in(qtbot, window)
+    _open_pdf(qtbot, window)
+    pdf = window.briefings.pdf
+    assert pdf.state.text() == EN("console.pdf.pending")
+    assert pdf.make_button.isVisible() and not pdf.print_button.isVisible()
+    pdf.make_button.click()
+    qtbot.waitUntil(lambda: bool(pdf.page_labels), timeout=10_000)
+    pages = len(pdf.page_labels)
+    assert pdf.state.text() == EN("console.pdf.pages", count=pages) and pages >= 3
+    assert all(not label.pixmap().isNull() for label in pdf.page_labels)
+    assert pdf.print_button.isVisible() and not pdf.make_button.isVisible()
+    stored = _document()
+    assert stored.status == "made" and stored.path
+    assert main(["verify", stored.path]) == 0  # sealed with the kiosk's key, matching the record
+
+    copy = tmp_path / "copy.pdf"
+    pdf.ask.save_path = lambda parent, title, suggested: copy  # type: ignore[method-assign]
+    pdf.copy_button.click()
+    qtbot.waitUntil(lambda: pdf.state.text() == EN(msg("console.pdf.saved", path=str(copy))))
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == stored.sha256
+
+    printed = tmp_path / "printed.pdf"
+
+    def to_file(parent: object) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # quick: 96 dpi
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    pdf.ask.printer = to_file  # type: ignore[method-assign]
+    pdf.print_button.click()
+    qtbot.waitUntil(
+        lambda: pdf.state.text() == EN("console.pdf.printed", count=pages),
+        timeout=10_000,
+    )
+    assert len(pypdfium2.PdfDocument(printed.read_bytes())) == pages
+    for action in ("pdf_made_by_staff", "pdf_copied", "pdf_printed"):
+        assert [actor for actor, _ in audited(action)] == [STAFF], action
+
+    Path(stored.path).write_bytes(b"%PDF-1.7 replaced")  # never shown, copied or printed
+    assert pdf.briefing_id is not None
+    pdf.show_pdf(pdf.briefing_id)
+    altered = EN(msg("console.pdf.altered", path=stored.path))
+    qtbot.waitUntil(lambda: pdf.state.text() == altered)
+    assert not pdf.page_labels and not pdf.print_button.isVisible()
