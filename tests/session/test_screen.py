@@ -487,3 +487,17 @@ def test_a_language_switch_the_store_refuses_keeps_the_screen_as_it_was(
     model.choose_language("es")
     assert b.language == "en" and model.words.language == "en"
     assert said(model.view.message) == EN("problem.not-saved")
+
+
+def test_a_reading_screen_with_a_picture_hands_the_page_its_bytes_and_words(
+    model: ScreenModel, prepared: Briefing, form: Form
+) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.ABOUT)
+    about = form.about.picture
+    figure = model.view.figure
+    assert about is not None and figure is not None
+    assert (figure.svg, figure.alt, figure.sha256) == (about.svg, about.alt, about.sha256)
+    assert figure.svg.startswith(b"<svg")
+    to_kind(model, ScreenKind.RISK)
+    assert form.risks[0].picture is None and model.view.figure is None
