@@ -12,7 +12,7 @@ from PIL import Image
 from reportlab.platypus import KeepTogether  # type: ignore[import-untyped]
 
 from kiosk.document import seal
-from kiosk.document.figure import _Figure
+from kiosk.document.figure import _drawing, _Figure, warm
 from kiosk.document.make import make_document
 from kiosk.document.record import load_record
 from kiosk.document.story import build_story
@@ -87,3 +87,14 @@ def test_the_pictures_print_and_the_pdf_stays_sealed(
 
 def _near(pixel: tuple[int, ...], colour: tuple[int, int, int]) -> bool:
     return all(abs(a - b) < 12 for a, b in zip(pixel[:3], colour, strict=True))
+
+
+def test_the_pictures_are_parsed_ahead_once() -> None:
+    """`warm` (on the kiosk's worker thread once it is ready) leaves the first PDF nothing to parse."""
+    _drawing.cache_clear()
+    warm([FORM, FORM])
+    info = _drawing.cache_info()
+    assert (info.currsize, info.misses) == (9, 9)
+    pictured = [p for _, p in FORM.pictures()]
+    assert all(_drawing(p.svg) is _drawing(p.svg) for p in pictured)
+    assert _drawing.cache_info().misses == 9
