@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
 MILD = ROOT / "forms" / "mild" / "en.toml"
+
+
+def mild_pictures(folder: Path) -> Path:
+    """Copy the mild procedure's pictures into `folder`, where a copy of its form file reads them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for svg in MILD.parent.glob("*.svg"):
+        shutil.copy(svg, folder)
+    return folder
 
 
 @pytest.fixture(autouse=True)

@@ -162,6 +162,9 @@ def main() -> int:
     shot("03-about")
     nxt()
     shot("04-step")
+    while b().current.id != "step-access":
+        nxt()
+    shot("04-step-x-ray-picture")
     while b().current.kind is not ScreenKind.RISK:
         nxt()
     shot("05-risk")
@@ -175,6 +178,11 @@ def main() -> int:
     shot("08-risk-larger-text" if not larger else "08-risk-normal-text")
     window.top.larger_button.click()
     while b().current.kind is not ScreenKind.OPTIONS:
+        if b().current.id == "risk-no-relief":  # a risk with a picture, in both themes
+            shot("08-risk-picture")
+            window.top.contrast_button.click()
+            shot("08-risk-picture-high-contrast")
+            window.top.contrast_button.click()
         if b().current.kind is ScreenKind.RISK:
             understand()
         nxt()

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kiosk.content.pictures import with_pictures
 from kiosk.content.schema import QUESTIONS_MAX, QUESTIONS_MIN, Form
 
 FORM_SUFFIX = ".toml"
@@ -59,15 +60,18 @@ def load_form(path: Path) -> Form:
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise FormError([Problem(label, "", f"is not valid TOML: {exc}")]) from None
-    return parse_form(raw, label)
+    return parse_form(raw, label, path.parent)
 
 
-def parse_form(raw: dict[str, Any], label: str) -> Form:
-    """Validate already-parsed content; `label` names its source in every problem."""
+def parse_form(raw: dict[str, Any], label: str, folder: Path | None = None) -> Form:
+    """Validate already-parsed content; `label` names its source in every problem, and `folder`
+    holds its pictures' SVG files (a form with pictures needs it)."""
     problems: list[Problem] = []
     form: Form | None = None
+    filled, pictured = with_pictures(raw, folder)
+    problems += [Problem(label, path, msg) for path, msg in pictured]
     try:
-        form = Form.model_validate(raw)
+        form = Form.model_validate(filled)
     except ValidationError as exc:
         problems += [Problem(label, _key_path(err["loc"]), _message(err)) for err in exc.errors()]
     problems += [Problem(label, path, msg) for path, msg in _cross_checks(raw)]
@@ -85,7 +89,14 @@ def _key_path(loc: Iterable[int | str]) -> str:
 
 
 def _message(err: Any) -> str:
-    kind, ctx = err["type"], err.get("ctx", {})
+    kind, ctx, loc = err["type"], err.get("ctx", {}), tuple(err["loc"])
+    if loc[-2:] == ("picture", "alt") and kind in ("missing", "string_too_short"):
+        return (
+            "is required: the words that stand for the picture, in this file's language, "
+            "for a patient who cannot see it (a screen reader reads them)"
+        )
+    if loc[-2:] == ("picture", "file") and kind in ("string_pattern_mismatch", "string_too_short"):
+        return "must be the name of an SVG file in the procedure's folder, like lower-back.svg"
     if kind == "missing":
         return "is required"
     if kind == "extra_forbidden":

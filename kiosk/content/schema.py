@@ -7,7 +7,7 @@ import json
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Any text a patient reads: surrounding blanks are trimmed and it must not be empty."""
@@ -38,12 +38,44 @@ class ContentKind(StrEnum):
     PRECAUTIONS = "precautions"
 
 
+FileName = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        min_length=5,
+        max_length=128,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.svg$",
+    ),
+]
+"""A picture's file: an SVG file name in the procedure's own folder (no folder part)."""
+
+
+class Picture(_Strict):
+    """A picture on a reading screen: an SVG file beside the form, and the words that stand for it
+    (read by a screen reader, and by a patient who cannot see it).
+
+    `svg` is the file's bytes, put in by the loader (never written in the form file): the same
+    picture is shown, printed and hashed, whatever happens to the file later."""
+
+    file: FileName
+    alt: Text
+    svg: bytes = Field(default=b"", exclude=True, repr=False)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the SVG's bytes: what the content hash holds of the picture."""
+        return hashlib.sha256(self.svg).hexdigest()
+
+
 class Section(_Strict):
-    """One screen of reading: a title and a body of plain paragraphs separated by blank lines."""
+    """One screen of reading: a title and a body of plain paragraphs separated by blank lines,
+    and a picture if the form gives it one."""
 
     id: Id
     title: Text
     body: Text
+    picture: Picture | None = None
 
     def paragraphs(self) -> list[str]:
         """The body split at blank lines, each paragraph on one line."""
@@ -66,6 +98,7 @@ class ItemList(_Strict):
     title: Text
     intro: Text
     items: Annotated[list[Item], Field(min_length=1)]
+    picture: Picture | None = None
 
 
 class Choice(_Strict):
@@ -183,7 +216,21 @@ class Form(_Strict):
         data = self.model_dump(
             mode="json", exclude={"translation"} if self.translation is None else None
         )
+        # A screen without a picture is left as it was before pictures existed, for the same
+        # reason; a picture is its file, its words and the SHA-256 of its bytes.
+        for screen in [data["about"], *data["steps"], *data["risks"]]:
+            _drop_unset_picture(screen)
+        for key in ("options", "precautions"):
+            _drop_unset_picture(data[key])
         return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+    def pictures(self) -> list[tuple[str, Picture]]:
+        """Each reading screen's picture, with the key path of its table in the form file."""
+        keyed: list[tuple[str, Section | ItemList]] = [("about", self.about)]
+        keyed += [(f"steps[{i}]", step) for i, step in enumerate(self.steps)]
+        keyed += [(f"risks[{i}]", risk) for i, risk in enumerate(self.risks)]
+        keyed += [("options", self.options), ("precautions", self.precautions)]
+        return [(f"{key}.picture", s.picture) for key, s in keyed if s.picture is not None]
 
     @property
     def content_sha256(self) -> str:
@@ -192,3 +239,8 @@ class Form(_Strict):
         Computed each time (about a millisecond): a cached value would survive `model_copy(update=...)`.
         """
         return hashlib.sha256(self.canonical_json()).hexdigest()
+
+
+def _drop_unset_picture(screen: dict[str, object]) -> None:
+    if screen.get("picture", ...) is None:
+        del screen["picture"]

@@ -63,6 +63,7 @@ def _findings(source: Form, tr: Form) -> Iterator[tuple[str, str, bool]]:
             ids_a, ids_b = [i.id for i in a.items], [i.id for i in b.items]
             if ids_a != ids_b:
                 yield f"{key}.items", _differ("items", ids_a, ids_b), False
+    yield from _same_pictures(source, tr)
     yield from _same_questions(source, tr)
     for key, a_id, b_id in (
         ("signing.id", source.signing.id, tr.signing.id),
@@ -78,6 +79,44 @@ def _same_screens(
     ids_a, ids_b = [s.id for s in source], [s.id for s in tr]
     if ids_a != ids_b:
         yield key, _differ("screens", ids_a, ids_b), False
+
+
+def _same_pictures(source: Form, tr: Form) -> Iterator[tuple[str, str, bool]]:
+    """Each screen shows the source's picture (the same file), with words of its own."""
+    theirs = dict(_screens(tr))
+    for screen_id, (_, a) in _screens(source):
+        if screen_id not in theirs:
+            continue  # a missing screen is named already
+        key, b = theirs.pop(screen_id)
+        if a.picture is not None and b.picture is None:
+            yield (
+                f"{key}.picture",
+                f'is missing; the source shows "{a.picture.file}" on this screen: give the same '
+                "file, with alt in this file's language",
+                False,
+            )
+        elif a.picture is None and b.picture is not None:
+            yield (
+                f"{key}.picture",
+                "is not in the source: a translation shows the source's pictures; remove it, or "
+                "add it to the source first",
+                False,
+            )
+        elif a.picture is not None and b.picture is not None and a.picture.file != b.picture.file:
+            yield (
+                f"{key}.picture.file",
+                f'is "{b.picture.file}"; the source shows "{a.picture.file}" on this screen',
+                False,
+            )
+
+
+def _screens(form: Form) -> Iterator[tuple[str, tuple[str, Section | ItemList]]]:
+    """Each reading screen by its id, with the key path of its table."""
+    yield form.about.id, ("about", form.about)
+    yield from ((s.id, (f"steps[{i}]", s)) for i, s in enumerate(form.steps))
+    yield from ((s.id, (f"risks[{i}]", s)) for i, s in enumerate(form.risks))
+    yield form.options.id, ("options", form.options)
+    yield form.precautions.id, ("precautions", form.precautions)
 
 
 def _same_questions(source: Form, tr: Form) -> Iterator[tuple[str, str, bool]]:

@@ -21,6 +21,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 
 from kiosk.content.schema import Form, ItemList, Section
+from kiosk.document.figure import with_figure
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
 from kiosk.document.kept import Para, kept_paragraph
 from kiosk.document.language import RightToLeft, Widths
@@ -208,7 +209,7 @@ class _Page:
     def section(self, section: Section, title: str | None = None) -> list[Flowable]:
         parts: list[Flowable] = [self.c(title or section.title, "h2")]
         parts += [self.c(text) for text in section.paragraphs()]
-        return [*parts, *self.flag(section.id)]
+        return [*with_figure(parts, section.picture, self.rtl), *self.flag(section.id)]
 
     def risk(self, risk: Section, ack: AckPart | None) -> list[Flowable]:
         parts = self.section(risk)
@@ -226,7 +227,7 @@ class _Page:
         parts: list[Flowable] = [self.c(listing.intro)]
         for item in listing.items:
             parts += [self.c(item.title, "h3"), self.c(item.body)]
-        return [*parts, *self.flag(listing.id)]
+        return [*with_figure(parts, listing.picture, self.rtl), *self.flag(listing.id)]
 
     def other_flags(self, record: BriefingRecord, form: Form) -> list[Flowable]:
         """Flags raised on the kiosk's own screens (identity, review, signing), which have no

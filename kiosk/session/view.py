@@ -99,6 +99,17 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A reading screen's picture: its SVG's bytes (from the content, never read from disk by a
+    page), the words that stand for it (in the patient's language), and its SHA-256 (so a page
+    parses each drawing once)."""
+
+    svg: bytes = field(repr=False)
+    alt: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class Choice:
     id: str
     text: str
@@ -128,6 +139,8 @@ class View:
     title: Text | None = None
     paragraphs: tuple[Text, ...] = ()
     cards: tuple[Card, ...] = ()
+    figure: Figure | None = None
+    """A reading screen's picture, beside (landscape) or above (portrait) its words."""
     lines: tuple[Line, ...] = ()
     """Review: each risk and each flagged question, with its mark."""
     choices: tuple[Choice, ...] = ()

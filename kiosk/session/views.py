@@ -12,6 +12,7 @@ from kiosk.session.view import (
     Action,
     Card,
     Choice,
+    Figure,
     Filing,
     IdentityStep,
     Line,
@@ -160,6 +161,8 @@ def _reading(b: Briefing) -> View:
     else:
         paragraphs = (content.intro,)
         cards = tuple(Card(item.title, item.body) for item in content.items)
+    picture = content.picture
+    figure = Figure(picture.svg, picture.alt, picture.sha256) if picture is not None else None
     offers = {}
     is_risk = screen.kind is ScreenKind.RISK
     acknowledged = is_risk and screen.id in b.acknowledgements
@@ -174,6 +177,7 @@ def _reading(b: Briefing) -> View:
         title=content.title,
         paragraphs=paragraphs,
         cards=cards,
+        figure=figure,
         notice=msg("reading.revisit") if b.revisiting else None,
         primary=(Action.NEXT, NEXT),
         offers=offers,

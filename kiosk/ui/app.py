@@ -100,13 +100,26 @@ def _close(window: KioskWindow) -> None:
 
 def _after_first_screen(window: KioskWindow) -> None:
     """What the first patient need not wait for, done just after the kiosk is ready: the larger
-    fallback fonts on screen, and on the worker thread reportlab and the PDF's fonts. Otherwise the
+    fallback fonts on screen, and on the worker thread reportlab, the PDF's fonts and the forms'
+    pictures as the PDF draws them. Otherwise the
     first walk-up patient's name check (on the GUI thread: about 0.17 s here) and the first PDF
     would pay."""
+    from kiosk.document.figure import warm
     from kiosk.document.make import warm_up
 
     load_fonts(fallbacks=True)
     window.jobs.run(warm_up, lambda _: None, _pdf_fonts_not_loaded)
+    station = window.station
+    forms = [
+        *station.forms.values(),
+        *(f for t in station.translations.values() for f in t.values()),
+    ]
+    window.jobs.run(lambda: warm(forms), lambda _: None, _pictures_not_parsed)
+
+
+def _pictures_not_parsed(exc: Exception) -> None:
+    # The first PDF parses them again and reports the problem then.
+    log.warning("the forms' pictures could not be prepared for the PDF ahead: %s", exc)
 
 
 def _pdf_fonts_not_loaded(exc: Exception) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from tests.conftest import MILD, ROOT
+from tests.conftest import MILD, ROOT, mild_pictures
 
 
 def test_check_passes_on_the_shipped_forms(capsys: pytest.CaptureFixture[str]) -> None:
@@ -22,7 +22,7 @@ def test_check_names_each_problem_on_its_own_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = MILD.read_text(encoding="utf-8")
-    broken = tmp_path / "mild-copy.toml"
+    broken = mild_pictures(tmp_path) / "mild-copy.toml"
     first_risk_title = text.index('title = "', text.index("[[risks]]"))
     end = text.index("\n", first_risk_title)
     broken.write_text(
@@ -50,13 +50,14 @@ def test_check_with_no_forms_found(
 def test_list_shows_the_procedures(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["forms", "list"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("mild  1.0.0")
+    assert out.startswith("mild  1.1.0")
     assert "7 steps, 8 risks" in out
 
 
 def test_list_reports_broken_files_but_still_lists(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    mild_pictures(tmp_path)
     (tmp_path / "a.toml").write_text(MILD.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "b.toml").write_text("nonsense", encoding="utf-8")
     monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path)
@@ -78,7 +79,7 @@ def test_a_second_procedure_needs_only_a_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = MILD.read_text(encoding="utf-8")
-    (tmp_path / "mild.toml").write_text(text, encoding="utf-8")
+    (mild_pictures(tmp_path) / "mild.toml").write_text(text, encoding="utf-8")
     other = text.replace('id = "mild"', 'id = "other"', 1).replace(
         'title = "The mild procedure"', 'title = "Other"', 1
     )

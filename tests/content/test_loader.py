@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from kiosk.content import FormError, load_catalog, load_form, parse_form
-from tests.conftest import MILD
+from tests.conftest import MILD, mild_pictures
 
 
 def problems(data: dict[str, Any]) -> list[str]:
@@ -170,6 +170,7 @@ def test_the_mild_form_loads_from_disk() -> None:
 
 
 def test_catalog_keeps_good_forms_and_names_the_bad(tmp_path: Path) -> None:
+    mild_pictures(tmp_path)
     (tmp_path / "a.toml").write_text(MILD.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "b.toml").write_text(MILD.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "c.toml").write_text("title = [", encoding="utf-8")

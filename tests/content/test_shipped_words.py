@@ -12,8 +12,9 @@ import pytest
 
 from tests.conftest import MILD
 
-NOT_WORDS = {"id", "answer", "teaches", "language", "version", "translation"}
-"""Keys whose values are not words a patient reads (ids, the right answer, the file's facts)."""
+NOT_WORDS = {"id", "answer", "teaches", "language", "version", "translation", "file"}
+"""Keys whose values are not words a patient reads (ids, the right answer, the file's facts, a
+picture's file name)."""
 
 
 def texts(value: object, where: str = "") -> Iterator[tuple[str, str]]:

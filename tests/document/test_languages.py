@@ -161,7 +161,7 @@ def arabic() -> Form:
     data["language"] = "ar"
     data["translation"] = {"source_version": data["version"], "translated_by": "test"}
     data["about"]["body"] = ARABIC_BODY
-    return parse_form(data, "ar.toml")
+    return parse_form(data, "ar.toml", MILD.parent)
 
 
 def words_at(path: Path) -> list[tuple[str, float, float]]:

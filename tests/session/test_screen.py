@@ -506,3 +506,17 @@ def test_reading_aloud_is_offered_only_with_audio_chosen_per_patient_and_reset_a
     model.set_read_aloud(False)
     model.end()
     assert model.view.read_aloud
+
+
+def test_a_reading_screen_with_a_picture_hands_the_page_its_bytes_and_words(
+    model: ScreenModel, prepared: Briefing, form: Form
+) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.ABOUT)
+    about = form.about.picture
+    figure = model.view.figure
+    assert about is not None and figure is not None
+    assert (figure.svg, figure.alt, figure.sha256) == (about.svg, about.alt, about.sha256)
+    assert figure.svg.startswith(b"<svg")
+    to_kind(model, ScreenKind.RISK)
+    assert form.risks[0].picture is None and model.view.figure is None

@@ -96,10 +96,15 @@ class Page(QWidget):
         layout = self.layout()
         if not self.centre_column or layout is None:
             return
-        side = max(0, (self.width() - self.line_px() - self.look.px(40)) // 2)
+        side = max(0, (self.width() - self.column_px() - self.look.px(40)) // 2)
         margins = layout.contentsMargins()
         if margins.left() != side:
             layout.setContentsMargins(side, margins.top(), side, margins.bottom())
+
+    def column_px(self) -> int:
+        """How wide the centred column is: a line of reading text (a page with more beside its
+        words says so)."""
+        return self.line_px()
 
     def colour(self, tone: Tone) -> str:
         p = self.look.palette

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.i18n import Words
@@ -13,11 +13,24 @@ from kiosk.session.view import Action, Card, Mark, Tone, View
 from kiosk.ui.icons import Glyph, icon
 from kiosk.ui.pages.base import Page, Reading, button, card, label
 from kiosk.ui.pages.parts import MarkedLine
+from kiosk.ui.widgets.picture import Picture
+
+PICTURE_WIDTH = 0.4
+"""Landscape: the picture beside the words takes at most this share of the page's width."""
+PICTURE_HEIGHT = 0.3
+"""Portrait: the picture above the words takes at most this share of the page's height."""
+TEXT_LINES = 4
+"""The words keep at least this many lines of room beside or under the picture (they scroll)."""
+SMALLEST = 160
+"""A picture that would be less tall than this (at 1280×800) is not shown: too small to help, on a
+screen crowded with words (larger text, a long language, a notice)."""
 
 
 class ReadingPage(Page):
     """Title and plain paragraphs; list screens add their items; risk screens add “I understand this
-    risk”, which can be tapped once the whole text has been on screen.
+    risk”, which can be tapped once the whole text has been on screen. A screen with a picture shows
+    it beside the words on a landscape screen, above them on a portrait one, never at the cost of
+    the words' room: they keep their lines and scroll as ever.
 
     The paragraphs and the items' cards are kept from screen to screen and given the next screen's
     words (hidden when it has fewer): a new label costs its making, its styling and its deletion,
@@ -48,9 +61,22 @@ class ReadingPage(Page):
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._paragraphs: list[QLabel] = []
         self._cards: list[QFrame] = []
-        layout.addWidget(self.title)
-        layout.addWidget(self.revisit)
-        layout.addWidget(self.body)
+        self.picture = Picture()
+        self.picture.hide()
+        # The title, the notice and the words in one column; on a landscape screen the picture
+        # stands after that column in reading order (right of it, or left in a right-to-left
+        # language), on a portrait one inside it, above the words (`_place_picture`).
+        self.words = QVBoxLayout()
+        self.words.setSpacing(12)
+        self.words.addWidget(self.title)
+        self.words.addWidget(self.revisit)
+        self.words.addWidget(self.body)
+        self.words.addStretch(1)  # beside a taller picture, the words stay together at the top
+        self.pair = QHBoxLayout()
+        self.pair.addLayout(self.words, 1)
+        self.pair.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        self._text_px = 0
+        layout.addLayout(self.pair)
         row = QHBoxLayout()
         row.setSpacing(16)
         self.understand = button("", "acknowledge", self._acknowledge)
@@ -74,6 +100,7 @@ class ReadingPage(Page):
             self.revisit.setText(words(view.notice) if view.notice else "")
             self.revisit.setVisible(view.notice is not None)
             self._fill([words.text(p) for p in view.paragraphs], view.cards)
+            self.picture.show_figure(view.figure)
             self.body.verticalScrollBar().setValue(0)
             self.body.fit_content()  # as tall as the new words
             self._shown = shown
@@ -97,6 +124,67 @@ class ReadingPage(Page):
                 self.look.palette.done,
                 self.look.px(32),
             )
+        self._centre()  # the picture and the words' column, for this screen's words
+
+    def _centre(self) -> None:
+        self._place_picture()
+        super()._centre()
+
+    def column_px(self) -> int:
+        if self.picture.isHidden() or not self._landscape():
+            return self.line_px()
+        return self._text_px + self.pair.spacing() + self.picture.width()
+
+    def _landscape(self) -> bool:
+        return self.width() >= self.height()
+
+    def _place_picture(self) -> None:
+        """The picture's size and place, and the words' width, for the room the page has."""
+        line = self.line_px()
+        if self.picture.figure is None:
+            self.body.limit_width(line)
+            return
+        gap = self.look.px(32)
+        self.pair.setSpacing(gap)
+        room = max(1, self.width() - self.look.px(40))
+        beside = self.pair.indexOf(self.picture) >= 0
+        landscape = self._landscape()
+        if landscape:
+            # Beside the words, it takes none of their height: as tall as their room.
+            tall = self._picture_height(0, 0)
+        else:
+            lines = TEXT_LINES * self.body.fontMetrics().lineSpacing()
+            tall = min(round(self.height() * PICTURE_HEIGHT), self._picture_height(gap, lines))
+        self.picture.setVisible(tall >= self.look.px(SMALLEST))
+        if self.picture.isHidden():
+            self.body.limit_width(line)
+        elif landscape:
+            if not beside:
+                self.words.removeWidget(self.picture)
+                self.pair.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+            size = self.picture.fit(round(room * PICTURE_WIDTH), tall)
+            self._text_px = min(line, room - size.width() - gap)
+            self.body.limit_width(self._text_px)
+        else:
+            if beside:
+                self.pair.removeWidget(self.picture)
+                self.words.insertWidget(2, self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.picture.fit(min(line, room), tall)
+            self.body.limit_width(line)
+
+    def _picture_height(self, gap: int, lines: int) -> int:
+        """The most the picture may be tall: the page's height less the title, the notice, the
+        "I understand" row, the spacing between them, `gap` and `lines` (the words' own room)."""
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        taken = self.title.heightForWidth(self.line_px()) + spacing
+        if not self.revisit.isHidden():
+            taken += self.revisit.heightForWidth(self.line_px()) + spacing
+        row = [
+            w.sizeHint().height() for w in (self.understand, self.understood) if not w.isHidden()
+        ]
+        taken += max(row, default=-spacing) + spacing
+        return self.height() - taken - gap - lines
 
     def _fill(self, paragraphs: Sequence[str], items: Sequence[Card]) -> None:
         """The paragraphs, then a card for each item; rows left over are emptied and hidden."""
@@ -116,6 +204,7 @@ class ReadingPage(Page):
     def forget(self) -> None:
         self._shown = None
         self._fill([], [])
+        self.picture.show_figure(None)
         for widget in (self.title, self.revisit):
             widget.setText("")
 

@@ -1,0 +1,69 @@
+"""A reading screen's picture in the briefing PDF: the same SVG the screen showed, drawn as vectors
+(svglib) at a set width, right after the same words, on the side the text starts from."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from functools import lru_cache
+
+from reportlab.graphics import renderPDF  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import Drawing  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, KeepTogether, Spacer  # type: ignore[import-untyped]
+from svglib.svglib import svg2rlg
+
+from kiosk.content.schema import Form, Picture
+from kiosk.document.fonts import BASE_FONT
+
+WIDTH = 70 * mm
+"""A picture's width on the page: large enough to read, small beside a page of words."""
+
+
+@lru_cache(maxsize=64)
+def _drawing(svg: bytes) -> Drawing:
+    """The SVG as a ReportLab drawing, parsed once per process (it is only read when drawn)."""
+    drawing = svg2rlg(io.BytesIO(svg))
+    if drawing is None:  # the loader let through only SVG files svglib reads
+        raise ValueError("the picture's SVG cannot be drawn")
+    drawing.initialFontName = BASE_FONT  # a picture has no words: no Helvetica, unembedded
+    return drawing
+
+
+class _Figure(Flowable):  # type: ignore[misc]
+    """A drawing scaled to a width, its proportions kept."""
+
+    def __init__(self, drawing: Drawing, width: float, align: str) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.scale = width / float(drawing.width)
+        self.width = width
+        self.height = float(drawing.height) * self.scale
+        self.hAlign = align
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def with_figure(parts: list[Flowable], picture: Picture | None, rtl: bool) -> list[Flowable]:
+    """A screen's words (`parts`) followed by its picture, kept on one page with their last
+    paragraph (a picture never stands alone at the top of the next page); unchanged when the
+    screen has none."""
+    if picture is None or not parts:
+        return parts
+    drawing = _Figure(_drawing(picture.svg), WIDTH, "RIGHT" if rtl else "LEFT")
+    return [*parts[:-1], KeepTogether([parts[-1], Spacer(1, 2 * mm), drawing, Spacer(1, 2 * mm)])]
+
+
+def warm(forms: Iterable[Form]) -> None:
+    """Parse every picture of these forms ahead (a worker thread, once the kiosk is ready), so the
+    first PDF of the process does not wait for svglib (about 10 ms a picture)."""
+    for form in forms:
+        for _, picture in form.pictures():
+            _drawing(picture.svg)

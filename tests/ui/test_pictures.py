@@ -1,0 +1,111 @@
+"""A reading screen's picture through the real widgets: drawn from the content (not from disk),
+beside the words on a landscape screen (after them in reading order, so on their left in Arabic),
+above them in portrait, with its words as the accessible name; a screen without one shows none.
+The layout matrix (test_layout_matrix.py) checks every screen size, text size and language."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.session import ScreenKind
+from kiosk.session.view import Figure
+from kiosk.ui.widgets.picture import Picture
+from kiosk.ui.window import KioskWindow
+from tests.ui.drive import begin, next_, tap, walk_to
+
+
+def place(widget: KioskWindow, child: QWidget) -> tuple[int, int, int, int]:
+    """The child's left, top, right and bottom in the window."""
+    top_left = child.mapTo(widget, QPoint(0, 0))
+    return top_left.x(), top_left.y(), top_left.x() + child.width(), top_left.y() + child.height()
+
+
+def drawn(picture: QWidget) -> int:
+    """How many of a grid of points on the picture are painted (not the page's background)."""
+    image = picture.grab().toImage()
+    points = [(x, y) for x in range(5, image.width(), 17) for y in range(5, image.height(), 17)]
+    return sum(QColor(image.pixel(x, y)).lightness() < 200 for x, y in points)
+
+
+def test_the_picture_stands_beside_the_words_with_its_words_as_its_name(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    begin(qtbot, window)
+    b = window.briefing
+    assert b is not None
+    page = window.reading
+    about = b.form.about.picture
+    assert about is not None
+    qtbot.waitUntil(page.picture.isVisible)
+    assert page.picture.accessibleName() == about.alt
+    assert drawn(page.picture) > 20  # the drawing is there, not an empty box
+    left, top, _, _ = place(window, page.picture)
+    _, title_top, _, _ = place(window, page.title)
+    _, _, body_right, _ = place(window, page.body)
+    assert left > body_right and abs(top - title_top) < 4  # beside the words, level with them
+    assert page.picture.width() >= 300
+
+    next_(qtbot, window)  # the first step: its own picture
+    step = b.form.steps[0].picture
+    assert step is not None and page.picture.accessibleName() == step.alt
+    walk_to(qtbot, window, ScreenKind.RISK)  # the first risk has none
+    assert b.form.risks[0].picture is None
+    assert page.picture.isHidden() and page.picture.accessibleName() == ""
+
+
+def test_portrait_puts_the_picture_above_the_words(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    window.show_at(QSize(1080, 1920))
+    begin(qtbot, window)
+    page = window.reading
+    qtbot.waitUntil(page.picture.isVisible)
+    left, _, right, bottom = place(window, page.picture)
+    body_left, body_top, body_right, _ = place(window, page.body)
+    assert bottom < body_top  # above
+    assert abs((left + right) / 2 - (body_left + body_right) / 2) < 40  # centred over the words
+    assert page.picture.width() >= 500
+
+
+def test_arabic_puts_the_picture_on_the_left_of_the_words(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    tap(qtbot, window.welcome.languages.buttons["ar"])
+    begin(qtbot, window)
+    b = window.briefing
+    assert b is not None and b.form.language == "ar"
+    page = window.reading
+    qtbot.waitUntil(page.picture.isVisible)
+    about = b.form.about.picture
+    assert about is not None and page.picture.accessibleName() == about.alt
+    _, _, right, _ = place(window, page.picture)
+    body_left, _, _, _ = place(window, page.body)
+    assert right < body_left
+
+
+def test_the_picture_is_drawn_from_the_contents_bytes_and_parsed_once(qtbot: QtBot) -> None:
+    """A page is handed the SVG's bytes with the content (no file anywhere here), keeps its
+    proportions in any box, and parses a drawing once however often it is shown."""
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">'
+        b'<rect width="200" height="100" fill="#FF0000"/></svg>'
+    )
+    figure = Figure(svg, "A red band.", hashlib.sha256(svg).hexdigest())
+    picture = Picture()
+    qtbot.addWidget(picture)
+    picture.show_figure(figure)
+    assert picture.fit(400, 400) == QSize(400, 200)  # 2:1, as drawn
+    assert picture.fit(400, 100) == QSize(200, 100)
+    image = picture.grab().toImage()
+    assert QColor(image.pixel(100, 50)).name() == "#ff0000"
+    assert picture.accessibleName() == "A red band."
+    first = picture._renderer
+    picture.show_figure(None)
+    assert picture.isHidden() and picture.accessibleName() == ""
+    picture.show_figure(Figure(svg, "A red band.", figure.sha256))
+    assert picture._renderer is first
