@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import os
 import random
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,9 +23,9 @@ from kiosk.document.make import make_document
 from kiosk.session import Briefing, DrawnSignature, Patient, ScreenKind
 from kiosk.session.events import AbandonReason
 from kiosk.session.signature import TypedSignature
-from kiosk.store import Recorder, Store
+from kiosk.store import Recorder, Store, open_store
 from kiosk.store.briefings import prepare_briefing
-from tests.conftest import MILD
+from tests.conftest import MILD, SMALL_FORM, Templates, built_for
 
 FORM = load_form(MILD)
 PNG = b"\x89PNG\r\n\x1a\n-not-really-a-png-but-bytes"
@@ -83,10 +88,44 @@ def signer_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.fixture
+def store_template(
+    signer_files: tuple[Path, Path], form_data: dict[str, Any]
+) -> tuple[str, Callable[[str, Path], Made]]:
+    """The `store` of a test that uses `made` is a copy of a database `make_briefings` filled once
+    per engine and test process (tests/conftest.py, `db_url`)."""
+    assert form_data == SMALL_FORM  # what the template is made from
+
+    def build(url: str, folder: Path) -> Made:
+        built = open_store(url, "kiosk-test")
+        try:
+            made = make_briefings(
+                built, folder / "documents", copy.deepcopy(SMALL_FORM), signer_files
+            )
+        finally:
+            built.close()
+        shutil.copytree(made.documents, folder / "documents-as-made", symlinks=True)
+        return made
+
+    return "made", build
+
+
+@pytest.fixture
 def made(
-    store: Store, tmp_path: Path, form_data: dict[str, Any], signer_files: tuple[Path, Path]
+    store: Store,
+    form_data: dict[str, Any],
+    store_template: tuple[str, Callable[[str, Path], Made]],
+    db_templates: Templates,
 ) -> Made:
-    return make_briefings(store, tmp_path / "documents", form_data, signer_files)
+    """`make_briefings` on this test's store: its database is a copy of the template's, and the
+    documents folder (whose PDF the database names by its path) is put back as it was made."""
+    template: Made = built_for(store, db_templates, store_template[0])
+    as_made = template.documents.with_name("documents-as-made")
+    if template.documents.exists():  # a test may have altered, removed or locked its files
+        for folder, _, _ in os.walk(template.documents):
+            os.chmod(folder, 0o755)
+        shutil.rmtree(template.documents)
+    shutil.copytree(as_made, template.documents, symlinks=True)
+    return dataclasses.replace(template, store=store, small=parse_form(form_data, "small.toml"))
 
 
 def make_briefings(
