@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import SETTINGS, ConfigError, config_path, load_config, render_config
+from tests.conftest import set_config
 
 
 def write(path: Path, text: str) -> Path:
@@ -151,3 +152,16 @@ def test_a_bad_secret_value_is_not_echoed(tmp_path: Path) -> None:
 def test_relative_paths_are_refused(tmp_path: Path, text: str) -> None:
     with pytest.raises(ConfigError, match="absolute"):
         load_config(write(tmp_path / "k.toml", text))
+
+
+def test_the_console_reads_the_clinics_main_language(tmp_path: Path) -> None:
+    from kiosk.cli.console import console_language
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text(
+        render_config({**{s.name: s.default for s in SETTINGS}, "kiosk_id": "desk"}),
+        encoding="utf-8",
+    )
+    for languages, main in (("", "en"), ("es, en", "es"), ("ar", "ar"), ("fr, es", "es")):
+        set_config(path, languages=languages)
+        assert console_language(load_config(path)) == main, languages

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.config import Config
 
 
 def register(commands: Any) -> None:
@@ -21,4 +24,13 @@ def run_console(args: argparse.Namespace) -> int:
     from kiosk.ui.console.app import run
 
     config = load_config(args.config)
-    return run(lambda: ConsoleDesk.open(config, SystemClock()))
+    return run(lambda: ConsoleDesk.open(config, SystemClock()), console_language(config))
+
+
+def console_language(config: Config) -> str:
+    """Staff read the clinic's main language at their desk, as in staff mode: the first the
+    kiosks offer (the `languages` setting) that the kiosk has words for; else English."""
+    from kiosk.i18n import SOURCE, languages
+
+    offered = [c.strip() for c in str(config["languages"]).split(",") if c.strip()]
+    return next((c for c in offered if c in languages()), SOURCE)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
+from kiosk.i18n import SOURCE, words_for
 from kiosk.services.console import ConsoleDesk
 from kiosk.ui.console.window import ConsoleWindow
 from kiosk.ui.fonts import load_fonts
@@ -23,8 +24,9 @@ QLabel#muted { color: #555555; }
 """
 
 
-def run(open_desk: Callable[[], ConsoleDesk]) -> int:
-    """Run the console until staff close it. NoDisplay (one sentence) when there is no display."""
+def run(open_desk: Callable[[], ConsoleDesk], language: str = SOURCE) -> int:
+    """Run the console until staff close it, in `language` (the clinic's main one). NoDisplay
+    (one sentence) when there is no display."""
     problem = display_problem()
     if problem:
         raise NoDisplay(problem)
@@ -34,7 +36,11 @@ def run(open_desk: Callable[[], ConsoleDesk]) -> int:
     load_fonts()
     load_fonts(fallbacks=True)
     app.setStyleSheet(SHEET)
-    window = ConsoleWindow(open_desk)
+    words = words_for(language)
+    window = ConsoleWindow(open_desk, words)
+    window.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if words.right_to_left else Qt.LayoutDirection.LeftToRight
+    )
     window.resize(1200, 760)
     window.show()
     window.open()
