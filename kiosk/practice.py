@@ -91,6 +91,13 @@ def set_up(path: Path, now: datetime) -> Config:
     from kiosk.store.staff import add_staff, list_staff
 
     config = load_config(path)
+    if config["database_url"] or config.kiosk_id != PRACTICE_KIOSK_ID:
+        # Practice records live in the practice folder's own database, and nowhere else.
+        raise PracticeError(
+            f"{path}: practice keeps its records in its own folder's database, under the kiosk id "
+            f"{PRACTICE_KIOSK_ID!r}; remove database_url and set kiosk_id back, or delete the file "
+            "to have it made again"
+        )
     store = open_store(config.database_url, config.kiosk_id)
     try:
         record_settings(store, config.masked(), now, actor="kiosk practice")

@@ -67,3 +67,18 @@ def test_the_command_says_so_in_one_sentence(
     assert main(["practice", "--exit-when-ready"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(folder) in err and "move it away" in err
+
+
+def test_practice_never_writes_to_another_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A practice settings file edited to point at a real (shared) database is refused: practice
+    records are never mixed with real ones."""
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    path = write_settings(tmp_path / "data-practice")
+    text = path.read_text(encoding="utf-8")
+    shared = "postgresql+psycopg://kiosk@db.clinic/kiosk"
+    path.write_text(text.replace('database_url = ""', f'database_url = "{shared}"'))
+    assert main(["practice", "--exit-when-ready"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "its own folder's database" in err and str(path) in err

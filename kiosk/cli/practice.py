@@ -40,7 +40,11 @@ def run_practice(args: argparse.Namespace) -> int:
     # The touchscreen, and every command run from it, reads the practice settings and folder.
     os.environ[CONFIG_ENV] = str(path)
     os.environ[DATA_DIR_ENV] = str(folder)
-    set_up(path, datetime.now(UTC))
+    try:
+        set_up(path, datetime.now(UTC))
+    except PracticeError as exc:
+        print(f"kiosk practice: {exc}.", file=sys.stderr)
+        return 1
     print(f"practice  ready     {folder}")
     print(f"sample    patient   {SAMPLE.name}, born {SAMPLE.date_of_birth:%d %B %Y}")
     print(f"staff     account   {SAMPLE.staff}, PIN {SAMPLE.pin}")
