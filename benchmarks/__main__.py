@@ -62,6 +62,7 @@ BENCHES = (
         ("--count", "1000", "--runs", "3"),
     ),
     Bench("memory", "memory over briefings", ("--count", "500"), ("--count", "50")),
+    Bench("listen", "Listen tapped to the first sound", ("--runs", "30"), ("--runs", "5")),
     Bench(
         "console",
         "console: briefings listed; dashboard",

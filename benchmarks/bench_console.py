@@ -42,6 +42,7 @@ from sqlalchemy import func, select
 
 from benchmarks.bench_export import FORM_FILE, demo_database
 from benchmarks.bench_store import Row, table, write_figures
+from benchmarks.targets import target
 from kiosk.content import load_form
 from kiosk.records import dashboard, desk
 from kiosk.records.desk import DeskFilters
@@ -54,8 +55,11 @@ from kiosk.store.models import (
     SignatureRow,
 )
 
-TARGETS = {"list": 0.300, "dashboard": 1.0}
-ACK_RATIO = 1.5
+TARGETS = {
+    "list": target("console", "list_ms") / 1000,
+    "dashboard": target("console", "dashboard_ms") / 1000,
+}
+ACK_RATIO = target("console", "ack_ratio")
 """An acknowledgement while the console reads, against a quiet one."""
 EVER = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
 

@@ -56,7 +56,9 @@ class Speaker(QObject):
         if self._at < 0:
             return
         self._at = -1
-        self._player.stop()
+        # Paused, not stopped: QMediaPlayer.stop() just as the sound starts can wait forever on
+        # FFmpeg's thread (seen with no sound card); the next Listen gives it its file anew.
+        self._player.pause()
         self.stopped.emit(False)
 
     def _ensure(self) -> Any:
