@@ -6,7 +6,7 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
-from reportlab.lib.enums import TA_RIGHT  # type: ignore[import-untyped]
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate  # type: ignore[import-untyped]
@@ -17,6 +17,9 @@ from kiosk.i18n import Words
 
 PAGE_LABEL_WIDTH = 70
 PAGE_LABEL = ParagraphStyle("page", parent=STYLES["footer"], alignment=TA_RIGHT)
+# Right to left, the footer is mirrored: who and what on the right, "page N of M" on the left.
+FOOTER_RTL = ParagraphStyle("footer-rtl", parent=STYLES["footer"], alignment=TA_RIGHT)
+PAGE_LABEL_RTL = ParagraphStyle("page-rtl", parent=STYLES["footer"], alignment=TA_LEFT)
 
 
 def footer_text(
@@ -57,14 +60,16 @@ def _numbered_canvas(footer: str, words: Words) -> type[Canvas]:
             self.saveState()
             self.setStrokeColorRGB(0.8, 0.8, 0.8)
             self.line(MARGIN, FOOTER_HEIGHT + 2, PAGE[0] - MARGIN, FOOTER_HEIGHT + 2)
-            who = Paragraph(paragraph_markup(footer), STYLES["footer"])
+            rtl = words.right_to_left
+            who = Paragraph(paragraph_markup(footer), FOOTER_RTL if rtl else STYLES["footer"])
             _, height = who.wrapOn(self, TEXT_WIDTH - PAGE_LABEL_WIDTH, FOOTER_HEIGHT)
-            who.drawOn(self, MARGIN, FOOTER_HEIGHT - height - 2)
+            who.drawOn(self, MARGIN + (PAGE_LABEL_WIDTH if rtl else 0), FOOTER_HEIGHT - height - 2)
             # through the shaping, as every other text: "page N of M" in Arabic is joined and ordered
             page = words("pdf.page", page=number, pages=total)
-            label = Paragraph(paragraph_markup(page), PAGE_LABEL)
+            label = Paragraph(paragraph_markup(page), PAGE_LABEL_RTL if rtl else PAGE_LABEL)
             _, height = label.wrapOn(self, PAGE_LABEL_WIDTH, FOOTER_HEIGHT)
-            label.drawOn(self, PAGE[0] - MARGIN - PAGE_LABEL_WIDTH, FOOTER_HEIGHT - height - 2)
+            x = MARGIN if rtl else PAGE[0] - MARGIN - PAGE_LABEL_WIDTH
+            label.drawOn(self, x, FOOTER_HEIGHT - height - 2)
             self.restoreState()
 
     return NumberedCanvas

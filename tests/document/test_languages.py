@@ -194,6 +194,11 @@ def test_an_arabic_pdf_reads_right_to_left(store: Store, signer: seal.Signer, fo
     for top in (first[2], last[2]):
         edge = max(x for _, x, y in words if abs(y - top) < 7)  # Latin sits lower
         assert edge == pytest.approx(right, abs=2)  # right-aligned, the short last line too
+    # The footer mirrored: "page 1 of N" at the left, the briefing's line ending at the right.
+    bottom = max(y for _, _, y in words)
+    footer = [(w, x) for w, x, y in words if y > bottom - 20]
+    (of,) = [x for w, x in footer if w in ("من", "نم")]  # as pdftotext reads it, either way
+    assert of < PAGE[0] / 4 and max(x for _, x in footer) == pytest.approx(PAGE[0] - MARGIN, abs=2)
     assert "\ufffd" not in pdf_text(made.path) and "\u25a0" not in pdf_text(made.path)
     assert verify_pdf(made.path.read_bytes(), store).intact
 
