@@ -93,11 +93,12 @@ def render_form(
         ) from None
     said = script(form)
     voice = engine.voice(form.language)
+    name = engine.name  # a program run to ask it: once, not once per sentence kept
     old = load_manifest(folder) or {}
     kept = {
         (e["file"], e["text"]): e
         for e in old.get("sentences", [])
-        if old.get("engine") == engine.name and old.get("voice") == voice
+        if old.get("engine") == name and old.get("voice") == voice
     }
     # The engine is a program of its own: a sentence for each core at once.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
@@ -117,7 +118,7 @@ def render_form(
         "version": form.version,
         "language": form.language,
         "content_sha256": form.content_sha256,
-        "engine": engine.name,
+        "engine": name,
         "voice": voice,
         "sentences": entries,
     }
