@@ -23,15 +23,18 @@ from kiosk.store.models import (
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection")."""
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 
 def safe_cell(value: str) -> str:
     """The text as typed, with a leading apostrophe if a spreadsheet would read it as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if value[:1] in _FORMULA_FIRST else value
 
 
 def text(value: str | None) -> str:
-    return "" if value is None else safe_cell(value)
+    if value is None:
+        return ""
+    return "'" + value if value[:1] in _FORMULA_FIRST else value
 
 
 def moment(value: datetime | str | None, zone: tzinfo | None, timespec: str = "seconds") -> str:
@@ -42,6 +45,43 @@ def moment(value: datetime | str | None, zone: tzinfo | None, timespec: str = "s
     if isinstance(value, str):
         value = datetime.fromisoformat(value).replace(tzinfo=UTC)
     return value.astimezone(zone).isoformat(timespec=timespec)
+
+
+class Moments:
+    """`moment(text, zone)` for SQLite's stored UTC text, to the second, without a datetime per
+    value: the zone's offset is worked out once per UTC hour ("2026-01-05 08"), and a time in an
+    hour whose offset holds from its first second to its last, by whole hours, is that hour's
+    local "YYYY-MM-DDTHH" with the stored minutes and seconds and the offset. An hour in which the
+    offset changes (a daylight-saving switch), an offset of part of an hour, or a value that is not
+    SQLite's text takes `moment` itself: the result is always exactly `moment`'s."""
+
+    def __init__(self, zone: tzinfo | None) -> None:
+        self.zone = zone
+        self.hours: dict[str, tuple[str, str] | None] = {}
+
+    def __call__(self, value: datetime | str | None) -> str:
+        if value is None or not isinstance(value, str) or len(value) < 19 or value[10] != " ":
+            return moment(value, self.zone)
+        key = value[:13]
+        if key in self.hours:
+            hour = self.hours[key]
+        else:
+            hour = self.hours[key] = self._hour(key)
+        if hour is None:
+            return moment(value, self.zone)
+        return hour[0] + value[13:19] + hour[1]
+
+    def _hour(self, key: str) -> tuple[str, str] | None:
+        try:
+            first = datetime.fromisoformat(key + ":00:00").replace(tzinfo=UTC).astimezone(self.zone)
+            last = datetime.fromisoformat(key + ":59:59").replace(tzinfo=UTC).astimezone(self.zone)
+        except ValueError:
+            return None
+        offset = first.utcoffset()
+        if offset is None or offset != last.utcoffset() or offset.total_seconds() % 3600:
+            return None
+        stamp = first.isoformat(timespec="seconds")  # "YYYY-MM-DDTHH:00:00+hh:mm"
+        return stamp[:13], stamp[19:]
 
 
 def day(value: date | str | None) -> str:
@@ -89,6 +129,7 @@ def briefing_lines(
     acknowledgements as its total)."""
     totals = risk_totals or {}
     completed = BriefingStatus.COMPLETED.value
+    when = Moments(zone)
     for r in driver_rows(session.connection(), lines_query(filters)):
         if filters.patient is not None and not filters.matches_patient(r[1], r[3]):
             continue
@@ -105,8 +146,8 @@ def briefing_lines(
             r[14],
             r[7],
             text(r[8]),
-            moment(r[9], zone),
-            moment(r[10], zone),
+            when(r[9]),
+            when(r[10]),
             r[11],
             "" if total is None else total,
             r[12],

@@ -280,3 +280,32 @@ def test_an_empty_export_has_its_header(made: Made, tmp_path: Path) -> None:
     assert (tmp_path / "none.csv").read_bytes().decode("utf-8-sig").splitlines() == [
         ",".join(BRIEFING_HEADER)
     ]
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [
+        None,
+        "UTC",
+        "America/New_York",  # daylight saving by whole hours
+        "America/St_Johns",  # an offset of half an hour, and daylight saving on top
+        "Australia/Lord_Howe",  # daylight saving of half an hour
+        "Asia/Kolkata",  # +05:30, no daylight saving
+    ],
+)
+def test_the_csv_times_are_exactly_what_a_datetime_would_say(zone: str | None) -> None:
+    """The CSV's fast way with stored times (`Moments`, worked out once per hour) writes, to the
+    second, what converting each one with datetime writes: across both of a year's daylight-saving
+    switches, in zones with offsets of whole and of half hours, and on this machine's own zone."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from kiosk.records.csvrows import Moments, moment
+
+    tz = None if zone is None else ZoneInfo(zone)
+    when = Moments(tz)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    step = timedelta(minutes=7, seconds=13, microseconds=250_000)
+    values = [(start + i * step).strftime("%Y-%m-%d %H:%M:%S.%f") for i in range(73_000)]
+    values += ["2026-03-08 07:00:00", "2026-11-01 05:59:59.999999", None]  # no microseconds; none
+    assert [when(v) for v in values] == [moment(v, tz) for v in values]
