@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 
 from PySide6.QtCore import QRectF, Qt
@@ -92,7 +93,15 @@ def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
 
 
 def pixmap(glyph: Glyph, colour: str, px: int, *, right_to_left: bool = False) -> QPixmap:
-    """The glyph at `px` pixels square in `colour`; Back and Next turned to the reading direction."""
+    """The glyph at `px` pixels square in `colour`; Back and Next turned to the reading direction.
+
+    Drawn once per glyph, colour, size and direction (a new look asks for the same few again);
+    a QPixmap is shared until written, and nobody writes these."""
+    return _drawn(glyph, colour, px, right_to_left)
+
+
+@functools.lru_cache(maxsize=64)
+def _drawn(glyph: Glyph, colour: str, px: int, right_to_left: bool) -> QPixmap:
     image = QPixmap(px, px)
     image.fill(Qt.GlobalColor.transparent)
     path, filled = _path(glyph)

@@ -109,3 +109,23 @@ def test_the_picture_is_drawn_from_the_contents_bytes_and_parsed_once(qtbot: QtB
     assert picture.isHidden() and picture.accessibleName() == ""
     picture.show_figure(Figure(svg, "A red band.", figure.sha256))
     assert picture._renderer is first
+
+
+def test_the_kept_drawing_follows_the_size_and_the_picture(qtbot: QtBot) -> None:
+    """The drawing kept for repaints is never an old one: grown, the band fills the new size;
+    another picture shown, its own colour is drawn."""
+    red, blue = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">'
+        b'<rect width="200" height="100" fill="' + colour + b'"/></svg>'
+        for colour in (b"#FF0000", b"#0000FF")
+    )
+    picture = Picture()
+    qtbot.addWidget(picture)
+    picture.show_figure(Figure(red, "Red.", hashlib.sha256(red).hexdigest()))
+    picture.fit(200, 100)
+    assert QColor(picture.grab().toImage().pixel(150, 75)).name() == "#ff0000"
+    picture.fit(600, 300)
+    image = picture.grab().toImage()
+    assert (image.width(), QColor(image.pixel(590, 290)).name()) == (600, "#ff0000")
+    picture.show_figure(Figure(blue, "Blue.", hashlib.sha256(blue).hexdigest()))
+    assert QColor(picture.grab().toImage().pixel(590, 290)).name() == "#0000ff"
