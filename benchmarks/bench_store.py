@@ -54,7 +54,7 @@ from kiosk.content import Form, load_form
 from kiosk.session import Briefing, Patient, ScreenKind, SystemClock
 from kiosk.store import Recorder, Store, audit, open_store
 from kiosk.store.briefings import prepare_briefing
-from kiosk.store.database import BUSY_TIMEOUT_MS
+from kiosk.store.database import BUSY_TIMEOUT_MS, PAGE_CACHE_KIB
 from kiosk.store.models import RiskAcknowledgement
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +68,7 @@ FLOOR_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    f"PRAGMA cache_size=-{PAGE_CACHE_KIB}",
 )
 FLOOR_SCHEMA = (
     "CREATE TABLE briefings (id VARCHAR(36) NOT NULL PRIMARY KEY)",

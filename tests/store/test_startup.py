@@ -25,12 +25,20 @@ def digest(path: Path) -> str:
 
 
 def test_every_sqlite_connection_is_durable(tmp_path: Path) -> None:
+    """Every connection: foreign keys checked, WAL, fsync at each commit, a wait for the lock, and
+    a page cache of a set size (SQLite's default grew the kiosk's memory as the database grew)."""
     store = open_store(sqlite_url(tmp_path / "k.db"), "k")
     try:
         with store.engine.connect() as conn:
             pragmas = {
                 p: conn.exec_driver_sql(f"PRAGMA {p}").scalar()
-                for p in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
+                for p in (
+                    "foreign_keys",
+                    "journal_mode",
+                    "synchronous",
+                    "busy_timeout",
+                    "cache_size",
+                )
             }
             conn.rollback()
         assert pragmas == {
@@ -38,6 +46,7 @@ def test_every_sqlite_connection_is_durable(tmp_path: Path) -> None:
             "journal_mode": "wal",
             "synchronous": 2,
             "busy_timeout": 10_000,
+            "cache_size": -512,
         }
     finally:
         store.close()
