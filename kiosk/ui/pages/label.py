@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QTextCharFormat,
-    QTextLayout,
-    QTextOption,
-)
-from PySide6.QtWidgets import QLabel, QStyle, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
 
 _HORIZONTAL = (
     Qt.AlignmentFlag.AlignLeft
@@ -89,6 +81,16 @@ class Label(QLabel):
         ):
             super().paintEvent(event)
             return
+        self._draw_laid_out()
+
+    def _draw_laid_out(self) -> None:
+        """The text laid out with QTextLayout and drawn where it was wrapped, the mark included.
+
+        Qt's text-layout and style classes are imported here, not with the module: Welcome is
+        painted without them (their enumerations take Qt about 7 ms to make, at every start)."""
+        from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption
+        from PySide6.QtWidgets import QStyle
+
         painter = QPainter(self)
         self.drawFrame(painter)
         m = self.margin()
