@@ -64,9 +64,12 @@ def seconds_of(path: Path) -> float:
     """A WAV file's length; SpeechError if it is not one."""
     try:
         with wave.open(str(path)) as audio:
-            return audio.getnframes() / audio.getframerate()
+            frames, rate = audio.getnframes(), audio.getframerate()
     except (wave.Error, EOFError, OSError) as exc:
         raise SpeechError(f"{path} is not a readable WAV file ({exc}); render it again") from None
+    if rate <= 0:
+        raise SpeechError(f"{path} says it plays at {rate} frames a second; render it again")
+    return float(frames / rate)
 
 
 def load_manifest(folder: Path) -> dict[str, Any] | None:
