@@ -2,6 +2,7 @@
 
     Xvfb :99 -screen 0 1280x800x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py
     DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --larger -larger
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --language es --out /tmp/shots -es
     Xvfb :98 -screen 0 1080x1920x24 & DISPLAY=:98 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py -portrait
 
 `--larger` turns "Larger text" on first; `--language es` chooses a language on Welcome first; the
@@ -15,6 +16,7 @@ window through every screen with the same taps a patient makes, and saves the wh
 
 from __future__ import annotations
 
+import argparse
 import math
 import os
 import subprocess
@@ -30,15 +32,29 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
     os.environ["KIOSK_DATA_DIR"] = str(work / "data")
     os.environ["KIOSK_CONFIG"] = str(work / "kiosk.toml")
-    args = sys.argv[1:]
-    larger = "--larger" in args
-    args = [a for a in args if a != "--larger"]
-    language = None
-    if "--language" in args:  # chosen on Welcome, as a patient does
-        at = args.index("--language")
-        language = args[at + 1]
-        del args[at : at + 2]
-    suffix = args[0] if args else ""
+    parser = argparse.ArgumentParser(
+        prog="take.py", description="Screenshots of every screen of the real kiosk, under Xvfb."
+    )
+    parser.add_argument("--larger", action="store_true", help='turn "Larger text" on first')
+    parser.add_argument("--language", help="choose this language on Welcome first (es, ar)")
+    parser.add_argument(
+        "--out", type=Path, default=HERE, help="the folder to save into (default: this one)"
+    )
+    parser.add_argument(
+        "suffix", nargs="?", default="", help='added to each file\'s name, e.g. "-portrait"'
+    )
+    options, rest = parser.parse_known_args()  # a suffix such as "-portrait" looks like an option
+    if len(rest) > 1 or (rest and options.suffix):
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    if rest:
+        options.suffix = rest[0]
+    larger, language, suffix, out_dir = (
+        options.larger,
+        options.language,
+        options.suffix,
+        options.out.resolve(),
+    )
+    out_dir.mkdir(parents=True, exist_ok=True)
     patient_only = larger or bool(suffix)
 
     from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -97,9 +113,9 @@ def main() -> int:
 
     def shot(name: str) -> None:
         settle()
-        out = HERE / f"{name}{suffix}.png"
+        out = out_dir / f"{name}{suffix}.png"
         subprocess.run(["import", "-window", "root", str(out)], check=True)
-        print(out.relative_to(HERE.parents[1]))
+        print(out)
 
     def tap(widget) -> None:  # type: ignore[no-untyped-def]
         widget.click()
