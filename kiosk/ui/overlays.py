@@ -46,6 +46,50 @@ class CornerHold(QWidget):
         event.accept()
 
 
+class ScreenCorner(CornerHold):
+    """The staff corner reaching the screen's own corner: an unmarked, undrawn area over the
+    window from its top corner (top-left; top-right right to left) to the far edge of the top
+    bar's corner square, held like it. The window's margins, and in practice mode the PRACTICE
+    banner, lie between the screen's corner and that square: a finger held in the very corner,
+    as staff are told, landed on neither (in practice mode, the corner was under the banner)."""
+
+    def __init__(self, window: QWidget, square: QWidget) -> None:
+        super().__init__()
+        self.setParent(window)
+        self.setObjectName("screenCorner")
+        self.setMinimumSize(0, 0)
+        self.setMaximumSize(16_777_215, 16_777_215)
+        self._window, self._square = window, square
+        square.installEventFilter(self)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (
+            QEvent.Type.Move,
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+            QEvent.Type.LayoutDirectionChange,
+        ):
+            self.follow()
+        return False
+
+    def follow(self) -> None:
+        """Cover from the window's top corner to the square's far edge, above everything; hidden
+        while the square is (staff mode hides the frame: its own controls are not covered)."""
+        window, square = self._window, self._square
+        if not square.isVisible():
+            self.hide()
+            return
+        box = square.rect().translated(square.mapTo(window, square.rect().topLeft()))
+        if window.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            self.setGeometry(box.left(), 0, window.width() - box.left(), box.bottom() + 1)
+        else:
+            self.setGeometry(0, 0, box.right() + 1, box.bottom() + 1)
+        self.raise_()
+        self.show()
+
+
 class Cover(QWidget):
     """What covers the page: a title in the middle, what follows under it (`layout`), styled
     when it shows (it is hidden nearly always) and sized to the window."""

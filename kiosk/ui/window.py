@@ -26,7 +26,7 @@ from kiosk.session.view import Action, View, welcome
 from kiosk.ui.chrome import BottomBar, TopBar
 from kiosk.ui.dress import Restyler, dress
 from kiosk.ui.jobs import Jobs
-from kiosk.ui.overlays import LanguageChooser, StillThere, Touches
+from kiosk.ui.overlays import LanguageChooser, ScreenCorner, StillThere, Touches
 from kiosk.ui.pages.base import Page
 from kiosk.ui.pages.welcome import WelcomePage
 from kiosk.ui.theme import Look, body_px, palette_for
@@ -176,6 +176,8 @@ class KioskWindow(QWidget):
 
         self.bottom.tapped.connect(self.tap)
         self.top.corner.held.connect(self.open_staff)
+        self.screen_corner = ScreenCorner(self, self.top.corner)
+        self.screen_corner.held.connect(self.open_staff)
         self.still_there.yes.connect(lambda: model.do(Action.STILL_HERE))
         self.welcome.language.connect(model.choose_language)
         self.welcome.read_aloud.connect(model.set_read_aloud)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -82,3 +83,17 @@ def test_a_newcomer_walks_the_sample_briefing_to_a_practice_pdf_and_again(
     assert kind(window) is ScreenKind.IDENTITY and again is not None
     assert again.briefing_id != b.briefing_id and again.patient is not None
     assert again.patient.name == SAMPLE.name
+
+
+def test_the_practice_banner_does_not_stand_in_the_staff_corner(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    """The banner lies across the top of the window, above the top bar's corner square: the
+    screen's own corner, on the banner's edge, opens staff sign-in as the banner says."""
+    banner = window.practice
+    assert banner is not None
+    top_left = banner.mapTo(window, banner.rect().topLeft())
+    for point in (QPoint(1, 1), top_left + QPoint(4, 4)):
+        assert window.childAt(point) is window.screen_corner
+    with qtbot.waitSignal(window.screen_corner.held, timeout=5000):
+        qtbot.mousePress(window.screen_corner, Qt.MouseButton.LeftButton, pos=QPoint(1, 1))

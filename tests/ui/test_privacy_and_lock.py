@@ -162,6 +162,32 @@ def test_a_short_press_on_the_corner_does_nothing(
     assert interaction.asked == []
 
 
+def test_the_screen_s_very_corner_opens_staff_sign_in_in_either_direction(
+    qtbot: QtBot, window: KioskWindow, interaction: FakeInteraction
+) -> None:
+    """Staff are told to hold the top-left corner: the pixel in the screen's corner (in the
+    window's margin, outside the top bar's square) is the corner too, and top-right in Arabic;
+    staff mode's own page, which hides the frame, is not covered by it."""
+    corner = window.screen_corner
+
+    def held_at(point: QPoint) -> None:
+        assert window.childAt(point) is corner, window.childAt(point)
+        qtbot.mousePress(corner, Qt.MouseButton.LeftButton, pos=corner.mapFrom(window, point))
+        with qtbot.waitSignal(corner.held, timeout=5000):
+            pass
+
+    held_at(QPoint(1, 1))
+    assert interaction.asked == ["Staff mode"]
+    assert window.stack.currentWidget() is window.staff and not corner.isVisible()
+    assert window.childAt(QPoint(1, 1)) is not corner
+    tap(qtbot, window.staff.back_button)
+    assert corner.isVisible()
+    window.model.choose_language("ar")
+    qtbot.waitUntil(lambda: corner.geometry().right() == window.width() - 1)
+    held_at(QPoint(window.width() - 2, 1))
+    assert interaction.asked == ["Staff mode", "Staff mode"]
+
+
 def test_staff_mode_returns_to_the_patient_screen_and_times_out(
     qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
 ) -> None:
