@@ -45,7 +45,9 @@ def register(commands: Any) -> None:
     )
     verify.set_defaults(run=run_audit_verify)
     backup_cmd = commands.add_parser("backup", help="an online, consistent copy of the database")
-    backup_cmd.add_argument("path", type=Path, metavar="PATH")
+    backup_cmd.add_argument(
+        "path", type=Path, metavar="PATH", help="the file to write the copy to (it must not exist)"
+    )
     backup_cmd.set_defaults(run=run_backup)
 
 
