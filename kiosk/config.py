@@ -81,6 +81,12 @@ def _database_url(value: str) -> str | None:
     )
 
 
+def _paths(value: list[Any]) -> str | None:
+    if all(isinstance(v, str) and v and Path(v).expanduser().is_absolute() for v in value):
+        return None
+    return 'a list of absolute paths in quotes, e.g. ["/etc/kiosk/trust/kiosk-7.pem"]'
+
+
 def _password_source(value: str) -> str | None:
     if value == "" or (value.startswith(("env:", "file:")) and len(value) > 5):
         return None
@@ -108,6 +114,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder).", _absolute),
     Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate.", _absolute),
     Setting("signing_pkcs12_password", str, "", 'Where the PKCS#12 password comes from: "env:VARIABLE" or "file:/path/to/file" (never the password itself).', _password_source),
+    Setting("trust", list, [], "Kiosk certificates (PEM files, `kiosk cert show --pem` on each kiosk) whose seals `kiosk verify` accepts without a store, as with --trust.", _paths),
 )  # fmt: skip
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -260,9 +267,12 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
             problems.append(f"{label}: {key}: is not a known setting (known: {known}).")
             continue
         if type(value) is not setting.type:
-            kind = {str: "text in quotes", int: "a whole number", bool: "true or false"}[
-                setting.type
-            ]
+            kind = {
+                str: "text in quotes",
+                int: "a whole number",
+                bool: "true or false",
+                list: 'a list of texts in quotes, e.g. ["a", "b"]',
+            }[setting.type]
             problems.append(f"{label}: {key}: must be {kind}.")
             continue
         allowed = setting.check(value)
@@ -278,7 +288,7 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
 
 def settings_reference() -> str:
     """docs/SETTINGS.md, generated from the declarations above (a test keeps the file in step)."""
-    kinds = {str: "text", int: "whole number", bool: "true or false"}
+    kinds = {str: "text", int: "whole number", bool: "true or false", list: "list of texts"}
     lines = [
         "# Settings reference",
         "",
@@ -291,7 +301,7 @@ def settings_reference() -> str:
         "|---|---|---|---|",
     ]
     for s in SETTINGS:
-        default = toml_value(s.default) if s.default != "" else "(empty)"
+        default = toml_value(s.default) if s.default not in ("", []) else "(empty)"
         secret = " A password in it is never printed or audited." if s.secret else ""
         lines.append(f"| `{s.name}` | {kinds[s.type]} | `{default}` | {s.description}{secret} |")
     return "\n".join(lines) + "\n"
@@ -311,6 +321,8 @@ def render_config(values: dict[str, Any]) -> str:
 
 
 def toml_value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

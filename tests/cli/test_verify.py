@@ -177,3 +177,28 @@ def test_a_trust_file_that_is_not_a_certificate_is_one_sentence(
         == f"kiosk verify: {bad}: is not a PEM certificate; use the file `kiosk cert show --pem` prints.\n"
     )
     assert os.path.exists(two.a.path)
+
+
+def test_the_trust_setting_verifies_without_a_store(
+    two: Two, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hospital's machine: the trust list in its settings file, no store, no --trust."""
+    from tests.conftest import set_config
+
+    trusted = trust_file(capsys, tmp_path)
+    other = tmp_path / "other-cert.pem"
+    keys.create_identity(tmp_path / "other-key.pem", other, clinic="", kiosk_id="k9", now=NOW)
+    config_file = Path(os.environ["KIOSK_CONFIG"])
+    set_config(config_file, trust=[str(other)])
+    code, _, err = run(capsys, "verify", str(two.a.path))
+    assert code == 1
+    assert "which is not in the trust list: a look-alike certificate" in err
+    set_config(config_file, trust=[str(other), str(trusted)])
+    code, out, _ = run(capsys, "verify", str(two.a.path))
+    assert code == 0
+    assert "which the trust list holds" in out
+    set_config(config_file, trust=["kiosk-cert.pem"])
+    code, _, err = run(capsys, "verify", str(two.a.path))
+    assert code == 1
+    assert "trust: ['kiosk-cert.pem'] is not allowed; use a list of absolute paths" in err
+    assert "Traceback" not in err
