@@ -330,9 +330,12 @@ def _export(
         )
     if args.format == "json":
         return export_json(store, output, filters, **common)
+    documents = load_config(args.config).documents_dir  # the PDFs' paths are stored relative to it
     if args.format == "fhir":
-        return export_fhir(store, output, filters, style=args.fhir_style, **common)
-    return export_pdfs(store, output, filters, as_zip=args.zip, **common)
+        return export_fhir(
+            store, output, filters, style=args.fhir_style, documents=documents, **common
+        )
+    return export_pdfs(store, output, filters, as_zip=args.zip, documents=documents, **common)
 
 
 def _summary(result: ExportResult) -> str:

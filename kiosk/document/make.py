@@ -179,7 +179,14 @@ def make_document(
         session.execute(
             update(Document)
             .where(Document.briefing_id == briefing_id)
-            .values(status="made", path=str(path), sha256=sha256, made_at=now)
+            # relative to the documents folder: a data folder copied elsewhere finds its own files
+            .values(
+                status="made",
+                path=path.name,
+                sha256=sha256,
+                made_at=now,
+                certificate_sha256=seal.certificate_sha256(signer),
+            )
         )
         audit.append(
             session,

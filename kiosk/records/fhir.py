@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.records.pdfs import pdf_file
 from kiosk.records.query import RecordRow
 from kiosk.store.models import BriefingStatus
 
@@ -91,11 +92,12 @@ class PdfFile:
     """Base64 of the SHA-1, as FHIR's Attachment.hash has it; None if the file is missing or altered."""
 
 
-def read_pdf(row: RecordRow) -> tuple[PdfFile | None, str | None]:
-    """The PDF's attachment facts, checked against the stored SHA-256; and a warning if it does not fit."""
+def read_pdf(row: RecordRow, documents: Path) -> tuple[PdfFile | None, str | None]:
+    """The PDF's attachment facts (the file in `documents`, the documents folder), checked against
+    the stored SHA-256; and a warning if it does not fit."""
     if row.pdf_status != "made" or not row.pdf_path:
         return None, None
-    path = Path(row.pdf_path)
+    path = pdf_file(row.pdf_path, documents)
     # the file's name, as the PDF export and its SHA256SUMS name it: never a path on the kiosk's disk
     url = path.name
     try:

@@ -26,12 +26,14 @@ def export_fhir(
     filters: Filters,
     *,
     by: str,
+    documents: Path,
     style: str = "bundle",
     progress: Progress | None = None,
     now: datetime | None = None,
     overwrite: bool = False,
 ) -> ExportResult:
-    """Write the FHIR R4 resources of every matching briefing, atomically, and audit it.
+    """Write the FHIR R4 resources of every matching briefing, atomically, and audit it (the PDFs
+    they attach are read from `documents`, the documents folder).
 
     A Bundle's entries reference each other by urn:uuid full URLs; NDJSON lines by Type/id.
     Each patient's Patient resource appears once.
@@ -64,7 +66,7 @@ def export_fhir(
                 answers = child_rows(session, _ANSWERS, ids)
                 lines: list[str] = []
                 for row in part:
-                    pdf, warning = fhir.read_pdf(row)
+                    pdf, warning = fhir.read_pdf(row, documents)
                     if warning:
                         warnings.append(warning)
                     new_patient = row.patient_id is not None and row.patient_id not in emitted

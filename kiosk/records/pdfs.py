@@ -7,7 +7,7 @@ import os
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from kiosk.document.verify import briefing_of
 from kiosk.records.output import (
@@ -38,12 +38,21 @@ class PdfUnusable(Exception):
         self.reason = reason
 
 
-def read_sealed(row: RecordRow) -> tuple[Path, bytes]:
-    """The PDF's file and bytes, which must match the SHA-256 stored when it was sealed; else
-    PdfUnusable. The one place that decides whether a PDF may leave the kiosk."""
+def pdf_file(stored: str, documents: Path) -> Path:
+    """Where a PDF is: the store keeps its path relative to the documents folder (a data folder
+    copied or restored elsewhere finds its own files); a row written before that (an absolute
+    path, from a kiosk not yet upgraded) is taken as it is."""
+    path = Path(stored)
+    return path if path.is_absolute() or PureWindowsPath(stored).is_absolute() else documents / path
+
+
+def read_sealed(row: RecordRow, documents: Path) -> tuple[Path, bytes]:
+    """The PDF's file (in `documents`, the documents folder) and bytes, which must match the
+    SHA-256 stored when it was sealed; else PdfUnusable. The one place that decides whether a PDF
+    may leave the kiosk."""
     if row.pdf_status != "made" or not row.pdf_path:
         raise PdfUnusable("pending", None)
-    path = Path(row.pdf_path)
+    path = pdf_file(row.pdf_path, documents)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -65,11 +74,11 @@ def misfiled(briefing_id: str, path: Path | None, other: str) -> str:
     )
 
 
-def _read_checked(row: RecordRow) -> tuple[bytes | None, str | None]:
+def _read_checked(row: RecordRow, documents: Path) -> tuple[bytes | None, str | None]:
     """The PDF's bytes if it is there and matches the stored SHA-256; else why it is left out."""
     who = f"briefing {row.briefing_id}"
     try:
-        return read_sealed(row)[1], None
+        return read_sealed(row, documents)[1], None
     except PdfUnusable as problem:
         if problem.kind == "pending":
             return None, (
@@ -98,12 +107,14 @@ def export_pdfs(
     filters: Filters,
     *,
     by: str,
+    documents: Path,
     as_zip: bool = False,
     progress: Progress | None = None,
     now: datetime | None = None,
     overwrite: bool = False,
 ) -> ExportResult:
-    """Copy each completed briefing's PDF, checked against its stored SHA-256, with a manifest.
+    """Copy each completed briefing's PDF (from `documents`, the documents folder), checked
+    against its stored SHA-256, with a manifest.
 
     Only completed briefings have PDFs: others are counted, not copied. A completed briefing
     whose PDF is pending, missing or altered is left out and named in NOT-INCLUDED.txt and in
@@ -120,7 +131,7 @@ def export_pdfs(
 
     def files() -> Iterator[tuple[str, bytes]]:
         for done, row in enumerate(signed, start=1):
-            data, problem = _read_checked(row)
+            data, problem = _read_checked(row, documents)
             if problem:
                 warnings.append(problem)
             else:

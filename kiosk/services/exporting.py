@@ -134,12 +134,12 @@ class Exporting:
             elif fmt.startswith("fhir"):
                 result = export_fhir(
                     store, target, filters, by=staff, progress=told, now=now, overwrite=True,
-                    style=fmt.removeprefix("fhir-"),
+                    style=fmt.removeprefix("fhir-"), documents=self.desk.config.documents_dir,
                 )  # fmt: skip
             else:
                 result = export_pdfs(
                     store, target, filters, by=staff, progress=told, now=now, overwrite=True,
-                    as_zip=True,
+                    as_zip=True, documents=self.desk.config.documents_dir,
                 )  # fmt: skip
         except ExportError:
             log.error("a console export could not be written (%s)", fmt)

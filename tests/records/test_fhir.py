@@ -56,7 +56,7 @@ def validate(resource: dict[str, Any]) -> None:
 def bundle(
     made: Made, target: Path, filters: Filters | None = None
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    export_fhir(made.store, target, filters or Filters(), by="Auditor")
+    export_fhir(made.store, target, filters or Filters(), by="Auditor", documents=made.documents)
     data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
     return data, [e["resource"] for e in data["entry"]]
 
@@ -109,7 +109,9 @@ def test_ndjson_one_valid_resource_a_line_referenced_by_type_and_id(
     made: Made, tmp_path: Path
 ) -> None:
     target = tmp_path / "r.ndjson"
-    result = export_fhir(made.store, target, Filters(), by="Auditor", style="ndjson")
+    result = export_fhir(
+        made.store, target, Filters(), by="Auditor", documents=made.documents, style="ndjson"
+    )
     lines = target.read_text(encoding="utf-8").splitlines()
     assert len(lines) == result.items == 15
     resources = [json.loads(line) for line in lines]
@@ -147,7 +149,7 @@ def test_the_pdf_as_attachment_and_document_reference(made: Made, tmp_path: Path
             select(Document).where(Document.briefing_id == made.completed)
         ).scalar_one()
     assert doc.path is not None
-    pdf = Path(doc.path).read_bytes()
+    pdf = (made.documents / doc.path).read_bytes()  # relative to the documents folder
     (reference,) = of(resources, "DocumentReference")
     attachment = reference["content"][0]["attachment"]
     assert attachment["contentType"] == "application/pdf"
@@ -219,8 +221,15 @@ def test_an_altered_pdf_is_exported_without_a_hash_and_named(made: Made, tmp_pat
             select(Document.path).where(Document.briefing_id == made.completed)
         ).scalar_one()
     assert path is not None
-    Path(path).write_bytes(Path(path).read_bytes() + b"%tampered\n")
-    result = export_fhir(made.store, tmp_path / "b.json", Filters(patient="ana"), by="Auditor")
+    pdf = made.documents / path
+    pdf.write_bytes(pdf.read_bytes() + b"%tampered\n")
+    result = export_fhir(
+        made.store,
+        tmp_path / "b.json",
+        Filters(patient="ana"),
+        by="Auditor",
+        documents=made.documents,
+    )
     (warning,) = result.warnings
     assert (
         warning.startswith(f"briefing {made.completed}: its PDF")
@@ -233,7 +242,14 @@ def test_an_altered_pdf_is_exported_without_a_hash_and_named(made: Made, tmp_pat
 
 
 def test_the_fhir_export_is_audited(made: Made, tmp_path: Path) -> None:
-    export_fhir(made.store, tmp_path / "b.ndjson", Filters(), by="Auditor", style="ndjson")
+    export_fhir(
+        made.store,
+        tmp_path / "b.ndjson",
+        Filters(),
+        by="Auditor",
+        documents=made.documents,
+        style="ndjson",
+    )
     with made.store.reading() as session:
         entry = session.execute(
             select(AuditEntry).where(AuditEntry.action == "records_exported")

@@ -64,7 +64,9 @@ def test_fhir_sets_the_consents_and_the_attachments_language(
     store: Store, tmp_path: Path, signer_files: tuple[Path, Path]
 ) -> None:
     briefing_id = spanish_switched(store, tmp_path / "documents", signer_files)
-    export_fhir(store, tmp_path / "f.json", Filters(), by="Auditor")
+    export_fhir(
+        store, tmp_path / "f.json", Filters(), by="Auditor", documents=tmp_path / "documents"
+    )
     bundle = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
     get_fhir_model_class("Bundle").model_validate(bundle)
     resources = [e["resource"] for e in bundle["entry"]]

@@ -23,12 +23,12 @@ def pdf_path(made: Made) -> Path:
             select(Document.path).where(Document.briefing_id == made.completed)
         ).scalar_one()
     assert path is not None
-    return Path(path)
+    return made.documents / path  # stored relative to the documents folder
 
 
 def test_folder_with_manifest_and_explanations(made: Made, tmp_path: Path) -> None:
     out = tmp_path / "pdfs"
-    result = export_pdfs(made.store, out, Filters(), by="Auditor")
+    result = export_pdfs(made.store, out, Filters(), by="Auditor", documents=made.documents)
     source = pdf_path(made)
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [source.name, "SHA256SUMS", "NOT-INCLUDED.txt"]
@@ -49,7 +49,14 @@ def test_folder_with_manifest_and_explanations(made: Made, tmp_path: Path) -> No
 
 def test_zip_with_manifest(made: Made, tmp_path: Path) -> None:
     target = tmp_path / "pdfs.zip"
-    result = export_pdfs(made.store, target, Filters(patient="ana"), by="Auditor", as_zip=True)
+    result = export_pdfs(
+        made.store,
+        target,
+        Filters(patient="ana"),
+        by="Auditor",
+        documents=made.documents,
+        as_zip=True,
+    )
     with zipfile.ZipFile(target) as archive:
         assert archive.testzip() is None
         source = pdf_path(made)
@@ -66,14 +73,21 @@ def test_zip_with_manifest(made: Made, tmp_path: Path) -> None:
 def test_an_altered_or_missing_pdf_is_refused_and_named(made: Made, tmp_path: Path) -> None:
     source = pdf_path(made)
     source.write_bytes(source.read_bytes()[:-10])
-    result = export_pdfs(made.store, tmp_path / "out", Filters(patient="ana"), by="Auditor")
+    result = export_pdfs(
+        made.store, tmp_path / "out", Filters(patient="ana"), by="Auditor", documents=made.documents
+    )
     (warning,) = result.warnings
     assert "does not match the SHA-256 stored at signing" in warning and "kiosk verify" in warning
     assert not (tmp_path / "out" / source.name).exists()
     assert (tmp_path / "out" / "SHA256SUMS").read_text() == ""
     source.unlink()
     result = export_pdfs(
-        made.store, tmp_path / "out2.zip", Filters(patient="ana"), by="Auditor", as_zip=True
+        made.store,
+        tmp_path / "out2.zip",
+        Filters(patient="ana"),
+        by="Auditor",
+        documents=made.documents,
+        as_zip=True,
     )
     assert (
         "cannot be read (No such file or directory); restore it from a backup" in result.warnings[0]
@@ -85,12 +99,12 @@ def test_refuses_a_folder_that_holds_files(made: Made, tmp_path: Path) -> None:
     out.mkdir()
     (out / "keep.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(ExportError, match="already exists and is not an empty folder"):
-        export_pdfs(made.store, out, Filters(), by="Auditor")
+        export_pdfs(made.store, out, Filters(), by="Auditor", documents=made.documents)
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     empty = tmp_path / "empty"
     empty.mkdir()
     assert (
-        export_pdfs(made.store, empty, Filters(), by="Auditor").items == 1
+        export_pdfs(made.store, empty, Filters(), by="Auditor", documents=made.documents).items == 1
     )  # an empty folder is fine
 
 
@@ -102,7 +116,7 @@ def test_a_failure_midway_leaves_no_folder(
 
     monkeypatch.setattr(pdfs_module, "_write", full_disk)
     with pytest.raises(OSError, match="No space left"):
-        export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor")
+        export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor", documents=made.documents)
     assert not (tmp_path / "out").exists()
     assert [
         p.name for p in tmp_path.iterdir() if p.name.startswith(".")
@@ -117,7 +131,7 @@ def test_a_failure_midway_leaves_no_folder(
 
 
 def test_the_pdf_export_is_audited(made: Made, tmp_path: Path) -> None:
-    export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor")
+    export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor", documents=made.documents)
     with made.store.reading() as session:
         entry = session.execute(
             select(AuditEntry).where(AuditEntry.action == "records_exported")
