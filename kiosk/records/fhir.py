@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.document.verify import colons
 from kiosk.records.pdfs import pdf_file
 from kiosk.records.query import RecordRow
 from kiosk.store.models import BriefingStatus
@@ -60,6 +61,11 @@ WITNESS_SIGNATURE = {
     "system": SIGNATURE_TYPE,
     "code": "1.2.840.10065.1.12.1.8",
     "display": "Signature Witness Signature",
+}
+SOURCE_SIGNATURE = {
+    "system": SIGNATURE_TYPE,
+    "code": "1.2.840.10065.1.12.1.14",
+    "display": "Source Signature",
 }
 PARTICIPANT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 MRN_TYPE = {
@@ -269,6 +275,10 @@ def provenance(
             {"type": {"coding": [{"system": PARTICIPANT, "code": "attester"}]}, "who": staff}
         )
         signatures.append({"type": [WITNESS_SIGNATURE], "when": when, "who": staff})
+    seal = kiosk_seal(row, when)
+    if seal is not None:
+        agents.append(seal[0])
+        signatures.append(seal[1])
     return {
         "resourceType": "Provenance",
         "id": resource_id("provenance", row.briefing_id),
@@ -307,3 +317,21 @@ def questionnaire_response(
         out["subject"] = patient_ref
         out["source"] = patient_ref
     return out
+
+
+def kiosk_seal(row: RecordRow, when: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The kiosk's seal on the PDF as a Provenance agent and signature: the kiosk named by its
+    certificate's SHA-256 (an RFC 6920 name, and in the display as `kiosk cert show` prints it),
+    so whoever receives the record can check the PDF with `kiosk verify FILE --trust CERT.pem`.
+    None when the store does not know the certificate (no PDF yet, or one sealed before 0007)."""
+    if not row.certificate_sha256:
+        return None
+    kiosk = {
+        "identifier": {"system": URI, "value": f"ni:///sha-256;{_b64url(row.certificate_sha256)}"},
+        "display": f"kiosk {row.kiosk_id}, certificate SHA-256 {colons(row.certificate_sha256)}",
+    }
+    agent = {
+        "type": {"coding": [{"system": PARTICIPANT, "code": "assembler", "display": "Assembler"}]},
+        "who": kiosk,
+    }
+    return agent, {"type": [SOURCE_SIGNATURE], "when": when, "who": kiosk}

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path, PureWindowsPath
 
-from kiosk.document.verify import briefing_of
+from kiosk.document.verify import briefing_of, colons
 from kiosk.records.output import (
     ExportResult,
     audit_detail,
@@ -63,6 +63,15 @@ def read_sealed(row: RecordRow, documents: Path) -> tuple[Path, bytes]:
             raise PdfUnusable("misfiled", path, other)
         raise PdfUnusable("altered", path)
     return path, data
+
+
+def sealed_by(row: RecordRow, name: str) -> str:
+    """The manifest's comment line naming the kiosk certificate that sealed the file, for whoever
+    checks it (`kiosk verify FILE --trust CERT.pem`); `sha256sum -c` skips lines starting with #.
+    Empty for a PDF sealed before the store kept its certificate."""
+    if not row.certificate_sha256:
+        return ""
+    return f"# {name}: sealed by kiosk {row.kiosk_id}, certificate SHA-256 {colons(row.certificate_sha256)}\n"
 
 
 def misfiled(briefing_id: str, path: Path | None, other: str) -> str:
@@ -137,7 +146,7 @@ def export_pdfs(
             else:
                 assert data is not None and row.pdf_path is not None
                 name = Path(row.pdf_path).name
-                sums.append(f"{row.pdf_sha256}  {name}\n")
+                sums.append(f"{sealed_by(row, name)}{row.pdf_sha256}  {name}\n")
                 yield name, data
             if progress:
                 progress(done, len(signed))

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from fhir.resources.R4B import get_fhir_model_class
 from sqlalchemy import select
 
@@ -169,7 +171,7 @@ def test_the_pdf_as_attachment_and_document_reference(made: Made, tmp_path: Path
 
 
 def test_provenance_carries_the_patients_signature_and_the_staff_attestation(
-    made: Made, tmp_path: Path
+    made: Made, tmp_path: Path, signer_files: tuple[Path, Path]
 ) -> None:
     _, resources = bundle(made, tmp_path / "b.json")
     drawn = next(
@@ -177,9 +179,20 @@ def test_provenance_carries_the_patients_signature_and_the_staff_attestation(
         for p in of(resources, "Provenance")
         if p["target"][0]["reference"] == f"urn:uuid:{made.completed}"
     )
-    (patient_sig,) = drawn["signature"]
+    patient_sig, seal_sig = drawn["signature"]
     assert patient_sig["type"][0]["code"] == "1.2.840.10065.1.12.1.7"  # consent signature
     assert (patient_sig["sigFormat"], base64.b64decode(patient_sig["data"])) == ("image/png", PNG)
+    # the kiosk's seal on the PDF, named by its certificate's SHA-256 (its PDF is made)
+    cert = x509.load_pem_x509_certificate(signer_files[1].read_bytes())
+    sha = cert.fingerprint(hashes.SHA256())
+    assert seal_sig["type"][0]["code"] == "1.2.840.10065.1.12.1.14"  # source signature
+    assert seal_sig["who"]["identifier"] == {
+        "system": "urn:ietf:rfc:3986",
+        "value": "ni:///sha-256;" + base64.urlsafe_b64encode(sha).decode().rstrip("="),
+    }
+    assert sha.hex(":").upper() in seal_sig["who"]["display"]
+    assert [a["type"]["coding"][0]["code"] for a in drawn["agent"]] == ["performer", "assembler"]
+    assert drawn["agent"][1]["who"] == seal_sig["who"]
     typed = next(
         p
         for p in of(resources, "Provenance")

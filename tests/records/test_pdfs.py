@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from sqlalchemy import select
 
 from kiosk.records import ExportError, Filters, export_pdfs
@@ -26,7 +28,14 @@ def pdf_path(made: Made) -> Path:
     return made.documents / path  # stored relative to the documents folder
 
 
-def test_folder_with_manifest_and_explanations(made: Made, tmp_path: Path) -> None:
+def cert_sha256(signer_files: tuple[Path, Path]) -> str:
+    cert = x509.load_pem_x509_certificate(signer_files[1].read_bytes())
+    return cert.fingerprint(hashes.SHA256()).hex()
+
+
+def test_folder_with_manifest_and_explanations(
+    made: Made, tmp_path: Path, signer_files: tuple[Path, Path]
+) -> None:
     out = tmp_path / "pdfs"
     result = export_pdfs(made.store, out, Filters(), by="Auditor", documents=made.documents)
     source = pdf_path(made)
@@ -35,9 +44,14 @@ def test_folder_with_manifest_and_explanations(made: Made, tmp_path: Path) -> No
     )
     assert (out / source.name).read_bytes() == source.read_bytes()
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    assert (out / "SHA256SUMS").read_text() == f"{digest}  {source.name}\n"
+    sha = cert_sha256(signer_files)
+    colons = ":".join(sha[i : i + 2] for i in range(0, 64, 2)).upper()
+    assert (out / "SHA256SUMS").read_text() == (  # the certificate, for `kiosk verify --trust`
+        f"# {source.name}: sealed by kiosk kiosk-test, certificate SHA-256 {colons}\n"
+        f"{digest}  {source.name}\n"
+    )
     checked = subprocess.run(
-        ["sha256sum", "-c", "SHA256SUMS"], cwd=out, capture_output=True, text=True
+        ["sha256sum", "-c", "--strict", "SHA256SUMS"], cwd=out, capture_output=True, text=True
     )
     assert checked.returncode == 0 and checked.stdout == f"{source.name}: OK\n"
     notes = (out / "NOT-INCLUDED.txt").read_text()
@@ -62,10 +76,9 @@ def test_zip_with_manifest(made: Made, tmp_path: Path) -> None:
         source = pdf_path(made)
         assert sorted(archive.namelist()) == sorted([source.name, "SHA256SUMS"])  # nothing left out
         assert archive.read(source.name) == source.read_bytes()
-        assert (
-            archive.read("SHA256SUMS").decode()
-            == f"{hashlib.sha256(source.read_bytes()).hexdigest()}  {source.name}\n"
-        )
+        assert archive.read("SHA256SUMS").decode().splitlines()[1:] == [
+            f"{hashlib.sha256(source.read_bytes()).hexdigest()}  {source.name}"
+        ]
     assert result.sha256 == hashlib.sha256(target.read_bytes()).hexdigest()
     assert result.warnings == []
 
