@@ -87,6 +87,18 @@ def _paths(value: list[Any]) -> str | None:
     return 'a list of absolute paths in quotes, e.g. ["/etc/kiosk/trust/kiosk-7.pem"]'
 
 
+def _uri(value: str) -> str | None:
+    if value == "" or re.fullmatch(r"(https?://[^\s/]+\S*|urn:[a-z0-9][a-z0-9-]*:\S+)", value):
+        return None
+    return 'a URI such as "https://hospital.example/mrn" or "urn:oid:1.2.3.4", or empty'
+
+
+def _base_url(value: str) -> str | None:
+    if value == "" or re.fullmatch(r"https?://[^\s/]+\S*", value):
+        return None
+    return 'an http(s) URL the clinic serves the PDFs under, e.g. "https://records.example/briefings/", or empty'
+
+
 def _password_source(value: str) -> str | None:
     if value == "" or (value.startswith(("env:", "file:")) and len(value) > 5):
         return None
@@ -114,6 +126,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder).", _absolute),
     Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate.", _absolute),
     Setting("signing_pkcs12_password", str, "", 'Where the PKCS#12 password comes from: "env:VARIABLE" or "file:/path/to/file" (never the password itself).', _password_source),
+    Setting("mrn_system", str, "", "The identifier system of the clinic's medical record numbers (a URI), given with each MRN in the FHIR export.", _uri),
+    Setting("pdf_base_url", str, "", "Where the clinic serves the briefing PDFs (the PDF export's files under this URL); the FHIR export then links each PDF there instead of carrying its bytes.", _base_url),
     Setting("trust", list, [], "Kiosk certificates (PEM files, `kiosk cert show --pem` on each kiosk) whose seals `kiosk verify` accepts without a store, as with --trust.", _paths),
 )  # fmt: skip
 

@@ -74,7 +74,9 @@ def test_fhir_sets_the_consents_and_the_attachments_language(
         get_fhir_model_class(resource["resourceType"]).model_validate(resource)
     (consent,) = [r for r in resources if r["resourceType"] == "Consent"]
     assert consent["id"] == briefing_id and consent["language"] == "es"
-    assert consent["sourceAttachment"]["language"] == "es"
+    (reference,) = [r for r in resources if r["resourceType"] == "DocumentReference"]
+    assert consent["sourceReference"]["reference"] == f"urn:uuid:{reference['id']}"
+    assert reference["content"][0]["attachment"]["language"] == "es"
     (doc,) = [r for r in resources if r["resourceType"] == "DocumentReference"]
     assert doc["content"][0]["attachment"]["language"] == "es"
 
