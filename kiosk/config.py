@@ -258,6 +258,7 @@ def config_path(explicit: Path | None = None) -> Path:
 def load_config(explicit: Path | None = None) -> Config:
     """Read and check the config file; a missing file means every default."""
     path = config_path(explicit)
+    _data_dir_is_a_folder()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -269,6 +270,17 @@ def load_config(explicit: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: is not valid TOML ({exc}); fix that line.") from None
     return Config(path, parse_settings(raw, str(path)), exists=True)
+
+
+def _data_dir_is_a_folder() -> None:
+    """KIOSK_DATA_DIR naming a file (not a folder, nor a place to make one) is said in one sentence,
+    before every check that would look for a database, a key or a log inside it."""
+    env = os.environ.get(DATA_DIR_ENV)
+    if env and Path(env).exists() and not Path(env).is_dir():
+        raise ConfigError(
+            f"{DATA_DIR_ENV}={env} is a file, not a folder; point {DATA_DIR_ENV} at the kiosk's "
+            "data folder (or at a new one for `kiosk init` to make), or unset it."
+        )
 
 
 def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:

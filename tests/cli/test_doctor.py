@@ -420,3 +420,22 @@ def test_a_probe_that_fails_for_another_reason_says_that_reason(
         "display": "the display check failed: ImportError: libEGL.so.1: cannot open shared "
         "object file: No such file or directory"
     }
+
+
+@pytest.mark.parametrize("command", [["doctor"], ["records", "list"], ["init"]])
+def test_a_data_dir_that_is_a_file_is_one_sentence(
+    command: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    afile = tmp_path / "kiosk-data"
+    afile.write_text("not a folder")
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(afile))
+    code = main(command)
+    out, err = capsys.readouterr()
+    assert code == 1
+    sentence = f"KIOSK_DATA_DIR={afile} is a file, not a folder; point KIOSK_DATA_DIR at"
+    assert sentence in out + err
+    assert "kiosk init` first" not in out + err and "Traceback" not in err
+    assert afile.read_text() == "not a folder"  # untouched
