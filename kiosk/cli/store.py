@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.atrest import at_rest
 from kiosk.cli.proof import proof_checks, proof_of
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.content import load_catalog
@@ -159,10 +160,11 @@ def run_doctor(args: argparse.Namespace) -> int:
         if store_usable:  # else the database line has said why nothing can be counted
             checks.append(_pending(config))
         checks.append(_forms(config))
+        checks.append(_at_rest(config.data_dir))
     checks.append(_display())
     width = max(len(c.name) for c in checks)
     for check in checks:
-        print(f"{'ok  ' if check.ok else 'FAIL'}  {check.name.ljust(width)}  {check.detail}")
+        print(f"{check.label}  {check.name.ljust(width)}  {check.detail}")
     failed = [c for c in checks if not c.ok]
     for check in failed:
         log.warning("doctor: %s failed: %s", check.name, check.detail)
@@ -190,6 +192,12 @@ def _writable(name: str, folder: Path, advice: str) -> Check:
     if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK):
         return Check(name, True, f"{folder} is writable")
     return Check(name, False, f"{folder}: cannot be written; {advice}")
+
+
+def _at_rest(folder: Path) -> Check:
+    """A warning, never a failure: the data folder not on an encrypted volume, when that can be told."""
+    found = at_rest(folder)
+    return Check("at rest", True, found.detail, warning=found.encrypted is False)
 
 
 def _display() -> Check:
