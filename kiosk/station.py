@@ -265,6 +265,7 @@ class Station:
             self.clock.now(),
             translations=self.translations,
             checkpoint=checkpoint_path(self.config.database_url, self.config.data_dir),
+            clinic=str(self.config["clinic_name"]),
         )
 
     # -- staff -----------------------------------------------------------------------------

@@ -290,6 +290,7 @@ def _repair(config: Config) -> Check:
             now,
             catalog.translations,
             checkpoint_path(config.database_url, config.data_dir),
+            clinic=str(config["clinic_name"]),
         )
     except (SealError, ConfigError) as exc:
         return Check("repair", False, f"pending PDFs not made: {exc}")

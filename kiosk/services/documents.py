@@ -111,7 +111,7 @@ class DeskDocuments:
             try:
                 made = make_document(
                     store, briefing_id, self.desk.forms, signer, config.documents_dir, now,
-                    translations=translations,
+                    translations=translations, clinic=str(config["clinic_name"]),
                 )  # fmt: skip
             except DocumentError as exc:
                 raise StaffError(exc.text) from None
