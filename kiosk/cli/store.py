@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.atrest import at_rest
 from kiosk.cli.proof import proof_checks, proof_of
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.content import load_catalog
@@ -22,6 +21,7 @@ from kiosk.document.seal import SealError
 from kiosk.files import install_file, nearest_existing
 from kiosk.logs import log_folder
 from kiosk.store import StoreError, audit, open_store
+from kiosk.store.atrest import at_rest
 from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.maintenance import Check, backup, record_settings, store_checks
 

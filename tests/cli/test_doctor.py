@@ -445,7 +445,7 @@ def test_a_data_dir_that_is_a_file_is_one_sentence(
 def test_a_data_folder_not_on_an_encrypted_volume_is_a_warning_not_a_failure(
     initialised: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kiosk.atrest import AtRest
+    from kiosk.store.atrest import AtRest
 
     said = "/data is on sda2, which is not an encrypted volume: … (README: At rest)"
     monkeypatch.setattr(store_cli, "at_rest", lambda folder: AtRest(False, said))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.atrest import at_rest
+from kiosk.store.atrest import at_rest
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="Linux's /sys")
 
