@@ -178,7 +178,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 overwrite=True,
             ),
             "fhir": lambda: export_fhir(
-                store, out / "records.fhir.json", Filters(), by="bench", overwrite=True
+                store,
+                out / "records.fhir.json",
+                Filters(),
+                by="bench",
+                overwrite=True,
+                documents=folder / "documents",
             ),
         }
         try:

@@ -81,6 +81,24 @@ def _database_url(value: str) -> str | None:
     )
 
 
+def _paths(value: list[Any]) -> str | None:
+    if all(isinstance(v, str) and v and Path(v).expanduser().is_absolute() for v in value):
+        return None
+    return 'a list of absolute paths in quotes, e.g. ["/etc/kiosk/trust/kiosk-7.pem"]'
+
+
+def _uri(value: str) -> str | None:
+    if value == "" or re.fullmatch(r"(https?://[^\s/]+\S*|urn:[a-z0-9][a-z0-9-]*:\S+)", value):
+        return None
+    return 'a URI such as "https://hospital.example/mrn" or "urn:oid:1.2.3.4", or empty'
+
+
+def _base_url(value: str) -> str | None:
+    if value == "" or re.fullmatch(r"https?://[^\s/]+\S*", value):
+        return None
+    return 'an http(s) URL the clinic serves the PDFs under, e.g. "https://records.example/briefings/", or empty'
+
+
 def _password_source(value: str) -> str | None:
     if value == "" or (value.startswith(("env:", "file:")) and len(value) > 5):
         return None
@@ -108,6 +126,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder).", _absolute),
     Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate.", _absolute),
     Setting("signing_pkcs12_password", str, "", 'Where the PKCS#12 password comes from: "env:VARIABLE" or "file:/path/to/file" (never the password itself).', _password_source),
+    Setting("mrn_system", str, "", "The identifier system of the clinic's medical record numbers (a URI), given with each MRN in the FHIR export.", _uri),
+    Setting("pdf_base_url", str, "", "Where the clinic serves the briefing PDFs (the PDF export's files under this URL); the FHIR export then links each PDF there instead of carrying its bytes.", _base_url),
+    Setting("trust", list, [], "Kiosk certificates (PEM files, `kiosk cert show --pem` on each kiosk) whose seals `kiosk verify` accepts without a store, as with --trust.", _paths),
 )  # fmt: skip
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -237,6 +258,7 @@ def config_path(explicit: Path | None = None) -> Path:
 def load_config(explicit: Path | None = None) -> Config:
     """Read and check the config file; a missing file means every default."""
     path = config_path(explicit)
+    _data_dir_is_a_folder()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -250,6 +272,17 @@ def load_config(explicit: Path | None = None) -> Config:
     return Config(path, parse_settings(raw, str(path)), exists=True)
 
 
+def _data_dir_is_a_folder() -> None:
+    """KIOSK_DATA_DIR naming a file (not a folder, nor a place to make one) is said in one sentence,
+    before every check that would look for a database, a key or a log inside it."""
+    env = os.environ.get(DATA_DIR_ENV)
+    if env and Path(env).exists() and not Path(env).is_dir():
+        raise ConfigError(
+            f"{DATA_DIR_ENV}={env} is a file, not a folder; point {DATA_DIR_ENV} at the kiosk's "
+            "data folder (or at a new one for `kiosk init` to make), or unset it."
+        )
+
+
 def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
     problems = []
     values = {s.name: s.default for s in SETTINGS}
@@ -260,9 +293,12 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
             problems.append(f"{label}: {key}: is not a known setting (known: {known}).")
             continue
         if type(value) is not setting.type:
-            kind = {str: "text in quotes", int: "a whole number", bool: "true or false"}[
-                setting.type
-            ]
+            kind = {
+                str: "text in quotes",
+                int: "a whole number",
+                bool: "true or false",
+                list: 'a list of texts in quotes, e.g. ["a", "b"]',
+            }[setting.type]
             problems.append(f"{label}: {key}: must be {kind}.")
             continue
         allowed = setting.check(value)
@@ -278,7 +314,7 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
 
 def settings_reference() -> str:
     """docs/SETTINGS.md, generated from the declarations above (a test keeps the file in step)."""
-    kinds = {str: "text", int: "whole number", bool: "true or false"}
+    kinds = {str: "text", int: "whole number", bool: "true or false", list: "list of texts"}
     lines = [
         "# Settings reference",
         "",
@@ -291,7 +327,7 @@ def settings_reference() -> str:
         "|---|---|---|---|",
     ]
     for s in SETTINGS:
-        default = toml_value(s.default) if s.default != "" else "(empty)"
+        default = toml_value(s.default) if s.default not in ("", []) else "(empty)"
         secret = " A password in it is never printed or audited." if s.secret else ""
         lines.append(f"| `{s.name}` | {kinds[s.type]} | `{default}` | {s.description}{secret} |")
     return "\n".join(lines) + "\n"
@@ -311,6 +347,8 @@ def render_config(values: dict[str, Any]) -> str:
 
 
 def toml_value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

@@ -79,8 +79,9 @@ def start_kiosk(config: Config, now: datetime) -> Started:
         )
     anchor_file = checkpoint_path(config.database_url, config.data_dir)
     made, failed = make_pending(
-        store, catalog.forms, signer, config.documents_dir, now, catalog.translations, anchor_file
-    )
+        store, catalog.forms, signer, config.documents_dir, now, catalog.translations, anchor_file,
+        clinic=str(config["clinic_name"]),
+    )  # fmt: skip
     anchor(store, anchor_file, signer, now)  # the settings and recoveries recorded at start
     log.info("pending PDFs: %d made, %d still pending", len(made), len(failed))
     for m in made:

@@ -265,6 +265,7 @@ class Station:
             self.clock.now(),
             translations=self.translations,
             checkpoint=checkpoint_path(self.config.database_url, self.config.data_dir),
+            clinic=str(self.config["clinic_name"]),
         )
 
     # -- staff -----------------------------------------------------------------------------
@@ -306,7 +307,12 @@ class Station:
     def print_pdf(self, staff: str, briefing_id: str) -> None:
         row = self.briefing_row(briefing_id)
         followup.print_pdf(
-            self.store, row, str(self.config["printer"]), staff=staff, now=self.clock.now()
+            self.store,
+            row,
+            str(self.config["printer"]),
+            staff=staff,
+            now=self.clock.now(),
+            documents=self.config.documents_dir,
         )
 
     def copy_pdf(self, staff: str, briefing_id: str) -> Path:
@@ -318,6 +324,7 @@ class Station:
             staff=staff,
             now=self.clock.now(),
             create=not self.config["copies_dir"],  # the default folder, in the data folder
+            documents=self.config.documents_dir,
         )
 
     def make_pending_pdf(self, staff: str, briefing_id: str) -> Made:

@@ -37,7 +37,7 @@ def test_demo_briefings_are_complete_sealed_and_verifiable(tmp_path: Path) -> No
             paths = s.execute(select(Document.path)).scalars().all()
             assert audit.verify(s).ok
         for path in paths:
-            assert verify_pdf(Path(path).read_bytes(), store).intact
+            assert verify_pdf((folder / "documents" / path).read_bytes(), store).intact
     finally:
         store.close()
     again = fill_demo(folder, FORM, 2, START, pdfs=False)  # a demo folder can be filled again
@@ -82,7 +82,7 @@ def test_demo_briefings_in_a_language_and_an_unknown_one_refused(
             given = s.execute(select(RiskAcknowledgement.language)).scalars().all()
             assert set(given) == {"es"}
             (path,) = s.execute(select(Document.path)).scalars().all()
-        assert verify_pdf(Path(path).read_bytes(), store).intact
+        assert verify_pdf((folder / "documents" / path).read_bytes(), store).intact
     finally:
         store.close()
     assert main(["demo", "--briefings", "1", "--language", "xx", "--no-pdf",

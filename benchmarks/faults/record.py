@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from kiosk.records.pdfs import pdf_file
 from kiosk.store import Store, audit
 from kiosk.store.database import integrity_problems
 
@@ -84,7 +85,8 @@ def sound(store: Store, documents_dir: Path | None = None) -> list[str]:
             text("SELECT briefing_id, path, sha256 FROM documents WHERE status = 'made'")
         ).all()
     for briefing_id, path, sha256 in made:
-        pdf = Path(path)
+        # stored relative to the documents folder (absolute in rows older than 0007)
+        pdf = Path(path) if documents_dir is None else pdf_file(path, documents_dir)
         if documents_dir is not None and pdf.parent != documents_dir:
             problems.append(f"briefing {briefing_id}: its PDF is recorded outside {documents_dir}")
         if not pdf.is_file():

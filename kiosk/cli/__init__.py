@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from kiosk import __version__
 
@@ -33,6 +33,23 @@ def touchscreen_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class KioskParser(argparse.ArgumentParser):
+    """No abbreviated options (`--form` is never `--format`), and a subcommand's unknown argument is
+    refused with that subcommand's usage, not the top-level one. Subparsers inherit the class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
 def build_parser() -> argparse.ArgumentParser:
     from kiosk.cli import (
         console,
@@ -47,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         store,
     )
 
-    parser = argparse.ArgumentParser(
+    parser = KioskParser(
         prog="kiosk",
         description="Consent-and-briefing kiosk. Without a command it starts the patient kiosk.",
     )
@@ -81,7 +98,7 @@ class _Tentative(argparse.ArgumentParser):
 def _touchscreen_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments when they ask for the touchscreen alone (no command, no --help or --version);
     else None. The touchscreen starts without loading the commands: every import delays Welcome."""
-    parser = _Tentative(prog="kiosk", add_help=False)
+    parser = _Tentative(prog="kiosk", add_help=False, allow_abbrev=False)
     touchscreen_options(parser)
     try:
         args, rest = parser.parse_known_args(argv)

@@ -83,8 +83,13 @@ def run_verify(args: argparse.Namespace) -> int:
         return Outcome.CHANGED.value
     if args.trust:
         verdict = verify_pdf(data, None, name=args.file.name, trusted=_trusted(args.trust))
+        print(f"{args.file}: {verdict.message}", file=sys.stdout if verdict.intact else sys.stderr)
+        return verdict.outcome.value
+    config = load_config(args.config)
+    if config["trust"]:  # the trust list setting: the hospital's machine, without a store
+        trust = [Path(p).expanduser() for p in config["trust"]]
+        verdict = verify_pdf(data, None, name=args.file.name, trusted=_trusted(trust))
     else:
-        config = load_config(args.config)
         store = open_store(config.database_url, config.kiosk_id, create=False)
         try:
             verdict = verify_pdf(data, store, name=args.file.name)

@@ -18,7 +18,13 @@ def register(commands: Any) -> None:
     check = sub.add_parser(
         "check", help="validate procedure files (all shipped forms if none given)"
     )
-    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="a procedure content file (.toml) to check; none: every shipped and clinic form",
+    )
     check.set_defaults(run=run_check)
     listing = sub.add_parser("list", help="list the procedures the kiosk can show")
     listing.set_defaults(run=run_list)

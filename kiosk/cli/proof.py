@@ -15,7 +15,7 @@ from kiosk.document.anchor import certificate_of, sealed_heads
 from kiosk.document.identity import load_signer
 from kiosk.document.seal import SealError
 from kiosk.document.verify import briefing_of
-from kiosk.records.pdfs import misfiled
+from kiosk.records.pdfs import misfiled, pdf_file
 from kiosk.store import audit, proof
 from kiosk.store.checkpoint import checkpoint_path, fingerprint
 from kiosk.store.database import Store
@@ -64,7 +64,7 @@ def proof_checks(store: Store, config: Config) -> list[Check]:
         chain,
         Check("audit anchor", anchored.ok, _advised(anchored)),
         Check("audit events", agreed.ok, _advised(agreed)),
-        pdf_files_check(store),
+        pdf_files_check(store, config.documents_dir),
     ]
 
 
@@ -72,7 +72,7 @@ def _advised(finding: proof.Finding) -> str:
     return finding.detail if finding.ok else f"{finding.detail}; {AUDIT_VERIFY}"
 
 
-def pdf_files_check(store: Store) -> Check:
+def pdf_files_check(store: Store, documents: Path) -> Check:
     """Every PDF this kiosk made is where the store says, with the SHA-256 stored when it was sealed
     (the same judgement the PDF export and `kiosk verify` make)."""
     with store.reading() as session:
@@ -84,7 +84,7 @@ def pdf_files_check(store: Store) -> Check:
         ).all()
     problems = []
     for briefing_id, path, sha256 in rows:
-        file = Path(path or "")
+        file = pdf_file(path or "", documents)
         try:
             data = file.read_bytes()
         except OSError as exc:

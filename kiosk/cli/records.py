@@ -27,6 +27,7 @@ from kiosk.records import (
     find_records,
     risk_totals,
 )
+from kiosk.records.fhir_complete import FhirContext
 from kiosk.store import InputError, Store, open_store
 from kiosk.store.models import BriefingStatus
 from kiosk.store.rules import clean_name
@@ -140,7 +141,12 @@ def parse_filters(args: argparse.Namespace) -> Filters:
 
 def _open(args: argparse.Namespace) -> tuple[Store, list[Any]]:
     config = load_config(args.config)
-    forms = list(load_catalog(config.forms_dirs).forms.values())
+    catalog = load_catalog(config.forms_dirs)
+    # every language of every form: risk totals and the FHIR answers' words by content hash
+    forms = [
+        *catalog.forms.values(),
+        *(f for by in catalog.translations.values() for f in by.values()),
+    ]
     return open_store(config.database_url, config.kiosk_id, create=False), forms
 
 
@@ -330,9 +336,20 @@ def _export(
         )
     if args.format == "json":
         return export_json(store, output, filters, **common)
+    config = load_config(args.config)
+    documents = config.documents_dir  # the PDFs' paths are stored relative to it
     if args.format == "fhir":
-        return export_fhir(store, output, filters, style=args.fhir_style, **common)
-    return export_pdfs(store, output, filters, as_zip=args.zip, **common)
+        context = FhirContext.of(config.values, forms)
+        return export_fhir(
+            store,
+            output,
+            filters,
+            style=args.fhir_style,
+            documents=documents,
+            context=context,
+            **common,
+        )
+    return export_pdfs(store, output, filters, as_zip=args.zip, documents=documents, **common)
 
 
 def _summary(result: ExportResult) -> str:

@@ -24,12 +24,14 @@ def register(commands: Any) -> None:
     add = actions.add_parser(
         "add", help="add a staff member; asks for their PIN (4 to 12 digits) twice"
     )
-    add.add_argument("name", metavar="NAME")
+    add.add_argument(
+        "name", metavar="NAME", help="the staff member's name, as they sign in with it"
+    )
     add.set_defaults(run=run_add)
     listing = actions.add_parser("list", help="every staff account and whether it can log in")
     listing.set_defaults(run=run_list)
     disable = actions.add_parser("disable", help="stop a staff member from logging in")
-    disable.add_argument("name", metavar="NAME")
+    disable.add_argument("name", metavar="NAME", help="the name of the staff account to disable")
     disable.set_defaults(run=run_disable)
 
 

@@ -21,6 +21,7 @@ from kiosk.document.seal import SealError
 from kiosk.files import install_file, nearest_existing
 from kiosk.logs import log_folder
 from kiosk.store import StoreError, audit, open_store
+from kiosk.store.atrest import at_rest
 from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.maintenance import Check, backup, record_settings, store_checks
 
@@ -45,7 +46,9 @@ def register(commands: Any) -> None:
     )
     verify.set_defaults(run=run_audit_verify)
     backup_cmd = commands.add_parser("backup", help="an online, consistent copy of the database")
-    backup_cmd.add_argument("path", type=Path, metavar="PATH")
+    backup_cmd.add_argument(
+        "path", type=Path, metavar="PATH", help="the file to write the copy to (it must not exist)"
+    )
     backup_cmd.set_defaults(run=run_backup)
 
 
@@ -157,10 +160,11 @@ def run_doctor(args: argparse.Namespace) -> int:
         if store_usable:  # else the database line has said why nothing can be counted
             checks.append(_pending(config))
         checks.append(_forms(config))
+        checks.append(_at_rest(config.data_dir))
     checks.append(_display())
     width = max(len(c.name) for c in checks)
     for check in checks:
-        print(f"{'ok  ' if check.ok else 'FAIL'}  {check.name.ljust(width)}  {check.detail}")
+        print(f"{check.label}  {check.name.ljust(width)}  {check.detail}")
     failed = [c for c in checks if not c.ok]
     for check in failed:
         log.warning("doctor: %s failed: %s", check.name, check.detail)
@@ -188,6 +192,12 @@ def _writable(name: str, folder: Path, advice: str) -> Check:
     if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK):
         return Check(name, True, f"{folder} is writable")
     return Check(name, False, f"{folder}: cannot be written; {advice}")
+
+
+def _at_rest(folder: Path) -> Check:
+    """A warning, never a failure: the data folder not on an encrypted volume, when that can be told."""
+    found = at_rest(folder)
+    return Check("at rest", True, found.detail, warning=found.encrypted is False)
 
 
 def _display() -> Check:
@@ -280,6 +290,7 @@ def _repair(config: Config) -> Check:
             now,
             catalog.translations,
             checkpoint_path(config.database_url, config.data_dir),
+            clinic=str(config["clinic_name"]),
         )
     except (SealError, ConfigError) as exc:
         return Check("repair", False, f"pending PDFs not made: {exc}")

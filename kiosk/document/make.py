@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from pyhanko.pdf_utils import embed
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -41,10 +42,12 @@ def pdf_bytes(
     signer: Signer,
     zone: tzinfo | None = None,
     language: str | None = None,
+    clinic: str = "",
 ) -> bytes:
     """The finished, sealed PDF for a signed briefing (pure apart from the signature's own time),
     in the briefing's language (`language` overrides it: the pseudo-locale's tests). `form` is the
-    procedure in that language (`kiosk.document.language.content_in`)."""
+    procedure in that language (`kiosk.document.language.content_in`); `clinic` (the clinic_name
+    setting) heads the title block and every footer."""
     # The layout modules bring reportlab: imported with the first PDF (or `warm_up`), so the
     # kiosk's first screen does not wait for them.
     from kiosk.document.story import build_story, p
@@ -59,6 +62,7 @@ def pdf_bytes(
     if is_practice(record.kiosk_id):  # `kiosk practice`: no one's record, and every page says so
         story.insert(0, p(words("practice.pdf-notice"), "flag", rtl=words.right_to_left))
         footer = f"{words('practice.pdf-mark')} · {footer}"
+    story, footer = with_clinic(story, footer, clinic, words)
     pdf = render(
         story,
         words=words,
@@ -66,9 +70,20 @@ def pdf_bytes(
         title=words("pdf.document-title", procedure=form.title),
         subject=f"briefing {record.briefing_id}",  # read by verify: not words, never translated
         lang=language,
+        created=record.signed_at,
     )
     record_json = record.to_json()
     return seal.sign_pdf(pdf, signer, before=lambda w: embed_record(w, record_json, words))
+
+
+def with_clinic(story: list[Any], footer: str, clinic: str, words: Words) -> tuple[list[Any], str]:
+    """The clinic's name above the title block and at the start of every footer (none if unset)."""
+    from kiosk.document.story import p
+
+    clinic = " ".join(clinic.split())
+    if not clinic:
+        return story, footer
+    return [p(clinic, "h2", rtl=words.right_to_left), *story], f"{clinic} · {footer}"
 
 
 def warm_up() -> None:
@@ -131,6 +146,7 @@ def make_document(
     zone: tzinfo | None = None,
     translations: Translations | None = None,
     checkpoint: Path | None = None,
+    clinic: str = "",
 ) -> Made:
     """Make, seal and file the PDF of a signed briefing, and record where it is and its SHA-256,
     in the briefing's language (its content from `translations`, by procedure id and language);
@@ -164,7 +180,7 @@ def make_document(
             sha256=(shown or [record.content_sha256])[0][:12],
         )
     try:
-        data = pdf_bytes(record, form, signer, zone)
+        data = pdf_bytes(record, form, signer, zone, clinic=clinic)
     except (FontError, seal.SealError) as exc:
         raise DocumentError("problem.pdf-failed", briefing=briefing_id, reason=exc) from None
     path = folder / pdf_name(record)
@@ -179,7 +195,14 @@ def make_document(
         session.execute(
             update(Document)
             .where(Document.briefing_id == briefing_id)
-            .values(status="made", path=str(path), sha256=sha256, made_at=now)
+            # relative to the documents folder: a data folder copied elsewhere finds its own files
+            .values(
+                status="made",
+                path=path.name,
+                sha256=sha256,
+                made_at=now,
+                certificate_sha256=seal.certificate_sha256(signer),
+            )
         )
         audit.append(
             session,
@@ -218,6 +241,7 @@ def make_pending(
     now: datetime,
     translations: Translations | None = None,
     checkpoint: Path | None = None,
+    clinic: str = "",
 ) -> tuple[list[Made], list[str]]:
     """Make every pending PDF (at start, and by `kiosk doctor --repair`): what was made, what failed and why."""
     made, failed = [], []
@@ -233,6 +257,7 @@ def make_pending(
                     now,
                     translations=translations,
                     checkpoint=checkpoint,
+                    clinic=clinic,
                 )
             )
         except DocumentError as exc:

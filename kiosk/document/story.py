@@ -280,7 +280,8 @@ class _Page:
             self.c(form.signing.statement),
         ]
         if sig.kind == "drawn":
-            block += [Spacer(1, 2 * mm), signature_drawing(sig.strokes)]
+            # room under the box: "Signed by" never touches the signature
+            block += [Spacer(1, 2 * mm), signature_drawing(sig.strokes), Spacer(1, 3 * mm)]
         else:
             typed = w("pdf.typed", name=sig.typed_name or "", staff=sig.attested_by or "")
             block.append(self.p(typed))

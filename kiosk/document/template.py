@@ -3,11 +3,13 @@ in the briefing's words."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from io import BytesIO
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.utils import TimeStamp  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate  # type: ignore[import-untyped]
 
@@ -35,7 +37,19 @@ def footer_text(
     )
 
 
-def _numbered_canvas(footer: str, words: Words) -> type[Canvas]:
+def created_stamp(moment: datetime) -> TimeStamp:
+    """reportlab's time stamp for the PDF's CreationDate and ModDate: `moment` (the signing), in
+    UTC. The document stays invariant otherwise (its ID does not depend on the clock)."""
+    stamp = TimeStamp(invariant=True)
+    utc = moment.astimezone(UTC)
+    stamp.t = utc.timestamp()
+    stamp.lt = utc.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    return stamp
+
+
+def _numbered_canvas(footer: str, words: Words, created: datetime | None = None) -> type[Canvas]:
     """A canvas that holds each page until the end, so every footer can say 'page N of M'."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -43,6 +57,8 @@ def _numbered_canvas(footer: str, words: Words) -> type[Canvas]:
             # start every page in the embedded font, so no non-embedded base font is ever referenced
             super().__init__(*args, **{**kwargs, "initialFontName": BASE_FONT})
             self._pages: list[dict[str, Any]] = []
+            if created is not None:  # the real creation date, not invariant mode's 2000-01-01
+                self._doc._timeStamp = created_stamp(created)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -83,10 +99,11 @@ def render(
     title: str,
     subject: str,
     lang: str | None = None,
+    created: datetime | None = None,
 ) -> bytes:
     """Lay the story out on pages with the footer; the PDF as bytes (fonts embedded, subset).
     `subject` is for machines (verify reads it); the words are in `words`' language, which the
-    PDF's /Lang names (BCP-47; `lang`, else the words' language)."""
+    PDF's /Lang names (BCP-47; `lang`, else the words' language); `created` is its CreationDate."""
     loaded()  # the base font; a face for another script is read when a paragraph needs it
     out = BytesIO()
     doc = SimpleDocTemplate(
@@ -103,5 +120,5 @@ def render(
         invariant=True,
         lang=lang or words.language,
     )
-    doc.build(story, canvasmaker=_numbered_canvas(footer, words))
+    doc.build(story, canvasmaker=_numbered_canvas(footer, words, created))
     return out.getvalue()

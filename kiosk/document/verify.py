@@ -72,7 +72,7 @@ def briefing_of(pdf: bytes) -> str | None:
         return None
 
 
-def _colons(sha256: str) -> str:
+def colons(sha256: str) -> str:
     """A fingerprint as certificate tools print it: AB:CD:…"""
     return ":".join(sha256[i : i + 2] for i in range(0, len(sha256), 2)).upper()
 
@@ -94,7 +94,7 @@ def verify_pdf(
         briefing_id, fmt = str(read["briefing_id"]), str(read.get("format"))
     except (ValueError, KeyError, TypeError, AttributeError):
         return _fail(f"the attached {ATTACHMENT} cannot be read")
-    sealed_by = f"{report.signer} (certificate SHA-256 {_colons(report.certificate_sha256)})"
+    sealed_by = f"{report.signer} (certificate SHA-256 {colons(report.certificate_sha256)})"
     if trusted and report.certificate_sha256 not in trusted:
         return _fail(
             f"sealed by {sealed_by}, which is not in the trust list: a look-alike certificate, "

@@ -15,6 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.document.verify import colons
+from kiosk.records import fhir_complete
+from kiosk.records.fhir_complete import FhirContext
+from kiosk.records.pdfs import pdf_file
 from kiosk.records.query import RecordRow
 from kiosk.store.models import BriefingStatus
 
@@ -60,6 +64,11 @@ WITNESS_SIGNATURE = {
     "code": "1.2.840.10065.1.12.1.8",
     "display": "Signature Witness Signature",
 }
+SOURCE_SIGNATURE = {
+    "system": SIGNATURE_TYPE,
+    "code": "1.2.840.10065.1.12.1.14",
+    "display": "Source Signature",
+}
 PARTICIPANT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 MRN_TYPE = {
     "coding": [
@@ -89,13 +98,16 @@ class PdfFile:
     size: int | None
     sha1: str | None
     """Base64 of the SHA-1, as FHIR's Attachment.hash has it; None if the file is missing or altered."""
+    data: bytes | None = None
+    """The PDF's bytes when it matches the stored SHA-256."""
 
 
-def read_pdf(row: RecordRow) -> tuple[PdfFile | None, str | None]:
-    """The PDF's attachment facts, checked against the stored SHA-256; and a warning if it does not fit."""
+def read_pdf(row: RecordRow, documents: Path) -> tuple[PdfFile | None, str | None]:
+    """The PDF's attachment facts (the file in `documents`, the documents folder), checked against
+    the stored SHA-256; and a warning if it does not fit."""
     if row.pdf_status != "made" or not row.pdf_path:
         return None, None
-    path = Path(row.pdf_path)
+    path = pdf_file(row.pdf_path, documents)
     # the file's name, as the PDF export and its SHA256SUMS name it: never a path on the kiosk's disk
     url = path.name
     try:
@@ -111,7 +123,7 @@ def read_pdf(row: RecordRow) -> tuple[PdfFile | None, str | None]:
             "(changed or replaced); exported without its hash: check it with `kiosk verify`"
         )
     sha1 = base64.b64encode(hashlib.sha1(data).digest()).decode("ascii")  # FHIR's choice, not ours
-    return PdfFile(url, len(data), sha1), None
+    return PdfFile(url, len(data), sha1, data), None
 
 
 class Refs:
@@ -165,9 +177,15 @@ def resources(
     answers: list[Any],
     pdf: PdfFile | None,
     with_patient: bool,
+    context: FhirContext | None = None,
+    emitted: set[str] | None = None,
+    warnings: list[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Every resource for one briefing: Patient (when not yet emitted), Consent, DocumentReference,
-    Provenance (when signed), QuestionnaireResponse (when questions were answered)."""
+    Provenance (when signed), QuestionnaireResponse (when questions were answered) and the
+    Questionnaire it answers (when its URL is not in `emitted`), completed from `context`
+    (kiosk.records.fhir_complete); `warnings` gets what could not be."""
+    context = context or FhirContext()
     status = BriefingStatus(row.status)
     out: list[dict[str, Any]] = []
     patient_ref = None
@@ -176,6 +194,7 @@ def resources(
         patient_ref = refs("Patient", pid, row.patient_name)
         if with_patient:
             out.append(patient(row))
+            fhir_complete.mrn_system(out[-1], context)
     consent_id = row.briefing_id
     consent: dict[str, Any] = {
         "resourceType": "Consent",
@@ -206,7 +225,7 @@ def resources(
                 "coding": [{"system": LOINC, "code": "59284-0", "display": "Patient Consent"}]
             },
             "description": f"Signed briefing record: {row.form_id} version {row.form_version}",
-            "content": [{"attachment": attachment(pdf, row)}],
+            "content": [{"attachment": attachment(pdf, row)}],  # the PDF, or its URL
             "context": {"related": [consent_ref]},
         }
         if row.pdf_sha256:
@@ -217,11 +236,27 @@ def resources(
             doc["subject"] = patient_ref
         if row.signed_at is not None:
             doc["date"] = instant(row.signed_at)
+        fhir_complete.attachment_source(doc["content"][0]["attachment"], pdf.data, context)
         out.append(doc)
     if signature is not None and patient_ref is not None:
         out.append(provenance(row, signature, refs, consent_ref, patient_ref))
+    document_ref = (
+        refs("DocumentReference", resource_id("document", row.briefing_id)) if pdf else None
+    )
+    fhir_complete.complete_consent(
+        consent, row, context, document_ref, status is BriefingStatus.COMPLETED
+    )
     if answers:
-        out.append(questionnaire_response(row, answers, status, patient_ref))
+        response = questionnaire_response(row, answers, status, patient_ref)
+        asked, warning = fhir_complete.code_answers(response, row, answers, context)
+        if warning and warnings is not None and context.forms:  # forms given, this one not
+            warnings.append(warning)
+        if asked is not None and emitted is not None:
+            url = fhir_complete.questionnaire_url(asked)
+            if url not in emitted:
+                emitted.add(url)
+                out.append(fhir_complete.questionnaire(asked))
+        out.append(response)
     return out
 
 
@@ -267,6 +302,10 @@ def provenance(
             {"type": {"coding": [{"system": PARTICIPANT, "code": "attester"}]}, "who": staff}
         )
         signatures.append({"type": [WITNESS_SIGNATURE], "when": when, "who": staff})
+    seal = kiosk_seal(row, when)
+    if seal is not None:
+        agents.append(seal[0])
+        signatures.append(seal[1])
     return {
         "resourceType": "Provenance",
         "id": resource_id("provenance", row.briefing_id),
@@ -305,3 +344,21 @@ def questionnaire_response(
         out["subject"] = patient_ref
         out["source"] = patient_ref
     return out
+
+
+def kiosk_seal(row: RecordRow, when: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The kiosk's seal on the PDF as a Provenance agent and signature: the kiosk named by its
+    certificate's SHA-256 (an RFC 6920 name, and in the display as `kiosk cert show` prints it),
+    so whoever receives the record can check the PDF with `kiosk verify FILE --trust CERT.pem`.
+    None when the store does not know the certificate (no PDF yet, or one sealed before 0007)."""
+    if not row.certificate_sha256:
+        return None
+    kiosk = {
+        "identifier": {"system": URI, "value": f"ni:///sha-256;{_b64url(row.certificate_sha256)}"},
+        "display": f"kiosk {row.kiosk_id}, certificate SHA-256 {colons(row.certificate_sha256)}",
+    }
+    agent = {
+        "type": {"coding": [{"system": PARTICIPANT, "code": "assembler", "display": "Assembler"}]},
+        "who": kiosk,
+    }
+    return agent, {"type": [SOURCE_SIGNATURE], "when": when, "who": kiosk}

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Table
 
 from kiosk.records import fhir
+from kiosk.records.fhir_complete import FhirContext
 from kiosk.records.output import ExportResult, audit_detail, check_target, pending_file, publish
 from kiosk.records.query import Filters, Progress, child_rows, chunks, find_records
 from kiosk.store.database import Store
@@ -26,12 +27,16 @@ def export_fhir(
     filters: Filters,
     *,
     by: str,
+    documents: Path,
+    context: FhirContext | None = None,
     style: str = "bundle",
     progress: Progress | None = None,
     now: datetime | None = None,
     overwrite: bool = False,
 ) -> ExportResult:
-    """Write the FHIR R4 resources of every matching briefing, atomically, and audit it.
+    """Write the FHIR R4 resources of every matching briefing, atomically, and audit it (the PDFs
+    they attach are read from `documents`, the documents folder), completed from `context` (the
+    clinic's settings and the forms on this machine; kiosk.records.fhir_complete).
 
     A Bundle's entries reference each other by urn:uuid full URLs; NDJSON lines by Type/id.
     Each patient's Patient resource appears once.
@@ -45,6 +50,7 @@ def export_fhir(
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     warnings: list[str] = []
     emitted: set[int] = set()
+    questionnaires: set[str] = set()
     count = 0
     with store.reading() as session:
         rows = find_records(session, filters)
@@ -64,7 +70,7 @@ def export_fhir(
                 answers = child_rows(session, _ANSWERS, ids)
                 lines: list[str] = []
                 for row in part:
-                    pdf, warning = fhir.read_pdf(row)
+                    pdf, warning = fhir.read_pdf(row, documents)
                     if warning:
                         warnings.append(warning)
                     new_patient = row.patient_id is not None and row.patient_id not in emitted
@@ -78,6 +84,9 @@ def export_fhir(
                         answers=answers.get(row.briefing_id, []),
                         pdf=pdf,
                         with_patient=new_patient,
+                        context=context,
+                        emitted=questionnaires,
+                        warnings=warnings,
                     ):
                         lines.append(_entry(resource, dumps) if bundle else dumps(resource))
                 if lines:

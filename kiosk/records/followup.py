@@ -168,13 +168,13 @@ def answer_question(store: Store, flag_id: int, *, staff: str, note: str, now: d
         )
 
 
-def checked_pdf(row: RecordRow, here: str) -> tuple[Path, bytes]:
+def checked_pdf(row: RecordRow, here: str, documents: Path) -> tuple[Path, bytes]:
     """The briefing's PDF file and bytes, which must be this kiosk's and match the SHA-256 stored
     when it was sealed; else FollowUpError, in words for staff."""
     if row.pdf_status == "made" and row.kiosk_id != here:
         raise FollowUpError("problem.pdf-elsewhere", kiosk=row.kiosk_id)
     try:
-        return read_sealed(row)
+        return read_sealed(row, documents)
     except PdfUnusable as problem:
         if problem.kind == "pending":
             raise FollowUpError("problem.pdf-not-made") from None
@@ -186,13 +186,20 @@ def checked_pdf(row: RecordRow, here: str) -> tuple[Path, bytes]:
 
 
 def copy_pdf(
-    store: Store, row: RecordRow, folder: Path, *, staff: str, now: datetime, create: bool
+    store: Store,
+    row: RecordRow,
+    folder: Path,
+    *,
+    staff: str,
+    now: datetime,
+    create: bool,
+    documents: Path,
 ) -> Path:
     """Copy the briefing's checked PDF into `folder` (a shared chart folder, a USB drive), written
     safely, readable by its owner and group only; audited under `staff`. The folder is made only
     when `create` (the default folder in the data folder): a missing drive or share is said, never
     replaced by a folder on the kiosk's own disk. FollowUpError (one sentence) if it cannot be."""
-    path, data = checked_pdf(row, store.kiosk_id)
+    path, data = checked_pdf(row, store.kiosk_id, documents)
     if not folder.is_dir():
         if not create:
             raise FollowUpError("problem.copies-missing", folder=folder)
@@ -221,10 +228,12 @@ def print_command(path: Path, printer: str) -> Sequence[str]:
     return ["lp", *(["-d", printer] if printer else []), "--", str(path)]
 
 
-def print_pdf(store: Store, row: RecordRow, printer: str, *, staff: str, now: datetime) -> None:
+def print_pdf(
+    store: Store, row: RecordRow, printer: str, *, staff: str, now: datetime, documents: Path
+) -> None:
     """Send the briefing's checked PDF to the printer (the system's default when `printer` is
     empty); audited under `staff`. FollowUpError (one sentence) if the spooler refuses it."""
-    path, _ = checked_pdf(row, store.kiosk_id)
+    path, _ = checked_pdf(row, store.kiosk_id, documents)
     if sys.platform == "win32":  # pragma: no cover - Windows prints through the PDF viewer's verb
         if printer:
             raise FollowUpError("problem.printer-by-name")

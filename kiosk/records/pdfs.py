@@ -7,9 +7,9 @@ import os
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
-from kiosk.document.verify import briefing_of
+from kiosk.document.verify import briefing_of, colons
 from kiosk.records.output import (
     ExportResult,
     audit_detail,
@@ -38,12 +38,21 @@ class PdfUnusable(Exception):
         self.reason = reason
 
 
-def read_sealed(row: RecordRow) -> tuple[Path, bytes]:
-    """The PDF's file and bytes, which must match the SHA-256 stored when it was sealed; else
-    PdfUnusable. The one place that decides whether a PDF may leave the kiosk."""
+def pdf_file(stored: str, documents: Path) -> Path:
+    """Where a PDF is: the store keeps its path relative to the documents folder (a data folder
+    copied or restored elsewhere finds its own files); a row written before that (an absolute
+    path, from a kiosk not yet upgraded) is taken as it is."""
+    path = Path(stored)
+    return path if path.is_absolute() or PureWindowsPath(stored).is_absolute() else documents / path
+
+
+def read_sealed(row: RecordRow, documents: Path) -> tuple[Path, bytes]:
+    """The PDF's file (in `documents`, the documents folder) and bytes, which must match the
+    SHA-256 stored when it was sealed; else PdfUnusable. The one place that decides whether a PDF
+    may leave the kiosk."""
     if row.pdf_status != "made" or not row.pdf_path:
         raise PdfUnusable("pending", None)
-    path = Path(row.pdf_path)
+    path = pdf_file(row.pdf_path, documents)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -56,6 +65,15 @@ def read_sealed(row: RecordRow) -> tuple[Path, bytes]:
     return path, data
 
 
+def sealed_by(row: RecordRow, name: str) -> str:
+    """The manifest's comment line naming the kiosk certificate that sealed the file, for whoever
+    checks it (`kiosk verify FILE --trust CERT.pem`); `sha256sum -c` skips lines starting with #.
+    Empty for a PDF sealed before the store kept its certificate."""
+    if not row.certificate_sha256:
+        return ""
+    return f"# {name}: sealed by kiosk {row.kiosk_id}, certificate SHA-256 {colons(row.certificate_sha256)}\n"
+
+
 def misfiled(briefing_id: str, path: Path | None, other: str) -> str:
     """The sentence `kiosk verify`, `kiosk doctor` and the export give for another briefing's PDF
     found under this briefing's name."""
@@ -65,11 +83,11 @@ def misfiled(briefing_id: str, path: Path | None, other: str) -> str:
     )
 
 
-def _read_checked(row: RecordRow) -> tuple[bytes | None, str | None]:
+def _read_checked(row: RecordRow, documents: Path) -> tuple[bytes | None, str | None]:
     """The PDF's bytes if it is there and matches the stored SHA-256; else why it is left out."""
     who = f"briefing {row.briefing_id}"
     try:
-        return read_sealed(row)[1], None
+        return read_sealed(row, documents)[1], None
     except PdfUnusable as problem:
         if problem.kind == "pending":
             return None, (
@@ -98,12 +116,14 @@ def export_pdfs(
     filters: Filters,
     *,
     by: str,
+    documents: Path,
     as_zip: bool = False,
     progress: Progress | None = None,
     now: datetime | None = None,
     overwrite: bool = False,
 ) -> ExportResult:
-    """Copy each completed briefing's PDF, checked against its stored SHA-256, with a manifest.
+    """Copy each completed briefing's PDF (from `documents`, the documents folder), checked
+    against its stored SHA-256, with a manifest.
 
     Only completed briefings have PDFs: others are counted, not copied. A completed briefing
     whose PDF is pending, missing or altered is left out and named in NOT-INCLUDED.txt and in
@@ -120,13 +140,13 @@ def export_pdfs(
 
     def files() -> Iterator[tuple[str, bytes]]:
         for done, row in enumerate(signed, start=1):
-            data, problem = _read_checked(row)
+            data, problem = _read_checked(row, documents)
             if problem:
                 warnings.append(problem)
             else:
                 assert data is not None and row.pdf_path is not None
                 name = Path(row.pdf_path).name
-                sums.append(f"{row.pdf_sha256}  {name}\n")
+                sums.append(f"{sealed_by(row, name)}{row.pdf_sha256}  {name}\n")
                 yield name, data
             if progress:
                 progress(done, len(signed))

@@ -142,6 +142,9 @@ class RecordRow:
     pdf_path: str | None
     language: str
     """The language the briefing was prepared or started in (BCP-47: "en", "es")."""
+    certificate_sha256: str | None = None
+    """SHA-256 (hex) of the kiosk certificate that sealed the PDF (None: not sealed yet, or
+    sealed before the store kept it)."""
 
     @property
     def happened_at(self) -> datetime:
@@ -198,6 +201,7 @@ def rows_query(filters: Filters) -> Select[*tuple[Any, ...]]:
             Document.sha256,
             Document.path,
             BriefingRow.language,
+            Document.certificate_sha256,
         )
         .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
         .outerjoin(SignatureRow, SignatureRow.briefing_id == BriefingRow.id)

@@ -111,7 +111,7 @@ class DeskDocuments:
             try:
                 made = make_document(
                     store, briefing_id, self.desk.forms, signer, config.documents_dir, now,
-                    translations=translations,
+                    translations=translations, clinic=str(config["clinic_name"]),
                 )  # fmt: skip
             except DocumentError as exc:
                 raise StaffError(exc.text) from None
@@ -122,7 +122,7 @@ class DeskDocuments:
 
     def _sealed(self, row: RecordRow) -> bytes:
         try:
-            return read_sealed(row)[1]
+            return read_sealed(row, self.desk.config.documents_dir)[1]
         except PdfUnusable as problem:
             if problem.kind == "pending":
                 raise StaleError(msg("console.pdf.pending")) from None

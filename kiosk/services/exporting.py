@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from kiosk.content.catalog import load_catalog
 from kiosk.i18n import Msg, msg
 from kiosk.records import (
     ExportCancelled,
@@ -27,6 +28,7 @@ from kiosk.records import (
     export_pdfs,
     risk_totals,
 )
+from kiosk.records.fhir_complete import FhirContext
 from kiosk.services.console import ConsoleDesk, StaffError, local_midnight
 
 __all__ = ["FORMATS", "ExportCancelled", "ExportRequest", "Exported", "Exporting"]
@@ -134,12 +136,13 @@ class Exporting:
             elif fmt.startswith("fhir"):
                 result = export_fhir(
                     store, target, filters, by=staff, progress=told, now=now, overwrite=True,
-                    style=fmt.removeprefix("fhir-"),
+                    style=fmt.removeprefix("fhir-"), documents=self.desk.config.documents_dir,
+                    context=self._fhir_context(),
                 )  # fmt: skip
             else:
                 result = export_pdfs(
                     store, target, filters, by=staff, progress=told, now=now, overwrite=True,
-                    as_zip=True,
+                    as_zip=True, documents=self.desk.config.documents_dir,
                 )  # fmt: skip
         except ExportError:
             log.error("a console export could not be written (%s)", fmt)
@@ -149,3 +152,9 @@ class Exporting:
             raise StaffError(msg("console.export.failed", path=str(request.target))) from None
         log.info("console export: %d briefing(s) as %s", result.briefings, fmt)
         return Exported(result.path, result.briefings, len(result.warnings))
+
+    def _fhir_context(self) -> FhirContext:
+        """The clinic's settings and every form in every language (the answers' words), read now."""
+        config = self.desk.config
+        catalog = load_catalog(config.forms_dirs)
+        return FhirContext.of(config.values, catalog.forms.values(), catalog.translations)

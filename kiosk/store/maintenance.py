@@ -92,6 +92,12 @@ class Check:
     name: str
     ok: bool
     detail: str
+    warning: bool = False
+    """Printed WARN: worth acting on, but the kiosk works (doctor does not fail on it)."""
+
+    @property
+    def label(self) -> str:
+        return "FAIL" if not self.ok else "WARN" if self.warning else "ok  "
 
 
 def store_checks(

@@ -212,8 +212,11 @@ class Document(Base):
     briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"), unique=True)
     status: Mapped[str] = mapped_column(String(8))
     path: Mapped[str | None] = mapped_column(Text)
+    """The PDF's file, relative to the documents folder (absolute in rows older than 0007)."""
     sha256: Mapped[str | None] = mapped_column(String(64))
     made_at: Mapped[datetime | None]
+    certificate_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    """SHA-256 (hex) of the kiosk certificate that sealed the PDF; None before revision 0007."""
 
 
 class StaffUser(Base):

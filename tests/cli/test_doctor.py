@@ -19,7 +19,7 @@ from kiosk.ui import probe
 from tests.conftest import set_config
 
 KIOSK = Path(sys.executable).with_name("kiosk")
-LINE = re.compile(r"^(ok  |FAIL)  (\S.*?)  +(\S.*)$")
+LINE = re.compile(r"^(ok  |WARN|FAIL)  (\S.*?)  +(\S.*)$")
 
 
 def kiosk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -47,7 +47,7 @@ def checks(out: str) -> dict[str, tuple[bool, str]]:
         match = LINE.match(line)
         assert match, f"not one line per check: {line!r}"
         assert match[2] not in found, f"{match[2]} reported twice"
-        found[match[2]] = (match[1] == "ok  ", match[3])
+        found[match[2]] = (match[1] != "FAIL", match[3])  # a warning is not a failure
     return found
 
 
@@ -84,6 +84,7 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
         "log folder",
         "pending PDFs",
         "forms",
+        "at rest",
         "display",
     ]
     assert failed(found) == {}
@@ -420,3 +421,38 @@ def test_a_probe_that_fails_for_another_reason_says_that_reason(
         "display": "the display check failed: ImportError: libEGL.so.1: cannot open shared "
         "object file: No such file or directory"
     }
+
+
+@pytest.mark.parametrize("command", [["doctor"], ["records", "list"], ["init"]])
+def test_a_data_dir_that_is_a_file_is_one_sentence(
+    command: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    afile = tmp_path / "kiosk-data"
+    afile.write_text("not a folder")
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(afile))
+    code = main(command)
+    out, err = capsys.readouterr()
+    assert code == 1
+    sentence = f"KIOSK_DATA_DIR={afile} is a file, not a folder; point KIOSK_DATA_DIR at"
+    assert sentence in out + err
+    assert "kiosk init` first" not in out + err and "Traceback" not in err
+    assert afile.read_text() == "not a folder"  # untouched
+
+
+def test_a_data_folder_not_on_an_encrypted_volume_is_a_warning_not_a_failure(
+    initialised: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.store.atrest import AtRest
+
+    said = "/data is on sda2, which is not an encrypted volume: … (README: At rest)"
+    monkeypatch.setattr(store_cli, "at_rest", lambda folder: AtRest(False, said))
+    main(["doctor"])
+    out = capsys.readouterr().out
+    assert re.search(r"^WARN  at rest +/data is on sda2, which is not an encrypted", out, re.M)
+    monkeypatch.setattr(store_cli, "at_rest", lambda folder: AtRest(True, "on LUKS"))
+    main(["doctor"])
+    out = capsys.readouterr().out
+    assert re.search(r"^ok    at rest +on LUKS$", out, re.M)

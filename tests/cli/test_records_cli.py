@@ -210,7 +210,9 @@ def test_export_every_format(
         str(tmp_path / "b.ndjson"),
         *by,
     )
-    assert code == 0 and out.startswith("exported 5 briefing(s) as fhir-ndjson: 15 resources")
+    assert code == 0 and out.startswith(
+        "exported 5 briefing(s) as fhir-ndjson: 16 resources"
+    )  # with the quiz
     code, out, _ = run(
         capsys,
         "records",

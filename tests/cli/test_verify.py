@@ -4,14 +4,17 @@ a briefing not in the store searched, the store's own record damaged; and `kiosk
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from kiosk.cli import main
 from kiosk.config import Config, load_config
@@ -20,6 +23,7 @@ from kiosk.document.identity import load_signer
 from kiosk.document.make import Made, make_document, pdf_bytes
 from kiosk.document.record import load_record
 from kiosk.store import Store
+from kiosk.store.models import Document
 from tests.document.conftest import FORM, SignedBriefing
 from tests.document.conftest import signed as signed
 
@@ -177,3 +181,80 @@ def test_a_trust_file_that_is_not_a_certificate_is_one_sentence(
         == f"kiosk verify: {bad}: is not a PEM certificate; use the file `kiosk cert show --pem` prints.\n"
     )
     assert os.path.exists(two.a.path)
+
+
+def test_the_trust_setting_verifies_without_a_store(
+    two: Two, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hospital's machine: the trust list in its settings file, no store, no --trust."""
+    from tests.conftest import set_config
+
+    trusted = trust_file(capsys, tmp_path)
+    other = tmp_path / "other-cert.pem"
+    keys.create_identity(tmp_path / "other-key.pem", other, clinic="", kiosk_id="k9", now=NOW)
+    config_file = Path(os.environ["KIOSK_CONFIG"])
+    set_config(config_file, trust=[str(other)])
+    code, _, err = run(capsys, "verify", str(two.a.path))
+    assert code == 1
+    assert "which is not in the trust list: a look-alike certificate" in err
+    set_config(config_file, trust=[str(other), str(trusted)])
+    code, out, _ = run(capsys, "verify", str(two.a.path))
+    assert code == 0
+    assert "which the trust list holds" in out
+    set_config(config_file, trust=["kiosk-cert.pem"])
+    code, _, err = run(capsys, "verify", str(two.a.path))
+    assert code == 1
+    assert "trust: ['kiosk-cert.pem'] is not allowed; use a list of absolute paths" in err
+    assert "Traceback" not in err
+
+
+def _kiosk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real command in its own process."""
+    command = Path(sys.executable).with_name("kiosk")
+    return subprocess.run(
+        [str(command), *args],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_data_folder_copied_elsewhere_finds_its_own_pdfs(two: Two, tmp_path: Path) -> None:
+    """A data folder copied with `cp -a` to a new place (a restore, a new disk) is whole there: the
+    store names each PDF relative to the documents folder, so `kiosk doctor` passes and the exports
+    read the copied PDFs, with the original folder gone. Run as IT would, each its own process."""
+    with two.store.reading() as session:
+        stored = session.execute(select(Document.path).order_by(Document.id)).scalars().all()
+    assert stored == [two.a.path.name, two.b.path.name]  # relative, no folder of this machine
+    two.store.close()
+    original = two.config.data_dir
+    copied = tmp_path / "restored" / "kiosk-data"
+    copied.parent.mkdir()
+    subprocess.run(["cp", "-a", str(original), str(copied)], check=True)
+    original.rename(tmp_path / "gone")  # nothing may be read from the old place
+    env = {"KIOSK_DATA_DIR": str(copied), "KIOSK_CONFIG": os.environ["KIOSK_CONFIG"]}
+
+    doctor = _kiosk("doctor", **env)
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    assert "2 PDF(s) match the SHA-256 stored at sealing" in doctor.stdout
+    assert str(copied / "kiosk.db") in doctor.stdout
+
+    pdfs = _kiosk("records", "export", "--format", "pdf", "--output", str(tmp_path / "pdfs"), **env)
+    assert pdfs.returncode == 0, pdfs.stderr
+    assert (tmp_path / "pdfs" / two.a.path.name).read_bytes() == (
+        copied / "documents" / two.a.path.name
+    ).read_bytes()
+    fhir = _kiosk(
+        "records", "export", "--format", "fhir", "--output", str(tmp_path / "f.json"), **env
+    )
+    assert fhir.returncode == 0 and fhir.stderr == "", fhir.stderr
+    bundle = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
+    references = [
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "DocumentReference"
+    ]
+    assert len(references) == 2
+    assert all("hash" in r["content"][0]["attachment"] for r in references)  # the files were read

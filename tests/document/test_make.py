@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -163,7 +164,7 @@ def test_the_record_inside_matches_the_store(
     assert len(data["signature"]["strokes"]) == 2
     assert (document.status, document.path, document.sha256) == (
         "made",
-        str(made.path),
+        made.path.name,  # relative to the documents folder
         made.sha256,
     )
     assert actions[-1] == "document_made"
@@ -423,3 +424,26 @@ def test_flags_on_questions_and_the_kiosks_own_screens_are_marked(
         < text.index(f"{FLAG_NOTE} at")
         < text.index(" ".join(FORM.questions[2].prompt.split()))
     )
+
+
+def test_the_clinic_heads_the_title_block_and_every_footer_and_the_date_is_real(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    with store.reading() as s:
+        record = load_record(s, signed())
+    path = tmp_path / "clinic.pdf"
+    path.write_bytes(pdf_bytes(record, FORM, signer, UTC, clinic="  St Anne's   Clinic "))
+    reader = PdfReader(path)
+    pages = [page.extract_text() for page in reader.pages]
+    assert len(pages) > 1
+    assert pages[0].lstrip().startswith("St Anne's Clinic")  # above the title block
+    for text in pages:
+        assert "St Anne's Clinic · " in text  # the footer of every page
+    assert record.signed_at is not None
+    created = reader.metadata.creation_date if reader.metadata else None
+    assert created is not None and created.year > 2000
+    assert created == record.signed_at.astimezone(UTC).replace(microsecond=0)
+    plain = pdf_bytes(record, FORM, signer, UTC)  # no clinic_name set: no clinic line
+    assert "St Anne" not in "".join(p.extract_text() for p in PdfReader(BytesIO(plain)).pages)

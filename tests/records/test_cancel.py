@@ -29,6 +29,7 @@ EXPORTS: dict[str, Callable[..., Any]] = {
     "pdf-zip": lambda *a, **k: export_pdfs(*a, as_zip=True, **k),
     "pdf-folder": export_pdfs,
 }
+READS_PDFS = {"fhir", "pdf-zip", "pdf-folder"}
 
 
 @pytest.mark.parametrize("kind", EXPORTS)
@@ -45,8 +46,9 @@ def test_a_cancelled_export_leaves_nothing_behind(
 
     out = tmp_path / "export" / "out"
     out.parent.mkdir()
+    pdfs = {"documents": made.documents} if kind in READS_PDFS else {}
     with pytest.raises(ExportCancelled):
-        EXPORTS[kind](made.store, out, Filters(), by="Auditor", progress=progress)
+        EXPORTS[kind](made.store, out, Filters(), by="Auditor", progress=progress, **pdfs)
     assert len(told) == 1 and told[0][0] < told[0][1]  # stopped before the end
     assert list(out.parent.iterdir()) == []  # no file, no .out.*.tmp
     with made.store.reading() as session:

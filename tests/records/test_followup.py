@@ -114,9 +114,15 @@ def test_a_flagged_question_is_answered_once_with_who_when_and_a_note(made: Made
 def test_a_copy_of_a_pdf_is_its_exact_bytes_and_is_audited(made: Made, tmp_path: Path) -> None:
     row = followup.record_of(made.store, FORMS, made.completed)
     copy = followup.copy_pdf(
-        made.store, row, tmp_path / "chart", staff="Dana Okafor", now=NOW, create=True
+        made.store,
+        row,
+        tmp_path / "chart",
+        staff="Dana Okafor",
+        now=NOW,
+        documents=made.documents,
+        create=True,
     )
-    assert copy.read_bytes() == Path(row.pdf_path or "").read_bytes()
+    assert copy.read_bytes() == (made.documents / (row.pdf_path or "")).read_bytes()
     assert "Ana" not in copy.name and copy.stat().st_mode & 0o777 == 0o640
     (entry,) = _audit(made, "pdf_copied")
     assert entry.actor == "Dana Okafor" and row.pdf_sha256 in entry.detail
@@ -126,19 +132,37 @@ def test_a_pending_missing_or_altered_pdf_is_not_copied(made: Made, tmp_path: Pa
     pending = followup.record_of(made.store, FORMS, made.typed)
     with pytest.raises(FollowUpError, match="not made yet; make it first"):
         followup.copy_pdf(
-            made.store, pending, tmp_path / "chart", staff="Dana Okafor", now=NOW, create=True
+            made.store,
+            pending,
+            tmp_path / "chart",
+            staff="Dana Okafor",
+            now=NOW,
+            documents=made.documents,
+            create=True,
         )
     row = followup.record_of(made.store, FORMS, made.completed)
-    pdf = Path(row.pdf_path or "")
+    pdf = made.documents / (row.pdf_path or "")
     pdf.write_bytes(pdf.read_bytes() + b"%")
     with pytest.raises(FollowUpError, match="has changed since it was sealed"):
         followup.copy_pdf(
-            made.store, row, tmp_path / "chart", staff="Dana Okafor", now=NOW, create=True
+            made.store,
+            row,
+            tmp_path / "chart",
+            staff="Dana Okafor",
+            now=NOW,
+            documents=made.documents,
+            create=True,
         )
     pdf.unlink()
     with pytest.raises(FollowUpError, match="cannot be read"):
         followup.copy_pdf(
-            made.store, row, tmp_path / "chart", staff="Dana Okafor", now=NOW, create=True
+            made.store,
+            row,
+            tmp_path / "chart",
+            staff="Dana Okafor",
+            now=NOW,
+            documents=made.documents,
+            create=True,
         )
     assert not (tmp_path / "chart").exists() or not any((tmp_path / "chart").iterdir())
     assert _audit(made, "pdf_copied") == []
@@ -149,16 +173,40 @@ def test_a_copy_into_a_folder_that_cannot_be_written_says_which(made: Made, tmp_
     blocker.write_text("a file where the folder should be")
     row = followup.record_of(made.store, FORMS, made.completed)
     with pytest.raises(FollowUpError, match=f"{blocker} \\(copies_dir\\) cannot be made"):
-        followup.copy_pdf(made.store, row, blocker, staff="Dana Okafor", now=NOW, create=True)
+        followup.copy_pdf(
+            made.store,
+            row,
+            blocker,
+            staff="Dana Okafor",
+            now=NOW,
+            documents=made.documents,
+            create=True,
+        )
     unplugged = tmp_path / "media" / "usb"  # a drive that is not there is not made on the disk
     with pytest.raises(FollowUpError, match=f"{unplugged} \\(copies_dir\\) is not there"):
-        followup.copy_pdf(made.store, row, unplugged, staff="Dana Okafor", now=NOW, create=False)
+        followup.copy_pdf(
+            made.store,
+            row,
+            unplugged,
+            staff="Dana Okafor",
+            now=NOW,
+            documents=made.documents,
+            create=False,
+        )
     assert not unplugged.exists()
     bad = tmp_path / "read-only"
     bad.mkdir()
     (bad / Path(row.pdf_path or "").name).mkdir()  # the copy's name is taken by a folder
     with pytest.raises(FollowUpError, match=f"could not be copied to {bad}.*copies_dir"):
-        followup.copy_pdf(made.store, row, bad, staff="Dana Okafor", now=NOW, create=False)
+        followup.copy_pdf(
+            made.store,
+            row,
+            bad,
+            staff="Dana Okafor",
+            now=NOW,
+            documents=made.documents,
+            create=False,
+        )
     assert _audit(made, "pdf_copied") == []
 
 
@@ -168,7 +216,15 @@ def test_another_kiosks_pdf_is_printed_or_copied_there(made: Made, tmp_path: Pat
     with pytest.raises(
         FollowUpError, match=f"kept on kiosk {row.kiosk_id}; print or copy it there"
     ):
-        followup.copy_pdf(made.store, row, tmp_path, staff="Dana Okafor", now=NOW, create=False)
+        followup.copy_pdf(
+            made.store,
+            row,
+            tmp_path,
+            staff="Dana Okafor",
+            now=NOW,
+            documents=made.documents,
+            create=False,
+        )
 
 
 def test_printing_sends_the_checked_pdf_to_the_spooler(
@@ -178,10 +234,17 @@ def test_printing_sends_the_checked_pdf_to_the_spooler(
     fake_lp(bin_dir, f'printf "%s\\n" "$@" > {log}')
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     row = followup.record_of(made.store, FORMS, made.completed)
-    followup.print_pdf(made.store, row, "Front-desk", staff="Dana Okafor", now=NOW)
-    assert log.read_text().splitlines() == ["-d", "Front-desk", "--", row.pdf_path]
-    followup.print_pdf(made.store, row, "", staff="Dana Okafor", now=NOW)
-    assert log.read_text().splitlines() == ["--", row.pdf_path]
+    followup.print_pdf(
+        made.store, row, "Front-desk", staff="Dana Okafor", now=NOW, documents=made.documents
+    )
+    assert log.read_text().splitlines() == [
+        "-d",
+        "Front-desk",
+        "--",
+        str(made.documents / (row.pdf_path or "")),
+    ]
+    followup.print_pdf(made.store, row, "", staff="Dana Okafor", now=NOW, documents=made.documents)
+    assert log.read_text().splitlines() == ["--", str(made.documents / (row.pdf_path or ""))]
     entries = _audit(made, "pdf_printed")
     assert [e.actor for e in entries] == ["Dana Okafor"] * 2
     assert '"printer":"Front-desk"' in entries[0].detail
@@ -197,8 +260,12 @@ def test_a_refusing_or_missing_spooler_is_one_sentence(
     with pytest.raises(
         FollowUpError, match=re.escape("refused the PDF (lp: The printer or class does not exist.)")
     ):
-        followup.print_pdf(made.store, row, "Nowhere", staff="Dana Okafor", now=NOW)
+        followup.print_pdf(
+            made.store, row, "Nowhere", staff="Dana Okafor", now=NOW, documents=made.documents
+        )
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(FollowUpError, match="No print service"):
-        followup.print_pdf(made.store, row, "", staff="Dana Okafor", now=NOW)
+        followup.print_pdf(
+            made.store, row, "", staff="Dana Okafor", now=NOW, documents=made.documents
+        )
     assert _audit(made, "pdf_printed") == []

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from sqlalchemy import delete, func, select, update
 
 from kiosk.records import Filters, check_export, export_json
@@ -67,7 +69,9 @@ def test_every_row_of_every_table_is_exported_and_accounted_for(
     assert check.counts == store_counts(made)
 
 
-def test_the_record_holds_the_full_rows_and_audit_events(made: Made, tmp_path: Path) -> None:
+def test_the_record_holds_the_full_rows_and_audit_events(
+    made: Made, tmp_path: Path, signer_files: tuple[Path, Path]
+) -> None:
     data = export(made, tmp_path / "r.json")
     entry = next(e for e in data["briefings"] if e["briefing"]["id"] == made.completed)
     assert entry["patient"]["name"] == "Ana Ruiz" and entry["patient"]["mrn"] == "MRN-1001"
@@ -79,6 +83,8 @@ def test_the_record_holds_the_full_rows_and_audit_events(made: Made, tmp_path: P
         "iVBORw0KGgo"
     )  # base64 of the PNG
     assert entry["documents"][0]["status"] == "made"
+    cert = x509.load_pem_x509_certificate(signer_files[1].read_bytes())  # the seal's certificate
+    assert entry["documents"][0]["certificate_sha256"] == cert.fingerprint(hashes.SHA256()).hex()
     actions = [a["action"] for a in entry["audit_log"]]
     assert (
         actions[0] == "briefing_prepared" and "signed" in actions and actions[-1] == "document_made"

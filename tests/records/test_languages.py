@@ -64,7 +64,9 @@ def test_fhir_sets_the_consents_and_the_attachments_language(
     store: Store, tmp_path: Path, signer_files: tuple[Path, Path]
 ) -> None:
     briefing_id = spanish_switched(store, tmp_path / "documents", signer_files)
-    export_fhir(store, tmp_path / "f.json", Filters(), by="Auditor")
+    export_fhir(
+        store, tmp_path / "f.json", Filters(), by="Auditor", documents=tmp_path / "documents"
+    )
     bundle = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
     get_fhir_model_class("Bundle").model_validate(bundle)
     resources = [e["resource"] for e in bundle["entry"]]
@@ -72,7 +74,9 @@ def test_fhir_sets_the_consents_and_the_attachments_language(
         get_fhir_model_class(resource["resourceType"]).model_validate(resource)
     (consent,) = [r for r in resources if r["resourceType"] == "Consent"]
     assert consent["id"] == briefing_id and consent["language"] == "es"
-    assert consent["sourceAttachment"]["language"] == "es"
+    (reference,) = [r for r in resources if r["resourceType"] == "DocumentReference"]
+    assert consent["sourceReference"]["reference"] == f"urn:uuid:{reference['id']}"
+    assert reference["content"][0]["attachment"]["language"] == "es"
     (doc,) = [r for r in resources if r["resourceType"] == "DocumentReference"]
     assert doc["content"][0]["attachment"]["language"] == "es"
 

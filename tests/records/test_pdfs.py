@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from sqlalchemy import select
 
 from kiosk.records import ExportError, Filters, export_pdfs
@@ -23,21 +25,33 @@ def pdf_path(made: Made) -> Path:
             select(Document.path).where(Document.briefing_id == made.completed)
         ).scalar_one()
     assert path is not None
-    return Path(path)
+    return made.documents / path  # stored relative to the documents folder
 
 
-def test_folder_with_manifest_and_explanations(made: Made, tmp_path: Path) -> None:
+def cert_sha256(signer_files: tuple[Path, Path]) -> str:
+    cert = x509.load_pem_x509_certificate(signer_files[1].read_bytes())
+    return cert.fingerprint(hashes.SHA256()).hex()
+
+
+def test_folder_with_manifest_and_explanations(
+    made: Made, tmp_path: Path, signer_files: tuple[Path, Path]
+) -> None:
     out = tmp_path / "pdfs"
-    result = export_pdfs(made.store, out, Filters(), by="Auditor")
+    result = export_pdfs(made.store, out, Filters(), by="Auditor", documents=made.documents)
     source = pdf_path(made)
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [source.name, "SHA256SUMS", "NOT-INCLUDED.txt"]
     )
     assert (out / source.name).read_bytes() == source.read_bytes()
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    assert (out / "SHA256SUMS").read_text() == f"{digest}  {source.name}\n"
+    sha = cert_sha256(signer_files)
+    colons = ":".join(sha[i : i + 2] for i in range(0, 64, 2)).upper()
+    assert (out / "SHA256SUMS").read_text() == (  # the certificate, for `kiosk verify --trust`
+        f"# {source.name}: sealed by kiosk kiosk-test, certificate SHA-256 {colons}\n"
+        f"{digest}  {source.name}\n"
+    )
     checked = subprocess.run(
-        ["sha256sum", "-c", "SHA256SUMS"], cwd=out, capture_output=True, text=True
+        ["sha256sum", "-c", "--strict", "SHA256SUMS"], cwd=out, capture_output=True, text=True
     )
     assert checked.returncode == 0 and checked.stdout == f"{source.name}: OK\n"
     notes = (out / "NOT-INCLUDED.txt").read_text()
@@ -49,16 +63,22 @@ def test_folder_with_manifest_and_explanations(made: Made, tmp_path: Path) -> No
 
 def test_zip_with_manifest(made: Made, tmp_path: Path) -> None:
     target = tmp_path / "pdfs.zip"
-    result = export_pdfs(made.store, target, Filters(patient="ana"), by="Auditor", as_zip=True)
+    result = export_pdfs(
+        made.store,
+        target,
+        Filters(patient="ana"),
+        by="Auditor",
+        documents=made.documents,
+        as_zip=True,
+    )
     with zipfile.ZipFile(target) as archive:
         assert archive.testzip() is None
         source = pdf_path(made)
         assert sorted(archive.namelist()) == sorted([source.name, "SHA256SUMS"])  # nothing left out
         assert archive.read(source.name) == source.read_bytes()
-        assert (
-            archive.read("SHA256SUMS").decode()
-            == f"{hashlib.sha256(source.read_bytes()).hexdigest()}  {source.name}\n"
-        )
+        assert archive.read("SHA256SUMS").decode().splitlines()[1:] == [
+            f"{hashlib.sha256(source.read_bytes()).hexdigest()}  {source.name}"
+        ]
     assert result.sha256 == hashlib.sha256(target.read_bytes()).hexdigest()
     assert result.warnings == []
 
@@ -66,14 +86,21 @@ def test_zip_with_manifest(made: Made, tmp_path: Path) -> None:
 def test_an_altered_or_missing_pdf_is_refused_and_named(made: Made, tmp_path: Path) -> None:
     source = pdf_path(made)
     source.write_bytes(source.read_bytes()[:-10])
-    result = export_pdfs(made.store, tmp_path / "out", Filters(patient="ana"), by="Auditor")
+    result = export_pdfs(
+        made.store, tmp_path / "out", Filters(patient="ana"), by="Auditor", documents=made.documents
+    )
     (warning,) = result.warnings
     assert "does not match the SHA-256 stored at signing" in warning and "kiosk verify" in warning
     assert not (tmp_path / "out" / source.name).exists()
     assert (tmp_path / "out" / "SHA256SUMS").read_text() == ""
     source.unlink()
     result = export_pdfs(
-        made.store, tmp_path / "out2.zip", Filters(patient="ana"), by="Auditor", as_zip=True
+        made.store,
+        tmp_path / "out2.zip",
+        Filters(patient="ana"),
+        by="Auditor",
+        documents=made.documents,
+        as_zip=True,
     )
     assert (
         "cannot be read (No such file or directory); restore it from a backup" in result.warnings[0]
@@ -85,12 +112,12 @@ def test_refuses_a_folder_that_holds_files(made: Made, tmp_path: Path) -> None:
     out.mkdir()
     (out / "keep.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(ExportError, match="already exists and is not an empty folder"):
-        export_pdfs(made.store, out, Filters(), by="Auditor")
+        export_pdfs(made.store, out, Filters(), by="Auditor", documents=made.documents)
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     empty = tmp_path / "empty"
     empty.mkdir()
     assert (
-        export_pdfs(made.store, empty, Filters(), by="Auditor").items == 1
+        export_pdfs(made.store, empty, Filters(), by="Auditor", documents=made.documents).items == 1
     )  # an empty folder is fine
 
 
@@ -102,7 +129,7 @@ def test_a_failure_midway_leaves_no_folder(
 
     monkeypatch.setattr(pdfs_module, "_write", full_disk)
     with pytest.raises(OSError, match="No space left"):
-        export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor")
+        export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor", documents=made.documents)
     assert not (tmp_path / "out").exists()
     assert [
         p.name for p in tmp_path.iterdir() if p.name.startswith(".")
@@ -117,7 +144,7 @@ def test_a_failure_midway_leaves_no_folder(
 
 
 def test_the_pdf_export_is_audited(made: Made, tmp_path: Path) -> None:
-    export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor")
+    export_pdfs(made.store, tmp_path / "out", Filters(), by="Auditor", documents=made.documents)
     with made.store.reading() as session:
         entry = session.execute(
             select(AuditEntry).where(AuditEntry.action == "records_exported")

@@ -190,7 +190,7 @@ def test_0004_gives_every_stored_row_its_language_and_loses_nothing(db_url: str)
         " signed_at, image_png) VALUES ('b1', 'drawn', '[[[0,0,0],[9,4,10]]]', '[]',"
         " '2026-11-23 09:09:00', :png)",
         "documents": "INSERT INTO documents (briefing_id, status, path, sha256, made_at)"
-        f" VALUES ('b1', 'made', '/x.pdf', '{'cd' * 32}', '2026-11-23 09:09:05')",
+        f" VALUES ('b1', 'made', 'x.pdf', '{'cd' * 32}', '2026-11-23 09:09:05')",  # relative
     }
     with engine.begin() as conn:
         for statement in rows.values():
@@ -230,3 +230,51 @@ def test_0004_gives_every_stored_row_its_language_and_loses_nothing(db_url: str)
             ))  # fmt: skip
     finally:
         store.close()
+
+
+def test_0007_stores_each_pdf_path_relative_to_the_documents_folder(db_url: str) -> None:
+    """Absolute paths stored before 0007 (Linux and Windows) keep only the file name, which the
+    documents folder resolves; a relative one and a pending row are left as they were."""
+    path = sqlite_path(db_url)
+    if path:
+        path.parent.mkdir(parents=True)
+    engine = make_engine(db_url)
+    migrate(engine, "0004")
+    sha = "ab" * 32
+    stored = {
+        "b1": "/srv/kiosk/documents/2026-11-23-b1.pdf",
+        "b2": "C:\\ProgramData\\kiosk\\documents\\2026-11-23-b2.pdf",
+        "b3": "2026-11-23-b3.pdf",
+        "b4": None,
+    }
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO patients (id, name, date_of_birth, created_at)"
+            " VALUES (1, 'Zoë Ångström', '1950-01-01', '2026-11-23 09:00:00')"
+        ))  # fmt: skip
+        for briefing_id, pdf in stored.items():
+            conn.execute(text(
+                "INSERT INTO briefings (id, patient_id, form_id, form_version, content_sha256,"
+                " kiosk_id, status, created_at) VALUES (:id, 1, 'mild', '1.0.0', :sha, 'k',"
+                " 'completed', '2026-11-23 09:00:00')"
+            ), {"id": briefing_id, "sha": sha})  # fmt: skip
+            conn.execute(text(
+                "INSERT INTO documents (briefing_id, status, path, sha256) VALUES (:id, :status,"
+                " :path, :sha)"
+            ), {"id": briefing_id, "status": "made" if pdf else "pending", "path": pdf,
+                "sha": sha if pdf else None})  # fmt: skip
+    engine.dispose()
+    store = open_store(db_url, "kiosk-test")
+    try:
+        with store.engine.connect() as conn:
+            after = dict(conn.execute(text("SELECT briefing_id, path FROM documents")).all())
+            fingerprints = conn.execute(text("SELECT certificate_sha256 FROM documents")).scalars()
+            assert set(fingerprints) == {None}
+    finally:
+        store.close()
+    assert after == {
+        "b1": "2026-11-23-b1.pdf",
+        "b2": "2026-11-23-b2.pdf",
+        "b3": "2026-11-23-b3.pdf",
+        "b4": None,
+    }

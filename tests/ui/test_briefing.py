@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from kiosk.cli import main
+from kiosk.config import load_config
 from kiosk.content.schema import Form
 from kiosk.session import Blocker, ScreenKind, Status
 from kiosk.station import Station
@@ -135,7 +136,8 @@ def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
     assert window.done.pdf.text.text() == english("done.filed")
     assert not window.done.pdf.mark.isHidden()
     capsys.readouterr()
-    assert main(["verify", document.path]) == 0, capsys.readouterr()
+    pdf = load_config().documents_dir / document.path  # stored relative to the documents folder
+    assert main(["verify", str(pdf)]) == 0, capsys.readouterr()
 
 
 def _texts(widget: object) -> list[str]:

@@ -76,7 +76,8 @@ def test_a_pending_pdf_is_made_then_shown_saved_and_printed(
     assert pdf.print_button.isVisible() and not pdf.make_button.isVisible()
     stored = _document()
     assert stored.status == "made" and stored.path
-    assert main(["verify", stored.path]) == 0  # sealed with the kiosk's key, matching the record
+    sealed = load_config().documents_dir / stored.path  # stored relative to the documents folder
+    assert main(["verify", str(sealed)]) == 0  # sealed with the kiosk's key, matching the record
 
     copy = tmp_path / "copy.pdf"
     pdf.ask.save_path = lambda parent, title, suggested: copy  # type: ignore[method-assign]
@@ -102,9 +103,9 @@ def test_a_pending_pdf_is_made_then_shown_saved_and_printed(
     for action in ("pdf_made_by_staff", "pdf_copied", "pdf_printed"):
         assert [actor for actor, _ in audited(action)] == [STAFF], action
 
-    Path(stored.path).write_bytes(b"%PDF-1.7 replaced")  # never shown, copied or printed
+    sealed.write_bytes(b"%PDF-1.7 replaced")  # never shown, copied or printed
     assert pdf.briefing_id is not None
     pdf.show_pdf(pdf.briefing_id)
-    altered = EN(msg("console.pdf.altered", path=stored.path))
+    altered = EN(msg("console.pdf.altered", path=str(sealed)))
     qtbot.waitUntil(lambda: pdf.state.text() == altered)
     assert not pdf.page_labels and not pdf.print_button.isVisible()
