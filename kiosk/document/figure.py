@@ -52,13 +52,15 @@ class _Figure(Flowable):  # type: ignore[misc]
 
 
 def with_figure(parts: list[Flowable], picture: Picture | None, rtl: bool) -> list[Flowable]:
-    """A screen's words (`parts`) followed by its picture, kept on one page with their last
-    paragraph (a picture never stands alone at the top of the next page); unchanged when the
-    screen has none."""
+    """A screen's words (`parts`: its heading, then its paragraphs) followed by its picture, kept
+    on one page: a step's heading never ends a page whose next one holds its picture, and a
+    picture never stands alone at the top of a page. A screen too long for one page is split by
+    ReportLab as before, its picture with its last paragraph. Unchanged when it has none."""
     if picture is None or not parts:
         return parts
     drawing = _Figure(_drawing(picture.svg), WIDTH, "RIGHT" if rtl else "LEFT")
-    return [*parts[:-1], KeepTogether([parts[-1], Spacer(1, 2 * mm), drawing, Spacer(1, 2 * mm)])]
+    ending = KeepTogether([parts[-1], Spacer(1, 2 * mm), drawing, Spacer(1, 2 * mm)])
+    return [KeepTogether([*parts[:-1], ending])]
 
 
 def warm(forms: Iterable[Form]) -> None:

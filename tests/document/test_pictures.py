@@ -31,13 +31,18 @@ def figures(flowables: list[object]) -> list[tuple[str, _Figure]]:
     """Each picture of the story, with the words printed just before it."""
     found: list[tuple[str, _Figure]] = []
     before = ""
-    for item in flowables:
-        inner = item._content if isinstance(item, KeepTogether) else [item]
-        for flowable in inner:
-            if isinstance(flowable, _Figure):
+
+    def walk(items: list[object]) -> None:
+        nonlocal before
+        for flowable in items:
+            if isinstance(flowable, KeepTogether):
+                walk(flowable._content)
+            elif isinstance(flowable, _Figure):
                 found.append((before, flowable))
             elif hasattr(flowable, "getPlainText"):
                 before = flowable.getPlainText()
+
+    walk(flowables)
     return found
 
 
@@ -55,6 +60,17 @@ def test_each_picture_follows_its_screens_words_on_the_same_page(
         last = screen.paragraphs()[-1] if hasattr(screen, "paragraphs") else ""
         assert " ".join(before.split()) == last, screen.id  # right after the screen's last words
         assert flowable.width > 150 and flowable.height > 100
+    # A screen with a picture is one block: its heading never ends a page before its picture.
+    blocks = [item for item in story if isinstance(item, KeepTogether) and figures([item])]
+    titled = [screen for screen in pictured if hasattr(screen, "title")]
+
+    def first_words(item: object) -> str:
+        while isinstance(item, KeepTogether):
+            item = item._content[0]
+        return item.getPlainText() if hasattr(item, "getPlainText") else ""
+
+    for screen in titled:
+        assert any(screen.title in first_words(block) for block in blocks), screen.id
     bare = {"picture": None}
     plain = FORM.model_copy(
         update={
