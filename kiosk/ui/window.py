@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words, words_for
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.view import Action, View, welcome
-from kiosk.ui.chrome import BottomBar, TopBar
+from kiosk.ui.bottom import BottomBar
+from kiosk.ui.chrome import TopBar
 from kiosk.ui.dress import Restyler, dress
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.overlays import LanguageChooser, ScreenCorner, StillThere, Touches

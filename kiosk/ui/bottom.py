@@ -1,0 +1,150 @@
+"""The frame's bottom: the message line, Back, a question flag and the main action.
+
+It draws the screen model's `View` like the pages do, and says which action was tapped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.i18n import Words
+from kiosk.session.view import Action, View
+from kiosk.ui.icons import Glyph, icon
+from kiosk.ui.pages.base import button, label
+from kiosk.ui.theme import Look
+from kiosk.ui.widgets.keys import set_flag
+
+MESSAGE_LINES = 2
+"""The message line keeps room for this many lines of text, shown or not: a message never moves
+or squeezes the page."""
+
+
+class BottomBar(QWidget):
+    """The message line, then Back, the question flag and the main action. When they do not fit on
+    one row (a narrow screen, larger text, a long language), the flag takes a row of its own."""
+
+    tapped = Signal(object)
+    """An `Action` was tapped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
+        self.message = label(role="notice")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
+        outer.addWidget(self.message)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(12)
+        outer.addLayout(self.grid)
+        self.back = button("", "back", lambda: self.tapped.emit(Action.BACK))
+        self.flag = button("", "flag", lambda: self.tapped.emit(Action.FLAG))
+        self.primary = button("", "primary", self._primary)
+        self._primary_action: Action | None = None
+        self._said = ""
+        self._cue = ""
+        self._more = False
+        self._icon_px = 28
+        self._stacked: bool | None = None
+        self._arrange(stacked=False)
+
+    def _primary(self) -> None:
+        # A second tap that lands after the screen changed (a double tap on Sign) finds the bar
+        # hidden, or another action: only what is on screen now is done.
+        if self._primary_action is not None and self.isVisible():
+            self.tapped.emit(self._primary_action)
+
+    def set_look(self, look: Look, words: Words) -> None:
+        px = self._icon_px = look.px(28)
+        rtl = words.right_to_left
+        # The arrow after the words: on the right, or on the left in a right-to-left language.
+        self.primary.setLayoutDirection(
+            Qt.LayoutDirection.LeftToRight if rtl else Qt.LayoutDirection.RightToLeft
+        )
+        self.back.setIcon(icon(Glyph.BACK, look.palette.button_text, px, right_to_left=rtl))
+        self.primary.setIcon(icon(Glyph.NEXT, look.palette.primary_text, px, right_to_left=rtl))
+        for b in (self.back, self.primary, self.flag):
+            b.setIconSize(QSize(px, px))
+        self.message.setMaximumWidth(self.message.fontMetrics().averageCharWidth() * 66)
+        line = self.message.fontMetrics().lineSpacing()
+        pad = look.px(10) * 2 + 4
+        self.message.setMinimumHeight(MESSAGE_LINES * line + pad)
+        self._stacked = None
+        self._fit()
+
+    def draw(self, view: View, words: Words) -> None:
+        self._said = words(view.message) if view.message else ""
+        self.message.setVisible(not view.message_in_page)
+        self._cue = words("frame.more-below")
+        self._note()
+        back = view.offers.get(Action.BACK)
+        self.back.setVisible(back is not None)
+        if back is not None:
+            self.back.setText(words(back.label))
+        flag = view.offers.get(Action.FLAG)
+        self.flag.setVisible(flag is not None)
+        if flag is not None:
+            self.flag.setText(words(flag.label))
+            set_flag(self.flag, "flagged", "true" if view.flagged else "false")
+        primary = view.primary
+        self.primary.setVisible(primary is not None)
+        self._primary_action = primary[0] if primary else None
+        if primary is not None:
+            action, offer = primary
+            self.primary.setText(words(offer.label))
+            self.primary.setEnabled(offer.enabled)
+            arrow = action in (Action.NEXT, Action.CONFIRM)
+            px = self._icon_px if arrow else 0
+            self.primary.setIconSize(QSize(px, px))
+        self._fit()
+
+    def _fit(self) -> None:
+        """One row when Back, the flag and the main action fit side by side; else two."""
+        shown = [b for b in (self.back, self.flag, self.primary) if not b.isHidden()]
+        need = sum(b.sizeHint().width() for b in shown) + 16 * (len(shown) + 1)
+        stacked = self.flag.isVisibleTo(self) and need > self.width() > 0
+        if stacked != self._stacked:
+            self._arrange(stacked)
+
+    def _arrange(self, stacked: bool) -> None:
+        self._stacked = stacked
+        for b in (self.back, self.flag, self.primary):
+            self.grid.removeWidget(b)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 0)
+        if stacked:
+            self.grid.addWidget(self.flag, 0, 0, 1, 3)
+            self.grid.addWidget(self.back, 1, 0)
+            self.grid.setColumnStretch(1, 1)
+            self.grid.addWidget(self.primary, 1, 2)
+        else:
+            self.grid.addWidget(self.back, 0, 0)
+            self.grid.addWidget(self.flag, 0, 1)
+            self.grid.setColumnStretch(2, 1)
+            self.grid.addWidget(self.primary, 0, 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def set_more(self, more: bool) -> None:
+        """Whether the page on screen goes on below what is shown."""
+        if more != self._more:
+            self._more = more
+            self._note()
+
+    def _note(self) -> None:
+        """The line under the page: the message if there is one, else "more below" if there is
+        more; the room is kept either way."""
+        text = self._said or (self._cue if self._more else "")
+        self.message.setText(text)
+        set_flag(self.message, "role", "notice" if self._said else ("cue" if text else ""))
+        self.message.setObjectName("moreBelow" if self._more else "note")
+
+    def say(self, text: str) -> None:
+        """A message not from the model (staff mode's): shown in the same line."""
+        self.message.show()
+        self._said = text
+        self._note()
