@@ -12,19 +12,59 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QSizePolicy, QStackedWidget
 
-from kiosk.ui.theme import BASE_PX, body_px
+from kiosk.ui.theme import BASE_PX, Look, Palette, body_px
 
 if TYPE_CHECKING:
-    from kiosk.ui.theme import Look
     from kiosk.ui.window import KioskWindow
 
 QUIET_MS = 700
 """The pages not on screen take a new look once nobody has touched the screen for this long (the
 screen in the new look is painted first; a patient reading does not touch it)."""
 BETWEEN_PAGES_MS = 20
+
+
+def restyle_window(window: KioskWindow, palette: Palette) -> Look:
+    """The window's look for its display (the screen, or the window's own size when shown in
+    one), text size and reading direction, in `palette`: its direction, margins and parts dressed
+    in it. Sizes follow the display, never the content, so a long page never makes text grow."""
+    screen = window.screen()
+    size = window.display or (screen.size() if screen is not None else QSize(1280, 800))
+    rtl = window.words.right_to_left
+    look = Look(palette, body_px(size, window.larger), window.larger, rtl)
+    window.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    margin = look.room(20)
+    layout = window.layout()
+    assert layout is not None  # the window's column: frame, pages, frame
+    layout.setContentsMargins(margin, look.room(12), margin, look.room(16))
+    layout.setSpacing(look.room(12))
+    dress(window, look, size)
+    return look
+
+
+class PageStack(QStackedWidget):
+    """The pages, one on top. Only the page on screen counts for the window's size: a page that is
+    not showing (the keypad of the identity page, say) never makes the window taller than the
+    screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(self._size_to_current)
+
+    def _size_to_current(self) -> None:
+        current = self.currentWidget()
+        for n in range(self.count()):
+            page = self.widget(n)
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.updateGeometry()
 
 
 def dress(window: KioskWindow, look: Look, size: QSize) -> None:

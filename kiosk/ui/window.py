@@ -14,8 +14,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QLayout,
-    QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,12 +23,12 @@ from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.view import Action, View, welcome
 from kiosk.ui.bottom import BottomBar
 from kiosk.ui.chrome import TopBar
-from kiosk.ui.dress import Restyler, dress
+from kiosk.ui.dress import PageStack, Restyler, restyle_window
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.overlays import LanguageChooser, ScreenCorner, StillThere, Touches
 from kiosk.ui.pages.base import Page
 from kiosk.ui.pages.welcome import WelcomePage
-from kiosk.ui.theme import Look, body_px, palette_for
+from kiosk.ui.theme import palette_for
 
 if TYPE_CHECKING:  # loaded in `attach`, after the first screen is painted (see kiosk.ui.app)
     from kiosk.session.flow import Briefing
@@ -87,13 +85,12 @@ class KioskWindow(QWidget):
 
         self.top = TopBar()
         self.bottom = BottomBar()
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.welcome = WelcomePage()
         self.pages: dict[ScreenKind, Page] = {ScreenKind.WELCOME: self.welcome}
         self.distinct_pages: tuple[Page, ...] = (self.welcome,)
         """Each page once (the reading page serves five kinds of screen)."""
         self.stack.addWidget(self.welcome)
-        self.stack.currentChanged.connect(self._size_to_current)
 
         layout = QVBoxLayout(self)
         # The display decides the window's size, never the content: a page that needs more room
@@ -107,8 +104,8 @@ class KioskWindow(QWidget):
         self.language_chooser = LanguageChooser(self)
 
         self.welcome.start.connect(self.start)
-        self.top.larger.connect(self._set_larger)
-        self.top.contrast.connect(self._set_contrast)
+        self.top.larger.connect(lambda on: self._set(larger=on))
+        self.top.contrast.connect(lambda on: self._set(contrast=on))
         self._draw(welcome())
         if station is not None:  # styled in attach; else by show_at, once its size is known
             self.attach(station, interaction)
@@ -264,18 +261,6 @@ class KioskWindow(QWidget):
         if self.sender() is self.stack.currentWidget():
             self.bottom.set_more(more)
 
-    def _size_to_current(self) -> None:
-        """Only the page on screen counts for the window's size: a page that is not showing (the
-        keypad of the identity page, say) must never make the window taller than the screen."""
-        current = self.stack.currentWidget()
-        for n in range(self.stack.count()):
-            page = self.stack.widget(n)
-            if page is None:
-                continue
-            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        self.stack.updateGeometry()
-
     def show_at(self, size: QSize | None) -> None:
         """Show in a window of this size (trying it out, tests, screenshots); None: fullscreen, framed by nothing."""
         self.display = size
@@ -294,27 +279,9 @@ class KioskWindow(QWidget):
             self.show()
 
     def apply_look(self) -> None:
-        """Sizes follow the display (the screen, or the window when shown in one), never the content,
-        so a long page can never make the text grow."""
-        screen = self.screen()
-        size = self.display or (screen.size() if screen is not None else QSize(1280, 800))
-        words = self.words
-        look = Look(
-            palette_for(self.high_contrast),
-            body_px(size, self.larger),
-            self.larger,
-            words.right_to_left,
-        )
-        self.look = look
-        self.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft
-            if words.right_to_left
-            else Qt.LayoutDirection.LeftToRight
-        )
-        margin = look.room(20)
-        self._layout.setContentsMargins(margin, look.room(12), margin, look.room(16))
-        self._layout.setSpacing(look.room(12))
-        dress(self, look, size)
+        """The window in the look of its display, text size, contrast and reading direction (sizes
+        follow the display, never the content), and every part drawn again in it."""
+        self.look = restyle_window(self, palette_for(self.high_contrast))
         if self.model is not None and not self.staff_mode.is_open:
             self.model.events.changed.emit()  # every part drawn again in the new look
         elif self.model is None:
@@ -326,12 +293,9 @@ class KioskWindow(QWidget):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
 
-    def _set_larger(self, on: bool) -> None:
-        self.larger = on
-        self.apply_look()
-
-    def _set_contrast(self, on: bool) -> None:
-        self.high_contrast = on
+    def _set(self, larger: bool | None = None, contrast: bool | None = None) -> None:
+        self.larger = self.larger if larger is None else larger
+        self.high_contrast = self.high_contrast if contrast is None else contrast
         self.apply_look()
 
     # -- the patient's taps ----------------------------------------------------------------
@@ -387,8 +351,7 @@ class KioskWindow(QWidget):
                 self.listened()
             self.model.tick()
 
-    def listened(self) -> None:
-        """The patient was listening until now: as a touch, for the idle time."""
+    def listened(self) -> None:  # the patient was listening until now: as a touch, for idle
         self._touched()
 
     def end_session(self) -> None:
@@ -416,16 +379,10 @@ class KioskWindow(QWidget):
             return self.interaction.staff_sign_in(self, reason)
 
     def open_staff(self) -> None:
-        sheet = self.look.stylesheet()
-        if self.staff.styleSheet() != sheet:  # styled when it shows, as each page is
-            self.staff.setStyleSheet(sheet)
         self.staff_mode.open()
 
     def close_staff(self) -> None:
         self.staff_mode.close()
-
-    def leave(self) -> None:
-        self.staff_mode.leave()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Alt+F4 and the window's close button: only staff may close the kiosk."""
