@@ -67,3 +67,17 @@ def test_no_test_module_imports_another() -> None:
                 if name.startswith("tests.") and name.rsplit(".", 1)[-1].startswith("test_"):
                     found.append(f"{path.relative_to(ROOT)} imports {name}")
     assert not found, found
+
+
+MODULE_LINES = 400
+
+
+def test_no_module_of_the_kiosk_is_past_400_lines() -> None:
+    """A module past ~400 lines is asking to be split (STYLE.md): each one is held to it."""
+    package = ROOT / "kiosk"
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted(package.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
+    }
+    assert not long, f"split these modules (lines each): {long}"

@@ -14,12 +14,12 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from kiosk.i18n import Msg, Words, language_name, msg, words_for
+from kiosk.i18n import Msg, Words, msg, words_for
 from kiosk.session.changes import Events
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.state import FlowError
-from kiosk.session.view import Action, Filing, IdentityStep, LanguageChoice, View, welcome
-from kiosk.session.views import Local, identity_step, tries_left, view_of
+from kiosk.session.view import Action, Filing, IdentityStep, View, welcome
+from kiosk.session.views import Local, identity_step, language_choices, tries_left, view_of
 
 if TYPE_CHECKING:
     from kiosk.session.entry import DateEntry
@@ -78,7 +78,7 @@ class ScreenModel:
         if self._view is None:
             b = self.briefing
             view = view_of(b, self._local) if b is not None else welcome(self._local.message)
-            languages = self._language_choices()
+            languages = language_choices(self._offered, b, self.words)
             self._view = replace(
                 view,
                 languages=languages,
@@ -137,21 +137,6 @@ class ScreenModel:
             self.words = words_for(b.language)
             self._local = replace(self._local, choosing_language=False, message=None)
         self._changed()
-
-    def _language_choices(self) -> tuple[LanguageChoice, ...]:
-        b = self.briefing
-        codes = self._offered
-        if b is not None:
-            codes = tuple(
-                c for c in dict.fromkeys((*self._offered, *b.languages)) if c in b.languages
-            )
-        if len(codes) < 2:
-            return ()
-        shown = self.words.language
-        return tuple(
-            LanguageChoice(c, language_name(c), c == shown, words_for(c).right_to_left)
-            for c in codes
-        )
 
     # -- the next patient ---------------------------------------------------------------------
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kiosk.i18n import Msg, msg
+from kiosk.i18n import Msg, Words, language_name, msg, words_for
 from kiosk.session.flow import Briefing
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.state import IDENTITY_ATTEMPTS
@@ -15,6 +16,7 @@ from kiosk.session.view import (
     Figure,
     Filing,
     IdentityStep,
+    LanguageChoice,
     Line,
     Mark,
     Offer,
@@ -309,4 +311,20 @@ def _done(b: Briefing, local: Local) -> View:
         primary=(Action.FINISH, Offer(msg("done.finish"))),
         filing=local.filing or Filing.MAKING,
         staff_note=local.staff_note,
+    )
+
+
+def language_choices(
+    offered: Sequence[str], b: Briefing | None, words: Words
+) -> tuple[LanguageChoice, ...]:
+    """The languages the patient may switch to now: those offered here (before a briefing), or the
+    briefing's own, in the kiosk's order; none when there is only one. `words` is the one shown."""
+    codes = tuple(offered)
+    if b is not None:
+        codes = tuple(c for c in dict.fromkeys((*offered, *b.languages)) if c in b.languages)
+    if len(codes) < 2:
+        return ()
+    return tuple(
+        LanguageChoice(c, language_name(c), c == words.language, words_for(c).right_to_left)
+        for c in codes
     )
