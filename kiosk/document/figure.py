@@ -15,9 +15,13 @@ from svglib.svglib import svg2rlg
 
 from kiosk.content.schema import Form, Picture
 from kiosk.document.fonts import BASE_FONT
+from kiosk.document.styles import PAGE, TEXT_WIDTH
 
 WIDTH = 70 * mm
 """A picture's width on the page: large enough to read, small beside a page of words."""
+WHOLE = 130 * mm
+"""A pictured screen up to this tall moves whole to the next page rather than split (half an A4
+page of text; a step with its picture is about 90 to 120 mm)."""
 
 
 @lru_cache(maxsize=64)
@@ -52,15 +56,28 @@ class _Figure(Flowable):  # type: ignore[misc]
 
 
 def with_figure(parts: list[Flowable], picture: Picture | None, rtl: bool) -> list[Flowable]:
-    """A screen's words (`parts`: its heading, then its paragraphs) followed by its picture, kept
-    on one page: a step's heading never ends a page whose next one holds its picture, and a
-    picture never stands alone at the top of a page. A screen too long for one page is split by
-    ReportLab as before, its picture with its last paragraph. Unchanged when it has none."""
+    """A screen's words (`parts`: its heading, then its paragraphs) followed by its picture. A
+    screen up to `WHOLE` tall is one block, moved whole to the next page when it does not fit: a
+    step's heading never ends a page whose next one holds its picture. A longer one is split
+    where the page ends, as any text is, its picture kept with its last paragraph (a picture
+    never stands alone at the top of a page, and a long screen never leaves a page empty).
+    Unchanged when it has none. (One level of KeepTogether only: ReportLab breaks the page before
+    any KeepTogether that holds another.)"""
     if picture is None or not parts:
         return parts
     drawing = _Figure(_drawing(picture.svg), WIDTH, "RIGHT" if rtl else "LEFT")
-    ending = KeepTogether([parts[-1], Spacer(1, 2 * mm), drawing, Spacer(1, 2 * mm)])
-    return [KeepTogether([*parts[:-1], ending])]
+    tail = [Spacer(1, 2 * mm), drawing, Spacer(1, 2 * mm)]
+    if _height(parts) + drawing.height + 4 * mm <= WHOLE:
+        return [KeepTogether([*parts, *tail])]
+    return [*parts[:-1], KeepTogether([parts[-1], *tail])]
+
+
+def _height(flowables: list[Flowable]) -> float:
+    """How tall these words are on the page, with the space between them."""
+    total = 0.0
+    for f in flowables:
+        total += f.wrap(TEXT_WIDTH, PAGE[1])[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
 
 
 def warm(forms: Iterable[Form]) -> None:

@@ -206,22 +206,35 @@ class _Page:
             *self.given_in(flag),
         ]
 
-    def section(self, section: Section, title: str | None = None) -> list[Flowable]:
+    def section(
+        self, section: Section, title: str | None = None, *, flag: bool = True
+    ) -> list[Flowable]:
         parts: list[Flowable] = [self.c(title or section.title, "h2")]
         parts += [self.c(text) for text in section.paragraphs()]
-        return [*with_figure(parts, section.picture, self.rtl), *self.flag(section.id)]
+        flagged = self.flag(section.id) if flag else []
+        return [*with_figure(parts, section.picture, self.rtl), *flagged]
 
     def risk(self, risk: Section, ack: AckPart | None) -> list[Flowable]:
-        parts = self.section(risk)
+        """The risk's words, then what the patient did on it in the order they did it (a question
+        flagged after the acknowledgement is printed after it), kept on one page with them: an
+        acknowledgement never starts the page after its risk."""
+        parts = self.section(risk, flag=False)
+        flag = self.flagged.get(risk.id)
         if ack is None:
-            parts.append(self.c(self.words("pdf.not-acknowledged"), "flag"))
+            done = [self.c(self.words("pdf.not-acknowledged"), "flag")]
         else:
             seconds = round(ack.seconds_on_screen)
-            done = self.words(
+            line = self.words(
                 "pdf.acknowledged", count=seconds, when=self.when(ack.acknowledged_at)
             )
-            parts += [self.p(done, "ack"), *self.given_in(ack)]
-        return [KeepTogether(parts[:2]), *parts[2:]]
+            done = [self.p(line, "ack"), *self.given_in(ack)]
+        if flag is not None and ack is not None and flag.flagged_at > ack.acknowledged_at:
+            parts += [*done, *self.flag(risk.id)]
+        else:
+            parts += [*self.flag(risk.id), *done]
+        # One block (a pictured risk's own block opened into it: ReportLab breaks the page
+        # before any KeepTogether that holds another).
+        return [KeepTogether([g for f in parts for g in _opened(f)])]
 
     def item_list(self, listing: ItemList) -> list[Flowable]:
         parts: list[Flowable] = [self.c(listing.intro)]
@@ -297,6 +310,11 @@ class _Page:
             pairs = ":".join(seal_sha256[i : i + 2] for i in range(0, len(seal_sha256), 2))
             block.append(self.p(w("pdf.seal-fingerprint", sha256=pairs.upper()), "small"))
         return [CondPageBreak(110 * mm), KeepTogether(block)]
+
+
+def _opened(flowable: Flowable) -> list[Flowable]:
+    """A KeepTogether's flowables; any other flowable alone."""
+    return list(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
 
 
 def _label_width(labels: list[str]) -> float:

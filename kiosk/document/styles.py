@@ -28,8 +28,8 @@ STYLES: dict[str, ParagraphStyle] = {
         "h1", parent=_BODY, fontName=BOLD_FONT, fontSize=14, leading=18, spaceBefore=10, spaceAfter=4,
         textColor=colors.HexColor("#1f4e79"),
     ),
-    "h2": ParagraphStyle("h2", parent=_BODY, fontName=BOLD_FONT, fontSize=11.5, leading=15, spaceBefore=6, spaceAfter=2),
-    "h3": ParagraphStyle("h3", parent=_BODY, fontName=BOLD_FONT, fontSize=10, spaceBefore=3, spaceAfter=1),
+    "h2": ParagraphStyle("h2", parent=_BODY, fontName=BOLD_FONT, fontSize=11.5, leading=15, spaceBefore=6, spaceAfter=2, keepWithNext=1),
+    "h3": ParagraphStyle("h3", parent=_BODY, fontName=BOLD_FONT, fontSize=10, spaceBefore=3, spaceAfter=1, keepWithNext=1),
     "ack": ParagraphStyle(
         "ack", parent=_BODY, fontName=BOLD_FONT, fontSize=9.5, textColor=colors.HexColor("#166534"),
         backColor=colors.HexColor("#f0fdf4"), borderPadding=3, spaceBefore=2, spaceAfter=6,

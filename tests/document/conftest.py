@@ -65,7 +65,8 @@ def signed(store: Store) -> SignedBriefing:
             if b.current.kind is ScreenKind.RISK:
                 b.read_to_end()
                 b.acknowledge_risk()
-                if b.current.id == FLAGGED:
+                if b.current.id == FLAGGED:  # a question flagged after the acknowledgement
+                    clock.advance(3)
                     b.flag_question()
             b.go_next()
         first = form.questions[0]

@@ -130,7 +130,11 @@ def test_the_flag_is_marked_on_its_screen(
     text = " ".join(pdf_text(made.path).split())
     flagged_title = FORM.risk(FLAGGED).title
     after = text[text.index(flagged_title) :]
-    assert after.index(FLAG_NOTE) < after.index(EN("pdf.acknowledged", count=2, when="")[:14])
+    # In the order the patient did them: the acknowledgement, then the question flagged after it.
+    assert after.index(EN("pdf.acknowledged", count=2, when="")[:14]) < after.index(FLAG_NOTE)
+    assert after.index(FLAG_NOTE) < after.index(
+        FORM.risks[FORM.risks.index(FORM.risk(FLAGGED)) + 1].title
+    )
     assert text.count(FLAG_NOTE) == 1
 
 
@@ -447,3 +451,24 @@ def test_the_clinic_heads_the_title_block_and_every_footer_and_the_date_is_real(
     assert created == record.signed_at.astimezone(UTC).replace(microsecond=0)
     plain = pdf_bytes(record, FORM, signer, UTC)  # no clinic_name set: no clinic line
     assert "St Anne" not in "".join(p.extract_text() for p in PdfReader(BytesIO(plain)).pages)
+
+
+def test_a_pictured_screen_is_on_one_page_and_pages_are_not_wasted(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, folder: Path
+) -> None:
+    """Each step's heading, its last words (and so its picture, kept with them) share a page, and
+    keeping them so costs no page of its own: the briefing stays at nine pages (a KeepTogether
+    inside another breaks the page before every step, which made fourteen)."""
+    import subprocess
+
+    made = make_document(store, signed(), FORMS, signer, folder, NOW, zone=UTC)
+    pages = subprocess.run(
+        ["pdftotext", str(made.path), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")[:-1]
+    flat = [" ".join(page.split()) for page in pages]
+    assert len(flat) <= 9, len(flat)
+    for step in FORM.steps:
+        if step.picture is None:
+            continue
+        last = " ".join(step.paragraphs()[-1].split())
+        assert any(step.title in page and last in page for page in flat), step.id
