@@ -287,6 +287,8 @@ class _Page:
         self, record: BriefingRecord, form: Form, seal_sha256: str | None = None
     ) -> list[Flowable]:
         w, sig = self.words, record.signature
+        # The statement the patient signed under, once, right above their signature: the
+        # meaning of the signature (21 CFR 11.50), with their printed name and the time below.
         block: list[Flowable] = [
             self.c(w("pdf.signature"), "h1"),
             self.c(w("pdf.meaning-label"), "label"),
@@ -302,7 +304,6 @@ class _Page:
             self.p(w("pdf.signed-by", name=record.patient.name), bold=True),
             self.p(w("pdf.signed-when", when=self.when(sig.signed_at))),
             *self.given_in(sig),
-            self.c(w("pdf.meaning", statement=form.signing.statement), "small"),
             Spacer(1, 3 * mm),
             self.p(w("pdf.audit-head", hash=record.audit_head), "small"),
         ]
