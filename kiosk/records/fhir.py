@@ -165,6 +165,7 @@ def resources(
     answers: list[Any],
     pdf: PdfFile | None,
     with_patient: bool,
+    signers: list[Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Every resource for one briefing: Patient (when not yet emitted), Consent, DocumentReference,
     Provenance (when signed), QuestionnaireResponse (when questions were answered)."""
@@ -219,7 +220,12 @@ def resources(
             doc["date"] = instant(row.signed_at)
         out.append(doc)
     if signature is not None and patient_ref is not None:
-        out.append(provenance(row, signature, refs, consent_ref, patient_ref))
+        prov = provenance(row, signature, refs, consent_ref, patient_ref)
+        if signers:
+            from kiosk.records.fhir_signers import add_signers  # it builds on this module
+
+            out += add_signers(prov, row, signers, refs, patient_ref)
+        out.append(prov)
     if answers:
         out.append(questionnaire_response(row, answers, status, patient_ref))
     return out
