@@ -1,9 +1,10 @@
-"""FHIR for a briefing signed by a representative with an interpreter and a witness: a RelatedPerson
+"""CSV, JSON and FHIR for a briefing signed by a representative with an interpreter and a witness: a RelatedPerson
 for the representative, one Provenance.signature per signer with its ASTM E1762 type, every resource
 validated by fhir.resources and every reference resolved."""
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,7 +12,8 @@ from pathlib import Path
 from fhir.resources.R4B import get_fhir_model_class
 from sqlalchemy import select
 
-from kiosk.records import Filters, export_fhir
+from kiosk.records import Filters, export_csv, export_fhir, export_json
+from kiosk.records.full import check_export
 from kiosk.session.signers import InterpreterMode, Signer, SignerKind
 from kiosk.store import Store
 from kiosk.store.models import StaffUser
@@ -85,3 +87,48 @@ def test_each_signer_has_its_signature_and_the_representative_a_related_person(
     lone = provenances[f"urn:uuid:{alone}"]
     assert [s["type"][0]["code"] for s in lone["signature"]] == ["1.2.840.10065.1.12.1.7"]
     assert "onBehalfOf" not in lone["signature"][0]
+
+
+def test_csv_names_the_signers_and_json_carries_their_rows(store: Store, tmp_path: Path) -> None:
+    briefing = walk_whole(store, FORM, "Ana Ruiz", WHEN)
+    alone = walk_whole(store, FORM, "Bo Lind", WHEN + timedelta(hours=1))
+    at = WHEN + timedelta(minutes=30)
+    add_signer(
+        store,
+        briefing,
+        Signer(SignerKind.REPRESENTATIVE, "=Luis Ruiz", at, role="son", reason="aphasia"),
+        actor="kiosk",
+    )
+    add_signer(
+        store,
+        briefing,
+        Signer(
+            SignerKind.INTERPRETER,
+            "Marta Gil",
+            at,
+            interpreter_id="LL-7781",
+            language="es",
+            mode=InterpreterMode.PHONE,
+        ),
+        actor="kiosk",
+    )
+    target = tmp_path / "records.csv"
+    export_csv(store, target, Filters(), by="Auditor", zone=UTC)
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        rows = {r["briefing_id"]: r for r in csv.DictReader(f)}
+    signed = rows[briefing]
+    assert (signed["representative"], signed["interpreter"], signed["witness"]) == (
+        "'=Luis Ruiz",  # defused like every typed cell
+        "Marta Gil",
+        "",
+    )
+    assert (rows[alone]["representative"], rows[alone]["practitioner"]) == ("", "")
+    json_target = tmp_path / "records.json"
+    export_json(store, json_target, Filters(), by="Auditor")
+    entries = {
+        e["briefing"]["id"]: e
+        for e in json.loads(json_target.read_text(encoding="utf-8"))["briefings"]
+    }
+    assert [s["kind"] for s in entries[briefing]["signers"]] == ["representative", "interpreter"]
+    assert entries[alone]["signers"] == []
+    assert check_export(json_target, store).ok
