@@ -20,7 +20,8 @@ from kiosk.store.models import StaffUser
 from kiosk.store.signers import add_signer
 from kiosk.store.staff import add_staff
 from tests.records.conftest import FORM, walk_whole
-from tests.records.test_fhir import _references, validate
+from tests.records.fhir_checks import references as _references
+from tests.records.fhir_checks import validate
 
 WHEN = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 TYPES = "urn:iso-astm:E1762-95:2013"
