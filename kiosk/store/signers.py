@@ -3,14 +3,17 @@ and read back for the PDF and exports. The audit detail names the kind, never a 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from kiosk.session.signers import InterpreterMode, Signer, SignerKind, check
 from kiosk.store import audit
 from kiosk.store.database import Store
-from kiosk.store.models import BriefingRow, BriefingStatus, SignerRow
+from kiosk.store.models import BriefingRow, BriefingStatus, SignerRow, StaffUser
 from kiosk.store.recorder import RecordError
 from kiosk.store.rules import clean_name
+from kiosk.store.staff import LoginResult, check_pin
 
 ACTION = "signer_added"
 ENDED = (BriefingStatus.ABANDONED.value,)
@@ -83,3 +86,21 @@ def signers_of(store: Store, briefing_id: str) -> list[Signer]:
             )
             for r in rows
         ]
+
+
+def witness(
+    store: Store, briefing_id: str, name: str, pin: str, now: datetime, role: str | None = None
+) -> LoginResult:
+    """A staff member witnesses the briefing with their name and PIN (checked, locked out and
+    audited exactly as a staff sign-in); on success their witness row is stored under their
+    account, audited with them as the actor. Returns the sign-in's result either way."""
+    result = check_pin(store, name, pin, now)
+    if not result.ok or result.name is None:
+        return result
+    with store.reading() as session:
+        staff_id = session.execute(
+            select(StaffUser.id).where(StaffUser.name == result.name)
+        ).scalar_one()
+    signer = Signer(SignerKind.WITNESS, result.name, now, role=role, staff_id=staff_id)
+    add_signer(store, briefing_id, signer, actor=result.name)
+    return result

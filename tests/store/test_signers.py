@@ -15,7 +15,7 @@ from kiosk.session.signers import InterpreterMode, Signer, SignerError, SignerKi
 from kiosk.store import InputError, RecordError, Store, agreement
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import AuditEntry, BriefingRow, SignerRow, StaffUser
-from kiosk.store.signers import add_signer, signers_of
+from kiosk.store.signers import add_signer, signers_of, witness
 from kiosk.store.staff import add_staff
 from tests.conftest import MILD
 
@@ -167,3 +167,26 @@ def test_a_blank_name_an_unknown_or_abandoned_briefing_is_refused(store: Store) 
         add_signer(store, briefing, named, actor="kiosk")
     with store.reading() as session:
         assert session.execute(select(SignerRow.id)).all() == []
+
+
+def test_a_witness_signs_with_their_name_and_pin(store: Store) -> None:
+    briefing = _briefing(store)
+    add_staff(store, "Nurse Lee", "482913", NOW)
+    wrong = witness(store, briefing, "Nurse Lee", "000000", NOW)
+    assert not wrong.ok
+    assert signers_of(store, briefing) == []  # a wrong PIN witnesses nothing
+    right = witness(store, briefing, "Nurse Lee", "482913", NOW, role="staff witness")
+    assert right.ok
+    (signed,) = signers_of(store, briefing)
+    assert (signed.kind, signed.name, signed.role) == (
+        SignerKind.WITNESS,
+        "Nurse Lee",
+        "staff witness",
+    )
+    assert signed.staff_id == _staff_id(store, "Nurse Lee")
+    with store.reading() as session:
+        actor = session.execute(
+            select(AuditEntry.actor).where(AuditEntry.action == "signer_added")
+        ).scalar_one()
+        assert actor == "Nurse Lee"
+        assert agreement.disagreements(session) == []
