@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from kiosk.store.models import (
     QuestionFlag,
     RiskAcknowledgement,
     SignatureRow,
+    SignerRow,
 )
 
 RECORD_FORMAT = "briefing-record/2"
@@ -94,6 +96,24 @@ class SignaturePart:
 
 
 @dataclass(frozen=True)
+class SignerPart:
+    """A representative, witness or interpreter (kiosk.session.signers), with the 21 CFR 11.50
+    elements: printed name, date and time, and the meaning (a catalog id) of their signature."""
+
+    kind: str
+    name: str
+    role: str | None
+    reason: str | None
+    interpreter_id: str | None
+    language: str | None
+    mode: str | None
+    meaning: str
+    signed_at: datetime
+    image_sha256: str | None
+    """The SHA-256 of their drawn signature's PNG, where drawn."""
+
+
+@dataclass(frozen=True)
 class BriefingRecord:
     """Everything about one signed briefing as it stood when it was signed."""
 
@@ -114,6 +134,11 @@ class BriefingRecord:
     signature: SignaturePart
     audit_head: str
     """The audit chain's hash right after the signature was recorded."""
+    practitioner: str | None = None
+    planned_date: date | None = None
+    signers: list[SignerPart] = field(default_factory=list)
+    """Representative, interpreter, witness, in the order they signed. These three are in the
+    canonical JSON only when given, so a record without them reads exactly as before."""
 
     def to_json(self) -> bytes:
         """Canonical JSON (sorted keys, UTC ISO times): embedded in the PDF and compared by verify."""
@@ -128,6 +153,9 @@ class BriefingRecord:
         fields are left out; None if the record holds what that format cannot say (anything not
         given in English on the briefing's own content), so such a record never matches one."""
         data: dict[str, Any] = {"format": fmt, **asdict(self)}
+        for optional in ("practitioner", "planned_date", "signers"):
+            if not data[optional]:
+                del data[optional]
         if fmt == FORMAT_1:
             if not self.in_english_only():
                 return None
@@ -254,4 +282,30 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
             content_sha256=sig.content_sha256,
         ),
         audit_head=head,
+        practitioner=row.practitioner,
+        planned_date=row.planned_date,
+        signers=_signers(session, briefing_id),
     )
+
+
+def _signers(session: Session, briefing_id: str) -> list[SignerPart]:
+    rows = session.execute(
+        select(SignerRow)
+        .where(SignerRow.briefing_id == briefing_id)
+        .order_by(SignerRow.signed_at, SignerRow.id)
+    ).scalars()
+    return [
+        SignerPart(
+            r.kind,
+            r.name,
+            r.role,
+            r.reason,
+            r.interpreter_id,
+            r.language,
+            r.mode,
+            r.meaning,
+            r.signed_at,
+            hashlib.sha256(r.image_png).hexdigest() if r.image_png else None,
+        )
+        for r in rows
+    ]

@@ -27,6 +27,7 @@ from kiosk.document.kept import Para, kept_paragraph
 from kiosk.document.language import RightToLeft, Widths
 from kiosk.document.qr import QrCode
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
+from kiosk.document.signers import plan_rows, signers_block
 from kiosk.document.styles import STYLES, TEXT_WIDTH
 from kiosk.i18n import Words, language_name
 
@@ -99,6 +100,7 @@ def build_story(
     story += page.comprehension(record, form)
     story += page.other_flags(record, form)
     story += page.signature_block(record, form, seal_sha256)
+    story += signers_block(page, record)
     return story
 
 
@@ -159,6 +161,7 @@ class _Page:
             (w("pdf.kiosk"), self.p(record.kiosk_id)),
             (w("pdf.signed"), self.p(self.when(record.signed_at))),
             (w("pdf.language"), self.c(language_name(record.language))),
+            *plan_rows(self, record),
         ]
         label_rows = [[self.c(label, "label"), value] for label, value in rows]
         labels = _label_width([label for label, _ in rows])

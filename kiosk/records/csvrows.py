@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.records.query import OPEN_FLAG, Filters, _count, _happened
@@ -19,6 +19,7 @@ from kiosk.store.models import (
     PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
+    SignerRow,
 )
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -90,6 +91,19 @@ def day(value: date | str | None) -> str:
     return value if isinstance(value, str) else value.isoformat()
 
 
+SIGNER_COLUMNS = ("representative", "interpreter", "witness")
+"""The CSV's column per kind of signer beside the patient (their names; more than one joined by "; ")."""
+
+
+def _signers(kind: str) -> Any:
+    """The names of the briefing's signers of `kind` (one subquery per kind)."""
+    return (
+        select(func.aggregate_strings(SignerRow.name, "; "))
+        .where(SignerRow.briefing_id == BriefingRow.id, SignerRow.kind == kind)
+        .scalar_subquery()
+    )
+
+
 def lines_query(filters: Filters) -> Select[*tuple[Any, ...]]:
     """`rows_query` with only what the CSV prints: the same briefings in the same order, without
     the signature's join and the count of every flag (a third subquery per briefing)."""
@@ -110,6 +124,9 @@ def lines_query(filters: Filters) -> Select[*tuple[Any, ...]]:
             _count(QuestionFlag, OPEN_FLAG),
             Document.sha256,
             BriefingRow.language,
+            BriefingRow.practitioner,
+            BriefingRow.planned_date,
+            *(_signers(kind) for kind in SIGNER_COLUMNS),
         )
         .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
         .outerjoin(Document, Document.briefing_id == BriefingRow.id)
@@ -152,4 +169,7 @@ def briefing_lines(
             "" if total is None else total,
             r[12],
             r[13] or "",
+            text(r[15]),
+            day(r[16]),
+            *(text(names) for names in r[17:20]),
         ]

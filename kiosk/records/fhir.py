@@ -180,6 +180,7 @@ def resources(
     context: FhirContext | None = None,
     emitted: set[str] | None = None,
     warnings: list[str] | None = None,
+    signers: list[Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Every resource for one briefing: Patient (when not yet emitted), Consent, DocumentReference,
     Provenance (when signed), QuestionnaireResponse (when questions were answered) and the
@@ -239,7 +240,12 @@ def resources(
         fhir_complete.attachment_source(doc["content"][0]["attachment"], pdf.data, context)
         out.append(doc)
     if signature is not None and patient_ref is not None:
-        out.append(provenance(row, signature, refs, consent_ref, patient_ref))
+        prov = provenance(row, signature, refs, consent_ref, patient_ref)
+        if signers:
+            from kiosk.records.fhir_signers import add_signers  # it builds on this module
+
+            out += add_signers(prov, row, signers, refs, patient_ref)
+        out.append(prov)
     document_ref = (
         refs("DocumentReference", resource_id("document", row.briefing_id)) if pdf else None
     )

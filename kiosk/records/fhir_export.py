@@ -14,11 +14,12 @@ from kiosk.records.fhir_complete import FhirContext
 from kiosk.records.output import ExportResult, audit_detail, check_target, pending_file, publish
 from kiosk.records.query import Filters, Progress, child_rows, chunks, find_records
 from kiosk.store.database import Store
-from kiosk.store.models import ComprehensionAnswer, SignatureRow
+from kiosk.store.models import ComprehensionAnswer, SignatureRow, SignerRow
 
 STYLES = ("bundle", "ndjson")
 _SIGNATURES: Table = SignatureRow.__table__  # type: ignore[assignment]
 _ANSWERS: Table = ComprehensionAnswer.__table__  # type: ignore[assignment]
+_SIGNERS: Table = SignerRow.__table__  # type: ignore[assignment]
 
 
 def export_fhir(
@@ -68,6 +69,7 @@ def export_fhir(
                 ids = [r.briefing_id for r in part]
                 signatures = child_rows(session, _SIGNATURES, ids)
                 answers = child_rows(session, _ANSWERS, ids)
+                signers = child_rows(session, _SIGNERS, ids)
                 lines: list[str] = []
                 for row in part:
                     pdf, warning = fhir.read_pdf(row, documents)
@@ -87,6 +89,7 @@ def export_fhir(
                         context=context,
                         emitted=questionnaires,
                         warnings=warnings,
+                        signers=signers.get(row.briefing_id, []),
                     ):
                         lines.append(_entry(resource, dumps) if bundle else dumps(resource))
                 if lines:

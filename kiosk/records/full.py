@@ -33,6 +33,7 @@ from kiosk.store.models import (
     QuestionFlag,
     RiskAcknowledgement,
     SignatureRow,
+    SignerRow,
 )
 
 EXPORT_FORMAT = "kiosk-records-export/1"
@@ -49,6 +50,7 @@ CHILD_TABLES: tuple[Table, ...] = (
     _table(QuestionFlag),
     _table(ComprehensionAnswer),
     _table(SignatureRow),
+    _table(SignerRow),
     _table(Document),
 )
 """The tables whose rows belong to one briefing by `briefing_id`; the audit log belongs by subject."""
@@ -179,7 +181,7 @@ def _rows(entries: Iterable[dict[str, Any]], name: str) -> dict[Any, dict[str, A
         elif name == "patients":
             found = [entry["patient"]] if entry["patient"] is not None else []
         else:
-            found = entry[name]
+            found = entry.get(name, [])  # an export made before the table existed has none
         for row in found:
             out[row[key]] = row
     return out

@@ -42,6 +42,11 @@ BRIEFING_HEADER = (
     "risks_total",
     "open_questions",
     "pdf_sha256",
+    "practitioner",
+    "planned_date",
+    "representative",
+    "interpreter",
+    "witness",
 )
 ACK_HEADER = (
     "briefing_id",

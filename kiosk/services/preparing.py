@@ -77,12 +77,18 @@ class Preparing:
         return found
 
     def prepare(
-        self, staff: str, kiosk_id: str, form_id: str, name: str, dob: date, mrn: str
-    ) -> str:
+        self, staff: str, kiosk_id: str, form_id: str, name: str, dob: date, mrn: str,
+        practitioner: str = "", planned_date: date | None = None,
+    ) -> str:  # fmt: skip
         """Store a briefing prepared for `kiosk_id` (ANY_KIOSK: the next free kiosk, whichever a
-        patient touches Start on first); its id. StaffError (nothing half-stored) if it cannot be.
+        patient touches Start on first), with who will perform it and when if given; its id.
+        StaffError (nothing half-stored) if it cannot be, or if the planned date has passed.
         Audited as briefing_prepared under `staff`, at that kiosk (for any kiosk: at this desk)."""
         problem = self.problem(kiosk_id, form_id, name, dob, mrn)
+        if problem is None and practitioner.strip():
+            problem = self.name_problem(practitioner)
+        if problem is None and planned_date is not None and planned_date < self.desk.now().date():
+            problem = msg("staff.prepare.planned-date-past")
         if problem is not None:
             raise StaffError(problem)
         anywhere = kiosk_id == ANY_KIOSK
@@ -94,6 +100,7 @@ class Preparing:
                 there, self.desk.forms[form_id], name=name, date_of_birth=dob,
                 mrn=clean_mrn(mrn), staff=staff, now=self.desk.now(),
                 kiosk_id=ANY_KIOSK if anywhere else None,
+                practitioner=practitioner.strip() or None, planned_date=planned_date,
             )  # fmt: skip
         except InputError:
             raise StaffError(msg("staff.prepare.check-details")) from None

@@ -196,10 +196,13 @@ class StaffDesk:
         dob: date,
         mrn: str | None,
         language: str | None = None,
+        practitioner: str = "",
+        planned_date: date | None = None,
     ) -> str:
         """Store a prepared briefing, in `language` (default: the kiosk's main language for this
-        procedure); its id. StaffError (nothing half-stored) if it cannot be, or if the procedure
-        is not offered in that language here."""
+        procedure), with who will perform it and when if given; its id. StaffError (nothing
+        half-stored) if it cannot be, if the procedure is not offered in that language here, or
+        if the planned date has passed."""
         form = self.station.forms[form_id]
         offered = self.station.languages_of(form)
         language = language or next(iter(offered))
@@ -213,12 +216,17 @@ class StaffDesk:
                 )
             )
         problem = self.name_problem(name)
+        if practitioner.strip() and problem is None:
+            problem = self.name_problem(practitioner)
+        if planned_date is not None and planned_date < self.now().date():
+            problem = problem or msg("staff.prepare.planned-date-past")
         if problem is not None:
             raise StaffError(problem)
         try:
             briefing_id = prepare_briefing(
                 self.station.store, form, name=name, date_of_birth=dob,
                 mrn=mrn, staff=staff, now=self.now(), language=language,
+                practitioner=practitioner.strip() or None, planned_date=planned_date,
             )  # fmt: skip
         except InputError:
             raise StaffError(msg("staff.prepare.check-details")) from None

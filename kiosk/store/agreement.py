@@ -1,4 +1,4 @@
-"""Events and audit agree: every acknowledgement, flag, answer, signature and PDF row has its audit
+"""Events and audit agree: every acknowledgement, flag, answer, signature, signer and PDF row has its audit
 row with the same facts, and every such audit row has its event row."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from kiosk.store.models import (
     QuestionFlag,
     RiskAcknowledgement,
     SignatureRow,
+    SignerRow,
 )
 
 SHOWN_AT_MOST = 3
@@ -60,6 +61,12 @@ _KINDS = (
         lambda d: ((d["question"], int(d["attempt"])), d["choice"]),
     ),
     _Kind("signed", "signatures", lambda key: "the signature", lambda d: ((), d["kind"])),
+    _Kind(
+        "signer_added",
+        "signers",
+        lambda key: f"signer row {key[0]}",
+        lambda d: ((int(d["signer"]),), (d["kind"], d["meaning"])),
+    ),
     _Kind("document_made", "documents", lambda key: "the PDF", lambda d: ((), d["sha256"])),
 )
 
@@ -85,6 +92,9 @@ def _event_rows(session: Session) -> dict[str, dict[tuple[Any, ...], Any]]:
         ),
     )
     signatures = _rows(session, (SignatureRow.briefing_id, SignatureRow.kind))
+    signers = _rows(
+        session, (SignerRow.briefing_id, SignerRow.id, SignerRow.kind, SignerRow.meaning)
+    )
     documents = session.execute(
         select(Document.briefing_id, Document.sha256).where(Document.status == "made")
     ).all()
@@ -93,6 +103,7 @@ def _event_rows(session: Session) -> dict[str, dict[tuple[Any, ...], Any]]:
         "question_flagged": dict.fromkeys(flags),
         "question_answered": {(b, q, a): c for b, q, a, c in answers},
         "signed": {(b,): k for b, k in signatures},
+        "signer_added": {(b, i): (k, m) for b, i, k, m in signers},
         "document_made": {(b,): s for b, s in documents},
     }
 

@@ -38,11 +38,14 @@ def prepare_briefing(
     now: datetime,
     language: str | None = None,
     kiosk_id: str | None = None,
+    practitioner: str | None = None,
+    planned_date: date | None = None,
 ) -> str:
     """A coordinator prepares a briefing for a named patient, in `language` (default: the language
     the procedure is written in), addressed to `kiosk_id` (default: this store's kiosk; ANY_KIOSK:
     the first kiosk a patient starts it on); returns its id. Which languages a kiosk offers is the
-    caller's rule (kiosk.station.Station.languages_of)."""
+    caller's rule (kiosk.station.Station.languages_of). `practitioner` (who will perform the
+    procedure) and `planned_date` are printed in the PDF's title block when given."""
     language = language or form.language
     patient = PatientRow(
         name=clean_name(name),
@@ -66,6 +69,8 @@ def prepare_briefing(
                 status=BriefingStatus.PREPARED,
                 prepared_by=clean_name(staff, "staff"),
                 created_at=now,
+                practitioner=clean_name(practitioner, "practitioner") if practitioner else None,
+                planned_date=planned_date,
             )
         )
         audit.append(
@@ -76,7 +81,8 @@ def prepare_briefing(
             action="briefing_prepared",
             subject=f"briefing:{briefing_id}",
             detail={"form": form.id, "version": form.version, "language": language}
-            | ({"kiosk": kiosk_id} if kiosk_id else {}),
+            | ({"kiosk": kiosk_id} if kiosk_id else {})
+            | ({"planned_date": planned_date.isoformat()} if planned_date else {}),
         )
     return briefing_id
 

@@ -111,6 +111,10 @@ class BriefingRow(Base):
     started_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
     end_reason: Mapped[str | None] = mapped_column(String(32))
+    practitioner: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    """Who will perform the procedure, as staff gave it when preparing."""
+    planned_date: Mapped[date | None] = mapped_column(Date)
+    """When the procedure is planned, as staff gave it when preparing."""
 
 
 class RiskAcknowledgement(Base):
@@ -200,6 +204,39 @@ class SignatureRow(Base):
     """The language of the screen it was given on."""
     content_sha256: Mapped[str] = mapped_column(String(64))
     """The content hash of the procedure in that language."""
+
+
+class SignerRow(Base):
+    """One person who signed or attested a briefing besides the patient's own signature row: a
+    representative, a witness, an interpreter (kiosk.session.signers). Append-only."""
+
+    __tablename__ = "signers"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('patient', 'representative', 'witness', 'interpreter')", name="kind"
+        ),
+        CheckConstraint(f"length(name) BETWEEN 1 AND {NAME_MAX}", name="name_length"),
+        CheckConstraint(
+            "mode IS NULL OR mode IN ('in_person', 'phone', 'video')", name="interpreter_mode"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(NAME_MAX * 4))
+    role: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    """A representative's relationship to the patient; a witness's or interpreter's role."""
+    reason: Mapped[str | None] = mapped_column(Text)
+    """Why the patient cannot sign (a representative)."""
+    interpreter_id: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    language: Mapped[str | None] = mapped_column(String(LANGUAGE_MAX * 4))
+    mode: Mapped[str | None] = mapped_column(String(16))
+    meaning: Mapped[str] = mapped_column(String(64))
+    """The catalog id of the statement they signed under."""
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    image_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signed_at: Mapped[datetime]
 
 
 class Document(Base):

@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,7 +46,7 @@ SignedBriefing = Callable[..., str]
 def signed(store: Store) -> SignedBriefing:
     """Make a whole briefing for `name` through the engine and store: a flag, one wrong answer, signed."""
 
-    def make(name: str = "Zoë Ångström-Łukasiewicz", form: Form = FORM) -> str:
+    def make(name: str = "Zoë Ångström-Łukasiewicz", form: Form = FORM, **plan: Any) -> str:
         clock = FakeClock(datetime(2026, 11, 23, 14, 0, tzinfo=UTC))
         briefing_id = prepare_briefing(
             store,
@@ -55,6 +56,7 @@ def signed(store: Store) -> SignedBriefing:
             mrn="MRN-0042",
             staff="Nurse Lee",
             now=clock.now(),
+            **plan,
         )
         b = Briefing(form, briefing_id, Recorder(store), clock, patient=Patient(name, DOB))
         b.go_next()

@@ -20,6 +20,8 @@ from kiosk.records import query as query_module
 from kiosk.records.fhir_complete import FhirContext
 from kiosk.store.models import AuditEntry, Document
 from tests.records.conftest import FORM, FORMULA_NAME, PNG, Made
+from tests.records.fhir_checks import references as _references
+from tests.records.fhir_checks import validate
 
 EMITTED = {
     "Patient",
@@ -34,38 +36,6 @@ CLINIC = FhirContext(
     mrn_system="https://st-annes.example/mrn",
     forms={FORM.content_sha256: FORM},
 )
-# Codes fhir.resources does not check (it checks structure, types and cardinality): R4's value sets.
-CONSENT_STATES = {"draft", "proposed", "active", "rejected", "inactive", "entered-in-error"}
-QR_STATES = {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
-DOC_STATES = {"current", "superseded", "entered-in-error"}
-PARTICIPANTS = {
-    "enterer",
-    "performer",
-    "author",
-    "verifier",
-    "legal",
-    "attester",
-    "informant",
-    "custodian",
-    "assembler",
-    "composer",
-}
-
-
-def validate(resource: dict[str, Any]) -> None:
-    """Validate with fhir.resources (raises on any structural error), then the codes it leaves alone."""
-    model = get_fhir_model_class(resource["resourceType"])
-    model.model_validate(resource)
-    kind = resource["resourceType"]
-    if kind == "Consent":
-        assert resource["status"] in CONSENT_STATES
-    elif kind == "QuestionnaireResponse":
-        assert resource["status"] in QR_STATES
-    elif kind == "DocumentReference":
-        assert resource["status"] in DOC_STATES
-    elif kind == "Provenance":
-        for agent in resource["agent"]:
-            assert agent["type"]["coding"][0]["code"] in PARTICIPANTS
 
 
 def bundle(
@@ -117,15 +87,6 @@ def test_bundle_validates_every_resource_and_every_reference_resolves(
         "DocumentReference": 1,
         "Questionnaire": 1,  # one form version answered: its quiz once
     }
-
-
-def _references(value: Any) -> list[str]:
-    if isinstance(value, dict):
-        found = [value["reference"]] if isinstance(value.get("reference"), str) else []
-        return found + [r for v in value.values() for r in _references(v)]
-    if isinstance(value, list):
-        return [r for v in value for r in _references(v)]
-    return []
 
 
 def test_ndjson_one_valid_resource_a_line_referenced_by_type_and_id(

@@ -24,6 +24,7 @@ TABLES = {
     "question_flags": "question_flags",
     "comprehension_answers": "comprehension_answers",
     "signatures": "signatures",
+    "signers": "signers",
     "documents": "documents",
 }
 

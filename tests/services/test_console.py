@@ -24,7 +24,7 @@ from kiosk.session import Briefing
 from kiosk.station import Unavailable
 from kiosk.store import open_store
 from kiosk.store.database import make_engine, migrate
-from kiosk.store.models import AuditEntry
+from kiosk.store.models import AuditEntry, BriefingRow
 from kiosk.store.staff import add_staff
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
@@ -169,5 +169,31 @@ def test_a_briefing_prepared_at_the_desk_is_taken_by_its_kiosk_only(tmp_path: Pa
                 ("Sam Carter", "kiosk-9"),
                 ("Sam Carter", "kiosk-7"),
             ]
+        finally:
+            desk.close()
+
+
+def test_the_console_prepares_with_practitioner_and_planned_date(tmp_path: Path) -> None:
+    clock = FakeClock(NOW)
+    with open_station(tmp_path, clock, kiosk_id="kiosk-7"):
+        desk = ConsoleDesk.open(load_config(), clock)
+        try:
+            preparing = Preparing(desk)
+            with pytest.raises(StaffError) as refused:
+                preparing.prepare(
+                    "Sam Carter", "kiosk-7", "mild", "Zoë Ångström", date(1951, 3, 14), "",
+                    practitioner="Dr. Okafor", planned_date=NOW.date() - timedelta(days=1),
+                )  # fmt: skip
+            assert refused.value.text.id == "staff.prepare.planned-date-past"
+            planned = NOW.date() + timedelta(days=10)
+            briefing_id = preparing.prepare(
+                "Sam Carter", "kiosk-7", "mild", "Zoë Ångström", date(1951, 3, 14), "",
+                practitioner=" Dr. Okafor ", planned_date=planned,
+            )  # fmt: skip
+            with desk.store.reading() as s:
+                row = s.get(BriefingRow, briefing_id)
+                assert row is not None
+                assert (row.practitioner, row.planned_date) == ("Dr. Okafor", planned)
+                assert s.query(BriefingRow).count() == 1  # the refused one left nothing
         finally:
             desk.close()

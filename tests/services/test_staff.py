@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from kiosk.i18n import msg
 from kiosk.services.staff import StaffDesk, StaffError, StaleError
 from kiosk.station import Station, Unavailable
 from kiosk.store.briefings import prepare_briefing
+from kiosk.store.models import BriefingRow
 from kiosk.store.staff import add_staff
 from tests.session.fakes import FakeClock
 from tests.shared import open_station
@@ -124,3 +125,31 @@ def test_a_briefing_prepared_in_a_language_no_longer_offered_starts_in_the_kiosk
     )  # fmt: skip
     b = desk.station.next_briefing()
     assert not isinstance(b, Unavailable) and b.language == "en"
+
+
+def test_prepare_keeps_the_practitioner_and_planned_date_and_refuses_a_past_date(
+    desk: StaffDesk,
+) -> None:
+    form_id = next(iter(desk.station.forms))
+    today = desk.now().date()
+    with pytest.raises(StaffError) as refused:
+        desk.prepare(
+            "Sam Carter", form_id, "Ana Díaz", date(1950, 1, 2), None,
+            practitioner="Dr. Okafor", planned_date=today - timedelta(days=1),
+        )  # fmt: skip
+    assert refused.value.text == msg("staff.prepare.planned-date-past")
+    with pytest.raises(StaffError) as refused:
+        desk.prepare(
+            "Sam Carter", form_id, "Ana Díaz", date(1950, 1, 2), None, practitioner="Dr. 😀"
+        )
+    assert refused.value.text == msg("staff.prepare.emoji")
+    with desk.station.store.reading() as session:
+        assert session.query(BriefingRow).count() == 0  # nothing half-stored
+    briefing_id = desk.prepare(
+        "Sam Carter", form_id, "Ana Díaz", date(1950, 1, 2), None,
+        practitioner=" Dr. Okafor ", planned_date=today + timedelta(days=14),
+    )  # fmt: skip
+    with desk.station.store.reading() as session:
+        row = session.get(BriefingRow, briefing_id)
+        assert row is not None
+        assert (row.practitioner, row.planned_date) == ("Dr. Okafor", today + timedelta(days=14))

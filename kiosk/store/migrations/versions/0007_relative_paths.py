@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_relative_paths"
-down_revision = "0004"
+down_revision = "0005_signers"
 branch_labels = None
 depends_on = None
 
