@@ -52,7 +52,7 @@ def test_each_signer_has_its_signature_and_the_representative_a_related_person(
     ):
         add_signer(store, briefing, signer, actor="kiosk")
     target = tmp_path / "b.json"
-    export_fhir(store, target, Filters(), by="Auditor")
+    export_fhir(store, target, Filters(), by="Auditor", documents=tmp_path / "documents")
     data = json.loads(target.read_text(encoding="utf-8"))
     get_fhir_model_class("Bundle").model_validate(data)
     resources = [e["resource"] for e in data["entry"]]
