@@ -141,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     folder = demo_database(args.cache, args.count, args.rebuild)
     form = load_form(FORM_FILE)
-    store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "bench-console", create=False)
+    # The cached database is brought to this code's schema, as a kiosk upgrades its own on start.
+    store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "bench-console", create=True)
     try:
         with store.reading() as session:
             version = next(

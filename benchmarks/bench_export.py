@@ -162,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush=True,
     )
 
-    store = open_store(f"sqlite:///{database}", "bench-kiosk", create=False)
+    # The cached database is brought to this code's schema, as a kiosk upgrades its own on start.
+    store = open_store(f"sqlite:///{database}", "bench-kiosk", create=True)
     totals = risk_totals([load_form(FORM_FILE)])
     samples: dict[str, list[float]] = {"floor": [], "csv": [], "fhir": [], "json": []}
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-export-", dir=folder) as tmp:
