@@ -73,10 +73,20 @@ def with_figure(parts: list[Flowable], picture: Picture | None, rtl: bool) -> li
 
 
 def _height(flowables: list[Flowable]) -> float:
-    """How tall these words are on the page, with the space between them."""
+    """About how tall these words are on the page, with the space between them: each paragraph's
+    characters at half its font size wide each, in lines of the text's width. An estimate, to
+    choose between keeping a screen whole and splitting it; laying the words out here to measure
+    them exactly cost every PDF about 5 % (an Arabic one, 7 ms)."""
     total = 0.0
     for f in flowables:
-        total += f.wrap(TEXT_WIDTH, PAGE[1])[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        style = getattr(f, "style", None)
+        text = f.getPlainText() if hasattr(f, "getPlainText") else getattr(f, "text", None)
+        if style is None or text is None:
+            total += f.wrap(TEXT_WIDTH, PAGE[1])[1]
+            continue
+        per_line = max(1, int(TEXT_WIDTH / (style.fontSize * 0.5)))
+        lines = max(1, -(-len(text) // per_line))
+        total += lines * style.leading + style.spaceBefore + style.spaceAfter
     return total
 
 
