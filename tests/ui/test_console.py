@@ -6,7 +6,7 @@ too)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from kiosk.records import desk as desk_records
 from kiosk.services.console import StaffError
 from kiosk.session import Briefing
 from kiosk.store import open_store
+from kiosk.store.models import BriefingRow
 from kiosk.store.staff import add_staff
 from kiosk.ui.console.window import ConsoleWindow
 from tests.session.fakes import FakeClock
@@ -211,12 +212,23 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
             assert view.message.text() == EN("staff.date-incomplete")
             qtbot.keyClicks(view.born, "3/14/1951")
             qtbot.keyClicks(view.mrn, "MRN-0042")
+            qtbot.keyClicks(view.practitioner, "Dr. Ines Moreau")
+            qtbot.keyClicks(view.planned, "13/40/2030")  # not a date: said, nothing stored
+            view.button.click()
+            assert view.message.text() == EN("console.prepare.planned-unreadable")
+            planned = (clock.now() + timedelta(days=9)).date()
+            view.planned.setText(f"{planned.month}/{planned.day}/{planned.year}")
             view.button.click()
             assert view.message.text().startswith("✓") and view.name.text() == ""
+            assert view.practitioner.text() == view.planned.text() == ""
             offered = station.next_briefing()
             assert isinstance(offered, Briefing) and offered.patient is not None
             assert (offered.patient.name, offered.patient.mrn) == ("Zoë Ångström", "MRN-0042")
             assert [a for a, _ in audited("briefing_prepared")] == [STAFF]
+            with station.store.reading() as session:
+                row = session.get(BriefingRow, offered.briefing_id)
+                assert row is not None
+                assert (row.practitioner, row.planned_date) == ("Dr. Ines Moreau", planned)
 
 
 def test_events_are_worded_from_the_catalog_never_the_store_s_values() -> None:

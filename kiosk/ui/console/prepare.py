@@ -65,7 +65,16 @@ class PrepareView(QWidget):
         self.mrn.setPlaceholderText(words("staff.prepare.mrn-placeholder"))
         self.mrn.setToolTip(words("staff.prepare.mrn-hint"))
         form.addRow(words("staff.prepare.title-mrn"), self.mrn)
-        for field in (self.name, self.born, self.mrn):
+        self.practitioner = QLineEdit()
+        self.practitioner.setMaxLength(NAME_MAX)
+        self.practitioner.setToolTip(words("staff.prepare.mrn-hint"))
+        form.addRow(words("document.practitioner"), self.practitioner)
+        self.planned = QLineEdit()
+        self.planned.setMaxLength(10)
+        self.planned.setPlaceholderText(words("console.prepare.date-hint"))
+        self.planned.setToolTip(words("staff.prepare.mrn-hint"))
+        form.addRow(words("document.planned-date"), self.planned)
+        for field in (self.name, self.born, self.mrn, self.practitioner, self.planned):
             field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         holder = QWidget()
         holder.setMaximumWidth(FORM_WIDTH)
@@ -110,7 +119,14 @@ class PrepareView(QWidget):
     def born_on(self) -> date | None:
         """The date of birth typed (as console.prepare.date-format, leading zeros optional); None
         when it is not a whole, real date."""
-        text = self.born.text().strip()
+        return self._date(self.born.text())
+
+    def planned_on(self) -> date | None:
+        """The planned date typed, as the date of birth is; None when it is not a date."""
+        return self._date(self.planned.text())
+
+    def _date(self, typed: str) -> date | None:
+        text = typed.strip()
         pattern = self.words("console.prepare.date-format")
         for form in (pattern, pattern.replace("MM", "M").replace("dd", "d")):
             d = QDate.fromString(text, form)
@@ -126,11 +142,17 @@ class PrepareView(QWidget):
         form_id = self.procedure.currentData()
         dob = self.born_on()
         problem = preparing.problem(kiosk, form_id, name, dob, mrn)
+        planned = self.planned_on()
+        if problem is None and self.planned.text().strip() and planned is None:
+            problem = msg("console.prepare.planned-unreadable")
         if problem is not None or dob is None:
             self.say(problem)
             return
         try:  # one short write, like staff mode's: its answer is wanted at once
-            preparing.prepare(staff, kiosk, str(form_id), name, dob, mrn)
+            preparing.prepare(
+                staff, kiosk, str(form_id), name, dob, mrn,
+                practitioner=self.practitioner.text(), planned_date=planned,
+            )  # fmt: skip
         except StaffError as exc:
             self.say(exc.text)
             return
@@ -147,9 +169,8 @@ class PrepareView(QWidget):
         tell(self.message, self.words(told) if told else "", done)
 
     def clear_patient(self) -> None:
-        self.name.setText("")
-        self.mrn.setText("")
-        self.born.setText("")
+        for field in (self.name, self.mrn, self.born, self.practitioner, self.planned):
+            field.setText("")
 
     def forget(self) -> None:
         self.reads.drop()
