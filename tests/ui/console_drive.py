@@ -71,7 +71,7 @@ def sign_in(qtbot: QtBot, window: ConsoleWindow, pin: str = PIN, name: str = STA
 def listed(qtbot: QtBot, window: ConsoleWindow, count: int) -> None:
     """Wait until the briefings list shows `count` rows and nothing is being read."""
     model = window.briefings.model
-    qtbot.waitUntil(lambda: not model.busy() and model.rowCount() == count)
+    qtbot.waitUntil(lambda: not model.busy() and model.rowCount() == count, timeout=30_000)
 
 
 def database_url(tmp_path: Path, url: str) -> None:

@@ -105,7 +105,7 @@ def test_a_briefing_s_events_show_in_time_order(qtbot: QtBot, window: ConsoleWin
     chosen = window.briefings.model.rows[0]
     window.briefings.table.selectRow(0)
     pane = window.briefings.pane
-    qtbot.waitUntil(lambda: pane.briefing_id == chosen.briefing_id)
+    qtbot.waitUntil(lambda: pane.briefing_id == chosen.briefing_id, timeout=30_000)
     shown = pane.event_texts()
     assert shown[0] == EN("console.event.prepared")
     acknowledged = [t for t in shown if t.startswith("Acknowledged: ")]
