@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated
+from functools import cached_property
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
 
@@ -232,13 +234,19 @@ class Form(_Strict):
         keyed += [("options", self.options), ("precautions", self.precautions)]
         return [(f"{key}.picture", s.picture) for key, s in keyed if s.picture is not None]
 
-    @property
+    @cached_property
     def content_sha256(self) -> str:
         """SHA-256 of the canonical content, so a record can name exactly what was shown.
 
-        Computed each time (about a millisecond): a cached value would survive `model_copy(update=...)`.
-        """
+        Worked out once per Form (it dumps the whole procedure, about a millisecond, and every
+        stored tap names it): a Form is frozen, and a copy with other values works out its own
+        (`model_copy`)."""
         return hashlib.sha256(self.canonical_json()).hexdigest()
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        copied.__dict__.pop("content_sha256", None)  # the copy's content may differ: its own hash
+        return copied
 
 
 def _drop_unset_picture(screen: dict[str, object]) -> None:

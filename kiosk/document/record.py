@@ -20,8 +20,8 @@ from kiosk.store.models import (
     QuestionFlag,
     RiskAcknowledgement,
     SignatureRow,
-    SignerRow,
 )
+from kiosk.store.signers import signer_rows
 
 RECORD_FORMAT = "briefing-record/2"
 """The attached record's format: /2 adds the briefing's language, and each acknowledgement's, flag's,
@@ -289,11 +289,6 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
 
 
 def _signers(session: Session, briefing_id: str) -> list[SignerPart]:
-    rows = session.execute(
-        select(SignerRow)
-        .where(SignerRow.briefing_id == briefing_id)
-        .order_by(SignerRow.signed_at, SignerRow.id)
-    ).scalars()
     return [
         SignerPart(
             r.kind,
@@ -307,5 +302,5 @@ def _signers(session: Session, briefing_id: str) -> list[SignerPart]:
             r.signed_at,
             hashlib.sha256(r.image_png).hexdigest() if r.image_png else None,
         )
-        for r in rows
+        for r in signer_rows(session, briefing_id)
     ]

@@ -33,9 +33,7 @@ def safe_cell(value: str) -> str:
 
 
 def text(value: str | None) -> str:
-    if value is None:
-        return ""
-    return "'" + value if value[:1] in _FORMULA_FIRST else value
+    return "" if value is None else safe_cell(value)
 
 
 def moment(value: datetime | str | None, zone: tzinfo | None, timespec: str = "seconds") -> str:

@@ -81,8 +81,6 @@ class Briefing(Walk):
         self._revisited: set[str] = set()
         self._read_to_end: dict[str, datetime] = {}
         self._inactivity = Inactivity(clock)
-        self._hashes: dict[str, tuple[Form, str]] = {}
-        """Each language's content hash, computed once: every event carries it (a Form is frozen)."""
         super().__init__(self.form, clock)
 
     # -- what the screens read -------------------------------------------------------------
@@ -154,7 +152,7 @@ class Briefing(Walk):
                     **self._shown(),
                     form_id=self.source.id,
                     form_version=self.source.version,
-                    procedure_sha256=self._content_sha256(self.source),
+                    procedure_sha256=self.source.content_sha256,
                 )
             )
             self.status = Status.IN_PROGRESS
@@ -364,16 +362,8 @@ class Briefing(Walk):
             "briefing_id": self.briefing_id,
             "at": at or self._clock.now(),
             "language": shown.language,
-            "content_sha256": self._content_sha256(shown),
+            "content_sha256": shown.content_sha256,
         }
-
-    def _content_sha256(self, form: Form) -> str:
-        """`form.content_sha256`, kept per language while it is the same Form object (hashing
-        the whole procedure is about 0.1 ms, on every tap that stores)."""
-        kept = self._hashes.get(form.language)
-        if kept is None or kept[0] is not form:
-            kept = self._hashes[form.language] = (form, form.content_sha256)
-        return kept[1]
 
     def _emit(self, event: Event) -> None:
         self._sink.record(event)

@@ -27,7 +27,6 @@ class Audio:
         self._screens: dict[tuple[str, str], dict[str, tuple[Clip, ...]]] = {}
         self.voices: dict[tuple[str, str], str] = {}
         """The engine and voice of each content (by id and hash) that has audio."""
-        self._hashes: dict[int, tuple[Form, str]] = {}
 
     def clips(self, form: Form, screen_id: str) -> tuple[Clip, ...]:
         """The screen's sentences with their audio, in reading order; none when this content has
@@ -37,18 +36,10 @@ class Audio:
     def voice(self, form: Form) -> str | None:
         """The engine and voice the form's audio was rendered with, if it has any."""
         self._load(form)
-        return self.voices.get((form.id, self._content_sha256(form)))
-
-    def _content_sha256(self, form: Form) -> str:
-        """The form's content hash, worked out once per Form object (the hash dumps the whole
-        procedure: asked on every screen, it cost a tap about half a millisecond)."""
-        known = self._hashes.get(id(form))
-        if known is None or known[0] is not form:  # the form is held, so its id is not reused
-            known = self._hashes[id(form)] = (form, form.content_sha256)
-        return known[1]
+        return self.voices.get((form.id, form.content_sha256))
 
     def _load(self, form: Form) -> dict[str, tuple[Clip, ...]]:
-        key = (form.id, self._content_sha256(form))
+        key = (form.id, form.content_sha256)
         if key not in self._screens:
             found = self._read(form)
             if not found:  # not rendered yet: looked for again next time (a render may be running)
@@ -57,10 +48,9 @@ class Audio:
         return self._screens[key]
 
     def _read(self, form: Form) -> dict[str, tuple[Clip, ...]]:
-        sha = self._content_sha256(form)
-        folder = speech_folder(self.data_dir, form, sha)
+        folder = speech_folder(self.data_dir, form)
         manifest = load_manifest(folder)
-        if manifest is None or manifest.get("content_sha256") != sha:
+        if manifest is None or manifest.get("content_sha256") != form.content_sha256:
             return {}
         screens: dict[str, list[Clip]] = {}
         for entry in manifest.get("sentences", []):
@@ -74,5 +64,7 @@ class Audio:
             if all(c.path.exists() for c in clips)
         }
         if whole:
-            self.voices[(form.id, sha)] = f"{manifest.get('engine')} {manifest.get('voice')}"
+            self.voices[(form.id, form.content_sha256)] = (
+                f"{manifest.get('engine')} {manifest.get('voice')}"
+            )
         return whole

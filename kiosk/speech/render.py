@@ -50,10 +50,8 @@ class Rendered:
     """Bytes on disk, all files together."""
 
 
-def speech_folder(data_dir: Path, form: Form, content_sha256: str | None = None) -> Path:
-    """Where the form's audio lives; `content_sha256` is the form's, when the caller has it."""
-    sha = content_sha256 or form.content_sha256
-    return data_dir / "speech" / form.id / f"{form.language}-{sha[:16]}"
+def speech_folder(data_dir: Path, form: Form) -> Path:
+    return data_dir / "speech" / form.id / f"{form.language}-{form.content_sha256[:16]}"
 
 
 def _sha256(path: Path) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kiosk.session.signers import InterpreterMode, Signer, SignerKind, check
 from kiosk.store import audit
@@ -63,14 +64,21 @@ def add_signer(store: Store, briefing_id: str, signer: Signer, *, actor: str) ->
         return row.id
 
 
-def signers_of(store: Store, briefing_id: str) -> list[Signer]:
-    """The briefing's signers, in the order they signed."""
-    with store.reading() as session:
-        rows = session.execute(
+def signer_rows(session: Session, briefing_id: str) -> list[SignerRow]:
+    """The briefing's signer rows, in the order they signed."""
+    return list(
+        session.execute(
             select(SignerRow)
             .where(SignerRow.briefing_id == briefing_id)
             .order_by(SignerRow.signed_at, SignerRow.id)
         ).scalars()
+    )
+
+
+def signers_of(store: Store, briefing_id: str) -> list[Signer]:
+    """The briefing's signers, in the order they signed."""
+    with store.reading() as session:
+        rows = signer_rows(session, briefing_id)
         return [
             Signer(
                 kind=SignerKind(r.kind),

@@ -60,8 +60,9 @@ class ScreenCorner(CornerHold):
         self.setMinimumSize(0, 0)
         self.setMaximumSize(16_777_215, 16_777_215)
         self._window, self._square = window, square
+        # Its place follows the square's alone: a wider window moves the square (right to left)
+        # or leaves it where it is (left to right).
         square.installEventFilter(self)
-        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (

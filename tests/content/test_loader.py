@@ -45,6 +45,18 @@ def test_content_hash_is_stable_and_follows_the_words(form_data: dict[str, Any])
     assert len(first) == 64
 
 
+def test_a_copy_with_other_words_has_its_own_hash(form_data: dict[str, Any]) -> None:
+    """The hash is worked out once per Form; a copy with other values never carries the old one."""
+    form = parse_form(form_data, "a")
+    first = form.content_sha256
+    edited = form.model_copy(update={"title": form.title + " (revised)"})
+    assert form.content_sha256 == first and edited.content_sha256 != first
+    assert (
+        edited.content_sha256 == parse_form(form_data | {"title": edited.title}, "b").content_sha256
+    )
+    assert form.model_copy().content_sha256 == first and form == parse_form(form_data, "c")
+
+
 def test_surrounding_blanks_do_not_change_the_hash(form_data: dict[str, Any]) -> None:
     first = parse_form(form_data, "a").content_sha256
     form_data["title"] = "  A small procedure\n"
