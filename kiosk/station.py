@@ -26,16 +26,22 @@ from kiosk.records import followup
 from kiosk.records.query import RecordRow
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
+from kiosk.session.screen import ScreenModel
 from kiosk.speech.listening import Audio
 from kiosk.startup import start_kiosk
-from kiosk.store import Recorder, Store, audit
+from kiosk.store import Recorder, Store, audit, database
 from kiosk.store.briefings import Waiting, next_prepared
 from kiosk.store.checkpoint import checkpoint_path
+from kiosk.store.recorder import busy, not_saved
 from kiosk.store.rules import InputError, clean_name
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 
 PREPARED_WINDOW = timedelta(hours=24)
 """A prepared briefing waits this long for its patient; older ones are left for staff to look at."""
+
+TAP_WAIT_MS = 100
+"""How long a patient's tap waits for a database another program holds before the screen says it is
+saving and tries again (kiosk.session.saving): never the whole busy timeout on the screen's thread."""
 
 NO_BRIEFING = "welcome.no-briefing"
 """The message id Welcome shows when no briefing can start."""
@@ -84,10 +90,27 @@ class Station:
         self.signer_problem = signer_problem
         self.problems = list(problems or [])
         """Sentences for staff gathered at start (PDFs still pending, forms that did not load)."""
-        self.recorder = Recorder(store)
+        self.recorder = Recorder(store, wait_ms=TAP_WAIT_MS)
         self.audio = Audio(config.data_dir)
         """The read-aloud audio rendered for the procedures (`kiosk speech render`)."""
         self._pdf_lock = threading.Lock()
+
+    def screen_model(self) -> ScreenModel:
+        """The patient's screen model for this kiosk: its clock, languages and reading aloud."""
+        clock = self.clock
+        model = ScreenModel(
+            today=lambda: clock.now().astimezone().date(),
+            now=clock.now,
+            monotonic=clock.monotonic,
+            not_saved=not_saved,
+            busy=busy,
+            saving_seconds=database.BUSY_TIMEOUT_MS / 1000,  # no sooner than the store gave up
+            check_name=name_problem,
+            typed_signature=self.typed_signature,
+        )
+        model.offer_languages(self.offered_languages())
+        model.offer_read_aloud(self.read_aloud_offered, bool(self.config["read_aloud"]))
+        return model
 
     @classmethod
     def open(cls, config: Config, clock: Clock) -> Station:
@@ -367,12 +390,3 @@ def name_problem(name: str) -> str | None:
     if why is Unprintable.LETTERS:
         return "name.cannot-print"
     return None
-
-
-def not_saved(exc: BaseException) -> bool:
-    """Whether an error means the store did not take a change (the patient may tap again)."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from kiosk.store.recorder import RecordError
-
-    return isinstance(exc, RecordError | SQLAlchemyError | OSError)

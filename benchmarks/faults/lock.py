@@ -2,9 +2,12 @@
 
 A second sqlite3 connection (another program on the machine: a backup tool, a clinic script) takes
 the write lock with BEGIN IMMEDIATE and holds it. The patient taps “I understand this risk”: the
-kiosk waits the busy timeout for the lock, then the tap must fail with the sentence the patient
-reads, storing nothing and changing nothing on screen. The other writer lets go; the patient taps
-again and it is stored; the briefing goes on to its signature and PDF. Nothing stored before is lost.
+screen says at once that it is saving and stays live (a heartbeat timer measures how long the
+event loop ever stood still) while the kiosk tries the tap again; after the busy timeout the tap
+fails with the sentence the patient reads, storing nothing and changing nothing on screen. The other
+writer lets go; the patient taps again and it is stored. On the next risk the other writer lets go
+while the screen still says it is saving: the tap is stored with no second tap. The briefing goes on
+to its signature and PDF. Nothing stored before is lost.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from benchmarks.faults import record, screen
 from benchmarks.faults.common import Result, make_kiosk, timed
-from benchmarks.faults.screen import SAVE_FAILED
+from benchmarks.faults.screen import SAVE_FAILED, SAVING
 from kiosk.store import database, open_store
 
 
@@ -52,25 +55,39 @@ def run(folder: Path, *, runs: int = 1, busy_timeout_ms: int | None = None) -> R
     return result
 
 
+FROZEN = 0.5
+"""The longest the screen may stand still while a tap waits for the lock (seconds)."""
+
+
 def _one(
     window: screen.KioskWindow, db: Path, reported: set[record.Ack], result: Result
 ) -> list[str]:
     problems: list[str] = []
+    busy_s = database.BUSY_TIMEOUT_MS / 1000
     briefing_id, risk = screen.begin_with_risks(window, 2, reported)
     other = sqlite3.connect(db, timeout=0, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")  # the other writer holds the lock...
-        start = time.monotonic()
-        took = screen.understand(window)
-        waited = time.monotonic() - start
+        with screen.Heartbeat() as heart:
+            start = time.monotonic()
+            took = screen.understand(window)
+            first = screen.message(window)
+            gave_up = screen.wait_for(lambda: screen.message(window) != SAVING, busy_s * 3)
+            waited = time.monotonic() - start
         said = screen.message(window)
         if took:
             problems.append("a tap went through while another writer held the lock")
             reported.add((briefing_id, risk))
-        if said != SAVE_FAILED:
+        if first != SAVING:
+            problems.append(f"the patient read {first!r} at once when the lock held the tap up")
+        if not gave_up or said != SAVE_FAILED:
             problems.append(f"the patient read {said!r} when the lock held the tap up")
-        if waited < database.BUSY_TIMEOUT_MS / 1000 * 0.9:
+        if waited < busy_s * 0.9:
             problems.append(f"the tap gave up after {waited:.1f} s, before the busy timeout")
+        if heart.longest > FROZEN:
+            problems.append(
+                f"the screen stood still for {heart.longest:.2f} s while the tap waited"
+            )
         other.execute("ROLLBACK")  # ...and lets go
     finally:
         other.close()
@@ -81,9 +98,10 @@ def _one(
     else:
         reported.add((briefing_id, risk))
     result.notes.append(
-        f"the tap waited {waited:.1f} s (busy timeout {database.BUSY_TIMEOUT_MS / 1000:.0f} s) "
-        f"and the patient read: {said!r}"
+        f"the tap waited {waited:.1f} s (busy timeout {busy_s:g} s), the screen live throughout "
+        f"(longest still {heart.longest:.2f} s); the patient read {first!r}, then {said!r}"
     )
+    problems += _let_go_while_saving(window, db, briefing_id, reported)
 
     screen.to_sign(window, lambda b, r: reported.add((b, r)))
     signed, pdf = screen.sign(window)
@@ -91,3 +109,30 @@ def _one(
         problems.append(f"the briefing did not end signed with its PDF: {signed}, {pdf}")
     screen.finish(window)
     return problems
+
+
+def _let_go_while_saving(
+    window: screen.KioskWindow, db: Path, briefing_id: str, reported: set[record.Ack]
+) -> list[str]:
+    """The other writer lets go while the screen says it is saving: stored with no second tap."""
+    risk = screen.to_next_risk(window)
+    b = window.briefing
+    assert b is not None
+    other = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        screen.understand(window)
+        if risk in b.acknowledgements:
+            return ["a tap went through while another writer held the lock"]
+        screen.wait_for(lambda: False, 0.5)  # a moment, the screen saying it is saving
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    if not screen.wait_for(lambda: risk in b.acknowledgements, 5.0):
+        return [
+            f"the held-up tap was not stored once the lock was let go: {screen.message(window)!r}"
+        ]
+    reported.add((briefing_id, risk))
+    if screen.message(window):
+        return [f"the stored tap left {screen.message(window)!r} on screen"]
+    return []

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks import robot
@@ -50,6 +51,43 @@ def kiosk_window(config: Config) -> Iterator[KioskWindow]:
 
 SAVE_FAILED = words_for("en")("problem.not-saved")
 """What the patient reads when a tap could not be stored."""
+SAVING = words_for("en")("problem.saving")
+"""What the patient reads while a tap waits for a database another program holds."""
+
+
+class Heartbeat:
+    """A timer beating every 20 ms on the screen's thread: the longest gap between beats is how
+    long the screen stood still (could not paint or answer a touch)."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._last = time.monotonic()
+        self._timer = QTimer()
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def __enter__(self) -> Heartbeat:
+        self._last = time.monotonic()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._beat()
+        self._timer.stop()
+
+
+def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    """Run the event loop until `condition()` holds or `seconds` passed; whether it held."""
+    try:
+        robot.wait_until(condition, timeout=seconds)
+    except robot.RobotError:
+        return condition()
+    return True
 
 
 def to_next_risk(window: KioskWindow) -> str:

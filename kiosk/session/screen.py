@@ -9,15 +9,15 @@ then changes state → the model emits one change → the page draws `view`. Not
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from kiosk.i18n import Msg, Words, msg, words_for
-from kiosk.session.changes import Events
+from kiosk.i18n import Msg, msg, words_for
 from kiosk.session.kinds import IdleState, ScreenKind, Status
-from kiosk.session.state import FlowError
+from kiosk.session.preferences import Preferences
+from kiosk.session.saving import SAVING_SECONDS, Attempts
 from kiosk.session.view import Action, Filing, IdentityStep, View, welcome
 from kiosk.session.views import Local, identity_step, language_choices, tries_left, view_of
 
@@ -32,7 +32,7 @@ DONE_SECONDS = 45.0
 """The done screen returns to Welcome on its own after this long."""
 
 
-class ScreenModel:
+class ScreenModel(Preferences):
     """What the patient's screen shows and allows, and every decision behind it."""
 
     def __init__(
@@ -46,30 +46,24 @@ class ScreenModel:
         typed_signature: bool = False,
         done_seconds: float = DONE_SECONDS,
         language: str = "en",
+        busy: Callable[[BaseException], bool] = lambda exc: False,
+        saving_seconds: float = SAVING_SECONDS,
     ) -> None:
-        """`not_saved(exc)` tells a store failure (the patient may tap again) from a bug;
+        """`not_saved(exc)` tells a store failure (the patient may tap again) from a bug; `busy(exc)`
+        one the same tap may be tried again for (another program held the database);
         `check_name(name)` gives the message id of why a typed name cannot be used, or None."""
-        self.events = Events()
+        super().__init__(language)
         self.briefing: Briefing | None = None
         self._today = today
         self._monotonic = monotonic
-        self._not_saved = not_saved
+        self._attempts = Attempts(
+            not_saved=not_saved, busy=busy, monotonic=monotonic, seconds=saving_seconds
+        )
         self._check_name = check_name
         self._now = now
         self._local = Local(typed_signature_offered=typed_signature)
         self._done_seconds = done_seconds
         self._done_since: float | None = None
-        self._language = language
-        self._offered: tuple[str, ...] = (language,)
-        self._chosen: str | None = None
-        """The language the patient chose on Welcome, before their briefing was found."""
-        self.words: Words = words_for(language)
-        self._view: View | None = None
-        self._read_aloud = (False, False)
-        """Whether reading every screen aloud is offered (some audio is rendered), and the
-        clinic's default for each new patient."""
-        self.read_aloud = False
-        """This patient's choice: every screen read aloud as it opens."""
 
     # -- what the pages read ----------------------------------------------------------------
 
@@ -94,34 +88,6 @@ class ScreenModel:
     def kind(self) -> ScreenKind:
         return self.briefing.current.kind if self.briefing is not None else ScreenKind.WELCOME
 
-    def set_language(self, language: str) -> None:
-        """This patient's language (the next one starts in the clinic's again)."""
-        self.words = words_for(language)
-        self._changed()
-
-    def set_home_language(self, language: str) -> None:
-        """The clinic's language: each patient starts in it; it shows now."""
-        self._language = language
-        self.set_language(language)
-
-    def offer_read_aloud(self, offered: bool, default: bool) -> None:
-        """Whether Welcome offers reading every screen aloud (only where audio is rendered), and
-        whether each patient starts with it on (the `read_aloud` setting)."""
-        self._read_aloud = (offered, default and offered)
-        self.read_aloud = self._read_aloud[1]
-        self._changed()
-
-    def set_read_aloud(self, on: bool) -> None:
-        """The patient's choice on Welcome: every screen read aloud as it opens, or not."""
-        if self._read_aloud[0] and on != self.read_aloud:
-            self.read_aloud = on
-            self._changed()
-
-    def offer_languages(self, languages: Sequence[str]) -> None:
-        """The languages this kiosk offers patients, the clinic's main one first (it shows now)."""
-        self._offered = tuple(dict.fromkeys(languages)) or (self._language,)
-        self.set_home_language(self._offered[0])
-
     def choose_language(self, language: str) -> None:
         """The patient chose a language (on Welcome, or from the top of any screen): every screen
         is in it from now on, the same screen showing. Mid-briefing the switch is stored first,
@@ -133,9 +99,12 @@ class ScreenModel:
                 self.words = words_for(language)
             self._changed()
             return
-        if self._attempt(lambda: b.switch_language(language)):
+
+        def switched() -> None:
             self.words = words_for(b.language)
             self._local = replace(self._local, choosing_language=False, message=None)
+
+        self._attempt(lambda: b.switch_language(language), switched)
         self._changed()
 
     # -- the next patient ---------------------------------------------------------------------
@@ -157,7 +126,7 @@ class ScreenModel:
             briefing.switch_language(self._chosen)
         if self.words.language.split("-")[0] != briefing.language:  # (the pseudo-locale is English)
             self.words = words_for(briefing.language)
-        if self._attempt(briefing.go_next):
+        if self._attempt(briefing.go_next, hold=False):  # Welcome: the patient touches Start again
             self._changed()
             return True
         if briefing.status is Status.NOT_STARTED:
@@ -221,25 +190,29 @@ class ScreenModel:
             return False
         if b.patient is None:
             name = self._local.typed_name
-            if self._attempt(lambda: b.enter_identity(name, dob)):
-                self._run(b.go_next)  # confirmed: on to the first screen at once
+            # Confirmed: on to the first screen at once.
+            if self._attempt(lambda: b.enter_identity(name, dob), lambda: self._run(b.go_next)):
                 return True
             self._changed()
             return False
         matched: list[bool] = []
-        if not self._attempt(lambda: matched.append(b.confirm_identity(dob))):
-            self._changed()
-            return False
-        if matched[0]:
-            self._run(b.go_next)  # confirmed: on to the first screen at once
+        if self._attempt(
+            lambda: matched.append(b.confirm_identity(dob)), lambda: self._matched(b, matched[-1])
+        ):
             return True
+        self._changed()
+        return False
+
+    def _matched(self, b: Briefing, matched: bool) -> None:
+        if matched:
+            self._run(b.go_next)  # confirmed: on to the first screen at once
+            return
         if b.identity_locked:
             self._local = replace(self._local, message=None)
         else:
             left = tries_left(b)
             self._local = replace(self._local, message=msg("identity.no-match", count=left))
         self._changed()
-        return True
 
     def enter_name(self, name: str) -> None:
         """Walk-up mode: the name typed, on to the date of birth (or why the name cannot be used)."""
@@ -262,8 +235,7 @@ class ScreenModel:
         if problem:
             self._say(msg(problem))
             return
-        if self._run(lambda: b.sign(signature)):
-            self._done_since = self._monotonic()
+        self._run(lambda: b.sign(signature))  # stored: the done screen, counting its seconds
 
     def still_here(self) -> None:
         """A touch, or “Yes, I am here”."""
@@ -313,6 +285,7 @@ class ScreenModel:
 
     def end(self) -> None:
         """The patient is gone: forget the briefing; every page wipes what it showed."""
+        self._attempts.drop()
         self.briefing = None
         self._done_since = None
         self._chosen = None
@@ -357,31 +330,50 @@ class ScreenModel:
         """An intent of the briefing, then one change: its new screen, or why nothing happened."""
         done = self._attempt(intent)
         if done:
-            self._local = replace(self._local, message=None)
+            self._stored()
         self._changed()
         return done
 
-    def _attempt(self, intent: Callable[[], object]) -> bool:
-        """Run an intent; a refusal or a failed save becomes the message line (the briefing's state
-        is unchanged then: it changes only after the store accepted)."""
-        try:
-            intent()
-        except FlowError as exc:
-            self._local = replace(
-                self._local, message=msg(exc.message_id) if exc.message_id else None
-            )
-            if exc.message_id is None:
-                log.warning("an intent was refused: %s", exc)
+    def _stored(self) -> None:
+        self._local = replace(self._local, message=None)
+        b = self.briefing
+        if b is not None and b.status is Status.COMPLETED and self._done_since is None:
+            self._done_since = self._monotonic()
+
+    def _attempt(
+        self,
+        intent: Callable[[], object],
+        then: Callable[[], object] | None = None,
+        *,
+        hold: bool = True,
+    ) -> bool:
+        """Run an intent (and `then`, once it is stored); a refusal, a failed save or a save still
+        waiting for the database becomes the message line (the briefing's state is unchanged then:
+        it changes only after the store accepted)."""
+        tried = self._attempts.attempt(intent, then, hold=hold)
+        if not tried.stored:
+            self._local = replace(self._local, message=tried.message)
             return False
-        except Exception as exc:
-            if not self._not_saved(exc):
-                raise
-            # The exception's text can carry SQL parameters (names): log its kind only.
-            log.error("an event could not be stored: %s", type(exc).__name__)
-            self._local = replace(self._local, message=msg("problem.not-saved"))
-            return False
+        if then is not None:
+            then()
         return True
 
-    def _changed(self) -> None:
-        self._view = None
-        self.events.changed.emit()
+    # -- a tap the database held up --------------------------------------------------------
+
+    @property
+    def saving(self) -> bool:
+        """A tap waits for the database: the page calls `retry` a few times a second."""
+        return self._attempts.pending is not None
+
+    def retry(self) -> None:
+        """Try the held-up tap again; the screen changes only once it is stored (or given up)."""
+        tried = self._attempts.retry()
+        if tried is None:
+            return
+        if tried.stored:
+            self._stored()
+            if tried.then is not None:
+                tried.then()
+        else:
+            self._local = replace(self._local, message=tried.message)
+        self._changed()

@@ -40,6 +40,10 @@ the operating system's file cache holds the rest, so 512 KiB costs the 10,000-br
 about 3 ms and the acknowledgement nothing measurable."""
 READ_ONLY = "kiosk_read_only"
 """Execution option for connections that only read: on SQLite they begin DEFERRED, without the write lock."""
+WAIT_MS = "kiosk_wait_ms"
+"""Execution option: how long a write waits for a lock another writer holds (instead of the busy
+timeout) before it fails as busy (`is_busy`). A patient's tap waits briefly and is tried again
+while the screen stays live (kiosk.session.screen)."""
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -85,7 +89,15 @@ def make_engine(url: str | URL) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True)
+
+        @event.listens_for(engine, "begin")
+        def _lock_wait(conn: Any) -> None:
+            wait = conn.get_execution_options().get(WAIT_MS)
+            if wait is not None:  # for this transaction only: the advisory lock of the audit chain
+                conn.connection.driver_connection.execute(f"SET LOCAL lock_timeout = {int(wait)}")
+
+        return engine
     if parsed.get_backend_name() != "sqlite":
         raise StoreError(
             f"database_url: {parsed.get_backend_name()} is not supported; use SQLite or PostgreSQL."
@@ -110,14 +122,31 @@ def make_engine(url: str | URL) -> Engine:
     def _begin_immediate(conn: Any) -> None:
         # Writers take the lock up front and wait for it (busy_timeout) instead of failing midway;
         # readers (READ_ONLY) take none, so checks and backups never hold up a patient's kiosk.
-        read_only = conn.get_execution_options().get(READ_ONLY, False)
-        begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+        options = conn.get_execution_options()
+        begin = "BEGIN" if options.get(READ_ONLY, False) else "BEGIN IMMEDIATE"
+        wait = options.get(WAIT_MS)
+        raw = conn.connection.driver_connection
         try:
-            conn.connection.driver_connection.execute(begin)
+            if wait is not None:
+                raw.execute(f"PRAGMA busy_timeout={int(wait)}")
+            raw.execute(begin)
         except sqlite3.Error as exc:  # "database is locked" past the busy timeout, say
             raise wrapped(begin, exc) from exc
+        finally:
+            if wait is not None:  # only the wait for the lock was short; the lock is held now
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     return engine
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a write failed only because another writer held the database past its wait: SQLite's
+    "database is locked" (SQLITE_BUSY), PostgreSQL's lock_not_available (55P03)."""
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, sqlite3.OperationalError):
+        code = getattr(orig, "sqlite_errorcode", None)
+        return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(orig)
+    return getattr(orig, "sqlstate", None) == "55P03"
 
 
 def check_sqlite_file(path: Path) -> None:

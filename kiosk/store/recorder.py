@@ -14,11 +14,12 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, exists, insert, select, update
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from kiosk.session import events as ev
 from kiosk.session.signature import DrawnSignature
 from kiosk.store import audit
-from kiosk.store.database import Store
+from kiosk.store.database import WAIT_MS, Store, is_busy
 from kiosk.store.hot import HotStatement
 from kiosk.store.models import (
     BriefingRow,
@@ -40,6 +41,22 @@ _B: Table = BriefingRow.__table__  # type: ignore[assignment]
 
 class RecordError(Exception):
     """An event the record refuses (for example a briefing that is not there or already finished)."""
+
+
+class StoreBusy(RecordError):
+    """Another writer held the database for longer than the tap's wait: nothing was stored; the
+    same event may be tried again."""
+
+
+def not_saved(exc: BaseException) -> bool:
+    """Whether an error means the store did not take a change (the patient may tap again)."""
+    return isinstance(exc, RecordError | SQLAlchemyError | OSError)
+
+
+def busy(exc: BaseException) -> bool:
+    """Whether a patient's event was not stored only because another program held the database
+    (the same tap is tried again while the screen says it is saving)."""
+    return isinstance(exc, StoreBusy)
 
 
 def _insert_if_live(model: type[Any], columns: list[str]) -> HotStatement:
@@ -78,8 +95,16 @@ _STATUS = select(
 class Recorder:
     """Implements the engine's EventSink: `record` returns only once the event is durably stored."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, wait_ms: int | None = None) -> None:
+        """`wait_ms`: how long a patient's event waits for a lock another writer holds before it
+        fails as StoreBusy (None: the store's whole busy timeout). An abandonment, which no one
+        waits on, always waits the whole timeout."""
         self.store = store
+        self._engine = (
+            store.engine
+            if wait_ms is None
+            else store.engine.execution_options(**{WAIT_MS: wait_ms})
+        )
         self._handlers: dict[type[ev.Event], Callable[[Connection, Any], dict[str, Any]]] = {
             ev.BriefingStarted: self._started,
             ev.IdentityConfirmed: self._identity_confirmed,
@@ -95,17 +120,26 @@ class Recorder:
 
     def record(self, event: ev.Event) -> None:
         kind = type(event)
-        with self.store.engine.begin() as conn:
-            detail = self._handlers[kind](conn, event)
-            audit.append(
-                conn,
-                at=event.at,
-                kiosk_id=self.store.kiosk_id,
-                actor=PATIENT,
-                action=self._actions[kind],
-                subject=f"briefing:{event.briefing_id}",
-                detail=detail,
-            )
+        engine = self.store.engine if kind is ev.Abandoned else self._engine
+        try:
+            with engine.begin() as conn:
+                self._write(conn, kind, event)
+        except OperationalError as exc:
+            if is_busy(exc):
+                raise StoreBusy("another program held the database") from exc
+            raise
+
+    def _write(self, conn: Connection, kind: type[ev.Event], event: ev.Event) -> None:
+        detail = self._handlers[kind](conn, event)
+        audit.append(
+            conn,
+            at=event.at,
+            kiosk_id=self.store.kiosk_id,
+            actor=PATIENT,
+            action=self._actions[kind],
+            subject=f"briefing:{event.briefing_id}",
+            detail=detail,
+        )
 
     # Each handler writes its rows and returns the audit detail (never a name: ids, times, counts).
 

@@ -112,8 +112,6 @@ class KioskWindow(QWidget):
 
     def attach(self, station: Station, interaction: Interaction | None = None) -> None:
         """Give the window its station, and build the other screens: the patient's, and staff mode's."""
-        from kiosk.session.screen import ScreenModel
-        from kiosk.station import name_problem, not_saved
         from kiosk.ui.filing import Filer
         from kiosk.ui.interaction import Interaction
         from kiosk.ui.listen import Listening
@@ -123,6 +121,7 @@ class KioskWindow(QWidget):
         from kiosk.ui.pages.reading import ReadingPage
         from kiosk.ui.pages.review import ReviewPage
         from kiosk.ui.pages.sign import SignPage
+        from kiosk.ui.saving import Retrying
         from kiosk.ui.staff.keys import DigitRow
         from kiosk.ui.staff.mode import StaffMode
         from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -133,18 +132,8 @@ class KioskWindow(QWidget):
         self.station = station
         self.interaction = interaction or Interaction(station)
         self.scaled = (OnScreenKeyboard, DateKeypad, SignaturePad, DigitRow)
-        clock = station.clock
-        model = ScreenModel(
-            today=lambda: clock.now().astimezone().date(),
-            now=clock.now,
-            monotonic=clock.monotonic,
-            not_saved=not_saved,
-            check_name=name_problem,
-            typed_signature=station.typed_signature,
-        )
-        model.offer_languages(station.offered_languages())
-        model.offer_read_aloud(station.read_aloud_offered, bool(station.config["read_aloud"]))
-        self.model = model
+        self.model = model = station.screen_model()
+        self.retrying = Retrying(model, self)  # a tap the database held up, tried again
         self.identity = IdentityPage()
         self.reading = ReadingPage()
         self.question = QuestionPage()

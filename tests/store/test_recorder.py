@@ -8,9 +8,8 @@ import time
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 
-from kiosk.content import load_form
 from kiosk.session import (
     Briefing,
     DrawnSignature,
@@ -23,7 +22,7 @@ from kiosk.session import (
 )
 from kiosk.session.events import Abandoned, AbandonReason, Signed
 from kiosk.store import InputError, Recorder, RecordError, Store, audit, open_store
-from kiosk.store.briefings import patient_of, prepare_briefing, recover_interrupted
+from kiosk.store.briefings import patient_of, recover_interrupted
 from kiosk.store.models import (
     AuditEntry,
     BriefingRow,
@@ -33,36 +32,10 @@ from kiosk.store.models import (
     RiskAcknowledgement,
     SignatureRow,
 )
-from tests.conftest import MILD
 from tests.session.fakes import FakeClock
+from tests.store.briefed import DOB, FORM, count, prepared, walk_to
 
-DOB = date(1951, 3, 14)
 SIGNATURE = DrawnSignature((Stroke((Point(0, 0, 0), Point(60, 40, 120), Point(120, 5, 260))),))
-FORM = load_form(MILD)
-
-
-def prepared(store: Store, clock: FakeClock, name: str = "Ana Ruiz") -> Briefing:
-    briefing_id = prepare_briefing(
-        store, FORM, name=name, date_of_birth=DOB, mrn="MRN-1", staff="Nurse Lee", now=clock.now()
-    )
-    return Briefing(FORM, briefing_id, Recorder(store), clock, patient=Patient(name, DOB))
-
-
-def walk_to(b: Briefing, kind: ScreenKind) -> None:
-    while b.current.kind is not kind:
-        if b.current.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
-            b.confirm_identity(DOB)
-        if b.current.kind is ScreenKind.RISK:
-            b.read_to_end()
-            b.acknowledge_risk()
-        if b.current.kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
-            b.answer_question(FORM.question(b.current.id).answer)
-        b.go_next()
-
-
-def count(store: Store, model: type) -> int:
-    with store.sessions() as s:
-        return int(s.execute(select(func.count()).select_from(model)).scalar_one())
 
 
 def test_a_whole_briefing_is_recorded(store: Store) -> None:
