@@ -24,6 +24,9 @@ class Glyph(StrEnum):
     """The languages: a globe, as most of the world's screens mark them."""
     SPEAKER = "speaker"
     """Listen: a loudspeaker and its sound."""
+    BOX = "box"
+    """An empty box, to be ticked: on "I understand this risk" before it is tapped (a tick there
+    would read as already done)."""
 
 
 def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
@@ -83,6 +86,8 @@ def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
         p.quadTo(0.72, 0.5, 0.62, 0.64)
         p.moveTo(0.74, 0.24)
         p.quadTo(0.94, 0.5, 0.74, 0.76)
+    elif glyph is Glyph.BOX:
+        p.addRoundedRect(QRectF(0.14, 0.14, 0.72, 0.72), 0.12, 0.12)
     else:  # CONTRAST: a circle, half filled
         p.addEllipse(QRectF(0.12, 0.12, 0.76, 0.76))
         p.moveTo(0.5, 0.12)

@@ -112,7 +112,7 @@ class ReadingPage(Page):
             self.understand.setEnabled(offer.enabled)
             colour = self.look.palette.done if offer.enabled else self.look.palette.disabled_text
             px = self.look.px(32)
-            self.understand.setIcon(icon(Glyph.TICK, colour, px))
+            self.understand.setIcon(icon(Glyph.BOX, colour, px))  # ticked once tapped
             self.understand.setIconSize(QSize(px, px))
         done = view.kind is ScreenKind.RISK and view.acknowledged
         self.understood.setVisible(done)
