@@ -66,18 +66,19 @@ def _numbered_canvas(footer: str, words: Words, created: datetime | None = None)
 
         def save(self) -> None:
             total = len(self._pages)
+            who = paragraph_markup(footer)  # the same on every page: shaped once
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                self._draw_footer(number, total)
+                self._draw_footer(who, number, total)
                 super().showPage()
             super().save()
 
-        def _draw_footer(self, number: int, total: int) -> None:
+        def _draw_footer(self, who_markup: str, number: int, total: int) -> None:
             self.saveState()
             self.setStrokeColorRGB(0.8, 0.8, 0.8)
             self.line(MARGIN, FOOTER_HEIGHT + 2, PAGE[0] - MARGIN, FOOTER_HEIGHT + 2)
             rtl = words.right_to_left
-            who = Paragraph(paragraph_markup(footer), FOOTER_RTL if rtl else STYLES["footer"])
+            who = Paragraph(who_markup, FOOTER_RTL if rtl else STYLES["footer"])
             _, height = who.wrapOn(self, TEXT_WIDTH - PAGE_LABEL_WIDTH, FOOTER_HEIGHT)
             who.drawOn(self, MARGIN + (PAGE_LABEL_WIDTH if rtl else 0), FOOTER_HEIGHT - height - 2)
             # through the shaping, as every other text: "page N of M" in Arabic is joined and ordered
