@@ -33,6 +33,7 @@ from kiosk.store.briefings import Waiting, next_prepared
 from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.rules import InputError, clean_name
 from kiosk.store.staff import LoginResult, check_pin, list_staff
+from kiosk.store.versions import keep
 
 PREPARED_WINDOW = timedelta(hours=24)
 """A prepared briefing waits this long for its patient; older ones are left for staff to look at."""
@@ -176,6 +177,7 @@ class Station:
                 )
             p = waiting.patient
             languages = self.languages_of(form)
+            keep(self.store, [form, *languages.values()], form, self.clock.now())
             return Briefing(
                 form,
                 waiting.briefing_id,
@@ -200,6 +202,7 @@ class Station:
                 f"use one of {', '.join(sorted(self.forms)) or 'none (no procedure loaded)'}.",
             )
         languages = self.languages_of(form)
+        keep(self.store, [form, *languages.values()], form, self.clock.now())
         return Briefing(
             form,
             str(uuid.uuid4()),

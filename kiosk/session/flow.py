@@ -306,6 +306,7 @@ class Briefing(Walk):
                 **self._shown(),
                 signature=signature,
                 screen_times=self.screen_times(),
+                screens_shown=self.screens_shown(self.languages),
             )
         )
         self.signature = signature
@@ -324,13 +325,22 @@ class Briefing(Walk):
         if self.status is Status.IN_PROGRESS:
             self._emit(LanguageChanged(**self._shown(form=form), screen_id=self.current.id))
         self.form = form
+        self._see()
         return self.current
 
     def abandon(self, reason: AbandonReason) -> None:
         """End the briefing unfinished, keeping what was acknowledged. Nothing to do if it never started."""
         if self.status is not Status.IN_PROGRESS:
             return
-        self._emit(Abandoned(briefing_id=self.briefing_id, at=self._clock.now(), reason=reason))
+        shown = self.screens_shown(self.languages)
+        self._emit(
+            Abandoned(
+                briefing_id=self.briefing_id,
+                at=self._clock.now(),
+                reason=reason,
+                screens_shown=shown,
+            )
+        )
         self.status = Status.ABANDONED
 
     # -- inactivity ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, BriefingStatus, PatientRow
 from kiosk.store.rules import check_date_of_birth, clean_mrn, clean_name
+from kiosk.store.versions import keep
 
 SYSTEM = "system"
 ANY_KIOSK = "*"
@@ -47,6 +48,7 @@ def prepare_briefing(
     caller's rule (kiosk.station.Station.languages_of). `practitioner` (who will perform the
     procedure) and `planned_date` are printed in the PDF's title block when given."""
     language = language or form.language
+    keep(store, [form], form, now)
     patient = PatientRow(
         name=clean_name(name),
         date_of_birth=check_date_of_birth(date_of_birth, now.astimezone(UTC).date()),
