@@ -26,6 +26,7 @@ from kiosk.records import followup
 from kiosk.records.query import RecordRow
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
+from kiosk.session.rebrief import Rebriefing
 from kiosk.speech.listening import Audio
 from kiosk.startup import start_kiosk
 from kiosk.store import Recorder, Store, audit
@@ -178,7 +179,12 @@ class Station:
             p = waiting.patient
             languages = self.languages_of(form)
             keep(self.store, [form, *languages.values()], form, self.clock.now())
-            return Briefing(
+            kind, more = (
+                (Briefing, {})
+                if waiting.changes is None
+                else (Rebriefing, {"changes": waiting.changes})
+            )
+            return kind(
                 form,
                 waiting.briefing_id,
                 self.recorder,
@@ -190,6 +196,7 @@ class Station:
                 language=waiting.language
                 if waiting.language in languages
                 else next(iter(languages)),
+                **more,
             )
         if not self.walk_up:
             return self._not_set_up() or Unavailable(NO_BRIEFING)

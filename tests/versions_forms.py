@@ -3,12 +3,19 @@ one risk changed (bleeding), one added (blood clot), in English and Spanish."""
 
 from __future__ import annotations
 
+import random
 import shutil
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from kiosk.content.catalog import load_procedure
 from kiosk.content.schema import Form
+from kiosk.demo import signature
+from kiosk.session import Briefing, Patient, ScreenKind
+from kiosk.store import Recorder, Store
+from kiosk.store.briefings import prepare_briefing
 from tests.conftest import MILD
+from tests.session.fakes import FakeClock
 
 CHANGED = "risk-bleeding"
 ADDED = "risk-blood-clot"
@@ -69,3 +76,48 @@ def languages(forms_dir: Path) -> dict[str, Form]:
     procedure = load_procedure(forms_dir / "mild")
     assert procedure.source is not None and not procedure.problems(), procedure.problems()
     return {procedure.source.language: procedure.source, **procedure.translations}
+
+
+def walk(b: Briefing, clock: FakeClock, date_of_birth: date) -> list[str]:
+    """Take a briefing (or a re-briefing) through to Done the way a patient would, acknowledging
+    each risk and answering each question right; returns the ids of the screens it showed."""
+    seen = [b.current.id]
+    while b.current.kind is not ScreenKind.DONE:
+        screen = b.current
+        clock.advance(7)
+        if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
+            b.confirm_identity(date_of_birth)
+        elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+            b.read_to_end()
+            b.acknowledge_risk()
+        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
+            b.answer_question(b.form.question(screen.id).answer)
+        elif screen.kind is ScreenKind.SIGN:
+            b.read_to_end()
+            b.sign(signature(random.Random(1)))
+            seen.append(b.current.id)
+            continue
+        b.go_next()
+        seen.append(b.current.id)
+    return seen
+
+
+def brief(
+    store: Store,
+    form: Form,
+    name: str,
+    date_of_birth: date,
+    *,
+    mrn: str | None = None,
+    planned: date | None = None,
+    when: datetime = datetime(2026, 11, 23, 14, 0, tzinfo=UTC),
+) -> str:
+    """A whole briefing on `form`, prepared (and kept) as staff and the kiosk do, signed."""
+    clock = FakeClock(when)
+    briefing_id = prepare_briefing(
+        store, form, name=name, date_of_birth=date_of_birth, mrn=mrn, staff="Nurse Lee",
+        now=clock.now(), planned_date=planned,
+    )  # fmt: skip
+    b = Briefing(form, briefing_id, Recorder(store), clock, patient=Patient(name, date_of_birth))
+    walk(b, clock, date_of_birth)
+    return briefing_id

@@ -96,7 +96,11 @@ class Briefing(Walk):
 
     @property
     def risks_outstanding(self) -> list[str]:
-        return [risk.id for risk in self.form.risks if risk.id not in self.acknowledgements]
+        return [
+            r.id
+            for r in self.form.risks
+            if r.id not in self.acknowledgements and self.on_path(r.id)
+        ]
 
     def is_flagged(self, screen_id: str) -> bool:
         return screen_id in self.flags

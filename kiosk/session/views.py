@@ -189,8 +189,14 @@ def _reading(b: Briefing) -> View:
     )
 
 
+REBRIEF_HEADINGS = {"added": "rebrief.added", "changed": "rebrief.changed"}
+"""A re-briefing's heading over a screen shown again, by what happened to it."""
+
+
 def _reading_heading(b: Briefing) -> Msg | None:
     screen, form = b.current, b.form
+    if screen.id in b.changes:  # a re-briefing: why the patient sees this screen again
+        return msg(REBRIEF_HEADINGS[b.changes[screen.id]])
     if screen.kind is ScreenKind.STEP:
         ids = [s.id for s in form.steps]
         return msg("reading.step", n=ids.index(screen.id) + 1, total=len(ids))
@@ -249,7 +255,7 @@ def flag_title(b: Briefing, screen_id: str) -> str:
 
 def _review(b: Briefing) -> View:
     lines: list[Line] = [Line(msg("review.risks"), Tone.PLAIN)]
-    for risk in b.form.risks:
+    for risk in (r for r in b.form.risks if b.on_path(r.id)):
         if risk.id in b.acknowledgements:
             lines.append(Line(risk.title, Tone.DONE, Mark.TICK))
         else:

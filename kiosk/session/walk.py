@@ -54,6 +54,8 @@ class Walk:
         self._times = ScreenTimes(clock)
         self._seen: dict[str, list[str]] = {}
         """The languages each screen was shown in, by screen id, in the order shown."""
+        self.changes: dict[str, str] = {}
+        """On a re-briefing (kiosk.session.rebrief): each shown screen, "added" or "changed"."""
         self._arrive()
 
     @property
@@ -69,6 +71,10 @@ class Walk:
     def progress(self) -> tuple[int, int]:
         """Where the patient is on the path: (screen number from 1, number of screens)."""
         return self._index + 1, len(self.screens)
+
+    def on_path(self, screen_id: str) -> bool:
+        """Whether the screen is on this briefing's path (a re-briefing leaves the unchanged out)."""
+        return any(screen.id == screen_id for screen in self.screens)
 
     def seconds_on(self, screen_id: str) -> float:
         """Total seconds the screen has been shown, the current visit included."""
