@@ -13,6 +13,7 @@ from kiosk.session.view import (
     Action,
     Card,
     Choice,
+    Copy,
     Figure,
     Filing,
     IdentityStep,
@@ -47,6 +48,7 @@ class Local:
     typed_signature_offered: bool = False
     filing: Filing | None = None
     staff_note: Msg | None = None
+    copy: Copy | None = None
     still_there: int | None = None
     choosing_language: bool = False
 
@@ -315,9 +317,18 @@ def _done(b: Briefing, local: Local) -> View:
         title=msg("done.title"),
         paragraphs=closing,
         primary=(Action.FINISH, Offer(msg("done.finish"))),
+        offers=_print_copy(local.copy),
         filing=local.filing or Filing.MAKING,
         staff_note=local.staff_note,
+        copy=local.copy,
     )
+
+
+def _print_copy(copy: Copy | None) -> dict[Action, Offer]:
+    """“Print my copy” once the PDF is made and the clinic offers it; again after a failure."""
+    if copy is None or copy is Copy.PRINTED:
+        return {}
+    return {Action.PRINT_COPY: Offer(msg("done.print"), enabled=copy is not Copy.PRINTING)}
 
 
 def language_choices(
