@@ -22,8 +22,8 @@ from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.page import StaffPage
 from tests.session.fakes import FakeClock
 from tests.ui.drive import tap, type_date
-from tests.versions_forms import brief
 from tests.ui.seen import Finding, not_from_catalog, problems, report, settle
+from tests.versions_forms import brief
 
 NAME = "Łukasz Wałęsa"
 
