@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -31,6 +32,7 @@ from tests.ui.drive import (
     texts,
     type_date,
 )
+from tests.ui.seen import look, problems, report, settle
 from tests.ui.staff_drive import staff_fits
 from tests.versions_forms import ADDED, CHANGED, brief, languages, two_versions
 
@@ -79,8 +81,14 @@ def test_staff_prepare_a_rebriefing_and_the_patient_sees_only_what_changed_then_
     panel = window.staff.rebrief
     qtbot.waitUntil(lambda: earlier in panel.buttons, timeout=10_000)
     row = panel.buttons[earlier].text()
-    assert NAME in row and "version 1.0.0 (now 1.1.0)" in row and "planned" in row
+    assert NAME in row and "Version 1.0.0 → now 1.1.0" in row and "planned" in row
     staff_fits(window, "the re-briefing list")
+    for size in (QSize(1280, 800), QSize(1080, 1920)):  # every word of each row seen whole
+        window.show_at(size)
+        settle()
+        bad = problems(look(window, f"the re-briefing list at {size.width()}x{size.height()}"))
+        assert not bad, report(bad)
+    window.show_at(QSize(1280, 800))
     tap(qtbot, panel.buttons[earlier])
     qtbot.waitUntil(lambda: not panel.buttons, timeout=10_000)  # prepared: off the list
     assert panel.message.text() == english("staff.rebrief.prepared", name=NAME)

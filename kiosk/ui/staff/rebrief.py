@@ -20,6 +20,8 @@ from kiosk.ui.staff.panel import Panel
 log = logging.getLogger(__name__)
 
 NOBODY = "staff.rebrief.none"
+LINE_CHARACTERS = 68
+"""The note above the list wraps at about this many characters, as a reading screen's lines do."""
 
 
 def row_text(words: Words, row: Outdated) -> str:
@@ -60,6 +62,9 @@ class RebriefList(Panel):
 
     def refresh(self, told: Text = "", role: str = "done") -> None:
         """The list afresh, read off the screen's thread; then `told` said over it."""
+        self.heading.setMaximumWidth(
+            self.heading.fontMetrics().averageCharWidth() * LINE_CHARACTERS
+        )
         if not self.buttons:
             self.say(msg("staff.reading"), "muted")
         self.read(self._rebriefs().outdated, partial(self._show, told, role), self._failed)
