@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 import re
 import threading
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,9 +21,9 @@ from kiosk.content.versions import Snapshot, form_of, snapshot
 from kiosk.store.database import Store
 from kiosk.store.models import ContentPictureRow, ContentVersionRow
 
-_KNOWN: set[tuple[str, str]] = set()
-"""(database, content hash) pairs this process has kept or found kept already: keeping is then
-free on every later briefing."""
+_KNOWN: weakref.WeakKeyDictionary[Engine, set[str]] = weakref.WeakKeyDictionary()
+"""The content hashes each open database keeps, as far as this process has kept or found them:
+keeping is then free on every later briefing."""
 _LOCK = threading.Lock()
 _PICTURE_SHA = re.compile(r'"sha256":"([0-9a-f]{64})"')
 
@@ -30,8 +31,9 @@ _PICTURE_SHA = re.compile(r'"sha256":"([0-9a-f]{64})"')
 def keep(store: Store, forms: Iterable[Form], source: Form, now: datetime) -> list[str]:
     """Keep each of `forms` (the procedure `source` in its languages) if it is not kept yet;
     returns the content hashes newly kept. Safe when two kiosks keep the same version at once."""
-    url = str(store.engine.url)
-    wanted = [f for f in forms if (url, f.content_sha256) not in _KNOWN]
+    with _LOCK:
+        known = set(_KNOWN.get(store.engine, ()))
+    wanted = [f for f in forms if f.content_sha256 not in known]
     if not wanted:
         return []
     kept: list[str] = []
@@ -50,10 +52,10 @@ def keep(store: Store, forms: Iterable[Form], source: Form, now: datetime) -> li
                     kept.append(form.content_sha256)
                     have.add(form.content_sha256)
                     session.flush()
-    except IntegrityError:  # another kiosk kept the same content a moment ago: theirs is the same
-        kept = []
+    except IntegrityError:  # another kiosk kept some of it a moment ago: the rest on the next try
+        return []
     with _LOCK:
-        _KNOWN.update((url, f.content_sha256) for f in wanted)
+        _KNOWN.setdefault(store.engine, set()).update(f.content_sha256 for f in wanted)
     return kept
 
 

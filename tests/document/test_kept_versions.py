@@ -11,14 +11,16 @@ from sqlalchemy import select
 from kiosk.document import seal
 from kiosk.document.make import DocumentError, make_document
 from kiosk.document.record import load_record
-from kiosk.session import Patient
+from kiosk.document.verify import Outcome, verify_pdf
+from kiosk.session import Briefing, Patient
 from kiosk.session.rebrief import Rebriefing
 from kiosk.store import Recorder, Store
-from kiosk.store.briefings import next_prepared
+from kiosk.store.briefings import next_prepared, prepare_briefing
 from kiosk.store.models import ContentVersionRow
 from kiosk.store.rebriefings import prepare_rebriefing
-from kiosk.store.versions import keep
+from kiosk.store.versions import keep, kept_versions
 from tests.document.conftest import pdf_text
+from tests.pdfsig import pdfsig
 from tests.session.fakes import FakeClock
 from tests.shared import walk_in_languages
 from tests.versions_forms import brief, languages, two_versions, walk
@@ -100,3 +102,43 @@ def test_a_rebriefing_pdf_names_the_earlier_briefing_and_what_changed(
         record = load_record(session, rebrief)
     assert record.rebriefing is not None and record.rebriefing.earlier_id == earlier
     assert b'"rebriefing"' in record.to_json()
+    verdict = verify_pdf(made.path.read_bytes(), store, name=made.path.name)
+    assert verdict.outcome is Outcome.INTACT, verdict.message
+    report = pdfsig(made.path)  # a standard reader finds the seal valid
+    assert report.valid and report.whole_document, report.text
+
+
+def test_the_kiosk_keeps_each_language_it_offers_when_a_briefing_starts(
+    tmp_path: Path, signer: seal.Signer
+) -> None:
+    """Through the station, as the touchscreen starts a briefing: the Spanish the patient reads is
+    kept with the English, so its PDF is made again from it after the forms folder moved on."""
+    from tests.shared import open_station
+
+    old, new = two_versions(tmp_path)
+    clock = FakeClock(NOW)
+    station = open_station(tmp_path, clock, forms_dir=str(old))
+    try:
+        before = languages(old)
+        dob = date(1950, 2, 3)
+        briefing_id = prepare_briefing(
+            station.store, before["en"], name="Ana Ruiz", date_of_birth=dob, mrn=None,
+            staff="Nurse Lee", now=clock.now(), language="es",
+        )  # fmt: skip
+        b = station.next_briefing()
+        assert isinstance(b, Briefing) and b.briefing_id == briefing_id and b.language == "es"
+        walk(b, clock, dob)
+        first = make_document(
+            station.store, briefing_id, {}, signer, tmp_path / "a", NOW
+        )  # nothing in the forms folder is needed: both languages were kept at the start
+        with station.store.reading() as session:
+            kept = {k.language for k in kept_versions(session, "mild")}
+        assert kept == {"en", "es"}
+        after = languages(new)
+        again = make_document(
+            station.store, briefing_id, {"mild": after["en"]}, signer, tmp_path / "b", NOW,
+            translations={"mild": after},
+        )  # fmt: skip
+        assert pdf_text(first.path) == pdf_text(again.path) and "Sangrado" in pdf_text(again.path)
+    finally:
+        station.close()
