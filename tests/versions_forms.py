@@ -3,19 +3,18 @@ one risk changed (bleeding), one added (blood clot), in English and Spanish."""
 
 from __future__ import annotations
 
-import random
 import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from kiosk.content.catalog import load_procedure
 from kiosk.content.schema import Form
-from kiosk.demo import signature
-from kiosk.session import Briefing, Patient, ScreenKind
+from kiosk.session import Briefing, Patient
 from kiosk.store import Recorder, Store
 from kiosk.store.briefings import prepare_briefing
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
+from tests.shared import walk
 
 CHANGED = "risk-bleeding"
 ADDED = "risk-blood-clot"
@@ -76,30 +75,6 @@ def languages(forms_dir: Path) -> dict[str, Form]:
     procedure = load_procedure(forms_dir / "mild")
     assert procedure.source is not None and not procedure.problems(), procedure.problems()
     return {procedure.source.language: procedure.source, **procedure.translations}
-
-
-def walk(b: Briefing, clock: FakeClock, date_of_birth: date) -> list[str]:
-    """Take a briefing (or a re-briefing) through to Done the way a patient would, acknowledging
-    each risk and answering each question right; returns the ids of the screens it showed."""
-    seen = [b.current.id]
-    while b.current.kind is not ScreenKind.DONE:
-        screen = b.current
-        clock.advance(7)
-        if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
-            b.confirm_identity(date_of_birth)
-        elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
-            b.read_to_end()
-            b.acknowledge_risk()
-        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
-            b.answer_question(b.form.question(screen.id).answer)
-        elif screen.kind is ScreenKind.SIGN:
-            b.read_to_end()
-            b.sign(signature(random.Random(1)))
-            seen.append(b.current.id)
-            continue
-        b.go_next()
-        seen.append(b.current.id)
-    return seen
 
 
 def brief(
