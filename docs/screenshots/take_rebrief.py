@@ -65,6 +65,7 @@ def main() -> int:
     options, rest = parser.parse_known_args()
     suffix = rest[0] if rest else ""
     out_dir = options.out.resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
     from PySide6.QtGui import QMouseEvent
@@ -73,7 +74,7 @@ def main() -> int:
     from kiosk.cli import main as kiosk
     from kiosk.config import load_config
     from kiosk.content.catalog import load_procedure
-    from kiosk.demo import signature
+    from kiosk.demo import walk_through
     from kiosk.paths import bundled_forms_dir
     from kiosk.session import Briefing, Patient, ScreenKind, SystemClock
     from kiosk.station import Station
@@ -121,19 +122,7 @@ def main() -> int:
         b = Briefing(
             before, earlier, Recorder(station.store), SystemClock(), patient=Patient(name, dob)
         )
-        while b.current.kind is not ScreenKind.DONE:
-            if b.current.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
-                b.confirm_identity(dob)
-            elif b.current.kind is ScreenKind.RISK:
-                b.read_to_end()
-                b.acknowledge_risk()
-            elif b.current.kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
-                b.answer_question(b.form.question(b.current.id).answer)
-            elif b.current.kind is ScreenKind.SIGN:
-                b.read_to_end()
-                b.sign(signature(random.Random(3)))
-                continue
-            b.go_next()
+        walk_through(b, random.Random(3), wrong_first=False)  # as `kiosk demo` does
 
     class Staff:
         def staff_sign_in(self, parent: object, reason: str) -> str | None:
