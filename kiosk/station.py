@@ -325,14 +325,10 @@ class Station:
             documents=self.config.documents_dir,
         )
 
-    @property
-    def patient_copy(self) -> bool:
-        """Whether Done offers “Print my copy” (the `patient_copy` setting)."""
-        return bool(self.config["patient_copy"])
-
     def print_copy(self, briefing_id: str) -> None:
-        """Print the patient's copy of their signed briefing's PDF on `printer`; audited as
-        patient_copy_printed. FollowUpError (one sentence) if it cannot be printed."""
+        """“Print my copy” (offered on Done when `patient_copy` is set): the signed briefing's PDF
+        on `printer`, audited as patient_copy_printed. FollowUpError (one sentence) if it cannot
+        be printed."""
         followup.print_pdf(
             self.store, self.briefing_row(briefing_id), str(self.config["printer"]),
             staff="patient", now=self.clock.now(), documents=self.config.documents_dir,

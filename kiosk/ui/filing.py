@@ -41,7 +41,7 @@ class Filer(QObject):
         self._jobs = jobs
         self._make: Callable[[str], Made] = station.make_pdf
         self._print: Callable[[str], None] | None = (
-            station.print_copy if station.patient_copy else None
+            station.print_copy if station.config["patient_copy"] else None
         )
         """Prints the patient's copy; None when the clinic does not offer it."""
         self._model = model
