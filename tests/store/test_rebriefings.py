@@ -14,7 +14,7 @@ from kiosk.session.rebrief import Rebriefing
 from kiosk.store import Recorder, Store
 from kiosk.store.briefings import next_prepared
 from kiosk.store.models import AuditEntry, RiskAcknowledgement
-from kiosk.store.rebriefings import RebriefError, outdated, prepare_rebriefing
+from kiosk.store.rebriefings import RebriefError, changes_since, outdated, prepare_rebriefing
 from tests.session.fakes import FakeClock
 from tests.versions_forms import ADDED, CHANGED, brief, languages, two_versions, walk
 
@@ -108,3 +108,15 @@ def test_a_rebriefing_is_refused_for_a_briefing_on_the_current_version_or_unknow
         prepare_rebriefing(store, current, after["en"], staff="Nurse Lee", now=LATER)
     with pytest.raises(RebriefError, match="not in the record"):
         prepare_rebriefing(store, "nope", after["en"], staff="Nurse Lee", now=LATER)
+
+
+def test_without_the_earlier_version_kept_every_reading_screen_is_shown_again(
+    versions: tuple[dict, dict],
+) -> None:
+    """A briefing from before versions were kept: what changed cannot be told, so a re-briefing
+    shows every reading screen (and names no earlier version's words)."""
+    _, after = versions
+    form = after["en"]
+    changes = changes_since(None, form)
+    assert changes["changed"] == [screen.id for _, screen in form.content_screens()]
+    assert changes["added"] == changes["removed"] == [] and "version" not in changes

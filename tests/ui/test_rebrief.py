@@ -77,6 +77,9 @@ def test_staff_prepare_a_rebriefing_and_the_patient_sees_only_what_changed_then_
 ) -> None:
     earlier = briefed_on_1_0_0(station, clock, versions)
     window.open_staff()
+    menu_says = english("staff.menu.rebrief-count", count=1)  # seen from the menu
+    qtbot.waitUntil(lambda: window.staff.rebrief_button.text() == menu_says, timeout=10_000)
+    staff_fits(window, "the staff menu with a patient to brief again")
     tap(qtbot, window.staff.rebrief_button)
     panel = window.staff.rebrief
     qtbot.waitUntil(lambda: earlier in panel.buttons, timeout=10_000)
@@ -96,6 +99,7 @@ def test_staff_prepare_a_rebriefing_and_the_patient_sees_only_what_changed_then_
         rebrief = session.scalars(select(RebriefingRow)).one()
     assert rebrief.earlier_id == earlier
     tap(qtbot, panel.menu_button)
+    qtbot.waitUntil(lambda: window.staff.rebrief_button.text() == english("staff.menu.rebrief"))
     tap(qtbot, window.staff.back_button)
 
     tap(qtbot, window.welcome.start_button)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -46,6 +46,10 @@ def staff_page(
     qtbot.waitExposed(holder)
     yield holder, page
     jobs.wait()
+    page.forget()
+    holder.close()
+    holder.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # no name outlives it
 
 
 def test_every_staff_screen_speaks_the_catalog(

@@ -142,6 +142,7 @@ class StaffPage(QWidget):
         self.pages.setCurrentWidget(self.menu)
         if self.staff is not None:
             self._count_questions()
+            self._count_rebriefs()
 
     def _count_questions(self) -> None:
         """How many questions wait, read on the worker thread; the button says so when it knows
@@ -158,6 +159,21 @@ class StaffPage(QWidget):
                 )
 
         self.jobs.run(self.desk.open_questions, arrived, lambda exc: None)
+
+    def _count_rebriefs(self) -> None:
+        """How many patients wait for a re-briefing (their procedure's content changed): the
+        button says so once it is read on the worker thread, so staff see it from the menu."""
+        counted = self._counted
+
+        def arrived(found: list[object]) -> None:
+            if counted == self._counted and self.staff is not None:
+                self.rebrief_button.setText(
+                    self.words("staff.menu.rebrief-count", count=len(found))
+                    if found
+                    else self.words("staff.menu.rebrief")
+                )
+
+        self.jobs.run(self.desk.rebriefs.outdated, arrived, lambda exc: None)
 
     def _prepared(self) -> None:
         self.show_menu(self.words(READY))
