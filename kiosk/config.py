@@ -42,6 +42,10 @@ def _positive(value: int) -> str | None:
     return None if value > 0 else "a whole number of seconds greater than 0"
 
 
+def _days(value: int) -> str | None:
+    return None if value > 0 else "a whole number of days greater than 0"
+
+
 def _log_level(value: str) -> str | None:
     return (
         None
@@ -122,6 +126,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("documents_dir", str, "", "Folder for the signed briefing PDFs (default: documents in the data folder).", _absolute),
     Setting("copies_dir", str, "", "Folder where staff mode saves copies of briefing PDFs, such as a shared chart folder or a USB drive (default: copies in the data folder).", _absolute),
     Setting("printer", str, "", "The printer staff mode prints briefing PDFs on (a CUPS printer name from `lpstat -p`; empty: the system's default printer)."),
+    Setting("patient_copy", bool, False, "Offer “Print my copy” on the last screen: the patient's briefing PDF printed on `printer`."),
+    Setting("rebrief_within_days", int, 30, "When a procedure's content changes, staff are shown the patients briefed on an older version whose planned date is still ahead; a briefing without a planned date is shown for this many days after it was signed.", _days),
     Setting("signing_key", str, "", "The kiosk's private key, PEM (default: keys/kiosk-key.pem in the data folder; `kiosk init` makes it).", _absolute),
     Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder).", _absolute),
     Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate.", _absolute),

@@ -16,6 +16,7 @@ from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, 
 from kiosk.session.clock import Clock
 from kiosk.store import Recorder, Store, open_store
 from kiosk.store.briefings import prepare_briefing
+from kiosk.store.versions import keep
 
 MARKER = "DEMO-DATA.txt"
 """The file that marks a data folder as demo data; `kiosk demo` refuses any folder with real records."""
@@ -177,6 +178,7 @@ def one_briefing(
         now=clock.now(),
         language=language,
     )
+    keep(store, [form, *(languages or {}).values()], form, clock.now())
     b = Briefing(
         form,
         briefing_id,

@@ -17,7 +17,7 @@ from typing import Any
 from kiosk.config import Config
 from kiosk.content.schema import Form
 from kiosk.document.make import DocumentError, Made, make_document
-from kiosk.document.printable import Unprintable, unprintable
+from kiosk.document.printable import name_problem
 from kiosk.document.seal import Signer
 from kiosk.i18n import SOURCE
 from kiosk.i18n import languages as word_languages
@@ -26,6 +26,7 @@ from kiosk.records import followup
 from kiosk.records.query import RecordRow
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
+from kiosk.session.rebrief import Rebriefing
 from kiosk.session.screen import ScreenModel
 from kiosk.speech.listening import Audio
 from kiosk.startup import start_kiosk
@@ -33,8 +34,8 @@ from kiosk.store import Recorder, Store, audit, database
 from kiosk.store.briefings import Waiting, next_prepared
 from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.recorder import busy, not_saved
-from kiosk.store.rules import InputError, clean_name
 from kiosk.store.staff import LoginResult, check_pin, list_staff
+from kiosk.store.versions import keep
 
 PREPARED_WINDOW = timedelta(hours=24)
 """A prepared briefing waits this long for its patient; older ones are left for staff to look at."""
@@ -199,7 +200,13 @@ class Station:
                 )
             p = waiting.patient
             languages = self.languages_of(form)
-            return Briefing(
+            keep(self.store, [form, *languages.values()], form, self.clock.now())
+            kind, more = (
+                (Briefing, {})
+                if waiting.changes is None
+                else (Rebriefing, {"changes": waiting.changes})
+            )
+            return kind(
                 form,
                 waiting.briefing_id,
                 self.recorder,
@@ -211,6 +218,7 @@ class Station:
                 language=waiting.language
                 if waiting.language in languages
                 else next(iter(languages)),
+                **more,
             )
         if not self.walk_up:
             return self._not_set_up() or Unavailable(NO_BRIEFING)
@@ -223,6 +231,7 @@ class Station:
                 f"use one of {', '.join(sorted(self.forms)) or 'none (no procedure loaded)'}.",
             )
         languages = self.languages_of(form)
+        keep(self.store, [form, *languages.values()], form, self.clock.now())
         return Briefing(
             form,
             str(uuid.uuid4()),
@@ -338,6 +347,16 @@ class Station:
             documents=self.config.documents_dir,
         )
 
+    def print_copy(self, briefing_id: str) -> None:
+        """“Print my copy” (offered on Done when `patient_copy` is set): the signed briefing's PDF
+        on `printer`, audited as patient_copy_printed. FollowUpError (one sentence) if it cannot
+        be printed."""
+        followup.print_pdf(
+            self.store, self.briefing_row(briefing_id), str(self.config["printer"]),
+            staff="patient", now=self.clock.now(), documents=self.config.documents_dir,
+            action="patient_copy_printed",
+        )  # fmt: skip
+
     def copy_pdf(self, staff: str, briefing_id: str) -> Path:
         row = self.briefing_row(briefing_id)
         return followup.copy_pdf(
@@ -374,19 +393,3 @@ class Station:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def name_problem(name: str) -> str | None:
-    """Why a name a walk-up patient typed cannot be used, as a message id; None if it can."""
-    try:
-        cleaned = clean_name(name)
-    except InputError:
-        return "name.type-full-name"
-    if len(cleaned) < 2:
-        return "name.type-full-name"
-    why = unprintable(cleaned)
-    if why is Unprintable.EMOJI:
-        return "name.emoji"
-    if why is Unprintable.LETTERS:
-        return "name.cannot-print"
-    return None

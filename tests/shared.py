@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -50,6 +51,38 @@ def bilingual(sink: EventSink, clock: FakeClock, briefing_id: str = "b-2") -> Br
     )
 
 
+def walk(
+    b: Briefing,
+    clock: FakeClock,
+    date_of_birth: date,
+    before_risk: Callable[[Briefing], None] | None = None,
+) -> list[str]:
+    """Take a briefing (or a re-briefing) to Done as a patient would, 7 s a screen: each risk read
+    and acknowledged (`before_risk(b)` first, if given), each question answered right, signed.
+    Returns the ids of the screens it showed, in order."""
+    seen = [b.current.id]
+    while b.current.kind is not ScreenKind.DONE:
+        screen = b.current
+        clock.advance(7)
+        if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
+            b.confirm_identity(date_of_birth)
+        elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+            if before_risk is not None:
+                before_risk(b)
+            b.read_to_end()
+            b.acknowledge_risk()
+        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
+            b.answer_question(b.form.question(screen.id).answer)
+        elif screen.kind is ScreenKind.SIGN:
+            b.read_to_end()
+            b.sign(signature(random.Random(1)))
+            seen.append(b.current.id)
+            continue
+        b.go_next()
+        seen.append(b.current.id)
+    return seen
+
+
 def walk_in_languages(
     store: Store,
     languages: dict[str, Form],
@@ -74,24 +107,13 @@ def walk_in_languages(
         source, briefing_id, Recorder(store), clock, patient=Patient(name, dob),
         languages=languages, language=language,
     )  # fmt: skip
-    while b.current.kind is not ScreenKind.DONE:
-        screen = b.current
-        clock.advance(7)
-        if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
-            b.confirm_identity(dob)
-        elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
-            if switch_to and len(b.acknowledgements) == switch_after_risks:
-                b.flag_question()
-                b.switch_language(switch_to)
-            b.read_to_end()
-            b.acknowledge_risk()
-        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
-            b.answer_question(b.form.question(screen.id).answer)
-        elif screen.kind is ScreenKind.SIGN:
-            b.read_to_end()
-            b.sign(signature(random.Random(1)))
-            continue
-        b.go_next()
+
+    def switch(b: Briefing) -> None:
+        if switch_to and len(b.acknowledgements) == switch_after_risks:
+            b.flag_question()
+            b.switch_language(switch_to)
+
+    walk(b, clock, dob, before_risk=switch)
     return briefing_id
 
 

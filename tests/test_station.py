@@ -12,9 +12,10 @@ from kiosk.cli import main
 from kiosk.config import load_config
 from kiosk.content import load_form
 from kiosk.document.make import DocumentError
+from kiosk.document.printable import name_problem
 from kiosk.i18n import words_for
 from kiosk.session import Briefing, ScreenKind
-from kiosk.station import NO_BRIEFING, NOT_SET_UP, Station, Unavailable, name_problem
+from kiosk.station import NO_BRIEFING, NOT_SET_UP, Station, Unavailable
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.staff import add_staff
 from tests.conftest import MILD

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli.forms_diff import register_diff
 from kiosk.config import load_config
 from kiosk.content import Form, FormError, Problem, load_catalog, load_form
 from kiosk.content.catalog import Procedure, form_files, load_procedure, procedure_folders
@@ -28,6 +29,7 @@ def register(commands: Any) -> None:
     check.set_defaults(run=run_check)
     listing = sub.add_parser("list", help="list the procedures the kiosk can show")
     listing.set_defaults(run=run_list)
+    register_diff(sub)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -14,8 +14,10 @@ from pyhanko.pdf_utils import embed
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.signers import Signer, SimpleSigner
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from kiosk.content.schema import Form
+from kiosk.content.versions import SnapshotError
 from kiosk.document import seal
 from kiosk.document.anchor import anchor
 from kiosk.document.fonts import FontError, register_fonts
@@ -27,6 +29,7 @@ from kiosk.practice import is_practice
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, Document
+from kiosk.store.versions import kept_in
 
 ATTACHMENT = "briefing-record.json"
 SYSTEM = "system"
@@ -136,6 +139,32 @@ class Made:
     sha256: str
 
 
+def kept_content(session: Session, record: BriefingRecord) -> Form | None:
+    """The content the patient read, in the briefing's language, as kept in the store; None if it
+    was not kept. DocumentError if what is kept is damaged."""
+    shown = {p.content_sha256 for p in record.parts() if p.language == record.language}
+    try:
+        return kept_in(session, record.content_sha256, record.language, shown)
+    except SnapshotError as exc:
+        raise DocumentError("problem.pdf-failed", briefing=record.briefing_id, reason=exc) from None
+
+
+def current_content(
+    record: BriefingRecord, forms: Mapping[str, Form], translations: Translations | None
+) -> Form | None:
+    """The forms folder's content for the record, if it is still the version briefed."""
+    source = forms.get(record.form_id)
+    if source is None or source.content_sha256 != record.content_sha256:
+        raise DocumentError(
+            "problem.content-missing",
+            briefing=record.briefing_id,
+            form=record.form_id,
+            version=record.form_version,
+            sha256=record.content_sha256[:12],
+        )
+    return content_in(record, source, translations)
+
+
 def make_document(
     store: Store,
     briefing_id: str,
@@ -160,16 +189,9 @@ def make_document(
             record = load_record(session, briefing_id)
         except RecordNotReady as exc:
             raise DocumentError(exc.text.id, briefing=briefing_id) from None
-    source = forms.get(record.form_id)
-    if source is None or source.content_sha256 != record.content_sha256:
-        raise DocumentError(
-            "problem.content-missing",
-            briefing=briefing_id,
-            form=record.form_id,
-            version=record.form_version,
-            sha256=record.content_sha256[:12],
-        )
-    form = content_in(record, source, translations)
+        form = kept_content(session, record)  # the version the patient read, kept by its hash
+    if form is None:  # a briefing from before versions were kept: the forms folder's, if the same
+        form = current_content(record, forms, translations)
     if form is None:  # the translation the patient read is not (or no longer) on this kiosk
         shown = [p.content_sha256 for p in record.parts() if p.language == record.language]
         raise DocumentError(

@@ -1,5 +1,5 @@
 """Whether a name can go on a briefing PDF: the one rule walk-up name entry and staff mode both ask
-(through kiosk.station.name_problem and kiosk.services.staff), before anything is stored.
+(through `name_problem` and kiosk.services.staff), before anything is stored.
 
 A name is refused when it has emoji (the PDF draws in black and white from the kiosk's fonts, and
 has none for them) or a character no kiosk font draws (CJK extension B and later, private use,
@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Final
 
 from kiosk.document.shaping import missing_glyphs
+from kiosk.store.rules import InputError, clean_name
 
 
 class Unprintable(StrEnum):
@@ -42,4 +43,20 @@ def unprintable(name: str) -> Unprintable | None:
         return Unprintable.EMOJI
     if missing_glyphs(name):
         return Unprintable.LETTERS
+    return None
+
+
+def name_problem(name: str) -> str | None:
+    """Why a name a walk-up patient typed cannot be used, as a message id; None if it can."""
+    try:
+        cleaned = clean_name(name)
+    except InputError:
+        return "name.type-full-name"
+    if len(cleaned) < 2:
+        return "name.type-full-name"
+    why = unprintable(cleaned)
+    if why is Unprintable.EMOJI:
+        return "name.emoji"
+    if why is Unprintable.LETTERS:
+        return "name.cannot-print"
     return None

@@ -18,6 +18,7 @@ from kiosk.store.models import (
     ComprehensionAnswer,
     PatientRow,
     QuestionFlag,
+    RebriefingRow,
     RiskAcknowledgement,
     SignatureRow,
 )
@@ -114,6 +115,21 @@ class SignerPart:
 
 
 @dataclass(frozen=True)
+class RebriefPart:
+    """A re-briefing's earlier briefing (kiosk.store.rebriefings) and the screens it showed again."""
+
+    earlier_id: str
+    earlier_signed_at: datetime | None
+    earlier_version: str
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+
+    def shown(self) -> set[str]:
+        return {*self.added, *self.changed}
+
+
+@dataclass(frozen=True)
 class BriefingRecord:
     """Everything about one signed briefing as it stood when it was signed."""
 
@@ -139,6 +155,8 @@ class BriefingRecord:
     signers: list[SignerPart] = field(default_factory=list)
     """Representative, interpreter, witness, in the order they signed. These three are in the
     canonical JSON only when given, so a record without them reads exactly as before."""
+    rebriefing: RebriefPart | None = None
+    """A re-briefing's earlier briefing and what changed; in the JSON only on a re-briefing."""
 
     def to_json(self) -> bytes:
         """Canonical JSON (sorted keys, UTC ISO times): embedded in the PDF and compared by verify."""
@@ -153,7 +171,7 @@ class BriefingRecord:
         fields are left out; None if the record holds what that format cannot say (anything not
         given in English on the briefing's own content), so such a record never matches one."""
         data: dict[str, Any] = {"format": fmt, **asdict(self)}
-        for optional in ("practitioner", "planned_date", "signers"):
+        for optional in ("practitioner", "planned_date", "signers", "rebriefing"):
             if not data[optional]:
                 del data[optional]
         if fmt == FORMAT_1:
@@ -285,6 +303,24 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
         practitioner=row.practitioner,
         planned_date=row.planned_date,
         signers=_signers(session, briefing_id),
+        rebriefing=_rebriefing(session, briefing_id),
+    )
+
+
+def _rebriefing(session: Session, briefing_id: str) -> RebriefPart | None:
+    row = session.get(RebriefingRow, briefing_id)
+    if row is None:
+        return None
+    earlier = session.get(BriefingRow, row.earlier_id)
+    assert earlier is not None  # a foreign key
+    changes = json.loads(row.changes_json)
+    return RebriefPart(
+        earlier.id,
+        earlier.ended_at,
+        earlier.form_version,
+        changes.get("added", []),
+        changes.get("changed", []),
+        changes.get("removed", []),
     )
 
 

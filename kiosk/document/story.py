@@ -26,6 +26,7 @@ from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
 from kiosk.document.kept import Para, kept_paragraph
 from kiosk.document.language import RightToLeft, Widths
 from kiosk.document.qr import QrCode
+from kiosk.document.rebrief import rebriefed
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
 from kiosk.document.signers import plan_rows, signers_block
 from kiosk.document.styles import STYLES, TEXT_WIDTH
@@ -86,18 +87,21 @@ def build_story(
     page = _Page(words, zone, {f.screen_id: f for f in record.flags}, record.language)
     acks = {a.risk_id: a for a in record.acknowledgements}
     story: list[Flowable] = [*page.title_block(record, form)]
-    story += page.heading(words("pdf.read"), words("pdf.read-note"))
-    story += page.section(form.about)
-    story += page.heading(words("pdf.steps"))
-    for number, step in enumerate(form.steps, start=1):
-        story += page.section(step, words("pdf.step", n=number, title=step.title))
-    story += page.heading(words("pdf.risks"))
-    for risk in form.risks:
-        story += page.risk(risk, acks.get(risk.id))
-    for listing in (form.options, form.precautions):
-        story += page.heading(listing.title)
-        story += page.item_list(listing)
-    story += page.comprehension(record, form)
+    if record.rebriefing is not None:  # only what changed since an earlier briefing
+        story += rebriefed(page, record, form, acks)
+    else:
+        story += page.heading(words("pdf.read"), words("pdf.read-note"))
+        story += page.section(form.about)
+        story += page.heading(words("pdf.steps"))
+        for number, step in enumerate(form.steps, start=1):
+            story += page.section(step, words("pdf.step", n=number, title=step.title))
+        story += page.heading(words("pdf.risks"))
+        for risk in form.risks:
+            story += page.risk(risk, acks.get(risk.id))
+        for listing in (form.options, form.precautions):
+            story += page.heading(listing.title)
+            story += page.item_list(listing)
+        story += page.comprehension(record, form)
     story += page.other_flags(record, form)
     story += page.signature_block(record, form, seal_sha256)
     story += signers_block(page, record)

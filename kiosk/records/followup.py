@@ -229,10 +229,18 @@ def print_command(path: Path, printer: str) -> Sequence[str]:
 
 
 def print_pdf(
-    store: Store, row: RecordRow, printer: str, *, staff: str, now: datetime, documents: Path
+    store: Store,
+    row: RecordRow,
+    printer: str,
+    *,
+    staff: str,
+    now: datetime,
+    documents: Path,
+    action: str = "pdf_printed",
 ) -> None:
     """Send the briefing's checked PDF to the printer (the system's default when `printer` is
-    empty); audited under `staff`. FollowUpError (one sentence) if the spooler refuses it."""
+    empty); audited under `staff` as `action`. FollowUpError (one sentence) if the spooler
+    refuses it."""
     path, _ = checked_pdf(row, store.kiosk_id, documents)
     if sys.platform == "win32":  # pragma: no cover - Windows prints through the PDF viewer's verb
         if printer:
@@ -258,7 +266,7 @@ def print_pdf(
                 reason=reason[-1] if reason else f"exit {done.returncode}",
             )
     audit_briefing(
-        store, row.briefing_id, "pdf_printed", staff, now,
+        store, row.briefing_id, action, staff, now,
         {"sha256": row.pdf_sha256 or "", "printer": printer or "default"},
     )  # fmt: skip
 

@@ -26,9 +26,11 @@ from kiosk.records.desk import Cursor, DeskFilters
 from kiosk.records.flags import Flag, Which
 from kiosk.records.query import RecordRow, risk_totals
 from kiosk.records.timeline import Event
+from kiosk.services.rebriefing import Rebriefs
 from kiosk.services.staff import SignIn, StaffError, StaleError
 from kiosk.session.clock import Clock
 from kiosk.store import audit
+from kiosk.store.briefings import ANY_KIOSK
 from kiosk.store.database import SCHEMA_HEAD, Store, StoreError, current_revision, open_store
 from kiosk.store.models import BriefingStatus
 from kiosk.store.staff import LoginOutcome, check_pin, list_staff
@@ -137,6 +139,13 @@ class ConsoleDesk:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    @property
+    def rebriefs(self) -> Rebriefs:
+        """Patients briefed on an older version, and a re-briefing prepared for the next free
+        kiosk (whichever a patient touches Start on first)."""
+        days = int(self.config["rebrief_within_days"])
+        return Rebriefs(self.store, self.forms, self.now, days, STORE_FAILED, ANY_KIOSK)
 
     # -- staff -------------------------------------------------------------------------------
 

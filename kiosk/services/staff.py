@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -28,6 +28,9 @@ from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
 from kiosk.store.models import NAME_MAX
 from kiosk.store.rules import MRN_MAX, InputError, clean_mrn, clean_name
 from kiosk.store.staff import LoginOutcome
+
+if TYPE_CHECKING:
+    from kiosk.services.rebriefing import Rebriefs
 
 __all__ = [
     "ANY_KIOSK",
@@ -262,6 +265,15 @@ class StaffDesk:
 
     def make_pdf(self, staff: str, briefing_id: str) -> Made:
         return self._read("make", lambda: self.station.make_pending_pdf(staff, briefing_id))
+
+    @property
+    def rebriefs(self) -> Rebriefs:
+        """Patients briefed on an older version, and a re-briefing prepared here for one."""
+        from kiosk.services.rebriefing import Rebriefs  # it builds on this module's errors
+
+        station = self.station
+        days = int(station.config["rebrief_within_days"])
+        return Rebriefs(station.store, station.forms, self.now, days, STORE_FAILED)
 
     def withdraw(self, staff: str, briefing_id: str, reason: str) -> None:
         """Withdraw a briefing still waiting for its patient: no kiosk offers it any more; audited

@@ -44,3 +44,5 @@ class Events:
         """The view changed: draw `model.view`."""
         self.ended = Event()
         """The patient's session is over: wipe every personal detail from every screen."""
+        self.print_copy = Event()
+        """The patient tapped “Print my copy” on the done screen: print the briefing's PDF."""

@@ -96,15 +96,27 @@ class ScreenTime:
     seconds: float
 
 
+@dataclass(frozen=True)
+class ScreenShown:
+    """A screen shown in one language: that screen's own hash there, and the procedure's."""
+
+    screen_id: str
+    language: str
+    screen_sha256: str
+    content_sha256: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class Signed(Shown):
     signature: Signature
     screen_times: tuple[ScreenTime, ...]
+    screens_shown: tuple[ScreenShown, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
 class Abandoned(Event):
     reason: AbandonReason
+    screens_shown: tuple[ScreenShown, ...] = ()
 
 
 class EventSink(Protocol):

@@ -96,7 +96,11 @@ class Briefing(Walk):
 
     @property
     def risks_outstanding(self) -> list[str]:
-        return [risk.id for risk in self.form.risks if risk.id not in self.acknowledgements]
+        return [
+            r.id
+            for r in self.form.risks
+            if r.id not in self.acknowledgements and self.on_path(r.id)
+        ]
 
     def is_flagged(self, screen_id: str) -> bool:
         return screen_id in self.flags
@@ -306,6 +310,7 @@ class Briefing(Walk):
                 **self._shown(),
                 signature=signature,
                 screen_times=self.screen_times(),
+                screens_shown=self.screens_shown(self.languages),
             )
         )
         self.signature = signature
@@ -324,13 +329,22 @@ class Briefing(Walk):
         if self.status is Status.IN_PROGRESS:
             self._emit(LanguageChanged(**self._shown(form=form), screen_id=self.current.id))
         self.form = form
+        self._see()
         return self.current
 
     def abandon(self, reason: AbandonReason) -> None:
         """End the briefing unfinished, keeping what was acknowledged. Nothing to do if it never started."""
         if self.status is not Status.IN_PROGRESS:
             return
-        self._emit(Abandoned(briefing_id=self.briefing_id, at=self._clock.now(), reason=reason))
+        shown = self.screens_shown(self.languages)
+        self._emit(
+            Abandoned(
+                briefing_id=self.briefing_id,
+                at=self._clock.now(),
+                reason=reason,
+                screens_shown=shown,
+            )
+        )
         self.status = Status.ABANDONED
 
     # -- inactivity ------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from kiosk.i18n import Msg, msg, words_for
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.preferences import Preferences
 from kiosk.session.saving import SAVING_SECONDS, Attempts
-from kiosk.session.view import Action, Filing, IdentityStep, View, welcome
+from kiosk.session.view import Action, Copy, Filing, IdentityStep, View, welcome
 from kiosk.session.views import Local, identity_step, language_choices, tries_left, view_of
 
 if TYPE_CHECKING:
@@ -155,6 +155,7 @@ class ScreenModel(Preferences):
             Action.CLEAR_SIGNATURE: lambda: self._say(None),
             Action.STILL_HERE: self.still_here,
             Action.LANGUAGES: self._toggle_languages,
+            Action.PRINT_COPY: self.events.print_copy.emit,
         }
         handler = handlers.get(action)
         if handler is None:
@@ -282,6 +283,13 @@ class ScreenModel(Preferences):
             return
         self._local = replace(self._local, filing=filing, staff_note=staff_note)
         self._changed()
+
+    def copied(self, briefing_id: str, copy: Copy) -> None:
+        """“Print my copy” offered, printing, printed or failed (if that briefing is on screen)."""
+        b = self.briefing
+        if b is not None and b.briefing_id == briefing_id:
+            self._local = replace(self._local, copy=copy)
+            self._changed()
 
     def end(self) -> None:
         """The patient is gone: forget the briefing; every page wipes what it showed."""

@@ -35,6 +35,8 @@ class Action(StrEnum):
     STILL_HERE = "still_here"
     LANGUAGES = "languages"
     """Open (or close) the list of languages to choose from, on any screen."""
+    PRINT_COPY = "print_copy"
+    """Done: print the signed briefing's PDF for the patient to take (when the clinic offers it)."""
 
 
 class Tone(StrEnum):
@@ -64,6 +66,16 @@ class IdentityStep(StrEnum):
     CONFIRMED = "confirmed"
     LOCKED = "locked"
     """Too many wrong dates: a staff member must help."""
+
+
+class Copy(StrEnum):
+    """“Print my copy” on the done screen: offered (the PDF is made and a printer is set), being
+    printed, printed, or failed (the patient is told to ask staff)."""
+
+    OFFERED = "offered"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    FAILED = "failed"
 
 
 class Filing(StrEnum):
@@ -173,6 +185,8 @@ class View:
     filing: Filing | None = None
     staff_note: Msg | None = None
     """Done: a word for staff when the PDF is pending."""
+    copy: Copy | None = None
+    """Done: “Print my copy” and how it went; None when it is not offered."""
     still_there: int | None = None
     """Seconds left while “Are you still there?” shows; None when it does not."""
     languages: tuple[LanguageChoice, ...] = ()

@@ -13,6 +13,7 @@ from kiosk.session.view import (
     Action,
     Card,
     Choice,
+    Copy,
     Figure,
     Filing,
     IdentityStep,
@@ -47,6 +48,7 @@ class Local:
     typed_signature_offered: bool = False
     filing: Filing | None = None
     staff_note: Msg | None = None
+    copy: Copy | None = None
     still_there: int | None = None
     choosing_language: bool = False
 
@@ -189,8 +191,14 @@ def _reading(b: Briefing) -> View:
     )
 
 
+REBRIEF_HEADINGS = {"added": "rebrief.added", "changed": "rebrief.changed"}
+"""A re-briefing's heading over a screen shown again, by what happened to it."""
+
+
 def _reading_heading(b: Briefing) -> Msg | None:
     screen, form = b.current, b.form
+    if screen.id in b.changes:  # a re-briefing: why the patient sees this screen again
+        return msg(REBRIEF_HEADINGS[b.changes[screen.id]])
     if screen.kind is ScreenKind.STEP:
         ids = [s.id for s in form.steps]
         return msg("reading.step", n=ids.index(screen.id) + 1, total=len(ids))
@@ -249,7 +257,7 @@ def flag_title(b: Briefing, screen_id: str) -> str:
 
 def _review(b: Briefing) -> View:
     lines: list[Line] = [Line(msg("review.risks"), Tone.PLAIN)]
-    for risk in b.form.risks:
+    for risk in (r for r in b.form.risks if b.on_path(r.id)):
         if risk.id in b.acknowledgements:
             lines.append(Line(risk.title, Tone.DONE, Mark.TICK))
         else:
@@ -309,9 +317,18 @@ def _done(b: Briefing, local: Local) -> View:
         title=msg("done.title"),
         paragraphs=closing,
         primary=(Action.FINISH, Offer(msg("done.finish"))),
+        offers=_print_copy(local.copy),
         filing=local.filing or Filing.MAKING,
         staff_note=local.staff_note,
+        copy=local.copy,
     )
+
+
+def _print_copy(copy: Copy | None) -> dict[Action, Offer]:
+    """“Print my copy” once the PDF is made and the clinic offers it; again after a failure."""
+    if copy is None or copy is Copy.PRINTED:
+        return {}
+    return {Action.PRINT_COPY: Offer(msg("done.print"), enabled=copy is not Copy.PRINTING)}
 
 
 def language_choices(

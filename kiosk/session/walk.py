@@ -3,11 +3,12 @@ and the time spent on each. The briefing (kiosk.session.flow) decides when it ma
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.session.clock import Clock
-from kiosk.session.events import ScreenTime
+from kiosk.session.events import ScreenShown, ScreenTime
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.state import Screen
 from kiosk.session.timing import ScreenTimes
@@ -46,9 +47,15 @@ class Walk:
 
     def __init__(self, form: Form, clock: Clock) -> None:
         self.screens: tuple[Screen, ...] = patient_path(form)
+        self.form = form
+        """The procedure in the language of the screens now."""
         self._index = 0
         self._revisit: Revisit | None = None
         self._times = ScreenTimes(clock)
+        self._seen: dict[str, list[str]] = {}
+        """The languages each screen was shown in, by screen id, in the order shown."""
+        self.changes: dict[str, str] = {}
+        """On a re-briefing (kiosk.session.rebrief): each shown screen, "added" or "changed"."""
         self._arrive()
 
     @property
@@ -65,6 +72,10 @@ class Walk:
         """Where the patient is on the path: (screen number from 1, number of screens)."""
         return self._index + 1, len(self.screens)
 
+    def on_path(self, screen_id: str) -> bool:
+        """Whether the screen is on this briefing's path (a re-briefing leaves the unchanged out)."""
+        return any(screen.id == screen_id for screen in self.screens)
+
     def seconds_on(self, screen_id: str) -> float:
         """Total seconds the screen has been shown, the current visit included."""
         return self._times.seconds_on(screen_id, showing=self.current.id == screen_id)
@@ -72,6 +83,26 @@ class Walk:
     def screen_times(self) -> tuple[ScreenTime, ...]:
         """Visits and seconds for every screen shown so far, in path order."""
         return self._times.shown([s.id for s in self.screens], self.current.id)
+
+    def screens_shown(self, languages: Mapping[str, Form]) -> tuple[ScreenShown, ...]:
+        """Each screen of the form's words shown so far, once per language it was shown in, with
+        that screen's own hash there (`languages`: the procedure in each language offered)."""
+        from kiosk.content.versions import screen_sha256
+
+        shown = []
+        for screen_id, seen_in in self._seen.items():
+            for language in seen_in:
+                form = languages[language]
+                sha = screen_sha256(form, screen_id)
+                if sha is not None:
+                    shown.append(ScreenShown(screen_id, language, sha, form.content_sha256))
+        return tuple(shown)
+
+    def _see(self) -> None:
+        """The current screen is now shown in the current language."""
+        seen_in = self._seen.setdefault(self.current.id, [])
+        if self.form.language not in seen_in:
+            seen_in.append(self.form.language)
 
     def _move_to(self, index: int) -> Screen:
         self._leave()
@@ -97,3 +128,4 @@ class Walk:
 
     def _arrive(self) -> None:
         self._times.arrive(self.current.id)
+        self._see()

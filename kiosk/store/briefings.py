@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -11,8 +12,9 @@ from sqlalchemy import select
 from kiosk.content.schema import Form
 from kiosk.store import audit
 from kiosk.store.database import Store
-from kiosk.store.models import BriefingRow, BriefingStatus, PatientRow
+from kiosk.store.models import BriefingRow, BriefingStatus, PatientRow, RebriefingRow
 from kiosk.store.rules import check_date_of_birth, clean_mrn, clean_name
+from kiosk.store.versions import keep
 
 SYSTEM = "system"
 ANY_KIOSK = "*"
@@ -40,13 +42,16 @@ def prepare_briefing(
     kiosk_id: str | None = None,
     practitioner: str | None = None,
     planned_date: date | None = None,
+    earlier: tuple[str, dict[str, list[str]]] | None = None,
 ) -> str:
     """A coordinator prepares a briefing for a named patient, in `language` (default: the language
     the procedure is written in), addressed to `kiosk_id` (default: this store's kiosk; ANY_KIOSK:
     the first kiosk a patient starts it on); returns its id. Which languages a kiosk offers is the
     caller's rule (kiosk.station.Station.languages_of). `practitioner` (who will perform the
-    procedure) and `planned_date` are printed in the PDF's title block when given."""
+    procedure) and `planned_date` are printed in the PDF's title block when given. `earlier`, for a
+    re-briefing (kiosk.store.rebriefings): the earlier briefing's id and the screens that changed."""
     language = language or form.language
+    keep(store, [form], form, now)
     patient = PatientRow(
         name=clean_name(name),
         date_of_birth=check_date_of_birth(date_of_birth, now.astimezone(UTC).date()),
@@ -73,6 +78,15 @@ def prepare_briefing(
                 planned_date=planned_date,
             )
         )
+        if earlier is not None:
+            session.flush()
+            session.add(
+                RebriefingRow(
+                    briefing_id=briefing_id,
+                    earlier_id=earlier[0],
+                    changes_json=json.dumps(earlier[1]),
+                )
+            )
         audit.append(
             session,
             at=now,
@@ -82,7 +96,8 @@ def prepare_briefing(
             subject=f"briefing:{briefing_id}",
             detail={"form": form.id, "version": form.version, "language": language}
             | ({"kiosk": kiosk_id} if kiosk_id else {})
-            | ({"planned_date": planned_date.isoformat()} if planned_date else {}),
+            | ({"planned_date": planned_date.isoformat()} if planned_date else {})
+            | ({"rebriefing_of": earlier[0], "changes": earlier[1]} if earlier else {}),
         )
     return briefing_id
 
@@ -136,6 +151,8 @@ class Waiting:
     patient: PreparedPatient
     language: str
     """The language staff prepared it in."""
+    changes: dict[str, list[str]] | None = None
+    """A re-briefing's changed screens (added, changed, removed ids); None for a whole briefing."""
 
 
 def next_prepared(store: Store, since: datetime) -> Waiting | None:
@@ -150,8 +167,10 @@ def next_prepared(store: Store, since: datetime) -> Waiting | None:
                 BriefingRow.content_sha256,
                 BriefingRow.language,
                 PatientRow,
+                RebriefingRow.changes_json,
             )
             .join(PatientRow, BriefingRow.patient_id == PatientRow.id)
+            .outerjoin(RebriefingRow, RebriefingRow.briefing_id == BriefingRow.id)
             .where(
                 BriefingRow.status == BriefingStatus.PREPARED,
                 BriefingRow.kiosk_id.in_((store.kiosk_id, ANY_KIOSK)),
@@ -162,11 +181,12 @@ def next_prepared(store: Store, since: datetime) -> Waiting | None:
         ).first()
         if row is None:
             return None
-        briefing_id, form_id, sha, language, patient = row
+        briefing_id, form_id, sha, language, patient, changes = row
         return Waiting(
             briefing_id,
             form_id,
             sha,
             PreparedPatient(patient.name, patient.date_of_birth, patient.mrn),
             language,
+            json.loads(changes) if changes else None,
         )

@@ -29,6 +29,7 @@ from kiosk.store.models import (
     PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
+    ScreenShownRow,
     SignatureRow,
 )
 from kiosk.store.rules import check_date_of_birth, clean_name
@@ -312,6 +313,7 @@ class Recorder:
             insert(SignatureRow), row
         )  # the unique signature per briefing refuses a second one here
         conn.execute(insert(Document), {"briefing_id": e.briefing_id, "status": "pending"})
+        _screens_shown(conn, e.briefing_id, e.screens_shown)
         return {"kind": row["kind"], "language": e.language}
 
     def _language_changed(self, conn: Connection, e: ev.LanguageChanged) -> dict[str, Any]:
@@ -325,7 +327,26 @@ class Recorder:
             "end_reason": e.reason.value,
         }
         self._finish(conn, e.briefing_id, values)
+        _screens_shown(conn, e.briefing_id, e.screens_shown)
         return {"reason": e.reason.value}
+
+
+def _screens_shown(conn: Connection, briefing_id: str, shown: tuple[ev.ScreenShown, ...]) -> None:
+    """Each screen the patient was shown, per language, with that screen's own hash."""
+    if shown:
+        conn.execute(
+            insert(ScreenShownRow),
+            [
+                {
+                    "briefing_id": briefing_id,
+                    "screen_id": s.screen_id,
+                    "language": s.language,
+                    "screen_sha256": s.screen_sha256,
+                    "content_sha256": s.content_sha256,
+                }
+                for s in shown
+            ],
+        )
 
 
 def _shown(e: ev.Shown) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """Filing a signed briefing: its PDF made and sealed on the worker thread, once the done screen is
-on screen, and the outcome told to the screen model (and to whoever listens: tests, benchmarks)."""
+on screen, and the outcome told to the screen model (and to whoever listens: tests, benchmarks);
+then, where the clinic offers it, “Print my copy” printing that PDF for the patient."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import msg
-from kiosk.session.view import Filing
+from kiosk.session.view import Copy, Filing
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.paint import after_paint
 
 if TYPE_CHECKING:
     from kiosk.document.make import Made
     from kiosk.session.screen import ScreenModel
+    from kiosk.station import Station
 
 log = logging.getLogger(__name__)
 
@@ -34,15 +36,18 @@ class Filer(QObject):
     failed = Signal(str, str)
     """A briefing's PDF could not be made (its id, a sentence for staff); the briefing is saved."""
 
-    def __init__(
-        self, jobs: Jobs, make: Callable[[str], Made], model: ScreenModel, parent: QObject
-    ) -> None:
+    def __init__(self, jobs: Jobs, station: Station, model: ScreenModel, parent: QObject) -> None:
         super().__init__(parent)
         self._jobs = jobs
-        self._make = make
+        self._make: Callable[[str], Made] = station.make_pdf
+        self._print: Callable[[str], None] | None = (
+            station.print_copy if station.config["patient_copy"] else None
+        )
+        """Prints the patient's copy; None when the clinic does not offer it."""
         self._model = model
         self._last: str | None = None
         self._waiting: list[str] = []
+        model.events.print_copy.connect(self.print_copy)
 
     def file_after_paint(self, briefing_id: str, screen: QWidget) -> None:
         """The briefing was signed and its done screen is being drawn: make its PDF once that screen
@@ -68,7 +73,26 @@ class Filer(QObject):
     def _made(self, made: Made) -> None:
         log.info("briefing %s: PDF made", made.briefing_id)
         self._model.filed(made.briefing_id, Filing.MADE)
+        if self._print is not None:
+            self._model.copied(made.briefing_id, Copy.OFFERED)
         self.finished.emit(made.briefing_id)
+
+    def print_copy(self) -> None:
+        """“Print my copy”: the briefing on the done screen printed on the worker thread, once at a
+        time; its state told to the screen model (a failure: ask a staff member)."""
+        b, model, send = self._model.briefing, self._model, self._print
+        if b is None or send is None or model.view.copy not in (Copy.OFFERED, Copy.FAILED):
+            return
+        briefing_id = b.briefing_id
+        model.copied(briefing_id, Copy.PRINTING)
+
+        def failed(exc: Exception) -> None:
+            log.warning("briefing %s: the patient's copy was not printed: %s", briefing_id, exc)
+            model.copied(briefing_id, Copy.FAILED)
+
+        self._jobs.run(
+            partial(send, briefing_id), lambda _: model.copied(briefing_id, Copy.PRINTED), failed
+        )
 
     def _not_made(self, briefing_id: str, exc: Exception) -> None:
         from kiosk.document.make import DocumentError

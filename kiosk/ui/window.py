@@ -150,7 +150,7 @@ class KioskWindow(QWidget):
         model.events.changed.connect(self._model_changed)
         model.events.ended.connect(self._ended)
         self.listening = Listening(self)
-        self.filer: Filer = Filer(self.jobs, station.make_pdf, model, self)
+        self.filer: Filer = Filer(self.jobs, station, model, self)
         self.filer.finished.connect(self.pdf_finished)
         self.filer.failed.connect(self.pdf_failed)
         self.staff_mode: StaffMode = StaffMode(self, station, self.jobs)

@@ -430,7 +430,8 @@ def _look_at_text(
         for word in wide[:3]:
             say(Kind.WORD, f"{word!r} needs {fm.horizontalAdvance(word)} px, the line has {width}")
     else:
-        need = QRect(0, 0, fm.horizontalAdvance(t.words), fm.height())
+        widest = max(fm.horizontalAdvance(line) for line in t.words.split("\n"))
+        need = QRect(0, 0, widest, fm.height())  # a button's lines, each on its own
         laid = lines(t.words, t.font, None)
         need.setHeight(max(fm.height(), round(laid[-1].bottom) if laid else 0))
     # Where the text is drawn: placed in the contents rect by its alignment, clipped by it.

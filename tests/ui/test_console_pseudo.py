@@ -58,5 +58,8 @@ def test_the_new_views_speak_the_catalog(qtbot: QtBot, window: ConsoleWindow) ->
     window.tabs.setCurrentWidget(window.dashboard)
     qtbot.waitUntil(lambda: window.dashboard.figures is not None)
     look("dashboard")
+    window.tabs.setCurrentWidget(window.rebrief)
+    qtbot.waitUntil(lambda: bool(window.rebrief.count.text()))
+    look("re-briefing")
     bad = problems(findings)
     assert not bad, report(bad, most=20)

@@ -11,8 +11,10 @@ sees: welcome; identity (keypad), and after a wrong date; about, each step and r
 Next without acknowledging it (the refusal), and acknowledged; options and precautions; each question,
 answered wrongly (the screen to read again, then the question with its feedback; for the question with
 the longest answer, wrongly twice: "The answer is: …"), and answered; review; sign, and sign refused
-for an empty signature; done. Then, in walk-up mode, a second patient's name (empty and typed) and
-birth-date screens.
+for an empty signature; done (with “Print my copy”). Then, in walk-up mode, a second patient's name
+(empty and typed) and birth-date screens. A second test per combination walks a re-briefing (a
+changed risk and a new one, each headed so, the review, signing) and Done's “Print my copy”
+offered, refused by the printer and printed.
 
 What is measured (see tests/ui/seen.py): each visible text's rendered extent, with its widget's own
 font, against the widget's contents rect (cut, or a word too wide to wrap) and against the part of the
@@ -36,6 +38,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +51,13 @@ from kiosk.i18n import PSEUDO, languages, words_for
 from kiosk.session import ScreenKind
 from kiosk.speech.listening import Clip
 from kiosk.speech.script import script
+from kiosk.station import Station
+from kiosk.store.rebriefings import prepare_rebriefing
 from kiosk.ui import theme as kiosk_theme
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
+from tests.shared import fake_lp
+from tests.ui.conftest import DOB, NAME
 from tests.ui.drive import (
     acknowledge,
     kind,
@@ -74,6 +81,7 @@ from tests.ui.seen import (
     strings_of,
     touch_and_type,
 )
+from tests.versions_forms import brief
 
 DISPLAYS = {
     "1280x800": QSize(1280, 800),
@@ -112,8 +120,19 @@ def combinations() -> Iterator[Any]:
 
 @pytest.fixture
 def settings() -> dict[str, object]:
-    """Walk-up mode on: the prepared briefing goes first, then a walk-up patient."""
-    return {"walk_up_mode": True}
+    """Walk-up mode on: the prepared briefing goes first, then a walk-up patient; Done offers
+    “Print my copy”."""
+    return {"walk_up_mode": True, "patient_copy": True}
+
+
+@pytest.fixture(autouse=True)
+def _printer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fake `lp`: it refuses the first copy, and takes the next (never a real printer)."""
+    tried = tmp_path / "tried"
+    fake_lp(
+        tmp_path / "bin", f'[ -e {tried} ] || {{ touch {tried}; echo "lp: no paper" >&2; exit 1; }}'
+    )
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
 
 
 class Eye:
@@ -246,6 +265,86 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye, language: str = "en") -> N
     next_(qtbot, window)
     assert window.identity.keypad.isVisible()
     eye.check("walk-up birth date")
+
+
+def print_my_copy(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
+    """Done's “Print my copy”: offered, refused by the printer (the first time), then printed."""
+    done = window.done
+    qtbot.waitUntil(done.print_button.isVisible)
+    eye.check("done, print my copy")
+    tap(qtbot, done.print_button)
+    qtbot.waitUntil(lambda: done.print_button.isEnabled() and done.copy.isVisible())
+    eye.check("done, copy not printed")
+    tap(qtbot, done.print_button)
+    qtbot.waitUntil(lambda: not done.print_button.isVisible())
+    eye.check("done, copy printed")
+
+
+def rebriefing(qtbot: QtBot, window: KioskWindow, eye: Eye, language: str) -> None:
+    """A re-briefing (a changed risk and a new one, then review and signing) to Done."""
+    form = window.station.forms["mild"]
+    if language in window.welcome.languages.buttons:
+        tap(qtbot, window.welcome.languages.buttons[language])
+    eye.check("welcome")
+    tap(qtbot, window.welcome.start_button)
+    type_date(qtbot, window.identity.keypad, RIGHT_DATE)
+    next_(qtbot, window)
+    assert window.briefing is not None and window.briefing.current.id == form.risks[0].id
+    eye.check("re-briefing: a changed risk")
+    acknowledge(qtbot, window)
+    next_(qtbot, window)
+    eye.check("re-briefing: a new risk")
+    acknowledge(qtbot, window)
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.REVIEW
+    eye.check("re-briefing: review")
+    next_(qtbot, window)
+    scroll_to_end(qtbot, window.sign.statement)
+    scribble(window.sign.pad)
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
+        next_(qtbot, window)
+
+
+def earlier_version(station: Station) -> str:
+    """A briefing signed on an earlier version of mild (its first risk worded otherwise, its last
+    not there yet), for the patient of the prepared briefing; a re-briefing prepared for it."""
+    form = station.forms["mild"]
+    first = form.risks[0].model_copy(update={"body": "The words this risk had before."})
+    older = form.model_copy(update={"version": "0.9.0", "risks": [first, *form.risks[1:-1]]})
+    now = datetime.now(UTC)
+    earlier = brief(
+        station.store, older, NAME, DOB, planned=(now + timedelta(days=3)).date(), when=now
+    )
+    return prepare_rebriefing(station.store, earlier, form, staff="Sam Carter", now=now)
+
+
+@pytest.mark.parametrize(("display", "larger", "contrast", "language"), list(combinations()))
+def test_a_rebriefing_and_print_my_copy_can_be_read_whole(
+    qtbot: QtBot,
+    window: KioskWindow,
+    station: Station,
+    display: QSize,
+    larger: bool,
+    contrast: bool,
+    language: str,
+) -> None:
+    """The re-briefing's screens (headed “Changed …”, “New …”) and Done's “Print my copy” (offered,
+    refused by the printer, printed), at every display, text size, theme and language."""
+    earlier_version(station)
+    window.show_at(display)
+    if language == PSEUDO:
+        assert window.model is not None
+        window.model.set_home_language(language)
+    if larger:
+        tap(qtbot, window.top.larger_button)
+    if contrast:
+        tap(qtbot, window.top.contrast_button)
+    eye = Eye(window, catalog_only=language == PSEUDO)
+    rebriefing(qtbot, window, eye, language)
+    print_my_copy(qtbot, window, eye)
+    bad = problems(eye.findings)
+    if bad:
+        raise Unreadable(f"{len(bad)} findings on {len(eye.screens)} screens:\n{report(bad)}")
 
 
 @pytest.mark.parametrize(("display", "larger", "contrast", "language"), list(combinations()))

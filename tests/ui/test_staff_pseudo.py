@@ -7,9 +7,10 @@ is not the patient's own detail, the form's content or Babel's month name is a f
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,16 +20,21 @@ from kiosk.station import Station
 from kiosk.ui import theme
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.page import StaffPage
+from tests.session.fakes import FakeClock
 from tests.ui.drive import tap, type_date
 from tests.ui.seen import Finding, not_from_catalog, problems, report, settle
+from tests.versions_forms import brief
 
 NAME = "Łukasz Wałęsa"
 
 
 @pytest.fixture
 def staff_page(
-    qtbot: QtBot, station: Station, prepared: str
+    qtbot: QtBot, station: Station, prepared: str, clock: FakeClock
 ) -> Iterator[tuple[QWidget, StaffPage]]:
+    older = station.forms["mild"].model_copy(update={"version": "1.0.9"})
+    planned = (clock.now() + timedelta(days=5)).date()
+    brief(station.store, older, NAME, date(1962, 8, 31), planned=planned, when=clock.now())
     holder = QWidget()
     qtbot.addWidget(holder)
     jobs = Jobs(holder)
@@ -40,6 +46,10 @@ def staff_page(
     qtbot.waitExposed(holder)
     yield holder, page
     jobs.wait()
+    page.forget()
+    holder.close()
+    holder.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # no name outlives it
 
 
 def test_every_staff_screen_speaks_the_catalog(
@@ -77,6 +87,10 @@ def test_every_staff_screen_speaks_the_catalog(
     qtbot.waitUntil(page.detail.withdraw_button.isVisible)  # the row drawn: it still waits
     tap(qtbot, page.detail.withdraw_button)
     look("a briefing: why withdraw it")
+    page.show_menu()
+    tap(qtbot, page.rebrief_button)
+    qtbot.waitUntil(lambda: bool(page.rebrief.buttons), timeout=10_000)
+    look("briefed on an older version")
     bad = problems(findings)
     assert not bad, report(bad, most=20)
 

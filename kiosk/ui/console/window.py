@@ -29,6 +29,7 @@ from kiosk.ui.console.export import ExportView
 from kiosk.ui.console.idle import IdleWatch
 from kiosk.ui.console.prepare import PrepareView
 from kiosk.ui.console.questions import QuestionsView
+from kiosk.ui.console.rebrief import RebriefView
 from kiosk.ui.console.sign_in import SignInPage
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.keys import STAFF_WORDS
@@ -76,6 +77,8 @@ class ConsoleWindow(QMainWindow):
         self.prepare = PrepareView(self.jobs, words, lambda: self.staff)
         self.tabs.addTab(self.questions, words("console.tab.questions"))
         self.tabs.addTab(self.prepare, words("console.tab.prepare"))
+        self.rebrief = RebriefView(self.jobs, words, lambda: self.staff)
+        self.tabs.addTab(self.rebrief, words("console.tab.rebrief"))
         self.export = ExportView(words, lambda: self.staff, self.ask)
         self.tabs.addTab(self.export, words("console.tab.export"))
         self.dashboard = DashboardView(self.jobs, words, lambda: self.staff, self.ask)
@@ -140,6 +143,7 @@ class ConsoleWindow(QMainWindow):
         self.briefings.start(self.desk)
         self.questions.start(self.desk)
         self.prepare.start(self.desk)
+        self.rebrief.start(self.desk)
         self.export.start(self.desk)
         self.dashboard.start(self.desk)
         self.poll.start()
@@ -161,6 +165,7 @@ class ConsoleWindow(QMainWindow):
             if self._token is not None and token != self._token:
                 self.briefings.refresh()
                 self.questions.refresh()
+                self.rebrief.refresh()
             self._token = token
 
         def failed(exc: Exception) -> None:
@@ -180,6 +185,7 @@ class ConsoleWindow(QMainWindow):
         self.briefings.forget()
         self.questions.forget()
         self.prepare.forget()
+        self.rebrief.forget()
         self.export.forget()
         self.dashboard.forget()
         self.who.setText("")

@@ -7,11 +7,17 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
-from kiosk.session.view import Action, Filing, Mark, Tone, View
+from kiosk.session.view import Action, Copy, Filing, Mark, Tone, View
 from kiosk.ui.pages.base import Page, Reading, button, label
 from kiosk.ui.pages.parts import MarkedLine, ScrollCue
 
 FILING = {Filing.MAKING: "done.filing", Filing.MADE: "done.filed", Filing.PENDING: "done.saved"}
+COPY = {
+    Copy.PRINTING: ("done.printing", Tone.PLAIN, None),
+    Copy.PRINTED: ("done.printed", Tone.DONE, Mark.TICK),
+    Copy.FAILED: ("done.print-failed", Tone.NOTICE, None),
+}
+"""What the done screen says of the patient's copy once they asked for it."""
 
 
 class DonePage(Page):
@@ -35,6 +41,12 @@ class DonePage(Page):
         self.staff = label(role="notice")
         self.staff.hide()
         layout.addWidget(self.staff)
+        self.copy = MarkedLine()
+        self.copy.hide()
+        layout.addWidget(self.copy)
+        self.print_button = button("", None, self._print)
+        self.print_button.hide()
+        layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.finish = button("", "primary", self._finish)
         layout.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignHCenter)
         self._shown: str | None = None
@@ -64,6 +76,24 @@ class DonePage(Page):
         self.staff.setVisible(view.staff_note is not None)
         if view.primary is not None:
             self.finish.setText(words(view.primary[1].label))
+        self._draw_copy(view, words)
+
+    def _draw_copy(self, view: View, words: Words) -> None:
+        """“Print my copy” while it is offered, and what became of it once asked for."""
+        offer = view.offer(Action.PRINT_COPY)
+        self.print_button.setVisible(offer is not None)
+        if offer is not None:
+            self.print_button.setText(words(offer.label))
+            self.print_button.setEnabled(offer.enabled)
+        said = COPY.get(view.copy) if view.copy is not None else None
+        self.copy.setVisible(said is not None)
+        if said is not None:
+            text, tone, mark = said
+            self.copy.set_line(words(text), tone, mark, self.colour(tone), self.look.px(28))
+
+    def _print(self) -> None:
+        if self.model is not None:
+            self.model.do(Action.PRINT_COPY)
 
     def _finish(self) -> None:
         if self.model is not None:
@@ -76,3 +106,6 @@ class DonePage(Page):
         self.pdf.set_line("", Tone.PLAIN, None, "", 1)
         self.staff.setText("")
         self.staff.hide()
+        self.copy.set_line("", Tone.PLAIN, None, "", 1)
+        self.copy.hide()
+        self.print_button.hide()

@@ -13,6 +13,7 @@ from kiosk.ui.staff.briefings import BriefingDetail, BriefingList
 from kiosk.ui.staff.keys import STAFF_WORDS
 from kiosk.ui.staff.prepare import READY, PrepareForm
 from kiosk.ui.staff.questions import QuestionList
+from kiosk.ui.staff.rebrief import RebriefList
 
 
 class StaffPage(QWidget):
@@ -51,11 +52,13 @@ class StaffPage(QWidget):
         self.prepare_button = button(words("staff.menu.prepare"), None, self.open_prepare)
         self.list_button = button(words("staff.menu.list"), None, self.open_list)
         self.questions_button = button(words("staff.menu.questions"), None, self.open_questions)
+        self.rebrief_button = button(words("staff.menu.rebrief"), None, self.open_rebrief)
         actions = QGridLayout()
         actions.setSpacing(16)
         actions.addWidget(self.prepare_button, 0, 0)
         actions.addWidget(self.list_button, 0, 1)
         actions.addWidget(self.questions_button, 0, 2)
+        actions.addWidget(self.rebrief_button, 1, 0, 1, 2)
         actions.setColumnStretch(3, 1)
         layout.addLayout(actions)
         layout.addStretch(1)
@@ -84,6 +87,9 @@ class StaffPage(QWidget):
         self.questions = QuestionList(desk, lambda: self.staff, jobs, words)
         self.questions.closed.connect(self.show_menu)
         self.pages.addWidget(self.questions)
+        self.rebrief = RebriefList(desk, lambda: self.staff, jobs, words, lambda: desk.rebriefs)
+        self.rebrief.closed.connect(self.show_menu)
+        self.pages.addWidget(self.rebrief)
 
     def open_for(self, staff: str, problems: list[str], briefing_open: bool) -> None:
         self.staff = staff
@@ -122,14 +128,21 @@ class StaffPage(QWidget):
         self.questions.refresh()
         self.pages.setCurrentWidget(self.questions)
 
+    def open_rebrief(self) -> None:
+        if self.staff is None:
+            return
+        self.rebrief.refresh()
+        self.pages.setCurrentWidget(self.rebrief)
+
     def show_menu(self, ready: str = "") -> None:
         self.ready.setText(ready)
         self.ready.setVisible(bool(ready))
-        for panel in (self.briefings, self.detail, self.questions):
+        for panel in (self.briefings, self.detail, self.questions, self.rebrief):
             panel.forget()  # the menu shows no patient: what the panels held goes
         self.pages.setCurrentWidget(self.menu)
         if self.staff is not None:
             self._count_questions()
+            self._count_rebriefs()
 
     def _count_questions(self) -> None:
         """How many questions wait, read on the worker thread; the button says so when it knows
@@ -146,6 +159,21 @@ class StaffPage(QWidget):
                 )
 
         self.jobs.run(self.desk.open_questions, arrived, lambda exc: None)
+
+    def _count_rebriefs(self) -> None:
+        """How many patients wait for a re-briefing (their procedure's content changed): the
+        button says so once it is read on the worker thread, so staff see it from the menu."""
+        counted = self._counted
+
+        def arrived(found: list[object]) -> None:
+            if counted == self._counted and self.staff is not None:
+                self.rebrief_button.setText(
+                    self.words("staff.menu.rebrief-count", count=len(found))
+                    if found
+                    else self.words("staff.menu.rebrief")
+                )
+
+        self.jobs.run(self.desk.rebriefs.outdated, arrived, lambda exc: None)
 
     def _prepared(self) -> None:
         self.show_menu(self.words(READY))
