@@ -16,6 +16,7 @@ from kiosk.session.events import (
     IdentityConfirmed,
     IdentityRejected,
     LanguageChanged,
+    Listened,
     QuestionAnswered,
     QuestionFlagged,
     RiskAcknowledged,
@@ -256,6 +257,11 @@ class Briefing(Walk):
             return
         self._emit(QuestionFlagged(**self._shown(), screen_id=screen_id))
         self.flags.append(screen_id)
+
+    def listened(self, event: Listened) -> None:
+        """What the patient listened to (kiosk.session.listening decides what and when): stored."""
+        self._require_live()
+        self._emit(event)
 
     def answer_question(self, choice_id: str) -> Answer:
         """Record an answer. A wrong first answer sends the patient to the screen that teaches it."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kiosk.i18n import Msg, Words, msg, words_for
 from kiosk.session.changes import Events
 from kiosk.session.kinds import IdleState, ScreenKind, Status
+from kiosk.session.listening import Listens
 from kiosk.session.state import FlowError
 from kiosk.session.view import Action, Filing, IdentityStep, View, welcome
 from kiosk.session.views import Local, identity_step, language_choices, tries_left, view_of
@@ -70,6 +71,7 @@ class ScreenModel:
         clinic's default for each new patient."""
         self.read_aloud = False
         """This patient's choice: every screen read aloud as it opens."""
+        self.listening = Listens(lambda: self.briefing, now, not_saved)
 
     # -- what the pages read ----------------------------------------------------------------
 
@@ -262,6 +264,7 @@ class ScreenModel:
         if problem:
             self._say(msg(problem))
             return
+        self.listening.interrupted()  # recorded while the briefing can still take it
         if self._run(lambda: b.sign(signature)):
             self._done_since = self._monotonic()
 
@@ -313,6 +316,7 @@ class ScreenModel:
 
     def end(self) -> None:
         """The patient is gone: forget the briefing; every page wipes what it showed."""
+        self.listening.interrupted()
         self.briefing = None
         self._done_since = None
         self._chosen = None

@@ -17,6 +17,8 @@ class Clip:
     text: str
     path: Path
     seconds: float
+    sha256: str
+    """The file's SHA-256, as the manifest vouches for it (what the record names as heard)."""
 
 
 class Audio:
@@ -56,7 +58,7 @@ class Audio:
         for entry in manifest.get("sentences", []):
             path = folder / str(entry["file"])
             screens.setdefault(str(entry["screen"]), []).append(
-                Clip(str(entry["text"]), path, float(entry["seconds"]))
+                Clip(str(entry["text"]), path, float(entry["seconds"]), str(entry["sha256"]))
             )
         whole = {
             screen: tuple(clips)

@@ -25,6 +25,7 @@ from kiosk.store.models import (
     BriefingStatus,
     ComprehensionAnswer,
     Document,
+    ListeningRow,
     PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
@@ -70,6 +71,23 @@ _ANSWER = _insert_if_live(
         *SHOWN,
     ],
 )
+_LISTENED = _insert_if_live(
+    ListeningRow,
+    [
+        "briefing_id",
+        "number",
+        "screen_id",
+        "started_at",
+        "ended_at",
+        "completed",
+        "sentences",
+        "heard",
+        "voice",
+        "audio_sha256",
+        "automatic",
+        *SHOWN,
+    ],
+)
 _STATUS = select(
     _B.c.status, _B.c.patient_id, _B.c.form_id, _B.c.form_version, _B.c.content_sha256
 ).where(_B.c.id == bindparam("briefing_id"))
@@ -90,6 +108,7 @@ class Recorder:
             ev.Signed: self._signed,
             ev.Abandoned: self._abandoned,
             ev.LanguageChanged: self._language_changed,
+            ev.Listened: self._listened,
         }
         self._actions = {kind: _action(kind) for kind in self._handlers}
 
@@ -231,6 +250,34 @@ class Recorder:
             "choice": e.choice_id,
             "correct": e.correct,
             "attempt": e.attempt,
+            "language": e.language,
+        }
+
+    def _listened(self, conn: Connection, e: ev.Listened) -> dict[str, Any]:
+        values = {
+            "briefing_id": e.briefing_id,
+            "number": e.number,
+            "screen_id": e.screen_id,
+            "started_at": e.started_at,
+            "ended_at": e.at,
+            "completed": e.completed,
+            "sentences": e.sentences,
+            "heard": e.heard,
+            "voice": e.voice,
+            "audio_sha256": e.audio_sha256,
+            "automatic": e.automatic,
+            **_shown(e),
+        }
+        self._insert_live(conn, _LISTENED, values)
+        return {
+            "listening": e.number,
+            "screen": e.screen_id,
+            "completed": e.completed,
+            "heard": e.heard,
+            "sentences": e.sentences,
+            "voice": e.voice,
+            "audio_sha256": e.audio_sha256,
+            "automatic": e.automatic,
             "language": e.language,
         }
 

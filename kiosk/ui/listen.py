@@ -117,6 +117,7 @@ class Listening(QObject):
         self.speaker = Speaker(self)
         self.clips: tuple[Clip, ...] = ()
         self._screen: str | None = None
+        self._screen_id = ""
         window.top.listen.connect(self.toggle)
         self.speaker.sentence.connect(self._sentence)
         self.speaker.stopped.connect(self._stopped)
@@ -135,21 +136,37 @@ class Listening(QObject):
             self.clips = (
                 self._window.station.audio.clips(b.form, view.screen_id) if b is not None else ()
             )
+            self._screen_id = view.screen_id
             if view.read_aloud and self.clips:  # the patient asked for every screen read aloud
-                self.speaker.play(self.clips)
+                self._play(automatic=True)
         self._window.top.show_listen(bool(self.clips), self.playing)
 
     def toggle(self) -> None:
         if self.speaker.playing:
             self.speaker.stop()
         else:
-            self.speaker.play(self.clips)
+            self._play(automatic=False)
+
+    def _play(self, automatic: bool) -> None:
+        """Read the screen's clips, telling the model (which keeps the record) what is heard."""
+        b = self._window.briefing
+        model = self._window.model
+        if b is None or model is None or not self.clips:
+            return
+        self.speaker.stop()  # what played before is reported first
+        voice = self._window.station.audio.voice(b.form) or ""
+        model.listening.started(self._screen_id, self.clips, voice, automatic)
+        self.speaker.play(self.clips)
 
     def _sentence(self, n: int) -> None:
+        if self._window.model is not None:
+            self._window.model.listening.sentence(n)
         self._window.page.highlight(self.clips[n].text)
         self._window.top.show_listen(True, True)
 
     def _stopped(self, completed: bool) -> None:
+        if self._window.model is not None:
+            self._window.model.listening.ended(completed)
         self._window.page.highlight(None)
         self._window.top.show_listen(bool(self.clips), False)
         self._window.listened()  # the idle timer starts again from the end of the audio

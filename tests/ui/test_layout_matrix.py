@@ -83,7 +83,7 @@ DISPLAYS = {
 WRONG_DATE = "01011950"
 RIGHT_DATE = "03141951"
 WALK_UP_NAME = "Seán O'Brien-Łukasiewicz"
-HEARD = (Clip("A sentence.", Path("000.wav"), 1.0),)
+HEARD = (Clip("A sentence.", Path("000.wav"), 1.0, "0" * 64),)
 """A screen's audio, as far as the layout is concerned: there is some, so Listen shows."""
 
 

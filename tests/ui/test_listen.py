@@ -4,17 +4,25 @@ timer held while the patient listens, and the audio stopped by a second tap or b
 
 from __future__ import annotations
 
+import math
 import shutil
+import struct
+import wave
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from kiosk.i18n import words_for
 from kiosk.session import ScreenKind
+from kiosk.session.listening import audio_sha256
 from kiosk.speech.engines import Espeak
 from kiosk.speech.render import render_form
 from kiosk.station import Station
+from kiosk.store import agreement
+from kiosk.store.models import ListeningRow
 from kiosk.ui.pages.label import Label
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
@@ -89,3 +97,69 @@ def test_a_patient_who_chooses_it_on_welcome_hears_every_screen_as_it_opens(
     assert marked(window) == [window.listening.clips[0].text]
     next_(qtbot, window)
     assert window.listening.playing and marked(window) == [window.listening.clips[0].text]
+
+
+class Beep:
+    """An engine of short tones (a fifth of a second a sentence): real WAV files through the real
+    player, quick enough to play a whole screen to its end in a test."""
+
+    name = "beep 1"
+
+    def voice(self, language: str) -> str:
+        return f"beep-{language}"
+
+    def render(self, text: str, language: str, out: Path) -> None:
+        rate = 16000
+        frames = b"".join(
+            struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * n / rate)))
+            for n in range(rate // 5)
+        )
+        with wave.open(str(out), "wb") as audio:
+            audio.setnchannels(1)
+            audio.setsampwidth(2)
+            audio.setframerate(rate)
+            audio.writeframes(frames)
+
+
+def listenings(station: Station, briefing: str) -> list[tuple[int, str, bool, int, int, bool]]:
+    with station.store.reading() as session:
+        rows = session.execute(
+            select(ListeningRow)
+            .where(ListeningRow.briefing_id == briefing)
+            .order_by(ListeningRow.number)
+        ).scalars()
+        return [
+            (r.number, r.screen_id, r.completed, r.heard, r.sentences, r.automatic) for r in rows
+        ]
+
+
+def test_what_the_patient_listened_to_is_recorded_per_screen(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+) -> None:
+    form = station.forms["mild"]
+    render_form(form, station.config.data_dir, Beep())
+    window.show_at(QSize(1920, 1080))
+    begin(qtbot, window)
+    top, clips = window.top, window.listening.clips
+    n = len(clips)
+    assert n > 2
+
+    tap(qtbot, top.listen_button)  # played to its end
+    qtbot.waitUntil(lambda: not window.listening.playing, timeout=n * 1000 + 10_000)
+    tap(qtbot, top.listen_button)  # stopped by a second tap, during its second sentence
+    qtbot.waitUntil(lambda: window.listening.speaker.at >= 1, timeout=10_000)
+    heard = window.listening.speaker.at + 1
+    tap(qtbot, top.listen_button)
+    tap(qtbot, top.listen_button)  # stopped by leaving the screen
+    next_(qtbot, window)
+    assert listenings(station, prepared) == [
+        (1, "about", True, n, n, False),
+        (2, "about", False, heard, n, False),
+        (3, "about", False, 1, n, False),
+    ]
+    with station.store.reading() as session:
+        row = session.execute(select(ListeningRow)).scalars().first()
+        assert row is not None
+        assert row.voice == "beep 1 beep-en"
+        assert row.audio_sha256 == audio_sha256(clips)
+        assert agreement.disagreements(session) == []
