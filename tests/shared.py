@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -59,10 +60,12 @@ def walk_in_languages(
     switch_after_risks: int = 3,
     name: str = "María José García",
     when: datetime | None = None,
+    on_each: Callable[[Briefing, FakeClock], None] | None = None,
 ) -> str:
     """A whole briefing through the real engine and store, prepared and started in `language`;
     with `switch_to`, the patient switches language after `switch_after_risks` acknowledgements
-    (the risk after them flagged first, in the first language). Returns its id."""
+    (the risk after them flagged first, in the first language); `on_each` called on every screen
+    first. Returns its id."""
     source = next(f for f in languages.values() if f.translation is None)
     clock = FakeClock(when or datetime(2026, 11, 23, 14, 0, tzinfo=UTC))
     dob = date(1948, 3, 14)
@@ -77,6 +80,8 @@ def walk_in_languages(
     while b.current.kind is not ScreenKind.DONE:
         screen = b.current
         clock.advance(7)
+        if on_each is not None:
+            on_each(b, clock)
         if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
             b.confirm_identity(dob)
         elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
@@ -93,6 +98,39 @@ def walk_in_languages(
             continue
         b.go_next()
     return briefing_id
+
+
+LISTENED_VOICE = "espeak-ng 1.51 es-419"
+
+
+def walk_listening(store: Store, languages: dict[str, Form], language: str = "es") -> str:
+    """A whole briefing (walk_in_languages) in which the patient listened three times: its first
+    reading screen stopped after two sentences, then to its end, and the signing statement,
+    stopped by signing. Returns its id."""
+    from kiosk.session.listening import Listens
+    from kiosk.speech.listening import Clip
+
+    clips = tuple(Clip(f"{n}.", Path(f"{n:03d}.wav"), 1.0, f"{n:064x}") for n in range(4))
+    listens: list[Listens] = []
+
+    def listen(b: Briefing, clock: FakeClock) -> None:
+        if not listens:
+            listens.append(Listens(lambda: b, clock.now, lambda exc: False))
+        heard, screen = listens[0], b.current
+        if screen.kind is ScreenKind.ABOUT:
+            heard.started(screen.id, clips, LISTENED_VOICE, automatic=False)
+            heard.sentence(1)
+            clock.advance(3)
+            heard.ended(False)
+            heard.started(screen.id, clips, LISTENED_VOICE, automatic=True)
+            clock.advance(4)
+            heard.ended(True)
+        elif screen.kind is ScreenKind.SIGN:
+            heard.started(screen.id, clips[:2], LISTENED_VOICE, automatic=False)
+            clock.advance(1)
+            heard.interrupted()  # the patient signed while it was read
+
+    return walk_in_languages(store, languages, language, on_each=listen)
 
 
 # --- names in every script: the names, and what HarfBuzz makes of them ----------------------------

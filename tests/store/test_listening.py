@@ -4,30 +4,48 @@ checked by the events-vs-audit agreement, guarded append-only; on SQLite and Pos
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from kiosk.session import ScreenKind
+from kiosk.content import load_form
+from kiosk.session import Briefing, Patient, ScreenKind
 from kiosk.session.events import AbandonReason
 from kiosk.session.listening import Listens, audio_sha256
 from kiosk.speech.listening import Clip
-from kiosk.store import Store, agreement
+from kiosk.store import Recorder, Store, agreement
+from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import AuditEntry, ListeningRow
+from tests.conftest import MILD
 from tests.session.fakes import FakeClock
-from tests.store.test_recorder import prepared, walk_to
 
 CLIPS = tuple(Clip(f"Sentence {n}.", Path(f"{n:03d}.wav"), 1.5, f"{n:064x}") for n in range(1, 4))
 VOICE = "espeak-ng 1.51 en-us"
+FORM = load_form(MILD)
+DOB = date(1951, 3, 14)
+
+
+def _on_first_screen(store: Store, clock: FakeClock) -> Briefing:
+    """A prepared briefing through the real flow and store, on its first reading screen."""
+    briefing_id = prepare_briefing(
+        store, FORM, name="Ana Ruiz", date_of_birth=DOB, mrn=None, staff="Nurse Lee",
+        now=clock.now(),
+    )  # fmt: skip
+    b = Briefing(FORM, briefing_id, Recorder(store), clock, patient=Patient("Ana Ruiz", DOB))
+    b.go_next()
+    b.confirm_identity(DOB)
+    b.go_next()
+    assert b.current.kind is ScreenKind.ABOUT
+    return b
 
 
 def _listen(store: Store) -> str:
     """A briefing on its first reading screen, listened to twice: stopped, then to its end."""
     clock = FakeClock()
-    b = prepared(store, clock)
-    walk_to(b, ScreenKind.ABOUT)
+    b = _on_first_screen(store, clock)
     listens = Listens(lambda: b, clock.now, lambda exc: False)
     listens.started(b.current.id, CLIPS, VOICE, automatic=False)
     listens.sentence(1)
@@ -107,8 +125,7 @@ def test_a_listening_is_not_kept_off_the_screen_or_outside_a_briefing_under_way(
     store: Store,
 ) -> None:
     clock = FakeClock()
-    b = prepared(store, clock)
-    walk_to(b, ScreenKind.ABOUT)
+    b = _on_first_screen(store, clock)
     listens = Listens(lambda: b, clock.now, lambda exc: False)
     listens.started("a-screen-not-shown", CLIPS, VOICE, automatic=False)
     assert not listens.listening
