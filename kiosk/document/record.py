@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ from kiosk.store.models import (
     AuditEntry,
     BriefingRow,
     ComprehensionAnswer,
+    ListeningRow,
     PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
@@ -114,6 +115,25 @@ class SignerPart:
 
 
 @dataclass(frozen=True)
+class ListenPart:
+    """One Listen on a screen (kiosk.session.listening): which audio, and whether it was heard to
+    its end."""
+
+    number: int
+    screen_id: str
+    started_at: datetime
+    ended_at: datetime
+    completed: bool
+    sentences: int
+    heard: int
+    voice: str
+    audio_sha256: str
+    automatic: bool
+    language: str
+    content_sha256: str
+
+
+@dataclass(frozen=True)
 class BriefingRecord:
     """Everything about one signed briefing as it stood when it was signed."""
 
@@ -139,6 +159,8 @@ class BriefingRecord:
     signers: list[SignerPart] = field(default_factory=list)
     """Representative, interpreter, witness, in the order they signed. These three are in the
     canonical JSON only when given, so a record without them reads exactly as before."""
+    listenings: list[ListenPart] = field(default_factory=list)
+    """What the patient listened to, in order (in the canonical JSON only when there is some)."""
 
     def to_json(self) -> bytes:
         """Canonical JSON (sorted keys, UTC ISO times): embedded in the PDF and compared by verify."""
@@ -153,7 +175,7 @@ class BriefingRecord:
         fields are left out; None if the record holds what that format cannot say (anything not
         given in English on the briefing's own content), so such a record never matches one."""
         data: dict[str, Any] = {"format": fmt, **asdict(self)}
-        for optional in ("practitioner", "planned_date", "signers"):
+        for optional in ("practitioner", "planned_date", "signers", "listenings"):
             if not data[optional]:
                 del data[optional]
         if fmt == FORMAT_1:
@@ -285,7 +307,18 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
         practitioner=row.practitioner,
         planned_date=row.planned_date,
         signers=_signers(session, briefing_id),
+        listenings=_listenings(session, briefing_id),
     )
+
+
+def _listenings(session: Session, briefing_id: str) -> list[ListenPart]:
+    rows = session.execute(
+        select(ListeningRow)
+        .where(ListeningRow.briefing_id == briefing_id)
+        .order_by(ListeningRow.number)
+    ).scalars()
+    names = [f.name for f in fields(ListenPart)]  # the row's columns by the same names
+    return [ListenPart(**{name: getattr(r, name) for name in names}) for r in rows]
 
 
 def _signers(session: Session, briefing_id: str) -> list[SignerPart]:
