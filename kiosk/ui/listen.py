@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 
+from kiosk.session.kinds import ScreenKind
 from kiosk.speech.listening import Clip
+from kiosk.speech.said import spoken
 
 if TYPE_CHECKING:
+    from kiosk.content.schema import Form
     from kiosk.i18n import Words
     from kiosk.session.view import View
     from kiosk.ui.window import KioskWindow
@@ -116,8 +119,9 @@ class Listening(QObject):
         self._window = window
         self.speaker = Speaker(self)
         self.clips: tuple[Clip, ...] = ()
-        self._screen: str | None = None
+        self._screen: tuple[str, str, tuple[str, ...]] | None = None
         self._screen_id = ""
+        self._form: Form | None = None
         window.top.listen.connect(self.toggle)
         self.speaker.sentence.connect(self._sentence)
         self.speaker.stopped.connect(self._stopped)
@@ -127,19 +131,36 @@ class Listening(QObject):
         return self.speaker.playing
 
     def draw(self, view: View, words: Words) -> None:
-        """The screen drawn: a new one stops what was read; Listen shows where there is audio."""
-        b = self._window.briefing
-        screen = f"{view.screen_id}:{words.language}" if b is not None else None
-        if screen != self._screen:
+        """The screen drawn: a new one (or new words on it) stops what was read; Listen shows
+        where every sentence the screen says has its audio."""
+        said = spoken(view, words)
+        screen = (view.screen_id, words.language, tuple(said))
+        opened = screen != self._screen
+        if opened:
             self._screen = screen
-            self.speaker.stop()
-            self.clips = (
-                self._window.station.audio.clips(b.form, view.screen_id) if b is not None else ()
-            )
             self._screen_id = view.screen_id
-            if view.read_aloud and self.clips:  # the patient asked for every screen read aloud
-                self._play(automatic=True)
+            self.speaker.stop()
+        if opened or not self.clips:  # (audio rendered meanwhile is found on the next draw)
+            self._form = self._form_for(words.language)
+            audio = self._window.station.audio
+            self.clips = audio.clips_for(self._form, said) if self._form is not None else ()
+        # Read as it opens, if the patient asked for it (never Welcome: it waits for the next).
+        if opened and view.read_aloud and self.clips and view.kind is not ScreenKind.WELCOME:
+            self._play(automatic=True)
         self._window.top.show_listen(bool(self.clips), self.playing)
+
+    def _form_for(self, language: str) -> Form | None:
+        """The content whose audio the screen is read from: the briefing's, else (Welcome) the
+        first procedure here with audio in the language shown."""
+        b = self._window.briefing
+        if b is not None:
+            return b.form
+        station = self._window.station
+        for source in station.forms.values():
+            form = station.languages_of(source).get(language.split("-")[0])
+            if form is not None and station.audio.voice(form) is not None:
+                return form
+        return None
 
     def toggle(self) -> None:
         if self.speaker.playing:
@@ -149,12 +170,11 @@ class Listening(QObject):
 
     def _play(self, automatic: bool) -> None:
         """Read the screen's clips, telling the model (which keeps the record) what is heard."""
-        b = self._window.briefing
-        model = self._window.model
-        if b is None or model is None or not self.clips:
+        model, form = self._window.model, self._form
+        if model is None or form is None or not self.clips:
             return
         self.speaker.stop()  # what played before is reported first
-        voice = self._window.station.audio.voice(b.form) or ""
+        voice = self._window.station.audio.voice(form) or ""
         model.listening.started(self._screen_id, self.clips, voice, automatic)
         self.speaker.play(self.clips)
 

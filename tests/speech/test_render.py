@@ -72,9 +72,12 @@ def test_the_script_reads_every_screen_in_the_patients_order() -> None:
     said = script(form)
     order = list(dict.fromkeys(s.screen_id for s in said))
     reading = [screen.id for _, screen in form.content_screens()]
-    assert order == [*reading, *(q.id for q in form.questions), form.signing.id]
+    kiosk = ["welcome", "identity", "review", "sign", "done"]
+    assert order == [*reading, *(q.id for q in form.questions), *kiosk]
     first = [s for s in said if s.screen_id == form.about.id]
     assert first[0].text == form.about.title and first[0].index == 0
+    assert form.about.picture is not None  # its words read with its screen
+    assert form.about.picture.alt.endswith(first[-1].text)
     q = form.questions[0]
     assert [s.text for s in said if s.screen_id == q.id][1:] == [c.text for c in q.choices]
 

@@ -47,7 +47,6 @@ from pytestqt.qtbot import QtBot
 from kiosk.i18n import PSEUDO, languages, words_for
 from kiosk.session import ScreenKind
 from kiosk.speech.listening import Clip
-from kiosk.speech.script import script
 from kiosk.ui import theme as kiosk_theme
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
@@ -263,9 +262,10 @@ def test_every_screen_can_be_read_whole(
     # `kiosk speech render` (its sound is test_listen's; here only the room it takes).
     monkeypatch.setattr(
         window.station.audio,
-        "clips",
-        lambda form, screen: HEARD if screen in {s.screen_id for s in script(form)} else (),
+        "clips_for",
+        lambda form, said: HEARD if said else (),
     )
+    monkeypatch.setattr(window.station.audio, "voice", lambda form: "a voice")
     assert window.model is not None
     window.model.offer_read_aloud(True, False)  # and Welcome offers every screen read aloud
     window.show_at(display)

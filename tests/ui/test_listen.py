@@ -26,7 +26,8 @@ from kiosk.store.models import ListeningRow
 from kiosk.ui.pages.label import Label
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
-from tests.ui.drive import begin, kind, next_, tap
+from tests.ui.conftest import NAME
+from tests.ui.drive import begin, kind, next_, sign_here, tap, type_date, walk_to
 
 
 def marked(window: KioskWindow) -> list[str]:
@@ -48,7 +49,8 @@ def test_listen_reads_the_screen_highlighting_each_sentence_and_holds_the_idle_t
     words = words_for("en")
     window.show_at(QSize(1920, 1080))  # room for Listen's word beside the loudspeaker
     top = window.top
-    assert not top.listen_button.isVisible()  # Welcome: nothing to read aloud
+    assert top.listen_button.isVisible()  # Welcome too: its words, and how to start
+    assert window.listening.clips[0].text == words("welcome.title")
     begin(qtbot, window)
     assert kind(window) is ScreenKind.ABOUT
     assert top.listen_button.isVisible() and top.listen_button.text() == words("frame.listen")
@@ -163,3 +165,40 @@ def test_what_the_patient_listened_to_is_recorded_per_screen(
         assert row.voice == "beep 1 beep-en"
         assert row.audio_sha256 == audio_sha256(clips)
         assert agreement.disagreements(session) == []
+
+
+def test_every_screen_has_listen_and_the_briefings_own_screens_are_recorded(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+) -> None:
+    render_form(station.forms["mild"], station.config.data_dir, Beep())
+    window.show_at(QSize(1920, 1080))
+    top = window.top
+
+    def listen_to_the_end() -> None:
+        assert top.listen_button.isVisible(), kind(window)
+        tap(qtbot, top.listen_button)
+        assert window.listening.playing
+        qtbot.waitUntil(lambda: not window.listening.playing, timeout=30_000)
+
+    listen_to_the_end()  # Welcome: its words, and how to start (no briefing: nothing recorded)
+    tap(qtbot, window.welcome.start_button)
+    listen_to_the_end()  # identity: the instruction (never the name)
+    assert not any(NAME in c.text for c in window.listening.clips)
+    type_date(qtbot, window.identity.keypad, "03141951")
+    next_(qtbot, window)
+    for target in (ScreenKind.OPTIONS, ScreenKind.REVIEW, ScreenKind.SIGN):
+        walk_to(qtbot, window, target)
+        listen_to_the_end()
+    sign_here(qtbot, window)
+    tap(qtbot, top.listen_button)  # signed while it reads: recorded as stopped, then signed
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.DONE
+    listen_to_the_end()  # done: thanked and told what next (the record is closed by then)
+    rows = listenings(station, prepared)
+    assert [(r[1], r[2]) for r in rows] == [
+        ("identity", True),
+        ("options", True),
+        ("review", True),
+        ("sign", True),
+        ("sign", False),
+    ]
