@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+LOUD = 1.0
+"""The audio's volume as the system's own (the player's full volume follows the system's)."""
+QUIET = 0.4
+"""The quieter of the two volumes the patient can choose beside Listen."""
+
 
 def audio_sha256(clips: Sequence[Clip]) -> str:
     """One SHA-256 for a screen's audio: of its clips' SHA-256s, in order, one per line."""
@@ -62,6 +67,23 @@ class Listens:
         self._heard = 0
         self._numbered: tuple[str, int] = ("", 0)
         """The briefing whose listenings are being numbered, and how many it has had."""
+        self.quiet = False
+        """The patient chose the quieter volume (for their session only)."""
+
+    @property
+    def volume(self) -> float:
+        """The volume to play at, of the system's (1.0)."""
+        return QUIET if self.quiet else LOUD
+
+    def set_quiet(self, quiet: bool) -> None:
+        """The patient's choice beside Listen: quieter, or as loud as the system."""
+        self.quiet = quiet
+
+    def end_session(self) -> None:
+        """The patient is gone: a listening under way is recorded (if it still can be), and the
+        next patient starts at the system's volume."""
+        self.interrupted()
+        self.quiet = False
 
     @property
     def listening(self) -> bool:

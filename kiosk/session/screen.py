@@ -316,7 +316,7 @@ class ScreenModel:
 
     def end(self) -> None:
         """The patient is gone: forget the briefing; every page wipes what it showed."""
-        self.listening.interrupted()
+        self.listening.end_session()
         self.briefing = None
         self._done_since = None
         self._chosen = None

@@ -38,6 +38,7 @@ class Speaker(QObject):
         self._player: Any = None
         self._clips: tuple[Clip, ...] = ()
         self._at = -1
+        self._volume = 1.0
 
     @property
     def playing(self) -> bool:
@@ -54,6 +55,12 @@ class Speaker(QObject):
             return
         self._clips = clips
         self._start(0)
+
+    def set_volume(self, volume: float) -> None:
+        """The volume, of the system's (1.0: as loud as the system's own)."""
+        self._volume = volume
+        if self._player is not None:
+            self._player.audioOutput().setVolume(volume)
 
     def stop(self) -> None:
         if self._at < 0:
@@ -78,7 +85,9 @@ class Speaker(QObject):
                 log.warning("no audio output device: Listen plays, but nobody hears it")
 
             player = QMediaPlayer(self)
-            player.setAudioOutput(QAudioOutput(player))  # the system's volume, its default device
+            output = QAudioOutput(player)  # the system's volume (at most), its default device
+            output.setVolume(self._volume)
+            player.setAudioOutput(output)
             player.mediaStatusChanged.connect(self._status)
             player.errorOccurred.connect(lambda *_: self._ended(False))
             self._player = player
@@ -123,6 +132,9 @@ class Listening(QObject):
         self._screen_id = ""
         self._form: Form | None = None
         window.top.listen.connect(self.toggle)
+        window.top.volume.connect(self._set_quiet)
+        assert window.model is not None
+        window.model.events.ended.connect(self._session_ended)
         self.speaker.sentence.connect(self._sentence)
         self.speaker.stopped.connect(self._stopped)
 
@@ -177,6 +189,22 @@ class Listening(QObject):
         voice = self._window.station.audio.voice(form) or ""
         model.listening.started(self._screen_id, self.clips, voice, automatic)
         self.speaker.play(self.clips)
+
+    def _set_quiet(self, quiet: bool) -> None:
+        """The volume toggle: the model keeps the patient's choice; the player follows it."""
+        model = self._window.model
+        assert model is not None
+        model.listening.set_quiet(quiet)
+        self._show_volume()
+
+    def _session_ended(self) -> None:
+        self._show_volume()  # the next patient starts at the system's volume
+
+    def _show_volume(self) -> None:
+        model = self._window.model
+        assert model is not None
+        self.speaker.set_volume(model.listening.volume)
+        self._window.top.show_volume(model.listening.quiet)
 
     def _sentence(self, n: int) -> None:
         if self._window.model is not None:

@@ -202,3 +202,28 @@ def test_every_screen_has_listen_and_the_briefings_own_screens_are_recorded(
         ("sign", True),
         ("sign", False),
     ]
+
+
+def test_quieter_or_louder_beside_listen_for_this_patient_only(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+) -> None:
+    render_form(station.forms["mild"], station.config.data_dir, Beep())
+    words = words_for("en")
+    window.show_at(QSize(1920, 1080))
+    top = window.top
+    begin(qtbot, window)
+    volume = top.volume_button
+    assert volume.isVisible() and volume.text() == words("frame.quieter")
+    assert volume.height() >= top.listen_button.height()  # as large a target as Listen
+    tap(qtbot, top.listen_button)  # the player is made at the first Listen, at the system's volume
+    output = window.listening.speaker._player.audioOutput()
+    assert output.volume() == pytest.approx(1.0)
+    tap(qtbot, volume)
+    assert volume.isChecked() and volume.text() == words("frame.louder")
+    assert volume.accessibleName() == words("frame.louder")
+    assert output.volume() == pytest.approx(0.4)
+    next_(qtbot, window)  # kept from screen to screen
+    assert volume.isChecked() and output.volume() == pytest.approx(0.4)
+    window.end_session()  # the next patient starts at the system's volume
+    assert not volume.isChecked() and output.volume() == pytest.approx(1.0)
+    assert volume.text() == words("frame.quieter")
