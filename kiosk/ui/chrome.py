@@ -24,6 +24,8 @@ from kiosk.ui.pages.base import button, label
 from kiosk.ui.theme import Look
 
 MODES = ("beside", "above", "under", "column", "stacked")
+ICONIC_FIRST = 3
+"""The toggles that give up their words first (the globe and the loudspeakers: `TopBar._iconic`)."""
 """The top bar's ways of placing its words and toggles, from the one that takes least height."""
 
 
@@ -123,8 +125,9 @@ class TopBar(QWidget):
         """The words beside the toggles when they fit there in two lines at most (and that room
         is not a sliver); else the words across with the toggles in a row under them; else (the
         toggles' words too long for one row) the toggles one above the other, the words beside.
-        Listen and the language button give up their words (the loudspeaker and the globe stay)
-        when that keeps a better way."""
+        The language button, the volume and Listen give up their words (the globe and the
+        loudspeakers stay) when that keeps a better way; Larger text and High contrast too, when
+        the toggles would otherwise take a row of their own."""
         if self.width() <= 0:
             return
         shown = self._shown()
@@ -133,11 +136,14 @@ class TopBar(QWidget):
         mode = self._mode_for(widths)
         compact: frozenset[QPushButton] = frozenset()
         glyph = self._glyph_alone_px()
-        # The fewest words given up for a better way, in the order of `_iconic`.
+        # The fewest words given up for a better way, in the order of `_iconic`; Larger text and
+        # High contrast keep theirs unless the toggles would otherwise need a row of their own.
         for n in range(1, len(self._iconic) + 1):
             iconic = frozenset(b for b in shown if b in self._iconic[:n])
             if mode == MODES[0] or not iconic or iconic == compact:
                 continue
+            if n > ICONIC_FIRST and MODES.index(mode) <= MODES.index("above"):
+                break
             fewer = self._mode_for(
                 [glyph if b in iconic else w for b, w in zip(shown, widths, strict=True)]
             )
