@@ -100,6 +100,18 @@ def walk_in_languages(
     return briefing_id
 
 
+def unguard(store: Store, table: str) -> None:
+    """What someone holding the database could do: switch a table's append-only guards off."""
+    from sqlalchemy import text
+
+    with store.engine.begin() as conn:
+        if store.is_sqlite:
+            for what in ("update", "delete"):
+                conn.execute(text(f"DROP TRIGGER {table}_no_{what}"))
+        else:
+            conn.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER {table}_append_only"))
+
+
 LISTENED_VOICE = "espeak-ng 1.51 es-419"
 
 

@@ -54,3 +54,17 @@ def test_a_briefing_nobody_listened_to_says_so(store: Store) -> None:
     assert listened(store, {EN.id: EN}, "no-such-briefing") == []
     en = words_for("en")
     assert listened_lines(en, [], datetime.now(UTC)) == [en("staff.detail.listened-none")]
+
+
+def test_the_console_names_each_listening_among_the_briefings_events(store: Store) -> None:
+    from kiosk.records.timeline import timeline
+    from kiosk.ui.console.describe import event_text
+
+    briefing_id = walk_listening(store, {"en": EN, "es": ES}, "en")
+    with store.reading() as session:
+        events = timeline(session, briefing_id, {EN.id: EN})
+    heard = [e for e in events if e.kind == "listened"]
+    en = words_for("en")
+    assert [event_text(en, e) for e in heard[:2]] == [
+        en("console.event.listened", screen=EN.about.title)
+    ] * 2

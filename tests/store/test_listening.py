@@ -21,6 +21,7 @@ from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import AuditEntry, ListeningRow
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
+from tests.shared import unguard
 
 CLIPS = tuple(Clip(f"Sentence {n}.", Path(f"{n:03d}.wav"), 1.5, f"{n:064x}") for n in range(1, 4))
 VOICE = "espeak-ng 1.51 en-us"
@@ -99,12 +100,8 @@ def test_listening_rows_are_append_only(store: Store) -> None:
 
 def test_a_listening_deleted_or_changed_behind_the_guards_is_named(store: Store) -> None:
     briefing = _listen(store)
+    unguard(store, "listenings")
     with store.engine.begin() as conn:
-        if store.is_sqlite:
-            conn.execute(text("DROP TRIGGER listenings_no_delete"))
-            conn.execute(text("DROP TRIGGER listenings_no_update"))
-        else:
-            conn.execute(text("ALTER TABLE listenings DISABLE TRIGGER listenings_append_only"))
         conn.execute(text("DELETE FROM listenings WHERE number = 1"))
         conn.execute(text("UPDATE listenings SET completed = false WHERE number = 2"))
     with store.reading() as session:
