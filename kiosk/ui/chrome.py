@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -21,7 +20,10 @@ from kiosk.session.view import View
 from kiosk.ui.icons import Glyph, icon
 from kiosk.ui.overlays import CornerHold
 from kiosk.ui.pages.base import button, label
+from kiosk.ui.progress import ProgressBar
 from kiosk.ui.theme import Look
+
+__all__ = ["ProgressBar", "TopBar"]
 
 MODES = ("beside", "above", "under", "column", "stacked")
 ICONIC_FIRST = 3
@@ -373,27 +375,3 @@ class TopBar(QWidget):
         self._fit()
         self.bar.setVisible(total > 0)
         self.bar.show_progress(at, max(total, 1))
-
-
-class ProgressBar(QProgressBar):
-    """The bar under "Part n of m", which only asks to be painted with the rest of the screen.
-
-    QProgressBar repaints itself at once, synchronously, when its value changes: in the middle of
-    drawing a new screen, that painted the whole window before the new page's layout had run. Here
-    the change is made with the bar's updates off, and turning them on again schedules an ordinary
-    update(), painted at the next turn of the event loop with everything else.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTextVisible(False)
-
-    def show_progress(self, value: int, maximum: int) -> None:
-        if (value, maximum) == (self.value(), self.maximum()) and self.minimum() == 0:
-            return
-        self.setUpdatesEnabled(False)
-        try:
-            self.setRange(0, maximum)
-            self.setValue(value)
-        finally:
-            self.setUpdatesEnabled(True)
