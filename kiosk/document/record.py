@@ -12,11 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.i18n import MessageError
+from kiosk.store.listenings import listening_rows
 from kiosk.store.models import (
     AuditEntry,
     BriefingRow,
     ComprehensionAnswer,
-    ListeningRow,
     PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
@@ -312,11 +312,7 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
 
 
 def _listenings(session: Session, briefing_id: str) -> list[ListenPart]:
-    rows = session.execute(
-        select(ListeningRow)
-        .where(ListeningRow.briefing_id == briefing_id)
-        .order_by(ListeningRow.number)
-    ).scalars()
+    rows = listening_rows(session, briefing_id)
     names = [f.name for f in fields(ListenPart)]  # the row's columns by the same names
     return [ListenPart(**{name: getattr(r, name) for name in names}) for r in rows]
 

@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from kiosk.content.schema import Form
 from kiosk.store.database import Store
-from kiosk.store.models import BriefingRow, ListeningRow
+from kiosk.store.listenings import listening_rows
+from kiosk.store.models import BriefingRow
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,7 @@ def listened(store: Store, forms: Mapping[str, Form], briefing_id: str) -> list[
         form_id = session.execute(
             select(BriefingRow.form_id).where(BriefingRow.id == briefing_id)
         ).scalar()
-        rows = session.execute(
-            select(ListeningRow)
-            .where(ListeningRow.briefing_id == briefing_id)
-            .order_by(ListeningRow.number)
-        ).scalars()
+        rows = listening_rows(session, briefing_id)
         form = forms.get(form_id or "")
         return [
             Heard(
