@@ -69,6 +69,32 @@ def _languages(value: str) -> str | None:
     return 'language codes separated by commas, each once, the main one first (e.g. "en, es, ar"), or empty for every shipped language'
 
 
+VOICES_FORMAT = re.compile(r"\s*([a-z]{2,3})\s*=\s*([A-Za-z0-9_+./-]+)\s*")
+
+
+def parse_voices(value: str) -> dict[str, str]:
+    """The `speech_voices` setting ("en=mb-us2, es=es-419") as {language: voice}; ValueError
+    naming what is wrong."""
+    voices: dict[str, str] = {}
+    for part in value.split(",") if value.strip() else []:
+        found = VOICES_FORMAT.fullmatch(part)
+        if found is None or found[1] in voices:
+            raise ValueError(
+                'each language once, as LANGUAGE=VOICE separated by commas (e.g. "en=mb-us2, '
+                'es=es-419"), or empty for the voices the kiosk ships with'
+            )
+        voices[found[1]] = found[2]
+    return voices
+
+
+def _speech_voices(value: str) -> str | None:
+    try:
+        parse_voices(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def _absolute(value: str) -> str | None:
     if value == "" or Path(value).expanduser().is_absolute():
         return None
@@ -119,6 +145,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("languages", str, "", "The languages patients may choose, in the order Welcome offers them, the clinic's main language first (e.g. \"en, es, ar\"); empty: every language the kiosk ships whose procedure checks clean.", _languages),
     Setting("walk_up_mode", bool, False, "Let patients without a prepared briefing type their own name and date of birth."),
     Setting("walk_up_procedure", str, "mild", "The procedure a walk-up patient is briefed on (a procedure id from `kiosk forms list`).", _procedure_id),
+    Setting("speech_voices", str, "", "The eSpeak NG voice of each language's read-aloud audio, to use a better one the clinic installed, e.g. \"en=mb-us2, es=mb-es1\" (MBROLA voices); empty: en-us, es-419 and ar. Render the audio again after a change (`kiosk speech render`).", _speech_voices),
     Setting("read_aloud", bool, False, "Read each screen aloud as it opens, where its audio is rendered (`kiosk speech render`); each patient can turn it on or off on Welcome."),
     Setting("typed_signature", bool, True, "Offer a typed-name signature, confirmed by a staff member's name and PIN, to patients who cannot sign with a finger."),
     Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", _log_level),

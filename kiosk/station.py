@@ -33,7 +33,7 @@ from kiosk.startup import start_kiosk
 from kiosk.store import Recorder, Store, audit, database
 from kiosk.store.briefings import Waiting, next_prepared
 from kiosk.store.checkpoint import checkpoint_path
-from kiosk.store.recorder import busy, not_saved
+from kiosk.store.failures import busy, not_saved
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 from kiosk.store.versions import keep
 

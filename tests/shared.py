@@ -56,14 +56,18 @@ def walk(
     clock: FakeClock,
     date_of_birth: date,
     before_risk: Callable[[Briefing], None] | None = None,
+    on_each: Callable[[Briefing, FakeClock], None] | None = None,
 ) -> list[str]:
     """Take a briefing (or a re-briefing) to Done as a patient would, 7 s a screen: each risk read
-    and acknowledged (`before_risk(b)` first, if given), each question answered right, signed.
-    Returns the ids of the screens it showed, in order."""
+    and acknowledged (`before_risk(b)` first, if given), each question answered right, signed;
+    `on_each(b, clock)` called on every screen first. Returns the ids of the screens it showed,
+    in order."""
     seen = [b.current.id]
     while b.current.kind is not ScreenKind.DONE:
         screen = b.current
         clock.advance(7)
+        if on_each is not None:
+            on_each(b, clock)
         if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
             b.confirm_identity(date_of_birth)
         elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
@@ -92,10 +96,12 @@ def walk_in_languages(
     switch_after_risks: int = 3,
     name: str = "María José García",
     when: datetime | None = None,
+    on_each: Callable[[Briefing, FakeClock], None] | None = None,
 ) -> str:
     """A whole briefing through the real engine and store, prepared and started in `language`;
     with `switch_to`, the patient switches language after `switch_after_risks` acknowledgements
-    (the risk after them flagged first, in the first language). Returns its id."""
+    (the risk after them flagged first, in the first language); `on_each` called on every screen
+    first. Returns its id."""
     source = next(f for f in languages.values() if f.translation is None)
     clock = FakeClock(when or datetime(2026, 11, 23, 14, 0, tzinfo=UTC))
     dob = date(1948, 3, 14)
@@ -113,8 +119,53 @@ def walk_in_languages(
             b.flag_question()
             b.switch_language(switch_to)
 
-    walk(b, clock, dob, before_risk=switch)
+    walk(b, clock, dob, before_risk=switch, on_each=on_each)
     return briefing_id
+
+
+def unguard(store: Store, table: str) -> None:
+    """What someone holding the database could do: switch a table's append-only guards off."""
+    from sqlalchemy import text
+
+    with store.engine.begin() as conn:
+        if store.is_sqlite:
+            for what in ("update", "delete"):
+                conn.execute(text(f"DROP TRIGGER {table}_no_{what}"))
+        else:
+            conn.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER {table}_append_only"))
+
+
+LISTENED_VOICE = "espeak-ng 1.51 es-419"
+
+
+def walk_listening(store: Store, languages: dict[str, Form], language: str = "es") -> str:
+    """A whole briefing (walk_in_languages) in which the patient listened three times: its first
+    reading screen stopped after two sentences, then to its end, and the signing statement,
+    stopped by signing. Returns its id."""
+    from kiosk.session.listening import Listens
+    from kiosk.speech.listening import Clip
+
+    clips = tuple(Clip(f"{n}.", Path(f"{n:03d}.wav"), 1.0, f"{n:064x}") for n in range(4))
+    listens: list[Listens] = []
+
+    def listen(b: Briefing, clock: FakeClock) -> None:
+        if not listens:
+            listens.append(Listens(lambda: b, clock.now, lambda exc: False))
+        heard, screen = listens[0], b.current
+        if screen.kind is ScreenKind.ABOUT:
+            heard.started(screen.id, clips, LISTENED_VOICE, automatic=False)
+            heard.sentence(1)
+            clock.advance(3)
+            heard.ended(False)
+            heard.started(screen.id, clips, LISTENED_VOICE, automatic=True)
+            clock.advance(4)
+            heard.ended(True)
+        elif screen.kind is ScreenKind.SIGN:
+            heard.started(screen.id, clips[:2], LISTENED_VOICE, automatic=False)
+            clock.advance(1)
+            heard.interrupted()  # the patient signed while it was read
+
+    return walk_in_languages(store, languages, language, on_each=listen)
 
 
 # --- names in every script: the names, and what HarfBuzz makes of them ----------------------------

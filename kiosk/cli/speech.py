@@ -45,14 +45,15 @@ def run_render(args: argparse.Namespace) -> int:
     from kiosk.speech.engines import Espeak, SpeechError
     from kiosk.speech.render import render_form
 
-    data_dir = load_config(args.config).data_dir
+    config = load_config(args.config)
+    data_dir = config.data_dir
     forms = _forms(args)
     if not forms:
         print("kiosk speech render: no procedure or language matches; see `kiosk forms list`.",
               file=sys.stderr)  # fmt: skip
         return 1
     try:
-        engine = Espeak.find()
+        engine = Espeak.find(str(config["speech_voices"]))
         for form in forms:
             done = render_form(form, data_dir, engine)
             minutes = format_unit(round(done.seconds / 60, 1), "duration-minute", locale="en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.i18n import MessageError
+from kiosk.store.listenings import listening_rows
 from kiosk.store.models import (
     AuditEntry,
     BriefingRow,
@@ -130,6 +131,25 @@ class RebriefPart:
 
 
 @dataclass(frozen=True)
+class ListenPart:
+    """One Listen on a screen (kiosk.session.listening): which audio, and whether it was heard to
+    its end."""
+
+    number: int
+    screen_id: str
+    started_at: datetime
+    ended_at: datetime
+    completed: bool
+    sentences: int
+    heard: int
+    voice: str
+    audio_sha256: str
+    automatic: bool
+    language: str
+    content_sha256: str
+
+
+@dataclass(frozen=True)
 class BriefingRecord:
     """Everything about one signed briefing as it stood when it was signed."""
 
@@ -157,6 +177,8 @@ class BriefingRecord:
     canonical JSON only when given, so a record without them reads exactly as before."""
     rebriefing: RebriefPart | None = None
     """A re-briefing's earlier briefing and what changed; in the JSON only on a re-briefing."""
+    listenings: list[ListenPart] = field(default_factory=list)
+    """What the patient listened to, in order (in the canonical JSON only when there is some)."""
 
     def to_json(self) -> bytes:
         """Canonical JSON (sorted keys, UTC ISO times): embedded in the PDF and compared by verify."""
@@ -171,7 +193,7 @@ class BriefingRecord:
         fields are left out; None if the record holds what that format cannot say (anything not
         given in English on the briefing's own content), so such a record never matches one."""
         data: dict[str, Any] = {"format": fmt, **asdict(self)}
-        for optional in ("practitioner", "planned_date", "signers", "rebriefing"):
+        for optional in ("practitioner", "planned_date", "signers", "rebriefing", "listenings"):
             if not data[optional]:
                 del data[optional]
         if fmt == FORMAT_1:
@@ -304,6 +326,7 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
         planned_date=row.planned_date,
         signers=_signers(session, briefing_id),
         rebriefing=_rebriefing(session, briefing_id),
+        listenings=_listenings(session, briefing_id),
     )
 
 
@@ -322,6 +345,12 @@ def _rebriefing(session: Session, briefing_id: str) -> RebriefPart | None:
         changes.get("changed", []),
         changes.get("removed", []),
     )
+
+
+def _listenings(session: Session, briefing_id: str) -> list[ListenPart]:
+    rows = listening_rows(session, briefing_id)
+    names = [f.name for f in fields(ListenPart)]  # the row's columns by the same names
+    return [ListenPart(**{name: getattr(r, name) for name in names}) for r in rows]
 
 
 def _signers(session: Session, briefing_id: str) -> list[SignerPart]:

@@ -25,6 +25,7 @@ from kiosk.document.figure import with_figure
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
 from kiosk.document.kept import Para, kept_paragraph
 from kiosk.document.language import RightToLeft, Widths
+from kiosk.document.listened import listened_block
 from kiosk.document.qr import QrCode
 from kiosk.document.rebrief import rebriefed
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
@@ -103,6 +104,7 @@ def build_story(
             story += page.item_list(listing)
         story += page.comprehension(record, form)
     story += page.other_flags(record, form)
+    story += listened_block(page, record, form)
     story += page.signature_block(record, form, seal_sha256)
     story += signers_block(page, record)
     return story

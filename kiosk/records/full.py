@@ -29,6 +29,7 @@ from kiosk.store.models import (
     BriefingStatus,
     ComprehensionAnswer,
     Document,
+    ListeningRow,
     PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
@@ -51,6 +52,7 @@ CHILD_TABLES: tuple[Table, ...] = (
     _table(ComprehensionAnswer),
     _table(SignatureRow),
     _table(SignerRow),
+    _table(ListeningRow),
     _table(Document),
 )
 """The tables whose rows belong to one briefing by `briefing_id`; the audit log belongs by subject."""

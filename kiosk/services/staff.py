@@ -22,6 +22,7 @@ from kiosk.document.printable import Unprintable, unprintable
 from kiosk.i18n import Msg, language_name, msg
 from kiosk.records import followup, withdrawal
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
+from kiosk.records.listened import Heard, listened
 from kiosk.records.query import RecordRow
 from kiosk.station import PREPARED_WINDOW, Station
 from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
@@ -40,6 +41,7 @@ __all__ = [
     "SEARCH_LIMIT",
     "WITHDRAW_REASONS",
     "FoundBriefings",
+    "Heard",
     "Language",
     "OpenQuestion",
     "Procedure",
@@ -249,6 +251,11 @@ class StaffDesk:
 
     def briefing(self, briefing_id: str) -> RecordRow:
         return self._read("briefing", lambda: self.station.briefing_row(briefing_id))
+
+    def listened(self, briefing_id: str) -> list[Heard]:
+        """What the briefing's patient listened to, in order."""
+        station = self.station
+        return self._read("listened", lambda: listened(station.store, station.forms, briefing_id))
 
     def open_questions(self) -> list[OpenQuestion]:
         return self._read("open questions", self.station.open_questions)

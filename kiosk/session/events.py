@@ -114,6 +114,29 @@ class Signed(Shown):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Listened(Shown):
+    """The patient listened to `screen_id` read aloud, from `started_at` until `at`; `language` and
+    `content_sha256` are those of the words heard (kiosk.session.listening decides what is kept)."""
+
+    number: int
+    """Which listening of the briefing this was (1, 2, …): its key in the record."""
+    screen_id: str
+    started_at: datetime
+    completed: bool
+    """True: it played to its end; False: Listen was tapped again, or the screen left."""
+    sentences: int
+    """How many sentences the screen's audio has."""
+    heard: int
+    """How many of them began playing."""
+    voice: str
+    """The engine and voice the audio was rendered with ("espeak-ng 1.51 en-us")."""
+    audio_sha256: str
+    """SHA-256 of the screen's clips' SHA-256s, in order, as the manifest vouches for them."""
+    automatic: bool
+    """True: read as the screen opened (the patient's choice on Welcome); False: Listen tapped."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Abandoned(Event):
     reason: AbandonReason
     screens_shown: tuple[ScreenShown, ...] = ()

@@ -16,6 +16,7 @@ from kiosk.session.events import (
     IdentityConfirmed,
     IdentityRejected,
     LanguageChanged,
+    Listened,
     QuestionAnswered,
     QuestionFlagged,
     RiskAcknowledged,
@@ -144,7 +145,7 @@ class Briefing(Walk):
 
     def go_next(self) -> Screen:
         """Move forward one screen, or raise FlowError naming what must happen first."""
-        self._touch()
+        self._inactivity.touch()
         blocker = self.blocker()
         if blocker:
             raise FlowError(f"cannot go on from {self.current.id}: {blocker.value}", blocker)
@@ -164,7 +165,7 @@ class Briefing(Walk):
 
     def go_back(self) -> Screen:
         """Move back one screen (from a reread screen: back to its question). Always allowed in a briefing."""
-        self._touch()
+        self._inactivity.touch()
         if not self.can_go_back():
             raise FlowError(f"cannot go back from {self.current.id}")
         if self._revisit:
@@ -173,7 +174,7 @@ class Briefing(Walk):
 
     def confirm_identity(self, date_of_birth: date) -> bool:
         """Check the birth date the patient typed against the prepared briefing. True if it matches."""
-        self._touch()
+        self._inactivity.touch()
         self._require(ScreenKind.IDENTITY)
         if self.patient is None:
             raise FlowError("this is a walk-up briefing: use enter_identity")
@@ -199,7 +200,7 @@ class Briefing(Walk):
 
     def enter_identity(self, name: str, date_of_birth: date) -> None:
         """Walk-up mode: the patient tells the kiosk who they are."""
-        self._touch()
+        self._inactivity.touch()
         self._require(ScreenKind.IDENTITY)
         if self.patient is not None:
             raise FlowError("this briefing was prepared for a patient: use confirm_identity")
@@ -226,7 +227,7 @@ class Briefing(Walk):
     def acknowledge_risk(self) -> Acknowledgement:
         """“I understand this risk” on the current risk screen, once its whole text has been on
         screen. Stored at once; a repeat tap changes nothing."""
-        self._touch()
+        self._inactivity.touch()
         screen = self._require(ScreenKind.RISK)
         if screen.id in self.acknowledgements:
             return self.acknowledgements[screen.id]
@@ -253,7 +254,7 @@ class Briefing(Walk):
 
     def flag_question(self) -> None:
         """“I have a question about this”: flags the current screen for the surgeon, once."""
-        self._touch()
+        self._inactivity.touch()
         self._require_live()
         screen_id = self.current.id
         if screen_id in self.flags:
@@ -261,9 +262,14 @@ class Briefing(Walk):
         self._emit(QuestionFlagged(**self._shown(), screen_id=screen_id))
         self.flags.append(screen_id)
 
+    def listened(self, event: Listened) -> None:
+        """What the patient listened to (kiosk.session.listening decides what and when): stored."""
+        self._require_live()
+        self._emit(event)
+
     def answer_question(self, choice_id: str) -> Answer:
         """Record an answer. A wrong first answer sends the patient to the screen that teaches it."""
-        self._touch()
+        self._inactivity.touch()
         screen = self._require(ScreenKind.QUESTION)
         question = self.form.question(screen.id)
         if choice_id not in {c.id for c in question.choices}:
@@ -294,7 +300,7 @@ class Briefing(Walk):
 
     def sign(self, signature: Signature) -> None:
         """Sign the briefing, exactly once; it is then complete and the done screen shows."""
-        self._touch()
+        self._inactivity.touch()
         if self.status is Status.COMPLETED:
             raise FlowError("this briefing is already signed", Blocker.FINISHED)
         self._require(ScreenKind.SIGN)
@@ -320,7 +326,7 @@ class Briefing(Walk):
     def switch_language(self, language: str) -> Screen:
         """Show every screen from now on in `language`, staying on the same screen. Recorded while
         the briefing is under way; before it starts, the briefing simply starts in it."""
-        self._touch()
+        self._inactivity.touch()
         form = self.languages.get(language)
         if form is None:
             raise FlowError(f"the procedure is not offered in {language!r}")
@@ -351,7 +357,7 @@ class Briefing(Walk):
 
     def still_here(self) -> None:
         """The patient answered “Are you still there?”, or touched the screen."""
-        self._touch()
+        self._inactivity.touch()
 
     def seconds_left(self) -> float:
         """While “Are you still there?” shows: seconds until the briefing ends for inactivity."""
@@ -381,9 +387,6 @@ class Briefing(Walk):
 
     def _emit(self, event: Event) -> None:
         self._sink.record(event)
-
-    def _touch(self) -> None:
-        self._inactivity.touch()
 
     def _require_live(self) -> None:
         if self.status is not Status.IN_PROGRESS:

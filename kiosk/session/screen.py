@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, msg, words_for
 from kiosk.session.kinds import IdleState, ScreenKind, Status
+from kiosk.session.listening import Listens
 from kiosk.session.preferences import Preferences
 from kiosk.session.saving import SAVING_SECONDS, Attempts
 from kiosk.session.view import Action, Copy, Filing, IdentityStep, View, welcome
@@ -64,6 +65,7 @@ class ScreenModel(Preferences):
         self._local = Local(typed_signature_offered=typed_signature)
         self._done_seconds = done_seconds
         self._done_since: float | None = None
+        self.listening = Listens(lambda: self.briefing, now, not_saved)
 
     # -- what the pages read ----------------------------------------------------------------
 
@@ -236,6 +238,7 @@ class ScreenModel(Preferences):
         if problem:
             self._say(msg(problem))
             return
+        self.listening.interrupted()  # recorded while the briefing can still take it
         self._run(lambda: b.sign(signature))  # stored: the done screen, counting its seconds
 
     def still_here(self) -> None:
@@ -294,6 +297,7 @@ class ScreenModel(Preferences):
     def end(self) -> None:
         """The patient is gone: forget the briefing; every page wipes what it showed."""
         self._attempts.drop()
+        self.listening.end_session()
         self.briefing = None
         self._done_since = None
         self._chosen = None

@@ -8,6 +8,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.config import parse_voices
+
 ESPEAK_VOICES = {"en": "en-us", "es": "es-419", "ar": "ar"}
 """eSpeak NG's voice for each language the kiosk ships (Spanish: Latin American, as the text)."""
 
@@ -23,9 +25,12 @@ class Espeak:
 
     program: str
     words_per_minute: int = 150
+    voices: tuple[tuple[str, str], ...] = ()
+    """The clinic's voice for a language, over ESPEAK_VOICES (the `speech_voices` setting)."""
 
     @classmethod
-    def find(cls) -> Espeak:
+    def find(cls, voices: str = "") -> Espeak:
+        """eSpeak NG on this machine, with the voices of the `speech_voices` setting."""
         program = shutil.which("espeak-ng")
         if program is None:
             raise SpeechError(
@@ -33,7 +38,7 @@ class Espeak:
                 "(Debian: apt-get install espeak-ng; Windows: the installer from "
                 "github.com/espeak-ng/espeak-ng/releases) and run the command again"
             )
-        return cls(program)
+        return cls(program, voices=tuple(parse_voices(voices).items()))
 
     @property
     def name(self) -> str:
@@ -46,7 +51,7 @@ class Espeak:
 
     def voice(self, language: str) -> str:
         try:
-            return ESPEAK_VOICES[language]
+            return dict(self.voices).get(language) or ESPEAK_VOICES[language]
         except KeyError:
             raise SpeechError(
                 f"espeak-ng has no voice set for the language {language!r}; the kiosk knows "
@@ -67,4 +72,11 @@ class Espeak:
         )  # fmt: skip
         if done.returncode != 0 or not out.exists():
             said = " ".join(done.stderr.split())[:200] or f"exit status {done.returncode}"
-            raise SpeechError(f"espeak-ng could not render a sentence to {out} ({said})")
+            chosen = dict(self.voices).get(language)
+            fix = (
+                f"; check the voice {chosen!r} for {language} in the speech_voices setting "
+                "(`espeak-ng --voices` lists those installed)"
+                if chosen
+                else ""
+            )
+            raise SpeechError(f"espeak-ng could not render a sentence to {out} ({said}){fix}")

@@ -17,6 +17,8 @@ class Clip:
     text: str
     path: Path
     seconds: float
+    sha256: str
+    """The file's SHA-256, as the manifest vouches for it (what the record names as heard)."""
 
 
 class Audio:
@@ -25,13 +27,30 @@ class Audio:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._screens: dict[tuple[str, str], dict[str, tuple[Clip, ...]]] = {}
+        self._texts: dict[tuple[str, str], dict[str, Clip]] = {}
         self.voices: dict[tuple[str, str], str] = {}
         """The engine and voice of each content (by id and hash) that has audio."""
 
-    def clips(self, form: Form, screen_id: str) -> tuple[Clip, ...]:
-        """The screen's sentences with their audio, in reading order; none when this content has
-        no audio rendered (or not all of the screen's files are there)."""
-        return self._load(form).get(screen_id, ())
+    def clips_for(self, form: Form, said: list[str]) -> tuple[Clip, ...]:
+        """The audio of exactly these sentences (a screen as it shows now, kiosk.speech.said), in
+        order: none unless every one of them was rendered for this content."""
+        heard = self._sentences(form)
+        found = tuple(heard[s] for s in said if s in heard)
+        return found if said and len(found) == len(said) else ()
+
+    def _sentences(self, form: Form) -> dict[str, Clip]:
+        """Every rendered sentence of the form's content, by its words (the first of the same)."""
+        key = (form.id, form.content_sha256)
+        if key not in self._texts:
+            screens = self._load(form)
+            if not screens:
+                return {}
+            by_text: dict[str, Clip] = {}
+            for clips in screens.values():
+                for clip in clips:
+                    by_text.setdefault(clip.text, clip)
+            self._texts[key] = by_text
+        return self._texts[key]
 
     def voice(self, form: Form) -> str | None:
         """The engine and voice the form's audio was rendered with, if it has any."""
@@ -56,7 +75,7 @@ class Audio:
         for entry in manifest.get("sentences", []):
             path = folder / str(entry["file"])
             screens.setdefault(str(entry["screen"]), []).append(
-                Clip(str(entry["text"]), path, float(entry["seconds"]))
+                Clip(str(entry["text"]), path, float(entry["seconds"]), str(entry["sha256"]))
             )
         whole = {
             screen: tuple(clips)

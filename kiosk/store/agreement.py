@@ -1,5 +1,5 @@
-"""Events and audit agree: every acknowledgement, flag, answer, signature, signer and PDF row has its audit
-row with the same facts, and every such audit row has its event row."""
+"""Events and audit agree: every acknowledgement, flag, answer, signature, signer, listening and PDF row
+has its audit row with the same facts, and every such audit row has its event row."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from kiosk.store.models import (
     AuditEntry,
     ComprehensionAnswer,
     Document,
+    ListeningRow,
     QuestionFlag,
     RiskAcknowledgement,
     SignatureRow,
@@ -67,6 +68,12 @@ _KINDS = (
         lambda key: f"signer row {key[0]}",
         lambda d: ((int(d["signer"]),), (d["kind"], d["meaning"])),
     ),
+    _Kind(
+        "listened",
+        "listenings",
+        lambda key: f"listening {key[0]}",
+        lambda d: ((int(d["listening"]),), (d["screen"], bool(d["completed"]), d["audio_sha256"])),
+    ),
     _Kind("document_made", "documents", lambda key: "the PDF", lambda d: ((), d["sha256"])),
 )
 
@@ -95,6 +102,16 @@ def _event_rows(session: Session) -> dict[str, dict[tuple[Any, ...], Any]]:
     signers = _rows(
         session, (SignerRow.briefing_id, SignerRow.id, SignerRow.kind, SignerRow.meaning)
     )
+    listenings = _rows(
+        session,
+        (
+            ListeningRow.briefing_id,
+            ListeningRow.number,
+            ListeningRow.screen_id,
+            ListeningRow.completed,
+            ListeningRow.audio_sha256,
+        ),
+    )
     documents = session.execute(
         select(Document.briefing_id, Document.sha256).where(Document.status == "made")
     ).all()
@@ -104,6 +121,7 @@ def _event_rows(session: Session) -> dict[str, dict[tuple[Any, ...], Any]]:
         "question_answered": {(b, q, a): c for b, q, a, c in answers},
         "signed": {(b,): k for b, k in signatures},
         "signer_added": {(b, i): (k, m) for b, i, k, m in signers},
+        "listened": {(b, n): (s, bool(c), a) for b, n, s, c, a in listenings},
         "document_made": {(b,): s for b, s in documents},
     }
 

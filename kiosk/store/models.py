@@ -239,6 +239,40 @@ class SignerRow(Base):
     signed_at: Mapped[datetime]
 
 
+class ListeningRow(Base):
+    """One Listen on a screen of a briefing under way: which audio, and whether it played to its
+    end (kiosk.session.listening). Append-only, guarded by triggers like the other event tables."""
+
+    __tablename__ = "listenings"
+    __table_args__ = (
+        UniqueConstraint("briefing_id", "number", name="uq_listenings_briefing_number"),
+        CheckConstraint("heard BETWEEN 0 AND sentences", name="heard"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    """Which listening of the briefing (1, 2, …)."""
+    screen_id: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime]
+    completed: Mapped[bool]
+    """True: played to its end; False: stopped (Listen tapped again, or the screen left)."""
+    sentences: Mapped[int] = mapped_column(Integer)
+    heard: Mapped[int] = mapped_column(Integer)
+    """How many of the screen's sentences began playing."""
+    voice: Mapped[str] = mapped_column(String(200))
+    """The engine and voice the audio was rendered with."""
+    audio_sha256: Mapped[str] = mapped_column(String(64))
+    """SHA-256 of the screen's clips' SHA-256s (the manifest's), in order, one per line."""
+    automatic: Mapped[bool]
+    """True: read as the screen opened (the patient's choice on Welcome); False: Listen tapped."""
+    language: Mapped[str] = mapped_column(String(LANGUAGE_MAX))
+    """The language of the words heard."""
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    """The content hash of the procedure in that language."""
+
+
 class Document(Base):
     """The briefing PDF: where it is and its SHA-256, or pending until it has been made."""
 

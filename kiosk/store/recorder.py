@@ -14,18 +14,20 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, exists, insert, select, update
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError
 
 from kiosk.session import events as ev
 from kiosk.session.signature import DrawnSignature
 from kiosk.store import audit
 from kiosk.store.database import WAIT_MS, Store, is_busy
+from kiosk.store.failures import RecordError, StoreBusy
 from kiosk.store.hot import HotStatement
 from kiosk.store.models import (
     BriefingRow,
     BriefingStatus,
     ComprehensionAnswer,
     Document,
+    ListeningRow,
     PatientRow,
     QuestionFlag,
     RiskAcknowledgement,
@@ -38,26 +40,6 @@ PATIENT = "patient"
 SHOWN = ("language", "content_sha256")
 """What each row a patient gives on a screen records of that screen (kiosk.session.events.Shown)."""
 _B: Table = BriefingRow.__table__  # type: ignore[assignment]
-
-
-class RecordError(Exception):
-    """An event the record refuses (for example a briefing that is not there or already finished)."""
-
-
-class StoreBusy(RecordError):
-    """Another writer held the database for longer than the tap's wait: nothing was stored; the
-    same event may be tried again."""
-
-
-def not_saved(exc: BaseException) -> bool:
-    """Whether an error means the store did not take a change (the patient may tap again)."""
-    return isinstance(exc, RecordError | SQLAlchemyError | OSError)
-
-
-def busy(exc: BaseException) -> bool:
-    """Whether a patient's event was not stored only because another program held the database
-    (the same tap is tried again while the screen says it is saving)."""
-    return isinstance(exc, StoreBusy)
 
 
 def _insert_if_live(model: type[Any], columns: list[str]) -> HotStatement:
@@ -85,6 +67,23 @@ _ANSWER = _insert_if_live(
         "attempt",
         "answered_at",
         "revisit_screen_id",
+        *SHOWN,
+    ],
+)
+_LISTENED = _insert_if_live(
+    ListeningRow,
+    [
+        "briefing_id",
+        "number",
+        "screen_id",
+        "started_at",
+        "ended_at",
+        "completed",
+        "sentences",
+        "heard",
+        "voice",
+        "audio_sha256",
+        "automatic",
         *SHOWN,
     ],
 )
@@ -116,6 +115,7 @@ class Recorder:
             ev.Signed: self._signed,
             ev.Abandoned: self._abandoned,
             ev.LanguageChanged: self._language_changed,
+            ev.Listened: self._listened,
         }
         self._actions = {kind: _action(kind) for kind in self._handlers}
 
@@ -266,6 +266,34 @@ class Recorder:
             "choice": e.choice_id,
             "correct": e.correct,
             "attempt": e.attempt,
+            "language": e.language,
+        }
+
+    def _listened(self, conn: Connection, e: ev.Listened) -> dict[str, Any]:
+        values = {
+            "briefing_id": e.briefing_id,
+            "number": e.number,
+            "screen_id": e.screen_id,
+            "started_at": e.started_at,
+            "ended_at": e.at,
+            "completed": e.completed,
+            "sentences": e.sentences,
+            "heard": e.heard,
+            "voice": e.voice,
+            "audio_sha256": e.audio_sha256,
+            "automatic": e.automatic,
+            **_shown(e),
+        }
+        self._insert_live(conn, _LISTENED, values)
+        return {
+            "listening": e.number,
+            "screen": e.screen_id,
+            "completed": e.completed,
+            "heard": e.heard,
+            "sentences": e.sentences,
+            "voice": e.voice,
+            "audio_sha256": e.audio_sha256,
+            "automatic": e.automatic,
             "language": e.language,
         }
 

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from kiosk.session.signers import InterpreterMode, Signer, SignerKind, check
 from kiosk.store import audit
 from kiosk.store.database import Store
+from kiosk.store.failures import RecordError
 from kiosk.store.models import BriefingRow, BriefingStatus, SignerRow, StaffUser
-from kiosk.store.recorder import RecordError
 from kiosk.store.rules import clean_name
 from kiosk.store.staff import LoginResult, check_pin
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -21,9 +20,14 @@ from kiosk.session.view import View
 from kiosk.ui.icons import Glyph, icon
 from kiosk.ui.overlays import CornerHold
 from kiosk.ui.pages.base import button, label
+from kiosk.ui.progress import ProgressBar
 from kiosk.ui.theme import Look
 
+__all__ = ["ProgressBar", "TopBar"]
+
 MODES = ("beside", "above", "under", "column", "stacked")
+ICONIC_FIRST = 3
+"""The toggles that give up their words first (the globe and the loudspeakers: `TopBar._iconic`)."""
 """The top bar's ways of placing its words and toggles, from the one that takes least height."""
 
 
@@ -39,6 +43,8 @@ class TopBar(QWidget):
     """The language button was tapped: show (or hide) the languages to choose from."""
     listen = Signal()
     """Listen was tapped: read the screen aloud (or stop)."""
+    volume = Signal(bool)
+    """The volume toggle beside Listen was tapped: True, quieter; False, louder."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,13 +69,20 @@ class TopBar(QWidget):
         self.listen_button.setObjectName("listen")
         self.listen_button.setCheckable(True)  # checked while the screen is read aloud
         self.listen_button.hide()
+        self.volume_button = button("", "small")
+        self.volume_button.setObjectName("volume")
+        self.volume_button.setCheckable(True)  # checked while the audio is quieter
+        self.volume_button.toggled.connect(self.volume.emit)
         self._listen_offered = False
         self._listen_words = ("", "")
         """Listen, and Stop (while reading), in the screen's language."""
-        self._compact = False
-        """Listen and the language button show their glyphs alone (`_set_compact`)."""
+        self._volume_words = ("", "")
+        """Quieter, and Louder (while quieter), in the screen's language."""
+        self._compact: frozenset[QPushButton] = frozenset()
+        """The toggles showing their glyphs alone (`_set_compact`)."""
         self.toggles = (
             self.listen_button,
+            self.volume_button,
             self.language_button,
             self.larger_button,
             self.contrast_button,
@@ -82,12 +95,20 @@ class TopBar(QWidget):
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.language_button.hide()
         self.listen_button.hide()
+        self.volume_button.hide()
         self._mode: tuple[str, int] | None = None
         self._language_offered = False
         self._language_name = ""
         self._glyph_px = 26
         self._glyphs_drawn: tuple[str, int] | None = None
         self._pad_px = 20
+        self._volume_look: Look | None = None
+        self._larger_words = ""
+        self._contrast_words = ""
+        self._glyph_alone = button("", "small")
+        """Never shown: measures a toggle with its glyph alone, as the style sizes it."""
+        self._glyph_alone.setParent(self)
+        self._glyph_alone.hide()
         self._arrange("beside")
 
     def _shown(self) -> list[QPushButton]:
@@ -96,6 +117,7 @@ class TopBar(QWidget):
             for b, offered in (
                 (self.language_button, self._language_offered),
                 (self.listen_button, self._listen_offered),
+                (self.volume_button, self._listen_offered),
             )
             if not offered
         }
@@ -105,23 +127,30 @@ class TopBar(QWidget):
         """The words beside the toggles when they fit there in two lines at most (and that room
         is not a sliver); else the words across with the toggles in a row under them; else (the
         toggles' words too long for one row) the toggles one above the other, the words beside.
-        Listen and the language button give up their words (the loudspeaker and the globe stay)
-        when that keeps a better way."""
+        The language button, the volume and Listen give up their words (the globe and the
+        loudspeakers stay) when that keeps a better way; Larger text and High contrast too, when
+        the toggles would otherwise take a row of their own."""
         if self.width() <= 0:
             return
         shown = self._shown()
         # Each button's width with its words, whether it shows them now or not.
         widths = [self._named_px(b) for b in shown]
         mode = self._mode_for(widths)
-        compact = False
-        iconic = [b for b in shown if b in (self.language_button, self.listen_button)]
-        if iconic and mode != MODES[0]:
-            glyph = self._globe_only_px()
+        compact: frozenset[QPushButton] = frozenset()
+        glyph = self._glyph_alone_px()
+        # The fewest words given up for a better way, in the order of `_iconic`; Larger text and
+        # High contrast keep theirs unless the toggles would otherwise need a row of their own.
+        for n in range(1, len(self._iconic) + 1):
+            iconic = frozenset(b for b in shown if b in self._iconic[:n])
+            if mode == MODES[0] or not iconic or iconic == compact:
+                continue
+            if n > ICONIC_FIRST and MODES.index(mode) <= MODES.index("above"):
+                break
             fewer = self._mode_for(
                 [glyph if b in iconic else w for b, w in zip(shown, widths, strict=True)]
             )
-            compact = MODES.index(fewer) < MODES.index(mode)
-            mode = fewer if compact else mode
+            if MODES.index(fewer) < MODES.index(mode):
+                mode, compact = fewer, iconic
         self._set_compact(compact)
         if (mode, len(shown)) != self._mode:
             self._arrange(mode)
@@ -149,33 +178,33 @@ class TopBar(QWidget):
 
     def _named_px(self, b: QPushButton) -> int:
         """A toggle's width with its words (Listen: the longer of Listen and Stop)."""
-        if b is self.language_button:
-            texts: tuple[str, ...] = (self._language_name,)
-        elif b is self.listen_button:
-            texts = self._listen_words
-        else:
+        if b not in self._iconic:
             return self._width_of(b)
+        texts = self._words(b)
         words_px = max(b.fontMetrics().horizontalAdvance(t) for t in texts)
         return max(b.sizeHint().width() if b.text() else 0, words_px + self._globe_only_px())
+
+    def _glyph_alone_px(self) -> int:
+        """A toggle's width with its glyph alone (the style's least width for a touch, if more)."""
+        probe = self._glyph_alone
+        if probe.icon().isNull():  # (without a glyph, Qt measures four letters X instead)
+            probe.setIcon(icon(Glyph.GLOBE, "black", self._glyph_px))
+        probe.setIconSize(QSize(self._glyph_px, self._glyph_px))
+        probe.ensurePolished()
+        return max(self._globe_only_px(), probe.sizeHint().width(), probe.minimumSizeHint().width())
 
     def _globe_only_px(self) -> int:
         return self._glyph_px + 8 + 2 * self._pad_px + 8
 
-    def _set_compact(self, compact: bool) -> None:
-        """Listen and the language button as their glyphs alone (their words stay their
-        accessible names)."""
+    def _set_compact(self, compact: frozenset[QPushButton]) -> None:
+        """These toggles as their glyphs alone (their words stay their accessible names)."""
         self._compact = compact
-        for b, text in (
-            (self.language_button, self._language_name),
-            (self.listen_button, self._listen_words[self.listen_button.isChecked()]),
-        ):
-            text = "" if compact else text
+        for b in self._iconic:
+            words = self._words(b)
+            text = "" if b in compact else words[b.isChecked() and len(words) > 1]
             if b.text() != text:
                 b.setText(text)
-                if compact:
-                    b.setMinimumWidth(self._globe_only_px())
-                else:
-                    self._at_least_its_words(b)
+            self._at_least_its_words(b)
 
     def _longest_word(self) -> int:
         metrics = self.where.fontMetrics()
@@ -233,12 +262,20 @@ class TopBar(QWidget):
         self._language_name = words("language.self")
         self.language_button.setText(self._language_name)
         self.language_button.setAccessibleName(words("frame.languages"))
-        self.larger_button.setText(words("frame.larger-text"))
-        self.contrast_button.setText(words("frame.high-contrast"))
+        self._larger_words = words("frame.larger-text")
+        self.larger_button.setAccessibleName(self._larger_words)
+        self.larger_button.setText(
+            "" if self.larger_button in self._compact else self._larger_words
+        )
+        self._contrast_words = words("frame.high-contrast")
+        self.contrast_button.setAccessibleName(self._contrast_words)
+        compact = self.contrast_button in self._compact
+        self.contrast_button.setText("" if compact else self._contrast_words)
         self._listen_words = (words("frame.listen"), words("frame.listen-stop"))
         self.listen_button.setAccessibleName(self._listen_words[0])
-        if not self._compact:
+        if self.listen_button not in self._compact:
             self.listen_button.setText(self._listen_words[self.listen_button.isChecked()])
+        self._volume_words = (words("frame.quieter"), words("frame.louder"))
         px = self._glyph_px = look.px(26)
         self._pad_px = look.px(20)
         drawn = (look.palette.button_text, px)
@@ -253,22 +290,67 @@ class TopBar(QWidget):
                 b.setIconSize(QSize(px, px))
             self._at_least_its_words(b)
         self._glyphs_drawn = drawn
+        self.show_volume(self.volume_button.isChecked(), look)
         self._fit()
 
     def show_listen(self, offered: bool, playing: bool) -> None:
         """Listen where the screen has audio; Stop (checked) while it is read aloud."""
         self.listen_button.setChecked(playing)
-        self.listen_button.setText("" if self._compact else self._listen_words[playing])
+        compact = self.listen_button in self._compact
+        self.listen_button.setText("" if compact else self._listen_words[playing])
         if offered != self._listen_offered:
             self._listen_offered = offered
             self.listen_button.setVisible(offered)
+            self.volume_button.setVisible(offered)
             self._fit()
+
+    def show_volume(self, quiet: bool, look: Look | None = None) -> None:
+        """Quieter (its glyph one wave), or Louder while the audio is quieter (checked)."""
+        b = self.volume_button
+        b.blockSignals(True)
+        b.setChecked(quiet)
+        b.blockSignals(False)
+        words = self._volume_words[quiet]
+        b.setAccessibleName(words)
+        b.setText("" if b in self._compact else words)
+        if look is not None:
+            self._volume_look = look
+        if self._volume_look is not None:
+            p = self._volume_look.palette.button_text
+            b.setIcon(icon(Glyph.SPEAKER if quiet else Glyph.QUIETER, p, self._glyph_px))
+            b.setIconSize(QSize(self._glyph_px, self._glyph_px))
+            self._at_least_its_words(b)
+
+    @property
+    def _iconic(self) -> tuple[QPushButton, ...]:
+        """The toggles that can give up their words for their glyph alone, the first first: the
+        globe (the languages' mark the world over), the loudspeakers, then the letter A and
+        plus of Larger text and the half-filled circle of High contrast."""
+        return (
+            self.language_button, self.volume_button, self.listen_button, self.larger_button,
+            self.contrast_button,
+        )  # fmt: skip
+
+    def _words(self, b: QPushButton) -> tuple[str, ...]:
+        """A toggle's words (Listen's and the volume's: unchecked, then checked)."""
+        if b is self.language_button:
+            return (self._language_name,)
+        if b is self.listen_button:
+            return self._listen_words
+        if b is self.volume_button:
+            return self._volume_words
+        if b is self.larger_button:
+            return (self._larger_words,)
+        return (self._contrast_words,)
 
     def _at_least_its_words(self, b: QPushButton) -> None:
         """Never narrower than the words, the glyph and the padding each side (the style's own
         measure falls short by a few pixels with a glyph)."""
+        if b in self._compact:  # its glyph alone
+            b.setMinimumWidth(self._globe_only_px())
+            return
         b.ensurePolished()
-        texts = self._listen_words if b is self.listen_button else (b.text(),)
+        texts = self._words(b)
         words_px = max(b.fontMetrics().horizontalAdvance(t) for t in texts)
         b.setMinimumWidth(words_px + self._globe_only_px())
 
@@ -293,27 +375,3 @@ class TopBar(QWidget):
         self._fit()
         self.bar.setVisible(total > 0)
         self.bar.show_progress(at, max(total, 1))
-
-
-class ProgressBar(QProgressBar):
-    """The bar under "Part n of m", which only asks to be painted with the rest of the screen.
-
-    QProgressBar repaints itself at once, synchronously, when its value changes: in the middle of
-    drawing a new screen, that painted the whole window before the new page's layout had run. Here
-    the change is made with the bar's updates off, and turning them on again schedules an ordinary
-    update(), painted at the next turn of the event loop with everything else.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTextVisible(False)
-
-    def show_progress(self, value: int, maximum: int) -> None:
-        if (value, maximum) == (self.value(), self.maximum()) and self.minimum() == 0:
-            return
-        self.setUpdatesEnabled(False)
-        try:
-            self.setRange(0, maximum)
-            self.setValue(value)
-        finally:
-            self.setUpdatesEnabled(True)

@@ -23,7 +23,9 @@ class Glyph(StrEnum):
     GLOBE = "globe"
     """The languages: a globe, as most of the world's screens mark them."""
     SPEAKER = "speaker"
-    """Listen: a loudspeaker and its sound."""
+    """Listen: a loudspeaker and its sound (and Louder)."""
+    QUIETER = "quieter"
+    """Quieter: a loudspeaker and one small wave."""
     BOX = "box"
     """An empty box, to be ticked: on "I understand this risk" before it is tapped (a tick there
     would read as already done)."""
@@ -74,7 +76,7 @@ def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
         p.lineTo(0.82, 0.3)
         p.moveTo(0.18, 0.7)
         p.lineTo(0.82, 0.7)
-    elif glyph is Glyph.SPEAKER:  # a loudspeaker, and two waves of sound
+    elif glyph in (Glyph.SPEAKER, Glyph.QUIETER):  # a loudspeaker, and its waves of sound
         p.moveTo(0.08, 0.38)
         p.lineTo(0.26, 0.38)
         p.lineTo(0.48, 0.18)
@@ -84,8 +86,9 @@ def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
         p.closeSubpath()
         p.moveTo(0.62, 0.36)
         p.quadTo(0.72, 0.5, 0.62, 0.64)
-        p.moveTo(0.74, 0.24)
-        p.quadTo(0.94, 0.5, 0.74, 0.76)
+        if glyph is Glyph.SPEAKER:
+            p.moveTo(0.74, 0.24)
+            p.quadTo(0.94, 0.5, 0.74, 0.76)
     elif glyph is Glyph.BOX:
         p.addRoundedRect(QRectF(0.14, 0.14, 0.72, 0.72), 0.12, 0.12)
     else:  # CONTRAST: a circle, half filled

@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 
+from kiosk.session.kinds import ScreenKind
 from kiosk.speech.listening import Clip
+from kiosk.speech.said import spoken
 
 if TYPE_CHECKING:
+    from kiosk.content.schema import Form
     from kiosk.i18n import Words
     from kiosk.session.view import View
     from kiosk.ui.window import KioskWindow
@@ -35,6 +38,7 @@ class Speaker(QObject):
         self._player: Any = None
         self._clips: tuple[Clip, ...] = ()
         self._at = -1
+        self._volume = 1.0
 
     @property
     def playing(self) -> bool:
@@ -51,6 +55,12 @@ class Speaker(QObject):
             return
         self._clips = clips
         self._start(0)
+
+    def set_volume(self, volume: float) -> None:
+        """The volume, of the system's (1.0: as loud as the system's own)."""
+        self._volume = volume
+        if self._player is not None:
+            self._player.audioOutput().setVolume(volume)
 
     def stop(self) -> None:
         if self._at < 0:
@@ -75,7 +85,9 @@ class Speaker(QObject):
                 log.warning("no audio output device: Listen plays, but nobody hears it")
 
             player = QMediaPlayer(self)
-            player.setAudioOutput(QAudioOutput(player))  # the system's volume, its default device
+            output = QAudioOutput(player)  # the system's volume (at most), its default device
+            output.setVolume(self._volume)
+            player.setAudioOutput(output)
             player.mediaStatusChanged.connect(self._status)
             player.errorOccurred.connect(lambda *_: self._ended(False))
             self._player = player
@@ -116,8 +128,13 @@ class Listening(QObject):
         self._window = window
         self.speaker = Speaker(self)
         self.clips: tuple[Clip, ...] = ()
-        self._screen: str | None = None
+        self._screen: tuple[str, str, tuple[str, ...]] | None = None
+        self._screen_id = ""
+        self._form: Form | None = None
         window.top.listen.connect(self.toggle)
+        window.top.volume.connect(self._set_quiet)
+        assert window.model is not None
+        window.model.events.ended.connect(self._session_ended)
         self.speaker.sentence.connect(self._sentence)
         self.speaker.stopped.connect(self._stopped)
 
@@ -126,30 +143,78 @@ class Listening(QObject):
         return self.speaker.playing
 
     def draw(self, view: View, words: Words) -> None:
-        """The screen drawn: a new one stops what was read; Listen shows where there is audio."""
-        b = self._window.briefing
-        screen = f"{view.screen_id}:{words.language}" if b is not None else None
-        if screen != self._screen:
+        """The screen drawn: a new one (or new words on it) stops what was read; Listen shows
+        where every sentence the screen says has its audio."""
+        said = spoken(view, words)
+        screen = (view.screen_id, words.language, tuple(said))
+        opened = screen != self._screen
+        if opened:
             self._screen = screen
+            self._screen_id = view.screen_id
             self.speaker.stop()
-            self.clips = (
-                self._window.station.audio.clips(b.form, view.screen_id) if b is not None else ()
-            )
-            if view.read_aloud and self.clips:  # the patient asked for every screen read aloud
-                self.speaker.play(self.clips)
+        if opened or not self.clips:  # (audio rendered meanwhile is found on the next draw)
+            self._form = self._form_for(words.language)
+            audio = self._window.station.audio
+            self.clips = audio.clips_for(self._form, said) if self._form is not None else ()
+        # Read as it opens, if the patient asked for it (never Welcome: it waits for the next).
+        if opened and view.read_aloud and self.clips and view.kind is not ScreenKind.WELCOME:
+            self._play(automatic=True)
         self._window.top.show_listen(bool(self.clips), self.playing)
+
+    def _form_for(self, language: str) -> Form | None:
+        """The content whose audio the screen is read from: the briefing's, else (Welcome) the
+        first procedure here with audio in the language shown."""
+        b = self._window.briefing
+        if b is not None:
+            return b.form
+        station = self._window.station
+        for source in station.forms.values():
+            form = station.languages_of(source).get(language.split("-")[0])
+            if form is not None and station.audio.voice(form) is not None:
+                return form
+        return None
 
     def toggle(self) -> None:
         if self.speaker.playing:
             self.speaker.stop()
         else:
-            self.speaker.play(self.clips)
+            self._play(automatic=False)
+
+    def _play(self, automatic: bool) -> None:
+        """Read the screen's clips, telling the model (which keeps the record) what is heard."""
+        model, form = self._window.model, self._form
+        if model is None or form is None or not self.clips:
+            return
+        self.speaker.stop()  # what played before is reported first
+        voice = self._window.station.audio.voice(form) or ""
+        model.listening.started(self._screen_id, self.clips, voice, automatic)
+        self.speaker.play(self.clips)
+
+    def _set_quiet(self, quiet: bool) -> None:
+        """The volume toggle: the model keeps the patient's choice; the player follows it."""
+        model = self._window.model
+        assert model is not None
+        model.listening.set_quiet(quiet)
+        self._show_volume()
+
+    def _session_ended(self) -> None:
+        self._show_volume()  # the next patient starts at the system's volume
+
+    def _show_volume(self) -> None:
+        model = self._window.model
+        assert model is not None
+        self.speaker.set_volume(model.listening.volume)
+        self._window.top.show_volume(model.listening.quiet)
 
     def _sentence(self, n: int) -> None:
+        if self._window.model is not None:
+            self._window.model.listening.sentence(n)
         self._window.page.highlight(self.clips[n].text)
         self._window.top.show_listen(True, True)
 
     def _stopped(self, completed: bool) -> None:
+        if self._window.model is not None:
+            self._window.model.listening.ended(completed)
         self._window.page.highlight(None)
         self._window.top.show_listen(bool(self.clips), False)
         self._window.listened()  # the idle timer starts again from the end of the audio

@@ -22,6 +22,7 @@ from kiosk.document.make import make_document
 from kiosk.store import Store, audit, open_store
 from kiosk.store.checkpoint import checkpoint_path
 from tests.conftest import MILD, set_config
+from tests.shared import walk_listening
 
 FORM = load_form(MILD)
 T0 = datetime.now(UTC).replace(microsecond=0)
@@ -193,3 +194,14 @@ def test_the_checkpoint_the_database_and_the_pdfs_are_private(kiosk: Kiosk) -> N
     assert {str(p): p.stat().st_mode & 0o777 for p in private} == dict.fromkeys(
         map(str, private), 0o600
     )
+
+
+def test_a_listening_row_deleted_is_named(kiosk: Kiosk, capsys: pytest.CaptureFixture[str]) -> None:
+    briefing = walk_listening(kiosk.store, {"en": FORM}, "en")
+    bypass(kiosk.store, "listenings")
+    with kiosk.store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM listenings WHERE number = 2"))
+    code, _, err = run(capsys, "audit", "verify")
+    assert code == 1
+    assert f"briefing {briefing}: listening 2 recorded by audit row" in err
+    assert "is missing from listenings" in err

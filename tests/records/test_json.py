@@ -25,6 +25,7 @@ TABLES = {
     "comprehension_answers": "comprehension_answers",
     "signatures": "signatures",
     "signers": "signers",
+    "listenings": "listenings",
     "documents": "documents",
 }
 

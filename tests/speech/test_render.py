@@ -14,12 +14,14 @@ from typing import Any
 import pytest
 
 from kiosk.cli import main
+from kiosk.config import parse_voices
 from kiosk.content import load_form
 from kiosk.content.schema import Form
 from kiosk.paths import bundled_forms_dir
 from kiosk.speech.engines import Espeak, SpeechError
 from kiosk.speech.render import MANIFEST, check_folder, render_form, speech_folder
 from kiosk.speech.script import script, sentences
+from tests.conftest import set_config
 
 MILD = bundled_forms_dir() / "mild"
 
@@ -72,9 +74,12 @@ def test_the_script_reads_every_screen_in_the_patients_order() -> None:
     said = script(form)
     order = list(dict.fromkeys(s.screen_id for s in said))
     reading = [screen.id for _, screen in form.content_screens()]
-    assert order == [*reading, *(q.id for q in form.questions), form.signing.id]
+    kiosk = ["welcome", "identity", "review", "sign", "done"]
+    assert order == [*reading, *(q.id for q in form.questions), *kiosk]
     first = [s for s in said if s.screen_id == form.about.id]
     assert first[0].text == form.about.title and first[0].index == 0
+    assert form.about.picture is not None  # its words read with its screen
+    assert form.about.picture.alt.endswith(first[-1].text)
     q = form.questions[0]
     assert [s.text for s in said if s.screen_id == q.id][1:] == [c.text for c in q.choices]
 
@@ -133,3 +138,33 @@ def test_without_espeak_ng_one_sentence_says_what_to_install(
     assert main(["speech", "render", "--language", "en"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "espeak-ng is not installed" in err
+
+
+def test_a_voice_the_clinic_chose_is_used_and_one_not_installed_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    little = short(load_form(MILD / "en.toml"))
+    chosen = Espeak.find("en=en-us+f3")  # eSpeak NG's own variant: installed wherever it is
+    assert (chosen.voice("en"), chosen.voice("es")) == ("en-us+f3", "es-419")
+    done = render_form(little, tmp_path, chosen)
+    manifest = json.loads((done.folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["voice"] == "en-us+f3"
+    assert render_form(little, tmp_path, engine()).made == done.sentences  # another voice: anew
+    with pytest.raises(SpeechError) as refused:
+        render_form(little, tmp_path / "other", Espeak.find("en=mb-us9"))
+    said = str(refused.value)
+    assert "'mb-us9' for en in the speech_voices setting" in said and "\n" not in said
+    assert main(["init"]) == 0
+    set_config(tmp_path / "config" / "kiosk.toml", speech_voices="en=mb-us9")
+    capsys.readouterr()
+    assert main(["speech", "render", "--language", "en"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "speech_voices setting" in err
+
+
+def test_the_speech_voices_setting_is_read_or_refused_in_one_sentence() -> None:
+    assert parse_voices("") == {}
+    assert parse_voices("en=mb-us2, es = es-419") == {"en": "mb-us2", "es": "es-419"}
+    for bad in ("en", "en=mb us2", "en=mb-us2, en=en-us", "English=en-us"):
+        with pytest.raises(ValueError, match="LANGUAGE=VOICE"):
+            parse_voices(bad)

@@ -14,8 +14,8 @@ from sqlalchemy import text
 from kiosk.session import ScreenKind
 from kiosk.store import Store, audit, database
 from kiosk.store.audit import _PG_AUDIT_LOCK
+from kiosk.store.failures import StoreBusy, busy, not_saved
 from kiosk.store.models import RiskAcknowledgement
-from kiosk.store.recorder import StoreBusy, busy, not_saved
 from tests.session.fakes import FakeClock
 from tests.store.briefed import count, prepared, walk_to
 

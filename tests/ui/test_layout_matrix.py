@@ -50,7 +50,6 @@ from pytestqt.qtbot import QtBot
 from kiosk.i18n import PSEUDO, languages, words_for
 from kiosk.session import ScreenKind
 from kiosk.speech.listening import Clip
-from kiosk.speech.script import script
 from kiosk.station import Station
 from kiosk.store.rebriefings import prepare_rebriefing
 from kiosk.ui import theme as kiosk_theme
@@ -91,7 +90,7 @@ DISPLAYS = {
 WRONG_DATE = "01011950"
 RIGHT_DATE = "03141951"
 WALK_UP_NAME = "Seán O'Brien-Łukasiewicz"
-HEARD = (Clip("A sentence.", Path("000.wav"), 1.0),)
+HEARD = (Clip("A sentence.", Path("000.wav"), 1.0, "0" * 64),)
 """A screen's audio, as far as the layout is concerned: there is some, so Listen shows."""
 
 
@@ -362,9 +361,10 @@ def test_every_screen_can_be_read_whole(
     # `kiosk speech render` (its sound is test_listen's; here only the room it takes).
     monkeypatch.setattr(
         window.station.audio,
-        "clips",
-        lambda form, screen: HEARD if screen in {s.screen_id for s in script(form)} else (),
+        "clips_for",
+        lambda form, said: HEARD if said else (),
     )
+    monkeypatch.setattr(window.station.audio, "voice", lambda form: "a voice")
     assert window.model is not None
     window.model.offer_read_aloud(True, False)  # and Welcome offers every screen read aloud
     window.show_at(display)

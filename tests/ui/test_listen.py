@@ -4,21 +4,30 @@ timer held while the patient listens, and the audio stopped by a second tap or b
 
 from __future__ import annotations
 
+import math
 import shutil
+import struct
+import wave
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from kiosk.i18n import words_for
 from kiosk.session import ScreenKind
+from kiosk.session.listening import audio_sha256
 from kiosk.speech.engines import Espeak
 from kiosk.speech.render import render_form
 from kiosk.station import Station
+from kiosk.store import agreement
+from kiosk.store.models import ListeningRow
 from kiosk.ui.pages.label import Label
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
-from tests.ui.drive import begin, kind, next_, tap
+from tests.ui.conftest import NAME
+from tests.ui.drive import begin, kind, next_, sign_here, tap, type_date, walk_to
 
 
 def marked(window: KioskWindow) -> list[str]:
@@ -40,7 +49,8 @@ def test_listen_reads_the_screen_highlighting_each_sentence_and_holds_the_idle_t
     words = words_for("en")
     window.show_at(QSize(1920, 1080))  # room for Listen's word beside the loudspeaker
     top = window.top
-    assert not top.listen_button.isVisible()  # Welcome: nothing to read aloud
+    assert top.listen_button.isVisible()  # Welcome too: its words, and how to start
+    assert window.listening.clips[0].text == words("welcome.title")
     begin(qtbot, window)
     assert kind(window) is ScreenKind.ABOUT
     assert top.listen_button.isVisible() and top.listen_button.text() == words("frame.listen")
@@ -89,3 +99,131 @@ def test_a_patient_who_chooses_it_on_welcome_hears_every_screen_as_it_opens(
     assert marked(window) == [window.listening.clips[0].text]
     next_(qtbot, window)
     assert window.listening.playing and marked(window) == [window.listening.clips[0].text]
+
+
+class Beep:
+    """An engine of short tones (a fifth of a second a sentence): real WAV files through the real
+    player, quick enough to play a whole screen to its end in a test."""
+
+    name = "beep 1"
+
+    def voice(self, language: str) -> str:
+        return f"beep-{language}"
+
+    def render(self, text: str, language: str, out: Path) -> None:
+        rate = 16000
+        frames = b"".join(
+            struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * n / rate)))
+            for n in range(rate // 5)
+        )
+        with wave.open(str(out), "wb") as audio:
+            audio.setnchannels(1)
+            audio.setsampwidth(2)
+            audio.setframerate(rate)
+            audio.writeframes(frames)
+
+
+def listenings(station: Station, briefing: str) -> list[tuple[int, str, bool, int, int, bool]]:
+    with station.store.reading() as session:
+        rows = session.execute(
+            select(ListeningRow)
+            .where(ListeningRow.briefing_id == briefing)
+            .order_by(ListeningRow.number)
+        ).scalars()
+        return [
+            (r.number, r.screen_id, r.completed, r.heard, r.sentences, r.automatic) for r in rows
+        ]
+
+
+def test_what_the_patient_listened_to_is_recorded_per_screen(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+) -> None:
+    form = station.forms["mild"]
+    render_form(form, station.config.data_dir, Beep())
+    window.show_at(QSize(1920, 1080))
+    begin(qtbot, window)
+    top, clips = window.top, window.listening.clips
+    n = len(clips)
+    assert n > 2
+
+    tap(qtbot, top.listen_button)  # played to its end
+    qtbot.waitUntil(lambda: not window.listening.playing, timeout=n * 1000 + 10_000)
+    tap(qtbot, top.listen_button)  # stopped by a second tap, during its second sentence
+    qtbot.waitUntil(lambda: window.listening.speaker.at >= 1, timeout=10_000)
+    heard = window.listening.speaker.at + 1
+    tap(qtbot, top.listen_button)
+    tap(qtbot, top.listen_button)  # stopped by leaving the screen
+    next_(qtbot, window)
+    assert listenings(station, prepared) == [
+        (1, "about", True, n, n, False),
+        (2, "about", False, heard, n, False),
+        (3, "about", False, 1, n, False),
+    ]
+    with station.store.reading() as session:
+        row = session.execute(select(ListeningRow)).scalars().first()
+        assert row is not None
+        assert row.voice == "beep 1 beep-en"
+        assert row.audio_sha256 == audio_sha256(clips)
+        assert agreement.disagreements(session) == []
+
+
+def test_every_screen_has_listen_and_the_briefings_own_screens_are_recorded(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+) -> None:
+    render_form(station.forms["mild"], station.config.data_dir, Beep())
+    window.show_at(QSize(1920, 1080))
+    top = window.top
+
+    def listen_to_the_end() -> None:
+        assert top.listen_button.isVisible(), kind(window)
+        tap(qtbot, top.listen_button)
+        assert window.listening.playing
+        qtbot.waitUntil(lambda: not window.listening.playing, timeout=30_000)
+
+    listen_to_the_end()  # Welcome: its words, and how to start (no briefing: nothing recorded)
+    tap(qtbot, window.welcome.start_button)
+    listen_to_the_end()  # identity: the instruction (never the name)
+    assert not any(NAME in c.text for c in window.listening.clips)
+    type_date(qtbot, window.identity.keypad, "03141951")
+    next_(qtbot, window)
+    for target in (ScreenKind.OPTIONS, ScreenKind.REVIEW, ScreenKind.SIGN):
+        walk_to(qtbot, window, target)
+        listen_to_the_end()
+    sign_here(qtbot, window)
+    tap(qtbot, top.listen_button)  # signed while it reads: recorded as stopped, then signed
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.DONE
+    listen_to_the_end()  # done: thanked and told what next (the record is closed by then)
+    rows = listenings(station, prepared)
+    assert [(r[1], r[2]) for r in rows] == [
+        ("identity", True),
+        ("options", True),
+        ("review", True),
+        ("sign", True),
+        ("sign", False),
+    ]
+
+
+def test_quieter_or_louder_beside_listen_for_this_patient_only(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+) -> None:
+    render_form(station.forms["mild"], station.config.data_dir, Beep())
+    words = words_for("en")
+    window.show_at(QSize(1920, 1080))
+    top = window.top
+    begin(qtbot, window)
+    volume = top.volume_button
+    assert volume.isVisible() and volume.text() == words("frame.quieter")
+    assert volume.height() >= top.listen_button.height()  # as large a target as Listen
+    tap(qtbot, top.listen_button)  # the player is made at the first Listen, at the system's volume
+    output = window.listening.speaker._player.audioOutput()
+    assert output.volume() == pytest.approx(1.0)
+    tap(qtbot, volume)
+    assert volume.isChecked() and volume.text() == words("frame.louder")
+    assert volume.accessibleName() == words("frame.louder")
+    assert output.volume() == pytest.approx(0.4)
+    next_(qtbot, window)  # kept from screen to screen
+    assert volume.isChecked() and output.volume() == pytest.approx(0.4)
+    window.end_session()  # the next patient starts at the system's volume
+    assert not volume.isChecked() and output.volume() == pytest.approx(1.0)
+    assert volume.text() == words("frame.quieter")

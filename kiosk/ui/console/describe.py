@@ -18,6 +18,7 @@ EVENTS = {
     "risk_acknowledged": "console.event.risk-acknowledged",
     "question_flagged": "console.event.flagged",
     "question_answered": "console.event.answered",
+    "listened": "console.event.listened",
     "signed": "console.event.signed",
     "abandoned": "console.event.abandoned",
     "document_made": "console.event.pdf-made",

@@ -19,12 +19,13 @@ from kiosk.services.staff import (
     SEARCH_LIMIT,
     WITHDRAW_REASONS,
     FoundBriefings,
+    Heard,
     RecordRow,
     StaffDesk,
 )
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, button, card, centred, label
-from kiosk.ui.staff.describe import WITHDRAW_WHY, facts, summary
+from kiosk.ui.staff.describe import WITHDRAW_WHY, facts, listened_lines, summary
 from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -145,6 +146,8 @@ class BriefingDetail(Panel):
         """A PDF action is running (off the screen's thread); the buttons wait for it."""
         self.briefing_id: str | None = None
         self.row: RecordRow | None = None
+        self.heard: list[Heard] = []
+        """What the patient listened to (read with the row)."""
         self.menu_button.setText(words("staff.detail.back"))
         frame, self.lines = card()
         self.facts = label()
@@ -189,12 +192,13 @@ class BriefingDetail(Panel):
         if self.briefing_id is None:
             return
 
-        def arrived(row: RecordRow) -> None:
-            self.row = row
+        def arrived(found: tuple[RecordRow, list[Heard]]) -> None:
+            self.row, self.heard = found
             self._draw()
             self.say(told, role)
 
-        self.read(partial(self.desk.briefing, self.briefing_id), arrived)
+        briefing_id, desk = self.briefing_id, self.desk
+        self.read(lambda: (desk.briefing(briefing_id), desk.listened(briefing_id)), arrived)
 
     def _draw(self) -> None:
         row = self.row
@@ -203,7 +207,8 @@ class BriefingDetail(Panel):
         words, now = self.words, self.desk.now()
         ours = row.kiosk_id == self.desk.kiosk_id  # PDFs are made and kept per kiosk
         self.title.setText(row.patient_name or words("staff.detail.walk-up"))
-        self.facts.setText("\n".join(facts(words, row, now, ours)))
+        lines = [*facts(words, row, now, ours), *listened_lines(words, self.heard, now)]
+        self.facts.setText("\n".join(lines))
         made = ours and row.pdf_status == "made"
         self.print_button.setVisible(made)
         self.copy_button.setVisible(made)
@@ -286,6 +291,7 @@ class BriefingDetail(Panel):
         self.drop_reads()
         self.briefing_id = None
         self.row = None
+        self.heard = []
         self.title.setText("")
         self.facts.setText("")
         for b in (self.print_button, self.copy_button, self.make_button, self.withdraw_button):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.i18n import Words
-from kiosk.services.staff import ANY_KIOSK, PREPARED_WINDOW, RecordRow
+from kiosk.services.staff import ANY_KIOSK, PREPARED_WINDOW, Heard, RecordRow
 
 STATUS = {
     "prepared": "staff.status.prepared",
@@ -125,3 +125,31 @@ def facts(words: Words, row: RecordRow, now: datetime, ours: bool) -> list[str]:
         DOT.join(pdf),
         words("staff.detail.id", id=row.briefing_id),
     ]
+
+
+KIOSK_SCREENS = {"identity": "identity.heading", "review": "review.heading", "sign": "sign.heading"}
+"""The kiosk's own screens a patient can listen to, by the heading they saw there."""
+
+
+def listened_lines(words: Words, heard: list[Heard], now: datetime) -> list[str]:
+    """What the patient listened to, a line a Listen (one line saying none when there was none)."""
+    if not heard:
+        return [words("staff.detail.listened-none")]
+    out = []
+    for h in heard:
+        heading = KIOSK_SCREENS.get(h.screen_id)
+        screen = words(heading) if heading else (h.title or h.screen_id)
+        at = when(words, h.started_at, now)
+        if h.completed:
+            out.append(words("staff.detail.listened-whole", screen=screen, when=at))
+        else:
+            out.append(
+                words(
+                    "staff.detail.listened-stopped",
+                    screen=screen,
+                    when=at,
+                    heard=h.heard,
+                    sentences=h.sentences,
+                )
+            )
+    return out
