@@ -168,10 +168,10 @@ def main() -> int:
 
     window.open_staff()
     tap(window.staff.rebrief_button)
-    shot("47-staff-rebrief-list")
+    shot("55-staff-rebrief-list")
     panel = window.staff.rebrief
     tap(next(iter(panel.buttons.values())))
-    shot("47-staff-rebrief-prepared")
+    shot("55-staff-rebrief-prepared")
     tap(panel.menu_button)
     tap(window.staff.back_button)
     if options.language:
@@ -181,14 +181,14 @@ def main() -> int:
         keys = window.identity.keypad.findChildren(QAbstractButton)
         tap(next(k for k in keys if k.text() == ch and k.isVisible()))
     tap(window.bottom.primary)
-    shot("48-rebrief-first-screen")
+    shot("56-rebrief-first-screen")
     while window.briefing is not None and window.briefing.current.kind is ScreenKind.RISK:
         bar = window.reading.body.verticalScrollBar()
         bar.setValue(bar.maximum())
         settle()
         tap(window.reading.understand)
         tap(window.bottom.primary)
-    shot("48-rebrief-review")
+    shot("56-rebrief-review")
     tap(window.bottom.primary)
     bar = window.sign.statement.verticalScrollBar()
     bar.setValue(bar.maximum())
@@ -199,13 +199,13 @@ def main() -> int:
         settle()
         if window.done.print_button.isVisible():
             break
-    shot("49-done-print-my-copy")
+    shot("57-done-print-my-copy")
     tap(window.done.print_button)
     for _ in range(200):
         settle()
         if not window.done.print_button.isVisible():
             break
-    shot("49-done-copy-printed")
+    shot("57-done-copy-printed")
     window.allow_close = True
     window.close()
     station.close()
