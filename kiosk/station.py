@@ -26,11 +26,13 @@ from kiosk.records import followup
 from kiosk.records.query import RecordRow
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
+from kiosk.session.cosign import Cosigning, Plan
 from kiosk.speech.listening import Audio
 from kiosk.startup import start_kiosk
 from kiosk.store import Recorder, Store, audit
 from kiosk.store.briefings import Waiting, next_prepared
 from kiosk.store.checkpoint import checkpoint_path
+from kiosk.store.planned import StoreCosigners, planned_of
 from kiosk.store.rules import InputError, clean_name
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 
@@ -188,6 +190,9 @@ class Station:
                 language=waiting.language
                 if waiting.language in languages
                 else next(iter(languages)),
+                cosign=self.cosigning(
+                    waiting.briefing_id, planned_of(self.store, waiting.briefing_id)
+                ),
             )
         if not self.walk_up:
             return self._not_set_up() or Unavailable(NO_BRIEFING)
@@ -200,15 +205,28 @@ class Station:
                 f"use one of {', '.join(sorted(self.forms)) or 'none (no procedure loaded)'}.",
             )
         languages = self.languages_of(form)
+        briefing_id = str(uuid.uuid4())
         return Briefing(
             form,
-            str(uuid.uuid4()),
+            briefing_id,
             self.recorder,
             self.clock,
             idle=self.idle,
             languages=languages,
             language=next(iter(languages)),
+            cosign=self.cosigning(briefing_id, Plan(witness=self.witness_required)),
         )
+
+    @property
+    def witness_required(self) -> bool:
+        """A witness on every briefing by default (the `witness_required` setting)."""
+        return bool(self.config["witness_required"])
+
+    def cosigning(self, briefing_id: str, plan: Plan) -> Cosigning | None:
+        """The steps after signing for this plan (None when the patient signs alone)."""
+        if plan.empty:
+            return None
+        return Cosigning(plan, StoreCosigners(self.store, briefing_id, self.clock), self.clock)
 
     def _not_set_up(self) -> Unavailable | None:
         """Why nobody could have prepared a briefing here, if nobody has set this kiosk up."""

@@ -23,6 +23,7 @@ from kiosk.i18n import Msg, language_name, msg
 from kiosk.records import followup, withdrawal
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.query import RecordRow
+from kiosk.session.cosign import Plan
 from kiosk.station import PREPARED_WINDOW, Station
 from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
 from kiosk.store.models import NAME_MAX
@@ -182,6 +183,16 @@ class StaffDesk:
         except InputError:
             raise StaffError(msg("staff.prepare.mrn-refused", count=MRN_MAX)) from None
 
+    @property
+    def witness_required(self) -> bool:
+        """Whether a witness signs unless staff say otherwise (the `witness_required` setting)."""
+        return self.station.witness_required
+
+    @property
+    def main_language(self) -> str:
+        """The clinic's main language: a briefing in another one is offered an interpreter."""
+        return self.station.staff_language
+
     def languages(self, form_id: str) -> list[Language]:
         """The languages a briefing on this procedure can be prepared in here, the kiosk's main
         language first (what Welcome would offer the patient)."""
@@ -198,6 +209,7 @@ class StaffDesk:
         language: str | None = None,
         practitioner: str = "",
         planned_date: date | None = None,
+        plan: Plan | None = None,
     ) -> str:
         """Store a prepared briefing, in `language` (default: the kiosk's main language for this
         procedure), with who will perform it and when if given; its id. StaffError (nothing
@@ -220,6 +232,10 @@ class StaffDesk:
             problem = self.name_problem(practitioner)
         if planned_date is not None and planned_date < self.now().date():
             problem = problem or msg("staff.prepare.planned-date-past")
+        if plan is not None and problem is None:
+            from kiosk.services.signing_plan import plan_problem
+
+            problem = plan_problem(plan, self.now())
         if problem is not None:
             raise StaffError(problem)
         try:
@@ -227,6 +243,7 @@ class StaffDesk:
                 self.station.store, form, name=name, date_of_birth=dob,
                 mrn=mrn, staff=staff, now=self.now(), language=language,
                 practitioner=practitioner.strip() or None, planned_date=planned_date,
+                plan=plan,
             )  # fmt: skip
         except InputError:
             raise StaffError(msg("staff.prepare.check-details")) from None

@@ -38,6 +38,7 @@ from kiosk.session.walk import Revisit, Walk
 
 if TYPE_CHECKING:  # the content's models (pydantic) load with the store, after the first screen
     from kiosk.content.schema import Form
+    from kiosk.session.cosign import Cosigning
 
 
 class Briefing(Walk):
@@ -59,6 +60,7 @@ class Briefing(Walk):
         idle: IdleTimes | None = None,
         languages: Mapping[str, Form] | None = None,
         language: str | None = None,
+        cosign: Cosigning | None = None,
     ) -> None:
         self.source = form
         """The procedure in the language it is written in: its version is what is briefed."""
@@ -82,6 +84,10 @@ class Briefing(Walk):
         self._read_to_end: dict[str, datetime] = {}
         self._inactivity = Inactivity(clock)
         super().__init__(self.form, clock)
+        self.cosign = cosign
+        """Who signs beside the patient, and the steps after signing (kiosk.session.cosign)."""
+        if cosign is not None:
+            self.screens = cosign.path(self.screens)
 
     # -- what the screens read -------------------------------------------------------------
 
@@ -301,6 +307,8 @@ class Briefing(Walk):
         problem = signature.problem()
         if problem:
             raise FlowError(f"signature refused: {problem}", message_id=problem)
+        if self.cosign is not None:  # a representative signs: their own row first
+            self.cosign.before_signed(getattr(signature, "image_png", None))
         self._emit(
             Signed(
                 **self._shown(),
@@ -311,6 +319,13 @@ class Briefing(Walk):
         self.signature = signature
         self.status = Status.COMPLETED
         self._move_to(self._index + 1)
+
+    def cosigned(self) -> Screen:
+        """A signer after the patient was stored (kiosk.session.cosign decides): the next step."""
+        return self._move_to(self._index + 1)
+
+    def now(self) -> datetime:
+        return self._clock.now()
 
     def switch_language(self, language: str) -> Screen:
         """Show every screen from now on in `language`, staying on the same screen. Recorded while

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, Words, msg, words_for
 from kiosk.session.changes import Events
+from kiosk.session.cosign_model import CosignSteps
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.state import FlowError
 from kiosk.session.view import Action, Filing, IdentityStep, View, welcome
@@ -70,6 +71,8 @@ class ScreenModel:
         clinic's default for each new patient."""
         self.read_aloud = False
         """This patient's choice: every screen read aloud as it opens."""
+        self.cosign = CosignSteps(self)
+        """The steps after the signature (an interpreter, a witness)."""
 
     # -- what the pages read ----------------------------------------------------------------
 
@@ -283,8 +286,9 @@ class ScreenModel:
         if b is None:
             return
         if b.status is Status.COMPLETED:
-            since = self._done_since
-            if since is not None and self._monotonic() - since >= self._done_seconds:
+            since = self._done_since  # the steps after signing wait for their signers
+            done = b.current.kind is ScreenKind.DONE
+            if done and since is not None and self._monotonic() - since >= self._done_seconds:
                 self.end()
             return
         try:

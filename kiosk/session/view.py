@@ -35,6 +35,8 @@ class Action(StrEnum):
     STILL_HERE = "still_here"
     LANGUAGES = "languages"
     """Open (or close) the list of languages to choose from, on any screen."""
+    ATTEST = "attest"
+    """After signing: the interpreter confirms they interpreted (kiosk.session.cosign)."""
 
 
 class Tone(StrEnum):
@@ -166,6 +168,8 @@ class View:
     identity_step: IdentityStep | None = None
     person: str | None = None
     """The name the screen addresses (identity, signing): personal, wiped with the session."""
+    on_behalf: Msg | None = None
+    """A representative reads and signs: "You are reading this for {patient}"."""
     typed_signature: bool = False
     """Signing: the patient types their name (a staff member confirms) instead of drawing."""
     moment: datetime | None = None

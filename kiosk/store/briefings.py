@@ -9,9 +9,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from kiosk.content.schema import Form
+from kiosk.session.cosign import Plan
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, BriefingStatus, PatientRow
+from kiosk.store.planned import plan_signers
 from kiosk.store.rules import check_date_of_birth, clean_mrn, clean_name
 
 SYSTEM = "system"
@@ -40,12 +42,14 @@ def prepare_briefing(
     kiosk_id: str | None = None,
     practitioner: str | None = None,
     planned_date: date | None = None,
+    plan: Plan | None = None,
 ) -> str:
     """A coordinator prepares a briefing for a named patient, in `language` (default: the language
     the procedure is written in), addressed to `kiosk_id` (default: this store's kiosk; ANY_KIOSK:
     the first kiosk a patient starts it on); returns its id. Which languages a kiosk offers is the
     caller's rule (kiosk.station.Station.languages_of). `practitioner` (who will perform the
-    procedure) and `planned_date` are printed in the PDF's title block when given."""
+    procedure) and `planned_date` are printed in the PDF's title block when given; `plan`: who
+    signs beside the patient (kiosk.session.cosign), stored with it."""
     language = language or form.language
     patient = PatientRow(
         name=clean_name(name),
@@ -73,6 +77,8 @@ def prepare_briefing(
                 planned_date=planned_date,
             )
         )
+        if plan is not None:
+            plan_signers(session, briefing_id, plan)
         audit.append(
             session,
             at=now,

@@ -239,6 +239,29 @@ class SignerRow(Base):
     signed_at: Mapped[datetime]
 
 
+class PlannedSignerRow(Base):
+    """Who staff said will sign beside the patient when they prepared the briefing (kiosk.session
+    .cosign.Plan): a representative, an interpreter, a witness (any staff member: no name)."""
+
+    __tablename__ = "planned_signers"
+    __table_args__ = (
+        CheckConstraint("kind IN ('representative', 'witness', 'interpreter')", name="kind"),
+        CheckConstraint(
+            "mode IS NULL OR mode IN ('in_person', 'phone', 'video')", name="interpreter_mode"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    role: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    reason: Mapped[str | None] = mapped_column(Text)
+    interpreter_id: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    language: Mapped[str | None] = mapped_column(String(LANGUAGE_MAX * 4))
+    mode: Mapped[str | None] = mapped_column(String(16))
+
+
 class Document(Base):
     """The briefing PDF: where it is and its SHA-256, or pending until it has been made."""
 

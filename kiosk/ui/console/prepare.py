@@ -25,6 +25,7 @@ from kiosk.services.console import ConsoleDesk, StaffError
 from kiosk.services.preparing import ANY_KIOSK, MRN_MAX, NAME_MAX, Preparing
 from kiosk.ui.console.describe import isolated
 from kiosk.ui.console.reads import Reads, tell
+from kiosk.ui.console.signers_form import SignersFields
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.describe import kiosk_name
 
@@ -76,6 +77,7 @@ class PrepareView(QWidget):
         form.addRow(words("document.planned-date"), self.planned)
         for field in (self.name, self.born, self.mrn, self.practitioner, self.planned):
             field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.signers = SignersFields(form, words)
         holder = QWidget()
         holder.setMaximumWidth(FORM_WIDTH)
         column = QVBoxLayout(holder)
@@ -97,6 +99,7 @@ class PrepareView(QWidget):
 
     def start(self, desk: ConsoleDesk) -> None:
         self.preparing = preparing = Preparing(desk)
+        self.signers.clear(witness=preparing.witness_required)
         self.procedure.clear()
         for p in preparing.procedures():
             self.procedure.addItem(
@@ -152,6 +155,7 @@ class PrepareView(QWidget):
             preparing.prepare(
                 staff, kiosk, str(form_id), name, dob, mrn,
                 practitioner=self.practitioner.text(), planned_date=planned,
+                plan=self.signers.plan(preparing.language_of(str(form_id))),
             )  # fmt: skip
         except StaffError as exc:
             self.say(exc.text)
@@ -171,6 +175,7 @@ class PrepareView(QWidget):
     def clear_patient(self) -> None:
         for field in (self.name, self.mrn, self.born, self.practitioner, self.planned):
             field.setText("")
+        self.signers.clear(witness=self.preparing.witness_required if self.preparing else False)
 
     def forget(self) -> None:
         self.reads.drop()

@@ -1,0 +1,182 @@
+"""The steps after the signature: the interpreter attests (a tap, and a signature if they wish),
+then a staff member witnesses with their name and PIN. Each page draws the model's view and hands
+what was drawn or typed to the model (kiosk.session.cosign_model), which decides and stores."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import Words
+from kiosk.session.kinds import ScreenKind
+from kiosk.session.view import Action, View
+from kiosk.ui.pages.base import Page, Reading, button, label
+from kiosk.ui.staff.keys import PinPad
+from kiosk.ui.widgets.signature_pad import SignaturePad
+
+
+class _Split(Page):
+    """Words on one side (above, on a portrait screen), what is given on the other."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.split.setSpacing(32)
+        layout.addLayout(self.split, 1)
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        self.heading = label(role="muted")
+        self.title = label(role="heading")
+        self.body = Reading()
+        self.body.finish()
+        self.body.more.connect(self._set_more)
+        self._points: list[QLabel] = []
+        for widget in (self.heading, self.title):
+            left.addWidget(widget)
+        left.addWidget(self.body, 1)
+        self.split.addLayout(left, 1)
+        self.right = QVBoxLayout()
+        self.right.setSpacing(8)
+        self.split.addLayout(self.right, 1)
+
+    def set_portrait(self, portrait: bool) -> None:
+        self.split.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+
+    def draw_words(self, view: View, words: Words) -> None:
+        self.heading.setText(words.text(view.heading or ""))
+        self.title.setText(words.text(view.title or ""))
+        self.body.limit_width(self.line_px())
+        points = [words.text(p) for p in view.paragraphs]
+        with self.body.refilling(len(points)):
+            self.body.refill(self._points, points, label, QLabel.setText)
+        self.body.check_soon()
+
+    def forget(self) -> None:
+        with self.body.refilling(0):
+            self.body.refill(self._points, [], label, QLabel.setText)
+        self.heading.setText("")
+        self.title.setText("")
+
+
+class InterpreterPage(_Split):
+    """The interpreter's statement and their name; I confirm, with a signature if they wish."""
+
+    kinds = frozenset({ScreenKind.INTERPRETER})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.who = label(role="heading")
+        self.right.addWidget(self.who)
+        self.pad = SignaturePad()
+        self.right.addWidget(self.pad, 100)
+        row = QHBoxLayout()
+        self.clear = button("", None, self.pad.clear)
+        row.addWidget(self.clear)
+        row.addStretch(1)
+        self.right.addLayout(row)
+        self._language: str | None = None
+
+    def draw(self, view: View, words: Words) -> None:
+        if words.language != self._language:
+            self.pad.set_words(words)
+            self._language = words.language
+        self.draw_words(view, words)
+        self.who.setText(view.person or "")
+        clear = view.offers.get(Action.CLEAR_SIGNATURE)
+        self.clear.setText(words(clear.label) if clear else "")
+        self.clear.setVisible(clear is not None)
+
+    def submit(self, action: Action) -> None:
+        if self.model is not None and action is Action.ATTEST:
+            self.model.cosign.attest_interpreter(self.pad.signature())
+
+    def forget(self) -> None:
+        super().forget()
+        self.pad.clear()
+        self.who.setText("")
+
+
+class WitnessPage(_Split):
+    """The witness's statement; their name tapped from the staff list, then their PIN."""
+
+    kinds = frozenset({ScreenKind.WITNESS})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names = Reading()
+        holder = QWidget()
+        self.grid = QGridLayout(holder)
+        self.grid.setSpacing(12)
+        self.names.add(holder)
+        self.names.finish()
+        self.right.addWidget(self.names, 1)
+        self.chosen = label(role="heading")
+        self.right.addWidget(self.chosen)
+        self.pad_row = QHBoxLayout()
+        self.right.addLayout(self.pad_row)
+        self.pad: PinPad | None = None
+        self._name = ""
+        self._choices: dict[str, QPushButton] = {}
+        self._drawn: tuple[tuple[str, ...], str] | None = None
+
+    def draw(self, view: View, words: Words) -> None:
+        self.draw_words(view, words)
+        names = tuple(c.id for c in view.choices)
+        if self._drawn != (names, words.language):
+            self._drawn = (names, words.language)
+            for old in self._choices.values():
+                self.grid.removeWidget(old)
+                old.deleteLater()
+            self._choices = {}
+            for n, name in enumerate(names):
+                choice = button(name, "choice", partial(self._choose, name))
+                choice.setCheckable(True)
+                self.grid.addWidget(choice, n // 2, n % 2)
+                self._choices[name] = choice
+            if self.pad is not None:
+                self.pad_row.removeWidget(self.pad)
+                self.pad.deleteLater()
+            self.pad = PinPad(words)  # its keys in the screen's language
+            self.pad_row.addWidget(self.pad)
+            self.pad_row.addStretch(1)
+        self._show_choice()
+        if view.message is not None and self.pad is not None:
+            self.pad.reset()  # a refused PIN is typed afresh
+
+    def _choose(self, name: str) -> None:
+        self._name = name
+        if self.pad is not None:
+            self.pad.reset()
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        for name, choice in self._choices.items():
+            choice.setChecked(name == self._name)
+        self.chosen.setText(self._name)
+
+    def submit(self, action: Action) -> None:
+        if self.model is None or action is not Action.CONFIRM or self.pad is None:
+            return
+        pin = self.pad.pin
+        self.pad.reset()
+        self.model.cosign.witness(self._name, pin)
+
+    def forget(self) -> None:
+        super().forget()
+        self._name = ""
+        self.chosen.setText("")
+        if self.pad is not None:
+            self.pad.reset()
