@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, 
 from kiosk.i18n import Words
 from kiosk.services.signing_plan import Interpreter, InterpreterMode, Plan, Representative
 from kiosk.services.staff import NAME_MAX
-from kiosk.ui.pages.base import button, centred, label
+from kiosk.ui.pages.base import button, centred
 from kiosk.ui.staff.keys import DigitRow, text_field
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
@@ -116,7 +116,6 @@ class PlanStep(Keyed):
         row.addWidget(self.witness)
         row.addStretch(1)
         self.grid.addLayout(row, 1, 0, 1, 2)
-        self.grid.addWidget(label(words("staff.prepare.plan-hint"), "muted"), 2, 0, 1, 2)
 
     def planned_date(self) -> date | None:
         """The planned date typed (in the order console.prepare.date-format gives), or None."""
