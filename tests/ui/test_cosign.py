@@ -129,17 +129,16 @@ def test_a_representative_signs_with_an_interpreter_and_a_witness(
     assert kind(window) is ScreenKind.WITNESS
     witness = window.witness
     tap(qtbot, witness._choices[WITNESS])
-    assert witness.pad is not None
     for digit in "111111":
-        tap(qtbot, key(witness.pad, digit))
+        tap(qtbot, witness.keys[digit])
     tap(qtbot, window.bottom.primary)
     assert kind(window) is ScreenKind.WITNESS
     assert window.bottom.message.text() == ES("staff.sign-in.no-match")
-    assert witness.pad.pin == ""
+    assert witness.pin_typed == ""
     with station.store.reading() as session:
         assert len(session.scalars(select(SignerRow)).all()) == 2
     for digit in PIN:
-        tap(qtbot, key(witness.pad, digit))
+        tap(qtbot, witness.keys[digit])
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
         tap(qtbot, window.bottom.primary)
     assert kind(window) is ScreenKind.DONE

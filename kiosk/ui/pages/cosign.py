@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,7 +22,7 @@ from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, button, label
-from kiosk.ui.staff.keys import PinPad
+from kiosk.ui.theme import Look
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
 
@@ -110,33 +112,62 @@ class InterpreterPage(_Split):
 
 
 class WitnessPage(_Split):
-    """The witness's statement; their name tapped from the staff list, then their PIN."""
+    """The witness's statement; their name tapped from the staff list, then their PIN (dots only)."""
 
     kinds = frozenset({ScreenKind.WITNESS})
 
     def __init__(self) -> None:
         super().__init__()
+        given = QHBoxLayout()
+        given.setSpacing(24)
+        self.right.addLayout(given, 1)
         self.names = Reading()
         holder = QWidget()
         self.grid = QGridLayout(holder)
         self.grid.setSpacing(12)
         self.names.add(holder)
         self.names.finish()
-        self.right.addWidget(self.names, 1)
+        given.addWidget(self.names, 1)
+        column = QVBoxLayout()
         self.chosen = label(role="heading")
-        self.right.addWidget(self.chosen)
-        self.pad_row = QHBoxLayout()
-        self.right.addLayout(self.pad_row)
-        self.pad: PinPad | None = None
+        column.addWidget(self.chosen)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setReadOnly(True)
+        self.pin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pin.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.pin.setMaxLength(12)
+        column.addWidget(self.pin)
+        column.addStretch(1)
+        given.addLayout(column, 1)
+        keys = QGridLayout()  # three rows of digits under the names: the height is short
+        keys.setSpacing(8)
+        self.keys: dict[str, QPushButton] = {}
+        for digit in "1234567890":
+            self.keys[digit] = button(digit, None, partial(self._digit, digit))
+        self.keys["delete"] = button("⌫", None, self.pin.backspace)
+        for n, key in enumerate(self.keys.values()):
+            keys.addWidget(key, n // 4, n % 4)
+        self.right.addLayout(keys)
         self._name = ""
         self._choices: dict[str, QPushButton] = {}
-        self._drawn: tuple[tuple[str, ...], str] | None = None
+        self._drawn: tuple[tuple[str, ...], str, Look] | None = None
+
+    @property
+    def pin_typed(self) -> str:
+        return self.pin.text()
+
+    def _digit(self, digit: str) -> None:
+        if len(self.pin.text()) < self.pin.maxLength():
+            self.pin.setText(self.pin.text() + digit)
 
     def draw(self, view: View, words: Words) -> None:
         self.draw_words(view, words)
+        self.keys["delete"].setAccessibleName(words("keys.delete"))
+        self.pin.setAccessibleName(words("staff.sign-in.enter-pin"))
         names = tuple(c.id for c in view.choices)
-        if self._drawn != (names, words.language):
-            self._drawn = (names, words.language)
+        if self._drawn != (names, words.language, self.look):
+            self._drawn = (names, words.language, self.look)
             for old in self._choices.values():
                 self.grid.removeWidget(old)
                 old.deleteLater()
@@ -146,20 +177,13 @@ class WitnessPage(_Split):
                 choice.setCheckable(True)
                 self.grid.addWidget(choice, n // 2, n % 2)
                 self._choices[name] = choice
-            if self.pad is not None:
-                self.pad_row.removeWidget(self.pad)
-                self.pad.deleteLater()
-            self.pad = PinPad(words)  # its keys in the screen's language
-            self.pad_row.addWidget(self.pad)
-            self.pad_row.addStretch(1)
         self._show_choice()
-        if view.message is not None and self.pad is not None:
-            self.pad.reset()  # a refused PIN is typed afresh
+        if view.message is not None:
+            self.pin.setText("")  # a refused PIN is typed afresh
 
     def _choose(self, name: str) -> None:
         self._name = name
-        if self.pad is not None:
-            self.pad.reset()
+        self.pin.setText("")
         self._show_choice()
 
     def _show_choice(self) -> None:
@@ -168,15 +192,15 @@ class WitnessPage(_Split):
         self.chosen.setText(self._name)
 
     def submit(self, action: Action) -> None:
-        if self.model is None or action is not Action.CONFIRM or self.pad is None:
+        if self.model is None or action is not Action.CONFIRM:
             return
-        pin = self.pad.pin
-        self.pad.reset()
+        pin = self.pin.text()
+        self.pin.setText("")
         self.model.cosign.witness(self._name, pin)
 
     def forget(self) -> None:
         super().forget()
         self._name = ""
         self.chosen.setText("")
-        if self.pad is not None:
-            self.pad.reset()
+        self.pin.setText("")
+        self._show_choice()

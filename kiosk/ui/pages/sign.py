@@ -47,6 +47,9 @@ class SignPage(Page):
         self.statement.finish()
         self._points: list[QLabel] = []
         left.addWidget(self.title)
+        self.behalf = label(role="muted")  # a representative signs: for whom
+        self.behalf.hide()
+        left.addWidget(self.behalf)
         left.addWidget(self.statement, 1)
         self.switch = WrapButton(None, self._switch)
         left.addWidget(self.switch)  # as wide as the statement: a long language wraps in it
@@ -57,9 +60,6 @@ class SignPage(Page):
         right.setSpacing(8)
         self.who = label(role="heading")
         right.addWidget(self.who)
-        self.behalf = label(role="muted")  # a representative signs: for whom
-        self.behalf.hide()
-        right.addWidget(self.behalf)
         self.pad = SignaturePad()
         right.addWidget(self.pad, 100)
         self.typed = QLineEdit()
