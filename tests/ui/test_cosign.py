@@ -189,6 +189,8 @@ def test_a_representative_signs_with_an_interpreter_and_a_witness(
         ES("document.signer.representative"),
         ES("document.signer.interpreter"),
         ES("document.signer.witness"),
+        ES("document.signed-for", name=PATIENT),
+        ES("pdf.signed-by", name="Luis Ruiz"),
     ):
         assert word in flat, word
     report = pdfsig(pdf)
