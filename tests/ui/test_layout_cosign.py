@@ -39,7 +39,8 @@ WITNESS = "Nurse Lee"
 def cosigned(station: Station) -> str:
     """A briefing prepared with a representative, an interpreter and a witness; a staff account."""
     now = datetime.now(UTC)
-    add_staff(station.store, WITNESS, "482913", now)
+    for name in (WITNESS, "Priya Natarajan", "Tomás Ferreira-Castellanos"):
+        add_staff(station.store, name, "482913", now)
     plan = Plan(
         Representative(REPRESENTATIVE, "son", "aphasia after a stroke"),
         Interpreter(INTERPRETER, "LL-7781", "es", InterpreterMode.VIDEO),
@@ -53,6 +54,7 @@ def cosigned(station: Station) -> str:
 
 def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
     eye.allowed |= {REPRESENTATIVE, INTERPRETER, WITNESS, "LL-7781"}
+    eye.allowed |= {"Priya Natarajan", "Tomás Ferreira-Castellanos"}
     tap(qtbot, window.welcome.start_button)
     assert kind(window) is ScreenKind.IDENTITY
     eye.check("identity, for the patient")

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +25,7 @@ from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, button, label
+from kiosk.ui.pages.parts import ScrollCue
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
@@ -47,6 +51,7 @@ class _Split(Page):
         for widget in (self.heading, self.title):
             left.addWidget(widget)
         left.addWidget(self.body, 1)
+        self.left = left
         self.split.addLayout(left, 1)
         self.right = QVBoxLayout()
         self.right.setSpacing(8)
@@ -71,6 +76,44 @@ class _Split(Page):
             self.body.refill(self._points, [], label, QLabel.setText)
         self.heading.setText("")
         self.title.setText("")
+
+
+class NameList(QScrollArea):
+    """The staff who may witness, one button each, whole; the list scrolls when they are many."""
+
+    more = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        self.column = QVBoxLayout(holder)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(12)
+        self.column.addStretch(1)
+        self.setWidget(holder)
+
+        self.verticalScrollBar().rangeChanged.connect(self.check)
+        self.verticalScrollBar().valueChanged.connect(self.check)
+
+    def fill(self, buttons: list[QPushButton]) -> None:
+        while self.column.count() > 1:
+            item = self.column.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for n, b in enumerate(buttons):
+            self.column.insertWidget(n, b)
+
+    def check(self) -> None:
+        bar = self.verticalScrollBar()
+        self.more.emit(bar.value() < bar.maximum())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.check()
 
 
 class InterpreterPage(_Split):
@@ -118,36 +161,27 @@ class WitnessPage(_Split):
 
     def __init__(self) -> None:
         super().__init__()
-        given = QHBoxLayout()
-        given.setSpacing(24)
-        self.right.addLayout(given, 1)
-        self.names = Reading()
-        holder = QWidget()
-        self.grid = QGridLayout(holder)
-        self.grid.setSpacing(12)
-        self.names.add(holder)
-        self.names.finish()
-        given.addWidget(self.names, 1)
-        column = QVBoxLayout()
-        self.chosen = label(role="heading")
-        column.addWidget(self.chosen)
+        # The names above the PIN's keys, beside the words (below them on a portrait screen).
+        self.names = NameList()
+        self.right.addWidget(self.names, 1)
+        self.cue = ScrollCue()  # more names below
+        self.names.more.connect(self.cue.show_more)
+        self.right.addWidget(self.cue)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setReadOnly(True)
         self.pin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pin.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.pin.setMaxLength(12)
-        column.addWidget(self.pin)
-        column.addStretch(1)
-        given.addLayout(column, 1)
-        keys = QGridLayout()  # three rows of digits under the names: the height is short
+        self.right.addWidget(self.pin)
+        keys = QGridLayout()  # two rows of digits under the names: the height is short
         keys.setSpacing(8)
         self.keys: dict[str, QPushButton] = {}
         for digit in "1234567890":
             self.keys[digit] = button(digit, None, partial(self._digit, digit))
         self.keys["delete"] = button("⌫", None, self.pin.backspace)
         for n, key in enumerate(self.keys.values()):
-            keys.addWidget(key, n // 4, n % 4)
+            keys.addWidget(key, n // 6, n % 6)
         self.right.addLayout(keys)
         self._name = ""
         self._choices: dict[str, QPushButton] = {}
@@ -168,16 +202,19 @@ class WitnessPage(_Split):
         names = tuple(c.id for c in view.choices)
         if self._drawn != (names, words.language, self.look):
             self._drawn = (names, words.language, self.look)
-            for old in self._choices.values():
-                self.grid.removeWidget(old)
-                old.deleteLater()
+            self.cue.set_words(
+                words("cosign.witness.more-names"), self.look.palette.text, self.look.px(28)
+            )
             self._choices = {}
-            for n, name in enumerate(names):
+            for name in names:
                 choice = button(name, "choice", partial(self._choose, name))
                 choice.setCheckable(True)
-                self.grid.addWidget(choice, n // 2, n % 2)
                 self._choices[name] = choice
+            self.names.fill(list(self._choices.values()))
+            widest = max((c.sizeHint().width() for c in self._choices.values()), default=0)
+            self.names.setMinimumWidth(widest + self.look.px(40))  # each name whole
         self._show_choice()
+        self.names.check()
         if view.message is not None:
             self.pin.setText("")  # a refused PIN is typed afresh
 
@@ -189,7 +226,6 @@ class WitnessPage(_Split):
     def _show_choice(self) -> None:
         for name, choice in self._choices.items():
             choice.setChecked(name == self._name)
-        self.chosen.setText(self._name)
 
     def submit(self, action: Action) -> None:
         if self.model is None or action is not Action.CONFIRM:
@@ -201,6 +237,5 @@ class WitnessPage(_Split):
     def forget(self) -> None:
         super().forget()
         self._name = ""
-        self.chosen.setText("")
         self.pin.setText("")
         self._show_choice()
