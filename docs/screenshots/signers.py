@@ -115,7 +115,7 @@ def main() -> int:
         w, h = pad.width(), pad.height()
         draw(pad, [(w * 0.08 + i * w * 0.011, h * 0.55 + h * 0.2 * math.sin(i / 3.5)) for i in range(60)])  # fmt: skip
 
-    if options.language is None:  # staff mode: who performs and who signs
+    if options.language is None and not options.larger:  # staff mode: its own size of text
         window.open_staff()
         tap(window.staff.prepare_button)
         form = window.staff.prepare
