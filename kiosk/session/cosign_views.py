@@ -9,17 +9,11 @@ from typing import TYPE_CHECKING
 from kiosk.i18n import language_name, msg
 from kiosk.session.cosign import staff_names
 from kiosk.session.kinds import ScreenKind
+from kiosk.session.signers import MODE_WORDS
 from kiosk.session.view import Action, Choice, IdentityStep, Offer, View
 
 if TYPE_CHECKING:
     from kiosk.session.flow import Briefing
-
-MODE = {
-    "in_person": "document.mode.in-person",
-    "phone": "document.mode.phone",
-    "video": "document.mode.video",
-}
-"""How an interpreter took part, in words (the PDF's words for it)."""
 
 
 def step_view(b: Briefing) -> View:
@@ -33,7 +27,7 @@ def step_view(b: Briefing) -> View:
             "cosign.interpreter.detail",
             id=i.interpreter_id,
             language=language_name(i.language),
-            mode=msg(MODE[i.mode.value]),
+            mode=msg(MODE_WORDS[i.mode]),
         )
         return View(
             kind=ScreenKind.INTERPRETER, screen_id="interpreter",

@@ -88,9 +88,20 @@ def prepare_briefing(
             subject=f"briefing:{briefing_id}",
             detail={"form": form.id, "version": form.version, "language": language}
             | ({"kiosk": kiosk_id} if kiosk_id else {})
-            | ({"planned_date": planned_date.isoformat()} if planned_date else {}),
+            | ({"planned_date": planned_date.isoformat()} if planned_date else {})
+            | ({"signers": _kinds(plan)} if plan is not None and not plan.empty else {}),
         )
     return briefing_id
+
+
+def _kinds(plan: Plan) -> list[str]:
+    """Who staff said signs beside the patient, by kind only (the audit log names no one)."""
+    wanted = {
+        "representative": plan.representative is not None,
+        "interpreter": plan.interpreter is not None,
+        "witness": plan.witness,
+    }
+    return [kind for kind, given in wanted.items() if given]
 
 
 def patient_of(store: Store, briefing_id: str) -> PreparedPatient | None:

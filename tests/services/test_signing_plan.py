@@ -3,6 +3,7 @@ a whole plan stored with the briefing and read back as the kiosk reads it when t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -17,7 +18,7 @@ from kiosk.services.staff import StaffDesk, StaffError
 from kiosk.session.cosign import Interpreter, Plan, Representative
 from kiosk.session.signers import InterpreterMode
 from kiosk.station import Unavailable
-from kiosk.store.models import BriefingRow, PlannedSignerRow
+from kiosk.store.models import AuditEntry, BriefingRow, PlannedSignerRow
 from kiosk.store.planned import planned_of
 from tests.session.fakes import FakeClock
 from tests.shared import open_station
@@ -63,6 +64,12 @@ def test_a_plan_is_stored_with_the_briefing_and_the_kiosk_reads_it_back(desk: St
     assert plan_problem(plan, desk.now()) is None
     briefing_id = desk.prepare("Sam Carter", "mild", "Ana Ruiz", DOB, None, "es", plan=plan)
     assert planned_of(desk.station.store, briefing_id) == plan
+    with desk.station.store.reading() as session:
+        detail = session.scalars(
+            select(AuditEntry.detail).where(AuditEntry.subject == f"briefing:{briefing_id}")
+        ).one()
+    assert json.loads(detail)["signers"] == ["representative", "interpreter", "witness"]
+    assert "Luis" not in detail and "Marta" not in detail  # kinds only, never a name
     b = desk.station.next_briefing()
     assert not isinstance(b, Unavailable) and b.cosign is not None
     assert b.cosign.plan == plan

@@ -285,6 +285,27 @@ def test_every_prepare_step_fits_at_1280_by_800(
     staff_fits(window, "MRN, with a message")
     form.mrn.clear()
     next_(qtbot, form)
+    staff_fits(window, "who performs and who signs")
+    tap(qtbot, form.plan.plan_step.representative)
+    next_(qtbot, form)
+    staff_fits(window, "the representative")
+    next_(qtbot, form)
+    staff_fits(window, "the representative, with a message")
+    rep = form.plan.rep_step
+    for field, text in (
+        (rep.name, "Luis Ruiz"),
+        (rep.relationship, "son"),
+        (rep.reason, "aphasia"),
+    ):
+        field.setText(text)
+    next_(qtbot, form)
     staff_fits(window, "check and prepare")
+    tap(qtbot, form.languages.buttons["es"])
+    next_(qtbot, form)
+    staff_fits(window, "an interpreter")
+    tap(qtbot, form.plan.interp_step.helps)
+    next_(qtbot, form)
+    staff_fits(window, "an interpreter, with a message")
+    tap(qtbot, form.plan.interp_step.helps)
     tap(qtbot, form.next_button)
     staff_fits(window, "staff menu, ready")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +28,7 @@ from kiosk.ui.console.reads import Reads, tell
 from kiosk.ui.console.signers_form import SignersFields
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.describe import kiosk_name
+from kiosk.ui.staff.plan_steps import typed_date
 
 FORM_WIDTH = 760
 
@@ -129,13 +130,7 @@ class PrepareView(QWidget):
         return self._date(self.planned.text())
 
     def _date(self, typed: str) -> date | None:
-        text = typed.strip()
-        pattern = self.words("console.prepare.date-format")
-        for form in (pattern, pattern.replace("MM", "M").replace("dd", "d")):
-            d = QDate.fromString(text, form)
-            if d.isValid():
-                return date(d.year(), d.month(), d.day())
-        return None
+        return typed_date(self.words, typed)
 
     def prepare(self) -> None:
         preparing, staff = self.preparing, self.staff()

@@ -10,12 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit
 from kiosk.i18n import Words
 from kiosk.services.preparing import NAME_MAX
 from kiosk.services.signing_plan import Interpreter, InterpreterMode, Plan, Representative
-
-MODES = {
-    InterpreterMode.IN_PERSON: "document.mode.in-person",
-    InterpreterMode.PHONE: "document.mode.phone",
-    InterpreterMode.VIDEO: "document.mode.video",
-}
+from kiosk.session.signers import MODE_WORDS
 
 
 class SignersFields:
@@ -34,7 +29,7 @@ class SignersFields:
         self.interp_name = self._line(form, words, "staff.prepare.interp-name-placeholder")
         self.agency = self._line(form, words, "staff.prepare.interp-id-placeholder")
         self.mode = QComboBox()
-        for mode, word in MODES.items():
+        for mode, word in MODE_WORDS.items():
             self.mode.addItem(words(word), mode.value)
         form.addRow("", self.mode)
         self.representative.toggled.connect(self._show)

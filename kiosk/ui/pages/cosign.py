@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, button, label
 from kiosk.ui.pages.parts import ScrollCue
+from kiosk.ui.staff.keys import pin_field
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
@@ -167,12 +167,7 @@ class WitnessPage(_Split):
         self.cue = ScrollCue()  # more names below
         self.names.more.connect(self.cue.show_more)
         self.right.addWidget(self.cue)
-        self.pin = QLineEdit()
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setReadOnly(True)
-        self.pin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pin.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.pin.setMaxLength(12)
+        self.pin = pin_field()
         self.right.addWidget(self.pin)
         keys = QGridLayout()  # two rows of digits under the names: the height is short
         keys.setSpacing(8)

@@ -15,15 +15,22 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, 
 from kiosk.i18n import Words
 from kiosk.services.signing_plan import Interpreter, InterpreterMode, Plan, Representative
 from kiosk.services.staff import NAME_MAX
+from kiosk.session.signers import MODE_WORDS
 from kiosk.ui.pages.base import button, centred
 from kiosk.ui.staff.keys import DigitRow, text_field
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
-MODES = {
-    InterpreterMode.IN_PERSON: "document.mode.in-person",
-    InterpreterMode.PHONE: "document.mode.phone",
-    InterpreterMode.VIDEO: "document.mode.video",
-}
+
+def typed_date(words: Words, typed: str) -> date | None:
+    """A date typed in the order console.prepare.date-format gives (leading zeros optional);
+    None when it is not a whole, real date."""
+    text = typed.strip()
+    pattern = words("console.prepare.date-format")
+    for form in (pattern, pattern.replace("MM", "M").replace("dd", "d")):
+        d = QDate.fromString(text, form)
+        if d.isValid():
+            return date(d.year(), d.month(), d.day())
+    return None
 
 
 class Field(QLineEdit):
@@ -119,13 +126,7 @@ class PlanStep(Keyed):
 
     def planned_date(self) -> date | None:
         """The planned date typed (in the order console.prepare.date-format gives), or None."""
-        text = self.planned.text().strip()
-        pattern = self.words("console.prepare.date-format")
-        for form in (pattern, pattern.replace("MM", "M").replace("dd", "d")):
-            d = QDate.fromString(text, form)
-            if d.isValid():
-                return date(d.year(), d.month(), d.day())
-        return None
+        return typed_date(self.words, self.planned.text())
 
 
 class RepresentativeStep(Keyed):
@@ -147,7 +148,7 @@ class InterpreterStep(Keyed):
         self.helps = toggle(words("staff.prepare.interp-helps"))
         row.addWidget(self.helps)
         self.modes: dict[InterpreterMode, QPushButton] = {}
-        for mode, word in MODES.items():
+        for mode, word in MODE_WORDS.items():
             choice = toggle(words(word))
             choice.clicked.connect(partial(self.choose, mode))
             row.addWidget(choice)
