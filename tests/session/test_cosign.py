@@ -25,8 +25,8 @@ from kiosk.session.screen import ScreenModel
 from kiosk.session.signers import InterpreterMode, Signer, SignerError, SignerKind
 from kiosk.session.view import Action
 from tests.conftest import MILD
+from tests.session.drive import make_model, to_kind
 from tests.session.fakes import FakeClock, RecordingSink
-from tests.session.test_screen import make_model, to_kind
 
 DOB = date(1951, 3, 14)
 EN = words_for("en")

@@ -10,11 +10,11 @@ from kiosk.content import Form, load_form
 from kiosk.i18n import Msg, words_for
 from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Status, Stroke
 from kiosk.session import events as ev
-from kiosk.session.entry import DateEntry
 from kiosk.session.screen import ScreenModel
 from kiosk.session.view import Action, Filing, IdentityStep, Mark, Tone
 from tests import shared
 from tests.conftest import MILD
+from tests.session.drive import make_model, to_kind, typed
 from tests.session.fakes import FakeClock, RecordingSink
 
 DOB = date(1951, 3, 14)
@@ -38,21 +38,6 @@ def sink() -> RecordingSink:
     return RecordingSink()
 
 
-def names(name: str) -> str | None:
-    return None if len(name.strip()) >= 2 else "name.type-full-name"
-
-
-def make_model(clock: FakeClock, **kwargs: object) -> ScreenModel:
-    return ScreenModel(
-        today=lambda: TODAY,
-        monotonic=clock.monotonic,
-        not_saved=lambda exc: isinstance(exc, OSError),
-        check_name=names,
-        now=clock.now,
-        **kwargs,  # type: ignore[arg-type]
-    )
-
-
 @pytest.fixture
 def model(clock: FakeClock) -> ScreenModel:
     return make_model(clock, typed_signature=True)
@@ -63,35 +48,8 @@ def prepared(form: Form, sink: RecordingSink, clock: FakeClock) -> Briefing:
     return Briefing(form, "b-1", sink, clock, patient=Patient("Ana Ruiz", DOB))
 
 
-def typed(digits: str) -> DateEntry:
-    entry = DateEntry()
-    for d in digits:
-        entry.press_digit(d)
-    return entry
-
-
 def said(message: Msg | None) -> str | None:
     return None if message is None else EN(message)
-
-
-def to_kind(model: ScreenModel, kind: ScreenKind) -> None:
-    """Walk forward as a patient would until a screen of `kind` shows."""
-    for _ in range(100):
-        view = model.view
-        if view.kind is kind:
-            return
-        if view.identity_step is IdentityStep.BIRTH_DATE:
-            assert model.confirm_birth_date(typed("03141951"))
-            continue
-        if view.kind is ScreenKind.RISK and not view.acknowledged:
-            model.read_to_end()
-            model.do(Action.ACKNOWLEDGE)
-        if view.kind is ScreenKind.QUESTION and not any(c.picked for c in view.choices):
-            b = model.briefing
-            assert b is not None
-            model.answer(b.form.question(view.screen_id).answer)
-        model.do(Action.NEXT)
-    raise AssertionError(f"never reached {kind}")
 
 
 def test_welcome_without_a_briefing_offers_start_and_nothing_personal(model: ScreenModel) -> None:

@@ -28,8 +28,8 @@ from kiosk.store.staff import add_staff
 from kiosk.ui.window import KioskWindow
 from tests.conftest import MILD
 from tests.ui.drive import kind, message, next_, scribble, sign_here, tap, type_date, walk_to
+from tests.ui.matrix import RIGHT_DATE, Eye, Unreadable, combinations
 from tests.ui.seen import problems, report
-from tests.ui.test_layout_matrix import RIGHT_DATE, Eye, Unreadable, combinations
 
 PATIENT, REPRESENTATIVE, INTERPRETER = "Zoë Ångström-Öberg", "Luis Ruiz-Ångström", "Marta Gil"
 WITNESS = "Nurse Lee"
