@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.content import Form, load_form
+from kiosk.content import Form
 from kiosk.i18n import words_for
 from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Status, Stroke
 from kiosk.session.cosign import (
@@ -24,7 +24,6 @@ from kiosk.session.cosign import (
 from kiosk.session.screen import ScreenModel
 from kiosk.session.signers import InterpreterMode, Signer, SignerError, SignerKind
 from kiosk.session.view import Action
-from tests.conftest import MILD
 from tests.session.drive import make_model, to_kind
 from tests.session.fakes import FakeClock, RecordingSink
 
@@ -65,16 +64,6 @@ class Cosigners:
 
 
 DOB_AT = FakeClock().now()
-
-
-@pytest.fixture(scope="module")
-def form() -> Form:
-    return load_form(MILD)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

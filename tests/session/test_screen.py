@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.content import Form, load_form
+from kiosk.content import Form
 from kiosk.i18n import Msg, words_for
 from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Status, Stroke
 from kiosk.session import events as ev
@@ -21,16 +21,6 @@ DOB = date(1951, 3, 14)
 TODAY = date(2026, 12, 3)
 SIGNATURE = DrawnSignature((Stroke((Point(0, 0, 0), Point(60, 40, 120), Point(120, 5, 260))),))
 EN = words_for("en")
-
-
-@pytest.fixture(scope="module")
-def form() -> Form:
-    return load_form(MILD)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

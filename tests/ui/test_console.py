@@ -32,6 +32,7 @@ from tests.ui.console_drive import (
     demo_data,
     fill,
     listed,
+    prepare_at,
     sign_in,
 )
 
@@ -202,11 +203,7 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
     with open_station(tmp_path, clock, kiosk_id="kiosk-7") as station:
         add_staff(station.store, STAFF, PIN, clock.now())
         for window in console(qtbot):
-            sign_in(qtbot, window)
-            view = window.prepare
-            window.tabs.setCurrentWidget(view)
-            qtbot.waitUntil(lambda: view.kiosk.findText("kiosk-7") >= 0)  # noqa: B023
-            view.kiosk.setCurrentIndex(view.kiosk.findText("kiosk-7"))  # or where init ran
+            view = prepare_at(qtbot, window, "kiosk-7")  # or where init ran
             view.name.setText("Zoë Ångström")  # QTest types ASCII only
             view.button.click()
             assert view.message.text() == EN("staff.date-incomplete")
@@ -258,11 +255,7 @@ def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
     with open_station(tmp_path, clock, kiosk_id="kiosk-7") as station:
         add_staff(station.store, STAFF, PIN, clock.now())
         for window in console(qtbot):
-            sign_in(qtbot, window)
-            view = window.prepare
-            window.tabs.setCurrentWidget(view)
-            qtbot.waitUntil(lambda: view.kiosk.findText("kiosk-7") >= 0)  # noqa: B023
-            view.kiosk.setCurrentIndex(view.kiosk.findText("kiosk-7"))
+            view = prepare_at(qtbot, window, "kiosk-7")
             qtbot.keyClicks(view.name, "Ana Ruiz")
             qtbot.keyClicks(view.born, "3/14/1951")
             signers = view.signers
