@@ -148,6 +148,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("speech_voices", str, "", "The eSpeak NG voice of each language's read-aloud audio, to use a better one the clinic installed, e.g. \"en=mb-us2, es=mb-es1\" (MBROLA voices); empty: en-us, es-419 and ar. Render the audio again after a change (`kiosk speech render`).", _speech_voices),
     Setting("read_aloud", bool, False, "Read each screen aloud as it opens, where its audio is rendered (`kiosk speech render`); each patient can turn it on or off on Welcome."),
     Setting("typed_signature", bool, True, "Offer a typed-name signature, confirmed by a staff member's name and PIN, to patients who cannot sign with a finger."),
+    Setting("witness_required", bool, False, "Ask for a witness on every briefing: a staff member signs after the patient with their name and PIN (staff may still turn it on or off when preparing one)."),
     Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", _log_level),
     Setting("forms_dir", str, "", "Folder for the clinic's own procedure files, read before the ones the kiosk ships (default: forms in the data folder).", _absolute),
     Setting("documents_dir", str, "", "Folder for the signed briefing PDFs (default: documents in the data folder).", _absolute),

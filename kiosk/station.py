@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from kiosk.config import Config
@@ -26,6 +25,7 @@ from kiosk.records import followup
 from kiosk.records.query import RecordRow
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
+from kiosk.session.cosign import Cosigning, Plan
 from kiosk.session.rebrief import Rebriefing
 from kiosk.session.screen import ScreenModel
 from kiosk.speech.listening import Audio
@@ -34,6 +34,7 @@ from kiosk.store import Recorder, Store, audit, database
 from kiosk.store.briefings import Waiting, next_prepared
 from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.failures import busy, not_saved
+from kiosk.store.planned import StoreCosigners, planned_of
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 from kiosk.store.versions import keep
 
@@ -219,6 +220,9 @@ class Station:
                 if waiting.language in languages
                 else next(iter(languages)),
                 **more,
+                cosign=self.cosigning(
+                    waiting.briefing_id, planned_of(self.store, waiting.briefing_id)
+                ),
             )
         if not self.walk_up:
             return self._not_set_up() or Unavailable(NO_BRIEFING)
@@ -232,15 +236,28 @@ class Station:
             )
         languages = self.languages_of(form)
         keep(self.store, [form, *languages.values()], form, self.clock.now())
+        briefing_id = str(uuid.uuid4())
         return Briefing(
             form,
-            str(uuid.uuid4()),
+            briefing_id,
             self.recorder,
             self.clock,
             idle=self.idle,
             languages=languages,
             language=next(iter(languages)),
+            cosign=self.cosigning(briefing_id, Plan(witness=self.witness_required)),
         )
+
+    @property
+    def witness_required(self) -> bool:
+        """A witness on every briefing by default (the `witness_required` setting)."""
+        return bool(self.config["witness_required"])
+
+    def cosigning(self, briefing_id: str, plan: Plan) -> Cosigning | None:
+        """The steps after signing for this plan (None when the patient signs alone)."""
+        if plan.empty:
+            return None
+        return Cosigning(plan, StoreCosigners(self.store, briefing_id, self.clock), self.clock)
 
     def _not_set_up(self) -> Unavailable | None:
         """Why nobody could have prepared a briefing here, if nobody has set this kiosk up."""
@@ -336,17 +353,6 @@ class Station:
     def answer_question(self, staff: str, flag_id: int, note: str) -> None:
         followup.answer_question(self.store, flag_id, staff=staff, note=note, now=self.clock.now())
 
-    def print_pdf(self, staff: str, briefing_id: str) -> None:
-        row = self.briefing_row(briefing_id)
-        followup.print_pdf(
-            self.store,
-            row,
-            str(self.config["printer"]),
-            staff=staff,
-            now=self.clock.now(),
-            documents=self.config.documents_dir,
-        )
-
     def print_copy(self, briefing_id: str) -> None:
         """“Print my copy” (offered on Done when `patient_copy` is set): the signed briefing's PDF
         on `printer`, audited as patient_copy_printed. FollowUpError (one sentence) if it cannot
@@ -356,18 +362,6 @@ class Station:
             staff="patient", now=self.clock.now(), documents=self.config.documents_dir,
             action="patient_copy_printed",
         )  # fmt: skip
-
-    def copy_pdf(self, staff: str, briefing_id: str) -> Path:
-        row = self.briefing_row(briefing_id)
-        return followup.copy_pdf(
-            self.store,
-            row,
-            self.config.copies_dir,
-            staff=staff,
-            now=self.clock.now(),
-            create=not self.config["copies_dir"],  # the default folder, in the data folder
-            documents=self.config.documents_dir,
-        )
 
     def make_pending_pdf(self, staff: str, briefing_id: str) -> Made:
         """Make a signed briefing's pending PDF now (the disk was full, the key missing at signing).

@@ -70,6 +70,7 @@ def test_rendered_file_reads_back_the_same(tmp_path: Path) -> None:
             "idle_warning_seconds: 0 is not allowed; use a whole number of seconds greater than 0.",
         ),
         ("walk_up_mode = 1", "walk_up_mode: must be true or false."),
+        ('witness_required = "yes"', "witness_required: must be true or false."),
         ('kiosk_id = "front desk"', "kiosk_id: 'front desk' is not allowed; use 1 to 64 letters"),
         (
             'log_level = "LOUD"',

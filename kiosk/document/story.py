@@ -309,8 +309,15 @@ class _Page:
         else:
             typed = w("pdf.typed", name=sig.typed_name or "", staff=sig.attested_by or "")
             block.append(self.p(typed))
+        # A representative drew the signature for the patient (kiosk.session.cosign): theirs.
+        rep = next((s for s in record.signers if s.kind == "representative"), None)
+        signed_by = [
+            self.p(w("pdf.signed-by", name=rep.name if rep else record.patient.name), bold=True)
+        ]
+        if rep is not None:
+            signed_by.append(self.p(w("document.signed-for", name=record.patient.name)))
         block += [
-            self.p(w("pdf.signed-by", name=record.patient.name), bold=True),
+            *signed_by,
             self.p(w("pdf.signed-when", when=self.when(sig.signed_at))),
             *self.given_in(sig),
             Spacer(1, 3 * mm),

@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from kiosk.i18n import Msg, msg
 from kiosk.records import desk as desk_records
 from kiosk.services.console import ConsoleDesk
+from kiosk.services.signing_plan import Plan, plan_problem
 from kiosk.services.staff import (
     NAME_MAX,
     Procedure,
@@ -40,6 +41,16 @@ class Preparing:
                 return desk_records.known_kiosks(session)
 
         return self.desk.guarded("kiosks", work)
+
+    @property
+    def witness_required(self) -> bool:
+        """Whether a witness signs unless staff say otherwise (the `witness_required` setting)."""
+        return bool(self.desk.config["witness_required"])
+
+    def language_of(self, form_id: str) -> str:
+        """The language a briefing on this procedure is prepared in at the desk (its own)."""
+        form = self.desk.forms.get(form_id)
+        return form.language if form is not None else ""
 
     def procedures(self) -> list[Procedure]:
         return procedures_of(self.desk.forms)
@@ -78,7 +89,7 @@ class Preparing:
 
     def prepare(
         self, staff: str, kiosk_id: str, form_id: str, name: str, dob: date, mrn: str,
-        practitioner: str = "", planned_date: date | None = None,
+        practitioner: str = "", planned_date: date | None = None, plan: Plan | None = None,
     ) -> str:  # fmt: skip
         """Store a briefing prepared for `kiosk_id` (ANY_KIOSK: the next free kiosk, whichever a
         patient touches Start on first), with who will perform it and when if given; its id.
@@ -89,6 +100,8 @@ class Preparing:
             problem = self.name_problem(practitioner)
         if problem is None and planned_date is not None and planned_date < self.desk.now().date():
             problem = msg("staff.prepare.planned-date-past")
+        if problem is None and plan is not None:
+            problem = plan_problem(plan, self.desk.now())
         if problem is not None:
             raise StaffError(problem)
         anywhere = kiosk_id == ANY_KIOSK
@@ -101,6 +114,7 @@ class Preparing:
                 mrn=clean_mrn(mrn), staff=staff, now=self.desk.now(),
                 kiosk_id=ANY_KIOSK if anywhere else None,
                 practitioner=practitioner.strip() or None, planned_date=planned_date,
+                plan=plan,
             )  # fmt: skip
         except InputError:
             raise StaffError(msg("staff.prepare.check-details")) from None

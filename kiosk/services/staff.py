@@ -24,6 +24,7 @@ from kiosk.records import followup, withdrawal
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.listened import Heard, listened
 from kiosk.records.query import RecordRow
+from kiosk.session.cosign import Plan
 from kiosk.station import PREPARED_WINDOW, Station
 from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
 from kiosk.store.models import NAME_MAX
@@ -187,6 +188,16 @@ class StaffDesk:
         except InputError:
             raise StaffError(msg("staff.prepare.mrn-refused", count=MRN_MAX)) from None
 
+    @property
+    def witness_required(self) -> bool:
+        """Whether a witness signs unless staff say otherwise (the `witness_required` setting)."""
+        return self.station.witness_required
+
+    @property
+    def main_language(self) -> str:
+        """The clinic's main language: a briefing in another one is offered an interpreter."""
+        return self.station.staff_language
+
     def languages(self, form_id: str) -> list[Language]:
         """The languages a briefing on this procedure can be prepared in here, the kiosk's main
         language first (what Welcome would offer the patient)."""
@@ -203,6 +214,7 @@ class StaffDesk:
         language: str | None = None,
         practitioner: str = "",
         planned_date: date | None = None,
+        plan: Plan | None = None,
     ) -> str:
         """Store a prepared briefing, in `language` (default: the kiosk's main language for this
         procedure), with who will perform it and when if given; its id. StaffError (nothing
@@ -225,6 +237,10 @@ class StaffDesk:
             problem = self.name_problem(practitioner)
         if planned_date is not None and planned_date < self.now().date():
             problem = problem or msg("staff.prepare.planned-date-past")
+        if plan is not None and problem is None:
+            from kiosk.services.signing_plan import plan_problem
+
+            problem = plan_problem(plan, self.now())
         if problem is not None:
             raise StaffError(problem)
         try:
@@ -232,6 +248,7 @@ class StaffDesk:
                 self.station.store, form, name=name, date_of_birth=dob,
                 mrn=mrn, staff=staff, now=self.now(), language=language,
                 practitioner=practitioner.strip() or None, planned_date=planned_date,
+                plan=plan,
             )  # fmt: skip
         except InputError:
             raise StaffError(msg("staff.prepare.check-details")) from None
@@ -265,10 +282,31 @@ class StaffDesk:
         log.info("flag %s: answered", flag_id)
 
     def print_pdf(self, staff: str, briefing_id: str) -> None:
-        self._read("print", lambda: self.station.print_pdf(staff, briefing_id))
+        """The signed briefing's PDF on the `printer` setting, audited under `staff`."""
+        station, config = self.station, self.station.config
+
+        def print_it() -> None:
+            row = station.briefing_row(briefing_id)
+            followup.print_pdf(
+                station.store, row, str(config["printer"]), staff=staff, now=station.clock.now(),
+                documents=config.documents_dir,
+            )  # fmt: skip
+
+        self._read("print", print_it)
 
     def copy_pdf(self, staff: str, briefing_id: str) -> Path:
-        return self._read("copy", lambda: self.station.copy_pdf(staff, briefing_id))
+        """A copy of the signed briefing's PDF in the copies folder, audited under `staff`."""
+        station, config = self.station, self.station.config
+
+        def copy_it() -> Path:
+            row = station.briefing_row(briefing_id)
+            return followup.copy_pdf(
+                station.store, row, config.copies_dir, staff=staff, now=station.clock.now(),
+                create=not config["copies_dir"],  # the default folder, in the data folder
+                documents=config.documents_dir,
+            )  # fmt: skip
+
+        return self._read("copy", copy_it)
 
     def make_pdf(self, staff: str, briefing_id: str) -> Made:
         return self._read("make", lambda: self.station.make_pending_pdf(staff, briefing_id))

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from kiosk.session.blockers import blocker_of
 from kiosk.session.clock import Clock
 from kiosk.session.events import (
     Abandoned,
@@ -39,6 +40,7 @@ from kiosk.session.walk import Revisit, Walk
 
 if TYPE_CHECKING:  # the content's models (pydantic) load with the store, after the first screen
     from kiosk.content.schema import Form
+    from kiosk.session.cosign import Cosigning
 
 
 class Briefing(Walk):
@@ -60,6 +62,7 @@ class Briefing(Walk):
         idle: IdleTimes | None = None,
         languages: Mapping[str, Form] | None = None,
         language: str | None = None,
+        cosign: Cosigning | None = None,
     ) -> None:
         self.source = form
         """The procedure in the language it is written in: its version is what is briefed."""
@@ -83,6 +86,10 @@ class Briefing(Walk):
         self._read_to_end: dict[str, datetime] = {}
         self._inactivity = Inactivity(clock)
         super().__init__(self.form, clock)
+        self.cosign = cosign
+        """Who signs beside the patient, and the steps after signing (kiosk.session.cosign)."""
+        if cosign is not None:
+            self.screens = cosign.path(self.screens)
 
     # -- what the screens read -------------------------------------------------------------
 
@@ -115,26 +122,7 @@ class Briefing(Walk):
 
     def blocker(self) -> Blocker | None:
         """Why going forward is not possible right now, or None if it is."""
-        if self.status in (Status.COMPLETED, Status.ABANDONED):
-            return Blocker.FINISHED
-        if self._revisit:
-            return None
-        screen = self.current
-        if screen.kind is ScreenKind.IDENTITY and not self.identity_confirmed:
-            return (
-                Blocker.IDENTITY_LOCKED if self.identity_locked else Blocker.IDENTITY_NOT_CONFIRMED
-            )
-        if screen.kind is ScreenKind.RISK and screen.id not in self.acknowledgements:
-            if screen.id not in self._read_to_end:
-                return Blocker.RISK_NOT_READ
-            return Blocker.RISK_NOT_ACKNOWLEDGED
-        if screen.kind is ScreenKind.QUESTION and not self.answers_to(screen.id):
-            return Blocker.QUESTION_NOT_ANSWERED
-        if screen.kind is ScreenKind.REVIEW and self.risks_outstanding:
-            return Blocker.RISKS_OUTSTANDING
-        if screen.kind is ScreenKind.SIGN:
-            return Blocker.NOT_SIGNED
-        return None
+        return blocker_of(self)
 
     def can_go_back(self) -> bool:
         return self.status not in (Status.COMPLETED, Status.ABANDONED) and (
@@ -311,6 +299,8 @@ class Briefing(Walk):
         problem = signature.problem()
         if problem:
             raise FlowError(f"signature refused: {problem}", message_id=problem)
+        if self.cosign is not None:  # a representative signs: their own row first
+            self.cosign.before_signed(getattr(signature, "image_png", None))
         self._emit(
             Signed(
                 **self._shown(),
@@ -322,6 +312,13 @@ class Briefing(Walk):
         self.signature = signature
         self.status = Status.COMPLETED
         self._move_to(self._index + 1)
+
+    def cosigned(self) -> Screen:
+        """A signer after the patient was stored (kiosk.session.cosign decides): the next step."""
+        return self._move_to(self._index + 1)
+
+    def now(self) -> datetime:
+        return self._clock.now()
 
     def switch_language(self, language: str) -> Screen:
         """Show every screen from now on in `language`, staying on the same screen. Recorded while

@@ -19,6 +19,10 @@ class ScreenKind(StrEnum):
     QUESTION = "question"
     REVIEW = "review"
     SIGN = "sign"
+    INTERPRETER = "interpreter"
+    """After signing: the interpreter attests (kiosk.session.cosign)."""
+    WITNESS = "witness"
+    """After signing: a staff member witnesses with their name and PIN."""
     DONE = "done"
 
 

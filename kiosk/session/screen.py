@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, msg, words_for
+from kiosk.session.cosign_model import CosignSteps
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.listening import Listens
 from kiosk.session.preferences import Preferences
@@ -66,6 +67,8 @@ class ScreenModel(Preferences):
         self._done_seconds = done_seconds
         self._done_since: float | None = None
         self.listening = Listens(lambda: self.briefing, now, not_saved)
+        self.cosign = CosignSteps(self)
+        """The steps after the signature (an interpreter, a witness)."""
 
     # -- what the pages read ----------------------------------------------------------------
 
@@ -259,8 +262,9 @@ class ScreenModel(Preferences):
         if b is None:
             return
         if b.status is Status.COMPLETED:
-            since = self._done_since
-            if since is not None and self._monotonic() - since >= self._done_seconds:
+            since = self._done_since  # the steps after signing wait for their signers
+            done = b.current.kind is ScreenKind.DONE
+            if done and since is not None and self._monotonic() - since >= self._done_seconds:
                 self.end()
             return
         try:

@@ -34,6 +34,14 @@ MEANING = {
 """The statement each kind of signer signs under, as a catalog id (shown, printed, stored)."""
 
 
+MODE_WORDS = {
+    InterpreterMode.IN_PERSON: "document.mode.in-person",
+    InterpreterMode.PHONE: "document.mode.phone",
+    InterpreterMode.VIDEO: "document.mode.video",
+}
+"""How an interpreter took part, in words (catalog ids), as the screens and the PDF say it."""
+
+
 @dataclass(frozen=True)
 class Signer:
     """One person who signed or attested a briefing."""

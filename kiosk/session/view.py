@@ -37,6 +37,8 @@ class Action(StrEnum):
     """Open (or close) the list of languages to choose from, on any screen."""
     PRINT_COPY = "print_copy"
     """Done: print the signed briefing's PDF for the patient to take (when the clinic offers it)."""
+    ATTEST = "attest"
+    """After signing: the interpreter confirms they interpreted (kiosk.session.cosign)."""
 
 
 class Tone(StrEnum):
@@ -178,6 +180,8 @@ class View:
     identity_step: IdentityStep | None = None
     person: str | None = None
     """The name the screen addresses (identity, signing): personal, wiped with the session."""
+    on_behalf: Msg | None = None
+    """A representative reads and signs: "You are reading this for {patient}"."""
     typed_signature: bool = False
     """Signing: the patient types their name (a staff member confirms) instead of drawing."""
     moment: datetime | None = None

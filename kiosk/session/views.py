@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.i18n import Msg, Words, language_name, msg, words_for
+from kiosk.session.cosign import STEPS
+from kiosk.session.cosign_views import representing, step_view
 from kiosk.session.flow import Briefing
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.state import IDENTITY_ATTEMPTS
@@ -68,9 +70,11 @@ def view_of(b: Briefing, local: Local) -> View:
         view = _review(b)
     elif kind is ScreenKind.SIGN:
         view = _sign(b, local)
+    elif kind in STEPS:
+        view = step_view(b)
     else:
         view = _done(b, local)
-    return _framed(b, view, local)
+    return _framed(b, representing(b, view), local)
 
 
 def _framed(b: Briefing, view: View, local: Local) -> View:

@@ -10,9 +10,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from kiosk.content.schema import Form
+from kiosk.session.cosign import Plan
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow, BriefingStatus, PatientRow, RebriefingRow
+from kiosk.store.planned import plan_signers
 from kiosk.store.rules import check_date_of_birth, clean_mrn, clean_name
 from kiosk.store.versions import keep
 
@@ -43,13 +45,15 @@ def prepare_briefing(
     practitioner: str | None = None,
     planned_date: date | None = None,
     earlier: tuple[str, dict[str, list[str]]] | None = None,
+    plan: Plan | None = None,
 ) -> str:
     """A coordinator prepares a briefing for a named patient, in `language` (default: the language
     the procedure is written in), addressed to `kiosk_id` (default: this store's kiosk; ANY_KIOSK:
     the first kiosk a patient starts it on); returns its id. Which languages a kiosk offers is the
     caller's rule (kiosk.station.Station.languages_of). `practitioner` (who will perform the
-    procedure) and `planned_date` are printed in the PDF's title block when given. `earlier`, for a
-    re-briefing (kiosk.store.rebriefings): the earlier briefing's id and the screens that changed."""
+    procedure) and `planned_date` are printed in the PDF's title block when given; `plan`: who
+    signs beside the patient (kiosk.session.cosign), stored with it. `earlier`, for a re-briefing
+    (kiosk.store.rebriefings): the earlier briefing's id and the screens that changed."""
     language = language or form.language
     keep(store, [form], form, now)
     patient = PatientRow(
@@ -87,6 +91,8 @@ def prepare_briefing(
                     changes_json=json.dumps(earlier[1]),
                 )
             )
+        if plan is not None:
+            plan_signers(session, briefing_id, plan)
         audit.append(
             session,
             at=now,
@@ -97,9 +103,20 @@ def prepare_briefing(
             detail={"form": form.id, "version": form.version, "language": language}
             | ({"kiosk": kiosk_id} if kiosk_id else {})
             | ({"planned_date": planned_date.isoformat()} if planned_date else {})
-            | ({"rebriefing_of": earlier[0], "changes": earlier[1]} if earlier else {}),
+            | ({"rebriefing_of": earlier[0], "changes": earlier[1]} if earlier else {})
+            | ({"signers": _kinds(plan)} if plan is not None and not plan.empty else {}),
         )
     return briefing_id
+
+
+def _kinds(plan: Plan) -> list[str]:
+    """Who staff said signs beside the patient, by kind only (the audit log names no one)."""
+    wanted = {
+        "representative": plan.representative is not None,
+        "interpreter": plan.interpreter is not None,
+        "witness": plan.witness,
+    }
+    return [kind for kind, given in wanted.items() if given]
 
 
 def patient_of(store: Store, briefing_id: str) -> PreparedPatient | None:

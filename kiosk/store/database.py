@@ -206,7 +206,7 @@ def integrity_problems(engine: Engine, *, full: bool = False) -> list[str]:
     return problems
 
 
-SCHEMA_HEAD = "0010_listening"
+SCHEMA_HEAD = "0011_planned_signers"
 """The newest migration's revision (kiosk/store/migrations/versions; a test keeps the two in step).
 A store already there is opened without loading Alembic at all (0.1 s of the kiosk's start)."""
 

@@ -273,6 +273,29 @@ class ListeningRow(Base):
     """The content hash of the procedure in that language."""
 
 
+class PlannedSignerRow(Base):
+    """Who staff said will sign beside the patient when they prepared the briefing (kiosk.session
+    .cosign.Plan): a representative, an interpreter, a witness (any staff member: no name)."""
+
+    __tablename__ = "planned_signers"
+    __table_args__ = (
+        CheckConstraint("kind IN ('representative', 'witness', 'interpreter')", name="kind"),
+        CheckConstraint(
+            "mode IS NULL OR mode IN ('in_person', 'phone', 'video')", name="interpreter_mode"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    role: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    reason: Mapped[str | None] = mapped_column(Text)
+    interpreter_id: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))
+    language: Mapped[str | None] = mapped_column(String(LANGUAGE_MAX * 4))
+    mode: Mapped[str | None] = mapped_column(String(16))
+
+
 class Document(Base):
     """The briefing PDF: where it is and its SHA-256, or pending until it has been made."""
 
@@ -288,64 +311,6 @@ class Document(Base):
     made_at: Mapped[datetime | None]
     certificate_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     """SHA-256 (hex) of the kiosk certificate that sealed the PDF; None before revision 0007."""
-
-
-class ContentVersionRow(Base):
-    """One language's content of one version of a procedure, kept whole by its content hash the first
-    time a briefing is prepared or started on it (kiosk.store.versions). Append-only."""
-
-    __tablename__ = "content_versions"
-
-    content_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    form_id: Mapped[str] = mapped_column(String(64), index=True)
-    form_version: Mapped[str] = mapped_column(String(64))
-    language: Mapped[str] = mapped_column(String(LANGUAGE_MAX))
-    source_sha256: Mapped[str] = mapped_column(String(64), index=True)
-    """The content hash of the same version in the procedure's source language (a briefing's
-    content_sha256)."""
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    """The canonical JSON (kiosk.content.schema.Form.canonical_json): what content_sha256 hashes."""
-    screens_json: Mapped[str] = mapped_column(Text)
-    """Each screen's own SHA-256 by screen id, in path order (kiosk.content.versions)."""
-    kept_at: Mapped[datetime]
-
-
-class ContentPictureRow(Base):
-    """A picture of kept content: the SVG's bytes by their SHA-256 (shared by languages and versions)."""
-
-    __tablename__ = "content_pictures"
-
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    svg: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-class ScreenShownRow(Base):
-    """A screen a patient was shown, in one language, with that screen's own hash. Append-only."""
-
-    __tablename__ = "screens_shown"
-    __table_args__ = (
-        UniqueConstraint("briefing_id", "screen_id", "language", name="uq_screens_shown_screen"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"))
-    screen_id: Mapped[str] = mapped_column(String(64))
-    language: Mapped[str] = mapped_column(String(LANGUAGE_MAX))
-    screen_sha256: Mapped[str] = mapped_column(String(64))
-    content_sha256: Mapped[str] = mapped_column(String(64))
-    """The content hash of the procedure in that language (its kept version)."""
-
-
-class RebriefingRow(Base):
-    """A briefing prepared again because its procedure's content changed: the earlier briefing and
-    which screens it shows (kiosk.session.rebrief). Append-only."""
-
-    __tablename__ = "rebriefings"
-
-    briefing_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"), primary_key=True)
-    earlier_id: Mapped[str] = mapped_column(ForeignKey("briefings.id"), index=True)
-    changes_json: Mapped[str] = mapped_column(Text)
-    """{"added": [...], "changed": [...], "removed": [...]} screen ids, in path order."""
 
 
 class StaffUser(Base):
@@ -388,3 +353,14 @@ class AuditEntry(Base):
 
 PROTECTED_TABLES = ("audit_log", "risk_acknowledgements", "comprehension_answers", "signatures")
 """Tables the database itself keeps append-only: UPDATE and DELETE are refused by triggers."""
+
+
+# The versions kept and re-briefings' tables, on the same metadata (imported last: they build on Base).
+from kiosk.store.kept_models import (  # noqa: E402
+    ContentPictureRow as ContentPictureRow,
+)
+from kiosk.store.kept_models import (  # noqa: E402
+    ContentVersionRow as ContentVersionRow,
+)
+from kiosk.store.kept_models import RebriefingRow as RebriefingRow  # noqa: E402
+from kiosk.store.kept_models import ScreenShownRow as ScreenShownRow  # noqa: E402

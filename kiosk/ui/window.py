@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # loaded in `attach`, after the first screen is painted (see 
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
-NEEDS_THE_PAGE = frozenset({Action.START, Action.CONFIRM, Action.SIGN})
+NEEDS_THE_PAGE = frozenset({Action.START, Action.CONFIRM, Action.SIGN, Action.ATTEST})
 """Main actions that hand over what is on the page (a date, a name, a signature)."""
 
 
@@ -115,6 +115,7 @@ class KioskWindow(QWidget):
         from kiosk.ui.filing import Filer
         from kiosk.ui.interaction import Interaction
         from kiosk.ui.listen import Listening
+        from kiosk.ui.pages.cosign import InterpreterPage, WitnessPage
         from kiosk.ui.pages.done import DonePage
         from kiosk.ui.pages.identity import IdentityPage
         from kiosk.ui.pages.question import QuestionPage
@@ -138,8 +139,11 @@ class KioskWindow(QWidget):
         self.reading = ReadingPage()
         self.question = QuestionPage()
         self.review = ReviewPage()
-        self.sign = SignPage(self._attest if station.typed_signature else None)
+        # A staff member confirms a typed signature, asked in the words staff read.
+        attest = lambda reason: self.ask_staff(self.staff_mode.words(reason))  # noqa: E731
+        self.sign = SignPage(attest if station.typed_signature else None)
         self.done = DonePage()
+        self.interpreter, self.witness = InterpreterPage(), WitnessPage()
         self.pages = {kind: page for page in self._patient_pages() for kind in page.kinds}
         self.distinct_pages = self._patient_pages()
         for page in self.distinct_pages:
@@ -190,7 +194,7 @@ class KioskWindow(QWidget):
     def _patient_pages(self) -> tuple[Page, ...]:
         return (
             self.welcome, self.identity, self.reading, self.question, self.review, self.sign,
-            self.done,
+            self.done, self.interpreter, self.witness,
         )  # fmt: skip
 
     # -- drawing ---------------------------------------------------------------------------
@@ -356,11 +360,6 @@ class KioskWindow(QWidget):
         self.session_ended.emit()
 
     # -- staff and the lock ----------------------------------------------------------------
-
-    def _attest(self, reason: str) -> str | None:
-        """A staff member confirms a typed signature; `reason` is a message id, put in the words
-        staff read (the clinic's main language, not necessarily the patient's)."""
-        return self.ask_staff(self.staff_mode.words(reason))
 
     def ask_staff(self, reason: str) -> str | None:
         """Staff sign-in (its own window: every touch on it counts too); the name, or None."""

@@ -456,3 +456,13 @@ def test_a_data_folder_not_on_an_encrypted_volume_is_a_warning_not_a_failure(
     main(["doctor"])
     out = capsys.readouterr().out
     assert re.search(r"^ok    at rest +on LUKS$", out, re.M)
+
+
+def test_a_witness_required_that_is_not_true_or_false_is_one_sentence(
+    initialised: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_config(initialised, witness_required="yes")
+    status, found, _ = doctor(capsys)
+    assert status == 1
+    ok, detail = found["config"]
+    assert not ok and detail == f"{initialised}: witness_required: must be true or false."

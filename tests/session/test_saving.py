@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.content import Form, load_form
+from kiosk.content import Form
 from kiosk.i18n import Msg, words_for
 from kiosk.session import Briefing, Patient, ScreenKind, Status
 from kiosk.session import events as ev
 from kiosk.session.screen import ScreenModel
 from kiosk.session.view import Action
-from tests.conftest import MILD
-from tests.session.fakes import DOB, SIGNATURE, TODAY, FakeClock, names, to_kind, typed
+from tests.session.drive import DOB, SIGNATURE, TODAY, names, to_kind, typed
+from tests.session.fakes import FakeClock
 
 EN = words_for("en")
 SAVING = EN(Msg("problem.saving"))
@@ -38,11 +38,6 @@ class HeldSink:
         self.events.append(event)
 
 
-@pytest.fixture(scope="module")
-def form() -> Form:
-    return load_form(MILD)
-
-
 @pytest.fixture
 def prepared(form: Form, sink: HeldSink, clock: FakeClock) -> Briefing:
     return Briefing(form, "b-1", sink, clock, patient=Patient("Ana Ruiz", DOB))
@@ -64,11 +59,6 @@ def model(clock: FakeClock) -> ScreenModel:
         check_name=names,
         saving_seconds=10.0,
     )
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 def said(model: ScreenModel) -> str | None:

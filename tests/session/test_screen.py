@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.content import Form, load_form
+from kiosk.content import Form
 from kiosk.i18n import Msg, words_for
 from kiosk.session import Briefing, DrawnSignature, Patient, ScreenKind, Status
 from kiosk.session import events as ev
@@ -12,44 +12,15 @@ from kiosk.session.screen import ScreenModel
 from kiosk.session.view import Action, Filing, IdentityStep, Mark, Tone
 from tests import shared
 from tests.conftest import MILD
-from tests.session.fakes import (
-    DOB,
-    SIGNATURE,
-    TODAY,
-    FakeClock,
-    RecordingSink,
-    names,
-    to_kind,
-    typed,
-)
+from tests.session.drive import DOB, SIGNATURE, make_model, to_kind, typed
+from tests.session.fakes import FakeClock, RecordingSink
 
 EN = words_for("en")
-
-
-@pytest.fixture(scope="module")
-def form() -> Form:
-    return load_form(MILD)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture
 def sink() -> RecordingSink:
     return RecordingSink()
-
-
-def make_model(clock: FakeClock, **kwargs: object) -> ScreenModel:
-    return ScreenModel(
-        today=lambda: TODAY,
-        monotonic=clock.monotonic,
-        not_saved=lambda exc: isinstance(exc, OSError),
-        check_name=names,
-        now=clock.now,
-        **kwargs,  # type: ignore[arg-type]
-    )
 
 
 @pytest.fixture

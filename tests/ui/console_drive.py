@@ -20,6 +20,7 @@ from kiosk.session import SystemClock
 from kiosk.store import Store, open_store
 from kiosk.store.models import AuditEntry
 from kiosk.store.staff import add_staff
+from kiosk.ui.console.prepare import PrepareView
 from kiosk.ui.console.window import ConsoleWindow
 from tests.conftest import MILD
 
@@ -66,6 +67,16 @@ def sign_in(qtbot: QtBot, window: ConsoleWindow, pin: str = PIN, name: str = STA
     qtbot.keyClicks(page.pin, pin)
     qtbot.keyClick(page.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.ok.isEnabled())
+
+
+def prepare_at(qtbot: QtBot, window: ConsoleWindow, kiosk: str) -> PrepareView:
+    """Signed in, on the Prepare view, with `kiosk` chosen once the kiosks are read."""
+    sign_in(qtbot, window)
+    view = window.prepare
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.kiosk.findText(kiosk) >= 0)
+    view.kiosk.setCurrentIndex(view.kiosk.findText(kiosk))
+    return view
 
 
 def listed(qtbot: QtBot, window: ConsoleWindow, count: int) -> None:

@@ -32,6 +32,7 @@ from tests.ui.console_drive import (
     demo_data,
     fill,
     listed,
+    prepare_at,
     sign_in,
 )
 
@@ -202,11 +203,7 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
     with open_station(tmp_path, clock, kiosk_id="kiosk-7") as station:
         add_staff(station.store, STAFF, PIN, clock.now())
         for window in console(qtbot):
-            sign_in(qtbot, window)
-            view = window.prepare
-            window.tabs.setCurrentWidget(view)
-            qtbot.waitUntil(lambda: view.kiosk.findText("kiosk-7") >= 0)  # noqa: B023
-            view.kiosk.setCurrentIndex(view.kiosk.findText("kiosk-7"))  # or where init ran
+            view = prepare_at(qtbot, window, "kiosk-7")  # or where init ran
             view.name.setText("Zoë Ångström")  # QTest types ASCII only
             view.button.click()
             assert view.message.text() == EN("staff.date-incomplete")
@@ -245,3 +242,44 @@ def test_events_are_worded_from_the_catalog_never_the_store_s_values() -> None:
     ):
         shown = event_text(fake, Event(at, kind, "patient", "k", detail=detail))
         assert detail not in shown and shown.startswith("["), shown
+
+
+def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from kiosk.session.cosign import Interpreter, Plan, Representative
+    from kiosk.session.signers import InterpreterMode
+    from kiosk.station import Unavailable
+
+    clock = FakeClock(datetime.now(UTC))
+    with open_station(tmp_path, clock, kiosk_id="kiosk-7") as station:
+        add_staff(station.store, STAFF, PIN, clock.now())
+        for window in console(qtbot):
+            view = prepare_at(qtbot, window, "kiosk-7")
+            qtbot.keyClicks(view.name, "Ana Ruiz")
+            qtbot.keyClicks(view.born, "3/14/1951")
+            signers = view.signers
+            assert not signers.rep_name.isVisible()
+            signers.representative.click()
+            assert signers.rep_name.isVisible()
+            qtbot.keyClicks(signers.rep_name, "Luis Ruiz")
+            qtbot.keyClicks(signers.reason, "aphasia")
+            view.button.click()  # no relationship: said, nothing stored
+            assert view.message.text() == EN("staff.prepare.rep-relationship")
+            assert isinstance(station.next_briefing(), Unavailable)
+            qtbot.keyClicks(signers.relationship, "son")
+            signers.witness.click()
+            signers.interpreter.click()
+            qtbot.keyClicks(signers.interp_name, "Marta Gil")
+            qtbot.keyClicks(signers.agency, "LL-7781")
+            signers.mode.setCurrentIndex(signers.mode.findData("phone"))
+            view.button.click()
+            assert view.message.text().startswith("✓"), view.message.text()
+            assert signers.rep_name.text() == "" and not signers.representative.isChecked()
+            offered = station.next_briefing()
+            assert isinstance(offered, Briefing) and offered.cosign is not None
+            assert offered.cosign.plan == Plan(
+                Representative("Luis Ruiz", "son", "aphasia"),
+                Interpreter("Marta Gil", "LL-7781", "en", InterpreterMode.PHONE),
+                witness=True,
+            )

@@ -63,6 +63,8 @@ def fill_in(
     type_mrn(qtbot, window, mrn)
     assert form.mrn.text() == mrn
     next_(qtbot, form)
+    assert form.step == prepare.PLAN, form.message.text()
+    next_(qtbot, form)  # nobody signs beside the patient, no practitioner or date given
     assert form.step == prepare.CHECK, form.message.text()
     return form
 
@@ -121,7 +123,9 @@ def test_staff_prepare_in_the_patients_language_and_the_briefing_starts_in_it(
     assert buttons["es"].text() == "Español" and buttons["ar"].text() == "العربية"
     tap(qtbot, buttons["es"])
     assert buttons["es"].isChecked() and not buttons["en"].isChecked()
-    tap(qtbot, form.next_button)  # "Prepare"
+    tap(qtbot, form.next_button)  # not the clinic's language: an interpreter is offered
+    assert form.step == prepare.INTERP
+    tap(qtbot, form.next_button)  # "Prepare": no interpreter helps
     with station.store.reading() as session:
         assert session.scalars(select(BriefingRow.language)).one() == "es"
     tap(qtbot, window.staff.back_button)
@@ -174,14 +178,18 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
     assert form.message.text() == english("staff.prepare.mrn-refused", count=64)
     tap(qtbot, key(form.mrn_keys, english("keys.delete")))
     next_(qtbot, form)
+    next_(qtbot, form)  # who performs and who signs: nothing given
     assert form.step == prepare.CHECK and form.shown_mrn.text() == english(
         "staff.prepare.mrn", mrn="7" * 64
     )
 
     tap(qtbot, form.back_button)
+    tap(qtbot, form.back_button)
     form.mrn.clear()
     next_(qtbot, form)
+    next_(qtbot, form)
     assert form.shown_mrn.text() == english("staff.prepare.no-mrn")
+    tap(qtbot, form.back_button)
     tap(qtbot, form.back_button)
     tap(qtbot, form.back_button)
     assert form.step == prepare.BIRTH and form.keypad.entry().complete, "Back keeps what was typed"
@@ -277,6 +285,27 @@ def test_every_prepare_step_fits_at_1280_by_800(
     staff_fits(window, "MRN, with a message")
     form.mrn.clear()
     next_(qtbot, form)
+    staff_fits(window, "who performs and who signs")
+    tap(qtbot, form.plan.plan_step.representative)
+    next_(qtbot, form)
+    staff_fits(window, "the representative")
+    next_(qtbot, form)
+    staff_fits(window, "the representative, with a message")
+    rep = form.plan.rep_step
+    for field, text in (
+        (rep.name, "Luis Ruiz"),
+        (rep.relationship, "son"),
+        (rep.reason, "aphasia"),
+    ):
+        field.setText(text)
+    next_(qtbot, form)
     staff_fits(window, "check and prepare")
+    tap(qtbot, form.languages.buttons["es"])
+    next_(qtbot, form)
+    staff_fits(window, "an interpreter")
+    tap(qtbot, form.plan.interp_step.helps)
+    next_(qtbot, form)
+    staff_fits(window, "an interpreter, with a message")
+    tap(qtbot, form.plan.interp_step.helps)
     tap(qtbot, form.next_button)
     staff_fits(window, "staff menu, ready")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,8 +25,10 @@ from kiosk.services.console import ConsoleDesk, StaffError
 from kiosk.services.preparing import ANY_KIOSK, MRN_MAX, NAME_MAX, Preparing
 from kiosk.ui.console.describe import isolated
 from kiosk.ui.console.reads import Reads, tell
+from kiosk.ui.console.signers_form import SignersFields
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.describe import kiosk_name
+from kiosk.ui.staff.plan_steps import typed_date
 
 FORM_WIDTH = 760
 
@@ -76,6 +78,7 @@ class PrepareView(QWidget):
         form.addRow(words("document.planned-date"), self.planned)
         for field in (self.name, self.born, self.mrn, self.practitioner, self.planned):
             field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.signers = SignersFields(form, words)
         holder = QWidget()
         holder.setMaximumWidth(FORM_WIDTH)
         column = QVBoxLayout(holder)
@@ -97,6 +100,7 @@ class PrepareView(QWidget):
 
     def start(self, desk: ConsoleDesk) -> None:
         self.preparing = preparing = Preparing(desk)
+        self.signers.clear(witness=preparing.witness_required)
         self.procedure.clear()
         for p in preparing.procedures():
             self.procedure.addItem(
@@ -126,13 +130,7 @@ class PrepareView(QWidget):
         return self._date(self.planned.text())
 
     def _date(self, typed: str) -> date | None:
-        text = typed.strip()
-        pattern = self.words("console.prepare.date-format")
-        for form in (pattern, pattern.replace("MM", "M").replace("dd", "d")):
-            d = QDate.fromString(text, form)
-            if d.isValid():
-                return date(d.year(), d.month(), d.day())
-        return None
+        return typed_date(self.words, typed)
 
     def prepare(self) -> None:
         preparing, staff = self.preparing, self.staff()
@@ -152,6 +150,7 @@ class PrepareView(QWidget):
             preparing.prepare(
                 staff, kiosk, str(form_id), name, dob, mrn,
                 practitioner=self.practitioner.text(), planned_date=planned,
+                plan=self.signers.plan(preparing.language_of(str(form_id))),
             )  # fmt: skip
         except StaffError as exc:
             self.say(exc.text)
@@ -171,6 +170,7 @@ class PrepareView(QWidget):
     def clear_patient(self) -> None:
         for field in (self.name, self.mrn, self.born, self.practitioner, self.planned):
             field.setText("")
+        self.signers.clear(witness=self.preparing.witness_required if self.preparing else False)
 
     def forget(self) -> None:
         self.reads.drop()

@@ -47,6 +47,9 @@ class SignPage(Page):
         self.statement.finish()
         self._points: list[QLabel] = []
         left.addWidget(self.title)
+        self.behalf = label(role="muted")  # a representative signs: for whom
+        self.behalf.hide()
+        left.addWidget(self.behalf)
         left.addWidget(self.statement, 1)
         self.switch = WrapButton(None, self._switch)
         left.addWidget(self.switch)  # as wide as the statement: a long language wraps in it
@@ -111,6 +114,8 @@ class SignPage(Page):
         self.title.setText(words.text(view.title or ""))
         when = words.value(view.moment) if view.moment is not None else ""
         self.who.setText(words("sign.who", name=view.person or "", when=when))
+        self.behalf.setText(words(view.on_behalf) if view.on_behalf else "")
+        self.behalf.setVisible(view.on_behalf is not None)
         typed = view.typed_signature
         self._typed_mode = typed
         self.pad.setVisible(not typed)
@@ -202,6 +207,7 @@ class SignPage(Page):
         with self.statement.refilling(0):
             self.statement.refill(self._points, [], _point, QLabel.setText)
         self.who.setText("")
+        self.behalf.setText("")
         self.title.setText("")
 
 

@@ -66,6 +66,17 @@ class DigitRow(QWidget):
             key.setFixedHeight(round(KEY_HEIGHT * scale))
 
 
+def pin_field() -> QLineEdit:
+    """Where a PIN shows as dots: typed on keys only, never pasted, at most 12 digits."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setReadOnly(True)
+    field.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    field.setMaxLength(12)
+    return field
+
+
 class PinPad(QWidget):
     """Digits for a PIN. The PIN is shown only as dots and is never logged."""
 
@@ -73,12 +84,7 @@ class PinPad(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.field = QLineEdit()
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setReadOnly(True)
-        self.field.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.field.setMaxLength(12)
+        self.field = pin_field()
         layout.addWidget(self.field)
         grid = QGridLayout()
         grid.setSpacing(10)

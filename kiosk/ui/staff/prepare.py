@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import Msg, Words, msg
+from kiosk.services.signing_plan import plan_problem
 from kiosk.services.staff import NAME_MAX, StaffDesk, StaffError
 from kiosk.session.view import LanguageChoice
 from kiosk.ui.pages.base import Reading, button, card, centred, label
 from kiosk.ui.staff.keys import STAFF_WORDS, DigitRow, text_field
+from kiosk.ui.staff.plan_steps import PlanSteps
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
 from kiosk.ui.widgets.languages import LanguageButtons
@@ -21,9 +23,12 @@ TITLES = (
     "staff.prepare.title-name",
     "staff.prepare.title-birth",
     "staff.prepare.title-mrn",
+    "staff.prepare.title-plan",
+    "staff.prepare.title-rep",
     "staff.prepare.title-check",
+    "staff.prepare.title-interp",
 )
-NAME, BIRTH, MRN, CHECK = range(len(TITLES))
+NAME, BIRTH, MRN, PLAN, REP, CHECK, INTERP = range(len(TITLES))
 
 READY = "staff.menu.ready"
 MRN_FIELD_MAX = 200
@@ -120,7 +125,12 @@ class PrepareForm(QWidget):
         self.mrn_keys.set_words(words)
         column.addLayout(centred(self.mrn_keys))
 
-        # 4. Check and choose the procedure.
+        # 4. Who performs and when, who signs; 5. the representative (kiosk.ui.staff.plan_steps).
+        self.plan = PlanSteps(words)
+        self.steps.addWidget(self.plan.plan_step)
+        self.steps.addWidget(self.plan.rep_step)
+
+        # 6. Check and choose the procedure.
         column = self._step()
         summary, lines = card()
         self.shown_name = label(role="heading")
@@ -161,6 +171,8 @@ class PrepareForm(QWidget):
         self._language: str | None = None
         self.by = label(role="muted")
         column.addWidget(self.by)
+        # 7. An interpreter, for a briefing in another language than the clinic's.
+        self.steps.addWidget(self.plan.interp_step)
 
         self.forget()
 
@@ -183,14 +195,27 @@ class PrepareForm(QWidget):
         self.forget()
         self.staff = staff
 
+    def _path(self) -> list[int]:
+        """The steps this briefing goes through: the representative's only when one signs, the
+        interpreter's only for a briefing in another language than the clinic's."""
+        path = [NAME, BIRTH, MRN, PLAN]
+        path += [REP] if self.plan.representative_signs else []
+        path += [CHECK]
+        return path + ([INTERP] if self._interpreter_offered() else [])
+
+    def _interpreter_offered(self) -> bool:
+        return self._language is not None and self._language != self.desk.main_language
+
     def _go(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
         words = self.words
-        self.where.setText(words("staff.prepare.where", at=step + 1, total=len(TITLES)))
+        path = self._path()
+        at = path.index(step) + 1 if step in path else step + 1
+        self.where.setText(words("staff.prepare.where", at=at, total=len(path)))
         self.title.setText(words(TITLES[step]))
         self.back_button.setVisible(step > NAME)
         self.next_button.setText(
-            words("staff.prepare.prepare" if step == CHECK else "staff.prepare.next")
+            words("staff.prepare.prepare" if step == path[-1] else "staff.prepare.next")
         )
         self.name_keys.show_letters()
         self.mrn_keys.show_letters()
@@ -228,13 +253,40 @@ class PrepareForm(QWidget):
                 self.say(exc.text)
                 return
         else:
+            problem = self._plan_problem(step)
+            if problem is not None:
+                self.say(problem)
+                return
+        path = self._path()
+        if step == path[-1]:
             self._prepare()
             return
-        self._go(step + 1)
+        self._go(path[path.index(step) + 1])
+
+    def _plan_problem(self, step: int) -> Msg | None:
+        """What to fix on the step of who performs and who signs before going on."""
+        plan = self.plan.plan_step
+        if step == PLAN:
+            typed = plan.practitioner.text()
+            if typed.strip() and self.desk.name_problem(typed):
+                return self.desk.name_problem(typed)
+            if plan.planned.text().strip() and plan.planned_date() is None:
+                return msg("console.prepare.planned-unreadable")
+            when = plan.planned_date()
+            if when is not None and when < self.desk.today():
+                return msg("staff.prepare.planned-date-past")
+        elif step in (REP, INTERP):
+            return plan_problem(self.plan.plan(self._language, step == INTERP), self.desk.now())
+        elif step == CHECK and not self.procedures:
+            return msg("staff.prepare.no-forms")
+        elif step == CHECK and self._form_id is None:
+            return msg("staff.prepare.no-procedure")
+        return None
 
     def back(self) -> None:
-        if self.step > NAME:
-            self._go(self.step - 1)
+        path = self._path()
+        if self.step in path and path.index(self.step) > 0:
+            self._go(path[path.index(self.step) - 1])
 
     def cancel(self) -> None:
         self.forget()
@@ -253,6 +305,8 @@ class PrepareForm(QWidget):
     def _choose_language(self, code: str) -> None:
         self._language = code
         self._draw_languages()
+        if self.step == CHECK:  # another language: an interpreter's step may follow, or not
+            self._go(CHECK)
 
     def _draw_languages(self) -> None:
         """A button for each language the chosen procedure is offered in (none to choose: hidden)."""
@@ -284,6 +338,7 @@ class PrepareForm(QWidget):
             self.say(msg("staff.prepare.no-procedure"))
             return
         assert self._dob is not None and self.staff is not None
+        steps = self.plan
         try:
             self.desk.prepare(
                 self.staff,
@@ -292,6 +347,9 @@ class PrepareForm(QWidget):
                 self._dob,
                 self._mrn,
                 language=self._language,
+                practitioner=steps.plan_step.practitioner.text(),
+                planned_date=steps.plan_step.planned_date(),
+                plan=steps.plan(self._language, self._interpreter_offered()),
             )
         except StaffError as exc:
             self.say(exc.text)
@@ -318,5 +376,6 @@ class PrepareForm(QWidget):
         self._draw_languages()
         if len(self.procedures) == 1:
             self._choose(next(iter(self.procedures)))
+        self.plan.forget(witness=self.desk.witness_required)
         self.staff = None
         self._go(NAME)

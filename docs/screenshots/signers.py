@@ -1,0 +1,206 @@
+"""Screenshots of who signs beside the patient, in a real window: run under Xvfb, as take.py is.
+
+    Xvfb :91 -screen 0 1280x800x24 & DISPLAY=:91 QT_QPA_PLATFORM=xcb python docs/screenshots/signers.py
+    DISPLAY=:91 QT_QPA_PLATFORM=xcb python docs/screenshots/signers.py --larger -larger
+    DISPLAY=:91 QT_QPA_PLATFORM=xcb python docs/screenshots/signers.py --language ar -ar
+    Xvfb :92 -screen 0 1080x1920x24 & DISPLAY=:92 QT_QPA_PLATFORM=xcb python docs/screenshots/signers.py -portrait
+
+Staff mode's prepare steps for who performs and who signs (47–49: the practitioner and planned date
+with a representative and a witness, the representative's details, an interpreter for a briefing in
+Spanish), then a briefing prepared with all three as the patient's side shows it: identity addressed
+to the representative, "You are reading this for …" (50), the sign page for a representative (51),
+the interpreter's step (52), the witness's step with a wrong PIN refused (53), done (54). With
+`--language`, staff mode's steps are left out (staff read the clinic's language).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
+    os.environ["KIOSK_DATA_DIR"] = str(work / "data")
+    os.environ["KIOSK_CONFIG"] = str(work / "kiosk.toml")
+    parser = argparse.ArgumentParser(prog="signers.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--larger", action="store_true", help='turn "Larger text" on first')
+    parser.add_argument("--language", help="choose this language on Welcome first (es, ar)")
+    parser.add_argument("--out", type=Path, default=HERE, help="the folder to save into")
+    options, rest = parser.parse_known_args()  # a suffix such as "-portrait" looks like an option
+    suffix = rest[0] if rest else ""
+    out_dir = options.out.resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    from kiosk.cli import main as kiosk
+    from kiosk.config import load_config
+    from kiosk.content import load_form
+    from kiosk.paths import bundled_forms_dir
+    from kiosk.session import ScreenKind, SystemClock
+    from kiosk.session.cosign import Interpreter, Plan, Representative
+    from kiosk.session.signers import InterpreterMode
+    from kiosk.station import Station
+    from kiosk.store.briefings import prepare_briefing
+    from kiosk.store.staff import add_staff
+    from kiosk.ui.fonts import load_fonts
+    from kiosk.ui.window import KioskWindow
+
+    kiosk(["init"])
+    app = QApplication(sys.argv[:1])
+    load_fonts()
+    load_fonts(fallbacks=True)
+    screen = app.primaryScreen().size()
+    station = Station.open(load_config(), SystemClock())
+    now = datetime.now(UTC)
+    for name in ("Sam Carter", "Priya Natarajan", "Tomás Ferreira"):
+        add_staff(station.store, name, "482916", now)
+
+    class Staff:
+        def staff_sign_in(self, parent: object, reason: str) -> str | None:
+            return "Sam Carter"
+
+    window = KioskWindow(station, Staff())  # type: ignore[arg-type]
+    window.setWindowFlags(Qt.WindowType.FramelessWindowHint)
+    window.move(0, 0)
+    window.show_at(screen)
+    window.timer.stop()
+    if options.larger:
+        window.top.larger_button.click()
+
+    def settle() -> None:
+        window.jobs.wait()
+        for _ in range(5):
+            app.processEvents()
+
+    def shot(name: str) -> None:
+        settle()
+        out = out_dir / f"{name}{suffix}.png"
+        subprocess.run(["import", "-window", "root", str(out)], check=True)
+        print(out)
+
+    def tap(widget) -> None:  # type: ignore[no-untyped-def]
+        widget.click()
+        settle()
+
+    def draw(pad, points: list[tuple[float, float]]) -> None:  # type: ignore[no-untyped-def]
+        kinds = (
+            [QEvent.Type.MouseButtonPress]
+            + [QEvent.Type.MouseMove] * (len(points) - 2)
+            + [QEvent.Type.MouseButtonRelease]
+        )
+        for kind, (x, y) in zip(kinds, points, strict=True):
+            held = kind is not QEvent.Type.MouseButtonRelease
+            event = QMouseEvent(
+                kind, QPointF(x, y), QPointF(pad.mapToGlobal(QPoint(int(x), int(y)))),
+                Qt.MouseButton.LeftButton,
+                Qt.MouseButton.LeftButton if held else Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+            )  # fmt: skip
+            QApplication.sendEvent(pad, event)
+        settle()
+
+    def sign(pad) -> None:  # type: ignore[no-untyped-def]
+        w, h = pad.width(), pad.height()
+        draw(pad, [(w * 0.08 + i * w * 0.011, h * 0.55 + h * 0.2 * math.sin(i / 3.5)) for i in range(60)])  # fmt: skip
+
+    if options.language is None and not options.larger:  # staff mode: its own size of text
+        window.open_staff()
+        tap(window.staff.prepare_button)
+        form = window.staff.prepare
+        form.name.setText("Ana Ruiz")
+        form.next()
+        for digit in "03141951":
+            tap(next(b for b in form.keypad.findChildren(QAbstractButton) if b.text() == digit))
+        form.next()
+        form.next()
+        steps = form.plan
+        steps.plan_step.practitioner.setText("Dr Okafor")
+        steps.plan_step.planned.setText(now.astimezone().strftime("%m/%d/%Y"))
+        tap(steps.plan_step.representative)
+        steps.plan_step.witness.setChecked(True)
+        shot("47-staff-prepare-signers")
+        form.next()
+        steps.rep_step.name.setText("Luis Ruiz")
+        steps.rep_step.relationship.setText("son")
+        steps.rep_step.reason.setText("aphasia after a stroke")
+        shot("48-staff-prepare-representative")
+        form.next()
+        tap(form.languages.buttons["es"])
+        form.next()
+        tap(steps.interp_step.helps)
+        steps.interp_step.name.setText("Marta Gil")
+        steps.interp_step.agency.setText("LanguageLine 7781")
+        tap(steps.interp_step.modes[InterpreterMode.VIDEO])
+        shot("49-staff-prepare-interpreter")
+        form.cancel()
+        window.close_staff()
+        settle()
+
+    prepare_briefing(
+        station.store, load_form(bundled_forms_dir() / "mild" / "en.toml"),
+        name="Zoë Ångström-Öberg", date_of_birth=date(1951, 3, 14), mrn="MRN-0042",
+        staff="Sam Carter", now=now,
+        plan=Plan(
+            Representative("Luis Ruiz-Ångström", "son", "aphasia after a stroke"),
+            Interpreter("Marta Gil", "LanguageLine 7781", options.language or "es", InterpreterMode.VIDEO),
+            witness=True,
+        ),
+    )  # fmt: skip
+    if options.language is not None:
+        tap(window.welcome.languages.buttons[options.language])
+    tap(window.welcome.start_button)
+    for digit in "0314":
+        tap(next(b for b in window.identity.keypad.findChildren(QAbstractButton) if b.text() == digit))  # fmt: skip
+    shot("50-identity-representative")
+    for digit in "1951":
+        tap(next(b for b in window.identity.keypad.findChildren(QAbstractButton) if b.text() == digit))  # fmt: skip
+    tap(window.bottom.primary)
+    b = window.briefing
+    assert b is not None
+    while b.current.kind is not ScreenKind.SIGN:
+        if b.current.kind is ScreenKind.RISK and b.current.id not in b.acknowledgements:
+            bar = window.reading.body.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            settle()
+            tap(window.reading.understand)
+        if b.current.kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
+            tap(window.question.buttons[b.form.question(b.current.id).answer])
+        tap(window.bottom.primary)
+    bar = window.sign.statement.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    sign(window.sign.pad)
+    shot("51-sign-representative")
+    tap(window.bottom.primary)
+    sign(window.interpreter.pad)
+    shot("52-interpreter")
+    tap(window.bottom.primary)
+    tap(window.witness._choices["Priya Natarajan"])
+    for digit in "1111":
+        tap(window.witness.keys[digit])
+    tap(window.bottom.primary)
+    shot("53-witness-wrong-pin")
+    for digit in "482916":
+        tap(window.witness.keys[digit])
+    tap(window.bottom.primary)
+    window.jobs.wait(30_000)
+    shot("54-done-witnessed")
+    window.allow_close = True
+    window.close()
+    station.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

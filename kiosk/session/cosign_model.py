@@ -1,0 +1,58 @@
+"""The screen model's part for the steps after the signature: the interpreter attests, a staff
+member witnesses. Each intent asks kiosk.session.cosign (which stores first), then the model emits
+one change; a refused PIN becomes the message line, in one sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.i18n import msg
+from kiosk.session import cosign
+from kiosk.session.kinds import ScreenKind
+
+if TYPE_CHECKING:
+    from kiosk.session.screen import ScreenModel
+    from kiosk.session.signature import DrawnSignature
+
+
+class CosignSteps:
+    """The intents of the interpreter's and the witness's screens, on the model's briefing."""
+
+    def __init__(self, model: ScreenModel) -> None:
+        self._model = model
+
+    def attest_interpreter(self, drawn: DrawnSignature | None = None) -> None:
+        """The interpreter's tap; `drawn` when they signed in the box too (a dot is refused)."""
+        model, b = self._model, self._model.briefing
+        if b is None or b.current.kind is not ScreenKind.INTERPRETER:
+            return
+        if drawn is not None and drawn.strokes:
+            problem = drawn.problem()
+            if problem:
+                model._say(msg(problem))
+                return
+        image = drawn.image_png if drawn is not None and drawn.strokes else None
+        if model._run(lambda: cosign.attest_interpreter(b, image)):
+            self._stepped()
+
+    def witness(self, name: str, pin: str) -> None:
+        """A staff member's name and PIN: stored and on when they match; else why, in one sentence."""
+        model, b = self._model, self._model.briefing
+        if b is None or b.current.kind is not ScreenKind.WITNESS:
+            return
+        if not name:
+            model._say(msg("cosign.witness.choose-name"))
+            return
+        outcome: list[cosign.Witnessed] = []
+        if not model._run(lambda: outcome.append(cosign.witness(b, name, pin))):
+            return
+        if outcome[0].ok:
+            self._stepped()
+        elif outcome[0].locked_minutes:
+            model._say(msg("staff.sign-in.locked", count=outcome[0].locked_minutes))
+        else:
+            model._say(msg("staff.sign-in.no-match"))
+
+    def _stepped(self) -> None:
+        """Each step starts the done screen's time afresh (staff may take a while to come)."""
+        self._model._done_since = self._model._monotonic()

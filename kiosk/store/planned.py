@@ -1,0 +1,93 @@
+"""Who staff said will sign beside the patient (kiosk.session.cosign.Plan), stored with the prepared
+briefing and read back when the patient walks up; and the store's side of the steps after signing
+(each signer's row with its audit row, the witness's PIN checked as a staff sign-in)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.session.clock import Clock
+from kiosk.session.cosign import Interpreter, Plan, Representative, Witnessed
+from kiosk.session.signers import InterpreterMode, Signer
+from kiosk.store.database import Store
+from kiosk.store.models import PlannedSignerRow
+from kiosk.store.rules import clean_name
+from kiosk.store.signers import add_signer
+from kiosk.store.signers import witness as store_witness
+from kiosk.store.staff import LoginOutcome, list_staff
+
+PATIENT = "patient"
+"""The audit actor of a representative's and an interpreter's row: given on the patient's screen."""
+
+
+def plan_signers(session: Session, briefing_id: str, plan: Plan) -> None:
+    """Store the plan's signers for the briefing, in the caller's transaction (InputError on a name
+    the record cannot take)."""
+    rep, interp = plan.representative, plan.interpreter
+    if rep is not None:
+        session.add(
+            PlannedSignerRow(
+                briefing_id=briefing_id, kind="representative",
+                name=clean_name(rep.name, "representative_name"),
+                role=rep.relationship.strip(), reason=rep.reason.strip(),
+            )
+        )  # fmt: skip
+    if interp is not None:
+        session.add(
+            PlannedSignerRow(
+                briefing_id=briefing_id, kind="interpreter",
+                name=clean_name(interp.name, "interpreter_name"),
+                interpreter_id=interp.interpreter_id.strip(), language=interp.language,
+                mode=interp.mode.value,
+            )
+        )  # fmt: skip
+    if plan.witness:
+        session.add(PlannedSignerRow(briefing_id=briefing_id, kind="witness"))
+
+
+def planned_of(store: Store, briefing_id: str) -> Plan:
+    """The briefing's plan (an empty one when staff said nobody signs beside the patient)."""
+    with store.reading() as session:
+        rows = session.execute(
+            select(PlannedSignerRow)
+            .where(PlannedSignerRow.briefing_id == briefing_id)
+            .order_by(PlannedSignerRow.id)
+        ).scalars()
+        rep, interp, witness = None, None, False
+        for r in rows:
+            if r.kind == "representative":
+                rep = Representative(r.name or "", r.role or "", r.reason or "")
+            elif r.kind == "interpreter":
+                mode = InterpreterMode(r.mode or InterpreterMode.IN_PERSON)
+                interp = Interpreter(r.name or "", r.interpreter_id or "", r.language or "", mode)
+            else:
+                witness = True
+        return Plan(rep, interp, witness)
+
+
+class StoreCosigners:
+    """kiosk.session.cosign.Cosigners over the store, for one briefing."""
+
+    def __init__(self, store: Store, briefing_id: str, clock: Clock) -> None:
+        self.store = store
+        self.briefing_id = briefing_id
+        self.clock = clock
+
+    def add(self, signer: Signer) -> None:
+        add_signer(self.store, self.briefing_id, signer, actor=PATIENT)
+
+    def witness(self, name: str, pin: str) -> Witnessed:
+        now: datetime = self.clock.now()
+        result = store_witness(self.store, self.briefing_id, name, pin, now)
+        if result.ok:
+            return Witnessed(True)
+        if result.outcome is LoginOutcome.LOCKED:
+            return Witnessed(False, max(1, -(-result.locked_seconds // 60)))
+        return Witnessed(False)
+
+    def staff_names(self) -> Sequence[str]:
+        return sorted((s.name for s in list_staff(self.store) if s.active), key=str.casefold)

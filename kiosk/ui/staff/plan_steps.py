@@ -1,0 +1,206 @@
+"""The prepare steps on who performs and who signs: the practitioner and the planned date, whether
+a legally authorized representative signs (their name, relationship, why the patient cannot) and
+whether a witness signs; and, for a briefing in another language than the clinic's, an interpreter
+(name, ID or agency, in person, by phone or by video). One keyboard types into the field tapped."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.i18n import Words
+from kiosk.services.signing_plan import Interpreter, InterpreterMode, Plan, Representative
+from kiosk.services.staff import NAME_MAX
+from kiosk.session.signers import MODE_WORDS
+from kiosk.ui.pages.base import button, centred
+from kiosk.ui.staff.keys import DigitRow, text_field
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+
+
+def typed_date(words: Words, typed: str) -> date | None:
+    """A date typed in the order console.prepare.date-format gives (leading zeros optional);
+    None when it is not a whole, real date."""
+    text = typed.strip()
+    pattern = words("console.prepare.date-format")
+    for form in (pattern, pattern.replace("MM", "M").replace("dd", "d")):
+        d = QDate.fromString(text, form)
+        if d.isValid():
+            return date(d.year(), d.month(), d.day())
+    return None
+
+
+class Field(QLineEdit):
+    """A line the step's keyboard types into once it is tapped."""
+
+    focused = Signal()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
+
+
+def _field(placeholder: str, length: int = NAME_MAX) -> Field:
+    field = Field()
+    template = text_field(placeholder, length)  # the same settings as every staff line
+    field.setContextMenuPolicy(template.contextMenuPolicy())
+    field.setMaxLength(length)
+    field.setPlaceholderText(placeholder)
+    template.deleteLater()
+    return field
+
+
+class Keyed(QWidget):
+    """A step of lines above the digits and the keyboard, which type into the line last tapped."""
+
+    def __init__(self, words: Words, digits: bool) -> None:
+        super().__init__()
+        self.words = words
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(12)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(8)
+        self.column.addLayout(self.grid)
+        self.column.addStretch(1)
+        self.fields: list[Field] = []
+        first = QLineEdit()  # a stand-in target until a line is made
+        self.keys = OnScreenKeyboard(first)
+        self.keys.set_words(words)
+        self.digits = DigitRow(first) if digits else None
+        if self.digits is not None:
+            self.column.addLayout(centred(self.digits))
+        self.column.addLayout(centred(self.keys))
+        first.deleteLater()
+
+    def line(
+        self, placeholder: str, row: int, col: int, span: int = 1, length: int = NAME_MAX
+    ) -> Field:
+        field = _field(self.words(placeholder), length)
+        field.setAccessibleName(self.words(placeholder))
+        field.focused.connect(partial(self.type_into, field))
+        self.grid.addWidget(field, row, col, 1, span)
+        if not self.fields:
+            self.type_into(field)
+        self.fields.append(field)
+        return field
+
+    def type_into(self, field: QLineEdit) -> None:
+        self.keys.set_target(field)
+        if self.digits is not None:
+            self.digits.target = field
+
+    def wipe(self) -> None:
+        for field in self.fields:
+            field.setText("")  # not clear(): that can be undone
+        if self.fields:
+            self.type_into(self.fields[0])
+        self.keys.show_letters()
+
+
+def toggle(text: str) -> QPushButton:
+    choice = button(text, "choice")
+    choice.setCheckable(True)
+    return choice
+
+
+class PlanStep(Keyed):
+    """Who performs and when; whether a representative signs, whether a witness does."""
+
+    def __init__(self, words: Words) -> None:
+        super().__init__(words, digits=True)
+        self.practitioner = self.line("staff.prepare.practitioner", 0, 0)
+        self.planned = self.line("staff.prepare.planned-date", 0, 1, length=10)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.representative = toggle(words("staff.prepare.rep-signs"))
+        self.witness = toggle(words("staff.prepare.witness-signs"))
+        row.addWidget(self.representative)
+        row.addWidget(self.witness)
+        row.addStretch(1)
+        self.grid.addLayout(row, 1, 0, 1, 2)
+
+    def planned_date(self) -> date | None:
+        """The planned date typed (in the order console.prepare.date-format gives), or None."""
+        return typed_date(self.words, self.planned.text())
+
+
+class RepresentativeStep(Keyed):
+    def __init__(self, words: Words) -> None:
+        super().__init__(words, digits=False)
+        self.name = self.line("staff.prepare.rep-name-placeholder", 0, 0)
+        self.relationship = self.line("staff.prepare.rep-relationship-placeholder", 0, 1)
+        self.reason = self.line("staff.prepare.rep-reason-placeholder", 1, 0, span=2, length=400)
+
+    def representative(self) -> Representative:
+        return Representative(self.name.text(), self.relationship.text(), self.reason.text())
+
+
+class InterpreterStep(Keyed):
+    def __init__(self, words: Words) -> None:
+        super().__init__(words, digits=True)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.helps = toggle(words("staff.prepare.interp-helps"))
+        row.addWidget(self.helps)
+        self.modes: dict[InterpreterMode, QPushButton] = {}
+        for mode, word in MODE_WORDS.items():
+            choice = toggle(words(word))
+            choice.clicked.connect(partial(self.choose, mode))
+            row.addWidget(choice)
+            self.modes[mode] = choice
+        row.addStretch(1)
+        self.grid.addLayout(row, 0, 0, 1, 2)
+        self.name = self.line("staff.prepare.interp-name-placeholder", 1, 0)
+        self.agency = self.line("staff.prepare.interp-id-placeholder", 1, 1)
+        self.mode: InterpreterMode | None = None
+        self.choose(InterpreterMode.IN_PERSON)
+
+    def choose(self, mode: InterpreterMode | None) -> None:
+        self.mode = mode
+        for each, choice in self.modes.items():
+            choice.setChecked(each is mode)
+
+    def interpreter(self, language: str) -> Interpreter | None:
+        if not self.helps.isChecked():
+            return None
+        return Interpreter(
+            self.name.text(), self.agency.text(), language, self.mode or InterpreterMode.IN_PERSON
+        )
+
+    def wipe(self) -> None:
+        super().wipe()
+        self.helps.setChecked(False)
+        self.choose(InterpreterMode.IN_PERSON)
+
+
+class PlanSteps:
+    """The three steps, and the plan they hold."""
+
+    def __init__(self, words: Words) -> None:
+        self.plan_step = PlanStep(words)
+        self.rep_step = RepresentativeStep(words)
+        self.interp_step = InterpreterStep(words)
+
+    @property
+    def representative_signs(self) -> bool:
+        return self.plan_step.representative.isChecked()
+
+    def plan(self, language: str | None, interpreter_offered: bool) -> Plan:
+        rep = self.rep_step.representative() if self.representative_signs else None
+        interp = (
+            self.interp_step.interpreter(language or "")
+            if interpreter_offered and language
+            else None
+        )
+        return Plan(rep, interp, self.plan_step.witness.isChecked())
+
+    def forget(self, witness: bool) -> None:
+        for step in (self.plan_step, self.rep_step, self.interp_step):
+            step.wipe()
+        self.plan_step.representative.setChecked(False)
+        self.plan_step.witness.setChecked(witness)

@@ -1,0 +1,236 @@
+"""A briefing signed by a legally authorized representative, with an interpreter and a witness,
+through the real widgets: staff prepare it in staff mode (in Spanish, so an interpreter is offered),
+the representative reads it ("You are reading this for …") and signs, the interpreter attests with a
+drawing, a staff member witnesses with their PIN (a wrong one first). Then every signer is in the
+store with its audit row, on the PDF (pdftotext), in FHIR (validated by fhir.resources), and the
+PDF's seal is valid to poppler's pdfsig."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from fhir.resources.R4B import get_fhir_model_class
+from PySide6.QtCore import QSize
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kiosk.config import load_config
+from kiosk.i18n import words_for
+from kiosk.records import Filters, export_fhir
+from kiosk.session import ScreenKind
+from kiosk.station import Station
+from kiosk.store.models import AuditEntry, Document, SignerRow
+from kiosk.store.planned import planned_of
+from kiosk.store.signers import signers_of
+from kiosk.store.staff import add_staff
+from kiosk.ui.staff import prepare
+from kiosk.ui.window import KioskWindow
+from tests.pdfsig import pdfsig
+from tests.records.fhir_checks import validate
+from tests.ui.drive import key, kind, next_, scribble, sign_here, tap, type_date, walk_to
+from tests.ui.staff_drive import type_keys
+
+PATIENT = "Ana Ruiz"
+WITNESS, PIN = "Nurse Lee", "482913"
+ES = words_for("es")
+
+
+@pytest.fixture
+def nurse(station: Station) -> str:
+    add_staff(station.store, WITNESS, PIN, datetime.now(UTC))
+    return WITNESS
+
+
+def prepare_with_signers(qtbot: QtBot, window: KioskWindow) -> None:
+    """Staff mode: the patient, then who signs, the language (Spanish), the interpreter; Prepare."""
+    window.open_staff()
+    tap(qtbot, window.staff.prepare_button)
+    form = window.staff.prepare
+    type_keys(qtbot, form.name_keys, PATIENT)
+    tap(qtbot, form.next_button)
+    type_date(qtbot, form.keypad, "03141951")
+    tap(qtbot, form.next_button)
+    tap(qtbot, form.next_button)  # no MRN
+    assert form.step == prepare.PLAN, form.message.text()
+    plan = form.plan.plan_step
+    type_keys(qtbot, plan.keys, "Dr Okafor")
+    assert plan.practitioner.text() == "Dr Okafor"
+    tap(qtbot, plan.representative)
+    tap(qtbot, plan.witness)
+    tap(qtbot, form.next_button)
+    assert form.step == prepare.REP, form.message.text()
+    rep = form.plan.rep_step
+    type_keys(qtbot, rep.keys, "Luis Ruiz")
+    tap(qtbot, form.next_button)  # no relationship: refused in one sentence
+    assert form.step == prepare.REP
+    assert form.message.text() == words_for("en")("staff.prepare.rep-relationship")
+    rep.type_into(rep.relationship)
+    type_keys(qtbot, rep.keys, "son")
+    rep.type_into(rep.reason)
+    type_keys(qtbot, rep.keys, "aphasia")
+    tap(qtbot, form.next_button)
+    assert form.step == prepare.CHECK, form.message.text()
+    tap(qtbot, form.languages.buttons["es"])
+    tap(qtbot, form.next_button)
+    assert form.step == prepare.INTERP, form.message.text()
+    interp = form.plan.interp_step
+    tap(qtbot, interp.helps)
+    type_keys(qtbot, interp.keys, "Marta Gil")
+    tap(qtbot, form.next_button)  # no ID or agency
+    assert form.message.text() == words_for("en")("staff.prepare.interp-id")
+    interp.type_into(interp.agency)
+    type_keys(qtbot, interp.keys, "LL-")
+    for digit in "7781":
+        tap(qtbot, key(interp.digits, digit))
+    tap(qtbot, interp.modes[next(iter(m for m in interp.modes if m.value == "video"))])
+    tap(qtbot, form.next_button)  # Prepare
+    assert form.step == prepare.NAME and not form.message.isVisible(), form.message.text()
+    tap(qtbot, window.staff.back_button)
+
+
+def test_a_representative_signs_with_an_interpreter_and_a_witness(
+    qtbot: QtBot, window: KioskWindow, station: Station, nurse: str, tmp_path: Path
+) -> None:
+    prepare_with_signers(qtbot, window)
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY and window.words.language == "es"
+    b = window.briefing
+    assert b is not None and b.cosign is not None
+    plan = planned_of(station.store, b.briefing_id)
+    assert plan.representative is not None and plan.representative.relationship == "son"
+    assert plan.interpreter is not None and plan.interpreter.language == "es" and plan.witness
+    assert window.identity.title.text() == ES("identity.hello", name="Luis Ruiz")
+    assert ES("cosign.reading-for", patient=PATIENT) in window.identity.instruction.text()
+    type_date(qtbot, window.identity.keypad, "03141951")
+    next_(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    page = window.sign
+    assert page.who.text().startswith("Luis Ruiz")
+    assert page.behalf.text() == ES("cosign.reading-for", patient=PATIENT)
+    shown = [w.text() for w in page._points]
+    assert shown[0] == ES("signer.meaning.representative")
+    sign_here(qtbot, window)
+    next_(qtbot, window)
+
+    # The interpreter attests, with a drawing; nothing is filed yet.
+    assert kind(window) is ScreenKind.INTERPRETER, window.bottom.message.text()
+    with station.store.reading() as session:
+        assert session.scalars(select(Document.status)).one() == "pending"  # not made yet
+        assert [r.kind for r in session.scalars(select(SignerRow))] == ["representative"]
+    assert window.interpreter.who.text() == "Marta Gil"
+    scribble(window.interpreter.pad)
+    tap(qtbot, window.bottom.primary)
+
+    # The witness: a wrong PIN first (one sentence, nothing stored), then theirs.
+    assert kind(window) is ScreenKind.WITNESS
+    witness = window.witness
+    tap(qtbot, witness._choices[WITNESS])
+    for digit in "111111":
+        tap(qtbot, witness.keys[digit])
+    tap(qtbot, window.bottom.primary)
+    assert kind(window) is ScreenKind.WITNESS
+    assert window.bottom.message.text() == ES("staff.sign-in.no-match")
+    assert witness.pin_typed == ""
+    with station.store.reading() as session:
+        assert len(session.scalars(select(SignerRow)).all()) == 2
+    for digit in PIN:
+        tap(qtbot, witness.keys[digit])
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
+        tap(qtbot, window.bottom.primary)
+    assert kind(window) is ScreenKind.DONE
+
+    briefing_id = b.briefing_id
+    signers = signers_of(station.store, briefing_id)
+    assert [(s.kind.value, s.name) for s in signers] == [
+        ("representative", "Luis Ruiz"),
+        ("interpreter", "Marta Gil"),
+        ("witness", WITNESS),
+    ]
+    rep, interp, wit = signers
+    assert (rep.role, rep.reason) == ("son", "aphasia") and rep.image_png
+    assert (interp.interpreter_id, interp.language, interp.mode) == ("LL-7781", "es", "video")
+    assert interp.image_png and wit.staff_id is not None and wit.image_png is None
+    with station.store.reading() as session:
+        audited = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.subject == f"briefing:{briefing_id}",
+                AuditEntry.action == "signer_added",
+            )
+        ).all()
+        assert [json.loads(a.detail)["kind"] for a in audited] == [
+            "representative",
+            "interpreter",
+            "witness",
+        ]
+        assert audited[-1].actor == WITNESS
+        failed = session.scalars(
+            select(AuditEntry).where(AuditEntry.action.like("%login_failed%"))
+        ).all()
+        assert failed, "the wrong PIN is audited as a failed sign-in"
+        document = session.scalars(
+            select(Document).where(Document.briefing_id == briefing_id)
+        ).one()
+
+    pdf = load_config().documents_dir / document.path
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    for word in (
+        "Luis Ruiz",
+        "Marta Gil",
+        WITNESS,
+        "LL-7781",
+        "Dr Okafor",
+        ES("document.signer.representative"),
+        ES("document.signer.interpreter"),
+        ES("document.signer.witness"),
+        ES("document.signed-for", name=PATIENT),
+        ES("pdf.signed-by", name="Luis Ruiz"),
+    ):
+        assert word in flat, word
+    report = pdfsig(pdf)
+    assert report.valid and report.whole_document, report.text
+
+    target = tmp_path / "fhir.json"
+    export_fhir(station.store, target, Filters(), by="Auditor", documents=tmp_path / "out")
+    data = json.loads(target.read_text(encoding="utf-8"))
+    get_fhir_model_class("Bundle").model_validate(data)
+    resources = [e["resource"] for e in data["entry"]]
+    for resource in resources:
+        validate(resource)
+    (person,) = [r for r in resources if r["resourceType"] == "RelatedPerson"]
+    assert person["name"] == [{"text": "Luis Ruiz"}]
+    (provenance,) = [r for r in resources if r["resourceType"] == "Provenance"]
+    people = ("Luis Ruiz", "Marta Gil", WITNESS)  # beside the kiosk's own seal
+    shown = [s["who"].get("display") for s in provenance["signature"]]
+    assert [who for who in shown if who in people] == list(people)
+
+
+def test_the_witness_step_waits_for_a_name_and_the_done_screen_for_the_witness(
+    qtbot: QtBot, window: KioskWindow, station: Station, nurse: str, clock: object
+) -> None:
+    """Walk-up with `witness_required`: no name tapped is one sentence; the step does not time out
+    into Welcome while staff come over."""
+    from dataclasses import replace
+
+    station.config = replace(station.config, values={**station.config.values, "witness_required": True, "walk_up_mode": True})  # fmt: skip
+    window.show_at(QSize(1280, 800))
+    tap(qtbot, window.welcome.start_button)
+    window.identity.name.setText(PATIENT)
+    next_(qtbot, window)
+    type_date(qtbot, window.identity.keypad, "03141951")
+    next_(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    sign_here(qtbot, window)
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.WITNESS
+    tap(qtbot, window.bottom.primary)  # no name tapped
+    assert window.bottom.message.text() == words_for("en")("cosign.witness.choose-name")
+    clock.advance(600)  # type: ignore[attr-defined]
+    window.tick()
+    assert kind(window) is ScreenKind.WITNESS, "the witness step waits for the witness"
