@@ -130,12 +130,12 @@ def main() -> int:
         steps.plan_step.planned.setText(now.astimezone().strftime("%m/%d/%Y"))
         tap(steps.plan_step.representative)
         steps.plan_step.witness.setChecked(True)
-        shot("47-staff-prepare-signers")
+        shot("58-staff-prepare-signers")
         form.next()
         steps.rep_step.name.setText("Luis Ruiz")
         steps.rep_step.relationship.setText("son")
         steps.rep_step.reason.setText("aphasia after a stroke")
-        shot("48-staff-prepare-representative")
+        shot("59-staff-prepare-representative")
         form.next()
         tap(form.languages.buttons["es"])
         form.next()
@@ -143,7 +143,7 @@ def main() -> int:
         steps.interp_step.name.setText("Marta Gil")
         steps.interp_step.agency.setText("LanguageLine 7781")
         tap(steps.interp_step.modes[InterpreterMode.VIDEO])
-        shot("49-staff-prepare-interpreter")
+        shot("60-staff-prepare-interpreter")
         form.cancel()
         window.close_staff()
         settle()
@@ -163,7 +163,7 @@ def main() -> int:
     tap(window.welcome.start_button)
     for digit in "0314":
         tap(next(b for b in window.identity.keypad.findChildren(QAbstractButton) if b.text() == digit))  # fmt: skip
-    shot("50-identity-representative")
+    shot("61-identity-representative")
     for digit in "1951":
         tap(next(b for b in window.identity.keypad.findChildren(QAbstractButton) if b.text() == digit))  # fmt: skip
     tap(window.bottom.primary)
@@ -181,21 +181,21 @@ def main() -> int:
     bar = window.sign.statement.verticalScrollBar()
     bar.setValue(bar.maximum())
     sign(window.sign.pad)
-    shot("51-sign-representative")
+    shot("62-sign-representative")
     tap(window.bottom.primary)
     sign(window.interpreter.pad)
-    shot("52-interpreter")
+    shot("63-interpreter")
     tap(window.bottom.primary)
     tap(window.witness._choices["Priya Natarajan"])
     for digit in "1111":
         tap(window.witness.keys[digit])
     tap(window.bottom.primary)
-    shot("53-witness-wrong-pin")
+    shot("64-witness-wrong-pin")
     for digit in "482916":
         tap(window.witness.keys[digit])
     tap(window.bottom.primary)
     window.jobs.wait(30_000)
-    shot("54-done-witnessed")
+    shot("65-done-witnessed")
     window.allow_close = True
     window.close()
     station.close()
