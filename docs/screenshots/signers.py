@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, date, datetime
@@ -43,6 +42,7 @@ def main() -> int:
     from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QAbstractButton, QApplication
+    from rig import Rig
 
     from kiosk.cli import main as kiosk
     from kiosk.config import load_config
@@ -55,44 +55,18 @@ def main() -> int:
     from kiosk.store.briefings import prepare_briefing
     from kiosk.store.staff import add_staff
     from kiosk.ui.fonts import load_fonts
-    from kiosk.ui.window import KioskWindow
 
     kiosk(["init"])
     app = QApplication(sys.argv[:1])
     load_fonts()
     load_fonts(fallbacks=True)
-    screen = app.primaryScreen().size()
     station = Station.open(load_config(), SystemClock())
     now = datetime.now(UTC)
     for name in ("Sam Carter", "Priya Natarajan", "Tomás Ferreira"):
         add_staff(station.store, name, "482916", now)
 
-    class Staff:
-        def staff_sign_in(self, parent: object, reason: str) -> str | None:
-            return "Sam Carter"
-
-    window = KioskWindow(station, Staff())  # type: ignore[arg-type]
-    window.setWindowFlags(Qt.WindowType.FramelessWindowHint)
-    window.move(0, 0)
-    window.show_at(screen)
-    window.timer.stop()
-    if options.larger:
-        window.top.larger_button.click()
-
-    def settle() -> None:
-        window.jobs.wait()
-        for _ in range(5):
-            app.processEvents()
-
-    def shot(name: str) -> None:
-        settle()
-        out = out_dir / f"{name}{suffix}.png"
-        subprocess.run(["import", "-window", "root", str(out)], check=True)
-        print(out)
-
-    def tap(widget) -> None:  # type: ignore[no-untyped-def]
-        widget.click()
-        settle()
+    rig = Rig(app, station, out_dir, suffix, larger=options.larger)
+    window, settle, shot, tap = rig.window, rig.settle, rig.shot, rig.tap
 
     def draw(pad, points: list[tuple[float, float]]) -> None:  # type: ignore[no-untyped-def]
         kinds = (

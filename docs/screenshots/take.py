@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, date, datetime
@@ -60,6 +59,7 @@ def main() -> int:
     from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
+    from rig import Rig
 
     from kiosk.cli import main as kiosk
     from kiosk.config import load_config
@@ -70,13 +70,11 @@ def main() -> int:
     from kiosk.store.briefings import prepare_briefing
     from kiosk.store.staff import add_staff
     from kiosk.ui.fonts import load_fonts
-    from kiosk.ui.window import KioskWindow
 
     kiosk(["init"])
     app = QApplication(sys.argv[:1])
     load_fonts()
     load_fonts(fallbacks=True)
-    screen = app.primaryScreen().size()
     station = Station.open(load_config(), SystemClock())
     now = datetime.now(UTC)
     form = load_form(bundled_forms_dir() / "mild" / "en.toml")
@@ -92,34 +90,8 @@ def main() -> int:
         now=now,
     )
 
-    class Staff:
-        """Staff sign-in answered at once (its own dialog is shot separately)."""
-
-        def staff_sign_in(self, parent: object, reason: str) -> str | None:
-            return "Sam Carter"
-
-    window = KioskWindow(station, Staff())  # type: ignore[arg-type]
-    window.setWindowFlags(Qt.WindowType.FramelessWindowHint)
-    window.move(0, 0)
-    window.show_at(screen)
-    window.timer.stop()
-    if larger:
-        window.top.larger_button.click()
-
-    def settle() -> None:
-        window.jobs.wait()  # staff reads run on the worker thread: their answers, then the paint
-        for _ in range(5):
-            app.processEvents()
-
-    def shot(name: str) -> None:
-        settle()
-        out = out_dir / f"{name}{suffix}.png"
-        subprocess.run(["import", "-window", "root", str(out)], check=True)
-        print(out)
-
-    def tap(widget) -> None:  # type: ignore[no-untyped-def]
-        widget.click()
-        settle()
+    rig = Rig(app, station, out_dir, suffix, larger=larger)
+    window, settle, shot, tap = rig.window, rig.settle, rig.shot, rig.tap
 
     def keys(widget, text) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtWidgets import QAbstractButton

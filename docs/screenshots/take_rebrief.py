@@ -19,7 +19,6 @@ import os
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, date, datetime, timedelta
@@ -70,6 +69,7 @@ def main() -> int:
     from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QAbstractButton, QApplication
+    from rig import Rig
 
     from kiosk.cli import main as kiosk
     from kiosk.config import load_config
@@ -81,7 +81,6 @@ def main() -> int:
     from kiosk.store import Recorder
     from kiosk.store.briefings import prepare_briefing
     from kiosk.ui.fonts import load_fonts
-    from kiosk.ui.window import KioskWindow
 
     kiosk(["init"])
     shipped = bundled_forms_dir() / "mild"
@@ -124,33 +123,8 @@ def main() -> int:
         )
         walk_through(b, random.Random(3), wrong_first=False)  # as `kiosk demo` does
 
-    class Staff:
-        def staff_sign_in(self, parent: object, reason: str) -> str | None:
-            return "Sam Carter"
-
-    window = KioskWindow(station, Staff())  # type: ignore[arg-type]
-    window.setWindowFlags(Qt.WindowType.FramelessWindowHint)
-    window.move(0, 0)
-    window.show_at(screen)
-    window.timer.stop()
-
-    def settle() -> None:
-        window.jobs.wait()
-        for _ in range(5):
-            app.processEvents()
-
-    def shot(name: str) -> None:
-        settle()
-        out = out_dir / f"{name}{suffix}.png"
-        if offscreen:  # no X screen: the window's own pixels
-            window.grab().save(str(out))
-        else:
-            subprocess.run(["import", "-window", "root", str(out)], check=True)
-        print(out)
-
-    def tap(widget) -> None:  # type: ignore[no-untyped-def]
-        widget.click()
-        settle()
+    rig = Rig(app, station, out_dir, suffix, larger=False, size=screen, grab=offscreen)
+    window, settle, shot, tap = rig.window, rig.settle, rig.shot, rig.tap
 
     def draw(pad, points: list[tuple[float, float]]) -> None:  # type: ignore[no-untyped-def]
         """A finger's stroke on the signature pad: press, moves, release."""
