@@ -31,8 +31,11 @@ from kiosk.store.models import (
     Document,
     ListeningRow,
     PatientRow,
+    PlannedSignerRow,
     QuestionFlag,
+    RebriefingRow,
     RiskAcknowledgement,
+    ScreenShownRow,
     SignatureRow,
     SignerRow,
 )
@@ -54,6 +57,9 @@ CHILD_TABLES: tuple[Table, ...] = (
     _table(SignerRow),
     _table(ListeningRow),
     _table(Document),
+    _table(PlannedSignerRow),
+    _table(ScreenShownRow),
+    _table(RebriefingRow),
 )
 """The tables whose rows belong to one briefing by `briefing_id`; the audit log belongs by subject."""
 TABLE_NAMES = ("briefings", "patients", *(t.name for t in CHILD_TABLES), "audit_log")

@@ -262,7 +262,7 @@ def child_rows(
 ) -> dict[str, list[Any]]:
     """Every row of `table` for these briefings (one query), grouped by briefing id, in id order."""
     grouped: dict[str, list[Any]] = defaultdict(list)
-    order = table.c.seq if "seq" in table.c else table.c.id
+    order = table.c.seq if "seq" in table.c else (table.c.id if "id" in table.c else table.c[key])
     if key == "subject":  # the audit log names its briefing as "briefing:<id>"
         subjects = [f"briefing:{i}" for i in ids]
         query = select(table).where(table.c.subject.in_(subjects)).order_by(order)

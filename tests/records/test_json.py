@@ -27,6 +27,9 @@ TABLES = {
     "signers": "signers",
     "listenings": "listenings",
     "documents": "documents",
+    "planned_signers": "planned_signers",
+    "screens_shown": "screens_shown",
+    "rebriefings": "rebriefings",
 }
 
 
