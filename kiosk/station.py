@@ -257,7 +257,8 @@ class Station:
         """The steps after signing for this plan (None when the patient signs alone)."""
         if plan.empty:
             return None
-        return Cosigning(plan, StoreCosigners(self.store, briefing_id, self.clock), self.clock)
+        cosigners = StoreCosigners(self.store, briefing_id, self.clock, wait_ms=TAP_WAIT_MS)
+        return Cosigning(plan, cosigners, self.clock)
 
     def _not_set_up(self) -> Unavailable | None:
         """Why nobody could have prepared a briefing here, if nobody has set this kiosk up."""

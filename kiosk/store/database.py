@@ -63,6 +63,12 @@ class Store:
         """A session for reading only: on SQLite it takes no write lock."""
         return Session(self.engine.execution_options(**{READ_ONLY: True}))
 
+    def waiting(self, wait_ms: int) -> Store:
+        """The same store, its writes waiting at most `wait_ms` for a lock another writer holds
+        (then failing as busy, `is_busy`): for what a patient's screen waits on."""
+        engine = self.engine.execution_options(**{WAIT_MS: wait_ms})
+        return Store(engine, sessionmaker(engine, expire_on_commit=False), self.kiosk_id)
+
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"

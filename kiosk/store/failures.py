@@ -3,7 +3,12 @@ not stored for another reason (the patient may tap again in each case)."""
 
 from __future__ import annotations
 
-from sqlalchemy.exc import SQLAlchemyError
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from kiosk.store.database import is_busy
 
 
 class RecordError(Exception):
@@ -24,3 +29,15 @@ def busy(exc: BaseException) -> bool:
     """Whether a patient's event was not stored only because another program held the database
     (the same tap is tried again while the screen says it is saving)."""
     return isinstance(exc, StoreBusy)
+
+
+@contextmanager
+def held_up_as_busy() -> Iterator[None]:
+    """A write that met a database another writer held past its wait raises StoreBusy (the same
+    intent may be tried again); any other error as it was."""
+    try:
+        yield
+    except OperationalError as exc:
+        if is_busy(exc):
+            raise StoreBusy("another program held the database") from exc
+        raise

@@ -14,6 +14,7 @@ from kiosk.session.clock import Clock
 from kiosk.session.cosign import Interpreter, Plan, Representative, Witnessed
 from kiosk.session.signers import InterpreterMode, Signer
 from kiosk.store.database import Store
+from kiosk.store.failures import held_up_as_busy
 from kiosk.store.models import PlannedSignerRow
 from kiosk.store.rules import clean_name
 from kiosk.store.signers import add_signer
@@ -72,17 +73,23 @@ def planned_of(store: Store, briefing_id: str) -> Plan:
 class StoreCosigners:
     """kiosk.session.cosign.Cosigners over the store, for one briefing."""
 
-    def __init__(self, store: Store, briefing_id: str, clock: Clock) -> None:
-        self.store = store
+    def __init__(
+        self, store: Store, briefing_id: str, clock: Clock, *, wait_ms: int | None = None
+    ) -> None:
+        """`wait_ms`: how long a write waits for a database another program holds before it fails
+        as StoreBusy (the screen says it is saving and tries again); None: the busy timeout."""
+        self.store = store if wait_ms is None else store.waiting(wait_ms)
         self.briefing_id = briefing_id
         self.clock = clock
 
     def add(self, signer: Signer) -> None:
-        add_signer(self.store, self.briefing_id, signer, actor=PATIENT)
+        with held_up_as_busy():
+            add_signer(self.store, self.briefing_id, signer, actor=PATIENT)
 
     def witness(self, name: str, pin: str) -> Witnessed:
         now: datetime = self.clock.now()
-        result = store_witness(self.store, self.briefing_id, name, pin, now)
+        with held_up_as_busy():
+            result = store_witness(self.store, self.briefing_id, name, pin, now)
         if result.ok:
             return Witnessed(True)
         if result.outcome is LoginOutcome.LOCKED:

@@ -14,13 +14,12 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, exists, insert, select, update
-from sqlalchemy.exc import OperationalError
 
 from kiosk.session import events as ev
 from kiosk.session.signature import DrawnSignature
 from kiosk.store import audit
-from kiosk.store.database import WAIT_MS, Store, is_busy
-from kiosk.store.failures import RecordError, StoreBusy
+from kiosk.store.database import WAIT_MS, Store
+from kiosk.store.failures import RecordError, held_up_as_busy
 from kiosk.store.hot import HotStatement
 from kiosk.store.models import (
     BriefingRow,
@@ -122,13 +121,8 @@ class Recorder:
     def record(self, event: ev.Event) -> None:
         kind = type(event)
         engine = self.store.engine if kind is ev.Abandoned else self._engine
-        try:
-            with engine.begin() as conn:
-                self._write(conn, kind, event)
-        except OperationalError as exc:
-            if is_busy(exc):
-                raise StoreBusy("another program held the database") from exc
-            raise
+        with held_up_as_busy(), engine.begin() as conn:
+            self._write(conn, kind, event)
 
     def _write(self, conn: Connection, kind: type[ev.Event], event: ev.Event) -> None:
         detail = self._handlers[kind](conn, event)

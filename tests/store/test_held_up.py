@@ -12,10 +12,12 @@ import pytest
 from sqlalchemy import text
 
 from kiosk.session import ScreenKind
+from kiosk.session.signers import InterpreterMode, Signer, SignerKind
 from kiosk.store import Store, audit, database
 from kiosk.store.audit import _PG_AUDIT_LOCK
 from kiosk.store.failures import StoreBusy, busy, not_saved
-from kiosk.store.models import RiskAcknowledgement
+from kiosk.store.models import RiskAcknowledgement, SignerRow
+from kiosk.store.planned import StoreCosigners
 from tests.session.fakes import FakeClock
 from tests.store.briefed import count, prepared, walk_to
 
@@ -83,3 +85,22 @@ def test_an_error_that_is_not_a_held_database_is_not_busy() -> None:
     assert not busy(OSError("No space left on device"))
     assert not database.is_busy(sqlite3.OperationalError("database or disk is full"))
     assert database.is_busy(sqlite3.OperationalError("database is locked"))
+
+
+def test_an_interpreter_attesting_on_a_held_database_fails_as_busy_and_is_stored_after(
+    store: Store,
+) -> None:
+    """The steps after signing wait as briefly as the patient's taps (kiosk.store.planned)."""
+    clock = FakeClock()
+    b = prepared(store, clock)
+    walk_to(b, ScreenKind.RISK)  # under way: a signer may be added
+    cosigners = StoreCosigners(store, b.briefing_id, clock, wait_ms=100)
+    interpreter = Signer(
+        SignerKind.INTERPRETER, "Marta Gil", clock.now(), interpreter_id="LL-7781",
+        language="es", mode=InterpreterMode.PHONE,
+    )  # fmt: skip
+    with held(store), pytest.raises(StoreBusy):
+        cosigners.add(interpreter)
+    assert count(store, SignerRow) == 0
+    cosigners.add(interpreter)
+    assert count(store, SignerRow) == 1 and chain(store).ok
