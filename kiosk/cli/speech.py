@@ -8,8 +8,10 @@ from typing import Any
 
 from babel.units import format_unit
 
-from kiosk.config import load_config
+from kiosk.config import Config, load_config
 from kiosk.content import Form, load_catalog
+from kiosk.content.catalog import Catalog
+from kiosk.store.maintenance import Check
 
 
 def register(commands: Any) -> None:
@@ -28,17 +30,49 @@ def register(commands: Any) -> None:
 
 def _forms(args: argparse.Namespace) -> list[Form]:
     """Every procedure in every language it checks clean in (the ones chosen)."""
-    catalog = load_catalog(load_config(args.config).forms_dirs)
+    return _each(
+        load_catalog(load_config(args.config).forms_dirs),
+        getattr(args, "procedure", None),
+        getattr(args, "language", None),
+    )
+
+
+def _each(
+    catalog: Catalog, procedure: str | None = None, language: str | None = None
+) -> list[Form]:
     found: list[Form] = []
     for form_id, form in sorted(catalog.forms.items()):
-        if getattr(args, "procedure", None) not in (None, form_id):
+        if procedure not in (None, form_id):
             continue
-        for language, translated in sorted(
+        for lang, translated in sorted(
             {form.language: form, **catalog.translations.get(form_id, {})}.items()
         ):
-            if getattr(args, "language", None) in (None, language):
+            if language in (None, lang):
                 found.append(translated)
     return found
+
+
+def read_aloud_check(config: Config) -> Check:
+    """`kiosk doctor`'s line: each procedure and language has its read-aloud audio, rendered for
+    exactly the content in use. A warning when not: the kiosk works, but Listen (and reading every
+    screen aloud) is not offered there until `kiosk speech render`."""
+    from kiosk.speech.render import check_folder
+
+    missing: list[str] = []
+    ready: list[str] = []
+    for form in _each(load_catalog(config.forms_dirs)):
+        (missing if check_folder(form, config.data_dir) else ready).append(
+            f"{form.id} {form.language}"
+        )
+    if missing:
+        return Check(
+            "read-aloud",
+            True,
+            f"no audio for the content in use for {', '.join(missing)}: Listen is not offered "
+            "there; run `kiosk speech render` (and again after a form changes)",
+            warning=True,
+        )
+    return Check("read-aloud", True, f"rendered for {', '.join(ready) or 'no procedure'}")
 
 
 def run_render(args: argparse.Namespace) -> int:

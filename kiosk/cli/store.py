@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cli.proof import proof_checks, proof_of
+from kiosk.cli.speech import read_aloud_check
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.content import load_catalog
 from kiosk.document.anchor import anchor
@@ -160,6 +161,7 @@ def run_doctor(args: argparse.Namespace) -> int:
         if store_usable:  # else the database line has said why nothing can be counted
             checks.append(_pending(config))
         checks.append(_forms(config))
+        checks.append(read_aloud_check(config))
         checks.append(_at_rest(config.data_dir))
     checks.append(_display())
     width = max(len(c.name) for c in checks)

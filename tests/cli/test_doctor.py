@@ -84,6 +84,7 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
         "log folder",
         "pending PDFs",
         "forms",
+        "read-aloud",
         "at rest",
         "display",
     ]
@@ -92,6 +93,23 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
     assert found["log folder"][1] == f"{tmp_path / 'data' / 'logs'} is writable"
     log = (tmp_path / "data" / "logs" / "commands.log").read_text(encoding="utf-8")
     assert "kiosk doctor: exit status 0" in log
+
+
+def test_doctor_warns_where_no_audio_is_rendered_for_the_content_in_use(
+    initialised: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["doctor"]) == 0  # a warning: the kiosk works, without Listen
+    out = capsys.readouterr().out
+    assert re.search(r"^WARN  read-aloud ", out, re.MULTILINE)
+    detail = checks(out)["read-aloud"][1]
+    assert detail.startswith("no audio for the content in use for mild ar, mild en, mild es: ")
+    assert "kiosk speech render" in detail
+    assert main(["speech", "render", "--language", "en"]) == 0
+    capsys.readouterr()
+    _, found, _ = doctor(capsys)
+    assert found["read-aloud"][1].startswith(
+        "no audio for the content in use for mild ar, mild es:"
+    )
 
 
 def test_a_bad_config_value_and_an_unknown_key_are_named_on_one_line(initialised: Path) -> None:
