@@ -37,6 +37,11 @@ def main() -> int:
     parser.add_argument("--larger", action="store_true", help='turn "Larger text" on first')
     parser.add_argument("--language", help="choose this language on Welcome first (es, ar)")
     parser.add_argument(
+        "--listen",
+        action="store_true",
+        help="render the read-aloud audio first (`kiosk speech render`), so Listen shows",
+    )
+    parser.add_argument(
         "--out", type=Path, default=HERE, help="the folder to save into (default: this one)"
     )
     parser.add_argument(
@@ -72,6 +77,10 @@ def main() -> int:
     from kiosk.ui.fonts import load_fonts
 
     kiosk(["init"])
+    if options.listen:
+        kiosk(
+            ["speech", "render"] + (["--language", language] if language else ["--language", "en"])
+        )
     app = QApplication(sys.argv[:1])
     load_fonts()
     load_fonts(fallbacks=True)

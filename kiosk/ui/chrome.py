@@ -5,6 +5,8 @@ The frame draws the screen model's `View` like the pages do, and says which acti
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -25,9 +27,13 @@ from kiosk.ui.theme import Look
 
 __all__ = ["ProgressBar", "TopBar"]
 
-MODES = ("beside", "above", "under", "column", "stacked")
+MODES = ("beside", "above", "under", "rows", "column", "stacked")
 ICONIC_FIRST = 3
-"""The toggles that give up their words first (the globe and the loudspeakers: `TopBar._iconic`)."""
+"""On a landscape screen, the toggles that give up their words first (Quieter, the globe, Listen:
+`TopBar._iconic`); Larger text and High contrast keep theirs unless the toggles would otherwise
+need a row of their own (a landscape screen has no height to spare). On a portrait screen only
+Quieter and the globe give theirs up first; Listen, Larger text and High contrast keep their words
+unless the toggles would otherwise stand in a column: there is height for two rows of their own."""
 """The top bar's ways of placing its words and toggles, from the one that takes least height."""
 
 
@@ -127,9 +133,9 @@ class TopBar(QWidget):
         """The words beside the toggles when they fit there in two lines at most (and that room
         is not a sliver); else the words across with the toggles in a row under them; else (the
         toggles' words too long for one row) the toggles one above the other, the words beside.
-        The language button, the volume and Listen give up their words (the globe and the
-        loudspeakers stay) when that keeps a better way; Larger text and High contrast too, when
-        the toggles would otherwise take a row of their own."""
+        The volume and the language button give up their words (the loudspeaker and the globe
+        stay) when that keeps a better way, and on a landscape screen Listen too; the others only
+        as ICONIC_FIRST says."""
         if self.width() <= 0:
             return
         shown = self._shown()
@@ -138,13 +144,15 @@ class TopBar(QWidget):
         mode = self._mode_for(widths)
         compact: frozenset[QPushButton] = frozenset()
         glyph = self._glyph_alone_px()
-        # The fewest words given up for a better way, in the order of `_iconic`; Larger text and
-        # High contrast keep theirs unless the toggles would otherwise need a row of their own.
+        window = self.window()
+        portrait = window.height() > window.width()
+        first, enough = (ICONIC_FIRST - 1, "rows") if portrait else (ICONIC_FIRST, "above")
+        # The fewest words given up for a better way, in the order of `_iconic` (see ICONIC_FIRST).
         for n in range(1, len(self._iconic) + 1):
             iconic = frozenset(b for b in shown if b in self._iconic[:n])
             if mode == MODES[0] or not iconic or iconic == compact:
                 continue
-            if n > ICONIC_FIRST and MODES.index(mode) <= MODES.index("above"):
+            if n > first and MODES.index(mode) <= MODES.index(enough):
                 break
             fewer = self._mode_for(
                 [glyph if b in iconic else w for b, w in zip(shown, widths, strict=True)]
@@ -172,6 +180,11 @@ class TopBar(QWidget):
             return "above"  # the words across in one line, the bar beside the toggles
         if self.corner.width() + sum(widths) + (len(widths) + 1) * gap <= self.width():
             return "under"
+        half = (len(widths) + 1) // 2  # two rows share their columns: each as wide as its widest
+        columns = [max(a, b) for a, b in zip_longest(widths[:half], widths[half:], fillvalue=0)]
+        # (with a little to spare: a toggle with a glyph lays out a few pixels wider than measured)
+        if self.corner.width() + sum(columns) + (half + 3) * gap <= self.width():
+            return "rows"
         if self.corner.width() + max(widths) + self._longest_word() + 3 * gap <= self.width():
             return "column"
         return "stacked"
@@ -232,6 +245,13 @@ class TopBar(QWidget):
             self.grid.addWidget(self.bar, 1, 1, 1, n + 1)
             for i, b in enumerate(shown):
                 self.grid.addWidget(b, 2, 2 + i)
+        elif mode == "rows":
+            # The words and the bar across, the toggles in two rows under them.
+            self.grid.addWidget(self.where, 0, 1, 1, n + 1)
+            self.grid.addWidget(self.bar, 1, 1, 1, n + 1)
+            half = (n + 1) // 2
+            for i, b in enumerate(shown):
+                self.grid.addWidget(b, 2 + i // half, 2 + i % half)
         elif mode == "stacked":
             # Words, bar and each toggle on a row of their own (a long language, large text).
             self.grid.addWidget(self.where, 0, 1, 1, 2)
@@ -324,10 +344,11 @@ class TopBar(QWidget):
     @property
     def _iconic(self) -> tuple[QPushButton, ...]:
         """The toggles that can give up their words for their glyph alone, the first first: the
-        globe (the languages' mark the world over), the loudspeakers, then the letter A and
-        plus of Larger text and the half-filled circle of High contrast."""
+        loudspeaker of Quieter, the globe (the languages' mark the world over), Listen's
+        loudspeaker, then the letter A and plus of Larger text and the half-filled circle of High
+        contrast."""
         return (
-            self.language_button, self.volume_button, self.listen_button, self.larger_button,
+            self.volume_button, self.language_button, self.listen_button, self.larger_button,
             self.contrast_button,
         )  # fmt: skip
 

@@ -213,17 +213,20 @@ def test_quieter_or_louder_beside_listen_for_this_patient_only(
     top = window.top
     begin(qtbot, window)
     volume = top.volume_button
-    assert volume.isVisible() and volume.text() == words("frame.quieter")
+    # Its words, or (when the top bar has no room for them: the loudspeakers give theirs up first)
+    # its loudspeaker alone, named for a screen reader.
+    assert volume.isVisible() and volume.text() in ("", words("frame.quieter"))
+    assert volume.accessibleName() == words("frame.quieter")
     assert volume.height() >= top.listen_button.height()  # as large a target as Listen
     tap(qtbot, top.listen_button)  # the player is made at the first Listen, at the system's volume
     output = window.listening.speaker._player.audioOutput()
     assert output.volume() == pytest.approx(1.0)
     tap(qtbot, volume)
-    assert volume.isChecked() and volume.text() == words("frame.louder")
+    assert volume.isChecked() and volume.text() in ("", words("frame.louder"))
     assert volume.accessibleName() == words("frame.louder")
     assert output.volume() == pytest.approx(0.4)
     next_(qtbot, window)  # kept from screen to screen
     assert volume.isChecked() and output.volume() == pytest.approx(0.4)
     window.end_session()  # the next patient starts at the system's volume
     assert not volume.isChecked() and output.volume() == pytest.approx(1.0)
-    assert volume.text() == words("frame.quieter")
+    assert volume.accessibleName() == words("frame.quieter")
