@@ -1,12 +1,14 @@
 """Screenshots of the real kiosk in a real window: run under Xvfb, as the README says.
 
-    Xvfb :99 -screen 0 1280x800x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --larger -larger
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --language es --out /tmp/shots -es
-    Xvfb :98 -screen 0 1080x1920x24 & DISPLAY=:98 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py -portrait
+    Xvfb :99 -screen 0 1280x800x24 & DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --listen
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --listen --larger -larger
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --listen --language es -es
+    Xvfb :98 -screen 0 1080x1920x24 & DISPLAY=:98 QT_QPA_PLATFORM=xcb python docs/screenshots/take.py --listen -portrait
 
-`--larger` turns "Larger text" on first; `--language es` chooses a language on Welcome first; the
-last argument is added to each file's name. With either, only the patient's screens are taken
+`--listen` renders the read-aloud audio first (`kiosk speech render`, about 10 s a language), so
+Listen and Quieter show as on a kiosk that is set up; `--larger` turns "Larger text" on first;
+`--language es` chooses a language on Welcome first; the last argument is added to each file's
+name. With either, only the patient's screens are taken
 (staff mode's are the same at every text size).
 
 It makes a throw-away data folder with a prepared briefing for a fictional patient, drives the
