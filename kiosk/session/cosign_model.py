@@ -32,8 +32,7 @@ class CosignSteps:
                 model._say(msg(problem))
                 return
         image = drawn.image_png if drawn is not None and drawn.strokes else None
-        if model._run(lambda: cosign.attest_interpreter(b, image)):
-            self._stepped()
+        model._run(lambda: cosign.attest_interpreter(b, image))  # stored: Done's time starts afresh
 
     def witness(self, name: str, pin: str) -> None:
         """A staff member's name and PIN: stored and on when they match; else why, in one sentence."""
@@ -46,13 +45,8 @@ class CosignSteps:
         outcome: list[cosign.Witnessed] = []
         if not model._run(lambda: outcome.append(cosign.witness(b, name, pin))):
             return
-        if outcome[0].ok:
-            self._stepped()
-        elif outcome[0].locked_minutes:
-            model._say(msg("staff.sign-in.locked", count=outcome[0].locked_minutes))
-        else:
+        witnessed = outcome[0]  # stored and on when it matched (Done's time starts afresh)
+        if witnessed.locked_minutes:
+            model._say(msg("staff.sign-in.locked", count=witnessed.locked_minutes))
+        elif not witnessed.ok:
             model._say(msg("staff.sign-in.no-match"))
-
-    def _stepped(self) -> None:
-        """Each step starts the done screen's time afresh (staff may take a while to come)."""
-        self._model._done_since = self._model._monotonic()

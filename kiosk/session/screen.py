@@ -351,9 +351,11 @@ class ScreenModel(Preferences):
         return done
 
     def _stored(self) -> None:
+        """A tap was stored. Once signed, each stored step (the signature, then the interpreter's
+        and the witness's) starts the done screen's time afresh: staff may take a while to come."""
         self._local = replace(self._local, message=None)
         b = self.briefing
-        if b is not None and b.status is Status.COMPLETED and self._done_since is None:
+        if b is not None and b.status is Status.COMPLETED:
             self._done_since = self._monotonic()
 
     def _attempt(

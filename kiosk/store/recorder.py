@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, and_, bindparam, exists, insert, selec
 from kiosk.session import events as ev
 from kiosk.session.signature import DrawnSignature
 from kiosk.store import audit
-from kiosk.store.database import WAIT_MS, Store
+from kiosk.store.database import Store
 from kiosk.store.failures import RecordError, held_up_as_busy
 from kiosk.store.hot import HotStatement
 from kiosk.store.models import (
@@ -99,11 +99,7 @@ class Recorder:
         fails as StoreBusy (None: the store's whole busy timeout). An abandonment, which no one
         waits on, always waits the whole timeout."""
         self.store = store
-        self._engine = (
-            store.engine
-            if wait_ms is None
-            else store.engine.execution_options(**{WAIT_MS: wait_ms})
-        )
+        self._engine = store.engine if wait_ms is None else store.waiting(wait_ms).engine
         self._handlers: dict[type[ev.Event], Callable[[Connection, Any], dict[str, Any]]] = {
             ev.BriefingStarted: self._started,
             ev.IdentityConfirmed: self._identity_confirmed,
