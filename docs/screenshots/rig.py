@@ -8,7 +8,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.station import Station
@@ -64,4 +65,18 @@ class Rig:
 
     def tap(self, widget: QWidget | Any) -> None:
         widget.click()
+        self.settle()
+
+    def draw(self, pad: QWidget, points: list[tuple[float, float]]) -> None:
+        """A finger's stroke on a signature pad: press, moves, release."""
+        kinds = [QEvent.Type.MouseButtonPress] + [QEvent.Type.MouseMove] * (len(points) - 2)
+        for kind, (x, y) in zip([*kinds, QEvent.Type.MouseButtonRelease], points, strict=True):
+            held = kind is not QEvent.Type.MouseButtonRelease
+            event = QMouseEvent(
+                kind, QPointF(x, y), QPointF(pad.mapToGlobal(QPoint(int(x), int(y)))),
+                Qt.MouseButton.LeftButton,
+                Qt.MouseButton.LeftButton if held else Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+            )  # fmt: skip
+            QApplication.sendEvent(pad, event)
         self.settle()

@@ -63,8 +63,6 @@ def main() -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     patient_only = larger or bool(suffix)
 
-    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-    from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
     from rig import Rig
 
@@ -114,28 +112,7 @@ def main() -> int:
             tap(match[0])
 
     def draw(points: list[tuple[float, float]]) -> None:
-        pad = window.sign.pad
-        kinds = (
-            [QEvent.Type.MouseButtonPress]
-            + [QEvent.Type.MouseMove] * (len(points) - 2)
-            + [QEvent.Type.MouseButtonRelease]
-        )
-        for kind, (x, y) in zip(kinds, points, strict=True):
-            buttons = (
-                Qt.MouseButton.NoButton
-                if kind is QEvent.Type.MouseButtonRelease
-                else Qt.MouseButton.LeftButton
-            )
-            event = QMouseEvent(
-                kind,
-                QPointF(x, y),
-                QPointF(pad.mapToGlobal(QPoint(int(x), int(y)))),
-                Qt.MouseButton.LeftButton,
-                buttons,
-                Qt.KeyboardModifier.NoModifier,
-            )
-            QApplication.sendEvent(pad, event)
-        settle()
+        rig.draw(window.sign.pad, points)
 
     def read_to_end(area) -> None:  # type: ignore[no-untyped-def]
         """Slide the text to its end, as a patient does before "I understand" or Sign."""

@@ -66,8 +66,7 @@ def main() -> int:
     out_dir = options.out.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
-    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QAbstractButton, QApplication
     from rig import Rig
 
@@ -126,19 +125,7 @@ def main() -> int:
     rig = Rig(app, station, out_dir, suffix, larger=False, size=screen, grab=offscreen)
     window, settle, shot, tap = rig.window, rig.settle, rig.shot, rig.tap
 
-    def draw(pad, points: list[tuple[float, float]]) -> None:  # type: ignore[no-untyped-def]
-        """A finger's stroke on the signature pad: press, moves, release."""
-        kinds = [QEvent.Type.MouseButtonPress] + [QEvent.Type.MouseMove] * (len(points) - 2)
-        for kind, (x, y) in zip([*kinds, QEvent.Type.MouseButtonRelease], points, strict=True):
-            held = kind is not QEvent.Type.MouseButtonRelease
-            event = QMouseEvent(
-                kind, QPointF(x, y), QPointF(pad.mapToGlobal(QPoint(int(x), int(y)))),
-                Qt.MouseButton.LeftButton,
-                Qt.MouseButton.LeftButton if held else Qt.MouseButton.NoButton,
-                Qt.KeyboardModifier.NoModifier,
-            )  # fmt: skip
-            QApplication.sendEvent(pad, event)
-        settle()
+    draw = rig.draw
 
     window.open_staff()
     tap(window.staff.rebrief_button)
