@@ -128,6 +128,14 @@ class Cosigning:
         self._clock = clock
         self.represented = False
         """The representative's row is stored (a second tap on Sign does not store it again)."""
+        self._staff: tuple[str, ...] | None = None
+
+    def staff_names(self) -> tuple[str, ...]:
+        """Who may witness, read from the store once (the witness step is drawn again on every
+        change: a refused PIN, a name chosen)."""
+        if self._staff is None:
+            self._staff = tuple(self.cosigners.staff_names())
+        return self._staff
 
     def path(self, screens: Sequence[Screen]) -> tuple[Screen, ...]:
         """The patient's path with this plan's steps between signing and done."""
@@ -169,4 +177,4 @@ def witness(b: Briefing, name: str, pin: str) -> Witnessed:
 
 
 def staff_names(b: Briefing) -> tuple[str, ...]:
-    return tuple(b.cosign.cosigners.staff_names()) if b.cosign is not None else ()
+    return b.cosign.staff_names() if b.cosign is not None else ()
