@@ -32,7 +32,8 @@ class BottomBar(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(8)
-        self.message = label(role="notice")
+        self.message = label()
+        self.message.setProperty("role", "")  # as _note() leaves it with nothing to say
         self.message.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
         outer.addWidget(self.message)
         self.grid = QGridLayout()

@@ -55,6 +55,8 @@ class WelcomePage(Page):
             lambda: self.read_aloud.emit(self.listen_button.isChecked())
         )
         self.listen_button.words.setProperty("role", "choice")
+        for part in (self.listen_button, self.listen_button.words):
+            part.setProperty("picked", "false")  # as draw() leaves it unless chosen: no restyle
         self.speaker = QLabel()
         self.speaker.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.speaker.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

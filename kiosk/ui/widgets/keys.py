@@ -46,6 +46,8 @@ def set_flag(widget: QWidget, name: str, value: bool | str) -> None:
     if widget.property(name) == value:
         return
     widget.setProperty(name, value)
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return  # styled when first shown, with the flag as it is then (and QStyle not yet loaded)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
