@@ -39,6 +39,7 @@ class Rig:
         self.grab = grab
         self.out_dir = out_dir
         self.suffix = suffix
+        self.station = station
         self.window = window = KioskWindow(station, _Staff())  # type: ignore[arg-type]
         window.setWindowFlags(Qt.WindowType.FramelessWindowHint)
         window.move(0, 0)
@@ -46,6 +47,12 @@ class Rig:
         window.timer.stop()
         if larger:
             window.top.larger_button.click()
+
+    def close(self) -> None:
+        """The window closed (no staff asked) and the station's store let go."""
+        self.window.allow_close = True
+        self.window.close()
+        self.station.close()
 
     def settle(self) -> None:
         """The worker thread's jobs done (staff reads, PDFs), then their answers painted."""

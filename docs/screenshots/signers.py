@@ -153,9 +153,7 @@ def main() -> int:
     tap(window.bottom.primary)
     window.jobs.wait(30_000)
     shot("65-done-witnessed")
-    window.allow_close = True
-    window.close()
-    station.close()
+    rig.close()
     return 0
 
 

@@ -222,9 +222,7 @@ def main() -> int:
     shot("21-still-there")
     window.end_session()
     if patient_only:
-        window.allow_close = True
-        window.close()
-        station.close()
+        rig.close()
         return 0
 
     from kiosk.ui.staff.sign_in import StaffSignIn
@@ -274,9 +272,7 @@ def main() -> int:
     questions.note.setText("Dr Lee called her back")
     shot("30-staff-answer")
     questions.forget()
-    window.allow_close = True
-    window.close()
-    station.close()
+    rig.close()
     return 0
 
 

@@ -167,9 +167,7 @@ def main() -> int:
         if not window.done.print_button.isVisible():
             break
     shot("57-done-copy-printed")
-    window.allow_close = True
-    window.close()
-    station.close()
+    rig.close()
     return 0
 
 

@@ -8,8 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -24,7 +22,7 @@ from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.briefing import BriefingPane
 from kiosk.ui.console.filters import FilterBar
 from kiosk.ui.console.pdf import PdfPane
-from kiosk.ui.console.reads import Reads, fit_columns
+from kiosk.ui.console.reads import Reads, fit_columns, rows_table
 from kiosk.ui.console.table import BriefingTable
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.describe import WITHDRAW_WHY
@@ -58,14 +56,8 @@ class BriefingsView(QWidget):
         self.model.failed.connect(self._failed)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        rows_table(self.table)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.pane = BriefingPane(words)
         self.pane.withdraw_wanted.connect(self.withdraw)

@@ -9,14 +9,11 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,7 +23,7 @@ from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, Flag, StaffError, StaleError, Which
 from kiosk.services.staff import NOTE_MAX
 from kiosk.ui.console.describe import flag_state, isolated, told_state, when_short
-from kiosk.ui.console.reads import Reads, fit_columns, tell
+from kiosk.ui.console.reads import Reads, fit_columns, read_only_table, tell
 from kiosk.ui.jobs import Jobs
 
 COLUMNS = (
@@ -66,15 +63,7 @@ class QuestionsView(QWidget):
         self.count = QLabel()
         top.addWidget(self.count, 1)
         layout.addLayout(top)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([words(c) for c in COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(words, COLUMNS)
         self.table.itemSelectionChanged.connect(self._chosen)
         layout.addWidget(self.table, 1)
 

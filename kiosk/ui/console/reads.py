@@ -7,9 +7,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTableWidget,
+)
 
-from kiosk.i18n import Msg, msg
+from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import StaffError
 from kiosk.ui.jobs import Jobs
 
@@ -17,6 +23,27 @@ log = logging.getLogger(__name__)
 
 WIDEST_COLUMN = 280
 """A column fitted to its contents is never wider than this (the rest shows on hover)."""
+
+
+def rows_table(table: QTableView) -> None:
+    """A console list: one row chosen at a time, rows striped, no row numbers, columns staff can
+    widen and the last one taking the rest."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+
+
+def read_only_table(words: Words, columns: tuple[str, ...]) -> QTableWidget:
+    """A `rows_table` whose cells are filled by the view, headed by these catalog ids."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels([words(c) for c in columns])
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    rows_table(table)
+    return table
 
 
 def fit_columns(table: QTableView) -> None:

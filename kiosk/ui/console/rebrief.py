@@ -7,12 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -21,7 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, StaffError, StaleError
 from kiosk.services.rebriefing import Outdated
-from kiosk.ui.console.reads import Reads, fit_columns, tell
+from kiosk.ui.console.reads import Reads, fit_columns, read_only_table, tell
 from kiosk.ui.jobs import Jobs
 
 COLUMNS = (
@@ -46,15 +43,7 @@ class RebriefView(QWidget):
         self.note = QLabel(words("staff.rebrief.note-console"))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([words(c) for c in COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(words, COLUMNS)
         self.table.itemSelectionChanged.connect(self._enable)
         layout.addWidget(self.table, 1)
         line = QHBoxLayout()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -13,13 +14,19 @@ from kiosk.ui.widgets.key_pages import LETTER_FONT, SPACING
 from kiosk.ui.widgets.keyboard import KEY_HEIGHT, WIDTH
 from kiosk.ui.widgets.keypad import set_font_px
 
+L = TypeVar("L", bound=QLineEdit)
+
 STAFF_WORDS = words_for(SOURCE)
 """Staff mode's words (English until staff mode has a language of its own)."""
 
 
 def text_field(placeholder: str, length: int) -> QLineEdit:
-    """A line staff type into with the on-screen keys: no context menu (no paste of stray text)."""
-    field = QLineEdit()
+    """A line staff type into with the on-screen keys."""
+    return staff_line(QLineEdit(), placeholder, length)
+
+
+def staff_line(field: L, placeholder: str, length: int) -> L:
+    """`field` set as every line staff type into: no context menu (no paste of stray text)."""
     field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     field.setMaxLength(length)
     field.setPlaceholderText(placeholder)

@@ -17,7 +17,7 @@ from kiosk.services.signing_plan import Interpreter, InterpreterMode, Plan, Repr
 from kiosk.services.staff import NAME_MAX
 from kiosk.session.signers import MODE_WORDS
 from kiosk.ui.pages.base import button, centred
-from kiosk.ui.staff.keys import DigitRow, text_field
+from kiosk.ui.staff.keys import DigitRow, staff_line
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 
@@ -44,13 +44,7 @@ class Field(QLineEdit):
 
 
 def _field(placeholder: str, length: int = NAME_MAX) -> Field:
-    field = Field()
-    template = text_field(placeholder, length)  # the same settings as every staff line
-    field.setContextMenuPolicy(template.contextMenuPolicy())
-    field.setMaxLength(length)
-    field.setPlaceholderText(placeholder)
-    template.deleteLater()
-    return field
+    return staff_line(Field(), placeholder, length)
 
 
 class Keyed(QWidget):
