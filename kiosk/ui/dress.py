@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QSizePolicy, QStackedWidget
 
 from kiosk.ui.theme import BASE_PX, Look, Palette, body_px
+from kiosk.ui.typeset import wear
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
@@ -34,7 +35,7 @@ def restyle_window(window: KioskWindow, palette: Palette) -> Look:
     screen = window.screen()
     size = window.display or (screen.size() if screen is not None else QSize(1280, 800))
     rtl = window.words.right_to_left
-    look = Look(palette, body_px(size, window.larger), window.larger, rtl)
+    look = Look(palette, body_px(size, window.larger), window.larger, rtl, body_px(size))
     window.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     )
@@ -70,20 +71,19 @@ class PageStack(QStackedWidget):
 def dress(window: KioskWindow, look: Look, size: QSize) -> None:
     """The frame's parts (and staff mode's page, while it is open) in `look`, the pages after;
     the keys sized for a display of `size`."""
-    sheet = look.stylesheet()
     background = window.palette()
     background.setColor(QPalette.ColorRole.Window, QColor(look.palette.background))
     window.setPalette(background)
     window.setAutoFillBackground(True)
     for part in (window.top, window.bottom, window.practice):
         if part is not None:
-            part.setStyleSheet(sheet)
-    window.still_there.sheet = sheet  # hidden nearly always: styled when shown, or when quiet
-    window.language_chooser.sheet = sheet
+            wear(part, look)
+    window.still_there.look = look  # hidden nearly always: styled when shown, or when quiet
+    window.language_chooser.look = look
     if window.still_there.isVisible():
         window.still_there.restyle()
     if window.ready and (window.staff_mode.is_open or not window.staff.styleSheet()):
-        window.staff.setStyleSheet(sheet)
+        window.staff.setStyleSheet(look.stylesheet(sized=True))
     window.restyler.start()
     portrait = size.height() > size.width()
     words = window.words

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from kiosk.i18n import Words
 from kiosk.session.view import View
 from kiosk.ui.pages.base import button, label
+from kiosk.ui.theme import Look
+from kiosk.ui.typeset import wear
 
 HOLD_MS = 3000
 """How long staff hold the top-left corner to open staff sign-in."""
@@ -106,8 +108,9 @@ class Cover(QWidget):
         self.column.addWidget(self.title)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.hide()
-        self.sheet = ""
-        """The style sheet to take when next shown (or when the screen is quiet: `restyle`)."""
+        self.look: Look | None = None
+        """The look to take when next shown (or when the screen is quiet: `restyle`)."""
+        self._worn: Look | None = None
 
     def add(self, widget: QWidget) -> None:
         """A part under the title, centred across (the last one added stands lowest)."""
@@ -117,10 +120,11 @@ class Cover(QWidget):
         self.column.addStretch(1)
 
     def restyle(self) -> bool:
-        """Take the sheet, if it has not yet (whether it did)."""
-        if self.styleSheet() == self.sheet:
+        """Take the look, if it has not yet (whether it did)."""
+        if self.look is None or self._worn == self.look:
             return False
-        self.setStyleSheet(self.sheet)
+        self._worn = self.look
+        wear(self, self.look)
         return True
 
     def cover(self) -> None:

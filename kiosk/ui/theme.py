@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from PySide6.QtCore import QSize
 
@@ -13,6 +14,11 @@ LARGER = 1.3
 REFERENCE = QSize(1280, 800)
 TOUCH_PX = 64
 """The smallest touch target, in both directions, at 1280×800."""
+ROLE_PX = {"title": 40, "heading": 30, "language": 30}
+"""Text of these roles (labels and buttons), in px beside a body text of BASE_PX: in proportion
+to the body text around them, whatever its size."""
+ENTRY_PX = 32
+"""Typed text (a field), likewise."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,8 @@ def body_px(screen: QSize, larger: bool = False) -> int:
 
 @dataclass(frozen=True)
 class Look:
-    """The chosen palette and size; the stylesheet is a pure function of it."""
+    """The chosen palette and size. The stylesheet follows the palette, the screen and the
+    direction, never the text size: "Larger text" changes fonts only (kiosk.ui.typeset)."""
 
     palette: Palette
     body: int
@@ -131,6 +138,9 @@ class Look:
     follow the screen only), so larger words leave the page as much room as they can."""
     right_to_left: bool = False
     """The words read from the right: the marks beside a text stand at its right."""
+    screen_body: int = 0
+    """The body size on this screen without "Larger text" (0: worked out from `body`), so the room
+    and the targets are the same to the pixel with larger text or without."""
 
     @property
     def scale(self) -> float:
@@ -139,6 +149,8 @@ class Look:
     @property
     def reach(self) -> float:
         """The screen's own scale: `scale` without "Larger text"."""
+        if self.screen_body:
+            return self.screen_body / BASE_PX
         return self.scale / LARGER if self.larger else self.scale
 
     def px(self, value: float) -> int:
@@ -149,31 +161,56 @@ class Look:
         """A space or a target's size given at 1280×800, scaled like the screen (not the text)."""
         return round(value * self.reach)
 
-    def stylesheet(self) -> str:
-        p, px, room = self.palette, self.px, self.room
-        start = "right" if self.right_to_left else "left"  # where a line begins
-        touch = max(TOUCH_PX, room(TOUCH_PX))
-        return f"""
-QWidget {{ background: {p.background}; color: {p.text}; font-size: {self.body}px; }}
+    def stylesheet(self, *, sized: bool = False) -> str:
+        """The sheet for this palette, screen and direction: the same with "Larger text" or
+        without, as text sizes are the widgets' fonts (kiosk.ui.typeset). `sized`: with the text
+        sizes too, for a part whose widgets are not typeset (staff mode, the staff sign-in)."""
+        sheet = _sheet(self.palette, self.reach, self.right_to_left)
+        return sheet + self._sizes() if sized else sheet
+
+    def _sizes(self) -> str:
+        px = self.px
+        roles = "".join(
+            f'QLabel[role="{r}"], QPushButton[role="{r}"] {{ font-size: {px(v)}px; }}\n'
+            for r, v in ROLE_PX.items()
+        )
+        return (
+            f"QWidget {{ font-size: {self.body}px; }}\n{roles}"
+            f"QLineEdit {{ font-size: {px(ENTRY_PX)}px; }}\n"
+        )
+
+
+@lru_cache(maxsize=8)
+def _sheet(p: Palette, reach: float, right_to_left: bool) -> str:
+    """The sheet of colours, borders and room, for a screen of scale `reach` (made once per
+    palette, screen and direction)."""
+
+    def room(value: float) -> int:
+        return round(value * reach)
+
+    start = "right" if right_to_left else "left"  # where a line begins
+    touch = max(TOUCH_PX, room(TOUCH_PX))
+    return f"""
+QWidget {{ background: {p.background}; color: {p.text}; }}
 QLabel {{ background: transparent; }}
-QLabel[role="title"] {{ font-size: {px(40)}px; font-weight: bold; }}
-QLabel[role="heading"] {{ font-size: {px(30)}px; font-weight: bold; }}
+QLabel[role="title"] {{ font-weight: bold; }}
+QLabel[role="heading"] {{ font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
 QLabel[role="done"] {{ color: {p.done}; font-weight: bold; }}
 QLabel[role="flag"] {{ color: {p.flag}; font-weight: bold; }}
-QLabel[role="notice"] {{ color: {p.notice}; background: {p.notice_surface}; border-radius: {px(8)}px;
-    padding: {px(10)}px {px(16)}px; font-weight: bold; }}
+QLabel[role="notice"] {{ color: {p.notice}; background: {p.notice_surface}; border-radius: {room(8)}px;
+    padding: {room(10)}px {room(16)}px; font-weight: bold; }}
 QLabel[role="progress"] {{ color: {p.muted}; }}
 QLabel[role="practice"] {{ color: {p.notice}; background: {p.notice_surface}; border: 2px dashed {p.notice};
-    border-radius: {px(8)}px; padding: {px(4)}px {px(12)}px; font-size: {BASE_PX}px; font-weight: bold; }}
-QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: {px(12)}px; }}
+    border-radius: {room(8)}px; padding: {room(4)}px {room(12)}px; font-size: {BASE_PX}px; font-weight: bold; }}
+QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: {room(12)}px; }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
 QFrame[role="bar"] {{ border: none; }}
 QScrollArea {{ border: none; background: transparent; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QPushButton[kiosk="true"] {{ background: {p.button}; color: {p.button_text}; border: 2px solid {p.border};
-    border-radius: {room(12)}px; min-height: {touch}px; min-width: {touch}px; padding: 0 {px(20)}px; }}
-QPushButton {{ background: {p.button}; color: {p.button_text}; border: 2px solid {p.border}; border-radius: {px(10)}px; }}
+    border-radius: {room(12)}px; min-height: {touch}px; min-width: {touch}px; padding: 0 {room(20)}px; }}
+QPushButton {{ background: {p.button}; color: {p.button_text}; border: 2px solid {p.border}; border-radius: {room(10)}px; }}
 QPushButton:pressed {{ border-width: 4px; }}
 QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QPushButton:checked {{ background: {p.primary}; color: {p.primary_text}; }}
@@ -182,22 +219,22 @@ QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text};
 QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}
 QPushButton[role="flag"][flagged="true"] {{ border-width: 4px; font-weight: bold; }}
 QPushButton[role="acknowledge"] {{ background: {p.surface}; color: {p.done}; border: 4px solid {p.done};
-    font-weight: bold; min-height: {touch + room(12)}px; text-align: {start}; padding: 0 {px(24)}px; }}
+    font-weight: bold; min-height: {touch + room(12)}px; text-align: {start}; padding: 0 {room(24)}px; }}
 QPushButton[role="acknowledge"]:disabled {{ color: {p.disabled_text}; border: 3px dashed {p.border}; }}
 QPushButton[role="choice"] {{ min-height: {touch}px; }}
-QPushButton[role="language"] {{ min-height: {touch + room(12)}px; min-width: {room(200)}px; font-size: {px(30)}px; }}
+QPushButton[role="language"] {{ min-height: {touch + room(12)}px; min-width: {room(200)}px; }}
 QPushButton[role="language"]:checked {{ border: 4px solid {p.primary}; font-weight: bold; }}
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; }}
 QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; }}
 QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; font-weight: bold; }}
-QLabel[role="point"] {{ border-{start}: {px(6)}px solid {p.primary}; padding-{start}: {px(14)}px; }}
+QLabel[role="point"] {{ border-{start}: {room(6)}px solid {p.primary}; padding-{start}: {room(14)}px; }}
 QLabel[role="cue"] {{ color: {p.text}; font-weight: bold; }}
-QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {px(8)}px;
-    padding: {px(8)}px; font-size: {px(32)}px; min-height: {touch}px; }}
-QProgressBar {{ background: {p.button}; border: 1px solid {p.border}; border-radius: {px(4)}px; max-height: {px(12)}px; }}
-QProgressBar::chunk {{ background: {p.primary}; border-radius: {px(4)}px; }}
-QScrollBar:vertical {{ background: {p.button}; width: {px(22)}px; border-radius: {px(11)}px; margin: 0; }}
-QScrollBar::handle:vertical {{ background: {p.border}; min-height: {px(60)}px; border-radius: {px(11)}px; }}
+QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {room(8)}px;
+    padding: {room(8)}px; min-height: {touch}px; }}
+QProgressBar {{ background: {p.button}; border: 1px solid {p.border}; border-radius: {room(4)}px; max-height: {room(12)}px; }}
+QProgressBar::chunk {{ background: {p.primary}; border-radius: {room(4)}px; }}
+QScrollBar:vertical {{ background: {p.button}; width: {room(22)}px; border-radius: {room(11)}px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {p.border}; min-height: {room(60)}px; border-radius: {room(11)}px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QWidget#overlay {{ background: {p.background}; }}

@@ -202,7 +202,7 @@ class KioskWindow(QWidget):
     @property
     def sheet(self) -> str:
         """The style sheet of the look on screen (a dialog over the window takes it too)."""
-        return self.look.stylesheet()
+        return self.look.stylesheet(sized=True)
 
     @property
     def briefing(self) -> Briefing | None:

@@ -153,17 +153,24 @@ def walk_to(qtbot: QtBot, window: KioskWindow, target: ScreenKind, flag: str | N
     for _ in range(len(b.screens) * 2):
         if kind(window) is target:
             return
-        screen = b.current
-        if screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
-            acknowledge(qtbot, window)
-            if screen.id == flag:
-                tap(qtbot, window.bottom.flag)
-        elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
-            question = b.form.question(screen.id)
-            choose(qtbot, window, question.answer)
-        next_(qtbot, window)
-        assert b.current != screen, f"stuck on {screen.id}: {message(window)}"
+        forward(qtbot, window, flag)
     raise AssertionError(f"{target} never came")
+
+
+def forward(qtbot: QtBot, window: KioskWindow, flag: str | None = None) -> None:
+    """Do what the screen asks (acknowledge, flag the risk `flag`, answer rightly) and touch Next."""
+    b = window.briefing
+    assert b is not None
+    screen = b.current
+    if screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
+        acknowledge(qtbot, window)
+        if screen.id == flag:
+            tap(qtbot, window.bottom.flag)
+    elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
+        question = b.form.question(screen.id)
+        choose(qtbot, window, question.answer)
+    next_(qtbot, window)
+    assert b.current != screen, f"stuck on {screen.id}: {message(window)}"
 
 
 def tap_on_screen(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:

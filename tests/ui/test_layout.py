@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontInfo
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
 from kiosk.ui import theme
 from kiosk.ui.dress import QUIET_MS
+from kiosk.ui.typeset import BODY
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, choose, next_, tap, type_date, walk_to
+from tests.ui.drive import begin, choose, forward, kind, next_, tap, type_date, walk_to
 
 
 def test_larger_text_and_high_contrast_toggle_from_the_top_bar(
@@ -37,10 +40,13 @@ def test_pages_not_on_screen_take_a_new_look_only_while_nobody_touches(
     """Restyling a hidden page holds the screen's thread: it must never stand in a tap's way."""
 
     def behind() -> list[str]:
-        return [type(p).__name__ for p in window.distinct_pages if p.styleSheet() != window.sheet]
+        return [type(p).__name__ for p in window.distinct_pages if p.property(BODY) != body()]
+
+    def body() -> int:
+        return window.look.body
 
     tap(qtbot, window.top.larger_button)
-    assert window.page.styleSheet() == window.sheet  # what the patient sees: at once
+    assert window.page.property(BODY) == body()  # what the patient sees: at once
     assert behind(), "every page restyled at once: the tap paid for pages nobody sees"
     # A touch anywhere puts the hidden pages' turn off until the screen has been quiet again.
     qtbot.waitUntil(lambda: window.restyler.due_in_ms() < QUIET_MS - 50, timeout=5_000)
@@ -53,6 +59,62 @@ def test_pages_not_on_screen_take_a_new_look_only_while_nobody_touches(
     assert window.restyler.due_in_ms() > QUIET_MS - 50
     assert behind(), "restyled before the screen was quiet"
     qtbot.waitUntil(lambda: not behind() and not window.restyler.pending(), timeout=10_000)
+
+
+def text_sizes(window: KioskWindow) -> list[str]:
+    """Each text on screen whose size is not its role's at the window's body size (the keys, with
+    sheets of their own, and the practice banner, in a fixed size, are left out)."""
+    body = window.look.body
+    share = {"title": 40, "heading": 30, "language": 30}
+    wrong = []
+    for part in (window.top, window.bottom, window.page):
+        for w in part.findChildren(QWidget):
+            text = w.text() if isinstance(w, (QLabel, QAbstractButton, QLineEdit)) else ""
+            if not text or not w.isVisibleTo(window) or _own_sheet(w, part):
+                continue
+            role = str(w.property("role") or "")
+            if isinstance(w, QLineEdit):
+                want = round(32 * body / 24)
+            elif role in share:
+                want = round(share[role] * body / 24)
+            else:
+                want = body
+            got = QFontInfo(w.font()).pixelSize()
+            if got != want:
+                wrong.append(
+                    f"{type(w).__name__} {role or '-'} {text[:20]!r}: {got} px, not {want}"
+                )
+    return wrong
+
+
+def _own_sheet(widget: QWidget, part: QWidget) -> bool:
+    while widget is not part:
+        if widget.styleSheet():
+            return True
+        parent = widget.parentWidget()
+        assert parent is not None
+        widget = parent
+    return False
+
+
+def test_every_text_is_in_its_size_as_larger_text_comes_and_goes(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """ "Larger text" sets sizes as fonts, not as a style sheet: every text drawn, on every screen of
+    the walk (rows made as it goes, a title that became a heading), is in its role's size."""
+    tap(qtbot, window.top.larger_button)
+    assert window.look.larger and text_sizes(window) == []
+    begin(qtbot, window)
+    seen = set()
+    while kind(window) is not ScreenKind.SIGN:
+        assert text_sizes(window) == [], kind(window)
+        seen.add(kind(window))
+        if kind(window) is ScreenKind.RISK:
+            tap(qtbot, window.top.larger_button)  # off, and on again on the next risk
+            assert text_sizes(window) == [], "switched on a risk"
+        forward(qtbot, window)
+    assert text_sizes(window) == []
+    assert {ScreenKind.ABOUT, ScreenKind.RISK, ScreenKind.QUESTION, ScreenKind.REVIEW} <= seen
 
 
 def test_text_sizes_follow_the_display_and_never_shrink() -> None:

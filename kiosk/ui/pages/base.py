@@ -25,6 +25,7 @@ from kiosk.session.view import Tone
 from kiosk.ui.pages.label import Label
 from kiosk.ui.pages.scroll import Reading, kinetic
 from kiosk.ui.theme import BASE_PX, STANDARD, Look
+from kiosk.ui.typeset import typeset, wear
 
 if TYPE_CHECKING:
     from kiosk.i18n import Words
@@ -82,7 +83,7 @@ class Page(QWidget):
         if self._styled == self.look:
             return False
         self._styled = self.look
-        self.setStyleSheet(self.look.stylesheet())
+        wear(self, self.look)
         return True
 
     centre_column = False
@@ -138,6 +139,7 @@ class Page(QWidget):
         if view.kind in self.kinds:
             self.restyle()  # before drawing: what is drawn is measured in the look's fonts
             self.draw(view, model.words)
+            typeset(self, self.look.body)  # the widgets it made, in their sizes
 
     def draw(self, view: View, words: Words) -> None:
         raise NotImplementedError

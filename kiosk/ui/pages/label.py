@@ -35,6 +35,11 @@ class Label(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
+        self._heights: dict[int, int] = {}
+        self._heights_of = text
+        """Height for a width, as QLabel works it out, for the words, font and room it has now.
+        A layout asks each wrapped label for it many times a pass (about 380 times when "Larger
+        text" lays a reading screen out again, at 11 µs each, wrapping the words every time)."""
         self._keep_room()
         self._marked: tuple[int, int, str, str] | None = None
         """The characters read aloud now (start, length), in their colours (text, background)."""
@@ -63,13 +68,32 @@ class Label(QLabel):
         self._marked = None  # another text: what was read aloud is not in it
         super().setText(text)
 
+    def setWordWrap(self, on: bool) -> None:
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def heightForWidth(self, width: int) -> int:
+        text = self.text()  # set through QLabel itself too (`QLabel.setText`, `clear`)
+        if text != self._heights_of:
+            self._heights.clear()
+            self._heights_of = text
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) > 16:  # widths of windows since shown: keep the few of now
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
     def changeEvent(self, event: QEvent) -> None:
+        # Any change of font, style, room (a style sheet's padding), direction: wrapped anew.
+        self._heights.clear()
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._keep_room()
         super().changeEvent(event)
 
     def _keep_room(self) -> None:
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self._heights.clear()
         self.setMargin(self.OVERHANG_PX if rtl else 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:

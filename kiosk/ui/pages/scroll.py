@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.typeset import refit
+
 Row = TypeVar("Row", bound=QWidget)
 Entry = TypeVar("Entry")
 W = TypeVar("W", bound=QWidget)
@@ -237,6 +239,7 @@ class Reading(QScrollArea):
         while len(kept) < len(items):
             row = make()
             self.content.insertWidget(at + len(kept), row)
+            refit(row)  # in the page's text size before it is measured
             kept.append(row)
         for row, item in zip(kept, items, strict=False):
             fill(row, item)

@@ -21,6 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
 
+from kiosk.ui.typeset import refit
+
 KEY_PADDING = 16
 """Room between a word key's text (or glyph) and its border, each side, at scale 1."""
 BORDER_ROOM = 4
@@ -46,6 +48,8 @@ def set_flag(widget: QWidget, name: str, value: bool | str) -> None:
     if widget.property(name) == value:
         return
     widget.setProperty(name, value)
+    if name == "role":
+        refit(widget)  # a title that became a heading takes the heading's size
     if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         return  # styled when first shown, with the flag as it is then (and QStyle not yet loaded)
     style = widget.style()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from kiosk.session.view import LanguageChoice
 from kiosk.ui.pages.base import button
+from kiosk.ui.typeset import refit
 
 
 class LanguageButtons(QWidget):
@@ -71,6 +72,7 @@ class LanguageButtons(QWidget):
             )
             b.clicked.connect(lambda _=False, code=choice.code: self._tapped(code))
             self.row.addWidget(b)
+            refit(b)  # a language's name in its size, in proportion to the text around it
             self.buttons[choice.code] = b
 
     def _tapped(self, code: str) -> None:
