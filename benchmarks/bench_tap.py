@@ -9,6 +9,9 @@ One kiosk process, its window at 1920x1080 (walk-up mode), runs whole briefings 
 (`QTest.mouseClick`, through `robot.tap`), and its time runs from just before the press until the
 event loop has finished painting everything the tap changed:
 
+- what earlier taps left to paint is painted before the press (the untimed taps of the walk, a
+  birth date's digits say, are tapped back to back without the event loop running between them,
+  where a patient's taps are seconds apart): those paints are not the timed tap's;
 - an application-wide event filter notes every Paint event delivered to a widget of the window;
 - after the tap the script runs the event loop (`processEvents`) until the tap's paints have come
   and then nothing more was painted for 100 ms; the time is taken at the end of the
@@ -129,6 +132,9 @@ class Taps:
 
         deferred = QEvent.Type.DeferredDelete
         painted = self.painted
+        for _ in range(3):  # what earlier, untimed taps left to lay out and paint
+            QCoreApplication.processEvents()
+            QCoreApplication.sendPostedEvents(None, deferred)
         painted.clear()
         cut = later if later is not None else []
         t0 = perf_counter_ns()
