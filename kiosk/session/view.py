@@ -29,6 +29,8 @@ class Action(StrEnum):
     NOT_ME = "not_me"
     SIGN = "sign"
     CLEAR_SIGNATURE = "clear_signature"
+    SIGNATURE_DRAWN = "signature_drawn"
+    """A stroke drawn in the signing box: a refusal said before ("sign in the box") is gone."""
     TYPE_INSTEAD = "type_instead"
     DRAW_INSTEAD = "draw_instead"
     FINISH = "finish"

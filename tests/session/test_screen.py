@@ -227,6 +227,8 @@ def test_signing_needs_the_statement_read_and_happens_once(
     assert model.view.can(Action.SIGN)
     model.sign(DrawnSignature(()))
     assert said(model.view.refusal) == "Please sign with your finger in the box."
+    model.do(Action.SIGNATURE_DRAWN)  # a stroke in the box: the refusal is gone
+    assert model.view.message is None
     model.sign(SIGNATURE)
     model.sign(SIGNATURE)
     assert [type(e).__name__ for e in sink.events].count("Signed") == 1

@@ -103,6 +103,7 @@ def test_a_whole_briefing_through_the_widgets_is_stored_and_its_pdf_verifies(
     assert b.status is Status.IN_PROGRESS
     assert message(window) == english("signature.empty")
     scribble(window.sign.pad)
+    assert message(window) == ""  # drawn: "please sign in the box" is said no more
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000) as made:
         next_(qtbot, window)
         assert kind(window) is ScreenKind.DONE

@@ -80,6 +80,7 @@ class SignPage(Page):
         right.addStretch(1)  # the room the pad leaves while the name is typed: below, not in a row
         self.split.addLayout(right, 1)
 
+        self.pad.changed.connect(self._drawn)
         self.statement.at_end.connect(self._read_to_end)
         self.statement.more.connect(self._set_more)
         self._language: str | None = None
@@ -190,6 +191,12 @@ class SignPage(Page):
     def _read_to_end(self) -> None:
         if self.model is not None and self.isVisible() and self.statement_box.isVisible():
             self.model.read_to_end()
+
+    def _drawn(self) -> None:
+        """A stroke drawn: what was said about the box ("please sign in it") is said no more."""
+        model = self.model
+        if model is not None and not self.pad.is_empty() and model.view.message is not None:
+            model.do(Action.SIGNATURE_DRAWN)
 
     def _clear(self) -> None:
         self.pad.clear()
