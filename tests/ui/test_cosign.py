@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B import get_fhir_model_class
 from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QScroller
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -31,7 +32,17 @@ from kiosk.ui.staff import prepare
 from kiosk.ui.window import KioskWindow
 from tests.pdfsig import pdfsig
 from tests.records.fhir_checks import validate
-from tests.ui.drive import key, kind, next_, scribble, sign_here, tap, type_date, walk_to
+from tests.ui.drive import (
+    key,
+    kind,
+    next_,
+    scribble,
+    sign_here,
+    tap,
+    tap_on_screen,
+    type_date,
+    walk_to,
+)
 from tests.ui.staff_drive import type_keys
 
 PATIENT = "Ana Ruiz"
@@ -128,7 +139,10 @@ def test_a_representative_signs_with_an_interpreter_and_a_witness(
     # The witness: a wrong PIN first (one sentence, nothing stored), then theirs.
     assert kind(window) is ScreenKind.WITNESS
     witness = window.witness
-    tap(qtbot, witness._choices[WITNESS])
+    assert QScroller.hasScroller(
+        witness.names.viewport()
+    )  # a long list of staff: a finger scrolls it
+    tap_on_screen(qtbot, witness._choices[WITNESS])  # through the list's finger scrolling
     for digit in "111111":
         tap(qtbot, witness.keys[digit])
     tap(qtbot, window.bottom.primary)

@@ -27,7 +27,17 @@ from kiosk.store.briefings import prepare_briefing
 from kiosk.store.staff import add_staff
 from kiosk.ui.window import KioskWindow
 from tests.conftest import MILD
-from tests.ui.drive import kind, message, next_, scribble, sign_here, tap, type_date, walk_to
+from tests.ui.drive import (
+    kind,
+    message,
+    next_,
+    scribble,
+    sign_here,
+    tap,
+    tap_on_screen,
+    type_date,
+    walk_to,
+)
 from tests.ui.matrix import RIGHT_DATE, Eye, Unreadable, combinations
 from tests.ui.seen import problems, report
 
@@ -71,7 +81,7 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye) -> None:
     next_(qtbot, window)
     assert kind(window) is ScreenKind.WITNESS, message(window)
     eye.check("witness")
-    tap(qtbot, window.witness._choices[WITNESS])
+    tap_on_screen(qtbot, window.witness._choices[WITNESS])  # through the list's finger scrolling
     keys = window.witness.keys
     for digit in "1111":
         tap(qtbot, keys[digit])

@@ -25,6 +25,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, button, label
 from kiosk.ui.pages.parts import ScrollCue
+from kiosk.ui.pages.scroll import kinetic
 from kiosk.ui.staff.keys import pin_field
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -79,12 +80,14 @@ class _Split(Page):
 
 
 class NameList(QScrollArea):
-    """The staff who may witness, one button each, whole; the list scrolls when they are many."""
+    """The staff who may witness, one button each, whole; the list scrolls with a finger when they
+    are many (a tap on a name still chooses it)."""
 
     more = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
+        kinetic(self)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
