@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
@@ -309,3 +310,36 @@ def test_every_prepare_step_fits_at_1280_by_800(
     tap(qtbot, form.plan.interp_step.helps)
     tap(qtbot, form.next_button)
     staff_fits(window, "staff menu, ready")
+
+
+@pytest.mark.parametrize(
+    "display", [QSize(1280, 800), QSize(1080, 1920)], ids=["landscape", "portrait"]
+)
+def test_each_line_of_who_signs_keeps_its_name_in_sight_once_typed_into(
+    qtbot: QtBot, window: KioskWindow, station: Station, display: QSize
+) -> None:
+    """A placeholder goes as soon as a line is typed into: the representative's and interpreter's
+    lines are named beside them (landscape, where height is short) or above them (portrait,
+    where the line needs the width), and the name is whole."""
+    window.show_at(display)
+    window.open_staff()
+    tap(qtbot, window.staff.prepare_button)
+    plan = window.staff.prepare.plan
+    for step in (plan.plan_step, plan.rep_step, plan.interp_step):
+        window.staff.prepare.steps.setCurrentWidget(step)
+        QApplication.processEvents()  # laid out as shown
+        for field in step.fields:
+            field.setText("Luis Ruiz")
+            name = field.accessibleName()
+            shown = [w for w in step.findChildren(QLabel) if w.text() == name]
+            assert len(shown) == 1 and not field.placeholderText(), name
+            named = shown[0]
+            at, there = named.mapTo(step, QPoint(0, 0)), field.mapTo(step, QPoint(0, 0))
+            if display.height() > display.width():
+                assert at.y() + named.height() <= there.y(), f"{name!r} is not above its line"
+            else:
+                assert at.x() + named.width() <= there.x(), f"{name!r} is not beside its line"
+            lines = named.fontMetrics().boundingRect(
+                named.contentsRect(), int(Qt.TextFlag.TextWordWrap), name
+            )
+            assert lines.height() <= named.contentsRect().height(), f"{name!r} is cut"

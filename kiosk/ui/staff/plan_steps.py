@@ -9,14 +9,22 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.i18n import Words
 from kiosk.services.signing_plan import Interpreter, InterpreterMode, Plan, Representative
 from kiosk.services.staff import NAME_MAX
 from kiosk.session.signers import MODE_WORDS
-from kiosk.ui.pages.base import button, centred
+from kiosk.ui.pages.base import button, centred, label
 from kiosk.ui.staff.keys import DigitRow, staff_line
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
@@ -62,6 +70,7 @@ class Keyed(QWidget):
         self.column.addLayout(self.grid)
         self.column.addStretch(1)
         self.fields: list[Field] = []
+        self.cells: list[QBoxLayout] = []
         first = QLineEdit()  # a stand-in target until a line is made
         self.keys = OnScreenKeyboard(first)
         self.keys.set_words(words)
@@ -71,17 +80,35 @@ class Keyed(QWidget):
         self.column.addLayout(centred(self.keys))
         first.deleteLater()
 
-    def line(
-        self, placeholder: str, row: int, col: int, span: int = 1, length: int = NAME_MAX
-    ) -> Field:
-        field = _field(self.words(placeholder), length)
-        field.setAccessibleName(self.words(placeholder))
+    def line(self, name: str, row: int, col: int, span: int = 1, length: int = NAME_MAX) -> Field:
+        """A line with its name in sight once the line is typed into (where a placeholder would
+        go): beside it on a landscape screen, so the step is no taller than the screen; above it
+        on a portrait one, so the line has the width for a name."""
+        field = _field("", length)
+        field.setAccessibleName(self.words(name))
         field.focused.connect(partial(self.type_into, field))
-        self.grid.addWidget(field, row, col, 1, span)
+        cell = QBoxLayout(self._cell_direction())
+        cell.setSpacing(8)
+        cell.addWidget(label(self.words(name), "muted"), 2)
+        cell.addWidget(field, 3)
+        self.grid.addLayout(cell, row, col, 1, span)
+        self.cells.append(cell)
         if not self.fields:
             self.type_into(field)
         self.fields.append(field)
         return field
+
+    def _cell_direction(self) -> QBoxLayout.Direction:
+        window = self.window()
+        portrait = window is not self and window.height() > window.width()
+        return QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        direction = self._cell_direction()
+        for cell in self.cells:
+            if cell.direction() != direction:
+                cell.setDirection(direction)
 
     def type_into(self, field: QLineEdit) -> None:
         self.keys.set_target(field)
