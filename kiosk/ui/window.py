@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import Words, words_for
+from kiosk.memory import give_back
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.view import Action, View, welcome
 from kiosk.ui.bottom import BottomBar
@@ -42,6 +43,8 @@ if TYPE_CHECKING:  # loaded in `attach`, after the first screen is painted (see 
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
+GIVE_BACK_MS = 1000
+"""How long after a session ends its freed memory is given back (kiosk.memory)."""
 NEEDS_THE_PAGE = frozenset({Action.START, Action.CONFIRM, Action.SIGN, Action.ATTEST})
 """Main actions that hand over what is on the page (a date, a name, a signature)."""
 
@@ -358,6 +361,8 @@ class KioskWindow(QWidget):
         if clipboard is not None:
             clipboard.clear()
         self.session_ended.emit()
+        # Once Welcome is back on screen: the briefing's freed memory back to the system.
+        QTimer.singleShot(GIVE_BACK_MS, self, give_back)
 
     # -- staff and the lock ----------------------------------------------------------------
 
