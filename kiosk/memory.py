@@ -13,11 +13,9 @@ import ctypes
 import logging
 import sys
 from collections.abc import Callable
+from functools import cache
 
 log = logging.getLogger(__name__)
-
-_trim: Callable[[int], int] | None = None
-_looked = False
 
 
 def give_back() -> bool:
@@ -29,17 +27,15 @@ def give_back() -> bool:
     return bool(trim(0))
 
 
+@cache
 def _malloc_trim() -> Callable[[int], int] | None:
-    global _trim, _looked
-    if not _looked:
-        _looked = True
-        if sys.platform.startswith("linux"):
-            try:
-                function = ctypes.CDLL(None).malloc_trim  # glibc's; musl has none
-            except (AttributeError, OSError):
-                log.info("memory: this C library cannot give freed memory back (no malloc_trim)")
-            else:
-                function.argtypes = [ctypes.c_size_t]
-                function.restype = ctypes.c_int
-                _trim = function
-    return _trim
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None).malloc_trim  # glibc's; musl has none
+    except (AttributeError, OSError):
+        log.info("memory: this C library cannot give freed memory back (no malloc_trim)")
+        return None
+    function.argtypes = [ctypes.c_size_t]
+    function.restype = ctypes.c_int
+    return function

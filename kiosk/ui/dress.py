@@ -83,7 +83,9 @@ def dress(window: KioskWindow, look: Look, size: QSize) -> None:
     if window.still_there.isVisible():
         window.still_there.restyle()
     if window.ready and (window.staff_mode.is_open or not window.staff.styleSheet()):
-        window.staff.setStyleSheet(look.stylesheet(sized=True))
+        window.staff.setStyleSheet(
+            look.stylesheet(sized=True)
+        )  # (window.look is not this look yet)
     window.restyler.start()
     portrait = size.height() > size.width()
     words = window.words

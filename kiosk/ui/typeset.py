@@ -10,20 +10,21 @@ typed field). A font set here names its pixel size and nothing else, so the shee
 
 A part is set when it takes a look, and a page again after each draw (`typeset`). A widget made
 or given another role while a page draws takes its size at once (`refit`: a row the reading
-column makes, a question's title that becomes a heading), since the draw measures it. Widgets with a sheet of their own (keys, the keypad's fields) size their text themselves and
-are left alone. Staff mode keeps the sized sheet (`Look.stylesheet(sized=True)`): nobody switches
+column makes, a question's title that becomes a heading), since the draw measures it. Widgets
+with a sheet of their own (keys, the keypad's fields) size their text themselves and are left
+alone. Staff mode keeps the sized sheet (`Look.stylesheet(sized=True)`): nobody switches
 its text size while it is open, and it makes its widgets as it goes.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.ui.theme import BASE_PX, ENTRY_PX, ROLE_PX, Look
 
-SIZED = "textPx"
-"""The dynamic property that holds the pixel size a widget was given here."""
 BODY = "textBody"
 """The dynamic property of a part that holds its body size (its widgets' sizes follow it)."""
 
@@ -41,10 +42,8 @@ def typeset(part: QWidget, body: int) -> None:
     """Every widget of `part` in its size for a body text of `body` px (a widget already in its
     size is not touched: after a draw only the widgets it made are set)."""
     part.setProperty(BODY, body)
-    _size(part, body)
-    for widget in part.findChildren(QWidget):
-        if not widget.styleSheet():  # a key with its own sheet sizes its own text
-            _size(widget, size_for(widget, body))
+    _size(part, body)  # (the part's own sheet is the look's)
+    _size_all(part.findChildren(QWidget), body)
 
 
 def refit(widget: QWidget) -> None:
@@ -54,9 +53,7 @@ def refit(widget: QWidget) -> None:
     while parent is not None:
         body = parent.property(BODY)
         if isinstance(body, int):
-            for each in (widget, *widget.findChildren(QWidget)):
-                if not each.styleSheet():
-                    _size(each, size_for(each, body))
+            _size_all((widget, *widget.findChildren(QWidget)), body)
             return
         parent = parent.parentWidget()
 
@@ -72,10 +69,15 @@ def size_for(widget: QWidget, body: int) -> int:
     return body
 
 
+def _size_all(widgets: Iterable[QWidget], body: int) -> None:
+    for widget in widgets:
+        if not widget.styleSheet():  # a key with its own sheet sizes its own text
+            _size(widget, size_for(widget, body))
+
+
 def _size(widget: QWidget, px: int) -> None:
-    if widget.property(SIZED) == px and widget.font().pixelSize() == px:
-        return  # (a font set elsewhere since is set again)
-    widget.setProperty(SIZED, px)
+    if widget.font().pixelSize() == px:
+        return
     font = QFont()  # the size alone: family and weight still come from the app and the sheet
     font.setPixelSize(px)
     widget.setFont(font)

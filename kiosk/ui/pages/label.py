@@ -36,10 +36,11 @@ class Label(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._heights: dict[int, int] = {}
-        self._heights_of = text
         """Height for a width, as QLabel works it out, for the words, font and room it has now.
         A layout asks each wrapped label for it many times a pass (about 380 times when "Larger
         text" lays a reading screen out again, at 11 µs each, wrapping the words every time)."""
+        self._heights_of = text
+        """The words `_heights` are for."""
         self._keep_room()
         self._marked: tuple[int, int, str, str] | None = None
         """The characters read aloud now (start, length), in their colours (text, background)."""

@@ -47,7 +47,7 @@ class StaffMode(QObject):
 
     def open(self) -> None:
         window = self._window
-        sheet = window.look.stylesheet(sized=True)
+        sheet = window.sheet
         if self.page.styleSheet() != sheet:  # styled when it shows, as each page is
             self.page.setStyleSheet(sheet)
         staff = window.ask_staff(self.words("staff.mode-reason"))

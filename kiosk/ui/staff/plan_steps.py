@@ -51,8 +51,8 @@ class Field(QLineEdit):
         self.focused.emit()
 
 
-def _field(placeholder: str, length: int = NAME_MAX) -> Field:
-    return staff_line(Field(), placeholder, length)
+def _field(length: int = NAME_MAX) -> Field:
+    return staff_line(Field(), "", length)  # named by a label beside it, not a placeholder
 
 
 class Keyed(QWidget):
@@ -84,7 +84,7 @@ class Keyed(QWidget):
         """A line with its name in sight once the line is typed into (where a placeholder would
         go): beside it on a landscape screen, so the step is no taller than the screen; above it
         on a portrait one, so the line has the width for a name."""
-        field = _field("", length)
+        field = _field(length)
         field.setAccessibleName(self.words(name))
         field.focused.connect(partial(self.type_into, field))
         cell = QBoxLayout(self._cell_direction())
