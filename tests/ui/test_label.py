@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -48,3 +49,27 @@ def test_a_kept_height_follows_the_words_the_font_and_the_role(qtbot: QtBot) -> 
     assert words.heightForWidth(400) == fresh(LONG, words) > tall
     words.clear()
     assert words.heightForWidth(400) == fresh("", words)
+
+
+def test_right_to_left_words_keep_clear_of_the_bar_at_their_start(qtbot: QtBot) -> None:
+    """A point of the signing statement in Arabic: the bar and its padding stand at the right,
+    where the words start, and no letter is drawn over them."""
+    part = QWidget()
+    qtbot.addWidget(part)
+    part.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    QVBoxLayout(part)
+    point = label("بتوقيعي، أؤكد أن هذه المعلومات عن إجراء mild قد عُرضت عليّ. " * 2, "point")
+    part.layout().addWidget(point)  # type: ignore[union-attr]
+    look = Look(STANDARD, 24, right_to_left=True)
+    wear(part, look)
+    part.resize(500, 300)
+    part.show()
+    qtbot.waitExposed(part)
+    image = point.grab().toImage()
+    background = image.pixelColor(0, 0)
+    bar, padding = look.room(6), look.room(14)
+    clear = range(image.width() - bar - padding, image.width() - bar)
+    inked = [
+        x for x in clear for y in range(image.height()) if image.pixelColor(x, y) != background
+    ]
+    assert not inked, f"letters drawn over the padding beside the bar at x={sorted(set(inked))[:5]}"

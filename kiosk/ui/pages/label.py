@@ -119,7 +119,10 @@ class Label(QLabel):
         painter = QPainter(self)
         self.drawFrame(painter)
         m = self.margin()
-        room = self.contentsRect().adjusted(m, m, -m, -m)
+        # The frame's room (a style sheet's border and padding at a line's start) is kept on the
+        # side the words start from: contentsRect() keeps it on the left whatever the direction.
+        inside = QStyle.visualRect(self.layoutDirection(), self.rect(), self.contentsRect())
+        room = inside.adjusted(m, m, -m, -m)
         align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
         option = QTextOption(align & _HORIZONTAL)
         option.setWrapMode(
