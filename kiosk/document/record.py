@@ -23,11 +23,13 @@ from kiosk.store.models import (
     RiskAcknowledgement,
     SignatureRow,
 )
-from kiosk.store.signers import signer_rows
+from kiosk.store.signers import signer_rows, unsigned_rows
 
-RECORD_FORMAT = "briefing-record/2"
-"""The attached record's format: /2 adds the briefing's language, and each acknowledgement's, flag's,
-answer's and the signature's language and content hash (the screen it was given on)."""
+RECORD_FORMAT = "briefing-record/3"
+"""The attached record's format: /3 adds the signers staff planned who did not sign (`unsigned`)."""
+FORMAT_2 = "briefing-record/2"
+"""/2 added the briefing's language, and each acknowledgement's, flag's, answer's and the
+signature's language and content hash (the screen it was given on)."""
 FORMAT_1 = "briefing-record/1"
 """PDFs made before the record had languages carry this format: verify compares them in it."""
 SHOWN = ("language", "content_sha256")
@@ -116,6 +118,16 @@ class SignerPart:
 
 
 @dataclass(frozen=True)
+class UnsignedPart:
+    """A signer staff planned (an interpreter, a witness) who did not sign: the session ended on
+    their step, by staff closing the kiosk or the power going."""
+
+    kind: str
+    name: str | None
+    """The interpreter's planned name; None for a witness (any staff member)."""
+
+
+@dataclass(frozen=True)
 class RebriefPart:
     """A re-briefing's earlier briefing (kiosk.store.rebriefings) and the screens it showed again."""
 
@@ -179,6 +191,8 @@ class BriefingRecord:
     """A re-briefing's earlier briefing and what changed; in the JSON only on a re-briefing."""
     listenings: list[ListenPart] = field(default_factory=list)
     """What the patient listened to, in order (in the canonical JSON only when there is some)."""
+    unsigned: list[UnsignedPart] = field(default_factory=list)
+    """Signers staff planned who did not sign (in the canonical JSON only when there are some)."""
 
     def to_json(self) -> bytes:
         """Canonical JSON (sorted keys, UTC ISO times): embedded in the PDF and compared by verify."""
@@ -189,13 +203,20 @@ class BriefingRecord:
     def in_format(self, fmt: str) -> bytes | None:
         """The canonical JSON in format `fmt` (verify compares an older PDF's record in its own).
 
-        In FORMAT_1 (what PDFs made before languages were recorded carry), the language
-        fields are left out; None if the record holds what that format cannot say (anything not
+        In FORMAT_2 and FORMAT_1 the planned signers who did not sign are left out. In FORMAT_1
+        (what PDFs made before languages were recorded carry), the language fields are too; None if the record holds what that format cannot say (anything not
         given in English on the briefing's own content), so such a record never matches one."""
         data: dict[str, Any] = {"format": fmt, **asdict(self)}
-        for optional in ("practitioner", "planned_date", "signers", "rebriefing", "listenings"):
-            if not data[optional]:
-                del data[optional]
+        for key in (
+            "practitioner",
+            "planned_date",
+            "signers",
+            "rebriefing",
+            "listenings",
+            "unsigned",
+        ):
+            if not data[key] or (key == "unsigned" and fmt != RECORD_FORMAT):
+                del data[key]  # (formats before /3 never said who did not sign)
         if fmt == FORMAT_1:
             if not self.in_english_only():
                 return None
@@ -203,7 +224,7 @@ class BriefingRecord:
             for part in (*data["acknowledgements"], *data["flags"], *data["answers"]):
                 _drop_shown(part)
             _drop_shown(data["signature"])
-        elif fmt != RECORD_FORMAT:
+        elif fmt not in (FORMAT_2, RECORD_FORMAT):
             return None
         return json.dumps(
             data, default=_plain, sort_keys=True, ensure_ascii=False, indent=1
@@ -327,6 +348,7 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
         signers=_signers(session, briefing_id),
         rebriefing=_rebriefing(session, briefing_id),
         listenings=_listenings(session, briefing_id),
+        unsigned=[UnsignedPart(r.kind, r.name) for r in unsigned_rows(session, briefing_id)],
     )
 
 

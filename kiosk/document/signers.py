@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer  # type: ignore[import-untyped]
 
-from kiosk.document.record import BriefingRecord, SignerPart
+from kiosk.document.record import BriefingRecord, SignerPart, UnsignedPart
 from kiosk.i18n import language_name
 
 if TYPE_CHECKING:
@@ -40,11 +40,21 @@ def plan_rows(page: _Page, record: BriefingRecord) -> list[tuple[str, Flowable]]
 
 
 def signers_block(page: _Page, record: BriefingRecord) -> list[Flowable]:
-    """One block per signer, in the order they signed; nothing when the patient signed alone."""
+    """One block per signer, in the order they signed, then one for each signer staff planned who
+    did not sign; nothing when the patient signed alone."""
     out: list[Flowable] = []
     for signer in record.signers:
         out += [CondPageBreak(50 * mm), KeepTogether(_signer(page, signer)), Spacer(1, 3 * mm)]
+    for missing in record.unsigned:
+        out += [KeepTogether(_unsigned(page, missing)), Spacer(1, 3 * mm)]
     return out
+
+
+def _unsigned(page: _Page, u: UnsignedPart) -> list[Flowable]:
+    """A planned signer's heading and, in its place, that they did not sign."""
+    w = page.words
+    said = w("document.unsigned-named", name=u.name) if u.name else w("document.unsigned")
+    return [page.c(w(TITLE[u.kind]), "h2"), page.p(said, bold=True)]
 
 
 def _signer(page: _Page, s: SignerPart) -> list[Flowable]:

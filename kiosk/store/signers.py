@@ -12,7 +12,7 @@ from kiosk.session.signers import InterpreterMode, Signer, SignerKind, check
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.failures import RecordError
-from kiosk.store.models import BriefingRow, BriefingStatus, SignerRow, StaffUser
+from kiosk.store.models import BriefingRow, BriefingStatus, PlannedSignerRow, SignerRow, StaffUser
 from kiosk.store.rules import clean_name
 from kiosk.store.staff import LoginResult, check_pin
 
@@ -112,3 +112,19 @@ def witness(
     signer = Signer(SignerKind.WITNESS, result.name, now, role=role, staff_id=staff_id)
     add_signer(store, briefing_id, signer, actor=result.name)
     return result
+
+
+def unsigned_rows(session: Session, briefing_id: str) -> list[PlannedSignerRow]:
+    """The signers staff planned for the briefing who have no signer row (the session ended on
+    their step), in the order they were planned."""
+    signed = set(
+        session.execute(
+            select(SignerRow.kind).where(SignerRow.briefing_id == briefing_id)
+        ).scalars()
+    )
+    planned = session.execute(
+        select(PlannedSignerRow)
+        .where(PlannedSignerRow.briefing_id == briefing_id)
+        .order_by(PlannedSignerRow.id)
+    ).scalars()
+    return [row for row in planned if row.kind not in signed]

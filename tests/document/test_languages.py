@@ -106,7 +106,7 @@ def test_a_spanish_briefing_has_a_spanish_pdf_that_states_its_language(
     attached = embedded_record(made.path.read_bytes())
     assert attached is not None
     data = json.loads(attached)
-    assert data["format"] == "briefing-record/2" and data["language"] == "es"
+    assert data["format"] == "briefing-record/3" and data["language"] == "es"
     assert [a["language"] for a in data["acknowledgements"]][:4] == ["es", "es", "es", "en"]
 
 

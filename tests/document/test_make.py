@@ -152,7 +152,7 @@ def test_the_record_inside_matches_the_store(
         ).scalar_one()
         actions = s.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars().all()
     data = json.loads(attached)
-    assert data["format"] == "briefing-record/2"
+    assert data["format"] == "briefing-record/3"
     assert data["language"] == "en"
     assert {a["language"] for a in data["acknowledgements"]} == {"en"}
     assert data["signature"]["content_sha256"] == FORM.content_sha256

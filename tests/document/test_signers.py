@@ -8,12 +8,15 @@ import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.document import seal
 from kiosk.document.make import make_document
+from kiosk.document.record import FORMAT_2, BriefingRecord
 from kiosk.document.verify import embedded_record, verify_pdf
 from kiosk.i18n import words_for
+from kiosk.session.cosign import Interpreter, Plan
 from kiosk.session.signers import InterpreterMode, Signer, SignerKind
 from kiosk.store import Store
 from kiosk.store.models import StaffUser
@@ -108,3 +111,53 @@ def test_a_briefing_signed_alone_prints_no_signers_and_no_plan(
     record = json.loads(embedded_record(made.path.read_bytes()) or b"{}")
     assert "signers" not in record
     assert "practitioner" not in record
+
+
+def test_a_planned_signer_who_did_not_sign_is_named_as_such(
+    store: Store,
+    signed: SignedBriefing,
+    signer: seal.Signer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Staff planned an interpreter and a witness; the interpreter attested, then the session
+    ended on the witness's step (staff closed the kiosk). The PDF, made later, says the witness
+    did not sign, and its record says so; a PDF made before records said it still verifies."""
+    interpreter = Interpreter("Marta Gil", "LanguageLine 7781", "es", InterpreterMode.PHONE)
+    briefing_id = signed(plan=Plan(interpreter=interpreter, witness=True))
+    at = SIGNED + timedelta(minutes=1)
+    add_signer(
+        store, briefing_id, Plan(interpreter=interpreter).interpreter_signer(at), actor="kiosk"
+    )
+    made = make_document(store, briefing_id, {FORM.id: FORM}, signer, tmp_path, NOW, zone=UTC)
+    text = " ".join(pdf_text(made.path).split())
+    en = words_for("en")
+    assert en("pdf.signed-by", name="Marta Gil") in text
+    assert en("document.signer.witness") in text and en("document.unsigned") in text
+    assert en("document.unsigned-named", name="Marta Gil") not in text
+    record = json.loads(embedded_record(made.path.read_bytes()) or b"{}")
+    assert record["unsigned"] == [{"kind": "witness", "name": None}]
+    assert verify_pdf(made.path.read_bytes(), store).intact
+    with monkeypatch.context() as m:  # the same PDF as a kiosk made it before this record format
+        m.setattr(BriefingRecord, "to_json", lambda self: self.in_format(FORMAT_2))
+        old = make_document(store, briefing_id, {FORM.id: FORM}, signer, tmp_path / "old", NOW)
+    data = json.loads(embedded_record(old.path.read_bytes()) or b"{}")
+    assert data["format"] == FORMAT_2 and "unsigned" not in data
+    verdict = verify_pdf(old.path.read_bytes(), store)
+    assert verdict.intact, verdict.message
+
+
+def test_a_planned_interpreter_who_did_not_attest_is_named(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, tmp_path: Path
+) -> None:
+    interpreter = Interpreter("Marta Gil", "LanguageLine 7781", "es", InterpreterMode.VIDEO)
+    briefing_id = signed(plan=Plan(interpreter=interpreter))
+    made = make_document(store, briefing_id, {FORM.id: FORM}, signer, tmp_path, NOW, zone=UTC)
+    text = " ".join(pdf_text(made.path).split())
+    en = words_for("en")
+    assert en("document.signer.interpreter") in text
+    assert en("document.unsigned-named", name="Marta Gil") in text
+    record = json.loads(embedded_record(made.path.read_bytes()) or b"{}")
+    assert record["unsigned"] == [{"kind": "interpreter", "name": "Marta Gil"}]
+    report = pdfsig(made.path)
+    assert report.valid, report.text
