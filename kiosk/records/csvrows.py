@@ -18,6 +18,7 @@ from kiosk.store.models import (
     Document,
     PatientRow,
     QuestionFlag,
+    RebriefingRow,
     RiskAcknowledgement,
     SignerRow,
 )
@@ -125,9 +126,11 @@ def lines_query(filters: Filters) -> Select[*tuple[Any, ...]]:
             BriefingRow.practitioner,
             BriefingRow.planned_date,
             *(_signers(kind) for kind in SIGNER_COLUMNS),
+            RebriefingRow.earlier_id,
         )
         .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
         .outerjoin(Document, Document.briefing_id == BriefingRow.id)
+        .outerjoin(RebriefingRow, RebriefingRow.briefing_id == BriefingRow.id)
         .where(*filters.where())
         .order_by(_happened, BriefingRow.id)
     )
@@ -170,4 +173,5 @@ def briefing_lines(
             text(r[15]),
             day(r[16]),
             *(text(names) for names in r[17:20]),
+            r[20] or "",
         ]

@@ -312,7 +312,7 @@ def provenance(
     if seal is not None:
         agents.append(seal[0])
         signatures.append(seal[1])
-    return {
+    out: dict[str, Any] = {
         "resourceType": "Provenance",
         "id": resource_id("provenance", row.briefing_id),
         "target": [consent_ref],
@@ -321,6 +321,10 @@ def provenance(
         "agent": agents,
         "signature": signatures,
     }
+    if row.rebriefing_of:  # a re-briefing revises the earlier consent (named, exported or not)
+        earlier = {"system": URI, "value": f"urn:uuid:{row.rebriefing_of}"}
+        out["entity"] = [{"role": "revision", "what": {"type": "Consent", "identifier": earlier}}]
+    return out
 
 
 def questionnaire_response(

@@ -20,6 +20,7 @@ from kiosk.store.models import (
     Document,
     PatientRow,
     QuestionFlag,
+    RebriefingRow,
     RiskAcknowledgement,
     SignatureRow,
 )
@@ -145,6 +146,8 @@ class RecordRow:
     certificate_sha256: str | None = None
     """SHA-256 (hex) of the kiosk certificate that sealed the PDF (None: not sealed yet, or
     sealed before the store kept it)."""
+    rebriefing_of: str | None = None
+    """For a re-briefing (the procedure's content changed), the earlier briefing's id."""
 
     @property
     def happened_at(self) -> datetime:
@@ -202,10 +205,12 @@ def rows_query(filters: Filters) -> Select[*tuple[Any, ...]]:
             Document.path,
             BriefingRow.language,
             Document.certificate_sha256,
+            RebriefingRow.earlier_id,
         )
         .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
         .outerjoin(SignatureRow, SignatureRow.briefing_id == BriefingRow.id)
         .outerjoin(Document, Document.briefing_id == BriefingRow.id)
+        .outerjoin(RebriefingRow, RebriefingRow.briefing_id == BriefingRow.id)
         .where(*filters.where())
         .order_by(_happened, BriefingRow.id)
     )

@@ -47,6 +47,7 @@ BRIEFING_HEADER = (
     "representative",
     "interpreter",
     "witness",
+    "rebriefing_of",
 )
 ACK_HEADER = (
     "briefing_id",
