@@ -34,11 +34,13 @@ class Shown(Event):
 @dataclass(frozen=True, kw_only=True)
 class BriefingStarted(Shown):
     """Started in `language` (its content hash in `content_sha256`) on the procedure version whose
-    source-language content hash is `procedure_sha256` (what a prepared briefing was made for)."""
+    source-language content hash is `procedure_sha256` (what a prepared briefing was made for).
+    `witness_planned`: a witness signs after the patient (a walk-up's plan is stored with it)."""
 
     form_id: str
     form_version: str
     procedure_sha256: str
+    witness_planned: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

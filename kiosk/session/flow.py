@@ -146,6 +146,7 @@ class Briefing(Walk):
                     form_id=self.source.id,
                     form_version=self.source.version,
                     procedure_sha256=self.source.content_sha256,
+                    witness_planned=self.cosign is not None and self.cosign.plan.witness,
                 )
             )
             self.status = Status.IN_PROGRESS

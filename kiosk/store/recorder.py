@@ -28,6 +28,7 @@ from kiosk.store.models import (
     Document,
     ListeningRow,
     PatientRow,
+    PlannedSignerRow,
     QuestionFlag,
     RiskAcknowledgement,
     ScreenShownRow,
@@ -39,6 +40,7 @@ PATIENT = "patient"
 SHOWN = ("language", "content_sha256")
 """What each row a patient gives on a screen records of that screen (kiosk.session.events.Shown)."""
 _B: Table = BriefingRow.__table__  # type: ignore[assignment]
+_PLANNED: Table = PlannedSignerRow.__table__  # type: ignore[assignment]
 
 
 def _insert_if_live(model: type[Any], columns: list[str]) -> HotStatement:
@@ -165,8 +167,10 @@ class Recorder:
             "started_at": e.at,
             "language": e.language,  # a prepared briefing's language, or the one the patient chose
         }
-        if row is None:  # walk-up: the row is born here
+        if row is None:  # walk-up: the row is born here, with its plan (a prepared one has its own)
             conn.execute(insert(_B), {"id": e.briefing_id, "created_at": e.at, **content, **live})
+            if e.witness_planned:
+                conn.execute(insert(_PLANNED), {"briefing_id": e.briefing_id, "kind": "witness"})
         elif row.status != BriefingStatus.PREPARED:
             raise RecordError(f"briefing {e.briefing_id} is {row.status}, not prepared")
         elif (row.form_id, row.form_version, row.content_sha256) != tuple(content.values()):
@@ -186,7 +190,7 @@ class Recorder:
             "content_sha256": e.procedure_sha256,
             "language": e.language,
             "language_sha256": e.content_sha256,
-        }
+        } | ({"signers": ["witness"]} if row is None and e.witness_planned else {})
 
     def _identity_confirmed(self, conn: Connection, e: ev.IdentityConfirmed) -> dict[str, Any]:
         row = self._live(conn, e.briefing_id)

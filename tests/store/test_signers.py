@@ -4,6 +4,7 @@ events-vs-audit agreement, guarded append-only, and refused with one sentence wh
 from __future__ import annotations
 
 import json
+import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -11,13 +12,20 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.content import load_form
+from kiosk.demo import signature
+from kiosk.document.record import load_record
+from kiosk.session import Briefing
+from kiosk.session.cosign import Cosigning, Plan
+from kiosk.session.kinds import ScreenKind
 from kiosk.session.signers import InterpreterMode, Signer, SignerError, SignerKind
-from kiosk.store import InputError, RecordError, Store, agreement
+from kiosk.store import InputError, Recorder, RecordError, Store, agreement
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import AuditEntry, BriefingRow, SignerRow, StaffUser
+from kiosk.store.planned import StoreCosigners
 from kiosk.store.signers import add_signer, signers_of, witness
 from kiosk.store.staff import add_staff
 from tests.conftest import MILD
+from tests.session.fakes import FakeClock
 
 NOW = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
 FORM = load_form(MILD)
@@ -190,3 +198,38 @@ def test_a_witness_signs_with_their_name_and_pin(store: Store) -> None:
         ).scalar_one()
         assert actor == "Nurse Lee"
         assert agreement.disagreements(session) == []
+
+
+def test_a_walk_up_with_a_witness_required_keeps_its_plan_and_the_record_names_the_missing_witness(
+    store: Store,
+) -> None:
+    """Walk-up briefings take their witness from the setting, not from staff: the plan is stored
+    when the briefing's row is born, so a session ended on the witness step (staff closed the
+    kiosk) leaves a record that says the witness did not sign."""
+    clock = FakeClock(NOW)
+    briefing_id = "0c0ffee0-0000-4000-8000-000000000001"
+    cosign = Cosigning(Plan(witness=True), StoreCosigners(store, briefing_id, clock), clock)
+    b = Briefing(FORM, briefing_id, Recorder(store), clock, cosign=cosign)
+    while b.current.kind is not ScreenKind.WITNESS:
+        clock.advance(7)
+        kind = b.current.kind
+        if kind is ScreenKind.IDENTITY and not b.identity_confirmed:
+            b.enter_identity("Ana Ruiz", date(1951, 3, 14))
+        elif kind is ScreenKind.RISK and b.current.id not in b.acknowledgements:
+            b.read_to_end()
+            b.acknowledge_risk()
+        elif kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
+            b.answer_question(FORM.question(b.current.id).answer)
+        elif kind is ScreenKind.SIGN:
+            b.read_to_end()
+            b.sign(signature(random.Random(1)))
+            continue
+        b.go_next()
+    with store.reading() as session:
+        record = load_record(session, briefing_id)
+    assert [(u.kind, u.name) for u in record.unsigned] == [("witness", None)]
+    b2 = Briefing(FORM, "0c0ffee0-0000-4000-8000-000000000002", Recorder(store), clock)
+    b2.go_next()  # a walk-up without a witness: no plan stored
+    with store.reading() as session:
+        kinds = session.execute(text("SELECT briefing_id FROM planned_signers")).scalars().all()
+    assert kinds == [briefing_id]
