@@ -53,12 +53,23 @@ class Filer(QObject):
         """The briefing was signed and its done screen is being drawn: make its PDF once that screen
         is painted (made at once, its work on the worker would share the interpreter with that
         paint and hold the patient's screen back)."""
+        if self._wait(briefing_id):
+            after_paint(screen, self.start, PDF_START_LATEST_MS)
+
+    def file_now(self, briefing_id: str) -> None:
+        """Make the briefing's PDF at once: staff close the kiosk on a step after the signature
+        (the PDF then says who did not sign), rather than at the kiosk's next start."""
+        if self._wait(briefing_id):
+            self.start()
+
+    def _wait(self, briefing_id: str) -> bool:
+        """Whether the briefing is new to filing (it is then waiting for `start`)."""
         if briefing_id == self._last:
-            return
+            return False
         self._last = briefing_id
         log.info("briefing %s: signed and completed", briefing_id)
         self._waiting.append(briefing_id)
-        after_paint(screen, self.start, PDF_START_LATEST_MS)
+        return True
 
     def start(self) -> None:
         """Make the waiting PDFs on the worker thread, each once."""

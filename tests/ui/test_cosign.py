@@ -248,3 +248,41 @@ def test_the_witness_step_waits_for_a_name_and_the_done_screen_for_the_witness(
     clock.advance(600)  # type: ignore[attr-defined]
     window.tick()
     assert kind(window) is ScreenKind.WITNESS, "the witness step waits for the witness"
+
+
+def test_staff_closing_the_kiosk_on_the_witness_step_make_its_pdf_which_names_the_missing_witness(
+    qtbot: QtBot, window: KioskWindow, station: Station, nurse: str
+) -> None:
+    """The patient signed; staff close the kiosk before anyone witnessed. The PDF is made then
+    (not at the next start), and says the witness did not sign."""
+    from dataclasses import replace
+
+    station.config = replace(station.config, values={**station.config.values, "witness_required": True, "walk_up_mode": True})  # fmt: skip
+    window.show_at(QSize(1280, 800))
+    tap(qtbot, window.welcome.start_button)
+    window.identity.name.setText(PATIENT)
+    next_(qtbot, window)
+    type_date(qtbot, window.identity.keypad, "03141951")
+    next_(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    sign_here(qtbot, window)
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.WITNESS
+    briefing_id = window.briefing.briefing_id  # type: ignore[union-attr]
+    window.open_staff()
+    with qtbot.waitSignal(window.filer.finished, timeout=30_000) as made:
+        tap(qtbot, window.staff.leave_button)
+    assert made.args == [briefing_id]
+    assert not window.isVisible()
+    with station.store.reading() as session:
+        document = session.execute(
+            select(Document).where(Document.briefing_id == briefing_id)
+        ).scalar_one()
+    assert document.status == "made" and document.path
+    text = subprocess.run(
+        ["pdftotext", str(station.config.documents_dir / document.path), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    en = words_for("en")
+    assert en("document.signer.witness") in text
+    assert en("document.unsigned")[:40] in " ".join(text.split())

@@ -94,6 +94,8 @@ class StaffMode(QObject):
                 b.abandon(AbandonReason.STAFF)
             except Exception as exc:
                 log.error("briefing %s: abandoning failed: %s", b.briefing_id, type(exc).__name__)
+        elif b is not None and b.status is Status.COMPLETED:  # on a step after the signature
+            window.filer.file_now(b.briefing_id)  # its PDF now, before the kiosk closes
         self._station.staff_action(staff, "kiosk_left")
         window.end_session()
         self.page.forget()
