@@ -9,8 +9,10 @@ Staff mode's prepare steps for who performs and who signs (47–49: the practiti
 with a representative and a witness, the representative's details, an interpreter for a briefing in
 Spanish), then a briefing prepared with all three as the patient's side shows it: identity addressed
 to the representative, "You are reading this for …" (50), the sign page for a representative (51),
-the interpreter's step (52), the witness's step with a wrong PIN refused (53), done (54). With
-`--language`, staff mode's steps are left out (staff read the clinic's language).
+the interpreter's step (52), the witness's step with a wrong PIN refused (53), done (54); then a
+briefing whose patient cannot sign: staff mode over its sign screen (66), a representative named
+there (67, a missing relationship refused first), and the sign screen speaking to them (68). With `--language` or `--larger`, staff mode's
+steps are left out (staff read the clinic's language, in their own size of text).
 """
 
 from __future__ import annotations
@@ -72,6 +74,19 @@ def main() -> int:
         w, h = pad.width(), pad.height()
         draw(pad, [(w * 0.08 + i * w * 0.011, h * 0.55 + h * 0.2 * math.sin(i / 3.5)) for i in range(60)])  # fmt: skip
 
+    def walk_to_sign() -> None:
+        b = window.briefing
+        assert b is not None
+        while b.current.kind is not ScreenKind.SIGN:
+            if b.current.kind is ScreenKind.RISK and b.current.id not in b.acknowledgements:
+                bar = window.reading.body.verticalScrollBar()
+                bar.setValue(bar.maximum())
+                settle()
+                tap(window.reading.understand)
+            if b.current.kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
+                tap(window.question.buttons[b.form.question(b.current.id).answer])
+            tap(window.bottom.primary)
+
     if options.language is None and not options.larger:  # staff mode: its own size of text
         window.open_staff()
         tap(window.staff.prepare_button)
@@ -124,17 +139,7 @@ def main() -> int:
     for digit in "1951":
         tap(next(b for b in window.identity.keypad.findChildren(QAbstractButton) if b.text() == digit))  # fmt: skip
     tap(window.bottom.primary)
-    b = window.briefing
-    assert b is not None
-    while b.current.kind is not ScreenKind.SIGN:
-        if b.current.kind is ScreenKind.RISK and b.current.id not in b.acknowledgements:
-            bar = window.reading.body.verticalScrollBar()
-            bar.setValue(bar.maximum())
-            settle()
-            tap(window.reading.understand)
-        if b.current.kind is ScreenKind.QUESTION and not b.answers_to(b.current.id):
-            tap(window.question.buttons[b.form.question(b.current.id).answer])
-        tap(window.bottom.primary)
+    walk_to_sign()
     bar = window.sign.statement.verticalScrollBar()
     bar.setValue(bar.maximum())
     sign(window.sign.pad)
@@ -153,6 +158,32 @@ def main() -> int:
     tap(window.bottom.primary)
     window.jobs.wait(30_000)
     shot("65-done-witnessed")
+    if options.language is None and not options.larger:  # staff name a representative at signing
+        window.end_session()
+        prepare_briefing(
+            station.store, load_form(bundled_forms_dir() / "mild" / "en.toml"),
+            name="Ana Ruiz", date_of_birth=date(1951, 3, 14), mrn="MRN-0043",
+            staff="Sam Carter", now=now,
+        )  # fmt: skip
+        settle()
+        tap(window.welcome.start_button)
+        for digit in "03141951":
+            tap(next(b for b in window.identity.keypad.findChildren(QAbstractButton) if b.text() == digit))  # fmt: skip
+        tap(window.bottom.primary)
+        walk_to_sign()
+        window.open_staff()
+        settle()
+        shot("66-staff-menu-representative")
+        tap(window.staff.represent_button)
+        panel = window.staff.represent
+        panel.step.name.setText("Luis Ruiz")
+        tap(panel.save_button)  # no relationship: refused in one sentence
+        shot("67-staff-represent-refused")
+        panel.step.relationship.setText("son")
+        panel.step.reason.setText("cannot hold a pen after a stroke")
+        shot("67-staff-represent")
+        tap(panel.save_button)
+        shot("68-sign-represented")
     rig.close()
     return 0
 

@@ -8,8 +8,8 @@ Each signer is stored the moment they sign, and the briefing moves on only after
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -174,6 +174,23 @@ def witness(b: Briefing, name: str, pin: str) -> Witnessed:
     if outcome.ok:
         b.cosigned()
     return outcome
+
+
+def represent(
+    b: Briefing, rep: Representative, cosigning: Callable[[Plan], Cosigning | None]
+) -> None:
+    """Staff named a representative while the briefing is under way (the store took it): from now
+    on it is addressed to them, and they sign for the patient, their row stored first as a
+    planned representative's is. `cosigning(plan)` makes the steps for a briefing that had none."""
+    if b.status is not Status.IN_PROGRESS:
+        raise FlowError(f"briefing {b.briefing_id} is {b.status.value}, not in progress")
+    if b.cosign is None:
+        b.cosign = cosigning(Plan(representative=rep))
+    else:
+        b.cosign.plan = replace(b.cosign.plan, representative=rep)
+    for screen in b.screens:  # the statement now starts with theirs: read whole again
+        if screen.kind is ScreenKind.SIGN:
+            b.read_whole.pop(screen.id, None)
 
 
 def staff_names(b: Briefing) -> tuple[str, ...]:

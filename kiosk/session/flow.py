@@ -83,7 +83,8 @@ class Briefing(Walk):
         self.answers: list[Answer] = []
         self.signature: Signature | None = None
         self._revisited: set[str] = set()
-        self._read_to_end: dict[str, datetime] = {}
+        self.read_whole: dict[str, datetime] = {}
+        """When each risk's and the signing statement's whole text was first on screen, by id."""
         self._inactivity = Inactivity(clock)
         super().__init__(self.form, clock)
         self.cosign = cosign
@@ -115,7 +116,7 @@ class Briefing(Walk):
 
     def has_read(self, screen_id: str) -> bool:
         """Whether the screen's whole text has been on screen (risks and the signing statement)."""
-        return screen_id in self._read_to_end
+        return screen_id in self.read_whole
 
     def answers_to(self, question_id: str) -> list[Answer]:
         return [a for a in self.answers if a.question_id == question_id]
@@ -211,7 +212,7 @@ class Briefing(Walk):
         kept with the acknowledgement. Screens that need no reading take this and keep nothing."""
         screen = self.current
         if screen.kind in (ScreenKind.RISK, ScreenKind.SIGN):
-            self._read_to_end.setdefault(screen.id, self._clock.now())
+            self.read_whole.setdefault(screen.id, self._clock.now())
 
     def acknowledge_risk(self) -> Acknowledgement:
         """“I understand this risk” on the current risk screen, once its whole text has been on
@@ -220,12 +221,12 @@ class Briefing(Walk):
         screen = self._require(ScreenKind.RISK)
         if screen.id in self.acknowledgements:
             return self.acknowledgements[screen.id]
-        if screen.id not in self._read_to_end:
+        if screen.id not in self.read_whole:
             raise FlowError(f"risk {screen.id} was not read to its end", Blocker.RISK_NOT_READ)
         ack = Acknowledgement(
             risk_id=screen.id,
             shown_at=self._times.first_shown(screen.id),
-            read_to_end_at=self._read_to_end[screen.id],
+            read_to_end_at=self.read_whole[screen.id],
             acknowledged_at=self._clock.now(),
             seconds_on_screen=round(self.seconds_on(screen.id), 3),
         )
@@ -295,7 +296,7 @@ class Briefing(Walk):
         self._require(ScreenKind.SIGN)
         if self.risks_outstanding:
             raise FlowError("risks not acknowledged", Blocker.RISKS_OUTSTANDING)
-        if self.current.id not in self._read_to_end:
+        if self.current.id not in self.read_whole:
             raise FlowError("the signing statement was not read", Blocker.STATEMENT_NOT_READ)
         problem = signature.problem()
         if problem:

@@ -56,6 +56,11 @@ class Preferences:
         self._offered = tuple(dict.fromkeys(languages)) or (self._language,)
         self.set_home_language(self._offered[0])
 
+    def redraw(self) -> None:
+        """Something the screen shows changed outside the model (staff named a representative
+        while staff mode was open): worked out afresh, and every page draws it."""
+        self._changed()
+
     def _changed(self) -> None:
         self._view = None
         self.events.changed.emit()

@@ -13,14 +13,17 @@ from sqlalchemy.orm import Session
 from kiosk.session.clock import Clock
 from kiosk.session.cosign import Interpreter, Plan, Representative, Witnessed
 from kiosk.session.signers import InterpreterMode, Signer
+from kiosk.store import audit
 from kiosk.store.database import Store
-from kiosk.store.failures import held_up_as_busy
-from kiosk.store.models import PlannedSignerRow
+from kiosk.store.failures import RecordError, held_up_as_busy
+from kiosk.store.models import BriefingRow, BriefingStatus, PlannedSignerRow
 from kiosk.store.rules import clean_name
 from kiosk.store.signers import add_signer
 from kiosk.store.signers import witness as store_witness
 from kiosk.store.staff import LoginOutcome, list_staff
 
+NAMED = "representative_named"
+"""The audit action of a representative staff named during the briefing."""
 PATIENT = "patient"
 """The audit actor of a representative's and an interpreter's row: given on the patient's screen."""
 
@@ -48,6 +51,26 @@ def plan_signers(session: Session, briefing_id: str, plan: Plan) -> None:
         )  # fmt: skip
     if plan.witness:
         session.add(PlannedSignerRow(briefing_id=briefing_id, kind="witness"))
+
+
+def name_representative(
+    store: Store, briefing_id: str, rep: Representative, *, staff: str, at: datetime
+) -> None:
+    """Staff name a legally authorized representative while the briefing is under way (before the
+    signature): kept with the briefing's plan and audited under the staff member's name (the
+    detail names the kind, never the person), in one transaction. RecordError if the briefing is
+    no longer in progress (signed or ended meanwhile); InputError on a name the record cannot take."""
+    with store.sessions.begin() as session:
+        status = session.execute(
+            select(BriefingRow.status).where(BriefingRow.id == briefing_id)
+        ).scalar()
+        if status != BriefingStatus.IN_PROGRESS.value:
+            raise RecordError(f"briefing {briefing_id} is {status or 'not in the record'}")
+        plan_signers(session, briefing_id, Plan(representative=rep))
+        audit.append(
+            session, at=at, kiosk_id=store.kiosk_id, actor=staff, action=NAMED,
+            subject=f"briefing:{briefing_id}", detail={"kind": "representative"},
+        )  # fmt: skip
 
 
 def planned_of(store: Store, briefing_id: str) -> Plan:

@@ -20,9 +20,11 @@ from kiosk.session.cosign import (
     Representative,
     Witnessed,
     check_plan,
+    represent,
 )
 from kiosk.session.screen import ScreenModel
 from kiosk.session.signers import InterpreterMode, Signer, SignerError, SignerKind
+from kiosk.session.state import FlowError
 from kiosk.session.view import Action
 from tests.session.drive import make_model, to_kind
 from tests.session.fakes import FakeClock, RecordingSink
@@ -233,3 +235,41 @@ def test_the_steps_refuse_intents_off_their_screen(
     model.cosign.attest_interpreter(None)
     model.cosign.witness("Nurse Lee", "482913")
     assert not store.added and not store.tried and model.view.kind is ScreenKind.IDENTITY
+
+
+@pytest.mark.parametrize("plan", [None, Plan(witness=True)], ids=["alone", "with-witness"])
+def test_a_representative_named_by_staff_during_the_briefing_is_addressed_and_signs(
+    form: Form, clock: FakeClock, store: Cosigners, plan: Plan | None
+) -> None:
+    """Staff name a representative on the sign screen (the patient cannot sign): from then on
+    the screen speaks to them and their row is stored before the signature, whether or not the
+    briefing had a plan of its own (a witness's step stays after it)."""
+    model = make_model(clock)
+    b = Briefing(
+        form, "b-1", RecordingSink(), clock, patient=Patient("Ana Ruiz", DOB),
+        cosign=Cosigning(plan, store, clock) if plan else None,
+    )  # fmt: skip
+    model.begin(b)
+    to_kind(model, ScreenKind.SIGN)
+    assert model.view.person != "Luis Ruiz"
+    represent(b, REP, lambda planned: Cosigning(planned, store, clock))
+    model.redraw()
+    view = model.view
+    assert view.person == "Luis Ruiz" and view.on_behalf is not None
+    assert EN(view.paragraphs[0]) == EN("signer.meaning.representative")  # type: ignore[arg-type]
+    model.read_to_end()
+    model.sign(SIGNATURE)
+    assert model.view.kind is (ScreenKind.WITNESS if plan else ScreenKind.DONE)
+    assert [s.kind for s in store.added] == [SignerKind.REPRESENTATIVE]
+
+
+def test_a_representative_cannot_be_named_once_the_patient_signed(
+    form: Form, clock: FakeClock, store: Cosigners
+) -> None:
+    model = make_model(clock)
+    b = briefing(form, clock, store, Plan(witness=True))
+    model.begin(b)
+    signed(model)
+    with pytest.raises(FlowError, match="not in progress"):
+        represent(b, REP, lambda planned: None)
+    assert b.cosign is not None and b.cosign.plan.representative is None

@@ -14,14 +14,14 @@ from sqlalchemy.exc import DBAPIError
 from kiosk.content import load_form
 from kiosk.demo import signature
 from kiosk.document.record import load_record
-from kiosk.session import Briefing
-from kiosk.session.cosign import Cosigning, Plan
+from kiosk.session import AbandonReason, Briefing
+from kiosk.session.cosign import Cosigning, Plan, Representative
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.signers import InterpreterMode, Signer, SignerError, SignerKind
 from kiosk.store import InputError, Recorder, RecordError, Store, agreement
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import AuditEntry, BriefingRow, SignerRow, StaffUser
-from kiosk.store.planned import StoreCosigners
+from kiosk.store.planned import NAMED, StoreCosigners, name_representative, planned_of
 from kiosk.store.signers import add_signer, signers_of, witness
 from kiosk.store.staff import add_staff
 from tests.conftest import MILD
@@ -233,3 +233,23 @@ def test_a_walk_up_with_a_witness_required_keeps_its_plan_and_the_record_names_t
     with store.reading() as session:
         kinds = session.execute(text("SELECT briefing_id FROM planned_signers")).scalars().all()
     assert kinds == [briefing_id]
+
+
+def test_staff_name_a_representative_during_a_briefing_audited_under_their_name(
+    store: Store,
+) -> None:
+    clock = FakeClock(NOW)
+    briefing_id = "0c0ffee0-0000-4000-8000-000000000003"
+    b = Briefing(FORM, briefing_id, Recorder(store), clock)
+    b.go_next()  # started: the walk-up's row is born
+    rep = Representative("Luis Ruiz", "son", "aphasia after a stroke")
+    name_representative(store, briefing_id, rep, staff="Nurse Lee", at=clock.now())
+    assert planned_of(store, briefing_id).representative == rep
+    with store.reading() as session:
+        row = session.execute(select(AuditEntry).where(AuditEntry.action == NAMED)).scalar_one()
+        assert agreement.disagreements(session) == []
+    assert (row.actor, row.subject) == ("Nurse Lee", f"briefing:{briefing_id}")
+    assert "Luis" not in row.detail and json.loads(row.detail) == {"kind": "representative"}
+    b.abandon(AbandonReason.STAFF)
+    with pytest.raises(RecordError, match="abandoned"):
+        name_representative(store, briefing_id, rep, staff="Nurse Lee", at=clock.now())

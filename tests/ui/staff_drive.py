@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import theme
@@ -12,7 +12,7 @@ from kiosk.ui.widgets.key_words import ACCENTS_TEXT, LETTERS_TEXT, SHIFT_TEXT
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.window import KioskWindow
 from tests.ui.drive import key, tap
-from tests.ui.seen import settle
+from tests.ui.seen import Finding, Kind, look, report, settle
 
 
 def type_keys(qtbot: QtBot, keyboard: OnScreenKeyboard, text: str) -> None:
@@ -34,7 +34,8 @@ def type_keys(qtbot: QtBot, keyboard: OnScreenKeyboard, text: str) -> None:
 
 def staff_fits(window: KioskWindow, where: str) -> None:
     """The staff page on screen fits the window: nothing off screen, every button a fingertip's
-    size, no text smaller than the body size. Measured as a person sees it: after the pending
+    size, no text smaller than the body size, and no words cut, clipped or overlapping (each text's
+    extent against its widget's visible rect). Measured as a person sees it: after the pending
     layouts have run, as they do before the next frame is painted."""
     settle()
     page = window.stack.currentWidget()
@@ -58,3 +59,12 @@ def staff_fits(window: KioskWindow, where: str) -> None:
             assert text.font().pixelSize() >= theme.BASE_PX, (
                 f"{where}: {text.text()[:30]!r} at {text.font().pixelSize()} px"
             )
+    unread = (Kind.CUT, Kind.WORD, Kind.CLIPPED, Kind.OFF_WINDOW, Kind.OVERLAP)
+    # a line longer than its field shows its end, where the cursor is, as any text field does
+    typed = [e.text() for e in window.findChildren(QLineEdit) if e.isVisible() and e.text()]
+
+    def scrolled(f: Finding) -> bool:
+        return f.kind is Kind.CUT and any(t.startswith(f.text.rstrip("…")) for t in typed)
+
+    cut = [f for f in look(window, where) if f.kind in unread and not scrolled(f)]
+    assert not cut, report(cut)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B import get_fhir_model_class
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QScroller
+from PySide6.QtWidgets import QLabel, QScroller
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -286,3 +286,55 @@ def test_staff_closing_the_kiosk_on_the_witness_step_make_its_pdf_which_names_th
     en = words_for("en")
     assert en("document.signer.witness") in text
     assert en("document.unsigned")[:40] in " ".join(text.split())
+
+
+def test_staff_name_a_representative_on_the_sign_screen_who_then_signs(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    """A walk-up patient reaches signing and cannot sign: staff open staff mode over it, name a
+    representative (a missing relationship refused in one sentence), and go back to the sign
+    screen, which now speaks to the representative; they sign. The representative is stored and
+    printed like a planned one, and naming them is audited under the staff member's name."""
+    from dataclasses import replace
+
+    from kiosk.store.planned import NAMED
+
+    station.config = replace(station.config, values={**station.config.values, "walk_up_mode": True})  # fmt: skip
+    window.show_at(QSize(1280, 800))
+    tap(qtbot, window.welcome.start_button)
+    assert not window.staff.represent_button.isVisibleTo(window.staff.menu)
+    window.identity.name.setText(PATIENT)
+    next_(qtbot, window)
+    type_date(qtbot, window.identity.keypad, "03141951")
+    next_(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    briefing_id = window.briefing.briefing_id  # type: ignore[union-attr]
+    window.open_staff()
+    page = window.staff
+    assert page.represent_button.isVisibleTo(page.menu)
+    tap(qtbot, page.represent_button)
+    panel = page.represent
+    assert page.pages.currentWidget() is panel
+    type_keys(qtbot, panel.step.keys, "Luis Ruiz")
+    tap(qtbot, panel.save_button)
+    assert panel.message.text() == words_for("en")("staff.prepare.rep-relationship")
+    panel.step.type_into(panel.step.relationship)
+    type_keys(qtbot, panel.step.keys, "son")
+    panel.step.type_into(panel.step.reason)
+    type_keys(qtbot, panel.step.keys, "aphasia")
+    tap(qtbot, panel.save_button)
+    assert window.stack.currentWidget() is window.sign and kind(window) is ScreenKind.SIGN
+    assert window.model is not None and window.model.view.person == "Luis Ruiz"
+    first = next(
+        p for p in window.sign.statement.findChildren(QLabel) if p.property("role") == "point"
+    )
+    assert first.text() == words_for("en")("signer.meaning.representative")
+    assert window.briefing is not None and not window.briefing.has_read("sign")
+    sign_here(qtbot, window)
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.DONE
+    [rep] = signers_of(station.store, briefing_id)
+    assert (rep.name, rep.role, rep.reason) == ("Luis Ruiz", "son", "aphasia")
+    with station.store.reading() as session:
+        actors = session.scalars(select(AuditEntry.actor).where(AuditEntry.action == NAMED)).all()
+    assert actors == ["Sam Carter"]

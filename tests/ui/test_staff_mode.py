@@ -343,3 +343,27 @@ def test_each_line_of_who_signs_keeps_its_name_in_sight_once_typed_into(
                 named.contentsRect(), int(Qt.TextFlag.TextWordWrap), name
             )
             assert lines.height() <= named.contentsRect().height(), f"{name!r} is cut"
+
+
+@pytest.mark.parametrize(
+    "display", [QSize(1280, 800), QSize(1080, 1920)], ids=["landscape", "portrait"]
+)
+def test_the_menu_over_a_briefing_and_naming_a_representative_fit(
+    qtbot: QtBot, window: KioskWindow, station: Station, display: QSize
+) -> None:
+    """Staff mode over a walk-up briefing under way offers "Someone signs for this patient"; the
+    menu and the representative's panel (with what to fix said) fit, every word whole."""
+    from dataclasses import replace
+
+    station.config = replace(station.config, values={**station.config.values, "walk_up_mode": True})  # fmt: skip
+    window.show_at(display)
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    window.open_staff()
+    assert window.staff.represent_button.isVisible()
+    staff_fits(window, "staff menu over a briefing")
+    tap(qtbot, window.staff.represent_button)
+    staff_fits(window, "someone signs for the patient")
+    tap(qtbot, window.staff.represent.save_button)
+    assert window.staff.represent.message.text() == english("staff.prepare.rep-name")
+    staff_fits(window, "someone signs for the patient, with a message")

@@ -46,6 +46,8 @@ class SignPage(Page):
         self.statement = Reading()
         self.statement.finish()
         self._points: list[QLabel] = []
+        self._shown: list[str] = []
+        """The statement's points as drawn (a representative named mid-way puts theirs first)."""
         left.addWidget(self.title)
         self.behalf = label(role="muted")  # a representative signs: for whom
         self.behalf.hide()
@@ -104,9 +106,10 @@ class SignPage(Page):
             self.pad.set_words(words)
             self.typed.setPlaceholderText(words("sign.type-placeholder"))
             self._keys_language = words.language
-        if words.language != self._language or not any(p.text() for p in self._points):
+        points = [words.text(p) for p in view.paragraphs]
+        if words.language != self._language or points != self._shown:
             self.statement.limit_width(self.line_px())
-            points = [words.text(p) for p in view.paragraphs]
+            self._shown = points
             with self.statement.refilling(len(points)):
                 self.statement.refill(self._points, points, _point, QLabel.setText)
             self.statement.verticalScrollBar().setValue(0)
@@ -211,6 +214,7 @@ class SignPage(Page):
         self.pad.clear()
         self.typed.setText("")  # not clear(): that can be undone
         self._language = None
+        self._shown = []
         with self.statement.refilling(0):
             self.statement.refill(self._points, [], _point, QLabel.setText)
         self.who.setText("")

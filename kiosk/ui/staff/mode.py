@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 from kiosk.i18n import words_for
+from kiosk.services.signing_plan import Representative, name_representative
 from kiosk.services.staff import StaffDesk
 from kiosk.session.kinds import Status
 from kiosk.session.staffing import StaffSession
@@ -40,6 +41,7 @@ class StaffMode(QObject):
         window.stack.addWidget(self.page)
         self.page.back_to_patient.connect(self.close)
         self.page.leave.connect(self.leave)
+        self.page.represent.named.connect(self._represent)
 
     @property
     def is_open(self) -> bool:
@@ -56,7 +58,8 @@ class StaffMode(QObject):
         self._station.staff_action(staff, "staff_mode_opened")
         b = window.briefing
         live = b is not None and b.status is Status.IN_PROGRESS
-        self.page.open_for(staff, self._station.problems, live)
+        named = b is not None and b.cosign is not None and b.cosign.plan.representative is not None
+        self.page.open_for(staff, self._station.problems, live, representable=live and not named)
         self.session.opened(staff)
         window.still_there.hide()
         window.top.hide()
@@ -73,7 +76,19 @@ class StaffMode(QObject):
         if b is not None:
             b.still_here()
         if window.model is not None:
-            window.model.events.changed.emit()
+            window.model.redraw()
+
+    def _represent(self, rep: Representative) -> None:
+        """Staff saved a representative for the briefing under way: stored, then back to the
+        patient's screen, which now speaks to the representative; else what to fix, said."""
+        b, staff = self._window.briefing, self.page.staff
+        if b is None or staff is None:
+            return
+        problem = name_representative(self._station, b, rep, staff)
+        if problem is not None:
+            self.page.represent.say(problem)
+            return
+        self.close()
 
     def touched(self) -> None:
         self.session.touched()

@@ -14,6 +14,7 @@ from kiosk.ui.staff.keys import STAFF_WORDS
 from kiosk.ui.staff.prepare import READY, PrepareForm
 from kiosk.ui.staff.questions import QuestionList
 from kiosk.ui.staff.rebrief import RebriefList
+from kiosk.ui.staff.represent import RepresentPanel
 
 
 class StaffPage(QWidget):
@@ -53,13 +54,17 @@ class StaffPage(QWidget):
         self.list_button = button(words("staff.menu.list"), None, self.open_list)
         self.questions_button = button(words("staff.menu.questions"), None, self.open_questions)
         self.rebrief_button = button(words("staff.menu.rebrief"), None, self.open_rebrief)
+        self.represent_button = button(words("staff.menu.represent"), None, self.open_represent)
+        self.represent_button.hide()  # shown over a briefing under way (open_for)
         actions = QGridLayout()
         actions.setSpacing(16)
+        # Two to a row: three did not fit a portrait screen's width in its larger type.
         actions.addWidget(self.prepare_button, 0, 0)
         actions.addWidget(self.list_button, 0, 1)
-        actions.addWidget(self.questions_button, 0, 2)
-        actions.addWidget(self.rebrief_button, 1, 0, 1, 2)
-        actions.setColumnStretch(3, 1)
+        actions.addWidget(self.questions_button, 1, 0)
+        actions.addWidget(self.rebrief_button, 1, 1)
+        actions.addWidget(self.represent_button, 2, 0, 1, 2)
+        actions.setColumnStretch(2, 1)
         layout.addLayout(actions)
         layout.addStretch(1)
         row = QHBoxLayout()
@@ -90,8 +95,15 @@ class StaffPage(QWidget):
         self.rebrief = RebriefList(desk, lambda: self.staff, jobs, words, lambda: desk.rebriefs)
         self.rebrief.closed.connect(self.show_menu)
         self.pages.addWidget(self.rebrief)
+        self.represent = RepresentPanel(desk, jobs, words)
+        self.represent.closed.connect(self.show_menu)
+        self.pages.addWidget(self.represent)
 
-    def open_for(self, staff: str, problems: list[str], briefing_open: bool) -> None:
+    def open_for(
+        self, staff: str, problems: list[str], briefing_open: bool, *, representable: bool = False
+    ) -> None:
+        """The menu for `staff`; `representable`: the briefing under way may be given a legally
+        authorized representative who signs for the patient (none named yet, not signed)."""
         self.staff = staff
         self.who.setText(self.words("staff.menu.signed-in", name=staff))
         # The kiosk's own findings are for IT, in the terminal's words; what they mean is said here.
@@ -99,6 +111,7 @@ class StaffPage(QWidget):
         self.notes.setText("\n".join((heading, *problems)) if problems else "")
         self.notes.setVisible(bool(problems))
         self.briefing_note.setText(self.words("staff.menu.briefing-open") if briefing_open else "")
+        self.represent_button.setVisible(representable)
         self.show_menu()
 
     def open_prepare(self) -> None:
@@ -134,10 +147,16 @@ class StaffPage(QWidget):
         self.rebrief.refresh()
         self.pages.setCurrentWidget(self.rebrief)
 
+    def open_represent(self) -> None:
+        if self.staff is None:
+            return
+        self.represent.begin()
+        self.pages.setCurrentWidget(self.represent)
+
     def show_menu(self, ready: str = "") -> None:
         self.ready.setText(ready)
         self.ready.setVisible(bool(ready))
-        for panel in (self.briefings, self.detail, self.questions, self.rebrief):
+        for panel in (self.briefings, self.detail, self.questions, self.rebrief, self.represent):
             panel.forget()  # the menu shows no patient: what the panels held goes
         self.pages.setCurrentWidget(self.menu)
         if self.staff is not None:
@@ -186,3 +205,4 @@ class StaffPage(QWidget):
         self.who.setText("")
         self.notes.setText("")
         self.briefing_note.setText("")
+        self.represent_button.hide()
