@@ -9,7 +9,6 @@ session has ended and nobody waits on the screen. Elsewhere (macOS, Windows, mus
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 from collections.abc import Callable
@@ -31,6 +30,8 @@ def give_back() -> bool:
 def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here, not at the top: the kiosk imports this module before Welcome is painted
+
     try:
         function = ctypes.CDLL(None).malloc_trim  # glibc's; musl has none
     except (AttributeError, OSError):
