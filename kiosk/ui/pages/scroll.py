@@ -153,6 +153,11 @@ class Reading(QScrollArea):
         and a cue said from them would be said again, the other way, after the first paint."""
         for _ in range(3):  # the area's new height can ask the page for one more pass
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # A widget that pass showed (the scroll bar, when the new words outgrow the room) asks to be
+        # painted by an UpdateLater posted behind the window's pending UpdateRequest: delivered
+        # after the first paint, it painted the scroll bar's strip a second time. Marked dirty
+        # now, it is painted with the rest of the screen, once.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
         self._check()
 
     def check_soon(self) -> None:
