@@ -57,6 +57,13 @@ class PageStack(QStackedWidget):
         super().__init__()
         self.currentChanged.connect(self._size_to_current)
 
+    def hasHeightForWidth(self) -> bool:
+        """No: the window's size is the screen's, and the page on top lays its words out in it.
+        Saying yes had every layout pass of the window ask each page's height for the width,
+        hidden ones too (QStackedLayout asks them all): staff mode's forms, Welcome, the keypad's
+        page, about 850 wrapped labels a tap, 1 to 2 ms of every tap onto a new screen."""
+        return False
+
     def _size_to_current(self) -> None:
         current = self.currentWidget()
         for n in range(self.count()):

@@ -367,3 +367,17 @@ def test_the_menu_over_a_briefing_and_naming_a_representative_fit(
     tap(qtbot, window.staff.represent.save_button)
     assert window.staff.represent.message.text() == english("staff.prepare.rep-name")
     staff_fits(window, "someone signs for the patient, with a message")
+
+
+def test_the_staff_page_is_in_the_window_stack_only_while_open(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    """A page in the window's stack is measured at every layout pass of the window, shown or not
+    (QStackedLayout asks them all): staff mode's forms cost each patient tap 1 to 2 ms there."""
+    assert window.stack.indexOf(window.staff) == -1 and window.staff.isHidden()
+    assert not window.stack.hasHeightForWidth()
+    window.open_staff()
+    assert window.stack.currentWidget() is window.staff and window.staff.isVisible()
+    window.close_staff()
+    assert window.stack.indexOf(window.staff) == -1 and window.staff.isHidden()
+    assert window.stack.currentWidget() is window.welcome

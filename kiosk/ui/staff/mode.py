@@ -38,7 +38,11 @@ class StaffMode(QObject):
             if self.words.right_to_left
             else Qt.LayoutDirection.LeftToRight
         )
-        window.stack.addWidget(self.page)
+        # In the window's stack only while open: a page in a QStackedWidget is measured at every
+        # layout pass of the window even while hidden (its forms' wrapped labels, about 850 times
+        # a tap: 1 to 2 ms of each patient's tap).
+        self.page.setParent(window.stack)
+        self.page.hide()
         self.page.back_to_patient.connect(self.close)
         self.page.leave.connect(self.leave)
         self.page.represent.named.connect(self._represent)
@@ -64,6 +68,7 @@ class StaffMode(QObject):
         window.still_there.hide()
         window.top.hide()
         window.bottom.hide()
+        window.stack.addWidget(self.page)
         window.stack.setCurrentWidget(self.page)
 
     def close(self) -> None:
@@ -76,7 +81,8 @@ class StaffMode(QObject):
         if b is not None:
             b.still_here()
         if window.model is not None:
-            window.model.redraw()
+            window.model.redraw()  # the patient's page on top again
+        window.stack.removeWidget(self.page)
 
     def _represent(self, rep: Representative) -> None:
         """Staff saved a representative for the briefing under way: stored, then back to the
