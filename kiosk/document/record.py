@@ -23,7 +23,7 @@ from kiosk.store.models import (
     RiskAcknowledgement,
     SignatureRow,
 )
-from kiosk.store.signers import signer_rows, unsigned_rows
+from kiosk.store.signers import planned_rows, signer_rows
 
 RECORD_FORMAT = "briefing-record/3"
 """The attached record's format: /3 adds the signers staff planned who did not sign (`unsigned`)."""
@@ -32,6 +32,8 @@ FORMAT_2 = "briefing-record/2"
 signature's language and content hash (the screen it was given on)."""
 FORMAT_1 = "briefing-record/1"
 """PDFs made before the record had languages carry this format: verify compares them in it."""
+OPTIONAL = ("practitioner", "planned_date", "signers", "rebriefing", "listenings", "unsigned")
+"""The record's parts that are in its canonical JSON only when given."""
 SHOWN = ("language", "content_sha256")
 """Each part's fields that format 1 did not have."""
 
@@ -204,19 +206,15 @@ class BriefingRecord:
         """The canonical JSON in format `fmt` (verify compares an older PDF's record in its own).
 
         In FORMAT_2 and FORMAT_1 the planned signers who did not sign are left out. In FORMAT_1
-        (what PDFs made before languages were recorded carry), the language fields are too; None if the record holds what that format cannot say (anything not
-        given in English on the briefing's own content), so such a record never matches one."""
+        (what PDFs made before languages were recorded carry), the language fields are too; None
+        if the record holds what that format cannot say (anything not given in English on the
+        briefing's own content), so such a record never matches one."""
         data: dict[str, Any] = {"format": fmt, **asdict(self)}
-        for key in (
-            "practitioner",
-            "planned_date",
-            "signers",
-            "rebriefing",
-            "listenings",
-            "unsigned",
-        ):
-            if not data[key] or (key == "unsigned" and fmt != RECORD_FORMAT):
-                del data[key]  # (formats before /3 never said who did not sign)
+        if fmt != RECORD_FORMAT:
+            del data["unsigned"]  # formats before /3 never said who did not sign
+        for key in OPTIONAL:
+            if key in data and not data[key]:
+                del data[key]
         if fmt == FORMAT_1:
             if not self.in_english_only():
                 return None
@@ -297,6 +295,8 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
         .where(ComprehensionAnswer.briefing_id == briefing_id)
         .order_by(ComprehensionAnswer.id)
     ).scalars()
+    signers = _signers(session, briefing_id)
+    signed = {s.kind for s in signers}
     return BriefingRecord(
         briefing_id=row.id,
         kiosk_id=row.kiosk_id,
@@ -345,10 +345,14 @@ def load_record(session: Session, briefing_id: str) -> BriefingRecord:
         audit_head=head,
         practitioner=row.practitioner,
         planned_date=row.planned_date,
-        signers=_signers(session, briefing_id),
+        signers=signers,
         rebriefing=_rebriefing(session, briefing_id),
         listenings=_listenings(session, briefing_id),
-        unsigned=[UnsignedPart(r.kind, r.name) for r in unsigned_rows(session, briefing_id)],
+        unsigned=[  # planned, and no row of their kind signed (the session ended on their step)
+            UnsignedPart(r.kind, r.name)
+            for r in planned_rows(session, briefing_id)
+            if r.kind not in signed
+        ],
     )
 
 

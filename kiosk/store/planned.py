@@ -18,7 +18,7 @@ from kiosk.store.database import Store
 from kiosk.store.failures import RecordError, held_up_as_busy
 from kiosk.store.models import BriefingRow, BriefingStatus, PlannedSignerRow
 from kiosk.store.rules import clean_name
-from kiosk.store.signers import add_signer
+from kiosk.store.signers import add_signer, planned_rows
 from kiosk.store.signers import witness as store_witness
 from kiosk.store.staff import LoginOutcome, list_staff
 
@@ -76,13 +76,8 @@ def name_representative(
 def planned_of(store: Store, briefing_id: str) -> Plan:
     """The briefing's plan (an empty one when staff said nobody signs beside the patient)."""
     with store.reading() as session:
-        rows = session.execute(
-            select(PlannedSignerRow)
-            .where(PlannedSignerRow.briefing_id == briefing_id)
-            .order_by(PlannedSignerRow.id)
-        ).scalars()
         rep, interp, witness = None, None, False
-        for r in rows:
+        for r in planned_rows(session, briefing_id):
             if r.kind == "representative":
                 rep = Representative(r.name or "", r.role or "", r.reason or "")
             elif r.kind == "interpreter":

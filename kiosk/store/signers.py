@@ -114,17 +114,12 @@ def witness(
     return result
 
 
-def unsigned_rows(session: Session, briefing_id: str) -> list[PlannedSignerRow]:
-    """The signers staff planned for the briefing who have no signer row (the session ended on
-    their step), in the order they were planned."""
-    signed = set(
+def planned_rows(session: Session, briefing_id: str) -> list[PlannedSignerRow]:
+    """The signers staff planned for the briefing, in the order they were planned."""
+    return list(
         session.execute(
-            select(SignerRow.kind).where(SignerRow.briefing_id == briefing_id)
+            select(PlannedSignerRow)
+            .where(PlannedSignerRow.briefing_id == briefing_id)
+            .order_by(PlannedSignerRow.id)
         ).scalars()
     )
-    planned = session.execute(
-        select(PlannedSignerRow)
-        .where(PlannedSignerRow.briefing_id == briefing_id)
-        .order_by(PlannedSignerRow.id)
-    ).scalars()
-    return [row for row in planned if row.kind not in signed]

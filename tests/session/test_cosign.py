@@ -73,10 +73,11 @@ def store() -> Cosigners:
     return Cosigners()
 
 
-def briefing(form: Form, clock: FakeClock, store: Cosigners, plan: Plan) -> Briefing:
+def briefing(form: Form, clock: FakeClock, store: Cosigners, plan: Plan | None) -> Briefing:
+    """A prepared briefing with `plan`'s steps (None: the patient signs alone)."""
     return Briefing(
         form, "b-1", RecordingSink(), clock, patient=Patient("Ana Ruiz", DOB),
-        cosign=Cosigning(plan, store, clock),
+        cosign=Cosigning(plan, store, clock) if plan is not None else None,
     )  # fmt: skip
 
 
@@ -245,10 +246,7 @@ def test_a_representative_named_by_staff_during_the_briefing_is_addressed_and_si
     the screen speaks to them and their row is stored before the signature, whether or not the
     briefing had a plan of its own (a witness's step stays after it)."""
     model = make_model(clock)
-    b = Briefing(
-        form, "b-1", RecordingSink(), clock, patient=Patient("Ana Ruiz", DOB),
-        cosign=Cosigning(plan, store, clock) if plan else None,
-    )  # fmt: skip
+    b = briefing(form, clock, store, plan)
     model.begin(b)
     to_kind(model, ScreenKind.SIGN)
     assert model.view.person != "Luis Ruiz"

@@ -225,14 +225,14 @@ def test_a_representative_signs_with_an_interpreter_and_a_witness(
     assert [who for who in shown if who in people] == list(people)
 
 
-def test_the_witness_step_waits_for_a_name_and_the_done_screen_for_the_witness(
-    qtbot: QtBot, window: KioskWindow, station: Station, nurse: str, clock: object
+def walk_up_to_sign(
+    qtbot: QtBot, window: KioskWindow, station: Station, *, witness_required: bool
 ) -> None:
-    """Walk-up with `witness_required`: no name tapped is one sentence; the step does not time out
-    into Welcome while staff come over."""
+    """A walk-up patient at 1280x800 types their name and birth date and walks to signing."""
     from dataclasses import replace
 
-    station.config = replace(station.config, values={**station.config.values, "witness_required": True, "walk_up_mode": True})  # fmt: skip
+    values = {**station.config.values, "walk_up_mode": True, "witness_required": witness_required}
+    station.config = replace(station.config, values=values)
     window.show_at(QSize(1280, 800))
     tap(qtbot, window.welcome.start_button)
     window.identity.name.setText(PATIENT)
@@ -240,6 +240,14 @@ def test_the_witness_step_waits_for_a_name_and_the_done_screen_for_the_witness(
     type_date(qtbot, window.identity.keypad, "03141951")
     next_(qtbot, window)
     walk_to(qtbot, window, ScreenKind.SIGN)
+
+
+def test_the_witness_step_waits_for_a_name_and_the_done_screen_for_the_witness(
+    qtbot: QtBot, window: KioskWindow, station: Station, nurse: str, clock: object
+) -> None:
+    """Walk-up with `witness_required`: no name tapped is one sentence; the step does not time out
+    into Welcome while staff come over."""
+    walk_up_to_sign(qtbot, window, station, witness_required=True)
     sign_here(qtbot, window)
     next_(qtbot, window)
     assert kind(window) is ScreenKind.WITNESS
@@ -255,16 +263,7 @@ def test_staff_closing_the_kiosk_on_the_witness_step_make_its_pdf_which_names_th
 ) -> None:
     """The patient signed; staff close the kiosk before anyone witnessed. The PDF is made then
     (not at the next start), and says the witness did not sign."""
-    from dataclasses import replace
-
-    station.config = replace(station.config, values={**station.config.values, "witness_required": True, "walk_up_mode": True})  # fmt: skip
-    window.show_at(QSize(1280, 800))
-    tap(qtbot, window.welcome.start_button)
-    window.identity.name.setText(PATIENT)
-    next_(qtbot, window)
-    type_date(qtbot, window.identity.keypad, "03141951")
-    next_(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.SIGN)
+    walk_up_to_sign(qtbot, window, station, witness_required=True)
     sign_here(qtbot, window)
     next_(qtbot, window)
     assert kind(window) is ScreenKind.WITNESS
@@ -295,19 +294,10 @@ def test_staff_name_a_representative_on_the_sign_screen_who_then_signs(
     representative (a missing relationship refused in one sentence), and go back to the sign
     screen, which now speaks to the representative; they sign. The representative is stored and
     printed like a planned one, and naming them is audited under the staff member's name."""
-    from dataclasses import replace
-
     from kiosk.store.planned import NAMED
 
-    station.config = replace(station.config, values={**station.config.values, "walk_up_mode": True})  # fmt: skip
-    window.show_at(QSize(1280, 800))
-    tap(qtbot, window.welcome.start_button)
     assert not window.staff.represent_button.isVisibleTo(window.staff.menu)
-    window.identity.name.setText(PATIENT)
-    next_(qtbot, window)
-    type_date(qtbot, window.identity.keypad, "03141951")
-    next_(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.SIGN)
+    walk_up_to_sign(qtbot, window, station, witness_required=False)
     briefing_id = window.briefing.briefing_id  # type: ignore[union-attr]
     window.open_staff()
     page = window.staff

@@ -150,7 +150,7 @@ class StaffPage(QWidget):
     def open_represent(self) -> None:
         if self.staff is None:
             return
-        self.represent.begin()
+        self.represent.forget()  # empty lines for each representative
         self.pages.setCurrentWidget(self.represent)
 
     def show_menu(self, ready: str = "") -> None:

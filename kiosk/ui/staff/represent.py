@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.i18n import Words, msg
-from kiosk.services.signing_plan import Representative
 from kiosk.services.staff import StaffDesk
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import button, label
@@ -36,17 +35,12 @@ class RepresentPanel(Panel):
         assert outer is not None
         outer.removeWidget(self.message)
         row.addWidget(self.message, 1)
-        row.addStretch(0)
         self.save_button = button(words("staff.represent.save"), "primary", self.save)
         row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.body.addLayout(row)
 
-    def begin(self) -> None:
-        self.forget()
-
     def save(self) -> None:
-        rep: Representative = self.step.representative()
-        self.named.emit(rep)
+        self.named.emit(self.step.representative())
 
     def forget(self) -> None:
         self.step.wipe()
