@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QSizePolicy, QStackedWidget
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.theme import BASE_PX, Look, Palette, body_px
 from kiosk.ui.typeset import wear
@@ -48,31 +48,76 @@ def restyle_window(window: KioskWindow, palette: Palette) -> Look:
     return look
 
 
-class PageStack(QStackedWidget):
-    """The pages, one on top. Only the page on screen counts for the window's size: a page that is
-    not showing (the keypad of the identity page, say) never makes the window taller than the
-    screen."""
+class PageStack(QWidget):
+    """The pages, one on top, filling the room the frame leaves them.
+
+    Not a QStackedWidget: its layout, at every change of page, turned updates off and on again for
+    every widget of every page (hidden ones too: staff mode's forms, the keyboards' keys), walked
+    the window's whole focus chain, and asked the pages for their sizes. That was 2 ms of every tap
+    onto a new kind of screen. Here the page on top is shown at the stack's size and the one before
+    it hidden; a page not on top is never measured. The stack asks nothing of the window's layout
+    either: the window's size is the screen's, and the page on top lays itself out in what is left
+    between the bars (a page that needs more is a bug the layout tests catch)."""
+
+    currentChanged = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
-        self.currentChanged.connect(self._size_to_current)
+        self._pages: list[QWidget] = []
+        self._current: QWidget | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
-    def hasHeightForWidth(self) -> bool:
-        """No: the window's size is the screen's, and the page on top lays its words out in it.
-        Saying yes had every layout pass of the window ask each page's height for the width,
-        hidden ones too (QStackedLayout asks them all): staff mode's forms, Welcome, the keypad's
-        page, about 850 wrapped labels a tap, 1 to 2 ms of every tap onto a new screen."""
-        return False
+    def addWidget(self, page: QWidget) -> int:
+        """Add `page` under the others (the first one added is on top); its index."""
+        if page not in self._pages:
+            page.setParent(self)
+            self._pages.append(page)
+            if self._current is None:
+                self._current = page
+                page.setGeometry(self.rect())
+                page.show()
+            else:
+                page.hide()
+        return self._pages.index(page)
 
-    def _size_to_current(self) -> None:
-        current = self.currentWidget()
-        for n in range(self.count()):
-            page = self.widget(n)
-            if page is None:
-                continue
-            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        self.updateGeometry()
+    def removeWidget(self, page: QWidget) -> None:
+        """Take `page` out of the stack (hidden; it keeps its parent). The first page is on top
+        if it was."""
+        if page not in self._pages:
+            return
+        self._pages.remove(page)
+        if page is self._current:
+            self._current = None
+            if self._pages:
+                self.setCurrentWidget(self._pages[0])
+        page.hide()
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        if page is self._current or page not in self._pages:
+            return
+        before, self._current = self._current, page
+        page.setGeometry(self.rect())
+        page.show()  # shown first, then the other hidden: nothing is painted in between
+        if before is not None:
+            before.hide()
+        self.currentChanged.emit(self._pages.index(page))
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def indexOf(self, page: QWidget) -> int:
+        return self._pages.index(page) if page in self._pages else -1
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget | None:
+        return self._pages[index] if 0 <= index < len(self._pages) else None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._current is not None:
+            self._current.setGeometry(self.rect())
 
 
 def dress(window: KioskWindow, look: Look, size: QSize) -> None:
