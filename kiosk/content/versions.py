@@ -33,8 +33,7 @@ def screen_hashes(form: Form) -> dict[str, str]:
 
 def screen_sha256(form: Form, screen_id: str) -> str | None:
     """One screen's own hash; None for a screen without words of the form (welcome, review)."""
-    part = screen_parts(form).get(screen_id)
-    return None if part is None else _sha(part.model_dump(mode="json"))
+    return form.screen_sha256s.get(screen_id)
 
 
 def _sha(data: Any) -> str:

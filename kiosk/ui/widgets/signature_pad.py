@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QEventPoint,
-    QImage,
     QInputDevice,
     QMouseEvent,
     QPainter,
@@ -18,7 +27,6 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
     QTouchEvent,
-    qGray,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -34,10 +42,10 @@ from kiosk.ui.widgets.ink import (
     _xy,
     dot_at,
     draw_stroke,
-    grey_png,
     ink_pen,
     ink_rect,
     smooth_path,
+    strokes_png,
 )
 
 MIN_WIDTH = 600
@@ -47,6 +55,8 @@ HINT = "sign.pad-hint"
 NAME = "sign.pad-name"
 BASELINE_AT = 0.72
 """The baseline's height as a share of the pad's, leaving room for descenders below it."""
+AHEAD_MS = 150
+"""The signature's image is made this long after a stroke ends, if no other has begun."""
 CLOCK_SKEW_MS = 60_000
 """Event timestamps further than this from the pad's own clock are not trusted."""
 
@@ -77,6 +87,12 @@ class SignaturePad(QWidget):
         self._path = QPainterPath()
         """The settled part of the stroke under the finger (all but the last half segment)."""
         self._cache: QPixmap | None = None
+        self._png: tuple[tuple[int, QSize], bytes] | None = None
+        """The signature's image (`image_png`), for the strokes and size it was made for."""
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(AHEAD_MS)
+        self._ahead.timeout.connect(self.image_png)
         self._clock = QElapsedTimer()
         self._first_timestamp = 0
         self._last_t = 0
@@ -97,25 +113,14 @@ class SignaturePad(QWidget):
         return DrawnSignature(self.strokes(), self.image_png())
 
     def image_png(self) -> bytes:
-        """The ink as the pad shows it, on white, cropped to the strokes with a margin of paper
-        (IMAGE_MARGIN): an 8-bit greyscale PNG, in pad pixels. An empty pad gives a blank square.
+        """The ink as the pad shows it, on white, cropped to the strokes (`ink.strokes_png`).
 
-        Made on the tap on Sign, so it must be quick: 2 to 3 ms for a signature across a pad
-        1,800 pixels wide, where the whole pad in colour through QImage.save took 22 ms. The
-        strokes are drawn in grey ink (the ink's own grey) into an RGB32 image, Qt's fastest
-        raster path; any one colour channel of it is then the greyscale image (`grey_png`)."""
-        area = self.ink_rect()
-        image = QImage(area.size(), QImage.Format.Format_RGB32)
-        image.fill(PAPER)
-        painter = QPainter(image)
-        painter.translate(-area.x(), -area.y())
-        grey = qGray(INK.rgb())
-        self._paint_strokes(painter, self._strokes, QColor(grey, grey, grey))
-        painter.end()
-        # RGB32 is 0xffRRGGBB in native byte order, 4 bytes a pixel and no padding: byte 1 of
-        # each pixel is green (little-endian) or red (big-endian), equal here as the ink is grey.
-        pixels = bytes(image.constBits())[1::4]
-        return grey_png(pixels, image.width(), image.height())
+        Made ahead, a moment after the last stroke ends (`AHEAD_MS`: the finger is then on its way
+        to Sign), so the tap on Sign need not (2 ms at 1920x1080); made now if it was not yet."""
+        key = (len(self._strokes), self.size())
+        if self._png is None or self._png[0] != key:
+            self._png = (key, strokes_png(self._strokes, self.rect()))
+        return self._png[1]
 
     def ink_rect(self) -> QRect:
         """Where the finished strokes are, with IMAGE_MARGIN of paper around them, within the pad."""
@@ -124,6 +129,8 @@ class SignaturePad(QWidget):
     def clear(self) -> None:
         """Forget every stroke and the drawn image; the pad shows only its empty guides again."""
         self._strokes.clear()
+        self._png = None
+        self._ahead.stop()
         self._points.clear()
         self._path = QPainterPath()
         self._cache = None
@@ -242,6 +249,7 @@ class SignaturePad(QWidget):
         return Point(round(x, 1), round(y, 1), self._t_ms(timestamp))
 
     def _begin(self, pos: QPointF, timestamp: int) -> None:
+        self._ahead.stop()  # drawing: the image waits for the finger to lift
         point = self._point(pos, timestamp)
         self._points = [point]
         self._path = QPainterPath()
@@ -283,6 +291,7 @@ class SignaturePad(QWidget):
             self._paint_strokes(painter, [stroke])
             painter.end()
         self._update_around(stroke.points)
+        self._ahead.start()
         self.changed.emit()
 
     def _abandon_stroke(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
@@ -12,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import words_for
-from kiosk.session.signature import Point
+from kiosk.session.signature import Point, Stroke
 from kiosk.ui.theme import contrast
+from kiosk.ui.widgets import signature_pad
 from kiosk.ui.widgets.ink import (
     DOT_SIZE,
     HINT_INK,
@@ -407,3 +409,27 @@ def test_the_cross_marks_the_start_of_the_line_as_the_language_reads(
     assert marks(20, 100) > 10 and marks(w - 100, w - 20) == 0
     pad.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     assert marks(20, 100) == 0 and marks(w - 100, w - 20) > 10
+
+
+def test_the_image_is_made_once_the_finger_lifts_not_on_the_tap_on_sign(
+    qtbot: QtBot, pad: SignaturePad, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[int] = []
+    real = signature_pad.strokes_png
+
+    def counted(strokes: Sequence[Stroke], bounds: QRect) -> bytes:
+        made.append(len(strokes))
+        return real(strokes, bounds)
+
+    monkeypatch.setattr(signature_pad, "strokes_png", counted)
+    mouse_stroke(qtbot, pad, wave(100, 120))
+    mouse_stroke(qtbot, pad, wave(100, 180))  # begun at once: the image waits for this one too
+    qtbot.waitUntil(lambda: made == [2])
+    png = pad.signature().image_png
+    assert made == [2], "the tap on Sign made the image again"
+    assert png == real(pad.strokes(), pad.rect())
+    mouse_stroke(qtbot, pad, wave(100, 60))
+    assert pad.signature().image_png == real(pad.strokes(), pad.rect())  # asked before: made now
+    assert made == [2, 3]
+    pad.clear()
+    assert pad.signature().image_png == real((), pad.rect()) and made == [2, 3, 0]
