@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kiosk.content.schema import Form
-from kiosk.content.versions import screen_hashes
 
 
 class Change(StrEnum):
@@ -28,7 +27,7 @@ class ScreenChange:
 def diff_forms(old: Form, new: Form) -> list[ScreenChange]:
     """The screens of `new` that `old` does not have or had other words on, and those it lost, in
     path order (the new version's, then the removed ones in the old one's)."""
-    before, after = screen_hashes(old), screen_hashes(new)
+    before, after = old.screen_sha256s, new.screen_sha256s
     out = [
         ScreenChange(sid, Change.ADDED if sid not in before else Change.CHANGED, new.title_of(sid))
         for sid, sha in after.items()

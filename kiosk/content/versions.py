@@ -63,7 +63,7 @@ def snapshot(form: Form) -> Snapshot:
         language=form.language,
         content=form.canonical_json(),
         pictures={picture.sha256: picture.svg for _, picture in form.pictures()},
-        screens=screen_hashes(form),
+        screens=form.screen_sha256s,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -59,8 +59,6 @@ class PageStack(QWidget):
     either: the window's size is the screen's, and the page on top lays itself out in what is left
     between the bars (a page that needs more is a bug the layout tests catch)."""
 
-    currentChanged = Signal(int)
-
     def __init__(self) -> None:
         super().__init__()
         self._pages: list[QWidget] = []
@@ -100,7 +98,6 @@ class PageStack(QWidget):
         page.show()  # shown first, then the other hidden: nothing is painted in between
         if before is not None:
             before.hide()
-        self.currentChanged.emit(self._pages.index(page))
 
     def currentWidget(self) -> QWidget | None:
         return self._current
@@ -110,9 +107,6 @@ class PageStack(QWidget):
 
     def count(self) -> int:
         return len(self._pages)
-
-    def widget(self, index: int) -> QWidget | None:
-        return self._pages[index] if 0 <= index < len(self._pages) else None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -73,6 +73,13 @@ def draw_stroke(painter: QPainter, points: Sequence[tuple[float, float]], colour
     painter.drawEllipse(dot, DOT_SIZE / 2, DOT_SIZE / 2)
 
 
+def paint_strokes(painter: QPainter, strokes: Sequence[Stroke], colour: QColor = INK) -> None:
+    """The strokes in ink of `colour`, antialiased (on the pad, and in the signature's image)."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for stroke in strokes:
+        draw_stroke(painter, _xy(stroke), colour)
+
+
 def ink_pen(colour: QColor = INK) -> QPen:
     pen = QPen(colour, INK_WIDTH)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -143,11 +150,9 @@ def strokes_png(strokes: Sequence[Stroke], bounds: QRect) -> bytes:
     image = QImage(area.size(), QImage.Format.Format_RGB32)
     image.fill(PAPER)
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.translate(-area.x(), -area.y())
     grey = qGray(INK.rgb())
-    for stroke in strokes:
-        draw_stroke(painter, _xy(stroke), QColor(grey, grey, grey))
+    paint_strokes(painter, strokes, QColor(grey, grey, grey))
     painter.end()
     # RGB32 is 0xffRRGGBB in native byte order, 4 bytes a pixel and no padding: byte 1 of each
     # pixel is green (little-endian) or red (big-endian), equal here as the ink is grey.

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QEventPoint,
     QInputDevice,
     QMouseEvent,
@@ -41,9 +40,9 @@ from kiosk.ui.widgets.ink import (
     PAPER,
     _xy,
     dot_at,
-    draw_stroke,
     ink_pen,
     ink_rect,
+    paint_strokes,
     smooth_path,
     strokes_png,
 )
@@ -288,7 +287,7 @@ class SignaturePad(QWidget):
         self._path = QPainterPath()
         if self._cache is not None:
             painter = QPainter(self._cache)
-            self._paint_strokes(painter, [stroke])
+            paint_strokes(painter, [stroke])
             painter.end()
         self._update_around(stroke.points)
         self._ahead.start()
@@ -317,13 +316,6 @@ class SignaturePad(QWidget):
 
     # -- painting --
 
-    def _paint_strokes(
-        self, painter: QPainter, strokes: Sequence[Stroke], colour: QColor = INK
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for stroke in strokes:
-            draw_stroke(painter, _xy(stroke), colour)
-
     def _ensure_cache(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
         size = self.size() * ratio
@@ -332,7 +324,7 @@ class SignaturePad(QWidget):
             cache.setDevicePixelRatio(ratio)
             cache.fill(Qt.GlobalColor.transparent)
             painter = QPainter(cache)
-            self._paint_strokes(painter, self._strokes)
+            paint_strokes(painter, self._strokes)
             painter.end()
             self._cache = cache
         return self._cache
