@@ -4,6 +4,7 @@ one change; a refused PIN becomes the message line, in one sentence."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import msg
@@ -20,6 +21,15 @@ class CosignSteps:
 
     def __init__(self, model: ScreenModel) -> None:
         self._model = model
+
+    def represented(self) -> None:
+        """Staff named a representative (stored, and the briefing addressed to them): they sign
+        on an empty pad, drawing, with the statement (now starting with theirs) on screen to read
+        whole; nothing the patient had begun to draw or type is kept."""
+        model = self._model
+        local = model._local
+        model._local = replace(local, typed_signature=False, message=None, signer=local.signer + 1)
+        model._changed()
 
     def attest_interpreter(self, drawn: DrawnSignature | None = None) -> None:
         """The interpreter's tap; `drawn` when they signed in the box too (a dot is refused)."""

@@ -186,6 +186,9 @@ class View:
     """A representative reads and signs: "You are reading this for {patient}"."""
     typed_signature: bool = False
     """Signing: the patient types their name (a staff member confirms) instead of drawing."""
+    signer: int = 0
+    """Signing: who signs, as a number that changes when a representative is named mid-way; the
+    pad and the typed name hold nothing of the one before."""
     moment: datetime | None = None
     """Signing: the date and time the signature will carry (now)."""
     filing: Filing | None = None

@@ -53,6 +53,8 @@ class Local:
     copy: Copy | None = None
     still_there: int | None = None
     choosing_language: bool = False
+    signer: int = 0
+    """How many signers were named mid-briefing (a representative): each starts on an empty pad."""
 
 
 def view_of(b: Briefing, local: Local) -> View:
@@ -310,6 +312,7 @@ def _sign(b: Briefing, local: Local) -> View:
         read_to_end=read,
         person=name,
         typed_signature=local.typed_signature,
+        signer=local.signer,
     )
 
 

@@ -261,6 +261,29 @@ def test_a_representative_named_by_staff_during_the_briefing_is_addressed_and_si
     assert [s.kind for s in store.added] == [SignerKind.REPRESENTATIVE]
 
 
+def test_a_representative_named_while_the_patient_types_their_name_signs_by_drawing(
+    form: Form, clock: FakeClock, store: Cosigners
+) -> None:
+    """The patient had chosen to type their name: once a representative is named, the screen is
+    the pad again (the statement, now starting with theirs, on screen to be read), a new signer
+    number tells the page to drop what was drawn or typed, and Sign waits for the statement."""
+    model = make_model(clock, typed_signature=True)
+    b = briefing(form, clock, store, None)
+    model.begin(b)
+    to_kind(model, ScreenKind.SIGN)
+    model.read_to_end()
+    model.do(Action.TYPE_INSTEAD)
+    before = model.view
+    assert before.typed_signature and before.can(Action.SIGN)
+    represent(b, REP, lambda planned: Cosigning(planned, store, clock))
+    model.cosign.represented()
+    view = model.view
+    assert not view.typed_signature and view.signer == before.signer + 1
+    assert Action.CLEAR_SIGNATURE in view.offers and not view.can(Action.SIGN)
+    model.read_to_end()
+    assert model.view.can(Action.SIGN) and model.view.signer == view.signer
+
+
 def test_a_representative_cannot_be_named_once_the_patient_signed(
     form: Form, clock: FakeClock, store: Cosigners
 ) -> None:

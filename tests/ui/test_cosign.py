@@ -24,7 +24,7 @@ from kiosk.i18n import words_for
 from kiosk.records import Filters, export_fhir
 from kiosk.session import ScreenKind
 from kiosk.station import Station
-from kiosk.store.models import AuditEntry, Document, SignerRow
+from kiosk.store.models import AuditEntry, Document, SignatureRow, SignerRow
 from kiosk.store.planned import planned_of
 from kiosk.store.signers import signers_of
 from kiosk.store.staff import add_staff
@@ -33,6 +33,7 @@ from kiosk.ui.window import KioskWindow
 from tests.pdfsig import pdfsig
 from tests.records.fhir_checks import validate
 from tests.ui.drive import (
+    draw,
     key,
     kind,
     next_,
@@ -287,18 +288,9 @@ def test_staff_closing_the_kiosk_on_the_witness_step_make_its_pdf_which_names_th
     assert en("document.unsigned")[:40] in " ".join(text.split())
 
 
-def test_staff_name_a_representative_on_the_sign_screen_who_then_signs(
-    qtbot: QtBot, window: KioskWindow, station: Station
-) -> None:
-    """A walk-up patient reaches signing and cannot sign: staff open staff mode over it, name a
-    representative (a missing relationship refused in one sentence), and go back to the sign
-    screen, which now speaks to the representative; they sign. The representative is stored and
-    printed like a planned one, and naming them is audited under the staff member's name."""
-    from kiosk.store.planned import NAMED
-
-    assert not window.staff.represent_button.isVisibleTo(window.staff.menu)
-    walk_up_to_sign(qtbot, window, station, witness_required=False)
-    briefing_id = window.briefing.briefing_id  # type: ignore[union-attr]
+def name_representative(qtbot: QtBot, window: KioskWindow) -> None:
+    """Staff open staff mode over the briefing under way and name Luis Ruiz, the patient's son (a
+    missing relationship refused in one sentence first); back on the patient's screen."""
     window.open_staff()
     page = window.staff
     assert page.represent_button.isVisibleTo(page.menu)
@@ -313,13 +305,37 @@ def test_staff_name_a_representative_on_the_sign_screen_who_then_signs(
     panel.step.type_into(panel.step.reason)
     type_keys(qtbot, panel.step.keys, "aphasia")
     tap(qtbot, panel.save_button)
+
+
+def test_staff_name_a_representative_on_the_sign_screen_who_then_signs(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    """A walk-up patient reaches signing, draws a line and cannot go on: staff name a
+    representative, and the sign screen now speaks to them, on an empty pad (nothing of the
+    patient's line is kept); they sign. The representative is stored like a planned one, the
+    signature holds only their strokes, and naming them is audited under the staff member's name."""
+    from kiosk.store.planned import NAMED
+
+    window.open_staff()  # between patients: no briefing to name a representative for
+    assert window.staff.menu.isVisible() and not window.staff.represent_button.isVisible()
+    tap(qtbot, window.staff.back_button)
+    walk_up_to_sign(qtbot, window, station, witness_required=False)
+    briefing_id = window.briefing.briefing_id  # type: ignore[union-attr]
+    pad = window.sign.pad
+    draw(pad, [(pad.width() * 0.2, pad.height() * 0.5), (pad.width() * 0.5, pad.height() * 0.6)])
+    assert len(pad.strokes()) == 1
+    name_representative(qtbot, window)
     assert window.stack.currentWidget() is window.sign and kind(window) is ScreenKind.SIGN
+    assert pad.is_empty()
     assert window.model is not None and window.model.view.person == "Luis Ruiz"
     first = next(
         p for p in window.sign.statement.findChildren(QLabel) if p.property("role") == "point"
     )
     assert first.text() == words_for("en")("signer.meaning.representative")
     assert window.briefing is not None and not window.briefing.has_read("sign")
+    window.open_staff()  # named already: not offered again
+    assert window.staff.menu.isVisible() and not window.staff.represent_button.isVisible()
+    tap(qtbot, window.staff.back_button)
     sign_here(qtbot, window)
     next_(qtbot, window)
     assert kind(window) is ScreenKind.DONE
@@ -328,3 +344,27 @@ def test_staff_name_a_representative_on_the_sign_screen_who_then_signs(
     with station.store.reading() as session:
         actors = session.scalars(select(AuditEntry.actor).where(AuditEntry.action == NAMED)).all()
     assert actors == ["Sam Carter"]
+    with station.store.reading() as session:
+        strokes = session.scalars(
+            select(SignatureRow.strokes_json).where(SignatureRow.briefing_id == briefing_id)
+        ).one()
+    assert len(json.loads(strokes)) == 2  # the representative's wave and cross, not the line
+
+
+def test_a_representative_named_while_the_patient_types_their_name_signs_by_drawing(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    """The patient had chosen to type their name and begun: once staff name a representative, the
+    screen is back to the pad, the typed name is gone, and the statement (now starting with the
+    representative's point) is on screen to be read whole before Sign."""
+    walk_up_to_sign(qtbot, window, station, witness_required=False)
+    sign = window.sign
+    tap(qtbot, sign.switch)
+    assert sign.keyboard.isVisible() and not sign.statement_box.isVisible()
+    sign.typed.setText("Ana")
+    name_representative(qtbot, window)
+    assert sign.pad.isVisible() and not sign.keyboard.isVisible() and sign.typed.text() == ""
+    assert sign.statement_box.isVisible()
+    sign_here(qtbot, window)  # Sign waits for the statement's end to have been on screen
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.DONE

@@ -90,6 +90,7 @@ class SignPage(Page):
         self._switch_action: Action | None = None
         self._keys_language: str | None = None
         self._was_typed = False
+        self._signer = 0
 
     def set_portrait(self, portrait: bool) -> None:
         # The switch under the typed name on a portrait screen: the name needs the width.
@@ -106,6 +107,10 @@ class SignPage(Page):
             self.pad.set_words(words)
             self.typed.setPlaceholderText(words("sign.type-placeholder"))
             self._keys_language = words.language
+        if view.signer != self._signer:  # someone else signs now: nothing of the ink before
+            self._signer = view.signer
+            self.pad.clear()
+            self.typed.setText("")
         points = [words.text(p) for p in view.paragraphs]
         if words.language != self._language or points != self._shown:
             self.statement.limit_width(self.line_px())
@@ -214,6 +219,7 @@ class SignPage(Page):
         self.pad.clear()
         self.typed.setText("")  # not clear(): that can be undone
         self._language = None
+        self._signer = 0
         self._shown = []
         with self.statement.refilling(0):
             self.statement.refill(self._points, [], _point, QLabel.setText)

@@ -93,6 +93,8 @@ class StaffMode(QObject):
         if problem is not None:
             self.page.represent.say(problem)
             return
+        if self._window.model is not None:
+            self._window.model.cosign.represented()
         self.close()
 
     def touched(self) -> None:
