@@ -21,6 +21,9 @@ event loop has finished painting everything the tap changed:
 - before Sign, the walk waits HAND_MS with the event loop running, as a hand moving from the
   signature pad to Sign takes that long at the least (the pad makes the signature's image in that
   moment: a robot tapping Sign the instant the pen lifts would time work no patient waits for);
+  and as long before the birth date's Next, where a patient has typed eight digits (seconds: the
+  kiosk draws the first screen's picture meanwhile, as it draws each next screen's while the
+  patient reads, and the robot reads no screen for longer than the settling below);
 - after Sign, the done screen's own later update when the PDF has been made is not the tap's:
   paints from the moment the PDF's result arrives are left out (the tap's paints end there at
   the latest), while the PDF job competing for the interpreter with the screen is counted;
@@ -212,6 +215,8 @@ def briefing(window: Any, taps: Taps | None, samples: Samples) -> None:
     robot.tap(window.bottom.primary)
     for d in robot.DOB_DIGITS:
         robot.tap(robot.key(window.identity.keypad, d))
+    if taps is not None:  # the eight digits took the patient seconds, the event loop running
+        QTest.qWait(HAND_MS)
     tap(window.bottom.primary, "identity")
     # The text size, switched on and off on the first reading screen (a patient may do so anywhere).
     tap(window.top.larger_button, "larger")

@@ -157,6 +157,9 @@ class View:
     cards: tuple[Card, ...] = ()
     figure: Figure | None = None
     """A reading screen's picture, beside (landscape) or above (portrait) its words."""
+    ahead: Figure | None = None
+    """The next screen's picture, drawn while this screen is read so that Next does not wait
+    for it (None when the next screen has none)."""
     lines: tuple[Line, ...] = ()
     """Review: each risk and each flagged question, with its mark."""
     choices: tuple[Choice, ...] = ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, Words, language_name, msg, words_for
 from kiosk.session.cosign import STEPS
@@ -27,6 +28,9 @@ from kiosk.session.view import (
     View,
     welcome,
 )
+
+if TYPE_CHECKING:
+    from kiosk.content.schema import Picture
 
 READING = frozenset(
     {ScreenKind.ABOUT, ScreenKind.STEP, ScreenKind.RISK, ScreenKind.OPTIONS, ScreenKind.PRECAUTIONS}
@@ -104,7 +108,21 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
         message=None if in_page else message,
         message_in_page=in_page,
         still_there=local.still_there,
+        ahead=_ahead(b) if live else None,
     )
+
+
+def _ahead(b: Briefing) -> Figure | None:
+    """The picture of the screen after this one on the path, if that screen has one."""
+    screens = b.screens
+    at = screens.index(b.current) if b.current in screens else -1
+    if not 0 <= at < len(screens) - 1 or screens[at + 1].kind not in READING:
+        return None
+    return _figure(b.form.screen(screens[at + 1].id).picture)
+
+
+def _figure(picture: Picture | None) -> Figure | None:
+    return Figure(picture.svg, picture.alt, picture.sha256) if picture is not None else None
 
 
 def identity_step(b: Briefing, local: Local) -> IdentityStep:
@@ -171,8 +189,7 @@ def _reading(b: Briefing) -> View:
     else:
         paragraphs = (content.intro,)
         cards = tuple(Card(item.title, item.body) for item in content.items)
-    picture = content.picture
-    figure = Figure(picture.svg, picture.alt, picture.sha256) if picture is not None else None
+    figure = _figure(content.picture)
     offers = {}
     is_risk = screen.kind is ScreenKind.RISK
     acknowledged = is_risk and screen.id in b.acknowledgements

@@ -40,18 +40,24 @@ def typed(digits: str) -> DateEntry:
 def to_kind(model: ScreenModel, kind: ScreenKind) -> None:
     """Walk forward as a patient would until a screen of `kind` shows."""
     for _ in range(100):
-        view = model.view
-        if view.kind is kind:
+        if model.view.kind is kind:
             return
-        if view.identity_step is IdentityStep.BIRTH_DATE:
-            assert model.confirm_birth_date(typed("03141951"))
-            continue
-        if view.kind is ScreenKind.RISK and not view.acknowledged:
-            model.read_to_end()
-            model.do(Action.ACKNOWLEDGE)
-        if view.kind is ScreenKind.QUESTION and not any(c.picked for c in view.choices):
-            b = model.briefing
-            assert b is not None
-            model.answer(b.form.question(view.screen_id).answer)
-        model.do(Action.NEXT)
+        step(model)
     raise AssertionError(f"never reached {kind}")
+
+
+def step(model: ScreenModel) -> None:
+    """One step forward as a patient would take it: the birth date confirmed, or the screen's risk
+    acknowledged or question answered rightly, then Next."""
+    view = model.view
+    if view.identity_step is IdentityStep.BIRTH_DATE:
+        assert model.confirm_birth_date(typed("03141951"))
+        return
+    if view.kind is ScreenKind.RISK and not view.acknowledged:
+        model.read_to_end()
+        model.do(Action.ACKNOWLEDGE)
+    if view.kind is ScreenKind.QUESTION and not any(c.picked for c in view.choices):
+        b = model.briefing
+        assert b is not None
+        model.answer(b.form.question(view.screen_id).answer)
+    model.do(Action.NEXT)

@@ -10,9 +10,10 @@ from kiosk.session import Briefing, DrawnSignature, Patient, ScreenKind, Status
 from kiosk.session import events as ev
 from kiosk.session.screen import ScreenModel
 from kiosk.session.view import Action, Filing, IdentityStep, Mark, Tone
+from kiosk.session.views import READING
 from tests import shared
 from tests.conftest import MILD
-from tests.session.drive import DOB, SIGNATURE, make_model, to_kind, typed
+from tests.session.drive import DOB, SIGNATURE, make_model, step, to_kind, typed
 from tests.session.fakes import FakeClock, RecordingSink
 
 EN = words_for("en")
@@ -465,3 +466,27 @@ def test_a_reading_screen_with_a_picture_hands_the_page_its_bytes_and_words(
     assert figure.svg.startswith(b"<svg")
     to_kind(model, ScreenKind.RISK)
     assert form.risks[0].picture is None and model.view.figure is None
+
+
+def test_each_screen_names_the_next_screens_picture_to_draw_ahead(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    """Every screen of the walk names the picture of the screen after it (the page draws it while
+    this one is read), or none when that screen has none; the done screen names none."""
+    model.begin(prepared)
+    b = prepared
+    seen = 0
+    while b.current.kind is not ScreenKind.SIGN:
+        view = model.view
+        at = b.screens.index(b.current)
+        following = b.screens[at + 1]
+        picture = None
+        if following.kind in READING:
+            picture = b.form.screen(following.id).picture
+        if picture is None:
+            assert view.ahead is None, b.current.id
+        else:
+            assert view.ahead is not None and view.ahead.sha256 == picture.sha256, b.current.id
+            seen += 1
+        step(model)
+    assert seen >= 3  # the about screen's from identity, and the steps'

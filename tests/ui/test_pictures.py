@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from PySide6.QtCore import QPoint, QSize
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
 from kiosk.session.view import Figure
+from kiosk.ui.widgets import picture as picture_module
 from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.window import KioskWindow
 from tests.ui.drive import begin, next_, tap, walk_to
@@ -100,7 +103,8 @@ def test_the_picture_is_drawn_from_the_contents_bytes_and_parsed_once(qtbot: QtB
     qtbot.addWidget(picture)
     picture.show_figure(figure)
     assert picture.fit(400, 400) == QSize(400, 200)  # 2:1, as drawn
-    assert picture.fit(400, 100) == QSize(200, 100)
+    assert picture.fit(400, 100) == QSize(192, 96)  # the height in whole steps of 16 px
+    assert picture.fit(400, 111) == QSize(192, 96)  # a few pixels more room: the same picture
     image = picture.grab().toImage()
     assert QColor(image.pixel(100, 50)).name() == "#ff0000"
     assert picture.accessibleName() == "A red band."
@@ -124,8 +128,48 @@ def test_the_kept_drawing_follows_the_size_and_the_picture(qtbot: QtBot) -> None
     picture.show_figure(Figure(red, "Red.", hashlib.sha256(red).hexdigest()))
     picture.fit(200, 100)
     assert QColor(picture.grab().toImage().pixel(150, 75)).name() == "#ff0000"
-    picture.fit(600, 300)
+    picture.fit(640, 320)
     image = picture.grab().toImage()
-    assert (image.width(), QColor(image.pixel(590, 290)).name()) == (600, "#ff0000")
+    assert (image.width(), QColor(image.pixel(630, 310)).name()) == (640, "#ff0000")
     picture.show_figure(Figure(blue, "Blue.", hashlib.sha256(blue).hexdigest()))
-    assert QColor(picture.grab().toImage().pixel(590, 290)).name() == "#0000ff"
+    assert QColor(picture.grab().toImage().pixel(630, 310)).name() == "#0000ff"
+
+
+def test_the_next_pictures_drawing_made_ahead_is_the_one_painted(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a screen is read, the next screen's picture is drawn at the size it was last shown
+    at; when that screen comes, painting it draws nothing more, and going back to the picture
+    before draws nothing either (the last few drawings are kept)."""
+    colours = ("#FF0000", "#0000FF", "#00FF00", "#FFFF00", "#FF00FF")
+    figures = [
+        Figure(svg, "A band.", hashlib.sha256(svg).hexdigest())
+        for svg in (
+            b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">'
+            b'<rect width="200" height="100" fill="' + c.encode() + b'"/></svg>'
+            for c in colours
+        )
+    ]
+    made: list[tuple[int, int]] = []
+    real = picture_module._draw
+
+    def counted(renderer: QSvgRenderer, width: int, height: int, ratio: float) -> QPixmap:
+        made.append((width, height))
+        return real(renderer, width, height, ratio)
+
+    monkeypatch.setattr(picture_module, "_draw", counted)
+    picture = Picture()
+    qtbot.addWidget(picture)
+
+    def show(n: int) -> str:
+        picture.show_figure(figures[n])
+        picture.fit(320 + 32 * n, 160 + 16 * n)  # each screen's picture its own size
+        return str(QColor(picture.grab().toImage().pixel(300, 150)).name())
+
+    for n in range(len(figures)):  # the first patient: each drawn as it is shown
+        show(n)
+    assert made == [(320 + 32 * n, 160 + 16 * n) for n in range(len(figures))]
+    picture.prepare(figures[0])  # on the last picture's screen, the next one's made ahead
+    assert len(made) == len(figures) + 1 and made[-1] == (320, 160)
+    assert show(0) == "#ff0000" and len(made) == len(figures) + 1
+    assert show(len(figures) - 1) == "#ff00ff" and len(made) == len(figures) + 1  # Back

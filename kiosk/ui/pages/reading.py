@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
-from kiosk.session.view import Action, Card, Mark, Tone, View
+from kiosk.session.view import Action, Card, Figure, Mark, Tone, View
 from kiosk.ui.icons import Glyph, icon
 from kiosk.ui.pages.base import Page, Reading, button, card, label
 from kiosk.ui.pages.parts import MarkedLine
 from kiosk.ui.widgets.picture import Picture
+
+if TYPE_CHECKING:
+    from kiosk.session.screen import ScreenModel
 
 PICTURE_WIDTH = 0.4
 """Landscape: the picture beside the words takes at most this share of the page's width."""
@@ -21,6 +25,9 @@ PICTURE_HEIGHT = 0.3
 """Portrait: the picture above the words takes at most this share of the page's height."""
 TEXT_LINES = 4
 """The words keep at least this many lines of room beside or under the picture (they scroll)."""
+AHEAD_MS = 50
+"""The next screen's picture is drawn this long after a screen changed (it has been painted by
+then; a patient reads for seconds before Next)."""
 SMALLEST = 160
 """A picture that would be less tall than this (at 1280×800) is not shown: too small to help, on a
 screen crowded with words (larger text, a long language, a notice)."""
@@ -63,6 +70,10 @@ class ReadingPage(Page):
         self._cards: list[QFrame] = []
         self.picture = Picture()
         self.picture.hide()
+        self._ahead: Figure | None = None
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.timeout.connect(self._draw_ahead)
         # The title, the notice and the words in one column; on a landscape screen the picture
         # stands after that column in reading order (right of it, or left in a right-to-left
         # language), on a portrait one inside it, above the words (`_place_picture`).
@@ -89,6 +100,21 @@ class ReadingPage(Page):
         self.body.more.connect(self._set_more)
         self._shown: tuple[str, bool, str] | None = None
         """The screen, reread or not, and language the words on the page are for."""
+
+    def bind(self, model: ScreenModel) -> None:
+        super().bind(model)
+        model.events.changed.connect(self._look_ahead)
+
+    def _look_ahead(self) -> None:
+        """Whatever the screen, the next one's picture is drawn once this one is painted."""
+        ahead = self.model.view.ahead if self.model is not None else None
+        if ahead is not None and ahead != self._ahead:
+            self._ahead_timer.start(AHEAD_MS)
+        self._ahead = ahead
+
+    def _draw_ahead(self) -> None:
+        if self._ahead is not None:
+            self.picture.prepare(self._ahead)
 
     def draw(self, view: View, words: Words) -> None:
         shown = (view.screen_id, view.notice is not None, words.language)
@@ -203,6 +229,8 @@ class ReadingPage(Page):
 
     def forget(self) -> None:
         self._shown = None
+        self._ahead = None
+        self._ahead_timer.stop()
         self._fill([], [])
         self.picture.show_figure(None)
         for widget in (self.title, self.revisit):

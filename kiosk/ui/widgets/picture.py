@@ -3,6 +3,8 @@ proportions kept, with the words that stand for it as its accessible name."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -12,6 +14,14 @@ from kiosk.session.view import Figure
 
 KEPT = 32
 """Drawings kept parsed (a procedure has a dozen pictures at most, in every language the same)."""
+DRAWN = 3
+"""Drawings kept as pixels: the one on screen, the next screen's made ahead, the one before."""
+
+STEP = 16
+"""A picture's height, when the room's height limits it, in steps of this many pixels."""
+
+Key = tuple[str, int, int, float]
+"""A drawing's SHA-256, the width and height it was drawn at, and the screen's pixel ratio."""
 
 
 class Picture(QWidget):
@@ -20,7 +30,8 @@ class Picture(QWidget):
     Each drawing is parsed once (by its SHA-256) and kept: turning to a screen costs a paint.
     The drawing at the widget's size is kept as a pixmap too, so a repaint (a sentence highlighted
     while it is read aloud, the text size switched, a scroll) copies pixels instead of drawing
-    the SVG again (about 1.3 ms at 1920x1080)."""
+    the SVG again (0.5 to 1.9 ms at 1920x1080). The next screen's drawing is made ahead, at this
+    size, while the patient reads (`prepare`), and the last few are kept for Back."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -28,7 +39,9 @@ class Picture(QWidget):
         self._renderers: dict[str, QSvgRenderer] = {}
         self._renderer: QSvgRenderer | None = None
         self.figure: Figure | None = None
-        self._drawn: tuple[tuple[str, int, int, float], QPixmap] | None = None
+        self._drawn: OrderedDict[Key, QPixmap] = OrderedDict()
+        self._sizes: dict[str, tuple[int, int]] = {}
+        """The size each drawing was last painted at (by SHA-256)."""
 
     def show_figure(self, figure: Figure | None) -> None:
         """Draw this picture (None: none, and the widget hides)."""
@@ -38,27 +51,39 @@ class Picture(QWidget):
             self.setAccessibleName("")
             self.hide()
             return
+        self._renderer = self._parsed(figure)
+        self.setAccessibleName(figure.alt)
+        self.show()
+        self.update()
+
+    def prepare(self, figure: Figure) -> None:
+        """Draw `figure` now, kept for when its screen shows: at the size it was last painted at
+        (a screen's picture takes the same size for each patient), or else at this widget's."""
+        w, h = self._sizes.get(figure.sha256, (self.width(), self.height()))
+        renderer = self._parsed(figure)
+        if w > 1 and h > 1 and renderer.isValid():
+            self._pixels(figure.sha256, renderer, w, h)
+
+    def _parsed(self, figure: Figure) -> QSvgRenderer:
         renderer = self._renderers.get(figure.sha256)
         if renderer is None:
             if len(self._renderers) >= KEPT:
                 self._renderers.clear()
             renderer = QSvgRenderer(QByteArray(figure.svg), self)
             self._renderers[figure.sha256] = renderer
-        self._renderer = renderer
-        self.setAccessibleName(figure.alt)
-        self.show()
-        self.update()
+        return renderer
 
     def aspect(self) -> float:
         """Height over width of the drawing (4:3 when there is none yet)."""
-        box = self._renderer.viewBoxF() if self._renderer is not None else QRectF()
-        if box.width() <= 0 or box.height() <= 0:
-            return 0.75
-        return box.height() / box.width()
+        return _aspect(self._renderer)
 
     def fit(self, width: int, height: int) -> QSize:
-        """Take the largest size within `width` × `height` with the drawing's proportions."""
+        """Take the largest size within `width` × `height` with the drawing's proportions, its
+        height a whole number of STEP px when the height is what limits it: a few pixels more or
+        less room (a button's row, a line's leading) leave the picture as it was, not drawn again."""
         aspect = self.aspect()
+        if height > STEP:
+            height -= height % STEP
         w = max(1, min(width, round(height / aspect)))
         size = QSize(w, max(1, round(w * aspect)))
         self.setFixedSize(size)
@@ -68,24 +93,43 @@ class Picture(QWidget):
         figure, renderer = self.figure, self._renderer
         if figure is None or renderer is None or not renderer.isValid():
             return
-        ratio = self.devicePixelRatioF()
-        key = (figure.sha256, self.width(), self.height(), ratio)
-        if self._drawn is None or self._drawn[0] != key:
-            self._drawn = key, self._draw(renderer, ratio)
+        w, h = self.width(), self.height()
+        self._sizes[figure.sha256] = (w, h)
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._drawn[1])
+        painter.drawPixmap(0, 0, self._pixels(figure.sha256, renderer, w, h))
         painter.end()
 
-    def _draw(self, renderer: QSvgRenderer, ratio: float) -> QPixmap:
-        """The drawing centred in a transparent pixmap of this widget's size, its proportions kept."""
-        image = QPixmap(QSize(round(self.width() * ratio), round(self.height() * ratio)))
-        image.setDevicePixelRatio(ratio)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        aspect = self.aspect()
-        w = min(float(self.width()), self.height() / aspect)
-        h = w * aspect
-        renderer.render(painter, QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h))
-        painter.end()
-        return image
+    def _pixels(self, sha256: str, renderer: QSvgRenderer, width: int, height: int) -> QPixmap:
+        """The drawing at `width` × `height`, made once and kept among the last DRAWN."""
+        ratio = self.devicePixelRatioF()
+        key = (sha256, width, height, ratio)
+        pixmap = self._drawn.get(key)
+        if pixmap is None:
+            pixmap = self._drawn[key] = _draw(renderer, width, height, ratio)
+            while len(self._drawn) > DRAWN:
+                self._drawn.popitem(last=False)
+        self._drawn.move_to_end(key)
+        return pixmap
+
+
+def _draw(renderer: QSvgRenderer, width: int, height: int, ratio: float) -> QPixmap:
+    """The drawing centred in a transparent pixmap of `width` × `height`, its proportions kept."""
+    image = QPixmap(QSize(round(width * ratio), round(height * ratio)))
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    aspect = _aspect(renderer)
+    w = min(float(width), height / aspect)
+    h = w * aspect
+    renderer.render(painter, QRectF((width - w) / 2, (height - h) / 2, w, h))
+    painter.end()
+    return image
+
+
+def _aspect(renderer: QSvgRenderer | None) -> float:
+    """Height over width of a drawing (4:3 when there is none)."""
+    box = renderer.viewBoxF() if renderer is not None else QRectF()
+    if box.width() <= 0 or box.height() <= 0:
+        return 0.75
+    return box.height() / box.width()
