@@ -343,7 +343,8 @@ class SignaturePad(QWidget):
         painter.setClipRect(e.rect())
         painter.fillRect(e.rect(), PAPER)
         self._paint_guides(painter)
-        painter.drawPixmap(0, 0, self._ensure_cache())
+        if self._strokes:  # an empty pad has no strokes' pixels to make or lay over it
+            painter.drawPixmap(0, 0, self._ensure_cache())
         if self._points:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             dot = dot_at(_xy(Stroke(tuple(self._points))))
