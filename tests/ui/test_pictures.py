@@ -166,6 +166,8 @@ def test_the_next_pictures_drawing_made_ahead_is_the_one_painted(
         picture.fit(320 + 32 * n, 160 + 16 * n)  # each screen's picture its own size
         return str(QColor(picture.grab().toImage().pixel(300, 150)).name())
 
+    picture.prepare(figures[0])  # nothing painted yet: its size is not known, nothing drawn
+    assert made == []
     for n in range(len(figures)):  # the first patient: each drawn as it is shown
         show(n)
     assert made == [(320 + 32 * n, 160 + 16 * n) for n in range(len(figures))]

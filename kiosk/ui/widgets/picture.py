@@ -41,7 +41,7 @@ class Picture(QWidget):
         self.figure: Figure | None = None
         self._drawn: OrderedDict[Key, QPixmap] = OrderedDict()
         self._sizes: dict[str, tuple[int, int]] = {}
-        """The size each drawing was last painted at (by SHA-256)."""
+        """The size each drawing was last painted at (by SHA-256; "" for the last of any)."""
 
     def show_figure(self, figure: Figure | None) -> None:
         """Draw this picture (None: none, and the widget hides)."""
@@ -58,11 +58,12 @@ class Picture(QWidget):
 
     def prepare(self, figure: Figure) -> None:
         """Draw `figure` now, kept for when its screen shows: at the size it was last painted at
-        (a screen's picture takes the same size for each patient), or else at this widget's."""
-        w, h = self._sizes.get(figure.sha256, (self.width(), self.height()))
+        (a screen's picture takes the same size for each patient), or else at the size of the
+        last picture painted; before any picture was painted, its size is not known: nothing."""
+        size = self._sizes.get(figure.sha256) or self._sizes.get("")
         renderer = self._parsed(figure)
-        if w > 1 and h > 1 and renderer.isValid():
-            self._pixels(figure.sha256, renderer, w, h)
+        if size is not None and renderer.isValid():
+            self._pixels(figure.sha256, renderer, *size)
 
     def _parsed(self, figure: Figure) -> QSvgRenderer:
         renderer = self._renderers.get(figure.sha256)
@@ -94,7 +95,7 @@ class Picture(QWidget):
         if figure is None or renderer is None or not renderer.isValid():
             return
         w, h = self.width(), self.height()
-        self._sizes[figure.sha256] = (w, h)
+        self._sizes[figure.sha256] = self._sizes[""] = (w, h)  # "": the last painted
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._pixels(figure.sha256, renderer, w, h))
         painter.end()
