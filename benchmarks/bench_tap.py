@@ -368,9 +368,12 @@ def summarise(results: dict[str, Any], platform: str) -> list[Row]:
     groups: list[tuple[str, int, list[list[list[float]]], list[list[list[float]]]]] = [
         ("all taps", LAST, everything, floors),
         *(
-            (KINDS[k], LAST, [run[k] for run in kiosk if run.get(k)], paused_floors)
-            if k in PAUSED
-            else (KINDS[k], LAST, [run[k] for run in kiosk if run.get(k)], floors)
+            (
+                KINDS[k],
+                LAST,
+                [run[k] for run in kiosk if run.get(k)],
+                paused_floors if k in PAUSED else floors,
+            )
             for k in KINDS
         ),
         ("all taps, to the first paint of the new screen", FIRST, everything, floors),

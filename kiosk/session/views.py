@@ -114,11 +114,10 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
 
 def _ahead(b: Briefing) -> Figure | None:
     """The picture of the screen after this one on the path, if that screen has one."""
-    screens = b.screens
-    at = screens.index(b.current) if b.current in screens else -1
-    if not 0 <= at < len(screens) - 1 or screens[at + 1].kind not in READING:
+    at = b.screens.index(b.current) + 1
+    if at >= len(b.screens) or b.screens[at].kind not in READING:
         return None
-    return _figure(b.form.screen(screens[at + 1].id).picture)
+    return _figure(b.form.screen(b.screens[at].id).picture)
 
 
 def _figure(picture: Picture | None) -> Figure | None:

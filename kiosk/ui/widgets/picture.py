@@ -41,7 +41,9 @@ class Picture(QWidget):
         self.figure: Figure | None = None
         self._drawn: OrderedDict[Key, QPixmap] = OrderedDict()
         self._sizes: dict[str, tuple[int, int]] = {}
-        """The size each drawing was last painted at (by SHA-256; "" for the last of any)."""
+        """The size each drawing was last painted at (by SHA-256)."""
+        self._last_size: tuple[int, int] | None = None
+        """The size the last drawing of any was painted at (None: none painted yet)."""
 
     def show_figure(self, figure: Figure | None) -> None:
         """Draw this picture (None: none, and the widget hides)."""
@@ -60,7 +62,7 @@ class Picture(QWidget):
         """Draw `figure` now, kept for when its screen shows: at the size it was last painted at
         (a screen's picture takes the same size for each patient), or else at the size of the
         last picture painted; before any picture was painted, its size is not known: nothing."""
-        size = self._sizes.get(figure.sha256) or self._sizes.get("")
+        size = self._sizes.get(figure.sha256, self._last_size)
         renderer = self._parsed(figure)
         if size is not None and renderer.isValid():
             self._pixels(figure.sha256, renderer, *size)
@@ -94,10 +96,9 @@ class Picture(QWidget):
         figure, renderer = self.figure, self._renderer
         if figure is None or renderer is None or not renderer.isValid():
             return
-        w, h = self.width(), self.height()
-        self._sizes[figure.sha256] = self._sizes[""] = (w, h)  # "": the last painted
+        size = self._sizes[figure.sha256] = self._last_size = (self.width(), self.height())
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._pixels(figure.sha256, renderer, w, h))
+        painter.drawPixmap(0, 0, self._pixels(figure.sha256, renderer, *size))
         painter.end()
 
     def _pixels(self, sha256: str, renderer: QSvgRenderer, width: int, height: int) -> QPixmap:
