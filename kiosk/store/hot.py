@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Select
+from sqlalchemy import Connection, Insert, Select, Update
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.exc import DBAPIError
 
@@ -22,7 +22,7 @@ class HotStatement:
     other engines run the statement through Core as usual.
     """
 
-    def __init__(self, statement: Select[*tuple[Any, ...]] | Insert) -> None:
+    def __init__(self, statement: Select[*tuple[Any, ...]] | Insert | Update) -> None:
         self.statement = statement
         compiled = statement.compile(dialect=sqlite_dialect.dialect())
         self._sql = compiled.string
@@ -46,6 +46,24 @@ class HotStatement:
         except sqlite3.Error as exc:  # a full disk, say
             raise wrapped(self._sql, exc) from exc
         return row
+
+    def many(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+        """Run it once for each of `rows` (an INSERT of several rows), in one call."""
+        if not rows:
+            return
+        if conn.dialect.name != "sqlite":
+            conn.execute(self.statement, list(rows))
+            return
+        driver = conn.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        params = [
+            [_sqlite_value(row[name] if name in row else self._fixed[name]) for name in self._order]
+            for row in rows
+        ]
+        try:
+            driver.executemany(self._sql, params)
+        except sqlite3.Error as exc:
+            raise wrapped(self._sql, exc) from exc
 
 
 def driver_rows(

@@ -13,84 +13,20 @@ from collections.abc import Callable
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, exists, insert, select, update
+from sqlalchemy import Connection, insert, update
 
 from kiosk.session import events as ev
 from kiosk.session.signature import DrawnSignature
 from kiosk.store import audit
+from kiosk.store import statements as st
 from kiosk.store.database import Store
 from kiosk.store.failures import RecordError, held_up_as_busy
 from kiosk.store.hot import HotStatement
-from kiosk.store.models import (
-    BriefingRow,
-    BriefingStatus,
-    ComprehensionAnswer,
-    Document,
-    ListeningRow,
-    PatientRow,
-    PlannedSignerRow,
-    QuestionFlag,
-    RiskAcknowledgement,
-    ScreenShownRow,
-    SignatureRow,
-)
+from kiosk.store.models import BriefingStatus, PatientRow
 from kiosk.store.rules import check_date_of_birth, clean_name
 
 PATIENT = "patient"
-SHOWN = ("language", "content_sha256")
-"""What each row a patient gives on a screen records of that screen (kiosk.session.events.Shown)."""
-_B: Table = BriefingRow.__table__  # type: ignore[assignment]
-_PLANNED: Table = PlannedSignerRow.__table__  # type: ignore[assignment]
-
-
-def _insert_if_live(model: type[Any], columns: list[str]) -> HotStatement:
-    """INSERT one row into `model`'s table only if its briefing (:briefing_id) is in progress."""
-    table: Table = model.__table__
-    live = exists().where(
-        and_(_B.c.id == bindparam("briefing_id"), _B.c.status == BriefingStatus.IN_PROGRESS.value)
-    )
-    values = select(*(bindparam(name, type_=table.c[name].type) for name in columns)).where(live)
-    return HotStatement(insert(table).from_select(columns, values).returning(table.c.id))
-
-
-_ACK = _insert_if_live(
-    RiskAcknowledgement,
-    ["briefing_id", "risk_id", "shown_at", "acknowledged_at", "seconds_on_screen", *SHOWN],
-)
-_FLAG = _insert_if_live(QuestionFlag, ["briefing_id", "screen_id", "flagged_at", *SHOWN])
-_ANSWER = _insert_if_live(
-    ComprehensionAnswer,
-    [
-        "briefing_id",
-        "question_id",
-        "choice_id",
-        "correct",
-        "attempt",
-        "answered_at",
-        "revisit_screen_id",
-        *SHOWN,
-    ],
-)
-_LISTENED = _insert_if_live(
-    ListeningRow,
-    [
-        "briefing_id",
-        "number",
-        "screen_id",
-        "started_at",
-        "ended_at",
-        "completed",
-        "sentences",
-        "heard",
-        "voice",
-        "audio_sha256",
-        "automatic",
-        *SHOWN,
-    ],
-)
-_STATUS = select(
-    _B.c.status, _B.c.patient_id, _B.c.form_id, _B.c.form_version, _B.c.content_sha256
-).where(_B.c.id == bindparam("briefing_id"))
+_B = st.BRIEFINGS
 
 
 class Recorder:
@@ -138,7 +74,7 @@ class Recorder:
 
     def _live(self, conn: Connection, briefing_id: str) -> Any:
         """The briefing's row, if it is in progress; RecordError naming why not otherwise."""
-        row = conn.execute(_STATUS, {"briefing_id": briefing_id}).first()
+        row = conn.execute(st.STATUS, {"briefing_id": briefing_id}).first()
         if row is None:
             raise RecordError(f"briefing {briefing_id} is not in the record")
         if row.status != BriefingStatus.IN_PROGRESS:
@@ -155,7 +91,7 @@ class Recorder:
             )  # pragma: no cover
 
     def _started(self, conn: Connection, e: ev.BriefingStarted) -> dict[str, Any]:
-        row = conn.execute(_STATUS, {"briefing_id": e.briefing_id}).first()
+        row = conn.execute(st.STATUS, {"briefing_id": e.briefing_id}).first()
         content = {
             "form_id": e.form_id,
             "form_version": e.form_version,
@@ -170,7 +106,7 @@ class Recorder:
         if row is None:  # walk-up: the row is born here, with its plan (a prepared one has its own)
             conn.execute(insert(_B), {"id": e.briefing_id, "created_at": e.at, **content, **live})
             if e.witness_planned:
-                conn.execute(insert(_PLANNED), {"briefing_id": e.briefing_id, "kind": "witness"})
+                conn.execute(insert(st.PLANNED), {"briefing_id": e.briefing_id, "kind": "witness"})
         elif row.status != BriefingStatus.PREPARED:
             raise RecordError(f"briefing {e.briefing_id} is {row.status}, not prepared")
         elif (row.form_id, row.form_version, row.content_sha256) != tuple(content.values()):
@@ -222,7 +158,7 @@ class Recorder:
             "seconds_on_screen": e.seconds_on_screen,
             **_shown(e),
         }
-        self._insert_live(conn, _ACK, values)
+        self._insert_live(conn, st.ACK, values)
         return {
             "risk": e.risk_id,
             "seconds_on_screen": e.seconds_on_screen,
@@ -233,7 +169,7 @@ class Recorder:
     def _flagged(self, conn: Connection, e: ev.QuestionFlagged) -> dict[str, Any]:
         self._insert_live(
             conn,
-            _FLAG,
+            st.FLAG,
             {
                 "briefing_id": e.briefing_id,
                 "screen_id": e.screen_id,
@@ -254,7 +190,7 @@ class Recorder:
             "revisit_screen_id": e.revisit_screen_id,
             **_shown(e),
         }
-        self._insert_live(conn, _ANSWER, values)
+        self._insert_live(conn, st.ANSWER, values)
         return {
             "question": e.question_id,
             "choice": e.choice_id,
@@ -278,7 +214,7 @@ class Recorder:
             "automatic": e.automatic,
             **_shown(e),
         }
-        self._insert_live(conn, _LISTENED, values)
+        self._insert_live(conn, st.LISTENED, values)
         return {
             "listening": e.number,
             "screen": e.screen_id,
@@ -291,24 +227,22 @@ class Recorder:
             "language": e.language,
         }
 
-    def _finish(self, conn: Connection, briefing_id: str, values: dict[str, Any]) -> None:
+    def _finish(
+        self, conn: Connection, ending: HotStatement, briefing_id: str, values: dict[str, Any]
+    ) -> None:
         """Move an in-progress briefing to its end state. The UPDATE itself checks the status, so two
         kiosks ending the same briefing at once (sign and abandon) cannot both succeed: the second
         waits for the first's row lock, finds it no longer in progress, and is refused."""
-        ended = conn.execute(
-            update(_B)
-            .where(_B.c.id == briefing_id, _B.c.status == BriefingStatus.IN_PROGRESS.value)
-            .values(values)
-            .returning(_B.c.id)
-        ).first()
+        ended = ending.first(
+            conn, {"briefing_id": briefing_id} | {st.ENDED + k: v for k, v in values.items()}
+        )
         if ended is None:
             self._live(conn, briefing_id)  # raises, naming why
             raise RecordError(f"briefing {briefing_id} refused the event")  # pragma: no cover
 
     def _signed(self, conn: Connection, e: ev.Signed) -> dict[str, Any]:
-        self._finish(
-            conn, e.briefing_id, {"status": BriefingStatus.COMPLETED.value, "ended_at": e.at}
-        )
+        values = {"status": BriefingStatus.COMPLETED.value, "ended_at": e.at}
+        self._finish(conn, st.COMPLETE, e.briefing_id, values)
         sig = e.signature
         row: dict[str, Any] = {
             "briefing_id": e.briefing_id,
@@ -319,22 +253,23 @@ class Recorder:
             **_shown(e),
         }
         if isinstance(sig, DrawnSignature):
-            row |= {"kind": "drawn", "strokes_json": strokes_json(sig), "image_png": sig.image_png}
+            row |= {
+                "kind": "drawn",
+                "strokes_json": strokes_json(sig),
+                "image_png": sig.image_png,
+                "typed_name": None,
+                "attested_by": None,
+            }
         else:
-            typed_name, attested_by = (
-                clean_name(sig.typed_name, "typed_name"),
-                clean_name(sig.attested_by, "attested_by"),
-            )
             row |= {
                 "kind": "typed",
                 "strokes_json": "[]",
-                "typed_name": typed_name,
-                "attested_by": attested_by,
+                "image_png": None,
+                "typed_name": clean_name(sig.typed_name, "typed_name"),
+                "attested_by": clean_name(sig.attested_by, "attested_by"),
             }
-        conn.execute(
-            insert(SignatureRow), row
-        )  # the unique signature per briefing refuses a second one here
-        conn.execute(insert(Document), {"briefing_id": e.briefing_id, "status": "pending"})
+        st.SIGNATURE.first(conn, row)  # the unique signature per briefing refuses a second one
+        st.DOCUMENT.first(conn, {"briefing_id": e.briefing_id, "status": "pending"})
         _screens_shown(conn, e.briefing_id, e.screens_shown)
         return {"kind": row["kind"], "language": e.language}
 
@@ -348,27 +283,26 @@ class Recorder:
             "ended_at": e.at,
             "end_reason": e.reason.value,
         }
-        self._finish(conn, e.briefing_id, values)
+        self._finish(conn, st.ABANDON, e.briefing_id, values)
         _screens_shown(conn, e.briefing_id, e.screens_shown)
         return {"reason": e.reason.value}
 
 
 def _screens_shown(conn: Connection, briefing_id: str, shown: tuple[ev.ScreenShown, ...]) -> None:
     """Each screen the patient was shown, per language, with that screen's own hash."""
-    if shown:
-        conn.execute(
-            insert(ScreenShownRow),
-            [
-                {
-                    "briefing_id": briefing_id,
-                    "screen_id": s.screen_id,
-                    "language": s.language,
-                    "screen_sha256": s.screen_sha256,
-                    "content_sha256": s.content_sha256,
-                }
-                for s in shown
-            ],
-        )
+    st.SCREEN_SHOWN.many(
+        conn,
+        [
+            {
+                "briefing_id": briefing_id,
+                "screen_id": s.screen_id,
+                "language": s.language,
+                "screen_sha256": s.screen_sha256,
+                "content_sha256": s.content_sha256,
+            }
+            for s in shown
+        ],
+    )
 
 
 def _shown(e: ev.Shown) -> dict[str, str]:

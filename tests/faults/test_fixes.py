@@ -20,7 +20,7 @@ from kiosk.content import load_form
 from kiosk.startup import HALF_WRITTEN, start_kiosk
 from kiosk.store import StoreError, database, open_store
 from kiosk.store.briefings import prepare_briefing
-from kiosk.store.recorder import _ACK
+from kiosk.store.statements import ACK as _ACK
 from tests.conftest import MILD
 
 

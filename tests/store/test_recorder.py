@@ -21,8 +21,9 @@ from kiosk.session import (
     Stroke,
 )
 from kiosk.session.events import Abandoned, AbandonReason, Signed
-from kiosk.store import InputError, Recorder, RecordError, Store, audit, open_store
+from kiosk.store import InputError, Recorder, RecordError, Store, audit, open_store, statements
 from kiosk.store.briefings import patient_of, recover_interrupted
+from kiosk.store.kept_models import ScreenShownRow
 from kiosk.store.models import (
     AuditEntry,
     BriefingRow,
@@ -178,7 +179,12 @@ def test_sign_and_abandon_racing_on_postgresql_cannot_both_win(fresh_postgres: s
         outcome: list[BaseException | None] = []
         with store.engine.connect() as first:
             first.begin()
-            recorder._finish(first, b.briefing_id, {"status": "completed", "ended_at": clock.now()})
+            recorder._finish(
+                first,
+                statements.COMPLETE,
+                b.briefing_id,
+                {"status": "completed", "ended_at": clock.now()},
+            )
 
             def abandon() -> None:
                 try:
@@ -218,6 +224,44 @@ def wait_until_blocked(store: Store, seconds: float = 20) -> None:
                 return
         time.sleep(0.02)
     raise AssertionError("the racing writer never waited on the row lock")
+
+
+def test_the_rows_a_signature_writes_read_back_as_sqlalchemy_writes_them(store: Store) -> None:
+    """Signing writes its rows straight on SQLite's driver (kiosk.store.statements): the times in
+    the text SQLAlchemy writes (so they sort and compare with the others), every screen shown once
+    with its hash, the briefing ended at the signature's time; on PostgreSQL through Core."""
+    clock = FakeClock()
+    b = prepared(store, clock)
+    walk_to(b, ScreenKind.SIGN)
+    b.read_to_end()
+    clock.advance(5)
+    expected = {(x.screen_id, x.language, x.screen_sha256) for x in b.screens_shown(b.languages)}
+    b.sign(SIGNATURE)
+    with store.reading() as s:
+        sig = s.execute(select(SignatureRow)).scalar_one()
+        row = s.get(BriefingRow, b.briefing_id)
+        shown = s.execute(select(ScreenShownRow)).scalars().all()
+        assert row is not None and row.status == "completed"
+        assert sig.signed_at == row.ended_at == clock.now()
+        assert (sig.kind, sig.typed_name, sig.attested_by, sig.language) == (
+            "drawn",
+            None,
+            None,
+            "en",
+        )
+        assert len(expected) > 10
+        assert sorted((r.screen_id, r.language, r.screen_sha256) for r in shown) == sorted(expected)
+        if store.is_sqlite:
+            texts = s.execute(
+                text(
+                    "SELECT b.started_at, b.ended_at, s.signed_at FROM briefings b "
+                    "JOIN signatures s ON s.briefing_id = b.id"
+                )
+            ).one()
+            started, ended, signed = texts
+            assert isinstance(started, str)  # written by SQLAlchemy
+            assert ended == signed and len(ended) == len(started) and ended[10] == started[10]
+            assert ended > started
 
 
 def test_a_typed_signature_with_its_staff_attestation(store: Store) -> None:
