@@ -109,8 +109,8 @@ class KioskWindow(QWidget):
         self.welcome.start.connect(self.start)
         self.top.larger.connect(lambda on: self._set(larger=on))
         self.top.contrast.connect(lambda on: self._set(contrast=on))
-        self._draw(welcome())
-        if station is not None:  # styled in attach; else by show_at, once its size is known
+        # Welcome is drawn once styled: by attach, else by show_at once the window's size is known.
+        if station is not None:
             self.attach(station, interaction)
 
     def attach(self, station: Station, interaction: Interaction | None = None) -> None:
