@@ -72,9 +72,9 @@ class Recorder:
 
     # Each handler writes its rows and returns the audit detail (never a name: ids, times, counts).
 
-    def _live(self, conn: Connection, briefing_id: str) -> Any:
+    def _live(self, conn: Connection, briefing_id: str) -> st.Status:
         """The briefing's row, if it is in progress; RecordError naming why not otherwise."""
-        row = conn.execute(st.STATUS, {"briefing_id": briefing_id}).first()
+        row = st.status_of(conn, briefing_id)
         if row is None:
             raise RecordError(f"briefing {briefing_id} is not in the record")
         if row.status != BriefingStatus.IN_PROGRESS:
@@ -91,7 +91,7 @@ class Recorder:
             )  # pragma: no cover
 
     def _started(self, conn: Connection, e: ev.BriefingStarted) -> dict[str, Any]:
-        row = conn.execute(st.STATUS, {"briefing_id": e.briefing_id}).first()
+        row = st.status_of(conn, e.briefing_id)
         content = {
             "form_id": e.form_id,
             "form_version": e.form_version,

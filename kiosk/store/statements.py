@@ -7,9 +7,9 @@ the INSERT itself; a briefing ends only if it is still in progress, checked by t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Table, and_, bindparam, exists, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, exists, insert, select, update
 
 from kiosk.store.hot import HotStatement
 from kiosk.store.kept_models import ScreenShownRow
@@ -123,10 +123,28 @@ SCREEN_SHOWN = insert_row(
 )
 COMPLETE = ending(["status", "ended_at"])
 ABANDON = ending(["status", "ended_at", "end_reason"])
-STATUS = select(
-    BRIEFINGS.c.status,
-    BRIEFINGS.c.patient_id,
-    BRIEFINGS.c.form_id,
-    BRIEFINGS.c.form_version,
-    BRIEFINGS.c.content_sha256,
-).where(BRIEFINGS.c.id == bindparam("briefing_id"))
+_STATUS = HotStatement(
+    select(
+        BRIEFINGS.c.status,
+        BRIEFINGS.c.patient_id,
+        BRIEFINGS.c.form_id,
+        BRIEFINGS.c.form_version,
+        BRIEFINGS.c.content_sha256,
+    ).where(BRIEFINGS.c.id == bindparam("briefing_id"))
+)
+
+
+class Status(NamedTuple):
+    """What an event checks of its briefing's row."""
+
+    status: str
+    patient_id: int | None
+    form_id: str
+    form_version: str
+    content_sha256: str
+
+
+def status_of(conn: Connection, briefing_id: str) -> Status | None:
+    """The briefing's status and content, or None if there is no such briefing."""
+    row = _STATUS.first(conn, {"briefing_id": briefing_id})
+    return None if row is None else Status(*row)
