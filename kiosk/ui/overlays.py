@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.view import View
@@ -175,6 +175,11 @@ class Touches(QObject):
 
     touched = Signal()
 
+    def __init__(self, parent: QObject, repeat: tuple[type[QWidget], ...] = ()) -> None:
+        super().__init__(parent)
+        self._repeat = repeat
+        """Where a quick second tap is a tap of its own: keypads, keyboards, the signature pad."""
+
     def watch(self, widget: QWidget) -> None:
         widget.winId()  # the platform window exists from here on
         handle = widget.windowHandle()
@@ -198,9 +203,30 @@ class Touches(QObject):
                 app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT:
+        kind = event.type()
+        if kind in INPUT:
             self.touched.emit()
+        elif kind == QEvent.Type.MouseButtonDblClick and isinstance(event, QMouseEvent):
+            return self._one_tap(watched, event)
         return False
+
+    def _one_tap(self, watched: QObject, event: QMouseEvent) -> bool:
+        """Whether to drop the second tap of a double tap (Qt sends it as a double click, which a
+        button takes as a tap): a quick or trembling finger would otherwise tap Next again on the
+        screen the first tap brought (skipping it), turn a toggle back, or answer twice. Keys of a
+        keypad or keyboard, the signature pad and text fields take each tap (a date has 11 in it)."""
+        widget: QObject | None = watched
+        if not isinstance(watched, QWidget):  # a window: the widget under the finger in it
+            top = next(
+                (w for w in QApplication.topLevelWidgets() if w.windowHandle() is watched), None
+            )
+            if top is not None:
+                widget = top.childAt(event.position().toPoint()) or top
+        while isinstance(widget, QWidget):
+            if isinstance(widget, self._repeat):
+                return False
+            widget = widget.parentWidget()
+        return True
 
 
 INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})

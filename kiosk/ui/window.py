@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QLayout,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -126,7 +127,7 @@ class KioskWindow(QWidget):
         from kiosk.ui.pages.review import ReviewPage
         from kiosk.ui.pages.sign import SignPage
         from kiosk.ui.saving import Retrying
-        from kiosk.ui.staff.keys import DigitRow
+        from kiosk.ui.staff.keys import DigitRow, PinPad
         from kiosk.ui.staff.mode import StaffMode
         from kiosk.ui.widgets.keyboard import OnScreenKeyboard
         from kiosk.ui.widgets.keypad import DateKeypad
@@ -178,7 +179,7 @@ class KioskWindow(QWidget):
         self.top.languages.connect(lambda: model.do(Action.LANGUAGES))
         self.language_chooser.chosen.connect(model.choose_language)
         self.language_chooser.closed.connect(lambda: model.do(Action.LANGUAGES))
-        self.touches = Touches(self)
+        self.touches = Touches(self, repeat=(*self.scaled, PinPad, QLineEdit))
         self.touches.touched.connect(self._touched)
         self.touches.watch(self)
         self.timer = QTimer(self)
