@@ -357,6 +357,9 @@ class KioskWindow(QWidget):
             self.model.end()
 
     def _ended(self) -> None:
+        # The next patient starts from the kiosk's own look, not the last one's.
+        self.top.larger_button.setChecked(False)
+        self.top.contrast_button.setChecked(False)
         self.bottom.say("")
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:

@@ -50,6 +50,25 @@ def test_after_the_idle_time_the_briefing_is_abandoned_and_no_widget_holds_the_n
         assert row is not None and row.status == "abandoned" and row.end_reason == "inactivity"
 
 
+def test_the_next_patient_starts_in_the_kiosks_own_look(
+    qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
+) -> None:
+    """Larger text and high contrast chosen by one patient end with their session."""
+    tap(qtbot, window.top.larger_button)
+    tap(qtbot, window.top.contrast_button)
+    begin(qtbot, window)
+    assert window.larger and window.high_contrast
+    with qtbot.waitSignal(window.session_ended):
+        clock.advance(120)
+        window.tick()
+        clock.advance(60)
+        window.tick()
+    assert not window.larger and not window.high_contrast
+    assert not window.top.larger_button.isChecked()
+    assert not window.top.contrast_button.isChecked()
+    assert window.look.larger is False
+
+
 def test_a_press_or_a_key_anywhere_on_the_screen_keeps_the_briefing_going(
     qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
 ) -> None:
