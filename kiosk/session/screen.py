@@ -151,6 +151,7 @@ class ScreenModel(Preferences):
             return
         handlers: dict[Action, Callable[[], object]] = {
             Action.NEXT: self._next,
+            Action.START: self._next,  # back on Welcome with the briefing under way: on again
             Action.BACK: self._back,
             Action.FLAG: lambda: self._run(b.flag_question),
             Action.ACKNOWLEDGE: lambda: self._run(b.acknowledge_risk),

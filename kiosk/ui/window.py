@@ -307,7 +307,8 @@ class KioskWindow(QWidget):
             return
         model = self.model
         assert model is not None
-        if model.briefing is not None:
+        if model.briefing is not None:  # the patient went back to Welcome: their briefing goes on
+            model.do(Action.START)
             return
         nxt = self.station.next_briefing()
         if isinstance(nxt, Unavailable):

@@ -78,6 +78,26 @@ def test_identity_counts_tries_left_and_locks(model: ScreenModel, prepared: Brie
     assert view.primary is None and said(view.notice) == "Please ask a staff member to help you."
 
 
+def test_start_on_welcome_with_the_briefing_under_way_goes_on(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    """Back from the birth date to Welcome, then Start: the same briefing goes on (Start did
+    nothing and said nothing before); locked out, it shows the lock again, asking for staff."""
+    model.begin(prepared)
+    model.do(Action.BACK)
+    assert model.view.kind is ScreenKind.WELCOME and model.briefing is prepared
+    model.do(Action.START)
+    assert model.view.identity_step is IdentityStep.BIRTH_DATE
+    for _ in range(3):
+        model.confirm_birth_date(typed("01011950"))
+    model.do(Action.BACK)
+    assert model.view.kind is ScreenKind.WELCOME
+    model.do(Action.START)
+    view = model.view
+    assert view.identity_step is IdentityStep.LOCKED
+    assert said(view.notice) == "Please ask a staff member to help you."
+
+
 def test_identity_refuses_an_impossible_date_without_using_a_try(
     model: ScreenModel, prepared: Briefing
 ) -> None:

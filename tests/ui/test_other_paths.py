@@ -24,6 +24,7 @@ from tests.ui.drive import (
     scroll_to_end,
     sign_here,
     tap,
+    texts,
     type_date,
     walk_to,
 )
@@ -196,3 +197,24 @@ def test_the_done_screen_returns_to_welcome_on_its_own(
         clock.advance(1)  # type: ignore[attr-defined]
         window.tick()
     assert window.stack.currentWidget() is window.welcome and window.briefing is None
+
+
+def test_back_to_welcome_then_start_goes_on_with_the_same_briefing(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """A reviewer went back from the birth date (after three wrong ones) to Welcome, and Start
+    then did nothing and said nothing: the kiosk took no patient until it was restarted."""
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    tap(qtbot, window.bottom.back)
+    assert window.stack.currentWidget() is window.welcome
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    assert window.briefing is not None and window.briefing.briefing_id == prepared
+    for _ in range(3):
+        type_date(qtbot, window.identity.keypad, "01011950")
+        next_(qtbot, window)
+    tap(qtbot, window.bottom.back)
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    assert english("blocker.identity-locked") in texts(window)
