@@ -22,7 +22,7 @@ from kiosk.store.models import BriefingRow, Document
 from kiosk.ui.window import KioskWindow
 from tests.pdfsig import pdfsig
 from tests.session.fakes import FakeClock
-from tests.ui.drive import begin, kind, next_, sign_here, tap, walk_to
+from tests.ui.drive import acknowledge, begin, forward, kind, next_, sign_here, tap, walk_to
 
 
 @pytest.fixture
@@ -97,3 +97,36 @@ def test_the_practice_banner_does_not_stand_in_the_staff_corner(
         assert window.childAt(point) is window.screen_corner
     with qtbot.waitSignal(window.screen_corner.held, timeout=5000):
         qtbot.mousePress(window.screen_corner, Qt.MouseButton.LeftButton, pos=QPoint(1, 1))
+
+
+def test_larger_text_a_risk_all_on_screen_needs_no_scroll(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    """Larger text at 1280x800 under the PRACTICE banner: "Nerve injury" is on screen whole, its
+    room a pixel short of it (rounding). A reviewer found "I understand this risk" disabled and
+    "more below" said until the text was scrolled by that pixel."""
+    from kiosk.ui.pages.scroll import Reading
+
+    tap(qtbot, window.top.larger_button)
+    begin(qtbot, window, "03141951")
+    b = window.briefing
+    assert b is not None
+    while b.current.id != "risk-nerve-injury":
+        forward(qtbot, window)
+    qtbot.waitUntil(lambda: window.reading.isVisible())
+    area = next(r for r in window.reading.findChildren(Reading) if r.isVisible())
+    bar = area.verticalScrollBar()
+    assert bar.value() == 0
+    rows = [area.content.itemAt(n) for n in range(area.content.count())]
+    shown = [
+        w for i in rows if i is not None and (w := i.widget()) is not None and not w.isHidden()
+    ]
+    text = shown[-1]
+    assert text.isVisible() and text.height() > 0
+    # All of it in the room but a pixel: the last line whole, as tests.ui.seen counts it.
+    bottom = text.mapTo(area.viewport(), text.rect().bottomLeft()).y()
+    assert bottom <= area.viewport().height() + 1
+    qtbot.waitUntil(lambda: window.model is not None and window.model.view.read_to_end)
+    assert not window.bottom.message.text()
+    acknowledge(qtbot, window)
+    assert b.current.id in b.acknowledgements

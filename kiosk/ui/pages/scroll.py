@@ -56,6 +56,10 @@ def kinetic(area: QScrollArea) -> QScrollArea:
     return area
 
 
+SLACK_PX = 1
+"""How much of the content may lie below the room and it still count as all on screen."""
+
+
 class Reading(QScrollArea):
     """A column of content that scrolls with a finger when it is longer than the screen.
 
@@ -172,7 +176,10 @@ class Reading(QScrollArea):
         # content is next laid out, and until then says 0 (all of it in view) for a text that
         # goes on below the fold.
         unseen = self.content_height() - (bar.value() + self.viewport().height())
-        more = bar.value() < bar.maximum() or unseen > 1
+        # A pixel over is rounding between the font's metrics and the layout, not a cut: the room
+        # the page gives the words is at times that pixel short of them, and it is no reason to
+        # ask a patient to scroll (nor to keep "I understand this risk" waiting).
+        more = bar.maximum() - bar.value() > SLACK_PX or unseen > SLACK_PX
         if more != self._had_more:
             self._had_more = more
             self.more.emit(more)
