@@ -159,6 +159,23 @@ class Words:
             written = self._numbers[value] = format_decimal(value, locale=self.locale)
         return written
 
+    @cached_property
+    def date_order(self) -> tuple[str, str, str]:
+        """The order this language writes a date's month, day and year in (its short date
+        format): ("month", "day", "year") in English, ("day", "month", "year") in Spanish."""
+        from babel.dates import get_date_format
+
+        pattern = get_date_format("short", locale=self.locale).pattern
+        seen = {"M": "month", "L": "month", "d": "day", "y": "year"}
+        order: list[str] = []
+        for ch in pattern:
+            kind = seen.get(ch)
+            if kind is not None and kind not in order:
+                order.append(kind)
+        if sorted(order) != ["day", "month", "year"]:
+            return ("month", "day", "year")
+        return (order[0], order[1], order[2])
+
     def month_names(self) -> tuple[str, ...]:
         """January to December as this language names them (index 0 empty), for a date being typed."""
         names = self.locale.months["format"]["wide"]

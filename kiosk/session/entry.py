@@ -1,4 +1,6 @@
-"""A date of birth typed on a keypad, month / day / year, as plain Python: what it shows and whether it can be."""
+"""A date of birth typed on a keypad, in the order the patient's language writes dates (month / day /
+year in English, day / month / year in Spanish and Arabic), as plain Python: what it shows and
+whether it can be."""
 
 from __future__ import annotations
 
@@ -10,27 +12,37 @@ from kiosk.i18n import MonthName, Msg, msg
 MAX_AGE_YEARS = 130
 """The same limit the store enforces (kiosk.store.rules); repeated here because the session stays store-free."""
 
-FIELD_NAMES = ("date.month", "date.day", "date.year")
-"""The message ids naming the three boxes."""
-FIELD_LENGTHS = (2, 2, 4)
-PLACEHOLDERS = ("date.month-placeholder", "date.day-placeholder", "date.year-placeholder")
+MONTH_DAY_YEAR = ("month", "day", "year")
+"""The order of the boxes unless told otherwise (kiosk.i18n.Words.date_order gives a language's)."""
+FIELD_NAMES = {"month": "date.month", "day": "date.day", "year": "date.year"}
+"""The message ids naming each box."""
+FIELD_LENGTHS = {"month": 2, "day": 2, "year": 4}
+PLACEHOLDERS = {
+    "month": "date.month-placeholder",
+    "day": "date.day-placeholder",
+    "year": "date.year-placeholder",
+}
 """The message ids of what an untouched box shows ("MM", "DD", "YYYY" in English)."""
 
-_FIRST_DIGIT_PADS = ("23456789", "456789", "")
+_FIRST_DIGIT_PADS = {"month": "23456789", "day": "456789", "year": ""}
 """A first digit that can only start a one-digit value: it becomes 0d and the next field starts."""
 
 INCOMPLETE = msg("date.incomplete")
 
 
 class DateEntry:
-    """The state behind a date keypad: exactly 2 digits month, 2 day, 4 year, moving on by itself.
+    """The state behind a date keypad: exactly 2 digits month, 2 day, 4 year, in `order`, moving on
+    by itself.
 
     Every key press is taken (nothing is silently refused, which would confuse); a date that
     cannot be is explained by `problem` and `check()`. Backspace undoes the last key press, so a
     month padded to "03" from a single "3" is removed in one step.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, order: tuple[str, str, str] = MONTH_DAY_YEAR) -> None:
+        if sorted(order) != sorted(MONTH_DAY_YEAR):
+            raise ValueError(f"not an order of month, day and year: {order}")
+        self.order = order
         self._fields = ["", "", ""]
         self._presses: list[tuple[int, int]] = []
         """(field index, how many characters that press added), newest last."""
@@ -44,7 +56,8 @@ class DateEntry:
         field = self.active_field
         if field is None:
             return False
-        added = "0" + d if not self._fields[field] and d in _FIRST_DIGIT_PADS[field] else d
+        pads = _FIRST_DIGIT_PADS[self.order[field]]
+        added = "0" + d if not self._fields[field] and d in pads else d
         self._fields[field] += added
         self._presses.append((field, len(added)))
         return True
@@ -65,24 +78,42 @@ class DateEntry:
 
     @property
     def fields(self) -> tuple[str, str, str]:
-        """The digits typed so far in month, day and year (each possibly empty or partial)."""
+        """The digits typed so far in each box, in `order` (each possibly empty or partial)."""
         return (self._fields[0], self._fields[1], self._fields[2])
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The message ids naming the boxes, in `order`."""
+        return tuple(FIELD_NAMES[k] for k in self.order)
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """The message ids of what each untouched box shows, in `order`."""
+        return tuple(PLACEHOLDERS[k] for k in self.order)
+
+    @property
+    def lengths(self) -> tuple[int, ...]:
+        return tuple(FIELD_LENGTHS[k] for k in self.order)
+
+    def _month_day_year(self) -> tuple[str, str, str]:
+        typed = dict(zip(self.order, self._fields, strict=True))
+        return typed["month"], typed["day"], typed["year"]
 
     @property
     def parts(self) -> tuple[str, str, str]:
         """Each field as typed so far: "" while untouched (its box shows its placeholder), "1_"
         while partial, "12" when full."""
         shown = [
-            typed.ljust(FIELD_LENGTHS[i], "_") if typed else ""
+            typed.ljust(FIELD_LENGTHS[self.order[i]], "_") if typed else ""
             for i, typed in enumerate(self._fields)
         ]
         return (shown[0], shown[1], shown[2])
 
     @property
     def active_field(self) -> int | None:
-        """Index of the field the next digit goes into (0 month, 1 day, 2 year); None when complete."""
+        """Index (in `order`) of the box the next digit goes into; None when complete."""
         for i, typed in enumerate(self._fields):
-            if len(typed) < FIELD_LENGTHS[i]:
+            if len(typed) < FIELD_LENGTHS[self.order[i]]:
                 return i
         return None
 
@@ -99,7 +130,7 @@ class DateEntry:
         """The date once complete and a real calendar date (shown in words beside the boxes); else None."""
         if not self.complete or self.problem is not None:
             return None
-        month, day, year = (int(f) for f in self._fields)
+        month, day, year = (int(f) for f in self._month_day_year())
         if year < MINYEAR:
             return None
         return date(year, month, day)
@@ -113,7 +144,7 @@ class DateEntry:
         Known without today's date: month 00 or over 12, day 00 or over 31, a day the month
         does not have (February 30 even before the year is typed; February 29 once it is).
         """
-        month_text, day_text, year_text = self._fields
+        month_text, day_text, year_text = self._month_day_year()
         month = int(month_text) if len(month_text) == 2 else None
         if month is not None and not 1 <= month <= 12:
             return msg("date.no-such-month", month=month_text)
@@ -144,7 +175,7 @@ class DateEntry:
             return None, INCOMPLETE
         if self.problem is not None:
             return None, self.problem
-        month, day, year = (int(f) for f in self._fields)
+        month, day, year = (int(f) for f in self._month_day_year())
         too_old = msg("date.too-old", count=MAX_AGE_YEARS)
         if year < MINYEAR:
             return None, too_old

@@ -267,3 +267,43 @@ def test_check_gives_exactly_one_of_date_or_sentence() -> None:
     for keys in ("", "0314", "03141951", "13141951", "02301951", "01012099"):
         dob, problem = checked(typed(keys), TODAY)
         assert (dob is None) != (problem is None)
+
+
+def test_a_language_that_writes_the_day_first_types_it_first() -> None:
+    """Spanish and Arabic write 14/03/1951: a patient typing their birth date that way was told
+    "there is no month 14" (or, for 05/03, used up a try on the wrong date)."""
+    entry = DateEntry(words_for("es").date_order)
+    assert entry.order == ("day", "month", "year")
+    assert entry.names == ("date.day", "date.month", "date.year")
+    for d in "14031951":
+        entry.press_digit(d)
+    assert entry.fields == ("14", "03", "1951")
+    assert entry.value == date(1951, 3, 14)
+    assert entry.check(date(2026, 12, 3)) == (date(1951, 3, 14), None)
+
+
+def test_day_first_a_lone_digit_that_can_only_be_a_day_moves_on() -> None:
+    entry = DateEntry(("day", "month", "year"))
+    entry.press_digit("5")  # no day is 50 or more: 05, and on to the month
+    entry.press_digit("2")  # no month is 20 or more: 02
+    assert entry.fields == ("05", "02", "")
+    assert entry.active_field == 2
+    entry = DateEntry(("day", "month", "year"))
+    for d in "3113":
+        entry.press_digit(d)
+    assert said(entry.problem) == said(_month_13()) is not None
+
+
+def _month_13() -> Msg | None:
+    """What a month-first entry says of month 13."""
+    entry = DateEntry()
+    for d in "13":
+        entry.press_digit(d)
+    return entry.problem
+
+
+def test_english_writes_the_month_first_spanish_and_arabic_the_day() -> None:
+    assert words_for("en").date_order == ("month", "day", "year")
+    assert words_for("ar").date_order == ("day", "month", "year")
+    with pytest.raises(ValueError, match="not an order of month, day and year"):
+        DateEntry(("day", "day", "year"))

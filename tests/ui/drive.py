@@ -37,7 +37,11 @@ def key(keypad: QWidget, text: str) -> QAbstractButton:
 
 
 def type_date(qtbot: QtBot, keypad: DateKeypad, digits: str) -> None:
-    for d in digits:
+    """Type a date given as MMDDYYYY (or fewer digits, month first) the way the keypad's language
+    writes it: day first in Spanish and Arabic, as a patient reading those boxes would."""
+    order = keypad.entry().order
+    split = {"month": digits[0:2], "day": digits[2:4], "year": digits[4:]}
+    for d in "".join(split[kind] for kind in order) if len(digits) == 8 else digits:
         tap(qtbot, key(keypad, d))
 
 

@@ -25,7 +25,7 @@ from kiosk.store.models import (
 )
 from kiosk.ui.window import KioskWindow
 from tests.pdfsig import pdfsig
-from tests.ui.drive import acknowledge, begin, kind, next_, sign_here, tap, texts, walk_to
+from tests.ui.drive import acknowledge, begin, key, kind, next_, sign_here, tap, texts, walk_to
 
 
 def choose_language(qtbot: QtBot, window: KioskWindow, language: str) -> None:
@@ -157,3 +157,22 @@ def test_a_language_switch_is_audited_with_the_screen_it_happened_on(
     choose_language(qtbot, window, "es")
     changed = [e for e in sunk if isinstance(e, ev.LanguageChanged)]
     assert [(e.language, e.screen_id) for e in changed] == [("es", "about")]
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_the_birth_date_is_typed_day_first_where_the_language_writes_it_so(
+    qtbot: QtBot, window: KioskWindow, prepared: str, language: str
+) -> None:
+    """A reviewer typed 14031951 in Spanish as a Spanish speaker writes 14 March 1951, and was
+    told there is no month 14: the boxes were month first in every language."""
+    words = words_for(language)
+    tap(qtbot, window.welcome.languages.buttons[language])
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    keypad = window.identity.keypad
+    names = [words(n) for n in ("date.day", "date.month", "date.year")]
+    assert names[0] in texts(keypad) and keypad.entry().order == ("day", "month", "year")
+    for d in "14031951":  # as written there: the day, the month, the year
+        tap(qtbot, key(keypad, d))
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.ABOUT

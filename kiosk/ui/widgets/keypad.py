@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import Words, words_for
-from kiosk.session.entry import FIELD_LENGTHS, FIELD_NAMES, PLACEHOLDERS, DateEntry
+from kiosk.session.entry import DateEntry
 from kiosk.ui.widgets.keys import (
     BORDER_ROOM,
     GLYPH_GAP,
@@ -111,7 +111,7 @@ class DateKeypad(QWidget):
         display = QHBoxLayout()
         display.setSpacing(SPACING)
         display.addStretch(1)
-        for i in range(len(FIELD_NAMES)):
+        for i in range(3):  # month, day and year, in the order of the language
             if i:
                 separator = QLabel("/")
                 separator.setObjectName("dateSeparator")
@@ -211,8 +211,12 @@ class DateKeypad(QWidget):
         return self._words
 
     def set_words(self, words: Words) -> None:
-        """Show every text in this language: labels, placeholders, keys, the date in words."""
+        """Show every text in this language: labels, placeholders, keys, the date in words; the
+        boxes in the order the language writes a date (a date begun in another order is cleared)."""
         self._words = words
+        if words.date_order != self._entry.order:
+            self._entry = DateEntry(words.date_order)
+            self.changed.emit()
         self._set_texts()
         self.set_scale(self._scale)  # the keys and boxes are sized from the new words
         self._refresh()
@@ -227,8 +231,8 @@ class DateKeypad(QWidget):
         font.setBold(True)
         metrics = QFontMetrics(font)
         widest = max(
-            metrics.horizontalAdvance("0" * FIELD_LENGTHS[i]),
-            metrics.horizontalAdvance(self._words(PLACEHOLDERS[i])),
+            metrics.horizontalAdvance("0" * self._entry.lengths[i]),
+            metrics.horizontalAdvance(self._words(self._entry.placeholders[i])),
         )
         return widest + round(0.8 * px)
 
@@ -314,20 +318,20 @@ class DateKeypad(QWidget):
 
     def _set_texts(self) -> None:
         words = self._words
-        for label, name in zip(self._field_names, FIELD_NAMES, strict=True):
+        for label, name in zip(self._field_names, self._entry.names, strict=True):
             label.setText(words(name))
         self._clear_key.setText(words(CLEAR))
         self._clear_key.setAccessibleName(words(CLEAR_SPOKEN))
         self._back_key.setText(words(DELETE))
         self._back_key.setAccessibleName(words(DELETE_DIGIT_SPOKEN))
-        for field, name in zip(self._fields, FIELD_NAMES, strict=True):
+        for field, name in zip(self._fields, self._entry.names, strict=True):
             field.setAccessibleName(words(name))
 
     def _refresh(self) -> None:
         entry = self._entry
         active = entry.active_field
         for i, (field, shown) in enumerate(zip(self._fields, entry.parts, strict=True)):
-            field.setText(shown or self._words(PLACEHOLDERS[i]))
+            field.setText(shown or self._words(entry.placeholders[i]))
             set_flag(field, "active", i == active)
             set_flag(field, "placeholder", not shown)
         value = entry.value
