@@ -238,9 +238,16 @@ def _question(b: Briefing) -> View:
     last = answers[-1] if answers else None
     settled = last is not None and (last.correct or last.attempt >= 2)
     asked_again = last is not None and not settled
+    shown_right = settled and last is not None and not last.correct
     choices = tuple(
-        # A wrong answer being asked again is not left looking chosen.
-        Choice(c.id, c.text, picked=last is not None and c.id == last.choice_id and not asked_again)
+        # A wrong answer is never left looking chosen: asked again, or settled (the right one is
+        # marked then, as the feedback line names it).
+        Choice(
+            c.id,
+            c.text,
+            picked=last is not None and last.correct and c.id == last.choice_id,
+            answer=shown_right and c.id == question.answer,
+        )
         for c in question.choices
     )
     if last is None:

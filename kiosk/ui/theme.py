@@ -91,6 +91,7 @@ TEXT_PAIRS = (
     ("primary_text", "primary"),
     ("button_text", "button"),
     ("done", "background"),
+    ("done", "surface"),
     ("flag", "background"),
     ("flag", "flag_surface"),
     ("notice", "notice_surface"),
@@ -229,6 +230,8 @@ QPushButton[role="language"]:checked {{ border: 4px solid {p.primary}; font-weig
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; }}
 QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; }}
 QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; font-weight: bold; }}
+QPushButton[role="choice"][answer="true"] {{ background: {p.surface}; border: 4px solid {p.done}; }}
+QLabel[role="choice"][answer="true"] {{ color: {p.done}; font-weight: bold; }}
 QLabel[role="point"] {{ border-{start}: {room(6)}px solid {p.primary}; padding-{start}: {room(14)}px; }}
 QLabel[role="cue"] {{ color: {p.text}; font-weight: bold; }}
 QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {room(8)}px;

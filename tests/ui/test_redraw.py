@@ -157,3 +157,29 @@ def test_an_answer_is_shown_on_the_same_buttons(
     image = picked.grab().toImage()
     assert image.pixelColor(6, image.height() // 2) == QColor(STANDARD.primary)
     assert window.question.feedback.text.property("role") == "done"
+
+
+def test_after_two_wrong_answers_the_right_one_is_marked_not_the_wrong(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """A reviewer found the second wrong answer filled like a right one, and the right one not
+    marked (only named in a thin line under them)."""
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.QUESTION)
+    b = window.briefing
+    assert b is not None
+    question = b.form.question(b.current.id)
+    wrong = next(c.id for c in question.choices if c.id != question.answer)
+    choose(qtbot, window, wrong)
+    next_(qtbot, window)  # the screen that teaches it, read again: back to the question
+    assert b.current.id == question.id
+    choose(qtbot, window, wrong)
+    buttons = window.question.buttons
+    assert all(w.property("picked") == "false" for w in buttons.values())
+    right = buttons[question.answer]
+    assert right.property("answer") == "true"
+    fill = lambda w: w.grab().toImage().pixelColor(8, w.height() // 2)  # noqa: E731
+    assert fill(buttons[wrong]) == QColor(STANDARD.button)
+    assert fill(right) != QColor(STANDARD.primary)
+    edge = right.grab().toImage().pixelColor(1, right.height() // 2)
+    assert edge == QColor(STANDARD.done)

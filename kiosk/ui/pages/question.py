@@ -20,7 +20,8 @@ ROOMY = (24, 14, 24, 14)
 """Room around a choice's words (left, top, right, bottom)."""
 SNUG = (24, 6, 24, 6)
 PICKED_GROWTH = 4
-"""The answer tapped takes a border 2 px thicker all round (the theme's `picked`): 4 px taller."""
+"""The answer tapped (or, after two wrong ones, the right answer) takes a border 2 px thicker all
+round (the theme's `picked` and `answer`): 4 px taller."""
 LEAST_GAP = 24
 """The gap given way to, in pixels on any screen, when that lets every choice show whole without
 scrolling: never less than this apart."""
@@ -34,6 +35,7 @@ class ChoiceButton(QPushButton):
         self.setProperty("kiosk", True)
         self.setProperty("role", "choice")
         self.setProperty("picked", "false")
+        self.setProperty("answer", "false")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.words = label()
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -51,6 +53,9 @@ class ChoiceButton(QPushButton):
         picked = "true" if choice.picked else "false"
         set_flag(self, "picked", picked)
         set_flag(self.words, "picked", picked)
+        answer = "true" if choice.answer else "false"
+        set_flag(self, "answer", answer)
+        set_flag(self.words, "answer", answer)
 
     def set_roomy(self, roomy: bool) -> None:
         """Room above and below the words, or less when the screen is short of it."""
