@@ -102,6 +102,11 @@ def main() -> int:
     rig = Rig(app, station, out_dir, suffix, larger=larger)
     window, settle, shot, tap = rig.window, rig.settle, rig.shot, rig.tap
 
+    def in_order(keypad, mmddyyyy: str) -> str:  # type: ignore[no-untyped-def]
+        """A date's digits as the keypad's language writes it (day first in es and ar)."""
+        split = {"month": mmddyyyy[0:2], "day": mmddyyyy[2:4], "year": mmddyyyy[4:]}
+        return "".join(split[kind] for kind in keypad.entry().order)
+
     def keys(widget, text) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtWidgets import QAbstractButton
 
@@ -131,9 +136,10 @@ def main() -> int:
         tap(window.welcome.languages.buttons[language])
     shot("01-welcome")
     tap(window.welcome.start_button)
-    keys(window.identity.keypad, "0314")
+    typed = in_order(window.identity.keypad, "03141951")
+    keys(window.identity.keypad, typed[:4])
     shot("02-identity")
-    keys(window.identity.keypad, "1951")
+    keys(window.identity.keypad, typed[4:])
     nxt()
     shot("03-about")
     nxt()
@@ -213,7 +219,7 @@ def main() -> int:
         shot("19-walk-up-name")
         window.identity.name.setText("Seán O'Brien")
     nxt()
-    keys(window.identity.keypad, "07021948")
+    keys(window.identity.keypad, in_order(window.identity.keypad, "07021948"))
     shot("20-walk-up-birth-date")
     nxt()
     nxt()

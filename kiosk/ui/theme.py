@@ -222,8 +222,10 @@ QPushButton[role="primary"]:disabled {{ background: {p.button}; color: {p.disabl
 QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}
 QPushButton[role="flag"][flagged="true"] {{ border-width: 4px; font-weight: bold; }}
 QPushButton[role="acknowledge"] {{ background: {p.surface}; color: {p.done}; border: 4px solid {p.done};
-    font-weight: bold; min-height: {touch + room(12)}px; text-align: {start}; padding: 0 {room(24)}px; }}
+    font-weight: bold; min-height: {touch + room(12)}px; padding: 0 {room(24)}px; }}
 QPushButton[role="acknowledge"]:disabled {{ color: {p.disabled_text}; border: 3px dashed {p.border}; }}
+QLabel[role="acknowledge"] {{ color: {p.done}; font-weight: bold; }}
+QLabel[role="acknowledge"]:disabled {{ color: {p.disabled_text}; }}
 QPushButton[role="choice"] {{ min-height: {touch}px; }}
 QPushButton[role="language"] {{ min-height: {touch + room(12)}px; min-width: {room(200)}px; }}
 QPushButton[role="language"]:checked {{ border: 4px solid {p.primary}; font-weight: bold; }}

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -176,3 +177,24 @@ def test_the_birth_date_is_typed_day_first_where_the_language_writes_it_so(
         tap(qtbot, key(keypad, d))
     next_(qtbot, window)
     assert kind(window) is ScreenKind.ABOUT
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_box_to_tick_stands_where_a_line_begins(
+    qtbot: QtBot, window: KioskWindow, prepared: str, language: str
+) -> None:
+    """A reviewer found "أفهم هذا الخطر" and its box at the left end of the button in Arabic,
+    while every line of the risk began at the right: Qt keeps a button's own text at the left."""
+    tap(qtbot, window.welcome.languages.buttons[language])
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.RISK)
+    ack = window.reading.understand
+    box, words = ack.findChildren(QLabel)[-1], ack.words
+    assert box is not words and box.pixmap() is not None and not box.pixmap().isNull()
+    at = lambda w: w.mapTo(ack, w.rect().center()).x()  # noqa: E731
+    if language == "ar":
+        assert at(box) > at(words) and at(box) > ack.width() * 3 // 4  # at the right, then words
+        text_right = words.mapTo(ack, words.rect().topRight()).x()
+        assert text_right >= at(box) - box.width() - 40
+    else:
+        assert at(box) < at(words) and at(box) < ack.width() // 4

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -225,6 +225,7 @@ class WrapButton(QPushButton):
         self.words = label()
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._mark: QLabel | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(20, 8, 20, 8)
         row.addWidget(self.words)
@@ -235,6 +236,22 @@ class WrapButton(QPushButton):
     def set_words(self, text: str) -> None:
         self.words.setText(text)
         self.setAccessibleName(text)
+
+    def set_mark(self, mark: QPixmap) -> None:
+        """A mark before the words (a box to tick), where a line begins in the reading direction:
+        laid out beside them, so it mirrors with the screen (a button's own icon and text do not
+        keep together in Arabic: the text stayed at the left)."""
+        if self._mark is None:
+            self._mark = QLabel()
+            self._mark.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self._mark.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            row = self.layout()
+            assert isinstance(row, QHBoxLayout)
+            row.insertWidget(0, self._mark, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.setStretchFactor(self.words, 1)  # the words right beside the mark,
+            row.addStretch(0)  # and what room they cannot take (a line's longest) after them
+            self._mark.show()  # now, not at the next turn as a layout would (laid out with the words)
+        self._mark.setPixmap(mark)
 
     def sizeHint(self) -> QSize:
         layout = self.layout()

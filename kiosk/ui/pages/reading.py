@@ -12,7 +12,7 @@ from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, Card, Figure, Mark, Tone, View
 from kiosk.ui.icons import Glyph, icon
-from kiosk.ui.pages.base import Page, Reading, button, card, label
+from kiosk.ui.pages.base import Page, Reading, WrapButton, card, label
 from kiosk.ui.pages.parts import MarkedLine
 from kiosk.ui.widgets.picture import Picture
 
@@ -90,7 +90,11 @@ class ReadingPage(Page):
         layout.addLayout(self.pair)
         row = QHBoxLayout()
         row.setSpacing(16)
-        self.understand = button("", "acknowledge", self._acknowledge)
+        self.understand = WrapButton("acknowledge", self._acknowledge)
+        self.understand.words.setProperty("role", "acknowledge")
+        self.understand.words.setAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         self.understood = MarkedLine()
         row.addWidget(self.understand, 1)
         row.addWidget(self.understood, 1)
@@ -134,12 +138,12 @@ class ReadingPage(Page):
         offer = view.offers.get(Action.ACKNOWLEDGE)
         self.understand.setVisible(offer is not None)
         if offer is not None:
-            self.understand.setText(words(offer.label))
+            self.understand.set_words(words(offer.label))
             self.understand.setEnabled(offer.enabled)
             colour = self.look.palette.done if offer.enabled else self.look.palette.disabled_text
             px = self.look.px(32)
-            self.understand.setIcon(icon(Glyph.BOX, colour, px))  # ticked once tapped
-            self.understand.setIconSize(QSize(px, px))
+            box = icon(Glyph.BOX, colour, px)  # ticked once tapped
+            self.understand.set_mark(box.pixmap(QSize(px, px), self.devicePixelRatioF()))
         done = view.kind is ScreenKind.RISK and view.acknowledged
         self.understood.setVisible(done)
         if done:
