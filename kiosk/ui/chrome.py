@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import View
-from kiosk.ui.icons import Glyph, icon
+from kiosk.ui.icons import Glyph, icon, toggle_icon
 from kiosk.ui.overlays import CornerHold
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.progress import ProgressBar
@@ -106,7 +106,7 @@ class TopBar(QWidget):
         self._language_offered = False
         self._language_name = ""
         self._glyph_px = 26
-        self._glyphs_drawn: tuple[str, int] | None = None
+        self._glyphs_drawn: tuple[str, str, int] | None = None
         self._pad_px = 20
         self._volume_look: Look | None = None
         self._larger_words = ""
@@ -298,7 +298,7 @@ class TopBar(QWidget):
         self._volume_words = (words("frame.quieter"), words("frame.louder"))
         px = self._glyph_px = look.px(26)
         self._pad_px = look.px(20)
-        drawn = (look.palette.button_text, px)
+        drawn = (look.palette.button_text, look.palette.primary_text, px)
         for b, glyph in (
             (self.language_button, Glyph.GLOBE),
             (self.larger_button, Glyph.LARGER),
@@ -306,7 +306,9 @@ class TopBar(QWidget):
             (self.listen_button, Glyph.SPEAKER),
         ):
             if drawn != self._glyphs_drawn:  # the glyphs follow the look, not the words
-                b.setIcon(icon(glyph, look.palette.button_text, px))
+                b.setIcon(
+                    toggle_icon(glyph, look.palette.button_text, look.palette.primary_text, px)
+                )
                 b.setIconSize(QSize(px, px))
             self._at_least_its_words(b)
         self._glyphs_drawn = drawn

@@ -136,3 +136,11 @@ def _drawn(glyph: Glyph, colour: str, px: int, right_to_left: bool) -> QPixmap:
 
 def icon(glyph: Glyph, colour: str, px: int, *, right_to_left: bool = False) -> QIcon:
     return QIcon(pixmap(glyph, colour, px, right_to_left=right_to_left))
+
+
+def toggle_icon(glyph: Glyph, off: str, on: str, px: int) -> QIcon:
+    """A toggle's glyph: in `off` on the plain button, in `on` while it is checked (on the main
+    action's colour: a glyph in the plain text colour was black on dark blue there)."""
+    both = QIcon(pixmap(glyph, off, px))
+    both.addPixmap(pixmap(glyph, on, px), QIcon.Mode.Normal, QIcon.State.On)
+    return both

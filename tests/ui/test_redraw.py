@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.schema import Section
 from kiosk.session import ScreenKind
-from kiosk.ui.theme import STANDARD
+from kiosk.ui.theme import STANDARD, palette_for
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import acknowledge, begin, choose, english, kind, next_, walk_to
+from tests.ui.drive import acknowledge, begin, choose, english, kind, next_, tap, walk_to
 
 READING_KINDS = {"about", "step", "risk", "options", "precautions"}
 
@@ -183,3 +183,23 @@ def test_after_two_wrong_answers_the_right_one_is_marked_not_the_wrong(
     assert fill(right) != QColor(STANDARD.primary)
     edge = right.grab().toImage().pixelColor(1, right.height() // 2)
     assert edge == QColor(STANDARD.done)
+
+
+def test_a_checked_toggle_draws_its_glyph_in_the_colour_of_its_words(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    """Two reviewers found the "Larger text" glyph black on dark blue once it was on."""
+    tap(qtbot, window.top.larger_button)
+    b = window.top.larger_button
+    assert b.isChecked()
+    size = b.iconSize()
+    on = b.icon().pixmap(size, QIcon.Mode.Normal, QIcon.State.On).toImage()
+    colours = {
+        on.pixelColor(x, y).name().upper()
+        for x in range(on.width())
+        for y in range(on.height())
+        if on.pixelColor(x, y).alpha() == 255
+    }
+    palette = palette_for(window.high_contrast)
+    assert palette.primary_text.upper() in colours
+    assert palette.button_text.upper() not in colours
