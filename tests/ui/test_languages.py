@@ -198,3 +198,19 @@ def test_the_box_to_tick_stands_where_a_line_begins(
         assert text_right >= at(box) - box.width() - 40
     else:
         assert at(box) < at(words) and at(box) < ack.width() // 4
+
+
+def test_the_signers_name_and_the_date_are_each_kept_whole_in_arabic(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """A reviewer read "Alex Sample · 5" and then "ديسمبر 2026": the bidirectional algorithm
+    took the day over to the Latin name. Each part is isolated (FSI ... PDI), so each is laid out
+    on its own and the line reads name, then date."""
+    tap(qtbot, window.welcome.languages.buttons["ar"])
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    who = window.sign.who.text()
+    name, date_part = who.split(" · ")
+    assert name.startswith("\u2068") and name.endswith("\u2069") and len(name) > 2
+    assert date_part.startswith("\u2068") and date_part.endswith("\u2069")
+    assert words_for("ar")("sign.who", name="N", when="W") == "N · W"

@@ -122,7 +122,10 @@ class SignPage(Page):
         self.statement.check_soon()
         self.title.setText(words.text(view.title or ""))
         when = words.value(view.moment) if view.moment is not None else ""
-        self.who.setText(words("sign.who", name=view.person or "", when=when))
+        # Each part isolated (Unicode FSI ... PDI): a Latin name beside an Arabic date pulled the
+        # date's day over to the name ("Alex Sample · 5" ... "ديسمبر 2026").
+        who = {"name": view.person or "", "when": when}
+        self.who.setText(words("sign.who", **{k: f"\u2068{v}\u2069" for k, v in who.items()}))
         self.behalf.setText(words(view.on_behalf) if view.on_behalf else "")
         self.behalf.setVisible(view.on_behalf is not None)
         typed = view.typed_signature
