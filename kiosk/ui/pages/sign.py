@@ -124,8 +124,8 @@ class SignPage(Page):
         when = words.value(view.moment) if view.moment is not None else ""
         # Each part isolated (Unicode FSI ... PDI): a Latin name beside an Arabic date pulled the
         # date's day over to the name ("Alex Sample · 5" ... "ديسمبر 2026").
-        who = {"name": view.person or "", "when": when}
-        self.who.setText(words("sign.who", **{k: f"\u2068{v}\u2069" for k, v in who.items()}))
+        name = f"\u2068{view.person or ''}\u2069"
+        self.who.setText(words("sign.who", name=name, when=f"\u2068{when}\u2069"))
         self.behalf.setText(words(view.on_behalf) if view.on_behalf else "")
         self.behalf.setVisible(view.on_behalf is not None)
         typed = view.typed_signature
