@@ -160,6 +160,7 @@ class ScreenModel(Preferences):
             Action.DRAW_INSTEAD: lambda: self._typed_signature(False),
             Action.CLEAR_SIGNATURE: lambda: self._say(None),
             Action.SIGNATURE_DRAWN: lambda: self._say(self._local.message if self.saving else None),
+            Action.DATE_TYPED: lambda: self._say(None),
             Action.STILL_HERE: self.still_here,
             Action.LANGUAGES: self._toggle_languages,
             Action.PRINT_COPY: self.events.print_copy.emit,

@@ -31,6 +31,8 @@ class Action(StrEnum):
     CLEAR_SIGNATURE = "clear_signature"
     SIGNATURE_DRAWN = "signature_drawn"
     """A stroke drawn in the signing box: a refusal said before ("sign in the box") is gone."""
+    DATE_TYPED = "date_typed"
+    """A key of the birth date's keypad tapped: a refusal of the date typed before is gone."""
     TYPE_INSTEAD = "type_instead"
     DRAW_INSTEAD = "draw_instead"
     FINISH = "finish"

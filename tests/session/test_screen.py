@@ -513,3 +513,14 @@ def test_each_screen_names_the_next_screens_picture_to_draw_ahead(
             seen += 1
         step(model)
     assert seen >= 3  # the about screen's from identity, and the steps'
+
+
+def test_typing_the_birth_date_again_takes_back_what_was_said_of_the_last(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    """A reviewer corrected the date and still read "there is no month 14" above it."""
+    model.begin(prepared)
+    model.confirm_birth_date(typed("1403"))
+    assert said(model.view.refusal) is not None
+    model.do(Action.DATE_TYPED)
+    assert model.view.refusal is None

@@ -30,6 +30,7 @@ from tests.ui.drive import (
     begin,
     choose,
     english,
+    key,
     kind,
     message,
     next_,
@@ -211,6 +212,23 @@ def test_wrong_birth_dates_three_times_ask_for_staff(
             )
         ).all()
     assert len(rows) == 3 and '"locked_out":true' in rows[-1][1]
+
+
+def test_a_key_tapped_takes_back_what_was_said_of_the_date_before(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """A reviewer corrected the date and still read "please enter your whole date of birth" (or
+    "there is no month 14") beside the keys."""
+    tap(qtbot, window.welcome.start_button)
+    keypad = window.identity.keypad
+    type_date(qtbot, keypad, "0314")
+    next_(qtbot, window)
+    assert message(window) == english("date.incomplete")
+    tap(qtbot, key(keypad, "1"))
+    assert message(window) == ""
+    type_date(qtbot, keypad, "951")
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.ABOUT
 
 
 def test_without_a_prepared_briefing_the_patient_is_asked_to_see_staff(

@@ -68,6 +68,7 @@ class IdentityPage(Page):
         left.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeading)
         self.row.addLayout(left, 1)
         self.keypad = DateKeypad()
+        self.keypad.typed.connect(self._typed)
         self.keypad_box = QWidget()
         box = QVBoxLayout(self.keypad_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -157,6 +158,12 @@ class IdentityPage(Page):
             model.enter_name(self.name.text())
         elif model.confirm_birth_date(self.keypad.entry()):
             self.keypad.reset()
+
+    def _typed(self) -> None:
+        """A key tapped: what was said of the date typed before is said no more."""
+        model = self.model
+        if model is not None and model.view.refusal is not None:
+            model.do(Action.DATE_TYPED)
 
     def _not_me(self) -> None:
         if self.model is not None:

@@ -94,6 +94,9 @@ class DateKeypad(QWidget):
     """
 
     changed = Signal()
+    typed = Signal()
+    """A key was tapped and the date changed (not a reset): a refusal said of the last date is
+    old news once the patient types again."""
 
     def __init__(self, parent: QWidget | None = None, *, scale: float = 1.0) -> None:
         super().__init__(parent)
@@ -304,17 +307,20 @@ class DateKeypad(QWidget):
         if self._entry.press_digit(digit):
             self._refresh()
             self.changed.emit()
+            self.typed.emit()
 
     def _backspace(self) -> None:
         if self._entry.backspace():
             self._refresh()
             self.changed.emit()
+            self.typed.emit()
 
     def _clear(self) -> None:
         if not self._entry.empty:
             self._entry.clear()
             self._refresh()
             self.changed.emit()
+            self.typed.emit()
 
     def _set_texts(self) -> None:
         words = self._words
