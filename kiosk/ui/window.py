@@ -173,6 +173,7 @@ class KioskWindow(QWidget):
         self.top.corner.held.connect(self.open_staff)
         self.screen_corner = ScreenCorner(self, self.top.corner)
         self.screen_corner.held.connect(self.open_staff)
+        self.screen_corner.follow()  # the bar may be laid out already (Welcome painted first)
         self.still_there.yes.connect(lambda: model.do(Action.STILL_HERE))
         self.welcome.language.connect(model.choose_language)
         self.welcome.read_aloud.connect(model.set_read_aloud)
