@@ -299,7 +299,7 @@ def test_a_write_failure_leaves_the_briefing_complete_and_its_pdf_pending(
     message = str(caught.value)
     assert message.startswith(f"{folder}/")
     assert "No space left on device" in message
-    assert "`kiosk doctor --repair`" in message
+    assert "“kiosk doctor --repair”" in message
     assert list(folder.iterdir()) == []  # no half-written file, no temporary left behind
     assert pending(store) == [briefing_id]
     with store.reading() as s:

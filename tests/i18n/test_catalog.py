@@ -191,3 +191,16 @@ def test_arabic_plurals_take_the_form_of_each_count() -> None:
         100: "100 سؤال مفتوح",
     }
     assert ar("still-there.countdown", count=103).endswith(" 103 ثوانٍ.")  # 103 is "few", as 3
+
+
+@pytest.mark.parametrize("language", [SOURCE, *TRANSLATED])
+def test_no_message_carries_markup(language: str) -> None:
+    """Every message is read on a screen or a page, not in a terminal: a reviewer read
+    "(the `lp` command of CUPS is missing)" on the staff screen, backticks and all."""
+    marked = {
+        mid: text
+        for mid, message in by_id(language).items()
+        for text in forms(message)
+        if "`" in text or "**" in text
+    }
+    assert not marked, marked
