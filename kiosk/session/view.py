@@ -99,6 +99,9 @@ class Offer:
 
     label: Msg
     enabled: bool = True
+    waiting: Msg | None = None
+    """Why it cannot be tapped yet, said if it is tapped anyway (Sign before its statement was
+    read to the end): a greyed button that says nothing leaves a patient tapping it again."""
 
 
 @dataclass(frozen=True)

@@ -323,13 +323,14 @@ def _sign(b: Briefing, local: Local) -> View:
         )
     name = b.patient.name if b.patient else ""
     live = b.status is Status.IN_PROGRESS
+    unread = None if read else msg("blocker.statement-not-read")
     return View(
         kind=ScreenKind.SIGN,
         screen_id="sign",
         heading=msg("sign.heading"),
         title=msg("sign.meaning"),
         paragraphs=statement,
-        primary=(Action.SIGN, Offer(msg("frame.sign"), enabled=read and live)),
+        primary=(Action.SIGN, Offer(msg("frame.sign"), read and live, unread)),
         offers=offers,
         must_read_to_end=True,
         read_to_end=read,

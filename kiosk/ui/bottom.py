@@ -4,7 +4,7 @@ It draws the screen model's `View` like the pages do, and says which action was 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
@@ -43,7 +43,9 @@ class BottomBar(QWidget):
         self.back = button("", "back", lambda: self.tapped.emit(Action.BACK))
         self.flag = button("", "flag", lambda: self.tapped.emit(Action.FLAG))
         self.primary = button("", "primary", self._primary)
+        self.primary.installEventFilter(self)  # a tap on it while it waits: say why
         self._primary_action: Action | None = None
+        self._waiting = ""
         self._said = ""
         self._cue = ""
         self._indent = 16
@@ -51,6 +53,19 @@ class BottomBar(QWidget):
         self._icon_px = 28
         self._stacked: bool | None = None
         self._arrange(stacked=False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A finger lifted from the main button while it waits (disabled: no click comes): the
+        view's reason, in the message line, until the screen next changes."""
+        if (
+            watched is self.primary
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and not self.primary.isEnabled()
+            and self._waiting
+        ):
+            self._said = self._waiting
+            self._note()
+        return False
 
     def _primary(self) -> None:
         # A second tap that lands after the screen changed (a double tap on Sign) finds the bar
@@ -98,6 +113,7 @@ class BottomBar(QWidget):
             action, offer = primary
             self.primary.setText(words(offer.label))
             self.primary.setEnabled(offer.enabled)
+            self._waiting = words(offer.waiting) if offer.waiting and not offer.enabled else ""
             arrow = action in (Action.NEXT, Action.CONFIRM)
             px = self._icon_px if arrow else 0
             self.primary.setIconSize(QSize(px, px))

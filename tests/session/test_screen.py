@@ -245,10 +245,12 @@ def test_signing_needs_the_statement_read_and_happens_once(
     view = model.view
     assert len(view.paragraphs) == 3  # points, not one run-together block
     assert view.primary is not None and not view.primary[1].enabled
+    assert said(view.primary[1].waiting) == "Please read what signing means to the end first."
     model.sign(SIGNATURE)
     assert said(model.view.refusal) == "Please read what signing means to the end first."
     model.read_to_end()
     assert model.view.can(Action.SIGN)
+    assert model.view.primary is not None and model.view.primary[1].waiting is None
     model.sign(DrawnSignature(()))
     assert said(model.view.refusal) == "Please sign with your finger in the box."
     model.do(Action.SIGNATURE_DRAWN)  # a stroke in the box: the refusal is gone

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -229,6 +230,26 @@ def test_a_key_tapped_takes_back_what_was_said_of_the_date_before(
     type_date(qtbot, keypad, "951")
     next_(qtbot, window)
     assert kind(window) is ScreenKind.ABOUT
+
+
+def test_sign_tapped_before_the_statement_was_read_says_why(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """Two reviewers tapped a waiting Sign again and again (Larger text: the statement does not
+    fit) and nothing was said: a disabled button gets no click."""
+    tap(qtbot, window.top.larger_button)
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    statement = window.sign.statement
+    assert statement.content_height() > statement.viewport().height()  # it must be scrolled
+    scribble(window.sign.pad)
+    sign = window.bottom.primary
+    assert sign.isVisible() and not sign.isEnabled()
+    qtbot.mouseClick(sign, Qt.MouseButton.LeftButton)  # a finger on it, as on any button
+    assert message(window) == english("blocker.statement-not-read")
+    scroll_to_end(qtbot, statement)
+    qtbot.waitUntil(sign.isEnabled)
+    assert message(window) == ""
 
 
 def test_without_a_prepared_briefing_the_patient_is_asked_to_see_staff(
