@@ -182,6 +182,14 @@ class Words:
         return ("", *(names[m] for m in range(1, 13)))
 
 
+def isolated(text: str) -> str:
+    """`text` set into a sentence in its own direction (Unicode first-strong isolate, FSI ... PDI):
+    an Arabic name at the start of an English line must not turn the line right to left, nor a
+    Latin name beside an Arabic date pull the date's day over to it. On screen only (the PDF's
+    shaping draws no such marks)."""
+    return f"\u2068{text}\u2069"
+
+
 @cache
 def words_for(language: str) -> Words:
     """The words of `language` (English for a message its catalog lacks, and for every message of

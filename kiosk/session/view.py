@@ -135,8 +135,7 @@ class Choice:
     id: str
     text: str
     picked: bool
-    """Shown as chosen: the answer just given, if it was right (or is the first try's, being
-    looked at again: no, then it is not shown as chosen either)."""
+    """Shown as chosen: the answer just given, if it was right (a wrong one never is)."""
     answer: bool = False
     """Marked as the right answer: once two wrong answers settled the question (the feedback
     line says which it is); the wrong one is then not shown as chosen."""

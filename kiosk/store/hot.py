@@ -35,14 +35,10 @@ class HotStatement:
         if conn.dialect.name != "sqlite":
             result = conn.execute(self.statement, values)
             return result.first() if result.returns_rows else None
-        driver = conn.connection.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        params = [
-            _sqlite_value(values[name] if name in values else self._fixed[name])
-            for name in self._order
-        ]
         try:
-            row: Sequence[Any] | None = driver.execute(self._sql, params).fetchone()
+            row: Sequence[Any] | None = (
+                _driver(conn).execute(self._sql, self._params(values)).fetchone()
+            )
         except sqlite3.Error as exc:  # a full disk, say
             raise wrapped(self._sql, exc) from exc
         return row
@@ -54,16 +50,23 @@ class HotStatement:
         if conn.dialect.name != "sqlite":
             conn.execute(self.statement, list(rows))
             return
-        driver = conn.connection.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        params = [
-            [_sqlite_value(row[name] if name in row else self._fixed[name]) for name in self._order]
-            for row in rows
-        ]
         try:
-            driver.executemany(self._sql, params)
+            _driver(conn).executemany(self._sql, [self._params(row) for row in rows])
         except sqlite3.Error as exc:
             raise wrapped(self._sql, exc) from exc
+
+    def _params(self, values: dict[str, Any]) -> list[Any]:
+        """The values in the statement's order, as SQLAlchemy stores them on SQLite."""
+        return [
+            _sqlite_value(values[name] if name in values else self._fixed[name])
+            for name in self._order
+        ]
+
+
+def _driver(conn: Connection) -> sqlite3.Connection:
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
 
 
 def driver_rows(
@@ -80,10 +83,8 @@ def driver_rows(
         return
     compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = [_sqlite_value(compiled.params[name]) for name in compiled.positiontup or []]
-    driver = conn.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
     try:
-        cursor = driver.execute(compiled.string, params)
+        cursor = _driver(conn).execute(compiled.string, params)
         while batch := cursor.fetchmany(size):
             yield from batch
     except sqlite3.Error as exc:

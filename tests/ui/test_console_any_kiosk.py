@@ -8,10 +8,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.i18n import msg, words_for
+from kiosk.i18n import isolated, msg, words_for
 from kiosk.session import Briefing
 from kiosk.store.staff import add_staff
-from kiosk.ui.console.describe import isolated
 from kiosk.ui.console.table import COLUMNS
 from tests.session.fakes import FakeClock
 from tests.shared import open_station

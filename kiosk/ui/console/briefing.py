@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import Words
+from kiosk.i18n import Words, isolated
 from kiosk.services.console import Event, RecordRow
-from kiosk.ui.console.describe import event_text, event_time, isolated, who
+from kiosk.ui.console.describe import event_text, event_time, who
 from kiosk.ui.staff.describe import DOT, facts, kiosk_name
 
 EVENT_COLUMNS = ("console.events.when", "console.events.what", "console.events.who")

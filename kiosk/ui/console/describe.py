@@ -67,15 +67,6 @@ def who(words: Words, event: Event) -> str:
     return words(message) if message else event.actor
 
 
-ISOLATE = "\u2068{}\u2069"
-"""A name set into a sentence in its own direction (first-strong isolate): an Arabic or Hebrew name
-at the start of an English line must not turn the whole line right to left."""
-
-
-def isolated(name: str) -> str:
-    return ISOLATE.format(name)
-
-
 def when_short(words: Words, at: datetime | None, now: datetime) -> str:
     """A time in a table cell: the time today, else the short date and time in the staff
     member's locale ("12/3/26, 9:30 PM")."""

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import Msg, Words, msg
+from kiosk.i18n import Msg, Words, isolated, msg
 from kiosk.services.console import ConsoleDesk, StaffError
 from kiosk.services.preparing import ANY_KIOSK, MRN_MAX, NAME_MAX, Preparing
-from kiosk.ui.console.describe import isolated
 from kiosk.ui.console.reads import Reads, tell
 from kiosk.ui.console.signers_form import SignersFields
 from kiosk.ui.jobs import Jobs

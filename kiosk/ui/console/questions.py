@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import Msg, Words, msg
+from kiosk.i18n import Msg, Words, isolated, msg
 from kiosk.services.console import ConsoleDesk, Flag, StaffError, StaleError, Which
 from kiosk.services.staff import NOTE_MAX
-from kiosk.ui.console.describe import flag_state, isolated, told_state, when_short
+from kiosk.ui.console.describe import flag_state, told_state, when_short
 from kiosk.ui.console.reads import Reads, fit_columns, read_only_table, tell
 from kiosk.ui.jobs import Jobs
 

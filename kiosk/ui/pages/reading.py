@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, Card, Figure, Mark, Tone, View
-from kiosk.ui.icons import Glyph, icon
+from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import Page, Reading, WrapButton, card, label
 from kiosk.ui.pages.parts import MarkedLine
 from kiosk.ui.widgets.picture import Picture
@@ -142,8 +142,7 @@ class ReadingPage(Page):
             self.understand.setEnabled(offer.enabled)
             colour = self.look.palette.done if offer.enabled else self.look.palette.disabled_text
             px = self.look.px(32)
-            box = icon(Glyph.BOX, colour, px)  # ticked once tapped
-            self.understand.set_mark(box.pixmap(QSize(px, px), self.devicePixelRatioF()))
+            self.understand.set_mark(pixmap(Glyph.BOX, colour, px))  # ticked once tapped
         done = view.kind is ScreenKind.RISK and view.acknowledged
         self.understood.setVisible(done)
         if done:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.i18n import Words
+from kiosk.i18n import Words, isolated
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.signature import TypedSignature
 from kiosk.session.view import Action, View
@@ -124,8 +124,7 @@ class SignPage(Page):
         when = words.value(view.moment) if view.moment is not None else ""
         # Each part isolated (Unicode FSI ... PDI): a Latin name beside an Arabic date pulled the
         # date's day over to the name ("Alex Sample · 5" ... "ديسمبر 2026").
-        name = f"\u2068{view.person or ''}\u2069"
-        self.who.setText(words("sign.who", name=name, when=f"\u2068{when}\u2069"))
+        self.who.setText(words("sign.who", name=isolated(view.person or ""), when=isolated(when)))
         self.behalf.setText(words(view.on_behalf) if view.on_behalf else "")
         self.behalf.setVisible(view.on_behalf is not None)
         typed = view.typed_signature
