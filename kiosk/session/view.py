@@ -179,7 +179,8 @@ class View:
     """The reserved message line: why a tap did nothing (a blocker, a refused date or signature)."""
     message_in_page: bool = False
     """The page says why a tap did nothing in its own place, beside what it is about (identity:
-    under the instruction, by the keys), in `notice`; the frame then keeps no line for it."""
+    under the instruction, by the keys; a question: under its choices, where the word on the answer
+    stands), in `notice`; the frame then keeps no line for it."""
     primary: tuple[Action, Offer] | None = None
     """The main action, bottom right."""
     offers: Mapping[Action, Offer] = field(default_factory=dict)

@@ -98,11 +98,17 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
         offers[Action.FLAG] = Offer(msg("frame.flagged" if flagged else "frame.flag"))
     progress = b.progress if kind is not ScreenKind.WELCOME else None
     message = view.message or local.message
-    in_page = kind is ScreenKind.IDENTITY  # the keys leave no room for a line under the page
+    # The keys leave no room for a line under the page (identity); a question says it where its
+    # word on the answer stands, under the choices (the frame's line would take their room).
+    in_page = kind in (ScreenKind.IDENTITY, ScreenKind.QUESTION)
+    feedback = view.feedback
+    if kind is ScreenKind.QUESTION and message is not None:
+        feedback = Line(message, Tone.NOTICE)  # why Next did nothing, said where answers are
     return replace(
         view,
         offers=offers,
         progress=progress,
+        feedback=feedback,
         flagged=flaggable and b.is_flagged(b.current.id),
         notice=(view.notice or message) if in_page else view.notice,
         message=None if in_page else message,

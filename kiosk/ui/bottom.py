@@ -48,7 +48,6 @@ class BottomBar(QWidget):
         self._waiting = ""
         self._said = ""
         self._cue = ""
-        self._indent = 16
         self._more = False
         self._icon_px = 28
         self._stacked: bool | None = None
@@ -88,7 +87,6 @@ class BottomBar(QWidget):
         line = self.message.fontMetrics().lineSpacing()
         pad = look.px(10) * 2 + 4
         self.message.setMinimumHeight(MESSAGE_LINES * line + pad)
-        self._indent = look.px(16)
         self._stacked = None
         self._fit()
 
@@ -160,9 +158,6 @@ class BottomBar(QWidget):
         text = self._said or (self._cue if self._more else "")
         self.message.setText(text)
         set_flag(self.message, "role", "notice" if self._said else ("cue" if text else ""))
-        # A message stands in its box, clear of its edge (the style sheet's padding does not reach
-        # a label restyled this way); the cue has no box and lines up with the page's words.
-        self.message.setIndent(self._indent if self._said else 0)
         self.message.setObjectName("moreBelow" if self._more else "note")
 
     def say(self, text: str) -> None:

@@ -229,6 +229,29 @@ def test_two_wrong_answers_settle_with_the_right_answer_shown(
     assert view.feedback is not None and said(view.feedback.text) == f"The answer is: {right}"
 
 
+def test_a_question_says_why_next_waits_under_its_choices_not_in_the_frame(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    """The frame's line under the page would take the room the choices need (larger text at
+    1280x800: the top choice scrolled out of sight): a question says it where the word on the
+    answer stands, and the frame keeps no line for it."""
+    model.begin(prepared)
+    to_kind(model, ScreenKind.QUESTION)
+    assert model.view.message_in_page and model.view.feedback is None
+    model.do(Action.NEXT)
+    view = model.view
+    assert view.kind is ScreenKind.QUESTION and view.message is None
+    assert view.refusal is not None
+    assert view.feedback is not None and view.feedback.tone is Tone.NOTICE
+    assert view.feedback.text == view.refusal
+    b = model.briefing
+    assert b is not None
+    model.answer(b.form.question(view.screen_id).answer)
+    view = model.view
+    assert view.refusal is None
+    assert view.feedback is not None and view.feedback.tone is Tone.DONE
+
+
 def test_options_screen_does_not_repeat_its_heading(model: ScreenModel, prepared: Briefing) -> None:
     model.begin(prepared)
     to_kind(model, ScreenKind.OPTIONS)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 
 from kiosk.i18n import PSEUDO, languages, words_for
 from kiosk.speech.listening import Clip
@@ -19,6 +19,7 @@ from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
 from tests.ui.seen import (
     Finding,
+    Kind,
     look,
     main_action_of,
     not_from_catalog,
@@ -93,6 +94,7 @@ class Eye:
             main_action=main,
             exempt=(w.top.corner,),  # staff's hidden corner is held, not tapped
         )
+        self.findings += choices_whole(w, screen)
         if self.catalog_only:
             self.findings += self._not_from_catalog(screen)
         self.screens.append(screen)
@@ -108,3 +110,31 @@ class Eye:
             if b.patient is not None:
                 self.allowed.add(b.patient.name)
         return not_from_catalog(self.window, screen, self.allowed)
+
+
+def choices_whole(window: KioskWindow, screen: str) -> list[Finding]:
+    """A question's choices are each whole on screen, before and after an answer: a patient
+    chooses among what they see (the eye lets text above a scroll area's top pass, as scrolled past
+    by the patient; a choice the page itself scrolled out of view, to show the word on the answer,
+    was not)."""
+    page = window.question
+    if not page.isVisible():
+        return []
+    view = page.choices.viewport()
+    found = []
+    for b in page.buttons.values():
+        if b.isHidden():
+            continue
+        at = QRect(b.mapTo(view, QPoint(0, 0)), b.size())
+        if not view.rect().contains(at):
+            seen = at.intersected(view.rect())
+            found.append(
+                Finding(
+                    screen,
+                    b.words.text()[:40],
+                    Kind.CHOICE_NOT_WHOLE,
+                    f"{seen.height()} of its {at.height()} px on screen (at y {at.top()} in a "
+                    f"{view.height()} px view)",
+                )
+            )
+    return found

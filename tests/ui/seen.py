@@ -83,6 +83,7 @@ class Kind(StrEnum):
     MAIN_NOT_LARGEST = "main action not the largest button"
     NOT_FROM_CATALOG = "words not from the catalog"
     INK_AT_EDGE = "words drawn out to its edge"
+    CHOICE_NOT_WHOLE = "an answer to choose not whole on screen"
 
 
 ALLOWED = frozenset({Kind.BELOW_FOLD})

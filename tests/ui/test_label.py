@@ -73,3 +73,26 @@ def test_right_to_left_words_keep_clear_of_the_bar_at_their_start(qtbot: QtBot) 
         x for x in clear for y in range(image.height()) if image.pixelColor(x, y) != background
     ]
     assert not inked, f"letters drawn over the padding beside the bar at x={sorted(set(inked))[:5]}"
+
+
+def test_a_line_that_becomes_a_notice_has_room_inside_its_box(qtbot: QtBot) -> None:
+    """A question's line under its choices turns from a plain word into a notice (why Next did
+    nothing): its box has the style sheet's room around the words, as one made a notice has, and
+    loses it again when it turns back (the words sat on the box's edge)."""
+    part = QWidget()
+    qtbot.addWidget(part)
+    QVBoxLayout(part)
+    look = Look(STANDARD, 24)
+    made = label("Please choose an answer.", role="notice")
+    turned = label("Please choose an answer.")
+    for words in (made, turned):
+        part.layout().addWidget(words)  # type: ignore[union-attr]
+    wear(part, look)
+    part.show()
+    qtbot.waitExposed(part)
+    room = made.contentsMargins()
+    assert room.left() == look.room(16) and room.top() == look.room(10)
+    set_flag(turned, "role", "notice")
+    assert turned.contentsMargins() == room
+    set_flag(turned, "role", "")
+    assert turned.contentsMargins().left() == 0

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Choice, Tone, View
 from kiosk.ui.pages.base import Page, Reading, label
-from kiosk.ui.pages.parts import MarkedLine
+from kiosk.ui.pages.parts import MarkedLine, ScrollCue
 from kiosk.ui.widgets.keys import set_flag
 
 CHOICE_GAP = 24
@@ -25,6 +25,9 @@ round (the theme's `picked` and `answer`): 4 px taller."""
 LEAST_GAP = 24
 """The gap given way to, in pixels on any screen, when that lets every choice show whole without
 scrolling: never less than this apart."""
+SAID_LINES = 2
+"""The line under the choices keeps room for this many lines, said or not (the word on the
+answer, or why Next did nothing): what comes there never moves the choices."""
 
 
 class ChoiceButton(QPushButton):
@@ -96,9 +99,17 @@ class QuestionPage(Page):
         self.feedback = MarkedLine()
         self.choices.add(self.feedback)
         self.feedback.hide()
+        # The frame keeps no line under this page (its room goes to the choices): when the choices
+        # do not fit even so, the cue says so right under them, taking room only then.
+        self.cue = ScrollCue()
+        policy = self.cue.sizePolicy()
+        policy.setRetainSizeWhenHidden(False)
+        self.cue.setSizePolicy(policy)
         layout.addWidget(self.prompt)
         layout.addWidget(self.choices, 1)
+        layout.addWidget(self.cue)
         self.choices.more.connect(self._set_more)
+        self.choices.more.connect(self.cue.show_more)
         self.choices.viewport().installEventFilter(self)
         self.buttons: dict[str, ChoiceButton] = {}
         """The buttons on show, by the id of their choice."""
@@ -120,6 +131,7 @@ class QuestionPage(Page):
             )
         self._ids = [c.id for c in view.choices]
         self.buttons = dict(zip(self._ids, self._pool, strict=False))
+        self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
         feedback = view.feedback
         self.feedback.setVisible(feedback is not None)
         if feedback is not None:
@@ -172,10 +184,11 @@ class QuestionPage(Page):
             self.choices.content.setSpacing(gap)
 
     def _feedback_room(self, width: int) -> int:
-        """The word on the answer's height: its words' if it has some, and never less than one
-        line beside its mark (an empty label has no height for a width: -1)."""
-        line = max(self.feedback.text.fontMetrics().lineSpacing(), self.look.px(32))
-        return max(self.feedback.heightForWidth(width), line)
+        """The height of the line under the choices: its words' if it has some, and never less
+        than `SAID_LINES` lines (an empty label has no height for a width: -1)."""
+        spacing = self.feedback.text.fontMetrics().lineSpacing()
+        lines = max(spacing * SAID_LINES, self.look.px(32))
+        return max(self.feedback.heightForWidth(width), lines)
 
     def settle(self) -> None:
         super().settle()
@@ -183,8 +196,24 @@ class QuestionPage(Page):
         # them), once: after that the patient scrolls where they like.
         said = self.feedback.text.text() if self.feedback.isVisible() else ""
         if said and said != self._said:
-            self.choices.ensureWidgetVisible(self.feedback)
+            self._bring_in_view(self.feedback)
         self._said = said
+
+    def _bring_in_view(self, line: QWidget) -> None:
+        """Scroll down to show `line`, as far as every choice whole on screen stays whole: answering
+        never moves a choice out of sight (the one just tapped least of all); what does not fit
+        stays below, with the cue."""
+        bar = self.choices.verticalScrollBar()
+        view = self.choices.viewport()
+        whole = [
+            b.mapTo(self.choices.widget(), QPoint(0, 0)).y()
+            for b in self._pool
+            if not b.isHidden()
+            and view.rect().contains(QRect(b.mapTo(view, QPoint(0, 0)), b.size()))
+        ]
+        bottom = line.mapTo(self.choices.widget(), QPoint(0, line.height())).y()
+        wanted = bottom - view.height()
+        bar.setValue(max(bar.value(), min(wanted, min(whole, default=wanted))))
 
     def _choice_button(self) -> ChoiceButton:
         b = ChoiceButton()

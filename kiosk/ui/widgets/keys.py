@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QPixmap,
     QTransform,
 )
-from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
 from kiosk.ui.typeset import refit
 
@@ -55,6 +55,10 @@ def set_flag(widget: QWidget, name: str, value: bool | str) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+    if isinstance(widget, QLabel):
+        # A label takes its style sheet's padding as contents margins only on a style change:
+        # without it, a line that became a notice had its box with no room inside it.
+        QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
     widget.update()
 
 
