@@ -205,15 +205,13 @@ class QuestionPage(Page):
         stays below, with the cue."""
         bar = self.choices.verticalScrollBar()
         view = self.choices.viewport()
-        whole = [
-            b.mapTo(self.choices.widget(), QPoint(0, 0)).y()
-            for b in self._pool
-            if not b.isHidden()
-            and view.rect().contains(QRect(b.mapTo(view, QPoint(0, 0)), b.size()))
-        ]
-        bottom = line.mapTo(self.choices.widget(), QPoint(0, line.height())).y()
-        wanted = bottom - view.height()
-        bar.setValue(max(bar.value(), min(wanted, min(whole, default=wanted))))
+        at = [QRect(b.mapTo(view, QPoint(0, 0)), b.size()) for b in self._pool if not b.isHidden()]
+        # Each in the view's own pixels: scrolling down by `top` brings that top to the view's.
+        whole = [r.top() for r in at if view.rect().contains(r)]
+        wanted = line.mapTo(view, QPoint(0, line.height())).y() - view.height()
+        down = min(wanted, min(whole, default=wanted))
+        if down > 0:
+            bar.setValue(bar.value() + down)
 
     def _choice_button(self) -> ChoiceButton:
         b = ChoiceButton()
