@@ -150,8 +150,8 @@ class ScreenModel(Preferences):
             self.end()
             return
         handlers: dict[Action, Callable[[], object]] = {
-            Action.NEXT: self._next,
-            Action.START: self._next,  # back on Welcome with the briefing under way: on again
+            Action.NEXT: lambda: self._run(b.go_next),
+            Action.START: lambda: self._run(b.go_next),  # back on Welcome, the briefing under way
             Action.BACK: self._back,
             Action.FLAG: lambda: self._run(b.flag_question),
             Action.ACKNOWLEDGE: lambda: self._run(b.acknowledge_risk),
@@ -179,7 +179,14 @@ class ScreenModel(Preferences):
         if b.has_read(b.current.id):
             return
         b.read_to_end()
+        self._local = replace(self._local, message=None)  # "read it to the end first" is done
         self._changed()
+
+    def waited(self, action: Action) -> None:
+        """A greyed action tapped (a disabled button gets no click): why it waits, if it says."""
+        offer = self.view.offer(action)
+        if self.briefing is not None and offer is not None and not offer.enabled and offer.waiting:
+            self._say(offer.waiting)
 
     def answer(self, choice_id: str) -> None:
         b = self.briefing
@@ -288,16 +295,14 @@ class ScreenModel(Preferences):
 
     def filed(self, briefing_id: str, filing: Filing, staff_note: Msg | None = None) -> None:
         """The PDF's state for the done screen (only if that briefing is still on screen)."""
-        b = self.briefing
-        if b is None or b.briefing_id != briefing_id:
+        if (b := self.briefing) is None or b.briefing_id != briefing_id:
             return
         self._local = replace(self._local, filing=filing, staff_note=staff_note)
         self._changed()
 
     def copied(self, briefing_id: str, copy: Copy) -> None:
         """“Print my copy” offered, printing, printed or failed (if that briefing is on screen)."""
-        b = self.briefing
-        if b is not None and b.briefing_id == briefing_id:
+        if (b := self.briefing) is not None and b.briefing_id == briefing_id:
             self._local = replace(self._local, copy=copy)
             self._changed()
 
@@ -315,11 +320,6 @@ class ScreenModel(Preferences):
         self.events.ended.emit()
 
     # -- internals -------------------------------------------------------------------------
-
-    def _next(self) -> None:
-        b = self.briefing
-        assert b is not None
-        self._run(b.go_next)
 
     def _back(self) -> None:
         b = self.briefing

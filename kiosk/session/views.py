@@ -99,8 +99,9 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
     progress = b.progress if kind is not ScreenKind.WELCOME else None
     message = view.message or local.message
     # The keys leave no room for a line under the page (identity); a question says it where its
-    # word on the answer stands, under the choices (the frame's line would take their room).
-    in_page = kind in (ScreenKind.IDENTITY, ScreenKind.QUESTION)
+    # word on the answer stands, under the choices; signing beside Clear, under the pad (the
+    # frame's line would take the room the choices and the statement need).
+    in_page = kind in (ScreenKind.IDENTITY, ScreenKind.QUESTION, ScreenKind.SIGN)
     feedback = view.feedback
     if kind is ScreenKind.QUESTION and message is not None:
         feedback = Line(message, Tone.NOTICE)  # why Next did nothing, said where answers are
@@ -201,7 +202,7 @@ def _reading(b: Briefing) -> View:
     read = b.has_read(screen.id)
     if is_risk and not b.revisiting and not acknowledged:
         label = msg("risk.understand")
-        offers[Action.ACKNOWLEDGE] = Offer(label, enabled=read)
+        offers[Action.ACKNOWLEDGE] = Offer(label, read, msg("blocker.risk-not-read"))
     return View(
         kind=screen.kind,
         screen_id=screen.id,

@@ -4,7 +4,7 @@ It draws the screen model's `View` like the pages do, and says which action was 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
@@ -12,6 +12,7 @@ from kiosk.i18n import Words
 from kiosk.session.view import Action, View
 from kiosk.ui.icons import Glyph, icon
 from kiosk.ui.pages.base import button, label
+from kiosk.ui.pages.parts import WaitingTap
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keys import set_flag
 
@@ -43,9 +44,8 @@ class BottomBar(QWidget):
         self.back = button("", "back", lambda: self.tapped.emit(Action.BACK))
         self.flag = button("", "flag", lambda: self.tapped.emit(Action.FLAG))
         self.primary = button("", "primary", self._primary)
-        self.primary.installEventFilter(self)  # a tap on it while it waits: say why
+        WaitingTap(self.primary).tapped.connect(self._primary_waits)  # tapped greyed: say why
         self._primary_action: Action | None = None
-        self._waiting = ""
         self._said = ""
         self._cue = ""
         self._more = False
@@ -53,18 +53,10 @@ class BottomBar(QWidget):
         self._stacked: bool | None = None
         self._arrange(stacked=False)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A finger lifted from the main button while it waits (disabled: no click comes): the
-        view's reason, in the message line, until the screen next changes."""
-        if (
-            watched is self.primary
-            and event.type() == QEvent.Type.MouseButtonRelease
-            and not self.primary.isEnabled()
-            and self._waiting
-        ):
-            self._said = self._waiting
-            self._note()
-        return False
+    def _primary_waits(self) -> None:
+        """The main button tapped while it waits: tapped all the same, for the model to say why."""
+        if self._primary_action is not None and self.isVisible():
+            self.tapped.emit(self._primary_action)
 
     def _primary(self) -> None:
         # A second tap that lands after the screen changed (a double tap on Sign) finds the bar
@@ -111,7 +103,6 @@ class BottomBar(QWidget):
             action, offer = primary
             self.primary.setText(words(offer.label))
             self.primary.setEnabled(offer.enabled)
-            self._waiting = words(offer.waiting) if offer.waiting and not offer.enabled else ""
             arrow = action in (Action.NEXT, Action.CONFIRM)
             px = self._icon_px if arrow else 0
             self.primary.setIconSize(QSize(px, px))

@@ -12,12 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import (
-    QLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words, words_for
 from kiosk.memory import give_back
@@ -322,9 +317,11 @@ class KioskWindow(QWidget):
 
     def tap(self, action: Action) -> None:
         """An action of the frame: the page hands over what it holds, or the model just does it."""
-        if self.model is None or not self.model.view.can(action):
+        if self.model is None:
             return
-        if action in NEEDS_THE_PAGE:
+        if not self.model.view.can(action):
+            self.model.waited(action)  # greyed: why it waits (a disabled button gets no click)
+        elif action in NEEDS_THE_PAGE:
             self.page.submit(action)
         else:
             self.model.do(action)

@@ -156,7 +156,7 @@ def test_a_failed_signature_does_not_store_the_representative_twice(
     model.read_to_end()
     b._sink.fail_next = True  # type: ignore[attr-defined]
     model.sign(SIGNATURE)
-    assert model.view.kind is ScreenKind.SIGN and EN(model.view.message) == EN("problem.not-saved")  # type: ignore[arg-type]
+    assert model.view.kind is ScreenKind.SIGN and EN(model.view.refusal) == EN("problem.not-saved")  # type: ignore[arg-type]
     model.sign(SIGNATURE)
     assert model.view.kind is ScreenKind.DONE and len(store.added) == 1
 

@@ -252,6 +252,26 @@ def test_a_question_says_why_next_waits_under_its_choices_not_in_the_frame(
     assert view.feedback is not None and view.feedback.tone is Tone.DONE
 
 
+def test_a_greyed_action_tapped_says_why_it_waits_until_the_text_was_read(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    model.begin(prepared)
+    to_kind(model, ScreenKind.RISK)
+    offer = model.view.offer(Action.ACKNOWLEDGE)
+    assert offer is not None and not offer.enabled
+    model.waited(Action.ACKNOWLEDGE)
+    assert said(model.view.refusal) == EN("blocker.risk-not-read")
+    model.read_to_end()
+    assert model.view.refusal is None and model.view.can(Action.ACKNOWLEDGE)
+    model.waited(Action.NEXT)  # not waiting: nothing said
+    assert model.view.refusal is None
+    to_kind(model, ScreenKind.SIGN)
+    model.waited(Action.SIGN)
+    view = model.view
+    assert view.message_in_page and view.message is None  # said by the page, beside Clear
+    assert said(view.refusal) == EN("blocker.statement-not-read")
+
+
 def test_options_screen_does_not_repeat_its_heading(model: ScreenModel, prepared: Briefing) -> None:
     model.begin(prepared)
     to_kind(model, ScreenKind.OPTIONS)

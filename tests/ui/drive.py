@@ -106,12 +106,15 @@ def kind(window: KioskWindow) -> ScreenKind:
 
 def message(window: KioskWindow) -> str:
     """What a tap that did nothing says: the message line under the page, or the page's own place
-    for it (the identity page's beside the keys, a question's under its choices)."""
+    for it (the identity page's beside the keys, a question's under its choices, signing's beside
+    Clear)."""
     view = window.model.view if window.model is not None else None
     if view is not None and view.message_in_page:
         if view.kind is ScreenKind.QUESTION:  # the line there also holds the word on the answer
             said = window.question.feedback
             return said.text.text() if view.refusal and not said.isHidden() else ""
+        if view.kind is ScreenKind.SIGN:  # beside Clear, under the pad
+            return window.sign.notice.text()
         return window.identity.notice.text() if not window.identity.notice.isHidden() else ""
     return window.bottom.message.text()
 

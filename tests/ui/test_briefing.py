@@ -252,6 +252,25 @@ def test_sign_tapped_before_the_statement_was_read_says_why(
     assert message(window) == ""
 
 
+def test_i_understand_tapped_before_the_risk_was_read_says_why(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """A greyed "I understand this risk" said nothing when tapped (reviewers, Larger text): it
+    says to read to the end first, until the risk has been read."""
+    tap(qtbot, window.top.larger_button)
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.RISK)
+    body = window.reading.body
+    assert body.content_height() > body.viewport().height()  # it must be scrolled
+    understand = window.reading.understand
+    assert understand.isVisible() and not understand.isEnabled()
+    qtbot.mouseClick(understand, Qt.MouseButton.LeftButton)
+    assert message(window) == english("blocker.risk-not-read")
+    scroll_to_end(qtbot, body)
+    qtbot.waitUntil(understand.isEnabled)
+    assert message(window) == ""
+
+
 def test_without_a_prepared_briefing_the_patient_is_asked_to_see_staff(
     qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock
 ) -> None:

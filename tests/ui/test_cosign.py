@@ -321,6 +321,9 @@ def test_staff_name_a_representative_on_the_sign_screen_who_then_signs(
     assert window.staff.menu.isVisible() and not window.staff.represent_button.isVisible()
     tap(qtbot, window.staff.back_button)
     walk_up_to_sign(qtbot, window, station, witness_required=False)
+    # In larger text the statement is longer than its room: the representative's is seen to wait
+    # for them to read it (at normal text it fits, and is read as it shows).
+    tap(qtbot, window.top.larger_button)
     briefing_id = window.briefing.briefing_id  # type: ignore[union-attr]
     pad = window.sign.pad
     draw(pad, [(pad.width() * 0.2, pad.height() * 0.5), (pad.width() * 0.5, pad.height() * 0.6)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.session.view import Mark, Tone
@@ -11,6 +11,28 @@ from kiosk.ui.pages.base import label
 from kiosk.ui.widgets.keys import set_flag
 
 GLYPHS = {Mark.TICK: Glyph.TICK, Mark.CROSS: Glyph.CROSS, Mark.QUESTION: Glyph.QUESTION}
+
+
+class WaitingTap(QObject):
+    """A finger lifted from a greyed button: `tapped` fires (a disabled button gets no click, and
+    one that says nothing when tapped leaves a patient tapping it again). The model says why the
+    button waits."""
+
+    tapped = Signal()
+
+    def __init__(self, button: QWidget) -> None:
+        super().__init__(button)
+        self._button = button
+        button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._button
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and not self._button.isEnabled()
+        ):
+            self.tapped.emit()
+        return False
 
 
 class ScrollCue(QWidget):

@@ -13,7 +13,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, Card, Figure, Mark, Tone, View
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import Page, Reading, WrapButton, card, label
-from kiosk.ui.pages.parts import MarkedLine
+from kiosk.ui.pages.parts import MarkedLine, WaitingTap
 from kiosk.ui.widgets.picture import Picture
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ class ReadingPage(Page):
         self.understand.words.setAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
+        WaitingTap(self.understand).tapped.connect(self._acknowledge_waits)
         self.understood = MarkedLine()
         row.addWidget(self.understand, 1)
         row.addWidget(self.understood, 1)
@@ -225,6 +226,10 @@ class ReadingPage(Page):
     def _acknowledge(self) -> None:
         if self.model is not None:
             self.model.do(Action.ACKNOWLEDGE)
+
+    def _acknowledge_waits(self) -> None:
+        if self.model is not None:
+            self.model.waited(Action.ACKNOWLEDGE)
 
     def _read_to_end(self) -> None:
         if self.model is not None and self.isVisible():

@@ -15,6 +15,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.signature import TypedSignature
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, WrapButton, button, centred, label
+from kiosk.ui.pages.parts import ScrollCue
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -53,6 +54,14 @@ class SignPage(Page):
         self.behalf.hide()
         left.addWidget(self.behalf)
         left.addWidget(self.statement, 1)
+        # "More below" right under the statement, taking room only while there is more: the
+        # frame's line, under the whole page, stood under the pad, far from the words it meant.
+        self.cue = ScrollCue()
+        policy = self.cue.sizePolicy()
+        policy.setRetainSizeWhenHidden(False)
+        self.cue.setSizePolicy(policy)
+        left.addWidget(self.cue)
+        self.statement.more.connect(self.cue.show_more)
         self.switch = WrapButton(None, self._switch)
         left.addWidget(self.switch)  # as wide as the statement: a long language wraps in it
         self._left = left
@@ -76,8 +85,11 @@ class SignPage(Page):
         row = QHBoxLayout()
         row.setSpacing(16)
         self.clear = button("", None, self._clear)
-        row.addWidget(self.clear)
-        row.addStretch(1)
+        row.addWidget(self.clear, 0, Qt.AlignmentFlag.AlignTop)
+        # Why Sign did nothing (nothing drawn, the statement not read, a name not typed), beside
+        # Clear: its room (two lines) kept whether or not there is something to say.
+        self.notice = label()
+        row.addWidget(self.notice, 1, Qt.AlignmentFlag.AlignTop)
         right.addLayout(row)
         right.addStretch(1)  # the room the pad leaves while the name is typed: below, not in a row
         self.split.addLayout(right, 1)
@@ -121,6 +133,12 @@ class SignPage(Page):
             self._language = words.language
         self.statement.check_soon()
         self.title.setText(words.text(view.title or ""))
+        self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
+        said = words(view.notice) if view.notice is not None else ""
+        self.notice.setText(said)
+        set_flag(self.notice, "role", "notice" if said else "")
+        spacing = self.notice.fontMetrics().lineSpacing()
+        self.notice.setMinimumHeight(2 * spacing + 2 * self.look.room(10))
         when = words.value(view.moment) if view.moment is not None else ""
         # Each part isolated (Unicode FSI ... PDI): a Latin name beside an Arabic date pulled the
         # date's day over to the name ("Alex Sample · 5" ... "ديسمبر 2026").
@@ -205,7 +223,7 @@ class SignPage(Page):
     def _drawn(self) -> None:
         """A stroke drawn: what was said about the box ("please sign in it") is said no more."""
         model = self.model
-        if model is not None and not self.pad.is_empty() and model.view.message is not None:
+        if model is not None and not self.pad.is_empty() and model.view.refusal is not None:
             model.do(Action.SIGNATURE_DRAWN)
 
     def _clear(self) -> None:
@@ -226,6 +244,7 @@ class SignPage(Page):
         with self.statement.refilling(0):
             self.statement.refill(self._points, [], _point, QLabel.setText)
         self.who.setText("")
+        self.notice.setText("")
         self.behalf.setText("")
         self.title.setText("")
 
