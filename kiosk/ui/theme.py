@@ -202,8 +202,8 @@ QLabel[role="flag"] {{ color: {p.flag}; font-weight: bold; }}
 QLabel[role="notice"] {{ color: {p.notice}; background: {p.notice_surface}; border-radius: {room(8)}px;
     padding: {room(10)}px {room(16)}px; font-weight: bold; }}
 QLabel[role="progress"] {{ color: {p.muted}; }}
-QLabel[role="practice"] {{ color: {p.notice}; background: {p.notice_surface}; border: 2px dashed {p.notice};
-    border-radius: {room(8)}px; padding: {room(4)}px {room(12)}px; font-size: {BASE_PX}px; font-weight: bold; }}
+QLabel[role="practice"] {{ color: {p.notice}; background: {p.notice_surface}; border: 2px dashed {p.border};
+    border-radius: {room(8)}px; font-size: {BASE_PX}px; font-weight: bold; }}
 QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: {room(12)}px; }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
 QFrame[role="bar"] {{ border: none; }}

@@ -79,9 +79,25 @@ def interaction() -> FakeInteraction:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, station: Station, interaction: FakeInteraction):  # type: ignore[no-untyped-def]
+def practice_banner() -> bool:
+    """Whether the window shows practice mode's PRACTICE banner across its top (a layout test
+    parametrizes it: the banner takes a line of every screen's room)."""
+    return False
+
+
+@pytest.fixture
+def window(  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    station: Station,
+    interaction: FakeInteraction,
+    practice_banner: bool,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    from kiosk.practice import SAMPLE
     from kiosk.ui.window import KioskWindow
 
+    if practice_banner:  # the banner as `kiosk practice` shows it, on this test's briefings
+        monkeypatch.setattr(Station, "sample", property(lambda station: SAMPLE))
     w = KioskWindow(station, interaction)  # type: ignore[arg-type]
     qtbot.addWidget(w)
     w.show_at(QSize(1280, 800))

@@ -456,7 +456,9 @@ def _look_at_text(
     unseen_in = c.area if seen.isEmpty() and c.area is not None and not c.window else None
     if unseen_in is not None:
         pass  # counted with the others wholly out of view in that area
-    elif not mine.isEmpty() and seen != mine:
+    elif not mine.isEmpty() and (
+        mine.height() - seen.height() > SLACK_PX or mine.width() - seen.width() > SLACK_PX
+    ):
         hidden = 1 - (seen.width() * seen.height()) / (mine.width() * mine.height())
         local = QRect(seen.topLeft() - drawn_w.topLeft(), seen.size())
         what = _what_shows(t, laid, drawn, local.translated(drawn.topLeft()))

@@ -12,6 +12,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Choice, Tone, View
 from kiosk.ui.pages.base import Page, Reading, label
 from kiosk.ui.pages.parts import MarkedLine, ScrollCue
+from kiosk.ui.pages.scroll import SLACK_PX
 from kiosk.ui.widgets.keys import set_flag
 
 CHOICE_GAP = 24
@@ -72,7 +73,8 @@ class ChoiceButton(QPushButton):
     def heightForWidth(self, width: int) -> int:
         layout = self.layout()
         assert layout is not None
-        return layout.totalHeightForWidth(width)
+        # Never less than a fingertip's height (the style's), which the layout gives it anyway.
+        return max(layout.totalHeightForWidth(width), self.minimumHeight())
 
 
 class QuestionPage(Page):
@@ -109,7 +111,8 @@ class QuestionPage(Page):
         layout.addWidget(self.choices, 1)
         layout.addWidget(self.cue)
         self.choices.more.connect(self._set_more)
-        self.choices.more.connect(self.cue.show_more)
+        self.choices.more.connect(self._cue_for)
+        self.choices.verticalScrollBar().rangeChanged.connect(lambda: self._cue_for(self.has_more))
         self.choices.viewport().installEventFilter(self)
         self.buttons: dict[str, ChoiceButton] = {}
         """The buttons on show, by the id of their choice."""
@@ -151,6 +154,7 @@ class QuestionPage(Page):
         # takes one line or three): fit them again to the room they have.
         if event.type() == QEvent.Type.Resize:
             self._fit_gaps()
+            self._cue_for(self.has_more)
         return False
 
     def _fit_gaps(self) -> None:
@@ -182,6 +186,14 @@ class QuestionPage(Page):
                     set_flag(self.prompt, "role", "heading")
         if self.choices.content.spacing() != gap:
             self.choices.content.setSpacing(gap)
+
+    def _cue_for(self, more: bool) -> None:
+        """The cue under the choices while they go on below: not when they would all be in view
+        without it (the room it takes is what they were short of). Measured from the page, not
+        from the choices' view, which is a layout behind while the cue comes and goes."""
+        spacing = self.layout().spacing()  # type: ignore[union-attr]
+        room = self.height() - self.prompt.height() - spacing
+        self.cue.show_more(more and self.choices.content_height() > room + SLACK_PX)
 
     def _feedback_room(self, width: int) -> int:
         """The height of the line under the choices: its words' if it has some, and never less

@@ -180,6 +180,14 @@ class Reading(QScrollArea):
         # the page gives the words is at times that pixel short of them, and it is no reason to
         # ask a patient to scroll (nor to keep "I understand this risk" waiting).
         more = bar.maximum() - bar.value() > SLACK_PX or unseen > SLACK_PX
+        # Nor is a pixel's range a reason for a scroll bar: it would promise more, and there is none.
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if bar.maximum() <= SLACK_PX and unseen <= SLACK_PX
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if self.verticalScrollBarPolicy() != policy:
+            self.setVerticalScrollBarPolicy(policy)
         if more != self._had_more:
             self._had_more = more
             self.more.emit(more)

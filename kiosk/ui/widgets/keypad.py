@@ -165,6 +165,8 @@ class DateKeypad(QWidget):
         keys_row.addStretch(1)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the page gives the room around it (the style's 11
+        # px each side cut the keys' last row under the practice banner)
         layout.setSpacing(SPACING)
         layout.addLayout(display)
         layout.addWidget(self._spelled)

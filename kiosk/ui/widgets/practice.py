@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 
 from kiosk.i18n import Words
 from kiosk.practice import Sample
+from kiosk.ui.pages.label import Label
+
+LINE_CHARACTERS = 70
+"""The banner's words wrap at about this many characters: a line across a whole screen is hard to
+follow (Welcome's says how to open staff mode); past Welcome it is one line."""
 
 
-class PracticeBanner(QLabel):
+PADDING = (12, 4)
+"""Room inside the banner's border, left and right, and above and below its words (px)."""
+
+
+class PracticeBanner(Label):
     """PRACTICE, the sample patient's name and date of birth (what the identity screen asks), and,
     on Welcome, how to open staff mode with the practice account: what a newcomer needs, where they
-    look. Past Welcome it is one line, so every screen keeps its room."""
+    look. Past Welcome it is one line, so every screen keeps its room. Across the whole window, its
+    words in a centred column no wider than `LINE_CHARACTERS` (its own side margins: a label in a
+    layout with an alignment would lose its height for its width)."""
 
     def __init__(self, sample: Sample) -> None:
         super().__init__()
@@ -33,3 +44,21 @@ class PracticeBanner(QLabel):
                 pin=s.pin,
             )
         )
+        self._column()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._column()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._column()
+
+    def _column(self) -> None:
+        side, room = PADDING
+        line = self.fontMetrics().averageCharWidth() * LINE_CHARACTERS
+        side = max(side, (self.width() - line) // 2)
+        margins = self.contentsMargins()
+        if (margins.left(), margins.top()) != (side, room):
+            self.setContentsMargins(side, room, side, room)
