@@ -125,7 +125,7 @@ def _one_line(text: str, style: ParagraphStyle, bold: bool, width: float) -> str
     reordering keep each word's glyphs (a space joins nothing), so the sum is the words' widths."""
     if " ".join(text.split()) != text:
         return None
-    markup = paragraph_markup(text, bold=bold)
+    markup = paragraph_markup(text, bold=bold, right_to_left=True)
     if _markup_width(markup, style.fontName, style.fontSize) > width - 1:
         return None
     return markup
@@ -139,7 +139,7 @@ def _lines(
     if one is not None:
         return one
     lines = break_lines(text, style, bold, width, content=False, widths=widths)
-    return "<br/>".join(paragraph_markup(line, bold=bold) for line in lines)
+    return "<br/>".join(paragraph_markup(line, bold=bold, right_to_left=True) for line in lines)
 
 
 @lru_cache(maxsize=1024)
@@ -148,7 +148,7 @@ def _content_lines(text: str, style: ParagraphStyle, bold: bool, width: float) -
     if one is not None:
         return one
     lines = break_lines(text, style, bold, width, content=True)
-    return "<br/>".join(paragraph_markup(line, bold=bold) for line in lines)
+    return "<br/>".join(paragraph_markup(line, bold=bold, right_to_left=True) for line in lines)
 
 
 class RightToLeft(Flowable):  # type: ignore[misc]

@@ -157,9 +157,9 @@ def _has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
-def _levels(text: str) -> list[int] | None:
+def _levels(text: str, base_dir: str | None = None) -> list[int] | None:
     """The resolved bidi level of each character, from python-bidi's Rust core; None if unknown."""
-    info = get_display(text, debug=True)
+    info = get_display(text, base_dir=base_dir, debug=True)
     match = _LEVELS_RE.search(info) if isinstance(info, str) else None
     if match is None:
         return None
@@ -194,21 +194,27 @@ def _reorder(levels: list[int]) -> list[int]:
     return order
 
 
-def visual_order(text: str) -> str:
+def visual_order(text: str, right_to_left: bool = False) -> str:
     """`text` (already shaped) in left-to-right drawing order, brackets mirrored (rules L1-L4).
+
+    `right_to_left`: the line is part of a right-to-left paragraph, whatever its first strong
+    letter (a wrapped line of an Arabic sentence may hold only a command in Latin letters: its
+    quotes and full stop still stand as Arabic puts them). Otherwise the line's own first strong
+    letter sets its direction.
 
     Combining marks stay where python-bidi puts them in a reversed run: before their base letter.
     That is what the right-to-left fonts here expect without a shaper: their zero-width marks are
     drawn to the right of the pen, onto the letter that follows.
     """
-    if not _has_rtl(text):
+    if not right_to_left and not _has_rtl(text):
         return text
-    display: str = get_display(text)
-    levels = _levels(text)
+    base_dir = "R" if right_to_left else None
+    display: str = get_display(text, base_dir=base_dir)
+    levels = _levels(text, base_dir)
     if levels is None:
         return display  # python-bidi changed its debug output: order right, brackets unmirrored
     # L1: blanks at the end of the line go back to the paragraph level.
-    base = int(get_base_level(text))
+    base = 1 if right_to_left else int(get_base_level(text))
     for i in range(len(text) - 1, -1, -1):
         if not (text[i].isspace() or _invisible(text[i])):
             break
@@ -302,23 +308,26 @@ the same for every paragraph (the fonts never change once loaded), so decided on
 _DECIDED_MAX: Final = 50_000
 
 
-def paragraph_markup(text: str, bold: bool = False) -> str:
+def paragraph_markup(text: str, bold: bool = False, right_to_left: bool = False) -> str:
     """Paragraph markup that prints `text` (untrusted) literally, in real glyphs, in reading order.
 
     For the paragraph style's own font (BASE_FONT or BOLD_FONT) the text is left bare, so it takes
     the style's weight; every other run is wrapped in `<font name="...">` naming the face that
     draws it. reportlab's font tag sets the weight too, so such runs are regular unless `bold` is
     given: pass `bold=True` for bold text (or a bold style) and every run, Latin included, is
-    wrapped in its bold face (CJK has none: it stays regular).
+    wrapped in its bold face (CJK has none: it stays regular). `right_to_left`: a line of a
+    right-to-left paragraph (`visual_order`).
     """
     fonts = loaded()
-    if text and _all_plain(text, fonts):  # one run in the base face, in the order given
+    plain = text and _all_plain(text, fonts)
+    if plain and (not right_to_left or visual_order(text, True) == text):
+        # one run in the base face, in the order given
         return f'<font name="{BOLD_FONT}">{_escape(text)}</font>' if bold else _escape(text)
     families = fonts.bold_families if bold else fonts.regular_families
     both_weights = (fonts.faces[BASE_FONT], fonts.faces[BOLD_FONT])
     normal = _normalise(text)
     pointed = _pointed_hebrew(normal)
-    visual = visual_order(_shape(normal))
+    visual = visual_order(_shape(normal), right_to_left)
     runs: list[tuple[str | None, list[str]]] = []
     current: Face | None = None
     for ch in visual:

@@ -8,7 +8,6 @@ from datetime import datetime, tzinfo
 
 from babel.dates import get_timezone_gmt
 from babel.lists import format_list
-from reportlab.graphics.shapes import Drawing, PolyLine, Rect  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
@@ -23,6 +22,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from kiosk.content.schema import Form, ItemList, Section
 from kiosk.document.figure import with_figure
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
+from kiosk.document.ink import signature_drawing
 from kiosk.document.kept import Para, kept_paragraph
 from kiosk.document.language import RightToLeft, Widths
 from kiosk.document.listened import listened_block
@@ -305,7 +305,8 @@ class _Page:
         ]
         if sig.kind == "drawn":
             # room under the box: "Signed by" never touches the signature
-            block += [Spacer(1, 2 * mm), signature_drawing(sig.strokes), Spacer(1, 3 * mm)]
+            drawing = signature_drawing(sig.strokes, ACCENT, self.rtl)
+            block += [Spacer(1, 2 * mm), drawing, Spacer(1, 3 * mm)]
         else:
             typed = w("pdf.typed", name=sig.typed_name or "", staff=sig.attested_by or "")
             block.append(self.p(typed))
@@ -354,44 +355,3 @@ def _has_screen(form: Form, screen_id: str) -> bool:
     except KeyError:
         return False
     return True
-
-
-def signature_drawing(
-    strokes: list[list[list[float]]], width: float = 120 * mm, height: float = 40 * mm
-) -> Drawing:
-    """The finger strokes as vector lines, scaled into a box: crisp at any zoom."""
-    drawing = Drawing(width, height, initialFontName=BASE_FONT)
-    drawing.add(
-        Rect(
-            0,
-            0,
-            width,
-            height,
-            strokeColor=colors.HexColor("#9ca3af"),
-            fillColor=None,
-            strokeWidth=0.5,
-        )
-    )
-    points = [pt for stroke in strokes for pt in stroke]
-    if not points:
-        return drawing
-    xs, ys = [pt[0] for pt in points], [pt[1] for pt in points]
-    span_x, span_y = max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)
-    margin = 3 * mm
-    scale = min((width - 2 * margin) / span_x, (height - 2 * margin) / span_y)
-    left = margin + ((width - 2 * margin) - span_x * scale) / 2
-    bottom = margin + ((height - 2 * margin) - span_y * scale) / 2
-    for stroke in strokes:
-        # the pad's y grows downwards, the page's upwards
-        coords = [
-            c
-            for pt in stroke
-            for c in (left + (pt[0] - min(xs)) * scale, bottom + (max(ys) - pt[1]) * scale)
-        ]
-        if len(coords) >= 4:
-            drawing.add(
-                PolyLine(
-                    coords, strokeColor=ACCENT, strokeWidth=1.4, strokeLineCap=1, strokeLineJoin=1
-                )
-            )
-    return drawing

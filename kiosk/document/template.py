@@ -66,7 +66,8 @@ def _numbered_canvas(footer: str, words: Words, created: datetime | None = None)
 
         def save(self) -> None:
             total = len(self._pages)
-            who = paragraph_markup(footer)  # the same on every page: shaped once
+            rtl = words.right_to_left
+            who = paragraph_markup(footer, right_to_left=rtl)  # the same on every page: once
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self._draw_footer(who, number, total)
@@ -83,7 +84,9 @@ def _numbered_canvas(footer: str, words: Words, created: datetime | None = None)
             who.drawOn(self, MARGIN + (PAGE_LABEL_WIDTH if rtl else 0), FOOTER_HEIGHT - height - 2)
             # through the shaping, as every other text: "page N of M" in Arabic is joined and ordered
             page = words("pdf.page", page=number, pages=total)
-            label = Paragraph(paragraph_markup(page), PAGE_LABEL_RTL if rtl else PAGE_LABEL)
+            label = Paragraph(
+                paragraph_markup(page, right_to_left=rtl), PAGE_LABEL_RTL if rtl else PAGE_LABEL
+            )
             _, height = label.wrapOn(self, PAGE_LABEL_WIDTH, FOOTER_HEIGHT)
             x = MARGIN if rtl else PAGE[0] - MARGIN - PAGE_LABEL_WIDTH
             label.drawOn(self, x, FOOTER_HEIGHT - height - 2)

@@ -211,3 +211,14 @@ def test_the_content_in_the_briefings_language_must_be_the_one_shown(store: Stor
     edited = ES.model_copy(update={"title": "Otro título"})
     assert content_in(record, EN, {EN.id: {"es": edited}}) is None  # not what the patient read
     assert content_in(record, EN, None) is None
+
+
+def test_a_latin_line_of_an_arabic_paragraph_is_ordered_as_arabic_puts_it() -> None:
+    """The seal's line wraps so that its last line holds only the command: on its own it read
+    left to right, the full stop at the right and the quotes unmirrored (reviewers)."""
+    from kiosk.document.shaping import visual_order
+
+    line = "«kiosk verify FILE.pdf»."
+    assert visual_order(line) == line  # a line of a left-to-right paragraph: as it is
+    # Of a right-to-left one: the sentence's end at the left, the quotes facing the Arabic way.
+    assert visual_order(line, right_to_left=True) == ".«kiosk verify FILE.pdf»"
