@@ -3,6 +3,8 @@ box at the start of a line in the document's direction."""
 
 from __future__ import annotations
 
+import itertools
+
 from reportlab.graphics.shapes import Circle, Path, PolyLine  # type: ignore[import-untyped]
 from reportlab.lib import colors  # type: ignore[import-untyped]
 
@@ -18,7 +20,7 @@ def test_a_stroke_is_the_pads_curves_through_midpoints_not_a_zigzag() -> None:
     assert segments[0] == ((0.0, 0.0), (10.0, 0.0), (10.0, 5.0))
     assert segments[1] == ((10.0, 5.0), (10.0, 10.0), (15.0, 10.0))
     assert segments[-1][2] == (20.0, 10.0)  # and on to the last point
-    for (_, _, end), (start, _, _) in zip(segments, segments[1:], strict=False):
+    for (_, _, end), (start, _, _) in itertools.pairwise(segments):
         assert end == start  # one unbroken line
     assert curves([(1.0, 1.0)]) == []
 
