@@ -217,6 +217,7 @@ QPushButton:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
 QPushButton:checked {{ background: {p.primary}; color: {p.primary_text}; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text}; border-color: {p.primary};
     font-weight: bold; min-height: {touch + room(24)}px; min-width: {room(240)}px; }}
+QPushButton[role="primary"] QLabel {{ color: {p.primary_text}; background: transparent; font-weight: bold; }}
 QPushButton[role="primary"]:disabled {{ background: {p.button}; color: {p.disabled_text};
     border: 3px dashed {p.border}; }}
 QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}

@@ -22,6 +22,7 @@ from kiosk.session import Briefing, Patient
 from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import AuditEntry, BriefingRow, Document, QuestionFlag
+from kiosk.ui.pages.base import WrapButton
 from kiosk.ui.staff import briefings, questions
 from kiosk.ui.window import KioskWindow
 from tests.conftest import MILD
@@ -79,7 +80,7 @@ def open_list(qtbot: QtBot, window: KioskWindow, count: int = 1) -> briefings.Br
 
 
 def shown(panel: briefings.BriefingList) -> list[str]:
-    return [b.text() for b in panel.buttons.values()]
+    return [b.words.text() for b in panel.buttons.values()]
 
 
 def test_the_list_shows_today_with_status_and_a_search_narrows_it(
@@ -88,7 +89,7 @@ def test_the_list_shows_today_with_status_and_a_search_narrows_it(
     signed = signed_briefing(station, clock)
     panel = open_list(qtbot, window, 2)
     assert sorted(panel.buttons) == sorted([signed, prepared])
-    first, second = (panel.buttons[i].text() for i in (signed, prepared))
+    first, second = (panel.buttons[i].words.text() for i in (signed, prepared))
     assert SIGNED in first and english("staff.status.completed") in first
     assert english("staff.risks", count=8, acknowledged=8) in first
     assert english("staff.list.open-questions", count=1) in first
@@ -140,6 +141,8 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
     qtbot.waitUntil(lambda: detail.title.text() == SIGNED)  # read off the screen's thread
     born = english("staff.detail.born-mrn", date=date(1950, 5, 6), mrn="MRN-1001")
     assert born == "Born May 6, 1950 · MRN MRN-1001" and born in detail.facts.text()
+    # the language the patient was briefed in, by its own name (reviewers found none)
+    assert english("staff.detail.language", language="English") in detail.facts.text()
     assert detail.make_button.isVisible()
     assert not detail.print_button.isVisible() and not detail.copy_button.isVisible()
     staff_fits(window, "a briefing with its PDF pending")
@@ -186,7 +189,10 @@ def test_a_flagged_question_is_answered_with_a_note_under_the_staff_name(
     qtbot.waitUntil(lambda: len(panel.buttons) == 1)
     (flag_id,) = panel.buttons
     title = FORM.risk(FORM.risks[1].id).title
-    assert SIGNED in panel.buttons[flag_id].text() and title in panel.buttons[flag_id].text()
+    assert (
+        SIGNED in panel.buttons[flag_id].words.text()
+        and title in panel.buttons[flag_id].words.text()
+    )
 
     tap(qtbot, panel.buttons[flag_id])
     assert panel.asked.text() == english("staff.questions.asked", name=SIGNED, title=title)
@@ -201,8 +207,8 @@ def test_a_flagged_question_is_answered_with_a_note_under_the_staff_name(
         qtbot,
         next(
             b
-            for b in panel.findChildren(type(panel.answer_button))
-            if b.text() == english("staff.questions.by-phone")
+            for b in panel.findChildren(WrapButton)
+            if b.words.text() == english("staff.questions.by-phone")
         ),
     )
     assert panel.note.text() == "Answered by phone"
@@ -272,7 +278,9 @@ def test_another_kiosks_briefing_is_shown_but_its_pdf_is_left_to_that_kiosk(
         session.execute(update(BriefingRow).where(BriefingRow.id == signed).values(kiosk_id="door"))
     panel = open_list(qtbot, window)
     at_door = english("staff.list.at-kiosk", kiosk="door")
-    assert panel.buttons[signed].text().endswith(f"{english('staff.pdf.pending')} · {at_door}")
+    assert (
+        panel.buttons[signed].words.text().endswith(f"{english('staff.pdf.pending')} · {at_door}")
+    )
     tap(qtbot, panel.buttons[signed])
     detail = window.staff.detail
     qtbot.waitUntil(lambda: english("staff.detail.kept", kiosk="door") in detail.facts.text())
@@ -299,3 +307,31 @@ def test_a_pdf_made_meanwhile_is_not_made_twice(
     with station.store.reading() as session:
         doc = session.scalars(select(Document).where(Document.briefing_id == signed)).one()
     assert (doc.path, doc.sha256) == (first.path.name, first.sha256)
+
+
+def test_rows_replies_and_reasons_are_read_whole_on_a_portrait_screen(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock, prepared: str
+) -> None:
+    """On a portrait kiosk the briefings' rows read "h · Completed · …", the quick replies
+    "wered by ph", the reasons to withdraw "ade for the wrong patie" (reviewers): cut at both ends,
+    one line each. Their words wrap now."""
+    from PySide6.QtCore import QSize
+
+    window.show_at(QSize(1080, 1920))
+    signed_briefing(station, clock)
+    panel = open_list(qtbot, window, 2)
+    staff_fits(window, "briefings, portrait")
+    tap(qtbot, panel.buttons[prepared])
+    detail = window.staff.detail
+    qtbot.waitUntil(lambda: detail.withdraw_button.isVisible())
+    tap(qtbot, detail.withdraw_button)
+    assert detail.reason_buttons["wrong-patient"].isVisible()
+    staff_fits(window, "why withdraw, portrait")
+    window.close_staff()
+    window.open_staff()
+    tap(qtbot, window.staff.questions_button)
+    questions = window.staff.questions
+    qtbot.waitUntil(lambda: len(questions.buttons) == 1)
+    staff_fits(window, "questions, portrait")
+    tap(qtbot, next(iter(questions.buttons.values())))
+    staff_fits(window, "answering a question, portrait")

@@ -272,6 +272,25 @@ class WrapButton(QPushButton):
         return max(layout.totalHeightForWidth(width), self.minimumHeight())
 
 
+def wrap_button(
+    text: str,
+    role: str | None = None,
+    on_click: Callable[[], None] | None = None,
+    *,
+    leading: bool = False,
+) -> WrapButton:
+    """A button whose words wrap onto more lines rather than being cut at both ends (a staff list's
+    rows, a reply or a reason side by side on a portrait screen). `leading`: the words start where a
+    line starts, as a list's rows do."""
+    b = WrapButton(role, on_click)
+    if role == "choice":
+        b.words.setProperty("role", "choice")  # in the colours of a choice, on its background
+    if leading:
+        b.words.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+    b.set_words(text)
+    return b
+
+
 def centred(widget: QWidget) -> QHBoxLayout:
     """A row holding the widget as wide as it may grow (up to its maximum width), centred."""
     row = QHBoxLayout()
@@ -311,4 +330,5 @@ __all__ = [
     "centred",
     "kinetic",
     "label",
+    "wrap_button",
 ]

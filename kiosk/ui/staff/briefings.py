@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.i18n import Text, Words, msg
 from kiosk.services.staff import (
@@ -24,7 +24,7 @@ from kiosk.services.staff import (
     StaffDesk,
 )
 from kiosk.ui.jobs import Jobs
-from kiosk.ui.pages.base import Reading, button, card, centred, label
+from kiosk.ui.pages.base import Reading, WrapButton, button, card, centred, label, wrap_button
 from kiosk.ui.staff.describe import WITHDRAW_WHY, facts, listened_lines, summary
 from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
@@ -46,21 +46,27 @@ class BriefingList(Panel):
     def __init__(self, desk: StaffDesk, jobs: Jobs, words: Words) -> None:
         super().__init__(desk, jobs, words, msg("staff.list.title"))
         self.title.setWordWrap(False)
+        # The search on a row of its own, as wide as the page (beside the title, a portrait
+        # screen left it "Searc…"), and its keys right under it, not at the foot of the page.
         self.search = text_field(words("staff.list.search"), 64)
         self.search.textChanged.connect(self._typed)
-        self.top.insertWidget(1, self.search, 2, Qt.AlignmentFlag.AlignTop)
         self.keys_button = button(words("staff.list.keys-show"), None, self.toggle_keys)
-        self.top.insertWidget(2, self.keys_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.heading = label(role="muted")
-        self.body.addWidget(self.heading)
-        self.rows = Reading()
-        self.body.addWidget(self.rows, 1)
+        searching = QHBoxLayout()
+        searching.setSpacing(16)
+        searching.addWidget(self.search, 1)
+        searching.addWidget(self.keys_button)
+        self.body.addLayout(searching)
         self.digits = DigitRow(self.search)
         self.keys = OnScreenKeyboard(self.search)
         self.keys.set_words(words)
         self.body.addLayout(centred(self.digits))
         self.body.addLayout(centred(self.keys))
-        self.buttons: dict[str, QPushButton] = {}
+        self.heading = label(role="muted")
+        self.body.addWidget(self.heading)
+        self.rows = Reading()
+        self.rows.setMinimumHeight(1)  # it scrolls: the keys, when shown, take the room first
+        self.body.addWidget(self.rows, 1)
+        self.buttons: dict[str, WrapButton] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -109,10 +115,11 @@ class BriefingList(Panel):
         else:
             self.heading.setText(words("staff.list.found", count=n))
         for row in found.rows:
-            b = button(
+            b = wrap_button(
                 summary(words, row, found.now, found.here),
                 "choice",
                 partial(self.opened.emit, row.briefing_id),
+                leading=True,
             )
             b.setAccessibleName(words("staff.list.open", id=row.briefing_id))
             self.buttons[row.briefing_id] = b
@@ -170,12 +177,12 @@ class BriefingDetail(Panel):
         self.body.addWidget(self.why)
         reasons = QHBoxLayout()
         reasons.setSpacing(16)
-        self.reason_buttons: dict[str, QPushButton] = {}
+        self.reason_buttons: dict[str, WrapButton] = {}
         for reason in WITHDRAW_REASONS:
-            b = button(words(WITHDRAW_WHY[reason]), "primary", partial(self.withdraw, reason))
+            b = wrap_button(words(WITHDRAW_WHY[reason]), "primary", partial(self.withdraw, reason))
             self.reason_buttons[reason] = b
             reasons.addWidget(b)
-        self.keep_button = button(words("staff.detail.withdraw-keep"), None, self._draw)
+        self.keep_button = wrap_button(words("staff.detail.withdraw-keep"), None, self._draw)
         reasons.addWidget(self.keep_button)
         reasons.addStretch(1)
         self.body.addLayout(reasons)

@@ -110,6 +110,7 @@ def facts(words: Words, row: RecordRow, now: datetime, ours: bool) -> list[str]:
         if row.mrn
         else words("staff.detail.born", date=born),
         words("staff.detail.procedure", form=row.form_id, version=row.form_version),
+        words("staff.detail.language", language=row.language_name),
         words("staff.detail.status", status=status_text(words, row, now)),
         words("staff.detail.prepared-by", when=prepared, staff=row.prepared_by)
         if row.prepared_by

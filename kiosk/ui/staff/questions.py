@@ -7,12 +7,14 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import Text, Words, msg
 from kiosk.services.staff import NOTE_MAX, OpenQuestion, StaffDesk, StaffError, StaleError
 from kiosk.ui.jobs import Jobs
-from kiosk.ui.pages.base import Reading, button, centred, label
+from kiosk.ui.pages.base import Reading, WrapButton, button, centred, label, wrap_button
 from kiosk.ui.staff.describe import when
 from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
@@ -38,7 +40,7 @@ class QuestionList(Panel):
 
         self.rows = Reading()
         self.pages.addWidget(self.rows)
-        self.buttons: dict[int, QPushButton] = {}
+        self.buttons: dict[int, WrapButton] = {}
 
         answer = QWidget()
         column = QVBoxLayout(answer)
@@ -46,25 +48,39 @@ class QuestionList(Panel):
         column.setSpacing(12)
         self.asked = label(role="heading")
         column.addWidget(self.asked)
-        line = QHBoxLayout()
+        # The note as wide as the page (beside "Mark answered", a portrait screen cut its hint),
+        # its keys right under it; then the quick replies, and "Mark answered" after them.
         self.note = text_field(words("staff.questions.note"), NOTE_MAX)
-        line.addWidget(self.note, 1)
-        self.answer_button = button(words("staff.questions.mark"), "primary", self.mark_answered)
-        line.addWidget(self.answer_button)
-        column.addLayout(line)
-        quick = QHBoxLayout()
-        for message_id in QUICK_NOTES:
-            text = words(message_id)
-            quick.addWidget(button(text, "small", partial(self.note.setText, text)))
-        quick.addStretch(1)
-        column.addLayout(quick)
-        column.addStretch(1)
+        column.addWidget(self.note)
         self.digits = DigitRow(self.note)
         self.keys = OnScreenKeyboard(self.note)
         self.keys.set_words(words)
         column.addLayout(centred(self.digits))
         column.addLayout(centred(self.keys))
+        quick = QHBoxLayout()
+        for message_id in QUICK_NOTES:
+            text = words(message_id)
+            quick.addWidget(wrap_button(text, "small", partial(self.note.setText, text)))
+        self.answer_button = button(words("staff.questions.mark"), "primary", self.mark_answered)
+        # "Mark answered" after the replies, on their row when it has the room for each on one
+        # line (a landscape screen), else on a row of its own under them (`resizeEvent`).
+        self._quick = quick
+        self.answering = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.answering.setSpacing(16)
+        self.answering.addLayout(quick, 1)
+        self.answering.addWidget(self.answer_button, 0, Qt.AlignmentFlag.AlignTrailing)
+        column.addLayout(self.answering)
+        column.addStretch(1)
         self.pages.addWidget(answer)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        one_row = self._quick.sizeHint().width() + 16 + self.answer_button.sizeHint().width()
+        self.answering.setDirection(
+            QBoxLayout.Direction.LeftToRight
+            if one_row <= self.width()
+            else QBoxLayout.Direction.TopToBottom
+        )
 
     def refresh(self, told: Text = "", role: str = "done") -> None:
         """The list afresh, read off the screen's thread; then `told` said over it."""
@@ -97,7 +113,7 @@ class QuestionList(Panel):
                 title=q.screen_title,
                 when=flagged,
             )
-            b = button(text, "choice", partial(self.open_question, q))
+            b = wrap_button(text, "choice", partial(self.open_question, q), leading=True)
             self.buttons[q.flag_id] = b
             self.rows.add(b)
         if not questions:
