@@ -263,10 +263,13 @@ def test_leaving_staff_mode_mid_form_forgets_what_was_typed(
         assert session.scalar(select(func.count()).select_from(BriefingRow)) == 0
 
 
-def test_every_prepare_step_fits_at_1280_by_800(
-    qtbot: QtBot, window: KioskWindow, station: Station
+@pytest.mark.parametrize("display", [QSize(1280, 800), QSize(1080, 1920)], ids=str)
+def test_every_prepare_step_fits_landscape_and_portrait(
+    qtbot: QtBot, window: KioskWindow, station: Station, display: QSize
 ) -> None:
-    assert window.size().width() == 1280 and window.size().height() == 800
+    """At 1280x800 and on a portrait kiosk (reviewers read "Englisł" and "Españo" there)."""
+    window.show_at(display)
+    assert window.size() == display
     window.open_staff()
     staff_fits(window, "staff menu")
     tap(qtbot, window.staff.prepare_button)
@@ -381,3 +384,26 @@ def test_the_staff_page_is_in_the_window_stack_only_while_open(
     window.close_staff()
     assert window.stack.indexOf(window.staff) == -1 and window.staff.isHidden()
     assert window.stack.currentWidget() is window.welcome
+
+
+def test_how_an_interpreter_helps_is_chosen_only_once_one_helps(qtbot: QtBot) -> None:
+    """Prepare's interpreter step showed "in person" chosen while no interpreter was (reviewers)."""
+    from kiosk.i18n import words_for
+    from kiosk.services.signing_plan import InterpreterMode
+    from kiosk.ui.staff.plan_steps import InterpreterStep
+
+    step = InterpreterStep(words_for("en"))
+    qtbot.addWidget(step)
+    modes = step.modes.values()
+    assert not step.helps.isChecked()
+    assert not any(m.isChecked() or m.isEnabled() for m in modes)
+    step.helps.click()
+    in_person = step.modes[InterpreterMode.IN_PERSON]
+    assert in_person.isChecked() and all(m.isEnabled() for m in modes)
+    other = next(m for mode, m in step.modes.items() if mode is not InterpreterMode.IN_PERSON)
+    other.click()
+    assert other.isChecked() and not in_person.isChecked()
+    step.helps.click()  # no interpreter after all: nothing shows chosen
+    assert not any(m.isChecked() or m.isEnabled() for m in modes)
+    step.wipe()
+    assert step.mode is InterpreterMode.IN_PERSON and not in_person.isChecked()

@@ -8,12 +8,11 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -71,6 +70,8 @@ class Keyed(QWidget):
         self.column.addStretch(1)
         self.fields: list[Field] = []
         self.cells: list[QBoxLayout] = []
+        self.toggle_rows: list[tuple[QBoxLayout, tuple[QPushButton, ...]]] = []
+        """Rows of toggles: side by side when each fits on one line, else one under another."""
         first = QLineEdit()  # a stand-in target until a line is made
         self.keys = OnScreenKeyboard(first)
         self.keys.set_words(words)
@@ -109,6 +110,21 @@ class Keyed(QWidget):
         for cell in self.cells:
             if cell.direction() != direction:
                 cell.setDirection(direction)
+        for row, buttons in self.toggle_rows:
+            need = sum(b.sizeHint().width() + row.spacing() for b in buttons)
+            across = need <= self.width()
+            row.setDirection(
+                QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+            )
+
+    def toggles(self, *buttons: QPushButton) -> QBoxLayout:
+        """A row of toggles (`toggle_rows`), each as wide as its words."""
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        row.setSpacing(16)
+        for b in buttons:
+            row.addWidget(b, 0, Qt.AlignmentFlag.AlignLeading)
+        self.toggle_rows.append((row, buttons))
+        return row
 
     def type_into(self, field: QLineEdit) -> None:
         self.keys.set_target(field)
@@ -136,14 +152,9 @@ class PlanStep(Keyed):
         super().__init__(words, digits=True)
         self.practitioner = self.line("staff.prepare.practitioner", 0, 0)
         self.planned = self.line("staff.prepare.planned-date", 0, 1, length=10)
-        row = QHBoxLayout()
-        row.setSpacing(16)
         self.representative = toggle(words("staff.prepare.rep-signs"))
         self.witness = toggle(words("staff.prepare.witness-signs"))
-        row.addWidget(self.representative)
-        row.addWidget(self.witness)
-        row.addStretch(1)
-        self.grid.addLayout(row, 1, 0, 1, 2)
+        self.grid.addLayout(self.toggles(self.representative, self.witness), 1, 0, 1, 2)
 
     def planned_date(self) -> date | None:
         """The planned date typed (in the order console.prepare.date-format gives), or None."""
@@ -164,18 +175,14 @@ class RepresentativeStep(Keyed):
 class InterpreterStep(Keyed):
     def __init__(self, words: Words) -> None:
         super().__init__(words, digits=True)
-        row = QHBoxLayout()
-        row.setSpacing(16)
         self.helps = toggle(words("staff.prepare.interp-helps"))
-        row.addWidget(self.helps)
+        self.helps.toggled.connect(self._helps)
         self.modes: dict[InterpreterMode, QPushButton] = {}
         for mode, word in MODE_WORDS.items():
             choice = toggle(words(word))
             choice.clicked.connect(partial(self.choose, mode))
-            row.addWidget(choice)
             self.modes[mode] = choice
-        row.addStretch(1)
-        self.grid.addLayout(row, 0, 0, 1, 2)
+        self.grid.addLayout(self.toggles(self.helps, *self.modes.values()), 0, 0, 1, 2)
         self.name = self.line("staff.prepare.interp-name-placeholder", 1, 0)
         self.agency = self.line("staff.prepare.interp-id-placeholder", 1, 1)
         self.mode: InterpreterMode | None = None
@@ -183,8 +190,14 @@ class InterpreterStep(Keyed):
 
     def choose(self, mode: InterpreterMode | None) -> None:
         self.mode = mode
+        self._helps(self.helps.isChecked())
+
+    def _helps(self, on: bool) -> None:
+        """How the interpreter helps shows chosen only while one helps (reviewers saw "in person"
+        chosen with the interpreter off); it can be chosen only then."""
         for each, choice in self.modes.items():
-            choice.setChecked(each is mode)
+            choice.setEnabled(on)
+            choice.setChecked(on and each is self.mode)
 
     def interpreter(self, language: str) -> Interpreter | None:
         if not self.helps.isChecked():

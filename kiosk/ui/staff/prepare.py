@@ -6,15 +6,17 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.signing_plan import plan_problem
 from kiosk.services.staff import NAME_MAX, StaffDesk, StaffError
 from kiosk.session.view import LanguageChoice
-from kiosk.ui.pages.base import Reading, button, card, centred, label
+from kiosk.ui.pages.base import Reading, WrapButton, button, card, centred, label, wrap_button
 from kiosk.ui.staff.keys import STAFF_WORDS, DigitRow, text_field
 from kiosk.ui.staff.plan_steps import PlanSteps
+from kiosk.ui.staff.rows import MessageBeside, across_or_down, picked
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
 from kiosk.ui.widgets.languages import LanguageButtons
@@ -83,6 +85,9 @@ class PrepareForm(QWidget):
         row.addWidget(self.message, 1)
         row.addStretch(0)
         row.addWidget(self.next_button)
+        said = QVBoxLayout()  # the message above the buttons when the row is too narrow
+        self._message = MessageBeside(row, said, self.message, 2)
+        layout.addLayout(said)
         layout.addLayout(row)
 
         # 1. Name: a line and the on-screen keyboard.
@@ -140,15 +145,17 @@ class PrepareForm(QWidget):
             lines.addWidget(widget)
         column.addWidget(summary)
         column.addWidget(label(words("staff.prepare.procedure"), "heading"))
-        self.procedures: dict[str, QPushButton] = {}
+        self.procedures: dict[str, WrapButton] = {}
         choices = Reading()
         for p in desk.procedures():
-            choice = button(
+            choice = wrap_button(
                 words("staff.prepare.procedure-choice", title=p.title, full_name=p.full_name),
                 "choice",
                 partial(self._choose, p.form_id),
+                leading=True,
             )
             choice.setCheckable(True)
+            choice.toggled.connect(partial(picked, choice))
             choice.setAccessibleName(
                 words("staff.prepare.procedure-name", title=p.title, full_name=p.full_name)
             )
@@ -159,14 +166,13 @@ class PrepareForm(QWidget):
         choices.finish()
         column.addWidget(choices, 1)
         # The patient's language: the briefing starts in it (the patient may still change it).
-        language_row = QHBoxLayout()
+        language_row = self.language_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         language_row.setSpacing(16)
         self.language_heading = label(words("staff.prepare.language"), "heading", wrap=False)
-        language_row.addWidget(self.language_heading)
+        language_row.addWidget(self.language_heading, 0, Qt.AlignmentFlag.AlignLeading)
         self.languages = LanguageButtons(role="choice")
         self.languages.chosen.connect(self._choose_language)
-        language_row.addWidget(self.languages)
-        language_row.addStretch(1)
+        language_row.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignLeading)
         column.addLayout(language_row)
         self._language: str | None = None
         self.by = label(role="muted")
@@ -175,6 +181,12 @@ class PrepareForm(QWidget):
         self.steps.addWidget(self.plan.interp_step)
 
         self.forget()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._message.place(self.width())
+        need = self.language_heading.sizeHint().width() + 16 + self.languages.sizeHint().width()
+        across_or_down(self.language_row, need, self.width())
 
     def _step(self) -> QVBoxLayout:
         page = QWidget()
@@ -227,6 +239,7 @@ class PrepareForm(QWidget):
         shown = self.words(text) if isinstance(text, Msg) else text
         self.message.setText(shown)
         self.message.setVisible(bool(shown))
+        self._message.place(self.width())
 
     def next(self) -> None:
         step = self.step
