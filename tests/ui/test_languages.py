@@ -214,3 +214,19 @@ def test_the_signers_name_and_the_date_are_each_kept_whole_in_arabic(
     assert name.startswith("\u2068") and name.endswith("\u2069") and len(name) > 2
     assert date_part.startswith("\u2068") and date_part.endswith("\u2069")
     assert words_for("ar")("sign.who", name="N", when="W") == "N · W"
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_the_language_keeps_its_name_at_the_top_in_larger_text(
+    qtbot: QtBot, window: KioskWindow, prepared: str, language: str
+) -> None:
+    """In Spanish and Arabic with Larger text at 1280x800 the top showed a globe alone, and
+    Larger text its words (reviewers): a patient who reads little English looks for their own
+    language's name. Larger text gives up its words first (its A and plus stay)."""
+    tap(qtbot, window.welcome.languages.buttons[language])
+    tap(qtbot, window.top.larger_button)
+    tap(qtbot, window.welcome.start_button)
+    top = window.top
+    assert top.language_button.text() == words_for(language)("language.self")
+    # Larger text with its words, or its glyph alone (and its words for a screen reader)
+    assert top.larger_button.text() or top.larger_button.accessibleName()
