@@ -332,7 +332,9 @@ class KioskWindow(QWidget):
         self.restyler.touched()
         self.staff_mode.touched()
         model = self.model
-        if model is not None and not self.still_there.isVisible():
+        if model is not None and self.still_there.isVisible():
+            model.do(Action.STILL_HERE)  # "Are you still there?": a touch anywhere says yes
+        elif model is not None:
             b = model.briefing
             if b is not None and b.status is Status.IN_PROGRESS:
                 b.still_here()

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.session import ScreenKind
+from kiosk.session import ScreenKind, Status
 from kiosk.station import Station
 from kiosk.store.models import AuditEntry, BriefingRow
 from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -91,6 +91,14 @@ def test_a_press_or_a_key_anywhere_on_the_screen_keeps_the_briefing_going(
     clock.advance(88)
     window.tick()
     assert window.still_there.isVisible()
+    # "Are you still there?" shows: a touch anywhere on it is a yes, not only on its button
+    # (reviewers touched the words and the countdown went on).
+    yes = window.still_there.yes_button
+    away = QPoint(4, window.height() - 4)
+    assert not yes.geometry().contains(yes.parentWidget().mapFrom(window, away))
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=away)
+    assert not window.still_there.isVisible()
+    assert window.briefing is not None and window.briefing.status is Status.IN_PROGRESS
 
 
 def ink(pad: SignaturePad) -> int:
