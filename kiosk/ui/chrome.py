@@ -29,14 +29,15 @@ __all__ = ["ProgressBar", "TopBar"]
 
 MODES = ("beside", "above", "under", "rows", "column", "stacked")
 ICONIC_FIRST = 4
-"""On a landscape screen, the toggles that give up their words first, in this order (Quieter,
-Listen, Larger text, then the language: `TopBar._iconic`), each only when the one before was not
-enough; High contrast keeps its words unless the toggles would otherwise need a row of their own (a
-landscape screen has no height to spare). On a portrait screen only Quieter, Listen and Larger
-text give theirs up first; the language and High contrast keep their words unless the toggles would
-otherwise stand in a column: there is height for two rows of their own. The language keeps its name
-longer than Larger text its words: a patient who reads little English finds their own language's
-name where a globe alone says little (reviewers, Spanish and Arabic with Larger text)."""
+"""On a landscape screen, the toggles that give up their words first, in the order of
+`TopBar._iconic` (Quieter, the language, Listen, Larger text; with Larger text on, Quieter, Listen,
+Larger text, the language), each only when those before were not enough; High contrast keeps its
+words unless the toggles would otherwise need a row of their own (a landscape screen has no height
+to spare). On a portrait screen only the first three give theirs up first; the others keep their
+words unless the toggles would otherwise stand in a column: there is height for two rows of their
+own. With Larger text on, the language keeps its name longer than Larger text its words: a patient
+who reads little English finds their own language's name where a globe alone says little
+(reviewers, Spanish and Arabic with Larger text)."""
 """The top bar's ways of placing its words and toggles, from the one that takes least height."""
 
 
@@ -136,9 +137,8 @@ class TopBar(QWidget):
         """The words beside the toggles when they fit there in two lines at most (and that room
         is not a sliver); else the words across with the toggles in a row under them; else (the
         toggles' words too long for one row) the toggles one above the other, the words beside.
-        The volume and Listen give up their words (their loudspeakers stay) when that keeps a
-        better way, and on a landscape screen Larger text too (its A and plus); the others only
-        as ICONIC_FIRST says."""
+        The toggles give up their words (their glyphs stay) in the order and as far as
+        ICONIC_FIRST says, when that keeps a better way."""
         if self.width() <= 0:
             return
         shown = self._shown()
@@ -349,11 +349,18 @@ class TopBar(QWidget):
     @property
     def _iconic(self) -> tuple[QPushButton, ...]:
         """The toggles that can give up their words for their glyph alone, the first first: the
-        loudspeaker of Quieter, Listen's loudspeaker, the letter A and plus of Larger text (the
-        mark of text size the world over), then the globe and the half-filled circle of High
-        contrast (see ICONIC_FIRST)."""
+        loudspeaker of Quieter, the globe (the languages' mark the world over), Listen's
+        loudspeaker, the letter A and plus of Larger text, then the half-filled circle of High
+        contrast (see ICONIC_FIRST). Once Larger text is on, the patient has found it: its A and
+        plus go before the globe, whose language name tells a patient who reads little English
+        where their language is."""
+        if self.larger_button.isChecked():
+            return (
+                self.volume_button, self.listen_button, self.larger_button, self.language_button,
+                self.contrast_button,
+            )  # fmt: skip
         return (
-            self.volume_button, self.listen_button, self.larger_button, self.language_button,
+            self.volume_button, self.language_button, self.listen_button, self.larger_button,
             self.contrast_button,
         )  # fmt: skip
 

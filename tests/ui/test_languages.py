@@ -224,9 +224,11 @@ def test_the_language_keeps_its_name_at_the_top_in_larger_text(
     Larger text its words (reviewers): a patient who reads little English looks for their own
     language's name. Larger text gives up its words first (its A and plus stay)."""
     tap(qtbot, window.welcome.languages.buttons[language])
-    tap(qtbot, window.top.larger_button)
     tap(qtbot, window.welcome.start_button)
-    top = window.top
-    assert top.language_button.text() == words_for(language)("language.self")
+    top, words = window.top, words_for(language)
+    # Before it is on, Larger text keeps its words: the patient who needs it must find it.
+    assert top.larger_button.text() == words("frame.larger-text")
+    tap(qtbot, top.larger_button)
+    assert top.language_button.text() == words("language.self")
     # Larger text with its words, or its glyph alone (and its words for a screen reader)
     assert top.larger_button.text() or top.larger_button.accessibleName()
