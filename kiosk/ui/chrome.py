@@ -28,16 +28,12 @@ from kiosk.ui.theme import Look
 __all__ = ["ProgressBar", "TopBar"]
 
 MODES = ("beside", "above", "under", "rows", "column", "stacked")
-ICONIC_FIRST = 4
-"""On a landscape screen, the toggles that give up their words first, in the order of
-`TopBar._iconic` (Quieter, the language, Listen, Larger text; with Larger text on, Quieter, Listen,
-Larger text, the language), each only when those before were not enough; High contrast keeps its
-words unless the toggles would otherwise need a row of their own (a landscape screen has no height
-to spare). On a portrait screen only the first three give theirs up first; the others keep their
-words unless the toggles would otherwise stand in a column: there is height for two rows of their
-own. With Larger text on, the language keeps its name longer than Larger text its words: a patient
-who reads little English finds their own language's name where a globe alone says little
-(reviewers, Spanish and Arabic with Larger text)."""
+ICONIC_FIRST = 3
+"""On a landscape screen, the toggles that give up their words first (`TopBar._iconic`); the others
+keep theirs unless the toggles would otherwise need a row of their own. On a portrait screen one
+fewer gives them up first; the others keep theirs unless the toggles would otherwise stand in a
+column. Once Larger text is on, its words go before the language's name (one more gives way
+first): a patient who reads little English looks for their language's name."""
 """The top bar's ways of placing its words and toggles, from the one that takes least height."""
 
 
@@ -150,6 +146,7 @@ class TopBar(QWidget):
         window = self.window()
         portrait = window.height() > window.width()
         first, enough = (ICONIC_FIRST - 1, "rows") if portrait else (ICONIC_FIRST, "above")
+        first += self.larger_button.isChecked()  # its words go, before the globe's (`_iconic`)
         # The fewest words given up for a better way, in the order of `_iconic` (see ICONIC_FIRST).
         for n in range(1, len(self._iconic) + 1):
             iconic = frozenset(b for b in shown if b in self._iconic[:n])
@@ -349,20 +346,13 @@ class TopBar(QWidget):
     @property
     def _iconic(self) -> tuple[QPushButton, ...]:
         """The toggles that can give up their words for their glyph alone, the first first: the
-        loudspeaker of Quieter, the globe (the languages' mark the world over), Listen's
-        loudspeaker, the letter A and plus of Larger text, then the half-filled circle of High
-        contrast (see ICONIC_FIRST). Once Larger text is on, the patient has found it: its A and
-        plus go before the globe, whose language name tells a patient who reads little English
-        where their language is."""
-        if self.larger_button.isChecked():
-            return (
-                self.volume_button, self.listen_button, self.larger_button, self.language_button,
-                self.contrast_button,
-            )  # fmt: skip
-        return (
+        loudspeaker of Quieter, the globe, Listen's loudspeaker, the A and plus of Larger text
+        (before the globe once it is on: see ICONIC_FIRST), the half-filled circle of contrast."""
+        volume, globe, listen, larger = (
             self.volume_button, self.language_button, self.listen_button, self.larger_button,
-            self.contrast_button,
         )  # fmt: skip
+        first = (listen, larger, globe) if larger.isChecked() else (globe, listen, larger)
+        return (volume, *first, self.contrast_button)
 
     def _words(self, b: QPushButton) -> tuple[str, ...]:
         """A toggle's words (Listen's and the volume's: unchecked, then checked)."""
