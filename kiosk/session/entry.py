@@ -93,6 +93,7 @@ class DateEntry:
 
     @property
     def lengths(self) -> tuple[int, ...]:
+        """How many digits each box takes, in `order`."""
         return tuple(FIELD_LENGTHS[k] for k in self.order)
 
     def _month_day_year(self) -> tuple[str, str, str]:
@@ -104,16 +105,16 @@ class DateEntry:
         """Each field as typed so far: "" while untouched (its box shows its placeholder), "1_"
         while partial, "12" when full."""
         shown = [
-            typed.ljust(FIELD_LENGTHS[self.order[i]], "_") if typed else ""
-            for i, typed in enumerate(self._fields)
+            typed.ljust(length, "_") if typed else ""
+            for typed, length in zip(self._fields, self.lengths, strict=True)
         ]
         return (shown[0], shown[1], shown[2])
 
     @property
     def active_field(self) -> int | None:
         """Index (in `order`) of the box the next digit goes into; None when complete."""
-        for i, typed in enumerate(self._fields):
-            if len(typed) < FIELD_LENGTHS[self.order[i]]:
+        for i, (typed, length) in enumerate(zip(self._fields, self.lengths, strict=True)):
+            if len(typed) < length:
                 return i
         return None
 

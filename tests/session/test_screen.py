@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.content import Form
+from kiosk.content.schema import Question
 from kiosk.i18n import Msg, words_for
 from kiosk.session import Briefing, DrawnSignature, Patient, ScreenKind, Status
 from kiosk.session import events as ev
@@ -36,6 +37,16 @@ def prepared(form: Form, sink: RecordingSink, clock: FakeClock) -> Briefing:
 
 def said(message: Msg | None) -> str | None:
     return None if message is None else EN(message)
+
+
+def first_question(model: ScreenModel, prepared: Briefing) -> tuple[Question, str]:
+    """The briefing begun and walked to its first question: the question, and a wrong answer."""
+    model.begin(prepared)
+    to_kind(model, ScreenKind.QUESTION)
+    b = model.briefing
+    assert b is not None
+    question = b.form.question(model.view.screen_id)
+    return question, next(c.id for c in question.choices if c.id != question.answer)
 
 
 def test_welcome_without_a_briefing_offers_start_and_nothing_personal(model: ScreenModel) -> None:
@@ -185,12 +196,7 @@ def test_flaggable_screens_are_decided_by_the_model(model: ScreenModel, prepared
 def test_a_wrong_answer_rereads_then_is_not_left_looking_chosen(
     model: ScreenModel, prepared: Briefing
 ) -> None:
-    model.begin(prepared)
-    to_kind(model, ScreenKind.QUESTION)
-    b = model.briefing
-    assert b is not None
-    question = b.form.question(model.view.screen_id)
-    wrong = next(c.id for c in question.choices if c.id != question.answer)
+    question, wrong = first_question(model, prepared)
     model.answer(wrong)
     view = model.view
     assert view.kind is not ScreenKind.QUESTION  # the screen that teaches it
@@ -211,12 +217,7 @@ def test_a_wrong_answer_rereads_then_is_not_left_looking_chosen(
 def test_two_wrong_answers_settle_with_the_right_answer_shown(
     model: ScreenModel, prepared: Briefing
 ) -> None:
-    model.begin(prepared)
-    to_kind(model, ScreenKind.QUESTION)
-    b = model.briefing
-    assert b is not None
-    question = b.form.question(model.view.screen_id)
-    wrong = next(c.id for c in question.choices if c.id != question.answer)
+    question, wrong = first_question(model, prepared)
     model.answer(wrong)
     model.do(Action.NEXT)
     model.answer(wrong)
@@ -235,8 +236,7 @@ def test_a_question_says_why_next_waits_under_its_choices_not_in_the_frame(
     """The frame's line under the page would take the room the choices need (larger text at
     1280x800: the top choice scrolled out of sight): a question says it where the word on the
     answer stands, and the frame keeps no line for it."""
-    model.begin(prepared)
-    to_kind(model, ScreenKind.QUESTION)
+    question, _ = first_question(model, prepared)
     assert model.view.message_in_page and model.view.feedback is None
     model.do(Action.NEXT)
     view = model.view
@@ -244,9 +244,7 @@ def test_a_question_says_why_next_waits_under_its_choices_not_in_the_frame(
     assert view.refusal is not None
     assert view.feedback is not None and view.feedback.tone is Tone.NOTICE
     assert view.feedback.text == view.refusal
-    b = model.briefing
-    assert b is not None
-    model.answer(b.form.question(view.screen_id).answer)
+    model.answer(question.answer)
     view = model.view
     assert view.refusal is None
     assert view.feedback is not None and view.feedback.tone is Tone.DONE

@@ -42,10 +42,7 @@ class IdentityPage(Page):
         self.instruction = self.said.add(label())
         self.notice = self.said.add(label(role="notice"))
         self.notice.hide()
-        self.cue = ScrollCue()
-        policy = self.cue.sizePolicy()
-        policy.setRetainSizeWhenHidden(False)  # the keys need the room more than a steady page
-        self.cue.setSizePolicy(policy)
+        self.cue = ScrollCue(keep_room=False)  # the keys need the room more than a steady page
         self.said.more.connect(self.cue.show_more)
         self.name = QLineEdit()
         self.name.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

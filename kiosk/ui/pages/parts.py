@@ -39,7 +39,9 @@ class ScrollCue(QWidget):
     """“There is more below”, with a down arrow, under a text that goes on below the screen. Its
     room is kept when it is hidden, so the page never moves when it comes and goes."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_room: bool = True) -> None:
+        """`keep_room=False`: it takes room only while it shows (a page that needs the room more
+        than a steady layout: the keys, the choices, the statement)."""
         super().__init__()
         self.setObjectName("moreBelow")
         row = QHBoxLayout(self)
@@ -50,7 +52,7 @@ class ScrollCue(QWidget):
         row.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.text, 1)
         policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
+        policy.setRetainSizeWhenHidden(keep_room)
         self.setSizePolicy(policy)
         self.hide()
 

@@ -103,10 +103,7 @@ class QuestionPage(Page):
         self.feedback.hide()
         # The frame keeps no line under this page (its room goes to the choices): when the choices
         # do not fit even so, the cue says so right under them, taking room only then.
-        self.cue = ScrollCue()
-        policy = self.cue.sizePolicy()
-        policy.setRetainSizeWhenHidden(False)
-        self.cue.setSizePolicy(policy)
+        self.cue = ScrollCue(keep_room=False)
         layout.addWidget(self.prompt)
         layout.addWidget(self.choices, 1)
         layout.addWidget(self.cue)

@@ -56,10 +56,7 @@ class SignPage(Page):
         left.addWidget(self.statement, 1)
         # "More below" right under the statement, taking room only while there is more: the
         # frame's line, under the whole page, stood under the pad, far from the words it meant.
-        self.cue = ScrollCue()
-        policy = self.cue.sizePolicy()
-        policy.setRetainSizeWhenHidden(False)
-        self.cue.setSizePolicy(policy)
+        self.cue = ScrollCue(keep_room=False)
         left.addWidget(self.cue)
         self.statement.more.connect(self.cue.show_more)
         self.switch = WrapButton(None, self._switch)

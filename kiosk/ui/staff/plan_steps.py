@@ -25,6 +25,7 @@ from kiosk.services.staff import NAME_MAX
 from kiosk.session.signers import MODE_WORDS
 from kiosk.ui.pages.base import button, centred, label
 from kiosk.ui.staff.keys import DigitRow, staff_line
+from kiosk.ui.staff.rows import across_or_down
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 
@@ -111,10 +112,8 @@ class Keyed(QWidget):
             if cell.direction() != direction:
                 cell.setDirection(direction)
         for row, buttons in self.toggle_rows:
-            need = sum(b.sizeHint().width() + row.spacing() for b in buttons)
-            across = need <= self.width()
-            row.setDirection(
-                QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+            across_or_down(
+                row, sum(b.sizeHint().width() + row.spacing() for b in buttons), self.width()
             )
 
     def toggles(self, *buttons: QPushButton) -> QBoxLayout:

@@ -18,6 +18,7 @@ from kiosk.ui.pages.base import Reading, WrapButton, button, centred, label, wra
 from kiosk.ui.staff.describe import when
 from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
+from kiosk.ui.staff.rows import across_or_down
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 log = logging.getLogger(__name__)
@@ -76,11 +77,7 @@ class QuestionList(Panel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         one_row = self._quick.sizeHint().width() + 16 + self.answer_button.sizeHint().width()
-        self.answering.setDirection(
-            QBoxLayout.Direction.LeftToRight
-            if one_row <= self.width()
-            else QBoxLayout.Direction.TopToBottom
-        )
+        across_or_down(self.answering, one_row, self.width())
 
     def refresh(self, told: Text = "", role: str = "done") -> None:
         """The list afresh, read off the screen's thread; then `told` said over it."""
