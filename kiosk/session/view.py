@@ -173,6 +173,9 @@ class View:
     choices: tuple[Choice, ...] = ()
     feedback: Line | None = None
     """A question's word on the answer given."""
+    may_say: tuple[Line, ...] = ()
+    """Every word a question may say under its choices (on an answer, or why Next waits): the page
+    keeps room for the longest, so that what comes there never moves the choices."""
     notice: Msg | None = None
     """A standing word on the screen (the reread screen's "let's look at this again")."""
     message: Msg | None = None

@@ -11,7 +11,7 @@ from kiosk.session.cosign import STEPS
 from kiosk.session.cosign_views import representing, step_view
 from kiosk.session.flow import Briefing
 from kiosk.session.kinds import ScreenKind, Status
-from kiosk.session.state import IDENTITY_ATTEMPTS
+from kiosk.session.state import IDENTITY_ATTEMPTS, Blocker
 from kiosk.session.view import (
     Action,
     Card,
@@ -257,15 +257,20 @@ def _question(b: Briefing) -> View:
         )
         for c in question.choices
     )
+    right, again, answer_is, _ = may_say = (
+        Line(msg("question.right"), Tone.DONE, Mark.TICK),
+        Line(msg("question.again"), Tone.NOTICE),
+        Line(msg("question.answer-is", answer=question.choice(question.answer).text), Tone.NOTICE),
+        Line(msg(Blocker.QUESTION_NOT_ANSWERED.value), Tone.NOTICE),  # Next before an answer
+    )
     if last is None:
         feedback = None
     elif last.correct:
-        feedback = Line(msg("question.right"), Tone.DONE, Mark.TICK)
+        feedback = right
     elif asked_again:
-        feedback = Line(msg("question.again"), Tone.NOTICE)
+        feedback = again
     else:
-        right = question.choice(question.answer).text
-        feedback = Line(msg("question.answer-is", answer=right), Tone.NOTICE)
+        feedback = answer_is
     ids = [q.id for q in b.form.questions]
     return View(
         kind=ScreenKind.QUESTION,
@@ -274,6 +279,7 @@ def _question(b: Briefing) -> View:
         title=question.prompt,
         choices=choices,
         feedback=feedback,
+        may_say=may_say,
         primary=(Action.NEXT, NEXT),
     )
 

@@ -227,14 +227,15 @@ QPushButton[role="acknowledge"] {{ background: {p.surface}; color: {p.done}; bor
 QPushButton[role="acknowledge"]:disabled {{ color: {p.disabled_text}; border: 3px dashed {p.border}; }}
 QLabel[role="acknowledge"] {{ color: {p.done}; font-weight: bold; }}
 QLabel[role="acknowledge"]:disabled {{ color: {p.disabled_text}; }}
-QPushButton[role="choice"] {{ min-height: {touch}px; }}
+QPushButton[role="choice"] {{ min-height: {touch - 4}px; margin: 2px; }}
+QPushButton[role="choice"]:pressed {{ margin: 0; }}
 QPushButton[role="language"] {{ min-height: {touch + room(12)}px; min-width: {room(200)}px; }}
 QPushButton[role="language"]:checked {{ border: 4px solid {p.primary}; font-weight: bold; }}
-QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; }}
-QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; }}
-QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; font-weight: bold; }}
-QPushButton[role="choice"][answer="true"] {{ background: {p.surface}; border: 4px solid {p.done}; }}
-QLabel[role="choice"][answer="true"] {{ color: {p.done}; font-weight: bold; }}
+QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; margin: 0; }}
+QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; font-weight: bold; }}
+QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; }}
+QPushButton[role="choice"][answer="true"] {{ background: {p.surface}; border: 4px solid {p.done}; margin: 0; }}
+QLabel[role="choice"][answer="true"] {{ color: {p.done}; }}
 QLabel[role="point"] {{ border-{start}: {room(6)}px solid {p.primary}; padding-{start}: {room(14)}px; }}
 QLabel[role="cue"] {{ color: {p.text}; font-weight: bold; }}
 QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {room(8)}px;

@@ -250,6 +250,33 @@ def test_a_question_says_why_next_waits_under_its_choices_not_in_the_frame(
     assert view.feedback is not None and view.feedback.tone is Tone.DONE
 
 
+def test_a_question_names_beforehand_every_word_it_may_say_under_its_choices(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    """The page keeps room for the longest of them, so that an answer never moves the choices (a
+    reviewer saw the choices jump by a line when "The answer is: …" came): each word said under
+    the choices, on Next before an answer, a wrong answer, a second and a right one, was named."""
+    question, wrong = first_question(model, prepared)
+    named = model.view.may_say
+    assert {EN(line.text) for line in named} >= {
+        EN("question.right"),
+        EN("question.again"),
+        EN("blocker.question-not-answered"),
+    }
+    said_lines = []
+    model.do(Action.NEXT)  # before an answer: why Next waits
+    said_lines.append(model.view.feedback)
+    model.answer(wrong)
+    while model.view.screen_id != question.id:  # a wrong answer: the risk read again
+        model.do(Action.NEXT) if model.view.kind is not ScreenKind.RISK else model.acknowledge()
+    said_lines.append(model.view.feedback)
+    model.answer(wrong)  # the second: the answer named
+    said_lines.append(model.view.feedback)
+    assert all(line is not None for line in said_lines)
+    assert [line in model.view.may_say for line in said_lines] == [True, True, True]
+    assert model.view.may_say == named
+
+
 def test_a_greyed_action_tapped_says_why_it_waits_until_the_text_was_read(
     model: ScreenModel, prepared: Briefing
 ) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
-from kiosk.session.view import Choice, Tone, View
+from kiosk.session.view import Choice, Line, Tone, View
 from kiosk.ui.pages.base import Page, Reading, label
 from kiosk.ui.pages.parts import MarkedLine, ScrollCue
 from kiosk.ui.pages.scroll import SLACK_PX
@@ -20,9 +21,6 @@ CHOICE_GAP = 24
 ROOMY = (24, 14, 24, 14)
 """Room around a choice's words (left, top, right, bottom)."""
 SNUG = (24, 6, 24, 6)
-PICKED_GROWTH = 4
-"""The answer tapped (or, after two wrong ones, the right answer) takes a border 2 px thicker all
-round (the theme's `picked` and `answer`): 4 px taller."""
 LEAST_GAP = 24
 """The gap given way to, in pixels on any screen, when that lets every choice show whole without
 scrolling: never less than this apart."""
@@ -118,13 +116,18 @@ class QuestionPage(Page):
         self._shown: tuple[str, str] | None = None
         self._said = ""
         """The word on the answer last brought into view."""
+        self._measure = MarkedLine()
+        """Each word the question may say under its choices is measured on this line, kept
+        hidden (a child of the page: it wears its look)."""
+        self._measure.setParent(self)
+        self._measure.hide()
+        self._may_say: tuple[Line, ...] = ()
+        self._words: Words | None = None
+        self._said_room: dict[tuple[int, int], int] = {}
 
     def draw(self, view: View, words: Words) -> None:
         self.choices.limit_width(self.line_px())
         self.prompt.setText(words.text(view.title or ""))
-        shown = (view.screen_id, words.language)
-        if shown != self._shown:
-            set_flag(self.prompt, "role", "title")
         with self.choices.refilling(len(view.choices)):
             self.choices.refill(
                 self._pool, view.choices, self._choice_button, ChoiceButton.set_choice
@@ -135,16 +138,23 @@ class QuestionPage(Page):
         feedback = view.feedback
         self.feedback.setVisible(feedback is not None)
         if feedback is not None:
-            colour = self.colour(feedback.tone)
-            self.feedback.set_line(
-                words.text(feedback.text), feedback.tone, feedback.mark, colour, self.look.px(32)
-            )
+            self._say(self.feedback, feedback, words)
+        self._may_say, self._words = view.may_say, words
+        self._said_room.clear()
         shown = (view.screen_id, words.language)
         if shown != self._shown or not self.isVisible():
             self.choices.verticalScrollBar().setValue(0)  # a new question starts at the top
             self._shown = shown
         self._fit_gaps()
         self.choices.check_soon()
+
+    def _say(self, line: MarkedLine, said: Line, words: Words) -> None:
+        colour = self.colour(said.tone)
+        line.set_line(words.text(said.text), said.tone, said.mark, colour, self.look.px(32))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_gaps()  # the question's size is decided from the page's
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The choices' room changes after the page is drawn too (the word on the answer below them
@@ -155,32 +165,45 @@ class QuestionPage(Page):
         return False
 
     def _fit_gaps(self) -> None:
-        """The full gap between choices and room around their words, or less (down to LEAST_GAP,
-        and to a button no taller than a fingertip needs) when that is what lets every choice show
-        whole: a box cut at the bottom, with a scroll bar for a few pixels, is worse."""
+        """The question in the title's size with the full gap between choices and room around
+        their words; or less (down to LEAST_GAP, and to a button no taller than a fingertip needs,
+        and the question in the heading's size) when that is what lets every choice show whole: a
+        box cut at the bottom, with a scroll bar for a few pixels, is worse. Decided from the
+        page's size alone with the longest word the question may say under the choices counted:
+        answering, or coming back to the question, does not move them."""
         shown = [b for b in self._pool if not b.isHidden()]
-        gap, least = self.look.room(CHOICE_GAP), LEAST_GAP  # the least in real pixels
-        roomy = True
-        if len(shown) > 1:
-            # The width they will have once they fit: without the scroll bar, if it shows now.
-            bar = self.choices.verticalScrollBar()
-            free = self.choices.viewport().width() + (bar.width() if bar.isVisible() else 0)
-            width = min(free, self.choices.column.maximumWidth())
-            height = self.choices.viewport().height()
-            for roomy in (True, False):
-                for b in shown:
-                    b.set_roomy(roomy)
-                tall = sum(max(b.heightForWidth(width), b.minimumHeight()) for b in shown)
-                # The word on the answer and the answer's thicker border are counted, shown or
-                # not: answering never moves the choices.
-                tall += self._feedback_room(width) + PICKED_GROWTH
-                gap = max(least, min(gap, (height - tall) // len(shown)))
-                if tall + gap * len(shown) <= height:
-                    break
-                if roomy is False and self.prompt.property("role") == "title":
-                    # Still short of room: the question in the heading's size, once per question
-                    # (drawn again in the title's size on the next one), frees a line or two.
-                    set_flag(self.prompt, "role", "heading")
+        if not shown:
+            return
+        # The width they will have once they fit: without the scroll bar, if it shows now.
+        bar = self.choices.verticalScrollBar()
+        free = self.choices.viewport().width() + (bar.width() if bar.isVisible() else 0)
+        width = min(free, self.choices.column.maximumWidth())
+        # Everything under the prompt but the choices' own room: the view's frame and the gap.
+        around = self.choices.height() - self.choices.viewport().height()
+        around += self.layout().spacing()  # type: ignore[union-attr]
+        prompt_width = self.prompt.width() or self.width()
+        # Tried in this order, until every choice shows whole: the room under the choices for the
+        # longest word the question may say there (or, if even then they cannot all show, for
+        # what it says now: seeing every choice comes first); the question in the title's size,
+        # then the heading's; room around each choice's words, then less.
+        tries = (
+            (said, role, roomy)
+            for said in (
+                partial(self._feedback_room, width),
+                partial(self._feedback_room, width, longest=False),
+            )
+            for role in ("title", "heading")
+            for roomy in (True, False)
+        )
+        for said, role, roomy in tries:
+            set_flag(self.prompt, "role", role)
+            for b in shown:
+                b.set_roomy(roomy)
+            height = self.height() - self.prompt.heightForWidth(prompt_width) - around
+            tall = said() + sum(max(b.heightForWidth(width), b.minimumHeight()) for b in shown)
+            gap = max(LEAST_GAP, min(self.look.room(CHOICE_GAP), (height - tall) // len(shown)))
+            if tall + gap * len(shown) <= height:
+                break
         if self.choices.content.spacing() != gap:
             self.choices.content.setSpacing(gap)
 
@@ -192,12 +215,26 @@ class QuestionPage(Page):
         room = self.height() - self.prompt.height() - spacing
         self.cue.show_more(more and self.choices.content_height() > room + SLACK_PX)
 
-    def _feedback_room(self, width: int) -> int:
-        """The height of the line under the choices: its words' if it has some, and never less
-        than `SAID_LINES` lines (an empty label has no height for a width: -1)."""
+    def _feedback_room(self, width: int, *, longest: bool = True) -> int:
+        """The room of the line under the choices, never less than `SAID_LINES` lines: for the
+        longest word the question may say there (measured on a line kept hidden for it), or for
+        the word it says now."""
         spacing = self.feedback.text.fontMetrics().lineSpacing()
-        lines = max(spacing * SAID_LINES, self.look.px(32))
-        return max(self.feedback.heightForWidth(width), lines)
+        room = max(spacing * SAID_LINES, self.look.px(32))
+        if self.feedback.isVisible():
+            room = max(room, self.feedback.heightForWidth(width))
+        if not longest:
+            return room
+        key = (width, self.feedback.text.font().pixelSize())  # Larger text: measured again
+        if key not in self._said_room:
+            self._measure.ensurePolished()
+            words = self._words
+            if words is not None:
+                for line in self._may_say:
+                    self._say(self._measure, line, words)
+                    room = max(room, self._measure.heightForWidth(width))
+            self._said_room[key] = room
+        return self._said_room[key]
 
     def settle(self) -> None:
         super().settle()
