@@ -337,6 +337,11 @@ def _sign(b: Briefing, local: Local) -> View:
     name = b.patient.name if b.patient else ""
     live = b.status is Status.IN_PROGRESS
     unread = None if read else msg("blocker.statement-not-read")
+    # Why Sign may do nothing, said beside Clear (the room for the longest is kept): the statement
+    # not read, the signature refused. (A save that failed says more, rarely: not kept for.)
+    refusals = ("typed-empty", "not-attested") if local.typed_signature else ("empty", "dot")
+    said = (msg("blocker.statement-not-read"), *(msg(f"signature.{r}") for r in refusals))
+    may_say = tuple(Line(m, Tone.NOTICE) for m in said)
     return View(
         kind=ScreenKind.SIGN,
         screen_id="sign",
@@ -350,6 +355,7 @@ def _sign(b: Briefing, local: Local) -> View:
         person=name,
         typed_signature=local.typed_signature,
         signer=local.signer,
+        may_say=may_say,
     )
 
 

@@ -277,6 +277,25 @@ def test_a_question_names_beforehand_every_word_it_may_say_under_its_choices(
     assert model.view.may_say == named
 
 
+def test_signing_names_beforehand_why_sign_may_do_nothing(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    """The page keeps room beside Clear for the longest (a third line took it from the pad): the
+    statement not read, nothing drawn, a dot; typing the name, its own refusals."""
+    model.begin(prepared)
+    to_kind(model, ScreenKind.SIGN)
+    named = [line.text for line in model.view.may_say]
+    model.waited(Action.SIGN)
+    unread = model.view.notice
+    model.read_to_end()
+    model.sign(DrawnSignature(()))
+    empty = model.view.notice
+    assert unread is not None and empty is not None and unread != empty
+    assert unread in named and empty in named and Msg("signature.dot") in named
+    model.do(Action.TYPE_INSTEAD)
+    assert Msg("signature.typed-empty") in [line.text for line in model.view.may_say]
+
+
 def test_a_greyed_action_tapped_says_why_it_waits_until_the_text_was_read(
     model: ScreenModel, prepared: Briefing
 ) -> None:

@@ -1,6 +1,10 @@
-"""Small pieces the patient's pages share: the "more below" cue and a line with a mark before it."""
+"""Small pieces the patient's pages share: the "more below" cue, a line with a mark before it, and
+words measured before they are said."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
@@ -11,6 +15,9 @@ from kiosk.ui.pages.base import label
 from kiosk.ui.widgets.keys import set_flag
 
 GLYPHS = {Mark.TICK: Glyph.TICK, Mark.CROSS: Glyph.CROSS, Mark.QUESTION: Glyph.QUESTION}
+
+W = TypeVar("W", bound=QWidget)
+Said = TypeVar("Said")
 
 
 class WaitingTap(QObject):
@@ -88,3 +95,23 @@ class MarkedLine(QWidget):
             self.mark.setPixmap(pixmap(GLYPHS[mark], colour, px))
             self.mark.setFixedSize(px, px)
             self.mark.show()
+
+
+class Measure(Generic[W]):
+    """Words measured before they are said, so that a page keeps room for the longest of them and
+    nothing moves when one comes: a widget like the one they will stand in, kept hidden (a child
+    of the page, it wears the page's look), given each in turn."""
+
+    def __init__(self, page: QWidget, widget: W) -> None:
+        self.widget = widget
+        widget.setParent(page)
+        widget.hide()
+
+    def tallest(self, width: int, say: Callable[[W, Said], object], items: Iterable[Said]) -> int:
+        """The height the tallest of `items` takes at `width`, said by `say` (0 for none)."""
+        self.widget.ensurePolished()
+        tallest = 0
+        for item in items:
+            say(self.widget, item)
+            tallest = max(tallest, self.widget.heightForWidth(width))
+        return tallest

@@ -12,7 +12,7 @@ from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Choice, Line, Tone, View
 from kiosk.ui.pages.base import Page, Reading, label
-from kiosk.ui.pages.parts import MarkedLine, ScrollCue
+from kiosk.ui.pages.parts import MarkedLine, Measure, ScrollCue
 from kiosk.ui.pages.scroll import SLACK_PX
 from kiosk.ui.widgets.keys import set_flag
 
@@ -116,11 +116,8 @@ class QuestionPage(Page):
         self._shown: tuple[str, str] | None = None
         self._said = ""
         """The word on the answer last brought into view."""
-        self._measure = MarkedLine()
-        """Each word the question may say under its choices is measured on this line, kept
-        hidden (a child of the page: it wears its look)."""
-        self._measure.setParent(self)
-        self._measure.hide()
+        self._measure = Measure(self, MarkedLine())
+        """Each word the question may say under its choices, measured before it is said."""
         self._may_say: tuple[Line, ...] = ()
         self._words: Words | None = None
         self._said_room: dict[tuple[int, int], int] = {}
@@ -227,12 +224,10 @@ class QuestionPage(Page):
             return room
         key = (width, self.feedback.text.font().pixelSize())  # Larger text: measured again
         if key not in self._said_room:
-            self._measure.ensurePolished()
             words = self._words
             if words is not None:
-                for line in self._may_say:
-                    self._say(self._measure, line, words)
-                    room = max(room, self._measure.heightForWidth(width))
+                say = partial(self._say, words=words)
+                room = max(room, self._measure.tallest(width, say, self._may_say))
             self._said_room[key] = room
         return self._said_room[key]
 

@@ -15,7 +15,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.signature import TypedSignature
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, WrapButton, button, centred, label
-from kiosk.ui.pages.parts import ScrollCue
+from kiosk.ui.pages.parts import Measure, ScrollCue
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -86,7 +86,17 @@ class SignPage(Page):
         # Why Sign did nothing (nothing drawn, the statement not read, a name not typed), beside
         # Clear: its room (two lines) kept whether or not there is something to say.
         self.notice = label()
-        row.addWidget(self.notice, 1, Qt.AlignmentFlag.AlignTop)
+        # Its place is kept (`_notice_room`); the notice's box is as tall as its words, at the top.
+        self._notice_place = QWidget()
+        place = QVBoxLayout(self._notice_place)
+        place.setContentsMargins(0, 0, 0, 0)
+        place.addWidget(self.notice)
+        place.addStretch(1)
+        row.addWidget(self._notice_place, 1, Qt.AlignmentFlag.AlignTop)
+        self._measure = Measure(self, label())
+        """Each word the page may say beside Clear, measured before it is said: its room is the
+        longest's (a third line took it from the pad, about 40 px at larger text)."""
+        self._may_say: list[str] = []
         right.addLayout(row)
         right.addStretch(1)  # the room the pad leaves while the name is typed: below, not in a row
         self.split.addLayout(right, 1)
@@ -94,6 +104,7 @@ class SignPage(Page):
         self.pad.changed.connect(self._drawn)
         self.statement.at_end.connect(self._read_to_end)
         self.statement.more.connect(self._set_more)
+        self.statement.more.connect(lambda _more: self._notice_room())  # the cue takes room too
         self._language: str | None = None
         self._typed_mode = False
         self._switch_action: Action | None = None
@@ -134,8 +145,7 @@ class SignPage(Page):
         said = words(view.notice) if view.notice is not None else ""
         self.notice.setText(said)
         set_flag(self.notice, "role", "notice" if said else "")
-        spacing = self.notice.fontMetrics().lineSpacing()
-        self.notice.setMinimumHeight(2 * spacing + 2 * self.look.room(10))
+        self._may_say = [words.text(line.text) for line in view.may_say]
         when = words.value(view.moment) if view.moment is not None else ""
         # Each part isolated (Unicode FSI ... PDI): a Latin name beside an Arabic date pulled the
         # date's day over to the name ("Alex Sample · 5" ... "ديسمبر 2026").
@@ -159,6 +169,7 @@ class SignPage(Page):
                 self._set_more(False)  # the statement (read already) is not on screen
             else:
                 self.statement.recheck()
+        self._notice_room()
         self._fit()
         clear = view.offers.get(Action.CLEAR_SIGNATURE)
         self.clear.setVisible(clear is not None)
@@ -196,7 +207,27 @@ class SignPage(Page):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._notice_room()
         self._fit()
+
+    def _notice_room(self) -> None:
+        """Beside Clear, room for the longest word the page may say there, and two lines at least:
+        the longest only while the pad is shown (typing a name, the keys need the room) and the
+        page has the room for it (the pad no smaller than it may be)."""
+        lines = 2 * self.notice.fontMetrics().lineSpacing() + 2 * self.look.room(10)
+        width = self.notice.width()
+        drawn = width > 0 and not self._typed_mode
+        longest = self._measure.tallest(width, _notice, self._may_say) if drawn else 0
+        place = self._notice_place
+        for room in (max(lines, longest), lines):
+            if place.minimumHeight() != room:
+                place.setMinimumHeight(room)
+            layout = self.layout()
+            if layout is None or room == lines:
+                return
+            layout.invalidate()
+            if layout.totalMinimumSize().height() <= self.height():
+                return
 
     def submit(self, action: Action) -> None:
         model = self.model
@@ -248,3 +279,8 @@ class SignPage(Page):
 
 def _point() -> QLabel:
     return label(role="point")
+
+
+def _notice(widget: QLabel, text: str) -> None:
+    set_flag(widget, "role", "notice")
+    widget.setText(text)

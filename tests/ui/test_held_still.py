@@ -1,20 +1,24 @@
-"""A question holds still: what is said under its choices, a wrong answer read again, the answer
-named, never moves a choice or changes the question's size.
+"""What a page says in its own place never moves what is around it.
+
+A question: what is said under its choices, a wrong answer read again, the answer named, never
+move a choice or change the question's size. Signing: why Sign did nothing, said beside Clear,
+never takes room from the pad.
 
 A reviewer, at 1280x800 with Larger text under practice mode's PRACTICE banner, saw the question
 drop from the title's size to a heading's when "Please try this question again" came (the
-choices moved up about 30 px), and the choices below the right answer jump when it was marked
-(its words turned bold and took a line more)."""
+choices moved up about 30 px), the choices below the right answer jump when it was marked (its
+words turned bold and took a line more), and the signature pad about 40 px shorter while a
+message beside Clear took three lines."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, forward, next_, pick, tap
+from tests.ui.drive import begin, draw, forward, message, next_, pick, scroll_to_end, tap, walk_to
 
 
 @pytest.fixture
@@ -73,3 +77,38 @@ def test_a_question_holds_still_through_its_answers(
         next_(qtbot, window)
     assert questions == 5
     assert "title" in roles  # the question is in the title's size where it fits
+
+
+def _pad(window: KioskWindow) -> QRect:
+    pad = window.sign.pad
+    return QRect(pad.mapTo(window, pad.rect().topLeft()), pad.size())
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_why_sign_did_nothing_never_takes_room_from_the_pad(
+    qtbot: QtBot, window: KioskWindow, prepared: str, language: str
+) -> None:
+    assert window.model is not None
+    window.show_at(QSize(1280, 800))
+    window.model.set_home_language(language)
+    tap(qtbot, window.top.larger_button)
+    begin(qtbot, window, "03141951")
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    qtbot.waitUntil(window.sign.pad.isVisible)
+    before = _pad(window)
+    said = []
+    sign = window.bottom.primary
+    assert not sign.isEnabled()  # the statement not read to its end yet: a greyed Sign, tapped
+    qtbot.mouseClick(sign, Qt.MouseButton.LeftButton)
+    said.append((message(window), _pad(window)))
+    scroll_to_end(qtbot, window.sign.statement)
+    qtbot.waitUntil(sign.isEnabled)
+    tap(qtbot, sign)  # nothing drawn
+    said.append((message(window), _pad(window)))
+    pad = window.sign.pad
+    draw(pad, [(pad.width() / 2, pad.height() / 2), (pad.width() / 2 + 2, pad.height() / 2)])
+    tap(qtbot, sign)  # a dot
+    said.append((message(window), _pad(window)))
+    assert all(words for words, _ in said) and len({words for words, _ in said}) == 3
+    lines = max(window.sign.notice.heightForWidth(window.sign.notice.width()) for _ in said)
+    assert [rect for _, rect in said] == [before] * 3, (before, said, lines)
