@@ -220,11 +220,18 @@ def _reading(b: Briefing) -> View:
     )
 
 
+SECTIONS = {
+    ScreenKind.ABOUT: "reading.about",
+    ScreenKind.OPTIONS: "reading.options",
+    ScreenKind.PRECAUTIONS: "reading.precautions",
+}
+"""The heading of a reading screen that is one of its kind."""
+
 REBRIEF_HEADINGS = {"added": "rebrief.added", "changed": "rebrief.changed"}
 """A re-briefing's heading over a screen shown again, by what happened to it."""
 
 
-def _reading_heading(b: Briefing) -> Msg | None:
+def _reading_heading(b: Briefing) -> Msg:
     screen, form = b.current, b.form
     if screen.id in b.changes:  # a re-briefing: why the patient sees this screen again
         return msg(REBRIEF_HEADINGS[b.changes[screen.id]])
@@ -234,9 +241,10 @@ def _reading_heading(b: Briefing) -> Msg | None:
     if screen.kind is ScreenKind.RISK:
         ids = [r.id for r in form.risks]
         return msg("reading.risk", n=ids.index(screen.id) + 1, total=len(ids))
-    if screen.kind is ScreenKind.ABOUT:
-        return msg("reading.about")
-    return None  # options and precautions: their title says what they are
+    # The part of the briefing, in a few words (the screen's title says more): every reading
+    # screen names where the patient is in the same way, never as a count of the whole ("Part 19
+    # of 28" stood over the options between "Risk 8 of 8" and "question 1 of 5").
+    return msg(SECTIONS[screen.kind])
 
 
 def _question(b: Briefing) -> View:

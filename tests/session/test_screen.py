@@ -316,12 +316,25 @@ def test_a_greyed_action_tapped_says_why_it_waits_until_the_text_was_read(
     assert said(view.refusal) == EN("blocker.statement-not-read")
 
 
-def test_options_screen_does_not_repeat_its_heading(model: ScreenModel, prepared: Briefing) -> None:
+def test_every_screen_says_where_the_patient_is_in_the_same_way(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    """The line over the title names the part of the briefing ("Risk 2 of 8", "Other options"),
+    never its own title again (the options screen once repeated its heading), and never a count of
+    the whole ("Part 19 of 28" stood over the options and precautions, between "Risk 8 of 8" and
+    "question 1 of 5": the bar shows the whole)."""
     model.begin(prepared)
-    to_kind(model, ScreenKind.OPTIONS)
-    view = model.view
-    assert view.heading is None and view.title == "If the procedure does not help"
-    assert view.cards
+    headings = {}
+    while model.view.kind is not ScreenKind.SIGN:
+        view = model.view
+        assert view.heading is not None, f"{view.screen_id}: no heading"
+        heading = EN(view.heading)
+        assert heading != EN(view.title) if view.title else True
+        headings[view.screen_id] = heading
+        step(model)
+    assert headings["options"] == "Other options"
+    assert headings["precautions"] == "Looking after yourself"
+    assert not any(h.startswith("Part ") for h in headings.values())
 
 
 def test_signing_needs_the_statement_read_and_happens_once(
