@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import SOURCE, Words, words_for
@@ -87,7 +87,9 @@ def pin_field() -> QLineEdit:
 class PinPad(QWidget):
     """Digits for a PIN. The PIN is shown only as dots and is never logged."""
 
-    def __init__(self, words: Words = STAFF_WORDS) -> None:
+    def __init__(self, words: Words = STAFF_WORDS, key_size: QSize | None = None) -> None:
+        """`key_size`: keys at least this large, their digits in proportion (a portrait screen has
+        the room); else the look's touch size."""
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,6 +97,12 @@ class PinPad(QWidget):
         layout.addWidget(self.field)
         grid = QGridLayout()
         grid.setSpacing(10)
+        if key_size is not None:  # a sheet of its own: the look's sheet sets a button's least size
+            w, h = key_size.width(), key_size.height()
+            self.setStyleSheet(
+                f"QPushButton {{ min-width: {w}px; min-height: {h}px; font-size: {h * 3 // 10}px; }}"
+            )
+            grid.setSpacing(h // 8)
         clear, delete = words("keys.clear"), words("staff.pin.delete")
         actions = {clear: self.field.clear, delete: self.field.backspace}
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", clear, "0", delete]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -19,6 +19,12 @@ from kiosk.services.staff import StaffDesk
 from kiosk.station import Station
 from kiosk.ui.pages.base import Reading, button, label
 from kiosk.ui.staff.keys import STAFF_WORDS, PinPad
+from kiosk.ui.theme import Look
+from kiosk.ui.widgets.practice import PracticeBanner
+
+PORTRAIT_KEY = QSizeF(150, 125)
+"""The least size of a PIN key on a portrait screen, at the scale of 1280x800 (landscape: the
+look's touch size)."""
 
 
 class StaffSignIn(QDialog):
@@ -29,9 +35,13 @@ class StaffSignIn(QDialog):
     ) -> None:
         super().__init__(parent)
         # The kiosk window's look (each part of the window has it as a sheet of its own).
-        sheet = getattr(parent.window(), "sheet", None) if parent is not None else None
+        window = parent.window() if parent is not None else None
+        sheet = getattr(window, "sheet", None)
         if isinstance(sheet, str):
             self.setStyleSheet(sheet)
+        look = getattr(window, "look", None)
+        reach = look.reach if isinstance(look, Look) else 1.0
+        portrait = window is not None and window.height() > window.width()
         self.desk = StaffDesk(station)
         self.words = words
         self.setLayoutDirection(
@@ -48,6 +58,11 @@ class StaffSignIn(QDialog):
             self.setGeometry(parent.window().geometry())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
+        sample = station.sample
+        if sample is not None:  # practice mode: the practice account's name and PIN, in sight
+            banner = PracticeBanner(sample)
+            banner.draw(words, welcome=False, staff=True)
+            layout.addWidget(banner)
         layout.addWidget(label(words("staff.sign-in.title"), "title"))
         layout.addWidget(label(words("staff.sign-in.how", reason=reason), "muted"))
         self.pages = QStackedWidget()
@@ -78,13 +93,21 @@ class StaffSignIn(QDialog):
         self.names.finish()
         self.pages.addWidget(self.names)
 
+        # The name, the PIN and its keys in a column across the middle of the screen, the keys as
+        # large as the screen makes them (on a portrait kiosk they stood small at the top left).
         pin_page = QWidget()
         pin_layout = QVBoxLayout(pin_page)
+        pin_layout.addStretch(1)
         self.who = label(role="heading")
+        self.who.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         pin_layout.addWidget(self.who)
-        pin_layout.addWidget(label(words("staff.sign-in.enter-pin")))
-        self.pad = PinPad(words)
-        pin_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignLeft)
+        enter = label(words("staff.sign-in.enter-pin"))
+        enter.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        pin_layout.addWidget(enter)
+        # The height a portrait kiosk has to spare goes to the keys.
+        keys = PORTRAIT_KEY * reach if portrait else None
+        self.pad = PinPad(words, key_size=keys.toSize() if keys is not None else None)
+        pin_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
         pin_layout.addStretch(1)
         self.pages.addWidget(pin_page)
         self._choose_again()

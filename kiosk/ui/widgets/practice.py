@@ -33,11 +33,13 @@ class PracticeBanner(Label):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.PlainText)
 
-    def draw(self, words: Words, *, welcome: bool) -> None:
+    def draw(self, words: Words, *, welcome: bool, staff: bool = False) -> None:
+        """`welcome`: how to open staff mode too; `staff` (signing in): the practice account."""
         s = self.sample
+        short = "practice.banner-staff" if staff else "practice.banner-short"
         self.setText(
             words(
-                "practice.banner" if welcome else "practice.banner-short",
+                "practice.banner" if welcome else short,
                 name=s.name,
                 born=words.date(s.date_of_birth),
                 staff=s.staff,

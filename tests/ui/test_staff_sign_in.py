@@ -1,0 +1,88 @@
+"""Staff sign-in as staff meet it at the kiosk: in practice mode with the practice account in
+sight, and on a portrait screen with the PIN's keys large and in the middle."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PySide6.QtCore import QPoint, QSize
+from pytestqt.qtbot import QtBot
+
+from kiosk.cli import main
+from kiosk.practice import SAMPLE
+from kiosk.station import Station
+from kiosk.ui.staff.sign_in import StaffSignIn
+from kiosk.ui.widgets.practice import PracticeBanner
+from kiosk.ui.window import KioskWindow
+from tests.ui.drive import key, tap
+
+STAFF, PIN = "Dana Okafor", "482913"
+
+
+@pytest.fixture
+def staffed(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+    """`kiosk staff add` as IT runs it: the PIN typed twice."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PIN}\n{PIN}\n"))
+    assert main(["staff", "add", STAFF]) == 0
+    capsys.readouterr()
+    return STAFF
+
+
+def _open(qtbot: QtBot, window: KioskWindow, station: Station) -> StaffSignIn:
+    dialog = StaffSignIn(window, station, "Staff mode")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.mark.parametrize("practice_banner", [True, False])
+def test_practice_mode_keeps_the_practice_account_in_sight_while_signing_in(
+    qtbot: QtBot, window: KioskWindow, station: Station, practice_banner: bool, staffed: str
+) -> None:
+    """Welcome's banner names the practice account and its PIN; the sign-in covered it, so a
+    newcomer had to remember the PIN from the screen before."""
+    dialog = _open(qtbot, window, station)
+    banners = [b for b in dialog.findChildren(PracticeBanner) if b.isVisible()]
+    if not practice_banner:
+        assert banners == []
+        return
+    (banner,) = banners
+    assert SAMPLE.staff in banner.text() and SAMPLE.pin in banner.text()
+    assert banner.mapTo(dialog, QPoint(0, 0)).y() < dialog.height() // 4  # at the top
+    # One line: the PIN's keys keep their room on the shortest screen (Welcome's three lines
+    # pushed the last row under Cancel at 1280x800).
+    assert banner.height() < 2 * banner.fontMetrics().lineSpacing() + 20
+    tap(qtbot, key(dialog, STAFF))
+    qtbot.waitUntil(dialog.pad.isVisible)
+    zero = key(dialog.pad, "0")
+    assert (
+        zero.mapTo(dialog, QPoint(0, zero.height())).y()
+        <= dialog.cancel.mapTo(dialog, QPoint(0, 0)).y()
+    )
+
+
+def _pin_keys(qtbot: QtBot, window: KioskWindow, station: Station) -> tuple[QSize, int, int]:
+    """A PIN key's size, and the room left and right of the keys, with a name tapped."""
+    dialog = _open(qtbot, window, station)
+    tap(qtbot, key(dialog, STAFF))
+    qtbot.waitUntil(dialog.pad.isVisible)
+    one = key(dialog.pad, "1")
+    left = dialog.pad.mapTo(dialog, QPoint(0, 0)).x()
+    right = dialog.width() - left - dialog.pad.width()
+    dialog.reject()
+    return one.size(), left, right
+
+
+def test_the_pin_keys_are_large_and_in_the_middle_on_a_portrait_screen(
+    qtbot: QtBot, window: KioskWindow, station: Station, staffed: str
+) -> None:
+    """They stood at the top left in the size they have at 1280x800: small on a portrait kiosk."""
+    window.show_at(QSize(1280, 800))
+    landscape, left, right = _pin_keys(qtbot, window, station)
+    assert abs(left - right) <= 2, (left, right)
+    window.show_at(QSize(1080, 1920))
+    portrait, left, right = _pin_keys(qtbot, window, station)
+    assert abs(left - right) <= 2, (left, right)
+    assert portrait.width() > landscape.width() and portrait.height() > landscape.height()
