@@ -111,6 +111,9 @@ class Cover(QWidget):
         self.look: Look | None = None
         """The look to take when next shown (or when the screen is quiet: `restyle`)."""
         self._worn: Look | None = None
+        self.below: QWidget | None = None
+        """What stays in sight across the window's top, over it (practice mode's PRACTICE banner:
+        the language list and "Are you still there?" covered it)."""
 
     def add(self, widget: QWidget) -> None:
         """A part under the title, centred across (the last one added stands lowest)."""
@@ -127,11 +130,19 @@ class Cover(QWidget):
         wear(self, self.look)
         return True
 
-    def cover(self) -> None:
-        """Over the whole window, on top."""
+    def place(self) -> None:
+        """Over the whole window but what stands across its top in sight (`below`)."""
         parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
+        if parent is None:
+            return
+        area = parent.rect()
+        if self.below is not None and self.below.isVisible():
+            area.setTop(self.below.geometry().bottom() + 1)
+        self.setGeometry(area)
+
+    def cover(self) -> None:
+        """Over the window, on top."""
+        self.place()
         if not self.isVisible():
             self.show()
             self.raise_()

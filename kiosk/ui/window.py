@@ -162,6 +162,7 @@ class KioskWindow(QWidget):
 
             self.practice = PracticeBanner(station.sample)
             self._layout.insertWidget(0, self.practice)
+            self.still_there.below = self.language_chooser.below = self.practice
         self.staff = self.staff_mode.page
 
         self.bottom.tapped.connect(self.tap)
@@ -284,7 +285,7 @@ class KioskWindow(QWidget):
         super().resizeEvent(event)
         for overlay in (self.still_there, self.language_chooser):
             if overlay.isVisible():
-                overlay.setGeometry(self.rect())
+                overlay.place()
 
     def _set(self, larger: bool | None = None, contrast: bool | None = None) -> None:
         self.larger = self.larger if larger is None else larger

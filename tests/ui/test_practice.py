@@ -130,3 +130,20 @@ def test_larger_text_a_risk_all_on_screen_needs_no_scroll(
     assert not window.bottom.message.text()
     acknowledge(qtbot, window)
     assert b.current.id in b.acknowledgements
+
+
+def test_the_practice_banner_stays_in_sight_over_the_language_list(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """The language list covered the whole window, PRACTICE too: a newcomer trying languages
+    lost the sample patient's name and birth date the banner holds."""
+    begin(qtbot, window, "03141951")
+    banner = window.practice
+    assert banner is not None and banner.isVisible()
+    tap(qtbot, window.top.language_button)
+    chooser = window.language_chooser
+    qtbot.waitUntil(chooser.isVisible)
+    assert banner.isVisible()
+    assert chooser.geometry().top() >= banner.geometry().bottom() + 1
+    assert chooser.geometry().bottom() == window.rect().bottom()
+    assert window.childAt(banner.geometry().center()) is banner
