@@ -7,6 +7,7 @@ import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -44,6 +45,18 @@ def test_staff_mode_withdraws_a_waiting_briefing_with_a_reason(
     tap(qtbot, detail.keep_button)
     assert detail.withdraw_button.isVisible() and not detail.keep_button.isVisible()
     tap(qtbot, detail.withdraw_button)
+    # A step that cannot be undone, not the page's main action: each reason in the notice's
+    # colours (both were solid main buttons, "Keep it" the plain one).
+    palette = window.look.palette
+    for b in detail.reason_buttons.values():
+        inside = b.grab().toImage().pixelColor(8, b.height() // 2)
+        assert (
+            inside.name() == QColor(palette.notice_surface).name() != QColor(palette.primary).name()
+        )
+        assert (
+            b.words.palette().color(b.words.foregroundRole()).name()
+            == QColor(palette.notice).name()
+        )
     tap(qtbot, detail.reason_buttons["not-wanted"])
     qtbot.waitUntil(lambda: detail.message.text() == english("staff.detail.withdrawn"))
     assert english("staff.status.withdrawn") in detail.facts.text()

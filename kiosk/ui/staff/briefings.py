@@ -179,7 +179,8 @@ class BriefingDetail(Panel):
         reasons.setSpacing(16)
         self.reason_buttons: dict[str, WrapButton] = {}
         for reason in WITHDRAW_REASONS:
-            b = wrap_button(words(WITHDRAW_WHY[reason]), "primary", partial(self.withdraw, reason))
+            # In the colours of a step that cannot be undone: not the main action of the page.
+            b = wrap_button(words(WITHDRAW_WHY[reason]), "withdraw", partial(self.withdraw, reason))
             self.reason_buttons[reason] = b
             reasons.addWidget(b)
         self.keep_button = wrap_button(words("staff.detail.withdraw-keep"), None, self._draw)
