@@ -407,3 +407,25 @@ def test_how_an_interpreter_helps_is_chosen_only_once_one_helps(qtbot: QtBot) ->
     assert not any(m.isChecked() or m.isEnabled() for m in modes)
     step.wipe()
     assert step.mode is InterpreterMode.IN_PERSON and not in_person.isChecked()
+
+
+@pytest.mark.parametrize(
+    "display", [QSize(1080, 1920), QSize(1280, 800)], ids=["portrait", "landscape"]
+)
+def test_how_an_interpreter_helps_is_chosen_on_one_row(
+    qtbot: QtBot, window: KioskWindow, station: Station, display: QSize
+) -> None:
+    """In person, by phone, by video side by side, under "An interpreter helps" where the whole
+    row does not fit (on a portrait screen all four stacked, one under another)."""
+    window.show_at(display)
+    window.open_staff()
+    tap(qtbot, window.staff.prepare_button)
+    step = window.staff.prepare.plan.interp_step
+    window.staff.prepare.steps.setCurrentWidget(step)
+    QApplication.processEvents()  # laid out as shown
+    tops = {b.mapTo(step, QPoint(0, 0)).y() for b in step.modes.values()}
+    assert len(tops) == 1, tops
+    helps = step.helps.mapTo(step, QPoint(0, 0)).y()
+    assert helps == tops.pop() or helps + step.helps.height() <= min(
+        b.mapTo(step, QPoint(0, 0)).y() for b in step.modes.values()
+    )

@@ -181,7 +181,15 @@ class InterpreterStep(Keyed):
             choice = toggle(words(word))
             choice.clicked.connect(partial(self.choose, mode))
             self.modes[mode] = choice
-        self.grid.addLayout(self.toggles(self.helps, *self.modes.values()), 0, 0, 1, 2)
+        # How it helps, side by side, under whether one helps when the four do not fit a row.
+        modes = self.toggles(*self.modes.values())
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        row.setSpacing(16)
+        row.addWidget(self.helps, 0, Qt.AlignmentFlag.AlignLeading)
+        row.addLayout(modes)
+        row.addStretch(1)
+        self.toggle_rows.append((row, (self.helps, *self.modes.values())))
+        self.grid.addLayout(row, 0, 0, 1, 2)
         self.name = self.line("staff.prepare.interp-name-placeholder", 1, 0)
         self.agency = self.line("staff.prepare.interp-id-placeholder", 1, 1)
         self.mode: InterpreterMode | None = None
