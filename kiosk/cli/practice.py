@@ -28,6 +28,7 @@ def register(commands: Any) -> None:
 
 def run_practice(args: argparse.Namespace) -> int:
     from kiosk.cli import touchscreen
+    from kiosk.cli.speech import read_aloud_check
     from kiosk.config import CONFIG_ENV, DATA_DIR_ENV, load_config
     from kiosk.practice import SAMPLE, PracticeError, practice_folder, set_up, write_settings
 
@@ -49,5 +50,11 @@ def run_practice(args: argparse.Namespace) -> int:
     print(f"sample    patient   {SAMPLE.name}, born {SAMPLE.date_of_birth:%d %B %Y}")
     print(f"staff     account   {SAMPLE.staff}, PIN {SAMPLE.pin}")
     print("the same is shown at the top of every practice screen")
+    # Listen (read-aloud) is offered only where the audio was rendered: say why it is not there.
+    if read_aloud_check(load_config(path)).warning:
+        print(
+            "read-aloud off      Listen is not offered until its audio is rendered: "
+            f"kiosk --config {path} speech render (needs espeak-ng)"
+        )
     args.config = None
     return touchscreen(args)
