@@ -139,6 +139,9 @@ class Choice:
     answer: bool = False
     """Marked as the right answer: once two wrong answers settled the question (the feedback
     line says which it is); the wrong one is then not shown as chosen."""
+    missed: bool = False
+    """The last answer given, once two wrong answers settled the question: marked as the
+    patient's own, not as right (beside the right one), so they see which they chose."""
 
 
 @dataclass(frozen=True)

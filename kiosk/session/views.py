@@ -262,6 +262,7 @@ def _question(b: Briefing) -> View:
             c.text,
             picked=last is not None and last.correct and c.id == last.choice_id,
             answer=shown_right and c.id == question.answer,
+            missed=shown_right and last is not None and c.id == last.choice_id,
         )
         for c in question.choices
     )

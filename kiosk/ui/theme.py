@@ -238,6 +238,7 @@ QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; font-w
 QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; }}
 QPushButton[role="choice"][answer="true"] {{ background: {p.surface}; border: 4px solid {p.done}; margin: 0; }}
 QLabel[role="choice"][answer="true"] {{ color: {p.done}; }}
+QPushButton[role="choice"][missed="true"] {{ border: 4px dashed {p.flag}; margin: 0; }}
 QLabel[role="point"] {{ border-{start}: {room(6)}px solid {p.primary}; padding-{start}: {room(14)}px; }}
 QLabel[role="cue"] {{ color: {p.text}; font-weight: bold; }}
 QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {room(8)}px;

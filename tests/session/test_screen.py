@@ -226,6 +226,8 @@ def test_two_wrong_answers_settle_with_the_right_answer_shown(
     # the right one is marked, as the feedback line names it.
     assert [c.id for c in view.choices if c.picked] == []
     assert [c.id for c in view.choices if c.answer] == [question.answer]
+    # ... and the one they tapped is marked as theirs, not as right (a reviewer saw it unmarked).
+    assert [c.id for c in view.choices if c.missed] == [wrong]
     right = question.choice(question.answer).text
     assert view.feedback is not None and said(view.feedback.text) == f"The answer is: {right}"
 

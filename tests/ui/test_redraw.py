@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.schema import Section
 from kiosk.session import ScreenKind
-from kiosk.ui.theme import STANDARD, palette_for
+from kiosk.ui.theme import HIGH_CONTRAST, STANDARD, palette_for
 from kiosk.ui.window import KioskWindow
 from tests.ui.drive import acknowledge, begin, choose, english, kind, next_, tap, walk_to
 
@@ -163,7 +163,7 @@ def test_after_two_wrong_answers_the_right_one_is_marked_not_the_wrong(
     qtbot: QtBot, window: KioskWindow, prepared: str
 ) -> None:
     """A reviewer found the second wrong answer filled like a right one, and the right one not
-    marked (only named in a thin line under them)."""
+    marked (only named in a thin line under them); another, the one tapped not marked at all."""
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.QUESTION)
     b = window.briefing
@@ -183,6 +183,16 @@ def test_after_two_wrong_answers_the_right_one_is_marked_not_the_wrong(
     assert fill(right) != QColor(STANDARD.primary)
     edge = right.grab().toImage().pixelColor(1, right.height() // 2)
     assert edge == QColor(STANDARD.done)
+
+    # The one tapped is marked as the patient's own: a dashed edge (in the colour read on the
+    # background in either palette: the notice's was black on black in high contrast).
+    def side(button: QWidget) -> set[str]:
+        image = button.grab().toImage()
+        return {image.pixelColor(1, y).name() for y in range(8, image.height() - 8)}
+
+    assert QColor(STANDARD.flag).name() in side(buttons[wrong])
+    tap(qtbot, window.top.contrast_button)
+    assert QColor(HIGH_CONTRAST.flag).name() in side(window.question.buttons[wrong])
 
 
 def test_a_checked_toggle_draws_its_glyph_in_the_colour_of_its_words(

@@ -38,6 +38,7 @@ class ChoiceButton(QPushButton):
         self.setProperty("role", "choice")
         self.setProperty("picked", "false")
         self.setProperty("answer", "false")
+        self.setProperty("missed", "false")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.words = label()
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -58,6 +59,7 @@ class ChoiceButton(QPushButton):
         answer = "true" if choice.answer else "false"
         set_flag(self, "answer", answer)
         set_flag(self.words, "answer", answer)
+        set_flag(self, "missed", "true" if choice.missed else "false")
 
     def set_roomy(self, roomy: bool) -> None:
         """Room above and below the words, or less when the screen is short of it."""
