@@ -189,8 +189,8 @@ class Station:
     def next_briefing(self) -> Briefing | Unavailable:
         """The briefing for whoever touches Start: the oldest one prepared here, else a walk-up one."""
         waiting = next_prepared(self.store, self.clock.now() - PREPARED_WINDOW)
-        if waiting is None and self.practice:
-            waiting = self._sample()
+        if waiting is None and self.practice and not self.walk_up:
+            waiting = self._sample()  # (walk-up tried in practice: the patient types who they are)
         if waiting is not None:
             form = self.forms.get(waiting.form_id)
             if form is None or form.content_sha256 != waiting.content_sha256:

@@ -42,6 +42,7 @@ def test_kiosk_practice_sets_up_its_own_folder_and_opens_the_touchscreen(tmp_pat
     # No audio rendered on a new practice folder: why Listen is not there, and how to have it.
     settings_file = folder / "kiosk.toml"
     assert f"kiosk --config {settings_file} speech render" in done.stdout
+    assert f"walk_up_mode = true in {settings_file}" in done.stdout  # how to try walk-up
     assert (folder / MARKER).exists() and (folder / "kiosk.db").exists()
     assert (folder / "keys" / "kiosk-key.pem").exists()
     settings = tomllib.loads((folder / "kiosk.toml").read_text())
@@ -85,3 +86,33 @@ def test_practice_never_writes_to_another_database(
     assert main(["practice", "--exit-when-ready"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "its own folder's database" in err and str(path) in err
+
+
+def test_walk_up_can_be_tried_in_practice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Practice prepared the sample patient whenever none waited, so the walk-up path (the patient
+    types their own name and birth date) could never be tried there. With walk_up_mode on in the
+    practice settings, Start offers it; `kiosk practice` says how."""
+    from datetime import UTC, datetime
+
+    from kiosk.config import load_config
+    from kiosk.practice import set_up
+    from kiosk.session import Briefing
+    from kiosk.station import Station
+    from tests.session.fakes import FakeClock
+
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    path = write_settings(tmp_path / "data-practice")
+    text = path.read_text(encoding="utf-8")
+    assert "walk_up_mode = false" in text
+    path.write_text(text.replace("walk_up_mode = false", "walk_up_mode = true"))
+    set_up(path, datetime.now(UTC))
+    with Station.open(load_config(path), FakeClock(datetime.now(UTC))) as station:
+        offered = station.next_briefing()
+        assert isinstance(offered, Briefing) and offered.patient is None  # they say who they are
+    path.write_text(text)  # back off: the sample patient, prepared
+    with Station.open(load_config(path), FakeClock(datetime.now(UTC))) as station:
+        offered = station.next_briefing()
+        assert isinstance(offered, Briefing) and offered.patient is not None
+        assert offered.patient.name == "Alex Sample"

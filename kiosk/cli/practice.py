@@ -50,6 +50,12 @@ def run_practice(args: argparse.Namespace) -> int:
     print(f"sample    patient   {SAMPLE.name}, born {SAMPLE.date_of_birth:%d %B %Y}")
     print(f"staff     account   {SAMPLE.staff}, PIN {SAMPLE.pin}")
     print("the same is shown at the top of every practice screen")
+    if load_config(path)["walk_up_mode"]:
+        print(
+            "walk-up   on        no briefing is prepared: the patient types their name and birth date"
+        )
+    else:
+        print(f"walk-up   off       to try it: walk_up_mode = true in {path}")
     # Listen (read-aloud) is offered only where the audio was rendered: say why it is not there.
     if read_aloud_check(load_config(path)).warning:
         print(
