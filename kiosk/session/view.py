@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from kiosk.i18n import Msg, Text
+from kiosk.i18n import Msg, Text, msg
 from kiosk.session.kinds import ScreenKind
 
 
@@ -102,6 +102,10 @@ class Offer:
     waiting: Msg | None = None
     """Why it cannot be tapped yet, said if it is tapped anyway (Sign before its statement was
     read to the end): a greyed button that says nothing leaves a patient tapping it again."""
+
+
+NEXT = Offer(msg("frame.next"))
+BACK = Offer(msg("frame.back"))
 
 
 @dataclass(frozen=True)

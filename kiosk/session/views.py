@@ -11,11 +11,13 @@ from kiosk.session.cosign import STEPS
 from kiosk.session.cosign_views import representing, step_view
 from kiosk.session.flow import Briefing
 from kiosk.session.kinds import ScreenKind, Status
-from kiosk.session.state import IDENTITY_ATTEMPTS, Blocker
+from kiosk.session.question_views import question_view
+from kiosk.session.state import IDENTITY_ATTEMPTS
 from kiosk.session.view import (
+    BACK,
+    NEXT,
     Action,
     Card,
-    Choice,
     Copy,
     Figure,
     Filing,
@@ -37,9 +39,6 @@ READING = frozenset(
 )
 FLAGGABLE = READING | {ScreenKind.QUESTION}
 """The screens a patient can flag a question on: what they read, and what they are asked."""
-
-NEXT = Offer(msg("frame.next"))
-BACK = Offer(msg("frame.back"))
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def view_of(b: Briefing, local: Local) -> View:
     elif kind in READING:
         view = _reading(b)
     elif kind is ScreenKind.QUESTION:
-        view = _question(b)
+        view = question_view(b)
     elif kind is ScreenKind.REVIEW:
         view = _review(b)
     elif kind is ScreenKind.SIGN:
@@ -245,52 +244,6 @@ def _reading_heading(b: Briefing) -> Msg:
     # screen names where the patient is in the same way, never as a count of the whole ("Part 19
     # of 28" stood over the options between "Risk 8 of 8" and "question 1 of 5").
     return msg(SECTIONS[screen.kind])
-
-
-def _question(b: Briefing) -> View:
-    question = b.form.question(b.current.id)
-    answers = b.answers_to(question.id)
-    last = answers[-1] if answers else None
-    settled = last is not None and (last.correct or last.attempt >= 2)
-    asked_again = last is not None and not settled
-    shown_right = settled and last is not None and not last.correct
-    choices = tuple(
-        # A wrong answer is never left looking chosen: asked again, or settled (the right one is
-        # marked then, as the feedback line names it).
-        Choice(
-            c.id,
-            c.text,
-            picked=last is not None and last.correct and c.id == last.choice_id,
-            answer=shown_right and c.id == question.answer,
-            missed=shown_right and last is not None and c.id == last.choice_id,
-        )
-        for c in question.choices
-    )
-    right, again, answer_is, _ = may_say = (
-        Line(msg("question.right"), Tone.DONE, Mark.TICK),
-        Line(msg("question.again"), Tone.NOTICE),
-        Line(msg("question.answer-is", answer=question.choice(question.answer).text), Tone.NOTICE),
-        Line(msg(Blocker.QUESTION_NOT_ANSWERED.value), Tone.NOTICE),  # Next before an answer
-    )
-    if last is None:
-        feedback = None
-    elif last.correct:
-        feedback = right
-    elif asked_again:
-        feedback = again
-    else:
-        feedback = answer_is
-    ids = [q.id for q in b.form.questions]
-    return View(
-        kind=ScreenKind.QUESTION,
-        screen_id=question.id,
-        heading=msg("question.heading", n=ids.index(question.id) + 1, total=len(ids)),
-        title=question.prompt,
-        choices=choices,
-        feedback=feedback,
-        may_say=may_say,
-        primary=(Action.NEXT, NEXT),
-    )
 
 
 def flag_title(b: Briefing, screen_id: str) -> str:
