@@ -112,3 +112,32 @@ def test_why_sign_did_nothing_never_takes_room_from_the_pad(
     assert all(words for words, _ in said) and len({words for words, _ in said}) == 3
     lines = max(window.sign.notice.heightForWidth(window.sign.notice.width()) for _ in said)
     assert [rect for _, rect in said] == [before] * 3, (before, said, lines)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_risk_read_to_its_end_stays_at_its_end_once_acknowledged(
+    qtbot: QtBot, window: KioskWindow, prepared: str, language: str
+) -> None:
+    """ "I understand this risk" becomes a line, and the words get its room: a reviewer saw the
+    text cut at both ends and "There is more below" said again (the scroll bar kept a value from
+    a moment's layout, 5 px short of the end)."""
+    assert window.model is not None
+    window.show_at(QSize(1280, 800))
+    window.model.set_home_language(language)
+    tap(qtbot, window.top.larger_button)
+    begin(qtbot, window, "03141951")
+    b = window.briefing
+    assert b is not None
+    while b.current.kind is not ScreenKind.RISK:
+        forward(qtbot, window)
+    area = window.reading.body
+    bar = area.verticalScrollBar()
+    scroll_to_end(qtbot, area)
+    qtbot.waitUntil(window.reading.understand.isEnabled)
+    room = area.viewport().height()
+    assert bar.maximum() > 0  # it scrolls: the case
+    tap(qtbot, window.reading.understand)
+    qtbot.waitUntil(lambda: area.viewport().height() > room)  # the words took the button's room
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum())
+    assert bar.value() == bar.maximum()
+    assert window.bottom.message.text() != window.words("frame.more-below")

@@ -64,7 +64,7 @@ class ReadingPage(Page):
         self.revisit = label(role="notice")
         # The words as tall as they are, "I understand this risk" right under them and the room
         # left over below it (a portrait screen has much), not between the words and the button.
-        self.body = Reading(hug=True)
+        self.body = Reading(hug=True, hold_end=True)
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._paragraphs: list[QLabel] = []
         self._cards: list[QFrame] = []

@@ -71,10 +71,15 @@ class Reading(QScrollArea):
     at_end = Signal()
     more = Signal(bool)
 
-    def __init__(self, *, hug: bool = False) -> None:
+    def __init__(self, *, hug: bool = False, hold_end: bool = False) -> None:
         super().__init__()
         self.hug = hug
         """Ask for the content's height (`sizeHint`), not for all the room there is."""
+        self.hold_end = hold_end
+        """Scrolled to the end, stay there when the room changes (a risk read to its end, whose
+        room grew as "I understand this risk" became a line: the scroll bar kept a value from a
+        moment's layout, the text stood cut at both ends and "more below" came back)."""
+        self._at_end = False
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -99,9 +104,20 @@ class Reading(QScrollArea):
         kinetic(self)
         self._had_more: bool | None = None
         bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._note_end)
+        bar.rangeChanged.connect(self._keep_end)  # before the others look at where it is
         bar.valueChanged.connect(self._check)
         bar.rangeChanged.connect(self._check)
         bar.rangeChanged.connect(self._regrow)
+
+    def _note_end(self, value: int) -> None:
+        end = self.verticalScrollBar().maximum()
+        self._at_end = self.hold_end and end > SLACK_PX and value >= end - SLACK_PX
+
+    def _keep_end(self, _least: int, end: int) -> None:
+        bar = self.verticalScrollBar()
+        if self._at_end and bar.value() != end:
+            bar.setValue(end)
 
     def fit_content(self) -> None:
         """New content is in: ask the page for its height again (`hug`)."""

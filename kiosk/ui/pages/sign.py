@@ -44,7 +44,7 @@ class SignPage(Page):
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(8)
         self.title = label(role="heading")
-        self.statement = Reading()
+        self.statement = Reading(hold_end=True)
         self.statement.finish()
         self._points: list[QLabel] = []
         self._shown: list[str] = []
