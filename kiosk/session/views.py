@@ -326,6 +326,7 @@ def _done(b: Briefing, local: Local) -> View:
     return View(
         kind=ScreenKind.DONE,
         screen_id="done",
+        heading=msg("done.heading"),  # not "Part 28 of 28": each screen says where it is in words
         title=msg("done.title"),
         paragraphs=closing,
         primary=(Action.FINISH, Offer(msg("done.finish"))),

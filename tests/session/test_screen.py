@@ -336,6 +336,10 @@ def test_every_screen_says_where_the_patient_is_in_the_same_way(
         step(model)
     assert headings["options"] == "Other options"
     assert headings["precautions"] == "Looking after yourself"
+    model.read_to_end()
+    model.sign(SIGNATURE)
+    assert model.view.kind is ScreenKind.DONE and model.view.heading is not None
+    headings["done"] = EN(model.view.heading)  # "Part 28 of 28" stood over "Thank you"
     assert not any(h.startswith("Part ") for h in headings.values())
 
 
