@@ -239,7 +239,7 @@ class KioskWindow(QWidget):
         self.top.show()
         self.top.draw(view, words)
         if self.practice is not None:
-            self.practice.draw(words, welcome=view.kind is ScreenKind.WELCOME)
+            self.practice.draw(words, welcome=view.kind is ScreenKind.WELCOME, of=self.briefing)
         if self.ready:
             self.listening.draw(view, words)
         self.bottom.setVisible(view.kind not in (ScreenKind.WELCOME, ScreenKind.DONE))

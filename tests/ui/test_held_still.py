@@ -141,3 +141,30 @@ def test_a_risk_read_to_its_end_stays_at_its_end_once_acknowledged(
     qtbot.waitUntil(lambda: bar.value() == bar.maximum())
     assert bar.value() == bar.maximum()
     assert window.bottom.message.text() != window.words("frame.more-below")
+
+
+def test_new_words_are_not_held_at_the_end_of_the_last(qtbot: QtBot) -> None:
+    """Held at the end of one risk, the next one's rows came in while it was held: the new range
+    scrolled them to their end as they came, and they were counted read (the layout matrix found
+    "I understand this risk" enabled on a risk whose end had never been on screen)."""
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.ui.pages.base import label
+    from kiosk.ui.pages.scroll import Reading
+
+    area = Reading(hold_end=True)
+    qtbot.addWidget(area)
+    rows: list[QLabel] = []
+    area.refill(rows, [f"line {n}" for n in range(12)], label, QLabel.setText)
+    area.resize(300, 120)
+    area.show()
+    qtbot.waitExposed(area)
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 1)
+    bar.setValue(bar.maximum())  # read to the end: held there
+    read = []
+    area.at_end.connect(lambda: read.append(bar.value()))
+    with area.refilling(40):  # the next screen's words, longer
+        area.refill(rows, [f"other {n}" for n in range(40)], label, QLabel.setText)
+    qtbot.waitUntil(lambda: bar.maximum() > 300)
+    assert bar.value() < bar.maximum() and read == []

@@ -22,6 +22,7 @@ from kiosk.store.models import BriefingRow, Document
 from kiosk.ui.window import KioskWindow
 from tests.pdfsig import pdfsig
 from tests.session.fakes import FakeClock
+from tests.ui.conftest import NAME
 from tests.ui.drive import acknowledge, begin, forward, kind, next_, sign_here, tap, walk_to
 
 
@@ -147,3 +148,15 @@ def test_the_practice_banner_stays_in_sight_over_the_language_list(
     assert chooser.geometry().top() >= banner.geometry().bottom() + 1
     assert chooser.geometry().bottom() == window.rect().bottom()
     assert window.childAt(banner.geometry().center()) is banner
+
+
+def test_the_practice_banner_names_the_patient_staff_prepared(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """Staff prepared a briefing for another patient in practice mode: the banner named the sample
+    patient over "Hello, <that patient>", and a trainee typed the sample's birth date."""
+    banner = window.practice
+    assert banner is not None
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    assert NAME in banner.text() and SAMPLE.name not in banner.text()

@@ -126,13 +126,14 @@ class ReadingPage(Page):
         if shown != self._shown or not self.isVisible():
             # The screen on show drawn again ("I understand this risk") keeps its words and where
             # the patient had scrolled to: only the risk's state below them changes.
+            self.body.start_over()  # before the new words come in
             self.body.limit_width(self.line_px())
             self.title.setText(words.text(view.title or ""))
             self.revisit.setText(words(view.notice) if view.notice else "")
             self.revisit.setVisible(view.notice is not None)
             self._fill([words.text(p) for p in view.paragraphs], view.cards)
             self.picture.show_figure(view.figure)
-            self.body.verticalScrollBar().setValue(0)
+            self.body.verticalScrollBar().setValue(0)  # (their layout may have moved it)
             self.body.fit_content()  # as tall as the new words
             self._shown = shown
             self.body.check_soon()

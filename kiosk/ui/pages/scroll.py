@@ -110,6 +110,12 @@ class Reading(QScrollArea):
         bar.rangeChanged.connect(self._check)
         bar.rangeChanged.connect(self._regrow)
 
+    def start_over(self) -> None:
+        """New words: at their top, and no longer held at the end of the last ones (held, the new
+        words' range would scroll them to their end as they came, and count them read)."""
+        self._at_end = False
+        self.verticalScrollBar().setValue(0)
+
     def _note_end(self, value: int) -> None:
         end = self.verticalScrollBar().maximum()
         self._at_end = self.hold_end and end > SLACK_PX and value >= end - SLACK_PX
@@ -227,7 +233,7 @@ class Reading(QScrollArea):
             # takeAt hands the item over and nobody else frees it (about 90 bytes a row, every
             # screen); deleting it leaves its widget alone, as in C++.
             shiboken6.delete(item)
-        self.verticalScrollBar().setValue(0)
+        self.start_over()
 
     def add(self, widget: W) -> W:
         self.content.addWidget(widget)
@@ -250,6 +256,7 @@ class Reading(QScrollArea):
         drawing the last frame). When more than one row appears, the column is hidden meanwhile and
         laid out once when shown again, painted at the next turn of the event loop as before. A
         column not on screen (its page is not the current one) costs nothing yet either way."""
+        self._at_end = False  # new rows are not the end read before
         items = (self.content.itemAt(n) for n in range(self.content.count()))
         showing = sum(1 for i in items if i is not None and (w := i.widget()) and not w.isHidden())
         hide = rows - showing > 1 and self.column.isVisible()

@@ -133,11 +133,12 @@ class SignPage(Page):
             self.typed.setText("")
         points = [words.text(p) for p in view.paragraphs]
         if words.language != self._language or points != self._shown:
+            self.statement.start_over()  # before the new words come in
             self.statement.limit_width(self.line_px())
             self._shown = points
             with self.statement.refilling(len(points)):
                 self.statement.refill(self._points, points, _point, QLabel.setText)
-            self.statement.verticalScrollBar().setValue(0)
+            self.statement.verticalScrollBar().setValue(0)  # (their layout may have moved it)
             self._language = words.language
         self.statement.check_soon()
         self.title.setText(words.text(view.title or ""))

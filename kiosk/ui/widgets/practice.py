@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 
@@ -9,9 +11,13 @@ from kiosk.i18n import Words
 from kiosk.practice import Sample
 from kiosk.ui.pages.label import Label
 
+if TYPE_CHECKING:
+    from kiosk.session import Briefing
+
 LINE_CHARACTERS = 70
-"""The banner's words wrap at about this many characters: a line across a whole screen is hard to
-follow (Welcome's says how to open staff mode); past Welcome it is one line."""
+"""Welcome's banner wraps at about this many characters: a line across a whole screen is hard to
+follow (it says how to open staff mode). Past Welcome it is one line across the window (at 70, a
+longer name in Spanish wrapped it to two, and the screen below lost the room)."""
 
 
 PADDING = (12, 4)
@@ -32,16 +38,30 @@ class PracticeBanner(Label):
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self._welcome = True
 
-    def draw(self, words: Words, *, welcome: bool, staff: bool = False) -> None:
-        """`welcome`: how to open staff mode too; `staff` (signing in): the practice account."""
+    def draw(
+        self,
+        words: Words,
+        *,
+        welcome: bool,
+        staff: bool = False,
+        of: Briefing | None = None,
+    ) -> None:
+        """`welcome`: how to open staff mode too; `staff` (signing in): the practice account.
+        `of`: the briefing under way, whose patient it names past Welcome (staff may have prepared
+        another: the banner named the sample patient over "Hello, Jane Doe", and a trainee typed
+        the sample's birth date)."""
         s = self.sample
+        self._welcome = welcome
+        patient = of.patient if of is not None and not welcome else None
+        name, born = (patient.name, patient.date_of_birth) if patient else (s.name, s.date_of_birth)
         short = "practice.banner-staff" if staff else "practice.banner-short"
         self.setText(
             words(
                 "practice.banner" if welcome else short,
-                name=s.name,
-                born=words.date(s.date_of_birth),
+                name=name,
+                born=words.date(born),
                 staff=s.staff,
                 pin=s.pin,
             )
@@ -59,8 +79,9 @@ class PracticeBanner(Label):
 
     def _column(self) -> None:
         side, room = PADDING
-        line = self.fontMetrics().averageCharWidth() * LINE_CHARACTERS
-        side = max(side, (self.width() - line) // 2)
+        if self._welcome:  # Welcome's sentences in a column; past it, one line as wide as it needs
+            line = self.fontMetrics().averageCharWidth() * LINE_CHARACTERS
+            side = max(side, (self.width() - line) // 2)
         margins = self.contentsMargins()
         if (margins.left(), margins.top()) != (side, room):
             self.setContentsMargins(side, room, side, room)
