@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -232,3 +233,23 @@ def test_the_language_keeps_its_name_at_the_top_in_larger_text(
     assert top.language_button.text() == words("language.self")
     # Larger text with its words, or its glyph alone (and its words for a screen reader)
     assert top.larger_button.text() or top.larger_button.accessibleName()
+
+
+def test_choosing_a_language_on_welcome_moves_no_language_button_up_or_down(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    """The chosen language's thicker border made the row 4 px taller: the others moved down 2 px
+    under the finger (a reviewer saw the row move on choosing Spanish)."""
+    from tests.ui.seen import settle
+
+    languages = window.welcome.languages
+
+    def heights() -> dict[str, int]:
+        settle()  # laid out, as a person sees it (Arabic mirrors the row: its height is what holds)
+        return {code: b.mapTo(window, QPoint(0, 0)).y() for code, b in languages.buttons.items()}
+
+    before = heights()
+    for code in languages.buttons:
+        tap(qtbot, languages.buttons[code])
+        qtbot.waitUntil(lambda code=code: window.words.language == code)
+        assert heights() == before, code
