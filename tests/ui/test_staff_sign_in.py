@@ -16,6 +16,7 @@ from kiosk.ui.staff.sign_in import StaffSignIn
 from kiosk.ui.widgets.practice import PracticeBanner
 from kiosk.ui.window import KioskWindow
 from tests.ui.drive import key, tap
+from tests.ui.seen import settle
 
 STAFF, PIN = "Dana Okafor", "482913"
 
@@ -86,3 +87,32 @@ def test_the_pin_keys_are_large_and_in_the_middle_on_a_portrait_screen(
     portrait, left, right = _pin_keys(qtbot, window, station)
     assert abs(left - right) <= 2, (left, right)
     assert portrait.width() > landscape.width() and portrait.height() > landscape.height()
+
+
+@pytest.mark.parametrize(
+    "display", [QSize(1280, 800), QSize(1080, 1920)], ids=["landscape", "portrait"]
+)
+def test_a_wrong_pin_said_moves_no_key(
+    qtbot: QtBot, window: KioskWindow, station: Station, staffed: str, display: QSize
+) -> None:
+    """ "That PIN does not match" appeared above the buttons and the keys moved up under the
+    finger; Sign in ended 4 px from the screen's edge."""
+    window.show_at(display)
+    dialog = _open(qtbot, window, station)
+    tap(qtbot, key(dialog, STAFF))
+    qtbot.waitUntil(dialog.pad.isVisible)
+
+    def places() -> list[int]:
+        settle()
+        return [key(dialog.pad, d).mapTo(dialog, QPoint(0, 0)).y() for d in "1470"] + [
+            dialog.ok.mapTo(dialog, QPoint(0, 0)).y()
+        ]
+
+    before = places()
+    for digit in "1111":
+        tap(qtbot, key(dialog.pad, digit))
+    tap(qtbot, dialog.ok)
+    qtbot.waitUntil(dialog.message.isVisible)
+    assert places() == before
+    assert dialog.ok.mapTo(dialog, QPoint(0, dialog.ok.height())).y() <= dialog.height() - 16
+    dialog.reject()

@@ -68,6 +68,10 @@ class StaffSignIn(QDialog):
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
         self.message = label(role="notice")
+        # Its room is kept: a wrong PIN said moves no key under the finger (the keys moved up).
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         self.message.hide()
         layout.addWidget(self.message)
         row = QHBoxLayout()
