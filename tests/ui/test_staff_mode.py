@@ -429,3 +429,31 @@ def test_how_an_interpreter_helps_is_chosen_on_one_row(
     assert helps == tops.pop() or helps + step.helps.height() <= min(
         b.mapTo(step, QPoint(0, 0)).y() for b in step.modes.values()
     )
+
+
+def test_what_prepare_says_stands_above_its_buttons_on_a_portrait_screen_and_goes_once_fixed(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    """A reviewer, portrait: the message squeezed between Back and Next in four narrow lines cut
+    "Cancel" to "Cance" and lifted the buttons; the keys moved up when it came; and "Please type
+    the whole date" stood on after the whole date was typed."""
+    window.show_at(QSize(1080, 1920))
+    window.open_staff()
+    tap(qtbot, window.staff.prepare_button)
+    form = window.staff.prepare
+    type_keys(qtbot, form.name_keys, "Ana Díaz")
+    next_(qtbot, form)
+    QApplication.processEvents()
+    keys = key(form.keypad, "1")
+    at = keys.mapTo(window, QPoint(0, 0)).y()
+    type_date(qtbot, form.keypad, "0102")  # not whole
+    next_(qtbot, form)
+    assert form.message.isVisible() and form.message.text()
+    QApplication.processEvents()
+    row = form.next_button.mapTo(window, QPoint(0, 0)).y()
+    assert form.message.mapTo(window, QPoint(0, form.message.height())).y() <= row  # above them
+    for b in (form.cancel_button, form.back_button, form.next_button):
+        assert b.width() >= b.sizeHint().width(), b.text()  # whole: "Cance" no more
+    assert keys.mapTo(window, QPoint(0, 0)).y() == at  # the keys stayed where they were
+    type_date(qtbot, form.keypad, "1950")
+    assert not form.message.isVisible() and not form.message.text()

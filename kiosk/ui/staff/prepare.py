@@ -179,7 +179,7 @@ class PrepareForm(QWidget):
         column.addWidget(self.by)
         # 7. An interpreter, for a briefing in another language than the clinic's.
         self.steps.addWidget(self.plan.interp_step)
-
+        self._message.gone_on_typing(self, self.keypad.typed)
         self.forget()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -3,7 +3,8 @@ fits whole, one under another where it would be cut."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.base import WrapButton
 from kiosk.ui.widgets.keys import set_flag
@@ -20,20 +21,19 @@ def across_or_down(row: QBoxLayout, need: int, width: int) -> None:
 
 
 class MessageBeside:
-    """A message between a row's buttons where the row has the room for it (1280x800 has no
-    height to spare), else on a line of its own above them (a portrait screen)."""
+    """A message between a row's buttons where the row has the room for it in two lines at most
+    (1280x800 has no height to spare), else on a line of its own above them (a portrait screen),
+    its room kept there for two lines whether or not there is something to say, so that nothing
+    above it moves when it comes."""
+
+    LINES = 2
 
     def __init__(self, row: QHBoxLayout, above: QVBoxLayout, message: QLabel, at: int) -> None:
         self.row, self.above, self.message, self.at = row, above, message, at
-        self._need = 0
-        """What the row needs with the message in it, measured the last time it was."""
 
     def place(self, width: int) -> None:
         row, message = self.row, self.message
-        if row.indexOf(message) >= 0 and not message.isHidden():
-            row.invalidate()
-            self._need = row.minimumSize().width()
-        beside = self._need <= width
+        beside = self._buttons() + self._one_line() // self.LINES <= width
         holder, other = (row, self.above) if beside else (self.above, row)
         if holder.indexOf(message) < 0:
             other.removeWidget(message)
@@ -41,6 +41,42 @@ class MessageBeside:
                 row.insertWidget(self.at, message, 1)
             else:
                 self.above.addWidget(message)
+        policy = message.sizePolicy()
+        policy.setRetainSizeWhenHidden(not beside)
+        message.setSizePolicy(policy)
+        margins = message.contentsMargins()
+        lines = self.LINES * message.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+        message.setMinimumHeight(0 if beside else lines)
+
+    def gone_on_typing(self, form: QWidget, *changes: SignalInstance) -> None:
+        """What was said goes once staff change what they typed (a line of `form`, or any of
+        `changes` fires): a refusal stood, wrong, over the whole date typed, or the name typed."""
+        for changed in (*changes, *(f.textChanged for f in form.findChildren(QLineEdit))):
+            changed.connect(self._gone)
+
+    def _gone(self) -> None:
+        if self.message.text():
+            self.message.setText("")
+            self.message.hide()
+
+    def _buttons(self) -> int:
+        """The row's width without the message: its buttons whole, and the room between them."""
+        row, shown = self.row, 0
+        width = row.contentsMargins().left() + row.contentsMargins().right()
+        for n in range(row.count()):
+            item = row.itemAt(n)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.message and not widget.isHidden():
+                width += widget.sizeHint().width()
+                shown += 1
+        return width + row.spacing() * shown  # (one more gap: the message's)
+
+    def _one_line(self) -> int:
+        """The message's words on one line, and the room inside its box."""
+        message = self.message
+        margins = message.contentsMargins()
+        words = message.fontMetrics().horizontalAdvance(message.text())
+        return words + margins.left() + margins.right() + 2 * message.margin()
 
 
 def picked(choice: WrapButton, on: bool) -> None:
