@@ -123,6 +123,8 @@ class QuestionPage(Page):
         self._may_say: tuple[Line, ...] = ()
         self._words: Words | None = None
         self._said_room: dict[tuple[int, int], int] = {}
+        self._fitted: tuple[object, ...] = ()
+        """What the choices' gaps and the question's size were last decided for."""
 
     def draw(self, view: View, words: Words) -> None:
         self.choices.limit_width(self.line_px())
@@ -138,8 +140,9 @@ class QuestionPage(Page):
         self.feedback.setVisible(feedback is not None)
         if feedback is not None:
             self._say(self.feedback, feedback, words)
-        self._may_say, self._words = view.may_say, words
-        self._said_room.clear()
+        if view.may_say != self._may_say or words is not self._words:  # else measured already
+            self._may_say, self._words = view.may_say, words
+            self._said_room.clear()
         shown = (view.screen_id, words.language)
         if shown != self._shown or not self.isVisible():
             self.choices.verticalScrollBar().setValue(0)  # a new question starts at the top
@@ -181,6 +184,13 @@ class QuestionPage(Page):
         around = self.choices.height() - self.choices.viewport().height()
         around += self.layout().spacing()  # type: ignore[union-attr]
         prompt_width = self.prompt.width() or self.width()
+        now = self.feedback.text.text() if self.feedback.isVisible() else None
+        fitting: tuple[object, ...] = (self.size().toTuple(), width, around, prompt_width, now)
+        fitting += (self.prompt.text(), self.feedback.text.font().pixelSize())
+        fitting += tuple(b.words.text() for b in shown)
+        if fitting == self._fitted:  # decided already for this page, its size and its words
+            return
+        self._fitted = fitting
         # Tried in this order, until every choice shows whole: the room under the choices for the
         # longest word the question may say there (or, if even then they cannot all show, for
         # what it says now: seeing every choice comes first); the question in the title's size,
@@ -268,6 +278,7 @@ class QuestionPage(Page):
     def forget(self) -> None:
         self._shown = None
         self._said = ""
+        self._fitted = ()
         with self.choices.refilling(0):
             self.choices.refill(self._pool, [], self._choice_button, ChoiceButton.set_choice)
         self.feedback.set_line("", Tone.PLAIN, None, "", 1)
