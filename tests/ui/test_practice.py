@@ -160,3 +160,18 @@ def test_the_practice_banner_names_the_patient_staff_prepared(
     tap(qtbot, window.welcome.start_button)
     assert kind(window) is ScreenKind.IDENTITY
     assert NAME in banner.text() and SAMPLE.name not in banner.text()
+
+
+def test_staff_mode_keeps_the_practice_account_in_the_banner(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    """Open, staff mode showed Welcome's banner, which tells how to open staff mode."""
+    banner = window.practice
+    assert banner is not None
+    welcome = banner.text()
+    window.open_staff()
+    assert window.staff_mode.is_open
+    staff = window.staff_mode.words("practice.banner-staff", staff=SAMPLE.staff, pin=SAMPLE.pin)
+    assert banner.text() == staff
+    window.close_staff()
+    assert banner.text() == welcome  # the patient's screen, as it was

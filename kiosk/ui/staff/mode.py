@@ -67,6 +67,8 @@ class StaffMode(QObject):
         window.still_there.hide()
         window.top.hide()
         window.bottom.hide()
+        if window.practice is not None:  # the practice account, not Welcome's how to get here
+            window.practice.draw(self.words, welcome=False, staff=True)
         window.stack.addWidget(self.page)
         window.stack.setCurrentWidget(self.page)
 
