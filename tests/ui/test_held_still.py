@@ -26,6 +26,15 @@ def practice_banner() -> bool:
     return True
 
 
+def _begin_larger(qtbot: QtBot, window: KioskWindow, language: str) -> None:
+    """1280x800, the language chosen, Larger text on, the birth date confirmed."""
+    assert window.model is not None
+    window.show_at(QSize(1280, 800))
+    window.model.set_home_language(language)
+    tap(qtbot, window.top.larger_button)
+    begin(qtbot, window, "03141951")
+
+
 def _looks(window: KioskWindow) -> tuple[object, list[tuple[int, int]]]:
     """The question's role (its size) and each choice's top and height on the window."""
     page = window.question
@@ -39,11 +48,7 @@ def _looks(window: KioskWindow) -> tuple[object, list[tuple[int, int]]]:
 def test_a_question_holds_still_through_its_answers(
     qtbot: QtBot, window: KioskWindow, prepared: str, language: str
 ) -> None:
-    assert window.model is not None
-    window.show_at(QSize(1280, 800))
-    window.model.set_home_language(language)
-    tap(qtbot, window.top.larger_button)
-    begin(qtbot, window, "03141951")
+    _begin_larger(qtbot, window, language)
     b = window.briefing
     assert b is not None
     roles = set()
@@ -88,11 +93,7 @@ def _pad(window: KioskWindow) -> QRect:
 def test_why_sign_did_nothing_never_takes_room_from_the_pad(
     qtbot: QtBot, window: KioskWindow, prepared: str, language: str
 ) -> None:
-    assert window.model is not None
-    window.show_at(QSize(1280, 800))
-    window.model.set_home_language(language)
-    tap(qtbot, window.top.larger_button)
-    begin(qtbot, window, "03141951")
+    _begin_larger(qtbot, window, language)
     walk_to(qtbot, window, ScreenKind.SIGN)
     qtbot.waitUntil(window.sign.pad.isVisible)
     before = _pad(window)
@@ -121,11 +122,7 @@ def test_a_risk_read_to_its_end_stays_at_its_end_once_acknowledged(
     """ "I understand this risk" becomes a line, and the words get its room: a reviewer saw the
     text cut at both ends and "There is more below" said again (the scroll bar kept a value from
     a moment's layout, 5 px short of the end)."""
-    assert window.model is not None
-    window.show_at(QSize(1280, 800))
-    window.model.set_home_language(language)
-    tap(qtbot, window.top.larger_button)
-    begin(qtbot, window, "03141951")
+    _begin_larger(qtbot, window, language)
     b = window.briefing
     assert b is not None
     while b.current.kind is not ScreenKind.RISK:

@@ -133,7 +133,6 @@ class ReadingPage(Page):
             self.revisit.setVisible(view.notice is not None)
             self._fill([words.text(p) for p in view.paragraphs], view.cards)
             self.picture.show_figure(view.figure)
-            self.body.verticalScrollBar().setValue(0)  # (their layout may have moved it)
             self.body.fit_content()  # as tall as the new words
             self._shown = shown
             self.body.check_soon()

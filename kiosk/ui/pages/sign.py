@@ -138,7 +138,6 @@ class SignPage(Page):
             self._shown = points
             with self.statement.refilling(len(points)):
                 self.statement.refill(self._points, points, _point, QLabel.setText)
-            self.statement.verticalScrollBar().setValue(0)  # (their layout may have moved it)
             self._language = words.language
         self.statement.check_soon()
         self.title.setText(words.text(view.title or ""))
@@ -220,15 +219,12 @@ class SignPage(Page):
         drawn = width > 0 and not self._typed_mode
         longest = self._measure.tallest(width, _notice, self._may_say) if drawn else 0
         place = self._notice_place
-        for room in (max(lines, longest), lines):
-            if place.minimumHeight() != room:
-                place.setMinimumHeight(room)
-            layout = self.layout()
-            if layout is None or room == lines:
-                return
+        place.setMinimumHeight(max(lines, longest))
+        layout = self.layout()
+        if layout is not None and longest > lines:
             layout.invalidate()
-            if layout.totalMinimumSize().height() <= self.height():
-                return
+            if layout.totalMinimumSize().height() > self.height():
+                place.setMinimumHeight(lines)
 
     def submit(self, action: Action) -> None:
         model = self.model
