@@ -21,6 +21,7 @@ from kiosk.document.make import DocumentError, Made
 from kiosk.document.printable import Unprintable, unprintable
 from kiosk.i18n import Msg, language_name, msg
 from kiosk.records import followup, withdrawal
+from kiosk.records.cosigned import Cosigned, cosigned
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.listened import Heard, listened
 from kiosk.records.query import RecordRow
@@ -41,6 +42,7 @@ __all__ = [
     "PREPARED_WINDOW",
     "SEARCH_LIMIT",
     "WITHDRAW_REASONS",
+    "Cosigned",
     "FoundBriefings",
     "Heard",
     "Language",
@@ -273,6 +275,11 @@ class StaffDesk:
         """What the briefing's patient listened to, in order."""
         station = self.station
         return self._read("listened", lambda: listened(station.store, station.forms, briefing_id))
+
+    def cosigned(self, briefing_id: str) -> Cosigned:
+        """Who signs beside the briefing's patient, planned and signed; its practitioner and date."""
+        store = self.station.store
+        return self._read("cosigned", lambda: cosigned(store, briefing_id))
 
     def open_questions(self) -> list[OpenQuestion]:
         return self._read("open questions", self.station.open_questions)

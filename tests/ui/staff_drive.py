@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import theme
@@ -45,8 +45,18 @@ def staff_fits(window: KioskWindow, where: str) -> None:
         f"{where}: the staff page needs {need.width()}×{need.height()} but has {room.width()}×{room.height()}"
     )
     screen = window.rect()
+    # What a scroll area holds may go on below the screen: the area itself must be on it.
+    held = {a.widget() for a in window.staff.findChildren(QScrollArea)}
+
+    def in_scroll(widget: QWidget | None) -> bool:
+        while widget is not None:
+            if widget in held:
+                return True
+            widget = widget.parentWidget()
+        return False
+
     for widget in window.staff.findChildren(QWidget):
-        if widget.isVisible():
+        if widget.isVisible() and not in_scroll(widget):
             box = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
             assert screen.contains(box), f"{where}: {widget!r} is off screen at {box}"
     for b in window.findChildren(QAbstractButton):

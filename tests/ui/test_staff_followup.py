@@ -19,6 +19,7 @@ from kiosk.content import load_form
 from kiosk.demo import walk_through
 from kiosk.records.followup import FollowUpError
 from kiosk.session import Briefing, Patient
+from kiosk.session.signers import InterpreterMode
 from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import AuditEntry, BriefingRow, Document, QuestionFlag
@@ -36,7 +37,17 @@ FORM = load_form(MILD)
 SIGNED = "Ana Ruiz"
 
 
-PERSONAL = (SIGNED, "Ruiz", NAME, "Ångström", "MRN-1001", "MRN-0042", "Ben Okafor", "drain")
+PERSONAL = (
+    SIGNED,
+    "Ruiz",
+    NAME,
+    "Ångström",
+    "MRN-1001",
+    "MRN-0042",
+    "Ben Okafor",
+    "drain",
+    "Marta Gil",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -335,3 +346,61 @@ def test_rows_replies_and_reasons_are_read_whole_on_a_portrait_screen(
     staff_fits(window, "questions, portrait")
     tap(qtbot, next(iter(questions.buttons.values())))
     staff_fits(window, "answering a question, portrait")
+
+
+def test_a_long_record_scrolls_and_its_buttons_stay_on_screen(
+    qtbot: QtBot,
+    window: KioskWindow,
+    station: Station,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A patient who listened on every screen leaves a line a Listen: 30 of them with the record's
+    facts are taller than 1280x800. The lines scroll under the title; Print and Copy stay whole on
+    screen (the facts pushed the window's layout past its height, the buttons off the screen)."""
+    from kiosk.records.listened import Heard
+
+    signed = signed_briefing(station, clock)
+    station.make_pdf(signed)
+    heard = [
+        Heard(FORM.about.id, FORM.about.title, clock.now(), n % 2 == 0, 3, 16, False, "v")
+        for n in range(30)
+    ]
+    monkeypatch.setattr("kiosk.services.staff.StaffDesk.listened", lambda self, _id: heard)
+    panel = open_list(qtbot, window)
+    tap(qtbot, panel.buttons[signed])
+    detail = window.staff.detail
+    qtbot.waitUntil(detail.print_button.isVisible)
+    assert detail.facts.text().count("\n") >= 40
+    staff_fits(window, "a long record")
+
+
+def test_a_briefings_page_names_who_signs_beside_the_patient(
+    qtbot: QtBot, window: KioskWindow, station: Station, clock: FakeClock
+) -> None:
+    """Staff planned an interpreter and a witness: the briefing's page names them, the
+    practitioner and the planned date (it showed none of them), and that nobody signed yet."""
+    from kiosk.session.cosign import Interpreter, Plan
+
+    interpreter = Interpreter("Marta Gil", "LanguageLine 7781", "es", InterpreterMode.VIDEO)
+    planned = prepare_briefing(
+        station.store, FORM, name="Ben Okafor", date_of_birth=date(1970, 7, 8), mrn=None,
+        staff="Sam Carter", now=clock.now(), language="es", practitioner="Dr. Adeyemi",
+        planned_date=date(2026, 12, 18), plan=Plan(interpreter=interpreter, witness=True),
+    )  # fmt: skip
+    panel = open_list(qtbot, window)
+    tap(qtbot, panel.buttons[planned])
+    detail = window.staff.detail
+    qtbot.waitUntil(lambda: detail.title.text() == "Ben Okafor")
+    facts = detail.facts.text().splitlines()
+    waiting = english("staff.detail.cosigner-waiting")
+    for line in (
+        english("staff.detail.practitioner", name="Dr. Adeyemi"),
+        english("staff.detail.planned-date", date=date(2026, 12, 18)),
+        "Interpreter: Marta Gil · LanguageLine 7781 · Español, by video · not signed",
+        english("staff.detail.witness-planned", state=waiting),
+    ):
+        assert line in facts
+    staff_fits(window, "a briefing with its signers planned")
+    tap(qtbot, detail.menu_button)
+    assert "Marta Gil" not in detail.facts.text() and detail.cosigned.plan.empty

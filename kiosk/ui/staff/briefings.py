@@ -18,6 +18,7 @@ from kiosk.i18n import Text, Words, msg
 from kiosk.services.staff import (
     SEARCH_LIMIT,
     WITHDRAW_REASONS,
+    Cosigned,
     FoundBriefings,
     Heard,
     RecordRow,
@@ -153,13 +154,20 @@ class BriefingDetail(Panel):
         """A PDF action is running (off the screen's thread); the buttons wait for it."""
         self.briefing_id: str | None = None
         self.row: RecordRow | None = None
+        self.cosigned = Cosigned()
+        """Who signs beside the patient, planned and signed (read with the row)."""
         self.heard: list[Heard] = []
         """What the patient listened to (read with the row)."""
         self.menu_button.setText(words("staff.detail.back"))
         frame, self.lines = card()
         self.facts = label()
         self.lines.addWidget(self.facts)
-        self.body.addWidget(frame)
+        # As tall as the record, and scrolled under the title when taller than the room (a line
+        # a Listen: a patient who listened on every screen left more than a screen's height).
+        self.record = Reading(hug=True)
+        self.record.setMinimumHeight(1)
+        self.record.add(frame)
+        self.body.addWidget(self.record)
         self.body.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(16)
@@ -200,13 +208,20 @@ class BriefingDetail(Panel):
         if self.briefing_id is None:
             return
 
-        def arrived(found: tuple[RecordRow, list[Heard]]) -> None:
-            self.row, self.heard = found
+        def arrived(found: tuple[RecordRow, Cosigned, list[Heard]]) -> None:
+            self.row, self.cosigned, self.heard = found
             self._draw()
             self.say(told, role)
 
         briefing_id, desk = self.briefing_id, self.desk
-        self.read(lambda: (desk.briefing(briefing_id), desk.listened(briefing_id)), arrived)
+        self.read(
+            lambda: (
+                desk.briefing(briefing_id),
+                desk.cosigned(briefing_id),
+                desk.listened(briefing_id),
+            ),
+            arrived,
+        )
 
     def _draw(self) -> None:
         row = self.row
@@ -215,7 +230,10 @@ class BriefingDetail(Panel):
         words, now = self.words, self.desk.now()
         ours = row.kiosk_id == self.desk.kiosk_id  # PDFs are made and kept per kiosk
         self.title.setText(row.patient_name or words("staff.detail.walk-up"))
-        lines = [*facts(words, row, now, ours), *listened_lines(words, self.heard, now)]
+        lines = [
+            *facts(words, row, now, ours, self.cosigned),
+            *listened_lines(words, self.heard, now),
+        ]
         self.facts.setText("\n".join(lines))
         made = ours and row.pdf_status == "made"
         self.print_button.setVisible(made)
@@ -299,6 +317,7 @@ class BriefingDetail(Panel):
         self.drop_reads()
         self.briefing_id = None
         self.row = None
+        self.cosigned = Cosigned()  # names of the patient's signers: gone with the patient's
         self.heard = []
         self.title.setText("")
         self.facts.setText("")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kiosk.i18n import Words
-from kiosk.services.staff import ANY_KIOSK, PREPARED_WINDOW, Heard, RecordRow
+from kiosk.i18n import Words, language_name
+from kiosk.services.staff import ANY_KIOSK, PREPARED_WINDOW, Cosigned, Heard, RecordRow
+from kiosk.session.signers import MODE_WORDS, InterpreterMode, Signer, SignerKind
 
 STATUS = {
     "prepared": "staff.status.prepared",
@@ -91,8 +92,12 @@ def summary(words: Words, row: RecordRow, now: datetime, here: str) -> str:
     return f"{who}\n{DOT.join(state)}"
 
 
-def facts(words: Words, row: RecordRow, now: datetime, ours: bool) -> list[str]:
-    """One briefing's record, a line a fact, for the detail screen."""
+def facts(
+    words: Words, row: RecordRow, now: datetime, ours: bool, seen: Cosigned | None = None
+) -> list[str]:
+    """One briefing's record, a line a fact, for the detail screen; with `seen`, the practitioner
+    and planned date after the procedure, and who signs beside the patient after the patient."""
+    seen = seen or Cosigned()
     born = row.date_of_birth or words("staff.when.never")
     if row.signed_at:
         how = words("staff.detail.typed" if row.signature_kind == "typed" else "staff.detail.drawn")
@@ -110,6 +115,7 @@ def facts(words: Words, row: RecordRow, now: datetime, ours: bool) -> list[str]:
         if row.mrn
         else words("staff.detail.born", date=born),
         words("staff.detail.procedure", form=row.form_id, version=row.form_version),
+        *procedure_lines(words, seen),
         words("staff.detail.language", language=row.language_name),
         words("staff.detail.status", status=status_text(words, row, now)),
         words("staff.detail.prepared-by", when=prepared, staff=row.prepared_by)
@@ -121,11 +127,78 @@ def facts(words: Words, row: RecordRow, now: datetime, ours: bool) -> list[str]:
             ended=when(words, row.ended_at, now),
         ),
         signed,
+        *signer_lines(words, seen, now),
         risks_text(words, row),
         words("staff.detail.questions", flagged=row.questions_flagged, open=row.open_questions),
         DOT.join(pdf),
         words("staff.detail.id", id=row.briefing_id),
     ]
+
+
+def procedure_lines(words: Words, seen: Cosigned) -> list[str]:
+    """Who performs the procedure and when, where staff said so when they prepared the briefing."""
+    lines = []
+    if seen.practitioner:
+        lines.append(words("staff.detail.practitioner", name=seen.practitioner))
+    if seen.planned_date:
+        lines.append(words("staff.detail.planned-date", date=seen.planned_date))
+    return lines
+
+
+def signer_lines(words: Words, seen: Cosigned, now: datetime) -> list[str]:
+    """Who signs beside (or for) the patient, a line each, planned or not, and whether they signed
+    yet (none: nobody does)."""
+    lines = []
+    signed = {s.kind: s for s in seen.signed}
+    plan, waiting = seen.plan, words("staff.detail.cosigner-waiting")
+    rep = signed.get(SignerKind.REPRESENTATIVE)
+    if rep is not None:
+        lines.append(_representative(words, rep.name, rep.role or "", _signed(words, rep, now)))
+    elif plan.representative is not None:
+        r = plan.representative
+        lines.append(_representative(words, r.name, r.relationship, waiting))
+    interpreter = signed.get(SignerKind.INTERPRETER)
+    if interpreter is not None:
+        i = interpreter
+        state = _signed(words, i, now)
+        lines.append(_interpreter(words, i.name, i.interpreter_id, i.language, i.mode, state))
+    elif plan.interpreter is not None:
+        p = plan.interpreter
+        lines.append(_interpreter(words, p.name, p.interpreter_id, p.language, p.mode, waiting))
+    witness = signed.get(SignerKind.WITNESS)
+    if witness is not None:
+        lines.append(
+            words("staff.detail.witness", name=witness.name, state=_signed(words, witness, now))
+        )
+    elif plan.witness:
+        lines.append(words("staff.detail.witness-planned", state=waiting))
+    return lines
+
+
+def _representative(words: Words, name: str, relationship: str, state: str) -> str:
+    return words("staff.detail.representative", name=name, relationship=relationship, state=state)
+
+
+def _interpreter(
+    words: Words,
+    name: str,
+    their_id: str | None,
+    language: str | None,
+    mode: InterpreterMode | None,
+    state: str,
+) -> str:
+    return words(
+        "staff.detail.interpreter",
+        name=name,
+        id=their_id or "",
+        language=language_name(language) if language else "",
+        mode=words(MODE_WORDS[mode]) if mode else "",
+        state=state,
+    )
+
+
+def _signed(words: Words, signer: Signer, now: datetime) -> str:
+    return words("staff.detail.cosigner-signed", when=when(words, signer.at, now))
 
 
 KIOSK_SCREENS = {"identity": "identity.heading", "review": "review.heading", "sign": "sign.heading"}
