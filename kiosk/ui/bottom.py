@@ -150,6 +150,18 @@ class BottomBar(QWidget):
         self.message.setText(text)
         set_flag(self.message, "role", "notice" if self._said else ("cue" if text else ""))
         self.message.setObjectName("moreBelow" if self._more else "note")
+        self._hold_room(text)
+
+    def _hold_room(self, text: str) -> None:
+        """Keep room for these words where the two lines kept are not enough (a letter drawn from
+        another font makes its line taller): the row under the message would otherwise be pushed
+        past the bar's edge, and the main action cut. Kept from then on, so it moves once."""
+        width = min(self.message.maximumWidth(), self.width())
+        if not text or width <= 0:
+            return
+        need = self.message.heightForWidth(width)
+        if need > self.message.minimumHeight():
+            self.message.setMinimumHeight(need)
 
     def say(self, text: str) -> None:
         """A message not from the model (staff mode's): shown in the same line."""
