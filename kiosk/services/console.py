@@ -22,6 +22,7 @@ from kiosk.content import load_catalog
 from kiosk.content.schema import Form
 from kiosk.i18n import msg
 from kiosk.records import desk, flags, followup, timeline, withdrawal
+from kiosk.records.cosigned import Cosigned, cosigned
 from kiosk.records.desk import Cursor, DeskFilters
 from kiosk.records.flags import Flag, Which
 from kiosk.records.query import RecordRow, risk_totals
@@ -39,6 +40,7 @@ __all__ = [
     "WITHDRAW_REASONS",
     "BriefingStatus",
     "ConsoleDesk",
+    "Cosigned",
     "Cursor",
     "DeskFilters",
     "Event",
@@ -244,6 +246,10 @@ class ConsoleDesk:
         found = self._read("briefing", work)
         self.action(staff, "console_briefing_viewed", briefing_id=briefing_id)
         return found
+
+    def cosigned(self, briefing_id: str) -> Cosigned:
+        """Who signs beside the briefing's patient, planned and signed; its practitioner and date."""
+        return self._read("cosigned", lambda: cosigned(self.store, briefing_id))
 
     # -- questions ---------------------------------------------------------------------------
 

@@ -288,3 +288,23 @@ def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
                 Interpreter("Marta Gil", "LL-7781", "en", InterpreterMode.PHONE),
                 witness=True,
             )
+            # the briefing's facts at the desk name them, and that none of them signed yet
+            window.tabs.setCurrentWidget(window.briefings)
+            window.briefings.refresh()
+            listed(qtbot, window, 1)
+            window.briefings.table.selectRow(0)
+            pane, wanted = window.briefings.pane, offered.briefing_id
+            qtbot.waitUntil(lambda p=pane, w=wanted: p.briefing_id == w, timeout=30_000)
+            facts = pane.facts.text()
+            waiting = EN("staff.detail.cosigner-waiting")
+            for line in (
+                EN(
+                    "staff.detail.representative",
+                    name="Luis Ruiz",
+                    relationship="son",
+                    state=waiting,
+                ),
+                "Interpreter: Marta Gil · LL-7781 · English, by phone · not signed",
+                EN("staff.detail.witness-planned", state=waiting),
+            ):
+                assert line in facts

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import Words, isolated
-from kiosk.services.console import Event, RecordRow
+from kiosk.services.console import Cosigned, Event, RecordRow
 from kiosk.ui.console.describe import event_text, event_time, who
 from kiosk.ui.staff.describe import DOT, facts, kiosk_name
 
@@ -71,7 +71,9 @@ class BriefingPane(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.events, 1)
 
-    def show_briefing(self, row: RecordRow, events: list[Event], now: datetime) -> None:
+    def show_briefing(
+        self, row: RecordRow, events: list[Event], now: datetime, seen: Cosigned | None = None
+    ) -> None:
         words = self.words
         if row.briefing_id != self.briefing_id:
             self.tell("")
@@ -86,7 +88,7 @@ class BriefingPane(QWidget):
             )
         )
         self.withdraw_button.setVisible(row.status == "prepared")
-        lines = facts(words, row, now, ours=True)
+        lines = facts(words, row, now, ours=True, seen=seen)
         self.facts.setText("\n".join(DOT.join(lines[i : i + 3]) for i in range(0, len(lines), 3)))
         self.events.setRowCount(len(events))
         for n, event in enumerate(events):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import Msg, Words
-from kiosk.services.console import WITHDRAW_REASONS, ConsoleDesk, Event, RecordRow
+from kiosk.services.console import WITHDRAW_REASONS, ConsoleDesk, Cosigned, Event, RecordRow
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.briefing import BriefingPane
 from kiosk.ui.console.filters import FilterBar
@@ -169,12 +170,14 @@ class BriefingsView(QWidget):
         if staff is None or desk is None:
             return
         self.reads.run(
-            lambda: (*desk.briefing(staff, briefing_id), desk.now()), self._show, self.say
+            lambda: (*desk.briefing(staff, briefing_id), desk.cosigned(briefing_id), desk.now()),
+            self._show,
+            self.say,
         )
 
-    def _show(self, found: tuple[RecordRow, list[Event], object]) -> None:
-        row, events, now = found
-        self.pane.show_briefing(row, events, now)  # type: ignore[arg-type]
+    def _show(self, found: tuple[RecordRow, list[Event], Cosigned, datetime]) -> None:
+        row, events, seen, now = found
+        self.pane.show_briefing(row, events, now, seen)
         if self.pdf.briefing_id != row.briefing_id:
             self.pdf.forget()
         self._pdf_wanted()
