@@ -334,6 +334,10 @@ class Briefing(Walk):
         if self.status is Status.IN_PROGRESS:
             self._emit(LanguageChanged(**self._shown(form=form), screen_id=self.current.id))
         self.form = form
+        # Words read to their end in the other language are new words now: a risk not yet
+        # acknowledged, and the signing statement, wait until these have all been on screen.
+        for screen_id in [s for s in self.read_whole if s not in self.acknowledgements]:
+            del self.read_whole[screen_id]
         self._see()
         return self.current
 

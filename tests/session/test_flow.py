@@ -563,3 +563,23 @@ def test_a_language_not_offered_is_refused_and_changes_nothing(
     assert bilingual.language == "en" and sink.events == []
     assert bilingual.switch_language("en") is bilingual.current  # the same language: nothing to do
     assert sink.events == []
+
+
+def test_text_read_in_one_language_is_read_again_in_the_next(bilingual: Briefing) -> None:
+    """A risk read to its end in Spanish, then the language switched: "I understand this risk"
+    waits for the English words to be read to their end (reviewer: it stayed enabled, and the
+    acknowledgement was recorded in a language whose words had not all been on screen)."""
+    bilingual.switch_language("es")
+    risks = [s.id for s in bilingual.screens if s.kind is ScreenKind.RISK]
+    advance_to(bilingual, risks[0])
+    advance_to(bilingual, risks[1])  # the first read and acknowledged in Spanish: it stays so
+    bilingual.read_to_end()
+    assert bilingual.has_read(risks[1])
+    bilingual.switch_language("en")
+    assert not bilingual.has_read(risks[1]) and bilingual.blocker() is Blocker.RISK_NOT_READ
+    with pytest.raises(FlowError) as refused:
+        bilingual.acknowledge_risk()
+    assert refused.value.blocker is Blocker.RISK_NOT_READ
+    assert risks[0] in bilingual.acknowledgements  # what was given stays given
+    bilingual.read_to_end()
+    assert bilingual.acknowledge_risk().risk_id == risks[1]

@@ -27,7 +27,18 @@ from kiosk.store.models import (
 )
 from kiosk.ui.window import KioskWindow
 from tests.pdfsig import pdfsig
-from tests.ui.drive import acknowledge, begin, key, kind, next_, sign_here, tap, texts, walk_to
+from tests.ui.drive import (
+    acknowledge,
+    begin,
+    key,
+    kind,
+    next_,
+    scroll_to_end,
+    sign_here,
+    tap,
+    texts,
+    walk_to,
+)
 
 
 def choose_language(qtbot: QtBot, window: KioskWindow, language: str) -> None:
@@ -253,3 +264,33 @@ def test_choosing_a_language_on_welcome_moves_no_language_button_up_or_down(
         tap(qtbot, languages.buttons[code])
         qtbot.waitUntil(lambda code=code: window.words.language == code)
         assert heights() == before, code
+
+
+def test_a_risk_read_in_one_language_waits_to_be_read_in_the_next(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """Larger text, Blood clots read to its end in Spanish, then English chosen from the top: the
+    English words start at their top and "I understand this risk" waits until they have been read
+    to their end (reviewer: it stayed enabled over words never shown)."""
+    tap(qtbot, window.welcome.languages.buttons["es"])
+    begin(qtbot, window)
+    tap(qtbot, window.top.larger_button)
+    b = window.briefing
+    assert b is not None
+    clots = next(r.id for r in b.form.risks if r.id == "risk-blood-clots")
+    while b.current.id != clots:
+        if kind(window) is ScreenKind.RISK:
+            acknowledge(qtbot, window)
+        next_(qtbot, window)
+    body, understand = window.reading.body, window.reading.understand
+    scroll_to_end(qtbot, body)
+    qtbot.waitUntil(understand.isEnabled)
+    choose_language(qtbot, window, "en")
+    assert b.current.id == clots and body.verticalScrollBar().value() == 0
+    assert body.verticalScrollBar().maximum() > 0  # longer than its room: to be read again
+    qtbot.waitUntil(lambda: not understand.isEnabled())
+    assert not b.has_read(clots)
+    scroll_to_end(qtbot, body)
+    qtbot.waitUntil(understand.isEnabled)
+    tap(qtbot, understand)
+    assert b.acknowledgements[clots].read_to_end_at is not None
