@@ -49,6 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.widgets.picture import Picture
+
 LONG_LINE_CHARS = 75
 """A wrapped line longer than this many characters (on average over its paragraph) is too long to
 read comfortably; the product asks for about 70."""
@@ -635,7 +637,10 @@ def _scroll_bars(window: QWidget, screen: str) -> list[Finding]:
         inside = texts_of(content)
         view = on_window(window, area.viewport())
         unseen = [t for t in inside if not view.contains(on_window(window, t.widget, t.contents))]
-        if bar.maximum() > 0 and unseen:
+        # A picture after the words (no room beside them) is more to scroll to as well.
+        pictures = [p for p in content.findChildren(Picture) if p.isVisible()]
+        hidden = [p for p in pictures if not view.contains(on_window(window, p))]
+        if bar.maximum() > 0 and (unseen or hidden):
             continue
         first = inside[0].words if inside else type(area).__name__
         why = (

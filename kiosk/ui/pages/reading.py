@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
@@ -29,8 +30,21 @@ AHEAD_MS = 50
 """The next screen's picture is drawn this long after a screen changed (it has been painted by
 then; a patient reads for seconds before Next)."""
 SMALLEST = 160
-"""A picture that would be less tall than this (at 1280×800) is not shown: too small to help, on a
-screen crowded with words (larger text, a long language, a notice)."""
+"""A picture beside or above the words is at least this tall (at 1280×800); with less room there
+(larger text, a long language, a notice) it goes after the words, in their scroll."""
+SCROLLED = 1.5
+"""A picture after the words is at most this many times SMALLEST tall (and no taller than the
+words' room, so that it is on screen whole once scrolled to)."""
+SCROLLED_LEAST = 64
+"""Less room for the words than this (px at 1280×800) and no picture is shown at all."""
+
+
+class Place(Enum):
+    """Where a reading screen's picture stands."""
+
+    BESIDE = "beside"
+    ABOVE = "above"
+    SCROLLED = "scrolled"
 
 
 class ReadingPage(Page):
@@ -86,6 +100,7 @@ class ReadingPage(Page):
         self.pair = QHBoxLayout()
         self.pair.addLayout(self.words, 1)
         self.pair.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        self._placed = Place.BESIDE
         self._text_px = 0
         layout.addLayout(self.pair)
         row = QHBoxLayout()
@@ -146,7 +161,7 @@ class ReadingPage(Page):
             self.understand.set_mark(pixmap(Glyph.BOX, colour, px))  # ticked once tapped
         done = view.kind is ScreenKind.RISK and view.acknowledged
         self.understood.setVisible(done)
-        if done:
+        if view.kind is ScreenKind.RISK:  # its words known before the tap, for the room they take
             self.understood.set_line(
                 words("risk.understood"),
                 Tone.DONE,
@@ -161,7 +176,7 @@ class ReadingPage(Page):
         super()._centre()
 
     def column_px(self) -> int:
-        if self.picture.isHidden() or not self._landscape():
+        if self.picture.isHidden() or self._placed is not Place.BESIDE:
             return self.line_px()
         return self._text_px + self.pair.spacing() + self.picture.width()
 
@@ -169,7 +184,10 @@ class ReadingPage(Page):
         return self.width() >= self.height()
 
     def _place_picture(self) -> None:
-        """The picture's size and place, and the words' width, for the room the page has."""
+        """The picture's size and place, and the words' width, for the room the page has: beside
+        the words (landscape) or above them (portrait) where it can be at least SMALLEST tall;
+        else after the words, in their scroll, as tall as their room, so that it is on screen
+        whole before "I understand this risk" can be tapped (it is in the signed PDF)."""
         line = self.line_px()
         if self.picture.figure is None:
             self.body.limit_width(line)
@@ -177,30 +195,46 @@ class ReadingPage(Page):
         gap = self.look.px(32)
         self.pair.setSpacing(gap)
         room = max(1, self.width() - self.look.px(40))
-        beside = self.pair.indexOf(self.picture) >= 0
-        landscape = self._landscape()
-        if landscape:
-            # Beside the words, it takes none of their height: as tall as their room.
-            tall = self._picture_height(0, 0)
+        smallest = self.look.px(SMALLEST)
+        words_room = self._picture_height(0, 0)  # the words' own height, the notice's aside
+        if self._landscape():
+            if words_room >= smallest:  # beside the words, it takes none of their height
+                self._put_picture(Place.BESIDE)
+                size = self.picture.fit(round(room * PICTURE_WIDTH), words_room)
+                self._text_px = min(line, room - size.width() - gap)
+                self.body.limit_width(self._text_px)
+                return
         else:
             lines = TEXT_LINES * self.body.fontMetrics().lineSpacing()
             tall = min(round(self.height() * PICTURE_HEIGHT), self._picture_height(gap, lines))
-        self.picture.setVisible(tall >= self.look.px(SMALLEST))
-        if self.picture.isHidden():
-            self.body.limit_width(line)
-        elif landscape:
-            if not beside:
-                self.words.removeWidget(self.picture)
-                self.pair.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
-            size = self.picture.fit(round(room * PICTURE_WIDTH), tall)
-            self._text_px = min(line, room - size.width() - gap)
-            self.body.limit_width(self._text_px)
+            if tall >= smallest:
+                self._put_picture(Place.ABOVE)
+                self.picture.fit(min(line, room), tall)
+                self.body.limit_width(line)
+                return
+        self._put_picture(Place.SCROLLED)
+        tall = min(words_room - self.body.content.spacing(), round(smallest * SCROLLED))
+        self.picture.setVisible(tall >= self.look.px(SCROLLED_LEAST))
+        self.picture.fit(min(line, room), tall)
+        self.body.limit_width(line)
+        self.body.fit_content()  # the words and the picture after them: ask for their height
+
+    def _put_picture(self, place: Place) -> None:
+        """Move the picture beside the words, above them, or into their scroll after them."""
+        if place is self._placed:
+            return
+        for layout in (self.pair, self.words, self.body.content):
+            if layout.indexOf(self.picture) >= 0:
+                layout.removeWidget(self.picture)
+        if place is Place.BESIDE:
+            self.pair.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        elif place is Place.ABOVE:
+            self.words.insertWidget(2, self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
         else:
-            if beside:
-                self.pair.removeWidget(self.picture)
-                self.words.insertWidget(2, self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
-            self.picture.fit(min(line, room), tall)
-            self.body.limit_width(line)
+            self.body.content.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._placed = place
+        if self.picture.figure is not None:
+            self.picture.show()  # a widget given a new parent is hidden until shown
 
     def _picture_height(self, gap: int, lines: int) -> int:
         """The most the picture may be tall: the page's height less the title, the notice, the
@@ -210,10 +244,11 @@ class ReadingPage(Page):
         taken = self.title.heightForWidth(self.line_px()) + spacing
         if not self.revisit.isHidden():
             taken += self.revisit.heightForWidth(self.line_px()) + spacing
-        row = [
-            w.sizeHint().height() for w in (self.understand, self.understood) if not w.isHidden()
-        ]
-        taken += max(row, default=-spacing) + spacing
+        if not (self.understand.isHidden() and self.understood.isHidden()):
+            # The taller of "I understand this risk" and the line it becomes, whichever shows: the
+            # room is the same before the tap and after (the picture moved and shrank with it).
+            width = max(self.understand.width(), self.understood.width(), 1)
+            taken += max(_tall(self.understand, width), _tall(self.understood, width)) + spacing
         return self.height() - taken - gap - lines
 
     def _fill(self, paragraphs: Sequence[str], items: Sequence[Card]) -> None:
@@ -243,6 +278,13 @@ class ReadingPage(Page):
         self.picture.show_figure(None)
         for widget in (self.title, self.revisit):
             widget.setText("")
+
+
+def _tall(widget: QWidget, width: int) -> int:
+    """A widget's height at `width`, from its words where they wrap."""
+    if widget.hasHeightForWidth():
+        return widget.heightForWidth(width)
+    return widget.sizeHint().height()
 
 
 def _card() -> QFrame:

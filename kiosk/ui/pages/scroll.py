@@ -153,12 +153,12 @@ class Reading(QScrollArea):
         for n in range(self.content.count()):
             item = self.content.itemAt(n)
             widget = item.widget() if item is not None else None
-            if widget is None or widget.isHidden():
+            if item is None or widget is None or widget.isHidden():
                 continue
             if widget.hasHeightForWidth():
                 rows.append(widget.heightForWidth(width))
-            else:
-                rows.append(widget.sizeHint().height())
+            else:  # the item's hint, within the widget's own least and most (a fixed-size picture)
+                rows.append(item.sizeHint().height())
         if not rows:
             return 0
         m = self.content.contentsMargins()
