@@ -160,7 +160,12 @@ class Briefing(Walk):
             raise FlowError(f"cannot go back from {self.current.id}")
         if self._revisit:
             return self._end_revisit()
-        return self._move_to(self._index - 1)
+        screen = self._move_to(self._index - 1)
+        if screen.kind is ScreenKind.WELCOME:
+            # Whoever touches Start next may not be the patient who walked away: they prove who
+            # they are again (the birth date, walk-up too) before any screen of the briefing.
+            self.identity_confirmed = False
+        return screen
 
     def confirm_identity(self, date_of_birth: date) -> bool:
         """Check the birth date the patient typed against the prepared briefing. True if it matches."""

@@ -331,6 +331,8 @@ class ScreenModel(Preferences):
             return
         if b.can_go_back():
             self._run(b.go_back)
+        if b.current.kind is ScreenKind.WELCOME:  # the name typed goes: someone else may be next
+            self._local = replace(self._local, typing_name=b.patient is None, typed_name="")
 
     def _toggle_languages(self) -> None:
         self._local = replace(self._local, choosing_language=not self._local.choosing_language)

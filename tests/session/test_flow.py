@@ -312,6 +312,33 @@ def test_walk_up_identity(small: Form, sink: RecordingSink, clock: FakeClock) ->
     assert b.go_next().id == "about"
 
 
+@pytest.mark.parametrize("walk_up", [False, True], ids=["prepared", "walk-up"])
+def test_back_on_welcome_whoever_starts_again_proves_who_they_are(
+    small: Form, sink: RecordingSink, clock: FakeClock, walk_up: bool
+) -> None:
+    """The patient confirmed who they are, went back to Welcome and walked away: the next person
+    to touch Start is asked the birth date again before any screen of the briefing (reviewer: they
+    went on as "Thank you, Rosa Muñoz", unchecked). A wrong date counts as a try."""
+    b = Briefing(small, "b-3", sink, clock, patient=None if walk_up else Patient("Ana Ruiz", DOB))
+    b.go_next()
+    if walk_up:
+        b.enter_identity("Rosa Muñoz", DOB)
+    else:
+        assert b.confirm_identity(DOB)
+    assert b.go_back().kind is ScreenKind.WELCOME
+    assert not b.identity_confirmed
+    assert b.go_next().kind is ScreenKind.IDENTITY
+    assert b.blocker() is Blocker.IDENTITY_NOT_CONFIRMED
+    with pytest.raises(FlowError):
+        b.go_next()
+    assert not b.confirm_identity(date(1980, 1, 2)) and b.identity_attempts == 1
+    assert b.confirm_identity(DOB) and b.identity_confirmed
+    assert b.patient is not None and b.patient.name == ("Rosa Muñoz" if walk_up else "Ana Ruiz")
+    assert b.go_next().id == "about"
+    confirmed = [e for e in sink.events if isinstance(e, ev.IdentityConfirmed)]
+    assert len(confirmed) == 2  # each proof is recorded
+
+
 def test_prepared_briefing_refuses_walk_up_entry(briefing: Briefing) -> None:
     briefing.go_next()
     with pytest.raises(FlowError, match="prepared"):

@@ -218,3 +218,41 @@ def test_back_to_welcome_then_start_goes_on_with_the_same_briefing(
     tap(qtbot, window.welcome.start_button)
     assert kind(window) is ScreenKind.IDENTITY
     assert english("blocker.identity-locked") in texts(window)
+
+
+@pytest.mark.parametrize("settings", [{"walk_up_mode": True}])
+def test_back_on_welcome_the_next_touch_of_start_asks_who_it_is_again(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    """A walk-up patient typed their name and birth date, went back to Welcome and walked away: the
+    next person to touch Start was welcomed as them ("Thank you, Rosa Muñoz", Next to begin). Now
+    they are asked the birth date first; and a name half typed before going back is not shown to
+    whoever comes next."""
+    tap(qtbot, window.welcome.start_button)
+    type_on(qtbot, window.identity.keyboard, "Khalid")
+    tap(qtbot, window.bottom.back)  # from the name to Welcome, half typed
+    assert window.stack.currentWidget() is window.welcome
+    tap(qtbot, window.welcome.start_button)
+    assert window.identity.keyboard.isVisible() and window.identity.name.text() == ""
+    assert "Khalid" not in " ".join(texts(window))
+    type_on(qtbot, window.identity.keyboard, "Rosa Munoz")
+    next_(qtbot, window)
+    type_date(qtbot, window.identity.keypad, "07021948")
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.ABOUT
+    tap(qtbot, window.bottom.back)  # "Thank you, Rosa Munoz": the identity screen, confirmed
+    assert kind(window) is ScreenKind.IDENTITY
+    tap(qtbot, window.bottom.back)
+    assert window.stack.currentWidget() is window.welcome
+    tap(qtbot, window.welcome.start_button)
+    assert kind(window) is ScreenKind.IDENTITY
+    assert window.identity.keypad.isVisible() and window.bottom.primary.isVisible()
+    next_(qtbot, window)  # no birth date typed: not let through
+    assert kind(window) is ScreenKind.IDENTITY
+    type_date(qtbot, window.identity.keypad, "01011990")
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.IDENTITY
+    assert message(window) == english("identity.no-match", count=2)
+    type_date(qtbot, window.identity.keypad, "07021948")
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.ABOUT

@@ -116,6 +116,12 @@ class IdentityPage(Page):
         super().resizeEvent(event)
         self._fit()
 
+    def _model_changed(self) -> None:
+        model = self.model
+        if model is not None and model.kind is ScreenKind.WELCOME and self._step is not None:
+            self.forget()  # back on Welcome: the name typed and the date go with the patient
+        super()._model_changed()
+
     def draw(self, view: View, words: Words) -> None:
         if words.language != self._language:
             self.keypad.set_words(words)
