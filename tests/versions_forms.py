@@ -16,6 +16,8 @@ from tests.conftest import MILD
 from tests.session.fakes import FakeClock
 from tests.shared import walk
 
+SHIPPED = "1.2.0"
+"""The version of the shipped mild folder, which the test folders take the place of."""
 CHANGED = "risk-bleeding"
 ADDED = "risk-blood-clot"
 
@@ -53,7 +55,7 @@ def mild_folder(target: Path, version: str, *, upgraded: bool) -> Path:
     for name in ("en.toml", "es.toml"):
         path = folder / name
         text = path.read_text(encoding="utf-8")
-        text = text.replace('version = "1.1.0"', f'version = "{version}"')
+        text = text.replace(f'version = "{SHIPPED}"', f'version = "{version}"')
         if upgraded:
             old, new = _BLEEDING[name]
             assert old in text

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from kiosk.session import identity
 from kiosk.session.blockers import blocker_of
 from kiosk.session.clock import Clock
 from kiosk.session.events import (
@@ -14,8 +15,6 @@ from kiosk.session.events import (
     BriefingStarted,
     Event,
     EventSink,
-    IdentityConfirmed,
-    IdentityRejected,
     LanguageChanged,
     Listened,
     QuestionAnswered,
@@ -171,44 +170,13 @@ class Briefing(Walk):
         """Check the birth date the patient typed against the prepared briefing. True if it matches."""
         self._inactivity.touch()
         self._require(ScreenKind.IDENTITY)
-        if self.patient is None:
-            raise FlowError("this is a walk-up briefing: use enter_identity")
-        if self.identity_confirmed:
-            return True
-        if self.identity_locked:
-            raise FlowError("too many wrong birth dates", Blocker.IDENTITY_LOCKED)
-        if date_of_birth == self.patient.date_of_birth:
-            self._emit(IdentityConfirmed(briefing_id=self.briefing_id, at=self._clock.now()))
-            self.identity_confirmed = True
-            return True
-        attempt = self.identity_attempts + 1
-        self._emit(
-            IdentityRejected(
-                briefing_id=self.briefing_id,
-                at=self._clock.now(),
-                attempt=attempt,
-                locked_out=attempt >= IDENTITY_ATTEMPTS,
-            )
-        )
-        self.identity_attempts = attempt
-        return False
+        return identity.confirm(self, date_of_birth, self._emit)
 
     def enter_identity(self, name: str, date_of_birth: date) -> None:
         """Walk-up mode: the patient tells the kiosk who they are."""
         self._inactivity.touch()
         self._require(ScreenKind.IDENTITY)
-        if self.patient is not None:
-            raise FlowError("this briefing was prepared for a patient: use confirm_identity")
-        self._emit(
-            IdentityConfirmed(
-                briefing_id=self.briefing_id,
-                at=self._clock.now(),
-                name=name,
-                date_of_birth=date_of_birth,
-            )
-        )
-        self.patient = Patient(name=name, date_of_birth=date_of_birth)
-        self.identity_confirmed = True
+        identity.enter(self, name, date_of_birth, self._emit)
 
     def read_to_end(self) -> None:
         """The current screen's whole text has now been on screen (scrolled to its end, or it fits).

@@ -256,8 +256,7 @@ class ScreenModel(Preferences):
 
     def still_here(self) -> None:
         """A touch, or “Yes, I am here”."""
-        b = self.briefing
-        if b is None:
+        if (b := self.briefing) is None:
             return
         b.still_here()
         if self._local.still_there is not None:
@@ -268,8 +267,7 @@ class ScreenModel(Preferences):
 
     def tick(self) -> None:
         """Once a second: “Are you still there?”, the end of an idle session, the done screen's return."""
-        b = self.briefing
-        if b is None:
+        if (b := self.briefing) is None:
             return
         if b.status is Status.COMPLETED:
             since = self._done_since  # the steps after signing wait for their signers

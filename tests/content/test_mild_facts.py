@@ -288,7 +288,7 @@ def _sentences(paragraph: str) -> list[str]:
 
 def test_top_level(form: Form) -> None:
     assert form.id == "mild"
-    assert form.version == "1.1.0"
+    assert form.version == "1.2.0"
     assert form.language == "en"
     assert form.title == "The mild procedure"
     assert form.full_name == "Minimally Invasive Lumbar Decompression"
