@@ -161,6 +161,7 @@ class ScreenModel(Preferences):
             Action.CLEAR_SIGNATURE: lambda: self._say(None),
             Action.SIGNATURE_DRAWN: lambda: self._say(self._local.message if self.saving else None),
             Action.DATE_TYPED: lambda: self._say(None),
+            Action.NAME_TYPED: lambda: self._say(None),
             Action.STILL_HERE: self.still_here,
             Action.LANGUAGES: self._toggle_languages,
             Action.PRINT_COPY: self.events.print_copy.emit,
@@ -171,8 +172,7 @@ class ScreenModel(Preferences):
         handler()
 
     def read_to_end(self) -> None:
-        """The page: the current screen's whole text has been on screen (scrolled to its end, or
-        it fits). Risks and the signing statement wait for this."""
+        """The page: the screen's whole text has been on screen (risks and the statement wait)."""
         b = self.briefing
         if b is None or b.current.kind not in (ScreenKind.RISK, ScreenKind.SIGN):
             return

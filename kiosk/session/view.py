@@ -33,6 +33,8 @@ class Action(StrEnum):
     """A stroke drawn in the signing box: a refusal said before ("sign in the box") is gone."""
     DATE_TYPED = "date_typed"
     """A key of the birth date's keypad tapped: a refusal of the date typed before is gone."""
+    NAME_TYPED = "name_typed"
+    """Walk-up: the name typed changed: a refusal of the name typed before is gone."""
     TYPE_INSTEAD = "type_instead"
     DRAW_INSTEAD = "draw_instead"
     FINISH = "finish"

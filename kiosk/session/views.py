@@ -130,6 +130,11 @@ def _figure(picture: Picture | None) -> Figure | None:
     return Figure(picture.svg, picture.alt, picture.sha256) if picture is not None else None
 
 
+NAME_REFUSALS = ("name.type-full-name", "name.emoji", "name.cannot-print")
+"""What a walk-up name may be refused with (kiosk.document.printable.name_problem): the page keeps
+room under the name for the longest, so the keyboard never moves when one is said."""
+
+
 def identity_step(b: Briefing, local: Local) -> IdentityStep:
     if b.identity_confirmed:
         return IdentityStep.CONFIRMED
@@ -161,6 +166,7 @@ def _identity(b: Briefing, local: Local) -> View:
             kind=ScreenKind.IDENTITY, screen_id="identity",
             title=msg("identity.name-title"), paragraphs=(msg("identity.name-instruction"),),
             primary=(Action.CONFIRM, NEXT), identity_step=step, person=local.typed_name,
+            may_say=tuple(Line(msg(m), Tone.NOTICE) for m in NAME_REFUSALS),
         )  # fmt: skip
     offers = {}
     if b.patient is not None:

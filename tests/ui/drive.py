@@ -106,8 +106,8 @@ def kind(window: KioskWindow) -> ScreenKind:
 
 def message(window: KioskWindow) -> str:
     """What a tap that did nothing says: the message line under the page, or the page's own place
-    for it (the identity page's beside the keys, a question's under its choices, signing's beside
-    Clear)."""
+    for it (the identity page's under the name or beside the keys, a question's under its choices,
+    signing's beside Clear)."""
     view = window.model.view if window.model is not None else None
     if view is not None and view.message_in_page:
         if view.kind is ScreenKind.QUESTION:  # the line there also holds the word on the answer
@@ -115,7 +115,11 @@ def message(window: KioskWindow) -> str:
             return said.text.text() if view.refusal and not said.isHidden() else ""
         if view.kind is ScreenKind.SIGN:  # beside Clear, under the pad
             return window.sign.notice.text()
-        return window.identity.notice.text() if not window.identity.notice.isHidden() else ""
+        page = window.identity  # a name's refusal under it; a date's beside the keys
+        for notice in (page.name_notice, page.notice):
+            if not notice.isHidden():
+                return notice.text()
+        return ""
     return window.bottom.message.text()
 
 

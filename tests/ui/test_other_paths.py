@@ -256,3 +256,40 @@ def test_back_on_welcome_the_next_touch_of_start_asks_who_it_is_again(
     type_date(qtbot, window.identity.keypad, "07021948")
     next_(qtbot, window)
     assert kind(window) is ScreenKind.ABOUT
+
+
+@pytest.mark.parametrize("settings", [{"walk_up_mode": True}])
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
+def test_a_name_refused_is_said_under_it_and_the_keyboard_holds_still(
+    qtbot: QtBot, window: KioskWindow, larger: bool
+) -> None:
+    """Next with no name, at 1280x800: "Please type your full name" stands under the name field in
+    room kept for it. Among the words beside the field it scrolled them with a cue, pushed the
+    keyboard down 60 px and, with larger text, its rows onto each other (a reviewer's taps fell
+    between keys). It goes once the patient types."""
+    from PySide6.QtCore import QPoint
+
+    from tests.ui.seen import look, problems, report, settle
+
+    tap(qtbot, window.welcome.start_button)
+    if larger:
+        tap(qtbot, window.top.larger_button)
+    page = window.identity
+    settle()
+    keys = [b for b in page.keyboard.findChildren(QAbstractButton) if b.isVisible()]
+
+    def places() -> list[tuple[int, int, int, int]]:
+        return [(*b.mapTo(window, QPoint(0, 0)).toTuple(), b.width(), b.height()) for b in keys]
+
+    before = places()
+    next_(qtbot, window)
+    settle()
+    assert page.name_notice.isVisible() and page.name_notice.text() == english(
+        "name.type-full-name"
+    )
+    assert not page.notice.isVisible() and not page.cue.isVisible()
+    assert places() == before
+    found = problems(look(window, "a name refused"))
+    assert not found, report(found)
+    type_on(qtbot, page.keyboard, "Ro")
+    assert not page.name_notice.isVisible() and places() == before

@@ -3,15 +3,15 @@ types their name and date of birth. Only on-screen keys; never a physical keyboa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, IdentityStep, View
 from kiosk.ui.pages.base import Page, Reading, button, centred, label
-from kiosk.ui.pages.parts import ScrollCue
+from kiosk.ui.pages.parts import Measure, ScrollCue
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
 
@@ -47,6 +47,8 @@ class IdentityPage(Page):
         self.name = QLineEdit()
         self.name.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.name.setMaxLength(200)
+        self.name.textEdited.connect(self._named)
+        self.name.installEventFilter(self)  # its width sets the room its refusals take
         self.not_me = button("", None, self._not_me)
         # What to do, and the name field: side by side on a landscape screen (the keyboard needs
         # the height), one above the other on a portrait one.
@@ -57,7 +59,23 @@ class IdentityPage(Page):
         said.addWidget(self.said)
         said.addWidget(self.cue)
         self.head.addLayout(said, 1)
-        self.head.addWidget(self.name, 1, Qt.AlignmentFlag.AlignVCenter)
+        # Under the name, why it was refused, in room kept for the longest refusal: the keyboard
+        # under them never moves (the refusal among the words pushed it down, or onto itself).
+        named = QVBoxLayout()
+        named.setSpacing(8)
+        named.addWidget(self.name)
+        self.name_notice = label(role="notice")
+        self.name_notice.setMinimumHeight(1)  # its room is the place's (a wrapped label's least
+        # height, reckoned at a narrow width, asked for more and hid the keyboard's hint)
+        self._name_place = QWidget()
+        place = QVBoxLayout(self._name_place)
+        place.setContentsMargins(0, 0, 0, 0)
+        place.addWidget(self.name_notice)
+        place.addStretch(1)
+        named.addWidget(self._name_place)
+        self.head.addLayout(named, 1)
+        self._measure = Measure(self, label(role="notice"))
+        self._may_say: list[str] = []
         left.addLayout(self.head)
         self.keyboard = OnScreenKeyboard(self.name)
         left.addLayout(centred(self.keyboard))
@@ -100,17 +118,50 @@ class IdentityPage(Page):
         self._fit()
 
     def _fit(self) -> None:
-        """Everything in the room the page has: the keyboard's hint on accents only when there is
-        room for it; the keypad's keys a little lower when the screen is short of room."""
+        """Everything in the room the page has: under the name, room for its longest refusal, then
+        the keyboard's hint on accents, each only while there is room for it (two lines for a
+        refusal at least); the keypad's keys a little lower when the screen is short of room."""
         layout = self.layout()
         if layout is None or self.height() <= 0:
             return
+        self._name_notice_room(longest=True)
         if self.keyboard.isVisibleTo(self):
             self.keyboard.show_hint(True)
-            if layout.totalMinimumSize().height() > self.height():
+            if self._overfull():
+                self._name_notice_room(longest=False)
+            if self._overfull():
                 self.keyboard.show_hint(False)
         if self.keypad_box.isVisibleTo(self):
             self.keypad.give_way(layout.totalMinimumSize().height() - self.height())
+
+    def _overfull(self) -> bool:
+        """Whether the page needs more height than it has, measured afresh (nested layouts keep the
+        sizes they worked out until their pending requests are handled)."""
+        layout = self.layout()
+        assert layout is not None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        layout.invalidate()
+        return layout.totalMinimumSize().height() > self.height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.name and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _name_notice_room(self, *, longest: bool) -> None:
+        """Under the name, room for its refusal: for the longest it may get (`longest`), else two
+        lines; and for the one it has, whatever it takes."""
+        if not self._may_say:
+            self._name_place.setMinimumHeight(0)
+            return
+        room = 2 * self.name_notice.fontMetrics().lineSpacing() + 2 * self.look.room(10)
+        width = self.name.width()
+        if width > 0:
+            said = [self.name_notice.text()] if self.name_notice.isVisibleTo(self) else []
+            room = max(room, self._measure.tallest(width, _notice, said))
+            if longest:
+                room = max(room, self._measure.tallest(width, _notice, self._may_say))
+        self._name_place.setMinimumHeight(room)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -121,6 +172,8 @@ class IdentityPage(Page):
         if model is not None and model.kind is ScreenKind.WELCOME and self._step is not None:
             self.forget()  # back on Welcome: the name typed and the date go with the patient
         super()._model_changed()
+        if model is not None and model.kind is ScreenKind.IDENTITY:
+            self._fit()  # in the words' sizes now (the page is typeset after it is drawn)
 
     def draw(self, view: View, words: Words) -> None:
         if words.language != self._language:
@@ -136,13 +189,18 @@ class IdentityPage(Page):
         self.title.setText(words.text(view.title or ""))
         self.instruction.setText("\n".join(words.text(p) for p in view.paragraphs))
         self.instruction.setVisible(bool(view.paragraphs))
-        self.notice.setText(words(view.notice) if view.notice else "")
-        self.notice.setVisible(view.notice is not None)
+        typing = step is IdentityStep.NAME
+        said = words(view.notice) if view.notice else ""
+        self.notice.setText("" if typing else said)
+        self.notice.setVisible(bool(said) and not typing)
+        self.name_notice.setText(said if typing else "")
+        self.name_notice.setVisible(bool(said) and typing)
+        self._may_say = [words(line.text) for line in view.may_say] if typing else []
         self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
         self.said.fit_content()
         self.said.check_soon()
-        typing = step is IdentityStep.NAME
         self.name.setVisible(typing)
+        self._name_place.setVisible(typing)
         self.keyboard.setVisible(typing)
         self.keypad_box.setVisible(step is IdentityStep.BIRTH_DATE)
         self._arrange()
@@ -168,6 +226,12 @@ class IdentityPage(Page):
         if model is not None and model.view.refusal is not None:
             model.do(Action.DATE_TYPED)
 
+    def _named(self) -> None:
+        """The name changed: what was said of the name typed before is said no more."""
+        model = self.model
+        if model is not None and self._step is IdentityStep.NAME and model.view.refusal:
+            model.do(Action.NAME_TYPED)
+
     def _not_me(self) -> None:
         if self.model is not None:
             self.model.do(Action.NOT_ME)
@@ -178,3 +242,7 @@ class IdentityPage(Page):
         self.keypad.reset()
         self.title.setText("")
         self.instruction.setText("")
+
+
+def _notice(widget: QLabel, text: str) -> None:
+    widget.setText(text)
