@@ -108,7 +108,11 @@ class Filters:
 
 
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
+    """Text as a search compares it: without case or accents ("Muñoz" is found by "munoz", "Nguyễn"
+    by "nguyen": staff type on keys without the accents, or from a list without them)."""
+    parts = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in parts if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare)
 
 
 @dataclass(frozen=True, slots=True)

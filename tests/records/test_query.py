@@ -68,12 +68,13 @@ def test_procedure_filter(made: Made) -> None:
     assert ids(made, Filters(form_id="nope")) == []
 
 
-def test_patient_filter_matches_name_or_mrn_ignoring_case_in_every_script(made: Made) -> None:
+def test_patient_filter_matches_name_or_mrn_ignoring_case_and_accents_in_every_script(made: Made) -> None:
     assert ids(made, Filters(patient="ana r")) == [made.completed]
     assert ids(made, Filters(patient="ZOË ÅNG")) == [
         made.abandoned
     ]  # SQLite's lower() would miss this
     assert ids(made, Filters(patient="王小")) == [made.in_progress]
+    assert ids(made, Filters(patient="zoe angstrom")) == [made.abandoned]  # accents not typed
     assert ids(made, Filters(patient="mrn-40")) == [made.prepared]  # by MRN
     assert ids(made, Filters(patient="hyperlink")) == [made.typed]
     assert ids(made, Filters(patient="nobody")) == []
