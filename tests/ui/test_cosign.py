@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -71,6 +71,10 @@ def prepare_with_signers(qtbot: QtBot, window: KioskWindow) -> None:
     plan = form.plan.plan_step
     type_keys(qtbot, plan.keys, "Dr Okafor")
     assert plan.practitioner.text() == "Dr Okafor"
+    plan.type_into(plan.planned)  # the staff keys have no "/": the date's eight digits will do
+    for digit in "12182030":
+        tap(qtbot, key(plan.digits, digit))
+    assert plan.planned_date() == date(2030, 12, 18)
     tap(qtbot, plan.representative)
     tap(qtbot, plan.witness)
     tap(qtbot, form.next_button)

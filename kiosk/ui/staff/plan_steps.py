@@ -30,11 +30,12 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 
 def typed_date(words: Words, typed: str) -> date | None:
-    """A date typed in the order console.prepare.date-format gives (leading zeros optional);
-    None when it is not a whole, real date."""
+    """A date typed in the order console.prepare.date-format gives (leading zeros optional, or
+    its eight digits alone: the staff keys have no "/"); None when it is not a whole, real date."""
     text = typed.strip()
     pattern = words("console.prepare.date-format")
-    for form in (pattern, pattern.replace("MM", "M").replace("dd", "d")):
+    digits = "".join(ch for ch in pattern if ch.isalpha())
+    for form in (pattern, pattern.replace("MM", "M").replace("dd", "d"), digits):
         d = QDate.fromString(text, form)
         if d.isValid():
             return date(d.year(), d.month(), d.day())
