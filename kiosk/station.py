@@ -23,6 +23,7 @@ from kiosk.i18n import languages as word_languages
 from kiosk.practice import SAMPLE, Sample, is_practice, prepare_sample
 from kiosk.records import followup
 from kiosk.records.query import RecordRow
+from kiosk.running import Running
 from kiosk.session import Briefing, IdleTimes, Patient
 from kiosk.session.clock import Clock
 from kiosk.session.cosign import Cosigning, Plan
@@ -69,6 +70,8 @@ it: no settings file, no signing key, no staff account to prepare a briefing."""
 
 class Station:
     """One kiosk: its store, its procedures and its signing key, and what it offers the next patient."""
+
+    running: Running | None = None  # the data folder's lock while this kiosk runs (`open`)
 
     def __init__(
         self,
@@ -120,8 +123,10 @@ class Station:
 
         Raises StoreError or ConfigError (one sentence each) when the kiosk cannot run at all.
         """
-        started = start_kiosk(config, clock.now())
-        return cls(
+        running = Running(config.data_dir)  # before the crash recovery: one kiosk to a folder
+        with running.released_on_error():
+            started = start_kiosk(config, clock.now())
+        station = cls(
             config,
             started.store,
             started.forms,
@@ -131,9 +136,13 @@ class Station:
             problems=started.problems,
             translations=started.translations,
         )
+        station.running = running
+        return station
 
     def close(self) -> None:
         self.store.close()
+        if self.running is not None:
+            self.running.release()
 
     # -- settings the screens need ---------------------------------------------------------
 

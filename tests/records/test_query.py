@@ -68,7 +68,9 @@ def test_procedure_filter(made: Made) -> None:
     assert ids(made, Filters(form_id="nope")) == []
 
 
-def test_patient_filter_matches_name_or_mrn_ignoring_case_and_accents_in_every_script(made: Made) -> None:
+def test_patient_filter_matches_name_or_mrn_ignoring_case_and_accents_in_every_script(
+    made: Made,
+) -> None:
     assert ids(made, Filters(patient="ana r")) == [made.completed]
     assert ids(made, Filters(patient="ZOË ÅNG")) == [
         made.abandoned

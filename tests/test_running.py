@@ -1,0 +1,60 @@
+"""One kiosk to a data folder: a second kiosk started on the folder of one that runs is refused in
+one sentence, before it touches anything (it took the first one's patient's briefing, under way on
+its screen, for one a crash left open, and closed it as abandoned)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.config import load_config
+from kiosk.content import load_form
+from kiosk.running import LOCK_NAME, Running
+from kiosk.session import Briefing
+from kiosk.station import Station
+from kiosk.store.briefings import prepare_briefing
+from kiosk.store.database import StoreError
+from kiosk.store.models import BriefingRow
+from tests.conftest import MILD
+from tests.session.fakes import FakeClock
+from tests.shared import open_station
+
+
+def test_a_folder_is_held_by_one_kiosk_at_a_time(tmp_path: Path) -> None:
+    first = Running(tmp_path)
+    with pytest.raises(StoreError) as refused:
+        Running(tmp_path)
+    said = str(refused.value)
+    assert str(tmp_path) in said and f"process {os.getpid()}" in said and "\n" not in said
+    assert (tmp_path / LOCK_NAME).stat().st_mode & 0o077 == 0  # the kiosk's user's alone
+    first.release()
+    Running(tmp_path).release()  # free again once the first has gone
+
+
+def test_a_second_kiosk_on_the_same_folder_leaves_the_first_ones_briefing_alone(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    station = open_station(tmp_path, clock)
+    try:
+        prepare_briefing(
+            station.store, load_form(MILD), name="Ana Ruiz", date_of_birth=date(1950, 5, 6),
+            mrn=None, staff="Sam Carter", now=clock.now(),
+        )  # fmt: skip
+        b = station.next_briefing()
+        assert isinstance(b, Briefing)
+        b.go_next()  # under way on the first kiosk's screen
+        with pytest.raises(StoreError, match="already running on the data folder"):
+            Station.open(load_config(), clock)
+        with station.store.reading() as session:
+            status = session.scalar(
+                select(BriefingRow.status).where(BriefingRow.id == b.briefing_id)
+            )
+        assert status == "in_progress"
+    finally:
+        station.close()
+    Station.open(load_config(), clock).close()  # once the first kiosk closed, a kiosk may start
