@@ -294,3 +294,31 @@ def test_a_risk_read_in_one_language_waits_to_be_read_in_the_next(
     qtbot.waitUntil(understand.isEnabled)
     tap(qtbot, understand)
     assert b.acknowledgements[clots].read_to_end_at is not None
+
+
+def test_the_date_under_the_signature_box_is_never_broken_across_lines(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """Spanish, larger text, 1280x800: the line over the signature box read "Alex Sample · 6 de /
+    diciembre de 2026, / 4:50 a.m." (a reviewer). The name may stand on a line of its own; the
+    date and time stay together."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    tap(qtbot, window.welcome.languages.buttons["es"])
+    begin(qtbot, window)
+    tap(qtbot, window.top.larger_button)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    who = window.sign.who
+    text = who.text()
+    when = text.split(" · ")[1]
+    layout = QTextLayout(text, who.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(who.contentsRect().width())
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    assert any(when in line for line in lines), lines

@@ -147,6 +147,7 @@ class SignPage(Page):
         set_flag(self.notice, "role", "notice" if said else "")
         self._may_say = [words.text(line.text) for line in view.may_say]
         when = words.value(view.moment) if view.moment is not None else ""
+        when = when.replace(" ", "\u00a0")  # the date and time on one line: broken, they misread
         # Each part isolated (Unicode FSI ... PDI): a Latin name beside an Arabic date pulled the
         # date's day over to the name ("Alex Sample · 5" ... "ديسمبر 2026").
         self.who.setText(words("sign.who", name=isolated(view.person or ""), when=isolated(when)))
