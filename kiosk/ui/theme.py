@@ -245,7 +245,7 @@ QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.bord
     padding: {room(8)}px; min-height: {touch}px; }}
 QProgressBar {{ background: {p.button}; border: 1px solid {p.border}; border-radius: {room(4)}px; max-height: {room(12)}px; }}
 QProgressBar::chunk {{ background: {p.primary}; border-radius: {room(4)}px; }}
-QScrollBar:vertical {{ background: {p.button}; width: {room(22)}px; border-radius: {room(11)}px; margin: 0; }}
+QScrollBar:vertical {{ background: {p.button}; width: {room(22)}px; border-radius: {room(11)}px; margin: 0; border: {room(2)}px solid {p.border}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: {room(60)}px; border-radius: {room(11)}px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}

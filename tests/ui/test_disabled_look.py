@@ -28,3 +28,29 @@ def test_the_main_button_waiting_is_not_filled_like_the_one_that_works(
     assert fill(window).name().upper() == palette.primary.upper()
     button.setEnabled(False)
     assert fill(window).name().upper() == palette.button.upper()
+
+
+def test_a_scroll_bars_track_shows_in_high_contrast(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """High contrast: the track was black on black, so only the handle showed and nothing said how
+    much was left to read (a reviewer). The track has an edge in the border colour now."""
+    from kiosk.session import ScreenKind
+    from tests.ui.drive import acknowledge, kind, next_, tap
+    from tests.ui.seen import settle
+
+    begin(qtbot, window)
+    tap(qtbot, window.top.larger_button)
+    tap(qtbot, window.top.contrast_button)
+    palette = palette_for(True)
+    bar = window.reading.body.verticalScrollBar()
+    while not (kind(window) is ScreenKind.RISK and bar.maximum() > 0):
+        if kind(window) is ScreenKind.RISK:
+            acknowledge(qtbot, window)
+        next_(qtbot, window)
+    settle()
+    image = bar.grab().toImage()
+    below_handle = image.height() - image.width()  # the handle stands at the top, at value 0
+    edge = image.pixelColor(1, below_handle).name().upper()
+    inside = image.pixelColor(image.width() // 2, below_handle).name().upper()
+    assert edge == palette.border.upper() and inside == palette.background.upper()
