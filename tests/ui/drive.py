@@ -116,7 +116,7 @@ def message(window: KioskWindow) -> str:
         if view.kind is ScreenKind.SIGN:  # beside Clear, under the pad
             return window.sign.notice.text()
         page = window.identity  # a name's refusal under it; a date's beside the keys
-        for notice in (page.name_notice, page.notice):
+        for notice in (page.name_notice, page.date_notice, page.notice):
             if not notice.isHidden():
                 return notice.text()
         return ""

@@ -293,3 +293,36 @@ def test_a_name_refused_is_said_under_it_and_the_keyboard_holds_still(
     assert not found, report(found)
     type_on(qtbot, page.keyboard, "Ro")
     assert not page.name_notice.isVisible() and places() == before
+
+
+@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
+def test_on_a_portrait_screen_a_wrong_birth_date_is_said_over_the_keys(
+    qtbot: QtBot, window: KioskWindow, prepared: str, larger: bool
+) -> None:
+    """1080x1920: "That date of birth does not match…" stood among the words at the top, 600 px over
+    the keys where the patient looks (a reviewer). It stands right over the date now, and the keys
+    stay where they were."""
+    from PySide6.QtCore import QPoint, QSize
+
+    from tests.ui.seen import look, problems, report, settle
+
+    window.show_at(QSize(1080, 1920))
+    tap(qtbot, window.welcome.start_button)
+    if larger:
+        tap(qtbot, window.top.larger_button)
+    page = window.identity
+    settle()
+    keys = [b for b in page.keypad.findChildren(QAbstractButton) if b.isVisible()]
+    before = [b.mapTo(window, QPoint(0, 0)) for b in keys]
+    type_date(qtbot, page.keypad, "01011990")
+    next_(qtbot, window)
+    settle()
+    said = page.date_notice
+    assert said.isVisible() and not page.notice.isVisible()
+    assert message(window) == english("identity.no-match", count=2)
+    bottom = said.mapTo(window, QPoint(0, said.height())).y()
+    top_of_keys = page.keypad.mapTo(window, QPoint(0, 0)).y()
+    assert 0 <= top_of_keys - bottom <= 40
+    assert [b.mapTo(window, QPoint(0, 0)) for b in keys] == before
+    found = problems(look(window, "a wrong birth date, portrait"))
+    assert not found, report(found)

@@ -87,6 +87,12 @@ class IdentityPage(Page):
         self.keypad_box = QWidget()
         box = QVBoxLayout(self.keypad_box)
         box.setContentsMargins(0, 0, 0, 0)
+        # On a portrait screen a date's refusal stands right over the keys (among the words at
+        # the top it was 600 px from where the patient looks); the room it takes comes from the
+        # empty space above, so the keys stay where they are.
+        self.date_notice = label(role="notice")
+        self.date_notice.hide()
+        box.addWidget(self.date_notice)
         box.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(1)
         self.row.addWidget(self.keypad_box, 0)
@@ -191,8 +197,11 @@ class IdentityPage(Page):
         self.instruction.setVisible(bool(view.paragraphs))
         typing = step is IdentityStep.NAME
         said = words(view.notice) if view.notice else ""
-        self.notice.setText("" if typing else said)
-        self.notice.setVisible(bool(said) and not typing)
+        over_keys = self._portrait and step is IdentityStep.BIRTH_DATE
+        self.notice.setText("" if typing or over_keys else said)
+        self.notice.setVisible(bool(said) and not (typing or over_keys))
+        self.date_notice.setText(said if over_keys else "")
+        self.date_notice.setVisible(bool(said) and over_keys)
         self.name_notice.setText(said if typing else "")
         self.name_notice.setVisible(bool(said) and typing)
         self._may_say = [words(line.text) for line in view.may_say] if typing else []
