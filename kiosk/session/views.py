@@ -163,7 +163,7 @@ def _identity(b: Briefing, local: Local) -> View:
         )  # fmt: skip
     if step is IdentityStep.NAME:
         return View(
-            kind=ScreenKind.IDENTITY, screen_id="identity",
+            kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading,
             title=msg("identity.name-title"), paragraphs=(msg("identity.name-instruction"),),
             primary=(Action.CONFIRM, NEXT), identity_step=step, person=local.typed_name,
             may_say=tuple(Line(msg(m), Tone.NOTICE) for m in NAME_REFUSALS),

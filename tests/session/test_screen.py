@@ -125,6 +125,8 @@ def test_walk_up_asks_the_name_then_the_birth_date_and_back_returns_to_the_name(
 ) -> None:
     model.begin(Briefing(form, "w-1", sink, clock))
     assert model.view.identity_step is IdentityStep.NAME
+    # headed as the birth date's step is, not "Part 2 of 28" then "Checking it is you" (a reviewer)
+    assert said(model.view.heading) == "Checking it is you"
     model.enter_name(" ")
     assert said(model.view.refusal) == "Please type your full name."
     model.enter_name("Nguyễn Thị Minh Khai ")
