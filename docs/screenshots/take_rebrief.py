@@ -42,9 +42,10 @@ def forms(shipped: Path, target: Path, version: str, upgraded: bool) -> Path:
     (folder / "ar.toml").unlink()
     for name in ("en.toml", "es.toml"):
         path = folder / name
-        text = path.read_text(encoding="utf-8").replace(
-            'version = "1.1.0"', f'version = "{version}"'
-        )
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r'(?m)^version = "([^"]+)"', text)
+        assert found is not None, path
+        text = text.replace(f'version = "{found[1]}"', f'version = "{version}"')  # and its source
         if upgraded:
             text = text.replace(*BLEEDING[name]).replace("[options]", CLOT[name] + "[options]", 1)
         path.write_text(text, encoding="utf-8")
