@@ -4,6 +4,7 @@ screen, for one a crash left open, and close it as abandoned (a reviewer saw jus
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,8 @@ from pathlib import Path
 from kiosk.store.database import StoreError
 
 LOCK_NAME = "kiosk.lock"
+
+log = logging.getLogger(__name__)
 
 try:
     import fcntl
@@ -34,15 +37,21 @@ class Running:
             return
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        except BlockingIOError:
             other = os.read(self._fd, 32).decode("ascii", "replace").strip() or "unknown"
             self.release()
             raise StoreError(
                 f"Another kiosk (process {other}) is already running on the data folder {folder}: "
                 "close it first, or give this one a data folder of its own (data_dir)."
             ) from None
-        os.ftruncate(self._fd, 0)
-        os.write(self._fd, str(os.getpid()).encode("ascii"))
+        except OSError as exc:  # a folder whose file system takes no locks (some network shares)
+            log.warning("the data folder cannot be locked (%s): run one kiosk on it", exc.strerror)
+            return
+        try:  # which process holds it, for the sentence a second kiosk says (a full disk: none)
+            os.ftruncate(self._fd, 0)
+            os.write(self._fd, str(os.getpid()).encode("ascii"))
+        except OSError:
+            pass
 
     @contextmanager
     def released_on_error(self) -> Iterator[None]:

@@ -119,30 +119,30 @@ class Station:
 
     @classmethod
     def open(cls, config: Config, clock: Clock) -> Station:
-        """Start as the kiosk does: store checked and migrated, crashes recovered, pending PDFs made.
-
-        Raises StoreError or ConfigError (one sentence each) when the kiosk cannot run at all.
-        """
+        """Start as the kiosk does: store checked and migrated, crashes recovered, pending PDFs
+        made. Raises StoreError or ConfigError (one sentence each) when the kiosk cannot run."""
         running = Running(config.data_dir)  # before the crash recovery: one kiosk to a folder
         with running.released_on_error():
             started = start_kiosk(config, clock.now())
-        station = cls(
-            config,
-            started.store,
-            started.forms,
-            clock,
-            signer=started.signer,
-            signer_problem=started.signer_problem,
-            problems=started.problems,
-            translations=started.translations,
-        )
+            station = cls(
+                config,
+                started.store,
+                started.forms,
+                clock,
+                signer=started.signer,
+                signer_problem=started.signer_problem,
+                problems=started.problems,
+                translations=started.translations,
+            )
         station.running = running
         return station
 
     def close(self) -> None:
-        self.store.close()
-        if self.running is not None:
-            self.running.release()
+        try:
+            self.store.close()
+        finally:
+            if self.running is not None:
+                self.running.release()
 
     # -- settings the screens need ---------------------------------------------------------
 

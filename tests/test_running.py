@@ -58,3 +58,19 @@ def test_a_second_kiosk_on_the_same_folder_leaves_the_first_ones_briefing_alone(
     finally:
         station.close()
     Station.open(load_config(), clock).close()  # once the first kiosk closed, a kiosk may start
+
+
+def test_a_folder_that_takes_no_locks_still_runs_one_kiosk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network share without locking answers "no locks" (ENOLCK), not "held by another": the
+    kiosk runs as before rather than refuse a folder it always ran on."""
+    import errno
+
+    import kiosk.running
+
+    def no_locks(fd: int, how: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(kiosk.running.fcntl, "flock", no_locks)
+    Running(tmp_path).release()

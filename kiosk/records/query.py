@@ -107,10 +107,18 @@ class Filters:
         return needle in fold(name or "") or needle in fold(mrn or "")
 
 
+STROKED = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d",
+                         "þ": "th", "ħ": "h"})  # fmt: skip
+"""Latin letters with a stroke or joined, which no decomposition takes apart (Đặng, Søren)."""
+
+
 def fold(text: str) -> str:
     """Text as a search compares it: without case or accents ("Muñoz" is found by "munoz", "Nguyễn"
-    by "nguyen": staff type on keys without the accents, or from a list without them)."""
-    parts = unicodedata.normalize("NFKD", text.casefold())
+    by "nguyen", "Đặng" by "dang": staff type on keys without the accents, or from a list without
+    them)."""
+    if text.isascii():
+        return text.lower()
+    parts = unicodedata.normalize("NFKD", text).casefold().translate(STROKED)
     bare = "".join(ch for ch in parts if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", bare)
 

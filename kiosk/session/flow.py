@@ -71,6 +71,8 @@ class Briefing(Walk):
         """The procedure in the language of the screens now."""
         self.briefing_id = briefing_id
         self.patient = patient
+        self.walk_up = patient is None
+        """No briefing was prepared: the patient typed who they are (`enter_identity`)."""
         self.idle = idle or IdleTimes()
         self._sink = sink
         self._clock = clock

@@ -28,7 +28,9 @@ def confirm(b: Briefing, date_of_birth: date, emit: Emit) -> bool:
     at = b.now()
     if date_of_birth == b.patient.date_of_birth:
         emit(IdentityConfirmed(briefing_id=b.briefing_id, at=at))
-        b.identity_confirmed = True
+        # Proved: tries start afresh should they be asked again (back on Welcome), not lock
+        # the briefing partway on one slip.
+        b.identity_confirmed, b.identity_attempts = True, 0
         return True
     attempt = b.identity_attempts + 1
     locked_out = attempt >= IDENTITY_ATTEMPTS

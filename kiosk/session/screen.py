@@ -97,17 +97,19 @@ class ScreenModel(Preferences):
         """The patient chose a language (on Welcome, or from the top of any screen): every screen
         is in it from now on, the same screen showing. Mid-briefing the switch is stored first,
         like every step; a language not offered changes nothing."""
-        b = self.briefing
-        if b is None:
+        if (b := self.briefing) is None:
             if language in self._offered:
-                self._chosen = language
-                self.words = words_for(language)
+                self._chosen, self.words = language, words_for(language)
             self._changed()
             return
 
         def switched() -> None:
             self.words = words_for(b.language)
-            self._local = replace(self._local, choosing_language=False, message=None)
+            # Signing, the statement is to be read again in its new words: typing a name hides it.
+            typed = self._local.typed_signature and b.has_read(b.current.id)
+            self._local = replace(
+                self._local, choosing_language=False, message=None, typed_signature=typed
+            )
 
         self._attempt(lambda: b.switch_language(language), switched)
         self._changed()
@@ -244,8 +246,7 @@ class ScreenModel(Preferences):
 
     def sign(self, signature: Signature) -> None:
         """Sign, once: a second tap on a signed briefing does nothing."""
-        b = self.briefing
-        if b is None or b.status is not Status.IN_PROGRESS:
+        if (b := self.briefing) is None or b.status is not Status.IN_PROGRESS:
             return
         problem = signature.problem()
         if problem:
@@ -320,8 +321,8 @@ class ScreenModel(Preferences):
     # -- internals -------------------------------------------------------------------------
 
     def _back(self) -> None:
-        b = self.briefing
-        assert b is not None
+        if (b := self.briefing) is None:
+            return
         if identity_step(b, self._local) is IdentityStep.BIRTH_DATE and b.patient is None:
             # Walk-up: from the birth date back to the name, before going back a screen.
             self._local = replace(self._local, typing_name=True, message=None)
@@ -357,8 +358,7 @@ class ScreenModel(Preferences):
         """A tap was stored. Once signed, each stored step (the signature, then the interpreter's
         and the witness's) starts the done screen's time afresh: staff may take a while to come."""
         self._local = replace(self._local, message=None)
-        b = self.briefing
-        if b is not None and b.status is Status.COMPLETED:
+        if (b := self.briefing) is not None and b.status is Status.COMPLETED:
             self._done_since = self._monotonic()
 
     def _attempt(

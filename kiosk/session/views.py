@@ -172,6 +172,10 @@ def _identity(b: Briefing, local: Local) -> View:
     if b.patient is not None:
         name = b.patient.name
         title: Msg = msg("identity.hello", name=name)
+        if (
+            b.walk_up
+        ):  # asked again, back from Welcome: a name typed there is not shown to whoever came
+            name, title = "", msg("identity.again")
         instruction = msg("identity.enter-birth-date")
         offers[Action.NOT_ME] = Offer(msg("identity.not-me"))
     else:

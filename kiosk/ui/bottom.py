@@ -50,6 +50,8 @@ class BottomBar(QWidget):
         self._cue = ""
         self._more = False
         self._icon_px = 28
+        self._room = 0
+        self._screen: str | None = None
         self._stacked: bool | None = None
         self._arrange(stacked=False)
 
@@ -78,11 +80,15 @@ class BottomBar(QWidget):
         self.message.setMaximumWidth(self.message.fontMetrics().averageCharWidth() * 66)
         line = self.message.fontMetrics().lineSpacing()
         pad = look.px(10) * 2 + 4
-        self.message.setMinimumHeight(MESSAGE_LINES * line + pad)
+        self._room = MESSAGE_LINES * line + pad
+        self.message.setMinimumHeight(self._room)
         self._stacked = None
         self._fit()
 
     def draw(self, view: View, words: Words) -> None:
+        if view.screen_id != self._screen:  # room a taller message took is kept on its screen only
+            self._screen = view.screen_id
+            self.message.setMinimumHeight(self._room)
         self._said = words(view.message) if view.message else ""
         self.message.setVisible(not view.message_in_page)
         self._cue = words("frame.more-below")

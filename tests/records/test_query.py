@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import event, update
 
 from kiosk.records import Filters, find_records, risk_totals
-from kiosk.records.query import RecordRow
+from kiosk.records.query import RecordRow, fold
 from kiosk.store.models import BriefingStatus, QuestionFlag
 from tests.records.conftest import FORM, FORMULA_NAME, Made
 
@@ -77,6 +77,7 @@ def test_patient_filter_matches_name_or_mrn_ignoring_case_and_accents_in_every_s
     ]  # SQLite's lower() would miss this
     assert ids(made, Filters(patient="王小")) == [made.in_progress]
     assert ids(made, Filters(patient="zoe angstrom")) == [made.abandoned]  # accents not typed
+    assert fold("Đặng Søren Łukasz") == fold("dang soren lukasz")  # strokes too
     assert ids(made, Filters(patient="mrn-40")) == [made.prepared]  # by MRN
     assert ids(made, Filters(patient="hyperlink")) == [made.typed]
     assert ids(made, Filters(patient="nobody")) == []

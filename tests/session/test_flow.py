@@ -333,6 +333,7 @@ def test_back_on_welcome_whoever_starts_again_proves_who_they_are(
         b.go_next()
     assert not b.confirm_identity(date(1980, 1, 2)) and b.identity_attempts == 1
     assert b.confirm_identity(DOB) and b.identity_confirmed
+    assert b.identity_attempts == 0  # proved: a slip at a later check does not count this one
     assert b.patient is not None and b.patient.name == ("Rosa Muñoz" if walk_up else "Ana Ruiz")
     assert b.go_next().id == "about"
     confirmed = [e for e in sink.events if isinstance(e, ev.IdentityConfirmed)]

@@ -634,3 +634,42 @@ def test_typing_the_birth_date_again_takes_back_what_was_said_of_the_last(
     assert said(model.view.refusal) is not None
     model.do(Action.DATE_TYPED)
     assert model.view.refusal is None
+
+
+def test_typing_a_name_to_sign_then_a_switch_of_language_shows_the_statement_again(
+    clock: FakeClock, bilingual: Briefing
+) -> None:
+    """Typing a name hides the statement; a switch of language asks for its new words to be read
+    before Sign: the page goes back to the drawn signature, where the statement shows (a reviewer:
+    Sign waited for words nowhere on screen, and only "Draw instead" led out)."""
+    model = make_model(clock, typed_signature=True)
+    model.offer_languages(["en", "es"])
+    assert model.begin(bilingual)
+    to_kind(model, ScreenKind.SIGN)
+    model.read_to_end()
+    model.do(Action.TYPE_INSTEAD)
+    assert model.view.typed_signature
+    model.choose_language("es")
+    view = model.view
+    assert not view.typed_signature and not view.read_to_end
+    model.read_to_end()
+    model.do(Action.TYPE_INSTEAD)
+    assert model.view.typed_signature and model.view.read_to_end
+
+
+def test_a_walk_up_asked_again_after_welcome_shows_no_name(
+    form: Form, sink: RecordingSink, clock: FakeClock, model: ScreenModel
+) -> None:
+    """Back on Welcome, the next touch of Start asks the birth date again: for a walk-up without the
+    name the last patient typed (a stranger read "Hello, Rosa Muñoz"; a reviewer)."""
+    b = Briefing(form, "w-2", sink, clock)
+    model.begin(b)
+    model.enter_name("Rosa Muñoz")
+    assert model.confirm_birth_date(typed("03141951"))
+    while model.kind is not ScreenKind.WELCOME:
+        model.do(Action.BACK)
+    model.do(Action.START)
+    view = model.view
+    assert view.identity_step is IdentityStep.BIRTH_DATE and said(view.title) == "Welcome back"
+    assert view.person == "" and "Rosa" not in " ".join(str(said(m)) for m in view.paragraphs)
+    assert model.confirm_birth_date(typed("03141951")) and model.kind is ScreenKind.ABOUT
