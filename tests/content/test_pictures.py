@@ -52,12 +52,22 @@ VERSION_1_2_0 = {
             "Here are things you may be told to avoid.",
         ),
         ('title = "Go to every follow-up visit"', 'title = "Follow-up visits"'),
-        ('title = "Tell your team about pain"', 'title = "Ignoring pain"'),
+        ('title = "Tell your team about pain or other worries"', 'title = "Ignoring pain"'),
     ],
     "es": [
         ("cosas que quizás le pidan hacer o evitar.", "cosas que quizás le pidan evitar."),
         ('title = "Vaya a todas sus citas de control"', 'title = "Citas de control"'),
-        ('title = "Avise a su equipo si tiene dolor"', 'title = "No hacer caso al dolor"'),
+        (
+            'title = "Avise a su equipo del dolor u otras molestias"',
+            'title = "No hacer caso al dolor"',
+        ),
+        ('title = "El manejo de un auto"', 'title = "Manejar"'),
+        (
+            'title = "Mucho tiempo sentado o de pie"',
+            'title = "Estar mucho tiempo sentado o de pie"',
+        ),
+        ('title = "Peso y esfuerzo"', 'title = "Levantar peso y hacer fuerza"'),
+        ('title = "El tabaco y el alcohol"', 'title = "Fumar y tomar alcohol"'),
         ("Tome descansos con frecuencia para", "Tome descansos seguidos para"),
         (
             "¿El procedimiento mild siempre le quita por completo",
@@ -67,12 +77,13 @@ VERSION_1_2_0 = {
     ],
     "ar": [
         ("قد يُطلب منك فعلها أو تجنّبها.", "قد يُطلب منك تجنّبها."),
-        ('title = "احضر كل مواعيد المتابعة"', 'title = "زيارات المتابعة"'),
-        ('title = "أخبر فريقك عن الألم"', 'title = "تجاهل الألم"'),
+        ('title = "يُرجى حضور كل مواعيد المتابعة"', 'title = "زيارات المتابعة"'),
+        ('title = "يُرجى إبلاغ فريقك عن الألم أو ما يقلقك"', 'title = "تجاهل الألم"'),
     ],
 }
-"""What version 1.2.0 changed (headings that read as an order to ignore pain or skip a visit,
-Spanish wording): (now, then) in each language's file."""
+"""What version 1.2.0 changed (headings that read as an order to ignore pain or skip a visit; in
+Spanish, headings in the infinitive, which reads as an instruction; Spanish wording): (now, then)
+in each language's file."""
 
 
 @pytest.mark.parametrize("language", ["en", "es", "ar"])
