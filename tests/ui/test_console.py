@@ -295,7 +295,7 @@ def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
             window.briefings.table.selectRow(0)
             pane, wanted = window.briefings.pane, offered.briefing_id
             qtbot.waitUntil(lambda p=pane, w=wanted: p.briefing_id == w, timeout=30_000)
-            facts = pane.facts.text()
+            facts = pane.facts.text().splitlines()  # a row each
             waiting = EN("staff.detail.cosigner-waiting")
             for line in (
                 EN(

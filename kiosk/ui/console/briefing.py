@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words, isolated
 from kiosk.services.console import Cosigned, Event, RecordRow
 from kiosk.ui.console.describe import event_text, event_time, who
-from kiosk.ui.staff.describe import DOT, facts, kiosk_name
+from kiosk.ui.staff.describe import DOT, facts, kiosk_name, signer_lines
 
 EVENT_COLUMNS = ("console.events.when", "console.events.what", "console.events.who")
 
@@ -88,8 +88,12 @@ class BriefingPane(QWidget):
             )
         )
         self.withdraw_button.setVisible(row.status == "prepared")
-        lines = facts(words, row, now, ours=True, seen=seen)
-        self.facts.setText("\n".join(DOT.join(lines[i : i + 3]) for i in range(0, len(lines), 3)))
+        # Three facts to a row; who signs beside the patient a row each (their lines have dots
+        # of their own, and three to a row hid whose "not signed" was whose).
+        signers = signer_lines(words, seen, now) if seen is not None else []
+        lines = [f for f in facts(words, row, now, ours=True, seen=seen) if f not in signers]
+        rows = [DOT.join(lines[i : i + 3]) for i in range(0, len(lines), 3)]
+        self.facts.setText("\n".join([*rows, *signers]))
         self.events.setRowCount(len(events))
         for n, event in enumerate(events):
             cells = (event_time(words, event.at), event_text(words, event), who(words, event))
