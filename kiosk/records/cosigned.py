@@ -13,8 +13,8 @@ from kiosk.session.cosign import Plan
 from kiosk.session.signers import Signer, SignerKind
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingRow
-from kiosk.store.planned import planned_of
-from kiosk.store.signers import signers_of
+from kiosk.store.planned import plan_in
+from kiosk.store.signers import signers_in
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,15 @@ class Cosigned:
 
 def cosigned(store: Store, briefing_id: str) -> Cosigned:
     """The briefing's signers planned and signed (an empty Cosigned: none, or no such briefing)."""
-    with store.reading() as session:
+    with store.reading() as session:  # one read of the three
         found = session.execute(
             select(BriefingRow.practitioner, BriefingRow.planned_date).where(
                 BriefingRow.id == briefing_id
             )
         ).first()
-    if found is None:
-        return Cosigned()
-    signed = tuple(s for s in signers_of(store, briefing_id) if s.kind is not SignerKind.PATIENT)
-    return Cosigned(planned_of(store, briefing_id), signed, found.practitioner, found.planned_date)
+        if found is None:
+            return Cosigned()
+        signers = signers_in(session, briefing_id)
+        plan = plan_in(session, briefing_id)
+    signed = tuple(s for s in signers if s.kind is not SignerKind.PATIENT)
+    return Cosigned(plan, signed, found.practitioner, found.planned_date)

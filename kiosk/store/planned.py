@@ -76,16 +76,21 @@ def name_representative(
 def planned_of(store: Store, briefing_id: str) -> Plan:
     """The briefing's plan (an empty one when staff said nobody signs beside the patient)."""
     with store.reading() as session:
-        rep, interp, witness = None, None, False
-        for r in planned_rows(session, briefing_id):
-            if r.kind == "representative":
-                rep = Representative(r.name or "", r.role or "", r.reason or "")
-            elif r.kind == "interpreter":
-                mode = InterpreterMode(r.mode or InterpreterMode.IN_PERSON)
-                interp = Interpreter(r.name or "", r.interpreter_id or "", r.language or "", mode)
-            else:
-                witness = True
-        return Plan(rep, interp, witness)
+        return plan_in(session, briefing_id)
+
+
+def plan_in(session: Session, briefing_id: str) -> Plan:
+    """`planned_of`, in a session already open."""
+    rep, interp, witness = None, None, False
+    for r in planned_rows(session, briefing_id):
+        if r.kind == "representative":
+            rep = Representative(r.name or "", r.role or "", r.reason or "")
+        elif r.kind == "interpreter":
+            mode = InterpreterMode(r.mode or InterpreterMode.IN_PERSON)
+            interp = Interpreter(r.name or "", r.interpreter_id or "", r.language or "", mode)
+        else:
+            witness = True
+    return Plan(rep, interp, witness)
 
 
 class StoreCosigners:

@@ -78,22 +78,26 @@ def signer_rows(session: Session, briefing_id: str) -> list[SignerRow]:
 def signers_of(store: Store, briefing_id: str) -> list[Signer]:
     """The briefing's signers, in the order they signed."""
     with store.reading() as session:
-        rows = signer_rows(session, briefing_id)
-        return [
-            Signer(
-                kind=SignerKind(r.kind),
-                name=r.name,
-                at=r.signed_at,
-                role=r.role,
-                reason=r.reason,
-                interpreter_id=r.interpreter_id,
-                language=r.language,
-                mode=InterpreterMode(r.mode) if r.mode else None,
-                staff_id=r.staff_id,
-                image_png=r.image_png,
-            )
-            for r in rows
-        ]
+        return signers_in(session, briefing_id)
+
+
+def signers_in(session: Session, briefing_id: str) -> list[Signer]:
+    """`signers_of`, in a session already open."""
+    return [
+        Signer(
+            kind=SignerKind(r.kind),
+            name=r.name,
+            at=r.signed_at,
+            role=r.role,
+            reason=r.reason,
+            interpreter_id=r.interpreter_id,
+            language=r.language,
+            mode=InterpreterMode(r.mode) if r.mode else None,
+            staff_id=r.staff_id,
+            image_png=r.image_png,
+        )
+        for r in signer_rows(session, briefing_id)
+    ]
 
 
 def witness(

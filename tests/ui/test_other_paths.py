@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -11,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from kiosk.session import ScreenKind, Status
 from kiosk.station import Station
 from kiosk.store.models import BriefingRow, Document, PatientRow, RiskAcknowledgement, SignatureRow
+from kiosk.ui.pages.identity import IdentityPage
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import FakeInteraction
 from tests.ui.drive import (
@@ -28,6 +30,7 @@ from tests.ui.drive import (
     type_date,
     walk_to,
 )
+from tests.ui.seen import look, problems, report, settle
 
 
 def type_on(qtbot: QtBot, keyboard: object, text: str) -> None:
@@ -46,6 +49,27 @@ def type_on(qtbot: QtBot, keyboard: object, text: str) -> None:
             if label not in visible:  # a capital the keyboard does not offer by itself
                 tap(qtbot, key(keyboard, SHIFT_TEXT))  # type: ignore[arg-type]
             tap(qtbot, key(keyboard, label))  # type: ignore[arg-type]
+
+
+def start_identity(qtbot: QtBot, window: KioskWindow, larger: bool) -> IdentityPage:
+    """Start touched (and Larger text, if `larger`): the identity page, laid out."""
+    tap(qtbot, window.welcome.start_button)
+    if larger:
+        tap(qtbot, window.top.larger_button)
+    settle()
+    return window.identity
+
+
+def places(window: KioskWindow, keys: QWidget) -> list[tuple[int, int, int, int]]:
+    """Where each key shown stands in the window, and its size."""
+    shown = [b for b in keys.findChildren(QAbstractButton) if b.isVisible()]
+    return [(*b.mapTo(window, QPoint(0, 0)).toTuple(), b.width(), b.height()) for b in shown]
+
+
+def readable(window: KioskWindow, where: str) -> None:
+    """Nothing on the window cut, clipped or overlapping, as a person sees it."""
+    found = problems(look(window, where))
+    assert not found, report(found)
 
 
 @pytest.mark.parametrize("settings", [{"walk_up_mode": True}])
@@ -267,32 +291,18 @@ def test_a_name_refused_is_said_under_it_and_the_keyboard_holds_still(
     room kept for it. Among the words beside the field it scrolled them with a cue, pushed the
     keyboard down 60 px and, with larger text, its rows onto each other (a reviewer's taps fell
     between keys). It goes once the patient types."""
-    from PySide6.QtCore import QPoint
-
-    from tests.ui.seen import look, problems, report, settle
-
-    tap(qtbot, window.welcome.start_button)
-    if larger:
-        tap(qtbot, window.top.larger_button)
-    page = window.identity
-    settle()
-    keys = [b for b in page.keyboard.findChildren(QAbstractButton) if b.isVisible()]
-
-    def places() -> list[tuple[int, int, int, int]]:
-        return [(*b.mapTo(window, QPoint(0, 0)).toTuple(), b.width(), b.height()) for b in keys]
-
-    before = places()
+    page = start_identity(qtbot, window, larger)
+    before = places(window, page.keyboard)
     next_(qtbot, window)
     settle()
     assert page.name_notice.isVisible() and page.name_notice.text() == english(
         "name.type-full-name"
     )
     assert not page.notice.isVisible() and not page.cue.isVisible()
-    assert places() == before
-    found = problems(look(window, "a name refused"))
-    assert not found, report(found)
+    assert places(window, page.keyboard) == before
+    readable(window, "a name refused")
     type_on(qtbot, page.keyboard, "Ro")
-    assert not page.name_notice.isVisible() and places() == before
+    assert not page.name_notice.isVisible() and places(window, page.keyboard) == before
 
 
 @pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
@@ -302,18 +312,9 @@ def test_on_a_portrait_screen_a_wrong_birth_date_is_said_over_the_keys(
     """1080x1920: "That date of birth does not match…" stood among the words at the top, 600 px over
     the keys where the patient looks (a reviewer). It stands right over the date now, and the keys
     stay where they were."""
-    from PySide6.QtCore import QPoint, QSize
-
-    from tests.ui.seen import look, problems, report, settle
-
     window.show_at(QSize(1080, 1920))
-    tap(qtbot, window.welcome.start_button)
-    if larger:
-        tap(qtbot, window.top.larger_button)
-    page = window.identity
-    settle()
-    keys = [b for b in page.keypad.findChildren(QAbstractButton) if b.isVisible()]
-    before = [b.mapTo(window, QPoint(0, 0)) for b in keys]
+    page = start_identity(qtbot, window, larger)
+    before = places(window, page.keypad)
     type_date(qtbot, page.keypad, "01011990")
     next_(qtbot, window)
     settle()
@@ -323,6 +324,5 @@ def test_on_a_portrait_screen_a_wrong_birth_date_is_said_over_the_keys(
     bottom = said.mapTo(window, QPoint(0, said.height())).y()
     top_of_keys = page.keypad.mapTo(window, QPoint(0, 0)).y()
     assert 0 <= top_of_keys - bottom <= 40
-    assert [b.mapTo(window, QPoint(0, 0)) for b in keys] == before
-    found = problems(look(window, "a wrong birth date, portrait"))
-    assert not found, report(found)
+    assert places(window, page.keypad) == before
+    readable(window, "a wrong birth date, portrait")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, IdentityStep, View
 from kiosk.ui.pages.base import Page, Reading, button, centred, label
-from kiosk.ui.pages.parts import Measure, ScrollCue
+from kiosk.ui.pages.parts import Measure, ScrollCue, notice_lines, say_notice
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
 
@@ -160,13 +160,13 @@ class IdentityPage(Page):
         if not self._may_say:
             self._name_place.setMinimumHeight(0)
             return
-        room = 2 * self.name_notice.fontMetrics().lineSpacing() + 2 * self.look.room(10)
+        room = notice_lines(self.name_notice, self.look)
         width = self.name.width()
         if width > 0:
             said = [self.name_notice.text()] if self.name_notice.isVisibleTo(self) else []
-            room = max(room, self._measure.tallest(width, _notice, said))
+            room = max(room, self._measure.tallest(width, say_notice, said))
             if longest:
-                room = max(room, self._measure.tallest(width, _notice, self._may_say))
+                room = max(room, self._measure.tallest(width, say_notice, self._may_say))
         self._name_place.setMinimumHeight(room)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -251,7 +251,3 @@ class IdentityPage(Page):
         self.keypad.reset()
         self.title.setText("")
         self.instruction.setText("")
-
-
-def _notice(widget: QLabel, text: str) -> None:
-    widget.setText(text)

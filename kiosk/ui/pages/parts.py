@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from kiosk.session.view import Mark, Tone
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import label
+from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keys import set_flag
 
 GLYPHS = {Mark.TICK: Glyph.TICK, Mark.CROSS: Glyph.CROSS, Mark.QUESTION: Glyph.QUESTION}
@@ -115,3 +116,15 @@ class Measure(Generic[W]):
             say(self.widget, item)
             tallest = max(tallest, self.widget.heightForWidth(width))
         return tallest
+
+
+def say_notice(widget: QLabel, text: str) -> None:
+    """Words said as a notice (a refusal, why a tap waits): for `Measure.tallest`, and the place."""
+    set_flag(widget, "role", "notice")
+    widget.setText(text)
+
+
+def notice_lines(notice: QLabel, look: Look, lines: int = 2) -> int:
+    """The height of `lines` lines of a notice, its padding included: the least room a page keeps
+    for what it may say."""
+    return lines * notice.fontMetrics().lineSpacing() + 2 * look.room(10)

@@ -15,7 +15,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.signature import TypedSignature
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, WrapButton, button, centred, label
-from kiosk.ui.pages.parts import Measure, ScrollCue
+from kiosk.ui.pages.parts import Measure, ScrollCue, notice_lines, say_notice
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.signature_pad import SignaturePad
@@ -215,10 +215,10 @@ class SignPage(Page):
         """Beside Clear, room for the longest word the page may say there, and two lines at least:
         the longest only while the pad is shown (typing a name, the keys need the room) and the
         page has the room for it (the pad no smaller than it may be)."""
-        lines = 2 * self.notice.fontMetrics().lineSpacing() + 2 * self.look.room(10)
+        lines = notice_lines(self.notice, self.look)
         width = self.notice.width()
         drawn = width > 0 and not self._typed_mode
-        longest = self._measure.tallest(width, _notice, self._may_say) if drawn else 0
+        longest = self._measure.tallest(width, say_notice, self._may_say) if drawn else 0
         place = self._notice_place
         place.setMinimumHeight(max(lines, longest))
         layout = self.layout()
@@ -277,8 +277,3 @@ class SignPage(Page):
 
 def _point() -> QLabel:
     return label(role="point")
-
-
-def _notice(widget: QLabel, text: str) -> None:
-    set_flag(widget, "role", "notice")
-    widget.setText(text)
