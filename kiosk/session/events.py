@@ -13,6 +13,8 @@ from kiosk.session.signature import Signature
 class AbandonReason(StrEnum):
     INACTIVITY = "inactivity"
     STAFF = "staff"
+    SOMEONE_ELSE = "someone-else"
+    """Walk-up, asked again after Welcome: whoever came said it was not them."""
 
 
 @dataclass(frozen=True, kw_only=True)

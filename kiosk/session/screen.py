@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, msg, words_for
 from kiosk.session.cosign_model import CosignSteps
+from kiosk.session.events import AbandonReason
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.listening import Listens
 from kiosk.session.preferences import Preferences
@@ -145,8 +146,7 @@ class ScreenModel(Preferences):
 
     def do(self, action: Action) -> None:
         """An action that needs nothing but the tap (Next, Back, the flag, acknowledge, …)."""
-        b = self.briefing
-        if b is None:
+        if (b := self.briefing) is None:
             return
         if action in (Action.NEXT, Action.FINISH) and self.kind is ScreenKind.DONE:
             self.end()
@@ -157,7 +157,7 @@ class ScreenModel(Preferences):
             Action.BACK: self._back,
             Action.FLAG: lambda: self._run(b.flag_question),
             Action.ACKNOWLEDGE: lambda: self._run(b.acknowledge_risk),
-            Action.NOT_ME: lambda: self._say(msg("identity.not-me-said")),
+            Action.NOT_ME: self._not_me,
             Action.TYPE_INSTEAD: lambda: self._typed_signature(True),
             Action.DRAW_INSTEAD: lambda: self._typed_signature(False),
             Action.CLEAR_SIGNATURE: lambda: self._say(None),
@@ -168,21 +168,18 @@ class ScreenModel(Preferences):
             Action.LANGUAGES: self._toggle_languages,
             Action.PRINT_COPY: self.events.print_copy.emit,
         }
-        handler = handlers.get(action)
-        if handler is None:
+        if (handler := handlers.get(action)) is None:
             raise ValueError(f"{action} needs more than a tap (or is not a patient's action)")
         handler()
 
     def read_to_end(self) -> None:
         """The page: the screen's whole text has been on screen (risks and the statement wait)."""
-        b = self.briefing
-        if b is None or b.current.kind not in (ScreenKind.RISK, ScreenKind.SIGN):
+        if (b := self.briefing) is None or b.has_read(b.current.id):
             return
+        b.read_to_end()  # risks and the statement wait for it; other screens keep nothing
         if b.has_read(b.current.id):
-            return
-        b.read_to_end()
-        self._local = replace(self._local, message=None)  # "read it to the end first" is done
-        self._changed()
+            self._local = replace(self._local, message=None)  # "read it to the end first" is done
+            self._changed()
 
     def waited(self, action: Action) -> None:
         """A greyed action tapped (a disabled button gets no click): why it waits, if it says."""
@@ -191,16 +188,14 @@ class ScreenModel(Preferences):
             self._say(offer.waiting)
 
     def answer(self, choice_id: str) -> None:
-        b = self.briefing
-        if b is not None:
+        if (b := self.briefing) is not None:
             self._run(lambda: b.answer_question(choice_id))
 
     def confirm_birth_date(self, entry: DateEntry) -> bool:
         """Confirm on the identity screen with the date typed: once it matches (or, walk-up, is a
         real date), the first screen follows. True when the date was taken (matched or not), so
         the page clears the keypad."""
-        b = self.briefing
-        if b is None:
+        if (b := self.briefing) is None:
             return False
         dob, problem = entry.check(self._today())
         if dob is None:
@@ -225,17 +220,13 @@ class ScreenModel(Preferences):
         if matched:
             self._run(b.go_next)  # confirmed: on to the first screen at once
             return
-        if b.identity_locked:
-            self._local = replace(self._local, message=None)
-        else:
-            left = tries_left(b)
-            self._local = replace(self._local, message=msg("identity.no-match", count=left))
+        no_match = msg("identity.no-match", count=tries_left(b))
+        self._local = replace(self._local, message=None if b.identity_locked else no_match)
         self._changed()
 
     def enter_name(self, name: str) -> None:
         """Walk-up mode: the name typed, on to the date of birth (or why the name cannot be used)."""
-        b = self.briefing
-        if b is None or identity_step(b, self._local) is not IdentityStep.NAME:
+        if (b := self.briefing) is None or identity_step(b, self._local) is not IdentityStep.NAME:
             return
         problem = self._check_name(name)
         if problem is not None:
@@ -332,6 +323,14 @@ class ScreenModel(Preferences):
             self._run(b.go_back)
         if b.current.kind is ScreenKind.WELCOME:  # the name typed goes: someone else may be next
             self._local = replace(self._local, typing_name=b.patient is None, typed_name="")
+
+    def _not_me(self) -> None:
+        """A prepared briefing's patient is someone else: staff find theirs. A walk-up asked again
+        after Welcome is someone new: that briefing ends (kept as it was) and theirs can start."""
+        if (b := self.briefing) is None or not b.walk_up:
+            self._say(msg("identity.not-me-said"))
+        elif not self._attempt(lambda: b.abandon(AbandonReason.SOMEONE_ELSE), self.end):
+            self._changed()
 
     def _toggle_languages(self) -> None:
         self._local = replace(self._local, choosing_language=not self._local.choosing_language)

@@ -673,3 +673,40 @@ def test_a_walk_up_asked_again_after_welcome_shows_no_name(
     assert view.identity_step is IdentityStep.BIRTH_DATE and said(view.title) == "Welcome back"
     assert view.person == "" and "Rosa" not in " ".join(str(said(m)) for m in view.paragraphs)
     assert model.confirm_birth_date(typed("03141951")) and model.kind is ScreenKind.ABOUT
+
+
+def test_this_is_not_me_on_a_walk_up_asked_again_ends_it_for_the_next_walk_up(
+    form: Form, sink: RecordingSink, clock: FakeClock, model: ScreenModel
+) -> None:
+    """Someone new at a walk-up's "Welcome back" taps "This is not me": that briefing ends (kept,
+    with why) and Welcome is theirs, with a fresh name screen on Start. It had only said to ask
+    staff, and the newcomer waited out the idle limit (a reviewer). A prepared briefing still sends
+    whoever it is to staff: it was made for one patient."""
+    b = Briefing(form, "w-3", sink, clock)
+    model.begin(b)
+    model.enter_name("Rosa Muñoz")
+    assert model.confirm_birth_date(typed("03141951"))
+    while model.kind is not ScreenKind.WELCOME:
+        model.do(Action.BACK)
+    model.do(Action.START)
+    assert Action.NOT_ME in model.view.offers
+    ended: list[bool] = []
+    model.events.ended.connect(lambda: ended.append(True))
+    model.do(Action.NOT_ME)
+    assert ended == [True] and model.briefing is None and model.kind is ScreenKind.WELCOME
+    assert b.status is Status.ABANDONED
+    abandoned = [e for e in sink.events if isinstance(e, ev.Abandoned)]
+    assert [e.reason for e in abandoned] == [ev.AbandonReason.SOMEONE_ELSE]
+    model.begin(Briefing(form, "w-4", sink, clock))
+    assert model.view.identity_step is IdentityStep.NAME and model.view.person == ""
+
+
+def test_this_is_not_me_on_a_prepared_briefing_sends_them_to_staff(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    model.begin(prepared)
+    model.do(Action.NOT_ME)
+    assert model.briefing is prepared and prepared.status is not Status.ABANDONED
+    assert said(model.view.refusal) == (
+        "Please ask a staff member. They will find your own briefing for you."
+    )

@@ -29,8 +29,6 @@ EVENTS = {
     "pdf_copied": "console.event.pdf-copied",
     "briefing_withdrawn": "console.event.withdrawn",
 }
-ENDS = {**END_REASON, "interrupted": "staff.end.crash"}
-"""Why a briefing ended without a signature; a crash's recovery calls it "interrupted"."""
 SIGNED = {"drawn": "staff.detail.drawn", "typed": "staff.detail.typed"}
 WHO = {"patient": "console.who.patient", "system": "console.who.kiosk"}
 
@@ -44,8 +42,8 @@ def event_text(words: Words, event: Event) -> str:
         message = (
             "console.event.answered-right" if event.correct else "console.event.answered-wrong"
         )
-    if event.kind == "abandoned" and event.detail in ENDS:
-        reason = words(ENDS[event.detail])
+    if event.kind == "abandoned" and event.detail in END_REASON:
+        reason = words(END_REASON[event.detail])
     elif event.kind == "briefing_withdrawn" and event.detail in WITHDRAW_WHY:
         reason = words(WITHDRAW_WHY[event.detail])
     elif event.kind == "signed" and event.detail in SIGNED:

@@ -19,6 +19,8 @@ END_REASON = {
     "staff": "staff.end.staff",
     "identity": "staff.end.identity",
     "crash": "staff.end.crash",
+    "interrupted": "staff.end.crash",
+    "someone-else": "staff.end.someone-else",
 }
 WITHDRAW_WHY = {
     "wrong-patient": "staff.withdraw.wrong-patient",
