@@ -200,6 +200,11 @@ class StaffDesk:
         """The clinic's main language: a briefing in another one is offered an interpreter."""
         return self.station.staff_language
 
+    @property
+    def offered_languages(self) -> tuple[str, ...]:
+        """Every language patients may be briefed in here: the staff keys offer their letters."""
+        return self.station.offered_languages()
+
     def languages(self, form_id: str) -> list[Language]:
         """The languages a briefing on this procedure can be prepared in here, the kiosk's main
         language first (what Welcome would offer the patient)."""

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
@@ -113,6 +113,41 @@ def test_staff_prepare_a_briefing_and_the_next_patient_only_confirms_their_birth
     assert kind(window) is ScreenKind.IDENTITY
     assert window.identity.title.text() == f"Hello, {NAME}"
     assert window.identity.keypad.isVisible() and not window.identity.keyboard.isVisible()
+
+
+def test_staff_type_an_arabic_name_on_the_keys_of_a_kiosk_offering_arabic(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    """Staff mode in English, the patient's name in Arabic letters: the name, the search and the
+    lines of who signs offer the Arabic page (the staff keys had Latin letters only, so an Arabic
+    name could not be typed, though the patient's own walk-up keys had one)."""
+    assert "ar" in station.offered_languages()
+    form = open_prepare(qtbot, window)
+    arabic = words_for("en")("keys.arabic-key")
+    assert not form.name_keys.script_showing()  # the staff's own letters first
+    tap(qtbot, key(form.name_keys, arabic))
+    assert form.name_keys.script_showing()
+    for letter in "محمد":
+        tap(qtbot, key(form.name_keys, letter))
+    tap(qtbot, key(form.name_keys, "Space"))
+    for letter in "علي":
+        tap(qtbot, key(form.name_keys, letter))
+    assert form.name.text() == "محمد علي"
+    next_(qtbot, form)
+    assert form.step == prepare.BIRTH, form.message.text()
+    for keys in (form.plan.plan_step.keys, form.plan.rep_step.keys, window.staff.briefings.keys):
+        script_key = keys.findChild(QPushButton, "keyboardScriptKey")
+        assert script_key is not None and script_key.isVisibleTo(keys)
+    type_date(qtbot, form.keypad, "08311962")
+    next_(qtbot, form)
+    next_(qtbot, form)  # no MRN
+    next_(qtbot, form)  # nobody signs beside the patient
+    assert form.step == prepare.CHECK, form.message.text()
+    tap(qtbot, form.languages.buttons["ar"])
+    tap(qtbot, form.next_button)  # an interpreter is offered: none helps
+    tap(qtbot, form.next_button)
+    with station.store.reading() as session:
+        assert session.scalars(select(PatientRow.name)).one() == "محمد علي"
 
 
 def test_staff_prepare_in_the_patients_language_and_the_briefing_starts_in_it(
@@ -263,6 +298,14 @@ def test_leaving_staff_mode_mid_form_forgets_what_was_typed(
         assert session.scalar(select(func.count()).select_from(BriefingRow)) == 0
 
 
+def keys_under(window: KioskWindow, line: QWidget, keys: QWidget) -> None:
+    """The keys right under the line they type into (on a portrait screen they were 1,000 px below
+    it, the empty space between)."""
+    bottom = line.mapTo(window, QPoint(0, line.height())).y()
+    top = keys.mapTo(window, QPoint(0, 0)).y()
+    assert 0 <= top - bottom <= 24, f"keys {top - bottom} px under the line"
+
+
 @pytest.mark.parametrize("display", [QSize(1280, 800), QSize(1080, 1920)], ids=str)
 def test_every_prepare_step_fits_landscape_and_portrait(
     qtbot: QtBot, window: KioskWindow, station: Station, display: QSize
@@ -275,6 +318,7 @@ def test_every_prepare_step_fits_landscape_and_portrait(
     tap(qtbot, window.staff.prepare_button)
     form = window.staff.prepare
     staff_fits(window, "name")
+    keys_under(window, form.name, form.name_keys)
     type_keys(qtbot, form.name_keys, "Ana Díaz")
     next_(qtbot, form)
     staff_fits(window, "date of birth")
@@ -283,6 +327,7 @@ def test_every_prepare_step_fits_landscape_and_portrait(
     type_date(qtbot, form.keypad, "01021950")
     next_(qtbot, form)
     staff_fits(window, "MRN")
+    keys_under(window, form.mrn, form.digits)
     for _ in range(65):
         tap(qtbot, key(form.digits, "1"))
     next_(qtbot, form)
@@ -290,9 +335,12 @@ def test_every_prepare_step_fits_landscape_and_portrait(
     form.mrn.clear()
     next_(qtbot, form)
     staff_fits(window, "who performs and who signs")
+    plan = form.plan.plan_step
+    keys_under(window, plan.witness, plan.digits or plan.keys)
     tap(qtbot, form.plan.plan_step.representative)
     next_(qtbot, form)
     staff_fits(window, "the representative")
+    keys_under(window, form.plan.rep_step.reason, form.plan.rep_step.keys)
     next_(qtbot, form)
     staff_fits(window, "the representative, with a message")
     rep = form.plan.rep_step

@@ -59,7 +59,7 @@ class BriefingList(Panel):
         self.body.addLayout(searching)
         self.digits = DigitRow(self.search)
         self.keys = OnScreenKeyboard(self.search)
-        self.keys.set_words(words)
+        self.keys.set_words(words, also=desk.offered_languages)
         self.body.addLayout(centred(self.digits))
         self.body.addLayout(centred(self.keys))
         self.heading = label(role="muted")

@@ -5,6 +5,7 @@ whether a witness signs; and, for a briefing in another language than the clinic
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 
@@ -59,7 +60,7 @@ def _field(length: int = NAME_MAX) -> Field:
 class Keyed(QWidget):
     """A step of lines above the digits and the keyboard, which type into the line last tapped."""
 
-    def __init__(self, words: Words, digits: bool) -> None:
+    def __init__(self, words: Words, digits: bool, also: Sequence[str]) -> None:
         super().__init__()
         self.words = words
         self.column = QVBoxLayout(self)
@@ -69,18 +70,18 @@ class Keyed(QWidget):
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(8)
         self.column.addLayout(self.grid)
-        self.column.addStretch(1)
         self.fields: list[Field] = []
         self.cells: list[QBoxLayout] = []
         self.toggle_rows: list[tuple[QBoxLayout, tuple[QPushButton, ...]]] = []
         """Rows of toggles: side by side when each fits on one line, else one under another."""
         first = QLineEdit()  # a stand-in target until a line is made
         self.keys = OnScreenKeyboard(first)
-        self.keys.set_words(words)
+        self.keys.set_words(words, also=also)  # a name in the patient's letters (Arabic)
         self.digits = DigitRow(first) if digits else None
         if self.digits is not None:
             self.column.addLayout(centred(self.digits))
         self.column.addLayout(centred(self.keys))
+        self.column.addStretch(1)  # the keys right under the lines they type into
         first.deleteLater()
 
     def line(self, name: str, row: int, col: int, span: int = 1, length: int = NAME_MAX) -> Field:
@@ -148,8 +149,8 @@ def toggle(text: str) -> QPushButton:
 class PlanStep(Keyed):
     """Who performs and when; whether a representative signs, whether a witness does."""
 
-    def __init__(self, words: Words) -> None:
-        super().__init__(words, digits=True)
+    def __init__(self, words: Words, also: Sequence[str] = ()) -> None:
+        super().__init__(words, digits=True, also=also)
         self.practitioner = self.line("staff.prepare.practitioner", 0, 0)
         self.planned = self.line("staff.prepare.planned-date", 0, 1, length=10)
         self.representative = toggle(words("staff.prepare.rep-signs"))
@@ -162,8 +163,8 @@ class PlanStep(Keyed):
 
 
 class RepresentativeStep(Keyed):
-    def __init__(self, words: Words) -> None:
-        super().__init__(words, digits=False)
+    def __init__(self, words: Words, also: Sequence[str] = ()) -> None:
+        super().__init__(words, digits=False, also=also)
         self.name = self.line("staff.prepare.rep-name-placeholder", 0, 0)
         self.relationship = self.line("staff.prepare.rep-relationship-placeholder", 0, 1)
         self.reason = self.line("staff.prepare.rep-reason-placeholder", 1, 0, span=2, length=400)
@@ -173,8 +174,8 @@ class RepresentativeStep(Keyed):
 
 
 class InterpreterStep(Keyed):
-    def __init__(self, words: Words) -> None:
-        super().__init__(words, digits=True)
+    def __init__(self, words: Words, also: Sequence[str] = ()) -> None:
+        super().__init__(words, digits=True, also=also)
         self.helps = toggle(words("staff.prepare.interp-helps"))
         self.helps.toggled.connect(self._helps)
         self.modes: dict[InterpreterMode, QPushButton] = {}
@@ -223,10 +224,11 @@ class InterpreterStep(Keyed):
 class PlanSteps:
     """The three steps, and the plan they hold."""
 
-    def __init__(self, words: Words) -> None:
-        self.plan_step = PlanStep(words)
-        self.rep_step = RepresentativeStep(words)
-        self.interp_step = InterpreterStep(words)
+    def __init__(self, words: Words, also: Sequence[str] = ()) -> None:
+        """`also`: the languages patients are briefed in here, whose letters the keys offer."""
+        self.plan_step = PlanStep(words, also)
+        self.rep_step = RepresentativeStep(words, also)
+        self.interp_step = InterpreterStep(words, also)
 
     @property
     def representative_signs(self) -> bool:

@@ -95,10 +95,10 @@ class PrepareForm(QWidget):
         column.addWidget(label(words("staff.prepare.name-hint"), "muted"))
         self.name = text_field(words("staff.prepare.name-placeholder"), NAME_MAX)
         column.addWidget(self.name)
-        column.addStretch(1)
         self.name_keys = OnScreenKeyboard(self.name)
-        self.name_keys.set_words(words)
+        self.name_keys.set_words(words, also=desk.offered_languages)
         column.addLayout(centred(self.name_keys))
+        column.addStretch(1)  # the keys right under the line (a portrait screen's were 1,000 px off)
 
         # 2. Date of birth: the keypad on the right, as the patient's identity screen has it.
         column = self._step()
@@ -123,15 +123,15 @@ class PrepareForm(QWidget):
         line.addWidget(self.mrn, 1)
         line.addWidget(label(words("staff.prepare.mrn-hint"), "muted"), 1)
         column.addLayout(line)
-        column.addStretch(1)
         self.digits = DigitRow(self.mrn)
         column.addLayout(centred(self.digits))
         self.mrn_keys = OnScreenKeyboard(self.mrn)
         self.mrn_keys.set_words(words)
         column.addLayout(centred(self.mrn_keys))
+        column.addStretch(1)
 
         # 4. Who performs and when, who signs; 5. the representative (kiosk.ui.staff.plan_steps).
-        self.plan = PlanSteps(words)
+        self.plan = PlanSteps(words, also=desk.offered_languages)
         self.steps.addWidget(self.plan.plan_step)
         self.steps.addWidget(self.plan.rep_step)
 

@@ -4,6 +4,7 @@ letter by holding its base letter, and capitals by themselves."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -224,12 +225,16 @@ class OnScreenKeyboard(QWidget):
     def words(self) -> Words:
         return self._words
 
-    def set_words(self, words: Words) -> None:
-        """Every word on the keys and spoken for them, in this language; keys sized for them."""
+    def set_words(self, words: Words, *, also: Sequence[str] = ()) -> None:
+        """Every word on the keys and spoken for them, in this language; keys sized for them.
+        `also`: languages whose letters the keys offer too, on their page, though their words are
+        another's (staff typing an Arabic name with the keys in English); the first with letters of
+        its own is offered."""
         self._words = words
         own = self._pages.set_script(words.language)
+        extra = not own and any(self._pages.set_script(language) for language in also)
         self._home = SCRIPT if own else LETTERS
-        self._script_key.setVisible(own)
+        self._script_key.setVisible(own or extra)
         self._set_texts()
         self.set_scale(self._scale)
         self._set_page(self._home)
