@@ -98,7 +98,9 @@ class PrepareForm(QWidget):
         self.name_keys = OnScreenKeyboard(self.name)
         self.name_keys.set_words(words, also=desk.offered_languages)
         column.addLayout(centred(self.name_keys))
-        column.addStretch(1)  # the keys right under the line (a portrait screen's were 1,000 px off)
+        column.addStretch(
+            1
+        )  # the keys right under the line (a portrait screen's were 1,000 px off)
 
         # 2. Date of birth: the keypad on the right, as the patient's identity screen has it.
         column = self._step()
