@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
@@ -82,9 +82,9 @@ def test_staff_prepare_a_briefing_and_the_next_patient_only_confirms_their_birth
     qtbot: QtBot, window: KioskWindow, station: Station
 ) -> None:
     form = fill_in(qtbot, window)
-    assert form.shown_name.text() == NAME
-    assert form.shown_birth.text() == english("staff.prepare.born", date=date(1962, 8, 31))
-    assert form.shown_mrn.text() == english("staff.prepare.mrn", mrn=MRN)
+    assert form.summary.name.text() == NAME
+    assert form.summary.birth.text() == english("staff.prepare.born", date=date(1962, 8, 31))
+    assert form.summary.mrn.text() == english("staff.prepare.mrn", mrn=MRN)
     assert form.procedures["mild"].isChecked(), "the only procedure is chosen already"
     tap(qtbot, form.next_button)  # "Prepare"
     assert window.staff.pages.currentWidget() is window.staff.menu
@@ -215,7 +215,7 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
     tap(qtbot, key(form.mrn_keys, english("keys.delete")))
     next_(qtbot, form)
     next_(qtbot, form)  # who performs and who signs: nothing given
-    assert form.step == prepare.CHECK and form.shown_mrn.text() == english(
+    assert form.step == prepare.CHECK and form.summary.mrn.text() == english(
         "staff.prepare.mrn", mrn="7" * 64
     )
 
@@ -224,7 +224,7 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
     form.mrn.clear()
     next_(qtbot, form)
     next_(qtbot, form)
-    assert form.shown_mrn.text() == english("staff.prepare.no-mrn")
+    assert form.summary.mrn.text() == english("staff.prepare.no-mrn")
     tap(qtbot, form.back_button)
     tap(qtbot, form.back_button)
     tap(qtbot, form.back_button)
@@ -259,7 +259,7 @@ def test_a_store_that_refuses_the_write_keeps_nothing_half_done(
     monkeypatch.setattr(audit, "append", refuse)  # after the patient's row was written
     tap(qtbot, form.next_button)
     assert form.message.text() == english("staff.prepare.save-failed")
-    assert form.step == prepare.CHECK and form.shown_name.text() == NAME
+    assert form.step == prepare.CHECK and form.summary.name.text() == NAME
     with station.store.reading() as session:
         assert session.scalar(select(func.count()).select_from(BriefingRow)) == 0
         assert session.scalar(select(func.count()).select_from(PatientRow)) == 0
@@ -361,6 +361,48 @@ def test_every_prepare_step_fits_landscape_and_portrait(
     tap(qtbot, form.plan.interp_step.helps)
     tap(qtbot, form.next_button)
     staff_fits(window, "staff menu, ready")
+
+
+def test_the_check_before_prepare_repeats_who_performs_it_when_and_who_signs(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    """The last look before Prepare showed the name, birth date and MRN only: a practitioner, a
+    planned date or a representative typed two steps back could not be checked (a reviewer)."""
+    form = open_prepare(qtbot, window)
+    type_keys(qtbot, form.name_keys, NAME)
+    next_(qtbot, form)
+    type_date(qtbot, form.keypad, "08311962")
+    next_(qtbot, form)
+    next_(qtbot, form)  # no MRN
+    plan = form.plan.plan_step
+    when = station.clock.now().date() + timedelta(days=12)
+    plan.practitioner.setText("Dr Okafor")
+    plan.planned.setText(when.strftime("%m%d%Y"))
+    tap(qtbot, plan.representative)
+    if not plan.witness.isChecked():
+        tap(qtbot, plan.witness)
+    next_(qtbot, form)
+    rep = form.plan.rep_step
+    for field, text in ((rep.name, "Luis Ruiz"), (rep.relationship, "son"), (rep.reason, "aphasia")):
+        field.setText(text)
+    next_(qtbot, form)
+    assert form.step == prepare.CHECK, form.message.text()
+    later = english("staff.prepare.signs-later")
+    assert form.summary.plan.isVisible()
+    assert form.summary.plan.text().splitlines() == [
+        english("staff.detail.practitioner", name="Dr Okafor"),
+        english("staff.detail.planned-date", date=when),
+        english("staff.detail.representative", name="Luis Ruiz", relationship="son", state=later),
+        english("staff.detail.witness-planned", state=later),
+    ]
+    tap(qtbot, form.back_button)  # nobody signs beside the patient after all
+    tap(qtbot, form.back_button)
+    tap(qtbot, plan.representative)
+    tap(qtbot, plan.witness)
+    plan.practitioner.setText("")
+    plan.planned.setText("")
+    next_(qtbot, form)
+    assert form.step == prepare.CHECK and not form.summary.plan.isVisible()
 
 
 @pytest.mark.parametrize(

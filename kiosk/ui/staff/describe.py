@@ -147,12 +147,14 @@ def procedure_lines(words: Words, seen: Cosigned) -> list[str]:
     return lines
 
 
-def signer_lines(words: Words, seen: Cosigned, now: datetime) -> list[str]:
+def signer_lines(
+    words: Words, seen: Cosigned, now: datetime, waiting: str | None = None
+) -> list[str]:
     """Who signs beside (or for) the patient, a line each, planned or not, and whether they signed
-    yet (none: nobody does)."""
+    yet (none: nobody does). `waiting`: what stands for one planned who has not signed."""
     lines = []
     signed = {s.kind: s for s in seen.signed}
-    plan, waiting = seen.plan, words("staff.detail.cosigner-waiting")
+    plan, waiting = seen.plan, waiting or words("staff.detail.cosigner-waiting")
     rep = signed.get(SignerKind.REPRESENTATIVE)
     if rep is not None:
         lines.append(_representative(words, rep.name, rep.role or "", _signed(words, rep, now)))

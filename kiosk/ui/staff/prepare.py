@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayo
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.signing_plan import plan_problem
-from kiosk.services.staff import NAME_MAX, StaffDesk, StaffError
+from kiosk.services.staff import NAME_MAX, Cosigned, StaffDesk, StaffError
 from kiosk.session.view import LanguageChoice
-from kiosk.ui.pages.base import Reading, WrapButton, button, card, centred, label, wrap_button
+from kiosk.ui.pages.base import Reading, WrapButton, button, centred, label, wrap_button
 from kiosk.ui.staff.keys import STAFF_WORDS, DigitRow, text_field
 from kiosk.ui.staff.plan_steps import PlanSteps
 from kiosk.ui.staff.rows import MessageBeside, across_or_down, picked
+from kiosk.ui.staff.summary import Summary
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
 from kiosk.ui.widgets.languages import LanguageButtons
@@ -139,13 +140,8 @@ class PrepareForm(QWidget):
 
         # 6. Check and choose the procedure.
         column = self._step()
-        summary, lines = card()
-        self.shown_name = label(role="heading")
-        self.shown_birth = label()
-        self.shown_mrn = label()
-        for widget in (self.shown_name, self.shown_birth, self.shown_mrn):
-            lines.addWidget(widget)
-        column.addWidget(summary)
+        self.summary = Summary(words)
+        column.addWidget(self.summary.frame)
         column.addWidget(label(words("staff.prepare.procedure"), "heading"))
         self.procedures: dict[str, WrapButton] = {}
         choices = Reading()
@@ -335,15 +331,15 @@ class PrepareForm(QWidget):
 
     def _show_check(self) -> None:
         assert self._dob is not None
-        self.shown_name.setText(self.name.text().strip())
-        words = self.words
-        self.shown_birth.setText(words("staff.prepare.born", date=self._dob))
-        self.shown_mrn.setText(
-            words("staff.prepare.mrn", mrn=self._mrn)
-            if self._mrn
-            else words("staff.prepare.no-mrn")
+        plan = self.plan.plan_step
+        seen = Cosigned(
+            plan=self.plan.plan(self._language, interpreter_offered=False),  # theirs comes next
+            practitioner=plan.practitioner.text().strip() or None,
+            planned_date=plan.planned_date(),
         )
-        self.by.setText(words("staff.prepare.by", staff=self.staff))
+        name = self.name.text().strip()
+        self.summary.show(name, self._dob, self._mrn, seen, self.desk.now())
+        self.by.setText(self.words("staff.prepare.by", staff=self.staff))
 
     def _prepare(self) -> None:
         if not self.procedures:
@@ -382,8 +378,8 @@ class PrepareForm(QWidget):
         self.mrn.setText("")
         self._dob = None
         self._mrn = None
-        for widget in (self.shown_name, self.shown_birth, self.shown_mrn, self.by):
-            widget.setText("")
+        self.summary.wipe()
+        self.by.setText("")
         self._form_id = None
         self._language = None
         for choice in self.procedures.values():
