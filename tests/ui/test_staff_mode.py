@@ -383,7 +383,11 @@ def test_the_check_before_prepare_repeats_who_performs_it_when_and_who_signs(
         tap(qtbot, plan.witness)
     next_(qtbot, form)
     rep = form.plan.rep_step
-    for field, text in ((rep.name, "Luis Ruiz"), (rep.relationship, "son"), (rep.reason, "aphasia")):
+    for field, text in (
+        (rep.name, "Luis Ruiz"),
+        (rep.relationship, "son"),
+        (rep.reason, "aphasia"),
+    ):
         field.setText(text)
     next_(qtbot, form)
     assert form.step == prepare.CHECK, form.message.text()
