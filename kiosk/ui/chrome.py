@@ -32,8 +32,7 @@ ICONIC_FIRST = 3
 """On a landscape screen, the toggles that give up their words first (`TopBar._iconic`); the others
 keep theirs unless the toggles would otherwise need a row of their own. On a portrait screen one
 fewer gives them up first; the others keep theirs unless the toggles would otherwise stand in a
-column. Once Larger text is on, its words go before the language's name (one more gives way
-first): a patient who reads little English looks for their language's name."""
+column. Once Larger text is on, one more gives way first: the words take more room."""
 """The top bar's ways of placing its words and toggles, from the one that takes least height."""
 
 
@@ -146,7 +145,7 @@ class TopBar(QWidget):
         window = self.window()
         portrait = window.height() > window.width()
         first, enough = (ICONIC_FIRST - 1, "rows") if portrait else (ICONIC_FIRST, "above")
-        first += self.larger_button.isChecked()  # its words go, before the globe's (`_iconic`)
+        first += self.larger_button.isChecked()
         # The fewest words given up for a better way, in the order of `_iconic` (see ICONIC_FIRST).
         for n in range(1, len(self._iconic) + 1):
             iconic = frozenset(b for b in shown if b in self._iconic[:n])
@@ -171,8 +170,11 @@ class TopBar(QWidget):
         gap = self.grid.horizontalSpacing()
         room = self.width() - self.corner.width() - sum(widths) - (len(widths) + 1) * gap
         two_lines = 2 * self.where.fontMetrics().lineSpacing() + 4
-        # (measured a little narrower than the room: the grid may give the words less)
-        if room >= self.width() // 4 and self.where.heightForWidth(room * 9 // 10) <= two_lines:
+        # (measured a little narrower than the room: the grid may give the words less; and a
+        # word longer than that is not broken: it would overflow onto the toggles)
+        narrower = room * 9 // 10
+        fits = self._longest_word() <= narrower and self.where.heightForWidth(narrower) <= two_lines
+        if room >= self.width() // 5 and fits:
             return "beside"
         one_line = self.where.heightForWidth(self.width() - self.corner.width() - gap)
         beside_bar = self.corner.width() + sum(widths) + (len(widths) + 2) * gap + self.width() // 6
@@ -239,17 +241,11 @@ class TopBar(QWidget):
             self.grid.addWidget(self.bar, 1, 1, Qt.AlignmentFlag.AlignVCenter)
             for i, b in enumerate(shown):
                 self.grid.addWidget(b, 1, 2 + i)
-        elif mode == "under":
-            # The words and the bar across, the toggles in a row of their own under them.
+        elif mode in ("under", "rows"):
+            # The words and the bar across, the toggles in a row (or two) of their own under them.
             self.grid.addWidget(self.where, 0, 1, 1, n + 1)
             self.grid.addWidget(self.bar, 1, 1, 1, n + 1)
-            for i, b in enumerate(shown):
-                self.grid.addWidget(b, 2, 2 + i)
-        elif mode == "rows":
-            # The words and the bar across, the toggles in two rows under them.
-            self.grid.addWidget(self.where, 0, 1, 1, n + 1)
-            self.grid.addWidget(self.bar, 1, 1, 1, n + 1)
-            half = (n + 1) // 2
+            half = n if mode == "under" else (n + 1) // 2
             for i, b in enumerate(shown):
                 self.grid.addWidget(b, 2 + i // half, 2 + i % half)
         elif mode == "stacked":
@@ -327,7 +323,8 @@ class TopBar(QWidget):
             self._fit()
 
     def show_volume(self, quiet: bool, look: Look | None = None) -> None:
-        """Quieter (its glyph one wave), or Louder while the audio is quieter (checked)."""
+        """Quieter (a loudspeaker and a minus), or Louder (and a plus) while the audio is quieter
+        (checked: the glyph in the checked colour, not black on dark blue)."""
         b = self.volume_button
         b.blockSignals(True)
         b.setChecked(quiet)
@@ -338,21 +335,22 @@ class TopBar(QWidget):
         if look is not None:
             self._volume_look = look
         if self._volume_look is not None:
-            p = self._volume_look.palette.button_text
-            b.setIcon(icon(Glyph.SPEAKER if quiet else Glyph.QUIETER, p, self._glyph_px))
+            palette, glyph = self._volume_look.palette, Glyph.LOUDER if quiet else Glyph.QUIETER
+            b.setIcon(toggle_icon(glyph, palette.button_text, palette.primary_text, self._glyph_px))
             b.setIconSize(QSize(self._glyph_px, self._glyph_px))
             self._at_least_its_words(b)
 
     @property
     def _iconic(self) -> tuple[QPushButton, ...]:
         """The toggles that can give up their words for their glyph alone, the first first: the
-        loudspeaker of Quieter, the globe, Listen's loudspeaker, the A and plus of Larger text
-        (before the globe once it is on: see ICONIC_FIRST), the half-filled circle of contrast."""
-        volume, globe, listen, larger = (
-            self.volume_button, self.language_button, self.listen_button, self.larger_button,
+        loudspeaker of Quieter, the globe (the screen is in its language already; the list names
+        each in its own), Listen's loudspeaker, the half-filled circle of contrast, and last the A
+        and plus of Larger text: on or off, the patient who needs it reads how to turn it on or
+        off again (reviewers met it as a glyph alone, while High contrast kept its words)."""
+        return (
+            self.volume_button, self.language_button, self.listen_button, self.contrast_button,
+            self.larger_button,
         )  # fmt: skip
-        first = (listen, larger, globe) if larger.isChecked() else (globe, listen, larger)
-        return (volume, *first, self.contrast_button)
 
     def _words(self, b: QPushButton) -> tuple[str, ...]:
         """A toggle's words (Listen's and the volume's: unchecked, then checked)."""

@@ -25,7 +25,9 @@ class Glyph(StrEnum):
     SPEAKER = "speaker"
     """Listen: a loudspeaker and its sound (and Louder)."""
     QUIETER = "quieter"
-    """Quieter: a loudspeaker and one small wave."""
+    """Quieter: a loudspeaker and a minus (Listen's two waves beside it read as the same button)."""
+    LOUDER = "louder"
+    """Louder: a loudspeaker and a plus."""
     BOX = "box"
     """An empty box, to be ticked: on "I understand this risk" before it is tapped (a tick there
     would read as already done)."""
@@ -76,7 +78,7 @@ def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
         p.lineTo(0.82, 0.3)
         p.moveTo(0.18, 0.7)
         p.lineTo(0.82, 0.7)
-    elif glyph in (Glyph.SPEAKER, Glyph.QUIETER):  # a loudspeaker, and its waves of sound
+    elif glyph in (Glyph.SPEAKER, Glyph.QUIETER, Glyph.LOUDER):  # a loudspeaker, and …
         p.moveTo(0.08, 0.38)
         p.lineTo(0.26, 0.38)
         p.lineTo(0.48, 0.18)
@@ -84,11 +86,17 @@ def _path(glyph: Glyph) -> tuple[QPainterPath, bool]:
         p.lineTo(0.26, 0.62)
         p.lineTo(0.08, 0.62)
         p.closeSubpath()
-        p.moveTo(0.62, 0.36)
-        p.quadTo(0.72, 0.5, 0.62, 0.64)
-        if glyph is Glyph.SPEAKER:
+        if glyph is Glyph.SPEAKER:  # … its waves of sound
+            p.moveTo(0.62, 0.36)
+            p.quadTo(0.72, 0.5, 0.62, 0.64)
             p.moveTo(0.74, 0.24)
             p.quadTo(0.94, 0.5, 0.74, 0.76)
+        else:  # … a minus, or a plus
+            p.moveTo(0.6, 0.5)
+            p.lineTo(0.94, 0.5)
+            if glyph is Glyph.LOUDER:
+                p.moveTo(0.77, 0.33)
+                p.lineTo(0.77, 0.67)
     elif glyph is Glyph.BOX:
         p.addRoundedRect(QRectF(0.14, 0.14, 0.72, 0.72), 0.12, 0.12)
     else:  # CONTRAST: a circle, half filled

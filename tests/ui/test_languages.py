@@ -228,22 +228,27 @@ def test_the_signers_name_and_the_date_are_each_kept_whole_in_arabic(
     assert words_for("ar")("sign.who", name="N", when="W") == "N · W"
 
 
-@pytest.mark.parametrize("language", ["es", "ar"])
-def test_the_language_keeps_its_name_at_the_top_in_larger_text(
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_larger_text_keeps_its_words_at_the_top_once_it_is_on(
     qtbot: QtBot, window: KioskWindow, prepared: str, language: str
 ) -> None:
-    """In Spanish and Arabic with Larger text at 1280x800 the top showed a globe alone, and
-    Larger text its words (reviewers): a patient who reads little English looks for their own
-    language's name. Larger text gives up its words first (its A and plus stay)."""
+    """With Larger text on at 1280x800 the top showed its A and plus alone, the one toggle the
+    patient had changed, while High contrast kept its words (reviewers): the patient could not
+    read how to turn it off. Larger text keeps its words longest now; the others may stand as
+    their glyphs (the globe first: the screen is in its language, and the list names each in
+    its own), their words their names for a screen reader."""
     tap(qtbot, window.welcome.languages.buttons[language])
     tap(qtbot, window.welcome.start_button)
     top, words = window.top, words_for(language)
-    # Before it is on, Larger text keeps its words: the patient who needs it must find it.
     assert top.larger_button.text() == words("frame.larger-text")
     tap(qtbot, top.larger_button)
-    assert top.language_button.text() == words("language.self")
-    # Larger text with its words, or its glyph alone (and its words for a screen reader)
-    assert top.larger_button.text() or top.larger_button.accessibleName()
+    assert top.larger_button.isChecked()
+    assert top.larger_button.text() == words("frame.larger-text")
+    for toggle, name in (
+        (top.language_button, words("frame.languages")),
+        (top.contrast_button, words("frame.high-contrast")),
+    ):
+        assert toggle.accessibleName() == name
 
 
 def test_choosing_a_language_on_welcome_moves_no_language_button_up_or_down(

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon, QImage
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -24,6 +26,7 @@ from kiosk.station import Station
 from kiosk.store import agreement
 from kiosk.store.models import ListeningRow
 from kiosk.ui.pages.label import Label
+from kiosk.ui.theme import palette_for
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
 from tests.ui.conftest import NAME
@@ -230,3 +233,40 @@ def test_quieter_or_louder_beside_listen_for_this_patient_only(
     window.end_session()  # the next patient starts at the system's volume
     assert not volume.isChecked() and output.volume() == pytest.approx(1.0)
     assert volume.accessibleName() == words("frame.quieter")
+
+
+def test_quieter_and_louder_look_unlike_listen_and_are_seen_when_on(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+) -> None:
+    """A reviewer: the Quieter toggle, once on, was black on dark blue (white on yellow in high
+    contrast), and it then showed Listen's own loudspeaker and waves. Now a loudspeaker and a
+    minus (Quieter) or a plus (Louder), drawn in the colour of a checked toggle's words."""
+    render_form(station.forms["mild"], station.config.data_dir, Beep())
+    begin(qtbot, window)
+    top, volume = window.top, window.top.volume_button
+
+    def image(b: QPushButton, state: QIcon.State) -> QImage:
+        return b.icon().pixmap(b.iconSize(), QIcon.Mode.Normal, state).toImage()
+
+    def colours(picture: QImage) -> set[str]:
+        return {
+            picture.pixelColor(x, y).name().upper()
+            for x in range(picture.width())
+            for y in range(picture.height())
+            if picture.pixelColor(x, y).alpha() == 255
+        }
+
+    listen = image(top.listen_button, QIcon.State.Off)
+    quieter = image(volume, QIcon.State.Off)
+    assert quieter != listen
+    for contrast in (False, True):
+        if contrast:
+            tap(qtbot, top.contrast_button)
+        tap(qtbot, volume)
+        assert volume.isChecked()
+        louder = image(volume, QIcon.State.On)
+        assert louder not in (listen, image(top.listen_button, QIcon.State.On))
+        palette = palette_for(window.high_contrast)
+        assert palette.primary_text.upper() in colours(louder)
+        assert palette.button_text.upper() not in colours(louder)
+        tap(qtbot, volume)

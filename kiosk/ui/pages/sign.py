@@ -185,22 +185,27 @@ class SignPage(Page):
 
     def _fit(self) -> None:
         """The keyboard's hint on accents only when the page has the room for it; shorter still
-        (a long date, larger text), the name and time above the field in the body's size."""
+        (a long date, larger text), the name and time above the field in the body's size, then
+        the rows of keys closer together."""
         layout = self.layout()
         if layout is None or self.height() <= 0 or not self.keyboard.isVisibleTo(self):
             if self.who.property("role") != "heading":
                 set_flag(self.who, "role", "heading")
             return
         self.keyboard.show_hint(True)
+        self.keyboard.give_way(0)
         set_flag(self.who, "role", "heading")
-        for step in ("hint", "who", ""):
+        for step in ("hint", "who", "keys", ""):
             layout.invalidate()
-            if layout.totalMinimumSize().height() <= self.height():
+            short = layout.totalMinimumSize().height() - self.height()
+            if short <= 0:
                 return
             if step == "hint":
                 self.keyboard.show_hint(False)
             elif step == "who":
                 self._plain_who()
+            elif step == "keys":  # (1280x800, Larger text: the accents' last row was cut)
+                self.keyboard.give_way(short)
 
     def _plain_who(self) -> None:
         set_flag(self.who, "role", "")

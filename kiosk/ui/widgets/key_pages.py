@@ -12,6 +12,8 @@ from kiosk.ui.widgets.keys import set_font_px
 from kiosk.ui.widgets.letters import ACCENT_ROWS, LETTER_ROWS, SCRIPTS, capital
 
 SPACING = 8
+LEAST_GAP = 4
+"""The least room between two rows of keys, when a short screen draws them closer."""
 MIN_KEY = 64
 """The smallest key, in both directions."""
 LETTER_FONT = 34
@@ -109,6 +111,7 @@ class KeyPages(QStackedWidget):
         self.script_page.setObjectName("keyboardScript")
         self._script_grid = _grid(self.script_page, len(ACCENT_ROWS[0]))
 
+        self._grids = (letter_grid, accent_grid, variant_grid, self._script_grid)
         for page in (letters, accents, self.variants_page, self.script_page):
             # Latin letters in QWERTY's order, in every language (a keyboard is not mirrored).
             page.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -169,6 +172,11 @@ class KeyPages(QStackedWidget):
         """Every letter key shows (and types) its capital, or its small letter."""
         for key, letter in (*self.letter_keys, *self.accent_keys, *self.variant_keys):
             key.setText(capital(letter) if on else letter)
+
+    def set_row_gap(self, gap: int) -> None:
+        """The room between two rows of keys on every page."""
+        for grid in self._grids:
+            grid.setVerticalSpacing(gap)
 
     def set_key_size(self, scale: float, height: int) -> None:
         """Fonts grown by scale; every key at least MIN_KEY wide and `height` tall."""

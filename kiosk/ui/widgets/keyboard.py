@@ -14,6 +14,7 @@ from kiosk.i18n import Words, words_for
 from kiosk.ui.widgets import key_words as ids
 from kiosk.ui.widgets.key_pages import (
     ACCENTS,
+    LEAST_GAP,
     LETTERS,
     MIN_KEY,
     SCRIPT,
@@ -33,7 +34,7 @@ from kiosk.ui.widgets.keypad import (
     set_font_px,
     shift_glyph,
 )
-from kiosk.ui.widgets.letters import CAPITAL_AFTER, capital, variants
+from kiosk.ui.widgets.letters import ACCENT_ROWS, CAPITAL_AFTER, capital, variants
 
 UNIT = 112
 """Width of one letter key, in px; it does not grow with scale, so the keyboard stays within 1280 px."""
@@ -125,7 +126,7 @@ class OnScreenKeyboard(QWidget):
         ):
             bottom_row.addWidget(key, halves)
 
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
         layout.addWidget(self._pages)
@@ -282,6 +283,14 @@ class OnScreenKeyboard(QWidget):
         # Never less than it needs: the hint's wrapped lines raise the minimum after the hint
         # for its old width was worked out.
         return super().sizeHint().expandedTo(self.minimumSizeHint())
+
+    def give_way(self, short: int) -> None:
+        """The screen is `short` px short of room for everything on it: the rows of keys closer
+        together (never nearer than LEAST_GAP); 0 or less, as far apart as they were made."""
+        gaps = len(ACCENT_ROWS)  # the tallest page's gaps, and the one above the bottom row
+        gap = max(LEAST_GAP, SPACING - -(-max(0, short) // gaps))
+        self._pages.set_row_gap(gap)
+        self._column.setSpacing(gap)
 
     def show_hint(self, shown: bool) -> None:
         """Show how to find accents above the bottom row, or not (when the screen is short of room:
