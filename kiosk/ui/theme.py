@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from PySide6.QtCore import QSize
@@ -153,6 +153,12 @@ class Look:
         if self.screen_body:
             return self.screen_body / BASE_PX
         return self.scale / LARGER if self.larger else self.scale
+
+    @property
+    def plain(self) -> Look:
+        """This look without "Larger text": staff's screens, laid out for the screen's own size (a
+        patient who left Larger text on cut the staff sign-in's buttons in half at 1280x800)."""
+        return replace(self, body=round(BASE_PX * self.reach), larger=False, screen_body=0)
 
     def px(self, value: float) -> int:
         """A size given at 1280×800 normal text, scaled like the text."""

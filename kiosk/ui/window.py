@@ -202,8 +202,9 @@ class KioskWindow(QWidget):
 
     @property
     def sheet(self) -> str:
-        """The style sheet of the look on screen (a dialog over the window takes it too)."""
-        return self.look.stylesheet(sized=True)
+        """The style sheet of staff's screens and dialogs over the window: the look on screen
+        without Larger text, which the patient may have left on."""
+        return self.look.plain.stylesheet(sized=True)
 
     @property
     def briefing(self) -> Briefing | None:

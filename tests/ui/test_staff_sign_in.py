@@ -116,3 +116,25 @@ def test_a_wrong_pin_said_moves_no_key(
     assert places() == before
     assert dialog.ok.mapTo(dialog, QPoint(0, dialog.ok.height())).y() <= dialog.height() - 16
     dialog.reject()
+
+
+@pytest.mark.parametrize("practice_banner", [True, False])
+def test_staff_sign_in_and_staff_mode_fit_though_the_patient_left_larger_text_on(
+    qtbot: QtBot, window: KioskWindow, station: Station, practice_banner: bool, staffed: str
+) -> None:
+    """A reviewer left Larger text on and held the corner: Cancel, "Another name" and Sign in were
+    cut in half by the screen's edge at 1280x800. Staff's screens are laid out for the screen's
+    own size, whatever the patient chose."""
+    window.show_at(QSize(1280, 800))
+    tap(qtbot, window.welcome.start_button)
+    tap(qtbot, window.top.larger_button)
+    assert window.look.larger
+    dialog = _open(qtbot, window, station)
+    tap(qtbot, key(dialog, STAFF))
+    qtbot.waitUntil(dialog.pad.isVisible)
+    settle()
+    for button in (dialog.cancel, dialog.back, dialog.ok, key(dialog.pad, "0")):
+        bottom = button.mapTo(dialog, QPoint(0, button.height())).y()
+        assert bottom <= dialog.height(), f"{button.text()!r} ends at {bottom} of {dialog.height()}"
+        assert button.visibleRegion().boundingRect().height() == button.height(), button.text()
+    assert dialog.font().pixelSize() == window.look.plain.body
