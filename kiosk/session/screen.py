@@ -322,7 +322,8 @@ class ScreenModel(Preferences):
         if b.can_go_back():
             self._run(b.go_back)
         if b.current.kind is ScreenKind.WELCOME:  # the name typed goes: someone else may be next
-            self._local = replace(self._local, typing_name=b.patient is None, typed_name="")
+            new = b.patient is None
+            self._local = replace(self._local, typing_name=new, typed_name="", again=True)
 
     def _not_me(self) -> None:
         """A prepared briefing's patient is someone else: staff find theirs. A walk-up asked again

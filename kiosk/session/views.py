@@ -58,6 +58,8 @@ class Local:
     choosing_language: bool = False
     signer: int = 0
     """How many signers were named mid-briefing (a representative): each starts on an empty pad."""
+    again: bool = False
+    """Start was touched on Welcome with the briefing under way: whoever touched it may be new."""
 
 
 def view_of(b: Briefing, local: Local) -> View:
@@ -158,7 +160,8 @@ def _identity(b: Briefing, local: Local) -> View:
     if step is IdentityStep.LOCKED:
         return View(
             kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading,
-            title=msg("identity.locked-title"), notice=msg("blocker.identity-locked"),
+            title=msg("identity.locked-again" if local.again else "identity.locked-title"),
+            notice=msg("blocker.identity-locked"),
             identity_step=step,
         )  # fmt: skip
     if step is IdentityStep.NAME:

@@ -28,6 +28,7 @@ KIOSK_WORDS = {
         "identity.walk-up-birth-date",
         "identity.begin",
         "identity.locked-title",
+        "identity.locked-again",
         "blocker.identity-locked",
     ),
     "review": (

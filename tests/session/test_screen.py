@@ -710,3 +710,23 @@ def test_this_is_not_me_on_a_prepared_briefing_sends_them_to_staff(
     assert said(model.view.refusal) == (
         "Please ask a staff member. They will find your own briefing for you."
     )
+
+
+def test_locked_out_then_back_on_welcome_the_next_person_is_not_told_they_typed_it(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    """Three wrong birth dates, Back to Welcome: whoever touched Start next read "We could not
+    check your date of birth", though they never typed one (a reviewer). They read that the
+    briefing waits for staff, and are still sent to staff."""
+    model.begin(prepared)
+    for _ in range(3):
+        model.confirm_birth_date(typed("01011950"))
+    assert model.view.identity_step is IdentityStep.LOCKED
+    assert said(model.view.title) == "We could not check your date of birth"
+    model.do(Action.BACK)
+    assert model.kind is ScreenKind.WELCOME
+    model.do(Action.START)
+    view = model.view
+    assert view.identity_step is IdentityStep.LOCKED and view.primary is None
+    assert said(view.title) == "This briefing is waiting for a staff member"
+    assert said(view.notice) == "Please ask a staff member to help you."

@@ -224,7 +224,7 @@ def test_the_done_screen_returns_to_welcome_on_its_own(
 
 
 def test_back_to_welcome_then_start_goes_on_with_the_same_briefing(
-    qtbot: QtBot, window: KioskWindow, prepared: str
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
 ) -> None:
     """A reviewer went back from the birth date (after three wrong ones) to Welcome, and Start
     then did nothing and said nothing: the kiosk took no patient until it was restarted."""
@@ -242,6 +242,23 @@ def test_back_to_welcome_then_start_goes_on_with_the_same_briefing(
     tap(qtbot, window.welcome.start_button)
     assert kind(window) is ScreenKind.IDENTITY
     assert english("blocker.identity-locked") in texts(window)
+    # Whoever touched Start is not told they typed it; staff end the briefing to free the kiosk
+    # (it waited for the idle limit, or for the kiosk to be closed: a reviewer).
+    assert window.identity.title.text() == english("identity.locked-again")
+    window.open_staff()
+    page = window.staff
+    assert page.end_button.isVisibleTo(page.menu)
+    tap(qtbot, page.end_button)  # one tap asks for a second: one by mistake ends nothing
+    assert window.briefing is not None
+    assert page.end_button.text() == english("staff.menu.end-confirm")
+    tap(qtbot, page.end_button)
+    assert window.briefing is None and not page.end_button.isVisibleTo(page.menu)
+    assert page.menu.isVisible()  # still signed in
+    with station.store.reading() as session:
+        row = session.execute(select(BriefingRow).where(BriefingRow.id == prepared)).scalar_one()
+        assert (row.status, row.end_reason) == ("abandoned", "staff")
+    tap(qtbot, page.back_button)
+    assert window.stack.currentWidget() is window.welcome
 
 
 @pytest.mark.parametrize("settings", [{"walk_up_mode": True}])

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from kiosk.i18n import words_for
 from kiosk.services.signing_plan import Representative, name_representative
 from kiosk.services.staff import StaffDesk
+from kiosk.session.events import AbandonReason
 from kiosk.session.kinds import Status
 from kiosk.session.staffing import StaffSession
 from kiosk.ui.staff.page import StaffPage
@@ -44,6 +45,7 @@ class StaffMode(QObject):
         self.page.hide()
         self.page.back_to_patient.connect(self.close)
         self.page.leave.connect(self.leave)
+        self.page.end_briefing.connect(self.end_briefing)
         self.page.represent.named.connect(self._represent)
 
     @property
@@ -106,10 +108,26 @@ class StaffMode(QObject):
         if self.session.timed_out():
             self.close()
 
+    def end_briefing(self) -> None:
+        """Staff end the briefing under way, kept as it stands (a patient locked out by wrong birth
+        dates waited for the idle limit, or for the kiosk to be closed); Welcome is the next
+        patient's. Staff stay signed in, on the menu."""
+        window, staff = self._window, self.page.staff
+        b = window.briefing
+        if b is None or staff is None:
+            return
+        if b.status is Status.IN_PROGRESS:
+            try:
+                b.abandon(AbandonReason.STAFF)
+            except Exception as exc:  # the store refused: the briefing stays as it was
+                log.error("briefing %s: ending failed: %s", b.briefing_id, type(exc).__name__)
+                return
+            self._station.staff_action(staff, "briefing_ended", {"briefing": b.briefing_id})
+        window.end_session()
+        self.page.open_for(staff, self._station.problems, briefing_open=False)
+
     def leave(self) -> None:
         """Staff close the kiosk: an open briefing ends as abandoned, and the app quits."""
-        from kiosk.session import AbandonReason
-
         window = self._window
         staff = self.page.staff or "staff"
         b = window.briefing

@@ -22,6 +22,8 @@ class StaffPage(QWidget):
 
     back_to_patient = Signal()
     leave = Signal()
+    end_briefing = Signal()
+    """Staff end the briefing under way (a patient locked out, gone, or not the one prepared)."""
 
     def __init__(self, desk: StaffDesk, jobs: Jobs, words: Words = STAFF_WORDS) -> None:
         super().__init__()
@@ -56,6 +58,9 @@ class StaffPage(QWidget):
         self.rebrief_button = button(words("staff.menu.rebrief"), None, self.open_rebrief)
         self.represent_button = button(words("staff.menu.represent"), None, self.open_represent)
         self.represent_button.hide()  # shown over a briefing under way (open_for)
+        self.end_button = button(words("staff.menu.end-briefing"), None, self._end_tapped)
+        self.end_button.hide()  # shown over a briefing under way (open_for)
+        self._ending = False
         actions = QGridLayout()
         actions.setSpacing(16)
         # Two to a row: three did not fit a portrait screen's width in its larger type.
@@ -64,6 +69,7 @@ class StaffPage(QWidget):
         actions.addWidget(self.questions_button, 1, 0)
         actions.addWidget(self.rebrief_button, 1, 1)
         actions.addWidget(self.represent_button, 2, 0, 1, 2)
+        actions.addWidget(self.end_button, 3, 0, 1, 2)
         actions.setColumnStretch(2, 1)
         layout.addLayout(actions)
         layout.addStretch(1)
@@ -112,7 +118,18 @@ class StaffPage(QWidget):
         self.notes.setVisible(bool(problems))
         self.briefing_note.setText(self.words("staff.menu.briefing-open") if briefing_open else "")
         self.represent_button.setVisible(representable)
+        self.end_button.setVisible(briefing_open)
+        self._ending = False
+        self.end_button.setText(self.words("staff.menu.end-briefing"))
         self.show_menu()
+
+    def _end_tapped(self) -> None:
+        """A second tap ends the briefing: one by mistake would end a patient's briefing."""
+        if self._ending:
+            self.end_briefing.emit()
+            return
+        self._ending = True
+        self.end_button.setText(self.words("staff.menu.end-confirm"))
 
     def open_prepare(self) -> None:
         if self.staff is None:
