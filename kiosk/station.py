@@ -14,12 +14,11 @@ from datetime import timedelta
 from typing import Any
 
 from kiosk.config import Config
+from kiosk.content.offered import offered_anywhere, offered_in
 from kiosk.content.schema import Form
 from kiosk.document.make import DocumentError, Made, make_document
 from kiosk.document.printable import name_problem
 from kiosk.document.seal import Signer
-from kiosk.i18n import SOURCE
-from kiosk.i18n import languages as word_languages
 from kiosk.practice import SAMPLE, Sample, is_practice, prepare_sample
 from kiosk.records import followup
 from kiosk.records.query import RecordRow
@@ -162,21 +161,12 @@ class Station:
         return bool(self.config["typed_signature"])
 
     def languages_of(self, form: Form) -> dict[str, Form]:
-        """The procedure in every language this kiosk offers patients, in the order Welcome shows
-        them: the `languages` setting's (those the procedure and the kiosk's words exist in), else
-        its source language first, then every translation that checks clean."""
-        have = {form.language: form, **self.translations.get(form.id, {})}
-        spoken = set(word_languages())
-        wanted = self.config.languages or (form.language, *sorted(have.keys() - {form.language}))
-        offered = {lang: have[lang] for lang in wanted if lang in have and lang in spoken}
-        return offered or {form.language: form}
+        """The procedure in every language this kiosk offers patients (kiosk.content.offered)."""
+        return offered_in(form, self.translations.get(form.id, {}), self.config.languages)
 
     def offered_languages(self) -> tuple[str, ...]:
-        """The languages Welcome offers: each one a procedure here is offered in, in the kiosk's
-        order (the `languages` setting's, else the source language first)."""
-        found = [lang for form in self.forms.values() for lang in self.languages_of(form)]
-        first = [lang for lang in self.config.languages if lang in found]
-        return tuple(dict.fromkeys([*first, *found])) or (SOURCE,)
+        """The languages Welcome offers, the clinic's main one first (kiosk.content.offered)."""
+        return offered_anywhere(self.forms, self.translations, self.config.languages)
 
     @property
     def read_aloud_offered(self) -> bool:

@@ -10,7 +10,7 @@ start (`kiosk init`, `kiosk`), not a desk's.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
@@ -106,11 +106,20 @@ def period_bounds(
 class ConsoleDesk:
     """One console's services over the shared store."""
 
-    def __init__(self, config: Config, store: Store, forms: dict[str, Form], clock: Clock) -> None:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        forms: dict[str, Form],
+        clock: Clock,
+        translations: Mapping[str, Mapping[str, Form]] | None = None,
+    ) -> None:
         self.config = config
         self.store = store
         self.forms = forms
         self.clock = clock
+        self.translations = {k: dict(v) for k, v in (translations or {}).items()}
+        """Each procedure's translations that check clean, by procedure id and language."""
         self._totals = risk_totals(forms.values())
 
     @classmethod
@@ -128,7 +137,8 @@ class ConsoleDesk:
         if revision != SCHEMA_HEAD:
             store.close()
             raise StaffError(msg("console.store-other-version", found=revision or "-"))
-        return cls(config, store, dict(load_catalog(config.forms_dirs).forms), clock)
+        catalog = load_catalog(config.forms_dirs)
+        return cls(config, store, dict(catalog.forms), clock, catalog.translations)
 
     def close(self) -> None:
         self.store.close()

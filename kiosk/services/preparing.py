@@ -10,12 +10,14 @@ from datetime import date
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from kiosk.i18n import Msg, msg
+from kiosk.content.offered import offered_anywhere, offered_in
+from kiosk.i18n import Msg, language_name, msg
 from kiosk.records import desk as desk_records
 from kiosk.services.console import ConsoleDesk
 from kiosk.services.signing_plan import Plan, plan_problem
 from kiosk.services.staff import (
     NAME_MAX,
+    Language,
     Procedure,
     StaffError,
     name_problem_for_staff,
@@ -47,10 +49,22 @@ class Preparing:
         """Whether a witness signs unless staff say otherwise (the `witness_required` setting)."""
         return bool(self.desk.config["witness_required"])
 
-    def language_of(self, form_id: str) -> str:
-        """The language a briefing on this procedure is prepared in at the desk (its own)."""
+    def languages(self, form_id: str) -> list[Language]:
+        """The languages a briefing on this procedure can be prepared in, as the kiosks offer
+        them, the clinic's main language first (none: no such procedure)."""
         form = self.desk.forms.get(form_id)
-        return form.language if form is not None else ""
+        if form is None:
+            return []
+        there = offered_in(
+            form, self.desk.translations.get(form_id, {}), self.desk.config.languages
+        )
+        return [Language(code, language_name(code)) for code in there]
+
+    @property
+    def main_language(self) -> str:
+        """The clinic's main language: a briefing in another one is offered an interpreter."""
+        desk = self.desk
+        return offered_anywhere(desk.forms, desk.translations, desk.config.languages)[0]
 
     def procedures(self) -> list[Procedure]:
         return procedures_of(self.desk.forms)
@@ -72,13 +86,16 @@ class Preparing:
         return None
 
     def problem(
-        self, kiosk_id: str, form_id: str | None, name: str, dob: date | None, mrn: str
-    ) -> Msg | None:
+        self, kiosk_id: str, form_id: str | None, name: str, dob: date | None, mrn: str,
+        language: str | None = None,
+    ) -> Msg | None:  # fmt: skip
         """The first thing to fix before the briefing can be prepared; None when it can be."""
         if not kiosk_id:
             return msg("console.prepare.no-kiosk")
         if form_id is None or form_id not in self.desk.forms:
             return msg("staff.prepare.no-procedure")
+        if language is not None and language not in {x.code for x in self.languages(form_id)}:
+            return msg("console.prepare.language-not-offered")
         found = self.name_problem(name) or self.birth_problem(dob)
         if found is None:
             try:
@@ -90,12 +107,13 @@ class Preparing:
     def prepare(
         self, staff: str, kiosk_id: str, form_id: str, name: str, dob: date, mrn: str,
         practitioner: str = "", planned_date: date | None = None, plan: Plan | None = None,
+        language: str | None = None,
     ) -> str:  # fmt: skip
         """Store a briefing prepared for `kiosk_id` (ANY_KIOSK: the next free kiosk, whichever a
         patient touches Start on first), with who will perform it and when if given; its id.
         StaffError (nothing half-stored) if it cannot be, or if the planned date has passed.
         Audited as briefing_prepared under `staff`, at that kiosk (for any kiosk: at this desk)."""
-        problem = self.problem(kiosk_id, form_id, name, dob, mrn)
+        problem = self.problem(kiosk_id, form_id, name, dob, mrn, language)
         if problem is None and practitioner.strip():
             problem = self.name_problem(practitioner)
         if problem is None and planned_date is not None and planned_date < self.desk.now().date():
@@ -111,7 +129,7 @@ class Preparing:
         try:
             briefing_id = prepare_briefing(
                 there, self.desk.forms[form_id], name=name, date_of_birth=dob,
-                mrn=clean_mrn(mrn), staff=staff, now=self.desk.now(),
+                mrn=clean_mrn(mrn), staff=staff, now=self.desk.now(), language=language,
                 kiosk_id=ANY_KIOSK if anywhere else None,
                 practitioner=practitioner.strip() or None, planned_date=planned_date,
                 plan=plan,

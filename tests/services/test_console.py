@@ -197,3 +197,30 @@ def test_the_console_prepares_with_practitioner_and_planned_date(tmp_path: Path)
                 assert s.query(BriefingRow).count() == 1  # the refused one left nothing
         finally:
             desk.close()
+
+
+def test_the_console_prepares_in_the_patients_language_offered_there(tmp_path: Path) -> None:
+    """The desk prepared every briefing in the procedure's own language, so an interpreter of a
+    Spanish patient was printed as interpreting English (a reviewer)."""
+    clock = FakeClock(NOW)
+    with open_station(tmp_path, clock, kiosk_id="kiosk-7"):
+        desk = ConsoleDesk.open(load_config(), clock)
+        try:
+            preparing = Preparing(desk)
+            offered = [lang.code for lang in preparing.languages("mild")]
+            assert offered[0] == preparing.main_language == "en" and {"es", "ar"} <= set(offered)
+            with pytest.raises(StaffError) as refused:
+                preparing.prepare(
+                    "Sam Carter", "kiosk-7", "mild", "Ana Ruiz", date(1951, 3, 14), "",
+                    language="xx",
+                )  # fmt: skip
+            assert refused.value.text.id == "console.prepare.language-not-offered"
+            briefing_id = preparing.prepare(
+                "Sam Carter", "kiosk-7", "mild", "Ana Ruiz", date(1951, 3, 14), "", language="es"
+            )
+            with desk.store.reading() as s:
+                row = s.get(BriefingRow, briefing_id)
+                assert row is not None and row.language == "es"
+                assert s.query(BriefingRow).count() == 1  # the refused one left nothing
+        finally:
+            desk.close()

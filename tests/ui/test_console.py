@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.i18n import msg, words_for
+from kiosk.i18n import language_name, msg, words_for
 from kiosk.records import desk as desk_records
 from kiosk.services.console import StaffError
 from kiosk.session import Briefing
@@ -264,6 +264,11 @@ def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
             qtbot.keyClicks(view.name, "Ana Ruiz")
             qtbot.keyClicks(view.born, "3/14/1951")
             signers = view.signers
+            # An interpreter for a briefing in another language than the clinic's, in that
+            # language (the desk had no language: an interpreter of "English" was printed).
+            assert view.language.currentData() == "en" and not signers.interpreter.isVisible()
+            view.language.setCurrentIndex(view.language.findData("es"))
+            assert signers.interpreter.isVisible()
             assert not signers.rep_name.isVisible()
             signers.representative.click()
             assert signers.rep_name.isVisible()
@@ -283,9 +288,11 @@ def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
             assert signers.rep_name.text() == "" and not signers.representative.isChecked()
             offered = station.next_briefing()
             assert isinstance(offered, Briefing) and offered.cosign is not None
+            assert offered.language == "es"
+            assert view.language.currentData() == "en"  # the next patient's: the main language
             assert offered.cosign.plan == Plan(
                 Representative("Luis Ruiz", "son", "aphasia"),
-                Interpreter("Marta Gil", "LL-7781", "en", InterpreterMode.PHONE),
+                Interpreter("Marta Gil", "LL-7781", "es", InterpreterMode.PHONE),
                 witness=True,
             )
             # the briefing's facts at the desk name them, and that none of them signed yet
@@ -304,7 +311,7 @@ def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
                     relationship="son",
                     state=waiting,
                 ),
-                "Interpreter: Marta Gil · LL-7781 · English, by phone · not signed",
+                f"Interpreter: Marta Gil · LL-7781 · {language_name('es')}, by phone · not signed",
                 EN("staff.detail.witness-planned", state=waiting),
             ):
                 assert line in facts

@@ -51,6 +51,12 @@ class PrepareView(QWidget):
         form.addRow(words("console.column.kiosk"), self.kiosk)
         self.procedure = QComboBox()
         form.addRow(words("staff.prepare.procedure"), self.procedure)
+        # The patient's language: the briefing starts in it (the patient may still change it),
+        # and an interpreter helps in it (the desk had none: the PDF said "English" for one).
+        self.language = QComboBox()
+        form.addRow(words("staff.prepare.language"), self.language)
+        self.procedure.currentIndexChanged.connect(self._languages)
+        self.language.currentIndexChanged.connect(self._interpreter_offered)
         self.name = QLineEdit()
         self.name.setMaxLength(NAME_MAX)
         self.name.setPlaceholderText(words("staff.prepare.name-placeholder"))
@@ -108,7 +114,23 @@ class PrepareView(QWidget):
             )
         if not self.procedure.count():
             self.say(msg("staff.prepare.no-forms"))
+        self._languages()
         self.reads.run(preparing.kiosks, self._kiosks, self.say)
+
+    def _languages(self) -> None:
+        """The chosen procedure's languages, the clinic's main one first and chosen."""
+        self.language.clear()
+        if self.preparing is not None:
+            for lang in self.preparing.languages(str(self.procedure.currentData())):
+                self.language.addItem(lang.name, lang.code)
+        self.language.setCurrentIndex(0)
+        self._interpreter_offered()
+
+    def _interpreter_offered(self) -> None:
+        """An interpreter for a briefing in another language than the clinic's, as at the kiosk."""
+        chosen = self.language.currentData()
+        main = self.preparing.main_language if self.preparing is not None else None
+        self.signers.offer_interpreter(chosen is not None and chosen != main)
 
     def _kiosks(self, kiosks: list[str]) -> None:
         """The next free kiosk first, then each kiosk by name (the one chosen stays chosen)."""
@@ -138,7 +160,8 @@ class PrepareView(QWidget):
         kiosk, name, mrn = str(self.kiosk.currentData() or ""), self.name.text(), self.mrn.text()
         form_id = self.procedure.currentData()
         dob = self.born_on()
-        problem = preparing.problem(kiosk, form_id, name, dob, mrn)
+        language = str(self.language.currentData() or "") or None
+        problem = preparing.problem(kiosk, form_id, name, dob, mrn, language)
         planned = self.planned_on()
         if problem is None and self.planned.text().strip() and planned is None:
             problem = msg("console.prepare.planned-unreadable")
@@ -149,7 +172,7 @@ class PrepareView(QWidget):
             preparing.prepare(
                 staff, kiosk, str(form_id), name, dob, mrn,
                 practitioner=self.practitioner.text(), planned_date=planned,
-                plan=self.signers.plan(preparing.language_of(str(form_id))),
+                plan=self.signers.plan(language or ""), language=language,
             )  # fmt: skip
         except StaffError as exc:
             self.say(exc.text)
@@ -170,6 +193,8 @@ class PrepareView(QWidget):
         for field in (self.name, self.mrn, self.born, self.practitioner, self.planned):
             field.setText("")
         self.signers.clear(witness=self.preparing.witness_required if self.preparing else False)
+        self.language.setCurrentIndex(0)  # the next patient's: the clinic's main language
+        self._interpreter_offered()
 
     def forget(self) -> None:
         self.reads.drop()

@@ -53,6 +53,13 @@ class SignersFields:
         for widget in (self.interp_name, self.agency, self.mode):
             widget.setVisible(self.interpreter.isChecked())
 
+    def offer_interpreter(self, offered: bool) -> None:
+        """An interpreter only for a briefing in another language than the clinic's."""
+        if not offered:
+            self.interpreter.setChecked(False)
+        self.interpreter.setVisible(offered)
+        self._show()
+
     def plan(self, language: str) -> Plan:
         rep = (
             Representative(self.rep_name.text(), self.relationship.text(), self.reason.text())
