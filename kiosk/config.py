@@ -290,12 +290,16 @@ def config_path(explicit: Path | None = None) -> Path:
 
 
 def load_config(explicit: Path | None = None) -> Config:
-    """Read and check the config file; a missing file means every default."""
+    """Read and check the config file; missing, every default (a named one is refused: a typo)."""
     path = config_path(explicit)
     _data_dir_is_a_folder()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
+        if explicit or os.environ.get(CONFIG_ENV):
+            named = f"--config {path}" if explicit else f"{CONFIG_ENV}={path}"
+            fix = "check the path (or run `kiosk init` with it to make one there)."
+            raise ConfigError(f"{named}: there is no settings file there; {fix}") from None
         return Config(path, {s.name: s.default for s in SETTINGS}, exists=False)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(

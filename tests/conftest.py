@@ -36,7 +36,15 @@ def mild_pictures(folder: Path) -> Path:
 def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point every folder the kiosk might write to at this test's own temporary directory."""
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "config" / "kiosk.toml"))
+    config = tmp_path / "config" / "kiosk.toml"
+    monkeypatch.setenv("KIOSK_CONFIG", str(config))
+    # As `kiosk init` writes it: a settings file named but missing is refused (kiosk.config).
+    from kiosk.config import SETTINGS, Config, render_config
+
+    values = {s.name: s.default for s in SETTINGS}
+    values["kiosk_id"] = Config(config, values, exists=False).kiosk_id
+    config.parent.mkdir()
+    config.write_text(render_config(values), encoding="utf-8")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

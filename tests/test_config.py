@@ -32,9 +32,18 @@ def test_config_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert config_path().name == "kiosk.toml"
 
 
-def test_a_missing_file_means_defaults(tmp_path: Path) -> None:
-    config = load_config(tmp_path / "none.toml")
-    assert not config.exists
+def unnamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No --config, no KIOSK_CONFIG: the platform's usual place, here an empty folder."""
+    monkeypatch.delenv("KIOSK_CONFIG")
+    monkeypatch.setattr("platformdirs.user_config_dir", lambda *a, **k: str(tmp_path / "usual"))
+
+
+def test_a_missing_file_at_the_usual_place_means_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unnamed(tmp_path, monkeypatch)
+    config = load_config()
+    assert not config.exists and config.path == tmp_path / "usual" / "kiosk.toml"
     assert config["idle_warning_seconds"] == 90
     assert config.kiosk_id  # the computer's name
     assert (
@@ -47,7 +56,23 @@ def test_data_dir_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert load_config(path).data_dir == tmp_path / "data"  # the environment wins
     monkeypatch.delenv("KIOSK_DATA_DIR")
     assert load_config(path).data_dir == tmp_path / "cfg-data"
-    assert load_config(tmp_path / "none.toml").data_dir.name == "briefing-kiosk"
+    unnamed(tmp_path, monkeypatch)
+    assert load_config().data_dir.name == "briefing-kiosk"
+
+
+def test_a_settings_file_named_but_missing_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer mistyped --config (and KIOSK_CONFIG): the command read the default data folder's
+    records and said "no briefings match"; `audit verify` said "intact" of another store."""
+    typo = tmp_path / "typo-kiosk.tmol"
+    with pytest.raises(ConfigError) as named:
+        load_config(typo)
+    assert str(named.value).startswith(f"--config {typo}: there is no settings file there")
+    monkeypatch.setenv("KIOSK_CONFIG", str(typo))
+    with pytest.raises(ConfigError) as env:
+        load_config()
+    assert str(env.value).startswith(f"KIOSK_CONFIG={typo}: there is no settings file there")
 
 
 def test_rendered_file_reads_back_the_same(tmp_path: Path) -> None:

@@ -88,6 +88,8 @@ def test_a_kiosk_no_one_set_up_names_what_is_missing_and_the_command_that_fixes_
     """A fresh machine: no settings file, then no signing key, then no staff account; each says
     so on Welcome (with `kiosk init`, `kiosk staff add`, `kiosk practice`), until a coordinator can
     prepare a briefing."""
+    monkeypatch.delenv("KIOSK_CONFIG")  # the platform's usual place, empty
+    monkeypatch.setattr("platformdirs.user_config_dir", lambda *a, **k: str(tmp_path / "usual"))
     config = load_config()
     assert not config.exists
     with Station.open(config, clock) as fresh:

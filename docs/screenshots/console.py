@@ -95,6 +95,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="console-shots-"))
     os.environ["KIOSK_DATA_DIR"] = str(work / "data")
     os.environ["KIOSK_CONFIG"] = str(work / "kiosk.toml")
+    (work / "kiosk.toml").write_text("# every setting at its default\n", encoding="utf-8")
     fill(work / "data", int(sys.argv[1]) if len(sys.argv) > 1 else 200)
 
     from PySide6.QtCore import Qt

@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _refusal(exc):
             raise
         print(f"kiosk {args.command or 'touchscreen'}: {exc}", file=sys.stderr)
-        return 1
+        return int(getattr(args, "refused", 1))  # (`kiosk verify` keeps 1 for a changed PDF)
 
 
 def _refusal(exc: BaseException) -> bool:

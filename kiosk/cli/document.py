@@ -26,7 +26,8 @@ EXIT_CODES = (
     "exit status: 0 genuine and matching this store (or sealed by a certificate in the trust "
     "list); 1 changed, not a briefing record, or sealed by a certificate not trusted; 2 the "
     "command was mistyped; 3 sealed intact but its briefing is not in this store; 4 genuine but "
-    "filed under another briefing's name; 5 the store's own record of it is damaged"
+    "filed under another briefing's name; 5 the store's own record of it is damaged; 6 it could "
+    "not be checked (the file, a trust file, the settings or the store could not be read)"
 )
 
 
@@ -47,7 +48,8 @@ def register(commands: Any) -> None:
         help="a kiosk certificate to trust (`kiosk cert show --pem` on that kiosk gives it); "
         "repeat for several kiosks. The PDF is then checked without the database",
     )
-    verify.set_defaults(run=run_verify)
+    # A refusal (settings, store, trust file) is no verdict on the PDF: its own status (kiosk.cli).
+    verify.set_defaults(run=run_verify, refused=Outcome.NOT_CHECKED.value)
     cert = commands.add_parser("cert", help="the kiosk's sealing certificate")
     cert_sub = cert.add_subparsers(dest="cert_command", metavar="ACTION", required=True)
     show = cert_sub.add_parser(
@@ -80,7 +82,7 @@ def run_verify(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         print(f"{args.file}: cannot be read ({exc.strerror}); check the path.", file=sys.stderr)
-        return Outcome.CHANGED.value
+        return Outcome.NOT_CHECKED.value
     if args.trust:
         verdict = verify_pdf(data, None, name=args.file.name, trusted=_trusted(args.trust))
         print(f"{args.file}: {verdict.message}", file=sys.stdout if verdict.intact else sys.stderr)

@@ -192,6 +192,8 @@ def _writable(name: str, folder: Path, advice: str) -> Check:
         return Check(name, False, f"{folder}: is a file, not a folder; move it aside")
     probe = nearest_existing(folder)
     if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK):
+        if probe != folder:  # (it read "is writable" of a folder that was not there)
+            return Check(name, True, f"{folder} does not exist yet; it can be made in {probe}")
         return Check(name, True, f"{folder} is writable")
     return Check(name, False, f"{folder}: cannot be written; {advice}")
 

@@ -158,7 +158,7 @@ class _Page:
                         "pdf.content-version",
                         form=form.id,
                         version=form.version,
-                        sha256=record.content_sha256,
+                        sha256=form.content_sha256,  # the words printed: this language's
                     ),
                     "small",
                 ),

@@ -36,6 +36,9 @@ class Outcome(IntEnum):
     """Genuine, but filed under another briefing's name (copied over that briefing's PDF)."""
     STORE_DAMAGED = 5
     """The store's own record of the briefing is damaged: `kiosk audit verify` says how."""
+    NOT_CHECKED = 6
+    """The PDF could not be checked: the file, a trust file, the settings or the store could not
+    be read (the sentence says which). Not a verdict on the PDF: a mistyped path read "changed"."""
 
 
 @dataclass(frozen=True)

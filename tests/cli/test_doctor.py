@@ -484,3 +484,20 @@ def test_a_witness_required_that_is_not_true_or_false_is_one_sentence(
     assert status == 1
     ok, detail = found["config"]
     assert not ok and detail == f"{initialised}: witness_required: must be true or false."
+
+
+def test_a_folder_not_made_yet_is_not_said_to_be_writable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer pointed data_dir at a folder that did not exist: doctor said its PDF and log
+    folders "are writable". They can be made; it says that."""
+    monkeypatch.delenv("KIOSK_DATA_DIR")
+    missing = tmp_path / "bad" / "missing"
+    (tmp_path / "config" / "kiosk.toml").write_text(f'data_dir = "{missing}"\n', encoding="utf-8")
+    code, found, _ = doctor(capsys)
+    assert code == 1  # no database there yet
+    assert found["PDF folder"] == (
+        True,
+        f"{missing / 'documents'} does not exist yet; it can be made in {tmp_path}",
+    )
+    assert found["log folder"][1].startswith(f"{missing / 'logs'} does not exist yet")

@@ -42,7 +42,8 @@ def test_check_names_each_problem_on_its_own_line(
 def test_check_with_no_forms_found(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path)
+    (tmp_path / "forms").mkdir()
+    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path / "forms")
     assert main(["forms", "check"]) == 1
     assert "no form files found" in capsys.readouterr().err
 
@@ -70,7 +71,8 @@ def test_list_reports_broken_files_but_still_lists(
 def test_list_with_nothing_found(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path)
+    (tmp_path / "forms").mkdir()
+    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path / "forms")
     assert main(["forms", "list"]) == 0
     assert capsys.readouterr().out == "No procedures found.\n"
 
@@ -79,12 +81,14 @@ def test_a_second_procedure_needs_only_a_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = MILD.read_text(encoding="utf-8")
-    (mild_pictures(tmp_path) / "mild.toml").write_text(text, encoding="utf-8")
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    (mild_pictures(forms) / "mild.toml").write_text(text, encoding="utf-8")
     other = text.replace('id = "mild"', 'id = "other"', 1).replace(
         'title = "The mild procedure"', 'title = "Other"', 1
     )
-    (tmp_path / "other.toml").write_text(other, encoding="utf-8")
-    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: tmp_path)
+    (forms / "other.toml").write_text(other, encoding="utf-8")
+    monkeypatch.setattr("kiosk.config.bundled_forms_dir", lambda: forms)
     assert main(["forms", "list"]) == 0
     assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["mild", "other"]
 

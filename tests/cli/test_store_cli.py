@@ -27,9 +27,10 @@ def data_dir(tmp_path: Path) -> Path:
 def test_init_then_doctor_on_a_fresh_machine(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    config_file = tmp_path / "config" / "kiosk.toml"
+    config_file.unlink()  # a fresh machine: no settings file yet
     code, out, _ = run(capsys, "init")
     assert code == 0
-    config_file = tmp_path / "config" / "kiosk.toml"
     assert f"config    created   {config_file}" in out
     assert (data_dir(tmp_path) / "kiosk.db").is_file()
     assert config_file.stat().st_mode & 0o077 == 0
@@ -76,7 +77,6 @@ def test_init_is_safe_to_run_twice(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_doctor_names_a_bad_config_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config_file = tmp_path / "config" / "kiosk.toml"
-    config_file.parent.mkdir()
     config_file.write_text("idle_warning = 90\n")
     code, out, err = run(capsys, "doctor")
     assert code == 1
@@ -84,11 +84,12 @@ def test_doctor_names_a_bad_config_key(tmp_path: Path, capsys: pytest.CaptureFix
     assert "1 check(s) failed." in err
 
 
-def test_doctor_before_init(capsys: pytest.CaptureFixture[str]) -> None:
+def test_doctor_before_init(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "config" / "kiosk.toml").unlink()  # KIOSK_CONFIG names a file not made yet
     code, out, _ = run(capsys, "doctor")
     assert code == 1
-    assert "FAIL  config" in out
-    assert "run `kiosk init` first" in out
+    assert "FAIL  config" in out and "there is no settings file there" in out
+    assert "run `kiosk init`" in out
 
 
 def test_doctor_names_a_corrupt_database(

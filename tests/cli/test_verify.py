@@ -175,7 +175,7 @@ def test_a_trust_file_that_is_not_a_certificate_is_one_sentence(
     bad = tmp_path / "not-a-cert.pem"
     bad.write_text("hello")
     code, _, err = run(capsys, "verify", str(two.a.path), "--trust", str(bad))
-    assert code == 1
+    assert code == 6  # not checked: no verdict on the PDF (1 says it was changed)
     assert (
         err
         == f"kiosk verify: {bad}: is not a PEM certificate; use the file `kiosk cert show --pem` prints.\n"
@@ -203,7 +203,7 @@ def test_the_trust_setting_verifies_without_a_store(
     assert "which the trust list holds" in out
     set_config(config_file, trust=["kiosk-cert.pem"])
     code, _, err = run(capsys, "verify", str(two.a.path))
-    assert code == 1
+    assert code == 6
     assert "trust: ['kiosk-cert.pem'] is not allowed; use a list of absolute paths" in err
     assert "Traceback" not in err
 
@@ -258,3 +258,15 @@ def test_a_data_folder_copied_elsewhere_finds_its_own_pdfs(two: Two, tmp_path: P
     ]
     assert len(references) == 2
     assert all("hash" in r["content"][0]["attachment"] for r in references)  # the files were read
+
+
+def test_a_pdf_that_could_not_be_checked_is_not_said_to_be_changed(
+    two: Two, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped path, a folder or a settings file not there exited 1, the status of a changed
+    PDF: an auditor's script would read a typo as tampering (a reviewer)."""
+    for path in (tmp_path / "none.pdf", tmp_path):
+        code, _, err = run(capsys, "verify", str(path))
+        assert code == 6 and "cannot be read" in err, err
+    code, _, err = run(capsys, "--config", str(tmp_path / "typo.toml"), "verify", str(two.a.path))
+    assert code == 6 and "there is no settings file there" in err

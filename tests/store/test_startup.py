@@ -72,6 +72,7 @@ def test_writes_begin_immediate_and_reads_take_no_lock(tmp_path: Path) -> None:
 
 
 def test_a_file_that_is_not_a_database_is_left_untouched(tmp_path: Path) -> None:
+    (tmp_path := tmp_path / "store").mkdir()
     path = tmp_path / "kiosk.db"
     path.write_bytes(b"this is a spreadsheet, not a database" * 100)
     before = digest(path)
@@ -84,6 +85,7 @@ def test_a_file_that_is_not_a_database_is_left_untouched(tmp_path: Path) -> None
 
 
 def test_a_damaged_database_is_left_untouched(tmp_path: Path) -> None:
+    (tmp_path := tmp_path / "store").mkdir()
     path = tmp_path / "kiosk.db"
     open_store(sqlite_url(path), "k").close()
     data = bytearray(path.read_bytes())
