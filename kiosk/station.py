@@ -382,6 +382,12 @@ class Station:
         )  # fmt: skip
         return made
 
+    def ended_by_staff(self, staff: str, briefing_id: str) -> None:
+        """Staff ended the briefing under way at this kiosk: on its history, under their name."""
+        followup.audit_briefing(
+            self.store, briefing_id, "briefing_ended_by_staff", staff, self.clock.now(), {}
+        )
+
     def __enter__(self) -> Station:
         return self
 

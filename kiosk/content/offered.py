@@ -1,5 +1,4 @@
-"""Which languages a procedure is offered in to patients: the kiosk at its screen and the desk's
-Prepare both ask the same (no Qt)."""
+"""Which languages a procedure is offered in to patients (the kiosk and the desk's Prepare alike)."""
 
 from __future__ import annotations
 

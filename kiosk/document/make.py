@@ -59,10 +59,8 @@ def pdf_bytes(
     language = language or record.language
     words = words_for(language)
     story = build_story(record, form, words, zone, seal.certificate_sha256(signer))
-    # The content hash of the words printed: the briefing's language's (a Spanish PDF printed the
-    # English file's hash, which `kiosk forms check` does not show for es.toml: a reviewer).
     footer = footer_text(
-        words, record.patient.name, record.briefing_id, record.form_version, form.content_sha256
+        words, record.patient.name, record.briefing_id, record.form_version, record.content_sha256
     )
     if is_practice(record.kiosk_id):  # `kiosk practice`: no one's record, and every page says so
         story.insert(0, p(words("practice.pdf-notice"), "flag", rtl=words.right_to_left))

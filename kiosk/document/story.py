@@ -110,6 +110,21 @@ def build_story(
     return story
 
 
+def content_line(w: Words, record: BriefingRecord, form: Form) -> str:
+    """The procedure's version and content hash as recorded (the exports carry the same), and, for
+    a briefing in a translation, the hash of the words printed, as `kiosk forms check` shows it
+    for that file (a Spanish PDF printed the English file's alone: a reviewer)."""
+    line = w(
+        "pdf.content-version", form=form.id, version=form.version, sha256=record.content_sha256
+    )
+    if form.content_sha256 == record.content_sha256:
+        return line
+    translated = w(
+        "pdf.content-translated", language=language_name(form.language), sha256=form.content_sha256
+    )
+    return f"{line}; {translated}"
+
+
 class _Page:
     """The story's parts, each written in one language and time zone."""
 
@@ -151,18 +166,7 @@ class _Page:
                 w("pdf.procedure"),
                 self.c(w("pdf.procedure-name", title=form.title, name=form.full_name)),
             ),
-            (
-                w("pdf.content"),
-                self.p(
-                    w(
-                        "pdf.content-version",
-                        form=form.id,
-                        version=form.version,
-                        sha256=form.content_sha256,  # the words printed: this language's
-                    ),
-                    "small",
-                ),
-            ),
+            (w("pdf.content"), self.p(content_line(w, record, form), "small")),
             (w("pdf.briefing"), self.p(record.briefing_id)),
             (w("pdf.kiosk"), self.p(record.kiosk_id)),
             (w("pdf.signed"), self.p(self.when(record.signed_at))),

@@ -20,6 +20,7 @@ from kiosk.services.staff import (
     Language,
     Procedure,
     StaffError,
+    already_waiting,
     name_problem_for_staff,
     procedures_of,
 )
@@ -94,8 +95,14 @@ class Preparing:
             return msg("console.prepare.no-kiosk")
         if form_id is None or form_id not in self.desk.forms:
             return msg("staff.prepare.no-procedure")
-        if language is not None and language not in {x.code for x in self.languages(form_id)}:
-            return msg("console.prepare.language-not-offered")
+        offered = self.languages(form_id)
+        if language is not None and language not in {x.code for x in offered}:
+            return msg(
+                "staff.prepare.language-not-offered",
+                language=language_name(language),
+                title=self.desk.forms[form_id].title,
+                offered=", ".join(x.name for x in offered),
+            )
         found = self.name_problem(name) or self.birth_problem(dob)
         if found is None:
             try:
@@ -122,6 +129,7 @@ class Preparing:
             problem = plan_problem(plan, self.desk.now())
         if problem is not None:
             raise StaffError(problem)
+        already_waiting(self.desk.store, name, dob, clean_mrn(mrn), self.desk.now())
         anywhere = kiosk_id == ANY_KIOSK
         there = (
             self.desk.store if anywhere else dataclasses.replace(self.desk.store, kiosk_id=kiosk_id)

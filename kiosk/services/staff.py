@@ -27,13 +27,14 @@ from kiosk.records.listened import Heard, listened
 from kiosk.records.query import RecordRow
 from kiosk.session.cosign import Plan
 from kiosk.station import PREPARED_WINDOW, Station
-from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
+from kiosk.store.briefings import ANY_KIOSK, prepare_briefing, waiting_for
 from kiosk.store.models import NAME_MAX
 from kiosk.store.rules import MRN_MAX, InputError, clean_mrn, clean_name
 from kiosk.store.staff import LoginOutcome
 
 if TYPE_CHECKING:
     from kiosk.services.rebriefing import Rebriefs
+    from kiosk.store.database import Store
 
 __all__ = [
     "ANY_KIOSK",
@@ -124,6 +125,22 @@ def procedures_of(forms: Mapping[str, Form]) -> list[Procedure]:
         (Procedure(i, f.title, f.full_name) for i, f in forms.items()),
         key=lambda p: p.title.casefold(),
     )
+
+
+def already_waiting(store: Store, name: str, dob: date, mrn: str | None, now: datetime) -> None:
+    """StaffError if a briefing for this patient is already waiting (prepared on any kiosk within
+    PREPARED_WINDOW, not started): a second one briefed the patient twice, and the export counted
+    them as two patients (a reviewer). A store that cannot be read is left to the write to say."""
+    try:
+        found = waiting_for(store, name, dob, mrn, now - PREPARED_WINDOW)
+    except (SQLAlchemyError, OSError) as exc:
+        log.warning("briefings waiting could not be read: %s", type(exc).__name__)
+        return
+    if found is not None:
+        when = found.created_at.astimezone()
+        raise StaffError(
+            msg("staff.prepare.already-waiting", when=when, staff=found.prepared_by or "-")
+        )
 
 
 def name_problem_for_staff(text: str) -> Msg | None:
@@ -250,6 +267,7 @@ class StaffDesk:
             problem = plan_problem(plan, self.now())
         if problem is not None:
             raise StaffError(problem)
+        already_waiting(self.station.store, name, dob, mrn, self.now())
         try:
             briefing_id = prepare_briefing(
                 self.station.store, form, name=name, date_of_birth=dob,

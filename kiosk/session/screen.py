@@ -192,11 +192,11 @@ class ScreenModel(Preferences):
             self._run(lambda: b.answer_question(choice_id))
 
     def confirm_birth_date(self, entry: DateEntry) -> bool:
-        """Confirm on the identity screen with the date typed: once it matches (or, walk-up, is a
-        real date), the first screen follows. True when the date was taken (matched or not), so
-        the page clears the keypad."""
+        """The date typed: once it matches (walk-up: is a real date), the first screen follows.
+        True when the date was taken (matched or not): the page clears the keypad."""
         if (b := self.briefing) is None:
             return False
+        self._local = replace(self._local, again=False)  # whoever is here typed this one
         dob, problem = entry.check(self._today())
         if dob is None:
             self._say(problem or msg("date.incomplete"))

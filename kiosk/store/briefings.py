@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from kiosk.content.schema import Form
 from kiosk.session.cosign import Plan
@@ -207,3 +207,49 @@ def next_prepared(store: Store, since: datetime) -> Waiting | None:
             language,
             json.loads(changes) if changes else None,
         )
+
+
+@dataclass(frozen=True)
+class AlreadyWaiting:
+    """A briefing prepared for the same patient, still waiting for them."""
+
+    created_at: datetime
+    prepared_by: str | None
+
+
+def waiting_for(
+    store: Store, name: str, date_of_birth: date, mrn: str | None, since: datetime
+) -> AlreadyWaiting | None:
+    """A briefing prepared since `since` on any kiosk and not started, for the same patient: the
+    same MRN, or the same name (case and spaces aside) and birth date unless both have an MRN and
+    they differ. None if there is none."""
+
+    def folded(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    same = PatientRow.date_of_birth == date_of_birth
+    with store.reading() as session:
+        rows = session.execute(
+            select(
+                BriefingRow.created_at,
+                BriefingRow.prepared_by,
+                PatientRow.name,
+                PatientRow.date_of_birth,
+                PatientRow.mrn,
+            )
+            .join(PatientRow, BriefingRow.patient_id == PatientRow.id)
+            .where(
+                BriefingRow.status == BriefingStatus.PREPARED,
+                BriefingRow.created_at >= since,
+                or_(same, PatientRow.mrn == mrn) if mrn else same,
+            )
+            .order_by(BriefingRow.created_at)
+        ).all()
+    for created_at, prepared_by, their_name, their_birth, their_mrn in rows:
+        if mrn and their_mrn == mrn:
+            return AlreadyWaiting(created_at, prepared_by)
+        if mrn and their_mrn:  # two MRNs, not the same: two patients
+            continue
+        if their_birth == date_of_birth and folded(their_name) == folded(name):
+            return AlreadyWaiting(created_at, prepared_by)
+    return None

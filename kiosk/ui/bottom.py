@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.view import Action, View
@@ -36,7 +36,13 @@ class BottomBar(QWidget):
         self.message = label()
         self.message.setProperty("role", "")  # as _note() leaves it with nothing to say
         self.message.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
-        outer.addWidget(self.message)
+        # At the main action's end of the row, over the button just tapped: on a wide screen at
+        # the other end it stood 1,000 px from where the patient looks (a reviewer).
+        said = QHBoxLayout()
+        said.setContentsMargins(0, 0, 0, 0)
+        said.addStretch(0)
+        said.addWidget(self.message, 1)
+        outer.addLayout(said)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(12)

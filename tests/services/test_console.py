@@ -214,7 +214,7 @@ def test_the_console_prepares_in_the_patients_language_offered_there(tmp_path: P
                     "Sam Carter", "kiosk-7", "mild", "Ana Ruiz", date(1951, 3, 14), "",
                     language="xx",
                 )  # fmt: skip
-            assert refused.value.text.id == "console.prepare.language-not-offered"
+            assert refused.value.text.id == "staff.prepare.language-not-offered"
             briefing_id = preparing.prepare(
                 "Sam Carter", "kiosk-7", "mild", "Ana Ruiz", date(1951, 3, 14), "", language="es"
             )

@@ -153,3 +153,27 @@ def test_prepare_keeps_the_practitioner_and_planned_date_and_refuses_a_past_date
         row = session.get(BriefingRow, briefing_id)
         assert row is not None
         assert (row.practitioner, row.planned_date) == ("Dr. Okafor", today + timedelta(days=14))
+
+
+def test_a_patient_with_a_briefing_waiting_is_not_prepared_twice(
+    desk: StaffDesk, clock: FakeClock
+) -> None:
+    """A reviewer prepared the same patient twice without a word: two briefings waited, and the
+    export then held two Patient resources for one MRN. The second is refused, naming when and by
+    whom the first was prepared, until that one is withdrawn (or taken)."""
+    born = date(1962, 5, 17)
+    first = desk.prepare("Dana Okafor", "mild", "María José Muñoz", born, "MRN-1001")
+    for name, dob, mrn in (
+        ("María José Muñoz", born, "MRN-1001"),  # the same again
+        ("maría  josé muñoz", born, None),  # case and spaces aside, no MRN typed this time
+        ("M. J. Muñoz", date(1962, 5, 18), "MRN-1001"),  # the same MRN
+    ):
+        with pytest.raises(StaffError) as refused:
+            desk.prepare("Sam Carter", "mild", name, dob, mrn)
+        assert refused.value.text.id == "staff.prepare.already-waiting", name
+        assert refused.value.text.args["staff"] == "Dana Okafor"
+    # Someone else: another birth date, or the same name and birth date under another MRN.
+    desk.prepare("Sam Carter", "mild", "María José Muñoz", date(1970, 1, 2), None)
+    desk.prepare("Sam Carter", "mild", "María José Muñoz", born, "MRN-2002")
+    desk.withdraw("Dana Okafor", first, "wrong-patient")
+    desk.prepare("Dana Okafor", "mild", "María José Muñoz", born, "MRN-3003")

@@ -730,3 +730,16 @@ def test_locked_out_then_back_on_welcome_the_next_person_is_not_told_they_typed_
     assert view.identity_step is IdentityStep.LOCKED and view.primary is None
     assert said(view.title) == "This briefing is waiting for a staff member"
     assert said(view.notice) == "Please ask a staff member to help you."
+
+
+def test_a_person_who_typed_the_wrong_dates_themselves_reads_why(
+    model: ScreenModel, prepared: Briefing
+) -> None:
+    """Back to Welcome by mistake, Start again, then three wrong dates typed by the same person:
+    they read that their date could not be checked, not only that staff are awaited."""
+    model.begin(prepared)
+    model.do(Action.BACK)
+    model.do(Action.START)
+    for _ in range(3):
+        model.confirm_birth_date(typed("01011950"))
+    assert said(model.view.title) == "We could not check your date of birth"

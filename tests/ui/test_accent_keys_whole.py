@@ -1,6 +1,7 @@
 """The page of accented letters is four rows of keys, one more than the letters: on a 1280x800
-screen with Larger text its last row was cut by 2 to 3 px where the name is typed (signing by
-typing it; walk-up). A short screen now draws the rows of keys closer instead."""
+screen with Larger text its last row was cut by 2 to 3 px where the patient signs by typing their
+name. A short screen now draws the rows of keys closer instead; the walk-up name's keys are held
+to the same."""
 
 from __future__ import annotations
 

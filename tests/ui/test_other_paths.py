@@ -224,7 +224,11 @@ def test_the_done_screen_returns_to_welcome_on_its_own(
 
 
 def test_back_to_welcome_then_start_goes_on_with_the_same_briefing(
-    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
+    qtbot: QtBot,
+    window: KioskWindow,
+    prepared: str,
+    station: Station,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A reviewer went back from the birth date (after three wrong ones) to Welcome, and Start
     then did nothing and said nothing: the kiosk took no patient until it was restarted."""
@@ -251,6 +255,17 @@ def test_back_to_welcome_then_start_goes_on_with_the_same_briefing(
     tap(qtbot, page.end_button)  # one tap asks for a second: one by mistake ends nothing
     assert window.briefing is not None
     assert page.end_button.text() == english("staff.menu.end-confirm")
+    tap(qtbot, page.questions_button)  # elsewhere and back: asked afresh (a reviewer)
+    page.show_menu()
+    assert page.end_button.text() == english("staff.menu.end-briefing")
+    tap(qtbot, page.end_button)
+    assert window.briefing is not None
+
+    def unrecorded(*args: object) -> None:
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    # Ending is stored; who ended it could not be: the screen is wiped all the same.
+    monkeypatch.setattr(station, "ended_by_staff", unrecorded)
     tap(qtbot, page.end_button)
     assert window.briefing is None and not page.end_button.isVisibleTo(page.menu)
     assert page.menu.isVisible()  # still signed in

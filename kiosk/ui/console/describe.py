@@ -28,6 +28,7 @@ EVENTS = {
     "pdf_printed": "console.event.pdf-printed",
     "pdf_copied": "console.event.pdf-copied",
     "briefing_withdrawn": "console.event.withdrawn",
+    "briefing_ended_by_staff": "console.event.ended-by-staff",
 }
 SIGNED = {"drawn": "staff.detail.drawn", "typed": "staff.detail.typed"}
 WHO = {"patient": "console.who.patient", "system": "console.who.kiosk"}

@@ -121,8 +121,13 @@ class StaffMode(QObject):
                 b.abandon(AbandonReason.STAFF)
             except Exception as exc:  # the store refused: the briefing stays as it was
                 log.error("briefing %s: ending failed: %s", b.briefing_id, type(exc).__name__)
+                self.page.open_for(staff, self._station.problems, briefing_open=True)
+                self.page.briefing_note.setText(self.words("staff.menu.end-failed"))
                 return
-            self._station.staff_action(staff, "briefing_ended", {"briefing": b.briefing_id})
+            try:  # who ended it, on its history (the screen is wiped whatever this does)
+                self._station.ended_by_staff(staff, b.briefing_id)
+            except Exception as exc:
+                log.error("briefing %s: not audited: %s", b.briefing_id, type(exc).__name__)
         window.end_session()
         self.page.open_for(staff, self._station.problems, briefing_open=False)
 

@@ -119,9 +119,12 @@ class StaffPage(QWidget):
         self.briefing_note.setText(self.words("staff.menu.briefing-open") if briefing_open else "")
         self.represent_button.setVisible(representable)
         self.end_button.setVisible(briefing_open)
+        self.show_menu()
+
+    def _disarm(self) -> None:
+        """Back to one tap away from asking: a first tap left behind ends nothing later."""
         self._ending = False
         self.end_button.setText(self.words("staff.menu.end-briefing"))
-        self.show_menu()
 
     def _end_tapped(self) -> None:
         """A second tap ends the briefing: one by mistake would end a patient's briefing."""
@@ -171,6 +174,7 @@ class StaffPage(QWidget):
         self.pages.setCurrentWidget(self.represent)
 
     def show_menu(self, ready: str = "") -> None:
+        self._disarm()
         self.ready.setText(ready)
         self.ready.setVisible(bool(ready))
         for panel in (self.briefings, self.detail, self.questions, self.rebrief, self.represent):

@@ -99,9 +99,8 @@ class PrepareForm(QWidget):
         self.name_keys = OnScreenKeyboard(self.name)
         self.name_keys.set_words(words, also=desk.offered_languages)
         column.addLayout(centred(self.name_keys))
-        column.addStretch(
-            1
-        )  # the keys right under the line (a portrait screen's were 1,000 px off)
+        # The keys right under the line (on a portrait screen they were 1,000 px below it).
+        column.addStretch(1)
 
         # 2. Date of birth: the keypad on the right, as the patient's identity screen has it.
         column = self._step()

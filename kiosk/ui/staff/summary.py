@@ -1,5 +1,4 @@
-"""What staff check before Prepare: the patient, who performs the procedure and when, and who signs
-beside (or for) the patient, as the briefing's page will show them."""
+"""What staff check before Prepare: the patient, who performs it and when, and who signs beside them."""
 
 from __future__ import annotations
 

@@ -73,8 +73,6 @@ LEAST_FIELD_FONT = 36
 FIELD_NAME_FONT = 24
 SPELLED_FONT = 30
 SPACING = 12
-LEAST_GAP = 8
-"""The least room between two rows of keys, when a short screen draws them closer."""
 
 CLEAR = "keys.clear"
 CLEAR_SPOKEN = "keys.clear-date"
@@ -273,12 +271,7 @@ class DateKeypad(QWidget):
         # Given up to a screen short of room (`give_way`), never below what a fingertip and the
         # key's words need.
         least = max(TOUCH_PX, *(key_height_for(k, scale) for k in keys))
-        wanted = height - self._given
-        height = max(least, wanted)
-        # Still short with the keys as low as they go: their rows a little closer, never nearer
-        # than LEAST_GAP (Larger text under the practice banner at 1280x800 cut the last row).
-        closer = min(SPACING - LEAST_GAP, -(-(least - wanted) // (ROWS - 1)))
-        self._grid.setVerticalSpacing(SPACING - max(0, closer))
+        height = max(least, height - self._given)
         # The outer columns as wide as the wider of Clear and Delete, so the pad stays symmetric.
         outer = max(
             key_width_for(k, scale, least=KEY_WIDTH * scale)
