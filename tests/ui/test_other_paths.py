@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
+from kiosk.i18n import isolated
 from kiosk.session import ScreenKind, Status
 from kiosk.station import Station
 from kiosk.store.models import BriefingRow, Document, PatientRow, RiskAcknowledgement, SignatureRow
@@ -139,7 +140,12 @@ def test_a_typed_signature_needs_a_staff_member(
     interaction.answer = "Sam Carter"
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
         next_(qtbot, window)
-    assert interaction.asked[-1] == english("sign.attest-reason")
+    # Staff read whose signature it is and the name typed (a reviewer confirmed one never shown).
+    b = window.briefing
+    assert b is not None and b.patient is not None
+    assert interaction.asked[-1] == english(
+        "sign.attest-reason", person=isolated(b.patient.name), typed=isolated("Zoë")
+    )
     with station.store.reading() as session:
         sig = session.scalars(
             select(SignatureRow).where(SignatureRow.briefing_id == prepared)

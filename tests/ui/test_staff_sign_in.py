@@ -138,3 +138,33 @@ def test_staff_sign_in_and_staff_mode_fit_though_the_patient_left_larger_text_on
         assert bottom <= dialog.height(), f"{button.text()!r} ends at {bottom} of {dialog.height()}"
         assert button.visibleRegion().boundingRect().height() == button.height(), button.text()
     assert dialog.font().pixelSize() == window.look.plain.body
+
+
+@pytest.mark.parametrize("practice_banner", [True, False])
+def test_the_pin_keys_stay_whole_under_a_long_reason(
+    qtbot: QtBot, window: KioskWindow, station: Station, practice_banner: bool, staffed: str
+) -> None:
+    """Confirming a typed signature, the reason names who signs and the name typed; on two lines
+    it pushed the PIN pad's last row (Clear, 0, Delete) under the screen's edge at 1280x800."""
+    from kiosk.i18n import isolated, msg, words_for
+
+    window.show_at(QSize(1280, 800))
+    words = words_for("en")
+    reason = words(
+        msg(
+            "sign.attest-reason",
+            person=isolated("Zoë Ångström-Łukasiewicz Fitzgerald-Montgomery"),
+            typed=isolated("Zoë Ångström-Łukasiewicz Fitzgerald-Montgomery"),
+        )
+    )
+    dialog = StaffSignIn(window, station, reason)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tap(qtbot, key(dialog, STAFF))
+    qtbot.waitUntil(dialog.pad.isVisible)
+    settle()
+    for button in (key(dialog.pad, "0"), key(dialog.pad, "1"), dialog.cancel, dialog.ok):
+        seen = button.visibleRegion().boundingRect().height()
+        bottom = button.mapTo(dialog, QPoint(0, button.height())).y()
+        assert seen == button.height() and bottom <= dialog.height(), (button.text(), seen)

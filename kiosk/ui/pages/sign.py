@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.i18n import Words, isolated
+from kiosk.i18n import Msg, Words, isolated, msg
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.signature import TypedSignature
 from kiosk.session.view import Action, View
@@ -26,10 +26,10 @@ class SignPage(Page):
 
     kinds = frozenset({ScreenKind.SIGN})
 
-    def __init__(self, attest: Callable[[str], str | None] | None) -> None:
+    def __init__(self, attest: Callable[[Msg], str | None] | None) -> None:
         """`attest(reason)` asks a staff member to confirm a typed signature and gives their name
-        (None if no one did); `reason` is a message id, put in the words staff read. None when
-        the clinic does not offer typed signatures."""
+        (None if no one did); `reason`, in the words staff read, names who signs and what they
+        typed. None when the clinic does not offer typed signatures."""
         super().__init__()
         self._attest = attest
         layout = QVBoxLayout(self)
@@ -243,8 +243,10 @@ class SignPage(Page):
         else:
             typed = self.typed.text().strip()
             staff = ""
-            if typed and self._attest is not None:
-                staff = self._attest("sign.attest-reason") or ""
+            if typed and self._attest is not None:  # staff read the name typed, and whose it is
+                who = isolated(model.view.person or "")
+                reason = msg("sign.attest-reason", person=who, typed=isolated(typed))
+                staff = self._attest(reason) or ""
             model.sign(TypedSignature(typed_name=typed, attested_by=staff))
 
     def _read_to_end(self) -> None:

@@ -57,7 +57,7 @@ class StaffSignIn(QDialog):
         if parent is not None:
             self.setGeometry(parent.window().geometry())
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 30, 40, 30)
+        layout.setContentsMargins(40, 20, 40, 20)
         sample = station.sample
         if sample is not None:  # practice mode: the practice account's name and PIN, in sight
             banner = PracticeBanner(sample)
@@ -102,12 +102,17 @@ class StaffSignIn(QDialog):
         pin_page = QWidget()
         pin_layout = QVBoxLayout(pin_page)
         pin_layout.addStretch(1)
-        self.who = label(role="heading")
-        self.who.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        pin_layout.addWidget(self.who)
-        enter = label(words("staff.sign-in.enter-pin"))
-        enter.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        pin_layout.addWidget(enter)
+        # The name and "Enter your PIN" on one line: under a reason of two lines (a typed
+        # signature's, naming who signs and what they typed) a line more cut the keys' last row.
+        self.who = label(role="heading", wrap=False)
+        enter = label(words("staff.sign-in.enter-pin"), wrap=False)
+        line = QHBoxLayout()
+        line.setSpacing(16)
+        line.addStretch(1)
+        line.addWidget(self.who, 0, Qt.AlignmentFlag.AlignBaseline)
+        line.addWidget(enter, 0, Qt.AlignmentFlag.AlignBaseline)
+        line.addStretch(1)
+        pin_layout.addLayout(line)
         # The height a portrait kiosk has to spare goes to the keys.
         keys = PORTRAIT_KEY * reach if portrait else None
         self.pad = PinPad(words, key_size=keys.toSize() if keys is not None else None)
