@@ -28,6 +28,8 @@ def spoken(view: View, words: Words) -> list[str]:
         texts.append(view.figure.alt)
     if view.kind is ScreenKind.WELCOME and view.primary is not None:
         texts.append(view.primary[1].label)
+    if view.on_behalf is not None:  # "You are reading this for {patient}": it names them
+        texts = [t for t in texts if t != view.on_behalf]
     said = [words.text(t) for t in texts]
     if view.person:
         said = [t for t in said if view.person not in t]

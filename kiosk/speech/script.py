@@ -27,6 +27,8 @@ KIOSK_WORDS = {
         "identity.enter-birth-date",
         "identity.walk-up-birth-date",
         "identity.begin",
+        "identity.again",
+        "cosign.patient-birth-date",
         "identity.locked-title",
         "identity.locked-again",
         "blocker.identity-locked",
@@ -39,7 +41,7 @@ KIOSK_WORDS = {
         "review.no-questions",
         "review.ready",
     ),
-    "sign": ("sign.meaning",),
+    "sign": ("sign.meaning", "signer.meaning.representative"),
     "done": ("done.title",),
 }
 """The catalog's words each of the kiosk's own screens can read aloud (kiosk.session.views)."""

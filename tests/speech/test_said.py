@@ -11,16 +11,32 @@ from kiosk.content import Form, load_form
 from kiosk.i18n import words_for
 from kiosk.paths import bundled_forms_dir
 from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Stroke
+from kiosk.session.cosign import Cosigning, Plan, Representative, Witnessed
 from kiosk.session.screen import ScreenModel
+from kiosk.session.signers import Signer
 from kiosk.session.view import Action, View
 from kiosk.speech.said import spoken
 from kiosk.speech.script import script
+from tests.session.drive import to_kind, typed
 from tests.session.fakes import FakeClock, RecordingSink
 
 MILD = bundled_forms_dir() / "mild"
 DOB = date(1951, 3, 14)
 NAME = "Ana Ruiz"
 SIGNATURE = DrawnSignature((Stroke((Point(0, 0, 0), Point(60, 40, 120), Point(120, 5, 260))),))
+
+
+class NoCosigners:
+    """A store for the representative's plan: nothing of it is stored on these screens."""
+
+    def add(self, signer: Signer) -> None:
+        raise AssertionError("nothing is signed here")
+
+    def witness(self, name: str, pin: str) -> Witnessed:
+        raise AssertionError("no witness here")
+
+    def staff_names(self) -> list[str]:
+        return []
 
 
 def _model(clock: FakeClock, language: str) -> ScreenModel:
@@ -74,6 +90,27 @@ def _every_screen(form: Form) -> list[View]:
         other.confirm_identity(date(1950, 1, 1))
     locked.do(Action.LANGUAGES)  # any change: the locked step drawn
     views.append(locked.view)
+    locked.do(Action.BACK)  # whoever touches Start next reads that staff are awaited
+    locked.do(Action.START)
+    views.append(locked.view)
+    walk_up.enter_name("Rosa Muñoz")  # a walk-up asked again after Welcome: "Welcome back"
+    walk_up.confirm_birth_date(typed("03141951"))
+    while walk_up.kind is not ScreenKind.WELCOME:
+        walk_up.do(Action.BACK)
+    walk_up.do(Action.START)
+    views.append(walk_up.view)
+    # A representative reads for the patient: the identity and signing screens address them.
+    for_them = _model(clock, form.language)
+    plan = Plan(Representative("Luis Ruiz", "son", "aphasia"), None, False)
+    rep = Briefing(
+        form, "b-4", RecordingSink(), clock, patient=Patient(NAME, DOB),
+        cosign=Cosigning(plan, NoCosigners(), clock),
+    )  # fmt: skip
+    for_them.begin(rep)
+    views.append(for_them.view)
+    rep.confirm_identity(DOB)
+    to_kind(for_them, ScreenKind.SIGN)
+    views.append(for_them.view)
     return views
 
 
