@@ -94,3 +94,14 @@ def test_nobody_planned_says_nothing_and_an_unknown_briefing_reads_empty(store: 
     en = words_for("en")
     assert signer_lines(en, cosigned(store, prepared(store, Plan())), NOW) == []
     assert cosigned(store, "no-such-briefing") == Cosigned()
+
+
+def test_a_name_in_right_to_left_letters_keeps_its_own_direction_in_a_staff_line() -> None:
+    """A representative "علي", the patient's son "ابن": the English line read "(علي (ابن"."""
+    from kiosk.i18n import isolated
+
+    seen = Cosigned(plan=Plan(Representative("علي", "ابن", "stroke"), None, False))
+    (line,) = signer_lines(words_for("en"), seen, NOW)
+    assert f"{isolated('علي')} ({isolated('ابن')})" in line
+    latin = Cosigned(plan=Plan(Representative("Luis Ruiz", "son", "aphasia"), None, False))
+    assert "Luis Ruiz (son)" in signer_lines(words_for("en"), latin, NOW)[0]

@@ -58,7 +58,8 @@ def nurse(station: Station) -> str:
 
 
 def prepare_with_signers(qtbot: QtBot, window: KioskWindow) -> None:
-    """Staff mode: the patient, then who signs, the language (Spanish), the interpreter; Prepare."""
+    """Staff mode: the patient, the language (Spanish), who signs, the interpreter; the check of
+    it all; Prepare."""
     window.open_staff()
     tap(qtbot, window.staff.prepare_button)
     form = window.staff.prepare
@@ -67,6 +68,9 @@ def prepare_with_signers(qtbot: QtBot, window: KioskWindow) -> None:
     type_date(qtbot, form.keypad, "03141951")
     tap(qtbot, form.next_button)
     tap(qtbot, form.next_button)  # no MRN
+    assert form.step == prepare.CHOOSE, form.message.text()
+    tap(qtbot, form.languages.buttons["es"])
+    tap(qtbot, form.next_button)
     assert form.step == prepare.PLAN, form.message.text()
     plan = form.plan.plan_step
     type_keys(qtbot, plan.keys, "Dr Okafor")
@@ -89,9 +93,6 @@ def prepare_with_signers(qtbot: QtBot, window: KioskWindow) -> None:
     rep.type_into(rep.reason)
     type_keys(qtbot, rep.keys, "aphasia")
     tap(qtbot, form.next_button)
-    assert form.step == prepare.CHECK, form.message.text()
-    tap(qtbot, form.languages.buttons["es"])
-    tap(qtbot, form.next_button)
     assert form.step == prepare.INTERP, form.message.text()
     interp = form.plan.interp_step
     tap(qtbot, interp.helps)
@@ -103,6 +104,8 @@ def prepare_with_signers(qtbot: QtBot, window: KioskWindow) -> None:
     for digit in "7781":
         tap(qtbot, key(interp.digits, digit))
     tap(qtbot, interp.modes[next(iter(m for m in interp.modes if m.value == "video"))])
+    tap(qtbot, form.next_button)
+    assert form.step == prepare.CHECK, form.message.text()
     tap(qtbot, form.next_button)  # Prepare
     assert form.step == prepare.NAME and not form.message.isVisible(), form.message.text()
     tap(qtbot, window.staff.back_button)

@@ -50,9 +50,16 @@ def next_(qtbot: QtBot, form: prepare.PrepareForm) -> None:
 
 
 def fill_in(
-    qtbot: QtBot, window: KioskWindow, *, name: str = NAME, dob: str = "08311962", mrn: str = MRN
+    qtbot: QtBot,
+    window: KioskWindow,
+    *,
+    name: str = NAME,
+    dob: str = "08311962",
+    mrn: str = MRN,
+    stop: int = prepare.CHECK,
 ) -> prepare.PrepareForm:
-    """Open the form and go through name, date of birth and MRN to the last step."""
+    """Open the form and go through name, date of birth and MRN, the procedure and language as
+    they come, to the last step (or to `stop`: the procedure and the patient's language)."""
     form = open_prepare(qtbot, window)
     type_keys(qtbot, form.name_keys, name)
     assert form.name.text() == name
@@ -64,6 +71,10 @@ def fill_in(
     type_mrn(qtbot, window, mrn)
     assert form.mrn.text() == mrn
     next_(qtbot, form)
+    assert form.step == prepare.CHOOSE, form.message.text()
+    if stop == prepare.CHOOSE:
+        return form
+    next_(qtbot, form)  # the only procedure, in the clinic's language
     assert form.step == prepare.PLAN, form.message.text()
     next_(qtbot, form)  # nobody signs beside the patient, no practitioner or date given
     assert form.step == prepare.CHECK, form.message.text()
@@ -141,10 +152,16 @@ def test_staff_type_an_arabic_name_on_the_keys_of_a_kiosk_offering_arabic(
     type_date(qtbot, form.keypad, "08311962")
     next_(qtbot, form)
     next_(qtbot, form)  # no MRN
-    next_(qtbot, form)  # nobody signs beside the patient
-    assert form.step == prepare.CHECK, form.message.text()
+    assert form.step == prepare.CHOOSE, form.message.text()
     tap(qtbot, form.languages.buttons["ar"])
-    tap(qtbot, form.next_button)  # an interpreter is offered: none helps
+    next_(qtbot, form)
+    next_(qtbot, form)  # nobody signs beside the patient
+    assert form.step == prepare.INTERP  # another language than the clinic's: none helps
+    next_(qtbot, form)
+    assert form.step == prepare.CHECK, form.message.text()
+    assert form.summary.procedure.text() == english(
+        "staff.prepare.check-procedure", title="The mild procedure", language="العربية"
+    )
     tap(qtbot, form.next_button)
     with station.store.reading() as session:
         assert session.scalars(select(PatientRow.name)).one() == "محمد علي"
@@ -153,15 +170,18 @@ def test_staff_type_an_arabic_name_on_the_keys_of_a_kiosk_offering_arabic(
 def test_staff_prepare_in_the_patients_language_and_the_briefing_starts_in_it(
     qtbot: QtBot, window: KioskWindow, station: Station
 ) -> None:
-    form = fill_in(qtbot, window)
+    form = fill_in(qtbot, window, stop=prepare.CHOOSE)
     buttons = form.languages.buttons
     assert form.languages.isVisible() and next(iter(buttons)) == "en" and buttons["en"].isChecked()
     assert buttons["es"].text() == "Español" and buttons["ar"].text() == "العربية"
     tap(qtbot, buttons["es"])
     assert buttons["es"].isChecked() and not buttons["en"].isChecked()
-    tap(qtbot, form.next_button)  # not the clinic's language: an interpreter is offered
-    assert form.step == prepare.INTERP
-    tap(qtbot, form.next_button)  # "Prepare": no interpreter helps
+    next_(qtbot, form)
+    next_(qtbot, form)  # nobody signs beside the patient
+    assert form.step == prepare.INTERP  # not the clinic's language: an interpreter is offered
+    next_(qtbot, form)  # no interpreter helps
+    assert form.step == prepare.CHECK
+    tap(qtbot, form.next_button)  # "Prepare"
     with station.store.reading() as session:
         assert session.scalars(select(BriefingRow.language)).one() == "es"
     tap(qtbot, window.staff.back_button)
@@ -214,20 +234,20 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
     assert form.message.text() == english("staff.prepare.mrn-refused", count=64)
     tap(qtbot, key(form.mrn_keys, english("keys.delete")))
     next_(qtbot, form)
+    next_(qtbot, form)  # the only procedure
     next_(qtbot, form)  # who performs and who signs: nothing given
     assert form.step == prepare.CHECK and form.summary.mrn.text() == english(
         "staff.prepare.mrn", mrn="7" * 64
     )
 
-    tap(qtbot, form.back_button)
-    tap(qtbot, form.back_button)
+    for _ in range(3):
+        tap(qtbot, form.back_button)
     form.mrn.clear()
-    next_(qtbot, form)
-    next_(qtbot, form)
+    for _ in range(3):
+        next_(qtbot, form)
     assert form.summary.mrn.text() == english("staff.prepare.no-mrn")
-    tap(qtbot, form.back_button)
-    tap(qtbot, form.back_button)
-    tap(qtbot, form.back_button)
+    for _ in range(4):
+        tap(qtbot, form.back_button)
     assert form.step == prepare.BIRTH and form.keypad.entry().complete, "Back keeps what was typed"
     tap(qtbot, form.back_button)
     assert form.name.text() == "Ana Díaz"
@@ -236,7 +256,7 @@ def test_each_step_explains_what_to_fix_in_one_sentence(
 def test_a_procedure_must_be_chosen_when_there_are_several(
     qtbot: QtBot, window: KioskWindow, station: Station
 ) -> None:
-    form = fill_in(qtbot, window)
+    form = fill_in(qtbot, window, stop=prepare.CHOOSE)
     for choice in form.procedures.values():
         choice.setChecked(False)
     form._form_id = None  # as with several procedures: nothing is chosen for staff
@@ -244,6 +264,9 @@ def test_a_procedure_must_be_chosen_when_there_are_several(
     assert form.message.text() == english("staff.prepare.no-procedure")
     tap(qtbot, form.procedures["mild"])
     assert form.procedures["mild"].isChecked() and not form.message.isVisible()
+    next_(qtbot, form)
+    next_(qtbot, form)
+    assert form.step == prepare.CHECK
     tap(qtbot, form.next_button)
     assert window.staff.ready.text() == english(prepare.READY)
 
@@ -275,7 +298,7 @@ def test_leaving_staff_mode_mid_form_forgets_what_was_typed(
 ) -> None:
     form = fill_in(qtbot, window)
     assert any(NAME in t for t in texts())
-    tap(qtbot, form.back_button)  # the MRN step, with the MRN still typed
+    tap(qtbot, form.back_button)  # a step back, with the MRN still typed
     tap(qtbot, form.cancel_button)
     assert window.staff.pages.currentWidget() is window.staff.menu
     assert leftovers() == []
@@ -334,6 +357,9 @@ def test_every_prepare_step_fits_landscape_and_portrait(
     staff_fits(window, "MRN, with a message")
     form.mrn.clear()
     next_(qtbot, form)
+    staff_fits(window, "the procedure and the language")
+    tap(qtbot, form.languages.buttons["es"])
+    next_(qtbot, form)
     staff_fits(window, "who performs and who signs")
     plan = form.plan.plan_step
     keys_under(window, plan.witness, plan.digits or plan.keys)
@@ -351,14 +377,16 @@ def test_every_prepare_step_fits_landscape_and_portrait(
     ):
         field.setText(text)
     next_(qtbot, form)
-    staff_fits(window, "check and prepare")
-    tap(qtbot, form.languages.buttons["es"])
-    next_(qtbot, form)
     staff_fits(window, "an interpreter")
     tap(qtbot, form.plan.interp_step.helps)
     next_(qtbot, form)
     staff_fits(window, "an interpreter, with a message")
-    tap(qtbot, form.plan.interp_step.helps)
+    interp = form.plan.interp_step
+    interp.name.setText("Marta Gil")
+    interp.agency.setText("LL-7781")
+    next_(qtbot, form)
+    assert form.step == prepare.CHECK, form.message.text()
+    staff_fits(window, "check and prepare")
     tap(qtbot, form.next_button)
     staff_fits(window, "staff menu, ready")
 
@@ -367,13 +395,12 @@ def test_the_check_before_prepare_repeats_who_performs_it_when_and_who_signs(
     qtbot: QtBot, window: KioskWindow, station: Station
 ) -> None:
     """The last look before Prepare showed the name, birth date and MRN only: a practitioner, a
-    planned date or a representative typed two steps back could not be checked (a reviewer)."""
-    form = open_prepare(qtbot, window)
-    type_keys(qtbot, form.name_keys, NAME)
+    planned date or a representative typed two steps back could not be checked; and the
+    interpreter's step came after it, so what was typed there was never shown back (reviewers).
+    The check is the last step, and shows them all."""
+    form = fill_in(qtbot, window, mrn="", stop=prepare.CHOOSE)
+    tap(qtbot, form.languages.buttons["es"])
     next_(qtbot, form)
-    type_date(qtbot, form.keypad, "08311962")
-    next_(qtbot, form)
-    next_(qtbot, form)  # no MRN
     plan = form.plan.plan_step
     when = station.clock.now().date() + timedelta(days=12)
     plan.practitioner.setText("Dr Okafor")
@@ -390,21 +417,36 @@ def test_the_check_before_prepare_repeats_who_performs_it_when_and_who_signs(
     ):
         field.setText(text)
     next_(qtbot, form)
+    assert form.step == prepare.INTERP, form.message.text()
+    interp = form.plan.interp_step
+    tap(qtbot, interp.helps)
+    interp.name.setText("Marta Gil")
+    interp.agency.setText("LL-7781")
+    next_(qtbot, form)
     assert form.step == prepare.CHECK, form.message.text()
     later = english("staff.prepare.signs-later")
+    assert form.summary.procedure.text() == english(
+        "staff.prepare.check-procedure", title="The mild procedure", language="Español"
+    )
     assert form.summary.plan.isVisible()
-    assert form.summary.plan.text().splitlines() == [
+    lines = form.summary.plan.text().splitlines()
+    assert lines[:3] == [
         english("staff.detail.practitioner", name="Dr Okafor"),
         english("staff.detail.planned-date", date=when),
         english("staff.detail.representative", name="Luis Ruiz", relationship="son", state=later),
-        english("staff.detail.witness-planned", state=later),
     ]
-    tap(qtbot, form.back_button)  # nobody signs beside the patient after all
-    tap(qtbot, form.back_button)
+    assert lines[3].startswith("Interpreter: Marta Gil · LL-7781 · Español")
+    assert lines[4] == english("staff.detail.witness-planned", state=later)
+    for _ in range(3):  # nobody signs beside the patient after all, in the clinic's language
+        tap(qtbot, form.back_button)
+    assert form.step == prepare.PLAN
     tap(qtbot, plan.representative)
     tap(qtbot, plan.witness)
     plan.practitioner.setText("")
     plan.planned.setText("")
+    tap(qtbot, form.back_button)
+    tap(qtbot, form.languages.buttons["en"])
+    next_(qtbot, form)
     next_(qtbot, form)
     assert form.step == prepare.CHECK and not form.summary.plan.isVisible()
 

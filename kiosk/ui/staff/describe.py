@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
-from kiosk.i18n import Words, language_name
+from kiosk.i18n import Words, isolated, language_name
 from kiosk.services.staff import ANY_KIOSK, PREPARED_WINDOW, Cosigned, Heard, RecordRow
 from kiosk.session.signers import MODE_WORDS, InterpreterMode, Signer, SignerKind
 
@@ -172,15 +173,26 @@ def signer_lines(
     witness = signed.get(SignerKind.WITNESS)
     if witness is not None:
         lines.append(
-            words("staff.detail.witness", name=witness.name, state=_signed(words, witness, now))
+            words(
+                "staff.detail.witness", name=_own(witness.name), state=_signed(words, witness, now)
+            )
         )
     elif plan.witness:
         lines.append(words("staff.detail.witness-planned", state=waiting))
     return lines
 
 
+def _own(text: str) -> str:
+    """A person's words set apart in their own direction when they read right to left: an Arabic
+    name and relationship in an English line read "(علي (ابن" (a reviewer)."""
+    rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    return isolated(text) if rtl else text
+
+
 def _representative(words: Words, name: str, relationship: str, state: str) -> str:
-    return words("staff.detail.representative", name=name, relationship=relationship, state=state)
+    return words(
+        "staff.detail.representative", name=_own(name), relationship=_own(relationship), state=state
+    )
 
 
 def _interpreter(
@@ -193,7 +205,7 @@ def _interpreter(
 ) -> str:
     return words(
         "staff.detail.interpreter",
-        name=name,
+        name=_own(name),
         id=their_id or "",
         language=language_name(language) if language else "",
         mode=words(MODE_WORDS[mode]) if mode else "",

@@ -26,12 +26,15 @@ TITLES = (
     "staff.prepare.title-name",
     "staff.prepare.title-birth",
     "staff.prepare.title-mrn",
+    "staff.prepare.title-procedure",
     "staff.prepare.title-plan",
     "staff.prepare.title-rep",
-    "staff.prepare.title-check",
     "staff.prepare.title-interp",
+    "staff.prepare.title-check",
 )
-NAME, BIRTH, MRN, PLAN, REP, CHECK, INTERP = range(len(TITLES))
+NAME, BIRTH, MRN, CHOOSE, PLAN, REP, INTERP, CHECK = range(len(TITLES))
+"""The steps in their order; the check of everything typed is last (a reviewer found the
+interpreter's step after it, so what was typed there was never shown back)."""
 
 READY = "staff.menu.ready"
 MRN_FIELD_MAX = 200
@@ -132,15 +135,8 @@ class PrepareForm(QWidget):
         column.addLayout(centred(self.mrn_keys))
         column.addStretch(1)
 
-        # 4. Who performs and when, who signs; 5. the representative (kiosk.ui.staff.plan_steps).
-        self.plan = PlanSteps(words, also=desk.offered_languages)
-        self.steps.addWidget(self.plan.plan_step)
-        self.steps.addWidget(self.plan.rep_step)
-
-        # 6. Check and choose the procedure.
+        # 4. The procedure and the patient's language.
         column = self._step()
-        self.summary = Summary(words)
-        column.addWidget(self.summary.frame)
         column.addWidget(label(words("staff.prepare.procedure"), "heading"))
         self.procedures: dict[str, WrapButton] = {}
         choices = Reading()
@@ -172,10 +168,20 @@ class PrepareForm(QWidget):
         language_row.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignLeading)
         column.addLayout(language_row)
         self._language: str | None = None
+
+        # 5. Who performs and when, who signs; 6. the representative; 7. an interpreter, for a
+        # briefing in another language than the clinic's (kiosk.ui.staff.plan_steps).
+        self.plan = PlanSteps(words, also=desk.offered_languages)
+        for step in (self.plan.plan_step, self.plan.rep_step, self.plan.interp_step):
+            self.steps.addWidget(step)
+
+        # 8. Everything typed, to check before Prepare.
+        column = self._step()
+        self.summary = Summary(words)
+        column.addWidget(self.summary.frame)
         self.by = label(role="muted")
         column.addWidget(self.by)
-        # 7. An interpreter, for a briefing in another language than the clinic's.
-        self.steps.addWidget(self.plan.interp_step)
+        column.addStretch(1)
         self._message.gone_on_typing(self, self.keypad.typed)
         self.forget()
 
@@ -207,10 +213,10 @@ class PrepareForm(QWidget):
     def _path(self) -> list[int]:
         """The steps this briefing goes through: the representative's only when one signs, the
         interpreter's only for a briefing in another language than the clinic's."""
-        path = [NAME, BIRTH, MRN, PLAN]
+        path = [NAME, BIRTH, MRN, CHOOSE, PLAN]
         path += [REP] if self.plan.representative_signs else []
-        path += [CHECK]
-        return path + ([INTERP] if self._interpreter_offered() else [])
+        path += [INTERP] if self._interpreter_offered() else []
+        return [*path, CHECK]
 
     def _interpreter_offered(self) -> bool:
         return self._language is not None and self._language != self.desk.main_language
@@ -287,9 +293,9 @@ class PrepareForm(QWidget):
                 return msg("staff.prepare.planned-date-past")
         elif step in (REP, INTERP):
             return plan_problem(self.plan.plan(self._language, step == INTERP), self.desk.now())
-        elif step == CHECK and not self.procedures:
+        elif step == CHOOSE and not self.procedures:
             return msg("staff.prepare.no-forms")
-        elif step == CHECK and self._form_id is None:
+        elif step == CHOOSE and self._form_id is None:
             return msg("staff.prepare.no-procedure")
         return None
 
@@ -315,8 +321,8 @@ class PrepareForm(QWidget):
     def _choose_language(self, code: str) -> None:
         self._language = code
         self._draw_languages()
-        if self.step == CHECK:  # another language: an interpreter's step may follow, or not
-            self._go(CHECK)
+        if self.step == CHOOSE:  # another language: an interpreter's step may follow, or not
+            self._go(CHOOSE)
 
     def _draw_languages(self) -> None:
         """A button for each language the chosen procedure is offered in (none to choose: hidden)."""
@@ -332,12 +338,15 @@ class PrepareForm(QWidget):
         assert self._dob is not None
         plan = self.plan.plan_step
         seen = Cosigned(
-            plan=self.plan.plan(self._language, interpreter_offered=False),  # theirs comes next
+            plan=self.plan.plan(self._language, self._interpreter_offered()),
             practitioner=plan.practitioner.text().strip() or None,
             planned_date=plan.planned_date(),
         )
-        name = self.name.text().strip()
-        self.summary.show(name, self._dob, self._mrn, seen, self.desk.now())
+        chosen = next((p.title for p in self.desk.procedures() if p.form_id == self._form_id), "")
+        what = (chosen, self._language or "")
+        self.summary.show(
+            self.name.text().strip(), self._dob, self._mrn, what, seen, self.desk.now()
+        )
         self.by.setText(self.words("staff.prepare.by", staff=self.staff))
 
     def _prepare(self) -> None:

@@ -1,17 +1,20 @@
-"""What staff check before Prepare: the patient, who performs it and when, and who signs beside them."""
+"""What staff check before Prepare: the patient, the procedure, who performs it and who signs."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from kiosk.i18n import Words
+from PySide6.QtWidgets import QLabel
+
+from kiosk.i18n import Words, language_name
 from kiosk.services.staff import Cosigned
 from kiosk.ui.pages.base import card, label
 from kiosk.ui.staff.describe import procedure_lines, signer_lines
 
 
 class Summary:
-    """A card: the name as a heading, the birth date, the MRN, then the plan a line each."""
+    """A card: the name as a heading, the birth date, the MRN, the procedure in the patient's
+    language, then who performs it, when, and who signs beside the patient, a line each."""
 
     def __init__(self, words: Words) -> None:
         self.words = words
@@ -19,16 +22,35 @@ class Summary:
         self.name = label(role="heading")
         self.birth = label()
         self.mrn = label()
+        self.procedure = label()
         self.plan = label()
-        for widget in (self.name, self.birth, self.mrn, self.plan):
+        for widget in self._labels():
             lines.addWidget(widget)
 
-    def show(self, name: str, dob: date, mrn: str | None, seen: Cosigned, now: datetime) -> None:
+    def _labels(self) -> tuple[QLabel, ...]:
+        return (self.name, self.birth, self.mrn, self.procedure, self.plan)
+
+    def show(
+        self,
+        name: str,
+        dob: date,
+        mrn: str | None,
+        procedure: tuple[str, str],
+        seen: Cosigned,
+        now: datetime,
+    ) -> None:
+        """`procedure`: the title of the procedure chosen and the patient's language (its code)."""
         words = self.words
         self.name.setText(name)
         self.birth.setText(words("staff.prepare.born", date=dob))
         self.mrn.setText(
             words("staff.prepare.mrn", mrn=mrn) if mrn else words("staff.prepare.no-mrn")
+        )
+        title, language = procedure
+        self.procedure.setText(
+            words("staff.prepare.check-procedure", title=title, language=language_name(language))
+            if title and language
+            else ""
         )
         later = words("staff.prepare.signs-later")
         plan = [*procedure_lines(words, seen), *signer_lines(words, seen, now, waiting=later)]
@@ -36,5 +58,5 @@ class Summary:
         self.plan.setVisible(bool(plan))
 
     def wipe(self) -> None:
-        for widget in (self.name, self.birth, self.mrn, self.plan):
+        for widget in self._labels():
             widget.setText("")
