@@ -209,6 +209,9 @@ class View:
     """The name the screen addresses (identity, signing): personal, wiped with the session."""
     on_behalf: Msg | None = None
     """A representative reads and signs: "You are reading this for {patient}"."""
+    headings: tuple[Msg, ...] = ()
+    """Every heading the briefing's screens may show: the top bar lays itself out for the longest,
+    so its buttons keep their words and places from screen to screen."""
     typed_signature: bool = False
     """Signing: the patient types their name (a staff member confirms) instead of drawing."""
     signer: int = 0

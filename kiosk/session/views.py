@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, Words, language_name, msg, words_for
@@ -117,6 +118,23 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
         message_in_page=in_page,
         still_there=local.still_there,
         ahead=_ahead(b) if live else None,
+        # The briefing's own screens hold the top bar still; the check of who it is, before them,
+        # keeps its room for the keys (the longest heading took it at 1280x800, Larger text).
+        headings=()
+        if kind is ScreenKind.IDENTITY
+        else headings(len(b.form.steps), len(b.form.risks), len(b.form.questions)),
+    )
+
+
+@cache
+def headings(steps: int, risks: int, questions: int) -> tuple[Msg, ...]:
+    """Every heading a briefing of so many steps, risks and questions may show over a screen."""
+    kiosk = ("identity.heading", "review.heading", "sign.heading", "done.heading")
+    own = (*kiosk, *SECTIONS.values(), *REBRIEF_HEADINGS.values())
+    counted = (("reading.step", steps), ("reading.risk", risks), ("question.heading", questions))
+    return (
+        *(msg(m) for m in own),
+        *(msg(m, n=n, total=total) for m, total in counted for n in range(1, total + 1)),
     )
 
 

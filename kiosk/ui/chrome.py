@@ -5,8 +5,6 @@ The frame draws the screen model's `View` like the pages do, and says which acti
 
 from __future__ import annotations
 
-from itertools import zip_longest
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import Words
+from kiosk.i18n import Msg, Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import View
 from kiosk.ui.icons import Glyph, icon, toggle_icon
@@ -24,16 +22,15 @@ from kiosk.ui.overlays import CornerHold
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.progress import ProgressBar
 from kiosk.ui.theme import Look
+from kiosk.ui.top_fit import MODES, Where, mode_for
 
 __all__ = ["ProgressBar", "TopBar"]
 
-MODES = ("beside", "above", "under", "rows", "column", "stacked")
 ICONIC_FIRST = 3
 """On a landscape screen, the toggles that give up their words first (`TopBar._iconic`); the others
 keep theirs unless the toggles would otherwise need a row of their own. On a portrait screen one
 fewer gives them up first; the others keep theirs unless the toggles would otherwise stand in a
 column. Once Larger text is on, one more gives way first: the words take more room."""
-"""The top bar's ways of placing its words and toggles, from the one that takes least height."""
 
 
 class TopBar(QWidget):
@@ -59,6 +56,8 @@ class TopBar(QWidget):
         self.grid.setVerticalSpacing(4)
         self.corner = CornerHold()
         self.where = label(role="progress")  # wraps rather than being cut
+        self._where = Where(self.where)
+        self._heads: tuple[str, tuple[Msg, ...]] = ("", ())
         self.bar = ProgressBar()
         self.language_button = button("", "small", self.languages.emit)
         self.language_button.setObjectName("languages")
@@ -168,28 +167,7 @@ class TopBar(QWidget):
 
     def _mode_for(self, widths: list[int]) -> str:
         gap = self.grid.horizontalSpacing()
-        room = self.width() - self.corner.width() - sum(widths) - (len(widths) + 1) * gap
-        two_lines = 2 * self.where.fontMetrics().lineSpacing() + 4
-        # (measured a little narrower than the room: the grid may give the words less; and a
-        # word longer than that is not broken: it would overflow onto the toggles)
-        narrower = room * 9 // 10
-        fits = self._longest_word() <= narrower and self.where.heightForWidth(narrower) <= two_lines
-        if room >= self.width() // 5 and fits:
-            return "beside"
-        one_line = self.where.heightForWidth(self.width() - self.corner.width() - gap)
-        beside_bar = self.corner.width() + sum(widths) + (len(widths) + 2) * gap + self.width() // 6
-        if one_line <= two_lines // 2 + 4 and beside_bar <= self.width():
-            return "above"  # the words across in one line, the bar beside the toggles
-        if self.corner.width() + sum(widths) + (len(widths) + 1) * gap <= self.width():
-            return "under"
-        half = (len(widths) + 1) // 2  # two rows share their columns: each as wide as its widest
-        columns = [max(a, b) for a, b in zip_longest(widths[:half], widths[half:], fillvalue=0)]
-        # (with a little to spare: a toggle with a glyph lays out a few pixels wider than measured)
-        if self.corner.width() + sum(columns) + (half + 3) * gap <= self.width():
-            return "rows"
-        if self.corner.width() + max(widths) + self._longest_word() + 3 * gap <= self.width():
-            return "column"
-        return "stacked"
+        return mode_for(self._where, widths, self.width(), self.corner.width(), gap)
 
     def _named_px(self, b: QPushButton) -> int:
         """A toggle's width with its words (Listen: the longer of Listen and Stop)."""
@@ -220,10 +198,6 @@ class TopBar(QWidget):
             if b.text() != text:
                 b.setText(text)
             self._at_least_its_words(b)
-
-    def _longest_word(self) -> int:
-        metrics = self.where.fontMetrics()
-        return max((metrics.horizontalAdvance(w) for w in self.where.text().split()), default=0)
 
     def _arrange(self, mode: str) -> None:
         shown = self._shown()
@@ -384,6 +358,10 @@ class TopBar(QWidget):
         else:
             where = words("frame.progress", at=at, total=total) if total else ""
         self.where.setText(where)
+        heads = (words.language, view.headings)  # put in words once per briefing and language
+        if heads != self._heads:
+            self._heads = heads
+            self._where.set_heads(tuple(words.text(h) for h in view.headings))
         chosen = next((c for c in view.languages if c.chosen), None)
         offer = chosen is not None and view.kind is not ScreenKind.WELCOME
         if chosen is not None and self._language_name != chosen.name:

@@ -4,11 +4,7 @@ timer held while the patient listens, and the audio stopped by a second tap or b
 
 from __future__ import annotations
 
-import math
 import shutil
-import struct
-import wave
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -29,6 +25,7 @@ from kiosk.ui.pages.label import Label
 from kiosk.ui.theme import palette_for
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
+from tests.shared import Beep
 from tests.ui.conftest import NAME
 from tests.ui.drive import begin, kind, next_, sign_here, tap, type_date, walk_to
 
@@ -102,28 +99,6 @@ def test_a_patient_who_chooses_it_on_welcome_hears_every_screen_as_it_opens(
     assert marked(window) == [window.listening.clips[0].text]
     next_(qtbot, window)
     assert window.listening.playing and marked(window) == [window.listening.clips[0].text]
-
-
-class Beep:
-    """An engine of short tones (a fifth of a second a sentence): real WAV files through the real
-    player, quick enough to play a whole screen to its end in a test."""
-
-    name = "beep 1"
-
-    def voice(self, language: str) -> str:
-        return f"beep-{language}"
-
-    def render(self, text: str, language: str, out: Path) -> None:
-        rate = 16000
-        frames = b"".join(
-            struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * n / rate)))
-            for n in range(rate // 5)
-        )
-        with wave.open(str(out), "wb") as audio:
-            audio.setnchannels(1)
-            audio.setsampwidth(2)
-            audio.setframerate(rate)
-            audio.writeframes(frames)
 
 
 def listenings(station: Station, briefing: str) -> list[tuple[int, str, bool, int, int, bool]]:
