@@ -7,6 +7,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -311,8 +312,7 @@ def load_config(explicit: Path | None = None) -> Config:
 
 
 def _data_dir_is_a_folder() -> None:
-    """KIOSK_DATA_DIR naming a file (not a folder, nor a place to make one) is said in one sentence,
-    before every check that would look for a database, a key or a log inside it."""
+    """KIOSK_DATA_DIR naming a file is said in one sentence, before anything is looked for in it."""
     env = os.environ.get(DATA_DIR_ENV)
     if env and Path(env).exists() and not Path(env).is_dir():
         raise ConfigError(
@@ -326,9 +326,10 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
     values = {s.name: s.default for s in SETTINGS}
     for key, value in raw.items():
         setting = _BY_NAME.get(key)
-        if setting is None:
+        if setting is None:  # a typo is named with the setting it is nearest, if one is near
+            near = "".join(f"did you mean {n}? " for n in get_close_matches(key, _BY_NAME, 1))
             known = ", ".join(_BY_NAME)
-            problems.append(f"{label}: {key}: is not a known setting (known: {known}).")
+            problems.append(f"{label}: {key}: is not a known setting ({near}known: {known}).")
             continue
         if type(value) is not setting.type:
             kind = {

@@ -88,7 +88,8 @@ def test_rendered_file_reads_back_the_same(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("idle_seconds = 5", "idle_seconds: is not a known setting (known: kiosk_id, "),
+        ("idle_seconds = 5", "idle_seconds: is not a known setting (did you mean idle_"),
+        ("colour = 1", "colour: is not a known setting (known: kiosk_id, "),  # nothing near
         ('idle_warning_seconds = "90"', "idle_warning_seconds: must be a whole number."),
         (
             "idle_warning_seconds = 0",

@@ -87,7 +87,9 @@ def run_init(args: argparse.Namespace) -> int:
     log.info("init: data folder %s: %s", "kept" if existed else "created", data_dir)
     store = open_store(config.database_url, config.kiosk_id)
     changed = record_settings(store, config.masked(), datetime.now(UTC), actor="kiosk init")
-    if changed:
+    if changed and len(changed) == len(config.masked()):  # a new database: every one, first time
+        print(f"settings  recorded  all {len(changed)} settings noted in the audit log")
+    elif changed:
         print(f"settings  recorded  {len(changed)} changed setting(s) noted in the audit log")
         log.info("init: changed settings noted in the audit log: %s", ", ".join(changed))
     with store.reading() as session:

@@ -64,8 +64,11 @@ def anchored(
             )
     if problems:
         return Finding(False, "; ".join(problems))
-    pdfs = f", and so do the newest {len(sealed)} PDF(s)" if sealed else ""
-    return Finding(True, f"{said}{pdfs}")
+    if not sealed:
+        return Finding(True, said)
+    # (after "no checkpoint yet", "and so do the PDFs" read as nonsense: a reviewer)
+    pdfs = f"the newest {len(sealed)} PDF(s) have their signature rows in the chain"
+    return Finding(True, f"{said}; {pdfs}")
 
 
 def agree(session: Session) -> Finding:

@@ -29,7 +29,7 @@ class NoDisplay(Exception):
 
 
 WHAT_TO_DO = (
-    "start the kiosk from the kiosk's desktop session, or set DISPLAY (DISPLAY=:0 for the screen "
+    "run it from the machine's desktop session, or set DISPLAY (DISPLAY=:0 for the screen "
     "attached to this machine); QT_QPA_PLATFORM=offscreen shows nothing and is for tests only"
 )
 

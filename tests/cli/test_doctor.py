@@ -123,7 +123,8 @@ def test_a_bad_config_value_and_an_unknown_key_are_named_on_one_line(initialised
     assert list(failed(found)) == ["config"]
     assert failed(found)["config"].startswith(
         f"{initialised}: idle_warning_seconds: must be a whole number; "
-        "idle_warnign_seconds: is not a known setting (known: kiosk_id, "
+        "idle_warnign_seconds: is not a known setting (did you mean idle_warning_seconds? "
+        "known: kiosk_id, "
     )
     assert found["display"][0]  # the checks that need no config still run
 
@@ -281,9 +282,7 @@ def test_no_display_is_named_with_what_to_do(
     assert code == 1
     assert list(failed(found)) == ["display"]
     detail = failed(found)["display"]
-    assert detail.startswith(
-        named + "start the kiosk from the kiosk's desktop session, or set DISPLAY"
-    )
+    assert detail.startswith(named + "run it from the machine's desktop session, or set DISPLAY")
     assert detail.endswith("QT_QPA_PLATFORM=offscreen shows nothing and is for tests only")
 
 

@@ -91,7 +91,10 @@ def test_a_whole_store_verifies(kiosk: Kiosk, capsys: pytest.CaptureFixture[str]
     code, out, err = run(capsys, "audit", "verify")
     assert (code, err) == (0, "")
     assert out.startswith(f"audit chain intact: {kiosk.rows} rows, head ")
-    assert f"(row {kiosk.rows}) agrees, and so do the newest 1 PDF(s)" in out
+    assert (
+        f"(row {kiosk.rows}) agrees; the newest 1 PDF(s) have their signature rows in the chain"
+        in out
+    )
     assert "every event row has its audit row and every audit row its event" in out
 
 

@@ -212,6 +212,10 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
             view.name.setText("Zoë Ångström")  # QTest types ASCII only
             view.button.click()
             assert view.message.text() == EN("staff.date-incomplete")
+            qtbot.keyClicks(view.born, "13/45/1960")  # typed whole, but no such day (a reviewer)
+            view.button.click()
+            assert view.message.text() == EN("console.prepare.born-unreadable")
+            view.born.setText("")
             qtbot.keyClicks(view.born, "3/14/1951")
             qtbot.keyClicks(view.mrn, "MRN-0042")
             qtbot.keyClicks(view.practitioner, "Dr. Ines Moreau")
