@@ -160,6 +160,11 @@ class TopBar(QWidget):
         self._set_compact(compact)
         if (mode, len(shown)) != self._mode:
             self._arrange(mode)
+        # Words across the top: as tall as the longest heading's, so the toggles under them stay
+        # put (a wrapped question heading pushed them 48 px down in portrait).
+        across = mode in ("above", "under", "rows", "stacked")
+        room = self.width() - self.corner.width() - self.grid.horizontalSpacing()
+        self.where.setMinimumHeight(self._where.need(room) if across else 0)
 
     @staticmethod
     def _width_of(b: QPushButton) -> int:

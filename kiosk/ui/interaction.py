@@ -19,5 +19,8 @@ class Interaction:
     def staff_sign_in(self, parent: QWidget, reason: str) -> str | None:
         """Ask for a staff member's name and PIN; their name once accepted, None if cancelled."""
         dialog = StaffSignIn(parent, self.station, reason, self.words)
-        dialog.exec()
-        return dialog.signed_in
+        try:
+            dialog.exec()
+            return dialog.signed_in
+        finally:  # its reason may name the patient and what they typed: nothing of it is kept
+            dialog.deleteLater()

@@ -593,3 +593,23 @@ def test_what_prepare_says_stands_above_its_buttons_on_a_portrait_screen_and_goe
     assert keys.mapTo(window, QPoint(0, 0)).y() == at  # the keys stayed where they were
     type_date(qtbot, form.keypad, "1950")
     assert not form.message.isVisible() and not form.message.text()
+
+
+def test_another_language_chosen_forgets_the_interpreter_named_for_the_first(
+    qtbot: QtBot, window: KioskWindow, station: Station
+) -> None:
+    """Spanish, an interpreter named, Back, then Arabic: the Spanish interpreter came back filled
+    in on the interpreter's step, to be recorded as interpreting Arabic (a reviewer)."""
+    form = fill_in(qtbot, window, stop=prepare.CHOOSE)
+    tap(qtbot, form.languages.buttons["es"])
+    next_(qtbot, form)
+    next_(qtbot, form)
+    assert form.step == prepare.INTERP
+    interp = form.plan.interp_step
+    tap(qtbot, interp.helps)
+    interp.name.setText("Marta Gil")
+    tap(qtbot, form.back_button)
+    tap(qtbot, form.back_button)
+    assert form.step == prepare.CHOOSE
+    tap(qtbot, form.languages.buttons["ar"])
+    assert not interp.helps.isChecked() and interp.name.text() == ""

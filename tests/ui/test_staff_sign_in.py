@@ -168,3 +168,18 @@ def test_the_pin_keys_stay_whole_under_a_long_reason(
         seen = button.visibleRegion().boundingRect().height()
         bottom = button.mapTo(dialog, QPoint(0, button.height())).y()
         assert seen == button.height() and bottom <= dialog.height(), (button.text(), seen)
+
+
+def test_the_sign_in_is_gone_once_answered(
+    qtbot: QtBot, window: KioskWindow, station: Station, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its reason may name the patient and what they typed (a typed signature's check): the
+    dialog stayed, hidden, a child of the window, one more at each typed signature (a reviewer)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from kiosk.ui.interaction import Interaction
+
+    monkeypatch.setattr(StaffSignIn, "exec", lambda self: 0)  # answered at once: cancelled
+    assert Interaction(station).staff_sign_in(window, "Check that Zoë typed her name") is None
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(StaffSignIn) == []

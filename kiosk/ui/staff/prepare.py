@@ -33,8 +33,7 @@ TITLES = (
     "staff.prepare.title-check",
 )
 NAME, BIRTH, MRN, CHOOSE, PLAN, REP, INTERP, CHECK = range(len(TITLES))
-"""The steps in their order; the check of everything typed is last (a reviewer found the
-interpreter's step after it, so what was typed there was never shown back)."""
+"""The steps in order; the check of all that was typed is last (the interpreter's came after it)."""
 
 READY = "staff.menu.ready"
 MRN_FIELD_MAX = 200
@@ -102,8 +101,7 @@ class PrepareForm(QWidget):
         self.name_keys = OnScreenKeyboard(self.name)
         self.name_keys.set_words(words, also=desk.offered_languages)
         column.addLayout(centred(self.name_keys))
-        # The keys right under the line (on a portrait screen they were 1,000 px below it).
-        column.addStretch(1)
+        column.addStretch(1)  # the keys right under the line (in portrait they were 1,000 px off)
 
         # 2. Date of birth: the keypad on the right, as the patient's identity screen has it.
         column = self._step()
@@ -319,6 +317,8 @@ class PrepareForm(QWidget):
         self.say("")
 
     def _choose_language(self, code: str) -> None:
+        if code != self._language:  # an interpreter named for one language is not another's
+            self.plan.interp_step.wipe()
         self._language = code
         self._draw_languages()
         if self.step == CHOOSE:  # another language: an interpreter's step may follow, or not
