@@ -96,6 +96,8 @@ def main() -> int:
         for digit in "03141951":
             tap(next(b for b in form.keypad.findChildren(QAbstractButton) if b.text() == digit))
         form.next()
+        form.next()  # no MRN
+        tap(form.languages.buttons["es"])  # the procedure and the patient's language
         form.next()
         steps = form.plan
         steps.plan_step.practitioner.setText("Dr Okafor")
@@ -109,13 +111,13 @@ def main() -> int:
         steps.rep_step.reason.setText("aphasia after a stroke")
         shot("59-staff-prepare-representative")
         form.next()
-        tap(form.languages.buttons["es"])
-        form.next()
         tap(steps.interp_step.helps)
         steps.interp_step.name.setText("Marta Gil")
         steps.interp_step.agency.setText("LanguageLine 7781")
         tap(steps.interp_step.modes[InterpreterMode.VIDEO])
         shot("60-staff-prepare-interpreter")
+        form.next()
+        shot("60-staff-prepare-check")  # everything typed, last, before Prepare
         form.cancel()
         window.close_staff()
         settle()
