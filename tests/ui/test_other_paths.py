@@ -258,6 +258,7 @@ def test_back_to_welcome_then_start_goes_on_with_the_same_briefing(
     window.open_staff()
     page = window.staff
     assert page.end_button.isVisibleTo(page.menu)
+    assert page.briefing_note.text() == english("staff.menu.briefing-locked")  # why it waits
     tap(qtbot, page.end_button)  # one tap asks for a second: one by mistake ends nothing
     assert window.briefing is not None
     assert page.end_button.text() == english("staff.menu.end-confirm")

@@ -64,7 +64,10 @@ class StaffMode(QObject):
         b = window.briefing
         live = b is not None and b.status is Status.IN_PROGRESS
         named = b is not None and b.cosign is not None and b.cosign.plan.representative is not None
-        self.page.open_for(staff, self._station.problems, live, representable=live and not named)
+        self.page.open_for(
+            staff, self._station.problems, live,
+            representable=live and not named, locked=live and b is not None and b.identity_locked,
+        )  # fmt: skip
         self.session.opened(staff)
         window.still_there.hide()
         window.top.hide()

@@ -106,17 +106,25 @@ class StaffPage(QWidget):
         self.pages.addWidget(self.represent)
 
     def open_for(
-        self, staff: str, problems: list[str], briefing_open: bool, *, representable: bool = False
+        self,
+        staff: str,
+        problems: list[str],
+        briefing_open: bool,
+        *,
+        representable: bool = False,
+        locked: bool = False,
     ) -> None:
         """The menu for `staff`; `representable`: the briefing under way may be given a legally
-        authorized representative who signs for the patient (none named yet, not signed)."""
+        authorized representative who signs for the patient (none named yet, not signed);
+        `locked`: its birth date was refused too often (staff were told only that one was open)."""
         self.staff = staff
         self.who.setText(self.words("staff.menu.signed-in", name=staff))
         # The kiosk's own findings are for IT, in the terminal's words; what they mean is said here.
         heading = self.words("problem.at-start", len(problems))
         self.notes.setText("\n".join((heading, *problems)) if problems else "")
         self.notes.setVisible(bool(problems))
-        self.briefing_note.setText(self.words("staff.menu.briefing-open") if briefing_open else "")
+        note = "staff.menu.briefing-locked" if locked else "staff.menu.briefing-open"
+        self.briefing_note.setText(self.words(note) if briefing_open else "")
         self.represent_button.setVisible(representable)
         self.end_button.setVisible(briefing_open)
         self.show_menu()
