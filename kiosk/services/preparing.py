@@ -22,6 +22,7 @@ from kiosk.services.staff import (
     StaffError,
     already_waiting,
     name_problem_for_staff,
+    named,
     procedures_of,
 )
 from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
@@ -59,7 +60,7 @@ class Preparing:
         there = offered_in(
             form, self.desk.translations.get(form_id, {}), self.desk.config.languages
         )
-        return [Language(code, language_name(code)) for code in there]
+        return named(there)
 
     @property
     def main_language(self) -> str:
@@ -95,14 +96,14 @@ class Preparing:
             return msg("console.prepare.no-kiosk")
         if form_id is None or form_id not in self.desk.forms:
             return msg("staff.prepare.no-procedure")
-        offered = self.languages(form_id)
-        if language is not None and language not in {x.code for x in offered}:
+        offered = self.languages(form_id) if language is not None else []
+        if language is not None and language not in (x.code for x in offered):
+            title = self.desk.forms[form_id].title
+            names = ", ".join(x.name for x in offered)
             return msg(
                 "staff.prepare.language-not-offered",
-                language=language_name(language),
-                title=self.desk.forms[form_id].title,
-                offered=", ".join(x.name for x in offered),
-            )
+                language=language_name(language), title=title, offered=names,
+            )  # fmt: skip
         found = self.name_problem(name) or self.birth_problem(dob)
         if found is None:
             try:

@@ -8,7 +8,7 @@ Reads are safe on the worker thread (each opens its own session); the screens ru
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -127,6 +127,11 @@ def procedures_of(forms: Mapping[str, Form]) -> list[Procedure]:
     )
 
 
+def named(codes: Iterable[str]) -> list[Language]:
+    """Languages by code, each with its own name ("Español"), in the order given."""
+    return [Language(code, language_name(code)) for code in codes]
+
+
 def already_waiting(store: Store, name: str, dob: date, mrn: str | None, now: datetime) -> None:
     """StaffError if a briefing for this patient is already waiting (prepared on any kiosk within
     PREPARED_WINDOW, not started): a second one briefed the patient twice, and the export counted
@@ -225,8 +230,7 @@ class StaffDesk:
     def languages(self, form_id: str) -> list[Language]:
         """The languages a briefing on this procedure can be prepared in here, the kiosk's main
         language first (what Welcome would offer the patient)."""
-        form = self.station.forms[form_id]
-        return [Language(code, language_name(code)) for code in self.station.languages_of(form)]
+        return named(self.station.languages_of(self.station.forms[form_id]))
 
     def prepare(
         self,

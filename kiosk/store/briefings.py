@@ -6,8 +6,9 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 
 from kiosk.content.schema import Form
 from kiosk.session.cosign import Plan
@@ -172,13 +173,25 @@ class Waiting:
     """A re-briefing's changed screens (added, changed, removed ids); None for a whole briefing."""
 
 
+def _waiting(since: datetime, *columns: Any) -> Select[Any]:
+    """Briefings prepared since `since` on any kiosk and not yet started, with their patients,
+    the oldest first."""
+    return (
+        select(*columns)
+        .join(PatientRow, BriefingRow.patient_id == PatientRow.id)
+        .where(BriefingRow.status == BriefingStatus.PREPARED, BriefingRow.created_at >= since)
+        .order_by(BriefingRow.created_at, BriefingRow.id)
+    )
+
+
 def next_prepared(store: Store, since: datetime) -> Waiting | None:
     """The oldest briefing prepared on this kiosk (or for any kiosk) since `since` and not yet
     started, if any. Two kiosks may offer one prepared for any: the first to start it takes it
     (the recorder's start claims it only while it is still prepared)."""
     with store.reading() as session:
         row = session.execute(
-            select(
+            _waiting(
+                since,
                 BriefingRow.id,
                 BriefingRow.form_id,
                 BriefingRow.content_sha256,
@@ -186,14 +199,8 @@ def next_prepared(store: Store, since: datetime) -> Waiting | None:
                 PatientRow,
                 RebriefingRow.changes_json,
             )
-            .join(PatientRow, BriefingRow.patient_id == PatientRow.id)
             .outerjoin(RebriefingRow, RebriefingRow.briefing_id == BriefingRow.id)
-            .where(
-                BriefingRow.status == BriefingStatus.PREPARED,
-                BriefingRow.kiosk_id.in_((store.kiosk_id, ANY_KIOSK)),
-                BriefingRow.created_at >= since,
-            )
-            .order_by(BriefingRow.created_at, BriefingRow.id)
+            .where(BriefingRow.kiosk_id.in_((store.kiosk_id, ANY_KIOSK)))
             .limit(1)
         ).first()
         if row is None:
@@ -230,20 +237,14 @@ def waiting_for(
     same = PatientRow.date_of_birth == date_of_birth
     with store.reading() as session:
         rows = session.execute(
-            select(
+            _waiting(
+                since,
                 BriefingRow.created_at,
                 BriefingRow.prepared_by,
                 PatientRow.name,
                 PatientRow.date_of_birth,
                 PatientRow.mrn,
-            )
-            .join(PatientRow, BriefingRow.patient_id == PatientRow.id)
-            .where(
-                BriefingRow.status == BriefingStatus.PREPARED,
-                BriefingRow.created_at >= since,
-                or_(same, PatientRow.mrn == mrn) if mrn else same,
-            )
-            .order_by(BriefingRow.created_at)
+            ).where(or_(same, PatientRow.mrn == mrn) if mrn else same)
         ).all()
     for created_at, prepared_by, their_name, their_birth, their_mrn in rows:
         if mrn and their_mrn == mrn:

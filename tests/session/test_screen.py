@@ -657,18 +657,23 @@ def test_typing_a_name_to_sign_then_a_switch_of_language_shows_the_statement_aga
     assert model.view.typed_signature and model.view.read_to_end
 
 
-def test_a_walk_up_asked_again_after_welcome_shows_no_name(
-    form: Form, sink: RecordingSink, clock: FakeClock, model: ScreenModel
-) -> None:
-    """Back on Welcome, the next touch of Start asks the birth date again: for a walk-up without the
-    name the last patient typed (a stranger read "Hello, Rosa Muñoz"; a reviewer)."""
-    b = Briefing(form, "w-2", sink, clock)
+def asked_again(model: ScreenModel, b: Briefing) -> None:
+    """A walk-up patient types who they are, goes back to Welcome, and someone touches Start."""
     model.begin(b)
     model.enter_name("Rosa Muñoz")
     assert model.confirm_birth_date(typed("03141951"))
     while model.kind is not ScreenKind.WELCOME:
         model.do(Action.BACK)
     model.do(Action.START)
+
+
+def test_a_walk_up_asked_again_after_welcome_shows_no_name(
+    form: Form, sink: RecordingSink, clock: FakeClock, model: ScreenModel
+) -> None:
+    """Back on Welcome, the next touch of Start asks the birth date again: for a walk-up without the
+    name the last patient typed (a stranger read "Hello, Rosa Muñoz"; a reviewer)."""
+    b = Briefing(form, "w-2", sink, clock)
+    asked_again(model, b)
     view = model.view
     assert view.identity_step is IdentityStep.BIRTH_DATE and said(view.title) == "Welcome back"
     assert view.person == "" and "Rosa" not in " ".join(str(said(m)) for m in view.paragraphs)
@@ -683,12 +688,7 @@ def test_this_is_not_me_on_a_walk_up_asked_again_ends_it_for_the_next_walk_up(
     staff, and the newcomer waited out the idle limit (a reviewer). A prepared briefing still sends
     whoever it is to staff: it was made for one patient."""
     b = Briefing(form, "w-3", sink, clock)
-    model.begin(b)
-    model.enter_name("Rosa Muñoz")
-    assert model.confirm_birth_date(typed("03141951"))
-    while model.kind is not ScreenKind.WELCOME:
-        model.do(Action.BACK)
-    model.do(Action.START)
+    asked_again(model, b)
     assert Action.NOT_ME in model.view.offers
     ended: list[bool] = []
     model.events.ended.connect(lambda: ended.append(True))

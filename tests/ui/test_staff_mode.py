@@ -321,6 +321,17 @@ def test_leaving_staff_mode_mid_form_forgets_what_was_typed(
         assert session.scalar(select(func.count()).select_from(BriefingRow)) == 0
 
 
+def name_representative(form: prepare.PrepareForm) -> None:
+    """The representative's step filled in: Luis Ruiz, the patient's son, for aphasia."""
+    rep = form.plan.rep_step
+    for field, text in (
+        (rep.name, "Luis Ruiz"),
+        (rep.relationship, "son"),
+        (rep.reason, "aphasia"),
+    ):
+        field.setText(text)
+
+
 def keys_under(window: KioskWindow, line: QWidget, keys: QWidget) -> None:
     """The keys right under the line they type into (on a portrait screen they were 1,000 px below
     it, the empty space between)."""
@@ -369,13 +380,7 @@ def test_every_prepare_step_fits_landscape_and_portrait(
     keys_under(window, form.plan.rep_step.reason, form.plan.rep_step.keys)
     next_(qtbot, form)
     staff_fits(window, "the representative, with a message")
-    rep = form.plan.rep_step
-    for field, text in (
-        (rep.name, "Luis Ruiz"),
-        (rep.relationship, "son"),
-        (rep.reason, "aphasia"),
-    ):
-        field.setText(text)
+    name_representative(form)
     next_(qtbot, form)
     staff_fits(window, "an interpreter")
     tap(qtbot, form.plan.interp_step.helps)
@@ -409,13 +414,7 @@ def test_the_check_before_prepare_repeats_who_performs_it_when_and_who_signs(
     if not plan.witness.isChecked():
         tap(qtbot, plan.witness)
     next_(qtbot, form)
-    rep = form.plan.rep_step
-    for field, text in (
-        (rep.name, "Luis Ruiz"),
-        (rep.relationship, "son"),
-        (rep.reason, "aphasia"),
-    ):
-        field.setText(text)
+    name_representative(form)
     next_(qtbot, form)
     assert form.step == prepare.INTERP, form.message.text()
     interp = form.plan.interp_step

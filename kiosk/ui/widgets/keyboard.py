@@ -289,8 +289,9 @@ class OnScreenKeyboard(QWidget):
         together (never nearer than LEAST_GAP); 0 or less, as far apart as they were made."""
         gaps = len(ACCENT_ROWS)  # the tallest page's gaps, and the one above the bottom row
         gap = max(LEAST_GAP, SPACING - -(-max(0, short) // gaps))
-        self._pages.set_row_gap(gap)
-        self._column.setSpacing(gap)
+        if gap != self._column.spacing():  # (each set lays every page out again)
+            self._pages.set_row_gap(gap)
+            self._column.setSpacing(gap)
 
     def show_hint(self, shown: bool) -> None:
         """Show how to find accents above the bottom row, or not (when the screen is short of room:
