@@ -5,6 +5,7 @@ confirms with their PIN."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -32,6 +33,8 @@ class SignPage(Page):
         typed. None when the clinic does not offer typed signatures."""
         super().__init__()
         self._attest = attest
+        self._who: tuple[Words, str, datetime | None] | None = None
+        """Who signs and when, for the line over the box (None: nothing to say, or forgotten)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -146,11 +149,8 @@ class SignPage(Page):
         self.notice.setText(said)
         set_flag(self.notice, "role", "notice" if said else "")
         self._may_say = [words.text(line.text) for line in view.may_say]
-        when = words.value(view.moment) if view.moment is not None else ""
-        when = when.replace(" ", "\u00a0")  # the date and time on one line: broken, they misread
-        # Each part isolated (Unicode FSI ... PDI): a Latin name beside an Arabic date pulled the
-        # date's day over to the name ("Alex Sample · 5" ... "ديسمبر 2026").
-        self.who.setText(words("sign.who", name=isolated(view.person or ""), when=isolated(when)))
+        self._who = (words, view.person or "", view.moment)
+        self._set_who()
         self.behalf.setText(words(view.on_behalf) if view.on_behalf else "")
         self.behalf.setVisible(view.on_behalf is not None)
         typed = view.typed_signature
@@ -184,18 +184,19 @@ class SignPage(Page):
             self.switch.set_words(words(view.offers[self._switch_action].label))
 
     def _fit(self) -> None:
-        """The keyboard's hint on accents only when the page has the room for it; shorter still
-        (a long date, larger text), the name and time above the field in the body's size, then
-        the rows of keys closer together."""
+        """Typing a name, the keyboard's hint on accents only when the page has the room for it;
+        shorter still (a long date, larger text), the name and time over the box or field in the
+        body's size, then the rows of keys closer together."""
         layout = self.layout()
-        if layout is None or self.height() <= 0 or not self.keyboard.isVisibleTo(self):
-            if self.who.property("role") != "heading":
-                set_flag(self.who, "role", "heading")
+        if layout is None or self.height() <= 0:
             return
-        self.keyboard.show_hint(True)
-        self.keyboard.give_way(0)
+        typing = self.keyboard.isVisibleTo(self)
+        if typing:
+            self.keyboard.show_hint(True)
+            self.keyboard.give_way(0)
         set_flag(self.who, "role", "heading")
-        for step in ("hint", "who", "keys", ""):
+        self._set_who()  # in the heading's type again
+        for step in ("hint", "who", "keys", "") if typing else ("who", ""):
             layout.invalidate()
             short = layout.totalMinimumSize().height() - self.height()
             if short <= 0:
@@ -209,10 +210,36 @@ class SignPage(Page):
 
     def _plain_who(self) -> None:
         set_flag(self.who, "role", "")
+        self._set_who()  # its type is smaller now: the date and time may fit on one line again
         self.who.updateGeometry()
+
+    def _set_who(self) -> None:
+        """Who signs and when. The date and time stay on one line (broken, they misread: "6 de /
+        diciembre de 2026, / 4:50 a.m."): beside the statement their column widens for it; above
+        it (portrait), only where that line is wider than the screen (Larger text, a later hour)
+        may the time stand under the date. Each part isolated (FSI ... PDI): a Latin name beside
+        an Arabic date pulled the date's day over to the name."""
+        if self._who is None:
+            self.who.setText("")
+            return
+        words, person, moment = self._who
+        when = ""
+        if moment is not None:
+
+            def unbroken(text: str) -> str:
+                return text.replace(" ", "\u00a0")
+
+            date, time = words.date(moment.date()), words.time(moment.timetz())
+            when = unbroken(words("format.date-time", date=date, time=time))
+            width = self.who.contentsRect().width()
+            stacked = self.split.direction() is QBoxLayout.Direction.TopToBottom
+            if stacked and width > 0 and self.who.fontMetrics().horizontalAdvance(when) > width:
+                when = words("format.date-time", date=unbroken(date), time=unbroken(time))
+        self.who.setText(words("sign.who", name=isolated(person), when=isolated(when)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._set_who()
         self._notice_room()
         self._fit()
 
@@ -276,6 +303,7 @@ class SignPage(Page):
         self._shown = []
         with self.statement.refilling(0):
             self.statement.refill(self._points, [], _point, QLabel.setText)
+        self._who = None
         self.who.setText("")
         self.notice.setText("")
         self.behalf.setText("")
