@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,13 @@ RIGHT_DATE = "03141951"
 WALK_UP_NAME = "Seán O'Brien-Łukasiewicz"
 HEARD = (Clip("A sentence.", Path("000.wav"), 1.0, "0" * 64),)
 """A screen's audio, as far as the layout is concerned: there is some, so Listen shows."""
+
+
+def longest_moment() -> datetime:
+    """The clock of a layout walk: late on the last day of the longest month, next year, so the
+    date and time over the signature are as long as a patient may see them. A walk on the real
+    clock passed or failed by the hour CI ran at (a two-digit hour is one digit wider)."""
+    return datetime(datetime.now(UTC).year + 1, 9, 30, 22, 59, tzinfo=UTC)
 
 
 class Unreadable(AssertionError):

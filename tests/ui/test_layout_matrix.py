@@ -36,7 +36,7 @@ Every combination must pass: what a patient sees wrong is raised as `Unreadable`
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -50,6 +50,7 @@ from kiosk.station import Station
 from kiosk.store.rebriefings import prepare_rebriefing
 from kiosk.ui.pages.scroll import SLACK_PX
 from kiosk.ui.window import KioskWindow
+from tests.session.fakes import FakeClock
 from tests.shared import fake_lp
 from tests.ui.conftest import DOB, NAME
 from tests.ui.drive import (
@@ -71,6 +72,7 @@ from tests.ui.matrix import (
     Eye,
     Unreadable,
     combinations,
+    longest_moment,
 )
 from tests.ui.seen import (
     Kind,
@@ -80,6 +82,11 @@ from tests.ui.seen import (
     settle,
 )
 from tests.versions_forms import brief
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(longest_moment())
 
 
 @pytest.fixture
@@ -228,7 +235,7 @@ def earlier_version(station: Station) -> str:
     form = station.forms["mild"]
     first = form.risks[0].model_copy(update={"body": "The words this risk had before."})
     older = form.model_copy(update={"version": "0.9.0", "risks": [first, *form.risks[1:-1]]})
-    now = datetime.now(UTC)
+    now = station.clock.now()
     earlier = brief(
         station.store, older, NAME, DOB, planned=(now + timedelta(days=3)).date(), when=now
     )

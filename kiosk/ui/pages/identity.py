@@ -4,7 +4,7 @@ types their name and date of birth. Only on-screen keys; never a physical keyboa
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
@@ -137,17 +137,30 @@ class IdentityPage(Page):
                 self._name_notice_room(longest=False)
             if self._overfull():
                 self.keyboard.show_hint(False)
-        if self.keypad_box.isVisibleTo(self):
-            self.keypad.give_way(layout.totalMinimumSize().height() - self.height())
+        if self.keypad_box.isVisibleTo(self) and self.isVisible():
+            # Only on screen: hidden, at the size of a new widget (480 px tall), the keys had
+            # given 756 px, took as many turns to take them back, and the page was left measured
+            # on shortened rows, the last one cut (portrait, Arabic, Larger text, under load).
+            changed = self.keypad.give_way(self._short_by())
+            for _ in range(3):  # the keys changed: measured again, short still, they give more
+                short = self._short_by() if changed else 0
+                if short <= 0:
+                    break
+                changed = self.keypad.give_way(short)
 
     def _overfull(self) -> bool:
-        """Whether the page needs more height than it has, measured afresh (nested layouts keep the
-        sizes they worked out until their pending requests are handled)."""
+        return self._short_by() > 0
+
+    def _short_by(self) -> int:
+        """How much more height the page needs than it has (negative: to spare), measured afresh:
+        nested layouts keep the sizes they worked out until their pending requests are handled
+        (just shown, the page had measured itself as it was before, and the keys' last row was
+        cut by 2 px at 1280x800 with Larger text)."""
         layout = self.layout()
         assert layout is not None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         layout.invalidate()
-        return layout.totalMinimumSize().height() > self.height()
+        return layout.totalMinimumSize().height() - self.height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.name and event.type() == QEvent.Type.Resize:
@@ -171,6 +184,10 @@ class IdentityPage(Page):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._fit()
 
     def _model_changed(self) -> None:

@@ -215,10 +215,12 @@ class SignPage(Page):
 
     def _set_who(self) -> None:
         """Who signs and when. The date and time stay on one line (broken, they misread: "6 de /
-        diciembre de 2026, / 4:50 a.m."): beside the statement their column widens for it; above
-        it (portrait), only where that line is wider than the screen (Larger text, a later hour)
-        may the time stand under the date. Each part isolated (FSI ... PDI): a Latin name beside
-        an Arabic date pulled the date's day over to the name."""
+        diciembre de 2026, / 4:50 a.m."), as long as that line is no wider than its place: the
+        screen above the statement (portrait), half the page beside it. Wider (Larger text, a
+        long month, a later hour), it is said in the body's type; wider still, the time stands
+        under the date. Beside the statement, a wider line had taken the statement's room: four
+        lines of it left, and "There is more below" cut. Each part isolated (FSI ... PDI): a
+        Latin name beside an Arabic date pulled the date's day over to the name."""
         if self._who is None:
             self.who.setText("")
             return
@@ -231,11 +233,21 @@ class SignPage(Page):
 
             date, time = words.date(moment.date()), words.time(moment.timetz())
             when = unbroken(words("format.date-time", date=date, time=time))
-            width = self.who.contentsRect().width()
-            stacked = self.split.direction() is QBoxLayout.Direction.TopToBottom
-            if stacked and width > 0 and self.who.fontMetrics().horizontalAdvance(when) > width:
-                when = words("format.date-time", date=unbroken(date), time=unbroken(time))
+            room = self._who_room()
+            if room > 0 and self.who.fontMetrics().horizontalAdvance(when) > room:
+                if self.split.direction() is not QBoxLayout.Direction.TopToBottom:
+                    set_flag(self.who, "role", "")
+                if self.who.fontMetrics().horizontalAdvance(when) > room:
+                    when = words("format.date-time", date=unbroken(date), time=unbroken(time))
         self.who.setText(words("sign.who", name=isolated(person), when=isolated(when)))
+
+    def _who_room(self) -> int:
+        """How wide the line of who signs and when may be (0: not laid out yet)."""
+        if self.split.direction() is QBoxLayout.Direction.TopToBottom:
+            return self.who.contentsRect().width()
+        margins = self.who.contentsMargins()
+        half = (self.width() - self.split.spacing()) // 2
+        return max(0, half - margins.left() - margins.right())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -39,6 +39,7 @@ from kiosk.ui.widgets.keys import (
     set_flag,
     set_font_px,
     shift_glyph,
+    sizes_changed,
 )
 
 # The shared helpers stay importable from here, where the widgets found them first.
@@ -248,14 +249,16 @@ class DateKeypad(QWidget):
         boxes = sum(self._field_width(i, px) for i in range(len(self._fields)))
         return boxes + len(self._separators) * slash + 2 * len(self._separators) * SPACING
 
-    def give_way(self, short: int) -> None:
+    def give_way(self, short: int) -> bool:
         """The screen is `short` px short of room for everything on it (or, negative, has that
         many to spare): the keys give up height for it, a quarter each row, as far as they may,
-        and take it back when there is room again."""
+        and take it back when there is room again. Whether the keys changed."""
         given = max(0, self._given + -(-short // ROWS))
-        if given != self._given:
-            self._given = given
-            self.set_scale(self._scale)
+        if given == self._given:
+            return False
+        self._given = given
+        self.set_scale(self._scale)
+        return True
 
     def set_scale(self, scale: float) -> None:
         """1.0 normal, larger on larger screens: fonts and keys grow together, each key at least as
@@ -302,6 +305,7 @@ class DateKeypad(QWidget):
         self._spelled.setMinimumHeight(self._spelled.fontMetrics().lineSpacing() + round(4 * scale))
         if self.isVisible():
             self._make_room_for_dates()
+        sizes_changed(self._keys_box)
 
     # -- keys --
 

@@ -42,6 +42,20 @@ def set_font_px(widget: QWidget, px: float, *, bold: bool = False, padding: floa
     widget.setStyleSheet(f"font-size: {round(px)}px;{weight}{room}")
 
 
+def sizes_changed(widget: QWidget) -> None:
+    """`widget`'s size changed: every box it stands in, up to the window, works out its size
+    again at the next look, shown or not. Each box keeps the sizes of what is in it until told:
+    a page measured just after its keys grew or shrank read the old sizes, and its keypad's last
+    row was left cut."""
+    box: QWidget | None = widget
+    while box is not None and not box.isWindow():
+        layout = box.layout()
+        if layout is not None:
+            layout.invalidate()
+        box.updateGeometry()
+        box = box.parentWidget()
+
+
 def set_flag(widget: QWidget, name: str, value: bool | str) -> None:
     """Set a dynamic property a style sheet selects on (`[active="true"]`) and style the widget
     again, if it changed (styling again is what costs, and only this widget needs it)."""
