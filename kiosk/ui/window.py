@@ -63,8 +63,7 @@ class KioskWindow(QWidget):
         """The window with its frame and Welcome. Without a station it is only that, to be painted at
         once; `attach` adds the station and every other screen (Start answers only then)."""
         super().__init__()
-        self.ready = False
-        """True once `attach` has given the window its station and built every screen."""
+        self.ready = False  # True once `attach` has given the station and built every screen
         self._start_asked = False
         self.allow_close = False
         self.display: QSize | None = None
@@ -335,7 +334,8 @@ class KioskWindow(QWidget):
         self.staff_mode.touched()
         model = self.model
         if model is not None and self.still_there.isVisible():
-            model.do(Action.STILL_HERE)  # "Are you still there?": a touch anywhere says yes
+            # A touch anywhere says yes once its press has landed on the cover, not on what is under
+            QTimer.singleShot(0, self, lambda: model.do(Action.STILL_HERE))
         elif model is not None:
             b = model.briefing
             if b is not None and b.status is Status.IN_PROGRESS:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from kiosk.session import ScreenKind, Status
 from kiosk.station import Station
-from kiosk.store.models import AuditEntry, BriefingRow
+from kiosk.store.models import AuditEntry, BriefingRow, ComprehensionAnswer
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
@@ -245,3 +245,31 @@ def test_the_idle_times_are_settings(
     with qtbot.waitSignal(window.session_ended):
         clock.advance(5)
         window.tick()
+
+
+def test_a_tap_that_answers_are_you_still_there_does_not_reach_the_screen_under_it(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station, clock: FakeClock
+) -> None:
+    """The press said yes and took the cover away before it was delivered: it landed on the
+    question's answer under it, stored a wrong answer and sent the patient to "Not quite"."""
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.QUESTION)
+    question = window.model.view.screen_id if window.model is not None else None
+    clock.advance(90)
+    window.tick()
+    assert window.still_there.isVisible()
+    handle = window.windowHandle()
+    assert handle is not None
+    for choice in window.question.buttons.values():
+        if not choice.isVisible():
+            continue
+        at = choice.mapTo(window, choice.rect().center())
+        QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=at)
+        qtbot.waitUntil(lambda: not window.still_there.isVisible())
+        QTest.qWait(0)
+        assert kind(window) is ScreenKind.QUESTION
+        assert window.model is not None and window.model.view.screen_id == question
+        assert not any(b.property("picked") == "true" for b in window.question.buttons.values())
+        break
+    with station.store.reading() as session:
+        assert session.scalars(select(ComprehensionAnswer)).first() is None
