@@ -148,10 +148,11 @@ class Listening(QObject):
         said = spoken(view, words)
         screen = (view.screen_id, words.language, tuple(said))
         opened = screen != self._screen
+        if opened or view.choosing_language:  # (the list of languages covers the words read)
+            self.speaker.stop()
         if opened:
             self._screen = screen
             self._screen_id = view.screen_id
-            self.speaker.stop()
         if opened or not self.clips:  # (audio rendered meanwhile is found on the next draw)
             self._form = self._form_for(words.language)
             audio = self._window.station.audio
@@ -173,6 +174,9 @@ class Listening(QObject):
             if form is not None and station.audio.voice(form) is not None:
                 return form
         return None
+
+    def stop(self) -> None:
+        self.speaker.stop()
 
     def toggle(self) -> None:
         if self.speaker.playing:

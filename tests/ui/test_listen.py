@@ -245,3 +245,23 @@ def test_quieter_and_louder_look_unlike_listen_and_are_seen_when_on(
         assert palette.primary_text.upper() in colours(louder)
         assert palette.button_text.upper() not in colours(louder)
         tap(qtbot, volume)
+
+
+def test_listen_stops_when_the_languages_open_or_staff_sign_in(
+    qtbot: QtBot, window: KioskWindow, prepared: str, rendered: None
+) -> None:
+    """Reviewers heard About read on under the list of languages, and on into staff mode."""
+    window.show_at(QSize(1920, 1080))
+    begin(qtbot, window)
+    top = window.top
+    tap(qtbot, top.listen_button)
+    assert window.listening.playing
+    tap(qtbot, top.language_button)
+    assert window.language_chooser.isVisible()
+    assert not window.listening.playing
+    tap(qtbot, window.language_chooser.close_button)
+    tap(qtbot, top.listen_button)
+    assert window.listening.playing
+    window.open_staff()
+    assert window.staff_mode.is_open
+    assert not window.listening.playing

@@ -54,6 +54,7 @@ class StaffMode(QObject):
 
     def open(self) -> None:
         window = self._window
+        window.listening.stop()  # staff are at the screen now: the patient's screen is not read
         sheet = window.sheet
         if self.page.styleSheet() != sheet:  # styled when it shows, as each page is
             self.page.setStyleSheet(sheet)
