@@ -44,6 +44,9 @@ class Palette:
     """Messages that ask for something (a blocker, a wrong date): text on notice_surface."""
     notice_surface: str
     disabled_text: str
+    placeholder: str
+    """The hint inside an empty field ("Your full name"): Qt's own was the text at half strength
+    (3.5:1 on white)."""
 
 
 STANDARD = Palette(
@@ -63,6 +66,7 @@ STANDARD = Palette(
     notice="#5C1A00",
     notice_surface="#FFE8C2",
     disabled_text="#3A3A3A",
+    placeholder="#555555",
 )
 
 HIGH_CONTRAST = Palette(
@@ -82,6 +86,7 @@ HIGH_CONTRAST = Palette(
     notice="#000000",
     notice_surface="#FFD700",
     disabled_text="#D0D0D0",
+    placeholder="#BBBBBB",
 )
 
 TEXT_PAIRS = (
@@ -96,6 +101,7 @@ TEXT_PAIRS = (
     ("flag", "flag_surface"),
     ("notice", "notice_surface"),
     ("disabled_text", "button"),
+    ("placeholder", "surface"),
 )
 """Every (text, background) pair the stylesheet uses."""
 
@@ -248,7 +254,7 @@ QPushButton[role="choice"][missed="true"] {{ border: 4px dashed {p.flag}; margin
 QLabel[role="point"] {{ border-{start}: {room(6)}px solid {p.primary}; padding-{start}: {room(14)}px; }}
 QLabel[role="cue"] {{ color: {p.text}; font-weight: bold; }}
 QLineEdit {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: {room(8)}px;
-    padding: {room(8)}px; min-height: {touch}px; }}
+    padding: {room(8)}px; min-height: {touch}px; placeholder-text-color: {p.placeholder}; }}
 QProgressBar {{ background: {p.button}; border: 1px solid {p.border}; border-radius: {room(4)}px; max-height: {room(12)}px; }}
 QProgressBar::chunk {{ background: {p.primary}; border-radius: {room(4)}px; }}
 QScrollBar:vertical {{ background: {p.button}; width: {room(22)}px; border-radius: {room(11)}px; margin: 0; border: {room(2)}px solid {p.border}; }}

@@ -181,3 +181,22 @@ def test_the_word_on_an_answer_stands_right_under_the_choices(
     below = last.mapTo(window, last.rect().bottomLeft()).y()
     word = page.feedback.mapTo(window, page.feedback.rect().topLeft()).y()
     assert 0 <= word - below <= page.choices.content.spacing() + 4
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["standard", "high-contrast"])
+def test_the_hint_in_an_empty_field_is_as_readable_as_any_text(
+    qtbot: QtBot, window: KioskWindow, prepared: str, contrast: bool
+) -> None:
+    """Qt drew "Type your full name" in the text's colour at half strength: 3.5:1 on white."""
+    from PySide6.QtGui import QColor, QPalette
+
+    if contrast:
+        tap(qtbot, window.top.contrast_button)
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    field = window.sign.typed
+    field.ensurePolished()
+    hint = field.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert hint.alpha() == 255
+    surface = QColor(window.look.palette.surface).name()
+    assert theme.contrast(hint.name(), surface) >= 7.0
