@@ -207,7 +207,7 @@ def make_document(
         raise DocumentError("problem.pdf-failed", briefing=briefing_id, reason=exc) from None
     path = folder / pdf_name(record)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # its names are patients' briefings
         sha256 = write_atomically(path, data)
     except OSError as exc:
         raise DocumentError(

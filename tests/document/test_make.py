@@ -475,3 +475,16 @@ def test_a_pictured_screen_is_on_one_page_and_pages_are_not_wasted(
             continue
         last = " ".join(step.paragraphs()[-1].split())
         assert any(step.title in page and last in page for page in flat), step.id
+
+
+def test_the_documents_folder_is_the_kiosks_alone(
+    store: Store, signed: SignedBriefing, signer: seal.Signer, tmp_path: Path
+) -> None:
+    """Its files' names are patients' briefings: a folder set outside the data folder (which is
+    the kiosk's alone) was made readable by everyone (755)."""
+    import stat
+
+    folder = tmp_path / "elsewhere" / "documents"
+    made = make_document(store, signed(), FORMS, signer, folder, NOW)
+    assert made.path.parent == folder
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
