@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -188,6 +189,14 @@ def isolated(text: str) -> str:
     Latin name beside an Arabic date pull the date's day over to it. On screen only (the PDF's
     shaping draws no such marks)."""
     return f"\u2068{text}\u2069"
+
+
+_COUNT = re.compile(r"(\d+) (\S{1,4}) (\d+)")
+
+
+def counted(text: str) -> str:
+    """`text` with "1 of 5" kept on one line ("pregunta 1 de" over a lone "5" misread)."""
+    return _COUNT.sub("\\1\u00a0\\2\u00a0\\3", text)
 
 
 @cache

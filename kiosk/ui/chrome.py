@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import Msg, Words
+from kiosk.i18n import Msg, Words, counted
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import View
 from kiosk.ui.icons import Glyph, icon, toggle_icon
@@ -362,11 +362,11 @@ class TopBar(QWidget):
             where = words.text(view.heading)
         else:
             where = words("frame.progress", at=at, total=total) if total else ""
-        self.where.setText(where)
+        self.where.setText(counted(where))
         heads = (words.language, view.headings)  # put in words once per briefing and language
         if heads != self._heads:
             self._heads = heads
-            self._where.set_heads(tuple(words.text(h) for h in view.headings))
+            self._where.set_heads(tuple(counted(words.text(h)) for h in view.headings))
         chosen = next((c for c in view.languages if c.chosen), None)
         offer = chosen is not None and view.kind is not ScreenKind.WELCOME
         if chosen is not None and self._language_name != chosen.name:

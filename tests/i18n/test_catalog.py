@@ -204,3 +204,16 @@ def test_no_message_carries_markup(language: str) -> None:
         if "`" in text or "**" in text
     }
     assert not marked, marked
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_a_count_stays_on_one_line(language: str) -> None:
+    """A reviewer read "Compruebe lo que entendió: pregunta 1 de" over a lone "5" (portrait,
+    Larger text): the number, its word and the total are kept together."""
+    from kiosk.i18n import counted
+
+    words = words_for(language)
+    heading = counted(words("question.heading", n=1, total=5))
+    assert heading.count("\u00a0") == 2
+    last = heading.split(" ")[-1]  # (str.split() would break at a no-break space too)
+    assert last.split("\u00a0") == words("question.heading", n=1, total=5).split(" ")[-3:]
