@@ -95,11 +95,12 @@ class Reading(QScrollArea):
         outer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         row = QHBoxLayout(outer)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(1)
-        # As wide as it may be (the sides take the rest), and as tall as its rows for that width,
-        # at the top: a taller room would spread the rows apart.
-        row.addWidget(self.column, 1000, Qt.AlignmentFlag.AlignTop)
-        row.addStretch(1)
+        row.addStretch(0)
+        # As wide as it may be (the sides take only what is left past its widest: with a share of
+        # their own, they took 2 px of it, and the words wrapped a line longer than measured), and
+        # as tall as its rows for that width, at the top: a taller room would spread them apart.
+        row.addWidget(self.column, 1, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(0)
         self.setWidget(outer)
         kinetic(self)
         self._had_more: bool | None = None
@@ -142,13 +143,18 @@ class Reading(QScrollArea):
         hint = super().sizeHint()
         if not self.hug:
             return hint
-        return QSize(hint.width(), self.content_height() + 2 * self.frameWidth())
+        # At the width the words have with no scroll bar: given that height, they need none. At
+        # the narrower width beside a bar shown a moment ago, a line more than the bar-less room
+        # held, the bar stayed, and the last line stood below the fold with the page empty under it.
+        bare = self.width() - 2 * self.frameWidth() if self.width() > 0 else None
+        return QSize(hint.width(), self.content_height(bare) + 2 * self.frameWidth())
 
-    def content_height(self) -> int:
-        """The column's height at the width it has, from its rows themselves (a layout's own
-        answer is kept from the last screen's words until it is next laid out)."""
-        viewport = self.viewport().width() if self.viewport().width() > 0 else self.width()
-        width = min(viewport, self.column.maximumWidth())
+    def content_height(self, width: int | None = None) -> int:
+        """The column's height at the width it has (or at `width`), from its rows themselves (a
+        layout's own answer is kept from the last screen's words until it is next laid out)."""
+        if width is None:
+            width = self.viewport().width() if self.viewport().width() > 0 else self.width()
+        width = min(width, self.column.maximumWidth())
         rows = []
         for n in range(self.content.count()):
             item = self.content.itemAt(n)
@@ -198,14 +204,19 @@ class Reading(QScrollArea):
         # content is next laid out, and until then says 0 (all of it in view) for a text that
         # goes on below the fold.
         unseen = self.content_height() - (bar.value() + self.viewport().height())
+        # Whole without a scroll bar, at the width the bar would leave: once shown, a bar takes
+        # that width, the words wrap a line longer and it stays (the last line below the fold,
+        # the page empty under it, "more below" said).
+        bare = self.width() - 2 * self.frameWidth()
+        fits = self.content_height(bare) <= self.viewport().height() + SLACK_PX
         # A pixel over is rounding between the font's metrics and the layout, not a cut: the room
         # the page gives the words is at times that pixel short of them, and it is no reason to
         # ask a patient to scroll (nor to keep "I understand this risk" waiting).
-        more = bar.maximum() - bar.value() > SLACK_PX or unseen > SLACK_PX
+        more = not fits and (bar.maximum() - bar.value() > SLACK_PX or unseen > SLACK_PX)
         # Nor is a pixel's range a reason for a scroll bar: it would promise more, and there is none.
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-            if bar.maximum() <= SLACK_PX and unseen <= SLACK_PX
+            if fits or (bar.maximum() <= SLACK_PX and unseen <= SLACK_PX)
             else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
         if self.verticalScrollBarPolicy() != policy:
