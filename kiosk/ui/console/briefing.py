@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import Words, isolated
 from kiosk.services.console import Cosigned, Event, RecordRow
-from kiosk.ui.console.describe import event_text, event_time, who
-from kiosk.ui.staff.describe import DOT, facts, kiosk_name, signer_lines
+from kiosk.ui.console.describe import briefing_facts, event_text, event_time, who
+from kiosk.ui.staff.describe import DOT, kiosk_name
 
 EVENT_COLUMNS = ("console.events.when", "console.events.what", "console.events.who")
 
@@ -90,8 +90,7 @@ class BriefingPane(QWidget):
         self.withdraw_button.setVisible(row.status == "prepared")
         # Three facts to a row; who signs beside the patient a row each (their lines have dots
         # of their own, and three to a row hid whose "not signed" was whose).
-        signers = signer_lines(words, seen, now) if seen is not None else []
-        lines = [f for f in facts(words, row, now, ours=True, seen=seen) if f not in signers]
+        lines, signers = briefing_facts(words, row, now, seen or Cosigned())
         rows = [DOT.join(lines[i : i + 3]) for i in range(0, len(lines), 3)]
         self.facts.setText("\n".join([*rows, *signers]))
         self.events.setRowCount(len(events))

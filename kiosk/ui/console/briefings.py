@@ -21,10 +21,11 @@ from kiosk.i18n import Msg, Words
 from kiosk.services.console import WITHDRAW_REASONS, ConsoleDesk, Cosigned, Event, RecordRow
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.briefing import BriefingPane
+from kiosk.ui.console.columns import FittedColumns
 from kiosk.ui.console.filters import FilterBar
 from kiosk.ui.console.pdf import PdfPane
-from kiosk.ui.console.reads import Reads, fit_columns, rows_table
-from kiosk.ui.console.table import BriefingTable
+from kiosk.ui.console.reads import Reads, rows_table
+from kiosk.ui.console.table import TEXT_COLUMNS, BriefingTable
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.describe import WITHDRAW_WHY
 
@@ -58,6 +59,7 @@ class BriefingsView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         rows_table(self.table)
+        self.columns = FittedColumns(self.table, TEXT_COLUMNS)
         self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.pane = BriefingPane(words)
@@ -82,7 +84,6 @@ class BriefingsView(QWidget):
         self._open_timer.setSingleShot(True)
         self._open_timer.setInterval(OPEN_DELAY_MS)
         self._open_timer.timeout.connect(self._open_chosen)
-        self._sized = False
 
     def start(self, desk: ConsoleDesk) -> None:
         self.desk = desk
@@ -123,9 +124,6 @@ class BriefingsView(QWidget):
             self.count.setText(self.words("console.list.count", count=total, shown=shown))
         else:
             self.count.setText(self.words("console.list.all", count=total))
-        if not self._sized and shown:
-            fit_columns(self.table)
-            self._sized = True
         if self.pane.briefing_id and all(
             r.briefing_id != self.pane.briefing_id for r in self.model.rows
         ):

@@ -3,11 +3,20 @@ Statuses, risks and PDF states are worded as staff mode words them (kiosk.ui.sta
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from kiosk.i18n import Words
-from kiosk.services.console import Event, Flag
-from kiosk.ui.staff.describe import END_REASON, WITHDRAW_WHY
+from kiosk.services.console import Cosigned, Event, Flag, RecordRow
+from kiosk.ui.staff.describe import (
+    DOT,
+    END_REASON,
+    WITHDRAW_WHY,
+    pdf_text,
+    procedure_lines,
+    risks_text,
+    signer_lines,
+    status_text,
+)
 
 EVENTS = {
     "briefing_prepared": "console.event.prepared",
@@ -66,17 +75,18 @@ def who(words: Words, event: Event) -> str:
     return words(message) if message else event.actor
 
 
-def when_short(words: Words, at: datetime | None, now: datetime) -> str:
-    """A time in a table cell: the time today, else the short date and time in the staff
-    member's locale ("12/3/26, 9:30 PM")."""
-    from babel.dates import format_datetime
+def moment(words: Words, at: datetime | None) -> str:
+    """A moment on the desk, always with its date, in the staff member's locale: its medium date
+    and short time ("Dec 2, 2026, 11:29 AM", "2 dic 2026, 11:29 a.m."). A time alone (today's
+    rows) or the short date ("12/2/26": which is the month?) was misread by a reviewer. Empty
+    for no moment."""
+    from babel.dates import format_date
 
     if at is None:
         return ""
     local = at.astimezone()
-    if local.date() == now.astimezone().date():
-        return words.time(local.time())
-    return format_datetime(local, format="short", locale=words.locale)
+    day = format_date(local.date(), format="medium", locale=words.locale)
+    return words("format.date-time", date=day, time=words.time(local.time()))
 
 
 def event_time(words: Words, at: datetime) -> str:
@@ -87,23 +97,68 @@ def event_time(words: Words, at: datetime) -> str:
     return format_datetime(at.astimezone(), format="medium", locale=words.locale)
 
 
-def flag_state(words: Words, flag: Flag, now: datetime) -> str:
+def flag_state(words: Words, flag: Flag) -> str:
     if flag.answered_at is None:
         answered = words("console.questions.open")
     else:
         answered = words(
             "console.questions.answered-by",
             name=flag.answered_by or "",
-            when=when_short(words, flag.answered_at, now),
+            when=moment(words, flag.answered_at),
         )
     return answered
 
 
-def told_state(words: Words, flag: Flag, now: datetime) -> str:
+def told_state(words: Words, flag: Flag) -> str:
     if flag.told_at is None:
         return words("console.questions.not-told")
     return words(
         "console.questions.told-by",
         name=flag.told_by or "",
-        when=when_short(words, flag.told_at, now),
+        when=moment(words, flag.told_at),
     )
+
+
+def briefing_facts(
+    words: Words, row: RecordRow, now: datetime, seen: Cosigned
+) -> tuple[list[str], list[str]]:
+    """A briefing's record at the desk: its facts, a line each, then who signs beside the patient
+    (a line each). Staff mode's facts, but every moment with its date (staff mode gives today's
+    as a time alone, read at the desk as "Prepared 10:55 AM" of an unknown day)."""
+    never = words("staff.when.never")
+    if row.signed_at:
+        how = words("staff.detail.typed" if row.signature_kind == "typed" else "staff.detail.drawn")
+        signed = words("staff.detail.signed", when=moment(words, row.signed_at), how=how)
+    else:
+        signed = words("staff.detail.not-signed")
+    prepared = moment(words, row.created_at)
+    born = row.date_of_birth or never
+    pdf = [pdf_text(words, row)]
+    if row.pdf_sha256:
+        pdf.append(words("staff.detail.sha", sha=row.pdf_sha256[:16]))
+    facts = [
+        words("staff.detail.born-mrn", date=born, mrn=row.mrn)
+        if row.mrn
+        else words("staff.detail.born", date=born),
+        words("staff.detail.procedure", form=row.form_id, version=row.form_version),
+        *procedure_lines(words, seen),
+        words("staff.detail.language", language=row.language_name),
+        words("staff.detail.status", status=status_text(words, row, now)),
+        words("staff.detail.prepared-by", when=prepared, staff=row.prepared_by)
+        if row.prepared_by
+        else words("staff.detail.prepared", when=prepared),
+        words(
+            "staff.detail.started",
+            started=moment(words, row.started_at) or never,
+            ended=moment(words, row.ended_at) or never,
+        ),
+        signed,
+        risks_text(words, row),
+        words("staff.detail.questions", flagged=row.questions_flagged, open=row.open_questions),
+        DOT.join(pdf),
+        words("staff.detail.id", id=row.briefing_id),
+    ]
+    # Staff mode's helper words a signature of "today" as a time alone; asked as of the day before
+    # the briefing was prepared (nobody signs it before that), it always writes the date too.
+    signers = signer_lines(words, seen, row.created_at - timedelta(days=1))
+    return facts, signers

@@ -83,6 +83,7 @@ class PrepareView(QWidget):
         form.addRow(words("document.planned-date"), self.planned)
         for field in (self.name, self.born, self.mrn, self.practitioner, self.planned):
             field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            field.textEdited.connect(self._next_patient)
         self.signers = SignersFields(form, words)
         holder = QWidget()
         holder.setMaximumWidth(FORM_WIDTH)
@@ -101,6 +102,8 @@ class PrepareView(QWidget):
         self.message.setWordWrap(True)
         outer.addWidget(self.message)
         outer.addStretch(1)
+        self._prepared = False
+        """The message says a briefing was prepared (for the patient before this one)."""
         self.forget()
 
     def start(self, desk: ConsoleDesk) -> None:
@@ -190,6 +193,13 @@ class PrepareView(QWidget):
 
     def say(self, told: Msg | None, done: bool = False) -> None:
         tell(self.message, self.words(told) if told else "", done)
+        self._prepared = done
+
+    def _next_patient(self) -> None:
+        """Staff began typing the next patient: "Prepared for" the last one goes (it stood under
+        the next patient's form, as if said of them: a reviewer)."""
+        if self._prepared:
+            self.say(None)
 
     def clear_patient(self) -> None:
         for field in (self.name, self.mrn, self.born, self.practitioner, self.planned):

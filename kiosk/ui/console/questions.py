@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from functools import partial
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Msg, Words, isolated, msg
 from kiosk.services.console import ConsoleDesk, Flag, StaffError, StaleError, Which
 from kiosk.services.staff import NOTE_MAX
-from kiosk.ui.console.describe import flag_state, told_state, when_short
-from kiosk.ui.console.reads import Reads, fit_columns, read_only_table, tell
+from kiosk.ui.console.columns import FittedColumns
+from kiosk.ui.console.describe import flag_state, moment, told_state
+from kiosk.ui.console.reads import Reads, read_only_table, tell
 from kiosk.ui.jobs import Jobs
 
 COLUMNS = (
@@ -35,6 +36,8 @@ COLUMNS = (
     "console.column.answer",
     "console.column.surgeon",
 )
+PATIENT, ABOUT, ANSWER = 1, 4, 5
+"""The patient's name and what the question was about take the room the other columns leave."""
 WHICH = {
     Which.OPEN: "console.questions.which-open",
     Which.UNTOLD: "console.questions.which-untold",
@@ -52,7 +55,9 @@ class QuestionsView(QWidget):
         self.desk: ConsoleDesk | None = None
         self.reads = Reads(jobs)
         self.flags: list[Flag] = []
-        self._sized = False
+        self.shown: Flag | None = None
+        """The question the caption names: the one row highlighted, and the only one the buttons
+        and the note act on (by its flag id)."""
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.which = QComboBox()
@@ -64,7 +69,8 @@ class QuestionsView(QWidget):
         top.addWidget(self.count, 1)
         layout.addLayout(top)
         self.table = read_only_table(words, COLUMNS)
-        self.table.itemSelectionChanged.connect(self._chosen)
+        self.columns = FittedColumns(self.table, (PATIENT, ABOUT))
+        self.table.itemSelectionChanged.connect(self._follow)
         layout.addWidget(self.table, 1)
 
         self.asked = QLabel(words("console.questions.choose"))
@@ -128,48 +134,54 @@ class QuestionsView(QWidget):
         if desk is None:
             return
         which = Which(str(self.which.currentData()))
-        self.reads.run(
-            lambda: (desk.flags(which), desk.now()), partial(self._show, told, done), self.say
-        )
+        self.reads.run(lambda: desk.flags(which), partial(self._show, told, done), self.say)
 
     refresh = reload
 
-    def _show(self, told: Msg | None, done: bool, found: tuple[list[Flag], datetime]) -> None:
-        flags, now = found
-        before = self.chosen()
+    def _show(self, told: Msg | None, done: bool, flags: list[Flag]) -> None:
+        kept = self.shown.flag_id if self.shown is not None else None
         words = self.words
-        self.flags = flags
-        self.table.setRowCount(len(flags))
-        for n, flag in enumerate(flags):
-            cells = (
-                when_short(words, flag.flagged_at, now),
-                flag.patient_name or words("staff.questions.walk-up"),
-                flag.mrn or "",
-                flag.kiosk_id,
-                flag.screen_title,
-                flag_state(words, flag, now),
-                told_state(words, flag, now),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(
-                    f"{text}\n{flag.answer_note}" if column == 5 and flag.answer_note else text
+        # The rows are filled with the selection cleared and its signal held; then the question
+        # the caption named is highlighted again if it is still listed, else none is (staff
+        # choose). A row left highlighted by its place held the next patient's question while
+        # the caption and the buttons still named the one answered (a reviewer).
+        with QSignalBlocker(self.table):
+            self.table.clearSelection()
+            self.flags = flags
+            self.table.setRowCount(len(flags))
+            for n, flag in enumerate(flags):
+                cells = (
+                    moment(words, flag.flagged_at),
+                    flag.patient_name or words("staff.questions.walk-up"),
+                    flag.mrn or "",
+                    flag.kiosk_id,
+                    flag.screen_title,
+                    flag_state(words, flag),
+                    told_state(words, flag),
                 )
-                self.table.setItem(n, column, item)
-        self.count.setText(words("console.questions.count", count=len(flags)))
-        if flags and not self._sized:
-            fit_columns(self.table)
-            self._sized = True
-        if before is not None:
-            again = next((n for n, f in enumerate(flags) if f.flag_id == before.flag_id), None)
+                for column, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    note = column == ANSWER and flag.answer_note
+                    item.setToolTip(f"{text}\n{flag.answer_note}" if note else text)
+                    self.table.setItem(n, column, item)
+            again = next((n for n, f in enumerate(flags) if f.flag_id == kept), None)
             if again is not None:
                 self.table.selectRow(again)
+            else:
+                self.table.selectionModel().clearCurrentIndex()
+        self.count.setText(words("console.questions.count", count=len(flags)))
+        self._follow()
         if told is not None:
             self.say(told, done)
-        self._enable()
 
-    def _chosen(self) -> None:
+    def _follow(self) -> None:
+        """The caption, the note and the buttons follow the highlighted row: drawn from its flag
+        (read afresh), the note emptied when it is another question's, nothing to act on when no
+        row is highlighted."""
         flag = self.chosen()
+        if flag is None or self.shown is None or flag.flag_id != self.shown.flag_id:
+            self.note.setText("")
+        self.shown = flag
         if flag is None:
             self.asked.setText(self.words("console.questions.choose"))
         else:
@@ -183,7 +195,7 @@ class QuestionsView(QWidget):
         self._enable()
 
     def _enable(self) -> None:
-        flag = self.chosen()
+        flag = self.shown
         can_answer = flag is not None and flag.open
         self.note.setEnabled(can_answer)
         self.answer_button.setEnabled(can_answer)
@@ -195,23 +207,29 @@ class QuestionsView(QWidget):
         tell(self.message, self.words(told) if told else "", done)
 
     def mark_answered(self) -> None:
+        note = self.note.text()
         self._act(
-            lambda desk, staff, flag: desk.answer(staff, flag.flag_id, self.note.text()),
+            lambda desk, staff, flag_id: desk.answer(staff, flag_id, note),
             msg("staff.questions.answered"),
         )
 
     def mark_told(self) -> None:
         self._act(
-            lambda desk, staff, flag: desk.tell_surgeon(staff, flag.flag_id),
+            lambda desk, staff, flag_id: desk.tell_surgeon(staff, flag_id),
             msg("console.questions.told"),
         )
 
-    def _act(self, change: Callable[[ConsoleDesk, str, Flag], None], done: Msg) -> None:
-        flag, staff, desk = self.chosen(), self.staff(), self.desk
-        if flag is None or staff is None or desk is None:
+    def _act(self, change: Callable[[ConsoleDesk, str, int], None], done: Msg) -> None:
+        """Change the question the caption names (by its flag id), and only while its row is the
+        one highlighted; anything else redraws the caption and changes nothing."""
+        flag, chosen, staff, desk = self.shown, self.chosen(), self.staff(), self.desk
+        if flag is None or chosen is None or chosen.flag_id != flag.flag_id:
+            self._follow()
+            return
+        if staff is None or desk is None:
             return
         try:
-            change(desk, staff, flag)  # one short write: quick, and its answer is wanted at once
+            change(desk, staff, flag.flag_id)  # one short write: its answer is wanted at once
         except StaleError as exc:
             self.reload(exc.text)  # answered meanwhile elsewhere: the list as it is now
             return
@@ -225,6 +243,7 @@ class QuestionsView(QWidget):
         self.reads.drop()
         self.desk = None
         self.flags = []
+        self.shown = None
         self.table.clearContents()
         self.table.setRowCount(0)
         self.note.setText("")

@@ -1,5 +1,6 @@
-"""Reads for the console's views (and their tables fitted to what they show), run on the worker thread; an answer that arrives after staff
-moved on (or signed out) is dropped, and a failure is one sentence from the catalog."""
+"""Reads for the console's views (and their tables), run on the worker thread; an answer that
+arrives after staff moved on (or signed out) is dropped, and a failure is one sentence from the
+catalog."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QTableView,
     QTableWidget,
@@ -21,20 +21,13 @@ from kiosk.ui.jobs import Jobs
 
 log = logging.getLogger(__name__)
 
-WIDEST_COLUMN = 280
-"""A column fitted to its contents is never wider than this (the rest shows on hover)."""
-
 
 def rows_table(table: QTableView) -> None:
-    """A console list: one row chosen at a time, rows striped, no row numbers, columns staff can
-    widen and the last one taking the rest."""
+    """A console list: one row chosen at a time, rows striped, no row numbers."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
 
 
 def read_only_table(words: Words, columns: tuple[str, ...]) -> QTableWidget:
@@ -44,14 +37,6 @@ def read_only_table(words: Words, columns: tuple[str, ...]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     rows_table(table)
     return table
-
-
-def fit_columns(table: QTableView) -> None:
-    """Each column as wide as what it shows, within WIDEST_COLUMN; the last one takes the rest."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in range(header.count() - 1):
-        header.resizeSection(column, min(header.sectionSize(column), WIDEST_COLUMN))
 
 
 def tell(label: QLabel, text: str, done: bool = False) -> None:

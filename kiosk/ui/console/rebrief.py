@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, StaffError, StaleError
 from kiosk.services.rebriefing import Outdated
-from kiosk.ui.console.reads import Reads, fit_columns, read_only_table, tell
+from kiosk.ui.console.columns import FittedColumns
+from kiosk.ui.console.reads import Reads, read_only_table, tell
 from kiosk.ui.jobs import Jobs
 
 COLUMNS = (
@@ -44,6 +45,7 @@ class RebriefView(QWidget):
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.table = read_only_table(words, COLUMNS)
+        self.columns = FittedColumns(self.table, (0,))  # the patient's name takes the room left
         self.table.itemSelectionChanged.connect(self._enable)
         layout.addWidget(self.table, 1)
         line = QHBoxLayout()
@@ -91,7 +93,6 @@ class RebriefView(QWidget):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(i, column, QTableWidgetItem(text))
-        fit_columns(self.table)
         self.count.setText(w("console.rebrief.count", count=len(rows)))
         tell(self.message, w(told) if told else "", done)
         self._enable()

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, Cursor, DeskFilters, Listed, RecordRow, StaffError
-from kiosk.ui.console.describe import when_short
+from kiosk.ui.console.describe import moment
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.describe import kiosk_name, pdf_text, status_text
 
@@ -30,12 +30,16 @@ COLUMNS = (
     "console.column.status",
     "console.column.kiosk",
     "console.column.procedure",
+    "console.column.language",
     "console.column.risks",
     "console.column.questions",
     "console.column.pdf",
 )
 BRIEFING_ID = Qt.ItemDataRole.UserRole
 """The role under which every cell gives its briefing's id."""
+WHEN, PATIENT, MRN, STATUS, KIOSK, PROCEDURE, LANGUAGE, RISKS, OPEN, PDF = range(len(COLUMNS))
+TEXT_COLUMNS = (PATIENT,)
+"""The column that takes the room the others leave (they are as wide as what they show)."""
 
 Parent = QModelIndex | QPersistentModelIndex
 
@@ -169,31 +173,33 @@ class BriefingTable(QAbstractTableModel):
             return row.briefing_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.text(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (6, 7):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (RISKS, OPEN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def text(self, row: RecordRow, column: int) -> str:
         words = self.words
-        if column == 0:
-            return when_short(words, row.happened_at, self.now)
-        if column == 1:
+        if column == WHEN:
+            return moment(words, row.happened_at)
+        if column == PATIENT:
             return row.patient_name or words("staff.list.walk-up")
-        if column == 2:
+        if column == MRN:
             return row.mrn or ""
-        if column == 3:
+        if column == STATUS:
             return status_text(words, row, self.now)
-        if column == 4:
+        if column == KIOSK:
             return kiosk_name(words, row.kiosk_id)
-        if column == 5:
+        if column == PROCEDURE:
             return row.form_id
-        if column == 6:
+        if column == LANGUAGE:
+            return row.language_name
+        if column == RISKS:
             return words(
                 "console.list.risks",
                 acknowledged=row.risks_acknowledged,
                 total="?" if row.risks_total is None else words.number(row.risks_total),
             )
-        if column == 7:
+        if column == OPEN:
             return words.number(row.open_questions) if row.open_questions else ""
         return pdf_text(words, row) if row.status == "completed" else ""
 
