@@ -15,6 +15,8 @@ class AbandonReason(StrEnum):
     STAFF = "staff"
     SOMEONE_ELSE = "someone-else"
     """Walk-up, asked again after Welcome: whoever came said it was not them."""
+    IDENTITY = "identity"
+    """Left on "ask a staff member" after too many wrong birth dates, until the idle time ended it."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -346,8 +346,9 @@ class Briefing(Walk):
         if self.status is not Status.IN_PROGRESS:
             return IdleState.ENDED if self.status is Status.ABANDONED else IdleState.ACTIVE
         state = self._inactivity.state(self.idle)
-        if state is IdleState.ENDED:
-            self.abandon(AbandonReason.INACTIVITY)
+        if state is IdleState.ENDED:  # (locked by wrong birth dates: said so, staff read why)
+            locked = self.identity_locked
+            self.abandon(AbandonReason.IDENTITY if locked else AbandonReason.INACTIVITY)
         return state
 
     # -- internals -------------------------------------------------------------------------

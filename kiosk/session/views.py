@@ -263,6 +263,9 @@ REBRIEF_HEADINGS = {"added": "rebrief.added", "changed": "rebrief.changed"}
 
 def _reading_heading(b: Briefing) -> Msg:
     screen, form = b.current, b.form
+    if b.revisiting:  # reread after a wrong answer: still in the questions ("Step 2 of 7" misled)
+        ids = [q.id for q in form.questions]
+        return msg("question.heading", n=ids.index(b.place.id) + 1, total=len(ids))
     if screen.id in b.changes:  # a re-briefing: why the patient sees this screen again
         return msg(REBRIEF_HEADINGS[b.changes[screen.id]])
     if screen.kind is ScreenKind.STEP:

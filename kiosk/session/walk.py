@@ -63,6 +63,11 @@ class Walk:
         return self._revisit.screen if self._revisit else self.screens[self._index]
 
     @property
+    def place(self) -> Screen:
+        """The screen on the path the patient is at: while rereading, the question they return to."""
+        return self.screens[self._index]
+
+    @property
     def revisiting(self) -> bool:
         """True while the patient rereads a screen after a wrong answer; next and back both return."""
         return self._revisit is not None

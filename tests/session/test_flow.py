@@ -478,6 +478,21 @@ def test_inactivity_warns_then_abandons(
     assert not briefing.can_go_back()
 
 
+def test_a_briefing_locked_by_wrong_birth_dates_ends_saying_so(
+    briefing: Briefing, clock: FakeClock, sink: RecordingSink
+) -> None:
+    """Staff read "nobody touched the screen" over three wrong dates: the reason is the lock."""
+    briefing.go_next()  # Start: the birth date is asked
+    for _ in range(3):
+        assert not briefing.confirm_identity(date(1950, 1, 1))
+    assert briefing.identity_locked
+    clock.advance(90 + 120)
+    assert briefing.check_idle() is IdleState.ENDED
+    abandoned = sink.events[-1]
+    assert isinstance(abandoned, ev.Abandoned)
+    assert abandoned.reason is AbandonReason.IDENTITY
+
+
 def test_every_intent_counts_as_activity(briefing: Briefing, clock: FakeClock) -> None:
     advance_to(briefing, "step-one")
     clock.advance(80)
@@ -611,3 +626,16 @@ def test_text_read_in_one_language_is_read_again_in_the_next(bilingual: Briefing
     assert risks[0] in bilingual.acknowledgements  # what was given stays given
     bilingual.read_to_end()
     assert bilingual.acknowledge_risk().risk_id == risks[1]
+
+
+def test_a_screen_reread_after_a_wrong_answer_is_headed_by_its_question(briefing: Briefing) -> None:
+    """Its own heading ("Step 2 of 7") told a patient in the questions they were back among the
+    steps; it names the question they return to."""
+    from kiosk.session.views import Local, view_of
+
+    advance_to(briefing, "q-1")
+    briefing.answer_question("b")
+    assert briefing.revisiting and briefing.place.id == "q-1"
+    heading = view_of(briefing, Local()).heading
+    assert heading is not None
+    assert (heading.id, heading.args["n"]) == ("question.heading", 1)
