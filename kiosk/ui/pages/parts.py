@@ -59,10 +59,14 @@ class ScrollCue(QWidget):
         self.text = label(role="cue")
         row.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.text, 1)
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(keep_room)
-        self.setSizePolicy(policy)
+        self.keep_room(keep_room)
         self.hide()
+
+    def keep_room(self, keep: bool) -> None:
+        policy = self.sizePolicy()
+        if policy.retainSizeWhenHidden() != keep:
+            policy.setRetainSizeWhenHidden(keep)
+            self.setSizePolicy(policy)
 
     def set_words(self, words: str, colour: str, px: int) -> None:
         self.text.setText(words)

@@ -123,6 +123,9 @@ class SignPage(Page):
         self.split.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        # Above the pad (portrait), "There is more below" keeps its room once the statement is
+        # read: going, it moved the pad 60 px up under the finger about to sign.
+        self.cue.keep_room(portrait)
 
     def draw(self, view: View, words: Words) -> None:
         if words.language != self._keys_language:  # the keys' words, sized once per language
