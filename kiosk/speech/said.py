@@ -1,21 +1,25 @@
 """What the screen on show says aloud, sentence by sentence, from its view: the title, the text,
 a list's items, a question's choices, the review's lines, the picture's words; Welcome's way in.
 
-Never the small line above a title, the buttons' words (but Welcome's one way in), a refusal or
-feedback that comes and goes, nor anything personal: a text holding the patient's name is left
+Never the small line above a title, the buttons' words (but Welcome's one way in, and a risk's
+"I understand this risk", or that it was said), a refusal or feedback that comes and goes (but
+"Not quite", which says why a screen is read again), nor anything personal: a text holding the patient's name is left
 out (it is on the screen for them; it is not said across a waiting room, nor rendered ahead)."""
 
 from __future__ import annotations
 
-from kiosk.i18n import Text, Words
+from kiosk.i18n import Text, Words, msg
 from kiosk.session.kinds import ScreenKind
-from kiosk.session.view import IdentityStep, View
+from kiosk.session.view import Action, IdentityStep, View
 from kiosk.speech.script import sentences
 
 
 def spoken(view: View, words: Words) -> list[str]:
     """The sentences the screen reads aloud, in reading order (empty: it says nothing)."""
-    texts: list[Text] = [view.title] if view.title is not None else []
+    texts: list[Text] = []
+    if view.notice is not None and view.notice.id == "reading.revisit":
+        texts.append(view.notice)  # why this screen again ("Not quite. ..."), before it is reread
+    texts += [view.title] if view.title is not None else []
     lines = [line.text for line in view.lines]
     if view.kind is ScreenKind.REVIEW:  # what was done, then what comes next
         texts += [*lines, *view.paragraphs]
@@ -26,6 +30,11 @@ def spoken(view: View, words: Words) -> list[str]:
         texts.append(view.notice)  # what to do now is the whole screen
     if view.figure is not None:
         texts.append(view.figure.alt)
+    acknowledge = view.offers.get(Action.ACKNOWLEDGE)
+    if acknowledge is not None:  # a risk: what to tap once it is understood
+        texts.append(acknowledge.label)
+    elif view.acknowledged:
+        texts.append(msg("risk.understood"))
     if view.kind is ScreenKind.WELCOME and view.primary is not None:
         texts.append(view.primary[1].label)
     if view.on_behalf is not None:  # "You are reading this for {patient}": it names them

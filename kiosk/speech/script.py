@@ -33,6 +33,7 @@ KIOSK_WORDS = {
         "identity.locked-again",
         "blocker.identity-locked",
     ),
+    "reading": ("reading.revisit", "risk.understand", "risk.understood"),  # every reading screen's
     "review": (
         "review.title",
         "review.risks",

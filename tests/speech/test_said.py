@@ -71,8 +71,15 @@ def _every_screen(form: Form) -> list[View]:
             model.read_to_end()
             model.do(Action.FLAG)
             model.do(Action.ACKNOWLEDGE)
+            views.append(model.view)  # acknowledged: it says so
         elif view.kind is ScreenKind.QUESTION:
-            model.answer(form.question(view.screen_id).answer)
+            question = form.question(view.screen_id)
+            if question.id == form.questions[0].id and not b.answers_to(question.id):
+                wrong = next(c.id for c in question.choices if c.id != question.answer)
+                model.answer(wrong)  # a screen to read again, "Not quite" first
+                views.append(model.view)
+                model.do(Action.NEXT)
+            model.answer(question.answer)
             views.append(model.view)
         elif view.kind is ScreenKind.SIGN:
             model.read_to_end()
@@ -130,6 +137,21 @@ def test_every_screen_says_only_what_is_rendered_ahead(language: str) -> None:
         missing = [s for s in said if s not in rendered]
         assert not missing, f"{view.screen_id} ({view.identity_step}): {missing}"
         assert not any(NAME in s for s in said)
+
+
+def test_a_risk_says_what_to_tap_and_a_screen_read_again_says_why() -> None:
+    """A patient listening heard neither "I understand this risk" nor why a step came back after
+    a wrong answer ("Not quite. ..."): the screen's words only."""
+    form = load_form(MILD / "en.toml")
+    words = words_for("en")
+    views = _every_screen(form)
+    risks = [v for v in views if v.kind is ScreenKind.RISK]
+    assert spoken(risks[0], words)[-1] == words("risk.understand")
+    assert spoken(next(v for v in risks if v.acknowledged), words)[-1] == words("risk.understood")
+    again = next(v for v in views if v.notice is not None and v.notice.id == "reading.revisit")
+    said = spoken(again, words)
+    assert said[0] == "Not quite." and said[1:3] != [] and again.title is not None
+    assert words.text(again.title) in said
 
 
 def test_a_screen_reads_its_picture_words_and_welcome_its_way_in() -> None:
