@@ -11,7 +11,9 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from kiosk import settings_checks as check
 from kiosk.paths import bundled_forms_dir
+from kiosk.settings_checks import parse_voices as parse_voices  # where kiosk.speech reads it
 
 APP_NAME = "briefing-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
@@ -31,139 +33,37 @@ class Setting:
     check: Callable[[Any], str | None] = field(default=lambda _: None)
     """Returns what is allowed when the value is not, else None."""
     secret: bool = False
-
-
-def _kiosk_id(value: str) -> str | None:
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", value):
-        return None
-    return "1 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit"
-
-
-def _positive(value: int) -> str | None:
-    return None if value > 0 else "a whole number of seconds greater than 0"
-
-
-def _days(value: int) -> str | None:
-    return None if value > 0 else "a whole number of days greater than 0"
-
-
-def _log_level(value: str) -> str | None:
-    return (
-        None
-        if value in ("DEBUG", "INFO", "WARNING", "ERROR")
-        else "one of DEBUG, INFO, WARNING, ERROR"
-    )
-
-
-def _procedure_id(value: str) -> str | None:
-    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
-        return None
-    return "a procedure id: lowercase letters and digits joined by hyphens, as `kiosk forms list` shows"
-
-
-def _languages(value: str) -> str | None:
-    codes = [c.strip() for c in value.split(",")] if value.strip() else []
-    if all(re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", c) for c in codes) and len(set(codes)) == len(
-        codes
-    ):
-        return None
-    return 'language codes separated by commas, each once, the main one first (e.g. "en, es, ar"), or empty for every shipped language'
-
-
-VOICES_FORMAT = re.compile(r"\s*([a-z]{2,3})\s*=\s*([A-Za-z0-9_+./-]+)\s*")
-
-
-def parse_voices(value: str) -> dict[str, str]:
-    """The `speech_voices` setting ("en=mb-us2, es=es-419") as {language: voice}; ValueError
-    naming what is wrong."""
-    voices: dict[str, str] = {}
-    for part in value.split(",") if value.strip() else []:
-        found = VOICES_FORMAT.fullmatch(part)
-        if found is None or found[1] in voices:
-            raise ValueError(
-                'each language once, as LANGUAGE=VOICE separated by commas (e.g. "en=mb-us2, '
-                'es=es-419"), or empty for the voices the kiosk ships with'
-            )
-        voices[found[1]] = found[2]
-    return voices
-
-
-def _speech_voices(value: str) -> str | None:
-    try:
-        parse_voices(value)
-    except ValueError as exc:
-        return str(exc)
-    return None
-
-
-def _absolute(value: str) -> str | None:
-    if value == "" or Path(value).expanduser().is_absolute():
-        return None
-    return "an absolute path (a relative one would depend on the folder the kiosk starts in), or empty for the default"
-
-
-def _database_url(value: str) -> str | None:
-    if value.startswith("sqlite:///") and not Path(value.removeprefix("sqlite:///")).is_absolute():
-        return '"sqlite:////absolute/path/kiosk.db" (an absolute path, four slashes on Linux)'
-    if value == "" or value.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg://")):
-        return None
-    return (
-        'empty (the embedded SQLite file), "sqlite:///PATH" or "postgresql+psycopg://USER@HOST/DB"'
-    )
-
-
-def _paths(value: list[Any]) -> str | None:
-    if all(isinstance(v, str) and v and Path(v).expanduser().is_absolute() for v in value):
-        return None
-    return 'a list of absolute paths in quotes, e.g. ["/etc/kiosk/trust/kiosk-7.pem"]'
-
-
-def _uri(value: str) -> str | None:
-    if value == "" or re.fullmatch(r"(https?://[^\s/]+\S*|urn:[a-z0-9][a-z0-9-]*:\S+)", value):
-        return None
-    return 'a URI such as "https://hospital.example/mrn" or "urn:oid:1.2.3.4", or empty'
-
-
-def _base_url(value: str) -> str | None:
-    if value == "" or re.fullmatch(r"https?://[^\s/]+\S*", value):
-        return None
-    return 'an http(s) URL the clinic serves the PDFs under, e.g. "https://records.example/briefings/", or empty'
-
-
-def _password_source(value: str) -> str | None:
-    if value == "" or (value.startswith(("env:", "file:")) and len(value) > 5):
-        return None
-    return '"env:VARIABLE" or "file:/path" (the password itself never goes in this file)'
+    """A password, or where one is: its value is never printed (a refusal names the setting alone)."""
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("kiosk_id", str, "", "This kiosk's name in records and the audit log (default: the computer's name).", _kiosk_id),
+    Setting("kiosk_id", str, "", "This kiosk's name in records and the audit log (default: the computer's name).", check.kiosk_id),
     Setting("clinic_name", str, "", "The clinic's name, printed on briefings and in the kiosk's certificate."),
-    Setting("data_dir", str, "", "Folder for the database, PDFs and keys (default: KIOSK_DATA_DIR, else the platform's data folder).", _absolute),
-    Setting("database_url", str, "", "Empty for the embedded SQLite file in the data folder; a PostgreSQL URL to share one database between kiosks.", _database_url, secret=True),
-    Setting("idle_warning_seconds", int, 90, "Seconds without a touch before “Are you still there?”.", _positive),
-    Setting("idle_end_seconds", int, 30, "Further seconds without an answer before the briefing is abandoned and the screen wiped.", _positive),
-    Setting("languages", str, "", "The languages patients may choose, in the order Welcome offers them, the clinic's main language first (e.g. \"en, es, ar\"); empty: every language the kiosk ships whose procedure checks clean.", _languages),
+    Setting("data_dir", str, "", "Folder for the database, PDFs and keys (default: KIOSK_DATA_DIR, else the platform's data folder).", check.absolute),
+    Setting("database_url", str, "", "Empty for the embedded SQLite file in the data folder; a PostgreSQL URL to share one database between kiosks.", check.database_url, secret=True),
+    Setting("idle_warning_seconds", int, 90, "Seconds without a touch before “Are you still there?”.", check.positive),
+    Setting("idle_end_seconds", int, 30, "Further seconds without an answer before the briefing is abandoned and the screen wiped.", check.positive),
+    Setting("languages", str, "", "The languages patients may choose, in the order Welcome offers them, the clinic's main language first (e.g. \"en, es, ar\"); empty: every language the kiosk ships whose procedure checks clean.", check.languages),
     Setting("walk_up_mode", bool, False, "Let patients without a prepared briefing type their own name and date of birth."),
-    Setting("walk_up_procedure", str, "mild", "The procedure a walk-up patient is briefed on (a procedure id from `kiosk forms list`).", _procedure_id),
-    Setting("speech_voices", str, "", "The eSpeak NG voice of each language's read-aloud audio, to use a better one the clinic installed, e.g. \"en=mb-us2, es=mb-es1\" (MBROLA voices); empty: en-us, es-419 and ar. Render the audio again after a change (`kiosk speech render`).", _speech_voices),
+    Setting("walk_up_procedure", str, "mild", "The procedure a walk-up patient is briefed on (a procedure id from `kiosk forms list`).", check.procedure_id),
+    Setting("speech_voices", str, "", "The eSpeak NG voice of each language's read-aloud audio, to use a better one the clinic installed, e.g. \"en=mb-us2, es=mb-es1\" (MBROLA voices); empty: en-us, es-419 and ar. Render the audio again after a change (`kiosk speech render`).", check.speech_voices),
     Setting("read_aloud", bool, False, "Read each screen aloud as it opens, where its audio is rendered (`kiosk speech render`); each patient can turn it on or off on Welcome."),
     Setting("typed_signature", bool, True, "Offer a typed-name signature, confirmed by a staff member's name and PIN, to patients who cannot sign with a finger."),
     Setting("witness_required", bool, False, "Ask for a witness on every briefing: a staff member signs after the patient with their name and PIN (staff may still turn it on or off when preparing one)."),
-    Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", _log_level),
-    Setting("forms_dir", str, "", "Folder for the clinic's own procedure files, read before the ones the kiosk ships (default: forms in the data folder).", _absolute),
-    Setting("documents_dir", str, "", "Folder for the signed briefing PDFs (default: documents in the data folder).", _absolute),
-    Setting("copies_dir", str, "", "Folder where staff mode saves copies of briefing PDFs, such as a shared chart folder or a USB drive (default: copies in the data folder).", _absolute),
+    Setting("log_level", str, "INFO", "How much the kiosk writes to its log.", check.log_level),
+    Setting("forms_dir", str, "", "Folder for the clinic's own procedure files, read before the ones the kiosk ships (default: forms in the data folder).", check.absolute),
+    Setting("documents_dir", str, "", "Folder for the signed briefing PDFs (default: documents in the data folder).", check.absolute),
+    Setting("copies_dir", str, "", "Folder where staff mode saves copies of briefing PDFs, such as a shared chart folder or a USB drive (default: copies in the data folder).", check.absolute),
     Setting("printer", str, "", "The printer staff mode prints briefing PDFs on (a CUPS printer name from `lpstat -p`; empty: the system's default printer)."),
     Setting("patient_copy", bool, False, "Offer “Print my copy” on the last screen: the patient's briefing PDF printed on `printer`."),
-    Setting("rebrief_within_days", int, 30, "When a procedure's content changes, staff are shown the patients briefed on an older version whose planned date is still ahead; a briefing without a planned date is shown for this many days after it was signed.", _days),
-    Setting("signing_key", str, "", "The kiosk's private key, PEM (default: keys/kiosk-key.pem in the data folder; `kiosk init` makes it).", _absolute),
-    Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder).", _absolute),
-    Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate.", _absolute),
-    Setting("signing_pkcs12_password", str, "", 'Where the PKCS#12 password comes from: "env:VARIABLE" or "file:/path/to/file" (never the password itself).', _password_source),
-    Setting("mrn_system", str, "", "The identifier system of the clinic's medical record numbers (a URI), given with each MRN in the FHIR export.", _uri),
-    Setting("pdf_base_url", str, "", "Where the clinic serves the briefing PDFs (the PDF export's files under this URL); the FHIR export then links each PDF there instead of carrying its bytes.", _base_url),
-    Setting("trust", list, [], "Kiosk certificates (PEM files, `kiosk cert show --pem` on each kiosk) whose seals `kiosk verify` accepts without a store, as with --trust.", _paths),
+    Setting("rebrief_within_days", int, 30, "When a procedure's content changes, staff are shown the patients briefed on an older version whose planned date is still ahead; a briefing without a planned date is shown for this many days after it was signed.", check.days),
+    Setting("signing_key", str, "", "The kiosk's private key, PEM (default: keys/kiosk-key.pem in the data folder; `kiosk init` makes it).", check.absolute),
+    Setting("signing_certificate", str, "", "The kiosk's certificate, PEM (default: keys/kiosk-cert.pem in the data folder).", check.absolute),
+    Setting("signing_pkcs12", str, "", "A clinic-provided PKCS#12 file to sign with instead of the kiosk's own key and certificate.", check.absolute),
+    Setting("signing_pkcs12_password", str, "", 'Where the PKCS#12 password comes from: "env:VARIABLE" or "file:/path/to/file" (never the password itself).', check.password_source, secret=True),
+    Setting("mrn_system", str, "", "The identifier system of the clinic's medical record numbers (a URI), given with each MRN in the FHIR export.", check.uri),
+    Setting("pdf_base_url", str, "", "Where the clinic serves the briefing PDFs (the PDF export's files under this URL); the FHIR export then links each PDF there instead of carrying its bytes.", check.base_url),
+    Setting("trust", list, [], "Kiosk certificates (PEM files, `kiosk cert show --pem` on each kiosk) whose seals `kiosk verify` accepts without a store, as with --trust.", check.paths),
 )  # fmt: skip
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -308,7 +208,19 @@ def load_config(explicit: Path | None = None) -> Config:
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: is not valid TOML ({exc}); fix that line.") from None
-    return Config(path, parse_settings(raw, str(path)), exists=True)
+    values = parse_settings(raw, str(path))
+    data_dir = Path(values["data_dir"]).expanduser()
+    if (
+        values["data_dir"]
+        and not os.environ.get(DATA_DIR_ENV)
+        and data_dir.exists()
+        and not data_dir.is_dir()
+    ):
+        raise ConfigError(
+            f"{path}: data_dir: {data_dir} is a file, not a folder; set data_dir to the kiosk's "
+            "data folder (or to a new one for `kiosk init` to make), or leave it empty for the default."
+        )
+    return Config(path, values, exists=True)
 
 
 def _data_dir_is_a_folder() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from sqlalchemy import select
 
 from kiosk.config import Config, ConfigError
 from kiosk.content import load_catalog
+from kiosk.content.offered import offered_anywhere
 from kiosk.content.schema import Form
 from kiosk.document.anchor import anchor
 from kiosk.document.identity import load_signer
@@ -23,6 +25,7 @@ from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.database import Store
 from kiosk.store.maintenance import start
 from kiosk.store.models import BriefingRow
+from kiosk.store.rights import rights_check
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,11 @@ def start_kiosk(config: Config, now: datetime) -> Started:
         log.warning("procedure not loaded: %s", problem)
     for warning in catalog.warnings:
         log.warning("procedure content: %s", warning)
+    for problem in setting_problems(config, catalog.forms, catalog.translations):
+        log.error("setting: %s", problem)
+    rights = rights_check(store)
+    if rights is not None and not rights.ok:
+        log.error("database rights: %s", rights.detail)
     try:
         signer = load_signer(config, now)
     except (SealError, ConfigError) as exc:
@@ -98,6 +106,34 @@ def start_kiosk(config: Config, now: datetime) -> Started:
         None,
         catalog.translations,
     )
+
+
+def setting_problems(
+    config: Config, forms: Mapping[str, Form], translations: Mapping[str, Mapping[str, Form]]
+) -> list[str]:
+    """Settings that name what this kiosk does not have, each a sentence naming the setting, its
+    value and the choices: a walk-up procedure not loaded (walk-up patients would be told to ask
+    staff), languages no procedure is offered in (Welcome would leave them out). The kiosk runs on,
+    as the screens fall back; `kiosk doctor` fails on them."""
+    problems = []
+    walk_up = str(config["walk_up_procedure"])
+    if config["walk_up_mode"] and walk_up not in forms:
+        choices = ", ".join(sorted(forms)) or "none: no procedure is loaded (`kiosk forms check`)"
+        problems.append(
+            f"{config.path}: walk_up_procedure: {walk_up!r} is not a procedure this kiosk has, so "
+            f"walk-up patients are sent to staff; use one of {choices}."
+        )
+    offered = offered_anywhere(forms, translations, ())
+    unknown = [code for code in config.languages if code not in offered]
+    if forms and unknown:
+        left = [code for code in config.languages if code in offered]
+        then = f"Welcome offers {', '.join(left)} alone" if left else f"Welcome offers {offered[0]}"
+        problems.append(
+            f"{config.path}: languages: {config['languages']!r} names {', '.join(unknown)}, "
+            f"which no procedure here is offered in ({then}); use some of {', '.join(offered)}, "
+            "the main one first, or leave it empty for all of them."
+        )
+    return problems
 
 
 def sweep_half_written(store: Store, folder: Path) -> list[Path]:

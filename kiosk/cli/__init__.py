@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -110,18 +111,38 @@ def _touchscreen_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+SIGPIPE_STATUS = 141
+"""The exit status of a command whose reader closed its output (`kiosk config show | head`): as a
+Unix program ended by SIGPIPE (128 + 13), which shells and `set -o pipefail` know."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = _touchscreen_args(argv) or build_parser().parse_args(argv)
     try:
-        if args.command is None:
-            return touchscreen(args)
-        return _command(args)
-    except Exception as exc:
-        if not _refusal(exc):
-            raise
-        print(f"kiosk {args.command or 'touchscreen'}: {exc}", file=sys.stderr)
-        return int(getattr(args, "refused", 1))  # (`kiosk verify` keeps 1 for a changed PDF)
+        args = _touchscreen_args(argv) or build_parser().parse_args(argv)
+        try:
+            code = touchscreen(args) if args.command is None else _command(args)
+        except Exception as exc:
+            if isinstance(exc, BrokenPipeError) or not _refusal(exc):
+                raise
+            print(f"kiosk {args.command or 'touchscreen'}: {exc}", file=sys.stderr)
+            return int(getattr(args, "refused", 1))  # (`kiosk verify` keeps 1 for a changed PDF)
+        sys.stdout.flush()  # here, where a closed reader is caught, not at the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _output_closed()
+
+
+def _output_closed() -> int:
+    """The reader of stdout went away (`| head`): stop quietly, as Python's documentation advises:
+    whatever is still buffered goes to the null device, so the exit does not fail on it again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (a test's capture): nothing is left to flush
+        pass
+    return SIGPIPE_STATUS
 
 
 def _refusal(exc: BaseException) -> bool:
@@ -142,6 +163,7 @@ def _command(args: argparse.Namespace) -> int:
 
     A command never logs its arguments: a patient's name or a staff member's can be among them.
     """
+    from kiosk.cli.causes import explain_database_errors
     from kiosk.config import ConfigError, load_config
     from kiosk.logs import COMMANDS_FILE_NAME, start_logging, without_log
 
@@ -157,12 +179,15 @@ def _command(args: argparse.Namespace) -> int:
         if config
         else without_log()
     )
+    explain_database_errors(logs.handlers)
     began = time.monotonic()
     log.info("kiosk %s: started (version %s)", name, __version__)
     try:
         result: int = args.run(args)
     except BaseException as exc:
-        if _refusal(exc):  # one sentence naming a file or setting, never a person
+        if isinstance(exc, BrokenPipeError):
+            log.info("kiosk %s: its reader closed the output; stopped", name)
+        elif _refusal(exc):  # one sentence naming a file or setting, never a person
             log.error("kiosk %s: %s", name, exc)
         else:
             log.error("kiosk %s: ended by %s", name, type(exc).__name__)
@@ -200,11 +225,13 @@ def touchscreen(args: argparse.Namespace) -> int:
     closers: list[Callable[[], None]] = []
 
     def open_config() -> Config:
+        from kiosk.cli.causes import explain_database_errors
         from kiosk.config import load_config
         from kiosk.logs import install_crash_hooks, start_logging
 
         config = load_config(args.config)
         logs = start_logging(config.data_dir, config["log_level"], console=sys.stderr)
+        explain_database_errors(logs.handlers)
         closers.append(logs.close)
         closers.append(install_crash_hooks(logs))
         log.info(

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli.columns import pad, width
 from kiosk.cli.forms_diff import register_diff
 from kiosk.config import load_config
 from kiosk.content import Form, FormError, Problem, load_catalog, load_form
@@ -98,10 +99,10 @@ def run_list(args: argparse.Namespace) -> int:
         for form in catalog.forms.values()
     ]
     if rows:
-        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        widths = [max(width(row[i]) for row in rows) for i in range(4)]
         for row in rows:
             print(
-                "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+                "  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=False))
                 + "  "
                 + row[4]
             )

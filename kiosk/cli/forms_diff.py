@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli.columns import pad, width
 from kiosk.config import ConfigError, load_config
 from kiosk.content import Form, FormError, load_form
 from kiosk.content.catalog import load_procedure, procedure_folders
@@ -64,8 +65,8 @@ def describe(found: VersionDiff) -> str:
         for change in changes
     ]
     if rows:
-        widths = [max(len(row[i]) for row in rows) for i in range(3)]
-        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[3]
+        widths = [max(width(row[i]) for row in rows) for i in range(3)]
+        lines += ["  ".join(pad(c, w) for c, w in zip(row, widths, strict=False)) + "  " + row[3]
                   for row in rows]  # fmt: skip
     lines += [f"{lang}  only in OLD ({found.old_version})" for lang in found.only_old]
     lines += [f"{lang}  only in NEW ({found.new_version})" for lang in found.only_new]

@@ -6,13 +6,14 @@ import argparse
 import getpass
 import json
 import sys
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli.columns import table
+from kiosk.cli.columns import width as width  # (tests measure the table with it)
 from kiosk.config import load_config
 from kiosk.content import load_catalog
 from kiosk.records import (
@@ -156,27 +157,6 @@ def _fail(action: str, message: str, code: int = 1) -> int:
 
 
 # -- list --------------------------------------------------------------------------------------
-
-
-def width(text: str) -> int:
-    """Columns the text takes in a terminal: wide (CJK) letters take two, combining marks none."""
-    return sum(
-        0
-        if unicodedata.combining(ch)
-        else 2
-        if unicodedata.east_asian_width(ch) in ("W", "F")
-        else 1
-        for ch in text
-    )
-
-
-def table(rows: list[list[str]]) -> str:
-    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = []
-    for r in rows:
-        cells = [cell + " " * (w - width(cell)) for cell, w in zip(r, widths, strict=True)]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
 
 
 def _when(moment: datetime | None) -> str:

@@ -13,6 +13,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
+from kiosk.cli.columns import pad, width
 from kiosk.config import load_config
 from kiosk.store import InputError, Store, open_store
 from kiosk.store.staff import StaffInfo, add_staff, disable_staff, list_staff
@@ -98,10 +99,10 @@ def run_list(args: argparse.Namespace) -> int:
         print("no staff accounts yet; add one with `kiosk staff add NAME`")
         return 0
     now = datetime.now(UTC)
-    width = max(len(p.name) for p in people)
+    widest = max(width(p.name) for p in people)  # on screen: a Korean name's letters take two
     for person in people:
         print(
-            f"{person.name.ljust(width)}  {_state(person, now)}"
+            f"{pad(person.name, widest)}  {_state(person, now)}"
             f"  (added {person.created_at:%Y-%m-%d})"
         )
     return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cli.proof import proof_checks, proof_of
+from kiosk.cli.settings import settings_check
 from kiosk.cli.speech import read_aloud_check
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.content import load_catalog
@@ -25,6 +26,7 @@ from kiosk.store import StoreError, audit, open_store
 from kiosk.store.atrest import at_rest
 from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.maintenance import Check, backup, record_settings, store_checks
+from kiosk.store.rights import rights_check
 
 log = logging.getLogger(__name__)
 
@@ -94,14 +96,18 @@ def run_init(args: argparse.Namespace) -> int:
         log.info("init: changed settings noted in the audit log: %s", ", ".join(changed))
     with store.reading() as session:
         rows = audit.verify(session).rows
+    rights = rights_check(store)
     store.close()
     print(f"database  ready     {_where(config)} (migrated, {rows} audit rows)")
     log.info("init: database ready: %s (migrated, %d audit rows)", _where(config), rows)
+    if rights and not rights.ok:
+        print(f"rights    missing   {rights.detail}", file=sys.stderr)
+        log.error("init: %s", rights.detail)
     state, where = ensure_identity(config, datetime.now(UTC))
     print(f"identity  {state.ljust(7)}   {where}")
     log.info("init: signing identity %s: %s", state, where)
     _anchor(config)
-    return 0
+    return 0 if rights is None or rights.ok else 1
 
 
 def _anchor(config: Config) -> None:
@@ -133,13 +139,12 @@ def run_doctor(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         checks.append(Check("config", False, _one_line(exc, config_path(args.config))))
     else:
-        state = "readable" if config.exists else "not found, using defaults; run `kiosk init`"
-        checks.append(Check("config", config.exists, f"{config.path} ({state})"))
+        checks.append(settings_check(config))
         store_lines = store_checks(
             config.database_url,
             config.kiosk_id,
             config.data_dir,
-            lambda store: proof_checks(store, config),
+            lambda store: [*filter(None, [rights_check(store)]), *proof_checks(store, config)],
         )
         checks += store_lines
         store_usable = all(c.ok for c in store_lines if c.name in ("database", "migrations"))
@@ -344,6 +349,11 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     config = load_config(args.config)
+    if args.path.is_dir():
+        raise StoreError(
+            f"{args.path}: is a folder; give the name of a new file inside it, e.g. "
+            f"{args.path / f'kiosk-{datetime.now(UTC):%Y-%m-%d}.db'}"
+        )
     store = open_store(config.database_url, config.kiosk_id, create=False)
     try:
         size = backup(store, args.path)
