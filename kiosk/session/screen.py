@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
+from math import ceil
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, msg, words_for
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DONE_SECONDS = 45.0
-"""The done screen returns to Welcome on its own after this long."""
+DONE_SECONDS, DONE_WARNING = 45.0, 20
+"""The done screen returns to Welcome on its own after this long, saying so for its last seconds."""
 
 
 class ScreenModel(Preferences):
@@ -68,8 +69,7 @@ class ScreenModel(Preferences):
         self._done_seconds = done_seconds
         self._done_since: float | None = None
         self.listening = Listens(lambda: self.briefing, now, not_saved)
-        self.cosign = CosignSteps(self)
-        """The steps after the signature (an interpreter, a witness)."""
+        self.cosign = CosignSteps(self)  # the steps after the signature: interpreter, witness
 
     # -- what the pages read ----------------------------------------------------------------
 
@@ -79,13 +79,10 @@ class ScreenModel(Preferences):
             b = self.briefing
             view = view_of(b, self._local) if b is not None else welcome(self._local.message)
             languages = language_choices(self._offered, b, self.words)
-            self._view = replace(
-                view,
-                languages=languages,
-                choosing_language=self._local.choosing_language and bool(languages),
-                read_aloud_offered=self._read_aloud[0],
-                read_aloud=self.read_aloud,
-            )
+            choosing = self._local.choosing_language and bool(languages)
+            view = replace(view, languages=languages, choosing_language=choosing)
+            offered, aloud = self._read_aloud[0], self.read_aloud
+            self._view = replace(view, read_aloud_offered=offered, read_aloud=aloud)
         if self._view.kind is ScreenKind.SIGN:  # the time the signature will carry: now
             return replace(self._view, moment=self._now())
         return self._view
@@ -95,9 +92,8 @@ class ScreenModel(Preferences):
         return self.briefing.current.kind if self.briefing is not None else ScreenKind.WELCOME
 
     def choose_language(self, language: str) -> None:
-        """The patient chose a language (on Welcome, or from the top of any screen): every screen
-        is in it from now on, the same screen showing. Mid-briefing the switch is stored first,
-        like every step; a language not offered changes nothing."""
+        """The patient chose a language (on Welcome, or atop any screen): the same screen in it from
+        now on. Mid-briefing it is stored first, like every step; one not offered changes nothing."""
         if (b := self.briefing) is None:
             if language in self._offered:
                 self._chosen, self.words = language, words_for(language)
@@ -263,9 +259,13 @@ class ScreenModel(Preferences):
             return
         if b.status is Status.COMPLETED:
             since = self._done_since  # the steps after signing wait for their signers
-            done = b.current.kind is ScreenKind.DONE
-            if done and since is not None and self._monotonic() - since >= self._done_seconds:
-                self.end()
+            if b.current.kind is ScreenKind.DONE and since is not None:
+                left = ceil(self._done_seconds - (self._monotonic() - since))
+                if left <= 0:
+                    self.end()
+                elif left <= DONE_WARNING and left != self._local.done_left:  # said, not sprung
+                    self._local = replace(self._local, done_left=left)
+                    self._changed()
             return
         try:
             state = b.check_idle()
@@ -357,7 +357,7 @@ class ScreenModel(Preferences):
     def _stored(self) -> None:
         """A tap was stored. Once signed, each stored step (the signature, then the interpreter's
         and the witness's) starts the done screen's time afresh: staff may take a while to come."""
-        self._local = replace(self._local, message=None)
+        self._local = replace(self._local, message=None, done_left=None)
         if (b := self.briefing) is not None and b.status is Status.COMPLETED:
             self._done_since = self._monotonic()
 

@@ -56,6 +56,7 @@ class Local:
     staff_note: Msg | None = None
     copy: Copy | None = None
     still_there: int | None = None
+    done_left: int | None = None
     choosing_language: bool = False
     signer: int = 0
     """How many signers were named mid-briefing (a representative): each starts on an empty pad."""
@@ -368,6 +369,7 @@ def _done(b: Briefing, local: Local) -> View:
         filing=local.filing or Filing.MAKING,
         staff_note=local.staff_note,
         copy=local.copy,
+        done_left=local.done_left,
     )
 
 

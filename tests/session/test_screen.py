@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.content import Form
 from kiosk.content.schema import Question
-from kiosk.i18n import Msg, words_for
+from kiosk.i18n import Msg, msg, words_for
 from kiosk.session import Briefing, DrawnSignature, Patient, ScreenKind, Status
 from kiosk.session import events as ev
 from kiosk.session.screen import ScreenModel
@@ -398,6 +398,33 @@ def test_done_returns_to_welcome_on_its_own(
     model.tick()
     assert model.briefing is None and ended == [True]
     assert model.view.kind is ScreenKind.WELCOME
+
+
+def test_done_says_its_last_seconds_before_it_goes_back(
+    model: ScreenModel, prepared: Briefing, clock: FakeClock
+) -> None:
+    """It went back to Welcome 45 s after signing without a word (a reviewer waited for staff)."""
+    model.begin(prepared)
+    to_kind(model, ScreenKind.SIGN)
+    model.read_to_end()
+    model.sign(SIGNATURE)
+    assert model.view.kind is ScreenKind.DONE and model.view.done_left is None
+    clock.advance(24)
+    model.tick()
+    assert model.view.done_left is None  # 21 s left: not yet
+    clock.advance(1)
+    model.tick()
+    assert model.view.done_left == 20
+    assert (
+        said(msg("done.returning", count=20)) == "This screen goes back to the start in 20 seconds."
+    )
+    clock.advance(19)
+    model.tick()
+    assert model.view.done_left == 1
+    clock.advance(1)
+    model.tick()
+    assert model.briefing is None and model.view.kind is ScreenKind.WELCOME
+    assert model.view.done_left is None
 
 
 def test_idle_warns_then_ends_keeping_what_was_acknowledged(

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
+from kiosk.session.screen import DONE_WARNING
 from kiosk.session.view import Action, Copy, Filing, Mark, Tone, View
 from kiosk.ui.pages.base import Page, Reading, button, label
 from kiosk.ui.pages.parts import MarkedLine, ScrollCue
@@ -31,6 +32,11 @@ class DonePage(Page):
         layout.setSpacing(16)
         self.title = label(role="title")
         layout.addWidget(self.title)
+        # The last seconds before the screen goes back to Welcome, said (it had gone without a
+        # word): under the title, where it takes its line from the words above Finish, which stays.
+        self.returning = label(role="muted")
+        self.returning.hide()
+        layout.addWidget(self.returning)
         self.body = Reading()
         layout.addWidget(self.body, 1)
         self.cue = ScrollCue()
@@ -77,6 +83,9 @@ class DonePage(Page):
         if view.primary is not None:
             self.finish.setText(words(view.primary[1].label))
         self._draw_copy(view, words)
+        left = view.done_left
+        self.returning.setText(words("done.returning", count=left or DONE_WARNING))
+        self.returning.setVisible(left is not None)
 
     def _draw_copy(self, view: View, words: Words) -> None:
         """“Print my copy” while it is offered, and what became of it once asked for."""
@@ -109,3 +118,4 @@ class DonePage(Page):
         self.copy.set_line("", Tone.PLAIN, None, "", 1)
         self.copy.hide()
         self.print_button.hide()
+        self.returning.hide()

@@ -1,0 +1,36 @@
+"""The done screen says, for its last seconds, that it goes back to the start; Finish holds still."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from pytestqt.qtbot import QtBot
+
+from kiosk.session import ScreenKind
+from kiosk.ui.window import KioskWindow
+from tests.session.fakes import FakeClock
+from tests.ui.drive import begin, kind, next_, sign_here, tap, walk_to
+from tests.ui.seen import clip, on_window, settle
+
+
+def test_the_last_seconds_are_said_and_finish_does_not_move(
+    qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
+) -> None:
+    window.show_at(QSize(1280, 800))
+    tap(qtbot, window.top.larger_button)
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    sign_here(qtbot, window)
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
+        next_(qtbot, window)
+    assert kind(window) is ScreenKind.DONE
+    settle()
+    page = window.done
+    finish = on_window(window, page.finish)
+    assert not page.returning.isVisible()
+    clock.advance(25)
+    window.tick()
+    settle()
+    assert page.returning.isVisible() and "20 seconds" in page.returning.text()
+    seen = clip(window, page.returning)
+    assert seen.visible == seen.full
+    assert on_window(window, page.finish) == finish
