@@ -83,8 +83,9 @@ def misfiled(briefing_id: str, path: Path | None, other: str) -> str:
     )
 
 
-def _read_checked(row: RecordRow, documents: Path) -> tuple[bytes | None, str | None]:
-    """The PDF's bytes if it is there and matches the stored SHA-256; else why it is left out."""
+def _read_checked(row: RecordRow, documents: Path, here: str) -> tuple[bytes | None, str | None]:
+    """The PDF's bytes if it is there and matches the stored SHA-256; else why it is left out.
+    `here` is the kiosk exporting: another kiosk's PDF is in that kiosk's documents folder."""
     who = f"briefing {row.briefing_id}"
     try:
         return read_sealed(row, documents)[1], None
@@ -93,6 +94,12 @@ def _read_checked(row: RecordRow, documents: Path) -> tuple[bytes | None, str | 
             return None, (
                 f"{who}: its PDF is still pending (not made yet); run `kiosk doctor --repair` on "
                 f"the kiosk {row.kiosk_id}, then export again"
+            )
+        if problem.kind == "unreadable" and row.kiosk_id != here:  # kiosks sharing a database
+            return None, (
+                f"{who}: its PDF is kept at kiosk {row.kiosk_id}, not here ({problem.path} is not "
+                f"on this computer); export it there: `kiosk records export --format pdf` on "
+                f"{row.kiosk_id}"
             )
         if problem.kind == "unreadable":
             return None, (
@@ -140,7 +147,7 @@ def export_pdfs(
 
     def files() -> Iterator[tuple[str, bytes]]:
         for done, row in enumerate(signed, start=1):
-            data, problem = _read_checked(row, documents)
+            data, problem = _read_checked(row, documents, store.kiosk_id)
             if problem:
                 warnings.append(problem)
             else:

@@ -160,3 +160,17 @@ def test_the_pdf_export_is_audited(made: Made, tmp_path: Path) -> None:
         detail["manifest_sha256"]
         == hashlib.sha256((tmp_path / "out" / "SHA256SUMS").read_bytes()).hexdigest()
     )
+
+
+def test_a_pdf_kept_at_another_kiosk_is_said_to_be_there(made: Made, tmp_path: Path) -> None:
+    """Kiosks sharing one database keep their PDFs in their own folders: exported from the desk,
+    a PDF made at another kiosk was 'cannot be read; restore it from a backup' (a reviewer)."""
+    from dataclasses import replace
+
+    desk = replace(made.store, kiosk_id="desk")  # the same database, another kiosk's settings
+    result = export_pdfs(
+        desk, tmp_path / "out", Filters(patient="ana"), by="Auditor", documents=tmp_path / "none"
+    )
+    (warning,) = result.warnings
+    assert "restore" not in warning
+    assert f"kept at kiosk {made.store.kiosk_id}" in warning and "export it there" in warning
