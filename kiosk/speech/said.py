@@ -14,8 +14,10 @@ from kiosk.session.view import Action, IdentityStep, View
 from kiosk.speech.script import sentences
 
 
-def spoken(view: View, words: Words) -> list[str]:
-    """The sentences the screen reads aloud, in reading order (empty: it says nothing)."""
+def spoken(view: View, words: Words, *, acknowledgement: bool = True) -> list[str]:
+    """The sentences the screen reads aloud, in reading order (empty: it says nothing); without
+    a risk's last words on its acknowledgement when not `acknowledgement` (the same screen, for
+    Listen, whether or not "I understand this risk" was tapped)."""
     texts: list[Text] = []
     if view.notice is not None and view.notice.id == "reading.revisit":
         texts.append(view.notice)  # why this screen again ("Not quite. ..."), before it is reread
@@ -31,9 +33,9 @@ def spoken(view: View, words: Words) -> list[str]:
     if view.figure is not None:
         texts.append(view.figure.alt)
     acknowledge = view.offers.get(Action.ACKNOWLEDGE)
-    if acknowledge is not None:  # a risk: what to tap once it is understood
+    if acknowledge is not None and acknowledgement:  # a risk: what to tap once it is understood
         texts.append(acknowledge.label)
-    elif view.acknowledged:
+    elif view.acknowledged and acknowledgement:
         texts.append(msg("risk.understood"))
     if view.kind is ScreenKind.WELCOME and view.primary is not None:
         texts.append(view.primary[1].label)

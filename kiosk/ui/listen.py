@@ -129,6 +129,7 @@ class Listening(QObject):
         self.speaker = Speaker(self)
         self.clips: tuple[Clip, ...] = ()
         self._screen: tuple[str, str, tuple[str, ...]] | None = None
+        self._said: list[str] = []
         self._screen_id = ""
         self._form: Form | None = None
         window.top.listen.connect(self.toggle)
@@ -146,14 +147,17 @@ class Listening(QObject):
         """The screen drawn: a new one (or new words on it) stops what was read; Listen shows
         where every sentence the screen says has its audio."""
         said = spoken(view, words)
-        screen = (view.screen_id, words.language, tuple(said))
+        # The same screen whether or not its risk was just acknowledged: the tap on "I understand
+        # this risk" had stopped the audio and read the risk again from its title.
+        screen = (view.screen_id, words.language, tuple(spoken(view, words, acknowledgement=False)))
         opened = screen != self._screen
         if opened or view.choosing_language:  # (the list of languages covers the words read)
             self.speaker.stop()
         if opened:
             self._screen = screen
             self._screen_id = view.screen_id
-        if opened or not self.clips:  # (audio rendered meanwhile is found on the next draw)
+        if opened or not self.clips or said != self._said:  # (audio rendered meanwhile too)
+            self._said = said
             self._form = self._form_for(words.language)
             audio = self._window.station.audio
             self.clips = audio.clips_for(self._form, said) if self._form is not None else ()

@@ -265,3 +265,25 @@ def test_listen_stops_when_the_languages_open_or_staff_sign_in(
     window.open_staff()
     assert window.staff_mode.is_open
     assert not window.listening.playing
+
+
+def test_acknowledging_a_risk_does_not_stop_or_restart_its_reading(
+    qtbot: QtBot, window: KioskWindow, prepared: str, rendered: None
+) -> None:
+    """Its last words changed ("I understand this risk" became "You have said you understand
+    this risk"), and the tap had stopped the audio and read the risk again from its title."""
+    from tests.ui.drive import acknowledge
+
+    window.show_at(QSize(1920, 1080))
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.RISK)
+    tap(qtbot, window.top.listen_button)
+    clips = window.listening.clips
+    assert clips[-1].text == words_for("en")("risk.understand")
+    qtbot.waitUntil(
+        lambda: marked(window) == [clips[1].text], timeout=clips[0].seconds * 1000 + 5000
+    )
+    acknowledge(qtbot, window)
+    assert window.listening.playing
+    assert marked(window) == [clips[1].text]  # where it was, not back at the title
+    assert window.listening.clips[-1].text == words_for("en")("risk.understood")
