@@ -37,3 +37,21 @@ def test_the_date_and_time_over_the_box_never_overflow_their_line(
     widest = max(who.text().split(" "), key=metrics.horizontalAdvance)  # (a no-break space holds)
     assert metrics.horizontalAdvance(widest) <= width, (widest, width)
     assert "septiembre" in who.text()
+
+
+def test_the_time_over_the_box_is_the_kiosks_own_not_utc(
+    qtbot: QtBot, window: KioskWindow, prepared: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 22:59 UTC a kiosk in New York showed "10:59 PM" over the box, and its PDF "6:59 PM"."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        begin(qtbot, window)
+        walk_to(qtbot, window, ScreenKind.SIGN)
+        who = window.sign.who.text().replace("\u00a0", " ").replace("\u202f", " ")
+        assert "6:59 PM" in who and "September 30, 2026" in who, who
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -234,7 +234,8 @@ class SignPage(Page):
             def unbroken(text: str) -> str:
                 return text.replace(" ", "\u00a0")
 
-            date, time = words.date(moment.date()), words.time(moment.timetz())
+            local = moment.astimezone()  # the kiosk's own time, as the PDF gives it (not UTC)
+            date, time = words.date(local.date()), words.time(local.time())
             when = unbroken(words("format.date-time", date=date, time=time))
             room = self._who_room()
             if room > 0 and self.who.fontMetrics().horizontalAdvance(when) > room:
