@@ -119,7 +119,14 @@ Unix program ended by SIGPIPE (128 + 13), which shells and `set -o pipefail` kno
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = _touchscreen_args(argv) or build_parser().parse_args(argv)
+        try:
+            args = _touchscreen_args(argv) or build_parser().parse_args(argv)
+        except SystemExit:  # --help, or a usage error: said, and its reader may be gone too
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                _output_closed()  # argparse's own status stands (0 for --help)
+            raise
         try:
             code = touchscreen(args) if args.command is None else _command(args)
         except Exception as exc:
@@ -184,6 +191,7 @@ def _command(args: argparse.Namespace) -> int:
     log.info("kiosk %s: started (version %s)", name, __version__)
     try:
         result: int = args.run(args)
+        sys.stdout.flush()  # a reader gone is found before the status is logged, not after
     except BaseException as exc:
         if isinstance(exc, BrokenPipeError):
             log.info("kiosk %s: its reader closed the output; stopped", name)

@@ -273,7 +273,7 @@ class ScreenModel(Preferences):
             log.error("briefing %s: abandoning failed: %s", b.briefing_id, type(exc).__name__)
             state = IdleState.ENDED
         if state is IdleState.ENDED:
-            log.info("briefing %s: ended for inactivity", b.briefing_id)
+            log.info("briefing %s: ended by the idle time", b.briefing_id)
             self.end()
             return
         seconds = round(b.seconds_left()) if state is IdleState.WARNING else None

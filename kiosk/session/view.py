@@ -225,9 +225,9 @@ class View:
     copy: Copy | None = None
     """Done: “Print my copy” and how it went; None when it is not offered."""
     still_there: int | None = None
+    """Seconds left while “Are you still there?” shows; None when it does not."""
     done_left: int | None = None
     """The done screen's last seconds before it goes back to Welcome on its own (None: not yet)."""
-    """Seconds left while “Are you still there?” shows; None when it does not."""
     languages: tuple[LanguageChoice, ...] = ()
     """The languages the patient may switch to, in the kiosk's order (empty: only one is offered)."""
     choosing_language: bool = False

@@ -83,7 +83,7 @@ def test_doctor_passes_the_rights_of_a_role_that_has_them(
     out = capsys.readouterr().out
     rights = [line for line in out.splitlines() if "  rights  " in line]
     assert len(rights) == 1 and rights[0].startswith("ok    rights  ")
-    assert "has every right the kiosk needs on 17 tables" in rights[0]
+    assert re.search(r"has every right the kiosk needs on \d+ tables", rights[0])
 
 
 def test_init_says_what_the_role_lacks_and_fails(
