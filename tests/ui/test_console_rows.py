@@ -23,7 +23,15 @@ from kiosk.ui.console.describe import moment
 from kiosk.ui.console.questions import QuestionsView
 from kiosk.ui.console.table import LANGUAGE, PATIENT, WHEN
 from kiosk.ui.console.window import ConsoleWindow
-from tests.ui.console_drive import BRIEFINGS, audited, console, demo_data, listed, prepare_at
+from tests.ui.console_drive import (
+    BRIEFINGS,
+    audited,
+    console,
+    demo_data,
+    listed,
+    prepare_at,
+    sign_in,
+)
 
 EN = words_for("en")
 MARGIN = 7
@@ -198,3 +206,21 @@ def test_the_columns_follow_the_rows_and_a_longer_name_read_later_shows_whole(
     view.which.setCurrentIndex(view.which.findData("all"))
     qtbot.waitUntil(lambda: any(not f.open for f in view.flags))
     qtbot.waitUntil(lambda: cut(view.table) == [] and fitted(view.table, (1, 4)))
+
+
+def test_a_column_staff_sized_by_hand_stays_as_they_made_it(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    """The list is read again every few seconds: a column widened by hand snapped back at once."""
+    sign_in(qtbot, window)
+    briefings = window.briefings
+    window.tabs.setCurrentWidget(briefings)
+    listed(qtbot, window, BRIEFINGS)
+    table, columns = briefings.table, briefings.columns
+    qtbot.waitUntil(lambda: not columns._soon.isActive())
+    wider = table.columnWidth(WHEN) + 90
+    table.horizontalHeader().resizeSection(WHEN, wider)  # as a drag of the header's edge does
+    briefings.refresh()
+    listed(qtbot, window, BRIEFINGS)
+    columns.fit()  # as the rows read again ask
+    assert table.columnWidth(WHEN) == wider

@@ -40,6 +40,11 @@ class FittedColumns(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)  # a page of rows (or a table's cells set one by one) fits once
         self._soon.timeout.connect(self.fit)
+        self._fitting = False
+        self.held: set[int] = set()
+        """Columns staff widened or narrowed by hand: kept as they made them (the list, read again
+        every few seconds, had put them back at once)."""
+        header.sectionResized.connect(self._resized)
         model = table.model()
         model.modelReset.connect(self._soon.start)
         model.rowsInserted.connect(self._soon.start)
@@ -54,21 +59,33 @@ class FittedColumns(QObject):
             self._soon.start()
         return False
 
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self.held.add(column)
+
     def fit(self) -> None:
-        """Each column as wide as its widest cell or heading; the text columns share what is left."""
+        """Each column as wide as its widest cell or heading; the text columns share what is left
+        (but those staff sized by hand, which stay as they are)."""
         table, header = self.table, self.table.horizontalHeader()
         count = header.count()
         if not count:
             return
         widths = []
         for column in range(count):
+            if column in self.held:
+                widths.append(header.sectionSize(column))
+                continue
             wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
             widths.append(min(wanted, TEXT_WIDEST if column in self.text else OTHER_WIDEST))
-        text = sorted(self.text & set(range(count)))
+        text = sorted((self.text & set(range(count))) - self.held)
         spare = table.viewport().width() - sum(widths)
         if spare > 0 and text:
             for n, column in enumerate(text):
                 widths[column] += spare // len(text) + (1 if n < spare % len(text) else 0)
-        for column, width in enumerate(widths):
-            if header.sectionSize(column) != width:
-                header.resizeSection(column, width)
+        self._fitting = True
+        try:
+            for column, width in enumerate(widths):
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._fitting = False
