@@ -152,11 +152,17 @@ class TopBar(QWidget):
                 continue
             if n > first and MODES.index(mode) <= MODES.index(enough):
                 break
-            fewer = self._mode_for(
-                [glyph if b in iconic else w for b, w in zip(shown, widths, strict=True)]
-            )
+            fewer = self._mode_for(self._widths(shown, widths, iconic, glyph))
             if MODES.index(fewer) < MODES.index(mode):
                 mode, compact = fewer, iconic
+        # Words given back to each toggle whose words the way chosen still holds (in two rows, a
+        # column as wide as the toggle under it): Spanish's Listen was its glyph alone, 380 px wide.
+        for b in reversed(self._iconic):
+            if b not in compact:
+                continue
+            back = self._mode_for(self._widths(shown, widths, compact - {b}, glyph))
+            if MODES.index(back) <= MODES.index(mode):
+                compact -= {b}
         self._set_compact(compact)
         if (mode, len(shown)) != self._mode:
             self._arrange(mode)
@@ -165,6 +171,13 @@ class TopBar(QWidget):
         across = mode in ("above", "under", "rows", "stacked")
         room = self.width() - self.corner.width() - self.grid.horizontalSpacing()
         self.where.setMinimumHeight(self._where.need(room) if across else 0)
+
+    @staticmethod
+    def _widths(
+        shown: list[QPushButton], named: list[int], iconic: frozenset[QPushButton], glyph: int
+    ) -> list[int]:
+        """Each toggle's width: `glyph` (its glyph alone) for those in `iconic`."""
+        return [glyph if b in iconic else w for b, w in zip(shown, named, strict=True)]
 
     @staticmethod
     def _width_of(b: QPushButton) -> int:
