@@ -16,6 +16,12 @@ from kiosk.station import Station
 from kiosk.ui.window import KioskWindow
 
 
+def in_order(keypad: Any, mmddyyyy: str) -> str:
+    """A date's digits as the keypad's language writes it (day first in es and ar)."""
+    split = {"month": mmddyyyy[0:2], "day": mmddyyyy[2:4], "year": mmddyyyy[4:]}
+    return "".join(split[kind] for kind in keypad.entry().order)
+
+
 class _Staff:
     def staff_sign_in(self, parent: object, reason: str) -> str | None:
         return "Sam Carter"

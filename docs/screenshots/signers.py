@@ -42,7 +42,7 @@ def main() -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtWidgets import QAbstractButton, QApplication
-    from rig import Rig
+    from rig import Rig, in_order
 
     from kiosk.cli import main as kiosk
     from kiosk.config import load_config
@@ -135,11 +135,13 @@ def main() -> int:
     if options.language is not None:
         tap(window.welcome.languages.buttons[options.language])
     tap(window.welcome.start_button)
-    for digit in "0314":
-        tap(next(b for b in window.identity.keypad.findChildren(QAbstractButton) if b.text() == digit))  # fmt: skip
+    keypad = window.identity.keypad
+    digits = in_order(keypad, "03141951")  # (day first in Arabic: "0314" was the 3rd of the 14th)
+    for digit in digits[:4]:
+        tap(next(b for b in keypad.findChildren(QAbstractButton) if b.text() == digit))
     shot("61-identity-representative")
-    for digit in "1951":
-        tap(next(b for b in window.identity.keypad.findChildren(QAbstractButton) if b.text() == digit))  # fmt: skip
+    for digit in digits[4:]:
+        tap(next(b for b in keypad.findChildren(QAbstractButton) if b.text() == digit))
     tap(window.bottom.primary)
     walk_to_sign()
     bar = window.sign.statement.verticalScrollBar()

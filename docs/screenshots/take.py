@@ -64,7 +64,7 @@ def main() -> int:
     patient_only = larger or bool(suffix)
 
     from PySide6.QtWidgets import QApplication
-    from rig import Rig
+    from rig import Rig, in_order
 
     from kiosk.cli import main as kiosk
     from kiosk.config import load_config
@@ -101,11 +101,6 @@ def main() -> int:
 
     rig = Rig(app, station, out_dir, suffix, larger=larger)
     window, settle, shot, tap = rig.window, rig.settle, rig.shot, rig.tap
-
-    def in_order(keypad, mmddyyyy: str) -> str:  # type: ignore[no-untyped-def]
-        """A date's digits as the keypad's language writes it (day first in es and ar)."""
-        split = {"month": mmddyyyy[0:2], "day": mmddyyyy[2:4], "year": mmddyyyy[4:]}
-        return "".join(split[kind] for kind in keypad.entry().order)
 
     def keys(widget, text) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtWidgets import QAbstractButton
