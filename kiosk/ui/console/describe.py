@@ -3,20 +3,11 @@ Statuses, risks and PDF states are worded as staff mode words them (kiosk.ui.sta
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from kiosk.i18n import Words
 from kiosk.services.console import Cosigned, Event, Flag, RecordRow
-from kiosk.ui.staff.describe import (
-    DOT,
-    END_REASON,
-    WITHDRAW_WHY,
-    pdf_text,
-    procedure_lines,
-    risks_text,
-    signer_lines,
-    status_text,
-)
+from kiosk.ui.staff.describe import END_REASON, WITHDRAW_WHY, dated, facts, signer_lines
 
 EVENTS = {
     "briefing_prepared": "console.event.prepared",
@@ -126,39 +117,7 @@ def briefing_facts(
     (a line each). Staff mode's facts, but every moment with its date (staff mode gives today's
     as a time alone, read at the desk as "Prepared 10:55 AM" of an unknown day)."""
     never = words("staff.when.never")
-    if row.signed_at:
-        how = words("staff.detail.typed" if row.signature_kind == "typed" else "staff.detail.drawn")
-        signed = words("staff.detail.signed", when=moment(words, row.signed_at), how=how)
-    else:
-        signed = words("staff.detail.not-signed")
-    prepared = moment(words, row.created_at)
-    born = row.date_of_birth or never
-    pdf = [pdf_text(words, row)]
-    if row.pdf_sha256:
-        pdf.append(words("staff.detail.sha", sha=row.pdf_sha256[:16]))
-    facts = [
-        words("staff.detail.born-mrn", date=born, mrn=row.mrn)
-        if row.mrn
-        else words("staff.detail.born", date=born),
-        words("staff.detail.procedure", form=row.form_id, version=row.form_version),
-        *procedure_lines(words, seen),
-        words("staff.detail.language", language=row.language_name),
-        words("staff.detail.status", status=status_text(words, row, now)),
-        words("staff.detail.prepared-by", when=prepared, staff=row.prepared_by)
-        if row.prepared_by
-        else words("staff.detail.prepared", when=prepared),
-        words(
-            "staff.detail.started",
-            started=moment(words, row.started_at) or never,
-            ended=moment(words, row.ended_at) or never,
-        ),
-        signed,
-        risks_text(words, row),
-        words("staff.detail.questions", flagged=row.questions_flagged, open=row.open_questions),
-        DOT.join(pdf),
-        words("staff.detail.id", id=row.briefing_id),
-    ]
-    # Staff mode's helper words a signature of "today" as a time alone; asked as of the day before
-    # the briefing was prepared (nobody signs it before that), it always writes the date too.
-    signers = signer_lines(words, seen, row.created_at - timedelta(days=1))
-    return facts, signers
+    lines = facts(
+        words, row, now, True, seen, stamp=lambda at: moment(words, at) or never, signers=False
+    )
+    return lines, signer_lines(words, seen, now, stamp=lambda at: dated(words, at))

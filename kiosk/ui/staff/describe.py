@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.i18n import Words, isolated, language_name
@@ -38,13 +39,22 @@ def kiosk_name(words: Words, kiosk_id: str) -> str:
     return words("staff.kiosk.any") if kiosk_id == ANY_KIOSK else kiosk_id
 
 
+Stamp = Callable[[datetime | None], str]
+"""How a moment of a briefing is written where it is read (staff mode, the desk)."""
+
+
 def when(words: Words, at: datetime | None, now: datetime) -> str:
     """A time as staff read it: the time today, the date and time on another day (the kiosk's zone)."""
+    if at is not None and at.astimezone().date() == now.astimezone().date():
+        return words.time(at.astimezone().time())
+    return dated(words, at)
+
+
+def dated(words: Words, at: datetime | None) -> str:
+    """A time with its date, whatever the day (the kiosk's zone)."""
     if at is None:
         return words("staff.when.never")
-    local, today = at.astimezone(), now.astimezone()
-    if local.date() == today.date():
-        return words.time(local.time())
+    local = at.astimezone()
     return words("staff.when.other-day", date=local.date(), time=local.time())
 
 
@@ -96,18 +106,27 @@ def summary(words: Words, row: RecordRow, now: datetime, here: str) -> str:
 
 
 def facts(
-    words: Words, row: RecordRow, now: datetime, ours: bool, seen: Cosigned | None = None
+    words: Words,
+    row: RecordRow,
+    now: datetime,
+    ours: bool,
+    seen: Cosigned | None = None,
+    *,
+    stamp: Stamp | None = None,
+    signers: bool = True,
 ) -> list[str]:
     """One briefing's record, a line a fact, for the detail screen; with `seen`, the practitioner
-    and planned date after the procedure, and who signs beside the patient after the patient."""
+    and planned date after the procedure, and (`signers`) who signs beside the patient after the
+    patient. `stamp` writes its moments (staff mode's `when`, by default)."""
     seen = seen or Cosigned()
+    stamp = stamp or (lambda at: when(words, at, now))
     born = row.date_of_birth or words("staff.when.never")
     if row.signed_at:
         how = words("staff.detail.typed" if row.signature_kind == "typed" else "staff.detail.drawn")
-        signed = words("staff.detail.signed", when=when(words, row.signed_at, now), how=how)
+        signed = words("staff.detail.signed", when=stamp(row.signed_at), how=how)
     else:
         signed = words("staff.detail.not-signed")
-    prepared = when(words, row.created_at, now)
+    prepared = stamp(row.created_at)
     pdf = [pdf_text(words, row)]
     if row.pdf_sha256:
         pdf.append(words("staff.detail.sha", sha=row.pdf_sha256[:16]))
@@ -126,11 +145,11 @@ def facts(
         else words("staff.detail.prepared", when=prepared),
         words(
             "staff.detail.started",
-            started=when(words, row.started_at, now),
-            ended=when(words, row.ended_at, now),
+            started=stamp(row.started_at),
+            ended=stamp(row.ended_at),
         ),
         signed,
-        *signer_lines(words, seen, now),
+        *(signer_lines(words, seen, now) if signers else ()),
         risks_text(words, row),
         words("staff.detail.questions", flagged=row.questions_flagged, open=row.open_questions),
         DOT.join(pdf),
@@ -149,23 +168,29 @@ def procedure_lines(words: Words, seen: Cosigned) -> list[str]:
 
 
 def signer_lines(
-    words: Words, seen: Cosigned, now: datetime, waiting: str | None = None
+    words: Words,
+    seen: Cosigned,
+    now: datetime,
+    waiting: str | None = None,
+    stamp: Stamp | None = None,
 ) -> list[str]:
     """Who signs beside (or for) the patient, a line each, planned or not, and whether they signed
-    yet (none: nobody does). `waiting`: what stands for one planned who has not signed."""
+    yet (none: nobody does). `waiting`: what stands for one planned who has not signed; `stamp`
+    writes when they signed (staff mode's `when`, by default)."""
+    stamp = stamp or (lambda at: when(words, at, now))
     lines = []
     signed = {s.kind: s for s in seen.signed}
     plan, waiting = seen.plan, waiting or words("staff.detail.cosigner-waiting")
     rep = signed.get(SignerKind.REPRESENTATIVE)
     if rep is not None:
-        lines.append(_representative(words, rep.name, rep.role or "", _signed(words, rep, now)))
+        lines.append(_representative(words, rep.name, rep.role or "", _signed(words, rep, stamp)))
     elif plan.representative is not None:
         r = plan.representative
         lines.append(_representative(words, r.name, r.relationship, waiting))
     interpreter = signed.get(SignerKind.INTERPRETER)
     if interpreter is not None:
         i = interpreter
-        state = _signed(words, i, now)
+        state = _signed(words, i, stamp)
         lines.append(_interpreter(words, i.name, i.interpreter_id, i.language, i.mode, state))
     elif plan.interpreter is not None:
         p = plan.interpreter
@@ -174,7 +199,9 @@ def signer_lines(
     if witness is not None:
         lines.append(
             words(
-                "staff.detail.witness", name=_own(witness.name), state=_signed(words, witness, now)
+                "staff.detail.witness",
+                name=_own(witness.name),
+                state=_signed(words, witness, stamp),
             )
         )
     elif plan.witness:
@@ -213,8 +240,8 @@ def _interpreter(
     )
 
 
-def _signed(words: Words, signer: Signer, now: datetime) -> str:
-    return words("staff.detail.cosigner-signed", when=when(words, signer.at, now))
+def _signed(words: Words, signer: Signer, stamp: Stamp) -> str:
+    return words("staff.detail.cosigner-signed", when=stamp(signer.at))
 
 
 KIOSK_SCREENS = {"identity": "identity.heading", "review": "review.heading", "sign": "sign.heading"}
