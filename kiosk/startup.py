@@ -73,7 +73,7 @@ def start_kiosk(config: Config, now: datetime) -> Started:
     for warning in catalog.warnings:
         log.warning("procedure content: %s", warning)
     for problem in setting_problems(config, catalog.forms, catalog.translations):
-        log.error("setting: %s", problem)
+        log.error("setting: %s: %s", config.path, problem)
     rights = rights_check(store)
     if rights is not None and not rights.ok:
         log.error("database rights: %s", rights.detail)
@@ -112,7 +112,7 @@ def setting_problems(
     config: Config, forms: Mapping[str, Form], translations: Mapping[str, Mapping[str, Form]]
 ) -> list[str]:
     """Settings that name what this kiosk does not have, each a sentence naming the setting, its
-    value and the choices: a walk-up procedure not loaded (walk-up patients would be told to ask
+    value and the choices (the settings file is for the caller to name): a walk-up procedure not loaded (walk-up patients would be told to ask
     staff), languages no procedure is offered in (Welcome would leave them out). The kiosk runs on,
     as the screens fall back; `kiosk doctor` fails on them."""
     problems = []
@@ -120,7 +120,7 @@ def setting_problems(
     if config["walk_up_mode"] and walk_up not in forms:
         choices = ", ".join(sorted(forms)) or "none: no procedure is loaded (`kiosk forms check`)"
         problems.append(
-            f"{config.path}: walk_up_procedure: {walk_up!r} is not a procedure this kiosk has, so "
+            f"walk_up_procedure: {walk_up!r} is not a procedure this kiosk has, so "
             f"walk-up patients are sent to staff; use one of {choices}."
         )
     offered = offered_anywhere(forms, translations, ())
@@ -129,7 +129,7 @@ def setting_problems(
         left = [code for code in config.languages if code in offered]
         then = f"Welcome offers {', '.join(left)} alone" if left else f"Welcome offers {offered[0]}"
         problems.append(
-            f"{config.path}: languages: {config['languages']!r} names {', '.join(unknown)}, "
+            f"languages: {config['languages']!r} names {', '.join(unknown)}, "
             f"which no procedure here is offered in ({then}); use some of {', '.join(offered)}, "
             "the main one first, or leave it empty for all of them."
         )

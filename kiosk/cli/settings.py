@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from kiosk.config import SETTINGS, Config, load_config, toml_value
-from kiosk.content import load_catalog
+from kiosk.content import Catalog
 from kiosk.startup import setting_problems
 from kiosk.store.maintenance import Check
 
@@ -44,20 +44,15 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def settings_check(config: Config) -> Check:
+def settings_check(config: Config, catalog: Catalog) -> Check:
     """`kiosk doctor`'s config line: the file was read, and the settings that name what the kiosk
     must have name what it has (the walk-up procedure, the languages)."""
     if not config.exists:
         return Check(
             "config", False, f"{config.path} (not found, using defaults; run `kiosk init`)"
         )
-    catalog = load_catalog(config.forms_dirs)
     problems = setting_problems(config, catalog.forms, catalog.translations)
     if not problems:
         return Check("config", True, f"{config.path} (readable)")
-    prefix = f"{config.path}: "
-    return Check(
-        "config",
-        False,
-        prefix + "; ".join(p.removeprefix(prefix).rstrip(".") for p in problems) + ".",
-    )
+    said = "; ".join(p.rstrip(".") for p in problems)
+    return Check("config", False, f"{config.path}: {said}.")

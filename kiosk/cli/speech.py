@@ -52,7 +52,7 @@ def _each(
     return found
 
 
-def read_aloud_check(config: Config) -> Check:
+def read_aloud_check(config: Config, catalog: Catalog | None = None) -> Check:
     """`kiosk doctor`'s line: each procedure and language has its read-aloud audio, rendered for
     exactly the content in use. A warning when not: the kiosk works, but Listen (and reading every
     screen aloud) is not offered there until `kiosk speech render`."""
@@ -60,7 +60,7 @@ def read_aloud_check(config: Config) -> Check:
 
     missing: list[str] = []
     ready: list[str] = []
-    for form in _each(load_catalog(config.forms_dirs)):
+    for form in _each(catalog or load_catalog(config.forms_dirs)):
         (missing if check_folder(form, config.data_dir) else ready).append(
             f"{form.id} {form.language}"
         )

@@ -15,7 +15,7 @@ from kiosk.cli.proof import proof_checks, proof_of
 from kiosk.cli.settings import settings_check
 from kiosk.cli.speech import read_aloud_check
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
-from kiosk.content import load_catalog
+from kiosk.content import Catalog, load_catalog
 from kiosk.document.anchor import anchor
 from kiosk.document.identity import ensure_identity, identity_checks, load_signer
 from kiosk.document.make import make_pending, pending
@@ -139,7 +139,8 @@ def run_doctor(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         checks.append(Check("config", False, _one_line(exc, config_path(args.config))))
     else:
-        checks.append(settings_check(config))
+        catalog = load_catalog(config.forms_dirs)  # read once, for the settings, forms and audio
+        checks.append(settings_check(config, catalog))
         store_lines = store_checks(
             config.database_url,
             config.kiosk_id,
@@ -167,8 +168,8 @@ def run_doctor(args: argparse.Namespace) -> int:
             checks.append(_repair(config))
         if store_usable:  # else the database line has said why nothing can be counted
             checks.append(_pending(config))
-        checks.append(_forms(config))
-        checks.append(read_aloud_check(config))
+        checks.append(_forms(catalog))
+        checks.append(read_aloud_check(config, catalog))
         checks.append(_at_rest(config.data_dir))
     checks.append(_display())
     width = max(len(c.name) for c in checks)
@@ -255,9 +256,8 @@ def _display() -> Check:
     return Check("display", False, f"no display; {WHAT_TO_DO}")
 
 
-def _forms(config: Config) -> Check:
+def _forms(catalog: Catalog) -> Check:
     """The procedures the kiosk would offer: every form file loads (a broken one is never replaced)."""
-    catalog = load_catalog(config.forms_dirs)
     if catalog.problems:
         more = len(catalog.problems) - 1
         extra = f" (and {more} more problem(s): kiosk forms check)" if more else ""

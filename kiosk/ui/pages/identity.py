@@ -137,16 +137,15 @@ class IdentityPage(Page):
                 self._name_notice_room(longest=False)
             if self._overfull():
                 self.keyboard.show_hint(False)
-        if self.keypad_box.isVisibleTo(self) and self.isVisible():
-            # Only on screen: hidden, at the size of a new widget (480 px tall), the keys had
-            # given 756 px, took as many turns to take them back, and the page was left measured
-            # on shortened rows, the last one cut (portrait, Arabic, Larger text, under load).
-            changed = self.keypad.give_way(self._short_by())
-            for _ in range(3):  # the keys changed: measured again, short still, they give more
-                short = self._short_by() if changed else 0
-                if short <= 0:
+        # Only on screen: hidden, at the size of a new widget (480 px tall), the keys had given
+        # 756 px, took as many turns to take them back, and the page was left measured on
+        # shortened rows, the last one cut (portrait, Arabic, Larger text, under load).
+        on_screen = self.keypad_box.isVisibleTo(self) and self.isVisible()
+        if on_screen and self.keypad.give_way(self._short_by()):
+            for _ in range(3):  # the keys changed: measured again, still short, they give more
+                short = self._short_by()
+                if short <= 0 or not self.keypad.give_way(short):
                     break
-                changed = self.keypad.give_way(short)
 
     def _overfull(self) -> bool:
         return self._short_by() > 0
