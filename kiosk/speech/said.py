@@ -14,10 +14,16 @@ from kiosk.session.view import Action, IdentityStep, View
 from kiosk.speech.script import sentences
 
 
-def spoken(view: View, words: Words, *, acknowledgement: bool = True) -> list[str]:
-    """The sentences the screen reads aloud, in reading order (empty: it says nothing); without
-    a risk's last words on its acknowledgement when not `acknowledgement` (the same screen, for
-    Listen, whether or not "I understand this risk" was tapped)."""
+def spoken(view: View, words: Words) -> list[str]:
+    """The sentences the screen reads aloud, in reading order (empty: it says nothing)."""
+    body, acknowledgement = spoken_parts(view, words)
+    return [*body, *acknowledgement]
+
+
+def spoken_parts(view: View, words: Words) -> tuple[list[str], list[str]]:
+    """The screen's sentences, and apart from them a risk's last words, on its acknowledgement
+    ("I understand this risk", or that it was said): for Listen, the same screen whether or not
+    it was tapped."""
     texts: list[Text] = []
     if view.notice is not None and view.notice.id == "reading.revisit":
         texts.append(view.notice)  # why this screen again ("Not quite. ..."), before it is reread
@@ -32,15 +38,19 @@ def spoken(view: View, words: Words, *, acknowledgement: bool = True) -> list[st
         texts.append(view.notice)  # what to do now is the whole screen
     if view.figure is not None:
         texts.append(view.figure.alt)
-    acknowledge = view.offers.get(Action.ACKNOWLEDGE)
-    if acknowledge is not None and acknowledgement:  # a risk: what to tap once it is understood
-        texts.append(acknowledge.label)
-    elif view.acknowledged and acknowledgement:
-        texts.append(msg("risk.understood"))
     if view.kind is ScreenKind.WELCOME and view.primary is not None:
         texts.append(view.primary[1].label)
     if view.on_behalf is not None:  # "You are reading this for {patient}": it names them
         texts = [t for t in texts if t != view.on_behalf]
+    acknowledge = view.offers.get(Action.ACKNOWLEDGE)
+    if acknowledge is not None:  # a risk: what to tap once it is understood
+        last: list[Text] = [acknowledge.label]
+    else:
+        last = [msg("risk.understood")] if view.acknowledged else []
+    return _sentences(view, words, texts), _sentences(view, words, last)
+
+
+def _sentences(view: View, words: Words, texts: list[Text]) -> list[str]:
     said = [words.text(t) for t in texts]
     if view.person:
         said = [t for t in said if view.person not in t]

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 
 from kiosk.session.kinds import ScreenKind
 from kiosk.speech.listening import Clip
-from kiosk.speech.said import spoken
+from kiosk.speech.said import spoken_parts
 
 if TYPE_CHECKING:
     from kiosk.content.schema import Form
@@ -146,10 +146,11 @@ class Listening(QObject):
     def draw(self, view: View, words: Words) -> None:
         """The screen drawn: a new one (or new words on it) stops what was read; Listen shows
         where every sentence the screen says has its audio."""
-        said = spoken(view, words)
+        body, last = spoken_parts(view, words)
+        said = [*body, *last]
         # The same screen whether or not its risk was just acknowledged: the tap on "I understand
         # this risk" had stopped the audio and read the risk again from its title.
-        screen = (view.screen_id, words.language, tuple(spoken(view, words, acknowledgement=False)))
+        screen = (view.screen_id, words.language, tuple(body))
         opened = screen != self._screen
         if opened or view.choosing_language:  # (the list of languages covers the words read)
             self.speaker.stop()

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
-from kiosk.session.screen import DONE_WARNING
 from kiosk.session.view import Action, Copy, Filing, Mark, Tone, View
 from kiosk.ui.pages.base import Page, Reading, button, label
 from kiosk.ui.pages.parts import MarkedLine, ScrollCue
@@ -84,7 +83,8 @@ class DonePage(Page):
             self.finish.setText(words(view.primary[1].label))
         self._draw_copy(view, words)
         left = view.done_left
-        self.returning.setText(words("done.returning", count=left or DONE_WARNING))
+        if left is not None:
+            self.returning.setText(words("done.returning", count=left))
         self.returning.setVisible(left is not None)
 
     def _draw_copy(self, view: View, words: Words) -> None:

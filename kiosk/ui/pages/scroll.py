@@ -146,8 +146,12 @@ class Reading(QScrollArea):
         # At the width the words have with no scroll bar: given that height, they need none. At
         # the narrower width beside a bar shown a moment ago, a line more than the bar-less room
         # held, the bar stayed, and the last line stood below the fold with the page empty under it.
-        bare = self.width() - 2 * self.frameWidth() if self.width() > 0 else None
+        bare = self._bare_width() if self.width() > 0 else None
         return QSize(hint.width(), self.content_height(bare) + 2 * self.frameWidth())
+
+    def _bare_width(self) -> int:
+        """The words' width with no scroll bar beside them."""
+        return self.width() - 2 * self.frameWidth()
 
     def content_height(self, width: int | None = None) -> int:
         """The column's height at the width it has (or at `width`), from its rows themselves (a
@@ -207,8 +211,7 @@ class Reading(QScrollArea):
         # Whole without a scroll bar, at the width the bar would leave: once shown, a bar takes
         # that width, the words wrap a line longer and it stays (the last line below the fold,
         # the page empty under it, "more below" said).
-        bare = self.width() - 2 * self.frameWidth()
-        fits = self.content_height(bare) <= self.viewport().height() + SLACK_PX
+        fits = self.content_height(self._bare_width()) <= self.viewport().height() + SLACK_PX
         # A pixel over is rounding between the font's metrics and the layout, not a cut: the room
         # the page gives the words is at times that pixel short of them, and it is no reason to
         # ask a patient to scroll (nor to keep "I understand this risk" waiting).

@@ -255,9 +255,8 @@ class SignPage(Page):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._set_who()
         self._notice_room()
-        self._fit()
+        self._fit()  # (who signs and when, set again for the new width)
 
     def _notice_room(self) -> None:
         """Beside Clear, room for the longest word the page may say there, and two lines at least:
