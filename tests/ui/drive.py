@@ -3,7 +3,7 @@ signature, and walking a briefing. The one module the UI tests share for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -149,6 +149,13 @@ def sign_here(qtbot: QtBot, window: KioskWindow) -> None:
     scroll_to_end(qtbot, window.sign.statement)
     qtbot.waitUntil(window.bottom.primary.isEnabled)
     scribble(window.sign.pad)
+
+
+def chosen_look(qtbot: QtBot, window: KioskWindow, size: QSize, language: str) -> None:
+    """On Welcome, as a patient sets it up: the screen at `size`, `language` tapped, Larger text."""
+    window.show_at(size)
+    tap(qtbot, window.welcome.languages.buttons[language])
+    tap(qtbot, window.top.larger_button)
 
 
 def begin(qtbot: QtBot, window: KioskWindow, dob_digits: str = "03141951") -> None:

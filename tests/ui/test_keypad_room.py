@@ -9,16 +9,14 @@ from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import tap
+from tests.ui.drive import chosen_look, tap
 from tests.ui.seen import clip, settle
 
 
 def test_the_keypad_gives_nothing_before_it_is_shown_and_is_whole_when_it_is(
     qtbot: QtBot, window: KioskWindow, prepared: str
 ) -> None:
-    window.show_at(QSize(1080, 1920))
-    tap(qtbot, window.welcome.languages.buttons["ar"])
-    tap(qtbot, window.top.larger_button)
+    chosen_look(qtbot, window, QSize(1080, 1920), "ar")
     keypad = window.identity.keypad
     assert not keypad.isVisible()
     assert keypad._given == 0

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, forward, tap
+from tests.ui.drive import begin, chosen_look, forward
 from tests.ui.seen import settle
 
 
@@ -20,9 +20,7 @@ from tests.ui.seen import settle
 def test_words_scroll_only_when_the_page_has_no_room_left_for_them(
     qtbot: QtBot, window: KioskWindow, prepared: str, language: str
 ) -> None:
-    window.show_at(QSize(1080, 1920))
-    tap(qtbot, window.welcome.languages.buttons[language])
-    tap(qtbot, window.top.larger_button)
+    chosen_look(qtbot, window, QSize(1080, 1920), language)
     begin(qtbot, window)
     page = window.reading
     layout = page.layout()

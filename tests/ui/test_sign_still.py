@@ -8,16 +8,14 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, scroll_to_end, tap, walk_to
+from tests.ui.drive import begin, chosen_look, scroll_to_end, walk_to
 from tests.ui.seen import on_window, settle
 
 
 def test_the_pad_does_not_move_when_the_statement_is_read(
     qtbot: QtBot, window: KioskWindow, prepared: str
 ) -> None:
-    window.show_at(QSize(1080, 1920))
-    tap(qtbot, window.welcome.languages.buttons["es"])
-    tap(qtbot, window.top.larger_button)
+    chosen_look(qtbot, window, QSize(1080, 1920), "es")
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.SIGN)
     settle()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, tap, walk_to
+from tests.ui.drive import begin, chosen_look, walk_to
 from tests.ui.matrix import HEARD
 from tests.ui.seen import settle
 
@@ -28,9 +28,7 @@ def test_no_toggle_is_its_glyph_alone_where_its_words_have_room(
 ) -> None:
     monkeypatch.setattr(window.station.audio, "clips_for", lambda form, said: HEARD if said else ())
     monkeypatch.setattr(window.station.audio, "voice", lambda form: "a voice")
-    window.show_at(size)
-    tap(qtbot, window.welcome.languages.buttons[language])
-    tap(qtbot, window.top.larger_button)
+    chosen_look(qtbot, window, size, language)
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.QUESTION)  # the longest heading
     settle()
