@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QStackedWid
 
 from kiosk.ui.widgets.hint import AccentHint
 from kiosk.ui.widgets.keys import set_font_px
-from kiosk.ui.widgets.letters import ACCENT_ROWS, LETTER_ROWS, SCRIPTS, capital
+from kiosk.ui.widgets.letters import (
+    ACCENT_ROWS,
+    HOME_ROW_MORE,
+    LETTER_ROWS,
+    SCRIPTS,
+    capital,
+)
 
 SPACING = 8
 LEAST_GAP = 4
@@ -77,11 +83,14 @@ class KeyPages(QStackedWidget):
 
         letters = QWidget()
         letter_grid = _grid(letters, HALF_COLUMNS)
+        self._letter_grid = letter_grid
         for row, keys in enumerate(LETTER_ROWS):
             start = (0, 1, 2)[row]  # offset by 0, ½ and 1 key, as on a real keyboard
             for i, letter in enumerate(keys):
                 key = self._letter_key(letter, self.letter_keys)
                 letter_grid.addWidget(key, row, start + 2 * i, 1, 2)
+        self.home_row_more: list[QPushButton] = []
+        """The keys of HOME_ROW_MORE for the language shown (none in most)."""
         # A name's apostrophe and hyphen after m, where they leave the bottom row room for words.
         self.apostrophe_key = self._char_key("'")
         self.hyphen_key = self._char_key("-")
@@ -151,6 +160,31 @@ class KeyPages(QStackedWidget):
                 key = self._letter_key(letter, self.script_keys, hold=False)
                 self._script_grid.addWidget(key, row, start + i)
         return True
+
+    def set_home_row(self, language: str, *, capitals: bool) -> None:
+        """The home row as `language`'s keyboard has it: QWERTY's a to l, half a key in, or with
+        that language's letters after l (HOME_ROW_MORE: ñ in Spanish), from under q. A key
+        added shows its capital if the others do."""
+        more = HOME_ROW_MORE.get(language, "")
+        if more == "".join(k.text().lower() for k in self.home_row_more):
+            return
+        for key in self.home_row_more:
+            self._letter_grid.removeWidget(key)
+            self.letter_keys = [(k, letter) for k, letter in self.letter_keys if k is not key]
+            key.hide()
+            key.deleteLater()
+        self.home_row_more = []
+        home = [k for k, letter in self.letter_keys if letter in LETTER_ROWS[1]]
+        for letter in more:
+            key = self._letter_key(letter, self.letter_keys)
+            key.setText(capital(letter) if capitals else letter)
+            home.append(key)
+            self.home_row_more.append(key)
+        start = 1 if not more else 0  # ten keys fill the row as QWERTY's top one does
+        for i, key in enumerate(home):
+            self._letter_grid.addWidget(key, 1, start + 2 * i, 1, 2)
+        for key in self.home_row_more:
+            key.show()  # (added to a page that may be on screen already)
 
     def letter_of(self, key: QPushButton) -> str | None:
         """The letter a key of the letters or accents page stands for (None: not one of them)."""

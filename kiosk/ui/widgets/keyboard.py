@@ -233,6 +233,7 @@ class OnScreenKeyboard(QWidget):
         its own is offered."""
         self._words = words
         own = self._pages.set_script(words.language)
+        self._pages.set_home_row(words.language, capitals=self._shift)
         extra = not own and any(self._pages.set_script(language) for language in also)
         self._home = SCRIPT if own else LETTERS
         self._script_key.setVisible(own or extra)

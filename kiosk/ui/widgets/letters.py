@@ -23,6 +23,10 @@ ARABIC_ROWS = ("ضصثقفغعهخحجد", "شسيبلاتنمكطأ", "ذئءؤ
 alif with hamza and madda at the ends of the rows (three rows, as the Latin page: the keyboard
 is no taller). Arabic has no capitals; its letters join by themselves as typed."""
 
+HOME_ROW_MORE = {"es": "ñ"}
+"""Letters a language's own keyboard has in its home row, after l (Spanish: ñ, where a Spanish
+patient looks for it); the row then starts under q rather than half a key in."""
+
 SCRIPTS = {"ar": ARABIC_ROWS}
 """The languages whose patients' names are written in letters of their own: a page of them."""
 

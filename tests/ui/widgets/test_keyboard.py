@@ -385,3 +385,22 @@ def test_in_arabic_the_keys_start_on_the_arabic_letters_and_a_key_switches_to_la
     assert not rig.keyboard.script_showing() and not rig.keys(arabic("keys.arabic-key"))
     rig.tap(ACCENTS)
     assert rig.keys("ñ")
+
+
+def test_in_spanish_n_tilde_has_its_own_key_after_l_in_the_home_row(qtbot: QtBot) -> None:
+    """A reviewer typing "Muñoz" in Spanish looked for ñ after l, where a Spanish keyboard has
+    it; it was only on the accents page."""
+    rig = Rig(qtbot)
+    rig.keyboard.set_words(words_for("es"))
+    rig.window.resize(1280, 500)
+    qtbot.waitUntil(lambda: rig.window.width() == 1280)
+    (l_key,), (n_key,), (p_key,) = (rig.keys(c) for c in ("L", "Ñ", "P"))  # a capital first
+    assert n_key.y() == l_key.y() and n_key.x() > l_key.x()
+    assert n_key.geometry().right() <= p_key.geometry().right()  # within the keyboard's rows
+    assert n_key.size() == l_key.size()
+    rig.tap("M", "u", "ñ", "o", "z")  # on the letters page throughout
+    assert rig.line.text() == "Muñoz" and not rig.keyboard.accents_showing()
+    rig.keyboard.set_words(words_for("en"))  # English: QWERTY's home row alone
+    assert not rig.keys("ñ") and not rig.keys("Ñ")
+    rig.keyboard.set_words(words_for("es"))
+    assert len(rig.keys("ñ")) == 1
