@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import stat
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -202,6 +203,15 @@ def _writable(name: str, folder: Path, advice: str) -> Check:
     if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK):
         if probe != folder:  # (it read "is writable" of a folder that was not there)
             return Check(name, True, f"{folder} does not exist yet; it can be made in {probe}")
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if os.name == "posix" and mode & 0o077:  # made before the kiosk made its folders 700
+            return Check(
+                name,
+                True,
+                f"{folder} is writable, but other users of this machine can open it "
+                f"(mode {mode:o}); run: chmod 700 {folder}",
+                warning=True,
+            )
         return Check(name, True, f"{folder} is writable")
     return Check(name, False, f"{folder}: cannot be written; {advice}")
 

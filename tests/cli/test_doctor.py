@@ -500,3 +500,24 @@ def test_a_folder_not_made_yet_is_not_said_to_be_writable(
         f"{missing / 'documents'} does not exist yet; it can be made in {tmp_path}",
     )
     assert found["log folder"][1].startswith(f"{missing / 'logs'} does not exist yet")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder modes are POSIX's")
+def test_a_pdf_folder_others_can_open_is_a_warning_with_the_chmod_to_run(
+    initialised: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kiosk upgraded from before its folders were made 700 kept a documents folder of 755: its
+    file names (dates and briefing ids) were listable by every user of the machine."""
+    folder = tmp_path / "data" / "documents"
+    folder.mkdir(exist_ok=True)
+    folder.chmod(0o755)
+    code, found, _ = doctor(capsys)
+    assert code == 0  # a warning: the PDFs themselves are the kiosk's user's alone (600)
+    assert found["PDF folder"] == (
+        True,
+        f"{folder} is writable, but other users of this machine can open it (mode 755); "
+        f"run: chmod 700 {folder}",
+    )
+    folder.chmod(0o700)
+    _, found, _ = doctor(capsys)
+    assert found["PDF folder"] == (True, f"{folder} is writable")
