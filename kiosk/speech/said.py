@@ -50,6 +50,12 @@ def spoken_parts(view: View, words: Words) -> tuple[list[str], list[str]]:
     return _sentences(view, words, texts), _sentences(view, words, last)
 
 
+def still_there_said(words: Words) -> list[str]:
+    """“Are you still there?” as said to a patient who has been listening: its title, and what its
+    countdown says without the number (the seconds go on while it is said)."""
+    return [s for m in ("still-there.title", "still-there.spoken") for s in sentences(words(m))]
+
+
 def _sentences(view: View, words: Words, texts: list[Text]) -> list[str]:
     said = [words.text(t) for t in texts]
     if view.person:

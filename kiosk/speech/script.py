@@ -44,6 +44,7 @@ KIOSK_WORDS = {
     ),
     "sign": ("sign.meaning", "signer.meaning.representative"),
     "done": ("done.title",),
+    "still-there": ("still-there.title", "still-there.spoken"),  # over any screen, for a listener
 }
 """The catalog's words each of the kiosk's own screens can read aloud (kiosk.session.views)."""
 

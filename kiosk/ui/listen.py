@@ -1,5 +1,6 @@
 """Listen: the screen on show read aloud from its rendered audio, one sentence after another, the
-sentence being read highlighted; tapping Listen again, or leaving the screen, stops it.
+sentence being read highlighted; tapping Listen again, or leaving the screen, stops it. A patient
+who has listened in this briefing also hears “Are you still there?” when it comes up.
 
 QtMultimedia (PySide6-Addons) is imported at the first Listen, never before Welcome is painted.
 While a screen is read aloud the patient is there: the window holds the idle timer (`playing`).
@@ -14,7 +15,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 
 from kiosk.session.kinds import ScreenKind
 from kiosk.speech.listening import Clip
-from kiosk.speech.said import spoken_parts
+from kiosk.speech.said import spoken_parts, still_there_said
 
 if TYPE_CHECKING:
     from kiosk.content.schema import Form
@@ -43,6 +44,11 @@ class Speaker(QObject):
     @property
     def playing(self) -> bool:
         return self._at >= 0
+
+    @property
+    def clips(self) -> tuple[Clip, ...]:
+        """What plays now (none: nothing)."""
+        return self._clips if self._at >= 0 else ()
 
     @property
     def at(self) -> int:
@@ -132,6 +138,12 @@ class Listening(QObject):
         self._said: list[str] = []
         self._screen_id = ""
         self._form: Form | None = None
+        self._listener = False
+        """The patient has listened in this briefing: “Are you still there?” is said to them too."""
+        self._asked = False
+        """“Are you still there?” is on screen (said once as it comes up)."""
+        self.asking = False
+        """What plays is “Are you still there?”: not the screen, not a sign the patient is there."""
         window.top.listen.connect(self.toggle)
         window.top.volume.connect(self._set_quiet)
         assert window.model is not None
@@ -143,16 +155,22 @@ class Listening(QObject):
     def playing(self) -> bool:
         return self.speaker.playing
 
+    @property
+    def holds_idle(self) -> bool:
+        """The patient is listening to the screen (a prompt said to them is not their doing)."""
+        return self.speaker.playing and not self.asking
+
     def draw(self, view: View, words: Words) -> None:
         """The screen drawn: a new one (or new words on it) stops what was read; Listen shows
         where every sentence the screen says has its audio."""
+        self._still_there(view, words)
         body, last = spoken_parts(view, words)
         said = [*body, *last]
         # The same screen whether or not its risk was just acknowledged: the tap on "I understand
         # this risk" had stopped the audio and read the risk again from its title.
         screen = (view.screen_id, words.language, tuple(body))
         opened = screen != self._screen
-        if opened or view.choosing_language:  # (the list of languages covers the words read)
+        if (opened or view.choosing_language) and not self.asking:  # (the languages cover it)
             self.speaker.stop()
         if opened:
             self._screen = screen
@@ -165,7 +183,27 @@ class Listening(QObject):
         # Read as it opens, if the patient asked for it (never Welcome: it waits for the next).
         if opened and view.read_aloud and self.clips and view.kind is not ScreenKind.WELCOME:
             self._play(automatic=True)
-        self._window.top.show_listen(bool(self.clips), self.playing)
+        self._window.top.show_listen(bool(self.clips), self.holds_idle)
+
+    def _still_there(self, view: View, words: Words) -> None:
+        """“Are you still there?” said as it comes up to a patient who has listened (or asked for
+        every screen read), who may not see it; stopped once they answer."""
+        self._listener = self._listener or view.read_aloud
+        if view.still_there is None:
+            self._asked = False
+            if self.asking:
+                self.speaker.stop()
+            return
+        if self._asked:
+            return
+        self._asked = True
+        if not self._listener or self._form is None:
+            return
+        clips = self._window.station.audio.clips_for(self._form, still_there_said(words))
+        if clips:  # (the screen's reading had held the idle time: it is not playing)
+            self.speaker.stop()
+            self.asking = True
+            self.speaker.play(clips)
 
     def _form_for(self, language: str) -> Form | None:
         """The content whose audio the screen is read from: the briefing's, else (Welcome) the
@@ -184,7 +222,7 @@ class Listening(QObject):
         self.speaker.stop()
 
     def toggle(self) -> None:
-        if self.speaker.playing:
+        if self.speaker.playing and not self.asking:
             self.speaker.stop()
         else:
             self._play(automatic=False)
@@ -195,6 +233,7 @@ class Listening(QObject):
         if model is None or form is None or not self.clips:
             return
         self.speaker.stop()  # what played before is reported first
+        self._listener = True
         voice = self._window.station.audio.voice(form) or ""
         model.listening.started(self._screen_id, self.clips, voice, automatic)
         self.speaker.play(self.clips)
@@ -207,6 +246,7 @@ class Listening(QObject):
         self._show_volume()
 
     def _session_ended(self) -> None:
+        self._listener = self._asked = False
         self._show_volume()  # the next patient starts at the system's volume
 
     def _show_volume(self) -> None:
@@ -216,12 +256,17 @@ class Listening(QObject):
         self._window.top.show_volume(model.listening.quiet)
 
     def _sentence(self, n: int) -> None:
+        if self.asking:
+            return
         if self._window.model is not None:
             self._window.model.listening.sentence(n)
         self._window.page.highlight(self.clips[n].text)
         self._window.top.show_listen(True, True)
 
     def _stopped(self, completed: bool) -> None:
+        if self.asking:  # not the screen: nothing to record, and no sign the patient is there
+            self.asking = False
+            return
         if self._window.model is not None:
             self._window.model.listening.ended(completed)
         self._window.page.highlight(None)

@@ -347,7 +347,7 @@ class KioskWindow(QWidget):
         if self.staff_mode.is_open:
             self.staff_mode.tick()
         elif self.model is not None:
-            if self.listening.playing:
+            if self.listening.holds_idle:
                 self.listened()
             self.model.tick()
 

@@ -287,3 +287,46 @@ def test_acknowledging_a_risk_does_not_stop_or_restart_its_reading(
     assert window.listening.playing
     assert marked(window) == [clips[1].text]  # where it was, not back at the title
     assert window.listening.clips[-1].text == words_for("en")("risk.understood")
+
+
+def test_are_you_still_there_is_said_to_a_patient_who_has_listened(
+    qtbot: QtBot, window: KioskWindow, prepared: str, station: Station, clock: FakeClock
+) -> None:
+    """A reviewer listening with their eyes closed never heard "Are you still there?": the
+    briefing closed under them without a word."""
+    from kiosk.speech.said import still_there_said
+
+    render_form(station.forms["mild"], station.config.data_dir, Beep())
+    window.show_at(QSize(1920, 1080))
+    begin(qtbot, window)
+    listening = window.listening
+    tap(qtbot, window.top.listen_button)  # About, heard to its end
+    qtbot.waitUntil(lambda: not listening.playing, timeout=len(listening.clips) * 1000 + 10_000)
+    b = window.briefing
+    assert b is not None
+    clock.advance(b.idle.warning_after + 1)
+    window.tick()
+    assert window.still_there.isVisible()
+    said = [c.text for c in listening.speaker.clips]
+    assert said == still_there_said(words_for("en")) and said[0] == "Are you still there?"
+    assert listening.asking and not window.top.listen_button.isChecked()
+    shown = window.still_there.countdown.text()
+    clock.advance(1)
+    window.tick()  # what is said is no sign the patient is there: the seconds go on
+    assert window.still_there.isVisible() and window.still_there.countdown.text() != shown
+    tap(qtbot, window.still_there.yes_button)
+    qtbot.waitUntil(lambda: not window.still_there.isVisible())
+    assert not listening.playing and not listening.asking
+    assert [row[1] for row in listenings(station, prepared)] == ["about"]  # the screen's alone
+
+
+def test_are_you_still_there_is_not_said_to_a_patient_who_has_not_listened(
+    qtbot: QtBot, window: KioskWindow, prepared: str, rendered: None, clock: FakeClock
+) -> None:
+    window.show_at(QSize(1920, 1080))
+    begin(qtbot, window)
+    b = window.briefing
+    assert b is not None
+    clock.advance(b.idle.warning_after + 1)
+    window.tick()
+    assert window.still_there.isVisible() and not window.listening.playing
