@@ -5,12 +5,12 @@ It draws the screen model's `View` like the pages do, and says which action was 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.view import Action, View
-from kiosk.ui.icons import Glyph, icon
+from kiosk.ui.icons import Glyph, icon, leading_icon
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.pages.parts import WaitingTap
 from kiosk.ui.theme import Look
@@ -56,6 +56,7 @@ class BottomBar(QWidget):
         self._cue = ""
         self._more = False
         self._icon_px = 28
+        self._noted = QIcon()
         self._room = 0
         self._screen: str | None = None
         self._stacked: bool | None = None
@@ -81,6 +82,7 @@ class BottomBar(QWidget):
         )
         self.back.setIcon(icon(Glyph.BACK, look.palette.button_text, px, right_to_left=rtl))
         self.primary.setIcon(icon(Glyph.NEXT, look.palette.primary_text, px, right_to_left=rtl))
+        self._noted = leading_icon(Glyph.TICK, look.palette.flag, px, right_to_left=rtl)
         for b in (self.back, self.primary, self.flag):
             b.setIconSize(QSize(px, px))
         self.message.setMaximumWidth(self.message.fontMetrics().averageCharWidth() * 66)
@@ -108,6 +110,9 @@ class BottomBar(QWidget):
         if flag is not None:
             self.flag.setText(words(flag.label))
             set_flag(self.flag, "flagged", "true" if view.flagged else "false")
+            # Noted: a tick and the words, with no button around them (it had looked like one
+            # more button to tap, thicker than before)
+            self.flag.setIcon(self._noted if view.flagged else QIcon())
         primary = view.primary
         self.primary.setVisible(primary is not None)
         self._primary_action = primary[0] if primary else None

@@ -235,7 +235,7 @@ QPushButton[role="primary"]:disabled {{ background: {p.button}; color: {p.disabl
 QPushButton[role="flag"] {{ background: {p.flag_surface}; color: {p.flag}; border-color: {p.flag}; }}
 QPushButton[role="withdraw"] {{ background: {p.notice_surface}; border: 3px solid {p.notice}; }}
 QPushButton[role="withdraw"] QLabel {{ color: {p.notice}; background: transparent; font-weight: bold; }}
-QPushButton[role="flag"][flagged="true"] {{ border-width: 4px; font-weight: bold; }}
+QPushButton[role="flag"][flagged="true"] {{ background: transparent; border-color: transparent; font-weight: bold; }}
 QPushButton[role="acknowledge"] {{ background: {p.surface}; color: {p.done}; border: 4px solid {p.done};
     font-weight: bold; min-height: {touch + room(12)}px; padding: 0 {room(24)}px; }}
 QPushButton[role="acknowledge"]:disabled {{ color: {p.disabled_text}; border: 3px dashed {p.border}; }}

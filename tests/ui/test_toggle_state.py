@@ -41,3 +41,33 @@ def test_larger_text_on_shows_its_tick(qtbot: QtBot, window: KioskWindow) -> Non
     shown = button.icon().pixmap(size, QIcon.Mode.Normal, QIcon.State.On).toImage()
     plain = button.icon().pixmap(size, QIcon.Mode.Normal, QIcon.State.Off).toImage()
     assert shape(shown) != shape(plain) and before
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
+def test_a_question_noted_reads_as_a_note_with_a_tick_not_as_a_button(
+    qtbot: QtBot, window: KioskWindow, prepared: str, contrast: bool
+) -> None:
+    """A reviewer read "Question noted for your surgeon" as one more button to tap: it kept its
+    frame, thicker than before."""
+    from kiosk.ui.theme import palette_for
+    from tests.ui.drive import begin
+
+    window.show_at(QSize(1280, 800))
+    if contrast:
+        tap(qtbot, window.top.contrast_button)
+    begin(qtbot, window)
+    flag = window.bottom.flag
+    palette = palette_for(contrast)
+
+    def edge() -> str:
+        """The colour of the flag's frame, half way down its left edge, as the window shows it."""
+        qtbot.waitUntil(lambda: flag.isVisible())
+        where = flag.mapTo(window, flag.rect().topLeft())
+        image = window.grab().toImage()
+        return image.pixelColor(where.x() + 1, where.y() + flag.height() // 2).name().upper()
+
+    assert edge() == palette.flag.upper() and flag.icon().isNull()
+    tap(qtbot, flag)
+    qtbot.waitUntil(lambda: flag.property("flagged") == "true")
+    assert edge() == palette.background.upper()  # no frame: the page shows through
+    assert not flag.icon().isNull()  # the tick, in the flag's colour
