@@ -1,8 +1,8 @@
-"""FHIR R4 resources for each briefing, as plain dicts: Consent, Patient, Provenance, DocumentReference, QuestionnaireResponse.
+"""FHIR R4 resources for each briefing, as plain dicts: Consent, Patient, Provenance, DocumentReference, QuestionnaireResponse, Task.
 
 Built by hand (no FHIR library at run time, so an export of thousands stays fast); the tests
 validate every resource type with `fhir.resources` (its R4B models: R4B left Consent,
-Provenance, DocumentReference, QuestionnaireResponse, Patient and Bundle as R4 has them).
+Provenance, DocumentReference, QuestionnaireResponse, Task, Patient and Bundle as R4 has them).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -181,10 +182,13 @@ def resources(
     emitted: set[str] | None = None,
     warnings: list[str] | None = None,
     signers: list[Any] | None = None,
+    flags: list[Any] | None = None,
+    told: Mapping[int, tuple[str, datetime]] | None = None,
 ) -> list[dict[str, Any]]:
     """Every resource for one briefing: Patient (when not yet emitted), Consent, DocumentReference,
     Provenance (when signed), QuestionnaireResponse (when questions were answered) and the
-    Questionnaire it answers (when its URL is not in `emitted`), completed from `context`
+    Questionnaire it answers (when its URL is not in `emitted`), and a Task per question the
+    patient flagged (`flags`, with `told`: kiosk.records.fhir_flags), completed from `context`
     (kiosk.records.fhir_complete); `warnings` gets what could not be."""
     context = context or FhirContext()
     status = BriefingStatus(row.status)
@@ -263,6 +267,10 @@ def resources(
                 emitted.add(url)
                 out.append(fhir_complete.questionnaire(asked))
         out.append(response)
+    if flags:
+        from kiosk.records.fhir_flags import tasks  # it builds on this module
+
+        out += tasks(row, flags, told or {}, consent_ref, patient_ref, context)
     return out
 
 

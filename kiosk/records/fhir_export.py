@@ -11,6 +11,7 @@ from sqlalchemy import Table
 
 from kiosk.records import fhir
 from kiosk.records.fhir_complete import FhirContext
+from kiosk.records.fhir_flags import read_questions
 from kiosk.records.output import ExportResult, audit_detail, check_target, pending_file, publish
 from kiosk.records.query import Filters, Progress, child_rows, chunks, find_records
 from kiosk.store.database import Store
@@ -70,6 +71,7 @@ def export_fhir(
                 signatures = child_rows(session, _SIGNATURES, ids)
                 answers = child_rows(session, _ANSWERS, ids)
                 signers = child_rows(session, _SIGNERS, ids)
+                questions = read_questions(session, ids)
                 lines: list[str] = []
                 for row in part:
                     pdf, warning = fhir.read_pdf(row, documents)
@@ -90,6 +92,8 @@ def export_fhir(
                         emitted=questionnaires,
                         warnings=warnings,
                         signers=signers.get(row.briefing_id, []),
+                        flags=questions.flags.get(row.briefing_id, []),
+                        told=questions.told,
                     ):
                         lines.append(_entry(resource, dumps) if bundle else dumps(resource))
                 if lines:

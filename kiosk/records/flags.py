@@ -84,7 +84,7 @@ def flags(
         query = query.order_by(QuestionFlag.flagged_at, QuestionFlag.id)
     found: list[Flag] = []
     rows = session.execute(query).all()
-    told = _told(session, {r[0].briefing_id for r in rows}) if rows else {}
+    told = told_of(session, {r[0].briefing_id for r in rows}) if rows else {}
     for flag, name, mrn, kiosk, form_id, sha in rows:
         by, at = told.get(flag.id, (None, None))
         if which is Which.UNTOLD and at is not None:
@@ -112,7 +112,7 @@ def flags(
     return found
 
 
-def _told(session: Session, briefings: set[str]) -> dict[int, tuple[str, datetime]]:
+def told_of(session: Session, briefings: set[str]) -> dict[int, tuple[str, datetime]]:
     """Flag id -> (who told the surgeon, when), the first time it was marked."""
     out: dict[int, tuple[str, datetime]] = {}
     subjects = [briefing_subject(b) for b in briefings]
@@ -139,7 +139,7 @@ def tell_surgeon(store: Store, flag_id: int, *, staff: str, now: datetime) -> No
         flag = session.get(QuestionFlag, flag_id)
         if flag is None:
             raise StaleError("problem.question-gone")
-        told = _told(session, {flag.briefing_id}).get(flag_id)
+        told = told_of(session, {flag.briefing_id}).get(flag_id)
         if told is not None:
             raise StaleError("problem.surgeon-told", name=told[0])
         audit.append(

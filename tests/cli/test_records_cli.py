@@ -211,7 +211,7 @@ def test_export_every_format(
         *by,
     )
     assert code == 0 and out.startswith(
-        "exported 5 briefing(s) as fhir-ndjson: 16 resources"
+        "exported 5 briefing(s) as fhir-ndjson: 17 resources"
     )  # with the quiz
     code, out, _ = run(
         capsys,

@@ -11,6 +11,33 @@ from fhir.resources.R4B import get_fhir_model_class
 CONSENT_STATES = {"draft", "proposed", "active", "rejected", "inactive", "entered-in-error"}
 QR_STATES = {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
 DOC_STATES = {"current", "superseded", "entered-in-error"}
+TASK_STATES = {
+    "draft",
+    "requested",
+    "received",
+    "accepted",
+    "rejected",
+    "ready",
+    "cancelled",
+    "in-progress",
+    "on-hold",
+    "failed",
+    "completed",
+    "entered-in-error",
+}
+TASK_INTENTS = {
+    "unknown",
+    "proposal",
+    "plan",
+    "order",
+    "original-order",
+    "reflex-order",
+    "filler-order",
+    "instance-order",
+    "option",
+}
+PARTICIPATION_MODES = {"FACE", "PHONE", "VIDEOCONF"}
+"""The HL7 v3 ParticipationMode codes an interpreter's mode is exported as (its "verbal" codes)."""
 PARTICIPANTS = {
     "enterer",
     "performer",
@@ -38,9 +65,17 @@ def validate(resource: dict[str, Any]) -> None:
         assert resource["status"] in QR_STATES
     elif kind == "DocumentReference":
         assert resource["status"] in DOC_STATES
+    elif kind == "Task":
+        assert resource["status"] in TASK_STATES and resource["intent"] in TASK_INTENTS
+        if "lastModified" in resource:  # R4's inv-1 (instants in UTC compare as text)
+            assert resource["lastModified"] >= resource["authoredOn"]
     elif kind == "Provenance":
         for agent in resource["agent"]:
             assert agent["type"]["coding"][0]["code"] in PARTICIPANTS
+            for role in agent.get("role", []):
+                for coding in role.get("coding", []):
+                    if coding["system"].endswith("/v3-ParticipationMode"):
+                        assert coding["code"] in PARTICIPATION_MODES
         for signature in resource["signature"]:
             assert signature["type"][0]["system"] == "urn:iso-astm:E1762-95:2013"
             assert signature["type"][0]["code"] in SIGNATURE_TYPES

@@ -30,6 +30,7 @@ EMITTED = {
     "DocumentReference",
     "QuestionnaireResponse",
     "Questionnaire",
+    "Task",
 }
 CLINIC = FhirContext(
     clinic="St Anne's Clinic",
@@ -86,6 +87,7 @@ def test_bundle_validates_every_resource_and_every_reference_resolves(
         "QuestionnaireResponse": 2,
         "DocumentReference": 1,
         "Questionnaire": 1,  # one form version answered: its quiz once
+        "Task": 1,  # Ana Ruiz's flagged question
     }
 
 
@@ -97,7 +99,7 @@ def test_ndjson_one_valid_resource_a_line_referenced_by_type_and_id(
         made.store, target, Filters(), by="Auditor", documents=made.documents, style="ndjson"
     )
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == result.items == 15
+    assert len(lines) == result.items == 16
     resources = [json.loads(line) for line in lines]
     for resource in resources:
         validate(resource)
@@ -206,6 +208,7 @@ def test_each_patient_once_and_drawn_strokes_without_an_image(made: Made, tmp_pa
         "Provenance",
         "Questionnaire",
         "QuestionnaireResponse",
+        "Task",
     ]
     patient = resources[0]
     assert patient["name"] == [{"text": "Ana Ruiz"}] and patient["birthDate"] == "1950-05-06"
@@ -315,6 +318,6 @@ def test_the_fhir_export_is_audited(made: Made, tmp_path: Path) -> None:
         "Auditor",
         "fhir-ndjson",
         5,
-        15,
+        16,
     )
     assert "Ana" not in entry.detail and "MRN" not in entry.detail

@@ -133,3 +133,57 @@ def test_csv_names_the_signers_and_json_carries_their_rows(store: Store, tmp_pat
     assert [s["kind"] for s in entries[briefing]["signers"]] == ["representative", "interpreter"]
     assert entries[alone]["signers"] == []
     assert check_export(json_target, store).ok
+
+
+def test_an_interpreters_language_and_mode_are_in_their_provenance_agent(
+    store: Store, tmp_path: Path
+) -> None:
+    """Each mode as its HL7 v3 ParticipationMode code, the language (BCP-47, as stored) in the
+    urn:ietf:bcp:47 system, both as codings of the interpreter's agent.role."""
+    at = WHEN + timedelta(minutes=30)
+    modes = {
+        InterpreterMode.IN_PERSON: ("FACE", "face-to-face", "es-419"),
+        InterpreterMode.PHONE: ("PHONE", "telephone", "zh-Hant-TW"),
+        InterpreterMode.VIDEO: ("VIDEOCONF", "videoconferencing", "ar"),
+    }
+    briefings = {}
+    for n, (mode, (_, _, language)) in enumerate(modes.items()):
+        briefing = walk_whole(store, FORM, f"Patient {n}", WHEN + timedelta(hours=n))
+        interpreter = Signer(
+            SignerKind.INTERPRETER, "Marta Gil", at, role="agency interpreter",
+            interpreter_id="LL-7781", language=language, mode=mode,
+        )  # fmt: skip
+        add_signer(store, briefing, interpreter, actor="kiosk")
+        briefings[briefing] = mode
+    target = tmp_path / "b.json"
+    export_fhir(store, target, Filters(), by="Auditor", documents=tmp_path / "documents")
+    data = json.loads(target.read_text(encoding="utf-8"))
+    get_fhir_model_class("Bundle").model_validate(data)
+    for entry in data["entry"]:
+        validate(entry["resource"])
+    provenances = {
+        e["resource"]["target"][0]["reference"]: e["resource"]
+        for e in data["entry"]
+        if e["resource"]["resourceType"] == "Provenance"
+    }
+    for briefing, mode in briefings.items():
+        code, display, language = modes[mode]
+        (agent,) = [
+            a
+            for a in provenances[f"urn:uuid:{briefing}"]["agent"]
+            if a["type"]["coding"][0]["code"] == "informant"
+        ]
+        assert agent["who"]["display"] == "Marta Gil"
+        assert agent["role"] == [
+            {"text": "agency interpreter"},
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode",
+                        "code": code,
+                        "display": display,
+                    }
+                ]
+            },
+            {"coding": [{"system": "urn:ietf:bcp:47", "code": language}]},
+        ]
