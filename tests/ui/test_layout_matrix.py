@@ -106,7 +106,9 @@ def _printer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
 
 
-def walk(qtbot: QtBot, window: KioskWindow, eye: Eye, language: str = "en") -> None:
+def walk(
+    qtbot: QtBot, window: KioskWindow, eye: Eye, language: str = "en", larger: bool = False
+) -> None:
     """The whole patient path of the prepared briefing, then walk-up's identity screens."""
     eye.check("welcome")
     choice = window.welcome.listen_button  # every screen read aloud: chosen, then not again
@@ -181,11 +183,20 @@ def walk(qtbot: QtBot, window: KioskWindow, eye: Eye, language: str = "en") -> N
     tap(qtbot, window.done.finish)
     if language in window.welcome.languages.buttons:  # the next patient chooses theirs again
         tap(qtbot, window.welcome.languages.buttons[language])
+    if larger:  # and their text size (a reviewer found the accents' last row cut with it)
+        tap(qtbot, window.top.larger_button)
     tap(qtbot, window.welcome.start_button)
-    assert window.identity.keyboard.isVisible()
+    keyboard = window.identity.keyboard
+    assert keyboard.isVisible()
     eye.check("walk-up name")
     window.identity.name.setText(WALK_UP_NAME)
     eye.check("walk-up name, typed")
+    if not keyboard.script_showing():  # (Arabic's own letters first: no accents key there)
+        tap(qtbot, keyboard.accents_key)
+        assert keyboard.accents_showing()
+        eye.check("walk-up name, accents")
+        tap(qtbot, keyboard.accents_key)
+        assert not keyboard.accents_showing()
     next_(qtbot, window)
     assert window.identity.keypad.isVisible()
     eye.check("walk-up birth date")
@@ -327,7 +338,7 @@ def test_every_screen_can_be_read_whole(
     shots = os.environ.get("SEEN_SHOTS")
     test_id = os.environ.get("PYTEST_CURRENT_TEST", "").split("[")[-1].split("]")[0]
     eye = Eye(window, Path(shots) / test_id if shots else None, catalog_only=language == PSEUDO)
-    walk(qtbot, window, eye, language)
+    walk(qtbot, window, eye, language, larger)
     bad = problems(eye.findings)
     if bad:
         raise Unreadable(f"{len(bad)} findings on {len(eye.screens)} screens:\n{report(bad)}")

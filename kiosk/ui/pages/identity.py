@@ -78,6 +78,7 @@ class IdentityPage(Page):
         self._may_say: list[str] = []
         left.addLayout(self.head)
         self.keyboard = OnScreenKeyboard(self.name)
+        self.keyboard.reshaped.connect(self._fit)
         left.addLayout(centred(self.keyboard))
         left.addStretch(1)
         left.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeading)
@@ -132,11 +133,7 @@ class IdentityPage(Page):
             return
         self._name_notice_room(longest=True)
         if self.keyboard.isVisibleTo(self):
-            self.keyboard.show_hint(True)
-            if self._overfull():
-                self._name_notice_room(longest=False)
-            if self._overfull():
-                self.keyboard.show_hint(False)
+            self._fit_keyboard()
         # Only on screen: hidden, at the size of a new widget (480 px tall), the keys had given
         # 756 px, took as many turns to take them back, and the page was left measured on
         # shortened rows, the last one cut (portrait, Arabic, Larger text, under load).
@@ -146,6 +143,26 @@ class IdentityPage(Page):
                 short = self._short_by()
                 if short <= 0 or not self.keypad.give_way(short):
                     break
+
+    def _fit_keyboard(self) -> None:
+        """The name's keyboard in the room left: its rows closer, then, if still short, its hint
+        on accents gone (the accents key says it too). Its pages stand one over another, as tall
+        as the tallest: with the accents in four rows, the hint had gone at Larger text for
+        nothing, leaving 70 px empty, while the accents' last row was cut (KeyPages.set_width)."""
+        keyboard = self.keyboard
+        keyboard.give_way(0)
+        keyboard.show_hint(True)
+        if self._overfull():
+            self._name_notice_room(longest=False)
+        short = self._short_by()
+        if short > 0:
+            keyboard.give_way(short)
+            short = self._short_by()
+        if short > 0:
+            keyboard.show_hint(False)
+            keyboard.give_way(0)  # the hint's room back: the rows as far apart as they fit
+            if (again := self._short_by()) > 0:
+                keyboard.give_way(again)
 
     def _overfull(self) -> bool:
         return self._short_by() > 0
@@ -158,8 +175,20 @@ class IdentityPage(Page):
         layout = self.layout()
         assert layout is not None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # Every box of the keys too: the keyboard had answered with its height before its hint
+        # took a second line (22 px short, said to have 16 to spare: the hint cut).
+        for box in (self.keyboard, *self.keyboard.findChildren(QWidget)):
+            inner = box.layout()
+            if inner is not None:
+                inner.invalidate()
         layout.invalidate()
-        return layout.totalMinimumSize().height() - self.height()
+        need = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            # The words above the keys take more lines at the page's width than at its least
+            # (the minimum counts those): the keys were given 22 px less than they need, the
+            # hint on accents cut, while the minimum said 16 to spare.
+            need = max(need, layout.totalHeightForWidth(self.width()))
+        return need - self.height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.name and event.type() == QEvent.Type.Resize:

@@ -33,10 +33,10 @@ class AccentHint(QWidget):
         set_font_px(self.label, max(HINT_FONT * scale, HINT_FONT))
         self.label.setMaximumWidth(self.label.fontMetrics().averageCharWidth() * HINT_LINE)
 
-    def fit(self, room: int, holders: tuple[QWidget, ...]) -> None:
+    def fit(self, room: int, holders: tuple[QWidget, ...]) -> bool:
         """As tall as the words wrapped within `room` px (or a reading line); when that changes,
         `holders` (the page, the stack of pages, the keyboard) ask for the room too, at the next
-        turn of the event loop (asked while being laid out, it is not heard)."""
+        turn of the event loop (asked while being laid out, it is not heard). Whether it did."""
         label = self.label
         metrics = label.fontMetrics()
         width = max(1, min(metrics.averageCharWidth() * HINT_LINE, room))
@@ -45,7 +45,9 @@ class AccentHint(QWidget):
         box = metrics.boundingRect(QRect(0, 0, width, 10_000), flags, label.text())
         lines = box.height() if label.text() else 0
         tall = max(lines, metrics.lineSpacing()) + 8
-        if tall != label.minimumHeight():
-            label.setMinimumHeight(tall)
-            for widget in (self, *holders):
-                QTimer.singleShot(0, widget, widget.updateGeometry)
+        if tall == label.minimumHeight():
+            return False
+        label.setMinimumHeight(tall)
+        for widget in (self, *holders):
+            QTimer.singleShot(0, widget, widget.updateGeometry)
+        return True

@@ -30,6 +30,12 @@ VARIANT_COLUMNS = 12
 VARIANT_ROWS = 4
 MIN_WIDTH = 12 * MIN_KEY + 11 * SPACING
 """The narrowest the keyboard gets (portrait screens): 856 px, every key still at least 64 px wide."""
+WIDE_COLUMNS = 16
+WIDE_AT = WIDE_COLUMNS * MIN_KEY + (WIDE_COLUMNS - 1) * SPACING
+"""Where the keys are at least this wide (1,144 px), the accents and a letter's forms stand in
+three rows of 16, not four of 12. The pages stand one over another, as tall as the tallest: a
+fourth row cost every page its height, and at Larger text on 1280x800 (under practice mode's
+banner) the accents' last row was cut while the letters' hint had gone to make room."""
 
 LETTERS, ACCENTS, VARIANTS, SCRIPT = range(4)
 """The pages, by index."""
@@ -49,11 +55,14 @@ def _grid(page: QWidget, columns: int) -> QGridLayout:
     grid = QGridLayout(page)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setSpacing(SPACING)
-    width = -(-(MIN_WIDTH - (columns - 1) * SPACING) // columns)
     for c in range(columns):
         grid.setColumnStretch(c, 1)
-        grid.setColumnMinimumWidth(c, width)
+        grid.setColumnMinimumWidth(c, _column_width(columns))
     return grid
+
+
+def _column_width(columns: int) -> int:
+    return -(-(MIN_WIDTH - (columns - 1) * SPACING) // columns)
 
 
 class KeyPages(QStackedWidget):
@@ -101,14 +110,14 @@ class KeyPages(QStackedWidget):
         letter_grid.addWidget(self.hint_row, len(LETTER_ROWS), 0, 1, HALF_COLUMNS)
 
         accents = QWidget()
-        accent_grid = _grid(accents, len(ACCENT_ROWS[0]))
+        accent_grid = self._accent_grid = _grid(accents, len(ACCENT_ROWS[0]))
         for row, keys in enumerate(ACCENT_ROWS):
             for i, letter in enumerate(keys):
                 accent_grid.addWidget(self._letter_key(letter, self.accent_keys), row, i)
 
         self.variants_page = QWidget()
         self.variants_page.setObjectName("keyboardVariants")
-        variant_grid = _grid(self.variants_page, VARIANT_COLUMNS)
+        variant_grid = self._variant_grid = _grid(self.variants_page, VARIANT_COLUMNS)
         for i in range(VARIANT_COLUMNS * VARIANT_ROWS):
             key = self._letter_key("", self.variant_keys, hold=False)
             policy = key.sizePolicy()
@@ -121,6 +130,8 @@ class KeyPages(QStackedWidget):
         self._script_grid = _grid(self.script_page, len(ACCENT_ROWS[0]))
 
         self._grids = (letter_grid, accent_grid, variant_grid, self._script_grid)
+        self._columns = VARIANT_COLUMNS
+        """How many keys a row the accents and a letter's forms have now (`set_width`)."""
         for page in (letters, accents, self.variants_page, self.script_page):
             # Latin letters in QWERTY's order, in every language (a keyboard is not mirrored).
             page.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -185,6 +196,27 @@ class KeyPages(QStackedWidget):
             self._letter_grid.addWidget(key, 1, start + 2 * i, 1, 2)
         for key in self.home_row_more:
             key.show()  # (added to a page that may be on screen already)
+
+    def set_width(self, width: int) -> bool:
+        """The accents and a letter's forms in rows of 16 where `width` has room for them, else
+        of 12; whether that changed."""
+        columns = WIDE_COLUMNS if width >= WIDE_AT else VARIANT_COLUMNS
+        if columns == self._columns:
+            return False
+        self._columns = columns
+        for grid, keys in (
+            (self._accent_grid, self.accent_keys),
+            (self._variant_grid, self.variant_keys),
+        ):
+            for key, _ in keys:
+                grid.removeWidget(key)
+            for c in range(WIDE_COLUMNS):
+                used = c < columns
+                grid.setColumnStretch(c, 1 if used else 0)
+                grid.setColumnMinimumWidth(c, _column_width(columns) if used else 0)
+            for i, (key, _) in enumerate(keys):
+                grid.addWidget(key, *divmod(i, columns))
+        return True
 
     def letter_of(self, key: QPushButton) -> str | None:
         """The letter a key of the letters or accents page stands for (None: not one of them)."""

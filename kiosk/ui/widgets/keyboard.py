@@ -34,6 +34,7 @@ from kiosk.ui.widgets.keypad import (
     set_font_px,
     shift_glyph,
 )
+from kiosk.ui.widgets.keys import sizes_changed
 from kiosk.ui.widgets.letters import ACCENT_ROWS, CAPITAL_AFTER, capital, variants
 
 UNIT = 112
@@ -68,6 +69,8 @@ class OnScreenKeyboard(QWidget):
     """
 
     typed = Signal()
+    reshaped = Signal()
+    """Its pages took another number of rows (`KeyPages.set_width`): its height changed."""
     variants_shown = Signal(str)
     """The page of a letter's other forms opened (by a long press, or `show_variants`)."""
 
@@ -175,6 +178,11 @@ class OnScreenKeyboard(QWidget):
         self._target.backspace()
         self.typed.emit()
 
+    @property
+    def accents_key(self) -> QPushButton:
+        """The key that shows the accented letters (and the letters again)."""
+        return self._accents_key
+
     def shift_active(self) -> bool:
         """True while the next letter will be a capital."""
         return self._shift
@@ -274,10 +282,14 @@ class OnScreenKeyboard(QWidget):
         room = self.width() if self.isVisible() else self.maximumWidth()
         letters = self._hint_row.parentWidget()
         holders = (letters, self._pages, self) if letters is not None else (self._pages, self)
-        self._hint_row.fit(room, holders)
+        if self._hint_row.fit(room, holders):  # its page is measured again once it has its room
+            QTimer.singleShot(0, self, self.reshaped.emit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._pages.set_width(event.size().width()):  # fewer rows of accents, or more
+            sizes_changed(self)
+            self.reshaped.emit()
         self._fit_hint()
 
     def sizeHint(self) -> QSize:
@@ -293,6 +305,8 @@ class OnScreenKeyboard(QWidget):
         if gap != self._column.spacing():  # (each set lays every page out again)
             self._pages.set_row_gap(gap)
             self._column.setSpacing(gap)
+            for page in (self._pages.widget(i) for i in range(self._pages.count())):
+                sizes_changed(page)  # measured at once, not at the next look
 
     def show_hint(self, shown: bool) -> None:
         """Show how to find accents above the bottom row, or not (when the screen is short of room:
