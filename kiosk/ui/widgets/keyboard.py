@@ -305,8 +305,10 @@ class OnScreenKeyboard(QWidget):
         if gap != self._column.spacing():  # (each set lays every page out again)
             self._pages.set_row_gap(gap)
             self._column.setSpacing(gap)
-            for page in (self._pages.widget(i) for i in range(self._pages.count())):
-                sizes_changed(page)  # measured at once, not at the next look
+            for i in range(self._pages.count()):
+                page = self._pages.widget(i)
+                if page is not None:
+                    sizes_changed(page)  # measured at once, not at the next look
 
     def show_hint(self, shown: bool) -> None:
         """Show how to find accents above the bottom row, or not (when the screen is short of room:
