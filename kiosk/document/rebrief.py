@@ -52,10 +52,10 @@ def earlier_block(page: _Page, rebrief: RebriefPart, form: Form) -> list[Flowabl
         page.p(
             w(
                 "document.rebrief.earlier",
-                briefing=rebrief.earlier_id,
+                briefing=page.code(rebrief.earlier_id),
                 when=signed,
-                version=rebrief.earlier_version,
-                current=form.version,
+                version=page.code(rebrief.earlier_version),
+                current=page.code(form.version),
             )
         )
     )

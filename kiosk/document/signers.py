@@ -33,7 +33,7 @@ def plan_rows(page: _Page, record: BriefingRecord) -> list[tuple[str, Flowable]]
     """The title block's rows for who performs the procedure and when, where staff gave them."""
     w, rows = page.words, []
     if record.practitioner:
-        rows.append((w("document.practitioner"), page.p(record.practitioner)))
+        rows.append((w("document.practitioner"), page.p(page.own(record.practitioner))))
     if record.planned_date:
         rows.append((w("document.planned-date"), page.p(w.date(record.planned_date))))
     return rows
@@ -53,7 +53,7 @@ def signers_block(page: _Page, record: BriefingRecord) -> list[Flowable]:
 def _unsigned(page: _Page, u: UnsignedPart) -> list[Flowable]:
     """A planned signer's heading and, in its place, that they did not sign."""
     w = page.words
-    said = w("document.unsigned-named", name=u.name) if u.name else w("document.unsigned")
+    said = w("document.unsigned-named", name=page.own(u.name)) if u.name else w("document.unsigned")
     return [page.c(w(TITLE[u.kind]), "h2"), page.p(said, bold=True)]
 
 
@@ -61,16 +61,16 @@ def _signer(page: _Page, s: SignerPart) -> list[Flowable]:
     w = page.words
     lines: list[Flowable] = [
         page.c(w(TITLE[s.kind]), "h2"),
-        page.p(w("pdf.signed-by", name=s.name), bold=True),
+        page.p(w("pdf.signed-by", name=page.own(s.name)), bold=True),
     ]
     if s.role:
-        lines.append(page.p(w("document.signer-role", role=s.role)))
+        lines.append(page.p(w("document.signer-role", role=page.own(s.role))))
     if s.reason:
-        lines.append(page.p(w("document.signer-reason", reason=s.reason)))
+        lines.append(page.p(w("document.signer-reason", reason=page.own(s.reason))))
     if s.kind == "interpreter" and s.mode:
         detail = w(
             "document.interpreter-detail",
-            id=s.interpreter_id or "",
+            id=page.own(s.interpreter_id or ""),
             language=language_name(s.language or ""),
             mode=w(MODE[s.mode]),
         )

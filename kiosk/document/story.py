@@ -20,6 +20,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 
 from kiosk.content.schema import Form, ItemList, Section
+from kiosk.document import runs
 from kiosk.document.figure import with_figure
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
 from kiosk.document.ink import signature_drawing
@@ -31,6 +32,7 @@ from kiosk.document.rebrief import rebriefed
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
 from kiosk.document.signers import plan_rows, signers_block
 from kiosk.document.styles import STYLES, TEXT_WIDTH
+from kiosk.document.together import kept_with_next, opened
 from kiosk.i18n import Words, language_name
 
 Flags = dict[str, FlagPart]
@@ -47,10 +49,16 @@ KIOSK_SCREENS = {
 
 def when(moment: datetime, zone: tzinfo | None, words: Words) -> str:
     """A moment as the patient's screens write it (date and time by the locale), with its zone:
-    "November 23, 2026, 9:00 AM (GMT-05:00)"."""
+    "November 23, 2026, 9:00 AM (GMT-05:00)"; in a right-to-left language, the offset one
+    left-to-right run ("غرينتش+03:00", never "03:00+")."""
     local = moment.astimezone(zone)
     gmt = get_timezone_gmt(local, width="long", locale=words.locale)
-    return words("pdf.moment", date=local.date(), time=local.timetz(), zone=gmt)
+    return words(
+        "pdf.moment",
+        date=local.date(),
+        time=local.timetz(),
+        zone=runs.zone(gmt, words.right_to_left),
+    )
 
 
 def p(
@@ -107,22 +115,30 @@ def build_story(
     story += listened_block(page, record, form)
     story += page.signature_block(record, form, seal_sha256)
     story += signers_block(page, record)
-    return story
+    return kept_with_next(story)  # a heading never ends a page
 
 
-def content_line(w: Words, record: BriefingRecord, form: Form) -> str:
+def content_lines(w: Words, record: BriefingRecord, form: Form) -> list[str]:
     """The procedure's version and content hash as recorded (the exports carry the same), and, for
     a briefing in a translation, the hash of the words printed, as `kiosk forms check` shows it
-    for that file (a Spanish PDF printed the English file's alone: a reviewer)."""
+    for that file (a Spanish PDF printed the English file's alone: a reviewer). One line, the two
+    joined by "; "; right to left, two lines: a semicolon after a hash that wraps was drawn at the
+    start of its first line, inside the hash (a reviewer)."""
+    rtl = w.right_to_left
     line = w(
-        "pdf.content-version", form=form.id, version=form.version, sha256=record.content_sha256
+        "pdf.content-version",
+        form=runs.code(form.id, rtl),
+        version=runs.code(form.version, rtl),
+        sha256=record.content_sha256,  # after "SHA-256": one left-to-right run with it
     )
     if form.content_sha256 == record.content_sha256:
-        return line
+        return [line]
     translated = w(
-        "pdf.content-translated", language=language_name(form.language), sha256=form.content_sha256
+        "pdf.content-translated",
+        language=language_name(form.language),
+        sha256=form.content_sha256,
     )
-    return f"{line}; {translated}"
+    return [line, translated] if rtl else [f"{line}; {translated}"]
 
 
 class _Page:
@@ -156,19 +172,27 @@ class _Page:
     def when(self, moment: datetime) -> str:
         return when(moment, self.zone, self.words)
 
+    def own(self, value: str) -> str:
+        """A person's words, set as a run of their own in a right-to-left line."""
+        return runs.own(value, self.rtl)
+
+    def code(self, value: str) -> str:
+        """A hash or an id, set as one left-to-right run in a right-to-left line."""
+        return runs.code(value, self.rtl)
+
     def title_block(self, record: BriefingRecord, form: Form) -> list[Flowable]:
         w, patient = self.words, record.patient
-        rows = [
-            (w("pdf.patient"), self.p(patient.name, bold=True)),
+        rows: list[tuple[str, Flowable | list[Flowable]]] = [
+            (w("pdf.patient"), self.p(self.own(patient.name), bold=True)),
             (w("pdf.date-of-birth"), self.p(w.date(patient.date_of_birth))),
-            (w("pdf.mrn"), self.p(patient.mrn or w("pdf.no-mrn"))),
+            (w("pdf.mrn"), self.p(self.own(patient.mrn) if patient.mrn else w("pdf.no-mrn"))),
             (
                 w("pdf.procedure"),
                 self.c(w("pdf.procedure-name", title=form.title, name=form.full_name)),
             ),
-            (w("pdf.content"), self.p(content_line(w, record, form), "small")),
-            (w("pdf.briefing"), self.p(record.briefing_id)),
-            (w("pdf.kiosk"), self.p(record.kiosk_id)),
+            (w("pdf.content"), [self.p(x, "small") for x in content_lines(w, record, form)]),
+            (w("pdf.briefing"), self.p(self.code(record.briefing_id))),
+            (w("pdf.kiosk"), self.p(self.own(record.kiosk_id))),
             (w("pdf.signed"), self.p(self.when(record.signed_at))),
             (w("pdf.language"), self.c(language_name(record.language))),
             *plan_rows(self, record),
@@ -205,9 +229,12 @@ class _Page:
         return [self.c(w("pdf.title"), "title"), head, Spacer(1, 4 * mm)]
 
     def heading(self, title: str, subtitle: str | None = None) -> list[Flowable]:
+        """A section's heading (kept with what follows: `kept_with_next`) and its note."""
         out: list[Flowable] = [CondPageBreak(40 * mm), self.c(title, "h1")]
         if subtitle:
-            out.append(self.c(subtitle, "small"))
+            note = self.c(subtitle, "small")
+            note.keepWithNext = 1  # part of the heading: kept with what follows too
+            out.append(note)
         return out
 
     def flag(self, screen_id: str) -> list[Flowable]:
@@ -247,7 +274,7 @@ class _Page:
             parts += [*self.flag(risk.id), *done]
         # One block (a pictured risk's own block opened into it: ReportLab breaks the page
         # before any KeepTogether that holds another).
-        return [KeepTogether([g for f in parts for g in _opened(f)])]
+        return [KeepTogether([g for f in parts for g in opened(f)])]
 
     def item_list(self, listing: ItemList) -> list[Flowable]:
         parts: list[Flowable] = [self.c(listing.intro)]
@@ -312,31 +339,29 @@ class _Page:
             drawing = signature_drawing(sig.strokes, ACCENT, self.rtl)
             block += [Spacer(1, 2 * mm), drawing, Spacer(1, 3 * mm)]
         else:
-            typed = w("pdf.typed", name=sig.typed_name or "", staff=sig.attested_by or "")
+            typed = w(
+                "pdf.typed",
+                name=self.own(sig.typed_name or ""),
+                staff=self.own(sig.attested_by or ""),
+            )
             block.append(self.p(typed))
         # A representative drew the signature for the patient (kiosk.session.cosign): theirs.
         rep = next((s for s in record.signers if s.kind == "representative"), None)
-        signed_by = [
-            self.p(w("pdf.signed-by", name=rep.name if rep else record.patient.name), bold=True)
-        ]
+        name = self.own(rep.name if rep else record.patient.name)
+        signed_by = [self.p(w("pdf.signed-by", name=name), bold=True)]
         if rep is not None:
-            signed_by.append(self.p(w("document.signed-for", name=record.patient.name)))
+            signed_by.append(self.p(w("document.signed-for", name=self.own(record.patient.name))))
         block += [
             *signed_by,
             self.p(w("pdf.signed-when", when=self.when(sig.signed_at))),
             *self.given_in(sig),
             Spacer(1, 3 * mm),
-            self.p(w("pdf.audit-head", hash=record.audit_head), "small"),
+            self.p(w("pdf.audit-head", hash=self.code(record.audit_head)), "small"),
         ]
         if seal_sha256:
             pairs = ":".join(seal_sha256[i : i + 2] for i in range(0, len(seal_sha256), 2))
             block.append(self.p(w("pdf.seal-fingerprint", sha256=pairs.upper()), "small"))
         return [CondPageBreak(110 * mm), KeepTogether(block)]
-
-
-def _opened(flowable: Flowable) -> list[Flowable]:
-    """A KeepTogether's flowables; any other flowable alone."""
-    return list(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
 
 
 def _label_width(labels: list[str]) -> float:

@@ -26,7 +26,7 @@ STYLES: dict[str, ParagraphStyle] = {
     "title": ParagraphStyle("title", parent=_BODY, fontName=BOLD_FONT, fontSize=18, leading=22, spaceAfter=8),
     "h1": ParagraphStyle(
         "h1", parent=_BODY, fontName=BOLD_FONT, fontSize=14, leading=18, spaceBefore=10, spaceAfter=4,
-        textColor=colors.HexColor("#1f4e79"),
+        textColor=colors.HexColor("#1f4e79"), keepWithNext=1,  # a heading never ends a page
     ),
     "h2": ParagraphStyle("h2", parent=_BODY, fontName=BOLD_FONT, fontSize=11.5, leading=15, spaceBefore=6, spaceAfter=2, keepWithNext=1),
     "h3": ParagraphStyle("h3", parent=_BODY, fontName=BOLD_FONT, fontSize=10, spaceBefore=3, spaceAfter=1, keepWithNext=1),

@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate  # type: ignore[import-untyped]
 
 from kiosk.document.fonts import BASE_FONT, loaded, paragraph_markup
+from kiosk.document.runs import code, own
 from kiosk.document.styles import FOOTER_HEIGHT, MARGIN, PAGE, STYLES, TEXT_WIDTH
 from kiosk.i18n import Words
 
@@ -28,12 +29,13 @@ def footer_text(
     words: Words, patient_name: str, briefing_id: str, form_version: str, content_sha256: str
 ) -> str:
     # the name goes last: a right-to-left name then reads correctly at the end of a left-to-right line
+    rtl = words.right_to_left  # right to left, each value one run of its own (kiosk.document.runs)
     return words(
         "pdf.footer",
-        briefing=briefing_id,
-        version=form_version,
-        sha256=content_sha256[:12],
-        name=patient_name,
+        briefing=code(briefing_id, rtl),
+        version=code(form_version, rtl),
+        sha256=content_sha256[:12],  # after "sha256": one left-to-right run with it
+        name=own(patient_name, rtl),
     )
 
 

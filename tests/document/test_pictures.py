@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from datetime import UTC, datetime
+from itertools import takewhile
 from pathlib import Path
 
 from PIL import Image
@@ -64,13 +65,13 @@ def test_each_picture_follows_its_screens_words_on_the_same_page(
     blocks = [item for item in story if isinstance(item, KeepTogether) and figures([item])]
     titled = [screen for screen in pictured if hasattr(screen, "title")]
 
-    def first_words(item: object) -> str:
-        while isinstance(item, KeepTogether):
-            item = item._content[0]
-        return item.getPlainText() if hasattr(item, "getPlainText") else ""
+    def headings(block: KeepTogether) -> str:
+        """The block's opening headings: the screen's own, after a section's kept with it."""
+        leading = takewhile(lambda f: f.getKeepWithNext(), block._content)
+        return " | ".join(f.getPlainText() for f in leading)
 
     for screen in titled:
-        assert any(screen.title in first_words(block) for block in blocks), screen.id
+        assert any(screen.title in headings(block) for block in blocks), screen.id
     bare = {"picture": None}
     plain = FORM.model_copy(
         update={
