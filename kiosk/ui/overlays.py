@@ -253,10 +253,11 @@ class LanguageChooser(Cover):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        from kiosk.ui.widgets.languages import LanguageButtons
+        from kiosk.ui.widgets.languages import GAP, LanguageButtons
 
         self.buttons = LanguageButtons(vertical=True)
         self.buttons.chosen.connect(self.chosen.emit)
+        self.column.setSpacing(GAP + 2)  # Close as far from the last language (24 px at least)
         self.add(self.buttons)
         self.close_button: QPushButton = button("", None, self.closed.emit)
         self.close_button.setObjectName("closeLanguages")

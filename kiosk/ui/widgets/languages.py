@@ -11,6 +11,12 @@ from kiosk.ui.pages.base import button
 from kiosk.ui.typeset import refit
 
 
+GAP = 22
+"""Between two languages: with the margin of a button not chosen (2 px, the style's; the chosen
+one's thicker border takes it), at least 24 px from edge to edge, as between the answers to a
+question (a shaky finger lands on the one it meant; they were 16 px apart, Close 11 px)."""
+
+
 class LanguageButtons(QWidget):
     """The languages side by side (Welcome) or one above the other (the chooser)."""
 
@@ -26,7 +32,7 @@ class LanguageButtons(QWidget):
         )
         self.row = QBoxLayout(direction, self)
         self.row.setContentsMargins(0, 0, 0, 0)
-        self.row.setSpacing(16)
+        self.row.setSpacing(GAP)
         self.buttons: dict[str, QPushButton] = {}
 
     def fit(self, width: int) -> None:

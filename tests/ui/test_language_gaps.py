@@ -1,0 +1,41 @@
+"""The list of languages: at least 24 px between two languages, and between the last and Close,
+edge to edge as drawn (a reviewer measured Close 11 px under Español: a shaky finger closes the
+list instead of choosing)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.window import KioskWindow
+from tests.ui.drive import chosen_look, tap
+
+LEAST_GAP = 24
+
+
+def drawn(button: QPushButton, window: QWidget) -> QRect:
+    """Where the button's border is drawn: inside its style's margin (2 px, 0 for the chosen)."""
+    margin = 0 if button.isChecked() else 2
+    top_left = button.mapTo(window, button.rect().topLeft())
+    return QRect(top_left, button.size()).adjusted(margin, margin, -margin, -margin)
+
+
+@pytest.mark.parametrize(
+    "size", [QSize(1280, 800), QSize(1080, 1920)], ids=["1280x800", "portrait"]
+)
+def test_languages_and_close_stand_24_px_apart(
+    qtbot: QtBot, window: KioskWindow, prepared: str, size: QSize
+) -> None:
+    chosen_look(qtbot, window, size, "en")  # Larger text
+    tap(qtbot, window.welcome.start_button)
+    tap(qtbot, window.top.contrast_button)  # as the reviewer had it
+    tap(qtbot, window.top.language_button)
+    chooser = window.language_chooser
+    qtbot.waitUntil(chooser.isVisible)
+    column = [drawn(b, window) for b in chooser.buttons.buttons.values()]
+    column.append(drawn(chooser.close_button, window))
+    column.sort(key=QRect.top)
+    gaps = [below.top() - above.bottom() - 1 for above, below in zip(column, column[1:])]
+    assert min(gaps) >= LEAST_GAP, gaps
