@@ -175,3 +175,24 @@ def test_staff_mode_keeps_the_practice_account_in_the_banner(
     assert banner.text() == staff
     window.close_staff()
     assert banner.text() == welcome  # the patient's screen, as it was
+
+
+def test_a_walk_up_patient_is_not_shown_the_sample_patient(qtbot: QtBot) -> None:
+    """A reviewer in practice mode's walk-up typed "José Muñoz" under "PRACTICE · Alex Sample,
+    born March 14, 1951": a walk-up patient types who they are, any name does."""
+    from types import SimpleNamespace
+    from typing import cast
+
+    from kiosk.i18n import words_for
+    from kiosk.session import Briefing
+    from kiosk.ui.widgets.practice import PracticeBanner
+
+    banner = PracticeBanner(SAMPLE)
+    qtbot.addWidget(banner)
+    words = words_for("en")
+    walk_up = cast(Briefing, SimpleNamespace(patient=None))
+    banner.draw(words, welcome=False, of=walk_up)
+    assert banner.text() == words("practice.banner-walk-up")
+    assert SAMPLE.name not in banner.text()
+    banner.draw(words, welcome=True, of=None)  # Welcome still tells how to try the sample
+    assert SAMPLE.name in banner.text()

@@ -51,12 +51,14 @@ class PracticeBanner(Label):
         """`welcome`: how to open staff mode too; `staff` (signing in): the practice account.
         `of`: the briefing under way, whose patient it names past Welcome (staff may have prepared
         another: the banner named the sample patient over "Hello, Jane Doe", and a trainee typed
-        the sample's birth date)."""
+        the sample's birth date); a walk-up patient's, until they have typed theirs, none."""
         s = self.sample
         self._welcome = welcome
         patient = of.patient if of is not None and not welcome else None
         name, born = (patient.name, patient.date_of_birth) if patient else (s.name, s.date_of_birth)
         short = "practice.banner-staff" if staff else "practice.banner-short"
+        if not staff and not welcome and of is not None and patient is None:
+            short = "practice.banner-walk-up"  # who they are is theirs to type (it named the sample)
         self.setText(
             words(
                 "practice.banner" if welcome else short,
