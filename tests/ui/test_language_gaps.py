@@ -4,6 +4,8 @@ list instead of choosing)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -37,5 +39,5 @@ def test_languages_and_close_stand_24_px_apart(
     column = [drawn(b, window) for b in chooser.buttons.buttons.values()]
     column.append(drawn(chooser.close_button, window))
     column.sort(key=QRect.top)
-    gaps = [below.top() - above.bottom() - 1 for above, below in zip(column, column[1:])]
+    gaps = [below.top() - above.bottom() - 1 for above, below in pairwise(column)]
     assert min(gaps) >= LEAST_GAP, gaps

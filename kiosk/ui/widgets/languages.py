@@ -10,7 +10,6 @@ from kiosk.session.view import LanguageChoice
 from kiosk.ui.pages.base import button
 from kiosk.ui.typeset import refit
 
-
 GAP = 22
 """Between two languages: with the margin of a button not chosen (2 px, the style's; the chosen
 one's thicker border takes it), at least 24 px from edge to edge, as between the answers to a

@@ -58,7 +58,9 @@ class PracticeBanner(Label):
         name, born = (patient.name, patient.date_of_birth) if patient else (s.name, s.date_of_birth)
         short = "practice.banner-staff" if staff else "practice.banner-short"
         if not staff and not welcome and of is not None and patient is None:
-            short = "practice.banner-walk-up"  # who they are is theirs to type (it named the sample)
+            short = (
+                "practice.banner-walk-up"  # who they are is theirs to type (it named the sample)
+            )
         self.setText(
             words(
                 "practice.banner" if welcome else short,
