@@ -1,5 +1,9 @@
 """The page furniture: every page's footer with patient, briefing, content version and page N of M,
-in the briefing's words."""
+in the briefing's words.
+
+A right-to-left footer too long for one line (a long clinic name) is broken into lines in reading
+order first and each line then ordered for drawing, as the body's paragraphs are
+(kiosk.document.language): ordered whole and then wrapped, its first words went to the end."""
 
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate  # type: ignore[import-untyped]
 
 from kiosk.document.fonts import BASE_FONT, loaded, paragraph_markup
-from kiosk.document.runs import code, own
+from kiosk.document.language import break_lines
+from kiosk.document.runs import code, each_line_whole, own
 from kiosk.document.styles import FOOTER_HEIGHT, MARGIN, PAGE, STYLES, TEXT_WIDTH
 from kiosk.i18n import Words
 
@@ -23,6 +28,7 @@ PAGE_LABEL = ParagraphStyle("page", parent=STYLES["footer"], alignment=TA_RIGHT)
 # Right to left, the footer is mirrored: who and what on the right, "page N of M" on the left.
 FOOTER_RTL = ParagraphStyle("footer-rtl", parent=STYLES["footer"], alignment=TA_RIGHT)
 PAGE_LABEL_RTL = ParagraphStyle("page-rtl", parent=STYLES["footer"], alignment=TA_LEFT)
+FOOTER_WIDTH = TEXT_WIDTH - PAGE_LABEL_WIDTH
 
 
 def footer_text(
@@ -37,6 +43,20 @@ def footer_text(
         sha256=content_sha256[:12],  # after "sha256": one left-to-right run with it
         name=own(patient_name, rtl),
     )
+
+
+def footer_markup(footer: str, right_to_left: bool) -> str:
+    """The footer's markup, for a paragraph FOOTER_WIDTH wide. Right to left and longer than a
+    line: its lines in reading order, each ordered for drawing, joined by breaks."""
+    whole: str = paragraph_markup(footer, right_to_left=right_to_left)
+    if not right_to_left:
+        return whole
+    para = Paragraph(whole, FOOTER_RTL)
+    para.wrap(FOOTER_WIDTH, FOOTER_HEIGHT)
+    if len(para.blPara.lines) <= 1:
+        return whole
+    lines = each_line_whole(break_lines(footer, FOOTER_RTL, False, FOOTER_WIDTH - 1))
+    return "<br/>".join(paragraph_markup(line, right_to_left=True) for line in lines)
 
 
 def created_stamp(moment: datetime) -> TimeStamp:
@@ -68,8 +88,7 @@ def _numbered_canvas(footer: str, words: Words, created: datetime | None = None)
 
         def save(self) -> None:
             total = len(self._pages)
-            rtl = words.right_to_left
-            who = paragraph_markup(footer, right_to_left=rtl)  # the same on every page: once
+            who = footer_markup(footer, words.right_to_left)  # the same on every page: once
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self._draw_footer(who, number, total)
@@ -82,7 +101,7 @@ def _numbered_canvas(footer: str, words: Words, created: datetime | None = None)
             self.line(MARGIN, FOOTER_HEIGHT + 2, PAGE[0] - MARGIN, FOOTER_HEIGHT + 2)
             rtl = words.right_to_left
             who = Paragraph(who_markup, FOOTER_RTL if rtl else STYLES["footer"])
-            _, height = who.wrapOn(self, TEXT_WIDTH - PAGE_LABEL_WIDTH, FOOTER_HEIGHT)
+            _, height = who.wrapOn(self, FOOTER_WIDTH, FOOTER_HEIGHT)
             who.drawOn(self, MARGIN + (PAGE_LABEL_WIDTH if rtl else 0), FOOTER_HEIGHT - height - 2)
             # through the shaping, as every other text: "page N of M" in Arabic is joined and ordered
             page = words("pdf.page", page=number, pages=total)
