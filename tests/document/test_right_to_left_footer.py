@@ -19,7 +19,7 @@ from kiosk.document.runs import FSI, LRI, PDI, RLI, each_line_whole
 from kiosk.document.shaping import paragraph_markup
 from kiosk.document.template import footer_markup
 from kiosk.store import Store
-from tests.document.test_right_to_left_runs import AR, BRIEFING, EN, NAME, ZONE, drawn_lines, read
+from tests.document.rtl_read import AR, BRIEFING, EN, NAME, ZONE, drawn_lines, read
 from tests.shared import walk_in_languages
 
 CLINIC = "St Anne's Clinic of the Holy Cross, Springfield"
