@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -22,15 +23,9 @@ from kiosk.ui.overlays import CornerHold
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.progress import ProgressBar
 from kiosk.ui.theme import Look
-from kiosk.ui.top_fit import MODES, Where, mode_for
+from kiosk.ui.top_fit import Where, fitting_for, glyphs_alone, half, mode_for
 
 __all__ = ["ProgressBar", "TopBar"]
-
-ICONIC_FIRST = 3
-"""On a landscape screen, the toggles that give up their words first (`TopBar._iconic`); the others
-keep theirs unless the toggles would otherwise need a row of their own. On a portrait screen one
-fewer gives them up first; the others keep theirs unless the toggles would otherwise stand in a
-column. Once Larger text is on, one more gives way first: the words take more room."""
 
 
 class TopBar(QWidget):
@@ -54,6 +49,10 @@ class TopBar(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(4)
+        self._line = QHBoxLayout()
+        """The words and the bar, when they share a line (`_arrange`)."""
+        self._line.setContentsMargins(0, 0, 0, 0)
+        self._line.setSpacing(self.grid.horizontalSpacing())
         self.corner = CornerHold()
         self.where = label(role="progress")  # wraps rather than being cut
         self._where = Where(self.where)
@@ -128,56 +127,32 @@ class TopBar(QWidget):
         return [b for b in self.toggles if b not in hidden]
 
     def _fit(self) -> None:
-        """The words beside the toggles when they fit there in two lines at most (and that room
-        is not a sliver); else the words across with the toggles in a row under them; else (the
-        toggles' words too long for one row) the toggles one above the other, the words beside.
-        The toggles give up their words (their glyphs stay) in the order and as far as
-        ICONIC_FIRST says, when that keeps a better way."""
+        """The toggles' words where they have room, whatever the screen's heading, so they stay
+        from screen to screen (`glyphs_alone`); then the way that takes least height with them
+        (`mode_for`): a glyph alone for the height it saved had dropped Listen on the identity
+        screen and back on About, and High contrast with Larger text on."""
         if self.width() <= 0:
             return
         shown = self._shown()
-        # Each button's width with its words, whether it shows them now or not.
-        widths = [self._named_px(b) for b in shown]
-        mode = self._mode_for(widths)
-        compact: frozenset[QPushButton] = frozenset()
+        named = [self._named_px(b) for b in shown]  # with their words, shown now or not
         glyph = self._glyph_alone_px()
-        window = self.window()
-        portrait = window.height() > window.width()
-        first, enough = (ICONIC_FIRST - 1, "rows") if portrait else (ICONIC_FIRST, "above")
-        first += self.larger_button.isChecked()
-        # The fewest words given up for a better way, in the order of `_iconic` (see ICONIC_FIRST).
-        for n in range(1, len(self._iconic) + 1):
-            iconic = frozenset(b for b in shown if b in self._iconic[:n])
-            if mode == MODES[0] or not iconic or iconic == compact:
-                continue
-            if n > first and MODES.index(mode) <= MODES.index(enough):
-                break
-            fewer = self._mode_for(self._widths(shown, widths, iconic, glyph))
-            if MODES.index(fewer) < MODES.index(mode):
-                mode, compact = fewer, iconic
-        # Words given back to each toggle whose words the way chosen still holds (in two rows, a
-        # column as wide as the toggle under it): Spanish's Listen was its glyph alone, 380 px wide.
-        for b in reversed(self._iconic):
-            if b not in compact:
-                continue
-            back = self._mode_for(self._widths(shown, widths, compact - {b}, glyph))
-            if MODES.index(back) <= MODES.index(mode):
-                compact -= {b}
-        self._set_compact(compact)
+        fitting = fitting_for(self)  # (a row; two in portrait; under a banner, beside the words)
+        corner, gap = self.corner.width(), self.grid.horizontalSpacing()
+        order = [shown.index(b) for b in self._iconic if b in shown]
+        alone = glyphs_alone(
+            named, glyph, order, lambda widths: fitting(widths, self.width(), corner, gap)
+        )
+        self._set_compact(frozenset(shown[i] for i in alone))
+        mode = self._mode_for([glyph if i in alone else w for i, w in enumerate(named)])
         if (mode, len(shown)) != self._mode:
             self._arrange(mode)
         # Words across the top: as tall as the longest heading's, so the toggles under them stay
         # put (a wrapped question heading pushed them 48 px down in portrait).
-        across = mode in ("above", "under", "rows", "stacked")
-        room = self.width() - self.corner.width() - self.grid.horizontalSpacing()
+        across = mode in ("above", "inline", "under", "rows", "stacked")
+        room = self.width() - corner - gap
         self.where.setMinimumHeight(self._where.need(room) if across else 0)
-
-    @staticmethod
-    def _widths(
-        shown: list[QPushButton], named: list[int], iconic: frozenset[QPushButton], glyph: int
-    ) -> list[int]:
-        """Each toggle's width: `glyph` (its glyph alone) for those in `iconic`."""
-        return [glyph if b in iconic else w for b, w in zip(shown, named, strict=True)]
+        # Beside the bar, as wide as the longest heading in one line: the bar starts at one place.
+        self.where.setMinimumWidth(self._where.line_px() if mode == "inline" else 0)
 
     @staticmethod
     def _width_of(b: QPushButton) -> int:
@@ -222,24 +197,38 @@ class TopBar(QWidget):
         self._mode = (mode, len(shown))
         for w in (self.corner, self.where, self.bar, *self.toggles):
             self.grid.removeWidget(w)
+            self._line.removeWidget(w)
+        self.grid.removeItem(self._line)
+        self._line.setParent(None)  # (re-added below: a layout with a parent is not taken again)
         for column in range(2 + len(self.toggles)):
             self.grid.setColumnStretch(column, 0)
         top = Qt.AlignmentFlag.AlignTop
         n = max(1, len(shown))
-        self.grid.addWidget(self.corner, 0, 0, 2, 1, top)
+        # The staff's corner at the top of a column of its own down every row: over the first two
+        # only, it made them as tall as itself (the words of "under" 17 px taller than a line).
+        self.grid.addWidget(self.corner, 0, 0, -1, 1, top)
         if mode == "above":
             # The words across, one line; under them the bar, and the toggles beside it.
             self.grid.addWidget(self.where, 0, 1, 1, n + 1)
             self.grid.addWidget(self.bar, 1, 1, Qt.AlignmentFlag.AlignVCenter)
             for i, b in enumerate(shown):
                 self.grid.addWidget(b, 1, 2 + i)
+        elif mode == "inline":
+            # The words and the bar beside them in one line, the toggles in a row under them.
+            self._line.addWidget(self.where)
+            self._line.addWidget(self.bar, 1, Qt.AlignmentFlag.AlignVCenter)
+            self.grid.addLayout(self._line, 0, 1, 1, n + 1)
+            for i, b in enumerate(shown):
+                self.grid.addWidget(b, 1, 2 + i)
         elif mode in ("under", "rows"):
             # The words and the bar across, the toggles in a row (or two) of their own under them.
-            self.grid.addWidget(self.where, 0, 1, 1, n + 1)
-            self.grid.addWidget(self.bar, 1, 1, 1, n + 1)
-            half = n if mode == "under" else (n + 1) // 2
+            # (Across the toggles' columns and no further: a column more is a gap more, which
+            # left Quieter's words 21 px short in Arabic, portrait, Larger text.)
+            across = n if mode == "under" else half(n)
+            self.grid.addWidget(self.where, 0, 1, 1, across + 1)
+            self.grid.addWidget(self.bar, 1, 1, 1, across + 1)
             for i, b in enumerate(shown):
-                self.grid.addWidget(b, 2 + i // half, 2 + i % half)
+                self.grid.addWidget(b, 2 + i // across, 2 + i % across)
         elif mode == "stacked":
             # Words, bar and each toggle on a row of their own (a long language, large text).
             self.grid.addWidget(self.where, 0, 1, 1, 2)

@@ -1,21 +1,28 @@
 """How the top bar places its words and toggles: the words over the bar measured as the longest
 heading the briefing may show, so the toggles keep their words and places from screen to screen
-(reviewers saw Larger text lose its words on the questions, and Listen move 115 px)."""
+(reviewers saw Larger text lose its words on the questions, and Listen move 115 px).
+
+Which toggles show their glyph alone is decided first, from the toggles' widths alone: whatever
+heading a screen shows, the same toggles keep their words (`glyphs_alone`, `fitting_for`). Then
+the way that takes least height for those widths (`mode_for`): words are not given up to save
+height (but for a banner's line, `fitting_for`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from itertools import zip_longest
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
-MODES = ("beside", "above", "under", "rows", "column", "stacked")
+MODES = ("beside", "above", "inline", "under", "rows", "column", "stacked")
 """The top bar's ways of placing its words and toggles, from the one that takes least height."""
 
 
 class Where:
     """The words over the bar as the layout measures them: those shown, and the widest heading of
-    the briefing's, each measured the same way (by the words' own font)."""
+    the briefing's, each measured the same way (by the words' own font). Nothing shown (Welcome,
+    between patients): nothing to make room for."""
 
     def __init__(self, shown: QLabel) -> None:
         self.shown = shown
@@ -26,7 +33,9 @@ class Where:
         metrics = self.shown.fontMetrics()
         self._widest = max(heads, key=metrics.horizontalAdvance, default="")
 
-    def _texts(self) -> tuple[str, ...]:
+    def texts(self) -> tuple[str, ...]:
+        if not self.shown.text():
+            return ()
         return tuple(t for t in (self.shown.text(), self._widest) if t)
 
     def need(self, width: int) -> int:
@@ -36,37 +45,115 @@ class Where:
         inner = QRect(0, 0, max(1, width - m.left() - m.right() - pad), 100_000)
         metrics, wrap = label.fontMetrics(), Qt.TextFlag.TextWordWrap
         lines = max(
-            (metrics.boundingRect(inner, wrap, t).height() for t in self._texts()), default=0
+            (metrics.boundingRect(inner, wrap, t).height() for t in self.texts()), default=0
         )
         return lines + m.top() + m.bottom() + pad
 
+    def line_px(self) -> int:
+        """The width the words take in one line: the widest of those shown and the heading."""
+        label, metrics = self.shown, self.shown.fontMetrics()
+        m, pad = label.contentsMargins(), 2 * label.margin()
+        words = max((metrics.horizontalAdvance(t) for t in self.texts()), default=0)
+        return words + m.left() + m.right() + pad + 1
+
     def longest_word(self) -> int:
         metrics = self.shown.fontMetrics()
-        words = [w for t in self._texts() for w in t.split()]
+        words = [w for t in self.texts() for w in t.split()]
         return max((metrics.horizontalAdvance(w) for w in words), default=0)
+
+
+def half(n: int) -> int:
+    """How many toggles stand in the first of two rows (the second has the others)."""
+    return (n + 1) // 2
+
+
+def in_a_row(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
+    """The toggles fit one row beside the staff's corner (the words and the bar above them)."""
+    return corner + sum(widths) + (len(widths) + 1) * gap <= width
+
+
+def beside_the_words(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
+    """The toggles fit one row and leave the words beside them a fifth of the width: no line of
+    their own (the words are in two lines there, if they fit)."""
+    return corner + sum(widths) + (len(widths) + 1) * gap + width // 5 <= width
+
+
+def beside_a_heading(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
+    """The toggles fit one row and leave the words beside them a third of the width: room for a
+    long heading in two lines, whatever the screen (the identity screen knows none of the others)."""
+    return corner + sum(widths) + (len(widths) + 1) * gap + width // 3 <= width
+
+
+def beside_the_bar(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
+    """The toggles fit one row with the bar beside them (the words above): no line of their own."""
+    return corner + sum(widths) + (len(widths) + 2) * gap + width // 6 <= width
+
+
+def in_two_rows(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
+    """The toggles fit two rows that share their columns, each column as wide as its widest."""
+    first = half(len(widths))
+    pairs = zip_longest(widths[:first], widths[first:], fillvalue=0)
+    return corner + sum(max(a, b) for a, b in pairs) + (first + 1) * gap <= width
 
 
 def mode_for(where: Where, widths: list[int], width: int, corner: int, gap: int) -> str:
     """The way that takes least height in which the words and toggles of `widths` fit `width`."""
-    room = width - corner - sum(widths) - (len(widths) + 1) * gap
-    two_lines = 2 * where.shown.fontMetrics().lineSpacing() + 4
+    room = width - corner - sum(widths) - (len(widths) + 1) * gap  # for the words beside
+    # (a line of Arabic, from a taller font, is more than the words' font's line high)
+    two_lines = 2 * max(where.shown.fontMetrics().lineSpacing(), where.need(1 << 20)) + 4
     # (measured a little narrower than the room: the grid may give the words less; and a word
     # longer than that is not broken: it would overflow onto the toggles)
     narrower = room * 9 // 10
     fits = where.longest_word() <= narrower and where.need(narrower) <= two_lines
-    if room >= width // 5 and fits:
+    nothing = not where.texts()  # (Welcome: the toggles may take the whole row)
+    if fits and (beside_the_words(widths, width, corner, gap) or (nothing and room >= 0)):
         return "beside"
-    one_line = where.need(width - corner - gap)
-    beside_bar = corner + sum(widths) + (len(widths) + 2) * gap + width // 6
-    if one_line <= two_lines // 2 + 4 and beside_bar <= width:
+    across = width - corner - gap  # the words' line, when the toggles are under it
+    one_line = where.line_px() <= across
+    if one_line and beside_the_bar(widths, width, corner, gap):
         return "above"  # the words across in one line, the bar beside the toggles
-    if corner + sum(widths) + (len(widths) + 1) * gap <= width:
+    if in_a_row(widths, width, corner, gap):
+        # (the bar beside the words at least an eighth of the width: a sixth, as beside the
+        # toggles, left the pseudo-locale's longest heading a line of its own, 18 px taller)
+        if one_line and where.line_px() + gap + width // 8 <= across:
+            return "inline"  # the words in one line and the bar beside them, over the toggles
         return "under"
-    half = (len(widths) + 1) // 2  # two rows share their columns: each as wide as its widest
-    columns = [max(a, b) for a, b in zip_longest(widths[:half], widths[half:], fillvalue=0)]
-    # (with a little to spare: a toggle with a glyph lays out a few pixels wider than measured)
-    if corner + sum(columns) + (half + 3) * gap <= width:
+    if in_two_rows(widths, width, corner, gap):
         return "rows"
     if corner + max(widths) + where.longest_word() + 3 * gap <= width:
         return "column"
     return "stacked"
+
+
+Fitting = Callable[[Sequence[int], int, int, int], bool]
+"""Whether toggles of these widths fit a bar so wide beside the staff's corner, with this gap."""
+
+
+def fitting_for(bar: QWidget) -> Fitting:
+    """How the toggles must fit for their words: in a row (the words over them, and the bar); in two
+    rows on a portrait screen, which has the height; under a banner (practice mode's, a line off
+    every screen), in a row that leaves a heading room beside them: at 1280x800 with Larger text,
+    the identity page's keys, a risk's text and its picture need the line the words took over them."""
+    window = bar.window()
+    if window.height() > window.width():
+        return in_two_rows
+    parent = bar.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    over = [] if layout is None else [layout.itemAt(i) for i in range(layout.indexOf(bar))]
+    widgets = [w for item in over if item is not None and (w := item.widget()) is not None]
+    return beside_a_heading if any(not w.isHidden() for w in widgets) else in_a_row
+
+
+def glyphs_alone(
+    named: Sequence[int], glyph: int, order: Sequence[int], fits: Callable[[list[int]], bool]
+) -> frozenset[int]:
+    """Which toggles show their glyph alone (as wide as `glyph`; with their words, as `named`), the
+    first in `order` first: from the last, each keeps its words if they `fit` beside those kept
+    already, the others glyphs alone. (Given up in order and then given back, Quieter's words had
+    come back, in a column as wide as the toggle under it, while High contrast's stayed gone.)"""
+    alone = frozenset(order)
+    for i in reversed(order):
+        but_i = alone - {i}
+        if fits([glyph if j in but_i else w for j, w in enumerate(named)]):
+            alone = but_i
+    return alone
