@@ -67,26 +67,31 @@ def half(n: int) -> int:
     return (n + 1) // 2
 
 
+def _row_px(widths: Sequence[int], corner: int, gap: int, gaps: int = 1) -> int:
+    """The staff's corner and the toggles in one row, with a gap between each and `gaps` more."""
+    return corner + sum(widths) + (len(widths) + gaps) * gap
+
+
 def in_a_row(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
     """The toggles fit one row beside the staff's corner (the words and the bar above them)."""
-    return corner + sum(widths) + (len(widths) + 1) * gap <= width
+    return _row_px(widths, corner, gap) <= width
 
 
 def beside_the_words(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
     """The toggles fit one row and leave the words beside them a fifth of the width: no line of
     their own (the words are in two lines there, if they fit)."""
-    return corner + sum(widths) + (len(widths) + 1) * gap + width // 5 <= width
+    return _row_px(widths, corner, gap) + width // 5 <= width
 
 
 def beside_a_heading(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
     """The toggles fit one row and leave the words beside them a third of the width: room for a
     long heading in two lines, whatever the screen (the identity screen knows none of the others)."""
-    return corner + sum(widths) + (len(widths) + 1) * gap + width // 3 <= width
+    return _row_px(widths, corner, gap) + width // 3 <= width
 
 
 def beside_the_bar(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
     """The toggles fit one row with the bar beside them (the words above): no line of their own."""
-    return corner + sum(widths) + (len(widths) + 2) * gap + width // 6 <= width
+    return _row_px(widths, corner, gap, gaps=2) + width // 6 <= width
 
 
 def in_two_rows(widths: Sequence[int], width: int, corner: int, gap: int) -> bool:
@@ -98,7 +103,7 @@ def in_two_rows(widths: Sequence[int], width: int, corner: int, gap: int) -> boo
 
 def mode_for(where: Where, widths: list[int], width: int, corner: int, gap: int) -> str:
     """The way that takes least height in which the words and toggles of `widths` fit `width`."""
-    room = width - corner - sum(widths) - (len(widths) + 1) * gap  # for the words beside
+    room = width - _row_px(widths, corner, gap)  # for the words beside
     # (a line of Arabic, from a taller font, is more than the words' font's line high)
     two_lines = 2 * max(where.shown.fontMetrics().lineSpacing(), where.need(1 << 20)) + 4
     # (measured a little narrower than the room: the grid may give the words less; and a word

@@ -151,11 +151,15 @@ def sign_here(qtbot: QtBot, window: KioskWindow) -> None:
     scribble(window.sign.pad)
 
 
-def chosen_look(qtbot: QtBot, window: KioskWindow, size: QSize, language: str) -> None:
-    """On Welcome, as a patient sets it up: the screen at `size`, `language` tapped, Larger text."""
+def chosen_look(
+    qtbot: QtBot, window: KioskWindow, size: QSize, language: str, *, larger: bool = True
+) -> None:
+    """On Welcome, as a patient sets it up: the screen at `size`, `language` tapped, Larger text
+    (unless not `larger`)."""
     window.show_at(size)
     tap(qtbot, window.welcome.languages.buttons[language])
-    tap(qtbot, window.top.larger_button)
+    if larger:
+        tap(qtbot, window.top.larger_button)
 
 
 def begin(qtbot: QtBot, window: KioskWindow, dob_digits: str = "03141951") -> None:

@@ -22,7 +22,7 @@ from kiosk.session import ScreenKind
 from kiosk.ui.chrome import TopBar
 from kiosk.ui.top_fit import glyphs_alone, in_two_rows
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import acknowledge, kind, next_, pick, tap, type_date
+from tests.ui.drive import acknowledge, chosen_look, kind, next_, pick, tap, type_date
 from tests.ui.matrix import HEARD
 from tests.ui.seen import settle
 
@@ -125,10 +125,7 @@ def test_a_glyph_alone_only_where_the_bar_has_no_room_for_its_words(
     language: str,
     larger: bool,
 ) -> None:
-    window.show_at(size)
-    tap(qtbot, window.welcome.languages.buttons[language])
-    if larger:
-        tap(qtbot, window.top.larger_button)
+    chosen_look(qtbot, window, size, language, larger=larger)
     tap(qtbot, window.welcome.start_button)
     for screen in ("identity", "about"):
         settle()
@@ -189,10 +186,7 @@ def test_the_toggles_keep_their_words_and_places_from_identity_to_signing(
     language: str,
     larger: bool,
 ) -> None:
-    window.show_at(size)
-    tap(qtbot, window.welcome.languages.buttons[language])
-    if larger:
-        tap(qtbot, window.top.larger_button)
+    chosen_look(qtbot, window, size, language, larger=larger)
     seen = walk_to_signing(qtbot, window)
     assert len(seen) == 1, f"the toggles' words or places changed: {sorted(seen.values())}"
 

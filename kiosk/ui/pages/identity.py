@@ -175,12 +175,6 @@ class IdentityPage(Page):
         layout = self.layout()
         assert layout is not None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        # Every box of the keys too: the keyboard had answered with its height before its hint
-        # took a second line (22 px short, said to have 16 to spare: the hint cut).
-        for box in (self.keyboard, *self.keyboard.findChildren(QWidget)):
-            inner = box.layout()
-            if inner is not None:
-                inner.invalidate()
         layout.invalidate()
         need = layout.totalMinimumSize().height()
         if layout.hasHeightForWidth():

@@ -55,14 +55,18 @@ def _grid(page: QWidget, columns: int) -> QGridLayout:
     grid = QGridLayout(page)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setSpacing(SPACING)
-    for c in range(columns):
-        grid.setColumnStretch(c, 1)
-        grid.setColumnMinimumWidth(c, _column_width(columns))
+    _set_columns(grid, columns)
     return grid
 
 
-def _column_width(columns: int) -> int:
-    return -(-(MIN_WIDTH - (columns - 1) * SPACING) // columns)
+def _set_columns(grid: QGridLayout, columns: int, *, before: int = 0) -> None:
+    """`columns` equal columns, each wide enough that together they make MIN_WIDTH; of the
+    `before` it had, those past them take no room."""
+    width = -(-(MIN_WIDTH - (columns - 1) * SPACING) // columns)
+    for c in range(max(columns, before)):
+        used = c < columns
+        grid.setColumnStretch(c, 1 if used else 0)
+        grid.setColumnMinimumWidth(c, width if used else 0)
 
 
 class KeyPages(QStackedWidget):
@@ -100,6 +104,8 @@ class KeyPages(QStackedWidget):
                 letter_grid.addWidget(key, row, start + 2 * i, 1, 2)
         self.home_row_more: list[QPushButton] = []
         """The keys of HOME_ROW_MORE for the language shown (none in most)."""
+        self._home_more = ""
+        """Their letters."""
         # A name's apostrophe and hyphen after m, where they leave the bottom row room for words.
         self.apostrophe_key = self._char_key("'")
         self.hyphen_key = self._char_key("-")
@@ -177,8 +183,9 @@ class KeyPages(QStackedWidget):
         that language's letters after l (HOME_ROW_MORE: ñ in Spanish), from under q. A key
         added shows its capital if the others do."""
         more = HOME_ROW_MORE.get(language, "")
-        if more == "".join(k.text().lower() for k in self.home_row_more):
+        if more == self._home_more:
             return
+        self._home_more = more
         for key in self.home_row_more:
             self._letter_grid.removeWidget(key)
             self.letter_keys = [(k, letter) for k, letter in self.letter_keys if k is not key]
@@ -203,17 +210,14 @@ class KeyPages(QStackedWidget):
         columns = WIDE_COLUMNS if width >= WIDE_AT else VARIANT_COLUMNS
         if columns == self._columns:
             return False
-        self._columns = columns
+        before, self._columns = self._columns, columns
         for grid, keys in (
             (self._accent_grid, self.accent_keys),
             (self._variant_grid, self.variant_keys),
         ):
             for key, _ in keys:
                 grid.removeWidget(key)
-            for c in range(WIDE_COLUMNS):
-                used = c < columns
-                grid.setColumnStretch(c, 1 if used else 0)
-                grid.setColumnMinimumWidth(c, _column_width(columns) if used else 0)
+            _set_columns(grid, columns, before=before)
             for i, (key, _) in enumerate(keys):
                 grid.addWidget(key, *divmod(i, columns))
         return True

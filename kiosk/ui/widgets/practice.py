@@ -56,14 +56,19 @@ class PracticeBanner(Label):
         self._welcome = welcome
         patient = of.patient if of is not None and not welcome else None
         name, born = (patient.name, patient.date_of_birth) if patient else (s.name, s.date_of_birth)
-        short = "practice.banner-staff" if staff else "practice.banner-short"
-        if not staff and not welcome and of is not None and patient is None:
-            short = (
-                "practice.banner-walk-up"  # who they are is theirs to type (it named the sample)
-            )
+        if welcome:
+            message = "practice.banner"
+        elif staff:
+            message = "practice.banner-staff"
+        elif (
+            of is not None and patient is None
+        ):  # a walk-up patient's to type (it named the sample)
+            message = "practice.banner-walk-up"
+        else:
+            message = "practice.banner-short"
         self.setText(
             words(
-                "practice.banner" if welcome else short,
+                message,
                 name=name,
                 born=words.date(born),
                 staff=s.staff,
