@@ -208,6 +208,7 @@ QWidget {{ background: {p.background}; color: {p.text}; }}
 QLabel {{ background: transparent; }}
 QLabel[role="title"] {{ font-weight: bold; }}
 QLabel[role="heading"] {{ font-weight: bold; }}
+QLabel[role="strong"] {{ font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
 QLabel[role="done"] {{ color: {p.done}; font-weight: bold; }}
 QLabel[role="flag"] {{ color: {p.flag}; font-weight: bold; }}

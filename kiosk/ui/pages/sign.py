@@ -9,7 +9,15 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.i18n import Msg, Words, isolated, msg
 from kiosk.session.kinds import ScreenKind
@@ -199,17 +207,39 @@ class SignPage(Page):
             self.keyboard.give_way(0)
         set_flag(self.who, "role", "heading")
         self._set_who()  # in the heading's type again
-        for step in ("hint", "who", "keys", "") if typing else ("who", ""):
-            layout.invalidate()
-            short = layout.totalMinimumSize().height() - self.height()
+        set_flag(self.title, "role", "heading")
+        for step in ("hint", "who", "keys", "") if typing else ("who", "title", ""):
+            short = self._short(layout)
             if short <= 0:
                 return
             if step == "hint":
                 self.keyboard.show_hint(False)
             elif step == "who":
                 self._plain_who()
+            elif step == "title":  # (1280x800, Larger text, a representative: the cue was cut)
+                set_flag(self.title, "role", "strong")
+                self.title.updateGeometry()
             elif step == "keys":  # (1280x800, Larger text: the accents' last row was cut)
                 self.keyboard.give_way(short)
+
+    def _short(self, layout: QLayout) -> int:
+        """How many px the page is short of (0 or less: none). Beside the pad, the statement's
+        column at its width, "There is more below" counted whether or not it shows now: its
+        wrapped lines are what a layout's least size leaves out (it was cut by 17 px under a
+        representative's line at Larger text), and the title given way for it only once it
+        came would change size under a patient reading."""
+        layout.invalidate()
+        need = layout.totalMinimumSize().height()
+        box = self.statement_box
+        if box.isVisibleTo(self) and self.split.direction() is QBoxLayout.Direction.LeftToRight:
+            width = box.width()
+            column = self._left.minimumHeightForWidth(width)
+            if self.cue.isHidden():
+                self.cue.ensurePolished()
+                self.cue.text.ensurePolished()
+                column += self.cue.heightForWidth(width) + self._left.spacing()
+            need = max(need, column)
+        return need - self.height()
 
     def _plain_who(self) -> None:
         set_flag(self.who, "role", "")
