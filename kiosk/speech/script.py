@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kiosk.content.schema import Form, ItemList, Section
-from kiosk.i18n import languages, words_for
+from kiosk.i18n import Words, languages, words_for
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|(?<=[.!?؟…][»”\"')\]])\s+")
 """A sentence ends at a full stop, question or exclamation mark (Arabic's too) or an ellipsis,
@@ -85,9 +85,16 @@ def _kiosk_screens(form: Form) -> list[Spoken]:
     words = words_for(form.language)
     said = {screen: [words(m) for m in ids] for screen, ids in KIOSK_WORDS.items()}
     said["review"] += [words("review.risk-missing", title=risk.title) for risk in form.risks]
+    said["welcome"] += language_offer(words)
     said["sign"] += paragraphs(form.signing.statement)
     said["done"] += paragraphs(form.closing.body)
     return [s for screen, texts in said.items() for s in _screen(screen, *texts)]
+
+
+def language_offer(words: Words) -> list[str]:
+    """How to choose this language, said in it on Welcome after the welcome in another: "Para
+    español, toque «Español»" (a patient who cannot read the screen's language hears their own)."""
+    return sentences(words("welcome.language-offer", language=words("language.self")))
 
 
 def paragraphs(text: str) -> list[str]:

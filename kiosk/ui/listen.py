@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 
+from kiosk.i18n import words_for
 from kiosk.session.kinds import ScreenKind
 from kiosk.speech.listening import Clip
 from kiosk.speech.said import spoken_parts, still_there_said
+from kiosk.speech.script import language_offer
 
 if TYPE_CHECKING:
     from kiosk.content.schema import Form
@@ -134,6 +136,8 @@ class Listening(QObject):
         self._window = window
         self.speaker = Speaker(self)
         self.clips: tuple[Clip, ...] = ()
+        self._offers: dict[int, str] = {}
+        """Welcome: the clips, by place, that say how to choose another language, and its code."""
         self._screen: tuple[str, str, tuple[str, ...]] | None = None
         self._said: list[str] = []
         self._screen_id = ""
@@ -180,6 +184,9 @@ class Listening(QObject):
             self._form = self._form_for(words.language)
             audio = self._window.station.audio
             self.clips = audio.clips_for(self._form, said) if self._form is not None else ()
+            self._offers = {}
+            if self.clips and view.kind is ScreenKind.WELCOME:
+                self.clips += self._language_offers(view)
         # Read as it opens, if the patient asked for it (never Welcome: it waits for the next).
         if opened and view.read_aloud and self.clips and view.kind is not ScreenKind.WELCOME:
             self._play(automatic=True)
@@ -205,12 +212,31 @@ class Listening(QObject):
             self.asking = True
             self.speaker.play(clips)
 
+    def _language_offers(self, view: View) -> tuple[Clip, ...]:
+        """After Welcome's words, each other language offered says in itself how to choose it
+        ("Para español, toque «Español»"), in its own voice, where its audio is rendered: a
+        patient who cannot read the screen, nor understand its language, hears their own."""
+        offers: list[Clip] = []
+        for choice in view.languages:
+            form = None if choice.chosen else self._form_in(choice.code)
+            if form is None:
+                continue
+            said = language_offer(words_for(choice.code))
+            for clip in self._window.station.audio.clips_for(form, said):
+                self._offers[len(self.clips) + len(offers)] = choice.code
+                offers.append(clip)
+        return tuple(offers)
+
     def _form_for(self, language: str) -> Form | None:
         """The content whose audio the screen is read from: the briefing's, else (Welcome) the
         first procedure here with audio in the language shown."""
         b = self._window.briefing
         if b is not None:
             return b.form
+        return self._form_in(language)
+
+    def _form_in(self, language: str) -> Form | None:
+        """The first procedure here with audio in `language`."""
         station = self._window.station
         for source in station.forms.values():
             form = station.languages_of(source).get(language.split("-")[0])
@@ -260,7 +286,9 @@ class Listening(QObject):
             return
         if self._window.model is not None:
             self._window.model.listening.sentence(n)
-        self._window.page.highlight(self.clips[n].text)
+        offered = self._offers.get(n)  # how to choose a language: its button, not a sentence
+        self._window.page.highlight(None if offered else self.clips[n].text)
+        self._window.welcome.languages.mark(offered)
         self._window.top.show_listen(True, True)
 
     def _stopped(self, completed: bool) -> None:
@@ -270,5 +298,6 @@ class Listening(QObject):
         if self._window.model is not None:
             self._window.model.listening.ended(completed)
         self._window.page.highlight(None)
+        self._window.welcome.languages.mark(None)
         self._window.top.show_listen(bool(self.clips), False)
         self._window.listened()  # the idle timer starts again from the end of the audio

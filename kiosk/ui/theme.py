@@ -246,6 +246,7 @@ QPushButton[role="choice"] {{ min-height: {touch - 4}px; margin: 2px; }}
 QPushButton[role="choice"]:pressed {{ margin: 0; }}
 QPushButton[role="language"] {{ min-height: {touch + room(12) - 4}px; min-width: {room(200)}px; margin: 2px; }}
 QPushButton[role="language"]:checked {{ border: 4px solid {p.primary}; font-weight: bold; margin: 0; }}
+QPushButton[role="language"][said="true"] {{ background: {p.notice_surface}; color: {p.notice}; }}
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; margin: 0; }}
 QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; font-weight: bold; }}
 QLabel[role="choice"][picked="true"] {{ color: {p.primary_text}; }}

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 from kiosk.session.view import LanguageChoice
 from kiosk.ui.pages.base import button
 from kiosk.ui.typeset import refit
+from kiosk.ui.widgets.keys import set_flag
 
 GAP = 22
 """Between two languages: with the margin of a button not chosen (2 px, the style's; the chosen
@@ -69,6 +70,7 @@ class LanguageButtons(QWidget):
             b = button(choice.name, self._role)
             b.setObjectName(f"language-{choice.code}")
             b.setCheckable(True)
+            b.setProperty("said", "false")  # as `mark` leaves it: no restyle at the first
             # A name reads in its own direction, whatever the screen's.
             b.setLayoutDirection(
                 Qt.LayoutDirection.RightToLeft
@@ -79,6 +81,12 @@ class LanguageButtons(QWidget):
             self.row.addWidget(b)
             refit(b)  # a language's name in its size, in proportion to the text around it
             self.buttons[choice.code] = b
+
+    def mark(self, code: str | None) -> None:
+        """Mark the language whose way in is being said aloud (None: none), as a sentence being
+        read is marked on a page."""
+        for language, b in self.buttons.items():
+            set_flag(b, "said", "true" if language == code else "false")
 
     def _tapped(self, code: str) -> None:
         # A tap never unchecks the language on screen by itself: the model decides what shows.
