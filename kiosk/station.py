@@ -120,7 +120,8 @@ class Station:
     def open(cls, config: Config, clock: Clock) -> Station:
         """Start as the kiosk does: store checked and migrated, crashes recovered, pending PDFs
         made. Raises StoreError or ConfigError (one sentence each) when the kiosk cannot run."""
-        running = Running(config.data_dir)  # before the crash recovery: one kiosk to a folder
+        # Before the crash recovery: one kiosk to a folder, and to a SQLite file.
+        running = Running(config.data_dir, database.sqlite_path(config.database_url))
         with running.released_on_error():
             started = start_kiosk(config, clock.now())
             station = cls(

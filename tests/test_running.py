@@ -74,3 +74,55 @@ def test_a_folder_that_takes_no_locks_still_runs_one_kiosk(
 
     monkeypatch.setattr(kiosk.running.fcntl, "flock", no_locks)
     Running(tmp_path).release()
+
+
+def test_a_second_kiosk_on_the_same_sqlite_file_from_its_own_folder_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer gave a second kiosk a data folder of its own and the first one's SQLite file
+    (database_url): it closed the first one's patient's briefing, under way, as abandoned, and
+    every acknowledgement after it failed to save."""
+    clock = FakeClock()
+    station = open_station(tmp_path, clock)
+    try:
+        prepare_briefing(
+            station.store, load_form(MILD), name="Ana Ruiz", date_of_birth=date(1950, 5, 6),
+            mrn=None, staff="Sam Carter", now=clock.now(),
+        )  # fmt: skip
+        b = station.next_briefing()
+        assert isinstance(b, Briefing)
+        b.go_next()
+        shared = f"sqlite:///{station.config.data_dir / 'kiosk.db'}"
+        second = tmp_path / "second"
+        with pytest.raises(StoreError) as refused:
+            Running(second, Path(shared.removeprefix("sqlite:///"))).release()
+        said = str(refused.value)
+        assert "kiosk.db" in said and "PostgreSQL" in said and "\n" not in said
+        # The second kiosk as a clinic would start it: its own folder, the first one's database.
+        config = load_config()
+        monkeypatch.setenv("KIOSK_DATA_DIR", str(second))
+        config.values["database_url"] = shared
+        with pytest.raises(StoreError, match="already running on the database"):
+            Station.open(config, clock)
+        with station.store.reading() as session:
+            status = session.scalar(
+                select(BriefingRow.status).where(BriefingRow.id == b.briefing_id)
+            )
+        assert status == "in_progress"
+        assert not (second / LOCK_NAME).exists() or _free(second / LOCK_NAME)
+    finally:
+        station.close()
+
+
+def _free(lock: Path) -> bool:
+    """Nobody holds the lock file (the refused kiosk let go of its own folder's too)."""
+    import fcntl
+
+    fd = os.open(lock, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
