@@ -9,9 +9,10 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from kiosk.config import Config
 from kiosk.content.offered import offered_anywhere, offered_in
@@ -37,6 +38,7 @@ from kiosk.store.failures import busy, not_saved
 from kiosk.store.planned import StoreCosigners, planned_of
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 from kiosk.store.versions import keep
+from kiosk.unavailable import NO_BRIEFING, NOT_SET_UP, UNREACHABLE, Unavailable
 
 PREPARED_WINDOW = timedelta(hours=24)
 """A prepared briefing waits this long for its patient; older ones are left for staff to look at."""
@@ -44,27 +46,6 @@ PREPARED_WINDOW = timedelta(hours=24)
 TAP_WAIT_MS = 100
 """How long a patient's tap waits for a database another program holds before the screen says it is
 saving and tries again (kiosk.session.saving): never the whole busy timeout on the screen's thread."""
-
-NO_BRIEFING = "welcome.no-briefing"
-"""The message id Welcome shows when no briefing can start."""
-
-
-@dataclass(frozen=True)
-class Unavailable:
-    """Why no briefing can start now: a message id for the patient, and a sentence for staff when it
-    is a fault."""
-
-    for_patient: str
-    for_staff: str | None = None
-
-
-NOT_SET_UP = {
-    "settings": "welcome.not-set-up.settings",
-    "key": "welcome.not-set-up.key",
-    "staff": "welcome.not-set-up.staff",
-}
-"""What Welcome says on a kiosk no one has set up (a fresh machine), with the command that fixes
-it: no settings file, no signing key, no staff account to prepare a briefing."""
 
 
 class Station:
@@ -187,7 +168,20 @@ class Station:
     # -- the next patient ------------------------------------------------------------------
 
     def next_briefing(self) -> Briefing | Unavailable:
-        """The briefing for whoever touches Start: the oldest one prepared here, else a walk-up one."""
+        """The briefing for whoever touches Start: the oldest one prepared here, else a walk-up
+        one. The records out of reach (a database server down), Welcome says so: Start had done
+        nothing, and the error had gone unhandled."""
+        try:
+            return self._next_briefing()
+        except (SQLAlchemyError, OSError) as exc:  # (its text may hold a name: not its args)
+            said = (
+                database.describe_error(self.config.database_url, exc)
+                if isinstance(exc, DBAPIError)
+                else type(exc).__name__
+            )
+            return Unavailable(UNREACHABLE, f"the records could not be read: {said}")
+
+    def _next_briefing(self) -> Briefing | Unavailable:
         waiting = next_prepared(self.store, self.clock.now() - PREPARED_WINDOW)
         if waiting is None and self.practice and not self.walk_up:
             waiting = self._sample()  # (walk-up tried in practice: the patient types who they are)

@@ -15,9 +15,10 @@ from kiosk.document.make import DocumentError
 from kiosk.document.printable import name_problem
 from kiosk.i18n import words_for
 from kiosk.session import Briefing, ScreenKind
-from kiosk.station import NO_BRIEFING, NOT_SET_UP, Station, Unavailable
+from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.staff import add_staff
+from kiosk.unavailable import NO_BRIEFING, NOT_SET_UP, Unavailable
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
 from tests.shared import open_station

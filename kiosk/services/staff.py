@@ -183,10 +183,12 @@ class StaffDesk:
     # -- sign-in -----------------------------------------------------------------------
 
     def names(self) -> list[str]:
-        return self.station.staff_names()
+        """StaffError when the records cannot be read."""
+        return self._read("staff names", self.station.staff_names)
 
     def sign_in(self, name: str, pin: str) -> SignIn:
-        result = self.station.staff_login(name, pin)
+        """StaffError when the records cannot be read (the PIN field had just cleared)."""
+        result = self._read("sign-in", lambda: self.station.staff_login(name, pin))
         if result.ok:
             return SignIn(result.name)
         if result.outcome is LoginOutcome.LOCKED:
@@ -194,7 +196,8 @@ class StaffDesk:
         return SignIn(None)
 
     def action(self, staff: str, action: str) -> None:
-        self.station.staff_action(staff, action)
+        """StaffError when it cannot be recorded."""
+        self._read(action, lambda: self.station.staff_action(staff, action))
 
     # -- preparing a briefing -----------------------------------------------------------
 

@@ -297,7 +297,7 @@ class KioskWindow(QWidget):
     def start(self) -> None:
         """Welcome's Start: take the next briefing (prepared here, or walk-up) and begin it."""
         from kiosk.i18n import msg
-        from kiosk.station import Unavailable
+        from kiosk.unavailable import Unavailable
 
         if not self.ready:
             self._start_asked = True

@@ -21,11 +21,11 @@ from kiosk.records import desk as desk_records
 from kiosk.services.console import ConsoleDesk, DeskFilters, StaffError, period_bounds
 from kiosk.services.preparing import Preparing
 from kiosk.session import Briefing
-from kiosk.station import Unavailable
 from kiosk.store import open_store
 from kiosk.store.database import make_engine, migrate
 from kiosk.store.models import AuditEntry, BriefingRow
 from kiosk.store.staff import add_staff
+from kiosk.unavailable import Unavailable
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
 from tests.shared import open_station

@@ -17,9 +17,9 @@ from kiosk.services.signing_plan import plan_problem
 from kiosk.services.staff import StaffDesk, StaffError
 from kiosk.session.cosign import Interpreter, Plan, Representative
 from kiosk.session.signers import InterpreterMode
-from kiosk.station import Unavailable
 from kiosk.store.models import AuditEntry, BriefingRow, PlannedSignerRow
 from kiosk.store.planned import planned_of
+from kiosk.unavailable import Unavailable
 from tests.session.fakes import FakeClock
 from tests.shared import open_station
 

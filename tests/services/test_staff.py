@@ -11,10 +11,11 @@ from sqlalchemy.exc import OperationalError
 
 from kiosk.i18n import msg
 from kiosk.services.staff import StaffDesk, StaffError, StaleError
-from kiosk.station import Station, Unavailable
+from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
 from kiosk.store.models import BriefingRow
 from kiosk.store.staff import add_staff
+from kiosk.unavailable import Unavailable
 from tests.session.fakes import FakeClock
 from tests.shared import open_station
 

@@ -258,7 +258,7 @@ def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
 ) -> None:
     from kiosk.session.cosign import Interpreter, Plan, Representative
     from kiosk.session.signers import InterpreterMode
-    from kiosk.station import Unavailable
+    from kiosk.unavailable import Unavailable
 
     clock = FakeClock(datetime.now(UTC))
     with open_station(tmp_path, clock, kiosk_id="kiosk-7") as station:

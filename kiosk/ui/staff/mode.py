@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt
 
 from kiosk.i18n import words_for
 from kiosk.services.signing_plan import Representative, name_representative
-from kiosk.services.staff import StaffDesk
+from kiosk.services.staff import StaffDesk, StaffError
 from kiosk.session.events import AbandonReason
 from kiosk.session.kinds import Status
 from kiosk.session.staffing import StaffSession
@@ -33,7 +33,8 @@ class StaffMode(QObject):
         # Staff read the clinic's main language (the first the kiosk offers), whatever the
         # patient chose; right to left, the page is mirrored.
         self.words = words_for(station.staff_language)
-        self.page = StaffPage(StaffDesk(station), jobs, self.words)
+        self.desk = StaffDesk(station)
+        self.page = StaffPage(self.desk, jobs, self.words)
         self.page.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft
             if self.words.right_to_left
@@ -48,6 +49,14 @@ class StaffMode(QObject):
         self.page.end_briefing.connect(self.end_briefing)
         self.page.represent.named.connect(self._represent)
 
+    def _audit(self, staff: str, action: str) -> None:
+        """Record what staff did here; the records out of reach, staff carry on (their PIN was
+        checked, and recorded, a moment before) and the log says what was not recorded."""
+        try:
+            self.desk.action(staff, action)
+        except StaffError:
+            log.error("staff mode: %s could not be recorded (the records are out of reach)", action)
+
     @property
     def is_open(self) -> bool:
         return self.session.open
@@ -61,7 +70,7 @@ class StaffMode(QObject):
         staff = window.ask_staff(self.words("staff.mode-reason"))
         if not staff:
             return
-        self._station.staff_action(staff, "staff_mode_opened")
+        self._audit(staff, "staff_mode_opened")
         b = window.briefing
         live = b is not None and b.status is Status.IN_PROGRESS
         named = b is not None and b.cosign is not None and b.cosign.plan.representative is not None
@@ -80,7 +89,7 @@ class StaffMode(QObject):
 
     def close(self) -> None:
         if self.page.staff:
-            self._station.staff_action(self.page.staff, "staff_mode_closed")
+            self._audit(self.page.staff, "staff_mode_closed")
         self.page.forget()
         self.session.closed()
         window = self._window
@@ -147,7 +156,7 @@ class StaffMode(QObject):
                 log.error("briefing %s: abandoning failed: %s", b.briefing_id, type(exc).__name__)
         elif b is not None and b.status is Status.COMPLETED:  # on a step after the signature
             window.filer.file_now(b.briefing_id)  # its PDF now, before the kiosk closes
-        self._station.staff_action(staff, "kiosk_left")
+        self._audit(staff, "kiosk_left")
         window.end_session()
         self.page.forget()
         self.session.closed()

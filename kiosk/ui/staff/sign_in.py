@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import Words
-from kiosk.services.staff import StaffDesk
+from kiosk.services.staff import StaffDesk, StaffError
 from kiosk.station import Station
 from kiosk.ui.pages.base import Reading, button, label
 from kiosk.ui.staff.keys import STAFF_WORDS, PinPad
@@ -88,12 +88,15 @@ class StaffSignIn(QDialog):
         grid_holder = QWidget()
         self.grid = QGridLayout(grid_holder)
         self.grid.setSpacing(12)
-        names = self.desk.names()
+        try:
+            names, unread = self.desk.names(), None
+        except StaffError as exc:  # the records out of reach: said, not "no staff accounts"
+            names, unread = [], exc.text
         for n, name in enumerate(names):
             self.grid.addWidget(button(name, None, partial(self._chosen, name)), n // 3, n % 3)
         self.names.add(grid_holder)
         if not names:
-            self.names.add(label(words("staff.sign-in.no-staff")))
+            self.names.add(label(words(unread or "staff.sign-in.no-staff")))
         self.names.finish()
         self.pages.addWidget(self.names)
 
@@ -146,7 +149,11 @@ class StaffSignIn(QDialog):
             return
         pin = self.pad.pin
         self.pad.reset()
-        result = self.desk.sign_in(self._name, pin)
+        try:
+            result = self.desk.sign_in(self._name, pin)
+        except StaffError as exc:  # the records out of reach: said, not a PIN refused
+            self.say(self.words(exc.text))
+            return
         if result.ok:
             self.signed_in = result.name
             self.accept()
