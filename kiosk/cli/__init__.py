@@ -228,7 +228,10 @@ def touchscreen(args: argparse.Namespace) -> int:
     depends on them, and their modules (tomllib, logging.handlers) would delay it. A settings file
     the kiosk cannot use is refused then, in the same one sentence.
     """
-    from kiosk.ui.app import run
+    from kiosk.ui.probe import qt_loaded
+
+    with qt_loaded():
+        from kiosk.ui.app import run
 
     closers: list[Callable[[], None]] = []
 

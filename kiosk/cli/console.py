@@ -21,7 +21,10 @@ def run_console(args: argparse.Namespace) -> int:
     from kiosk.config import load_config
     from kiosk.services.console import ConsoleDesk
     from kiosk.session import SystemClock
-    from kiosk.ui.console.app import run
+    from kiosk.ui.probe import qt_loaded
+
+    with qt_loaded():
+        from kiosk.ui.console.app import run
 
     config = load_config(args.config)
     return run(lambda: ConsoleDesk.open(config, SystemClock()), console_language(config))

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -92,7 +94,26 @@ def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
     return None  # whether an X server answers there is Qt's to find out
 
 
-def missing_sentence(sonames: Sequence[str]) -> str:
+@contextmanager
+def qt_loaded() -> Iterator[None]:
+    """Around the first import of Qt (the touchscreen, the console): a system library Qt itself
+    needs, missing, is said in one sentence naming it and its package (NoDisplay), as one its xcb
+    plugin needs is; it had been a traceback ending in `libEGL.so.1: cannot open shared object
+    file`."""
+    try:
+        yield
+    except ImportError as exc:
+        missing = _NOT_LOADED.findall(str(exc))
+        if not missing:
+            raise
+        raise NoDisplay(missing_sentence(missing, "Qt")) from None
+
+
+_NOT_LOADED = re.compile(r"([\w.+-]+\.so(?:\.\d+)*): cannot open shared object file")
+"""The system library the dynamic loader could not find, as an ImportError of Qt names it."""
+
+
+def missing_sentence(sonames: Sequence[str], what: str = "Qt's xcb platform") -> str:
     """`… because libxcb-icccm.so.4 is missing: install libxcb-icccm4 (Debian)`, for one library or
     several."""
     names = " and ".join(sonames)
@@ -107,7 +128,7 @@ def missing_sentence(sonames: Sequence[str]) -> str:
             "install the package that provides "
             + " and ".join(f"{s} (apt-file search {s})" for s in unknown)
         )
-    return f"Qt's xcb platform cannot be loaded because {names} {verb} missing: {'; '.join(todo)}"
+    return f"{what} cannot be loaded because {names} {verb} missing: {'; '.join(todo)}"
 
 
 def xcb_plugin() -> Path | None:

@@ -521,3 +521,47 @@ def test_a_pdf_folder_others_can_open_is_a_warning_with_the_chmod_to_run(
     folder.chmod(0o700)
     _, found, _ = doctor(capsys)
     assert found["PDF folder"] == (True, f"{folder} is writable")
+
+
+class _QtWithout:
+    """Qt's first import failing as the dynamic loader fails it when a system library is gone."""
+
+    def __init__(self, module: str, soname: str) -> None:
+        self.module, self.soname = module, soname
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == self.module:
+            raise ImportError(f"{self.soname}: cannot open shared object file: No such file")
+
+
+@pytest.mark.parametrize(
+    ("argv", "module", "said"),
+    [
+        (["--windowed"], "kiosk.ui.app", "kiosk touchscreen"),
+        (["console"], "kiosk.ui.console.app", "kiosk console"),
+    ],
+)
+def test_a_library_qt_itself_needs_missing_is_one_sentence_with_its_package(
+    initialised: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    module: str,
+    said: str,
+) -> None:
+    """An IT reviewer hid libEGL.so.1: `kiosk doctor` named it, but `kiosk --windowed`, `kiosk
+    practice` and `kiosk console` each printed a traceback ending in the loader's words."""
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_QtWithout(module, "libEGL.so.1"), *sys.meta_path])
+    capsys.readouterr()
+    assert main(argv) == 1
+    assert capsys.readouterr().err == (
+        f"{said}: Qt cannot be loaded because libEGL.so.1 is missing: install libegl1 (Debian)\n"
+    )
+
+
+def test_an_import_error_of_another_kind_is_not_taken_for_a_missing_library(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with pytest.raises(ImportError, match="no module"), probe.qt_loaded():
+        raise ImportError("no module named PySide6")
