@@ -6,6 +6,7 @@ so the decisions the screens rely on are tested without Qt.
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Mapping
@@ -39,6 +40,8 @@ from kiosk.store.planned import StoreCosigners, planned_of
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 from kiosk.store.versions import keep
 from kiosk.unavailable import NO_BRIEFING, NOT_SET_UP, UNREACHABLE, Unavailable
+
+log = logging.getLogger(__name__)
 
 PREPARED_WINDOW = timedelta(hours=24)
 """A prepared briefing waits this long for its patient; older ones are left for staff to look at."""
@@ -182,17 +185,11 @@ class Station:
             return Unavailable(UNREACHABLE, f"the records could not be read: {said}")
 
     def _next_briefing(self) -> Briefing | Unavailable:
-        waiting = next_prepared(self.store, self.clock.now() - PREPARED_WINDOW)
+        waiting = self._next_waiting()
         if waiting is None and self.practice and not self.walk_up:
             waiting = self._sample()  # (walk-up tried in practice: the patient types who they are)
         if waiting is not None:
-            form = self.forms.get(waiting.form_id)
-            if form is None or form.content_sha256 != waiting.content_sha256:
-                return Unavailable(
-                    NO_BRIEFING,
-                    f"briefing {waiting.briefing_id} was prepared for {waiting.form_id} content this kiosk "
-                    "no longer has; prepare it again for the current version.",
-                )
+            form = self.forms[waiting.form_id]
             p = waiting.patient
             languages = self.languages_of(form)
             keep(self.store, [form, *languages.values()], form, self.clock.now())
@@ -221,18 +218,18 @@ class Station:
         if not self.walk_up:
             return self._not_set_up() or Unavailable(NO_BRIEFING)
         form_id = str(self.config["walk_up_procedure"])
-        form = self.forms.get(form_id)
-        if form is None:
+        walk_up = self.forms.get(form_id)
+        if walk_up is None:
             return Unavailable(
                 NO_BRIEFING,
                 f"{self.config.path}: walk_up_procedure: {form_id!r} is not a procedure this kiosk has; "
                 f"use one of {', '.join(sorted(self.forms)) or 'none (no procedure loaded)'}.",
             )
-        languages = self.languages_of(form)
-        keep(self.store, [form, *languages.values()], form, self.clock.now())
+        languages = self.languages_of(walk_up)
+        keep(self.store, [walk_up, *languages.values()], walk_up, self.clock.now())
         briefing_id = str(uuid.uuid4())
         return Briefing(
-            form,
+            walk_up,
             briefing_id,
             self.recorder,
             self.clock,
@@ -279,13 +276,30 @@ class Station:
         """In practice mode, the sample patient and staff account every screen shows."""
         return SAMPLE if self.practice else None
 
+    def _next_waiting(self) -> Waiting | None:
+        """The next briefing prepared here whose content this kiosk has. One prepared for content
+        it no longer has (its form updated since) is passed over, and staff are told in the log:
+        it stood first in line, and no patient behind it could start."""
+        passed: list[str] = []
+        since = self.clock.now() - PREPARED_WINDOW
+        while (waiting := next_prepared(self.store, since, passed)) is not None:
+            form = self.forms.get(waiting.form_id)
+            if form is not None and form.content_sha256 == waiting.content_sha256:
+                return waiting
+            log.warning(
+                "briefing %s was prepared for %s content this kiosk no longer has: passed over; "
+                "prepare it again for the current version", waiting.briefing_id, waiting.form_id,
+            )  # fmt: skip
+            passed.append(waiting.briefing_id)
+        return None
+
     def _sample(self) -> Waiting | None:
         """In practice mode, a briefing for the sample patient whenever none is waiting."""
         form = self.forms.get(str(self.config["walk_up_procedure"]))
         if form is None:
             return None
         prepare_sample(self.store, form, self.clock.now(), PREPARED_WINDOW)
-        return next_prepared(self.store, self.clock.now() - PREPARED_WINDOW)
+        return self._next_waiting()
 
     # -- after signing ---------------------------------------------------------------------
 
@@ -325,13 +339,9 @@ class Station:
     def staff_action(self, staff: str, action: str, detail: dict[str, Any] | None = None) -> None:
         """Record something a signed-in staff member did at the kiosk, under their name."""
         audit.record(
-            self.store,
-            at=self.clock.now(),
-            actor=staff,
-            action=action,
-            subject=f"kiosk:{self.store.kiosk_id}",
-            detail=detail or {},
-        )
+            self.store, at=self.clock.now(), actor=staff, action=action,
+            subject=f"kiosk:{self.store.kiosk_id}", detail=detail or {},
+        )  # fmt: skip
 
     # -- staff follow-up (each action audited under the staff member's name) ---------------
 

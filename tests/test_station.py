@@ -68,6 +68,34 @@ def test_a_started_briefing_is_no_longer_offered(station: Station, clock: FakeCl
     assert isinstance(nxt, Briefing) and nxt.briefing_id == second
 
 
+def test_a_briefing_prepared_for_content_no_longer_here_lets_the_next_patient_start(
+    station: Station, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A reviewer prepared a briefing, then updated the procedure: it stood first in line, and
+    every patient behind it was told to see staff."""
+    from sqlalchemy import select, update
+
+    from kiosk.store.models import BriefingRow
+
+    stale = _prepare(station, clock, "Ana Ruiz")
+    with station.store.sessions.begin() as session:
+        session.execute(
+            update(BriefingRow).where(BriefingRow.id == stale).values(content_sha256="0" * 64)
+        )
+    clock.advance(1)
+    second = _prepare(station, clock, "Ben Okafor")
+    b = station.next_briefing()
+    assert isinstance(b, Briefing) and b.briefing_id == second
+    said = [r.getMessage() for r in caplog.records if stale in r.getMessage()]
+    assert said and "prepare it again" in said[0] and "Ana" not in said[0]
+    with station.store.reading() as session:
+        status = session.scalar(select(BriefingRow.status).where(BriefingRow.id == stale))
+    assert status == "prepared"  # left for staff to prepare again
+    b.go_next()
+    add_staff(station.store, "Sam Carter", "482916", clock.now())
+    assert station.next_briefing() == Unavailable(NO_BRIEFING)  # nothing else waits
+
+
 def test_a_briefing_prepared_more_than_a_day_ago_waits_for_staff(
     station: Station, clock: FakeClock
 ) -> None:
@@ -141,16 +169,15 @@ def test_walk_up_with_an_unknown_procedure_tells_staff_which_setting(
 
 
 def test_a_briefing_prepared_for_content_the_kiosk_no_longer_has_is_not_started(
-    station: Station, clock: FakeClock
+    station: Station, clock: FakeClock, caplog: pytest.LogCaptureFixture
 ) -> None:
     changed = FORM.model_copy(update={"version": "0.9"})
     prepare_briefing(
         station.store, changed, name="Ana Ruiz", date_of_birth=date(1950, 1, 2), mrn=None,
         staff="Sam Carter", now=clock.now(),
     )  # fmt: skip
-    result = station.next_briefing()
-    assert isinstance(result, Unavailable) and result.for_staff is not None
-    assert "prepare it again" in result.for_staff
+    assert isinstance(station.next_briefing(), Unavailable)
+    assert any("prepare it again" in r.getMessage() for r in caplog.records)
 
 
 def test_without_a_signing_key_the_pdf_stays_pending_with_a_reason(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -184,12 +185,15 @@ def _waiting(since: datetime, *columns: Any) -> Select[Any]:
     )
 
 
-def next_prepared(store: Store, since: datetime) -> Waiting | None:
+def next_prepared(
+    store: Store, since: datetime, passed_over: Collection[str] = ()
+) -> Waiting | None:
     """The oldest briefing prepared on this kiosk (or for any kiosk) since `since` and not yet
-    started, if any. Two kiosks may offer one prepared for any: the first to start it takes it
-    (the recorder's start claims it only while it is still prepared)."""
+    started, if any, but those `passed_over` (by id). Two kiosks may offer one prepared for any:
+    the first to start it takes it (the recorder's start claims it only while it is still
+    prepared)."""
     with store.reading() as session:
-        row = session.execute(
+        query = (
             _waiting(
                 since,
                 BriefingRow.id,
@@ -201,8 +205,10 @@ def next_prepared(store: Store, since: datetime) -> Waiting | None:
             )
             .outerjoin(RebriefingRow, RebriefingRow.briefing_id == BriefingRow.id)
             .where(BriefingRow.kiosk_id.in_((store.kiosk_id, ANY_KIOSK)))
-            .limit(1)
-        ).first()
+        )
+        if passed_over:
+            query = query.where(BriefingRow.id.not_in(list(passed_over)))
+        row = session.execute(query.limit(1)).first()
         if row is None:
             return None
         briefing_id, form_id, sha, language, patient, changes = row
