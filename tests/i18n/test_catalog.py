@@ -217,3 +217,31 @@ def test_a_count_stays_on_one_line(language: str) -> None:
     assert heading.count("\u00a0") == 2
     last = heading.split(" ")[-1]  # (str.split() would break at a no-break space too)
     assert last.split("\u00a0") == words("question.heading", n=1, total=5).split(" ")[-3:]
+
+
+DATE_WORDS = {
+    "en": {"day": "day", "month": "month", "year": "year"},
+    "es": {"day": "día", "month": "mes", "year": "año"},
+    "ar": {"day": "اليوم", "month": "الشهر", "year": "السنة"},
+}
+"""How each shipped language names a date's parts in the sentences that say what to type."""
+
+
+@pytest.mark.parametrize("language", sorted(DATE_WORDS))
+def test_every_date_hint_gives_the_order_the_date_is_typed_in(language: str) -> None:
+    """A reviewer read "Mes, día y año" over boxes for Día / Mes / Año, and typed 07041958 month
+    first as the Arabic hint said, to be stored as 7 April; the planned date was read day first
+    under a label saying MM/DD. Every hint now gives the language's own order (its short date
+    format, as the keypad's boxes stand)."""
+    words = words_for(language)
+    order = words.date_order
+    named = DATE_WORDS[language]
+    for hint in ("staff.prepare.birth-hint", "staff.date-incomplete"):
+        text = words(hint).casefold()
+        found = sorted(order, key=lambda part: text.index(named[part]))
+        assert tuple(found) == order, (hint, text)
+    typed = words("console.prepare.date-format")  # as the console and staff mode read it
+    letters = {"d": "day", "M": "month", "y": "year"}
+    assert tuple(dict.fromkeys(letters[c] for c in typed if c in letters)) == order
+    shown = words("console.prepare.date-hint")
+    assert shown in words("staff.prepare.planned-date")  # the label shows the same hint
