@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from kiosk.config import Config, ConfigError
 from kiosk.document.anchor import certificate_of, sealed_heads
-from kiosk.document.identity import load_signer
+from kiosk.document.identity import certificates_of_key, load_signer
 from kiosk.document.seal import SealError
 from kiosk.document.verify import briefing_of
 from kiosk.records.pdfs import misfiled, pdf_file
@@ -39,7 +39,10 @@ def proof_of(
 ) -> tuple[audit.ChainReport, proof.Finding, proof.Finding]:
     """The chain's own links; its anchors (checkpoint, newest PDFs); the events against the audit."""
     cert = kiosk_certificate(config)
-    sealed = sealed_heads(config.documents_dir, fingerprint(cert)) if cert is not None else []
+    sealed = []
+    if cert is not None:  # PDFs sealed before `kiosk cert renew` carry an earlier certificate
+        mine = {fingerprint(c) for c in [cert, *(old for _, old in certificates_of_key(config))]}
+        sealed = sealed_heads(config.documents_dir, mine)
     with store.reading() as session:
         report = audit.verify(session)
         anchored = proof.anchored(

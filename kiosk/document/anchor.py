@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
@@ -53,9 +54,12 @@ NEWEST_PDFS = 20
 """How many of the newest PDFs `kiosk audit verify` and `kiosk doctor` read for their signature rows."""
 
 
-def sealed_heads(folder: Path, cert_sha256: str, newest: int = NEWEST_PDFS) -> list[Sealed]:
-    """The signature rows sealed into the newest PDFs in `folder` by this kiosk (its certificate's
-    SHA-256): each PDF's attached record names the hash of its briefing's `signed` audit row."""
+def sealed_heads(
+    folder: Path, certificates: Collection[str], newest: int = NEWEST_PDFS
+) -> list[Sealed]:
+    """The signature rows sealed into the newest PDFs in `folder` by this kiosk (the SHA-256 of its
+    certificate, and of the earlier ones `kiosk cert renew` kept): each PDF's attached record names
+    the hash of its briefing's `signed` audit row."""
     from kiosk.document.seal import verify_pdf
     from kiosk.document.verify import embedded_record
 
@@ -75,7 +79,7 @@ def sealed_heads(folder: Path, cert_sha256: str, newest: int = NEWEST_PDFS) -> l
             continue
         report = verify_pdf(data)
         attached = embedded_record(data) if report.intact else None
-        if attached is None or report.certificate_sha256 != cert_sha256:
+        if attached is None or report.certificate_sha256 not in certificates:
             continue  # another kiosk's PDF, or not a record: `kiosk verify` judges those
         try:
             record = json.loads(attached)

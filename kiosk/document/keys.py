@@ -11,19 +11,18 @@ from typing import Any, TypeAlias
 
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
 from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
 from pyhanko.sign import signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from kiosk.document import certificate
 from kiosk.document.seal import SealError, Signer
 from kiosk.files import install_file
 
 EXPIRY_WARNING = timedelta(days=30)
-_OU = "Briefing kiosk"
 
 _PrivateKey: TypeAlias = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
@@ -38,7 +37,7 @@ def create_identity(
     clinic: str,
     kiosk_id: str,
     now: datetime,
-    valid_days: int = 3650,
+    valid_days: int = certificate.VALID_DAYS,
 ) -> None:
     """A new EC P-256 key (PEM PKCS#8, mode 0600) and a self-signed certificate for it (PEM, 0644).
 
@@ -55,38 +54,8 @@ def create_identity(
     if key_path.exists():
         raise SealError(_key_exists(key_path))
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name(
-        [
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, clinic.strip() or _OU),
-            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, _OU),
-            x509.NameAttribute(NameOID.COMMON_NAME, kiosk_id.strip()),
-        ]
-    )
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=valid_days))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,  # a.k.a. nonRepudiation
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .sign(key, hashes.SHA256())
+    cert = certificate.self_signed(
+        key, clinic=clinic, kiosk_id=kiosk_id, now=now, valid_days=valid_days
     )
     key_pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -142,6 +111,16 @@ class _Material:
     key_where: str
     """How messages name the key's source: "The signing key /x (signing_key)"."""
     cert_where: str
+    from_pkcs12: bool = False
+
+    @property
+    def advice(self) -> str:
+        """What to do about a certificate that is out of date: who can make a new one."""
+        if self.from_pkcs12:
+            return "ask the clinic for a new PKCS#12 file (signing_pkcs12)"
+        if certificate.is_self_signed(self.cert):
+            return certificate.RENEW
+        return "ask the clinic for a new certificate for this key and put it at signing_certificate"
 
 
 def _read(path: Path, setting: str, what: str) -> bytes:
@@ -150,7 +129,11 @@ def _read(path: Path, setting: str, what: str) -> bytes:
     except FileNotFoundError:
         raise SealError(
             f"The {what} {path} ({setting}) does not exist; "
-            f"create the kiosk's signing identity or correct {setting}."
+            + (
+                f"restore it from a backup, or {certificate.RENEW}."
+                if setting == "signing_certificate"
+                else f"create the kiosk's signing identity or correct {setting}."
+            )
         ) from None
     except IsADirectoryError:
         raise SealError(f"The {what} {path} ({setting}) is a folder; correct {setting}.") from None
@@ -189,7 +172,7 @@ def _load_material(
             raise SealError(
                 f"{where} must hold a private key and its certificate; ask the clinic for one that does."
             )
-        return _Material(_supported_key(key, where), cert, tuple(extra), where, where)
+        return _Material(_supported_key(key, where), cert, tuple(extra), where, where, True)
 
     if key_path is None or cert_path is None:
         unset = "signing_key" if key_path is None else "signing_certificate"
@@ -197,10 +180,14 @@ def _load_material(
             f"No signing identity is configured ({unset} is not set); "
             "set signing_key and signing_certificate, or signing_pkcs12."
         )
+    key, key_where = _pem_key(key_path)
+    cert, cert_where = _pem_cert(cert_path)
+    return _Material(key, cert, (), key_where, cert_where)
+
+
+def _pem_key(key_path: Path) -> tuple[_PrivateKey, str]:
     key_where = f"The signing key {key_path} (signing_key)"
-    cert_where = f"The certificate {cert_path} (signing_certificate)"
     key_data = _read(key_path, "signing_key", "signing key")
-    cert_data = _read(cert_path, "signing_certificate", "certificate")
     try:
         key = serialization.load_pem_private_key(key_data, password=None)
     except TypeError:
@@ -212,25 +199,36 @@ def _load_material(
         raise SealError(
             f"{key_where} is not a PEM private key; restore it from a backup."
         ) from None
+    return _supported_key(key, key_where), key_where
+
+
+def _pem_cert(cert_path: Path) -> tuple[x509.Certificate, str]:
+    cert_where = f"The certificate {cert_path} (signing_certificate)"
+    cert_data = _read(cert_path, "signing_certificate", "certificate")
     try:
-        cert = x509.load_pem_x509_certificate(cert_data)
+        return x509.load_pem_x509_certificate(cert_data), cert_where
     except ValueError:
         raise SealError(
-            f"{cert_where} is not a PEM certificate; restore it from a backup."
+            f"{cert_where} is not a PEM certificate; restore it from a backup, or move it aside "
+            f"and {certificate.RENEW}."
         ) from None
-    return _Material(_supported_key(key, key_where), cert, (), key_where, cert_where)
 
 
-def _public_der(public: object) -> bytes | None:
-    if isinstance(public, rsa.RSAPublicKey | ec.EllipticCurvePublicKey):
-        return public.public_bytes(
-            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-    return None
+def read_own(key_path: Path, cert_path: Path) -> tuple[_PrivateKey, x509.Certificate | None]:
+    """For `kiosk cert renew`: the kiosk's key, and its certificate (None if there is no file),
+    whatever the certificate's dates; SealError when either cannot be used or they do not match."""
+    key, key_where = _pem_key(key_path)
+    if not cert_path.exists():
+        return key, None
+    cert, cert_where = _pem_cert(cert_path)
+    problem = _mismatch_problem(_Material(key, cert, (), key_where, cert_where))
+    if problem is not None:
+        raise SealError(problem)
+    return key, cert
 
 
 def _mismatch_problem(material: _Material) -> str | None:
-    if _public_der(material.key.public_key()) == _public_der(material.cert.public_key()):
+    if certificate.public_der(material.key) == certificate.public_der(material.cert):
         return None
     if material.key_where == material.cert_where:
         return (
@@ -240,7 +238,7 @@ def _mismatch_problem(material: _Material) -> str | None:
     cert_where = material.cert_where[0].lower() + material.cert_where[1:]
     return (
         f"{material.key_where} does not match {cert_where}; "
-        "put the certificate made for this key there, or create a new identity."
+        "put the certificate made for this key there (restore it from a backup)."
     )
 
 
@@ -253,11 +251,10 @@ def _date_problem(material: _Material, now: datetime, *, warn_expiry: bool) -> s
             "check the kiosk's clock or install a current certificate."
         )
     if now > after:
-        return f"{where} expired on {after:%Y-%m-%d}; create or install a new certificate."
+        return f"{where} expired on {after:%Y-%m-%d}, so no PDF can be sealed; {material.advice}."
     if warn_expiry and after - now <= EXPIRY_WARNING:
         return (
-            f"{where} expires on {after:%Y-%m-%d}, within 30 days; "
-            "create or install a new certificate soon."
+            f"{where} expires on {after:%Y-%m-%d}, within 30 days; before then, {material.advice}."
         )
     return None
 
@@ -381,15 +378,4 @@ def describe_identity(
         pkcs12_path=pkcs12_path,
         pkcs12_password=pkcs12_password,
     )
-    return describe_certificate(material.cert)
-
-
-def describe_certificate(cert: x509.Certificate) -> str:
-    """A certificate in one line: its subject's CN and O, and its last valid day (UTC)."""
-    parts = [
-        f"{label}={attribute.value!s}"
-        for label, oid in (("CN", NameOID.COMMON_NAME), ("O", NameOID.ORGANIZATION_NAME))
-        for attribute in cert.subject.get_attributes_for_oid(oid)
-    ]
-    parts.append(f"valid until {cert.not_valid_after_utc:%Y-%m-%d}")
-    return ", ".join(parts)
+    return certificate.describe(material.cert)
