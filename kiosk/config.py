@@ -34,13 +34,15 @@ class Setting:
     """Returns what is allowed when the value is not, else None."""
     secret: bool = False
     """A password, or where one is: its value is never printed (a refusal names the setting alone)."""
+    problem: Callable[[Any], str | None] = field(default=lambda _: None)
+    """What is wrong and what to do, as the end of a sentence, where `check`'s "use …" cannot say."""
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("kiosk_id", str, "", "This kiosk's name in records and the audit log (default: the computer's name).", check.kiosk_id),
     Setting("clinic_name", str, "", "The clinic's name, printed on briefings and in the kiosk's certificate."),
     Setting("data_dir", str, "", "Folder for the database, PDFs and keys (default: KIOSK_DATA_DIR, else the platform's data folder).", check.absolute),
-    Setting("database_url", str, "", "Empty for the embedded SQLite file in the data folder; a PostgreSQL URL to share one database between kiosks.", check.database_url, secret=True),
+    Setting("database_url", str, "", "Empty for the embedded SQLite file in the data folder; a PostgreSQL URL to share one database between kiosks.", check.database_url, secret=True, problem=lambda v: unencoded_at(v)),
     Setting("idle_warning_seconds", int, 90, "Seconds without a touch before “Are you still there?”.", check.positive),
     Setting("idle_end_seconds", int, 30, "Further seconds without an answer before the briefing is abandoned and the screen wiped.", check.positive),
     Setting("languages", str, "", "The languages patients may choose, in the order Welcome offers them, the clinic's main language first (e.g. \"en, es, ar\"); empty: every language the kiosk ships whose procedure checks clean.", check.languages),
@@ -167,8 +169,27 @@ class Config:
         return str(self.values["database_url"]) or f"sqlite:///{self.data_dir / 'kiosk.db'}"
 
 
+def masked_url(url: str) -> str:
+    """A URL with its password hidden, up to the last @ (one left unencoded in the password must
+    not leave the rest of it shown; an @ in the query is hidden with it, which costs nothing)."""
+    return re.sub(r"(://[^:/]*:).*@", r"\1***@", url)
+
+
 def _mask(value: Any) -> Any:
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", value) if isinstance(value, str) else value
+    return masked_url(value) if isinstance(value, str) else value
+
+
+def unencoded_at(url: str) -> str | None:
+    """A database URL whose password holds an @ not percent-encoded: SQLAlchemy would end the
+    password there and take the rest for the host. The sentence never shows the password."""
+    found = re.match(r"[^:]+://[^:/]*:[^@]*@([^?]*)", url)
+    if found is None or "@" not in found[1]:
+        return None
+    return (
+        "the password in it holds an @, which a URL reserves, so the rest of the password would be "
+        "taken for the server's name; write each @ in it as %40 (and each % as %25), or keep the "
+        "password out of the URL in ~/.pgpass (README, Several kiosks on one PostgreSQL server)."
+    )
 
 
 def _default_kiosk_id() -> str:
@@ -253,6 +274,10 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
             problems.append(f"{label}: {key}: must be {kind}.")
             continue
         allowed = setting.check(value)
+        problem = None if allowed else setting.problem(value)
+        if problem:
+            problems.append(f"{label}: {key}: {problem}")
+            continue
         if allowed:
             shown = "this value" if setting.secret else repr(value)
             problems.append(f"{label}: {key}: {shown} is not allowed; use {allowed}.")

@@ -170,7 +170,7 @@ def _command(args: argparse.Namespace) -> int:
 
     A command never logs its arguments: a patient's name or a staff member's can be among them.
     """
-    from kiosk.cli.causes import explain_database_errors
+    from kiosk.cli.causes import explain_database_errors, said_in_one_sentence
     from kiosk.config import ConfigError, load_config
     from kiosk.logs import COMMANDS_FILE_NAME, start_logging, without_log
 
@@ -190,7 +190,7 @@ def _command(args: argparse.Namespace) -> int:
     began = time.monotonic()
     log.info("kiosk %s: started (version %s)", name, __version__)
     try:
-        result: int = args.run(args)
+        result: int = said_in_one_sentence(args.run)(args)  # (every command's database errors)
         sys.stdout.flush()  # a reader gone is found before the status is logged, not after
     except BaseException as exc:
         if isinstance(exc, BrokenPipeError):

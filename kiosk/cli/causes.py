@@ -12,10 +12,12 @@ columns only. A data error's first line ("invalid input syntax for type date: â€
 
 from __future__ import annotations
 
+import argparse
+import functools
 import logging
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy.exc import DBAPIError
 
@@ -83,3 +85,24 @@ def explain_database_errors(handlers: Iterable[logging.Handler]) -> None:
     """Give the log's handlers the filter (the kiosk's, the desk's and every command's)."""
     for handler in handlers:
         handler.addFilter(DatabaseCause())
+
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def said_in_one_sentence(run: Command) -> Command:
+    """A command whose database errors end it in one sentence (a StoreError naming database_url or
+    the file, and what to do), never a traceback: a table the role may not read, one the schema
+    lacks. The error stays the sentence's cause, so the log still gets its SQLSTATE."""
+
+    @functools.wraps(run)
+    def said(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except DBAPIError as exc:
+            from kiosk.config import load_config
+            from kiosk.store.database import StoreError, describe_error
+
+            raise StoreError(describe_error(load_config(args.config).database_url, exc)) from exc
+
+    return said

@@ -148,7 +148,7 @@ def _open(args: argparse.Namespace) -> tuple[Store, list[Any]]:
         *catalog.forms.values(),
         *(f for by in catalog.translations.values() for f in by.values()),
     ]
-    return open_store(config.database_url, config.kiosk_id, create=False), forms
+    return open_store(config.database_url, config.kiosk_id, create=False, at_head=True), forms
 
 
 def _fail(action: str, message: str, code: int = 1) -> int:

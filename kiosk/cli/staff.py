@@ -38,7 +38,7 @@ def register(commands: Any) -> None:
 
 def _open(args: argparse.Namespace) -> Store:
     config = load_config(args.config)
-    return open_store(config.database_url, config.kiosk_id, create=False)
+    return open_store(config.database_url, config.kiosk_id, create=False, at_head=True)
 
 
 def _fail(action: str, message: str) -> int:

@@ -12,6 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.cli.backup import run_backup
 from kiosk.cli.proof import proof_checks, proof_of
 from kiosk.cli.settings import settings_check
 from kiosk.cli.speech import read_aloud_check
@@ -26,7 +29,8 @@ from kiosk.logs import log_folder
 from kiosk.store import StoreError, audit, open_store
 from kiosk.store.atrest import at_rest
 from kiosk.store.checkpoint import checkpoint_path
-from kiosk.store.maintenance import Check, backup, record_settings, store_checks
+from kiosk.store.database import describe_error, sqlite_path
+from kiosk.store.maintenance import Check, Noted, note_settings, store_checks
 from kiosk.store.rights import rights_check
 
 log = logging.getLogger(__name__)
@@ -89,18 +93,16 @@ def run_init(args: argparse.Namespace) -> int:
     print(f"data      {'kept   ' if existed else 'created'}   {data_dir}")
     log.info("init: data folder %s: %s", "kept" if existed else "created", data_dir)
     store = open_store(config.database_url, config.kiosk_id)
-    changed = record_settings(store, config.masked(), datetime.now(UTC), actor="kiosk init")
-    if changed and len(changed) == len(config.masked()):  # a new database: every one, first time
-        print(f"settings  recorded  all {len(changed)} settings noted in the audit log")
-    elif changed:
-        print(f"settings  recorded  {len(changed)} changed setting(s) noted in the audit log")
-        log.info("init: changed settings noted in the audit log: %s", ", ".join(changed))
+    noted = note_settings(store, config.masked(), datetime.now(UTC), actor="kiosk init")
+    if noted.changed:
+        print(f"settings  recorded  {_settings_noted(noted, config.kiosk_id)}")
+        log.info("init: settings noted in the audit log: %s", ", ".join(noted.changed))
     with store.reading() as session:
         rows = audit.verify(session).rows
     rights = rights_check(store)
     store.close()
-    print(f"database  ready     {_where(config)} (migrated, {rows} audit rows)")
-    log.info("init: database ready: %s (migrated, %d audit rows)", _where(config), rows)
+    print(f"database  ready     {_where(config)} (migrated, {_count(rows, 'audit row')})")
+    log.info("init: database ready: %s (migrated, %s)", _where(config), _count(rows, "audit row"))
     if rights and not rights.ok:
         print(f"rights    missing   {rights.detail}", file=sys.stderr)
         log.error("init: %s", rights.detail)
@@ -109,6 +111,23 @@ def run_init(args: argparse.Namespace) -> int:
     log.info("init: signing identity %s: %s", state, where)
     _anchor(config)
     return 0 if rights is None or rights.ok else 1
+
+
+def _count(n: int, thing: str) -> str:
+    """`1 audit row`, `2 audit rows` (IT's lines in the terminal are English)."""
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
+def _settings_noted(noted: Noted, kiosk_id: str) -> str:
+    """What `kiosk init` noted of the settings: every one for a new database, else which changed."""
+    if not noted.first:
+        return f"{_count(len(noted.changed), 'setting')} changed: {', '.join(noted.changed)}"
+    every = f"all {len(noted.changed)} settings noted in the audit log"
+    if noted.since_latest is None:  # a new database
+        return every
+    since = noted.since_latest
+    differ = f"; {_count(len(since), 'setting')} changed since the last: {', '.join(since)}"
+    return f"{every}, the first under kiosk_id {kiosk_id}{differ if since else ''}"
 
 
 def _anchor(config: Config) -> None:
@@ -127,8 +146,6 @@ def _anchor(config: Config) -> None:
 
 
 def _where(config: Config) -> str:
-    from kiosk.store.database import sqlite_path
-
     path = sqlite_path(config.database_url)
     return str(path) if path else "PostgreSQL (database_url)"
 
@@ -146,7 +163,8 @@ def run_doctor(args: argparse.Namespace) -> int:
             config.database_url,
             config.kiosk_id,
             config.data_dir,
-            lambda store: [*filter(None, [rights_check(store)]), *proof_checks(store, config)],
+            lambda store: proof_checks(store, config),
+            rights_check,
         )
         checks += store_lines
         store_usable = all(c.ok for c in store_lines if c.name in ("database", "migrations"))
@@ -277,11 +295,15 @@ def _forms(catalog: Catalog) -> Check:
 
 def _pending(config: Config) -> Check:
     try:
-        store = open_store(config.database_url, config.kiosk_id, create=False)
+        store = open_store(config.database_url, config.kiosk_id, create=False, at_head=True)
     except StoreError as exc:
         return Check("pending PDFs", False, f"not counted: {exc}")
     try:
         waiting = pending(store)
+    except DBAPIError as exc:  # a table the role may not read, say
+        return Check(
+            "pending PDFs", False, f"not counted: {describe_error(config.database_url, exc)}"
+        )
     finally:
         store.close()
     if waiting:
@@ -297,7 +319,7 @@ def _repair(config: Config) -> Check:
     """Make every pending PDF (a disk was full, a folder unwritable when the briefing was signed)."""
     now = datetime.now(UTC)
     try:
-        store = open_store(config.database_url, config.kiosk_id, create=False)
+        store = open_store(config.database_url, config.kiosk_id, create=False, at_head=True)
     except StoreError as exc:
         return Check("repair", False, str(exc))
     try:
@@ -333,7 +355,7 @@ def _repair(config: Config) -> Check:
 
 def run_audit_verify(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    store = open_store(config.database_url, config.kiosk_id, create=False)
+    store = open_store(config.database_url, config.kiosk_id, create=False, at_head=True)
     try:
         report, anchored, agreed = proof_of(store, config)
     finally:
@@ -354,39 +376,6 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         f"audit chain intact: {report.rows} rows, head {report.head}; {anchored.detail}; {agreed.detail}"
     )
     log.info("audit verify: chain intact, %d rows, head %s", report.rows, report.head)
-    return 0
-
-
-def run_backup(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
-    if args.path.is_dir():
-        raise StoreError(
-            f"{args.path}: is a folder; give the name of a new file inside it, e.g. "
-            f"{args.path / f'kiosk-{datetime.now(UTC):%Y-%m-%d}.db'}"
-        )
-    store = open_store(config.database_url, config.kiosk_id, create=False)
-    try:
-        size = backup(store, args.path)
-    finally:
-        store.close()
-    print(
-        f"backup written: {args.path} ({size // 1024} KB) at {datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC"
-    )
-    log.info("backup written: %s (%d KB)", args.path, size // 1024)
-    anchor_file = checkpoint_path(config.database_url, config.data_dir)
-    if anchor_file.is_file():  # the proof of how far the chain went travels with the copy
-        copy = args.path.with_name(f"{args.path.name}.{anchor_file.name}")
-        try:
-            install_file(copy, anchor_file.read_bytes(), 0o600, overwrite=False)
-        except OSError as exc:
-            print(
-                f"{copy}: the audit checkpoint was not copied ({exc.strerror}); copy "
-                f"{anchor_file} beside the backup yourself.",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"checkpoint copied: {copy} (restore it beside the database as {anchor_file.name})")
-        log.info("backup: audit checkpoint copied: %s", copy)
     return 0
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.config import masked_url
 from kiosk.files import nearest_existing
 from kiosk.store.hot import HotStatement as HotStatement
 from kiosk.store.hot import wrapped
@@ -261,11 +262,12 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
 
 def place_of(url: str | URL) -> str | Path:
-    """The database as a sentence names it: its file for SQLite, else its URL without the password."""
-    return sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+    """The database as a sentence names it: its file, or its URL with all of the password hidden."""
+    shown = url if isinstance(url, str) else url.render_as_string(hide_password=False)
+    return sqlite_path(url) or masked_url(shown)
 
 
-def _refuse_unknown_revision(engine: Engine, current: str | None, url: str) -> None:
+def refuse_unknown_revision(engine: Engine, current: str | None, url: str) -> None:
     """A schema this kiosk has no migration for was made by a newer kiosk: say so, touch nothing."""
     known = {r.revision for r in _scripts(engine).walk_revisions()}
     if current is not None and current not in known:
@@ -276,8 +278,12 @@ def _refuse_unknown_revision(engine: Engine, current: str | None, url: str) -> N
         )
 
 
-def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = True) -> Store:
-    """Open (and if `create`, make or upgrade) the store; any problem is a StoreError sentence."""
+def open_store(
+    url: str, kiosk_id: str, *, create: bool = True, check: bool = True, at_head: bool = False
+) -> Store:
+    """Open (and if `create`, make or upgrade) the store; any problem is a StoreError sentence.
+    With `at_head` (the commands, which read and write the schema as it is), a schema other than
+    this version's is refused, unchanged, naming its revision and what to run."""
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)
@@ -310,11 +316,16 @@ def open_store(url: str, kiosk_id: str, *, create: bool = True, check: bool = Tr
         if create:
             current = current_revision(engine)
             if current != SCHEMA_HEAD:
-                _refuse_unknown_revision(engine, current, url)
+                refuse_unknown_revision(engine, current, url)
                 migrate(engine)
+        elif at_head and (current := current_revision(engine)) != SCHEMA_HEAD:
+            from kiosk.store.said import behind
+
+            refuse_unknown_revision(engine, current, url)
+            raise StoreError(behind(url, current))
     except DBAPIError as exc:
         engine.dispose()
-        raise StoreError(_describe(url, exc)) from None
+        raise StoreError(describe_error(url, exc)) from None
     except StoreError:
         engine.dispose()
         raise
@@ -382,19 +393,7 @@ def locked(path: Path, reason: str) -> str | None:
 
 
 def describe_error(url: str, exc: DBAPIError) -> str:
-    """An error the database raised, as one sentence (see _describe)."""
-    return _describe(url, exc)
+    """An error the database raised, as one sentence (kiosk.store.said)."""
+    from kiosk.store.said import described
 
-
-def _describe(url: str, exc: DBAPIError) -> str:
-    place = place_of(url)
-    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    path = sqlite_path(url)
-    if path is not None:
-        said = full_disk(path) or locked(path, reason)
-        if said:
-            return said
-        if "not a database" in reason or "malformed" in reason:
-            return f"{place}: the database is damaged ({reason}); it was left untouched: restore it from a backup and run `kiosk doctor`."
-        return f"{place}: the database cannot be used ({reason}); check the file, its folder's permissions and free disk space."
-    return f"database_url {place}: cannot reach the database ({reason}); check the server is running and the URL, user and password."
+    return described(url, exc)

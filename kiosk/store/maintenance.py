@@ -16,19 +16,21 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from kiosk.files import nearest_existing
 from kiosk.store import audit
 from kiosk.store.briefings import recover_interrupted
 from kiosk.store.database import (
+    SCHEMA_HEAD,
     Store,
     StoreError,
     current_revision,
     describe_error,
-    head_revision,
     integrity_problems,
     open_store,
     place_of,
+    refuse_unknown_revision,
     sqlite_path,
 )
 from kiosk.store.models import AuditEntry
@@ -58,18 +60,29 @@ def record_settings(
     The row names the changed keys and a digest of every value, never the values themselves
     (a database URL may hold a password). Returns the changed keys.
     """
+    return note_settings(store, settings, now, actor).changed
+
+
+@dataclass(frozen=True)
+class Noted:
+    """What note_settings recorded: the keys changed since this kiosk's last record (every one when
+    it has none), and for a kiosk without one the keys that differ from the newest record of any
+    kiosk (None: the database holds none, it is new), so that a renamed kiosk_id is said as such."""
+
+    changed: list[str]
+    first: bool
+    since_latest: list[str] | None
+
+
+def note_settings(
+    store: Store, settings: dict[str, Any], now: datetime, actor: str = "system"
+) -> Noted:
+    """record_settings, saying also against what the settings were compared (`kiosk init`)."""
     digests = {key: _digest(value) for key, value in sorted(settings.items())}
     with store.sessions.begin() as session:
-        last = session.execute(
-            select(AuditEntry.detail)
-            .where(AuditEntry.action == "settings_changed", AuditEntry.kiosk_id == store.kiosk_id)
-            .order_by(AuditEntry.seq.desc())
-            .limit(1)
-        ).scalar()
-        before = json.loads(last)["settings"] if last else {}
-        changed = sorted(
-            key for key in digests.keys() | before.keys() if digests.get(key) != before.get(key)
-        )
+        own = _last_settings(session, store.kiosk_id)
+        latest = own if own is not None else _last_settings(session, None)
+        changed = _differing(digests, own or {})
         if changed:
             audit.append(
                 session,
@@ -80,7 +93,22 @@ def record_settings(
                 subject=f"kiosk:{store.kiosk_id}",
                 detail={"changed": changed, "settings": digests},
             )
-    return changed
+    return Noted(changed, own is None, None if latest is None else _differing(digests, latest))
+
+
+def _last_settings(session: Session, kiosk_id: str | None) -> dict[str, str] | None:
+    """The digests of the newest settings recorded by `kiosk_id` (None: by any kiosk)."""
+    query = select(AuditEntry.detail).where(AuditEntry.action == "settings_changed")
+    if kiosk_id is not None:
+        query = query.where(AuditEntry.kiosk_id == kiosk_id)
+    last = session.execute(query.order_by(AuditEntry.seq.desc()).limit(1)).scalar()
+    return dict(json.loads(last)["settings"]) if last else None
+
+
+def _differing(digests: dict[str, str], before: dict[str, str]) -> list[str]:
+    return sorted(
+        key for key in digests.keys() | before.keys() if digests.get(key) != before.get(key)
+    )
 
 
 def _digest(value: Any) -> str:
@@ -105,9 +133,12 @@ def store_checks(
     kiosk_id: str,
     data_dir: Path,
     chain: Callable[[Store], list[Check]] | None = None,
+    rights: Callable[[Store], Check | None] | None = None,
 ) -> list[Check]:
-    """The store's lines of `kiosk doctor`: reachable, migrated, intact, audit chain (`chain` says
-    how it is proven: by default its own links alone), free disk."""
+    """The store's lines of `kiosk doctor`: reachable, migrated, intact, the role's `rights` (on
+    PostgreSQL), audit chain (`chain` says how it is proven: by default its own links alone), free
+    disk. The migrations are read before any table: on a schema behind this version's (a backup
+    restored after an upgrade, the owner's init not run yet) the chain is not read, and said so."""
     checks: list[Check] = []
     try:
         store = open_store(url, kiosk_id, create=False)
@@ -116,24 +147,51 @@ def store_checks(
         return [*checks, _free_disk(data_dir)]
     try:
         checks.append(Check("database", True, f"reachable ({place_of(store.engine.url)})"))
-        current, head = current_revision(store.engine), head_revision(store.engine)
-        checks.append(
-            Check(
-                "migrations",
-                current == head,
-                f"at {head}"
-                if current == head
-                else f"at {current}, the code needs {head}: run `kiosk init`",
-            )
-        )
+        migrations = _migrations(store, url)
+        checks.append(migrations)
         problems = integrity_problems(store.engine, full=True)
         checks.append(
             Check("integrity", not problems, "ok" if not problems else "; ".join(problems[:3]))
         )
-        checks += chain(store) if chain else [_chain(store)]
+        found = rights(store) if rights else None
+        checks += [found] if found else []
+        if not migrations.ok:
+            checks.append(
+                Check("audit chain", True, "not read until the migrations are done", warning=True)
+            )
+        else:
+            try:
+                checks += chain(store) if chain else [_chain(store)]
+            except DBAPIError as exc:  # a table the role may not read, say
+                checks.append(Check("audit chain", False, f"not read: {describe_error(url, exc)}"))
     finally:
         store.close()
     return [*checks, _free_disk(data_dir)]
+
+
+def _migrations(store: Store, url: str) -> Check:
+    """Whether the schema is this version's: read first, so nothing reads a table it lacks."""
+    from kiosk.store.said import schema_behind
+
+    try:
+        current = current_revision(store.engine)
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        then = (
+            "check the file's permissions"
+            if store.is_sqlite
+            else "the rights line names what to grant"
+        )
+        return Check(
+            "migrations", False, f"the schema's revision could not be read ({reason}); {then}"
+        )
+    if current == SCHEMA_HEAD:
+        return Check("migrations", True, f"at {current}")
+    try:
+        refuse_unknown_revision(store.engine, current, url)
+    except StoreError as exc:  # made by a newer kiosk
+        return Check("migrations", False, str(exc))
+    return Check("migrations", False, schema_behind(url, current))
 
 
 def _chain(store: Store) -> Check:
@@ -161,10 +219,12 @@ def _free_disk(folder: Path) -> Check:
 
 
 def backup(
-    store: Store, destination: Path, progress: Callable[[int, int], None] | None = None
+    store: Store | str, destination: Path, progress: Callable[[int, int], None] | None = None
 ) -> int:
-    """An online, consistent copy of a SQLite store (safe while kiosks write); returns its size in bytes."""
-    source = sqlite_path(store.engine.url)
+    """An online, consistent copy of a SQLite store (safe while kiosks write); returns its size in
+    bytes. It only reads (its URL is enough: it needs no write access to the data folder, which a
+    filesystem remounted read-only denies just when a copy is wanted)."""
+    source = sqlite_path(store if isinstance(store, str) else store.engine.url)
     if source is None:
         raise StoreError(
             "kiosk backup copies the embedded SQLite database; for PostgreSQL use "
@@ -187,7 +247,7 @@ def backup(
         ) from None
     os.close(handle)
     try:
-        src = sqlite3.connect(source, timeout=10)
+        src = sqlite3.connect(_read_only_uri(source), uri=True, timeout=10)
         dst = sqlite3.connect(temp_name)
         try:
             src.backup(
@@ -217,3 +277,28 @@ def backup(
         Path(temp_name).unlink(missing_ok=True)
         raise
     return destination.stat().st_size
+
+
+def _read_only_uri(path: Path) -> str:
+    """The database opened for reading only. Where its folder cannot be written and no WAL file is
+    there (no kiosk has it open), SQLite could not make the shared-memory file a WAL database needs:
+    the file is then read as it stands, which is all of it (immutable)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(f"{path.name}-wal")
+    if not os.access(path.parent, os.W_OK | os.X_OK) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def record_backup(store: Store, destination: Path, size: int, now: datetime, actor: str) -> None:
+    """The audit row of a backup: who copied every record, to where (never a record's content)."""
+    with store.sessions.begin() as session:
+        audit.append(
+            session,
+            at=now,
+            kiosk_id=store.kiosk_id,
+            actor=actor,
+            action="backup_made",
+            subject="database",
+            detail={"path": str(destination), "bytes": size},
+        )
