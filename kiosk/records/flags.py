@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from kiosk.content.schema import Form
+from kiosk.records.contents import Contents
 from kiosk.records.followup import FollowUpError, StaleError, briefing_subject, title_of
 from kiosk.records.query import OPEN_FLAG
 from kiosk.store import audit
@@ -61,7 +62,7 @@ def flags(
 ) -> list[Flag]:
     """The flagged questions `which` selects: open and untold ones oldest first (the order to work
     through them), all of them newest first."""
-    by_sha = {form.content_sha256: form for form in forms.values()}
+    by_sha = Contents(session, forms.values())
     where: list[ColumnElement[bool]] = []
     if which is Which.OPEN:
         where.append(OPEN_FLAG)
@@ -98,7 +99,7 @@ def flags(
                 kiosk,
                 form_id,
                 flag.screen_id,
-                title_of(by_sha.get(sha), flag.screen_id),
+                title_of(by_sha(sha), flag.screen_id),
                 flag.flagged_at,
                 flag.answered_by,
                 flag.answered_at,

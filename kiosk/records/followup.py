@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from kiosk.content.schema import Form
 from kiosk.files import install_file
 from kiosk.i18n import MessageError
+from kiosk.records.contents import Contents
 from kiosk.records.pdfs import PdfUnusable, read_sealed
 from kiosk.records.query import OPEN_FLAG, Filters, RecordRow, find_records, risk_totals
 from kiosk.store import audit
@@ -96,7 +97,6 @@ class OpenQuestion:
 
 def open_questions(store: Store, forms: Mapping[str, Form]) -> list[OpenQuestion]:
     """Every open flagged question, oldest first (whatever the day: an open question stays open)."""
-    by_sha = {form.content_sha256: form for form in forms.values()}
     query = (
         select(
             QuestionFlag.id,
@@ -114,6 +114,7 @@ def open_questions(store: Store, forms: Mapping[str, Form]) -> list[OpenQuestion
     )
     out = []
     with store.reading() as session:
+        by_sha = Contents(session, forms.values())
         for flag_id, briefing_id, name, mrn, screen_id, flagged_at, sha in session.execute(query):
             out.append(
                 OpenQuestion(
@@ -122,7 +123,7 @@ def open_questions(store: Store, forms: Mapping[str, Form]) -> list[OpenQuestion
                     name,
                     mrn,
                     screen_id,
-                    title_of(by_sha.get(sha), screen_id),
+                    title_of(by_sha(sha), screen_id),
                     flagged_at,
                 )
             )

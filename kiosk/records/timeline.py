@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.content.schema import Form
+from kiosk.records.contents import Contents
 from kiosk.records.followup import briefing_subject, title_of
 from kiosk.store.models import AuditEntry, BriefingRow, QuestionFlag, RiskAcknowledgement
 
@@ -47,7 +48,7 @@ def timeline(session: Session, briefing_id: str, forms: Mapping[str, Form]) -> l
     ).scalar_one_or_none()
     if sha is None:
         return []
-    form = next((f for f in forms.values() if f.content_sha256 == sha), None)
+    form = Contents(session, forms.values())(sha)  # (a form updated since: the kept one)
     notes: dict[int, str | None] = dict(
         session.execute(
             select(QuestionFlag.id, QuestionFlag.answer_note).where(

@@ -269,3 +269,27 @@ def test_a_refusing_or_missing_spooler_is_one_sentence(
             made.store, row, "", staff="Dana Okafor", now=NOW, documents=made.documents
         )
     assert _audit(made, "pdf_printed") == []
+
+
+def test_after_the_procedure_is_updated_questions_and_events_keep_their_titles(
+    made: Made,
+) -> None:
+    """A reviewer updated the procedure: the open questions, the flags and a briefing's events
+    then showed screen ids ("risk-dural-tear") where the patient had read titles. The titles
+    now come from the version the patient was given, as the store kept it."""
+    from kiosk.records.flags import Which, flags
+    from kiosk.records.timeline import timeline
+    from kiosk.store.versions import keep
+
+    keep(made.store, [FORM], FORM, NOW)  # as the kiosk keeps it when the patient starts
+    updated = {FORM.id: FORM.model_copy(update={"version": "9.9"})}
+    assert updated[FORM.id].content_sha256 != FORM.content_sha256
+    title = FORM.risk(FORM.risks[2].id).title
+    (question,) = followup.open_questions(made.store, updated)
+    assert question.screen_title == title
+    with made.store.reading() as session:
+        (flag,) = flags(session, updated, Which.ALL)
+        assert flag.screen_title == title
+        events = timeline(session, made.completed, updated)
+    titles = {e.screen_title for e in events if e.screen_title}
+    assert title in titles and FORM.risks[2].id not in titles
