@@ -127,6 +127,7 @@ def lines_query(filters: Filters) -> Select[*tuple[Any, ...]]:
             BriefingRow.planned_date,
             *(_signers(kind) for kind in SIGNER_COLUMNS),
             RebriefingRow.earlier_id,
+            BriefingRow.end_reason,
         )
         .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
         .outerjoin(Document, Document.briefing_id == BriefingRow.id)
@@ -174,4 +175,5 @@ def briefing_lines(
             day(r[16]),
             *(text(names) for names in r[17:20]),
             r[20] or "",
+            r[21] or "",
         ]

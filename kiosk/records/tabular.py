@@ -48,6 +48,7 @@ BRIEFING_HEADER = (
     "interpreter",
     "witness",
     "rebriefing_of",
+    "end_reason",  # why one ended unfinished (inactivity, withdrawn…); last: older readers still fit
 )
 ACK_HEADER = (
     "briefing_id",

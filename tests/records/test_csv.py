@@ -92,6 +92,24 @@ def test_one_row_per_briefing(made: Made, tmp_path: Path) -> None:
     assert by_id[made.abandoned]["patient"] == "Zoë Ångström"
 
 
+def test_a_withdrawn_briefing_is_told_from_an_abandoned_one(made: Made, tmp_path: Path) -> None:
+    """A reviewer withdrew one briefing and let another time out: the CSV said "abandoned" for
+    both (the JSON had the reason). Its last column now says why one ended unfinished."""
+    from kiosk.records.withdrawal import withdraw
+
+    withdraw(made.store, made.prepared, staff="Dana Okafor", reason="not-wanted", now=NOW)
+    target = tmp_path / "out.csv"
+    export_csv(
+        made.store, target, Filters(), by="Dana Okafor", risk_totals=risk_totals([FORM]),
+        zone=UTC, now=NOW,
+    )  # fmt: skip
+    by_id = {r["briefing_id"]: r for r in read_csv(target)}
+    assert by_id[made.prepared]["status"] == by_id[made.abandoned]["status"] == "abandoned"
+    assert by_id[made.prepared]["end_reason"] == "withdrawn"
+    assert by_id[made.abandoned]["end_reason"] == "staff"
+    assert by_id[made.completed]["end_reason"] == ""
+
+
 def test_times_in_a_given_zone(made: Made, tmp_path: Path) -> None:
     from zoneinfo import ZoneInfo
 
