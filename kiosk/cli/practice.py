@@ -58,9 +58,12 @@ def run_practice(args: argparse.Namespace) -> int:
         print(f"walk-up   off       to try it: walk_up_mode = true in {path}")
     # Listen (read-aloud) is offered only where the audio was rendered: say why it is not there.
     if read_aloud_check(load_config(path)).warning:
+        import shutil
+
+        engine = "" if shutil.which("espeak-ng") else " (needs espeak-ng, not found here)"
         print(
             "read-aloud off      Listen is not offered until its audio is rendered: "
-            f"kiosk --config {path} speech render (needs espeak-ng)"
+            f"kiosk --config {path} speech render{engine}"
         )
     args.config = None
     return touchscreen(args)
