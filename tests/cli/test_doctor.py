@@ -287,6 +287,18 @@ def test_no_display_is_named_with_what_to_do(
 
 
 @pytest.mark.usefixtures("initialised", "linux_without_display")
+def test_doctor_over_ssh_may_leave_the_display_out(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An IT reviewer's monitoring over SSH: doctor always failed on the display, which is the
+    kiosk's screen, not the SSH session's."""
+    qt_not_asked(monkeypatch)
+    assert main(["doctor", "--no-display"]) == 0
+    out = capsys.readouterr().out
+    assert "display" not in checks(out) and "check(s) failed" not in out
+
+
+@pytest.mark.usefixtures("initialised", "linux_without_display")
 def test_a_missing_xcb_library_is_named_with_its_package(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
