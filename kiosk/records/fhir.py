@@ -140,11 +140,22 @@ class Refs:
         return ref
 
 
+def patient_key(row: RecordRow) -> object:
+    """Whom a Patient resource stands for: a person with a medical record number (the same MRN,
+    name and birth date: a re-briefing, a second procedure) is one Patient, however many
+    briefings they had; without one, each briefing's patient is their own. A reviewer found one
+    MRN as three Patients in one Bundle."""
+    if row.mrn and row.patient_name is not None:
+        name = " ".join(row.patient_name.split()).casefold()
+        return f"mrn:{row.mrn}|{name}|{row.date_of_birth}"
+    return row.patient_id
+
+
 def patient(row: RecordRow) -> dict[str, Any]:
     assert row.patient_id is not None
     out: dict[str, Any] = {
         "resourceType": "Patient",
-        "id": resource_id("patient", row.patient_id),
+        "id": resource_id("patient", patient_key(row)),
         "name": [{"text": row.patient_name}],
     }
     if row.date_of_birth is not None:
@@ -195,7 +206,7 @@ def resources(
     out: list[dict[str, Any]] = []
     patient_ref = None
     if row.patient_id is not None:
-        pid = resource_id("patient", row.patient_id)
+        pid = resource_id("patient", patient_key(row))
         patient_ref = refs("Patient", pid, row.patient_name)
         if with_patient:
             out.append(patient(row))

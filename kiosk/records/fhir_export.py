@@ -51,7 +51,7 @@ def export_fhir(
     refs = fhir.Refs(bundle)
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     warnings: list[str] = []
-    emitted: set[int] = set()
+    emitted: set[str] = set()  # the Patients written (by whom they stand for)
     questionnaires: set[str] = set()
     count = 0
     with store.reading() as session:
@@ -77,9 +77,10 @@ def export_fhir(
                     pdf, warning = fhir.read_pdf(row, documents)
                     if warning:
                         warnings.append(warning)
-                    new_patient = row.patient_id is not None and row.patient_id not in emitted
+                    who = f"patient:{fhir.patient_key(row)}"
+                    new_patient = row.patient_id is not None and who not in emitted
                     if row.patient_id is not None:
-                        emitted.add(row.patient_id)
+                        emitted.add(who)
                     sig = signatures.get(row.briefing_id)
                     for resource in fhir.resources(
                         row,

@@ -75,3 +75,20 @@ def test_the_fhir_provenance_revises_the_earlier_consent(store: Store, tmp_path:
     assert entity["what"]["identifier"] in consents[earlier]["identifier"]
     first = next(p for ref, p in provenances.items() if ref.endswith(earlier))
     assert "entity" not in first
+
+
+def test_one_patient_briefed_twice_is_one_fhir_patient(store: Store, tmp_path: Path) -> None:
+    """A reviewer found one MRN as three Patient resources in one Bundle: each briefing's
+    patient row had become a Patient of its own. A re-briefing's Consent names the same one."""
+    earlier, again = _rebriefed(store, tmp_path)
+    target = tmp_path / "b.fhir.json"
+    export_fhir(store, target, Filters(), by="Auditor", documents=tmp_path / "documents")
+    data = json.loads(target.read_text(encoding="utf-8"))
+    get_fhir_model_class("Bundle").model_validate(data)
+    resources = [e["resource"] for e in data["entry"]]
+    [person] = [r for r in resources if r["resourceType"] == "Patient"]
+    assert person["identifier"][0]["value"] == "M-1"
+    consents = {r["id"]: r for r in resources if r["resourceType"] == "Consent"}
+    full_urls = {e["resource"]["id"]: e["fullUrl"] for e in data["entry"]}
+    for briefing in (earlier, again):
+        assert consents[briefing]["patient"]["reference"] == full_urls[person["id"]]
