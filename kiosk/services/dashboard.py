@@ -13,6 +13,7 @@ from pathlib import Path
 from kiosk.files import install_file
 from kiosk.i18n import msg
 from kiosk.records import dashboard
+from kiosk.records.contents import Contents
 from kiosk.records.csvrows import safe_cell
 from kiosk.records.dashboard import CHARTS, Day, Figures, Spread, Tally, Version
 from kiosk.services.console import ConsoleDesk, StaffError, local_midnight
@@ -40,12 +41,12 @@ class DeskDashboard:
         in either order); the look is audited (the version and the days, nothing of a patient)."""
         first, last = min(first, last), max(first, last)
         since, until = local_midnight(first), local_midnight(last + timedelta(days=1))
-        form = self.desk.forms.get(version.form_id)
-        if form is not None and form.content_sha256 != version.content_sha256:
-            form = None  # another version: its screens go by their ids
 
         def work() -> Figures:
             with self.desk.store.reading() as session:
+                # That version's content: this computer's, else as the store kept it (its
+                # screens went by their ids, "step-anesthesia", for any version but the current)
+                form = Contents(session, self.desk.forms.values())(version.content_sha256)
                 return dashboard.figures(session, version, since, until, form)
 
         found = self.desk.guarded("dashboard", work)

@@ -98,3 +98,19 @@ def test_a_chart_as_csv_guards_formulas(desk: ConsoleDesk, tmp_path: Path) -> No
     assert text.splitlines()[1].startswith("risk-x,\"'=HYPERLINK(")
     with pytest.raises(ValueError, match="no chart"):
         DeskDashboard(desk).save_csv("Sam Carter", figures, "pie", tmp_path / "g.csv")
+
+
+def test_the_dashboard_of_an_earlier_version_names_its_screens(desk: ConsoleDesk) -> None:
+    """After a procedure update, a reviewer's dashboard named each screen of the earlier version
+    by its id ("about", "step-anesthesia"); the store keeps that version, titles and all."""
+    from kiosk.store.versions import keep
+
+    form = load_form(MILD)
+    keep(desk.store, [form], form, NOW)  # as a kiosk keeps it when a patient starts
+    desk.forms = {form.id: form.model_copy(update={"version": "9.9"})}  # updated since
+    dash = DeskDashboard(desk)
+    [version] = dash.versions()
+    assert version.content_sha256 == form.content_sha256
+    found = dash.figures("Sam Carter", version, (NOW - timedelta(days=1)).date(), NOW.date())
+    named = {s.screen_id: s.title for s in found.screen_seconds}
+    assert named and named["about"] == form.title_of("about") != "about"
