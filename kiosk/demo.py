@@ -146,7 +146,7 @@ def fill_demo(
                     {form.id: form},
                     signer,
                     folder / "documents",
-                    start,
+                    clock.now(),  # once signed: each PDF after its own briefing, not at the start
                     translations={form.id: languages},
                 )
                 made += 1

@@ -92,3 +92,23 @@ def test_demo_briefings_in_a_language_and_an_unknown_one_refused(
         "kiosk demo: the mild procedure is not offered in 'xx'; choose one of: en"
     )
     assert "\n" not in said and not (tmp_path / "other").exists()
+
+
+def test_each_demo_pdf_is_made_after_its_own_briefing(tmp_path: Path) -> None:
+    """A reviewer's events read "PDF made and sealed" at 6:09 PM before "Prepared" at 8:15 PM:
+    every PDF was dated at the first briefing's start."""
+    folder = tmp_path / "demo"
+    fill_demo(folder, FORM, 3, START, seed=7)
+    store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "demo-kiosk", create=False)
+    try:
+        with store.reading() as s:
+            rows = s.execute(
+                select(BriefingRow.created_at, BriefingRow.ended_at, Document.made_at).join(
+                    Document, Document.briefing_id == BriefingRow.id
+                )
+            ).all()
+    finally:
+        store.close()
+    assert len(rows) == 3
+    for created, ended, made in rows:
+        assert created <= ended <= made
