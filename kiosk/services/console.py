@@ -13,7 +13,8 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -27,14 +28,15 @@ from kiosk.records.desk import Cursor, DeskFilters
 from kiosk.records.flags import Flag, Which
 from kiosk.records.query import RecordRow, risk_totals
 from kiosk.records.timeline import Event
-from kiosk.services.rebriefing import Rebriefs
 from kiosk.services.staff import SignIn, StaffError, StaleError
 from kiosk.session.clock import Clock
 from kiosk.store import audit
-from kiosk.store.briefings import ANY_KIOSK
 from kiosk.store.database import SCHEMA_HEAD, Store, StoreError, current_revision, open_store
 from kiosk.store.models import BriefingStatus
 from kiosk.store.staff import LoginOutcome, check_pin, list_staff
+
+if TYPE_CHECKING:
+    from kiosk.services.desk_rebriefs import DeskRebriefs
 
 __all__ = [
     "WITHDRAW_REASONS",
@@ -59,6 +61,23 @@ log = logging.getLogger(__name__)
 
 STORE_FAILED = "console.store-failed"
 T = TypeVar("T")
+Fingerprint = tuple[tuple[str, int, int, int], ...]
+"""Every file under the forms folders: its path, when it was written and changed, its size (a copy
+that keeps its source's time still changes its ctime)."""
+
+
+def forms_fingerprint(folders: list[Path]) -> Fingerprint:
+    """What the forms folders hold now, without reading a file: it moves when a form changes."""
+    try:
+        found = [(str(p), *_written(p)) for f in folders if f.is_dir() for p in f.rglob("*")]
+    except OSError:  # a file removed as it was listed: differs from any, so read again next time
+        return ()
+    return tuple(sorted(found))
+
+
+def _written(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size
 
 
 @dataclass(frozen=True)
@@ -121,6 +140,8 @@ class ConsoleDesk:
         self.translations = {k: dict(v) for k, v in (translations or {}).items()}
         """Each procedure's translations that check clean, by procedure id and language."""
         self._totals = risk_totals(forms.values())
+        self._forms_seen: Fingerprint | None = None
+        """The forms folders as they were when the forms were read (None: not read from them)."""
 
     @classmethod
     def open(cls, config: Config, clock: Clock) -> ConsoleDesk:
@@ -137,8 +158,36 @@ class ConsoleDesk:
         if revision != SCHEMA_HEAD:
             store.close()
             raise StaffError(msg("console.store-other-version", found=revision or "-"))
+        seen = forms_fingerprint(config.forms_dirs)
         catalog = load_catalog(config.forms_dirs)
-        return cls(config, store, dict(catalog.forms), clock, catalog.translations)
+        desk = cls(config, store, dict(catalog.forms), clock, catalog.translations)
+        desk._forms_seen = seen
+        return desk
+
+    def follow_forms(self) -> bool:
+        """Read the procedures again (on the worker thread) when a file in the forms folders changed
+        since they were read: a forms update needs no restart. True when they were. Forms that do
+        not load cleanly (a file half saved) leave them as they were until the files change again."""
+        if self._forms_seen is None:
+            return False  # given its forms, not read from the folders (tests)
+        seen = forms_fingerprint(self.config.forms_dirs)
+        if seen == self._forms_seen:
+            return False
+        self._forms_seen = seen
+        try:
+            catalog = load_catalog(self.config.forms_dirs)
+        except OSError as exc:
+            log.error("the forms could not be read again: %s", type(exc).__name__)
+            return False
+        if catalog.problems:
+            log.warning("the forms changed but do not load cleanly: the desk keeps the earlier")
+            return False
+        # Each replaced whole: a read or an action sees the procedures before or after, not half.
+        self.translations = {k: dict(v) for k, v in catalog.translations.items()}
+        self._totals = risk_totals(catalog.forms.values())
+        self.forms = dict(catalog.forms)
+        log.info("the forms changed: the desk read %d procedures again", len(self.forms))
+        return True
 
     def close(self) -> None:
         self.store.close()
@@ -153,11 +202,12 @@ class ConsoleDesk:
         return self.clock.now()
 
     @property
-    def rebriefs(self) -> Rebriefs:
-        """Patients briefed on an older version, and a re-briefing prepared for the next free
-        kiosk (whichever a patient touches Start on first)."""
-        days = int(self.config["rebrief_within_days"])
-        return Rebriefs(self.store, self.forms, self.now, days, STORE_FAILED, ANY_KIOSK)
+    def rebriefs(self) -> DeskRebriefs:
+        """Patients briefed on an older version (of the procedures as the desk has them now), and a
+        re-briefing prepared for the next free kiosk (whichever a patient touches Start on first)."""
+        from kiosk.services.desk_rebriefs import DeskRebriefs
+
+        return DeskRebriefs(self)
 
     # -- staff -------------------------------------------------------------------------------
 

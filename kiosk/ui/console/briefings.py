@@ -9,6 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QSplitter,
     QTableView,
@@ -24,8 +25,8 @@ from kiosk.ui.console.briefing import BriefingPane
 from kiosk.ui.console.columns import FittedColumns
 from kiosk.ui.console.filters import FilterBar
 from kiosk.ui.console.pdf import PdfPane
-from kiosk.ui.console.reads import Reads, rows_table
-from kiosk.ui.console.table import TEXT_COLUMNS, BriefingTable
+from kiosk.ui.console.reads import Reads, rows_table, select_row
+from kiosk.ui.console.table import TEXT_COLUMNS, WHOLE_COLUMNS, BriefingTable
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.staff.describe import WITHDRAW_WHY
 
@@ -50,16 +51,19 @@ class BriefingsView(QWidget):
         self.bar = FilterBar(words)
         self.bar.changed.connect(self.reload)
         layout.addWidget(self.bar)
+        line = QHBoxLayout()
         self.count = QLabel()
         self.count.setObjectName("muted")
-        layout.addWidget(self.count)
+        line.addWidget(self.count, 1)
+        line.addWidget(self.bar.search, 1)
+        layout.addLayout(line)
         self.model = BriefingTable(jobs, words)
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(self._failed)
         self.table = QTableView()
         self.table.setModel(self.model)
         rows_table(self.table)
-        self.columns = FittedColumns(self.table, TEXT_COLUMNS)
+        self.columns = FittedColumns(self.table, TEXT_COLUMNS, WHOLE_COLUMNS)
         self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.pane = BriefingPane(words)
@@ -141,7 +145,7 @@ class BriefingsView(QWidget):
                 current = self.table.selectionModel().selectedRows()
                 if not current or current[0].row() != n:
                     self.table.blockSignals(True)
-                    self.table.selectRow(n)
+                    select_row(self.table, n)
                     self.table.blockSignals(False)
                 return
 

@@ -1,5 +1,7 @@
 """The list's filters: a period (or two dates), a status, a kiosk, a procedure, and a search by name
-or MRN. It says `changed` once staff stop typing; `filters()` is what the list reads."""
+or MRN. It says `changed` once staff stop typing; `filters()` is what the list reads. The search box
+is placed by the view, on a line of its own under the others: beside four lists that grow with their
+longest choice, its hint was cut ("Buscar por nombre o número …", a reviewer at 1200x760)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from kiosk.services.console import PERIODS, BriefingStatus, Choices, DeskFilters
 from kiosk.ui.staff.describe import kiosk_name
 
 SEARCH_DELAY_MS = 300
+SEARCH_ROOM = 48
+"""Beside the search hint's own width: the box's frame and margins, and its clear button."""
 PERIOD_WORDS = {
     "today": "console.period.today",
     "week": "console.period.week",
@@ -58,11 +62,13 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(words("console.filter.search"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(64)
+        hint = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(hint + SEARCH_ROOM)
         self.to = QLabel(words("console.filter.to"))
         for widget in (self.period, self.first, self.to, self.last, self.status, self.kiosk):
             row.addWidget(widget)
         row.addWidget(self.form)
-        row.addWidget(self.search, 1)
+        row.addStretch(1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)

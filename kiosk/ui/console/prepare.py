@@ -5,10 +5,12 @@ and is briefed."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,6 +18,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +35,21 @@ from kiosk.ui.staff.describe import kiosk_name
 from kiosk.ui.staff.plan_steps import typed_date
 
 FORM_WIDTH = 760
+
+
+def fit_choices(combo: QComboBox) -> None:
+    """Make `combo` as wide as its longest choice drawn whole. The form (FORM_WIDTH at most) had
+    cut the procedure's name ("…Lumbar Decompressi", a reviewer), and Qt's own size for a combo box
+    is a little short of its text: here it is measured against the box's text field."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    metrics = QFontMetricsF(combo.font())
+    texts = (combo.itemText(n) for n in range(combo.count()))
+    widest = max((math.ceil(metrics.horizontalAdvance(t)) for t in texts), default=0)
+    combo.setMinimumWidth(widest + option.rect.width() - field.width() + 2)  # 1 px each side
 
 
 class PrepareView(QWidget):
@@ -86,7 +106,9 @@ class PrepareView(QWidget):
             field.textEdited.connect(self._next_patient)
         self.signers = SignersFields(form, words)
         holder = QWidget()
-        holder.setMaximumWidth(FORM_WIDTH)
+        # FORM_WIDTH wide, or as wide as its widest field wants (the procedure's full name).
+        holder.setMinimumWidth(FORM_WIDTH)
+        holder.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
@@ -117,6 +139,7 @@ class PrepareView(QWidget):
             )
         if not self.procedure.count():
             self.say(msg("staff.prepare.no-forms"))
+        fit_choices(self.procedure)
         self._languages()
         self.reads.run(preparing.kiosks, self._kiosks, self.say)
 
@@ -127,6 +150,7 @@ class PrepareView(QWidget):
             for lang in self.preparing.languages(str(self.procedure.currentData())):
                 self.language.addItem(lang.name, lang.code)
         self.language.setCurrentIndex(0)
+        fit_choices(self.language)
         self._interpreter_offered()
 
     def _interpreter_offered(self) -> None:
@@ -143,6 +167,7 @@ class PrepareView(QWidget):
             self.kiosk.addItem(kiosk_name(self.words, kiosk), kiosk)
         at = self.kiosk.findData(chosen) if chosen is not None else -1
         self.kiosk.setCurrentIndex(max(at, 0))
+        fit_choices(self.kiosk)
 
     def born_on(self) -> date | None:
         """The date of birth typed (as console.prepare.date-format, leading zeros optional); None

@@ -24,7 +24,7 @@ from kiosk.services.console import ConsoleDesk, Flag, StaffError, StaleError, Wh
 from kiosk.services.staff import NOTE_MAX
 from kiosk.ui.console.columns import FittedColumns
 from kiosk.ui.console.describe import flag_state, moment, told_state
-from kiosk.ui.console.reads import Reads, read_only_table, tell
+from kiosk.ui.console.reads import Reads, read_only_table, select_row, tell
 from kiosk.ui.jobs import Jobs
 
 COLUMNS = (
@@ -36,7 +36,7 @@ COLUMNS = (
     "console.column.answer",
     "console.column.surgeon",
 )
-PATIENT, ABOUT, ANSWER = 1, 4, 5
+FLAGGED, PATIENT, MRN, ABOUT, ANSWER = 0, 1, 2, 4, 5
 """The patient's name and what the question was about take the room the other columns leave."""
 WHICH = {
     Which.OPEN: "console.questions.which-open",
@@ -58,6 +58,9 @@ class QuestionsView(QWidget):
         self.shown: Flag | None = None
         """The question the caption names: the one row highlighted, and the only one the buttons
         and the note act on (by its flag id)."""
+        self.drafts: dict[int, str] = {}
+        """Notes typed and not yet sent, by flag id: a note stays with its question until staff
+        mark it answered (marking the surgeon told had emptied it: a reviewer)."""
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.which = QComboBox()
@@ -69,7 +72,7 @@ class QuestionsView(QWidget):
         top.addWidget(self.count, 1)
         layout.addLayout(top)
         self.table = read_only_table(words, COLUMNS)
-        self.columns = FittedColumns(self.table, (PATIENT, ABOUT))
+        self.columns = FittedColumns(self.table, (PATIENT, ABOUT), (FLAGGED, MRN))
         self.table.itemSelectionChanged.connect(self._follow)
         layout.addWidget(self.table, 1)
 
@@ -82,6 +85,7 @@ class QuestionsView(QWidget):
         self.note.setMaxLength(NOTE_MAX)
         self.note.setPlaceholderText(words("staff.questions.note"))
         self.note.returnPressed.connect(self.mark_answered)
+        self.note.textChanged.connect(self._drafted)
         line.addWidget(self.note, 1)
         self.answer_button = QPushButton(words("staff.questions.mark"))
         self.answer_button.clicked.connect(self.mark_answered)
@@ -166,7 +170,7 @@ class QuestionsView(QWidget):
                     self.table.setItem(n, column, item)
             again = next((n for n, f in enumerate(flags) if f.flag_id == kept), None)
             if again is not None:
-                self.table.selectRow(again)
+                select_row(self.table, again)
             else:
                 self.table.selectionModel().clearCurrentIndex()
         self.count.setText(words("console.questions.count", count=len(flags)))
@@ -174,13 +178,18 @@ class QuestionsView(QWidget):
         if told is not None:
             self.say(told, done)
 
+    def _drafted(self, text: str) -> None:
+        if self.shown is not None:
+            self.drafts[self.shown.flag_id] = text
+
     def _follow(self) -> None:
         """The caption, the note and the buttons follow the highlighted row: drawn from its flag
-        (read afresh), the note emptied when it is another question's, nothing to act on when no
-        row is highlighted."""
+        (read afresh), the note the one typed for that question (none for another), nothing to act
+        on when no row is highlighted."""
         flag = self.chosen()
         if flag is None or self.shown is None or flag.flag_id != self.shown.flag_id:
-            self.note.setText("")
+            self.shown = None  # the note shown now is not typed for the question left
+            self.note.setText(self.drafts.get(flag.flag_id, "") if flag is not None else "")
         self.shown = flag
         if flag is None:
             self.asked.setText(self.words("console.questions.choose"))
@@ -208,10 +217,13 @@ class QuestionsView(QWidget):
 
     def mark_answered(self) -> None:
         note = self.note.text()
-        self._act(
-            lambda desk, staff, flag_id: desk.answer(staff, flag_id, note),
-            msg("staff.questions.answered"),
-        )
+
+        def answer(desk: ConsoleDesk, staff: str, flag_id: int) -> None:
+            desk.answer(staff, flag_id, note)
+            self.note.setText("")
+            self.drafts.pop(flag_id, None)  # sent: the note is the answer's now
+
+        self._act(answer, msg("staff.questions.answered"))
 
     def mark_told(self) -> None:
         self._act(
@@ -236,14 +248,14 @@ class QuestionsView(QWidget):
         except StaffError as exc:
             self.say(exc.text)
             return
-        self.note.setText("")
-        self.reload(done, done=True)
+        self.reload(done, done=True)  # the note typed stays until the question is marked answered
 
     def forget(self) -> None:
         self.reads.drop()
         self.desk = None
         self.flags = []
         self.shown = None
+        self.drafts = {}
         self.table.clearContents()
         self.table.setRowCount(0)
         self.note.setText("")

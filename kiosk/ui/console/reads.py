@@ -8,11 +8,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QTableView,
     QTableWidget,
+    QTableWidgetItem,
 )
 
 from kiosk.i18n import Msg, Words, msg
@@ -30,11 +32,25 @@ def rows_table(table: QTableView) -> None:
     table.verticalHeader().hide()
 
 
+def select_row(table: QTableView, row: int) -> None:
+    """Highlight one whole row, and make it current. (QTableView.selectRow highlights nothing in a
+    right-to-left table whose columns fill its width exactly, as the desk's are fitted.)"""
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.selectionModel().setCurrentIndex(table.model().index(row, 0), flags)
+
+
 def read_only_table(words: Words, columns: tuple[str, ...]) -> QTableWidget:
-    """A `rows_table` whose cells are filled by the view, headed by these catalog ids."""
+    """A `rows_table` whose cells are filled by the view, headed by these catalog ids; a cell
+    longer than its column is cut with "…" (its whole text on hover), never wrapped out of sight."""
     table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels([words(c) for c in columns])
+    for column, message in enumerate(columns):
+        heading = QTableWidgetItem(words(message))
+        heading.setToolTip(words(message))  # a heading cut to fit the window, whole on hover
+        table.setHorizontalHeaderItem(column, heading)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
     rows_table(table)
     return table
 

@@ -1,10 +1,12 @@
 """The console's sign-in: a staff member's name and PIN, checked as at the kiosk (Argon2 hash,
-lockout), on the worker thread. It also says, in one sentence, when the records cannot be opened."""
+lockout), on the worker thread. It also says, in one sentence, when the records cannot be opened.
+The names are read again each time the page is shown (and the window comes back to the front): one
+added with `kiosk staff add` meanwhile is there without a restart."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,6 +27,8 @@ class SignInPage(QWidget):
 
     wanted = Signal(str, str)
     retry = Signal()
+    shown = Signal()
+    """The page came into view (or its window to the front): the names are wanted afresh."""
 
     def __init__(self, words: Words) -> None:
         super().__init__()
@@ -79,12 +83,33 @@ class SignInPage(QWidget):
         outer.addStretch(2)
         self.set_names([])
 
+    def names(self) -> list[str]:
+        return [self.name.itemText(n) for n in range(self.name.count())]
+
     def set_names(self, names: list[str]) -> None:
+        """The staff accounts as read now; the name chosen stays chosen (and the PIN typed)."""
+        had = self.names()
+        if names == had and (names or self.message.isVisible()):
+            return
+        chosen = self.name.currentText()
         self.name.clear()
         self.name.addItems(names)
+        self.name.setCurrentIndex(max(self.name.findText(chosen), 0))
         if not names:
             self.say(self.words.text(self.words("staff.sign-in.no-staff")))
-        self.ready(bool(names))
+            self.ready(False)
+        elif not had:  # the first names: staff can sign in now
+            self.say("")
+            self.ready(True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.shown.emit()
 
     def ready(self, on: bool) -> None:
         """Whether staff can sign in now (not while the records open, or a PIN is checked)."""

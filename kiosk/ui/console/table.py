@@ -40,6 +40,8 @@ BRIEFING_ID = Qt.ItemDataRole.UserRole
 WHEN, PATIENT, MRN, STATUS, KIOSK, PROCEDURE, LANGUAGE, RISKS, OPEN, PDF = range(len(COLUMNS))
 TEXT_COLUMNS = (PATIENT,)
 """The column that takes the room the others leave (they are as wide as what they show)."""
+WHOLE_COLUMNS = (WHEN, MRN, LANGUAGE, RISKS, OPEN)
+"""Cut to fit the window only when cutting the others (a name, a status, a kiosk) is not enough."""
 
 Parent = QModelIndex | QPersistentModelIndex
 
@@ -161,7 +163,10 @@ class BriefingTable(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # a heading cut to fit the window, whole on hover
+        ):
             return self.words(COLUMNS[section])
         return None
 

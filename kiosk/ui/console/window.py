@@ -56,6 +56,7 @@ class ConsoleWindow(QMainWindow):
         self.sign_in = SignInPage(words)
         self.sign_in.wanted.connect(self._check)
         self.sign_in.retry.connect(self.open)
+        self.sign_in.shown.connect(self._names)
         self.stack.addWidget(self.sign_in)
 
         self.desk_page = QWidget()
@@ -104,6 +105,23 @@ class ConsoleWindow(QMainWindow):
             self.jobs.run(desk.names, self.sign_in.set_names, self._unusable)
 
         self.jobs.run(self.open_desk, opened, self._unusable)
+
+    def _names(self) -> None:
+        """The sign-in page is in view: the staff accounts as they are now (one added since with
+        `kiosk staff add` is offered without a restart)."""
+        desk = self.desk
+        if desk is None or self.staff is not None:
+            return
+
+        def arrived(names: list[str]) -> None:
+            if self.staff is None:  # not signed in meanwhile
+                self.sign_in.set_names(names)
+
+        self.jobs.run(
+            desk.names,
+            arrived,
+            lambda exc: log.error("the staff names were not read again: %s", type(exc).__name__),
+        )
 
     def _unusable(self, exc: Exception) -> None:
         told = exc.text if isinstance(exc, StaffError) else msg("console.store-failed")
@@ -156,7 +174,8 @@ class ConsoleWindow(QMainWindow):
         if desk is None or self.staff is None or (self.jobs.pending() and not first):
             return  # a read is still on its way: ask next time
 
-        def arrived(token: int) -> None:
+        def arrived(found: tuple[int, bool]) -> None:
+            token, forms_read = found
             if self.staff is None:
                 return
             self.updated.setText(
@@ -165,14 +184,15 @@ class ConsoleWindow(QMainWindow):
             if self._token is not None and token != self._token:
                 self.briefings.refresh()
                 self.questions.refresh()
-                self.rebrief.refresh()
+            if forms_read or (self._token is not None and token != self._token):
+                self.rebrief.refresh()  # who to brief again follows the forms the desk has now
             self._token = token
 
         def failed(exc: Exception) -> None:
             if self.staff is not None:  # the server gone, say: the lists shown may be stale
                 self.updated.setText(self.words("console.store-failed"))
 
-        self.jobs.run(desk.change_token, arrived, failed)
+        self.jobs.run(lambda: (desk.change_token(), desk.follow_forms()), arrived, failed)
 
     def sign_out(self, reason: str) -> None:
         """Sign out: the audit says who and why; every patient detail leaves the screen."""

@@ -1,0 +1,65 @@
+"""The console's Questions view: a note typed for a question stays with it until staff mark the
+question answered; marking the surgeon told, or looking at another question, never erases it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.i18n import words_for
+from kiosk.services.console import Which
+from kiosk.ui.console.questions import QuestionsView
+from kiosk.ui.console.window import ConsoleWindow
+from tests.ui.console_drive import audited, console, demo_data, sign_in
+
+EN = words_for("en")
+NOTE = "Explained nerve risk, 1-2%. Patient OK."
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ConsoleWindow]:
+    demo_data(tmp_path / "data")
+    yield from console(qtbot)
+
+
+def _questions(qtbot: QtBot, window: ConsoleWindow) -> QuestionsView:
+    sign_in(qtbot, window)
+    view = window.questions
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.table.rowCount() > 1)
+    return view
+
+
+def _row(view: QuestionsView, flag_id: int) -> int:
+    return next(n for n, f in enumerate(view.flags) if f.flag_id == flag_id)
+
+
+def test_the_note_stays_when_the_surgeon_is_marked_told_and_goes_with_the_answer(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    view = _questions(qtbot, window)
+    view.table.selectRow(0)
+    flag_id = view.flags[0].flag_id
+    qtbot.keyClicks(view.note, NOTE)
+    view.told_button.click()
+    qtbot.waitUntil(lambda: view.flags[_row(view, flag_id)].told_at is not None)
+    assert view.shown is not None and view.shown.flag_id == flag_id
+    assert view.note.text() == NOTE
+    assert view.table.item(_row(view, flag_id), 5).text() == EN("console.questions.open")
+
+    # Another question looked at, then this one again: the note typed for it is still there.
+    view.table.selectRow(1 if _row(view, flag_id) == 0 else 0)
+    assert view.note.text() == ""
+    view.table.selectRow(_row(view, flag_id))
+    assert view.note.text() == NOTE
+
+    view.answer_button.click()
+    qtbot.waitUntil(lambda: all(f.flag_id != flag_id for f in view.flags))
+    assert view.note.text() == ""
+    assert len(audited("surgeon_told")) == len(audited("flag_answered")) == 1
+    assert view.desk is not None
+    (answered,) = [f for f in view.desk.flags(Which.ALL) if f.flag_id == flag_id]
+    assert answered.answer_note == NOTE
