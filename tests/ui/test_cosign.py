@@ -278,8 +278,9 @@ def test_staff_closing_the_kiosk_on_the_witness_step_make_its_pdf_which_names_th
     assert kind(window) is ScreenKind.WITNESS
     briefing_id = window.briefing.briefing_id  # type: ignore[union-attr]
     window.open_staff()
+    tap(qtbot, window.staff.leave_button)  # asked first
     with qtbot.waitSignal(window.filer.finished, timeout=30_000) as made:
-        tap(qtbot, window.staff.leave_button)
+        tap(qtbot, window.staff.leave_confirm.go_button)
     assert made.args == [briefing_id]
     assert not window.isVisible()
     with station.store.reading() as session:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -259,21 +259,24 @@ def test_back_to_welcome_then_start_goes_on_with_the_same_briefing(
     page = window.staff
     assert page.end_button.isVisibleTo(page.menu)
     assert page.briefing_note.text() == english("staff.menu.briefing-locked")  # why it waits
-    tap(qtbot, page.end_button)  # one tap asks for a second: one by mistake ends nothing
+    tap(qtbot, page.end_button)  # it asks first: one tap by mistake ends nothing
     assert window.briefing is not None
-    assert page.end_button.text() == english("staff.menu.end-confirm")
-    tap(qtbot, page.questions_button)  # elsewhere and back: asked afresh (a reviewer)
-    page.show_menu()
-    assert page.end_button.text() == english("staff.menu.end-briefing")
+    confirm = page.end_confirm
+    assert confirm.isVisible() and confirm.title.text() == english("staff.end.title")
+    # A second tap where End was lands on no End (a finger that bounced had ended it).
+    spot = page.end_button.mapTo(window, page.end_button.rect().center())
+    go = confirm.go_button
+    assert not QRect(go.mapTo(window, QPoint(0, 0)), go.size()).contains(spot)
+    tap(qtbot, confirm.keep_button)  # back to the menu: nothing ended
+    assert window.briefing is not None and page.menu.isVisible()
     tap(qtbot, page.end_button)
-    assert window.briefing is not None
 
     def unrecorded(*args: object) -> None:
         raise OperationalError("INSERT", {}, Exception("database is locked"))
 
     # Ending is stored; who ended it could not be: the screen is wiped all the same.
     monkeypatch.setattr(station, "ended_by_staff", unrecorded)
-    tap(qtbot, page.end_button)
+    tap(qtbot, confirm.go_button)
     assert window.briefing is None and not page.end_button.isVisibleTo(page.menu)
     assert page.menu.isVisible()  # still signed in
     with station.store.reading() as session:

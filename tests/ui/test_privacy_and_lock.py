@@ -169,6 +169,8 @@ def test_staff_hold_the_corner_to_sign_in_and_can_close_the_kiosk(
     assert window.stack.currentWidget() is window.staff
     assert "Sam Carter" in window.staff.who.text()
     tap(qtbot, window.staff.leave_button)
+    assert window.isVisible()  # asked first
+    tap(qtbot, window.staff.leave_confirm.go_button)
     assert not window.isVisible()
     with station.store.reading() as session:
         row = session.get(BriefingRow, prepared)

@@ -83,7 +83,7 @@ def test_staff_prepare_a_rebriefing_and_the_patient_sees_only_what_changed_then_
     tap(qtbot, window.staff.rebrief_button)
     panel = window.staff.rebrief
     qtbot.waitUntil(lambda: earlier in panel.buttons, timeout=10_000)
-    row = panel.buttons[earlier].text()
+    row = panel.buttons[earlier].words.text()
     assert NAME in row and "Version 1.0.0 → now 1.1.0" in row and "planned" in row
     staff_fits(window, "the re-briefing list")
     for size in (QSize(1280, 800), QSize(1080, 1920)):  # every word of each row seen whole
@@ -93,6 +93,7 @@ def test_staff_prepare_a_rebriefing_and_the_patient_sees_only_what_changed_then_
         assert not bad, report(bad)
     window.show_at(QSize(1280, 800))
     tap(qtbot, panel.buttons[earlier])
+    tap(qtbot, panel.confirm.go_button)  # asked first, naming the patient
     qtbot.waitUntil(lambda: not panel.buttons, timeout=10_000)  # prepared: off the list
     assert panel.message.text() == english("staff.rebrief.prepared", name=NAME)
     with station.store.reading() as session:

@@ -27,7 +27,8 @@ from kiosk.ui.pages.base import Page, Reading, button, label
 from kiosk.ui.pages.parts import ScrollCue
 from kiosk.ui.pages.scroll import kinetic
 from kiosk.ui.staff.keys import pin_field
-from kiosk.ui.theme import Look
+from kiosk.ui.theme import BASE_PX, Look
+from kiosk.ui.widgets.keys import backspace_glyph, give_glyph, glyph_size
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
 
@@ -172,15 +173,22 @@ class WitnessPage(_Split):
         self.right.addWidget(self.cue)
         self.pin = pin_field()
         self.right.addWidget(self.pin)
-        keys = QGridLayout()  # two rows of digits under the names: the height is short
+        # Two rows of digits under the names (the height is short), 1 at the left in every
+        # language as on a phone: mirrored in Arabic, a PIN typed by habit went wrong. Delete's
+        # arrow is drawn, pointing back as the page reads.
+        self.keys_box = QWidget()
+        self.keys_box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        keys = QGridLayout(self.keys_box)
+        keys.setContentsMargins(0, 0, 0, 0)
         keys.setSpacing(8)
         self.keys: dict[str, QPushButton] = {}
         for digit in "1234567890":
             self.keys[digit] = button(digit, None, partial(self._digit, digit))
-        self.keys["delete"] = button("⌫", None, self.pin.backspace)
+        self.keys["delete"] = button("", None, self.pin.backspace)
+        give_glyph(self.keys["delete"], backspace_glyph, self)
         for n, key in enumerate(self.keys.values()):
             keys.addWidget(key, n // 6, n % 6)
-        self.right.addLayout(keys)
+        self.right.addWidget(self.keys_box)
         self._name = ""
         self._choices: dict[str, QPushButton] = {}
         self._drawn: tuple[tuple[str, ...], str, Look] | None = None
@@ -196,6 +204,7 @@ class WitnessPage(_Split):
     def draw(self, view: View, words: Words) -> None:
         self.draw_words(view, words)
         self.keys["delete"].setAccessibleName(words("keys.delete"))
+        self.keys["delete"].setIconSize(glyph_size(self.look.px(BASE_PX), 1.4))
         self.pin.setAccessibleName(words("staff.sign-in.enter-pin"))
         names = tuple(c.id for c in view.choices)
         if self._drawn != (names, words.language, self.look):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from kiosk.i18n import words_for
 from kiosk.services.signing_plan import Representative, name_representative
@@ -14,11 +14,13 @@ from kiosk.services.staff import StaffDesk, StaffError
 from kiosk.session.events import AbandonReason
 from kiosk.session.kinds import Status
 from kiosk.session.staffing import StaffSession
+from kiosk.ui.staff.idle import StillThere
 from kiosk.ui.staff.page import StaffPage
 
 if TYPE_CHECKING:
     from kiosk.station import Station
     from kiosk.ui.jobs import Jobs
+    from kiosk.ui.theme import Look
     from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -29,7 +31,10 @@ class StaffMode(QObject):
         super().__init__(window)
         self._window = window
         self._station = station
-        self.session = StaffSession(station.idle.warning_after, station.clock.monotonic)
+        idle = station.idle
+        self.session = StaffSession(
+            idle.warning_after, station.clock.monotonic, idle.end_after_warning
+        )
         # Staff read the clinic's main language (the first the kiosk offers), whatever the
         # patient chose; right to left, the page is mirrored.
         self.words = words_for(station.staff_language)
@@ -48,6 +53,9 @@ class StaffMode(QObject):
         self.page.leave.connect(self.leave)
         self.page.end_briefing.connect(self.end_briefing)
         self.page.represent.named.connect(self._represent)
+        self.still_there = StillThere(self.page.pages, self.words)
+        self._look: Look | None = None
+        self.still_there.stay.connect(self._stay)
 
     def _audit(self, staff: str, action: str) -> None:
         """Record what staff did here; the records out of reach, staff carry on (their PIN was
@@ -67,7 +75,14 @@ class StaffMode(QObject):
         sheet = window.sheet
         if self.page.styleSheet() != sheet:  # styled when it shows, as each page is
             self.page.setStyleSheet(sheet)
-        staff = window.ask_staff(self.words("staff.mode-reason"))
+        if self._look != window.look.plain:  # the arrows drawn in its colours and size
+            self._look = window.look.plain
+            self.page.set_look(self._look)
+        # Closed for want of a touch, the next sign-in says so (and that what was typed is gone).
+        idle = self.session.closed_idle
+        staff = window.ask_staff(
+            self.words("staff.mode-reason-idle" if idle else "staff.mode-reason")
+        )
         if not staff:
             return
         self._audit(staff, "staff_mode_opened")
@@ -87,11 +102,15 @@ class StaffMode(QObject):
         window.stack.addWidget(self.page)
         window.stack.setCurrentWidget(self.page)
 
-    def close(self) -> None:
+    def close(self, *, idle: bool = False) -> None:
+        """Back to the patient's screen; `idle`: because nobody touched staff mode for its time."""
         if self.page.staff:
             self._audit(self.page.staff, "staff_mode_closed")
+        if idle:
+            log.info("staff mode closed: not used for %.0f s", self.session.idle_seconds)
+        self.still_there.draw(None)
         self.page.forget()
-        self.session.closed()
+        self.session.closed(idle=idle)
         window = self._window
         b = window.briefing
         if b is not None:
@@ -116,10 +135,19 @@ class StaffMode(QObject):
 
     def touched(self) -> None:
         self.session.touched()
+        if self.still_there.shown:  # once the press has landed on it, not on the step under it
+            QTimer.singleShot(0, self, self._stay)
+
+    def _stay(self) -> None:
+        self.session.touched()
+        self.still_there.draw(self.session.warning())
 
     def tick(self) -> None:
+        """Once a second while open: “Are you still there?” with the seconds left, then closed."""
         if self.session.timed_out():
-            self.close()
+            self.close(idle=True)
+            return
+        self.still_there.draw(self.session.warning())
 
     def end_briefing(self) -> None:
         """Staff end the briefing under way, kept as it stands (a patient locked out by wrong birth
@@ -158,6 +186,7 @@ class StaffMode(QObject):
             window.filer.file_now(b.briefing_id)  # its PDF now, before the kiosk closes
         self._audit(staff, "kiosk_left")
         window.end_session()
+        self.still_there.draw(None)
         self.page.forget()
         self.session.closed()
         window.allow_close = True

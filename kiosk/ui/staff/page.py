@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
@@ -10,11 +10,16 @@ from kiosk.services.staff import OpenQuestion, StaffDesk
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.staff.briefings import BriefingDetail, BriefingList
+from kiosk.ui.staff.confirm import Confirm
 from kiosk.ui.staff.keys import STAFF_WORDS
 from kiosk.ui.staff.prepare import READY, PrepareForm
 from kiosk.ui.staff.questions import QuestionList
 from kiosk.ui.staff.rebrief import RebriefList
 from kiosk.ui.staff.represent import RepresentPanel
+from kiosk.ui.theme import Look
+
+LEAVE_GAP = 40
+"""Room between the menu's actions and "Close the kiosk"."""
 
 
 class StaffPage(QWidget):
@@ -58,9 +63,8 @@ class StaffPage(QWidget):
         self.rebrief_button = button(words("staff.menu.rebrief"), None, self.open_rebrief)
         self.represent_button = button(words("staff.menu.represent"), None, self.open_represent)
         self.represent_button.hide()  # shown over a briefing under way (open_for)
-        self.end_button = button(words("staff.menu.end-briefing"), None, self._end_tapped)
+        self.end_button = button(words("staff.menu.end-briefing"), None, self.ask_end)
         self.end_button.hide()  # shown over a briefing under way (open_for)
-        self._ending = False
         actions = QGridLayout()
         actions.setSpacing(16)
         # Two to a row: three did not fit a portrait screen's width in its larger type.
@@ -72,15 +76,38 @@ class StaffPage(QWidget):
         actions.addWidget(self.end_button, 3, 0, 1, 2)
         actions.setColumnStretch(2, 1)
         layout.addLayout(actions)
+        # "Close the kiosk" under the actions, well apart from them, and never where another staff
+        # screen has its Cancel or Back (the bottom corner: a second tap after Cancel closed the
+        # kiosk); it asks first (`leave_confirm`).
+        layout.addSpacing(LEAVE_GAP)
+        self.leave_button = button(words("staff.menu.leave"), None, self.ask_leave)
+        layout.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addStretch(1)
         row = QHBoxLayout()
-        self.leave_button = button(words("staff.menu.leave"), None, self.leave.emit)
         self.back_button = button(words("staff.menu.back"), "primary", self.back_to_patient.emit)
-        row.addWidget(self.leave_button)
         row.addStretch(1)
         row.addWidget(self.back_button)
         layout.addLayout(row)
         self.pages.addWidget(self.menu)
+        self.leave_confirm = Confirm(
+            words("staff.leave.close"),
+            words("staff.leave.keep"),
+            go_role="withdraw",
+            keep_role="primary",
+        )
+        self.leave_confirm.ask(words("staff.leave.title"), words("staff.leave.note"))
+        self.leave_confirm.go.connect(self.leave.emit)
+        self.leave_confirm.keep.connect(self.show_menu)
+        self.pages.addWidget(self.leave_confirm)
+        # Ending a patient's briefing asks first too: a second tap on the same button had ended
+        # it, and a finger that bounced on it (or tapped twice) did so unasked.
+        self.end_confirm = Confirm(
+            words("staff.end.go"), words("staff.end.keep"), go_role="withdraw", keep_role="primary"
+        )
+        self.end_confirm.ask(words("staff.end.title"), words("staff.end.note"))
+        self.end_confirm.go.connect(self.end_briefing.emit)
+        self.end_confirm.keep.connect(self.show_menu)
+        self.pages.addWidget(self.end_confirm)
 
         self.prepare = PrepareForm(desk, words)
         self.prepare.cancelled.connect(self.show_menu)
@@ -129,18 +156,19 @@ class StaffPage(QWidget):
         self.end_button.setVisible(briefing_open)
         self.show_menu()
 
-    def _disarm(self) -> None:
-        """Back to one tap away from asking: a first tap left behind ends nothing later."""
-        self._ending = False
-        self.end_button.setText(self.words("staff.menu.end-briefing"))
+    def ask_leave(self) -> None:
+        """Close the kiosk? Patients cannot use it until IT starts it again: Close, or keep it open."""
+        self.pages.setCurrentWidget(self.leave_confirm)
 
-    def _end_tapped(self) -> None:
-        """A second tap ends the briefing: one by mistake would end a patient's briefing."""
-        if self._ending:
-            self.end_briefing.emit()
-            return
-        self._ending = True
-        self.end_button.setText(self.words("staff.menu.end-confirm"))
+    def ask_end(self) -> None:
+        """End the patient's briefing? What they acknowledged is kept: End it, or back to the menu."""
+        self.pages.setCurrentWidget(self.end_confirm)
+
+    def set_look(self, look: Look) -> None:
+        """The arrows of each Back and Next in this look, pointing as staff's language reads."""
+        self.prepare.set_look(look)
+        for panel in (self.briefings, self.detail, self.questions, self.rebrief, self.represent):
+            panel.set_look(look)
 
     def open_prepare(self) -> None:
         if self.staff is None:
@@ -182,7 +210,6 @@ class StaffPage(QWidget):
         self.pages.setCurrentWidget(self.represent)
 
     def show_menu(self, ready: str = "") -> None:
-        self._disarm()
         self.ready.setText(ready)
         self.ready.setVisible(bool(ready))
         for panel in (self.briefings, self.detail, self.questions, self.rebrief, self.represent):

@@ -12,14 +12,17 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import Text, Words, msg
 from kiosk.services.staff import STORE_FAILED, StaffDesk, StaffError
+from kiosk.ui.icons import Glyph
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import button, label
+from kiosk.ui.staff.arrows import point
+from kiosk.ui.theme import Look
 
 log = logging.getLogger(__name__)
 
 
 class Panel(QWidget):
-    """A staff screen: a title row with "‹ Staff menu", a body, and a message line."""
+    """A staff screen: a title row with "Staff menu" (its arrow drawn), a body, and a message line."""
 
     closed = Signal()
 
@@ -46,6 +49,10 @@ class Panel(QWidget):
         self.message = label(role="notice")
         self.message.hide()
         layout.addWidget(self.message)
+
+    def set_look(self, look: Look) -> None:
+        """The way back's arrow in this look, pointing as staff's language reads."""
+        point(self.menu_button, look, Glyph.BACK, right_to_left=self.words.right_to_left)
 
     def go_back(self) -> None:
         """The title row's button: back to where staff came from."""

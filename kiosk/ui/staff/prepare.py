@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -14,10 +14,12 @@ from kiosk.services.signing_plan import plan_problem
 from kiosk.services.staff import NAME_MAX, Cosigned, StaffDesk, StaffError
 from kiosk.session.view import LanguageChoice
 from kiosk.ui.pages.base import Reading, WrapButton, button, centred, label, wrap_button
+from kiosk.ui.staff.arrows import back_and_next
 from kiosk.ui.staff.keys import STAFF_WORDS, DigitRow, text_field
 from kiosk.ui.staff.plan_steps import PlanSteps
 from kiosk.ui.staff.rows import MessageBeside, across_or_down, picked
 from kiosk.ui.staff.summary import Summary
+from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
 from kiosk.ui.widgets.languages import LanguageButtons
@@ -62,6 +64,7 @@ class PrepareForm(QWidget):
         self._dob: date | None = None
         self._mrn: str | None = None
         self._form_id: str | None = None
+        self._arrow = QSize(0, 0)  # Next's arrow (none until the look is given: `set_look`)
 
         # The title and where staff are on one line, the message between Back and Next: the
         # MRN step (a line, digits and the keyboard) needs all the height 1280×800 has left.
@@ -107,11 +110,8 @@ class PrepareForm(QWidget):
         column = self._step()
         row = QHBoxLayout()
         row.setSpacing(32)
-        row.addWidget(
-            label(words("staff.prepare.birth-hint"), "muted"),
-            1,
-            Qt.AlignmentFlag.AlignTop,
-        )
+        hint = label(words("staff.prepare.birth-hint"), "muted")
+        row.addWidget(hint, 1, Qt.AlignmentFlag.AlignTop)
         self.keypad = DateKeypad()
         self.keypad.set_words(words)
         row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
@@ -189,6 +189,11 @@ class PrepareForm(QWidget):
         need = self.language_heading.sizeHint().width() + 16 + self.languages.sizeHint().width()
         across_or_down(self.language_row, need, self.width())
 
+    def set_look(self, look: Look) -> None:
+        """Back's and Next's arrows in this look, pointing as staff's language reads."""
+        self._arrow = back_and_next(self.back_button, self.next_button, look, self.words)
+        self._go(self.step)
+
     def _step(self) -> QVBoxLayout:
         page = QWidget()
         column = QVBoxLayout(page)
@@ -227,9 +232,9 @@ class PrepareForm(QWidget):
         self.where.setText(words("staff.prepare.where", at=at, total=len(path)))
         self.title.setText(words(TITLES[step]))
         self.back_button.setVisible(step > NAME)
-        self.next_button.setText(
-            words("staff.prepare.prepare" if step == path[-1] else "staff.prepare.next")
-        )
+        last = step == path[-1]
+        self.next_button.setText(words("staff.prepare.prepare" if last else "staff.prepare.next"))
+        self.next_button.setIconSize(QSize(0, 0) if last else self._arrow)  # Prepare: no arrow
         self.name_keys.show_letters()
         self.mrn_keys.show_letters()
         if step == CHECK:
@@ -344,9 +349,8 @@ class PrepareForm(QWidget):
         )
         chosen = next((p.title for p in self.desk.procedures() if p.form_id == self._form_id), "")
         what = (chosen, self._language or "")
-        self.summary.show(
-            self.name.text().strip(), self._dob, self._mrn, what, seen, self.desk.now()
-        )
+        name = self.name.text().strip()
+        self.summary.show(name, self._dob, self._mrn, what, seen, self.desk.now())
         self.by.setText(self.words("staff.prepare.by", staff=self.staff))
 
     def _prepare(self) -> None:
@@ -360,16 +364,11 @@ class PrepareForm(QWidget):
         steps = self.plan
         try:
             self.desk.prepare(
-                self.staff,
-                self._form_id,
-                self.name.text(),
-                self._dob,
-                self._mrn,
-                language=self._language,
-                practitioner=steps.plan_step.practitioner.text(),
+                self.staff, self._form_id, self.name.text(), self._dob, self._mrn,
+                language=self._language, practitioner=steps.plan_step.practitioner.text(),
                 planned_date=steps.plan_step.planned_date(),
                 plan=steps.plan(self._language, self._interpreter_offered()),
-            )
+            )  # fmt: skip
         except StaffError as exc:
             self.say(exc.text)
             return

@@ -53,7 +53,7 @@ class QuestionList(Panel):
         # its keys right under it; then the quick replies, and "Mark answered" after them.
         self.note = text_field(words("staff.questions.note"), NOTE_MAX)
         column.addWidget(self.note)
-        self.digits = DigitRow(self.note)
+        self.digits = DigitRow(self.note, symbols=words)  # and a note's punctuation: . , : / % ?
         self.keys = OnScreenKeyboard(self.note)
         self.keys.set_words(words)
         column.addLayout(centred(self.digits))
@@ -129,6 +129,7 @@ class QuestionList(Panel):
         )
         wipe(self.note)
         self.keys.show_letters()
+        self.digits.show_symbols(False)
         self.say("")
         self.menu_button.setText(self.words("staff.questions.back"))
         self.pages.setCurrentIndex(1)

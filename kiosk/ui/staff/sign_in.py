@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words
 from kiosk.services.staff import StaffDesk, StaffError
 from kiosk.station import Station
+from kiosk.ui.icons import Glyph
 from kiosk.ui.pages.base import Reading, button, label
+from kiosk.ui.staff.arrows import point
 from kiosk.ui.staff.keys import STAFF_WORDS, PinPad
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.practice import PracticeBanner
@@ -75,8 +77,11 @@ class StaffSignIn(QDialog):
         self.message.hide()
         layout.addWidget(self.message)
         row = QHBoxLayout()
+        row.setSpacing(24)  # Cancel and "Another name" a finger apart
         self.cancel = button(words("staff.sign-in.cancel"), None, self.reject)
         self.back = button(words("staff.sign-in.another-name"), None, self._choose_again)
+        if isinstance(look, Look):  # its arrow drawn, pointing as the language reads
+            point(self.back, look.plain, Glyph.BACK, right_to_left=words.right_to_left)
         self.ok = button(words("staff.sign-in.sign-in"), "primary", self._check)
         row.addWidget(self.cancel)
         row.addWidget(self.back)
