@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 from kiosk.i18n import words_for
 from kiosk.session.kinds import ScreenKind
@@ -148,6 +148,10 @@ class Listening(QObject):
         """“Are you still there?” is on screen (said once as it comes up)."""
         self.asking = False
         """What plays is “Are you still there?”: not the screen, not a sign the patient is there."""
+        self.offering = False
+        """What plays is each language offered in itself, over the list of languages."""
+        self._offered: list[str] = []
+        """…and which language each of its clips offers."""
         window.top.listen.connect(self.toggle)
         window.top.volume.connect(self._set_quiet)
         assert window.model is not None
@@ -168,14 +172,15 @@ class Listening(QObject):
         """The screen drawn: a new one (or new words on it) stops what was read; Listen shows
         where every sentence the screen says has its audio."""
         self._still_there(view, words)
+        self._choosing(view)
         body, last = spoken_parts(view, words)
         said = [*body, *last]
         # The same screen whether or not its risk was just acknowledged: the tap on "I understand
         # this risk" had stopped the audio and read the risk again from its title.
         screen = (view.screen_id, words.language, tuple(body))
         opened = screen != self._screen
-        if (opened or view.choosing_language) and not self.asking:  # (the languages cover it)
-            self.speaker.stop()
+        if (opened or view.choosing_language) and not (self.asking or self.offering):
+            self.speaker.stop()  # (the languages cover it)
         if opened:
             self._screen = screen
             self._screen_id = view.screen_id
@@ -185,8 +190,10 @@ class Listening(QObject):
             audio = self._window.station.audio
             self.clips = audio.clips_for(self._form, said) if self._form is not None else ()
             self._offers = {}
-            if self.clips and view.kind is ScreenKind.WELCOME:
-                self.clips += self._language_offers(view)
+            if self.clips and view.kind is ScreenKind.WELCOME:  # then the other languages'
+                offers = self._language_offers(view)
+                self._offers = {len(self.clips) + n: code for n, (code, _) in enumerate(offers)}
+                self.clips += tuple(clip for _, clip in offers)
         # Read as it opens, if the patient asked for it (never Welcome: it waits for the next).
         if opened and view.read_aloud and self.clips and view.kind is not ScreenKind.WELCOME:
             self._play(automatic=True)
@@ -212,20 +219,39 @@ class Listening(QObject):
             self.asking = True
             self.speaker.play(clips)
 
-    def _language_offers(self, view: View) -> tuple[Clip, ...]:
-        """After Welcome's words, each other language offered says in itself how to choose it
-        ("Para español, toque «Español»"), in its own voice, where its audio is rendered: a
-        patient who cannot read the screen, nor understand its language, hears their own."""
-        offers: list[Clip] = []
+    def _language_offers(self, view: View) -> list[tuple[str, Clip]]:
+        """Each other language offered saying in itself how to choose it ("Para español, toque
+        «Español»"), in its own voice, where its audio is rendered: a patient who cannot read the
+        screen, nor understand its language, hears their own. Each clip with its language."""
+        offers: list[tuple[str, Clip]] = []
         for choice in view.languages:
             form = None if choice.chosen else self._form_in(choice.code)
-            if form is None:
-                continue
-            said = language_offer(words_for(choice.code))
-            for clip in self._window.station.audio.clips_for(form, said):
-                self._offers[len(self.clips) + len(offers)] = choice.code
-                offers.append(clip)
-        return tuple(offers)
+            if form is not None:
+                said = language_offer(words_for(choice.code))
+                clips = self._window.station.audio.clips_for(form, said)
+                offers += [(choice.code, clip) for clip in clips]
+        return offers
+
+    def _choosing(self, view: View) -> None:
+        """The list of languages opened over a briefing, for a patient who has listened: each
+        other language says in itself how to choose it, as on Welcome (the list was silent);
+        closed, that stops. Not the screen: nothing is recorded for it."""
+        if not view.choosing_language:
+            if self.offering and self.speaker.playing:
+                self.speaker.stop()  # (and `_stopped` says it no longer offers)
+            self.offering = False
+            return
+        if self.offering or not self._listener or self.asking:
+            return
+        offers = self._language_offers(view)
+        if offers:
+            self.speaker.stop()
+            self.offering = True
+            self._offered = [code for code, _ in offers]
+            # Once the list is drawn (its buttons are made as it first opens): the first
+            # language's button is marked as its words start.
+            clips = tuple(clip for _, clip in offers)
+            QTimer.singleShot(0, self, lambda: self._offer(clips))
 
     def _form_for(self, language: str) -> Form | None:
         """The content whose audio the screen is read from: the briefing's, else (Welcome) the
@@ -281,7 +307,14 @@ class Listening(QObject):
         self.speaker.set_volume(model.listening.volume)
         self._window.top.show_volume(model.listening.quiet)
 
+    def _offer(self, clips: tuple[Clip, ...]) -> None:
+        if self.offering:  # (the list not closed meanwhile)
+            self.speaker.play(clips)
+
     def _sentence(self, n: int) -> None:
+        if self.offering:  # the language's button in the list, as Welcome marks its own
+            self._window.language_chooser.buttons.mark(self._offered[n])
+            return
         if self.asking:
             return
         if self._window.model is not None:
@@ -292,6 +325,10 @@ class Listening(QObject):
         self._window.top.show_listen(True, True)
 
     def _stopped(self, completed: bool) -> None:
+        if self.offering:
+            self.offering = False
+            self._window.language_chooser.buttons.mark(None)
+            return
         if self.asking:  # not the screen: nothing to record, and no sign the patient is there
             self.asking = False
             return

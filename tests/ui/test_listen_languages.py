@@ -103,3 +103,46 @@ def test_every_language_renders_its_offer(language: str) -> None:
     words = words_for(language)
     offer = language_offer(words)
     assert len(offer) == 1 and words("language.self") in offer[0]
+
+
+def test_the_list_of_languages_offers_each_in_itself_to_a_patient_who_listens(
+    qtbot: QtBot, window: KioskWindow, station: Station, prepared: str
+) -> None:
+    """Opened over a briefing, the list of languages was silent, even to a patient who had been
+    listening with their eyes closed. Now each other language says how to choose it, its button
+    marked; nothing of it is recorded, and closing the list stops it."""
+    from tests.ui.drive import begin
+
+    render(station, "en", "es", "ar")
+    window.show_at(QSize(1920, 1080))
+    begin(qtbot, window)
+    listening = window.listening
+    tap(qtbot, window.top.listen_button)  # a patient who listens
+    qtbot.waitUntil(lambda: not listening.playing, timeout=len(listening.clips) * 1000 + 10_000)
+    tap(qtbot, window.top.language_button)
+    chooser = window.language_chooser
+    assert chooser.isVisible() and listening.offering
+    qtbot.waitUntil(lambda: listening.playing)  # once the list is drawn
+    offered = [clip.text for clip in listening.speaker.clips]
+    order = [code for code in chooser.buttons.buttons if code != "en"]
+    assert offered == [language_offer(words_for(code))[0] for code in order]
+
+    def marked() -> list[str]:
+        return [c for c, b in chooser.buttons.buttons.items() if b.property("said") == "true"]
+
+    qtbot.waitUntil(lambda: marked() == order[:1], timeout=10_000)
+    tap(qtbot, chooser.close_button)
+    qtbot.waitUntil(lambda: not listening.playing and not listening.offering)
+    assert marked() == []
+
+
+def test_the_list_of_languages_is_silent_to_a_patient_who_has_not_listened(
+    qtbot: QtBot, window: KioskWindow, station: Station, prepared: str
+) -> None:
+    from tests.ui.drive import begin
+
+    render(station, "en", "es")
+    window.show_at(QSize(1920, 1080))
+    begin(qtbot, window)
+    tap(qtbot, window.top.language_button)
+    assert window.language_chooser.isVisible() and not window.listening.playing
