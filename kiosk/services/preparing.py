@@ -69,7 +69,7 @@ class Preparing:
         return offered_anywhere(desk.forms, desk.translations, desk.config.languages)[0]
 
     def procedures(self) -> list[Procedure]:
-        return procedures_of(self.desk.forms)
+        return procedures_of(self.desk.forms, self.desk.translations, self.main_language)
 
     def name_problem(self, text: str) -> Msg | None:
         """Why the name cannot go on a briefing (as staff mode says it); None if it can."""

@@ -119,10 +119,19 @@ class FoundBriefings:
     """This kiosk's id: a row from another kiosk says which."""
 
 
-def procedures_of(forms: Mapping[str, Form]) -> list[Procedure]:
-    """The procedures staff may prepare a briefing on, by title."""
+def procedures_of(
+    forms: Mapping[str, Form],
+    translations: Mapping[str, Mapping[str, Form]] | None = None,
+    language: str | None = None,
+) -> list[Procedure]:
+    """The procedures staff may prepare a briefing on, by title: in staff's `language` where the
+    procedure has a translation in it (Spanish staff read "The mild procedure, en Español")."""
+
+    def shown(form: Form) -> Form:
+        return (translations or {}).get(form.id, {}).get(language or form.language, form)
+
     return sorted(
-        (Procedure(i, f.title, f.full_name) for i, f in forms.items()),
+        (Procedure(i, shown(f).title, shown(f).full_name) for i, f in forms.items()),
         key=lambda p: p.title.casefold(),
     )
 
@@ -202,7 +211,8 @@ class StaffDesk:
     # -- preparing a briefing -----------------------------------------------------------
 
     def procedures(self) -> list[Procedure]:
-        return procedures_of(self.station.forms)
+        station = self.station
+        return procedures_of(station.forms, station.translations, station.staff_language)
 
     def name_problem(self, text: str) -> Msg | None:
         """Why the name cannot go on a briefing, in words for staff; None if it can."""

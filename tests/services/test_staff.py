@@ -178,3 +178,20 @@ def test_a_patient_with_a_briefing_waiting_is_not_prepared_twice(
     desk.prepare("Sam Carter", "mild", "María José Muñoz", born, "MRN-2002")
     desk.withdraw("Dana Okafor", first, "wrong-patient")
     desk.prepare("Dana Okafor", "mild", "María José Muñoz", born, "MRN-3003")
+
+
+@pytest.mark.parametrize(("language", "title"), [("es", "El procedimiento mild"), ("en", None)])
+def test_staff_read_the_procedure_in_their_language(
+    tmp_path: Path,
+    clock: FakeClock,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    title: str | None,
+) -> None:
+    """A Spanish kiosk's staff read "The mild procedure, en Español" on the check step: the
+    procedure's title was the English form's."""
+    others = ", ".join(x for x in ("es", "en", "ar") if x != language)
+    with open_station(tmp_path, clock, languages=f"{language}, {others}") as station:
+        capsys.readouterr()
+        [procedure] = StaffDesk(station).procedures()
+        assert procedure.title == (title or station.forms["mild"].title)
