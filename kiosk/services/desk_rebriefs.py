@@ -3,10 +3,7 @@ who to brief again and the kiosk's own)."""
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.content.offered import offered_in
 from kiosk.i18n import language_name, msg
@@ -14,12 +11,9 @@ from kiosk.services.console import STORE_FAILED
 from kiosk.services.rebriefing import GONE, Outdated, Rebriefs
 from kiosk.services.staff import Language, StaffError, StaleError, named
 from kiosk.store.briefings import ANY_KIOSK
-from kiosk.store.rebriefings import RebriefError, prepare_rebriefing
 
 if TYPE_CHECKING:
     from kiosk.services.console import ConsoleDesk
-
-log = logging.getLogger(__name__)
 
 
 class DeskRebriefs(Rebriefs):
@@ -56,15 +50,4 @@ class DeskRebriefs(Rebriefs):
             raise StaffError(
                 msg(told, title=form.title, language=language_name(chosen), offered=names)
             )
-        try:
-            briefing_id = prepare_rebriefing(
-                self.store, row.briefing_id, form, staff=staff, now=self.now(),
-                language=chosen, kiosk_id=self.kiosk_id,
-            )  # fmt: skip
-        except RebriefError:
-            raise StaleError(msg(GONE)) from None
-        except (SQLAlchemyError, OSError) as exc:
-            log.error("a re-briefing could not be prepared: %s", type(exc).__name__)
-            raise StaffError(msg("staff.prepare.save-failed")) from None
-        log.info("briefing %s: a re-briefing of %s prepared", briefing_id, row.briefing_id)
-        return briefing_id
+        return super().prepare(staff, row, chosen)

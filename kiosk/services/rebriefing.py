@@ -52,16 +52,17 @@ class Rebriefs:
             log.error("the re-briefing list could not be read: %s", type(exc).__name__)
             raise StaffError(msg(self.failed)) from None
 
-    def prepare(self, staff: str, row: Outdated) -> str:
-        """Prepare a re-briefing for the patient of `row` on the procedure's current version; its
-        id. StaleError if that briefing is no longer one to brief again (briefed again meanwhile)."""
+    def prepare(self, staff: str, row: Outdated, language: str | None = None) -> str:
+        """Prepare a re-briefing for the patient of `row` on the procedure's current version (in
+        `language`; None: as the store chooses); its id. StaleError if that briefing is no
+        longer one to brief again (briefed again meanwhile)."""
         form = self.forms.get(row.form_id)
         if form is None:
             raise StaleError(msg(GONE))
         try:
             briefing_id = prepare_rebriefing(
                 self.store, row.briefing_id, form, staff=staff, now=self.now(),
-                kiosk_id=self.kiosk_id,
+                language=language, kiosk_id=self.kiosk_id,
             )  # fmt: skip
         except RebriefError:
             raise StaleError(msg(GONE)) from None
