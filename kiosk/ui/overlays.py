@@ -234,13 +234,17 @@ class Touches(QObject):
             if top is not None:
                 widget = top.childAt(event.position().toPoint()) or top
         while isinstance(widget, QWidget):
-            if isinstance(widget, self._repeat):
+            if isinstance(widget, self._repeat) or widget.property(EACH_TAP) is True:
                 return False
             widget = widget.parentWidget()
         return True
 
 
 INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
+
+EACH_TAP = "eachTap"
+"""A widget's property (True) where every tap counts, a quick second one too: keys that are no
+keypad of their own (the witness's PIN keys dropped a digit typed twice quickly: 1124 became 124)."""
 
 
 class LanguageChooser(Cover):

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_form
@@ -31,10 +32,7 @@ def witnessed(station: Station) -> str:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
-def test_the_witness_pin_keys_read_one_two_three_from_the_left(
-    qtbot: QtBot, window: KioskWindow, witnessed: str, language: str
-) -> None:
+def _to_the_witness(qtbot: QtBot, window: KioskWindow, language: str) -> None:
     window.show_at(QSize(1280, 800))
     tap(qtbot, window.welcome.languages.buttons[language])
     tap(qtbot, window.welcome.start_button)
@@ -44,6 +42,13 @@ def test_the_witness_pin_keys_read_one_two_three_from_the_left(
     sign_here(qtbot, window)
     next_(qtbot, window)
     assert kind(window) is ScreenKind.WITNESS, message(window)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_witness_pin_keys_read_one_two_three_from_the_left(
+    qtbot: QtBot, window: KioskWindow, witnessed: str, language: str
+) -> None:
+    _to_the_witness(qtbot, window, language)
     keys = window.witness.keys
 
     def x(name: str) -> int:
@@ -54,3 +59,17 @@ def test_the_witness_pin_keys_read_one_two_three_from_the_left(
     delete = keys["delete"]
     assert delete.text() == "" and not delete.icon().isNull()
     assert delete.accessibleName()
+
+
+def test_a_digit_tapped_twice_quickly_is_typed_twice(
+    qtbot: QtBot, window: KioskWindow, witnessed: str
+) -> None:
+    """A reviewer's witness typed 1 four times, a third of a second apart: two dots showed (the
+    second tap of each pair was taken for a trembling finger's), and the PIN was refused."""
+    _to_the_witness(qtbot, window, "en")
+    one = window.witness.keys["1"]
+    handle = window.windowHandle()
+    assert handle is not None
+    at = one.mapTo(window, one.rect().center())
+    QTest.mouseDClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    assert window.witness.pin_typed == "11"

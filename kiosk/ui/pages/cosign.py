@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, View
+from kiosk.ui.overlays import EACH_TAP
 from kiosk.ui.pages.base import Page, Reading, button, label
 from kiosk.ui.pages.parts import ScrollCue
 from kiosk.ui.pages.scroll import kinetic
@@ -178,6 +179,7 @@ class WitnessPage(_Split):
         # arrow is drawn, pointing back as the page reads.
         self.keys_box = QWidget()
         self.keys_box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.keys_box.setProperty(EACH_TAP, True)  # 1124: both 1s, however quick
         keys = QGridLayout(self.keys_box)
         keys.setContentsMargins(0, 0, 0, 0)
         keys.setSpacing(8)
