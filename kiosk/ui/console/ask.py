@@ -6,12 +6,85 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import SOURCE, Words, words_for
+
+WIDTH_CHARS = 48
+"""The least width of a dialog, in average characters of its font: a name or a question on a line
+or two, not a cramped box of wrapped words."""
+
+
+class ChoiceDialog(QDialog):
+    """Which of `options`: none chosen when it opens (one click of OK must not record an answer
+    staff never gave), OK enabled once one is. `label`'s lines stand a line each above them, the
+    first of several (what it is about: whose briefing) as a heading."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, label: str, options: list[str], words: Words
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
+        layout = QVBoxLayout(self)
+        lines = label.split("\n")
+        self.lines: list[QLabel] = []
+        for n, line in enumerate(lines):
+            text = QLabel(line)
+            text.setWordWrap(True)
+            if n == 0 and len(lines) > 1:
+                text.setObjectName("heading")
+            layout.addWidget(text)
+            self.lines.append(text)
+        self.answers = QButtonGroup(self)
+        self.answers.setExclusive(True)
+        for n, option in enumerate(options):
+            answer = QRadioButton(option)
+            self.answers.addButton(answer, n)
+            layout.addWidget(answer)
+        buttons = QDialogButtonBox()
+        self.ok: QPushButton = buttons.addButton(
+            words("console.choice.ok"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel: QPushButton = buttons.addButton(
+            words("console.choice.cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.ok.setEnabled(False)
+        self.ok.setDefault(True)  # Enter: OK once an answer is chosen, nothing before
+        self.answers.idToggled.connect(self._toggled)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _toggled(self, _: int, __: bool) -> None:
+        self.ok.setEnabled(self.chosen() is not None)
+
+    def chosen(self) -> int | None:
+        """The answer chosen (its index), or None while none is."""
+        n = self.answers.checkedId()
+        return n if n >= 0 else None
+
+    def accept(self) -> None:
+        if self.chosen() is not None:  # OK is disabled until then; Enter goes nowhere either
+            super().accept()
 
 
 class DeskQuestions:
     home = Path.home()
     """Where a save dialog opens first."""
+    words = words_for(SOURCE)
+    """The words of its own dialogs' buttons: the console's language (the views given it say
+    which)."""
 
     def printer(self, parent: QWidget) -> QPrinter | None:
         """The printer staff choose (and its settings); None if they cancel."""
@@ -26,6 +99,11 @@ class DeskQuestions:
         return Path(chosen) if chosen else None
 
     def choice(self, parent: QWidget, title: str, label: str, options: list[str]) -> int | None:
-        """Which of `options` staff choose (its index); None if they cancel."""
-        chosen, ok = QInputDialog.getItem(parent, title, label, options, 0, False)
-        return options.index(chosen) if ok and chosen in options else None
+        """Which of `options` staff choose (its index), none chosen for them; None if they cancel.
+        `label`: what is asked, a line each (whom it is about first)."""
+        dialog = ChoiceDialog(parent, title, label, options, self.words)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.chosen() if accepted else None
+        finally:
+            dialog.deleteLater()

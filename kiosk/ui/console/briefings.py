@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import Msg, Words
+from kiosk.i18n import Msg, Words, isolated
 from kiosk.services.console import WITHDRAW_REASONS, ConsoleDesk, Cosigned, Event, RecordRow
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.briefing import BriefingPane
@@ -44,7 +44,10 @@ class BriefingsView(QWidget):
         self.words = words
         self.staff = staff
         self.ask = ask
+        ask.words = words  # its dialogs' own buttons in the console's language
         self.desk: ConsoleDesk | None = None
+        self.shown: RecordRow | None = None
+        """The briefing shown below the list (whom a withdrawal names)."""
         self.reads = Reads(jobs)
         self.choice_reads = Reads(jobs)
         layout = QVBoxLayout(self)
@@ -133,6 +136,7 @@ class BriefingsView(QWidget):
         ):
             self.pane.forget()  # the filters left it out: what shows below is in the list
             self.pdf.forget()
+            self.shown = None
         self._reselect()
 
     def _reselect(self) -> None:
@@ -179,6 +183,7 @@ class BriefingsView(QWidget):
 
     def _show(self, found: tuple[RecordRow, list[Event], Cosigned, datetime]) -> None:
         row, events, seen, now = found
+        self.shown = row
         self.pane.show_briefing(row, events, now, seen)
         if self.pdf.briefing_id != row.briefing_id:
             self.pdf.forget()
@@ -191,15 +196,21 @@ class BriefingsView(QWidget):
             self.pdf.show_pdf(chosen)
 
     def withdraw(self, briefing_id: str) -> None:
-        """Ask why, then withdraw the briefing (no kiosk offers it any more); shown afresh."""
-        staff, desk = self.staff(), self.desk
-        if staff is None or desk is None:
+        """Ask why, naming the patient (staff check it is the right one) and choosing no reason
+        for them, then withdraw the briefing (no kiosk offers it any more); shown afresh."""
+        staff, desk, row = self.staff(), self.desk, self.shown
+        if staff is None or desk is None or row is None or row.briefing_id != briefing_id:
             return
         words = self.words
-        options = [words(WITHDRAW_WHY[reason]) for reason in WITHDRAW_REASONS]
-        chosen = self.ask.choice(
-            self, words("console.withdraw.title"), words("console.withdraw.why"), options
+        name = isolated(row.patient_name or words("staff.list.walk-up"))
+        born = row.date_of_birth or words("staff.when.never")
+        asked = (
+            words("console.withdraw.patient", name=name),
+            words("staff.detail.born", date=born),
+            words("console.withdraw.why"),
         )
+        options = [words(WITHDRAW_WHY[reason]) for reason in WITHDRAW_REASONS]
+        chosen = self.ask.choice(self, words("console.withdraw.title"), "\n".join(asked), options)
         if chosen is None:
             return
         reason = WITHDRAW_REASONS[chosen]
@@ -218,6 +229,7 @@ class BriefingsView(QWidget):
         self.choice_reads.drop()
         self.desk = None
         self.model.clear()
+        self.shown = None
         self.pane.forget()
         self.pdf.forget()
         self.bar.forget()

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QSpacerItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.i18n import Words
 from kiosk.services.staff import OpenQuestion, StaffDesk
@@ -12,14 +21,12 @@ from kiosk.ui.pages.base import button, label
 from kiosk.ui.staff.briefings import BriefingDetail, BriefingList
 from kiosk.ui.staff.confirm import Confirm
 from kiosk.ui.staff.keys import STAFF_WORDS
+from kiosk.ui.staff.menu_shape import LEAVE_GAP, MenuShape
 from kiosk.ui.staff.prepare import READY, PrepareForm
 from kiosk.ui.staff.questions import QuestionList
 from kiosk.ui.staff.rebrief import RebriefList
 from kiosk.ui.staff.represent import RepresentPanel
 from kiosk.ui.theme import Look
-
-LEAVE_GAP = 40
-"""Room between the menu's actions and "Close the kiosk"."""
 
 
 class StaffPage(QWidget):
@@ -65,24 +72,37 @@ class StaffPage(QWidget):
         self.represent_button.hide()  # shown over a briefing under way (open_for)
         self.end_button = button(words("staff.menu.end-briefing"), None, self.ask_end)
         self.end_button.hide()  # shown over a briefing under way (open_for)
-        actions = QGridLayout()
-        actions.setSpacing(16)
-        # Two to a row: three did not fit a portrait screen's width in its larger type.
-        actions.addWidget(self.prepare_button, 0, 0)
-        actions.addWidget(self.list_button, 0, 1)
-        actions.addWidget(self.questions_button, 1, 0)
-        actions.addWidget(self.rebrief_button, 1, 1)
-        actions.addWidget(self.represent_button, 2, 0, 1, 2)
-        actions.addWidget(self.end_button, 3, 0, 1, 2)
-        actions.setColumnStretch(2, 1)
-        layout.addLayout(actions)
+        # Side by side on a landscape screen; one to a row on a portrait one, tall, in larger type
+        # and spread over its height (`MenuShape`, each time the page is resized).
+        self.action_grid = QGridLayout()
+        self.above = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        layout.addSpacerItem(self.above)
+        layout.addLayout(self.action_grid)
         # "Close the kiosk" under the actions, well apart from them, and never where another staff
         # screen has its Cancel or Back (the bottom corner: a second tap after Cancel closed the
         # kiosk); it asks first (`leave_confirm`).
-        layout.addSpacing(LEAVE_GAP)
+        self.leave_gap = QSpacerItem(
+            0, LEAVE_GAP, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed
+        )
+        layout.addSpacerItem(self.leave_gap)
         self.leave_button = button(words("staff.menu.leave"), None, self.ask_leave)
         layout.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addStretch(1)
+        self.shape = MenuShape(
+            layout,
+            self.action_grid,
+            self.above,
+            self.leave_gap,
+            (
+                self.prepare_button,
+                self.list_button,
+                self.questions_button,
+                self.rebrief_button,
+                self.represent_button,
+                self.end_button,
+            ),
+            self.leave_button,
+        )
         row = QHBoxLayout()
         self.back_button = button(words("staff.menu.back"), "primary", self.back_to_patient.emit)
         row.addStretch(1)
@@ -164,8 +184,15 @@ class StaffPage(QWidget):
         """End the patient's briefing? What they acknowledged is kept: End it, or back to the menu."""
         self.pages.setCurrentWidget(self.end_confirm)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.shape.fit(self.size())
+
     def set_look(self, look: Look) -> None:
-        """The arrows of each Back and Next in this look, pointing as staff's language reads."""
+        """The arrows of each Back and Next in this look, pointing as staff's language reads; the
+        menu's actions sized for its screen."""
+        self.shape.look = look
+        self.shape.fit(self.size())
         self.prepare.set_look(look)
         for panel in (self.briefings, self.detail, self.questions, self.rebrief, self.represent):
             panel.set_look(look)
@@ -232,6 +259,7 @@ class StaffPage(QWidget):
                     if questions
                     else self.words("staff.menu.questions")
                 )
+                self.shape.fit(self.size())  # longer words: the type that fits the column
 
         self.jobs.run(self.desk.open_questions, arrived, lambda exc: None)
 
@@ -247,6 +275,7 @@ class StaffPage(QWidget):
                     if found
                     else self.words("staff.menu.rebrief")
                 )
+                self.shape.fit(self.size())
 
         self.jobs.run(self.desk.rebriefs.outdated, arrived, lambda exc: None)
 
