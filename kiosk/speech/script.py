@@ -45,6 +45,16 @@ KIOSK_WORDS = {
     "sign": ("sign.meaning", "signer.meaning.representative"),
     "done": ("done.title",),
     "still-there": ("still-there.title", "still-there.spoken"),  # over any screen, for a listener
+    # Why a tap did nothing, said to a patient who listens (they heard nothing, and felt stuck).
+    "refusals": (
+        "blocker.risk-not-acknowledged",
+        "blocker.risk-not-read",
+        "blocker.risks-outstanding",
+        "blocker.question-not-answered",
+        "blocker.statement-not-read",
+        "blocker.not-signed",
+        "question.again",
+    ),
 }
 """The catalog's words each of the kiosk's own screens can read aloud (kiosk.session.views)."""
 

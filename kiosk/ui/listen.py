@@ -17,7 +17,7 @@ from kiosk.i18n import words_for
 from kiosk.session.kinds import ScreenKind
 from kiosk.speech.listening import Clip
 from kiosk.speech.said import spoken_parts, still_there_said
-from kiosk.speech.script import language_offer
+from kiosk.speech.script import language_offer, sentences
 
 if TYPE_CHECKING:
     from kiosk.content.schema import Form
@@ -152,6 +152,10 @@ class Listening(QObject):
         """What plays is each language offered in itself, over the list of languages."""
         self._offered: list[str] = []
         """…and which language each of its clips offers."""
+        self.prompting = False
+        """What plays is why a tap did nothing, said to a patient who listens: not the screen."""
+        self._refused = ""
+        """The words of the refusal on screen (said once as it comes)."""
         window.top.listen.connect(self.toggle)
         window.top.volume.connect(self._set_quiet)
         assert window.model is not None
@@ -173,6 +177,7 @@ class Listening(QObject):
         where every sentence the screen says has its audio."""
         self._still_there(view, words)
         self._choosing(view)
+        self._refusal(view, words)
         body, last = spoken_parts(view, words)
         said = [*body, *last]
         # The same screen whether or not its risk was just acknowledged: the tap on "I understand
@@ -274,7 +279,7 @@ class Listening(QObject):
         self.speaker.stop()
 
     def toggle(self) -> None:
-        if self.speaker.playing and not self.asking:
+        if self.speaker.playing and not (self.asking or self.prompting):
             self.speaker.stop()
         else:
             self._play(automatic=False)
@@ -307,6 +312,22 @@ class Listening(QObject):
         self.speaker.set_volume(model.listening.volume)
         self._window.top.show_volume(model.listening.quiet)
 
+    def _refusal(self, view: View, words: Words) -> None:
+        """Why a tap did nothing ("Please read to the end of this risk first…"), said as it comes
+        to a patient who has listened: on screen only, they heard nothing and felt stuck."""
+        refusal = view.refusal
+        said = words(refusal) if refusal is not None else ""
+        if said == self._refused:
+            return
+        self._refused = said
+        if not said or not self._listener or self._form is None or self.asking or self.offering:
+            return
+        clips = self._window.station.audio.clips_for(self._form, sentences(said))
+        if clips:
+            self.speaker.stop()
+            self.prompting = True
+            self.speaker.play(clips)
+
     def _offer(self, clips: tuple[Clip, ...]) -> None:
         if self.offering:  # (the list not closed meanwhile)
             self.speaker.play(clips)
@@ -315,7 +336,7 @@ class Listening(QObject):
         if self.offering:  # the language's button in the list, as Welcome marks its own
             self._window.language_chooser.buttons.mark(self._offered[n])
             return
-        if self.asking:
+        if self.asking or self.prompting:
             return
         if self._window.model is not None:
             self._window.model.listening.sentence(n)
@@ -329,8 +350,8 @@ class Listening(QObject):
             self.offering = False
             self._window.language_chooser.buttons.mark(None)
             return
-        if self.asking:  # not the screen: nothing to record, and no sign the patient is there
-            self.asking = False
+        if self.asking or self.prompting:  # not the screen: nothing to record, nor a sign of them
+            self.asking = self.prompting = False
             return
         if self._window.model is not None:
             self._window.model.listening.ended(completed)

@@ -74,7 +74,7 @@ def test_the_script_reads_every_screen_in_the_patients_order() -> None:
     said = script(form)
     order = list(dict.fromkeys(s.screen_id for s in said))
     reading = [screen.id for _, screen in form.content_screens()]
-    kiosk = ["welcome", "identity", "reading", "review", "sign", "done", "still-there"]
+    kiosk = ["welcome", "identity", "reading", "review", "sign", "done", "still-there", "refusals"]
     assert order == [*reading, *(q.id for q in form.questions), *kiosk]
     first = [s for s in said if s.screen_id == form.about.id]
     assert first[0].text == form.about.title and first[0].index == 0
