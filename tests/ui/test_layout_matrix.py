@@ -321,6 +321,9 @@ def test_every_screen_can_be_read_whole(
         lambda form, said: HEARD if said else (),
     )
     monkeypatch.setattr(window.station.audio, "voice", lambda form: "a voice")
+    # Nothing plays: what a patient who chose it on Welcome hears (a refusal said, say) is
+    # test_listen's; these clips are no files.
+    monkeypatch.setattr(window.listening.speaker, "play", lambda clips: None)
     assert window.model is not None
     window.model.offer_read_aloud(True, False)  # and Welcome offers every screen read aloud
     window.show_at(display)
