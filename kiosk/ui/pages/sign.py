@@ -273,7 +273,13 @@ class SignPage(Page):
                     set_flag(self.who, "role", "")
                 if self.who.fontMetrics().horizontalAdvance(when) > room:
                     when = words("format.date-time", date=unbroken(date), time=unbroken(time))
-        self.who.setText(words("sign.who", name=isolated(person), when=isolated(when)))
+        timed, name, when = bool(when), isolated(person), isolated(when)
+        said = words("sign.who", name=name, when=when)
+        # (typing a name, the statement is hidden: the line has the page's whole width)
+        room = self._who_room() if self.statement_box.isVisibleTo(self) else self.width()
+        if timed and room > 0 and self.who.fontMetrics().horizontalAdvance(said) > room:
+            said = words("sign.who-lines", name=name, when=when)  # no "·" left at a line's end
+        self.who.setText(said)
 
     def _who_room(self) -> int:
         """How wide the line of who signs and when may be (0: not laid out yet)."""
