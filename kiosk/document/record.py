@@ -174,7 +174,7 @@ class BriefingRecord:
     content_sha256: str
     """The procedure's content hash in its source language (the version briefed)."""
     language: str
-    """The language the briefing was prepared or started in: the PDF's language."""
+    """The patient's language (prepared or started in it, or chosen since): the PDF's language."""
     started_at: datetime | None
     signed_at: datetime
     patient: PatientPart

@@ -154,7 +154,7 @@ class RecordRow:
     pdf_sha256: str | None
     pdf_path: str | None
     language: str
-    """The language the briefing was prepared or started in (BCP-47: "en", "es")."""
+    """The patient's language: prepared or started in it, or chosen since (BCP-47: "en", "es")."""
     certificate_sha256: str | None = None
     """SHA-256 (hex) of the kiosk certificate that sealed the PDF (None: not sealed yet, or
     sealed before the store kept it)."""

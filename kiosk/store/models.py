@@ -102,8 +102,9 @@ class BriefingRow(Base):
     content_sha256: Mapped[str] = mapped_column(String(64))
     """The procedure's content hash in its source language: the version briefed, whatever language."""
     language: Mapped[str] = mapped_column(String(LANGUAGE_MAX), server_default="en")
-    """The language the briefing was prepared in, then started in (rows from before languages were
-    recorded are English)."""
+    """The patient's language: the briefing was prepared in it, then started in it, and it follows
+    the patient's choice mid-briefing (each row given keeps its own screen's language). The PDF is
+    in it. Rows from before languages were recorded are English."""
     kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
     prepared_by: Mapped[str | None] = mapped_column(String(NAME_MAX * 4))

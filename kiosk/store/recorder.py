@@ -228,15 +228,16 @@ class Recorder:
         }
 
     def _finish(
-        self, conn: Connection, ending: HotStatement, briefing_id: str, values: dict[str, Any]
+        self, conn: Connection, change: HotStatement, briefing_id: str, values: dict[str, Any]
     ) -> None:
-        """Move an in-progress briefing to its end state. The UPDATE itself checks the status, so two
-        kiosks ending the same briefing at once (sign and abandon) cannot both succeed: the second
-        waits for the first's row lock, finds it no longer in progress, and is refused."""
-        ended = ending.first(
-            conn, {"briefing_id": briefing_id} | {st.ENDED + k: v for k, v in values.items()}
+        """Change an in-progress briefing's row (its end state, its language). The UPDATE itself checks
+        the status, so two kiosks ending the same briefing at once (sign and abandon) cannot both
+        succeed: the second waits for the first's row lock, finds it no longer in progress, and is
+        refused."""
+        changed = change.first(
+            conn, {"briefing_id": briefing_id} | {st.NEW + k: v for k, v in values.items()}
         )
-        if ended is None:
+        if changed is None:
             self._live(conn, briefing_id)  # raises, naming why
             raise RecordError(f"briefing {briefing_id} refused the event")  # pragma: no cover
 
@@ -274,7 +275,9 @@ class Recorder:
         return {"kind": row["kind"], "language": e.language}
 
     def _language_changed(self, conn: Connection, e: ev.LanguageChanged) -> dict[str, Any]:
-        self._live(conn, e.briefing_id)
+        # The briefing's language is the patient's from now on: the PDF, the exports and staff
+        # read it; each row given keeps the language of its own screen, so the switch stays seen.
+        self._finish(conn, st.LANGUAGE, e.briefing_id, {"language": e.language})
         return {"language": e.language, "content_sha256": e.content_sha256, "screen": e.screen_id}
 
     def _abandoned(self, conn: Connection, e: ev.Abandoned) -> dict[str, Any]:

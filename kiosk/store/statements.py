@@ -29,9 +29,9 @@ SHOWN = ("language", "content_sha256")
 """What each row a patient gives on a screen records of that screen (kiosk.session.events.Shown)."""
 BRIEFINGS: Table = BriefingRow.__table__  # type: ignore[assignment]
 PLANNED: Table = PlannedSignerRow.__table__  # type: ignore[assignment]
-ENDED = "new_"
-"""How the values an ending sets are named in `ending`'s statements (`new_status`, …): a bound
-value may not take the name of a column the UPDATE sets."""
+NEW = "new_"
+"""How the values a `while_live` UPDATE sets are named (`new_status`, …): a bound value may not take
+the name of a column the UPDATE sets."""
 
 
 def insert_if_live(model: type[Any], columns: list[str]) -> HotStatement:
@@ -55,14 +55,14 @@ def insert_row(model: type[Any], columns: list[str]) -> HotStatement:
     )
 
 
-def ending(columns: list[str]) -> HotStatement:
-    """UPDATE the briefing (:briefing_id) to its end, setting `columns` (each given as ENDED +
-    its name), only if it is in progress; returns its id, or no row."""
+def while_live(columns: list[str]) -> HotStatement:
+    """UPDATE the briefing (:briefing_id), setting `columns` (each given as NEW + its name), only if
+    it is in progress; returns its id, or no row."""
     b = BRIEFINGS
     return HotStatement(
         update(b)
         .where(b.c.id == bindparam("briefing_id"), b.c.status == BriefingStatus.IN_PROGRESS.value)
-        .values({b.c[n]: bindparam(ENDED + n, type_=b.c[n].type) for n in columns})
+        .values({b.c[n]: bindparam(NEW + n, type_=b.c[n].type) for n in columns})
         .returning(b.c.id)
     )
 
@@ -121,8 +121,10 @@ DOCUMENT = insert_row(Document, ["briefing_id", "status"])
 SCREEN_SHOWN = insert_row(
     ScreenShownRow, ["briefing_id", "screen_id", "language", "screen_sha256", "content_sha256"]
 )
-COMPLETE = ending(["status", "ended_at"])
-ABANDON = ending(["status", "ended_at", "end_reason"])
+COMPLETE = while_live(["status", "ended_at"])
+ABANDON = while_live(["status", "ended_at", "end_reason"])
+LANGUAGE = while_live(["language"])
+"""The patient chose another language: the briefing's language is theirs from now on (its PDF's)."""
 _STATUS = HotStatement(
     select(
         BRIEFINGS.c.status,

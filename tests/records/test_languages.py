@@ -24,9 +24,10 @@ WHEN = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
 
 
 def spanish_switched(store: Store, documents: Path, signer_files: tuple[Path, Path]) -> str:
-    """A Spanish briefing whose patient switched to English after three risks, its PDF made."""
+    """A briefing prepared in English whose patient switched to Spanish after three risks and
+    signed in it (a Spanish briefing now), its PDF made."""
     briefing_id = walk_in_languages(
-        store, {"en": EN, "es": ES}, "es", switch_to="en", switch_after_risks=3, when=WHEN
+        store, {"en": EN, "es": ES}, "en", switch_to="es", switch_after_risks=3, when=WHEN
     )
     signer = keys.load_signer(
         key_path=signer_files[0], cert_path=signer_files[1], pkcs12_path=None, pkcs12_password=None
@@ -49,15 +50,15 @@ def test_csv_and_json_carry_the_language(
     with (tmp_path / "a.csv").open(encoding="utf-8-sig", newline="") as f:
         acks = list(csv.DictReader(f))
     assert [(a["language"], a["content_sha256"]) for a in acks] == [
-        ("es", ES.content_sha256)
-    ] * 3 + [("en", EN.content_sha256)] * (len(EN.risks) - 3)
+        ("en", EN.content_sha256)
+    ] * 3 + [("es", ES.content_sha256)] * (len(EN.risks) - 3)
     export_json(store, tmp_path / "r.json", Filters(), by="Auditor")
     (entry,) = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["briefings"]
     assert entry["briefing"]["language"] == "es"
-    assert [a["language"] for a in entry["risk_acknowledgements"]][2:4] == ["es", "en"]
-    assert entry["question_flags"][0]["language"] == "es"
-    assert {a["language"] for a in entry["comprehension_answers"]} == {"en"}
-    assert entry["signatures"][0]["content_sha256"] == EN.content_sha256
+    assert [a["language"] for a in entry["risk_acknowledgements"]][2:4] == ["en", "es"]
+    assert entry["question_flags"][0]["language"] == "en"
+    assert {a["language"] for a in entry["comprehension_answers"]} == {"es"}
+    assert entry["signatures"][0]["content_sha256"] == ES.content_sha256
 
 
 def test_fhir_sets_the_consents_and_the_attachments_language(
