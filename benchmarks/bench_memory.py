@@ -102,12 +102,42 @@ def raising_slot_errors() -> Iterator[list[BaseException]]:
         sys.excepthook = previous
 
 
-def soak(count: int, checkpoints: Sequence[int], data_dir: Path) -> list[tuple[int, int]]:
+def descendants_rss() -> dict[int, int]:
+    """The RSS (bytes) of each process this one started and theirs (the PDFs' forkserver and the
+    child waiting for the next PDF), by pid, from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text(encoding="ascii", errors="replace").rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+    mine, found = {os.getpid()}, True
+    while found:
+        found = False
+        for pid, parent in parents.items():
+            if parent in mine and pid not in mine:
+                mine.add(pid)
+                found = True
+    sizes = {}
+    for pid in mine - {os.getpid()}:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            statm = Path(f"/proc/{pid}/statm").read_text(encoding="ascii")
+            sizes[pid] = int(statm.split()[1]) * PAGE_BYTES
+    return sizes
+
+
+def soak(
+    count: int,
+    checkpoints: Sequence[int],
+    data_dir: Path,
+    others: list[tuple[int, dict[int, int]]] | None = None,
+) -> list[tuple[int, int]]:
     """Run `count` whole briefings back to back through the real widgets in this process, and read
     the resident set size (bytes) after each number of briefings in `checkpoints` (0: the window
     shown, no briefing yet). Returns (briefings done, RSS bytes) per checkpoint, in order.
 
-    `data_dir` is the kiosk's data folder (made with its settings file inside it if needed).
+    `data_dir` is the kiosk's data folder (made with its settings file inside it if needed). The
+    PDFs' own process is started as the kiosk starts it; `others`, if given, gets the RSS of the
+    processes it runs (`descendants_rss`) at each checkpoint.
     Uses the running QApplication, else makes one on the offscreen platform. Raises on anything
     that goes wrong: a tap that does not do what it should (robot.RobotError), an exception in a
     slot, a PDF that could not be made, a briefing not stored as completed with its PDF.
@@ -145,6 +175,7 @@ def soak(count: int, checkpoints: Sequence[int], data_dir: Path) -> list[tuple[i
         with raising_slot_errors() as errors:
             window.show_at(QSize(*SIZE))
             load_fonts(fallbacks=True)  # as the kiosk does just after its first screen
+            station.pdfs.start_drawing()  # (the kiosk: on its worker thread)
             robot.wait_until(window.isVisible)
             if 0 in marks:
                 readings.append((0, settle()))
@@ -160,6 +191,8 @@ def soak(count: int, checkpoints: Sequence[int], data_dir: Path) -> list[tuple[i
                     break
                 if n in marks:
                     readings.append((n, settle()))
+                    if others is not None:
+                        others.append((n, descendants_rss()))
             if errors:
                 raise RuntimeError(
                     f"briefing {done}: an exception in a slot: {errors[0]!r}"
@@ -253,11 +286,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  method:     offscreen Qt, {SIZE[0]}x{SIZE[1]}, walk-up briefings by benchmarks.robot")
     print(f"              RSS (/proc/self/statm) after gc.collect() at {marks}", flush=True)
     t0 = time.perf_counter()
+    others: list[tuple[int, dict[int, int]]] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-memory-", dir=args.dir) as tmp:
-        readings = soak(args.count, marks, Path(tmp) / "data")
+        readings = soak(args.count, marks, Path(tmp) / "data", others)
     seconds = time.perf_counter() - t0
+    apart = dict(others)
     for n, rss in readings:
-        print(f"  after {n:4d} briefings: RSS {mb(rss)}")
+        sizes = sorted(apart.get(n, {}).values(), reverse=True)
+        beside = f"   (the PDFs' processes: {', '.join(mb(x) for x in sizes)})" if sizes else ""
+        print(f"  after {n:4d} briefings: RSS {mb(rss)}{beside}")
     per = seconds / args.count
     print(f"  {args.count} briefings in {seconds:.0f} s ({per:.2f} s each)")
     print(f"  load average at the end: {load_average()}\n")
@@ -272,6 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "benchmark": "memory over briefings in one process",
             "count": args.count,
             "readings": readings,
+            "pdf_processes_rss": others,
             "seconds": seconds,
             "rows": [asdict(row)],
         }

@@ -7,7 +7,6 @@ so the decisions the screens rely on are tested without Qt.
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections.abc import Mapping
 from datetime import timedelta
@@ -18,7 +17,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from kiosk.config import Config
 from kiosk.content.offered import offered_anywhere, offered_in
 from kiosk.content.schema import Form
-from kiosk.document.make import DocumentError, Made, make_document
+from kiosk.document.make import Made
+from kiosk.document.maker import PdfMaker
 from kiosk.document.printable import name_problem
 from kiosk.document.seal import Signer
 from kiosk.practice import SAMPLE, Sample, is_practice, prepare_sample
@@ -74,14 +74,17 @@ class Station:
         self.translations = {k: dict(v) for k, v in (translations or {}).items()}
         """Each procedure's translations that check clean, by procedure id and language."""
         self.clock = clock
-        self.signer = signer
-        self.signer_problem = signer_problem
         self.problems = list(problems or [])
         """Sentences for staff gathered at start (PDFs still pending, forms that did not load)."""
         self.recorder = Recorder(store, wait_ms=TAP_WAIT_MS)
         self.audio = Audio(config.data_dir)
         """The read-aloud audio rendered for the procedures (`kiosk speech render`)."""
-        self._pdf_lock = threading.Lock()
+        self.pdfs = PdfMaker(
+            store, self.forms, self.translations, lambda: self.clock.now(), signer, signer_problem,
+            folder=config.documents_dir,
+            checkpoint=checkpoint_path(config.database_url, config.data_dir),
+            clinic=str(config["clinic_name"]),
+        )  # fmt: skip
 
     def screen_model(self) -> ScreenModel:
         """The patient's screen model for this kiosk: its clock, languages and reading aloud."""
@@ -123,6 +126,7 @@ class Station:
 
     def close(self) -> None:
         try:
+            self.pdfs.close()
             self.store.close()
         finally:
             if self.running is not None:
@@ -257,7 +261,7 @@ class Station:
             "settings"
             if not self.config.exists
             else "key"
-            if self.signer is None
+            if self.pdfs.signer is None
             else "staff"
             if not any(s.active for s in list_staff(self.store))
             else None
@@ -308,23 +312,7 @@ class Station:
 
         Safe to call from a worker thread: it touches no screen, and one PDF is made at a time.
         """
-        with self._pdf_lock:
-            return self._make(briefing_id)
-
-    def _make(self, briefing_id: str) -> Made:
-        if self.signer is None:
-            raise DocumentError("problem.no-signing-key", reason=self.signer_problem)
-        return make_document(
-            self.store,
-            briefing_id,
-            self.forms,
-            self.signer,
-            self.config.documents_dir,
-            self.clock.now(),
-            translations=self.translations,
-            checkpoint=checkpoint_path(self.config.database_url, self.config.data_dir),
-            clinic=str(self.config["clinic_name"]),
-        )
+        return self.pdfs.make(briefing_id)
 
     # -- staff -----------------------------------------------------------------------------
 
@@ -374,13 +362,15 @@ class Station:
         Only this kiosk makes its own briefings' PDFs (with its key, in its folder), and only once:
         the row is read again under the PDF lock, so a PDF the patient's job made meanwhile is not
         made twice. FollowUpError or DocumentError (one sentence) if it is not made."""
-        with self._pdf_lock:
+
+        def still_pending() -> None:
             row = self.briefing_row(briefing_id)
             if row.kiosk_id != self.store.kiosk_id:
                 raise followup.FollowUpError("problem.pdf-made-elsewhere", kiosk=row.kiosk_id)
             if row.pdf_status != "pending":
                 raise followup.StaleError("problem.pdf-already-made")
-            made = self._make(briefing_id)
+
+        made = self.pdfs.make(briefing_id, first=still_pending)
         followup.audit_briefing(
             self.store, briefing_id, "pdf_made_by_staff", staff, self.clock.now(),
             {"sha256": made.sha256, "file": made.path.name},

@@ -186,7 +186,7 @@ def test_without_a_signing_key_the_pdf_stays_pending_with_a_reason(
     assert main(["init"]) == 0
     (tmp_path / "data" / "keys" / "kiosk-key.pem").unlink()
     with Station.open(load_config(), clock) as station:
-        assert station.signer is None and station.signer_problem
+        assert station.pdfs.signer is None and station.pdfs.signer_problem
         with pytest.raises(DocumentError, match=r"signing key could not be loaded.*stays pending"):
             station.make_pdf("any")
 

@@ -252,6 +252,13 @@ class Form(_Strict):
 
         return MappingProxyType(screen_hashes(self))
 
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickled (a PDF drawn in a process of its own) without the screens' hashes: a read-only
+        mapping does not pickle, and the other process works them out again if it needs them."""
+        state = super().__getstate__()
+        state["__dict__"] = {k: v for k, v in state["__dict__"].items() if k != "screen_sha256s"}
+        return state
+
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         copied = super().model_copy(update=update, deep=deep)
         for cached in ("content_sha256", "screen_sha256s"):  # the copy's content may differ

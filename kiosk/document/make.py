@@ -20,7 +20,8 @@ from kiosk.content.schema import Form
 from kiosk.content.versions import SnapshotError
 from kiosk.document import seal
 from kiosk.document.anchor import anchor
-from kiosk.document.fonts import FontError, register_fonts
+from kiosk.document.drawing import Draw, DrawFailed, draw_here
+from kiosk.document.fonts import FontError
 from kiosk.document.language import Translations, content_in
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
 from kiosk.files import install_file
@@ -51,8 +52,8 @@ def pdf_bytes(
     in the briefing's language (`language` overrides it: the pseudo-locale's tests). `form` is the
     procedure in that language (`kiosk.document.language.content_in`); `clinic` (the clinic_name
     setting) heads the title block and every footer."""
-    # The layout modules bring reportlab: imported with the first PDF (or `warm_up`), so the
-    # kiosk's first screen does not wait for them.
+    # The layout modules bring reportlab: imported with the first PDF (the kiosk's: in the PDFs'
+    # own process, kiosk.document.drawing), so the kiosk's first screen does not wait for them.
     from kiosk.document.story import build_story, p
     from kiosk.document.template import footer_text, render
 
@@ -87,14 +88,6 @@ def with_clinic(story: list[Any], footer: str, clinic: str, words: Words) -> tup
     if not clinic:
         return story, footer
     return [p(clinic, "h2", rtl=words.right_to_left), *story], f"{clinic} · {footer}"
-
-
-def warm_up() -> None:
-    """Load what the first PDF would otherwise load (reportlab, the layout, the fonts parsed), so it
-    takes no longer than the next. FontError if a font cannot be read."""
-    from kiosk.document import story, template  # noqa: F401
-
-    register_fonts()
 
 
 def embed_record(writer: IncrementalPdfFileWriter, record_json: bytes, words: Words) -> None:
@@ -176,10 +169,12 @@ def make_document(
     translations: Translations | None = None,
     checkpoint: Path | None = None,
     clinic: str = "",
+    draw: Draw = draw_here,
 ) -> Made:
     """Make, seal and file the PDF of a signed briefing, and record where it is and its SHA-256,
     in the briefing's language (its content from `translations`, by procedure id and language);
     then a signed checkpoint of the audit chain into `checkpoint` (kiosk.store.checkpoint).
+    `draw` draws and seals it: here, or in a process of its own (kiosk.document.drawing).
 
     A failure leaves the briefing complete in the store with its PDF still pending, and no
     half-written file under the final name.
@@ -202,8 +197,8 @@ def make_document(
             sha256=(shown or [record.content_sha256])[0][:12],
         )
     try:
-        data = pdf_bytes(record, form, signer, zone, clinic=clinic)
-    except (FontError, seal.SealError) as exc:
+        data = draw(record, form, signer, zone, clinic)
+    except (FontError, seal.SealError, DrawFailed) as exc:
         raise DocumentError("problem.pdf-failed", briefing=briefing_id, reason=exc) from None
     path = folder / pdf_name(record)
     try:

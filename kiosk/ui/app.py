@@ -100,28 +100,13 @@ def _close(window: KioskWindow) -> None:
 
 def _after_first_screen(window: KioskWindow) -> None:
     """What the first patient need not wait for, done just after the kiosk is ready: the larger
-    fallback fonts on screen, and on the worker thread reportlab, the PDF's fonts and the forms'
-    pictures as the PDF draws them. Otherwise the
-    first walk-up patient's name check (on the GUI thread: about 0.17 s here) and the first PDF
-    would pay."""
-    from kiosk.document.figure import warm
-    from kiosk.document.make import warm_up
-
+    fallback fonts on screen (else the first walk-up patient's name check, on the GUI thread, pays
+    about 0.17 s here), and on the worker thread the PDFs' own process started, with reportlab,
+    the PDF's fonts and the forms' pictures loaded there ahead of the first PDF."""
     load_fonts(fallbacks=True)
-    window.jobs.run(warm_up, lambda _: None, _pdf_fonts_not_loaded)
-    station = window.station
-    forms = [
-        *station.forms.values(),
-        *(f for t in station.translations.values() for f in t.values()),
-    ]
-    window.jobs.run(lambda: warm(forms), lambda _: None, _pictures_not_parsed)
+    window.jobs.run(window.station.pdfs.start_drawing, lambda _: None, _pdf_process_not_started)
 
 
-def _pictures_not_parsed(exc: Exception) -> None:
-    # The first PDF parses them again and reports the problem then.
-    log.warning("the forms' pictures could not be prepared for the PDF ahead: %s", exc)
-
-
-def _pdf_fonts_not_loaded(exc: Exception) -> None:
-    # Nothing is lost: the name check and the PDF load them again and report the problem then.
-    log.warning("the PDF fonts could not be loaded ahead: %s", exc)
+def _pdf_process_not_started(exc: Exception) -> None:
+    # Nothing is lost: each PDF is drawn in the kiosk's own process instead (kiosk.document.drawing).
+    log.warning("the PDFs' own process could not be started: %s", exc)

@@ -165,7 +165,7 @@ def test_typed_signatures_can_be_turned_off(
 def test_a_pdf_that_cannot_be_made_leaves_the_briefing_complete_and_tells_staff(
     qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
 ) -> None:
-    station.signer, station.signer_problem = None, "keys/kiosk-key.pem: cannot be read"
+    station.pdfs.signer, station.pdfs.signer_problem = None, "keys/kiosk-key.pem: cannot be read"
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.SIGN)
     sign_here(qtbot, window)
