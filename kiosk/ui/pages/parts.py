@@ -97,7 +97,9 @@ class MarkedLine(QWidget):
             self.mark.clear()
             self.mark.hide()
         else:
-            self.mark.setPixmap(pixmap(GLYPHS[mark], colour, px))
+            # A question mark faces the reading direction (Arabic's ؟); a tick and a cross do not.
+            mirrored = mark is Mark.QUESTION and self.isRightToLeft()
+            self.mark.setPixmap(pixmap(GLYPHS[mark], colour, px, right_to_left=mirrored))
             self.mark.setFixedSize(px, px)
             self.mark.show()
 
