@@ -57,7 +57,8 @@ class Tone(StrEnum):
 
 
 class Mark(StrEnum):
-    """A sign before a line, drawn as an icon (none of them is a letter or an arrow that must mirror)."""
+    """A sign before a line, drawn as an icon: the question mark faces the reading direction (Arabic's
+    ؟), a tick and a cross never turn."""
 
     TICK = "tick"
     CROSS = "cross"

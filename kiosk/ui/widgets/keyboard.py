@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.i18n import Words, words_for
+from kiosk.i18n import Words, isolated, words_for
 from kiosk.ui.widgets import key_words as ids
 from kiosk.ui.widgets.key_pages import (
     ACCENTS,
@@ -369,7 +369,8 @@ class OnScreenKeyboard(QWidget):
         self._pages.apostrophe_key.setAccessibleName(words(ids.APOSTROPHE_SPOKEN))
         self._back_key.setText(words(ids.DELETE))
         self._back_key.setAccessibleName(words(ids.DELETE_SPOKEN))
-        self._hint.setText(words(ids.HOLD_HINT, accents=words(ids.ACCENTS)))
+        # The key named as it reads ("àé…", not "…àé" in an Arabic sentence).
+        self._hint.setText(words(ids.HOLD_HINT, accents=isolated(words(ids.ACCENTS))))
         self._fit_hint()
         self._set_accents_key_words()
 
