@@ -50,6 +50,15 @@ def spoken_parts(view: View, words: Words) -> tuple[list[str], list[str]]:
     return _sentences(view, words, texts), _sentences(view, words, last)
 
 
+def controls_said(view: View, words: Words) -> dict[str, Action]:
+    """The sentences said that name a control, not a text on the page, each with the control's
+    action: Welcome's one way in ("Touch here to start"), marked while said as a language is."""
+    if view.kind is not ScreenKind.WELCOME or view.primary is None:
+        return {}
+    action, offer = view.primary
+    return dict.fromkeys(_sentences(view, words, [offer.label]), action)
+
+
 def still_there_said(words: Words) -> list[str]:
     """“Are you still there?” as said to a patient who has been listening: its title, and what its
     countdown says without the number (the seconds go on while it is said)."""

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 from kiosk.i18n import words_for
+from kiosk.session import playing
 from kiosk.session.kinds import ScreenKind
+from kiosk.session.playing import NOTHING, Playing, Shown, Sound, quiets_as_drawn, reads_as_drawn
 from kiosk.speech.listening import Clip
-from kiosk.speech.said import spoken_parts, still_there_said
+from kiosk.speech.said import controls_said, spoken_parts, still_there_said
 from kiosk.speech.script import language_offer, sentences
 
 if TYPE_CHECKING:
@@ -129,31 +131,24 @@ class Speaker(QObject):
 
 
 class Listening(QObject):
-    """Ties the top bar's Listen to the screen on show: which audio it has, the highlight."""
+    """Ties the top bar's Listen to the screen on show: which audio it has, and what plays now
+    (`now`, kiosk.session.playing), from which every mark is drawn."""
 
     def __init__(self, window: KioskWindow) -> None:
         super().__init__(window)
         self._window = window
         self.speaker = Speaker(self)
-        self.clips: tuple[Clip, ...] = ()
-        self._offers: dict[int, str] = {}
-        """Welcome: the clips, by place, that say how to choose another language, and its code."""
-        self._screen: tuple[str, str, tuple[str, ...]] | None = None
+        self.now = NOTHING
+        """What plays now (or, the languages, is about to): what each of its clips names."""
+        self._reading = NOTHING
+        """The screen read aloud, when Listen is tapped (or it is read as it opens)."""
+        self._shown: Shown | None = None
         self._said: list[str] = []
-        self._screen_id = ""
         self._form: Form | None = None
         self._listener = False
         """The patient has listened in this briefing: “Are you still there?” is said to them too."""
         self._asked = False
         """“Are you still there?” is on screen (said once as it comes up)."""
-        self.asking = False
-        """What plays is “Are you still there?”: not the screen, not a sign the patient is there."""
-        self.offering = False
-        """What plays is each language offered in itself, over the list of languages."""
-        self._offered: list[str] = []
-        """…and which language each of its clips offers."""
-        self.prompting = False
-        """What plays is why a tap did nothing, said to a patient who listens: not the screen."""
         self._refused = ""
         """The words of the refusal on screen (said once as it comes)."""
         window.top.listen.connect(self.toggle)
@@ -164,13 +159,33 @@ class Listening(QObject):
         self.speaker.stopped.connect(self._stopped)
 
     @property
+    def clips(self) -> tuple[Clip, ...]:
+        """The screen's audio, as Listen reads it (none: Listen does not show)."""
+        return self._reading.clips
+
+    @property
     def playing(self) -> bool:
         return self.speaker.playing
 
     @property
+    def asking(self) -> bool:
+        """What plays is “Are you still there?”."""
+        return self.now.sound is Sound.STILL_THERE
+
+    @property
+    def offering(self) -> bool:
+        """What plays (or is about to) is each language offered in itself, over their list."""
+        return self.now.sound is Sound.LANGUAGES
+
+    @property
+    def prompting(self) -> bool:
+        """What plays is why a tap did nothing."""
+        return self.now.sound is Sound.REFUSAL
+
+    @property
     def holds_idle(self) -> bool:
-        """The patient is listening to the screen (a prompt said to them is not their doing)."""
-        return self.speaker.playing and not self.asking
+        """The patient is listening (a prompt said to them is not their doing)."""
+        return self.speaker.playing and self.now.holds_idle
 
     def draw(self, view: View, words: Words) -> None:
         """The screen drawn: a new one (or new words on it) stops what was read; Listen shows
@@ -182,27 +197,42 @@ class Listening(QObject):
         said = [*body, *last]
         # The same screen whether or not its risk was just acknowledged: the tap on "I understand
         # this risk" had stopped the audio and read the risk again from its title.
-        screen = (view.screen_id, words.language, tuple(body))
-        opened = screen != self._screen
-        if (opened or view.choosing_language) and not (self.asking or self.offering):
+        before = self._shown
+        shown = Shown(
+            view.screen_id,
+            words.language,
+            tuple(body),
+            view.kind,
+            view.read_aloud,
+            view.read_aloud_offered,
+        )
+        self._shown = shown
+        opened = shown.opens(before)
+        quiet = quiets_as_drawn(before, shown) and self.now.sound is Sound.SCREEN
+        if (opened or view.choosing_language or quiet) and not self.now.covers:
             self.speaker.stop()  # (the languages cover it)
-        if opened:
-            self._screen = screen
-            self._screen_id = view.screen_id
         if opened or not self.clips or said != self._said:  # (audio rendered meanwhile too)
             self._said = said
             self._form = self._form_for(words.language)
-            audio = self._window.station.audio
-            self.clips = audio.clips_for(self._form, said) if self._form is not None else ()
-            self._offers = {}
-            if self.clips and view.kind is ScreenKind.WELCOME:  # then the other languages'
-                offers = self._language_offers(view)
-                self._offers = {len(self.clips) + n: code for n, (code, _) in enumerate(offers)}
-                self.clips += tuple(clip for _, clip in offers)
-        # Read as it opens, if the patient asked for it (never Welcome: it waits for the next).
-        if opened and view.read_aloud and self.clips and view.kind is not ScreenKind.WELCOME:
+            self._reading = self._screen_audio(view, words)
+            if not opened and self.now.sound is self._reading.sound is Sound.SCREEN:
+                self.now = self._reading  # read on, marking its words as they now stand
+        # Read as it opens, or at once, if the patient asked for it (never Welcome as it comes
+        # back between patients), unless it is being read already.
+        if reads_as_drawn(before, shown) and not (self.playing and self.now.sound is Sound.SCREEN):
             self._play(automatic=True)
         self._window.top.show_listen(bool(self.clips), self.holds_idle)
+
+    def _screen_audio(self, view: View, words: Words) -> Playing:
+        """The screen's clips, each with what it names; Welcome's followed by each other language
+        offered in itself."""
+        if self._form is None:
+            return NOTHING
+        clips = self._window.station.audio.clips_for(self._form, self._said)
+        if not clips:
+            return NOTHING
+        offers = self._language_offers(view) if view.kind is ScreenKind.WELCOME else []
+        return playing.screen(clips, controls_said(view, words), offers)
 
     def _still_there(self, view: View, words: Words) -> None:
         """“Are you still there?” said as it comes up to a patient who has listened (or asked for
@@ -220,9 +250,7 @@ class Listening(QObject):
             return
         clips = self._window.station.audio.clips_for(self._form, still_there_said(words))
         if clips:  # (the screen's reading had held the idle time: it is not playing)
-            self.speaker.stop()
-            self.asking = True
-            self.speaker.play(clips)
+            self._start(playing.prompt(Sound.STILL_THERE, clips))
 
     def _language_offers(self, view: View) -> list[tuple[str, Clip]]:
         """Each other language offered saying in itself how to choose it ("Para español, toque
@@ -242,21 +270,20 @@ class Listening(QObject):
         other language says in itself how to choose it, as on Welcome (the list was silent);
         closed, that stops. Not the screen: nothing is recorded for it."""
         if not view.choosing_language:
-            if self.offering and self.speaker.playing:
-                self.speaker.stop()  # (and `_stopped` says it no longer offers)
-            self.offering = False
+            if self.offering:
+                if self.speaker.playing:
+                    self.speaker.stop()  # (and `_stopped` unmarks its buttons)
+                self.now = NOTHING
             return
         if self.offering or not self._listener or self.asking:
             return
         offers = self._language_offers(view)
         if offers:
             self.speaker.stop()
-            self.offering = True
-            self._offered = [code for code, _ in offers]
+            offered = self.now = playing.languages(offers)
             # Once the list is drawn (its buttons are made as it first opens): the first
             # language's button is marked as its words start.
-            clips = tuple(clip for _, clip in offers)
-            QTimer.singleShot(0, self, lambda: self._offer(clips))
+            QTimer.singleShot(0, self, lambda: self._offer(offered))
 
     def _form_for(self, language: str) -> Form | None:
         """The content whose audio the screen is read from: the briefing's, else (Welcome) the
@@ -279,7 +306,7 @@ class Listening(QObject):
         self.speaker.stop()
 
     def toggle(self) -> None:
-        if self.speaker.playing and not (self.asking or self.prompting):
+        if self.speaker.playing and self.now.listened:
             self.speaker.stop()
         else:
             self._play(automatic=False)
@@ -292,8 +319,21 @@ class Listening(QObject):
         self.speaker.stop()  # what played before is reported first
         self._listener = True
         voice = self._window.station.audio.voice(form) or ""
-        model.listening.started(self._screen_id, self.clips, voice, automatic)
-        self.speaker.play(self.clips)
+        screen_id = self._shown.screen_id if self._shown is not None else ""
+        model.listening.started(screen_id, self.clips, voice, automatic)
+        self._start(self._reading)
+
+    def _start(self, sound: Playing) -> None:
+        """Play `sound`, after what played before has stopped (and was reported)."""
+        self.speaker.stop()
+        self.now = sound
+        self.speaker.play(sound.clips)
+        if not self.speaker.playing:  # (nothing to play)
+            self.now = NOTHING
+
+    def _offer(self, offered: Playing) -> None:
+        if self.now is offered and not self.speaker.playing:  # (the list not closed meanwhile)
+            self._start(offered)
 
     def _set_quiet(self, quiet: bool) -> None:
         """The volume toggle: the model keeps the patient's choice; the player follows it."""
@@ -320,42 +360,35 @@ class Listening(QObject):
         if said == self._refused:
             return
         self._refused = said
-        if not said or not self._listener or self._form is None or self.asking or self.offering:
+        if not said or not self._listener or self._form is None or self.now.covers:
             return
         clips = self._window.station.audio.clips_for(self._form, sentences(said))
         if clips:
-            self.speaker.stop()
-            self.prompting = True
-            self.speaker.play(clips)
-
-    def _offer(self, clips: tuple[Clip, ...]) -> None:
-        if self.offering:  # (the list not closed meanwhile)
-            self.speaker.play(clips)
+            self._start(playing.prompt(Sound.REFUSAL, clips))
 
     def _sentence(self, n: int) -> None:
-        if self.offering:  # the language's button in the list, as Welcome marks its own
-            self._window.language_chooser.buttons.mark(self._offered[n])
+        sound, mark = self.now.sound, self.now.mark(n)
+        if sound is Sound.LANGUAGES:  # the language's button in the list, as Welcome marks its own
+            self._window.language_chooser.buttons.mark(mark.language or None)
             return
-        if self.asking or self.prompting:
+        if sound is not Sound.SCREEN:
             return
         if self._window.model is not None:
             self._window.model.listening.sentence(n)
-        offered = self._offers.get(n)  # how to choose a language: its button, not a sentence
-        self._window.page.highlight(None if offered else self.clips[n].text)
-        self._window.welcome.languages.mark(offered)
+        self._window.page.highlight(mark.sentence or None)  # a control's words: the control
+        self._window.welcome.mark(mark)
         self._window.top.show_listen(True, True)
 
     def _stopped(self, completed: bool) -> None:
-        if self.offering:
-            self.offering = False
+        stopped, self.now = self.now, NOTHING
+        if stopped.sound is Sound.LANGUAGES:
             self._window.language_chooser.buttons.mark(None)
             return
-        if self.asking or self.prompting:  # not the screen: nothing to record, nor a sign of them
-            self.asking = self.prompting = False
+        if stopped.sound is not Sound.SCREEN:  # not the screen: nothing to record, no sign of them
             return
         if self._window.model is not None:
             self._window.model.listening.ended(completed)
         self._window.page.highlight(None)
-        self._window.welcome.languages.mark(None)
+        self._window.welcome.mark(None)
         self._window.top.show_listen(bool(self.clips), False)
         self._window.listened()  # the idle timer starts again from the end of the audio

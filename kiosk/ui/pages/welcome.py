@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.session.kinds import ScreenKind
+from kiosk.session.view import Action
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import Page, WrapButton, button, centred, label
 from kiosk.ui.widgets.keys import set_flag
@@ -16,7 +17,8 @@ from kiosk.ui.widgets.languages import LanguageButtons
 
 if TYPE_CHECKING:
     from kiosk.i18n import Words
-    from kiosk.session.view import Action, View
+    from kiosk.session.playing import Mark
+    from kiosk.session.view import View
 
 
 class WelcomePage(Page):
@@ -46,6 +48,7 @@ class WelcomePage(Page):
             text.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addLayout(centred(text))
         self.start_button = button("", "primary", self.start.emit)
+        self.start_button.setProperty("said", "false")  # as `mark` leaves it: no restyle at first
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         # Every screen read aloud: a switch whose words wrap rather than being cut, with its
         # loudspeaker before them.
@@ -105,6 +108,14 @@ class WelcomePage(Page):
         for b in self.languages.buttons.values():
             b.ensurePolished()
         self.languages.fit(self.width())
+
+    def mark(self, said: Mark | None) -> None:
+        """Mark the control whose words are being said aloud (None: none), as a sentence being read
+        is marked on a page: a language's button, or Touch here to start."""
+        language = said.language if said is not None else ""
+        self.languages.mark(language or None)
+        start = said is not None and said.action is Action.START
+        set_flag(self.start_button, "said", "true" if start else "false")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
