@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from typing import Any
 
@@ -52,10 +53,8 @@ def _each(
     return found
 
 
-def read_aloud_check(config: Config, catalog: Catalog | None = None) -> Check:
-    """`kiosk doctor`'s line: each procedure and language has its read-aloud audio, rendered for
-    exactly the content in use. A warning when not: the kiosk works, but Listen (and reading every
-    screen aloud) is not offered there until `kiosk speech render`."""
+def _rendered(config: Config, catalog: Catalog | None) -> tuple[list[str], list[str]]:
+    """Each procedure and language ("mild es"): those with audio for the content in use, those without."""
     from kiosk.speech.render import check_folder
 
     missing: list[str] = []
@@ -64,6 +63,19 @@ def read_aloud_check(config: Config, catalog: Catalog | None = None) -> Check:
         (missing if check_folder(form, config.data_dir) else ready).append(
             f"{form.id} {form.language}"
         )
+    return ready, missing
+
+
+def listen_offered(config: Config, catalog: Catalog | None = None) -> bool:
+    """Whether some procedure in some language has its audio: Listen is offered there."""
+    return bool(_rendered(config, catalog)[0])
+
+
+def read_aloud_check(config: Config, catalog: Catalog | None = None) -> Check:
+    """`kiosk doctor`'s line: each procedure and language has its read-aloud audio, rendered for
+    exactly the content in use. A warning when not: the kiosk works, but Listen (and reading every
+    screen aloud) is not offered there until `kiosk speech render`."""
+    ready, missing = _rendered(config, catalog)
     if missing:
         return Check(
             "read-aloud",
@@ -73,6 +85,47 @@ def read_aloud_check(config: Config, catalog: Catalog | None = None) -> Check:
             warning=True,
         )
     return Check("read-aloud", True, f"rendered for {', '.join(ready) or 'no procedure'}")
+
+
+SOUND_TIMEOUT = 20
+"""Seconds `kiosk doctor` waits for the sound check (Qt Multimedia's backend asks the system)."""
+
+NO_SOUND = (
+    "no sound output device: Listen would mark each sentence on screen and nobody would hear it; "
+    "connect speakers or headphones (the kiosk's user must be allowed to play sound)"
+)
+
+
+def sound_check() -> Check:
+    """`kiosk doctor`'s line on the device Listen plays on, asked of Qt Multimedia in a process of
+    its own (python -m kiosk.ui.sound_probe). A warning, never a failure: the kiosk works without."""
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "kiosk.ui.sound_probe"],
+            capture_output=True,
+            text=True,
+            timeout=SOUND_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return Check("sound", True, f"the sound check did not answer within {SOUND_TIMEOUT} s",
+                     warning=True)  # fmt: skip
+    return sound_said(result.returncode, result.stdout, result.stderr)
+
+
+def sound_said(code: int, out: str, err: str) -> Check:
+    """The sound line from what the probe printed (its exit code, stdout, stderr)."""
+    lines = out.splitlines()
+    if code != 0 or not lines or not lines[0].strip().isdigit():
+        last = [line.strip() for line in err.splitlines() if line.strip()]
+        why = last[-1] if last else f"exit status {code}"
+        return Check("sound", True, f"the sound check failed: {why}", warning=True)
+    count = int(lines[0])
+    if count == 0:
+        return Check("sound", True, NO_SOUND, warning=True)
+    name = lines[1].strip() if len(lines) > 1 and lines[1].strip() else "a sound output"
+    more = f" (and {count - 1} more)" if count > 1 else ""
+    return Check("sound", True, f"Listen plays on {name}{more}")
 
 
 def run_render(args: argparse.Namespace) -> int:

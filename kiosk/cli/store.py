@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from kiosk.cli.backup import run_backup
 from kiosk.cli.proof import proof_checks, proof_of
 from kiosk.cli.settings import settings_check
-from kiosk.cli.speech import read_aloud_check
+from kiosk.cli.speech import listen_offered, read_aloud_check, sound_check
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.content import Catalog, load_catalog
 from kiosk.document.anchor import anchor
@@ -195,6 +195,8 @@ def run_doctor(args: argparse.Namespace) -> int:
             checks.append(_pending(config))
         checks.append(_forms(catalog))
         checks.append(read_aloud_check(config, catalog))
+        if listen_offered(config, catalog):  # can Listen be heard where it is offered?
+            checks.append(sound_check())
         checks.append(_at_rest(config.data_dir))
     if not args.no_display:
         checks.append(_display())
