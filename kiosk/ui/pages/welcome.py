@@ -8,17 +8,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
-from kiosk.i18n import Words, words_for
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import Page, WrapButton, button, centred, label
-from kiosk.ui.pages.parts import Measure
 from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.languages import LanguageButtons
-from kiosk.unavailable import NO_BRIEFING, UNREACHABLE
 
 if TYPE_CHECKING:
+    from kiosk.i18n import Words
     from kiosk.session.playing import Mark
     from kiosk.session.view import View
 
@@ -78,11 +76,6 @@ class WelcomePage(Page):
         self.message.hide()
         layout.addLayout(centred(self.message))
         layout.addStretch(2)
-        # The room kept for the message a patient may meet (no briefing; the records out of
-        # reach), measured in the words on show: it comes under Start and nothing moves.
-        self._measure = Measure(self, label(role="notice"))
-        self._measure.widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._words = words_for("en")
 
     def draw(self, view: View, words: Words) -> None:
         width = self.line_px()
@@ -110,8 +103,6 @@ class WelcomePage(Page):
         self.speaker.setPixmap(pixmap(Glyph.SPEAKER, colour, px))
         self.message.setText(words(view.message) if view.message else "")
         self.message.setVisible(view.message is not None)
-        self._words = words
-        self._keep_room()
         self.languages.draw(view.languages)
         self.languages.ensurePolished()
         for b in self.languages.buttons.values():
@@ -126,16 +117,9 @@ class WelcomePage(Page):
         start = said is not None and said.action is Action.START
         set_flag(self.start_button, "said", "true" if start else "false")
 
-    def _keep_room(self) -> None:
-        width = min(self.message.maximumWidth(), self.width())
-        said = [self._words(m) for m in (NO_BRIEFING, UNREACHABLE)]
-        tallest = self._measure.tallest(width, QLabel.setText, said)
-        self.message.setMinimumHeight(tallest)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.languages.fit(self.width())
-        self._keep_room()
 
     def submit(self, action: Action) -> None:
         self.start.emit()
