@@ -83,7 +83,7 @@ class IdentityPage(Page):
         left.addStretch(1)
         left.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeading)
         self.row.addLayout(left, 1)
-        self.keypad = DateKeypad()
+        self.keypad = DateKeypad(keep_clear=True)  # Confirm, under it, well apart from Delete
         self.keypad.typed.connect(self._typed)
         self.keypad_box = QWidget()
         box = QVBoxLayout(self.keypad_box)

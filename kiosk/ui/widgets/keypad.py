@@ -8,17 +8,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import (
-    QFont,
-    QFontMetrics,
-    QShowEvent,
-)
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,34 +25,28 @@ from kiosk.i18n import Words, words_for
 from kiosk.session.entry import DateEntry
 from kiosk.ui.widgets.keys import (
     BORDER_ROOM,
-    GLYPH_GAP,
     KEY_PADDING,
-    Glyph,
     backspace_glyph,
     give_glyph,
+    give_in_turn,
     glyph_size,
     key_height_for,
     key_width_for,
-    pen,
     set_flag,
     set_font_px,
     shift_glyph,
     sizes_changed,
 )
 
-# The shared helpers stay importable from here, where the widgets found them first.
 __all__ = [
     "BORDER_ROOM",
-    "GLYPH_GAP",
     "KEY_PADDING",
     "DateKeypad",
-    "Glyph",
     "backspace_glyph",
     "give_glyph",
     "glyph_size",
     "key_height_for",
     "key_width_for",
-    "pen",
     "set_flag",
     "set_font_px",
     "shift_glyph",
@@ -74,6 +66,10 @@ LEAST_FIELD_FONT = 36
 FIELD_NAME_FONT = 24
 SPELLED_FONT = 30
 SPACING = 12
+CLEAR_BELOW = 60
+"""Room kept clear under the keys: Confirm about a key's height from Delete (it stood 16 px off)."""
+LEAST_CLEAR_BELOW = 36
+"""...on a short screen: with the frame's gap, the 48 px asked between Delete and a commit key."""
 
 CLEAR = "keys.clear"
 CLEAR_SPOKEN = "keys.clear-date"
@@ -99,13 +95,17 @@ class DateKeypad(QWidget):
     """A key was tapped and the date changed (not a reset): a refusal said of the last date is
     old news once the patient types again."""
 
-    def __init__(self, parent: QWidget | None = None, *, scale: float = 1.0) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, scale: float = 1.0, keep_clear: bool = False
+    ) -> None:
         super().__init__(parent)
+        self._keep_clear = keep_clear
         self.setObjectName("dateKeypad")
         self._entry = DateEntry()
         self._scale = scale
         self._given = 0
-        """Height each row of keys gave up to a screen short of room (`give_way`)."""
+        """Height given up to a screen short of room (`give_way`)."""
+        self._may_give = 0
         self._words = words_for("en")
         self._spelled_room_for: tuple[str, float] | None = None
 
@@ -113,6 +113,7 @@ class DateKeypad(QWidget):
         self._fields: list[QLabel] = []
         self._separators: list[QLabel] = []
         display = QHBoxLayout()
+        self._boxes: list[QBoxLayout] = [display]
         display.setSpacing(SPACING)
         display.addStretch(1)
         for i in range(3):  # month, day and year, in the order of the language
@@ -134,6 +135,7 @@ class DateKeypad(QWidget):
             column.addWidget(label)
             column.addWidget(value)
             display.addLayout(column)
+            self._boxes.append(column)
             self._field_names.append(label)
             self._fields.append(value)
         display.addStretch(1)
@@ -161,6 +163,7 @@ class DateKeypad(QWidget):
         give_glyph(self._back_key, backspace_glyph, self)
         self._place_word_keys()
         keys_row = QHBoxLayout()
+        self._boxes.append(keys_row)
         keys_row.addStretch(1)
         keys_row.addWidget(self._keys_box)
         keys_row.addStretch(1)
@@ -172,6 +175,10 @@ class DateKeypad(QWidget):
         layout.addLayout(display)
         layout.addWidget(self._spelled)
         layout.addLayout(keys_row)
+        # Under the keys, room kept clear (`keep_clear`): what the screen puts under the keypad,
+        # Confirm on the identity page, stands well apart from Delete, for a hand that trembles.
+        self._clear_below = QSpacerItem(0, 0)
+        layout.addItem(self._clear_below)
 
         self._set_texts()
         self.set_scale(scale)
@@ -188,14 +195,8 @@ class DateKeypad(QWidget):
 
     def _place_word_keys(self) -> None:
         """Clear at the start of the bottom row and Delete at its end, as the language reads."""
-        first, last = (
-            (self._back_key, self._clear_key)
-            if self.isRightToLeft()
-            else (
-                self._clear_key,
-                self._back_key,
-            )
-        )
+        pair = (self._clear_key, self._back_key)
+        first, last = pair[::-1] if self.isRightToLeft() else pair
         self._grid.addWidget(first, 3, 0)
         self._grid.addWidget(last, 3, 2)
         for key in (first, last):  # their words and glyph read as the language does
@@ -251,9 +252,11 @@ class DateKeypad(QWidget):
 
     def give_way(self, short: int) -> bool:
         """The screen is `short` px short of room for everything on it (or, negative, has that
-        many to spare): the keys give up height for it, a quarter each row, as far as they may,
-        and take it back when there is room again. Whether the keys changed."""
-        given = max(0, self._given + -(-short // ROWS))
+        many to spare): the room kept clear under the keys gives it up first, then the keys (a
+        quarter each row), then the boxes' type, each as far as it may; they take it back when
+        there is room again (never counting more given than they may: the keys had kept 19 px
+        a row given at 1920x1080, owed back from a passing short page). Whether they changed."""
+        given = min(self._may_give, max(0, self._given + short))
         if given == self._given:
             return False
         self._given = given
@@ -271,30 +274,39 @@ class DateKeypad(QWidget):
         self._back_key.setIconSize(glyph_size(WORD_KEY_FONT * scale, 1.4))
         keys = (*self._digit_keys, self._clear_key, self._back_key)
         height = max(key_height_for(k, scale, least=KEY_HEIGHT * scale) for k in keys)
-        # Given up to a screen short of room (`give_way`), never below what a fingertip and the
-        # key's words need.
-        least = max(TOUCH_PX, *(key_height_for(k, scale) for k in keys))
-        height = max(least, height - self._given)
-        # The outer columns as wide as the wider of Clear and Delete, so the pad stays symmetric.
-        outer = max(
-            key_width_for(k, scale, least=KEY_WIDTH * scale)
-            for k in (self._clear_key, self._back_key)
-        )
-        for column, width in enumerate((outer, round(KEY_WIDTH * scale), outer)):
+        # Every key as wide as the widest (Clear's or Delete's words, in a long language): the
+        # middle column had kept the digits' width, a third narrower than the outer two.
+        width = max(key_width_for(k, scale, least=KEY_WIDTH * scale) for k in keys)
+        for column in range(3):
             self._grid.setColumnMinimumWidth(column, width)
-        for key in (*self._digit_keys, self._clear_key, self._back_key):
-            key.setMinimumWidth(key_width_for(key, scale, least=KEY_WIDTH * scale))
-            key.setFixedHeight(height)
-        for label in self._field_names:
-            set_font_px(label, FIELD_NAME_FONT * scale)
+            self._grid.setColumnStretch(column, 1)
         # The boxes no wider than the keys under them (a language's long placeholders would
         # push the words beside the keypad into a narrow column): their type gives way first,
         # never below the least a box shows at.
-        keys_width = 2 * outer + round(KEY_WIDTH * scale) + 2 * SPACING
+        keys_width = 3 * width + 2 * SPACING
         size = FIELD_FONT * scale
         need = self._fields_width(size)
         if need > keys_width:
             size = max(LEAST_FIELD_FONT * scale, size * keys_width / need)
+        # On a screen short of room (`give_way`): the room under the keys first, down to what
+        # keeps Confirm 48 px away; then the keys, never below what a fingertip and their words
+        # need; then the boxes' type, never below its least; last, rather than cut the keys
+        # (under practice mode's banner), the rest of that room.
+        least = max(TOUCH_PX, *(key_height_for(k, scale) for k in keys))
+        room = scale if self._keep_clear else 0
+        clear, kept = round(CLEAR_BELOW * room), round(LEAST_CLEAR_BELOW * room)
+        mays = (clear - kept, ROWS * max(0, height - least), int(size - LEAST_FIELD_FONT * scale))
+        self._may_give = sum(mays) + kept
+        self._given = min(self._given, self._may_give)
+        shares = give_in_turn(self._given, (*mays, kept))
+        height -= -(-shares[1] // ROWS)
+        size -= shares[2]
+        for key in keys:
+            key.setMinimumWidth(width)
+            key.setFixedHeight(height)
+        self._clear_below.changeSize(0, clear - shares[0] - shares[3])  # measured: sizes_changed
+        for label in self._field_names:
+            set_font_px(label, FIELD_NAME_FONT * scale)
         for i, field in enumerate(self._fields):
             set_font_px(field, size, bold=True)
             field.setMinimumWidth(self._field_width(i, size))
@@ -305,25 +317,25 @@ class DateKeypad(QWidget):
         self._spelled.setMinimumHeight(self._spelled.fontMetrics().lineSpacing() + round(4 * scale))
         if self.isVisible():
             self._make_room_for_dates()
+        for box in self._boxes:  # the boxes within measured again at once, not at the next
+            box.invalidate()  # look: the page, measuring in between, left the last row cut
         sizes_changed(self._keys_box)
 
     # -- keys --
 
     def _press(self, digit: str) -> None:
-        if self._entry.press_digit(digit):
-            self._refresh()
-            self.changed.emit()
-            self.typed.emit()
+        self._typed(self._entry.press_digit(digit))
 
     def _backspace(self) -> None:
-        if self._entry.backspace():
-            self._refresh()
-            self.changed.emit()
-            self.typed.emit()
+        self._typed(self._entry.backspace())
 
     def _clear(self) -> None:
         if not self._entry.empty:
             self._entry.clear()
+            self._typed(True)
+
+    def _typed(self, changed: bool) -> None:
+        if changed:
             self._refresh()
             self.changed.emit()
             self.typed.emit()

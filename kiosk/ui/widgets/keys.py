@@ -228,6 +228,16 @@ def key_width_for(key: QPushButton, scale: float, *, least: float = 0) -> int:
     return max(round(least), need, key.sizeHint().width())
 
 
+def give_in_turn(given: int, mays: tuple[int, ...]) -> list[int]:
+    """`given` px shared out in turn: each part gives all it may (`mays`) before the next gives
+    any; what none may give is not given."""
+    shares = []
+    for may in mays:
+        shares.append(max(0, min(given, may)))
+        given -= shares[-1]
+    return shares
+
+
 def key_height_for(key: QPushButton, scale: float, *, least: float = 0) -> int:
     """The height a key needs for its text's line (and glyph) with room above and below."""
     key.ensurePolished()
