@@ -26,7 +26,7 @@ from tests.document.conftest import FORM, SignedBriefing, pdf_text
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def drawing() -> Iterator[DrawingProcess]:
     process = DrawingProcess([FORM], retire_after=2)  # (no rehearsal: no signer given)
     process.start()
