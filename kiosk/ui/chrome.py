@@ -23,7 +23,17 @@ from kiosk.ui.overlays import CornerHold
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.progress import ProgressBar
 from kiosk.ui.theme import Look
-from kiosk.ui.top_fit import Where, fitting_for, glyphs_alone, half, mode_for
+from kiosk.ui.top_fit import (
+    Where,
+    at_px,
+    fitting_for,
+    glyphs_alone,
+    half,
+    larger_body,
+    metrics_at,
+    mode_for,
+    words_px,
+)
 
 __all__ = ["ProgressBar", "TopBar"]
 
@@ -104,8 +114,9 @@ class TopBar(QWidget):
         self._language_name = ""
         self._glyph_px = 26
         self._glyphs_drawn: tuple[str, str, int] | None = None
-        self._pad_px = 20
-        self._volume_look: Look | None = None
+        self._look: Look | None = None
+        self._body = 24
+        """The body size the bar is measured at: with Larger text on (`larger_body`), on or off."""
         self._larger_words = ""
         self._contrast_words = ""
         self._glyph_alone = button("", "small")
@@ -133,6 +144,7 @@ class TopBar(QWidget):
         screen and back on About, and High contrast with Larger text on."""
         if self.width() <= 0:
             return
+        self._measure_at()
         shown = self._shown()
         named = [self._named_px(b) for b in shown]  # with their words, shown now or not
         glyph = self._glyph_alone_px()
@@ -143,44 +155,50 @@ class TopBar(QWidget):
             named, glyph, order, lambda widths: fitting(widths, self.width(), corner, gap)
         )
         self._set_compact(frozenset(shown[i] for i in alone))
-        mode = self._mode_for([glyph if i in alone else w for i, w in enumerate(named)])
+        widths = [glyph if i in alone else w for i, w in enumerate(named)]
+        mode = mode_for(self._where, widths, self.width(), corner, gap)
         if (mode, len(shown)) != self._mode:
             self._arrange(mode)
-        # Words across the top: as tall as the longest heading's, so the toggles under them stay
-        # put (a wrapped question heading pushed them 48 px down in portrait).
-        across = mode in ("above", "inline", "under", "rows", "stacked")
-        room = self.width() - corner - gap
-        self.where.setMinimumHeight(self._where.need(room) if across else 0)
+        # Words over the toggles as tall as the longest heading's (at Larger text), so the toggles
+        # stay put (a wrapped question heading pushed them 48 px down in portrait; a tap on High
+        # contrast, 37 px). Beside them, as tall as they are: the toggles stand at the top.
+        room = words_px(mode, widths, self.width(), corner, gap)
+        need = self._where.need(room) if mode != "beside" else 0
+        self.where.setMinimumHeight(need)
+        # (No words, on Welcome: no more either. An empty label's own height was its line as of
+        # some looks before: after High contrast, portrait, 11 px more than after Larger text.)
+        self.where.setMaximumHeight(16_777_215 if self._where.texts() else need)
         # Beside the bar, as wide as the longest heading in one line: the bar starts at one place.
         self.where.setMinimumWidth(self._where.line_px() if mode == "inline" else 0)
 
-    @staticmethod
-    def _width_of(b: QPushButton) -> int:
-        return max(b.sizeHint().width(), b.minimumWidth())
-
-    def _mode_for(self, widths: list[int]) -> str:
-        gap = self.grid.horizontalSpacing()
-        return mode_for(self._where, widths, self.width(), self.corner.width(), gap)
+    def _measure_at(self) -> None:
+        """The bar measured as with Larger text on, whether it is or not (`larger_body`), on the
+        display the look is for (the kiosk window's; else the window's size)."""
+        window = self.window()
+        size = (getattr(window, "display", None) or window.size()) if window is not self else None
+        if self._look is not None:
+            self._body = larger_body(self._look, size)
+        self._where.body = self._body
 
     def _named_px(self, b: QPushButton) -> int:
-        """A toggle's width with its words (Listen: the longer of Listen and Stop)."""
-        if b not in self._iconic:
-            return self._width_of(b)
-        texts = self._words(b)
-        words_px = max(b.fontMetrics().horizontalAdvance(t) for t in texts)
-        return max(b.sizeHint().width() if b.text() else 0, words_px + self._globe_only_px())
+        """A toggle's width with its words: the widest of its states (Listen: the longer of
+        Listen and Stop; every toggle: with Larger text on), so a tap changes none."""
+        metrics = metrics_at(b, self._body)
+        return max(metrics.horizontalAdvance(t) for t in self._words(b)) + self._globe_only_px()
 
     def _glyph_alone_px(self) -> int:
-        """A toggle's width with its glyph alone (the style's least width for a touch, if more)."""
-        probe = self._glyph_alone
+        """A toggle's width with its glyph alone (the style's least width for a touch, if more),
+        its glyph as large as with Larger text on."""
+        probe, px = self._glyph_alone, at_px(26, self._body)
         if probe.icon().isNull():  # (without a glyph, Qt measures four letters X instead)
-            probe.setIcon(icon(Glyph.GLOBE, "black", self._glyph_px))
-        probe.setIconSize(QSize(self._glyph_px, self._glyph_px))
+            probe.setIcon(icon(Glyph.GLOBE, "black", px))
+        probe.setIconSize(QSize(px, px))
         probe.ensurePolished()
         return max(self._globe_only_px(), probe.sizeHint().width(), probe.minimumSizeHint().width())
 
     def _globe_only_px(self) -> int:
-        return self._glyph_px + 8 + 2 * self._pad_px + 8
+        """A toggle's room besides its words: its glyph and the padding each side (Larger text's)."""
+        return at_px(26, self._body) + 8 + 2 * at_px(20, self._body) + 8
 
     def _set_compact(self, compact: frozenset[QPushButton]) -> None:
         """These toggles as their glyphs alone (their words stay their accessible names)."""
@@ -274,7 +292,8 @@ class TopBar(QWidget):
             self.listen_button.setText(self._listen_words[self.listen_button.isChecked()])
         self._volume_words = (words("frame.quieter"), words("frame.louder"))
         px = self._glyph_px = look.px(26)
-        self._pad_px = look.px(20)
+        self._look = look
+        self._measure_at()
         drawn = (look.palette.button_text, look.palette.primary_text, px)
         for b, glyph in (
             (self.language_button, Glyph.GLOBE),
@@ -314,9 +333,9 @@ class TopBar(QWidget):
         b.setAccessibleName(words)
         b.setText("" if b in self._compact else words)
         if look is not None:
-            self._volume_look = look
-        if self._volume_look is not None:
-            palette, glyph = self._volume_look.palette, Glyph.LOUDER if quiet else Glyph.QUIETER
+            self._look = look
+        if self._look is not None:
+            palette, glyph = self._look.palette, Glyph.LOUDER if quiet else Glyph.QUIETER
             b.setIcon(toggle_icon(glyph, palette.button_text, palette.primary_text, self._glyph_px))
             b.setIconSize(QSize(self._glyph_px, self._glyph_px))
             self._at_least_its_words(b)
@@ -347,14 +366,10 @@ class TopBar(QWidget):
 
     def _at_least_its_words(self, b: QPushButton) -> None:
         """Never narrower than the words, the glyph and the padding each side (the style's own
-        measure falls short by a few pixels with a glyph)."""
-        if b in self._compact:  # its glyph alone
-            b.setMinimumWidth(self._globe_only_px())
-            return
+        measure falls short by a few pixels with a glyph): as wide in each of its states, on and
+        off, Larger text's too (`_named_px`)."""
         b.ensurePolished()
-        texts = self._words(b)
-        words_px = max(b.fontMetrics().horizontalAdvance(t) for t in texts)
-        b.setMinimumWidth(words_px + self._globe_only_px())
+        b.setMinimumWidth(self._glyph_alone_px() if b in self._compact else self._named_px(b))
 
     def draw(self, view: View, words: Words) -> None:
         """Where the patient is (the screen's own heading, "Risk 2 of 8", else the part of the whole

@@ -1,6 +1,9 @@
 """How the top bar places its words and toggles: the words over the bar measured as the longest
 heading the briefing may show, so the toggles keep their words and places from screen to screen
-(reviewers saw Larger text lose its words on the questions, and Listen move 115 px).
+(reviewers saw Larger text lose its words on the questions, and Listen move 115 px); and every
+width and height measured as with Larger text on, the widest of the toggles' states, so a tap on a
+toggle leaves the bar as it was (`larger_body`, `at_px`): Larger text tapped off at 1280x800 in
+Spanish had moved the language's name under the patient's finger.
 
 Which toggles show their glyph alone is decided first, from the toggles' widths alone: whatever
 heading a screen shows, the same toggles keep their words (`glyphs_alone`, `fitting_for`). Then
@@ -12,8 +15,33 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import zip_longest
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
+
+from kiosk.ui.theme import BASE_PX, LARGER, Look, body_px
+from kiosk.ui.typeset import size_for
+
+
+def larger_body(look: Look, window: QSize | None) -> int:
+    """The body text size with Larger text on, for a window of this size (its display's): what the
+    top bar is measured at, on or off, so tapping Larger text moves none of its toggles."""
+    if window is None:  # (a bar on no window of its own yet: from the look alone)
+        return look.body if look.larger else round(BASE_PX * look.reach * LARGER)
+    return max(body_px(window, larger=True), look.body)
+
+
+def at_px(value: float, body: int) -> int:
+    """A size given at 1280x800 normal text (a glyph, the room about it), at a body of `body`."""
+    return round(value * body / BASE_PX)
+
+
+def metrics_at(widget: QWidget, body: int) -> QFontMetrics:
+    """`widget`'s words measured in its font as it is beside a body text of `body` px."""
+    font = QFont(widget.font())
+    font.setPixelSize(size_for(widget, body))
+    return QFontMetrics(font)
+
 
 MODES = ("beside", "above", "inline", "under", "rows", "column", "stacked")
 """The top bar's ways of placing its words and toggles, from the one that takes least height."""
@@ -27,10 +55,15 @@ class Where:
     def __init__(self, shown: QLabel) -> None:
         self.shown = shown
         self._widest = ""
+        self.body = 0
+        """The body text size the words are measured at (0: the words' own, as they are)."""
+
+    def metrics(self) -> QFontMetrics:
+        return metrics_at(self.shown, self.body) if self.body else self.shown.fontMetrics()
 
     def set_heads(self, heads: tuple[str, ...]) -> None:
         """The headings the briefing may show, in the words on screen (none: the words shown)."""
-        metrics = self.shown.fontMetrics()
+        metrics = self.metrics()
         self._widest = max(heads, key=metrics.horizontalAdvance, default="")
 
     def texts(self) -> tuple[str, ...]:
@@ -43,21 +76,28 @@ class Where:
         label = self.shown
         m, pad = label.contentsMargins(), 2 * label.margin()
         inner = QRect(0, 0, max(1, width - m.left() - m.right() - pad), 100_000)
-        metrics, wrap = label.fontMetrics(), Qt.TextFlag.TextWordWrap
+        metrics, wrap = self.metrics(), Qt.TextFlag.TextWordWrap
         lines = max(
             (metrics.boundingRect(inner, wrap, t).height() for t in self.texts()), default=0
         )
         return lines + m.top() + m.bottom() + pad
 
     def line_px(self) -> int:
-        """The width the words take in one line: the widest of those shown and the heading."""
-        label, metrics = self.shown, self.shown.fontMetrics()
+        """The width the words take in one line: the widest of those shown and the heading, as
+        wide as the label needs not to wrap them (Arabic's shaped words took a pixel more than
+        their advance: wrapped in two lines, they pushed the toggles 37 px down)."""
+        label, metrics = self.shown, self.metrics()
         m, pad = label.contentsMargins(), 2 * label.margin()
         words = max((metrics.horizontalAdvance(t) for t in self.texts()), default=0)
-        return words + m.left() + m.right() + pad + 1
+        px = words + m.left() + m.right() + pad + 1
+        one_line = self.need(1 << 20)
+        for more in range(8):  # (a few pixels at most: rounding)
+            if self.need(px + more) <= one_line:
+                return px + more
+        return px + 8
 
     def longest_word(self) -> int:
-        metrics = self.shown.fontMetrics()
+        metrics = self.metrics()
         words = [w for t in self.texts() for w in t.split()]
         return max((metrics.horizontalAdvance(w) for w in words), default=0)
 
@@ -105,7 +145,7 @@ def mode_for(where: Where, widths: list[int], width: int, corner: int, gap: int)
     """The way that takes least height in which the words and toggles of `widths` fit `width`."""
     room = width - _row_px(widths, corner, gap)  # for the words beside
     # (a line of Arabic, from a taller font, is more than the words' font's line high)
-    two_lines = 2 * max(where.shown.fontMetrics().lineSpacing(), where.need(1 << 20)) + 4
+    two_lines = 2 * max(where.metrics().lineSpacing(), where.need(1 << 20)) + 4
     # (measured a little narrower than the room: the grid may give the words less; and a word
     # longer than that is not broken: it would overflow onto the toggles)
     narrower = room * 9 // 10
@@ -128,6 +168,15 @@ def mode_for(where: Where, widths: list[int], width: int, corner: int, gap: int)
     if corner + max(widths) + where.longest_word() + 3 * gap <= width:
         return "column"
     return "stacked"
+
+
+def words_px(mode: str, widths: Sequence[int], width: int, corner: int, gap: int) -> int:
+    """How wide the words over the bar are laid out in `mode` (their height follows from it)."""
+    if mode == "beside":
+        return width - _row_px(widths, corner, gap)
+    if mode == "column":
+        return width - corner - max(widths, default=0) - 2 * gap
+    return width - corner - gap  # across the top (in "inline", one line at its start)
 
 
 Fitting = Callable[[Sequence[int], int, int, int], bool]
