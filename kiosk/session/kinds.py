@@ -26,6 +26,12 @@ class ScreenKind(StrEnum):
     DONE = "done"
 
 
+READING = frozenset(
+    {ScreenKind.ABOUT, ScreenKind.STEP, ScreenKind.RISK, ScreenKind.OPTIONS, ScreenKind.PRECAUTIONS}
+)
+"""The screens that are read: about the procedure, each step and risk, the options, the precautions."""
+
+
 class Status(StrEnum):
     NOT_STARTED = "not started"
     IN_PROGRESS = "in progress"

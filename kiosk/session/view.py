@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from kiosk.i18n import Msg, Text, msg
-from kiosk.session.kinds import ScreenKind
+from kiosk.session.kinds import READING, ScreenKind
 
 
 class Action(StrEnum):
@@ -194,7 +194,9 @@ class View:
     message_in_page: bool = False
     """The page says why a tap did nothing in its own place, beside what it is about (identity:
     under the instruction, by the keys; a question: under its choices, where the word on the answer
-    stands), in `notice`; the frame then keeps no line for it."""
+    stands), in `notice`; a reading screen right under its words, where "There is more below"
+    stands, in `message` (its `notice` is the reread screen's word). The frame then keeps no line
+    for it."""
     primary: tuple[Action, Offer] | None = None
     """The main action, bottom right."""
     offers: Mapping[Action, Offer] = field(default_factory=dict)
@@ -242,7 +244,9 @@ class View:
     def refusal(self) -> Msg | None:
         """Why the last tap did nothing, wherever the screen says it (the line under the page, or
         the page's own place for it)."""
-        return self.notice if self.message_in_page else self.message
+        if self.message_in_page and self.kind not in READING:
+            return self.notice
+        return self.message
 
     def offer(self, action: Action) -> Offer | None:
         if self.primary is not None and self.primary[0] is action:

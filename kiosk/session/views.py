@@ -11,7 +11,7 @@ from kiosk.i18n import Msg, Words, language_name, msg, words_for
 from kiosk.session.cosign import STEPS
 from kiosk.session.cosign_views import representing, step_view
 from kiosk.session.flow import Briefing
-from kiosk.session.kinds import ScreenKind, Status
+from kiosk.session.kinds import READING, ScreenKind, Status
 from kiosk.session.question_views import question_view
 from kiosk.session.state import IDENTITY_ATTEMPTS
 from kiosk.session.view import (
@@ -35,9 +35,6 @@ from kiosk.session.view import (
 if TYPE_CHECKING:
     from kiosk.content.schema import Picture
 
-READING = frozenset(
-    {ScreenKind.ABOUT, ScreenKind.STEP, ScreenKind.RISK, ScreenKind.OPTIONS, ScreenKind.PRECAUTIONS}
-)
 FLAGGABLE = READING | {ScreenKind.QUESTION}
 """The screens a patient can flag a question on: what they read, and what they are asked."""
 
@@ -105,6 +102,10 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
     # word on the answer stands, under the choices; signing beside Clear, under the pad (the
     # frame's line would take the room the choices and the statement need).
     in_page = kind in (ScreenKind.IDENTITY, ScreenKind.QUESTION, ScreenKind.SIGN)
+    # A reading screen says it right under its words, in the place of "There is more below" (the
+    # frame's line, kept for them both under "I understand this risk", took two lines of the
+    # words' room, and stood far from the words it spoke of).
+    under_words = kind in READING
     feedback = view.feedback
     if kind is ScreenKind.QUESTION and message is not None:
         feedback = Line(message, Tone.NOTICE)  # why Next did nothing, said where answers are
@@ -116,7 +117,7 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
         flagged=flaggable and b.is_flagged(b.current.id),
         notice=(view.notice or message) if in_page else view.notice,
         message=None if in_page else message,
-        message_in_page=in_page,
+        message_in_page=in_page or under_words,
         still_there=local.still_there,
         ahead=_ahead(b) if live else None,
         # The briefing's own screens hold the top bar still; the check of who it is, before them,

@@ -17,9 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import Msg, words_for
 from kiosk.session import ScreenKind
+from kiosk.session.kinds import READING
 from kiosk.ui.widgets.keypad import DateKeypad
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
+from tests.ui.seen import settle
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:
@@ -107,9 +109,12 @@ def kind(window: KioskWindow) -> ScreenKind:
 def message(window: KioskWindow) -> str:
     """What a tap that did nothing says: the message line under the page, or the page's own place
     for it (the identity page's under the name or beside the keys, a question's under its choices,
-    signing's beside Clear)."""
+    signing's beside Clear, a reading screen's right under its words)."""
     view = window.model.view if window.model is not None else None
     if view is not None and view.message_in_page:
+        if view.kind in READING:  # where "There is more below" stands
+            said = window.reading.under.message
+            return said.text() if not said.isHidden() else ""
         if view.kind is ScreenKind.QUESTION:  # the line there also holds the word on the answer
             said = window.question.feedback
             return said.text.text() if view.refusal and not said.isHidden() else ""
@@ -180,6 +185,24 @@ def walk_to(qtbot: QtBot, window: KioskWindow, target: ScreenKind, flag: str | N
             return
         forward(qtbot, window, flag)
     raise AssertionError(f"{target} never came")
+
+
+SHORT = QSize(1280, 640)
+"""A window shorter than any kiosk's screen: with Larger text, a risk's words are longer than their
+room there (at 1280x800, with the page's whole height theirs, most fit)."""
+
+
+def walk_to_a_long_risk(qtbot: QtBot, window: KioskWindow) -> None:
+    """Go forward to the first risk whose words are longer than their room (they scroll)."""
+    b = window.briefing
+    assert b is not None
+    for _ in range(len(b.screens) * 2):
+        settle()  # the page laid out for its words (a picture placed beside them or after)
+        body = window.reading.body
+        if kind(window) is ScreenKind.RISK and body.content_height() > body.viewport().height():
+            return
+        forward(qtbot, window)
+    raise AssertionError("no risk scrolls")
 
 
 def forward(qtbot: QtBot, window: KioskWindow, flag: str | None = None) -> None:

@@ -27,6 +27,7 @@ from kiosk.store.staff import add_staff
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
 from tests.ui.drive import (
+    SHORT,
     acknowledge,
     begin,
     choose,
@@ -41,6 +42,7 @@ from tests.ui.drive import (
     tap,
     type_date,
     walk_to,
+    walk_to_a_long_risk,
 )
 
 
@@ -257,11 +259,11 @@ def test_i_understand_tapped_before_the_risk_was_read_says_why(
 ) -> None:
     """A greyed "I understand this risk" said nothing when tapped (reviewers, Larger text): it
     says to read to the end first, until the risk has been read."""
+    window.show_at(SHORT)
     tap(qtbot, window.top.larger_button)
     begin(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.RISK)
+    walk_to_a_long_risk(qtbot, window)  # it must be scrolled
     body = window.reading.body
-    assert body.content_height() > body.viewport().height()  # it must be scrolled
     understand = window.reading.understand
     assert understand.isVisible() and not understand.isEnabled()
     qtbot.mouseClick(understand, Qt.MouseButton.LeftButton)

@@ -18,7 +18,19 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, draw, forward, message, next_, pick, scroll_to_end, tap, walk_to
+from tests.ui.drive import (
+    SHORT,
+    begin,
+    draw,
+    forward,
+    message,
+    next_,
+    pick,
+    scroll_to_end,
+    tap,
+    walk_to,
+    walk_to_a_long_risk,
+)
 
 
 @pytest.fixture
@@ -123,10 +135,8 @@ def test_a_risk_read_to_its_end_stays_at_its_end_once_acknowledged(
     text cut at both ends and "There is more below" said again (the scroll bar kept a value from
     a moment's layout, 5 px short of the end)."""
     _begin_larger(qtbot, window, language)
-    b = window.briefing
-    assert b is not None
-    while b.current.kind is not ScreenKind.RISK:
-        forward(qtbot, window)
+    window.show_at(SHORT)
+    walk_to_a_long_risk(qtbot, window)
     area = window.reading.body
     bar = area.verticalScrollBar()
     scroll_to_end(qtbot, area)

@@ -29,6 +29,7 @@ from kiosk.store.models import (
 from kiosk.ui.window import KioskWindow
 from tests.pdfsig import pdfsig
 from tests.ui.drive import (
+    SHORT,
     acknowledge,
     begin,
     key,
@@ -39,6 +40,7 @@ from tests.ui.drive import (
     tap,
     texts,
     walk_to,
+    walk_to_a_long_risk,
 )
 
 
@@ -275,31 +277,30 @@ def test_choosing_a_language_on_welcome_moves_no_language_button_up_or_down(
 def test_a_risk_read_in_one_language_waits_to_be_read_in_the_next(
     qtbot: QtBot, window: KioskWindow, prepared: str
 ) -> None:
-    """Larger text, Blood clots read to its end in Spanish, then English chosen from the top: the
-    English words start at their top and "I understand this risk" waits until they have been read
-    to their end (reviewer: it stayed enabled over words never shown)."""
+    """Larger text, a long risk (Blood clots, for the reviewer) read to its end in Spanish, then
+    English chosen from the top: the English words start at their top and "I understand this risk"
+    waits until they have been read to their end (reviewer: it stayed enabled over words never
+    shown)."""
+    window.show_at(SHORT)
     tap(qtbot, window.welcome.languages.buttons["es"])
     begin(qtbot, window)
     tap(qtbot, window.top.larger_button)
     b = window.briefing
     assert b is not None
-    clots = next(r.id for r in b.form.risks if r.id == "risk-blood-clots")
-    while b.current.id != clots:
-        if kind(window) is ScreenKind.RISK:
-            acknowledge(qtbot, window)
-        next_(qtbot, window)
+    walk_to_a_long_risk(qtbot, window)
+    risk = b.current.id
     body, understand = window.reading.body, window.reading.understand
     scroll_to_end(qtbot, body)
     qtbot.waitUntil(understand.isEnabled)
     choose_language(qtbot, window, "en")
-    assert b.current.id == clots and body.verticalScrollBar().value() == 0
+    assert b.current.id == risk and body.verticalScrollBar().value() == 0
     assert body.verticalScrollBar().maximum() > 0  # longer than its room: to be read again
     qtbot.waitUntil(lambda: not understand.isEnabled())
-    assert not b.has_read(clots)
+    assert not b.has_read(risk)
     scroll_to_end(qtbot, body)
     qtbot.waitUntil(understand.isEnabled)
     tap(qtbot, understand)
-    assert b.acknowledgements[clots].read_to_end_at is not None
+    assert b.acknowledgements[risk].read_to_end_at is not None
 
 
 def test_the_date_under_the_signature_box_is_never_broken_across_lines(

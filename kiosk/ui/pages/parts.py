@@ -1,19 +1,23 @@
-"""Small pieces the patient's pages share: the "more below" cue, a line with a mark before it, and
-words measured before they are said."""
+"""Small pieces the patient's pages share: the "more below" cue (alone, or in one place under a text
+with why a tap did nothing), a line with a mark before it, and words measured before they are
+said."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.session.view import Mark, Tone
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import label
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keys import set_flag
+
+if TYPE_CHECKING:
+    from kiosk.ui.pages.scroll import Reading
 
 GLYPHS = {Mark.TICK: Glyph.TICK, Mark.CROSS: Glyph.CROSS, Mark.QUESTION: Glyph.QUESTION}
 
@@ -74,6 +78,93 @@ class ScrollCue(QWidget):
 
     def show_more(self, more: bool) -> None:
         self.setVisible(more)
+
+
+class UnderWords(QWidget):
+    """Right under a text that scrolls (`area`), in one place: why a tap did nothing, or “There is
+    more below” while there is (a message said there stands for the cue, as the frame's line did:
+    "Please read to the end of this risk first. Slide the text up…"). The frame keeps no line for
+    them under the page: their room is the words' room otherwise.
+
+    While the text is longer than its room, the cue's room is kept, shown or not (read to its end,
+    the text does not grow a line and jump); a message takes the room it needs and keeps it until
+    the next words (`start_over`), so the text does not shrink and grow again with it. With
+    nothing to say and the text whole, it takes no room at all."""
+
+    def __init__(self, area: Reading, gap: int) -> None:
+        """`gap`: the spacing over it in the page's column (given back with its room)."""
+        super().__init__()
+        self.area = area
+        self.gap = gap
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.setAlignment(Qt.AlignmentFlag.AlignTop)  # right under the words
+        self.cue = ScrollCue(keep_room=False)
+        self.message = label(role="notice")
+        self.message.hide()
+        column.addWidget(self.cue)
+        column.addWidget(self.message)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._more = False
+        self._scrolls = False
+        self._held = 0
+        """The room a message took on these words."""
+        area.scrolls.connect(self._set_scrolls)
+        area.more.connect(self._set_more)
+        area.installEventFilter(self)  # its width is this one's: the cue's height follows it
+        self.hide()
+
+    def say(self, text: str) -> None:
+        """Why a tap did nothing ("" for nothing): said here, in the cue's place."""
+        if text != self.message.text():
+            self.message.setText(text)
+            self._fit()
+
+    def cue_room(self, width: int) -> int:
+        """The room the cue takes under words `width` px wide, with the gap over it."""
+        self.cue.text.ensurePolished()
+        return self.cue.heightForWidth(width) + self.gap
+
+    def start_over(self) -> None:
+        """New words: a message's room is not kept for them."""
+        self._held = 0
+        self._fit()
+
+    def _set_scrolls(self, scrolls: bool) -> None:
+        self._scrolls = scrolls
+        self._fit()
+
+    def _set_more(self, more: bool) -> None:
+        self._more = more
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.area and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        said = bool(self.message.text())
+        more = self._more and self._scrolls
+        self.message.setVisible(said)
+        self.message.setObjectName("moreBelow" if said and more else "")
+        self.cue.setVisible(more and not said)
+        width = max(1, self.area.width())
+        if said:
+            self.message.ensurePolished()
+            self._held = max(self._held, self.message.heightForWidth(width))
+        cue = self.cue_room(width) - self.gap if self._scrolls else 0
+        room = max(cue, self._held)
+        if self.minimumHeight() != room:
+            self.setMinimumHeight(room)
+        self.setVisible(room > 0)
+        # What the words get back once they are whole: the cue's room past a message's, with the
+        # gap over it when nothing is left here.
+        left = self._held + self.gap if self._held else 0
+        self.area.spare = room + self.gap - left if cue else 0
 
 
 class MarkedLine(QWidget):

@@ -14,7 +14,7 @@ from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action, Card, Figure, Mark, Tone, View
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import Page, Reading, WrapButton, card, label
-from kiosk.ui.pages.parts import MarkedLine, WaitingTap
+from kiosk.ui.pages.parts import MarkedLine, UnderWords, WaitingTap
 from kiosk.ui.widgets.picture import Picture
 
 if TYPE_CHECKING:
@@ -96,6 +96,10 @@ class ReadingPage(Page):
         self.words.addWidget(self.title)
         self.words.addWidget(self.revisit)
         self.words.addWidget(self.body)
+        # Right under the words: "There is more below" while there is, or why a tap did nothing
+        # (the frame keeps no line under this page: its room is the words').
+        self.under = UnderWords(self.body, self.words.spacing())
+        self.words.addWidget(self.under)
         self.words.addStretch(1)  # beside a taller picture, the words stay together at the top
         self.pair = QHBoxLayout()
         self.pair.addLayout(self.words, 1)
@@ -142,6 +146,7 @@ class ReadingPage(Page):
             # The screen on show drawn again ("I understand this risk") keeps its words and where
             # the patient had scrolled to: only the risk's state below them changes.
             self.body.start_over()  # before the new words come in
+            self.under.start_over()
             self.body.limit_width(self.line_px())
             self.title.setText(words.text(view.title or ""))
             self.revisit.setText(words(view.notice) if view.notice else "")
@@ -151,6 +156,11 @@ class ReadingPage(Page):
             self.body.fit_content()  # as tall as the new words
             self._shown = shown
             self.body.check_soon()
+        self.under.cue.set_words(
+            words("frame.more-below"), self.look.palette.text, self.look.px(28)
+        )
+        said = view.message if view.message_in_page else None
+        self.under.say(words(said) if said is not None else "")
         offer = view.offers.get(Action.ACKNOWLEDGE)
         self.understand.setVisible(offer is not None)
         if offer is not None:
@@ -238,10 +248,12 @@ class ReadingPage(Page):
 
     def _picture_height(self, gap: int, lines: int) -> int:
         """The most the picture may be tall: the page's height less the title, the notice, the
-        "I understand" row, the spacing between them, `gap` and `lines` (the words' own room)."""
+        "I understand" row, "There is more below" under the words (as when they scroll), the
+        spacing between them, `gap` and `lines` (the words' own room)."""
         layout = self.layout()
         spacing = layout.spacing() if layout is not None else 0
         taken = self.title.heightForWidth(self.line_px()) + spacing
+        taken += self.under.cue_room(self.line_px())
         if not self.revisit.isHidden():
             taken += self.revisit.heightForWidth(self.line_px()) + spacing
         if not (self.understand.isHidden() and self.understood.isHidden()):

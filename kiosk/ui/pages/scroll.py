@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -66,10 +66,13 @@ class Reading(QScrollArea):
     The column is centred and, once `limit_width` is given, no wider than a comfortable line.
     `more` says whether there is more below than is on screen (for the cue under it); `at_end`
     fires whenever the whole content has been on screen: scrolled to its end, or it fits.
+    `scrolls` says whether the content is longer than its room would be with `spare` given back
+    (the room a page keeps under it for a cue while it scrolls, `UnderWords`).
     """
 
     at_end = Signal()
     more = Signal(bool)
+    scrolls = Signal(bool)
 
     def __init__(self, *, hug: bool = False, hold_end: bool = False) -> None:
         super().__init__()
@@ -80,6 +83,9 @@ class Reading(QScrollArea):
         room grew as "I understand this risk" became a line: the scroll bar kept a value from a
         moment's layout, the text stood cut at both ends and "more below" came back)."""
         self._at_end = False
+        self.spare = 0
+        """Room kept under the area while its content scrolls, given back to it once it fits."""
+        self._scrolls: bool | None = None
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -187,14 +193,19 @@ class Reading(QScrollArea):
         """Lay out now what is waiting to be (the page around a hugging area, then the area), and
         look: until then the scroll bar's range and the viewport's height are the last screen's,
         and a cue said from them would be said again, the other way, after the first paint."""
-        for _ in range(3):  # the area's new height can ask the page for one more pass
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        # A widget that pass showed (the scroll bar, when the new words outgrow the room) asks to be
-        # painted by an UpdateLater posted behind the window's pending UpdateRequest: delivered
-        # after the first paint, it painted the scroll bar's strip a second time. Marked dirty
-        # now, it is painted with the rest of the screen, once.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
-        self._check()
+        scrolls = self._scrolls
+        for _ in range(2):  # room kept or given back under the area (`scrolls`): a pass more
+            for _ in range(3):  # the area's new height can ask the page for one more pass
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            # A widget that pass showed (the scroll bar, when the new words outgrow the room) asks
+            # to be painted by an UpdateLater posted behind the window's pending UpdateRequest:
+            # delivered after the first paint, it painted the scroll bar's strip a second time.
+            # Marked dirty now, it is painted with the rest of the screen, once.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
+            self._check()
+            if self._scrolls == scrolls:
+                break
+            scrolls = self._scrolls
 
     def check_soon(self) -> None:
         """Look again once the new content is laid out (at the next turn of the event loop)."""
@@ -211,7 +222,14 @@ class Reading(QScrollArea):
         # Whole without a scroll bar, at the width the bar would leave: once shown, a bar takes
         # that width, the words wrap a line longer and it stays (the last line below the fold,
         # the page empty under it, "more below" said).
-        fits = self.content_height(self._bare_width()) <= self.viewport().height() + SLACK_PX
+        bare = self.content_height(self._bare_width())
+        fits = bare <= self.viewport().height() + SLACK_PX
+        # Said first: a page that keeps room for a cue while the words scroll gives it back (or
+        # keeps it) before the cue is shown or hidden.
+        scrolls = bare > self.viewport().height() + self.spare + SLACK_PX
+        if scrolls != self._scrolls:
+            self._scrolls = scrolls
+            self.scrolls.emit(scrolls)
         # A pixel over is rounding between the font's metrics and the layout, not a cut: the room
         # the page gives the words is at times that pixel short of them, and it is no reason to
         # ask a patient to scroll (nor to keep "I understand this risk" waiting).
@@ -233,6 +251,14 @@ class Reading(QScrollArea):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.check_soon()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.hug and event.size().width() != event.oldSize().width():
+            # Its height is its words' at its width (`sizeHint`): asked at the last screen's width
+            # (narrower beside a picture), it stayed taller than the words once they were wider,
+            # and held "I understand this risk" a gap below them.
+            self.updateGeometry()
 
     def clear(self) -> None:
         while self.content.count():
