@@ -1,11 +1,10 @@
 """Sign: what signing means, in short points read to the end; the printed name, date and time; and a
 pad for a finger. A patient who cannot draw may type their name instead, which a staff member
-confirms with their PIN."""
+confirms with their PIN: what signing means stays on screen under the keys (`sign_typed`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -25,13 +24,16 @@ from kiosk.session.signature import TypedSignature
 from kiosk.session.view import Action, View
 from kiosk.ui.pages.base import Page, Reading, WrapButton, button, centred, label
 from kiosk.ui.pages.parts import Measure, ScrollCue, notice_lines, say_notice
+from kiosk.ui.pages.sign_typed import FEW_LINES, LEAST_LINES, TYPING_STEPS, UnderKeys
+from kiosk.ui.pages.sign_who import Who, say_who
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
 
 class SignPage(Page):
-    """The statement on one side (above, on a portrait screen), the signature on the other."""
+    """The statement on one side (above, on a portrait screen), the signature on the other; typing
+    a name, the statement under the keys."""
 
     kinds = frozenset({ScreenKind.SIGN})
 
@@ -41,7 +43,7 @@ class SignPage(Page):
         typed. None when the clinic does not offer typed signatures."""
         super().__init__()
         self._attest = attest
-        self._who: tuple[Words, str, datetime | None] | None = None
+        self._who: Who | None = None
         """Who signs and when, for the line over the box (None: nothing to say, or forgotten)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,10 +92,15 @@ class SignPage(Page):
         self.typed_switch_row = field_row  # while typing, the switch stands beside the name
         right.addLayout(field_row)
         right.addLayout(centred(self.keyboard))
+        # Typing a name, the statement stands under the keys (or a button shows it there).
+        self.under = UnderKeys(self.statement_box, self.statement, self.cue, self.title, self.split)
+        self.under.stand(right, self._keys_or_words)
         row = QHBoxLayout()
         row.setSpacing(16)
         self.clear = button("", None, self._clear)
         row.addWidget(self.clear, 0, Qt.AlignmentFlag.AlignTop)
+        start = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading
+        row.addWidget(self.under.read, 0, start)  # typing: in Clear's place, as wide as its words
         # Why Sign did nothing (nothing drawn, the statement not read, a name not typed), beside
         # Clear: its room (two lines) kept whether or not there is something to say.
         self.notice = label()
@@ -122,6 +129,8 @@ class SignPage(Page):
         self._keys_language: str | None = None
         self._was_typed = False
         self._signer = 0
+        self._tight = False
+        """Typing a name on a short page: the notice's place takes room only while it says something."""
 
     def set_portrait(self, portrait: bool) -> None:
         # The switch under the typed name on a portrait screen: the name needs the width.
@@ -133,13 +142,15 @@ class SignPage(Page):
         )
         # Above the pad (portrait), "There is more below" keeps its room once the statement is
         # read: going, it moved the pad 60 px up under the finger about to sign.
-        self.cue.keep_room(portrait)
+        self.under.portrait = portrait
+        self.under.keep_cue_room()
 
     def draw(self, view: View, words: Words) -> None:
         if words.language != self._keys_language:  # the keys' words, sized once per language
             self.keyboard.set_words(words)
             self.pad.set_words(words)
             self.typed.setPlaceholderText(words("sign.type-placeholder"))
+            self.under.set_words(words("sign.read-meaning"), words("sign.back-to-keys"))
             self._keys_language = words.language
         if view.signer != self._signer:  # someone else signs now: nothing of the ink before
             self._signer = view.signer
@@ -148,7 +159,8 @@ class SignPage(Page):
         points = [words.text(p) for p in view.paragraphs]
         if words.language != self._language or points != self._shown:
             self.statement.start_over()  # before the new words come in
-            self.statement.limit_width(self.line_px())
+            self.under.line_px = self.line_px()
+            self.statement.limit_width(self.under.line_px)
             self._shown = points
             with self.statement.refilling(len(points)):
                 self.statement.refill(self._points, points, _point, QLabel.setText)
@@ -166,10 +178,10 @@ class SignPage(Page):
         self.behalf.setVisible(view.on_behalf is not None)
         typed = view.typed_signature
         self._typed_mode = typed
+        self.under.place(typed, self.line_px())  # (a line under the keys: in the type of now)
         self.pad.setVisible(not typed)
         self.typed.setVisible(typed)
-        self.keyboard.setVisible(typed)
-        self.statement_box.setVisible(not typed)  # the keyboard needs the room; it was read
+        self.keyboard.setVisible(self.under.keys_shown())
         # The switch stands under the statement; while typing, beside Clear's place.
         holder = self.typed_switch_row if typed else self._left
         if holder.indexOf(self.switch) < 0:
@@ -177,12 +189,9 @@ class SignPage(Page):
             holder.addWidget(self.switch, 2 if typed else 0)
         if typed != self._was_typed:
             self._was_typed = typed
-            if typed:
-                self._set_more(False)  # the statement (read already) is not on screen
-            else:
-                self.statement.recheck()
-        self._notice_room()
-        self._fit()
+            if typed:  # from its start again: what the name typed signs
+                self.statement.start_over()
+            self.statement.recheck()
         clear = view.offers.get(Action.CLEAR_SIGNATURE)
         self.clear.setVisible(clear is not None)
         if clear is not None:
@@ -193,25 +202,56 @@ class SignPage(Page):
         self.switch.setVisible(self._switch_action is not None)
         if self._switch_action is not None:
             self.switch.set_words(words(view.offers[self._switch_action].label))
+        self._notice_room()
+        self._fit()  # with what is shown now (Clear, gone while a name is typed, had been counted)
+
+    def _keys_or_words(self) -> None:
+        """The button under the keys tapped: the statement in their place, or the keys back."""
+        self.keyboard.setVisible(self.under.keys_shown())
+        self._fit()
 
     def _fit(self) -> None:
         """Typing a name, the keyboard's hint on accents only when the page has the room for it;
-        shorter still (a long date, larger text), the name and time over the box or field in the
-        body's size, then the rows of keys closer together."""
+        shorter still (a long date, larger text), the name and time over the field in the body's
+        size, the notice's place only while it says something, the statement's title smaller, its
+        words in less room, the page's lines closer, "There is more below" beside the title, the
+        rows of keys closer together (`TYPING_STEPS`); where even then the statement has no room
+        under the keys, a button shows it in their place, and the page is as it was without it."""
         layout = self.layout()
         if layout is None or self.height() <= 0:
             return
-        typing = self.keyboard.isVisibleTo(self)
+        typing = self.under.keys_shown()
+        self._reset(typing)
+        if not typing:
+            self._steps(layout, ("who", "title"))
+        elif not self._steps(layout, TYPING_STEPS):
+            self._reset(typing)
+            self.under.give_way(True)  # (1280x800, Larger text; Arabic's taller keys at 1920x1080)
+            self._steps(layout, ("hint", "who", "notice", "keys"))
+
+    def _reset(self, typing: bool) -> None:
+        """Everything as large as it is made, before the page gives way (`_steps`)."""
         if typing:
             self.keyboard.show_hint(True)
             self.keyboard.give_way(0)
+            self.under.give_way(False)
+        self.under.cue_beside(False)
+        self.under.close_up(False)
+        tight = self.under.reading  # (the statement in the keys' place: all the room for it)
+        if tight != self._tight:
+            self._tight = tight
+            self._notice_room()
+        self.under.least(FEW_LINES)
         set_flag(self.who, "role", "heading")
         self._set_who()  # in the heading's type again
         set_flag(self.title, "role", "heading")
-        for step in ("hint", "who", "keys", "") if typing else ("who", "title", ""):
+
+    def _steps(self, layout: QLayout, steps: tuple[str, ...]) -> bool:
+        """Give way a step at a time until the page has the room it needs (whether it has)."""
+        for step in steps:
             short = self._short(layout)
             if short <= 0:
-                return
+                return True
             if step == "hint":
                 self.keyboard.show_hint(False)
             elif step == "who":
@@ -219,8 +259,18 @@ class SignPage(Page):
             elif step == "title":  # (1280x800, Larger text, a representative: the cue was cut)
                 set_flag(self.title, "role", "strong")
                 self.title.updateGeometry()
+            elif step == "notice":
+                self._tight = True
+                self._notice_room()
+            elif step == "lines":
+                self.under.least(LEAST_LINES)
+            elif step == "cue":
+                self.under.cue_beside(True)
+            elif step == "close":
+                self.under.close_up(True)
             elif step == "keys":  # (1280x800, Larger text: the accents' last row was cut)
                 self.keyboard.give_way(short)
+        return self._short(layout) <= 0
 
     def _short(self, layout: QLayout) -> int:
         """How many px the page is short of (0 or less: none). Beside the pad, the statement's
@@ -228,6 +278,8 @@ class SignPage(Page):
         wrapped lines are what a layout's least size leaves out (it was cut by 17 px under a
         representative's line at Larger text), and the title given way for it only once it
         came would change size under a patient reading."""
+        if self._typed_mode:  # one column
+            return self.under.short(layout, self)
         layout.invalidate()
         need = layout.totalMinimumSize().height()
         box = self.statement_box
@@ -247,39 +299,12 @@ class SignPage(Page):
         self.who.updateGeometry()
 
     def _set_who(self) -> None:
-        """Who signs and when. The date and time stay on one line (broken, they misread: "6 de /
-        diciembre de 2026, / 4:50 a.m."), as long as that line is no wider than its place: the
-        screen above the statement (portrait), half the page beside it. Wider (Larger text, a
-        long month, a later hour), it is said in the body's type; wider still, the time stands
-        under the date. Beside the statement, a wider line had taken the statement's room: four
-        lines of it left, and "There is more below" cut. Each part isolated (FSI ... PDI): a
-        Latin name beside an Arabic date pulled the date's day over to the name."""
-        if self._who is None:
-            self.who.setText("")
-            return
-        words, person, moment = self._who
-        when = ""
-        if moment is not None:
-
-            def unbroken(text: str) -> str:
-                return text.replace(" ", "\u00a0")
-
-            local = moment.astimezone()  # the kiosk's own time, as the PDF gives it (not UTC)
-            date, time = words.date(local.date()), words.time(local.time())
-            when = unbroken(words("format.date-time", date=date, time=time))
-            room = self._who_room()
-            if room > 0 and self.who.fontMetrics().horizontalAdvance(when) > room:
-                if self.split.direction() is not QBoxLayout.Direction.TopToBottom:
-                    set_flag(self.who, "role", "")
-                if self.who.fontMetrics().horizontalAdvance(when) > room:
-                    when = words("format.date-time", date=unbroken(date), time=unbroken(time))
-        timed, name, when = bool(when), isolated(person), isolated(when)
-        said = words("sign.who", name=name, when=when)
-        # (typing a name, the statement is hidden: the line has the page's whole width)
-        room = self._who_room() if self.statement_box.isVisibleTo(self) else self.width()
-        if timed and room > 0 and self.who.fontMetrics().horizontalAdvance(said) > room:
-            said = words("sign.who-lines", name=name, when=when)  # no "·" left at a line's end
-        self.who.setText(said)
+        """Who signs and when (`say_who`), over the box or the typed name."""
+        room = self._who_room()
+        # (typing a name, the statement is under the keys: the line has the page's whole width)
+        whole = room if not self._typed_mode else self.width()
+        beside = self.split.direction() is not QBoxLayout.Direction.TopToBottom
+        say_who(self.who, self._who, room, whole, beside=beside)
 
     def _who_room(self) -> int:
         """How wide the line of who signs and when may be (0: not laid out yet)."""
@@ -297,12 +322,17 @@ class SignPage(Page):
     def _notice_room(self) -> None:
         """Beside Clear, room for the longest word the page may say there, and two lines at least:
         the longest only while the pad is shown (typing a name, the keys need the room) and the
-        page has the room for it (the pad no smaller than it may be)."""
+        page has the room for it (the pad no smaller than it may be); typing a name on a short
+        page (`_tight`), room only while there is something to say."""
+        place = self._notice_place
         lines = notice_lines(self.notice, self.look)
+        if self._tight and self._typed_mode and not self.notice.text():
+            lines = 0
+        if place.isHidden() == (lines > 0):
+            place.setVisible(lines > 0)
         width = self.notice.width()
         drawn = width > 0 and not self._typed_mode
         longest = self._measure.tallest(width, say_notice, self._may_say) if drawn else 0
-        place = self._notice_place
         place.setMinimumHeight(max(lines, longest))
         layout = self.layout()
         if layout is not None and longest > lines:
