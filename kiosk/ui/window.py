@@ -138,7 +138,7 @@ class KioskWindow(QWidget):
         self.question = QuestionPage()
         self.review = ReviewPage()
         # A staff member confirms a typed signature, asked in the words staff read.
-        attest = lambda reason: self.ask_staff(self.staff_mode.words(reason))  # noqa: E731
+        attest = lambda reason: self.staff_mode.ask(self.staff_mode.words(reason))  # noqa: E731
         self.sign = SignPage(attest if station.typed_signature else None)
         self.done = DonePage()
         self.interpreter, self.witness = InterpreterPage(), WitnessPage()
@@ -201,9 +201,10 @@ class KioskWindow(QWidget):
 
     @property
     def sheet(self) -> str:
-        """The style sheet of staff's screens and dialogs over the window: the look on screen
-        without Larger text, which the patient may have left on."""
-        return self.look.plain.stylesheet(sized=True)
+        """The style sheet of staff's screens and dialogs over the window (kiosk.ui.staff.look)."""
+        from kiosk.ui.staff.look import staff_look, staff_sheet
+
+        return staff_sheet(*staff_look(self.look, self.size()))
 
     @property
     def briefing(self) -> Briefing | None:
@@ -276,10 +277,12 @@ class KioskWindow(QWidget):
         """The window in the look of its display, text size, contrast and reading direction (sizes
         follow the display, never the content), and every part drawn again in it."""
         self.look = restyle_window(self, palette_for(self.high_contrast))
-        if self.model is not None and not self.staff_mode.is_open:
-            self.model.events.changed.emit()  # every part drawn again in the new look
-        elif self.model is None:
+        if self.model is None:
             self._draw(welcome())
+        elif self.staff_mode.is_open:  # staff's screens in it, in their own type sizes
+            self.staff_mode.restyle()
+        else:
+            self.model.events.changed.emit()  # every part drawn again in the new look
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -372,11 +375,6 @@ class KioskWindow(QWidget):
         QTimer.singleShot(GIVE_BACK_MS, self, give_back)
 
     # -- staff and the lock ----------------------------------------------------------------
-
-    def ask_staff(self, reason: str) -> str | None:
-        """Staff sign-in (its own window: every touch on it counts too); the name, or None."""
-        with self.touches.everywhere():
-            return self.interaction.staff_sign_in(self, reason)
 
     def open_staff(self) -> None:
         self.staff_mode.open()

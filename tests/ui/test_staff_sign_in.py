@@ -123,8 +123,8 @@ def test_staff_sign_in_and_staff_mode_fit_though_the_patient_left_larger_text_on
     qtbot: QtBot, window: KioskWindow, station: Station, practice_banner: bool, staffed: str
 ) -> None:
     """A reviewer left Larger text on and held the corner: Cancel, "Another name" and Sign in were
-    cut in half by the screen's edge at 1280x800. Staff's screens are laid out for the screen's
-    own size, whatever the patient chose."""
+    cut in half by the screen's edge at 1280x800. They stand whole, in the Larger text the patient
+    (or a staff member who reads poorly) chose: staff stand at the same screen."""
     window.show_at(QSize(1280, 800))
     tap(qtbot, window.welcome.start_button)
     tap(qtbot, window.top.larger_button)
@@ -137,7 +137,7 @@ def test_staff_sign_in_and_staff_mode_fit_though_the_patient_left_larger_text_on
         bottom = button.mapTo(dialog, QPoint(0, button.height())).y()
         assert bottom <= dialog.height(), f"{button.text()!r} ends at {bottom} of {dialog.height()}"
         assert button.visibleRegion().boundingRect().height() == button.height(), button.text()
-    assert dialog.font().pixelSize() == window.look.plain.body
+    assert dialog.font().pixelSize() == window.look.body > window.look.plain.body
 
 
 @pytest.mark.parametrize("practice_banner", [True, False])

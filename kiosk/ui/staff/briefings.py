@@ -27,6 +27,7 @@ from kiosk.services.staff import (
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, WrapButton, button, card, centred, label, wrap_button
 from kiosk.ui.staff.describe import WITHDRAW_WHY, facts, listened_lines, summary
+from kiosk.ui.staff.fit import keys_give_way
 from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -80,6 +81,7 @@ class BriefingList(Panel):
         self.keys_button.setText(
             self.words("staff.list.keys-hide" if on else "staff.list.keys-show")
         )
+        keys_give_way(self)
 
     def toggle_keys(self) -> None:
         self.show_keys(not self.keys.isVisible())

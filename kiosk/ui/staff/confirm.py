@@ -1,12 +1,13 @@
 """A question staff answer before a step they cannot take back (closing the kiosk, preparing a
 patient's re-briefing): what it does in words, a way to keep things as they are, and the step.
-Its buttons stand under the question, apart, never where the tap that asked it was."""
+Its buttons stand under the question, apart, never where the tap that asked it was; one under the
+other where the screen is too narrow for both side by side (a portrait one, with Larger text)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.base import button, label
 
@@ -32,13 +33,13 @@ class Confirm(QWidget):
         column.addWidget(self.title)
         column.addWidget(self.note)
         column.addSpacing(16)
-        row = QHBoxLayout()
+        self.row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(GAP)
         self.keep_button = button(keep, keep_role, self.keep.emit)
         self.go_button = button(go, go_role, self.go.emit)
-        row.addWidget(self.keep_button)
+        row.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignLeading)
         row.addStretch(1)
-        row.addWidget(self.go_button)
+        row.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignLeading)
         column.addLayout(row)
         column.addStretch(1)
 
@@ -51,6 +52,13 @@ class Confirm(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """The note's line and the two buttons' size for the words' type as it is now (shown, or
+        in another type size: they kept the sizes worked out for the last one)."""
+        for widget in (self.note, self.keep_button, self.go_button):
+            widget.ensurePolished()
         self.note.setMaximumWidth(self.note.fontMetrics().averageCharWidth() * LINE_CHARACTERS)
         buttons = (self.keep_button, self.go_button)
         for b in buttons:
@@ -59,3 +67,16 @@ class Confirm(QWidget):
         tall = max(b.sizeHint().height() for b in buttons)
         for b in buttons:
             b.setMinimumSize(wide, tall)
+        self._place()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        """Side by side where both fit the width, GAP apart; else "keep" over "go"."""
+        need = 2 * self.keep_button.minimumWidth() + GAP
+        across = need <= self.width()
+        direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)

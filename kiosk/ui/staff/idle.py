@@ -4,10 +4,11 @@ who stepped away for a moment come back to what they were typing (it had gone wi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.ui.pages.base import button, label
+from kiosk.ui.staff.fit import Stack
 
 
 class StillThere(QWidget):
@@ -17,7 +18,7 @@ class StillThere(QWidget):
 
     stay = Signal()
 
-    def __init__(self, pages: QStackedWidget, words: Words) -> None:
+    def __init__(self, pages: Stack, words: Words) -> None:
         super().__init__()
         self.words = words
         self._pages = pages

@@ -7,7 +7,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QSizePolicy, QSpacerItem
 
+from kiosk.session.staff_type import StaffType
 from kiosk.ui import theme
+from kiosk.ui.staff.look import staff_look
 from kiosk.ui.theme import Look
 
 ACTIONS_GAP = 24
@@ -41,6 +43,8 @@ class MenuShape:
         self.column, self.grid, self.above, self.leave_gap = column, grid, above, leave_gap
         self.actions, self.leave = actions, leave
         self.look: Look | None = None
+        self.sizes: StaffType | None = None
+        """Staff's type sizes in that look (`kiosk.session.staff_type`)."""
         self.placed: tuple[bool, float] | None = None
         """On a portrait screen or not, at which scale: as the actions stand now."""
         self.fit(QSize(1280, 800))
@@ -51,7 +55,8 @@ class MenuShape:
         self.grid.setSpacing(max(ACTIONS_GAP, look.room(ACTIONS_GAP)))
         if self.placed != (portrait, look.reach):
             self._place(portrait, look)
-        px = self._type(look, size.width()) if portrait else 0
+        sizes = self.sizes or staff_look(look, size)[1]
+        px = self._type(look, sizes, size.width()) if portrait else 0
         low, high = (look.room(h) for h in TALL)
         tall = f"font-size: {px}px; min-height: {low}px; max-height: {high}px;" if px else ""
         for b in self.actions:
@@ -82,14 +87,14 @@ class MenuShape:
         self.leave_gap.changeSize(0, gap, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         column.invalidate()
 
-    def _type(self, look: Look, width: int) -> int:
+    def _type(self, look: Look, sizes: StaffType, width: int) -> int:
         """The patient's larger reading size on this screen, or the largest below it (down to the
         body size) at which every action's words fit across the page on one line."""
         room = width - 2 * (look.room(PADDING) + BORDER) - 2
         font = QFont(self.actions[0].font())
         texts = [b.text() for b in (*self.actions, self.leave)]
-        px = round(look.body * theme.LARGER)
-        while px > look.body:
+        px = sizes.reading
+        while px > sizes.body:
             font.setPixelSize(px)
             if max(QFontMetrics(font).horizontalAdvance(t) for t in texts) <= room:
                 break

@@ -13,14 +13,20 @@ from kiosk.services.signing_plan import Representative, name_representative
 from kiosk.services.staff import StaffDesk, StaffError
 from kiosk.session.events import AbandonReason
 from kiosk.session.kinds import Status
+from kiosk.session.staff_type import StaffType
 from kiosk.session.staffing import StaffSession
+from kiosk.ui.staff.fit import keys_across
 from kiosk.ui.staff.idle import StillThere
+from kiosk.ui.staff.keys import DigitRow
+from kiosk.ui.staff.look import keys_scale, staff_look, staff_sheet
 from kiosk.ui.staff.page import StaffPage
+from kiosk.ui.theme import Look
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.keypad import DateKeypad
 
 if TYPE_CHECKING:
     from kiosk.station import Station
     from kiosk.ui.jobs import Jobs
-    from kiosk.ui.theme import Look
     from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -54,8 +60,10 @@ class StaffMode(QObject):
         self.page.end_briefing.connect(self.end_briefing)
         self.page.represent.named.connect(self._represent)
         self.still_there = StillThere(self.page.pages, self.words)
-        self._look: Look | None = None
+        self._look: tuple[Look, StaffType] | None = None
+        """The look and type sizes staff's screens have (`restyle`)."""
         self.still_there.stay.connect(self._stay)
+        self.page.resized.connect(self._resized)
 
     def _audit(self, staff: str, action: str) -> None:
         """Record what staff did here; the records out of reach, staff carry on (their PIN was
@@ -72,17 +80,9 @@ class StaffMode(QObject):
     def open(self) -> None:
         window = self._window
         window.listening.stop()  # staff are at the screen now: the patient's screen is not read
-        sheet = window.sheet
-        if self.page.styleSheet() != sheet:  # styled when it shows, as each page is
-            self.page.setStyleSheet(sheet)
-        if self._look != window.look.plain:  # the arrows drawn in its colours and size
-            self._look = window.look.plain
-            self.page.set_look(self._look)
         # Closed for want of a touch, the next sign-in says so (and that what was typed is gone).
         idle = self.session.closed_idle
-        staff = window.ask_staff(
-            self.words("staff.mode-reason-idle" if idle else "staff.mode-reason")
-        )
+        staff = self.ask(self.words("staff.mode-reason-idle" if idle else "staff.mode-reason"))
         if not staff:
             return
         self._audit(staff, "staff_mode_opened")
@@ -94,6 +94,7 @@ class StaffMode(QObject):
             representable=live and not named, locked=live and b is not None and b.identity_locked,
         )  # fmt: skip
         self.session.opened(staff)
+        self.restyle()  # styled when it shows, as each page is
         window.still_there.hide()
         window.top.hide()
         window.bottom.hide()
@@ -101,6 +102,42 @@ class StaffMode(QObject):
             window.practice.draw(self.words, welcome=False, staff=True)
         window.stack.addWidget(self.page)
         window.stack.setCurrentWidget(self.page)
+
+    def ask(self, reason: str) -> str | None:
+        """Staff sign-in (its own window: every touch on it counts too); the name, or None."""
+        window = self._window
+        with window.touches.everywhere():
+            return window.interaction.staff_sign_in(window, reason)
+
+    def restyle(self) -> None:
+        """Staff's screens in the kiosk's look (Larger text followed) for the window's size now:
+        opened, the screen turned or the window resized, the kiosk's look changed. Their sheet,
+        type sizes, arrows and keys, each set only when it changed (a sheet polishes again every
+        widget of the page: two thirds of the window's)."""
+        window = self._window
+        size = window.size()
+        look, sizes = staff_look(window.look, size)
+        sheet = staff_sheet(look, sizes)
+        if self.page.styleSheet() != sheet:
+            self.page.setStyleSheet(sheet)
+        if self._look != (look, sizes):
+            self._look = (look, sizes)
+            self.page.set_look(look, sizes)
+        # The keys follow the window's size, never the text size (as the patient's do).
+        scale, page = keys_scale(size), self.page
+        keyed: list[OnScreenKeyboard | DateKeypad | DigitRow] = [
+            *page.findChildren(OnScreenKeyboard),
+            *page.findChildren(DateKeypad),
+            *page.findChildren(DigitRow),
+        ]
+        for keys in keyed:
+            if keys.scale() != scale:
+                keys.set_scale(scale)
+        keys_across(page, window.stack.width())  # (the page's width, once it shows)
+
+    def _resized(self) -> None:
+        if self.is_open:
+            self.restyle()
 
     def close(self, *, idle: bool = False) -> None:
         """Back to the patient's screen; `idle`: because nobody touched staff mode for its time."""

@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QSizePolicy,
     QSpacerItem,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.i18n import Words
 from kiosk.services.staff import OpenQuestion, StaffDesk
+from kiosk.session.staff_type import StaffType
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.staff.briefings import BriefingDetail, BriefingList
 from kiosk.ui.staff.confirm import Confirm
+from kiosk.ui.staff.fit import Stack, keys_give_way
 from kiosk.ui.staff.keys import STAFF_WORDS
 from kiosk.ui.staff.menu_shape import LEAVE_GAP, MenuShape
+from kiosk.ui.staff.plan_steps import Keyed
 from kiosk.ui.staff.prepare import READY, PrepareForm
 from kiosk.ui.staff.questions import QuestionList
 from kiosk.ui.staff.rebrief import RebriefList
 from kiosk.ui.staff.represent import RepresentPanel
 from kiosk.ui.theme import Look
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 
 class StaffPage(QWidget):
@@ -36,6 +39,8 @@ class StaffPage(QWidget):
     leave = Signal()
     end_briefing = Signal()
     """Staff end the briefing under way (a patient locked out, gone, or not the one prepared)."""
+    resized = Signal()
+    """The page has another size (the screen turned, the window resized): staff mode restyles it."""
 
     def __init__(self, desk: StaffDesk, jobs: Jobs, words: Words = STAFF_WORDS) -> None:
         super().__init__()
@@ -46,7 +51,8 @@ class StaffPage(QWidget):
         """Which count of open questions the menu waits for (a later one, or leaving, drops it)."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.pages = QStackedWidget()
+        self.pages = Stack()
+        self.pages.currentChanged.connect(self.fit)
         outer.addWidget(self.pages)
 
         self.menu = QWidget()
@@ -151,6 +157,8 @@ class StaffPage(QWidget):
         self.represent = RepresentPanel(desk, jobs, words)
         self.represent.closed.connect(self.show_menu)
         self.pages.addWidget(self.represent)
+        for keys in self.findChildren(OnScreenKeyboard):  # more rows of accents, or fewer
+            keys.reshaped.connect(self.fit)
 
     def open_for(
         self,
@@ -187,15 +195,36 @@ class StaffPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.shape.fit(self.size())
+        self.resized.emit()
+        self.fit()
 
-    def set_look(self, look: Look) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """The screen on top in the room it has: its keys give way where it is short of height."""
+        top = self.pages.currentWidget()
+        if top is not None:
+            keys_give_way(top)
+
+    def set_look(self, look: Look, sizes: StaffType) -> None:
         """The arrows of each Back and Next in this look, pointing as staff's language reads; the
-        menu's actions sized for its screen."""
-        self.shape.look = look
+        menu's actions sized for its screen; each question's buttons and lines for the new type."""
+        self.shape.look, self.shape.sizes = look, sizes
         self.shape.fit(self.size())
         self.prepare.set_look(look)
         for panel in (self.briefings, self.detail, self.questions, self.rebrief, self.represent):
             panel.set_look(look)
+        for confirm in self.findChildren(Confirm):
+            confirm.fit()
+        # Each screen's rows across or down again, in the new type (they were placed, as the page
+        # was resized, in the type the screen had before).
+        self.prepare.reflow()
+        self.questions.reflow()
+        for step in self.findChildren(Keyed):
+            step.reflow()
+        self.fit()
 
     def open_prepare(self) -> None:
         if self.staff is None:

@@ -16,6 +16,7 @@ from kiosk.ui.icons import Glyph
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.staff.arrows import point
+from kiosk.ui.staff.fit import keys_give_way
 from kiosk.ui.theme import Look
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class Panel(QWidget):
         self.message.style().polish(self.message)
         self.message.setText(shown)
         self.message.setVisible(bool(shown))
+        keys_give_way(self)
 
     def read(
         self,

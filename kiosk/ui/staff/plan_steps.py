@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import Words
+from kiosk.i18n import Msg, Words, msg
 from kiosk.services.signing_plan import Interpreter, InterpreterMode, Plan, Representative
-from kiosk.services.staff import NAME_MAX
+from kiosk.services.staff import NAME_MAX, StaffDesk
 from kiosk.session.signers import MODE_WORDS
 from kiosk.ui.pages.base import button, centred, label
 from kiosk.ui.staff.keys import DigitRow, staff_line
@@ -109,6 +109,11 @@ class Keyed(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.reflow()
+
+    def reflow(self) -> None:
+        """Each line's name beside or above it, each row of toggles across or down, for the width
+        and type the step has now."""
         direction = self._cell_direction()
         for cell in self.cells:
             if cell.direction() != direction:
@@ -160,6 +165,18 @@ class PlanStep(Keyed):
     def planned_date(self) -> date | None:
         """The planned date typed (in the order console.prepare.date-format gives), or None."""
         return typed_date(self.words, self.planned.text())
+
+    def problem(self, desk: StaffDesk) -> Msg | None:
+        """What to fix before going on: a practitioner's name or a planned date that will not do."""
+        typed = self.practitioner.text()
+        if typed.strip() and desk.name_problem(typed):
+            return desk.name_problem(typed)
+        if self.planned.text().strip() and self.planned_date() is None:
+            return msg("console.prepare.planned-unreadable")
+        when = self.planned_date()
+        if when is not None and when < desk.today():
+            return msg("staff.prepare.planned-date-past")
+        return None
 
 
 class RepresentativeStep(Keyed):

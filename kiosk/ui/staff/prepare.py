@@ -7,7 +7,7 @@ from functools import partial
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.signing_plan import plan_problem
@@ -15,9 +15,10 @@ from kiosk.services.staff import NAME_MAX, Cosigned, StaffDesk, StaffError
 from kiosk.session.view import LanguageChoice
 from kiosk.ui.pages.base import Reading, WrapButton, button, centred, label, wrap_button
 from kiosk.ui.staff.arrows import back_and_next
+from kiosk.ui.staff.fit import Stack, keys_give_way
 from kiosk.ui.staff.keys import STAFF_WORDS, DigitRow, text_field
 from kiosk.ui.staff.plan_steps import PlanSteps
-from kiosk.ui.staff.rows import MessageBeside, across_or_down, picked
+from kiosk.ui.staff.rows import Beside, MessageBeside, across_or_down, hint_beside, picked
 from kiosk.ui.staff.summary import Summary
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -71,13 +72,10 @@ class PrepareForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        top = QHBoxLayout()
         self.title = label(role="title")
         self.where = label(role="muted", wrap=False)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.where, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
-        self.steps = QStackedWidget()
+        self._top = Beside(self.title, self.where, into=layout)
+        self.steps = Stack()  # as tall as the step shown: its keys give way only for it
         layout.addWidget(self.steps, 1)
         row = QHBoxLayout()
         row.setSpacing(16)
@@ -108,14 +106,14 @@ class PrepareForm(QWidget):
 
         # 2. Date of birth: the keypad on the right, as the patient's identity screen has it.
         column = self._step()
-        row = QHBoxLayout()
-        row.setSpacing(32)
-        hint = label(words("staff.prepare.birth-hint"), "muted")
-        row.addWidget(hint, 1, Qt.AlignmentFlag.AlignTop)
+        birth = self._birth_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        birth.setSpacing(32)
+        self._birth_hint = label(words("staff.prepare.birth-hint"), "muted")
+        birth.addWidget(self._birth_hint, 1, Qt.AlignmentFlag.AlignTop)
         self.keypad = DateKeypad()
         self.keypad.set_words(words)
-        row.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
-        column.addLayout(row)
+        birth.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(birth)
         column.addStretch(1)
 
         # 3. MRN: optional; digits above the letters, the keyboard's hyphen for "A-1234".
@@ -185,9 +183,16 @@ class PrepareForm(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._message.place(self.width())
+        self.reflow()
+
+    def reflow(self) -> None:
+        """Each row side by side or one part under another, for the width and type it has now."""
+        width = self.width()
+        self._top.place(width)
+        self._message.place(width)
         need = self.language_heading.sizeHint().width() + 16 + self.languages.sizeHint().width()
-        across_or_down(self.language_row, need, self.width())
+        across_or_down(self.language_row, need, width)
+        hint_beside(self._birth_row, self._birth_hint, self.keypad, width)
 
     def set_look(self, look: Look) -> None:
         """Back's and Next's arrows in this look, pointing as staff's language reads."""
@@ -231,6 +236,7 @@ class PrepareForm(QWidget):
         at = path.index(step) + 1 if step in path else step + 1
         self.where.setText(words("staff.prepare.where", at=at, total=len(path)))
         self.title.setText(words(TITLES[step]))
+        self._top.place(self.width())
         self.back_button.setVisible(step > NAME)
         last = step == path[-1]
         self.next_button.setText(words("staff.prepare.prepare" if last else "staff.prepare.next"))
@@ -246,6 +252,7 @@ class PrepareForm(QWidget):
         self.message.setText(shown)
         self.message.setVisible(bool(shown))
         self._message.place(self.width())
+        keys_give_way(self)
 
     def next(self) -> None:
         step = self.step
@@ -284,21 +291,13 @@ class PrepareForm(QWidget):
 
     def _plan_problem(self, step: int) -> Msg | None:
         """What to fix on the step of who performs and who signs before going on."""
-        plan = self.plan.plan_step
         if step == PLAN:
-            typed = plan.practitioner.text()
-            if typed.strip() and self.desk.name_problem(typed):
-                return self.desk.name_problem(typed)
-            if plan.planned.text().strip() and plan.planned_date() is None:
-                return msg("console.prepare.planned-unreadable")
-            when = plan.planned_date()
-            if when is not None and when < self.desk.today():
-                return msg("staff.prepare.planned-date-past")
-        elif step in (REP, INTERP):
+            return self.plan.plan_step.problem(self.desk)
+        if step in (REP, INTERP):
             return plan_problem(self.plan.plan(self._language, step == INTERP), self.desk.now())
-        elif step == CHOOSE and not self.procedures:
+        if step == CHOOSE and not self.procedures:
             return msg("staff.prepare.no-forms")
-        elif step == CHOOSE and self._form_id is None:
+        if step == CHOOSE and self._form_id is None:
             return msg("staff.prepare.no-procedure")
         return None
 

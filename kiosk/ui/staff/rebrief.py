@@ -10,15 +10,15 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtWidgets import QStackedWidget
-
 from kiosk.i18n import Text, Words, msg
 from kiosk.services.rebriefing import Outdated, Rebriefs
 from kiosk.services.staff import StaffDesk, StaffError, StaleError
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, WrapButton, label, wrap_button
 from kiosk.ui.staff.confirm import Confirm
+from kiosk.ui.staff.fit import Stack
 from kiosk.ui.staff.panel import Panel
+from kiosk.ui.theme import Look
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class RebriefList(Panel):
         self._rebriefs = rebriefs
         self.heading = label(words("staff.rebrief.note"), "muted")
         self.body.addWidget(self.heading)
-        self.pages = QStackedWidget()
+        self.pages = Stack()
         self.body.addWidget(self.pages, 1)
         self.rows = Reading()
         self.rows.content.setSpacing(ROW_GAP)
@@ -79,11 +79,19 @@ class RebriefList(Panel):
         self.asking: Outdated | None = None
         """The patient the confirm step names (None: the list shows)."""
 
-    def refresh(self, told: Text = "", role: str = "done") -> None:
-        """The list afresh, read off the screen's thread; then `told` said over it."""
+    def set_look(self, look: Look) -> None:
+        super().set_look(look)
+        self._limit_heading()  # in the type it has now
+
+    def _limit_heading(self) -> None:
+        self.heading.ensurePolished()
         self.heading.setMaximumWidth(
             self.heading.fontMetrics().averageCharWidth() * LINE_CHARACTERS
         )
+
+    def refresh(self, told: Text = "", role: str = "done") -> None:
+        """The list afresh, read off the screen's thread; then `told` said over it."""
+        self._limit_heading()
         self._to_list()
         if not self.buttons:
             self.say(msg("staff.reading"), "muted")

@@ -3,11 +3,37 @@ fits whole, one under another where it would be cut."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.base import WrapButton
 from kiosk.ui.widgets.keys import set_flag
+
+
+def one_line(text: QLabel) -> int:
+    """The width of `text`'s words on one line, with the room inside its box."""
+    text.ensurePolished()
+    margins = text.contentsMargins()
+    words = text.fontMetrics().horizontalAdvance(text.text())
+    return words + margins.left() + margins.right() + 2 * text.margin()
+
+
+class Beside:
+    """Two texts side by side where each fits on one line (a step's title, and where staff are
+    in the steps); else the second under the first (in portrait, with Larger text, the title
+    stood in a column of four lines of ten letters beside "Prepare a briefing · 3 of 6")."""
+
+    def __init__(self, first: QLabel, second: QLabel, *, into: QBoxLayout) -> None:
+        self.first, self.second = first, second
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.row.setSpacing(16)
+        self.row.addWidget(first, 1)
+        self.row.addWidget(second, 0, Qt.AlignmentFlag.AlignTop)
+        into.addLayout(self.row)
+
+    def place(self, width: int) -> None:
+        need = one_line(self.first) + self.row.spacing() + one_line(self.second)
+        across_or_down(self.row, need, width)
 
 
 def across_or_down(row: QBoxLayout, need: int, width: int) -> None:
@@ -18,6 +44,17 @@ def across_or_down(row: QBoxLayout, need: int, width: int) -> None:
     )
     if row.direction() != direction:
         row.setDirection(direction)
+
+
+HINT_CHARACTERS = 24
+"""A hint stands beside its keys in a column this many characters wide, or more (in portrait, with
+Larger text, the birth date's stood in four lines of eleven); else over them."""
+
+
+def hint_beside(row: QBoxLayout, hint: QLabel, keys: QWidget, width: int) -> None:
+    """`row` with `hint` beside `keys` where it has HINT_CHARACTERS a line; else over them."""
+    room = hint.fontMetrics().averageCharWidth() * HINT_CHARACTERS
+    across_or_down(row, keys.sizeHint().width() + row.spacing() + room, width)
 
 
 class MessageBeside:
@@ -73,10 +110,7 @@ class MessageBeside:
 
     def _one_line(self) -> int:
         """The message's words on one line, and the room inside its box."""
-        message = self.message
-        margins = message.contentsMargins()
-        words = message.fontMetrics().horizontalAdvance(message.text())
-        return words + margins.left() + margins.right() + 2 * message.margin()
+        return one_line(self.message)
 
 
 def picked(choice: WrapButton, on: bool) -> None:

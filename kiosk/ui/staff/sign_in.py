@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QSizeF, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +23,8 @@ from kiosk.ui.icons import Glyph
 from kiosk.ui.pages.base import Reading, button, label
 from kiosk.ui.staff.arrows import point
 from kiosk.ui.staff.keys import STAFF_WORDS, PinPad
+from kiosk.ui.staff.look import staff_look, staff_sheet
+from kiosk.ui.staff.rows import across_or_down
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.practice import PracticeBanner
 
@@ -36,13 +40,14 @@ class StaffSignIn(QDialog):
         self, parent: QWidget | None, station: Station, reason: str, words: Words = STAFF_WORDS
     ) -> None:
         super().__init__(parent)
-        # The kiosk window's look (each part of the window has it as a sheet of its own).
+        # The kiosk window's look, as staff mode has it (Larger text followed) for its size now.
         window = parent.window() if parent is not None else None
-        sheet = getattr(window, "sheet", None)
-        if isinstance(sheet, str):
-            self.setStyleSheet(sheet)
-        look = getattr(window, "look", None)
-        reach = look.reach if isinstance(look, Look) else 1.0
+        kiosk = getattr(window, "look", None)
+        look = None
+        if window is not None and isinstance(kiosk, Look):
+            look, sizes = staff_look(kiosk, window.size())
+            self.setStyleSheet(staff_sheet(look, sizes))
+        reach = look.reach if look is not None else 1.0
         portrait = window is not None and window.height() > window.width()
         self.desk = StaffDesk(station)
         self.words = words
@@ -80,14 +85,19 @@ class StaffSignIn(QDialog):
         row.setSpacing(24)  # Cancel and "Another name" a finger apart
         self.cancel = button(words("staff.sign-in.cancel"), None, self.reject)
         self.back = button(words("staff.sign-in.another-name"), None, self._choose_again)
-        if isinstance(look, Look):  # its arrow drawn, pointing as the language reads
-            point(self.back, look.plain, Glyph.BACK, right_to_left=words.right_to_left)
+        if look is not None:  # its arrow drawn, pointing as the language reads
+            point(self.back, look, Glyph.BACK, right_to_left=words.right_to_left)
         self.ok = button(words("staff.sign-in.sign-in"), "primary", self._check)
         row.addWidget(self.cancel)
         row.addWidget(self.back)
         row.addStretch(1)
-        row.addWidget(self.ok)
-        layout.addLayout(row)
+        # Sign in beside them, or under them where the width is short of room for all three (a
+        # portrait screen with Larger text cut Cancel and "Another name").
+        self.answers = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.answers.setSpacing(24)
+        self.answers.addLayout(row, 1)
+        self.answers.addWidget(self.ok, 0, Qt.AlignmentFlag.AlignTrailing)
+        layout.addLayout(self.answers)
 
         self.names = Reading()
         grid_holder = QWidget()
@@ -128,6 +138,16 @@ class StaffSignIn(QDialog):
         pin_layout.addStretch(1)
         self.pages.addWidget(pin_page)
         self._choose_again()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        buttons = (self.cancel, self.back, self.ok)
+        need = sum(b.sizeHint().width() for b in buttons) + 2 * self.answers.spacing()
+        margins = self.contentsMargins().left() + self.contentsMargins().right()
+        layout = self.layout()
+        if layout is not None:
+            margins += layout.contentsMargins().left() + layout.contentsMargins().right()
+        across_or_down(self.answers, need, self.width() - margins)
 
     def _chosen(self, name: str) -> None:
         self._name = name
