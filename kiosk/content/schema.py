@@ -71,6 +71,13 @@ class Picture(_Strict):
         return hashlib.sha256(self.svg).hexdigest()
 
 
+def paragraphs_of(text: str) -> list[str]:
+    """A text split at blank lines, each paragraph on one line (a blank line drawn on screen stood
+    as a gap twice the page's own between paragraphs)."""
+    blocks = [" ".join(block.split()) for block in text.split("\n\n")]
+    return [block for block in blocks if block]
+
+
 class Section(_Strict):
     """One screen of reading: a title and a body of plain paragraphs separated by blank lines,
     and a picture if the form gives it one."""
@@ -82,8 +89,7 @@ class Section(_Strict):
 
     def paragraphs(self) -> list[str]:
         """The body split at blank lines, each paragraph on one line."""
-        blocks = [" ".join(block.split()) for block in self.body.split("\n\n")]
-        return [block for block in blocks if block]
+        return paragraphs_of(self.body)
 
 
 class Item(_Strict):
@@ -92,6 +98,9 @@ class Item(_Strict):
     id: Id
     title: Text
     body: Text
+
+    def paragraphs(self) -> list[str]:
+        return paragraphs_of(self.body)
 
 
 class ItemList(_Strict):
@@ -102,6 +111,10 @@ class ItemList(_Strict):
     intro: Text
     items: Annotated[list[Item], Field(min_length=1)]
     picture: Picture | None = None
+
+    def paragraphs(self) -> list[str]:
+        """The introduction split at blank lines, each paragraph on one line."""
+        return paragraphs_of(self.intro)
 
 
 class Choice(_Strict):

@@ -277,9 +277,10 @@ class _Page:
         return [KeepTogether([g for f in parts for g in opened(f)])]
 
     def item_list(self, listing: ItemList) -> list[Flowable]:
-        parts: list[Flowable] = [self.c(listing.intro)]
+        # Paragraph by paragraph (given whole, a blank line ran two paragraphs into one).
+        parts: list[Flowable] = [self.c(t) for t in listing.paragraphs()]
         for item in listing.items:
-            parts += [self.c(item.title, "h3"), self.c(item.body)]
+            parts += [self.c(item.title, "h3"), *(self.c(t) for t in item.paragraphs())]
         return [*with_figure(parts, listing.picture, self.rtl), *self.flag(listing.id)]
 
     def other_flags(self, record: BriefingRecord, form: Form) -> list[Flowable]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kiosk.i18n import language_name, msg
 from kiosk.session.cosign import staff_names
 from kiosk.session.kinds import ScreenKind
-from kiosk.session.signers import MODE_WORDS
+from kiosk.session.signers import MODE_WORDS, InterpreterMode
 from kiosk.session.view import Action, Choice, IdentityStep, Offer, View
 
 if TYPE_CHECKING:
@@ -29,13 +29,17 @@ def step_view(b: Briefing) -> View:
             language=language_name(i.language),
             mode=msg(MODE_WORDS[i.mode]),
         )
+        # By phone or video, the interpreter is not at the screen: nothing to draw, and the staff
+        # member beside the patient taps for them (they had been asked to sign in the box).
+        here = i.mode is InterpreterMode.IN_PERSON
+        how = msg("cosign.interpreter.may-draw" if here else "cosign.interpreter.remote")
         return View(
             kind=ScreenKind.INTERPRETER, screen_id="interpreter",
             heading=msg("cosign.interpreter.heading"),
             title=msg("cosign.interpreter.title", name=i.name),
-            paragraphs=(msg("signer.meaning.interpreter"), detail, msg("cosign.interpreter.may-draw")),
+            paragraphs=(msg("signer.meaning.interpreter"), detail, how),
             primary=(Action.ATTEST, Offer(msg("cosign.interpreter.attest"))),
-            offers={Action.CLEAR_SIGNATURE: Offer(msg("sign.clear"))},
+            offers={Action.CLEAR_SIGNATURE: Offer(msg("sign.clear"))} if here else {},
             person=i.name,
         )  # fmt: skip
     return View(

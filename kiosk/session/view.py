@@ -123,7 +123,8 @@ class Card:
     """An item of a list screen (an option, a precaution): a heading and its words."""
 
     title: str
-    body: str
+    body: tuple[str, ...]
+    """Its paragraphs."""
 
 
 @dataclass(frozen=True)

@@ -221,12 +221,10 @@ def _reading(b: Briefing) -> View:
 
     screen = b.current
     content = b.form.screen(screen.id)
-    if isinstance(content, Section):
-        paragraphs: tuple[str, ...] = tuple(content.paragraphs())
-        cards: tuple[Card, ...] = ()
-    else:
-        paragraphs = (content.intro,)
-        cards = tuple(Card(item.title, item.body) for item in content.items)
+    paragraphs = tuple(content.paragraphs())
+    cards: tuple[Card, ...] = ()
+    if not isinstance(content, Section):
+        cards = tuple(Card(item.title, tuple(item.paragraphs())) for item in content.items)
     figure = _figure(content.picture)
     offers = {}
     is_risk = screen.kind is ScreenKind.RISK

@@ -32,7 +32,7 @@ def spoken_parts(view: View, words: Words) -> tuple[list[str], list[str]]:
     if view.kind is ScreenKind.REVIEW:  # what was done, then what comes next
         texts += [*lines, *view.paragraphs]
     else:
-        texts += [*view.paragraphs, *(t for card in view.cards for t in (card.title, card.body))]
+        texts += [*view.paragraphs, *(t for card in view.cards for t in (card.title, *card.body))]
     texts += [choice.text for choice in view.choices]
     if view.identity_step is IdentityStep.LOCKED and view.notice is not None:
         texts.append(view.notice)  # what to do now is the whole screen

@@ -245,3 +245,16 @@ def test_every_date_hint_gives_the_order_the_date_is_typed_in(language: str) -> 
     assert tuple(dict.fromkeys(letters[c] for c in typed if c in letters)) == order
     shown = words("console.prepare.date-hint")
     assert shown in words("staff.prepare.planned-date")  # the label shows the same hint
+
+
+def test_an_arabic_date_box_shows_no_letter_repeated() -> None:
+    """Arabic letters join: "سسسس" in the empty year box read as one unknown word to a reviewer, not
+    as "four digits of the year" (English's "YYYY" is a convention Arabic has not). The boxes show
+    dashes, and staff's hint names the parts in words."""
+    words = words_for("ar")
+    for part in ("day", "month", "year"):
+        shown = words(f"date.{part}-placeholder")
+        letters = [c for c in shown if c.isalpha()]
+        assert len(set(letters)) == len(letters), (part, shown)  # no letter twice
+    hint = words("console.prepare.date-hint")
+    assert all(len(set(part)) == len(part) for part in hint.split("/")), hint

@@ -294,3 +294,24 @@ def test_a_representative_cannot_be_named_once_the_patient_signed(
     with pytest.raises(FlowError, match="not in progress"):
         represent(b, REP, lambda planned: None)
     assert b.cosign is not None and b.cosign.plan.representative is None
+
+
+@pytest.mark.parametrize("mode", list(InterpreterMode))
+def test_only_an_interpreter_at_the_kiosk_is_offered_the_box_to_sign_in(
+    form: Form, clock: FakeClock, store: Cosigners, mode: InterpreterMode
+) -> None:
+    """An interpreter on the phone or on video is not at the screen: they were asked to "sign in
+    the box first". The staff member with the patient taps for them, and the screen says so."""
+    model = make_model(clock)
+    model.begin(briefing(form, clock, store, Plan(None, replace(INTERP, mode=mode))))
+    signed(model)
+    view = model.view
+    here = mode is InterpreterMode.IN_PERSON
+    assert view.kind is ScreenKind.INTERPRETER
+    assert (Action.CLEAR_SIGNATURE in view.offers) is here
+    told = {p.id for p in view.paragraphs if hasattr(p, "id")}
+    assert ("cosign.interpreter.may-draw" in told) is here
+    assert ("cosign.interpreter.remote" in told) is not here
+    model.cosign.attest_interpreter(None)
+    assert view.primary is not None and model.view.kind is ScreenKind.DONE
+    assert store.added[-1].image_png is None

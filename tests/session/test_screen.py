@@ -770,3 +770,19 @@ def test_a_person_who_typed_the_wrong_dates_themselves_reads_why(
     for _ in range(3):
         model.confirm_birth_date(typed("01011950"))
     assert said(model.view.title) == "We could not check your date of birth"
+
+
+@pytest.mark.parametrize("kind", [ScreenKind.OPTIONS, ScreenKind.PRECAUTIONS])
+def test_a_list_screen_gives_its_paragraphs_one_by_one(
+    model: ScreenModel, prepared: Briefing, kind: ScreenKind
+) -> None:
+    """The options' introduction came as one text with a blank line in it, drawn as a gap twice the
+    page's between paragraphs (a reviewer); each card's words likewise. Each is a paragraph now."""
+    model.begin(prepared)
+    to_kind(model, kind)
+    view = model.view
+    texts = [*view.paragraphs, *(p for card in view.cards for p in card.body)]
+    assert texts and all("\n" not in t and t == t.strip() for t in texts), texts
+    content = prepared.form.screen(view.screen_id)
+    joined = " ".join(" ".join(t.split()) for t in texts)
+    assert " ".join(content.intro.split()) in joined  # type: ignore[union-attr]

@@ -103,7 +103,7 @@ def prepare_with_signers(qtbot: QtBot, window: KioskWindow) -> None:
     type_keys(qtbot, interp.keys, "LL-")
     for digit in "7781":
         tap(qtbot, key(interp.digits, digit))
-    tap(qtbot, interp.modes[next(iter(m for m in interp.modes if m.value == "video"))])
+    tap(qtbot, interp.modes[next(iter(m for m in interp.modes if m.value == "in_person"))])
     tap(qtbot, form.next_button)
     assert form.step == prepare.CHECK, form.message.text()
     tap(qtbot, form.next_button)  # Prepare
@@ -175,7 +175,7 @@ def test_a_representative_signs_with_an_interpreter_and_a_witness(
     ]
     rep, interp, wit = signers
     assert (rep.role, rep.reason) == ("son", "aphasia") and rep.image_png
-    assert (interp.interpreter_id, interp.language, interp.mode) == ("LL-7781", "es", "video")
+    assert (interp.interpreter_id, interp.language, interp.mode) == ("LL-7781", "es", "in_person")
     assert interp.image_png and wit.staff_id is not None and wit.image_png is None
     with station.store.reading() as session:
         audited = session.scalars(

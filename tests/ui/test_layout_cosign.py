@@ -59,7 +59,7 @@ def cosigned(station: Station) -> str:
         add_staff(station.store, name, "482913", now)
     plan = Plan(
         Representative(REPRESENTATIVE, "son", "aphasia after a stroke"),
-        Interpreter(INTERPRETER, "LL-7781", "es", InterpreterMode.VIDEO),
+        Interpreter(INTERPRETER, "LL-7781", "es", InterpreterMode.IN_PERSON),
         witness=True,
     )
     return prepare_briefing(

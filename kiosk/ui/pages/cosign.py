@@ -45,14 +45,14 @@ class _Split(Page):
         layout.addLayout(self.split, 1)
         left = QVBoxLayout()
         left.setSpacing(8)
-        self.heading = label(role="muted")
+        # (Its heading, "Interpreter", "Witness", stands in the top bar, where every screen's does:
+        # the page said it a second time over its title.)
         self.title = label(role="heading")
         self.body = Reading()
         self.body.finish()
         self.body.more.connect(self._set_more)
         self._points: list[QLabel] = []
-        for widget in (self.heading, self.title):
-            left.addWidget(widget)
+        left.addWidget(self.title)
         left.addWidget(self.body, 1)
         self.left = left
         self.split.addLayout(left, 1)
@@ -66,7 +66,6 @@ class _Split(Page):
         )
 
     def draw_words(self, view: View, words: Words) -> None:
-        self.heading.setText(words.text(view.heading or ""))
         self.title.setText(words.text(view.title or ""))
         self.body.limit_width(self.line_px())
         points = [words.text(p) for p in view.paragraphs]
@@ -77,7 +76,6 @@ class _Split(Page):
     def forget(self) -> None:
         with self.body.refilling(0):
             self.body.refill(self._points, [], label, QLabel.setText)
-        self.heading.setText("")
         self.title.setText("")
 
 
@@ -148,10 +146,12 @@ class InterpreterPage(_Split):
         clear = view.offers.get(Action.CLEAR_SIGNATURE)
         self.clear.setText(words(clear.label) if clear else "")
         self.clear.setVisible(clear is not None)
+        self.pad.setVisible(clear is not None)  # (by phone or video: no one here to draw)
 
     def submit(self, action: Action) -> None:
         if self.model is not None and action is Action.ATTEST:
-            self.model.cosign.attest_interpreter(self.pad.signature())
+            drawn = self.pad.signature() if self.pad.isVisibleTo(self) else None
+            self.model.cosign.attest_interpreter(drawn)
 
     def forget(self) -> None:
         super().forget()

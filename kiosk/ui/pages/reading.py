@@ -15,6 +15,7 @@ from kiosk.session.view import Action, Card, Figure, Mark, Tone, View
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import Page, Reading, WrapButton, card, label
 from kiosk.ui.pages.parts import MarkedLine, UnderWords, WaitingTap
+from kiosk.ui.typeset import refit
 from kiosk.ui.widgets.picture import Picture
 
 if TYPE_CHECKING:
@@ -307,6 +308,17 @@ def _card() -> QFrame:
 
 
 def _fill_card(frame: QFrame, item: Card) -> None:
-    heading, text = frame.findChildren(QLabel)
-    heading.setText(item.title)
-    text.setText(item.body)
+    """The card's heading, then a label for each paragraph (more made as needed; those left over
+    emptied and hidden): a paragraph apart from the next by the card's spacing, not a blank line."""
+    inner = frame.layout()
+    assert inner is not None
+    labels = [w for w in frame.findChildren(QLabel) if w.parent() is frame]
+    while len(labels) < 1 + len(item.body):
+        labels.append(label())
+        inner.addWidget(labels[-1])
+        refit(labels[-1])  # in the page's text size before it is measured
+    labels[0].setText(item.title)
+    for n, text in enumerate(labels[1:]):
+        shown = n < len(item.body)
+        text.setText(item.body[n] if shown else "")
+        text.setVisible(shown)
