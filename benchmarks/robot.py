@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
 
 from kiosk.session import ScreenKind
+from kiosk.session.kinds import READING
 from kiosk.ui.window import KioskWindow
 
 DOB_DIGITS = "03141951"
@@ -112,10 +113,24 @@ def read_to_end(area: QAbstractScrollArea, ready: Callable[[], bool]) -> None:
 
 
 def message(window: KioskWindow) -> str:
-    """The message line under the page (or the identity page's own place for it), "" if none."""
+    """What a tap that did nothing says: the message line under the page, or the page's own place
+    for it (the identity page's under the name or beside the keys, a question's under its choices,
+    signing's beside Clear, a reading screen's right under its words); "" if none."""
     view = window.model.view if window.model is not None else None
     if view is not None and view.message_in_page:
-        return window.identity.notice.text() if not window.identity.notice.isHidden() else ""
+        if view.kind in READING:  # where "There is more below" stands
+            said = window.reading.under.message
+            return said.text() if not said.isHidden() else ""
+        if view.kind is ScreenKind.QUESTION:  # the line there also holds the word on the answer
+            feedback = window.question.feedback
+            return feedback.text.text() if view.refusal and not feedback.isHidden() else ""
+        if view.kind is ScreenKind.SIGN:  # beside Clear, under the pad
+            return window.sign.notice.text()
+        page = window.identity  # a name's refusal under it; a date's beside the keys
+        for notice in (page.name_notice, page.date_notice, page.notice):
+            if not notice.isHidden():
+                return notice.text()
+        return ""
     return window.bottom.message.text()
 
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from benchmarks import robot
 from kiosk.i18n import Msg, words_for
 from kiosk.session import ScreenKind
-from kiosk.session.kinds import READING
 from kiosk.ui.widgets.keypad import DateKeypad
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
@@ -107,25 +107,8 @@ def kind(window: KioskWindow) -> ScreenKind:
 
 
 def message(window: KioskWindow) -> str:
-    """What a tap that did nothing says: the message line under the page, or the page's own place
-    for it (the identity page's under the name or beside the keys, a question's under its choices,
-    signing's beside Clear, a reading screen's right under its words)."""
-    view = window.model.view if window.model is not None else None
-    if view is not None and view.message_in_page:
-        if view.kind in READING:  # where "There is more below" stands
-            said = window.reading.under.message
-            return said.text() if not said.isHidden() else ""
-        if view.kind is ScreenKind.QUESTION:  # the line there also holds the word on the answer
-            said = window.question.feedback
-            return said.text.text() if view.refusal and not said.isHidden() else ""
-        if view.kind is ScreenKind.SIGN:  # beside Clear, under the pad
-            return window.sign.notice.text()
-        page = window.identity  # a name's refusal under it; a date's beside the keys
-        for notice in (page.name_notice, page.date_notice, page.notice):
-            if not notice.isHidden():
-                return notice.text()
-        return ""
-    return window.bottom.message.text()
+    """What a tap that did nothing says, where the screen says it (`benchmarks.robot.message`)."""
+    return robot.message(window)
 
 
 def choose(qtbot: QtBot, window: KioskWindow, choice_id: str) -> None:
