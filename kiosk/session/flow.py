@@ -112,6 +112,11 @@ class Briefing(Walk):
             if r.id not in self.acknowledgements and self.on_path(r.id)
         ]
 
+    @property
+    def reviewed(self) -> list[str]:
+        """The screens Review offers to see again, by id: each risk on the path, each flagged."""
+        return [*(r.id for r in self.form.risks if self.on_path(r.id)), *self.flags]
+
     def is_flagged(self, screen_id: str) -> bool:
         return screen_id in self.flags
 
@@ -155,7 +160,8 @@ class Briefing(Walk):
         return self._move_to(self._index + 1)
 
     def go_back(self) -> Screen:
-        """Move back one screen (from a reread screen: back to its question). Always allowed in a briefing."""
+        """Move back one screen (from a screen seen again: back to its question, or to Review).
+        Always allowed in a briefing."""
         self._inactivity.touch()
         if not self.can_go_back():
             raise FlowError(f"cannot go back from {self.current.id}")
@@ -166,6 +172,17 @@ class Briefing(Walk):
             # Whoever touches Start next may not be the patient who walked away: they prove who
             # they are again (the birth date, walk-up too) before any screen of the briefing.
             self.identity_confirmed = False
+        return screen
+
+    def see_again(self, screen_id: str) -> Screen:
+        """A risk or a flagged screen tapped on Review: shown again (a risk may be acknowledged
+        there) until Next ("Back to the summary") or Back returns to Review."""
+        self._inactivity.touch()
+        self._require(ScreenKind.REVIEW)
+        if screen_id not in self.reviewed:
+            raise FlowError(f"{screen_id!r} is not on the review")
+        screen = next(s for s in self.screens if s.id == screen_id)
+        self._start_revisit(Revisit(self._index, screen))
         return screen
 
     def confirm_identity(self, date_of_birth: date) -> bool:
@@ -240,8 +257,8 @@ class Briefing(Walk):
         if choice_id not in {c.id for c in question.choices}:
             raise FlowError(f"{choice_id!r} is not a choice of question {question.id}")
         correct = choice_id == question.answer
-        revisit = None
-        if not correct and question.id not in self._revisited:
+        revisit = None  # (seen again from Review, a wrong answer is asked again there)
+        if not correct and question.id not in self._revisited and not self.revisiting:
             teaching = next(s for s in self.screens if s.id == question.teaches)
             revisit = Revisit(self._index, teaching)
         answer = Answer(

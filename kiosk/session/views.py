@@ -13,6 +13,7 @@ from kiosk.session.cosign_views import representing, step_view
 from kiosk.session.flow import Briefing
 from kiosk.session.kinds import READING, ScreenKind, Status
 from kiosk.session.question_views import question_view
+from kiosk.session.review_views import from_review, review_view, seen_from_review
 from kiosk.session.state import IDENTITY_ATTEMPTS
 from kiosk.session.view import (
     BACK,
@@ -25,7 +26,6 @@ from kiosk.session.view import (
     IdentityStep,
     LanguageChoice,
     Line,
-    Mark,
     Offer,
     Tone,
     View,
@@ -73,14 +73,14 @@ def view_of(b: Briefing, local: Local) -> View:
     elif kind is ScreenKind.QUESTION:
         view = question_view(b)
     elif kind is ScreenKind.REVIEW:
-        view = _review(b)
+        view = review_view(b)
     elif kind is ScreenKind.SIGN:
         view = _sign(b, local)
     elif kind in STEPS:
         view = step_view(b)
     else:
         view = _done(b, local)
-    return _framed(b, representing(b, view), local)
+    return _framed(b, representing(b, seen_from_review(b, view)), local)
 
 
 def _framed(b: Briefing, view: View, local: Local) -> View:
@@ -230,7 +230,9 @@ def _reading(b: Briefing) -> View:
     is_risk = screen.kind is ScreenKind.RISK
     acknowledged = is_risk and screen.id in b.acknowledgements
     read = b.has_read(screen.id)
-    if is_risk and not b.revisiting and not acknowledged:
+    # Read again after a wrong answer (a screen tapped on Review is as it is on the path).
+    rereading = b.revisiting and not from_review(b)
+    if is_risk and not rereading and not acknowledged:
         label = msg("risk.understand")
         offers[Action.ACKNOWLEDGE] = Offer(label, read, msg("blocker.risk-not-read"))
     return View(
@@ -241,11 +243,11 @@ def _reading(b: Briefing) -> View:
         paragraphs=paragraphs,
         cards=cards,
         figure=figure,
-        notice=msg("reading.revisit") if b.revisiting else None,
+        notice=msg("reading.revisit") if rereading else None,
         primary=(Action.NEXT, NEXT),
         offers=offers,
         acknowledged=acknowledged,
-        must_read_to_end=is_risk and not acknowledged and not b.revisiting,
+        must_read_to_end=is_risk and not acknowledged and not rereading,
         read_to_end=read or acknowledged,
     )
 
@@ -263,7 +265,8 @@ REBRIEF_HEADINGS = {"added": "rebrief.added", "changed": "rebrief.changed"}
 
 def _reading_heading(b: Briefing) -> Msg:
     screen, form = b.current, b.form
-    if b.revisiting:  # reread after a wrong answer: still in the questions ("Step 2 of 7" misled)
+    # Reread after a wrong answer: still in the questions ("Step 2 of 7" misled).
+    if b.revisiting and not from_review(b):
         ids = [q.id for q in form.questions]
         return msg("question.heading", n=ids.index(b.place.id) + 1, total=len(ids))
     if screen.id in b.changes:  # a re-briefing: why the patient sees this screen again
@@ -278,45 +281,6 @@ def _reading_heading(b: Briefing) -> Msg:
     # screen names where the patient is in the same way, never as a count of the whole ("Part 19
     # of 28" stood over the options between "Risk 8 of 8" and "question 1 of 5").
     return msg(SECTIONS[screen.kind])
-
-
-def flag_title(b: Briefing, screen_id: str) -> str:
-    """What a flagged screen was about, in the patient's words: its title, or the question asked."""
-    form = b.form
-    try:
-        return form.screen(screen_id).title
-    except KeyError:
-        pass
-    try:
-        return form.question(screen_id).prompt
-    except KeyError:
-        return screen_id
-
-
-def _review(b: Briefing) -> View:
-    lines: list[Line] = [Line(msg("review.risks"), Tone.PLAIN)]
-    for risk in (r for r in b.form.risks if b.on_path(r.id)):
-        if risk.id in b.acknowledgements:
-            lines.append(Line(risk.title, Tone.DONE, Mark.TICK))
-        else:
-            lines.append(
-                Line(msg("review.risk-missing", title=risk.title), Tone.NOTICE, Mark.CROSS)
-            )
-    if b.flags:
-        lines.append(Line(msg("review.questions")))
-        lines += [Line(flag_title(b, sid), Tone.FLAG, Mark.QUESTION) for sid in b.flags]
-        closing = (msg("review.questions-follow-up"), msg("review.ready"))
-    else:
-        closing = (msg("review.no-questions"), msg("review.ready"))
-    return View(
-        kind=ScreenKind.REVIEW,
-        screen_id="review",
-        heading=msg("review.heading"),
-        title=msg("review.title"),
-        lines=tuple(lines),
-        paragraphs=closing,
-        primary=(Action.NEXT, NEXT),
-    )
 
 
 def _sign(b: Briefing, local: Local) -> View:

@@ -1,14 +1,86 @@
-"""Review: every risk and whether it was acknowledged, and the questions flagged for the surgeon."""
+"""Review: every risk and whether it was acknowledged, and the questions flagged for the surgeon.
+
+Each risk and each flagged question is a large button, the whole row: tapped, its screen shows
+again, and "Back to the summary" comes back here (kiosk.session.review_views decides which)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
+from kiosk.session.review_model import see_again
+from kiosk.session.review_views import Row
 from kiosk.session.view import Line, View
+from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import Page, Reading, label
 from kiosk.ui.pages.parts import MarkedLine
+
+ROW_GAP = 24
+"""Room between two rows, in px at 1280×800 (never less on any screen): a finger that lands
+between two rows touches neither, as between a question's choices."""
+ROOM = (20, 12, 20, 12)
+"""Room around a row's mark, words and arrow (left, top, right, bottom)."""
+
+
+class RowButton(QPushButton):
+    """A row to tap: its mark and words as the line they were, and an arrow at its end that points
+    on (to the left in a right-to-left language). The whole row is the target."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("kiosk", True)
+        self.setProperty("role", "choice")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.line = MarkedLine()
+        self.arrow = QLabel()
+        for part in (self.line, self.arrow):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.arrow.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(*ROOM)
+        row.setSpacing(16)
+        row.addWidget(self.line, 1)
+        row.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        assert layout is not None
+        # Never less than a fingertip's height (the style's), which the layout gives it anyway.
+        return max(layout.totalHeightForWidth(width), self.minimumHeight())
+
+
+class ReviewLine(QWidget):
+    """One line of the review: a heading ("You have read about each risk:") as words, or a risk or
+    a flagged question as a `RowButton` (the other kept hidden, for the next screen's lines)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.column = column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.heading = MarkedLine()
+        self.button = RowButton()
+        column.addWidget(self.heading)
+        column.addWidget(self.button)
+        self.button.hide()
+
+    @property
+    def shown(self) -> MarkedLine:
+        """The line drawn: the heading's, or the button's."""
+        return self.heading if self.button.isHidden() else self.button.line
+
+    @property
+    def mark(self) -> QLabel:
+        return self.shown.mark
 
 
 class ReviewPage(Page):
@@ -25,28 +97,57 @@ class ReviewPage(Page):
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
         self.body.more.connect(self._set_more)
-        self._lines: list[MarkedLine] = []
+        self._lines: list[ReviewLine] = []
         self._paragraphs: list[QLabel] = []
+        self._targets: list[str] = []
+        """The screen each line shows again when tapped ("" for a heading), in their order."""
 
     def draw(self, view: View, words: Words) -> None:
         self.title.setText(words.text(view.title or ""))
         body = self.body
         body.limit_width(self.line_px())
         px = self.look.px(30)
+        # Rows apart by ROW_GAP: the column's spacing, and half the rest above and below each row
+        # (a heading and the closing words stand closer, as before: the review fits its room).
+        pad = -(-(max(ROW_GAP, self.look.room(ROW_GAP)) - body.content.spacing()) // 2)
+        arrow = pixmap(
+            Glyph.NEXT, self.look.palette.button_text, px, right_to_left=words.right_to_left
+        )
 
-        def fill_line(row: MarkedLine, line: Line) -> None:
-            row.set_line(words.text(line.text), line.tone, line.mark, self.colour(line.tone), px)
+        def fill_line(slot: ReviewLine, line: Line) -> None:
+            target = line.screen_id if isinstance(line, Row) else ""
+            slot.heading.setVisible(not target)
+            slot.column.setContentsMargins(0, pad if target else 0, 0, pad if target else 0)
+            slot.button.setVisible(bool(target))
+            text = words.text(line.text)
+            slot.shown.set_line(text, line.tone, line.mark, self.colour(line.tone), px)
+            if target:
+                slot.button.setAccessibleName(text)
+                slot.button.arrow.setPixmap(arrow)
+                slot.button.arrow.setFixedSize(px, px)
 
         # The rows are kept from briefing to briefing: each costs only its words, not its making.
         paragraphs = [words.text(p) for p in view.paragraphs]
+        self._targets = [line.screen_id if isinstance(line, Row) else "" for line in view.lines]
         with body.refilling(len(view.lines) + len(paragraphs)):
-            body.refill(self._lines, view.lines, MarkedLine, fill_line)
+            body.refill(self._lines, view.lines, self._line, fill_line)
             body.refill(self._paragraphs, paragraphs, label, QLabel.setText, at=len(self._lines))
         body.verticalScrollBar().setValue(0)
         body.fit_content()
         body.check_soon()
 
+    def _line(self) -> ReviewLine:
+        slot = ReviewLine()
+        slot.button.clicked.connect(partial(self._tapped, len(self._lines)))
+        return slot
+
+    def _tapped(self, n: int) -> None:
+        """A risk or a flagged question tapped: its screen, shown again."""
+        if n < len(self._targets) and self._targets[n] and self.model is not None:
+            see_again(self.model, self._targets[n])
+
     def forget(self) -> None:
-        self.body.refill(self._lines, [], MarkedLine, lambda _row, _line: None)
+        self._targets = []
+        self.body.refill(self._lines, [], self._line, lambda _row, _line: None)
         self.body.refill(self._paragraphs, [], label, QLabel.setText, at=len(self._lines))
         self.title.setText("")
