@@ -98,7 +98,7 @@ class IdentityPage(Page):
         box.addStretch(1)
         self.row.addWidget(self.keypad_box, 0)
         layout.addLayout(self.row, 1)
-        self._language: str | None = None
+        self._language: tuple[str, tuple[str, ...]] | None = None
         self._step: IdentityStep | None = None
         self._portrait = False
 
@@ -150,6 +150,7 @@ class IdentityPage(Page):
         as the tallest: with the accents in four rows, the hint had gone at Larger text for
         nothing, leaving 70 px empty, while the accents' last row was cut (KeyPages.set_width)."""
         keyboard = self.keyboard
+        keyboard.narrow_to(self.contentsRect().width())  # (its bottom row as wide as the page)
         keyboard.give_way(0)
         keyboard.show_hint(True)
         if self._overfull():
@@ -221,11 +222,14 @@ class IdentityPage(Page):
             self._fit()  # in the words' sizes now (the page is typeset after it is drawn)
 
     def draw(self, view: View, words: Words) -> None:
-        if words.language != self._language:
+        # The name's keys in the screen's letters, and those of each other language offered (a
+        # patient whose name is written in Arabic, on a kiosk in English, types it in Arabic).
+        also = tuple(choice.code for choice in view.languages)
+        if (words.language, also) != self._language:
             self.keypad.set_words(words)
-            self.keyboard.set_words(words)
+            self.keyboard.set_words(words, also=also)
             self.name.setPlaceholderText(words("identity.name-placeholder"))
-            self._language = words.language
+            self._language = (words.language, also)
         step = view.identity_step
         if step is not self._step:
             if step is not IdentityStep.BIRTH_DATE:

@@ -34,7 +34,7 @@ from kiosk.ui.widgets.keypad import (
     set_font_px,
     shift_glyph,
 )
-from kiosk.ui.widgets.keys import sizes_changed
+from kiosk.ui.widgets.keys import sizes_changed, words_or_glyphs
 from kiosk.ui.widgets.letters import ACCENT_ROWS, CAPITAL_AFTER, capital, variants
 
 UNIT = 112
@@ -120,14 +120,9 @@ class OnScreenKeyboard(QWidget):
         self._back_key = self._word_key("keyboardBack")
         self._back_key.clicked.connect(self.backspace)
         give_glyph(self._back_key, backspace_glyph)
-        for key, halves in (
-            (self._shift_key, 3),
-            (self._script_key, 3),
-            (self._accents_key, 3),
-            (self._space_key, 11),
-            (self._back_key, 3),
-        ):
-            bottom_row.addWidget(key, halves)
+        halves = ((self._shift_key, 3), (self._script_key, 3), (self._accents_key, 3))
+        for key, half in (*halves, (self._space_key, 11), (self._back_key, 3)):
+            bottom_row.addWidget(key, half)
 
         layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -139,14 +134,10 @@ class OnScreenKeyboard(QWidget):
         self.set_scale(scale)
         self.set_target(target)
 
-    # -- building --
-
     def _word_key(self, name: str) -> QPushButton:
         key = key_button("", name)
         self._word_keys.append(key)
         return key
-
-    # -- public API --
 
     def target(self) -> QLineEdit | None:
         return self._target
@@ -309,6 +300,14 @@ class OnScreenKeyboard(QWidget):
                 page = self._pages.widget(i)
                 if page is not None:
                     sizes_changed(page)  # measured at once, not at the next look
+
+    def narrow_to(self, room: int) -> None:
+        """The bottom row within `room` px: Shift and Delete as their glyphs alone while it is wider
+        with their words (with the Arabic page's key, in a long language, Delete was cut)."""
+        row = [k for k in self._word_keys if k is not self._script_key or not k.isHidden()]
+        words = {self._shift_key: self._words(ids.SHIFT), self._back_key: self._words(ids.DELETE)}
+        width = lambda key: key_width_for(key, self._scale, least=MIN_KEY)  # noqa: E731
+        words_or_glyphs(row, words, room, SPACING, width)
 
     def show_hint(self, shown: bool) -> None:
         """Show how to find accents above the bottom row, or not (when the screen is short of room:

@@ -3,7 +3,7 @@ on, keys sized from their text, and glyphs (Delete, Shift) drawn as icons that m
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
@@ -246,3 +246,21 @@ def key_height_for(key: QPushButton, scale: float, *, least: float = 0) -> int:
 
 
 # -- the keypad ------------------------------------------------------------------------------
+
+
+def words_or_glyphs(
+    row: Sequence[QPushButton], glyphed: Mapping[QPushButton, str], room: int, spacing: int,
+    width_of: Callable[[QPushButton], int],
+) -> bool:  # fmt: skip
+    """A row of keys no wider than `room`: the keys of `glyphed` (each with a glyph) show their
+    words (`glyphed[key]`) while the row with them fits, else their glyph alone (the words stay
+    their spoken names). Each key at least `width_of` it. True: the glyphs stand alone."""
+    for key, words in glyphed.items():
+        key.setText(words)
+    need = sum(width_of(key) for key in row) + spacing * (len(row) - 1)
+    alone = need > room
+    for key in row:
+        if alone and key in glyphed:
+            key.setText("")
+        key.setMinimumWidth(width_of(key))
+    return alone
