@@ -78,6 +78,9 @@ class Station:
         """Sentences for staff gathered at start (PDFs still pending, forms that did not load)."""
         self.recorder = Recorder(store, wait_ms=TAP_WAIT_MS)
         self.audio = Audio(config.data_dir)
+        self.sound = True
+        """Whether this machine plays sound: False once the touchscreen finds no output (Listen
+        and reading aloud are then not offered: their words marked in silence misled)."""
         """The read-aloud audio rendered for the procedures (`kiosk speech render`)."""
         self.pdfs = PdfMaker(
             store, self.forms, self.translations, lambda: self.clock.now(), signer, signer_problem,
@@ -161,7 +164,7 @@ class Station:
     def read_aloud_offered(self) -> bool:
         """Whether any procedure a patient may be briefed on here has its audio rendered, in
         any language offered (so Welcome offers reading every screen aloud)."""
-        return any(
+        return self.sound and any(
             self.audio.voice(translated) is not None
             for form in self.forms.values()
             for translated in self.languages_of(form).values()

@@ -105,6 +105,28 @@ def _after_first_screen(window: KioskWindow) -> None:
     the PDF's fonts and the forms' pictures loaded there ahead of the first PDF."""
     load_fonts(fallbacks=True)
     window.jobs.run(window.station.pdfs.start_drawing, lambda _: None, _pdf_process_not_started)
+    if window.station.read_aloud_offered and not sound_output():
+        without_sound(window)
+
+
+def sound_output() -> bool:
+    """Whether this machine has a sound output for Listen (Qt Multimedia: loaded only now, after
+    Welcome is painted, and only where audio is rendered)."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return bool(QMediaDevices.audioOutputs())
+
+
+def without_sound(window: KioskWindow) -> None:
+    """No sound output: Listen and reading every screen aloud are not offered (a patient watched
+    each sentence marked in turn and heard nothing). IT is told in one line; `kiosk doctor` too."""
+    log.warning(
+        "no sound output device: Listen is not offered; connect speakers or headphones"
+        " and restart the kiosk"
+    )
+    window.station.sound = False
+    if window.model is not None:
+        window.model.offer_read_aloud(False, False)  # the screen drawn again without them
 
 
 def _pdf_process_not_started(exc: Exception) -> None:

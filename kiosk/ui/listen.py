@@ -161,7 +161,7 @@ class Listening(QObject):
     @property
     def clips(self) -> tuple[Clip, ...]:
         """The screen's audio, as Listen reads it (none: Listen does not show)."""
-        return self._reading.clips
+        return self._reading.clips if self._window.station.sound else ()
 
     @property
     def playing(self) -> bool:
@@ -288,6 +288,8 @@ class Listening(QObject):
     def _form_for(self, language: str) -> Form | None:
         """The content whose audio the screen is read from: the briefing's, else (Welcome) the
         first procedure here with audio in the language shown."""
+        if not self._window.station.sound:  # no sound output here: nothing is read (kiosk.ui.app)
+            return None
         b = self._window.briefing
         if b is not None:
             return b.form
