@@ -102,11 +102,10 @@ class ScreenModel(Preferences):
 
         def switched() -> None:
             self.words = words_for(b.language)
-            # Signing, the statement is to be read again in its new words: typing a name hides it.
-            typed = self._local.typed_signature and b.has_read(b.current.id)
-            self._local = replace(
-                self._local, choosing_language=False, message=None, typed_signature=typed
-            )
+            # Signing, the statement is to be read again in its new words: typing a name, it stands
+            # under the keys (or behind a button there), so the patient types on (sent back to the
+            # finger's box, they had to find "I cannot sign with my finger" again).
+            self._local = replace(self._local, choosing_language=False, message=None)
 
         self._attempt(lambda: b.switch_language(language), switched)
         self._changed()

@@ -663,12 +663,12 @@ def test_typing_the_birth_date_again_takes_back_what_was_said_of_the_last(
     assert model.view.refusal is None
 
 
-def test_typing_a_name_to_sign_then_a_switch_of_language_shows_the_statement_again(
+def test_typing_a_name_to_sign_then_a_switch_of_language_types_on_and_reads_again(
     clock: FakeClock, bilingual: Briefing
 ) -> None:
-    """Typing a name hides the statement; a switch of language asks for its new words to be read
-    before Sign: the page goes back to the drawn signature, where the statement shows (a reviewer:
-    Sign waited for words nowhere on screen, and only "Draw instead" led out)."""
+    """A switch of language asks for the statement's new words to be read before Sign. Typing a
+    name, the statement stands under the keys (or behind a button there): the patient types on (a
+    reviewer, sent back to the finger's box, had to find "I cannot sign with my finger" again)."""
     model = make_model(clock, typed_signature=True)
     model.offer_languages(["en", "es"])
     assert model.begin(bilingual)
@@ -678,9 +678,10 @@ def test_typing_a_name_to_sign_then_a_switch_of_language_shows_the_statement_aga
     assert model.view.typed_signature
     model.choose_language("es")
     view = model.view
-    assert not view.typed_signature and not view.read_to_end
+    assert view.typed_signature and not view.read_to_end
+    sign = view.offer(Action.SIGN)
+    assert sign is not None and not sign.enabled  # the new words read first
     model.read_to_end()
-    model.do(Action.TYPE_INSTEAD)
     assert model.view.typed_signature and model.view.read_to_end
 
 

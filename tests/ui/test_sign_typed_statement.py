@@ -116,3 +116,33 @@ def test_what_a_signature_means_is_never_gone_while_the_name_is_typed(
         tap(qtbot, read)
         settle()
         assert page.keyboard.isVisible() and not page.statement_box.isVisible()
+
+
+@pytest.mark.parametrize(
+    "display", [QSize(1920, 1080), QSize(1080, 1920)], ids=["1920", "portrait"]
+)
+def test_a_switch_of_language_while_typing_the_name_types_on_and_asks_for_the_new_words(
+    qtbot: QtBot, window: KioskWindow, prepared: str, display: QSize
+) -> None:
+    """A reviewer switched from Spanish to Arabic while typing their name: the kiosk went back to
+    the finger's box, and "I cannot sign with my finger" had to be found again. The keys stay; the
+    statement in its new words is read under them (or behind the button there) before Sign."""
+    chosen_look(qtbot, window, display, "es", larger=True)
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    page = window.sign
+    scroll_to_end(qtbot, page.statement)
+    qtbot.waitUntil(window.bottom.primary.isEnabled)
+    tap(qtbot, page.switch)
+    qtbot.waitUntil(page.keyboard.isVisible)
+    tap(qtbot, window.top.language_button)
+    tap(qtbot, window.language_chooser.buttons.buttons["ar"])
+    settle()
+    assert window.words.language == "ar"
+    assert page.keyboard.isVisible() and not page.pad.isVisible()
+    # (Sign waits for the new words to have been on screen: whole under the keys, at once.)
+    if page.under.read.isVisible():  # no room under the keys: the button shows them
+        tap(qtbot, page.under.read)
+        settle()
+    scroll_to_end(qtbot, page.statement)
+    qtbot.waitUntil(window.bottom.primary.isEnabled)
