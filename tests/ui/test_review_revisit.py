@@ -151,3 +151,21 @@ def test_rows_are_large_targets_apart_with_an_arrow_that_points_on(
         for d in (False, True)
     ]
     assert drawn[0] != drawn[1] and arrow == drawn[rtl]  # to the left in Arabic
+
+
+def test_back_from_a_row_the_list_is_where_it_was(qtbot: QtBot, review: KioskWindow) -> None:
+    """A reviewer opened a flagged row at the foot of the list and came back to its top: the next
+    flagged row meant scrolling down again. The list stays where it was; a new Review starts at
+    its top."""
+    window = review
+    b = window.briefing
+    assert b is not None
+    bar = window.review.body.verticalScrollBar()
+    _, button = row(window, b.flags[0], nth=1)  # the flagged question's row, at the foot
+    window.review.body.ensureWidgetVisible(button)
+    scrolled = bar.value()
+    assert scrolled > 0  # (at 1280x800 the list is longer than its room)
+    tap_on_screen(qtbot, button)
+    next_(qtbot, window)
+    assert kind(window) is ScreenKind.REVIEW
+    qtbot.waitUntil(lambda: bar.value() == scrolled)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
@@ -99,6 +99,8 @@ class ReviewPage(Page):
         self.body.more.connect(self._set_more)
         self._lines: list[ReviewLine] = []
         self._paragraphs: list[QLabel] = []
+        self._kept = 0
+        """How far the list was scrolled when a row was tapped (0: from the top)."""
         self._targets: list[str] = []
         """The screen each line shows again when tapped ("" for a heading), in their order."""
 
@@ -132,8 +134,13 @@ class ReviewPage(Page):
         with body.refilling(len(view.lines) + len(paragraphs)):
             body.refill(self._lines, view.lines, self._line, fill_line)
             body.refill(self._paragraphs, paragraphs, label, QLabel.setText, at=len(self._lines))
-        body.verticalScrollBar().setValue(0)
         body.fit_content()
+        # Back from a row seen again, the list where it was (the next flagged row is below it);
+        # else from its top.
+        kept, self._kept, bar = self._kept, 0, body.verticalScrollBar()
+        bar.setValue(kept)
+        if kept:  # (and once the page is laid out on screen: its range is final then)
+            QTimer.singleShot(0, self, lambda: bar.setValue(kept))
         body.check_soon()
 
     def _line(self) -> ReviewLine:
@@ -144,10 +151,11 @@ class ReviewPage(Page):
     def _tapped(self, n: int) -> None:
         """A risk or a flagged question tapped: its screen, shown again."""
         if n < len(self._targets) and self._targets[n] and self.model is not None:
+            self._kept = self.body.verticalScrollBar().value()
             see_again(self.model, self._targets[n])
 
     def forget(self) -> None:
-        self._targets = []
+        self._targets, self._kept = [], 0
         self.body.refill(self._lines, [], self._line, lambda _row, _line: None)
         self.body.refill(self._paragraphs, [], label, QLabel.setText, at=len(self._lines))
         self.title.setText("")
