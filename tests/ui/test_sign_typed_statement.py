@@ -146,3 +146,25 @@ def test_a_switch_of_language_while_typing_the_name_types_on_and_asks_for_the_ne
         settle()
     scroll_to_end(qtbot, page.statement)
     qtbot.waitUntil(window.bottom.primary.isEnabled)
+
+
+@pytest.mark.parametrize("language", ["es", "ar", "en"])
+def test_under_the_keys_the_statement_has_three_lines_at_least(
+    qtbot: QtBot, window: KioskWindow, prepared: str, language: str
+) -> None:
+    """A reviewer, in Spanish at 1920x1080 with Larger text: the statement under the keys in a box
+    two lines tall, lines sliced where a drag stopped. With less room than three lines it is shown
+    in the keys' place, behind "Read what your signature means"."""
+    chosen_look(qtbot, window, QSize(1920, 1080), language, larger=True)
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    page = window.sign
+    scroll_to_end(qtbot, page.statement)
+    tap(qtbot, page.switch)
+    qtbot.waitUntil(page.keyboard.isVisible)
+    settle()
+    if page.statement_box.isVisible():
+        lines = page.statement.viewport().height() / page.statement.fontMetrics().lineSpacing()
+        assert lines >= 3 - 0.1, lines
+    else:
+        assert page.under.read.isVisible()

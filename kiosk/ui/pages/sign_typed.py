@@ -22,8 +22,9 @@ from kiosk.ui.pages.parts import ScrollCue
 
 FEW_LINES = 4
 """Typing a name, the statement keeps room for this many lines where the page has it,"""
-LEAST_LINES = 2
-"""and for this many at least, its heading and "There is more below" with them."""
+LEAST_LINES = 3
+"""and for this many at least, its heading and "There is more below" with them (in two lines, a
+reviewer found them sliced where a drag stopped: with less room, the button shows it instead)."""
 TYPING_CHARACTERS = 72
 """Under the keys, a line of the statement holds about this many characters, not the usual
 LINE_CHARACTERS, still within what reads comfortably (about 70): in the little room there is, a
