@@ -209,16 +209,35 @@ def button(
     return widget
 
 
-class WrapButton(QPushButton):
-    """A button whose words wrap onto a second line rather than being cut (a long language on a
-    narrow column). `words` holds them; the button's own text stays empty."""
+class LaidOutButton(QPushButton):
+    """A large button whose content is a layout of its own (words that wrap, a mark, an arrow): as
+    tall as that layout needs at its width, never less than a fingertip (the style's least)."""
 
-    def __init__(self, role: str | None = None, on_click: Callable[[], None] | None = None) -> None:
+    def __init__(self, role: str | None = None) -> None:
         super().__init__()
         self.setProperty("kiosk", True)
         if role:
             self.setProperty("role", role)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        assert layout is not None
+        return max(layout.totalHeightForWidth(width), self.minimumHeight())
+
+
+class WrapButton(LaidOutButton):
+    """A button whose words wrap onto a second line rather than being cut (a long language on a
+    narrow column). `words` holds them; the button's own text stays empty."""
+
+    def __init__(self, role: str | None = None, on_click: Callable[[], None] | None = None) -> None:
+        super().__init__(role)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         if on_click:
             self.clicked.connect(on_click)
@@ -229,9 +248,6 @@ class WrapButton(QPushButton):
         row = QHBoxLayout(self)
         row.setContentsMargins(20, 8, 20, 8)
         row.addWidget(self.words)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
 
     def set_words(self, text: str) -> None:
         self.words.setText(text)
@@ -262,14 +278,6 @@ class WrapButton(QPushButton):
         layout = self.layout()
         assert layout is not None
         return layout.totalMinimumSize().expandedTo(super().minimumSizeHint())
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        assert layout is not None
-        return max(layout.totalHeightForWidth(width), self.minimumHeight())
 
 
 def wrap_button(

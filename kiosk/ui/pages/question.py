@@ -6,12 +6,12 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Choice, Line, Tone, View
-from kiosk.ui.pages.base import Page, Reading, label
+from kiosk.ui.pages.base import LaidOutButton, Page, Reading, label
 from kiosk.ui.pages.parts import MarkedLine, Measure, ScrollCue
 from kiosk.ui.pages.scroll import SLACK_PX
 from kiosk.ui.widgets.keys import set_flag
@@ -29,26 +29,20 @@ SAID_LINES = 2
 answer, or why Next did nothing): what comes there never moves the choices."""
 
 
-class ChoiceButton(QPushButton):
+class ChoiceButton(LaidOutButton):
     """A choice: a large button whose words wrap onto more lines rather than being cut."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.setProperty("kiosk", True)
-        self.setProperty("role", "choice")
+        super().__init__("choice")
         self.setProperty("picked", "false")
         self.setProperty("answer", "false")
         self.setProperty("missed", "false")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.words = label()
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.words.setProperty("role", "choice")
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(*ROOMY)
         self.row.addWidget(self.words)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
 
     def set_choice(self, choice: Choice) -> None:
         self.words.setText(choice.text)
@@ -66,15 +60,6 @@ class ChoiceButton(QPushButton):
         margins = ROOMY if roomy else SNUG
         if self.row.contentsMargins().top() != margins[1]:
             self.row.setContentsMargins(*margins)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        assert layout is not None
-        # Never less than a fingertip's height (the style's), which the layout gives it anyway.
-        return max(layout.totalHeightForWidth(width), self.minimumHeight())
 
 
 class QuestionPage(Page):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
@@ -16,7 +16,7 @@ from kiosk.session.review_model import see_again
 from kiosk.session.review_views import Row
 from kiosk.session.view import Line, View
 from kiosk.ui.icons import Glyph, pixmap
-from kiosk.ui.pages.base import Page, Reading, label
+from kiosk.ui.pages.base import LaidOutButton, Page, Reading, label
 from kiosk.ui.pages.parts import MarkedLine
 
 ROW_GAP = 24
@@ -26,15 +26,12 @@ ROOM = (20, 12, 20, 12)
 """Room around a row's mark, words and arrow (left, top, right, bottom)."""
 
 
-class RowButton(QPushButton):
+class RowButton(LaidOutButton):
     """A row to tap: its mark and words as the line they were, and an arrow at its end that points
     on (to the left in a right-to-left language). The whole row is the target."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.setProperty("kiosk", True)
-        self.setProperty("role", "choice")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        super().__init__("choice")
         self.line = MarkedLine()
         self.arrow = QLabel()
         for part in (self.line, self.arrow):
@@ -45,18 +42,6 @@ class RowButton(QPushButton):
         row.setSpacing(16)
         row.addWidget(self.line, 1)
         row.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        assert layout is not None
-        # Never less than a fingertip's height (the style's), which the layout gives it anyway.
-        return max(layout.totalHeightForWidth(width), self.minimumHeight())
 
 
 class ReviewLine(QWidget):
