@@ -119,7 +119,7 @@ def main() -> int:
         form.next()
         shot("60-staff-prepare-check")  # everything typed, last, before Prepare
         form.cancel()
-        window.close_staff()
+        window.staff_mode.close()
         settle()
 
     prepare_briefing(

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLayout, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.i18n import Words, words_for
+from kiosk.i18n import Words, msg, words_for
 from kiosk.memory import give_back
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.view import Action, View, welcome
@@ -64,6 +64,7 @@ class KioskWindow(QWidget):
         once; `attach` adds the station and every other screen (Start answers only then)."""
         super().__init__()
         self.ready = False  # True once `attach` has given the station and built every screen
+        self._drawn: tuple[object, ...] = ()  # what the frame was last drawn for (`_draw`)
         self._start_asked = False
         self.allow_close = False
         self.display: QSize | None = None
@@ -229,11 +230,16 @@ class KioskWindow(QWidget):
             self._draw(model.view)
 
     def _draw(self, view: View) -> None:
-        """The frame around the page, and which page is on top (the page draws itself)."""
+        """The frame around the page, and which page is on top (the page draws itself); not again
+        for the same view, words, look and size (the model drawn again for a page's own change)."""
         words = self.words
         if self.model is None:  # before `attach`: Welcome, drawn by the window
             self.welcome.draw(view, words)
         page = self.pages[view.kind]
+        drawn = (view, words, self.look, self.size(), self.ready, self.briefing)
+        if self.stack.currentWidget() is page and drawn == self._drawn:
+            return
+        self._drawn = drawn
         page.restyle()
         self.stack.setCurrentWidget(page)
         self.bottom.set_more(page.has_more)
@@ -299,7 +305,6 @@ class KioskWindow(QWidget):
 
     def start(self) -> None:
         """Welcome's Start: take the next briefing (prepared here, or walk-up) and begin it."""
-        from kiosk.i18n import msg
         from kiosk.unavailable import Unavailable
 
         if not self.ready:
@@ -378,9 +383,6 @@ class KioskWindow(QWidget):
 
     def open_staff(self) -> None:
         self.staff_mode.open()
-
-    def close_staff(self) -> None:
-        self.staff_mode.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Alt+F4 and the window's close button: only staff may close the kiosk."""

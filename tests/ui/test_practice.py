@@ -173,7 +173,7 @@ def test_staff_mode_keeps_the_practice_account_in_the_banner(
     assert window.staff_mode.is_open
     staff = window.staff_mode.words("practice.banner-staff", staff=SAMPLE.staff, pin=SAMPLE.pin)
     assert banner.text() == staff
-    window.close_staff()
+    window.staff_mode.close()
     assert banner.text() == welcome  # the patient's screen, as it was
 
 

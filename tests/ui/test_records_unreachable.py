@@ -126,4 +126,4 @@ def test_staff_mode_opens_when_its_opening_cannot_be_recorded(
     assert window.staff_mode.is_open
     assert any("staff_mode_opened could not be recorded" in r.getMessage() for r in caplog.records)
     records.put_back()
-    window.close_staff()
+    window.staff_mode.close()

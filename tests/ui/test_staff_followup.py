@@ -276,7 +276,7 @@ def test_nothing_of_the_follow_up_stays_on_screen_after_staff_mode(
     qtbot.waitUntil(lambda: len(window.staff.questions.buttons) == 1)
     tap(qtbot, next(iter(window.staff.questions.buttons.values())))
     window.staff.questions.note.setText("Called her back about the drain")
-    window.close_staff()
+    window.staff_mode.close()
     assert not [t for t in texts() if SIGNED in t or "drain" in t]
     assert window.staff.questions.note.isUndoAvailable() is False
 
@@ -338,7 +338,7 @@ def test_rows_replies_and_reasons_are_read_whole_on_a_portrait_screen(
     tap(qtbot, detail.withdraw_button)
     assert detail.reason_buttons["wrong-patient"].isVisible()
     staff_fits(window, "why withdraw, portrait")
-    window.close_staff()
+    window.staff_mode.close()
     window.open_staff()
     tap(qtbot, window.staff.questions_button)
     questions = window.staff.questions

@@ -91,7 +91,7 @@ def test_staff_are_asked_if_still_there_then_told_why_staff_mode_closed(
     told = words("staff.mode-reason-idle")
     assert interaction.asked[-1] == told and name not in told
     assert window.staff.prepare.name.text() == ""
-    window.close_staff()
+    window.staff_mode.close()
     window.open_staff()  # closed by staff this time: nothing more to tell
     assert interaction.asked[-1] == words("staff.mode-reason")
 

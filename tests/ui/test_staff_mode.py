@@ -311,7 +311,7 @@ def test_leaving_staff_mode_mid_form_forgets_what_was_typed(
     assert leftovers() == []
 
     form = fill_in(qtbot, window)
-    window.close_staff()  # "Back to the patient screen"
+    window.staff_mode.close()  # "Back to the patient screen"
     assert leftovers() == []
     window.open_staff()
     assert window.staff.pages.currentWidget() is window.staff.menu
@@ -516,7 +516,7 @@ def test_the_staff_page_is_in_the_window_stack_only_while_open(
     assert not window.stack.hasHeightForWidth()
     window.open_staff()
     assert window.stack.currentWidget() is window.staff and window.staff.isVisible()
-    window.close_staff()
+    window.staff_mode.close()
     assert window.stack.indexOf(window.staff) == -1 and window.staff.isHidden()
     assert window.stack.currentWidget() is window.welcome
 

@@ -61,11 +61,13 @@ class Page(QWidget):
         self.has_more = False
         self.model: ScreenModel | None = None
         self.look = Look(STANDARD, BASE_PX)
+        """The palette and sizes, for what a page draws itself (icons); set by the window."""
         self._areas: tuple[Reading, ...] | None = None
         """The page's reading areas (`settle`)."""
         self._styled: Look | None = None
         """The look whose style sheet the page has."""
-        """The palette and sizes, for what a page draws itself (icons); set by the window."""
+        self._drawn_for: tuple[object, ...] = ()
+        """The view, words, look and size the page was last drawn for."""
 
     def _set_more(self, more: bool) -> None:
         self.has_more = more
@@ -131,12 +133,20 @@ class Page(QWidget):
         self.model = model
         model.events.changed.connect(self._model_changed)
         model.events.ended.connect(self.forget)
+        model.events.ended.connect(self._forgotten)
+
+    def _forgotten(self) -> None:
+        self._drawn_for = ()  # the page's words wiped: the next view is drawn whatever it is
 
     def _model_changed(self) -> None:
         model = self.model
         assert model is not None
         view = model.view
         if view.kind in self.kinds:
+            drawn = (view, model.words, self.look, self.size())
+            if drawn == self._drawn_for and self.isVisible():
+                return  # on screen as it is (the model drawn again for the frame's sake)
+            self._drawn_for = drawn
             self.restyle()  # before drawing: what is drawn is measured in the look's fonts
             self.draw(view, model.words)
             typeset(self, self.look.body)  # the widgets it made, in their sizes
