@@ -223,7 +223,7 @@ class SignPage(Page):
         typing = self.under.keys_shown()
         self._reset(typing)
         if not typing:
-            self._steps(layout, ("who", "title"))
+            self._steps(layout, ("title",) if self.under.reading else ("who", "title"))
         elif not self._steps(layout, TYPING_STEPS):
             self._reset(typing)
             self.under.give_way(True)  # (1280x800, Larger text; Arabic's taller keys at 1920x1080)
@@ -242,8 +242,9 @@ class SignPage(Page):
             self._tight = tight
             self._notice_room()
         self.under.least(FEW_LINES)
-        set_flag(self.who, "role", "heading")
-        self._set_who()  # in the heading's type again
+        if not self.under.reading:  # (the statement in the keys' place: the look it had over them;
+            set_flag(self.who, "role", "heading")  # it turned bold and larger, Arabic at 1280x800)
+        self._set_who()  # in its type now
         set_flag(self.title, "role", "heading")
 
     def _steps(self, layout: QLayout, steps: tuple[str, ...]) -> bool:

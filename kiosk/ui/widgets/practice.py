@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
 
 from kiosk.i18n import Words
 from kiosk.practice import Sample
@@ -20,8 +21,10 @@ follow (it says how to open staff mode). Past Welcome it is one line across the 
 longer name in Spanish wrapped it to two, and the screen below lost the room)."""
 
 
-PADDING = (12, 4)
-"""Room inside the banner's border, left and right, and above and below its words (px)."""
+PADDING = (10, 2)
+"""Room inside the banner's border (its style sheet's, 2 px), left and right, and above and below
+its words (px), where no glyph's ink reaches (`_words_px`): the staff sign-in at 1280x800 under
+the banner has not a pixel to spare."""
 
 
 class PracticeBanner(Label):
@@ -39,6 +42,8 @@ class PracticeBanner(Label):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._welcome = True
+        self._tall: dict[tuple[str, int], int] = {}
+        """How tall its words are (`_words_px`), for the words and a width (the font of now)."""
 
     def draw(
         self,
@@ -82,15 +87,62 @@ class PracticeBanner(Label):
         self._column()
 
     def changeEvent(self, event: QEvent) -> None:
+        self._tall.clear()  # (another font, border, direction)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._column()
 
-    def _column(self) -> None:
-        side, room = PADDING
+    def heightForWidth(self, width: int) -> int:
+        """As tall as its words are at `width` (with the room beside them there, not the room of
+        the width it has now), with the padding and the border above and below them."""
+        side, room = self._room(width)
+        margin = self.margin()
+        return self._words_px(width - 2 * (side + margin)) + 2 * (room + margin)
+
+    def _room(self, width: int) -> tuple[int, int]:
+        """The room beside its words and above and below them, its border included, at `width`."""
+        border = self.frameWidth()  # (the style sheet's: QLabel counts it among the margins)
+        side, room = border + PADDING[0], border + PADDING[1]
         if self._welcome:  # Welcome's sentences in a column; past it, one line as wide as it needs
             line = self.fontMetrics().averageCharWidth() * LINE_CHARACTERS
-            side = max(side, (self.width() - line) // 2)
+            side = max(side, (width - line) // 2)
+        return side, room
+
+    def _column(self) -> None:
+        side, room = self._room(self.width())
         margins = self.contentsMargins()
         if (margins.left(), margins.top()) != (side, room):
             self.setContentsMargins(side, room, side, room)
+
+    def _words_px(self, width: int) -> int:
+        """How tall the words are wrapped at `width`: their lines, and twice as much again as a
+        glyph's ink reaches out of them (the words are centred in their room). Arabic, portrait:
+        a tanween under the third line's last word reached 6 px under the line, and touched the
+        border (QLabel measures the lines alone)."""
+        said = self.text()
+        tall = self._tall.get((said, width))
+        if tall is not None:
+            return tall
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        option.setTextDirection(self.layoutDirection())
+        layout = QTextLayout(said.replace("\n", "\u2028"), self.font())
+        layout.setTextOption(option)
+        layout.beginLayout()
+        height = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(max(width, 1))
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        out = 0.0
+        for run in layout.glyphRuns():
+            font = run.rawFont()
+            for glyph, at in zip(run.glyphIndexes(), run.positions(), strict=True):
+                box = font.boundingRect(glyph).translated(at)  # its ink, where it is placed
+                if not box.isEmpty():
+                    out = max(out, -box.top(), box.bottom() - height)
+        if len(self._tall) > 16:  # widths of windows since shown: keep the few of now
+            self._tall.clear()
+        tall = self._tall[(said, width)] = math.ceil(height + 2 * out)
+        return tall
