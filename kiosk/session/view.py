@@ -105,6 +105,9 @@ class Offer:
     waiting: Msg | None = None
     """Why it cannot be tapped yet, said if it is tapped anyway (Sign before its statement was
     read to the end): a greyed button that says nothing leaves a patient tapping it again."""
+    required: Msg | None = None
+    """Why the main action does nothing while this one is not tapped (“Please tap “I understand
+    this risk” before going on.”): a message about this button, said by it (`View.said_by`)."""
 
 
 NEXT = Offer(msg("frame.next"))
@@ -196,8 +199,14 @@ class View:
     """The page says why a tap did nothing in its own place, beside what it is about (identity:
     under the instruction, by the keys; a question: under its choices, where the word on the answer
     stands), in `notice`; a reading screen right under its words, where "There is more below"
-    stands, in `message` (its `notice` is the reread screen's word). The frame then keeps no line
-    for it."""
+    stands, or by the button it is about (`said_by`), in `message` (its `notice` is the reread
+    screen's word). The frame then keeps no line for it."""
+    said_by: Action | None = None
+    """The action whose button `message` is about (it asks for that button to be tapped first: a
+    risk's “I understand this risk”, before Next), said by that button and never moving it: the
+    button the patient is told to tap stays under their eyes. None: the message is said in the
+    page's own place for it (a reading screen's under its words, where a word about reading them
+    stands for "There is more below")."""
     primary: tuple[Action, Offer] | None = None
     """The main action, bottom right."""
     offers: Mapping[Action, Offer] = field(default_factory=dict)

@@ -90,7 +90,9 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
     kind = b.current.kind
     live = b.status is Status.IN_PROGRESS
     offers = dict(view.offers)
-    if kind not in (ScreenKind.WELCOME, ScreenKind.DONE) and b.can_go_back():
+    # A screen seen again from Review goes back there by its main action ("Back to the summary"):
+    # a Back beside it, doing the same, was one button too many for a patient to choose between.
+    if kind not in (ScreenKind.WELCOME, ScreenKind.DONE) and b.can_go_back() and not from_review(b):
         offers[Action.BACK] = BACK
     flaggable = live and kind in FLAGGABLE
     if flaggable:
@@ -106,6 +108,12 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
     # frame's line, kept for them both under "I understand this risk", took two lines of the
     # words' room, and stood far from the words it spoke of).
     under_words = kind in READING
+    # But Next refused for a button on the page not tapped ("I understand this risk") is said by
+    # that button, which does not move (said under the words as a cue is, it pushed the button
+    # down, away from the finger it asked for, or left the words' last line cut with no cue).
+    said_by = next(
+        (a for a, o in offers.items() if message is not None and o.required == message), None
+    )
     feedback = view.feedback
     if kind is ScreenKind.QUESTION and message is not None:
         feedback = Line(message, Tone.NOTICE)  # why Next did nothing, said where answers are
@@ -118,6 +126,7 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
         notice=(view.notice or message) if in_page else view.notice,
         message=None if in_page else message,
         message_in_page=in_page or under_words,
+        said_by=said_by,
         still_there=local.still_there,
         ahead=_ahead(b) if live else None,
         # The briefing's own screens hold the top bar still; the check of who it is, before them,
@@ -234,7 +243,9 @@ def _reading(b: Briefing) -> View:
     rereading = b.revisiting and not from_review(b)
     if is_risk and not rereading and not acknowledged:
         label = msg("risk.understand")
-        offers[Action.ACKNOWLEDGE] = Offer(label, read, msg("blocker.risk-not-read"))
+        offers[Action.ACKNOWLEDGE] = Offer(
+            label, read, msg("blocker.risk-not-read"), msg("blocker.risk-not-acknowledged")
+        )
     return View(
         kind=screen.kind,
         screen_id=screen.id,

@@ -59,3 +59,22 @@ def test_the_reread_screens_word_is_no_refusal(clock: FakeClock, form: object) -
     assert view.kind in READING and b.revisiting
     assert view.notice == msg("reading.revisit")
     assert view.message_in_page and view.refusal is None
+
+
+def test_a_risk_says_tap_i_understand_by_that_button(clock: FakeClock, form: object) -> None:
+    """Next on a risk read but not acknowledged: "Please tap “I understand this risk”…" is about
+    that button, and said by it (said under the words, it pushed the button down, away from the
+    finger it asked for); why the risk waits to be read is about the words, and said under them."""
+    model = _begun(clock, form)
+    to_kind(model, ScreenKind.RISK)
+    model.waited(Action.ACKNOWLEDGE)  # the greyed button tapped before the end was on screen
+    assert model.view.message == msg("blocker.risk-not-read") and model.view.said_by is None
+    model.do(Action.NEXT)
+    assert model.view.message == msg("blocker.risk-not-read") and model.view.said_by is None
+    model.read_to_end()
+    model.do(Action.NEXT)
+    view = model.view
+    assert view.message == view.refusal == msg("blocker.risk-not-acknowledged")
+    assert view.message_in_page and view.said_by is Action.ACKNOWLEDGE
+    model.do(Action.ACKNOWLEDGE)
+    assert model.view.message is None and model.view.said_by is None

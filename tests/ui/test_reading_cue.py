@@ -136,3 +136,35 @@ def test_why_a_tap_did_nothing_is_said_in_the_cues_place(
     tap(qtbot, page.understand)
     next_(qtbot, window)
     assert window.briefing is not None and window.briefing.current.id != LONG
+
+
+def test_tap_i_understand_first_keeps_the_cue_while_there_is_more(
+    qtbot: QtBot, window: KioskWindow, long_risk: str
+) -> None:
+    """A long risk read to its end, then slid back up: Next says to tap "I understand this risk"
+    right over it, and "There is more below" stays over that (the message is not about reading);
+    the button stays where it is, and nothing moves as the words are slid to their end again."""
+    chosen_look(qtbot, window, QSize(1920, 1080), "es")
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.RISK)
+    page = window.reading
+    body, under = page.body, page.under
+    scroll_to_end(qtbot, body)
+    qtbot.waitUntil(page.understand.isEnabled)
+    body.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: page.has_more)
+    settle()
+    button = _top(page.understand, window)
+    next_(qtbot, window)
+    settle()
+    assert message(window) == window.words("blocker.risk-not-acknowledged")
+    assert under.cue.isVisible() and under.message.isVisible()
+    assert under.message.objectName() != "moreBelow"  # it is no cue: the cue is there
+    assert _bottom(under.cue, window) <= _top(under.message, window)
+    assert _top(page.understand, window) == button
+    height, said = body.height(), _top(under.message, window)
+    scroll_to_end(qtbot, body)
+    qtbot.waitUntil(lambda: not under.cue.isVisible())
+    settle()
+    assert body.height() == height and _top(under.message, window) == said
+    assert _top(page.understand, window) == button

@@ -1,24 +1,25 @@
 """Small pieces the patient's pages share: the "more below" cue (alone, or in one place under a text
 with why a tap did nothing), a line with a mark before it, and words measured before they are
-said."""
+said, or cut at a whole line."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.session.view import Mark, Tone
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import label
+from kiosk.ui.pages.scroll import SLACK_PX, Reading
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keys import set_flag
 
-if TYPE_CHECKING:
-    from kiosk.ui.pages.scroll import Reading
-
+UNLIMITED = (1 << 24) - 1
+"""Qt's largest widget size (QWIDGETSIZE_MAX): no limit."""
 GLYPHS = {Mark.TICK: Glyph.TICK, Mark.CROSS: Glyph.CROSS, Mark.QUESTION: Glyph.QUESTION}
 
 W = TypeVar("W", bound=QWidget)
@@ -82,21 +83,24 @@ class ScrollCue(QWidget):
 
 class UnderWords(QWidget):
     """Right under a text that scrolls (`area`), in one place: why a tap did nothing, or “There is
-    more below” while there is (a message said there stands for the cue, as the frame's line did:
-    "Please read to the end of this risk first. Slide the text up…"). The frame keeps no line for
-    them under the page: their room is the words' room otherwise.
+    more below” while there is. A message about reading the words stands for the cue, as the frame's
+    line did ("Please read to the end of this risk first. Slide the text up…"); another (why Next
+    waits for the button under the words) takes the cue's place while there is no more below, and
+    stands under the cue while there is. The frame keeps no line for them under the page: their
+    room is the words' room otherwise.
 
     While the text is longer than its room, the cue's room is kept, shown or not (read to its end,
     the text does not grow a line and jump); a message takes the room it needs and keeps it until
     the next words (`start_over`), so the text does not shrink and grow again with it. With
-    nothing to say and the text whole, it takes no room at all."""
+    nothing to say and the text whole, it takes no room at all. Held (`hold`), what it takes is
+    the words' room: what stands under them does not move."""
 
     def __init__(self, area: Reading, gap: int) -> None:
         """`gap`: the spacing over it in the page's column (given back with its room)."""
         super().__init__()
         self.area = area
         self.gap = gap
-        column = QVBoxLayout(self)
+        self._column = column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.setAlignment(Qt.AlignmentFlag.AlignTop)  # right under the words
@@ -112,15 +116,43 @@ class UnderWords(QWidget):
         self._scrolls = False
         self._held = 0
         """The room a message took on these words."""
+        self._for_cue = True
+        """The message said is about reading the words: it stands for the cue."""
+        self._both = False
+        """A message not about reading has stood under the cue on these words: room for both."""
+        self._base: int | None = None
+        """Held: the height the words and this place keep between them (`hold`)."""
+        self._to_end = False
+        """Held with the words whole or read to their end: they are kept at their end (their
+        last line over the message, not "There is more below" there)."""
+        self._whole = False
+        """Held at their end: the first line in view is whole (`whole_lines`)."""
+        self._rechecked = False
         area.scrolls.connect(self._set_scrolls)
         area.more.connect(self._set_more)
+        area.verticalScrollBar().rangeChanged.connect(self._range)  # after the area's own
         area.installEventFilter(self)  # its width is this one's: the cue's height follows it
+        area.viewport().installEventFilter(self)  # the words' width: where their lines fall
         self.hide()
 
-    def say(self, text: str) -> None:
-        """Why a tap did nothing ("" for nothing): said here, in the cue's place."""
-        if text != self.message.text():
+    def say(self, text: str, *, for_cue: bool = True) -> None:
+        """Why a tap did nothing ("" for nothing), said here. `for_cue`: it is about reading the
+        words, and stands for the cue; else it is said under the cue while there is more below."""
+        if text != self.message.text() or for_cue != self._for_cue:
             self.message.setText(text)
+            self._for_cue = for_cue
+            self._fit()
+
+    def hold(self, slack: int = 0) -> None:
+        """From now until the next words, what is said here takes the words' room: they and this
+        place stay as tall as they are now (with `slack`, room left empty under them), and what
+        stands under them (“I understand this risk”) does not move. Whole or read to their end,
+        the words are kept at their end (the patient read them: no "more below" is said)."""
+        if self._base is None:
+            shown = self.height() + self.gap if self.isVisible() else 0
+            self._base = self.area.height() + shown + slack
+            self._to_end = self._whole = not self._more
+            self._column.setAlignment(Qt.AlignmentFlag.AlignBottom)  # what is said, over the button
             self._fit()
 
     def cue_room(self, width: int) -> int:
@@ -129,8 +161,13 @@ class UnderWords(QWidget):
         return self.cue.heightForWidth(width) + self.gap
 
     def start_over(self) -> None:
-        """New words: a message's room is not kept for them."""
+        """New words: a message's room is not kept for them, nor the words held."""
         self._held = 0
+        self._both = self._to_end = self._whole = self._rechecked = False
+        if self._base is not None:
+            self._base = None
+            self.area.setMaximumHeight(UNLIMITED)
+            self._column.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._fit()
 
     def _set_scrolls(self, scrolls: bool) -> None:
@@ -138,33 +175,106 @@ class UnderWords(QWidget):
         self._fit()
 
     def _set_more(self, more: bool) -> None:
+        bar = self.area.verticalScrollBar()
+        if more and self._whole and (self._to_end or bar.value() >= bar.maximum() - SLACK_PX):
+            # Held at their end, the words' room is being laid out (they have just outgrown it,
+            # or the scroll bar's range is a pass behind their height): nothing more to read.
+            if not self._rechecked:  # asked again once it is laid out
+                self._rechecked = True
+                self.area.recheck()
+            return
         self._more = more
         self._fit()
 
+    def _range(self, _least: int, end: int) -> None:
+        if self._to_end and end > SLACK_PX:
+            self._to_end = False
+            self.area.verticalScrollBar().setValue(end)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.area and event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and (
+            watched is self.area or (self._whole and watched is self.area.viewport())
+        ):
             self._fit()
         return False
 
     def _fit(self) -> None:
         said = bool(self.message.text())
         more = self._more and self._scrolls
+        for_cue = said and self._for_cue
+        self._both = self._both or (said and not for_cue and more)
         self.message.setVisible(said)
-        self.message.setObjectName("moreBelow" if said and more else "")
-        self.cue.setVisible(more and not said)
+        self.message.setObjectName("moreBelow" if for_cue and more else "")
+        self.cue.keep_room(self._both and self._scrolls)  # the message under it stays put
+        self.cue.setVisible(more and not for_cue)
         width = max(1, self.area.width())
         if said:
             self.message.ensurePolished()
             self._held = max(self._held, self.message.heightForWidth(width))
         cue = self.cue_room(width) - self.gap if self._scrolls else 0
-        room = max(cue, self._held)
-        if self.minimumHeight() != room:
-            self.setMinimumHeight(room)
-        self.setVisible(room > 0)
+        room = cue + self._held if self._both else max(cue, self._held)
         # What the words get back once they are whole: the cue's room past a message's, with the
         # gap over it when nothing is left here.
         left = self._held + self.gap if self._held else 0
         self.area.spare = room + self.gap - left if cue else 0
+        if self._base is not None and room:  # held: the words give what this place takes
+            most = max(1, self._base - room - self.gap)
+            if self._whole and not self._more:  # held at their end: the first line in view is
+                whole = whole_lines(self.area, most)  # whole, the part of a line over it here
+                room, most = room + most - whole, whole
+            if self.area.maximumHeight() != most:
+                self.area.setMaximumHeight(most)
+        if self.minimumHeight() != room:
+            self.setMinimumHeight(room)
+        self.setVisible(room > 0)
+
+
+def whole_lines(area: Reading, room: int) -> int:
+    """The most of `room` that holds the end of `area`'s words with no line cut over them: the
+    words' height from the first line (or row that is not words) whose top is in view when they
+    are scrolled to their end. Worked out from the rows at the width the words have, as the area
+    works out their height (a label's place is its last layout's until the next)."""
+    view = area.viewport().width()
+    width = min(view if view > 0 else area.width(), area.column.maximumWidth())
+    words = area.content_height(width)
+    if room >= words:
+        return room
+    rows = area.content
+    y = rows.contentsMargins().top()
+    tops = []
+    for n in range(rows.count()):
+        item = rows.itemAt(n)
+        row = item.widget() if item is not None else None
+        if item is None or row is None or row.isHidden():
+            continue
+        if isinstance(row, QLabel) and row.wordWrap():
+            m = row.contentsMargins()
+            inner = width - m.left() - m.right() - 2 * row.margin()
+            tops += [y + m.top() + row.margin() + t for t in _line_tops(row.text(), row, inner)]
+        else:
+            tops.append(y)
+        tall = row.heightForWidth(width) if row.hasHeightForWidth() else item.sizeHint().height()
+        y += tall + rows.spacing()
+    whole = [top for top in tops if words - room <= top < words]
+    return words - min(whole) if whole else room  # (a line taller than the room: as it is)
+
+
+def _line_tops(text: str, widget: QWidget, width: int) -> list[int]:
+    """Where each line of `text`, wrapped at `width` in `widget`'s font, starts (as Qt draws a
+    label's words: a line under the other)."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), widget.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setTextDirection(widget.layoutDirection())
+    layout.setTextOption(option)
+    layout.beginLayout()
+    tops, y = [], 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1, width))
+        tops.append(round(y))
+        y += line.height()
+    layout.endLayout()
+    return tops
 
 
 class MarkedLine(QWidget):

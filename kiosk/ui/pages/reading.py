@@ -120,7 +120,18 @@ class ReadingPage(Page):
         row.addWidget(self.understand, 1)
         row.addWidget(self.understood, 1)
         layout.addLayout(row)
+        # Under "I understand this risk", in the room the page has there: why Next waits for it
+        # (as wide as the words, at their side: beside a picture, its lines were 79 characters).
+        self.refused = label(role="notice")
+        self.refused.hide()
+        under_row = QHBoxLayout()
+        under_row.addWidget(self.refused, 1)
+        under_row.addStretch(0)
+        layout.addLayout(under_row)
         layout.addStretch(1)
+        self._under_row: bool | None = None
+        """Whether a word about "I understand this risk" is said under it on these words (room
+        there for it), or over it, under the words (decided once, when first said)."""
         self.body.at_end.connect(self._read_to_end)
         self.body.more.connect(self._set_more)
         self._shown: tuple[str, bool, str] | None = None
@@ -148,6 +159,7 @@ class ReadingPage(Page):
             # the patient had scrolled to: only the risk's state below them changes.
             self.body.start_over()  # before the new words come in
             self.under.start_over()
+            self._under_row = None
             self.body.limit_width(self.line_px())
             self.title.setText(words.text(view.title or ""))
             self.revisit.setText(words(view.notice) if view.notice else "")
@@ -160,8 +172,6 @@ class ReadingPage(Page):
         self.under.cue.set_words(
             words("frame.more-below"), self.look.palette.text, self.look.px(28)
         )
-        said = view.message if view.message_in_page else None
-        self.under.say(words(said) if said is not None else "")
         offer = view.offers.get(Action.ACKNOWLEDGE)
         self.understand.setVisible(offer is not None)
         if offer is not None:
@@ -180,7 +190,40 @@ class ReadingPage(Page):
                 self.look.palette.done,
                 self.look.px(32),
             )
+        said = view.message if view.message_in_page else None
+        self._say(words(said) if said is not None else "", view.said_by is Action.ACKNOWLEDGE)
         self._centre()  # the picture and the words' column, for this screen's words
+
+    def _say(self, text: str, by_button: bool) -> None:
+        """Why a tap did nothing. About "I understand this risk" (`by_button`: tap it first), under
+        it where the page has room for it there, else over it, under the words; about reading
+        them, in the place of "There is more below". Said over the button, the words give it their
+        room: the button the patient is asked to tap never moves, and no line of the words is left
+        cut without "There is more below" (it shows over the message while there is more)."""
+        under_row = False
+        if by_button and text:
+            if self._under_row is None:  # where, decided once for these words
+                self._under_row = self._room_under_row(text)
+            under_row = self._under_row
+        self.refused.setText(text if under_row else "")
+        self.refused.setVisible(under_row)
+        if text and not under_row and not self.understand.isHidden():
+            slack = self.words.itemAt(self.words.count() - 1)  # under the words, beside a picture
+            self.under.hold(slack.geometry().height() if slack is not None else 0)
+        self.under.say("" if under_row else text, for_cue=not by_button)
+
+    def _room_under_row(self, text: str) -> bool:
+        """Whether `text` fits in the room the page leaves empty under "I understand this risk"."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()  # the page as it stands, laid out for these words
+        stretch = layout.itemAt(layout.count() - 1)
+        room = stretch.geometry().height() if stretch is not None else 0
+        width = self.body.width()  # the words' (beside a picture, narrower than the row)
+        self.refused.setMaximumWidth(width)
+        self.refused.setText(text)
+        self.refused.ensurePolished()
+        return self.refused.heightForWidth(width) + layout.spacing() <= room
 
     def _centre(self) -> None:
         self._place_picture()
@@ -289,7 +332,7 @@ class ReadingPage(Page):
         self._ahead_timer.stop()
         self._fill([], [])
         self.picture.show_figure(None)
-        for widget in (self.title, self.revisit):
+        for widget in (self.title, self.revisit, self.refused):
             widget.setText("")
 
 
