@@ -39,7 +39,7 @@ from kiosk.store.failures import busy, not_saved
 from kiosk.store.planned import StoreCosigners, planned_of
 from kiosk.store.staff import LoginResult, check_pin, list_staff
 from kiosk.store.versions import keep
-from kiosk.unavailable import NO_BRIEFING, NOT_SET_UP, UNREACHABLE, Unavailable
+from kiosk.unavailable import NO_BRIEFING, NOT_READY, UNREACHABLE, Unavailable, not_set_up
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ class Station:
     """One kiosk: its store, its procedures and its signing key, and what it offers the next patient."""
 
     running: Running | None = None  # the data folder's lock while this kiosk runs (`open`)
+    _told: str | None = None  # what the log was last told is missing here (once, not per tap)
 
     def __init__(
         self,
@@ -259,7 +260,8 @@ class Station:
         return Cosigning(plan, cosigners, self.clock)
 
     def _not_set_up(self) -> Unavailable | None:
-        """Why nobody could have prepared a briefing here, if nobody has set this kiosk up."""
+        """Why nobody could have prepared a briefing here, if nobody has set this kiosk up: the
+        patient is asked for staff; the log tells IT what is missing and its command, once."""
         missing = (
             "settings"
             if not self.config.exists
@@ -271,7 +273,8 @@ class Station:
         )
         if missing is None:
             return None
-        return Unavailable(NOT_SET_UP[missing], f"this kiosk is not set up: no {missing}")
+        told, self._told = self._told, not_set_up(missing)
+        return Unavailable(NOT_READY, None if told == self._told else self._told)
 
     @property
     def practice(self) -> bool:

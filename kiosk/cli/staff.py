@@ -16,7 +16,9 @@ from typing import Any
 from kiosk.cli.columns import pad, width
 from kiosk.config import load_config
 from kiosk.store import InputError, Store, open_store
+from kiosk.store.maintenance import Check
 from kiosk.store.staff import StaffInfo, add_staff, disable_staff, list_staff
+from kiosk.unavailable import not_set_up
 
 
 def register(commands: Any) -> None:
@@ -118,3 +120,12 @@ def run_disable(args: argparse.Namespace) -> int:
         store.close()
     print(f"staff disabled: {name} (can no longer log in; kept in the record)")
     return 0
+
+
+def staff_check(store: Store) -> Check:
+    """`kiosk doctor`'s line for staff accounts: with none active, no briefing can be prepared here
+    and Welcome asks each patient for staff (a warning: walk-up briefings still start)."""
+    active = sum(1 for person in list_staff(store) if person.active)
+    if active:
+        return Check("staff", True, f"{active} active account(s)")
+    return Check("staff", True, not_set_up("staff"), warning=True)

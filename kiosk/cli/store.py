@@ -18,6 +18,7 @@ from kiosk.cli.backup import run_backup
 from kiosk.cli.proof import proof_checks, proof_of
 from kiosk.cli.settings import settings_check
 from kiosk.cli.speech import listen_offered, read_aloud_check, sound_check
+from kiosk.cli.staff import staff_check
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.content import Catalog, load_catalog
 from kiosk.document.anchor import anchor
@@ -169,7 +170,7 @@ def run_doctor(args: argparse.Namespace) -> int:
             config.database_url,
             config.kiosk_id,
             config.data_dir,
-            lambda store: proof_checks(store, config),
+            lambda store: [*proof_checks(store, config), staff_check(store)],
             rights_check,
         )
         checks += store_lines

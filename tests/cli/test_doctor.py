@@ -77,6 +77,7 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
         "audit anchor",
         "audit events",
         "PDF files",
+        "staff",
         "free disk",
         "signing key",
         "fonts",
@@ -577,3 +578,25 @@ def test_an_import_error_of_another_kind_is_not_taken_for_a_missing_library(
 ) -> None:
     with pytest.raises(ImportError, match="no module"), probe.qt_loaded():
         raise ImportError("no module named PySide6")
+
+
+def test_doctor_tells_it_a_kiosk_with_no_staff_account_cannot_have_a_briefing_prepared(
+    initialised: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Where IT looks, not on Welcome: no staff account (Welcome asks the patient for staff)."""
+    from datetime import UTC, datetime
+
+    from kiosk.store import open_store
+    from kiosk.store.staff import add_staff
+
+    assert main(["doctor", "--no-display"]) == 0  # a warning: walk-up briefings still start
+    out = capsys.readouterr().out
+    assert re.search(r"^WARN  staff ", out, re.MULTILINE)
+    assert "run `kiosk staff add NAME` on this computer" in checks(out)["staff"][1]
+    store = open_store(load_config().database_url, load_config().kiosk_id)
+    try:
+        add_staff(store, "Sam Carter", "482916", datetime.now(UTC))
+    finally:
+        store.close()
+    _, found, _ = doctor(capsys)
+    assert found["staff"] == (True, "1 active account(s)")

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout
 
+from kiosk.i18n import Msg
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Action
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import Page, WrapButton, button, centred, label
+from kiosk.ui.pages.parts import Measure, say_notice
 from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.languages import LanguageButtons
+from kiosk.unavailable import WELCOME_SAYS
 
 if TYPE_CHECKING:
     from kiosk.i18n import Words
@@ -43,7 +46,6 @@ class WelcomePage(Page):
         layout.addStretch(1)
         self.title = label(role="title")
         self.intro = label()
-        self.message = label(role="notice")
         for text in (self.title, self.intro):
             text.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addLayout(centred(text))
@@ -69,17 +71,30 @@ class WelcomePage(Page):
         row.setStretchFactor(self.listen_button.words, 1)
         self.listen_button.hide()
         layout.addLayout(centred(self.listen_button))
+        # Why no briefing could start is said under Start (and the switch), over the room below
+        # them, laid out apart: no message moves Start. The layout keeps the line it always kept
+        # there (`place`, never shown: Welcome without a message looks as it did), and below it
+        # room for the rest of the longest message Welcome may say (`below`, measured in the
+        # words and look drawn), taken from the stretch under Start, not the one above it.
+        self.place = label(role="notice")
+        policy = self.place.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.place.setSizePolicy(policy)
+        self.place.hide()
+        layout.addLayout(centred(self.place))
+        self.below = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        layout.addSpacerItem(self.below)
+        layout.setStretch(layout.count() - 1, 2)  # (as `addStretch(2)`)
+        self.message = label(role="notice")
+        self.message.setParent(self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        policy = self.message.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)  # a message never moves Start
-        self.message.setSizePolicy(policy)
         self.message.hide()
-        layout.addLayout(centred(self.message))
-        layout.addStretch(2)
+        self._measure = Measure(self, label(role="notice"))
+        self._may_say: list[str] = []
 
     def draw(self, view: View, words: Words) -> None:
         width = self.line_px()
-        for text in (self.title, self.intro, self.message):
+        for text in (self.title, self.intro, self.place, self.message):
             text.setMaximumWidth(width)
         self.title.setText(words.text(view.title or ""))
         self.intro.setText("\n\n".join(words.text(p) for p in view.paragraphs))
@@ -101,8 +116,10 @@ class WelcomePage(Page):
         choice.setMaximumWidth(min(one_line, width))
         colour = p.primary_text if view.read_aloud else p.button_text
         self.speaker.setPixmap(pixmap(Glyph.SPEAKER, colour, px))
+        self._may_say = [words(Msg(said)) for said in WELCOME_SAYS]
         self.message.setText(words(view.message) if view.message else "")
         self.message.setVisible(view.message is not None)
+        self._place()
         self.languages.draw(view.languages)
         self.languages.ensurePolished()
         for b in self.languages.buttons.values():
@@ -120,6 +137,30 @@ class WelcomePage(Page):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.languages.fit(self.width())
+
+    def event(self, event: QEvent) -> bool:
+        done = super().event(event)
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize, QEvent.Type.Show):
+            self._place()  # (the layout has placed `place` by now)
+        return done
+
+    def _place(self) -> None:
+        """The message over its place, as tall as its words; below it, room for the longest."""
+        at = self.place.geometry()
+        if at.width() <= 0:
+            return
+        tallest = self._measure.tallest(at.width(), say_notice, self._may_say)
+        room = max(0, tallest - at.height())
+        if self.below.sizeHint().height() != room:
+            policy = QSizePolicy.Policy
+            self.below.changeSize(0, room, policy.Minimum, policy.Expanding)
+            self.below.invalidate()
+            layout = self.layout()
+            assert layout is not None
+            layout.invalidate()
+        self.message.setGeometry(
+            at.x(), at.y(), at.width(), self.message.heightForWidth(at.width())
+        )
 
     def submit(self, action: Action) -> None:
         self.start.emit()
