@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from kiosk.i18n import Msg, isolated, msg
 
 MIN_INK_LENGTH = 60.0
 """Total length of all strokes, in canvas pixels, below which a drawing is not a signature."""
@@ -69,3 +71,31 @@ class TypedSignature:
 
 
 Signature = DrawnSignature | TypedSignature
+
+TYPED_NOTE = "sign.typed-note"
+"""Said under the pad where the patient may type their name instead: a staff member will need to
+confirm it. Said before, not only once Sign has taken them to staff's sign-in, in staff's language,"""
+TYPING_NOTE = "sign.typing-note"
+"""and under the keys while they type it."""
+
+
+@dataclass(frozen=True)
+class StaffCall:
+    """Sign tapped with a typed name: a staff member is asked to confirm it. `reason` is what staff
+    read, in their language (who signs, what they typed); `said` and `back` what the patient reads
+    over it, in theirs: ask a staff member to come, and the way back to their signature."""
+
+    reason: Msg
+    said: Msg = field(default_factory=lambda: msg("sign.staff-call"))
+    back: Msg = field(default_factory=lambda: msg("sign.staff-call-back"))
+
+
+def call_staff(person: str, typed: str) -> StaffCall | None:
+    """Who is asked what when `person` taps Sign with `typed` in the box; None when nothing is
+    typed (refused at once, `TypedSignature.problem`: no one is called for an empty box). Staff
+    who do not confirm (the patient back, or staff cancelled) leave the signature as it was:
+    nothing signed, nothing refused."""
+    typed = typed.strip()
+    if not typed:
+        return None
+    return StaffCall(msg("sign.attest-reason", person=isolated(person), typed=isolated(typed)))

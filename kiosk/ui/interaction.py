@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import words_for
 from kiosk.station import Station
-from kiosk.ui.staff.sign_in import StaffSignIn
+from kiosk.ui.staff.sign_in import ForPatient, StaffSignIn
 
 
 class Interaction:
@@ -16,9 +16,12 @@ class Interaction:
         self.words = words_for(station.staff_language)
         """Staff sign in in the clinic's main language, as staff mode reads."""
 
-    def staff_sign_in(self, parent: QWidget, reason: str) -> str | None:
-        """Ask for a staff member's name and PIN; their name once accepted, None if cancelled."""
-        dialog = StaffSignIn(parent, self.station, reason, self.words)
+    def staff_sign_in(
+        self, parent: QWidget, reason: str, patient: ForPatient | None = None
+    ) -> str | None:
+        """Ask for a staff member's name and PIN; their name once accepted, None if cancelled
+        (`patient`: what the patient at the screen reads over it, in their language)."""
+        dialog = StaffSignIn(parent, self.station, reason, self.words, patient)
         try:
             dialog.exec()
             return dialog.signed_in

@@ -139,7 +139,7 @@ class KioskWindow(QWidget):
         self.question = QuestionPage()
         self.review = ReviewPage()
         # A staff member confirms a typed signature, asked in the words staff read.
-        attest = lambda reason: self.staff_mode.ask(self.staff_mode.words(reason))  # noqa: E731
+        attest = lambda call: self.staff_mode.attest(call)  # noqa: E731  (staff mode: made below)
         self.sign = SignPage(attest if station.typed_signature else None)
         self.done = DonePage()
         self.interpreter, self.witness = InterpreterPage(), WitnessPage()

@@ -28,9 +28,12 @@ class FakeInteraction:
     def __init__(self, answer: str | None = "Sam Carter") -> None:
         self.answer = answer
         self.asked: list[str] = []
+        self.patients: list[object] = []
+        """What the patient read over each sign-in (None: no patient spoken to)."""
 
-    def staff_sign_in(self, parent: object, reason: str) -> str | None:
+    def staff_sign_in(self, parent: object, reason: str, patient: object = None) -> str | None:
         self.asked.append(reason)
+        self.patients.append(patient)
         return self.answer
 
 

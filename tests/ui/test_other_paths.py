@@ -14,6 +14,7 @@ from kiosk.session import ScreenKind, Status
 from kiosk.station import Station
 from kiosk.store.models import BriefingRow, Document, PatientRow, RiskAcknowledgement, SignatureRow
 from kiosk.ui.pages.identity import IdentityPage
+from kiosk.ui.staff.sign_in import ForPatient
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import FakeInteraction
 from tests.ui.drive import (
@@ -133,10 +134,14 @@ def test_a_typed_signature_needs_a_staff_member(
     tap(qtbot, window.sign.switch)
     assert window.sign.keyboard.isVisible() and not window.sign.pad.isVisible()
     type_on(qtbot, window.sign.keyboard, "Zoë")
-    interaction.answer = None  # staff cancelled
+    interaction.answer = None  # staff cancelled: back as it was, the name kept, nothing refused
     next_(qtbot, window)
-    assert message(window) == english("signature.not-attested")
+    assert message(window) == "" and window.sign.typed.text() == "Zoë"
     assert window.briefing is not None and window.briefing.status is Status.IN_PROGRESS
+    # The patient read, over staff's words, theirs: ask a staff member to come, or go back.
+    assert interaction.patients[-1] == ForPatient(
+        english("sign.staff-call"), english("sign.staff-call-back"), right_to_left=False
+    )
     interaction.answer = "Sam Carter"
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
         next_(qtbot, window)

@@ -1,6 +1,6 @@
 """Sign: what signing means, in short points read to the end; the printed name, date and time; and a
 pad for a finger. A patient who cannot draw may type their name instead, which a staff member
-confirms with their PIN: what signing means stays on screen under the keys (`sign_typed`)."""
+confirms with their PIN (said before: `TYPED_NOTE`); what signing means stays under the keys."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import Msg, Words, isolated, msg
+from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
-from kiosk.session.signature import TypedSignature
+from kiosk.session.signature import TYPED_NOTE, TYPING_NOTE, StaffCall, TypedSignature, call_staff
 from kiosk.session.view import Action, View
+from kiosk.ui.pages import sign_typed
 from kiosk.ui.pages.base import Page, Reading, WrapButton, button, centred, label
 from kiosk.ui.pages.parts import Measure, ScrollCue, notice_lines, say_notice
 from kiosk.ui.pages.sign_typed import FEW_LINES, LEAST_LINES, TYPING_STEPS, UnderKeys
@@ -37,10 +38,9 @@ class SignPage(Page):
 
     kinds = frozenset({ScreenKind.SIGN})
 
-    def __init__(self, attest: Callable[[Msg], str | None] | None) -> None:
-        """`attest(reason)` asks a staff member to confirm a typed signature and gives their name
-        (None if no one did); `reason`, in the words staff read, names who signs and what they
-        typed. None when the clinic does not offer typed signatures."""
+    def __init__(self, attest: Callable[[StaffCall], str | None] | None) -> None:
+        """`attest(call)` asks a staff member to confirm a typed signature (`StaffCall`: staff's
+        words and the patient's), and gives their name or None; None: typed ones not offered."""
         super().__init__()
         self._attest = attest
         self._who: Who | None = None
@@ -102,14 +102,9 @@ class SignPage(Page):
         start = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading
         row.addWidget(self.under.read, 0, start)  # typing: in Clear's place, as wide as its words
         # Why Sign did nothing (nothing drawn, the statement not read, a name not typed), beside
-        # Clear: its room (two lines) kept whether or not there is something to say.
-        self.notice = label()
-        # Its place is kept (`_notice_room`); the notice's box is as tall as its words, at the top.
-        self._notice_place = QWidget()
-        place = QVBoxLayout(self._notice_place)
-        place.setContentsMargins(0, 0, 0, 0)
-        place.addWidget(self.notice)
-        place.addStretch(1)
+        # Clear, at the top of its place: kept (`_notice_room`) whether or not something is said.
+        self.notice, self.typing_note = label(), label(role="muted")  # note: staff confirm it
+        self._notice_place = sign_typed.at_top(self.typing_note, self.notice)
         row.addWidget(self._notice_place, 1, Qt.AlignmentFlag.AlignTop)
         self._measure = Measure(self, label())
         """Each word the page may say beside Clear, measured before it is said: its room is the
@@ -130,6 +125,7 @@ class SignPage(Page):
         self._was_typed = False
         self._signer = 0
         self._tight = False
+        self._note = False  # staff confirm a typed name: to be said where there is room
         """Typing a name on a short page: the notice's place takes room only while it says something."""
 
     def set_portrait(self, portrait: bool) -> None:
@@ -171,12 +167,16 @@ class SignPage(Page):
         said = words(view.notice) if view.notice is not None else ""
         self.notice.setText(said)
         set_flag(self.notice, "role", "notice" if said else "")
+        typed = view.typed_signature
+        offered = typed or Action.TYPE_INSTEAD in view.offers  # staff confirm a typed name: said
+        self.typing_note.setText(words(TYPING_NOTE if typed else TYPED_NOTE) if offered else "")
+        self._note = offered and not said  # (a refusal says more, where it stands)
+        sign_typed.show_note(self.typing_note, self.notice, self._note)
         self._may_say = [words.text(line.text) for line in view.may_say]
         self._who = (words, view.person or "", view.moment)
         self._set_who()
         self.behalf.setText(words(view.on_behalf) if view.on_behalf else "")
         self.behalf.setVisible(view.on_behalf is not None)
-        typed = view.typed_signature
         self._typed_mode = typed
         self.under.place(typed, self.line_px())  # (a line under the keys: in the type of now)
         self.pad.setVisible(not typed)
@@ -227,11 +227,12 @@ class SignPage(Page):
         elif not self._steps(layout, TYPING_STEPS):
             self._reset(typing)
             self.under.give_way(True)  # (1280x800, Larger text; Arabic's taller keys at 1920x1080)
-            self._steps(layout, ("hint", "who", "notice", "keys"))
+            self._steps(layout, ("hint", "who", "notice", "keys", "note"))
 
     def _reset(self, typing: bool) -> None:
         """Everything as large as it is made, before the page gives way (`_steps`)."""
         if typing:
+            sign_typed.show_note(self.typing_note, self.notice, self._note)
             self.keyboard.show_hint(True)
             self.keyboard.give_way(0)
             self.under.give_way(False)
@@ -271,6 +272,9 @@ class SignPage(Page):
                 self.under.close_up(True)
             elif step == "keys":  # (1280x800, Larger text: the accents' last row was cut)
                 self.keyboard.give_way(short)
+            elif step == "note":  # (the pseudo-locale's, at 1280x800 with Larger text)
+                sign_typed.show_note(self.typing_note, self.notice, False)
+                self._notice_room()
         return self._short(layout) <= 0
 
     def _short(self, layout: QLayout) -> int:
@@ -329,12 +333,14 @@ class SignPage(Page):
         lines = notice_lines(self.notice, self.look)
         if self._tight and self._typed_mode and not self.notice.text():
             lines = 0
-        if place.isHidden() == (lines > 0):
-            place.setVisible(lines > 0)
-        width = self.notice.width()
+        place.setVisible(lines > 0 or not self.typing_note.isHidden())
+        width = self._notice_place.width()  # (the notice's: hidden under the note, it keeps none)
         drawn = width > 0 and not self._typed_mode
         longest = self._measure.tallest(width, say_notice, self._may_say) if drawn else 0
         place.setMinimumHeight(max(lines, longest))
+        if self._note and drawn:  # under the pad, only in the room kept (the pad keeps its own)
+            fits = self.typing_note.heightForWidth(width) <= place.minimumHeight()
+            sign_typed.show_note(self.typing_note, self.notice, fits)
         layout = self.layout()
         if layout is not None and longest > lines:
             layout.invalidate()
@@ -351,12 +357,10 @@ class SignPage(Page):
             model.sign(self.pad.signature())
         else:
             typed = self.typed.text().strip()
-            staff = ""
-            if typed and self._attest is not None:  # staff read the name typed, and whose it is
-                who = isolated(model.view.person or "")
-                reason = msg("sign.attest-reason", person=who, typed=isolated(typed))
-                staff = self._attest(reason) or ""
-            model.sign(TypedSignature(typed_name=typed, attested_by=staff))
+            call = call_staff(model.view.person or "", typed) if self._attest else None
+            staff = self._attest(call) if self._attest and call else ""
+            if staff is not None:  # None: not confirmed, and back as it was (the name kept)
+                model.sign(TypedSignature(typed_name=typed, attested_by=staff))
 
     def _read_to_end(self) -> None:
         if self.model is not None and self.isVisible() and self.statement_box.isVisible():

@@ -39,8 +39,9 @@ BESIDE_PX = 16
 """The room between the statement's title and "There is more below" beside it."""
 UNLIMITED = (1 << 24) - 1
 """Qt's largest widget size (QWIDGETSIZE_MAX): no limit."""
-TYPING_STEPS = ("hint", "who", "notice", "title", "lines", "close", "cue", "keys")
-"""What gives way, in turn, while a name is typed on a page short of room (`SignPage._steps`)."""
+TYPING_STEPS = ("hint", "who", "notice", "note", "title", "lines", "close", "cue", "keys")
+"""What gives way, in turn, while a name is typed on a page short of room (`SignPage._steps`): the
+note that staff confirm a typed name (said under the pad before) before the statement's room."""
 LAYOUT_DEPTH = 6
 """How many boxes deep a change of size may be from the page (the keys' hint: its row, the keys'
 page, their pages, the keyboard, its row, the page's column)."""
@@ -260,6 +261,23 @@ class UnderKeys:
         self.reading = not self.reading
         self._show()
         self._changed()
+
+
+def at_top(*widgets: QWidget) -> QWidget:
+    """The widgets in a column of their own, at its top (its room below them, empty)."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        column.addWidget(widget)
+    column.addStretch(1)
+    return holder
+
+
+def show_note(note: QLabel, notice: QLabel, shown: bool) -> None:
+    """The page's note where its notice stands (nothing refused), or the notice."""
+    note.setVisible(shown)
+    notice.setVisible(not shown)
 
 
 def _one_line(words: QLabel) -> int:

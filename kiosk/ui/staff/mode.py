@@ -13,6 +13,7 @@ from kiosk.services.signing_plan import Representative, name_representative
 from kiosk.services.staff import StaffDesk, StaffError
 from kiosk.session.events import AbandonReason
 from kiosk.session.kinds import Status
+from kiosk.session.signature import StaffCall
 from kiosk.session.staff_type import StaffType
 from kiosk.session.staffing import StaffSession
 from kiosk.ui.staff.fit import keys_across
@@ -20,6 +21,7 @@ from kiosk.ui.staff.idle import StillThere
 from kiosk.ui.staff.keys import DigitRow
 from kiosk.ui.staff.look import keys_scale, staff_look, staff_sheet
 from kiosk.ui.staff.page import StaffPage
+from kiosk.ui.staff.sign_in import ForPatient
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import DateKeypad
@@ -103,11 +105,20 @@ class StaffMode(QObject):
         window.stack.addWidget(self.page)
         window.stack.setCurrentWidget(self.page)
 
-    def ask(self, reason: str) -> str | None:
+    def ask(self, reason: str, patient: ForPatient | None = None) -> str | None:
         """Staff sign-in (its own window: every touch on it counts too); the name, or None."""
         window = self._window
         with window.touches.everywhere():
-            return window.interaction.staff_sign_in(window, reason)
+            if patient is None:
+                return window.interaction.staff_sign_in(window, reason)
+            return window.interaction.staff_sign_in(window, reason, patient)
+
+    def attest(self, call: StaffCall) -> str | None:
+        """A staff member confirms a patient's typed name: asked in staff's words, the patient's
+        over them in theirs (they may be alone: ask someone to come, or go back)."""
+        patient = self._window.words
+        said = ForPatient(patient(call.said), patient(call.back), patient.right_to_left)
+        return self.ask(self.words(call.reason), said)
 
     def restyle(self) -> None:
         """Staff's screens in the kiosk's look (Larger text followed) for the window's size now:

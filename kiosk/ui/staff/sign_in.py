@@ -1,7 +1,9 @@
-"""Staff sign in at the kiosk: tap your name, enter your PIN."""
+"""Staff sign in at the kiosk: tap your name, enter your PIN. Asked to confirm a patient's typed
+name, its top speaks to the patient first, in their language."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QSizeF, Qt
@@ -33,12 +35,29 @@ PORTRAIT_KEY = QSizeF(150, 125)
 look's touch size)."""
 
 
+@dataclass(frozen=True)
+class ForPatient:
+    """What a patient who typed their name reads over staff's sign-in, in their own language: ask
+    a staff member to come (`said`), and the way back to their signature (`back`)."""
+
+    said: str
+    back: str
+    right_to_left: bool
+
+
 class StaffSignIn(QDialog):
     """Choose your name, enter your PIN. `signed_in` is the staff member's name once accepted."""
 
     def __init__(
-        self, parent: QWidget | None, station: Station, reason: str, words: Words = STAFF_WORDS
+        self,
+        parent: QWidget | None,
+        station: Station,
+        reason: str,
+        words: Words = STAFF_WORDS,
+        patient: ForPatient | None = None,
     ) -> None:
+        """`patient`: a patient is at the screen, alone perhaps (a typed signature to confirm):
+        over staff's words, until a staff member taps their name, theirs."""
         super().__init__(parent)
         # The kiosk window's look, as staff mode has it (Larger text followed) for its size now.
         window = parent.window() if parent is not None else None
@@ -70,6 +89,22 @@ class StaffSignIn(QDialog):
             banner = PracticeBanner(sample)
             banner.draw(words, welcome=False, staff=True)
             layout.addWidget(banner)
+        self.patient: QWidget | None = None
+        """The patient's line and their way back, in their language (shown on the names' page)."""
+        if patient is not None:
+            self.patient = QWidget()
+            self.patient.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft
+                if patient.right_to_left
+                else Qt.LayoutDirection.LeftToRight
+            )
+            band = QHBoxLayout(self.patient)
+            band.setContentsMargins(0, 0, 0, 12)
+            band.setSpacing(24)
+            self.patient_back = button(patient.back, None, self.reject)  # as Cancel: nothing kept
+            band.addWidget(label(patient.said, "notice"), 1)
+            band.addWidget(self.patient_back, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(self.patient)
         layout.addWidget(label(words("staff.sign-in.title"), "title"))
         layout.addWidget(label(words("staff.sign-in.how", reason=reason), "muted"))
         self.pages = QStackedWidget()
@@ -155,6 +190,8 @@ class StaffSignIn(QDialog):
         self.pad.reset()
         self.say("")
         self.pages.setCurrentIndex(1)
+        if self.patient is not None:  # a staff member is here: the PIN's keys have the room
+            self.patient.hide()
         self.back.show()
         self.ok.show()
 
@@ -162,6 +199,8 @@ class StaffSignIn(QDialog):
         self._name = None
         self.pad.reset()
         self.pages.setCurrentIndex(0)
+        if self.patient is not None:
+            self.patient.show()
         self.back.hide()
         self.ok.hide()
 
