@@ -34,3 +34,32 @@ def test_the_last_seconds_are_said_and_finish_does_not_move(
     seen = clip(window, page.returning)
     assert seen.visible == seen.full
     assert on_window(window, page.finish) == finish
+
+
+def test_the_words_being_read_stay_put_when_the_countdown_shows(
+    qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
+) -> None:
+    """Arabic at 1280×800 with Larger text (a reviewer saw every paragraph drop a line as the
+    countdown came in over them): the body's first paragraph, the saved line and Finish stay put."""
+    window.show_at(QSize(1280, 800))
+    tap(qtbot, window.welcome.languages.buttons["ar"])
+    tap(qtbot, window.top.larger_button)
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    sign_here(qtbot, window)
+    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
+        next_(qtbot, window)
+    assert kind(window) is ScreenKind.DONE
+    settle()
+    page = window.done
+    first = page.body.content.itemAt(0).widget()
+    still = [first, page.pdf, page.finish]
+    before = [on_window(window, w) for w in still]
+    assert not page.returning.isVisible()
+    clock.advance(35)
+    window.tick()
+    settle()
+    assert page.returning.isVisible() and page.returning.text()
+    seen = clip(window, page.returning)
+    assert seen.visible == seen.full  # on screen whole, with no scrolling
+    assert [on_window(window, w) for w in still] == before

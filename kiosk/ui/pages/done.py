@@ -31,16 +31,17 @@ class DonePage(Page):
         layout.setSpacing(16)
         self.title = label(role="title")
         layout.addWidget(self.title)
-        # The last seconds before the screen goes back to Welcome, said (it had gone without a
-        # word): under the title, where it takes its line from the words above Finish, which stays.
-        self.returning = label(role="muted")
-        self.returning.hide()
-        layout.addWidget(self.returning)
         self.body = Reading()
         layout.addWidget(self.body, 1)
         self.cue = ScrollCue()
         layout.addWidget(self.cue)
         self.body.more.connect(self.cue.show_more)
+        # The last seconds before the screen goes back to Welcome, said (it had gone without a
+        # word): under the words, in the room they leave (over them, it pushed every line down a
+        # line as the patient read it); the words, "saved" and Finish stay where they are.
+        self.returning = label(role="muted")
+        self.returning.hide()
+        layout.addWidget(self.returning)
         self.pdf = MarkedLine()
         layout.addWidget(self.pdf)
         self.staff = label(role="notice")

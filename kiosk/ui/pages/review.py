@@ -1,13 +1,15 @@
 """Review: every risk and whether it was acknowledged, and the questions flagged for the surgeon.
 
 Each risk and each flagged question is a large button, the whole row: tapped, its screen shows
-again, and "Back to the summary" comes back here (kiosk.session.review_views decides which)."""
+again, and "Back to the summary" comes back here (kiosk.session.review_views decides which).
+"There is more below" stands right under the rows while there is, as on every page that scrolls."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
@@ -17,13 +19,56 @@ from kiosk.session.review_views import Row
 from kiosk.session.view import Line, View
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import LaidOutButton, Page, Reading, label
-from kiosk.ui.pages.parts import MarkedLine
+from kiosk.ui.pages.parts import MarkedLine, UnderWords
 
 ROW_GAP = 24
 """Room between two rows, in px at 1280×800 (never less on any screen): a finger that lands
 between two rows touches neither, as between a question's choices."""
 ROOM = (20, 12, 20, 12)
 """Room around a row's mark, words and arrow (left, top, right, bottom)."""
+
+
+class FirstLine(QObject):
+    """Keeps a `MarkedLine`'s mark centred on the first line of its words (it stood at their top,
+    above the line's middle wherever the words are taller than the mark; centred on the whole
+    block, it would stand between the lines of words that wrap). `fit` after each `set_line`;
+    new words' size, font or style sheet fits it again. The room over the mark is taken from the
+    words' height, never added to the row's: the row is as tall as it was."""
+
+    REFIT = frozenset(
+        {QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish, QEvent.Type.Resize}
+    )
+
+    def __init__(self, line: MarkedLine) -> None:
+        super().__init__(line)
+        self.line = line
+        policy = line.mark.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)  # (its minimum, the mark, still holds)
+        line.mark.setSizePolicy(policy)
+        line.text.installEventFilter(self)
+
+    def fit(self) -> None:
+        mark, words = self.line.mark, self.line.text
+        if mark.isHidden():
+            return
+        px = mark.minimumWidth()  # (`set_line` makes it px by px)
+        top = words.contentsRect().top() + words.margin()
+        # A row taller than its words (a finger's height) has them in its middle.
+        spare = max(0, words.height() - words.heightForWidth(words.width()))
+        if words.alignment() & Qt.AlignmentFlag.AlignVCenter:
+            top += spare // 2
+        elif words.alignment() & Qt.AlignmentFlag.AlignBottom:
+            top += spare
+        drop = max(0, top + (QFontMetrics(words.font()).height() - px) // 2)
+        if mark.contentsMargins().top() != drop or mark.maximumHeight() != px + drop:
+            mark.setContentsMargins(0, drop, 0, 0)
+            mark.setMinimumHeight(px)
+            mark.setMaximumHeight(px + drop)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.REFIT:
+            self.fit()
+        return False
 
 
 class RowButton(LaidOutButton):
@@ -54,6 +99,7 @@ class ReviewLine(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.heading = MarkedLine()
         self.button = RowButton()
+        self.marks = (FirstLine(self.heading), FirstLine(self.button.line))
         column.addWidget(self.heading)
         column.addWidget(self.button)
         self.button.hide()
@@ -81,7 +127,11 @@ class ReviewPage(Page):
         self.body = Reading()
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
-        self.body.more.connect(self._set_more)
+        # Right under the rows, with its arrow, while there are more below (the frame's line had
+        # said it at the window's foot, far under them, with no arrow; two lines of it in Arabic).
+        # Its room is kept while the rows scroll, and given back to them when they all fit.
+        self.under = UnderWords(self.body, layout.spacing())
+        layout.addWidget(self.under)
         self._lines: list[ReviewLine] = []
         self._paragraphs: list[QLabel] = []
         self._kept = 0
@@ -91,6 +141,16 @@ class ReviewPage(Page):
 
     def draw(self, view: View, words: Words) -> None:
         self.title.setText(words.text(view.title or ""))
+        self.under.cue.set_words(
+            words("frame.more-below"), self.look.palette.text, self.look.px(28)
+        )
+        # Why Next did nothing (a risk not yet understood), in the cue's place, where the session
+        # has the page say it (`message_in_page`; else the frame's line does): the room it took is
+        # kept while Review shows, and not when it opens again.
+        said = view.message if view.message_in_page else None
+        self.under.say(words(said) if said is not None else "")
+        if not self.isVisible():
+            self.under.start_over()
         body = self.body
         body.limit_width(self.line_px())
         px = self.look.px(30)
@@ -108,6 +168,7 @@ class ReviewPage(Page):
             slot.button.setVisible(bool(target))
             text = words.text(line.text)
             slot.shown.set_line(text, line.tone, line.mark, self.colour(line.tone), px)
+            slot.marks[bool(target)].fit()
             if target:
                 slot.button.setAccessibleName(text)
                 slot.button.arrow.setPixmap(arrow)

@@ -3,9 +3,11 @@ sentence too: the Latin run isolated, its ellipsis after the letters (a reviewer
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import words_for
@@ -39,3 +41,45 @@ def test_the_accents_key_is_named_in_the_hint_as_it_reads(qtbot: QtBot, language
     letter, dots = at + named.index("é"), at + named.index("…")
     rtl = words.right_to_left
     assert visual_x(hint, dots, rtl) > visual_x(hint, letter, rtl)  # "àé…", never "…àé"
+
+
+def seen_in_order(text: str, font: QFont, right_to_left: bool) -> str:
+    """`text` as drawn on one line, read from left to right (the marks that draw nothing left out)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setTextDirection(
+        Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+    )
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(100_000)
+    layout.endLayout()
+    flags = (
+        QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
+        | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
+    )
+    at: dict[int, float] = {}
+    for run in line.glyphRuns(-1, -1, flags):
+        for index, point in zip(run.stringIndexes(), run.positions(), strict=True):
+            at.setdefault(index, point.x())
+    drawn = [n for n in at if unicodedata.category(text[n]) != "Cf" and not text[n].isspace()]
+    return "".join(text[n] for n in sorted(drawn, key=lambda n: at[n]))
+
+
+def test_in_arabic_the_key_is_named_apart_from_the_words_around_it(qtbot: QtBot) -> None:
+    """Drawn in the Arabic sentence, the key's name reads "àé…" as on the key, set apart by
+    quotation marks: its ellipsis is not the one thing between "على" (on) and its letters, where
+    it read as "…àé" (a reviewer saw "…أو الضغط على …àé")."""
+    keyboard = OnScreenKeyboard()
+    qtbot.addWidget(keyboard)
+    words = words_for("ar")
+    keyboard.set_words(words)
+    hint = keyboard._hint.text()
+    named = words("keys.accents-key")
+    assert f"\u2068{named}\u2069" in hint  # isolated: its own direction in the sentence
+    seen = seen_in_order(hint, keyboard._hint.font(), right_to_left=True)
+    at = seen.index(named)  # its letters and ellipsis in the key's order, left to right
+    # Quoted: the opening « stands at its right, next to "على", the closing » at its left (each
+    # drawn mirrored in the right-to-left line: «àé…» as an Arabic reader sees quotation marks).
+    assert (seen[at - 1] if at else "", seen[at + len(named) :][:1]) == ("»", "«"), seen
