@@ -79,10 +79,10 @@ class Station:
         """Sentences for staff gathered at start (PDFs still pending, forms that did not load)."""
         self.recorder = Recorder(store, wait_ms=TAP_WAIT_MS)
         self.audio = Audio(config.data_dir)
+        """The read-aloud audio rendered for the procedures (`kiosk speech render`)."""
         self.sound = True
         """Whether this machine plays sound: False once the touchscreen finds no output (Listen
         and reading aloud are then not offered: their words marked in silence misled)."""
-        """The read-aloud audio rendered for the procedures (`kiosk speech render`)."""
         self.pdfs = PdfMaker(
             store, self.forms, self.translations, lambda: self.clock.now(), signer, signer_problem,
             folder=config.documents_dir,

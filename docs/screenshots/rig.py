@@ -23,7 +23,7 @@ def in_order(keypad: Any, mmddyyyy: str) -> str:
 
 
 class _Staff:
-    def staff_sign_in(self, parent: object, reason: str) -> str | None:
+    def staff_sign_in(self, parent: object, reason: str, patient: object = None) -> str | None:
         return "Sam Carter"
 
 

@@ -38,19 +38,6 @@ def seen_from_review(b: Briefing, view: View) -> View:
     return replace(view, primary=(Action.NEXT, BACK_TO_SUMMARY))
 
 
-def flag_title(b: Briefing, screen_id: str) -> str:
-    """What a flagged screen was about, in the patient's words: its title, or the question asked."""
-    form = b.form
-    try:
-        return form.screen(screen_id).title
-    except KeyError:
-        pass
-    try:
-        return form.question(screen_id).prompt
-    except KeyError:
-        return screen_id
-
-
 def review_view(b: Briefing) -> View:
     """Each risk on the path, ticked or crossed, then each flagged question: every one a `Row`."""
     lines: list[Line] = [Line(msg("review.risks"), Tone.PLAIN)]
@@ -62,7 +49,7 @@ def review_view(b: Briefing) -> View:
             lines.append(Row(missing, Tone.NOTICE, Mark.CROSS, screen_id=risk.id))
     if b.flags:
         lines.append(Line(msg("review.questions")))
-        lines += [Row(flag_title(b, s), Tone.FLAG, Mark.QUESTION, screen_id=s) for s in b.flags]
+        lines += [Row(b.form.title_of(s), Tone.FLAG, Mark.QUESTION, screen_id=s) for s in b.flags]
         closing = (msg("review.questions-follow-up"), msg("review.ready"))
     else:
         closing = (msg("review.no-questions"), msg("review.ready"))

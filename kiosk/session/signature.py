@@ -74,9 +74,9 @@ Signature = DrawnSignature | TypedSignature
 
 TYPED_NOTE = "sign.typed-note"
 """Said under the pad where the patient may type their name instead: a staff member will need to
-confirm it. Said before, not only once Sign has taken them to staff's sign-in, in staff's language,"""
+confirm it (said before Sign takes them to staff's sign-in, in staff's language)."""
 TYPING_NOTE = "sign.typing-note"
-"""and under the keys while they type it."""
+"""The same, said under the keys while they type their name."""
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,8 @@ from tests.ui.drive import begin, kind, next_, sign_here, tap, walk_to
 from tests.ui.seen import clip, on_window, settle
 
 
-def test_the_last_seconds_are_said_and_finish_does_not_move(
-    qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
-) -> None:
-    window.show_at(QSize(1280, 800))
-    tap(qtbot, window.top.larger_button)
+def to_done(qtbot: QtBot, window: KioskWindow) -> None:
+    """A whole briefing walked and signed, on the done screen with its PDF made."""
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.SIGN)
     sign_here(qtbot, window)
@@ -24,6 +21,14 @@ def test_the_last_seconds_are_said_and_finish_does_not_move(
         next_(qtbot, window)
     assert kind(window) is ScreenKind.DONE
     settle()
+
+
+def test_the_last_seconds_are_said_and_finish_does_not_move(
+    qtbot: QtBot, window: KioskWindow, prepared: str, clock: FakeClock
+) -> None:
+    window.show_at(QSize(1280, 800))
+    tap(qtbot, window.top.larger_button)
+    to_done(qtbot, window)
     page = window.done
     finish = on_window(window, page.finish)
     assert not page.returning.isVisible()
@@ -44,13 +49,7 @@ def test_the_words_being_read_stay_put_when_the_countdown_shows(
     window.show_at(QSize(1280, 800))
     tap(qtbot, window.welcome.languages.buttons["ar"])
     tap(qtbot, window.top.larger_button)
-    begin(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.SIGN)
-    sign_here(qtbot, window)
-    with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
-        next_(qtbot, window)
-    assert kind(window) is ScreenKind.DONE
-    settle()
+    to_done(qtbot, window)
     page = window.done
     first = page.body.content.itemAt(0).widget()
     still = [first, page.pdf, page.finish]

@@ -144,13 +144,6 @@ class ReviewPage(Page):
         self.under.cue.set_words(
             words("frame.more-below"), self.look.palette.text, self.look.px(28)
         )
-        # Why Next did nothing (a risk not yet understood), in the cue's place, where the session
-        # has the page say it (`message_in_page`; else the frame's line does): the room it took is
-        # kept while Review shows, and not when it opens again.
-        said = view.message if view.message_in_page else None
-        self.under.say(words(said) if said is not None else "")
-        if not self.isVisible():
-            self.under.start_over()
         body = self.body
         body.limit_width(self.line_px())
         px = self.look.px(30)

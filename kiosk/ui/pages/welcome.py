@@ -91,6 +91,8 @@ class WelcomePage(Page):
         self.message.hide()
         self._measure = Measure(self, label(role="notice"))
         self._may_say: list[str] = []
+        self._measured: tuple[object, int] = ((), 0)
+        """The width, look and words last measured (`_place`), and the tallest's height."""
 
     def draw(self, view: View, words: Words) -> None:
         width = self.line_px()
@@ -149,7 +151,10 @@ class WelcomePage(Page):
         at = self.place.geometry()
         if at.width() <= 0:
             return
-        tallest = self._measure.tallest(at.width(), say_notice, self._may_say)
+        key = (at.width(), self.look, tuple(self._may_say))
+        if key != self._measured[0]:  # (asked at every layout pass: measured once per words)
+            self._measured = (key, self._measure.tallest(at.width(), say_notice, self._may_say))
+        tallest = self._measured[1]
         room = max(0, tallest - at.height())
         if self.below.sizeHint().height() != room:
             policy = QSizePolicy.Policy

@@ -109,8 +109,6 @@ class StaffMode(QObject):
         """Staff sign-in (its own window: every touch on it counts too); the name, or None."""
         window = self._window
         with window.touches.everywhere():
-            if patient is None:
-                return window.interaction.staff_sign_in(window, reason)
             return window.interaction.staff_sign_in(window, reason, patient)
 
     def attest(self, call: StaffCall) -> str | None:

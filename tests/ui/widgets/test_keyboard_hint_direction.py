@@ -7,16 +7,15 @@ import unicodedata
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QTextLayout, QTextLine, QTextOption
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import words_for
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 
-def visual_x(text: str, index: int, right_to_left: bool) -> float:
-    """Where the character at `index` starts on one laid-out line of `text`."""
-    layout = QTextLayout(text)
+def one_line(layout: QTextLayout, right_to_left: bool) -> QTextLine:
+    """`layout` laid out on one line, in the reading direction given."""
     option = QTextOption()
     option.setTextDirection(
         Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
@@ -26,7 +25,13 @@ def visual_x(text: str, index: int, right_to_left: bool) -> float:
     line = layout.createLine()
     line.setLineWidth(100_000)
     layout.endLayout()
-    return float(line.cursorToX(index)[0])
+    return line
+
+
+def visual_x(text: str, index: int, right_to_left: bool) -> float:
+    """Where the character at `index` starts on one laid-out line of `text`."""
+    layout = QTextLayout(text)  # (kept while its line is read)
+    return float(one_line(layout, right_to_left).cursorToX(index)[0])
 
 
 @pytest.mark.parametrize("language", ["ar", "en", "es"])
@@ -46,15 +51,7 @@ def test_the_accents_key_is_named_in_the_hint_as_it_reads(qtbot: QtBot, language
 def seen_in_order(text: str, font: QFont, right_to_left: bool) -> str:
     """`text` as drawn on one line, read from left to right (the marks that draw nothing left out)."""
     layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setTextDirection(
-        Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
-    )
-    layout.setTextOption(option)
-    layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(100_000)
-    layout.endLayout()
+    line = one_line(layout, right_to_left)
     flags = (
         QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
         | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
