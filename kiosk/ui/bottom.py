@@ -12,6 +12,7 @@ from kiosk.i18n import Words
 from kiosk.session.view import Action, View
 from kiosk.ui.icons import Glyph, icon, leading_icon
 from kiosk.ui.pages.base import button, label
+from kiosk.ui.pages.label import lines_px
 from kiosk.ui.pages.parts import WaitingTap
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keys import set_flag
@@ -86,9 +87,8 @@ class BottomBar(QWidget):
         for b in (self.back, self.primary, self.flag):
             b.setIconSize(QSize(px, px))
         self.message.setMaximumWidth(self.message.fontMetrics().averageCharWidth() * 66)
-        line = self.message.fontMetrics().lineSpacing()
         pad = look.px(10) * 2 + 4
-        self._room = MESSAGE_LINES * line + pad
+        self._room = lines_px(self.message, MESSAGE_LINES) + pad
         self.message.setMinimumHeight(self._room)
         self._stacked = None
         self._fit()

@@ -19,6 +19,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.ui.pages.label import Label
 from kiosk.ui.theme import BASE_PX, LARGER, Look, body_px
 from kiosk.ui.typeset import size_for
 
@@ -76,11 +77,16 @@ class Where:
         label = self.shown
         m, pad = label.contentsMargins(), 2 * label.margin()
         inner = QRect(0, 0, max(1, width - m.left() - m.right() - pad), 100_000)
-        metrics, wrap = self.metrics(), Qt.TextFlag.TextWordWrap
-        lines = max(
-            (metrics.boundingRect(inner, wrap, t).height() for t in self.texts()), default=0
-        )
+        metrics = self.metrics()
+        # Lines of right-to-left words stand a leading apart (kiosk.ui.pages.label).
+        leading = label.leading_px(metrics) if isinstance(label, Label) else 0
+        lines = max((self._height(metrics, inner, t, leading) for t in self.texts()), default=0)
         return lines + m.top() + m.bottom() + pad
+
+    @staticmethod
+    def _height(metrics: QFontMetrics, inner: QRect, text: str, leading: int) -> int:
+        box = metrics.boundingRect(inner, Qt.TextFlag.TextWordWrap, text).height()
+        return box + leading * max(0, round(box / metrics.lineSpacing()) - 1) if leading else box
 
     def line_px(self) -> int:
         """The width the words take in one line: the widest of those shown and the heading, as

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextLayout
 
 _HORIZONTAL = (
     Qt.AlignmentFlag.AlignLeft
@@ -32,6 +37,10 @@ class Label(QLabel):
     """
 
     OVERHANG_PX = 3
+    RTL_LEADING = 0.15
+    """Room between the lines of a wrapped right-to-left text, as a share of the font's height:
+    at the font's own line height an Arabic mark under one line (a kasra) touched a mark over
+    the next (a shadda), and the lines ran together."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
@@ -82,8 +91,49 @@ class Label(QLabel):
         if height is None:
             if len(self._heights) > 16:  # widths of windows since shown: keep the few of now
                 self._heights.clear()
-            height = self._heights[width] = super().heightForWidth(width)
+            height = super().heightForWidth(width)
+            leading = self.leading_px()
+            if leading and height >= 0:  # QLabel's lines, each but the first a leading lower
+                m = self.contentsMargins()
+                room = width - m.left() - m.right() - 2 * self.margin()
+                height += leading * (len(self._lines(room)[0]) - 1)
+            self._heights[width] = height
         return height
+
+    def leading_px(self, metrics: QFontMetrics | None = None) -> int:
+        """The room kept between two lines of the label's words (none but wrapped right to left),
+        in its font or the one `metrics` measures."""
+        if not (self.wordWrap() and self.layoutDirection() == Qt.LayoutDirection.RightToLeft):
+            return 0
+        return round((metrics or self.fontMetrics()).height() * self.RTL_LEADING)
+
+    def _lines(self, width: int) -> tuple[list[float], QTextLayout]:
+        """The words laid out in lines `width` px wide, as they are drawn: each line's top."""
+        from PySide6.QtGui import QTextLayout, QTextOption
+        from PySide6.QtWidgets import QStyle
+
+        align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
+        option = QTextOption(align & _HORIZONTAL)
+        option.setWrapMode(
+            QTextOption.WrapMode.WordWrap if self.wordWrap() else QTextOption.WrapMode.NoWrap
+        )
+        option.setTextDirection(self.layoutDirection())
+        # A label's "\n" is a line break within its one paragraph, as QLabel draws it.
+        layout = QTextLayout(self.text().replace("\n", "\u2028"), self.font(), self)
+        layout.setTextOption(option)
+        leading = self.leading_px()
+        tops: list[float] = []
+        layout.beginLayout()
+        height = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width if self.wordWrap() else 1_000_000)
+            if tops:
+                height += leading
+            line.setPosition(QPointF(0, height))
+            tops.append(height)
+            height += line.height()
+        layout.endLayout()
+        return tops, layout
 
     def changeEvent(self, event: QEvent) -> None:
         # Any change of font, style, room (a style sheet's padding), direction: wrapped anew.
@@ -113,7 +163,7 @@ class Label(QLabel):
 
         Qt's text-layout and style classes are imported here, not with the module: Welcome is
         painted without them (their enumerations take Qt about 7 ms to make, at every start)."""
-        from PySide6.QtGui import QTextCharFormat, QTextLayout, QTextOption
+        from PySide6.QtGui import QTextCharFormat, QTextLayout
         from PySide6.QtWidgets import QStyle
 
         painter = QPainter(self)
@@ -124,21 +174,8 @@ class Label(QLabel):
         inside = QStyle.visualRect(self.layoutDirection(), self.rect(), self.contentsRect())
         room = inside.adjusted(m, m, -m, -m)
         align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
-        option = QTextOption(align & _HORIZONTAL)
-        option.setWrapMode(
-            QTextOption.WrapMode.WordWrap if self.wordWrap() else QTextOption.WrapMode.NoWrap
-        )
-        option.setTextDirection(self.layoutDirection())
-        # A label's "\n" is a line break within its one paragraph, as QLabel draws it.
-        layout = QTextLayout(self.text().replace("\n", "\u2028"), self.font(), self)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        height = 0.0
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(room.width() if self.wordWrap() else 1_000_000)
-            line.setPosition(QPointF(0, height))
-            height += line.height()
-        layout.endLayout()
+        tops, layout = self._lines(room.width())
+        height = (tops[-1] + layout.lineAt(len(tops) - 1).height()) if tops else 0.0
         top = float(room.top())
         if align & Qt.AlignmentFlag.AlignVCenter:
             top += (room.height() - height) / 2
@@ -158,3 +195,10 @@ class Label(QLabel):
             marks.append(mark)
         layout.draw(painter, QPointF(room.left(), max(top, float(room.top()))), marks)
         painter.end()
+
+
+def lines_px(label: QLabel, lines: int) -> int:
+    """The height of `lines` lines of `label`'s words as it draws them, a leading between each
+    (`Label.leading_px`): the room kept for so many lines of Arabic held a line less."""
+    leading = label.leading_px() if isinstance(label, Label) else 0
+    return lines * label.fontMetrics().lineSpacing() + max(0, lines - 1) * leading

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from kiosk.session.view import Mark, Tone
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import label
+from kiosk.ui.pages.label import lines_px
 from kiosk.ui.pages.scroll import SLACK_PX, Reading
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keys import set_flag
@@ -334,4 +335,4 @@ def say_notice(widget: QLabel, text: str) -> None:
 def notice_lines(notice: QLabel, look: Look, lines: int = 2) -> int:
     """The height of `lines` lines of a notice, its padding included: the least room a page keeps
     for what it may say."""
-    return lines * notice.fontMetrics().lineSpacing() + 2 * look.room(10)
+    return lines_px(notice, lines) + 2 * look.room(10)

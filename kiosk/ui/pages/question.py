@@ -12,6 +12,7 @@ from kiosk.i18n import Words
 from kiosk.session.kinds import ScreenKind
 from kiosk.session.view import Choice, Line, Tone, View
 from kiosk.ui.pages.base import LaidOutButton, Page, Reading, label
+from kiosk.ui.pages.label import lines_px
 from kiosk.ui.pages.parts import MarkedLine, Measure, ScrollCue
 from kiosk.ui.pages.scroll import SLACK_PX
 from kiosk.ui.widgets.keys import set_flag
@@ -213,8 +214,7 @@ class QuestionPage(Page):
         """The room of the line under the choices, never less than `SAID_LINES` lines: for the
         longest word the question may say there (measured on a line kept hidden for it), or for
         the word it says now."""
-        spacing = self.feedback.text.fontMetrics().lineSpacing()
-        room = max(spacing * SAID_LINES, self.look.px(32))
+        room = max(lines_px(self.feedback.text, SAID_LINES), self.look.px(32))
         if self.feedback.isVisible():
             room = max(room, self.feedback.heightForWidth(width))
         if not longest:

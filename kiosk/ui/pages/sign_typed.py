@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.pages.base import LINE_CHARACTERS, Reading, button
+from kiosk.ui.pages.label import lines_px
 from kiosk.ui.pages.parts import ScrollCue
 
 FEW_LINES = 4
@@ -231,7 +232,7 @@ class UnderKeys:
         line = area.column.findChild(QLabel)
         if self.typing and line is not None:
             line.ensurePolished()
-            least = min(area.content_height(), lines * line.fontMetrics().lineSpacing())
+            least = min(area.content_height(), lines_px(line, lines))
         if area.minimumHeight() != least:
             area.setMinimumHeight(least)
 

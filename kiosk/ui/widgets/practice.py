@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 
 from kiosk.i18n import Words
 from kiosk.practice import Sample
@@ -123,18 +123,8 @@ class PracticeBanner(Label):
         tall = self._tall.get((said, width))
         if tall is not None:
             return tall
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        option.setTextDirection(self.layoutDirection())
-        layout = QTextLayout(said.replace("\n", "\u2028"), self.font())
-        layout.setTextOption(option)
-        layout.beginLayout()
-        height = 0.0
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(max(width, 1))
-            line.setPosition(QPointF(0, height))
-            height += line.height()
-        layout.endLayout()
+        tops, layout = self._lines(max(width, 1))  # as drawn, Arabic's lines a leading apart
+        height = tops[-1] + layout.lineAt(len(tops) - 1).height() if tops else 0.0
         out = 0.0
         for run in layout.glyphRuns():
             font = run.rawFont()
