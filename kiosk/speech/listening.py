@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.schema import Form
-from kiosk.speech.render import load_manifest, speech_folder
+from kiosk.speech.render import MANIFEST, load_manifest, speech_folder
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,10 @@ class Audio:
         self.data_dir = data_dir
         self._screens: dict[tuple[str, str], dict[str, tuple[Clip, ...]]] = {}
         self._texts: dict[tuple[str, str], dict[str, Clip]] = {}
+        self._missed: dict[tuple[str, str], tuple[int, int] | None] = {}
+        """A content with no whole audio, by the manifest as it stood when that was found (its
+        change time and size; None: there was none): read again once the manifest changes, not
+        at every screen drawn (a file read each tap, in a language with no audio)."""
         self.voices: dict[tuple[str, str], str] = {}
         """The engine and voice of each content (by id and hash) that has audio."""
 
@@ -60,11 +64,24 @@ class Audio:
     def _load(self, form: Form) -> dict[str, tuple[Clip, ...]]:
         key = (form.id, form.content_sha256)
         if key not in self._screens:
+            # Not rendered yet: looked for again once a render (it may be running) writes the
+            # manifest, which it does last.
+            stamp = self._stamp(form)
+            if key in self._missed and self._missed[key] == stamp:
+                return {}
             found = self._read(form)
-            if not found:  # not rendered yet: looked for again next time (a render may be running)
+            if not found:
+                self._missed[key] = stamp
                 return found
             self._screens[key] = found
         return self._screens[key]
+
+    def _stamp(self, form: Form) -> tuple[int, int] | None:
+        try:
+            status = (speech_folder(self.data_dir, form) / MANIFEST).stat()
+        except OSError:
+            return None
+        return (status.st_mtime_ns, status.st_size)
 
     def _read(self, form: Form) -> dict[str, tuple[Clip, ...]]:
         folder = speech_folder(self.data_dir, form)

@@ -7,13 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QPushButton,
-    QSizePolicy,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.i18n import Msg, Words, counted
 from kiosk.session.kinds import ScreenKind
@@ -110,6 +104,8 @@ class TopBar(QWidget):
         self.listen_button.hide()
         self.volume_button.hide()
         self._mode: tuple[str, int] | None = None
+        self._fitted: tuple[object, ...] | None = None
+        """What the bar was last fitted to by `draw` (None: fitted since for something else)."""
         self._language_offered = False
         self._language_name = ""
         self._glyph_px = 26
@@ -142,6 +138,7 @@ class TopBar(QWidget):
         from screen to screen (`glyphs_alone`); then the way that takes least height with them
         (`mode_for`): a glyph alone for the height it saved had dropped Listen on the identity
         screen and back on About, and High contrast with Larger text on."""
+        self._fitted = None
         if self.width() <= 0:
             return
         self._measure_at()
@@ -393,6 +390,10 @@ class TopBar(QWidget):
         self._language_offered = offer
         self.language_button.setVisible(offer)
         self.language_button.setChecked(view.choosing_language)
-        self._fit()
+        # Fitted again only for other words, toggles or room (a tap's next screen: the same).
+        fit = (self.width(), self._look, self._where.texts(), offer, self._language_name)
+        if fit != self._fitted:
+            self._fit()
+            self._fitted = fit
         self.bar.setVisible(total > 0)
         self.bar.show_progress(at, max(total, 1))
