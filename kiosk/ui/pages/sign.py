@@ -29,6 +29,7 @@ from kiosk.ui.pages.sign_typed import FEW_LINES, LEAST_LINES, TYPING_STEPS, Unde
 from kiosk.ui.pages.sign_who import Who, say_who
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keys import set_flag
+from kiosk.ui.widgets.letters import written_in
 from kiosk.ui.widgets.signature_pad import SignaturePad
 
 
@@ -95,8 +96,7 @@ class SignPage(Page):
         # Typing a name, the statement stands under the keys (or a button shows it there).
         self.under = UnderKeys(self.statement_box, self.statement, self.cue, self.title, self.split)
         self.under.stand(right, self._keys_or_words)
-        row = QHBoxLayout()
-        row.setSpacing(16)
+        (row := QHBoxLayout()).setSpacing(16)
         self.clear = button("", None, self._clear)
         row.addWidget(self.clear, 0, Qt.AlignmentFlag.AlignTop)
         start = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading
@@ -121,12 +121,11 @@ class SignPage(Page):
         self._language: str | None = None
         self._typed_mode = False
         self._switch_action: Action | None = None
-        self._keys_language: str | None = None
+        self._keys_language: tuple[str, tuple[str, ...]] | None = None
         self._was_typed = False
         self._signer = 0
-        self._tight = False
+        self._tight = False  # typing on a short page: the notice's room only while it says any
         self._note = False  # staff confirm a typed name: to be said where there is room
-        """Typing a name on a short page: the notice's place takes room only while it says something."""
 
     def set_portrait(self, portrait: bool) -> None:
         # The switch under the typed name on a portrait screen: the name needs the width.
@@ -142,12 +141,13 @@ class SignPage(Page):
         self.under.keep_cue_room()
 
     def draw(self, view: View, words: Words) -> None:
-        if words.language != self._keys_language:  # the keys' words, sized once per language
-            self.keyboard.set_words(words)
+        also = written_in(view.person or "", [c.code for c in view.languages])  # (Arabic, in es)
+        if (words.language, also) != self._keys_language:
+            self.keyboard.set_words(words, also=also)
             self.pad.set_words(words)
             self.typed.setPlaceholderText(words("sign.type-placeholder"))
             self.under.set_words(words("sign.read-meaning"), words("sign.back-to-keys"))
-            self._keys_language = words.language
+            self._keys_language = (words.language, also)
         if view.signer != self._signer:  # someone else signs now: nothing of the ink before
             self._signer = view.signer
             self.pad.clear()

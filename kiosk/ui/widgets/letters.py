@@ -6,6 +6,7 @@ the rule for capitals. No Qt: the keyboard lays these out."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -29,6 +30,16 @@ patient looks for it); the row then starts under q rather than half a key in."""
 
 SCRIPTS = {"ar": ARABIC_ROWS}
 """The languages whose patients' names are written in letters of their own: a page of them."""
+
+
+def written_in(name: str, languages: Iterable[str]) -> tuple[str, ...]:
+    """Those of `languages` with letters of their own (`SCRIPTS`) that `name` is written in."""
+    return tuple(
+        language
+        for language in languages
+        if language in SCRIPTS and any(ch in row for row in SCRIPTS[language] for ch in name)
+    )
+
 
 CAPITAL_AFTER = " -"
 """A name starts again after these: the next letter is offered as a capital."""
