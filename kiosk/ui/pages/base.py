@@ -68,6 +68,9 @@ class Page(QWidget):
         """The look whose style sheet the page has."""
         self._drawn_for: tuple[object, ...] = ()
         """The view, words, look and size the page was last drawn for."""
+        self.drawing = False
+        """Drawing a view now: a reading area laid out half-way (its words whole before the keys
+        come under them) is not what the patient saw; it says so again once the page settles."""
 
     def _set_more(self, more: bool) -> None:
         self.has_more = more
@@ -148,8 +151,12 @@ class Page(QWidget):
                 return  # on screen as it is (the model drawn again for the frame's sake)
             self._drawn_for = drawn
             self.restyle()  # before drawing: what is drawn is measured in the look's fonts
-            self.draw(view, model.words)
-            typeset(self, self.look.body)  # the widgets it made, in their sizes
+            self.drawing = True
+            try:
+                self.draw(view, model.words)
+                typeset(self, self.look.body)  # the widgets it made, in their sizes
+            finally:
+                self.drawing = False
 
     def draw(self, view: View, words: Words) -> None:
         raise NotImplementedError

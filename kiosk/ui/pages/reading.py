@@ -323,7 +323,7 @@ class ReadingPage(Page):
             self.model.waited(Action.ACKNOWLEDGE)
 
     def _read_to_end(self) -> None:
-        if self.model is not None and self.isVisible():
+        if self.model is not None and not self.drawing and self.isVisible():
             self.model.read_to_end()
 
     def forget(self) -> None:

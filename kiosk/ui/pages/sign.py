@@ -363,7 +363,7 @@ class SignPage(Page):
                 model.sign(TypedSignature(typed_name=typed, attested_by=staff))
 
     def _read_to_end(self) -> None:
-        if self.model is not None and self.isVisible() and self.statement_box.isVisible():
+        if self.model and not self.drawing and self.isVisible() and self.statement_box.isVisible():
             self.model.read_to_end()
 
     def _drawn(self) -> None:
