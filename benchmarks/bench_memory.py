@@ -147,6 +147,7 @@ def soak(
 
     from benchmarks import robot
     from kiosk.config import load_config
+    from kiosk.memory import settle_start
     from kiosk.session import SystemClock
     from kiosk.station import Station
     from kiosk.ui.fonts import load_fonts
@@ -175,6 +176,7 @@ def soak(
         with raising_slot_errors() as errors:
             window.show_at(QSize(*SIZE))
             load_fonts(fallbacks=True)  # as the kiosk does just after its first screen
+            settle_start()
             station.pdfs.start_drawing()  # (the kiosk: on its worker thread)
             robot.wait_until(window.isVisible)
             if 0 in marks:

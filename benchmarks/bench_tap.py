@@ -289,6 +289,7 @@ def measure(runs: int, briefings: int, folder: Path) -> dict[str, Any]:
     from benchmarks import robot
     from benchmarks.bench_memory import prepare_data_dir
     from kiosk.config import load_config
+    from kiosk.memory import settle_start
     from kiosk.session import SystemClock
     from kiosk.station import Station
     from kiosk.ui.fonts import load_fonts
@@ -300,7 +301,8 @@ def measure(runs: int, briefings: int, folder: Path) -> dict[str, Any]:
     station = Station.open(load_config(config_file), SystemClock())
     window = KioskWindow(station)
     window.show_at(QSize(*SIZE))
-    load_fonts(fallbacks=True)
+    load_fonts(fallbacks=True)  # as the kiosk does just after its first screen
+    settle_start()
     robot.wait_until(window.isVisible)
     QTest.qWait(200)
     floor = floor_window()

@@ -5,16 +5,29 @@ thread) allocates and frees a few megabytes. glibc keeps the freed pages in its 
 the resident size of the process crept up by about 12 MB over its first hundred briefings, a little
 more with each. `give_back` asks glibc to return its whole free pages (`malloc_trim`), once a
 session has ended and nobody waits on the screen. Elsewhere (macOS, Windows, musl) it does nothing.
+
+`settle_start`, once the kiosk is ready for patients, leaves what its start made out of Python's
+later collections.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
 from functools import cache
 
 log = logging.getLogger(__name__)
+
+
+def settle_start() -> None:
+    """What the start made and keeps for good (every screen's widgets and their Python wrappers,
+    the forms, the catalogs: hundreds of thousands of objects) collected once, then left out of
+    every later collection (`gc.freeze`): a full collection walked all of it again, now and then
+    in the middle of a patient's tap. What each briefing makes is collected as before."""
+    gc.collect()
+    gc.freeze()
 
 
 def give_back() -> bool:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.memory import settle_start
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.paint import after_paint
 from kiosk.ui.probe import NoDisplay, display_problem
@@ -104,6 +105,7 @@ def _after_first_screen(window: KioskWindow) -> None:
     about 0.17 s here), and on the worker thread the PDFs' own process started, with reportlab,
     the PDF's fonts and the forms' pictures loaded there ahead of the first PDF."""
     load_fonts(fallbacks=True)
+    settle_start()  # (the start's objects, fonts included: out of every later collection)
     window.jobs.run(window.station.pdfs.start_drawing, lambda _: None, _pdf_process_not_started)
     if window.station.read_aloud_offered and not sound_output():
         without_sound(window)

@@ -34,6 +34,7 @@ def test_without_sound_listen_and_reading_aloud_are_not_offered(
     assert window.welcome.listen_button.isVisible()  # every screen read aloud: offered
     monkeypatch.setattr(app, "sound_output", lambda: False)
     monkeypatch.setattr(station.pdfs, "start_drawing", lambda: None)  # (not this test's matter)
+    monkeypatch.setattr(app, "settle_start", lambda: None)  # (nor the test process's heap)
     with caplog.at_level(logging.WARNING):
         app._after_first_screen(window)
     qtbot.waitUntil(lambda: not window.top.listen_button.isVisible())
@@ -51,5 +52,6 @@ def test_with_sound_nothing_changes(
     render_form(station.forms["mild"], station.config.data_dir, Beep())
     monkeypatch.setattr(app, "sound_output", lambda: True)
     monkeypatch.setattr(station.pdfs, "start_drawing", lambda: None)
+    monkeypatch.setattr(app, "settle_start", lambda: None)
     app._after_first_screen(window)
     assert station.sound and station.read_aloud_offered
