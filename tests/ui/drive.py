@@ -170,6 +170,22 @@ def walk_to(qtbot: QtBot, window: KioskWindow, target: ScreenKind, flag: str | N
     raise AssertionError(f"{target} never came")
 
 
+def reach(
+    qtbot: QtBot,
+    window: KioskWindow,
+    size: QSize,
+    language: str,
+    target: ScreenKind,
+    *,
+    larger: bool = True,
+) -> None:
+    """As a patient: the look chosen on Welcome (`chosen_look`), the briefing begun, and forward
+    to `target`."""
+    chosen_look(qtbot, window, size, language, larger=larger)
+    begin(qtbot, window)
+    walk_to(qtbot, window, target)
+
+
 SHORT = QSize(1280, 640)
 """A window shorter than any kiosk's screen: with Larger text, a risk's words are longer than their
 room there (at 1280x800, with the page's whole height theirs, most fit)."""

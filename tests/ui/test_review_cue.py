@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.session import ScreenKind
 from kiosk.ui.pages.parts import ScrollCue
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, chosen_look, scroll_to_end, walk_to
+from tests.ui.drive import begin, chosen_look, reach, scroll_to_end, walk_to
 from tests.ui.seen import on_window, settle
 
 NEAR_PX = 16
@@ -71,9 +71,7 @@ def test_more_below_stands_right_under_reviews_rows_with_its_arrow(
 def test_rows_that_fit_say_nothing_and_keep_no_room_for_it(
     qtbot: QtBot, window: KioskWindow, prepared: str
 ) -> None:
-    chosen_look(qtbot, window, QSize(1080, 1920), "en", larger=False)
-    begin(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.REVIEW)
+    reach(qtbot, window, QSize(1080, 1920), "en", ScreenKind.REVIEW, larger=False)
     settle()
     page = window.review
     assert page.body.content_height() <= page.body.viewport().height()  # the case: all rows fit

@@ -17,7 +17,7 @@ from kiosk.ui.window import KioskWindow
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
 from tests.ui.conftest import DOB
-from tests.ui.drive import begin, chosen_look, key, tap, walk_to
+from tests.ui.drive import key, reach, tap
 
 
 def test_a_name_is_written_in_the_languages_whose_letters_it_has() -> None:
@@ -38,9 +38,7 @@ def test_a_patient_reading_spanish_types_their_arabic_name_in_arabic(
         station.store, load_form(MILD), name="سمير الحسن", date_of_birth=DOB, mrn="MRN-0043",
         staff="Sam Carter", now=clock.now(),
     )  # fmt: skip
-    chosen_look(qtbot, window, QSize(1920, 1080), "es", larger=False)
-    begin(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.SIGN)
+    reach(qtbot, window, QSize(1920, 1080), "es", ScreenKind.SIGN, larger=False)
     page = window.sign
     tap(qtbot, page.switch)  # "I cannot sign with my finger": the name typed instead
     qtbot.waitUntil(page.keyboard.isVisible)
@@ -56,9 +54,7 @@ def test_a_latin_name_gets_no_other_letters(
     qtbot: QtBot, window: KioskWindow, prepared: str
 ) -> None:
     """(Zoë's keys: the Latin page and its accents, as before; no key she does not need.)"""
-    chosen_look(qtbot, window, QSize(1920, 1080), "es", larger=False)
-    begin(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.SIGN)
+    reach(qtbot, window, QSize(1920, 1080), "es", ScreenKind.SIGN, larger=False)
     tap(qtbot, window.sign.switch)
     qtbot.waitUntil(window.sign.keyboard.isVisible)
     assert script_key(window) is None

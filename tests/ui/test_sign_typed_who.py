@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.session import ScreenKind
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, chosen_look, tap, walk_to
+from tests.ui.drive import reach, tap
 from tests.ui.matrix import HEARD
 from tests.ui.seen import settle
 
@@ -42,9 +42,7 @@ def test_the_line_over_the_name_keeps_its_look_with_the_statement_open(
     load_fonts(fallbacks=True)
     monkeypatch.setattr(window.station.audio, "clips_for", lambda form, said: HEARD if said else ())
     monkeypatch.setattr(window.station.audio, "voice", lambda form: "a voice")
-    chosen_look(qtbot, window, display, "ar", larger=larger)
-    begin(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.SIGN)
+    reach(qtbot, window, display, "ar", ScreenKind.SIGN, larger=larger)
     page = window.sign
     tap(qtbot, page.switch)
     qtbot.waitUntil(page.keyboard.isVisible)

@@ -96,7 +96,7 @@ class Label(QLabel):
             if leading and height >= 0:  # QLabel's lines, each but the first a leading lower
                 m = self.contentsMargins()
                 room = width - m.left() - m.right() - 2 * self.margin()
-                height += leading * (len(self._lines(room)[0]) - 1)
+                height += leading * (len(self.laid_out(room)[1]) - 1)
             self._heights[width] = height
         return height
 
@@ -107,8 +107,9 @@ class Label(QLabel):
             return 0
         return round((metrics or self.fontMetrics()).height() * self.RTL_LEADING)
 
-    def _lines(self, width: int) -> tuple[list[float], QTextLayout]:
-        """The words laid out in lines `width` px wide, as they are drawn: each line's top."""
+    def laid_out(self, width: int) -> tuple[QTextLayout, list[float], float]:
+        """The words laid out in lines `width` px wide, as they are drawn: the layout, each line's
+        top, and the height of them all."""
         from PySide6.QtGui import QTextLayout, QTextOption
         from PySide6.QtWidgets import QStyle
 
@@ -133,7 +134,7 @@ class Label(QLabel):
             tops.append(height)
             height += line.height()
         layout.endLayout()
-        return tops, layout
+        return layout, tops, height
 
     def changeEvent(self, event: QEvent) -> None:
         # Any change of font, style, room (a style sheet's padding), direction: wrapped anew.
@@ -174,8 +175,7 @@ class Label(QLabel):
         inside = QStyle.visualRect(self.layoutDirection(), self.rect(), self.contentsRect())
         room = inside.adjusted(m, m, -m, -m)
         align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
-        tops, layout = self._lines(room.width())
-        height = (tops[-1] + layout.lineAt(len(tops) - 1).height()) if tops else 0.0
+        layout, _tops, height = self.laid_out(room.width())
         top = float(room.top())
         if align & Qt.AlignmentFlag.AlignVCenter:
             top += (room.height() - height) / 2

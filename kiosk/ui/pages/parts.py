@@ -8,13 +8,12 @@ from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.session.view import Mark, Tone
 from kiosk.ui.icons import Glyph, pixmap
 from kiosk.ui.pages.base import label
-from kiosk.ui.pages.label import lines_px
+from kiosk.ui.pages.label import Label, lines_px
 from kiosk.ui.pages.scroll import SLACK_PX, Reading
 from kiosk.ui.theme import Look
 from kiosk.ui.widgets.keys import set_flag
@@ -248,34 +247,16 @@ def whole_lines(area: Reading, room: int) -> int:
         row = item.widget() if item is not None else None
         if item is None or row is None or row.isHidden():
             continue
-        if isinstance(row, QLabel) and row.wordWrap():
+        if isinstance(row, Label) and row.wordWrap():  # its lines where it draws them
             m = row.contentsMargins()
             inner = width - m.left() - m.right() - 2 * row.margin()
-            tops += [y + m.top() + row.margin() + t for t in _line_tops(row.text(), row, inner)]
+            tops += [y + m.top() + row.margin() + round(t) for t in row.laid_out(inner)[1]]
         else:
             tops.append(y)
         tall = row.heightForWidth(width) if row.hasHeightForWidth() else item.sizeHint().height()
         y += tall + rows.spacing()
     whole = [top for top in tops if words - room <= top < words]
     return words - min(whole) if whole else room  # (a line taller than the room: as it is)
-
-
-def _line_tops(text: str, widget: QWidget, width: int) -> list[int]:
-    """Where each line of `text`, wrapped at `width` in `widget`'s font, starts (as Qt draws a
-    label's words: a line under the other)."""
-    layout = QTextLayout(text.replace("\n", "\u2028"), widget.font())
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    option.setTextDirection(widget.layoutDirection())
-    layout.setTextOption(option)
-    layout.beginLayout()
-    tops, y = [], 0.0
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(max(1, width))
-        tops.append(round(y))
-        y += line.height()
-    layout.endLayout()
-    return tops
 
 
 class MarkedLine(QWidget):

@@ -123,8 +123,7 @@ class PracticeBanner(Label):
         tall = self._tall.get((said, width))
         if tall is not None:
             return tall
-        tops, layout = self._lines(max(width, 1))  # as drawn, Arabic's lines a leading apart
-        height = tops[-1] + layout.lineAt(len(tops) - 1).height() if tops else 0.0
+        layout, _tops, height = self.laid_out(max(width, 1))  # as drawn (Arabic's: leading apart)
         out = 0.0
         for run in layout.glyphRuns():
             font = run.rawFont()
