@@ -116,7 +116,7 @@ def message(window: KioskWindow) -> str:
     """What a tap that did nothing says: the message line under the page, or the page's own place
     for it (the identity page's under the name or beside the keys, a question's under its choices,
     signing's beside Clear, a reading screen's right under its words or under "I understand this
-    risk"); "" if none."""
+    risk", Review's under its rows); "" if none."""
     view = window.model.view if window.model is not None else None
     if view is not None and view.message_in_page:
         if view.kind in READING:  # where "There is more below" stands, or under "I understand"
@@ -124,6 +124,9 @@ def message(window: KioskWindow) -> str:
                 if not said.isHidden():
                     return said.text()
             return ""
+        if view.kind is ScreenKind.REVIEW:  # right under the rows
+            said = window.review.under.message
+            return said.text() if not said.isHidden() else ""
         if view.kind is ScreenKind.QUESTION:  # the line there also holds the word on the answer
             feedback = window.question.feedback
             return feedback.text.text() if view.refusal and not feedback.isHidden() else ""

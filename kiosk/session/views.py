@@ -107,7 +107,7 @@ def _framed(b: Briefing, view: View, local: Local) -> View:
     # A reading screen says it right under its words, in the place of "There is more below" (the
     # frame's line, kept for them both under "I understand this risk", took two lines of the
     # words' room, and stood far from the words it spoke of).
-    under_words = kind in READING
+    under_words = kind in READING or kind is ScreenKind.REVIEW  # (Review: under its rows)
     # But Next refused for a button on the page not tapped ("I understand this risk") is said by
     # that button, which does not move (said under the words as a cue is, it pushed the button
     # down, away from the finger it asked for, or left the words' last line cut with no cue).

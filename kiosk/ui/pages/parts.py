@@ -78,7 +78,15 @@ class ScrollCue(QWidget):
         self.arrow.setPixmap(pixmap(Glyph.DOWN, colour, px))
 
     def show_more(self, more: bool) -> None:
+        if more != self.isHidden():
+            return
         self.setVisible(more)
+        # Its column laid out again with it or without it: shown while the column's layout was
+        # waiting to be laid out (its page just put on screen), it was left 0 px tall.
+        parent = self.parentWidget()
+        column = parent.layout() if parent is not None else None
+        if column is not None:
+            column.invalidate()
 
 
 class UnderWords(QWidget):

@@ -2,7 +2,9 @@
 
 Each risk and each flagged question is a large button, the whole row: tapped, its screen shows
 again, and "Back to the summary" comes back here (kiosk.session.review_views decides which).
-"There is more below" stands right under the rows while there is, as on every page that scrolls."""
+"There is more below" stands right under the rows while there is, as on every page that scrolls,
+and so does why a tap did nothing: the frame keeps no lines for it under the page, whose room is
+the rows'."""
 
 from __future__ import annotations
 
@@ -136,10 +138,19 @@ class ReviewPage(Page):
         self._paragraphs: list[QLabel] = []
         self._kept = 0
         """How far the list was scrolled when a row was tapped (0: from the top)."""
+        self._rows: tuple[object, ...] = ()
+        """What the rows were last drawn from (the title, lines and paragraphs, words, look)."""
         self._targets: list[str] = []
         """The screen each line shows again when tapped ("" for a heading), in their order."""
 
     def draw(self, view: View, words: Words) -> None:
+        said = view.message if view.message_in_page else None
+        # Why a tap did nothing (the store held it up, say), right under the rows.
+        self.under.say(words(said) if said is not None else "", for_cue=False)
+        rows = (view.title, view.lines, view.paragraphs, words.language, self.look)
+        if rows == self._rows and self.isVisible():  # only what is said under them changed:
+            return  # the rows stay where the patient scrolled them
+        self._rows = rows
         self.title.setText(words.text(view.title or ""))
         self.under.cue.set_words(
             words("frame.more-below"), self.look.palette.text, self.look.px(28)
@@ -194,7 +205,8 @@ class ReviewPage(Page):
             see_again(self.model, self._targets[n])
 
     def forget(self) -> None:
-        self._targets, self._kept = [], 0
+        self._targets, self._kept, self._rows = [], 0, ()
+        self.under.say("")
         self.body.refill(self._lines, [], self._line, lambda _row, _line: None)
         self.body.refill(self._paragraphs, [], label, QLabel.setText, at=len(self._lines))
         self.title.setText("")
