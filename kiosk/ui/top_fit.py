@@ -44,6 +44,10 @@ def metrics_at(widget: QWidget, body: int) -> QFontMetrics:
     return QFontMetrics(font)
 
 
+def _longest_word(metrics: QFontMetrics, text: str) -> int:
+    return max((metrics.horizontalAdvance(w) for w in text.split()), default=0)
+
+
 MODES = ("beside", "above", "inline", "under", "rows", "column", "stacked")
 """The top bar's ways of placing its words and toggles, from the one that takes least height."""
 
@@ -55,7 +59,8 @@ class Where:
 
     def __init__(self, shown: QLabel) -> None:
         self.shown = shown
-        self._widest = ""
+        self._widest = self._longest = ""
+        self._heads: frozenset[str] = frozenset()
         self.body = 0
         """The body text size the words are measured at (0: the words' own, as they are)."""
 
@@ -65,12 +70,18 @@ class Where:
     def set_heads(self, heads: tuple[str, ...]) -> None:
         """The headings the briefing may show, in the words on screen (none: the words shown)."""
         metrics = self.metrics()
+        self._heads = frozenset(heads)
         self._widest = max(heads, key=metrics.horizontalAdvance, default="")
+        self._longest = max(heads, key=lambda h: _longest_word(metrics, h), default="")
 
     def texts(self) -> tuple[str, ...]:
-        if not self.shown.text():
+        """What the bar makes room for: the words shown, unless they are one of the headings (the
+        same for every screen then: the widest heading, and the one with the longest word)."""
+        shown = self.shown.text()
+        if not shown:
             return ()
-        return tuple(t for t in (self.shown.text(), self._widest) if t)
+        own = () if shown in self._heads else (shown,)
+        return tuple(dict.fromkeys(t for t in (*own, self._widest, self._longest) if t))
 
     def need(self, width: int) -> int:
         """The height the words take at `width`: the taller of those shown and the widest heading."""

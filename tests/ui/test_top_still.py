@@ -14,7 +14,7 @@ from kiosk.speech.render import render_form
 from kiosk.station import Station
 from kiosk.ui.window import KioskWindow
 from tests.shared import Beep
-from tests.ui.drive import acknowledge, begin, kind, next_, pick, tap
+from tests.ui.drive import acknowledge, begin, kind, next_, pick, tap, walk_to
 
 
 @pytest.mark.parametrize("size", [QSize(1280, 800), QSize(1920, 1080), QSize(1080, 1920)], ids=str)
@@ -48,3 +48,26 @@ def test_the_top_bar_holds_still_from_screen_to_screen(
             pick(qtbot, window, b.form.question(b.current.id).answer)
         next_(qtbot, window)
     assert len(seen) == 1, f"the toggles changed on {sorted(seen.values())}"
+
+
+def test_the_top_bar_is_fitted_once_for_the_briefings_screens(
+    qtbot: QtBot, window: KioskWindow, prepared: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its room is worked out for every heading the briefing may show: a Next that changes only
+    the heading ("Step 2 of 7" to "Step 3 of 7") leaves the bar as it is, with no measuring (it
+    was fitted again at each one, a third of a millisecond of each tap)."""
+    window.show_at(QSize(1280, 800))
+    begin(qtbot, window)
+    next_(qtbot, window)  # (the first screen's frame is fitted as the keys' page gives way)
+    fits: list[str] = []
+    fit = window.top._fit
+
+    def counted() -> None:
+        fits.append(window.briefing.current.id if window.briefing else "")
+        fit()
+
+    monkeypatch.setattr(window.top, "_fit", counted)
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    assert fits == []
+    tap(qtbot, window.top.larger_button)  # the room changed: fitted again, once
+    assert len(fits) >= 1
