@@ -11,6 +11,9 @@ kiosk exits with one sentence, as it would have before painting anything.
 
 from __future__ import annotations
 
+import kiosk.ui.source_scan  # noqa: F401  (first: what is imported after it is looked at faster)
+
+# isort: split
 import logging
 import sys
 from collections.abc import Callable

@@ -3,6 +3,9 @@ patient's name, and the records opened on the worker thread once the window is u
 
 from __future__ import annotations
 
+import kiosk.ui.source_scan  # noqa: F401  (first: what is imported after it is looked at faster)
+
+# isort: split
 import sys
 from collections.abc import Callable
 
