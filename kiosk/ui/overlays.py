@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QVBoxLayou
 
 from kiosk.i18n import Words
 from kiosk.session.view import View
-from kiosk.ui.pages.base import button, label
+from kiosk.ui.pages.base import LINE_CHARACTERS, button, centred, label
 from kiosk.ui.theme import Look
 from kiosk.ui.typeset import wear
 
@@ -148,6 +148,11 @@ class Cover(QWidget):
             self.raise_()
 
 
+YES_APART = 32
+"""Room between the seconds left and "Yes, I am here" (px): the answer stands apart from the words,
+as a screen's main action does (it touched the line above it)."""
+
+
 class StillThere(Cover):
     """“Are you still there?”, covering the page, with a large Yes and the seconds left."""
 
@@ -157,7 +162,10 @@ class StillThere(Cover):
         super().__init__(parent)
         self.countdown = label()
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.column.addWidget(self.countdown)
+        self.column.addLayout(
+            centred(self.countdown)
+        )  # (as wide as a line may be, its lines whole)
+        self.column.addSpacing(YES_APART)
         self.yes_button: QPushButton = button("", "primary", self.yes.emit)
         self.add(self.yes_button)
         self.finish()
@@ -169,6 +177,9 @@ class StillThere(Cover):
         self.restyle()
         self.title.setText(words("still-there.title"))
         self.countdown.setText(words("still-there.countdown", count=max(0, seconds)))
+        # A line no longer than the pages' (it ran the whole width of a wide screen, 85 letters).
+        line = self.countdown.fontMetrics().averageCharWidth() * LINE_CHARACTERS
+        self.countdown.setMaximumWidth(line)
         self.yes_button.setText(words("still-there.yes"))
         self.cover()
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import PSEUDO, languages, words_for
 from kiosk.speech.listening import Clip
@@ -93,9 +94,12 @@ class Eye:
         w = self.window
         settle()
         main = main_action_of(w.bottom.primary, w.welcome.start_button, w.done.finish)
-        self.findings += look(w, screen, main_action=main, interactive=(SignaturePad,))
+        seen: QWidget = w
+        if w.still_there.isVisible():  # it covers the page: what the patient sees is on it
+            seen, main = w.still_there, w.still_there.yes_button
+        self.findings += look(seen, screen, main_action=main, interactive=(SignaturePad,))
         self.findings += touch_and_type(
-            w,
+            seen,
             screen,
             touch_px=kiosk_theme.TOUCH_PX,
             text_px=kiosk_theme.BASE_PX,

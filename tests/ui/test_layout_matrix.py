@@ -48,6 +48,7 @@ from kiosk.i18n import PSEUDO
 from kiosk.session import ScreenKind
 from kiosk.station import Station
 from kiosk.store.rebriefings import prepare_rebriefing
+from kiosk.ui.overlays import YES_APART
 from kiosk.ui.pages.scroll import SLACK_PX
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
@@ -166,6 +167,17 @@ def walk(
     scroll_to_end(qtbot, window.sign.statement)
     qtbot.waitUntil(window.bottom.primary.isEnabled)
     eye.check("sign, read to the end")
+    clock = window.station.clock
+    assert isinstance(clock, FakeClock)
+    clock.advance(float(window.station.config["idle_warning_seconds"]))  # no touch for so long
+    window.tick()
+    assert window.still_there.isVisible()
+    eye.check("are you still there?")
+    cover = window.still_there  # its answer apart from the words, as a screen's main action is
+    words = cover.countdown.geometry()
+    assert cover.yes_button.geometry().top() - words.bottom() > YES_APART, (words, cover)
+    tap(qtbot, window.still_there.yes_button)
+    assert not window.still_there.isVisible()
     assert window.sign.switch.isVisible()  # typed signatures are offered (the default)
     tap(qtbot, window.sign.switch)
     window.sign.typed.setText(WALK_UP_NAME)
