@@ -101,10 +101,11 @@ class Reading(QScrollArea):
         outer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         row = QHBoxLayout(outer)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(0)
-        # As wide as it may be (the sides take only what is left past its widest: with a share of
-        # their own, they took 2 px of it, and the words wrapped a line longer than measured), and
-        # as tall as its rows for that width, at the top: a taller room would spread them apart.
+        # As wide as it may be (the room past its widest stays empty at the end of its lines: with
+        # a share of its own, that room took 2 px of it, and the words wrapped a line longer than
+        # measured), and as tall as its rows for that width, at the top: a taller room would spread
+        # them apart. Its lines start where the page's title does (centred in the room, they stood
+        # 15 to 25 px in from it).
         row.addWidget(self.column, 1, Qt.AlignmentFlag.AlignTop)
         row.addStretch(0)
         self.setWidget(outer)
