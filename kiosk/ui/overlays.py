@@ -162,9 +162,8 @@ class StillThere(Cover):
         super().__init__(parent)
         self.countdown = label()
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.column.addLayout(
-            centred(self.countdown)
-        )  # (as wide as a line may be, its lines whole)
+        # As wide as a line of a page may be, its lines whole, in the middle.
+        self.column.addLayout(centred(self.countdown))
         self.column.addSpacing(YES_APART)
         self.yes_button: QPushButton = button("", "primary", self.yes.emit)
         self.add(self.yes_button)
