@@ -3,6 +3,11 @@ signature, and walking a briefing. The one module the UI tests share for it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from benchmarks import robot
 from kiosk.i18n import Msg, words_for
@@ -22,6 +28,9 @@ from kiosk.ui.widgets.keypad import DateKeypad
 from kiosk.ui.widgets.signature_pad import SignaturePad
 from kiosk.ui.window import KioskWindow
 from tests.ui.seen import settle
+
+if TYPE_CHECKING:
+    from kiosk.station import Station
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:
@@ -252,3 +261,16 @@ def pick(qtbot: QtBot, window: KioskWindow, choice_id: str) -> None:
     b = window.question.buttons[choice_id]
     window.question.choices.ensureWidgetVisible(b)
     tap_on_screen(qtbot, b)
+
+
+@contextmanager
+def store_refusing(station: Station) -> Iterator[None]:
+    """Within the block, every step the kiosk stores is refused, as when another program holds the
+    database: the patient's tap must say so and change nothing."""
+
+    def locked(event: object) -> None:
+        raise OperationalError("INSERT ...", {}, Exception("database is locked"))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(station.recorder, "record", locked)
+        yield

@@ -27,6 +27,7 @@ from tests.ui.drive import (
     next_,
     scroll_to_end,
     sign_here,
+    store_refusing,
     tap,
     texts,
     type_date,
@@ -192,23 +193,16 @@ def test_a_write_the_store_refuses_shows_a_message_and_changes_nothing(
     window: KioskWindow,
     prepared: str,
     station: Station,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.RISK)
     b = window.briefing
     assert b is not None
-    real = station.recorder.record
-
-    def locked(event: object) -> None:
-        raise OperationalError("INSERT ...", {}, Exception("database is locked"))
-
-    monkeypatch.setattr(station.recorder, "record", locked)
-    acknowledge(qtbot, window)
-    assert message(window) == english("problem.not-saved")
-    assert b.current.id not in b.acknowledgements
-    assert window.reading.understand.isVisible()
-    monkeypatch.setattr(station.recorder, "record", real)
+    with store_refusing(station):
+        acknowledge(qtbot, window)
+        assert message(window) == english("problem.not-saved")
+        assert b.current.id not in b.acknowledgements
+        assert window.reading.understand.isVisible()
     tap(qtbot, window.reading.understand)
     assert b.current.id in b.acknowledgements
     with station.store.reading() as session:

@@ -9,13 +9,22 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import OperationalError
 
 from kiosk.session import ScreenKind
 from kiosk.station import Station
 from kiosk.ui.pages.parts import ScrollCue
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import begin, chosen_look, kind, message, reach, scroll_to_end, tap, walk_to
+from tests.ui.drive import (
+    begin,
+    chosen_look,
+    kind,
+    message,
+    reach,
+    scroll_to_end,
+    store_refusing,
+    tap,
+    walk_to,
+)
 from tests.ui.seen import on_window, settle
 
 NEAR_PX = 16
@@ -86,7 +95,6 @@ def test_the_rows_have_the_room_down_to_the_buttons_and_a_message_stands_under_t
     window: KioskWindow,
     prepared: str,
     station: Station,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Review says why a tap did nothing right under its rows, as a reading screen does under its
     words: the frame keeps no empty lines for it under the page (at 1280x800 with Larger text
@@ -103,23 +111,18 @@ def test_the_rows_have_the_room_down_to_the_buttons_and_a_message_stands_under_t
     height, value = body.height(), 1 + body.verticalScrollBar().value()
     body.verticalScrollBar().setValue(value)  # the patient had scrolled a little
 
-    def locked(event: object) -> None:
-        raise OperationalError("INSERT ...", {}, Exception("database is locked"))
-
-    real = station.recorder.record
-    monkeypatch.setattr(station.recorder, "record", locked)
-    tap(qtbot, window.top.language_button)  # Spanish chosen: stored first, and the store refuses
-    tap(qtbot, window.language_chooser.buttons.buttons["es"])
-    settle()
-    assert kind(window) is ScreenKind.REVIEW and window.words.language == "en"
-    said = page.under.message
-    assert said.isVisible() and message(window) == window.words("problem.not-saved")
-    assert not window.bottom.message.isVisible()
-    # Under the rows (and their cue), over the buttons; the rows where the patient left them.
-    assert on_window(window, body.viewport()).top() == top
-    assert body.verticalScrollBar().value() == value and body.height() <= height
-    assert on_window(window, body.viewport()).bottom() < on_window(window, said).top()
-    assert on_window(window, said).bottom() < buttons
-    monkeypatch.setattr(station.recorder, "record", real)
+    with store_refusing(station):  # Spanish chosen: stored first, and the store refuses
+        tap(qtbot, window.top.language_button)
+        tap(qtbot, window.language_chooser.buttons.buttons["es"])
+        settle()
+        assert kind(window) is ScreenKind.REVIEW and window.words.language == "en"
+        said = page.under.message
+        assert said.isVisible() and message(window) == window.words("problem.not-saved")
+        assert not window.bottom.message.isVisible()
+        # Under the rows (and their cue), over the buttons; the rows where the patient left them.
+        assert on_window(window, body.viewport()).top() == top
+        assert body.verticalScrollBar().value() == value and body.height() <= height
+        assert on_window(window, body.viewport()).bottom() < on_window(window, said).top()
+        assert on_window(window, said).bottom() < buttons
     tap(qtbot, window.bottom.primary)
     assert kind(window) is ScreenKind.SIGN
