@@ -292,11 +292,13 @@ def measure(runs: int, briefings: int, folder: Path) -> dict[str, Any]:
     from kiosk.memory import settle_start
     from kiosk.session import SystemClock
     from kiosk.station import Station
+    from kiosk.ui.collector import GuiCollector
     from kiosk.ui.fonts import load_fonts
     from kiosk.ui.window import KioskWindow
 
     config_file = prepare_data_dir(folder / "data")
     _app = QApplication.instance() or QApplication(["kiosk-bench-tap"])
+    collector = GuiCollector(_app)  # as the kiosk runs (kiosk.ui.app)
     load_fonts()
     station = Station.open(load_config(config_file), SystemClock())
     window = KioskWindow(station)
@@ -345,6 +347,7 @@ def measure(runs: int, briefings: int, folder: Path) -> dict[str, Any]:
         window.close()
         window.jobs.wait()
         station.close()
+        collector.stop()
     return results
 
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.memory import settle_start
+from kiosk.ui.collector import GuiCollector
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.paint import after_paint
 from kiosk.ui.probe import NoDisplay, display_problem
@@ -56,6 +57,7 @@ def run(
     assert isinstance(app, QApplication)
     app.setApplicationName("briefing-kiosk")  # for the platform (settings paths), never shown
     app.setQuitOnLastWindowClosed(True)
+    collector = GuiCollector(app)  # (the worker thread's allocations never free a widget)
     load_fonts()
     window = KioskWindow()
     opened: list[Station] = []
@@ -92,6 +94,7 @@ def run(
     finally:
         for station in opened:
             station.close()
+        collector.stop()
     if failed:
         raise failed[0]
     return code

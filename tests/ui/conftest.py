@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
@@ -15,6 +16,7 @@ from kiosk.config import load_config
 from kiosk.content import load_form
 from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
+from kiosk.ui.collector import GuiCollector
 from tests.conftest import MILD, set_config
 from tests.session.fakes import FakeClock
 
@@ -35,6 +37,23 @@ class FakeInteraction:
         self.asked.append(reason)
         self.patients.append(patient)
         return self.answer
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_collector(qapp: QApplication) -> Iterator[GuiCollector]:
+    """Cyclic garbage collected on the GUI thread only, as in the kiosk and the console (a PDF job
+    on the worker thread once freed a widget left in a cycle there, and the worker crashed)."""
+    collector = GuiCollector(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_after(gui_collector: GuiCollector) -> Iterator[None]:
+    """What a test left for collection, collected on the GUI thread when it ends (a test need not
+    run the event loop long enough for the collector's timer)."""
+    yield
+    gui_collector.collect_due()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.i18n import SOURCE, words_for
 from kiosk.services.console import ConsoleDesk
+from kiosk.ui.collector import GuiCollector
 from kiosk.ui.console.window import ConsoleWindow
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.probe import NoDisplay, display_problem
@@ -36,6 +37,7 @@ def run(open_desk: Callable[[], ConsoleDesk], language: str = SOURCE) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("briefing-kiosk-console")  # for the platform, never shown
+    collector = GuiCollector(app)  # (the worker thread's reads never free a widget)
     load_fonts()
     load_fonts(fallbacks=True)
     app.setStyleSheet(SHEET)
@@ -47,7 +49,10 @@ def run(open_desk: Callable[[], ConsoleDesk], language: str = SOURCE) -> int:
     window.resize(1200, 760)
     window.show()
     window.open()
-    code = app.exec()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    try:
+        code = app.exec()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    finally:
+        collector.stop()
     return code
