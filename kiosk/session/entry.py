@@ -30,6 +30,23 @@ _FIRST_DIGIT_PADS = {"month": "23456789", "day": "456789", "year": ""}
 INCOMPLETE = msg("date.incomplete")
 
 
+def refusals() -> tuple[Msg, ...]:
+    """Each kind of refusal a date may get (`DateEntry.problem`, `check`), with its longest
+    values: a page keeps room for the tallest, so nothing moves when one is said."""
+    no_such_days = (msg("date.no-such-day", month=MonthName(m), day=31) for m in (2, 4, 6, 9, 11))
+    return (
+        INCOMPLETE,
+        msg("date.no-such-month", month="00"),
+        msg("date.no-day-zero"),
+        msg("date.day-too-large", day=99),
+        msg("date.no-leap-day", year="1999"),
+        *no_such_days,
+        msg("date.too-old", count=MAX_AGE_YEARS),
+        msg("date.future-year"),
+        msg("date.future-day"),
+    )
+
+
 class DateEntry:
     """The state behind a date keypad: exactly 2 digits month, 2 day, 4 year, in `order`, moving on
     by itself.

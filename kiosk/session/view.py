@@ -189,7 +189,8 @@ class View:
     """A question's word on the answer given."""
     may_say: tuple[Line, ...] = ()
     """Every word the page may say in its own place: a question under its choices (on an answer,
-    or why Next waits), signing beside Clear (why Sign did nothing). The page keeps room for the
+    or why Next waits), signing beside Clear (why Sign did nothing), identity under the name or over
+    the date (why it was refused). The page keeps room for the
     longest, so that what comes there never moves what is around it."""
     notice: Msg | None = None
     """A standing word on the screen (the reread screen's "let's look at this again")."""

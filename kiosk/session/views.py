@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from kiosk.i18n import Msg, Words, language_name, msg, words_for
 from kiosk.session.cosign import STEPS
 from kiosk.session.cosign_views import representing, step_view
+from kiosk.session.entry import refusals
 from kiosk.session.flow import Briefing
 from kiosk.session.kinds import READING, ScreenKind, Status
 from kiosk.session.question_views import question_view
@@ -214,10 +215,12 @@ def _identity(b: Briefing, local: Local) -> View:
         name = local.typed_name
         title = msg("identity.hello", name=name)
         instruction = msg("identity.walk-up-birth-date")
+    said = (*refusals(), msg("identity.no-match", count=tries_left(b)), msg("identity.not-me-said"))
     return View(
         kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading, title=title,
         paragraphs=(instruction,), primary=(Action.CONFIRM, Offer(msg("frame.confirm"))),
         offers=offers, identity_step=step, person=name,
+        may_say=tuple(Line(m, Tone.NOTICE) for m in said),
     )  # fmt: skip
 
 

@@ -76,12 +76,14 @@ class IdentityPage(Page):
         self.head.addLayout(named, 1)
         self._measure = Measure(self, label(role="notice"))
         self._may_say: list[str] = []
+        self._date_may_say: list[str] = []
         left.addLayout(self.head)
         self.keyboard = OnScreenKeyboard(self.name)
         self.keyboard.reshaped.connect(self._fit)
         left.addLayout(centred(self.keyboard))
         left.addStretch(1)
         left.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeading)
+        self._left = left
         self.row.addLayout(left, 1)
         self.keypad = DateKeypad(keep_clear=True)  # Confirm, under it, well apart from Delete
         self.keypad.typed.connect(self._typed)
@@ -89,11 +91,15 @@ class IdentityPage(Page):
         box = QVBoxLayout(self.keypad_box)
         box.setContentsMargins(0, 0, 0, 0)
         # On a portrait screen a date's refusal stands right over the keys (among the words at
-        # the top it was 600 px from where the patient looks); the room it takes comes from the
-        # empty space above, so the keys stay where they are.
+        # the top it was 600 px from where the patient looks), in room kept for it there, so the
+        # keys stay where they are when it comes.
         self.date_notice = label(role="notice")
         self.date_notice.hide()
-        box.addWidget(self.date_notice)
+        self._date_place = QWidget()
+        place = QVBoxLayout(self._date_place)
+        place.setContentsMargins(0, 0, 0, 0)
+        place.addWidget(self.date_notice, 0, Qt.AlignmentFlag.AlignBottom)  # (over the keys)
+        box.addWidget(self._date_place)
         box.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(1)
         self.row.addWidget(self.keypad_box, 0)
@@ -122,6 +128,20 @@ class IdentityPage(Page):
         if holder.indexOf(self.title) < 0:
             (self._top if beside else self._said_column).removeWidget(self.title)
             holder.insertWidget(0, self.title)
+        # A portrait screen has height to spare: the date right under the words that ask for it
+        # (with the words at the top and the keys at the bottom, 700 px of nothing stood between
+        # them), and "This is not me" at the foot of the page, away from the keys.
+        dating = self._portrait and self._step is IdentityStep.BIRTH_DATE
+        self.row.setStretch(0, 0 if dating else 1)
+        self.row.setStretch(1, 1 if dating else 0)
+        least = 0 if self._portrait else None  # (not the scroll bar's 164 px under a line)
+        if self.said.least != least:
+            self.said.least = least
+            self.said.updateGeometry()
+        foot = self._top if self._portrait else self._left
+        if foot.indexOf(self.not_me) < 0:
+            (self._left if self._portrait else self._top).removeWidget(self.not_me)
+            foot.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeading)
         self._fit()
 
     def _fit(self) -> None:
@@ -132,6 +152,7 @@ class IdentityPage(Page):
         if layout is None or self.height() <= 0:
             return
         self._name_notice_room(longest=True)
+        self._date_notice_room()
         if self.keyboard.isVisibleTo(self):
             self._fit_keyboard()
         # Only on screen: hidden, at the size of a new widget (480 px tall), the keys had given
@@ -205,6 +226,17 @@ class IdentityPage(Page):
                 room = max(room, self._measure.tallest(width, say_notice, self._may_say))
         self._name_place.setMinimumHeight(room)
 
+    def _date_notice_room(self) -> None:
+        """Over the date on a portrait screen, room for the longest refusal it may get."""
+        if not (self._portrait and self._step is IdentityStep.BIRTH_DATE):
+            self._date_place.setMinimumHeight(0)
+            return
+        room = notice_lines(self.date_notice, self.look)
+        width = self._date_place.width()
+        if width > 0:
+            room = max(room, self._measure.tallest(width, say_notice, self._date_may_say))
+        self._date_place.setMinimumHeight(room)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
@@ -248,6 +280,8 @@ class IdentityPage(Page):
         self.name_notice.setText(said if typing else "")
         self.name_notice.setVisible(bool(said) and typing)
         self._may_say = [words(line.text) for line in view.may_say] if typing else []
+        dating = step is IdentityStep.BIRTH_DATE
+        self._date_may_say = [words(line.text) for line in view.may_say] if dating else []
         self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
         self.said.fit_content()
         self.said.check_soon()

@@ -83,6 +83,9 @@ class Reading(QScrollArea):
         room grew as "I understand this risk" became a line: the scroll bar kept a value from a
         moment's layout, the text stood cut at both ends and "more below" came back)."""
         self._at_end = False
+        self.least: int | None = None
+        """The least height it asks for (None: its scroll bar's, 164 px at a touch screen's size,
+        which stood empty under one line of words where a page had room to spare)."""
         self.spare = 0
         """Room kept under the area while its content scrolls, given back to it once it fits."""
         self._scrolls: bool | None = None
@@ -155,6 +158,10 @@ class Reading(QScrollArea):
         # held, the bar stayed, and the last line stood below the fold with the page empty under it.
         bare = self._bare_width() if self.width() > 0 else None
         return QSize(hint.width(), self.content_height(bare) + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return hint if self.least is None else QSize(hint.width(), self.least)
 
     def _bare_width(self) -> int:
         """The words' width with no scroll bar beside them."""
