@@ -134,6 +134,7 @@ class IdentityPage(Page):
         dating = self._portrait and self._step is IdentityStep.BIRTH_DATE
         self.row.setStretch(0, 0 if dating else 1)
         self.row.setStretch(1, 1 if dating else 0)
+        self._date_place.setVisible(dating)  # (else the keys stand a spacing lower for nothing)
         least = 0 if self._portrait else None  # (not the scroll bar's 164 px under a line)
         if self.said.least != least:
             self.said.least = least
