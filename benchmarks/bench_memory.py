@@ -159,7 +159,7 @@ def soak(
         raise ValueError(f"checkpoints must lie between 0 and {count}: {checkpoints}")
     config_file = prepare_data_dir(data_dir)
     _app = QApplication.instance() or QApplication(["kiosk-soak", "-platform", "offscreen"])
-    collector = GuiCollector(_app)  # as the kiosk runs (kiosk.ui.app)
+    collector = GuiCollector(_app, full_apart_s=600)  # as the kiosk runs (kiosk.ui.app)
     load_fonts()
     station = Station.open(load_config(config_file), SystemClock())
     window = KioskWindow(station)

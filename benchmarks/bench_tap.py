@@ -298,7 +298,7 @@ def measure(runs: int, briefings: int, folder: Path) -> dict[str, Any]:
 
     config_file = prepare_data_dir(folder / "data")
     _app = QApplication.instance() or QApplication(["kiosk-bench-tap"])
-    collector = GuiCollector(_app)  # as the kiosk runs (kiosk.ui.app)
+    collector = GuiCollector(_app, full_apart_s=600)  # as the kiosk runs (kiosk.ui.app)
     load_fonts()
     station = Station.open(load_config(config_file), SystemClock())
     window = KioskWindow(station)

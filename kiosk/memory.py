@@ -31,8 +31,11 @@ def settle_start() -> None:
 
 
 def give_back() -> bool:
-    """Return the heap's free pages to the system; whether any were returned (False where the C
-    library has no `malloc_trim`)."""
+    """Once a session has ended and nobody waits on the screen: its cyclic garbage collected,
+    every generation (on the GUI thread, which calls this: `kiosk.ui.collector` collects only the
+    younger ones during a session), then the heap's free pages returned to the system; whether any
+    were returned (False where the C library has no `malloc_trim`)."""
+    gc.collect()
     trim = _malloc_trim()
     if trim is None:
         return False

@@ -215,7 +215,8 @@ def _identity(b: Briefing, local: Local) -> View:
         name = local.typed_name
         title = msg("identity.hello", name=name)
         instruction = msg("identity.walk-up-birth-date")
-    said = (*refusals(), msg("identity.no-match", count=tries_left(b)), msg("identity.not-me-said"))
+    no_match = (msg("identity.no-match", count=n) for n in range(1, IDENTITY_ATTEMPTS))
+    said = (*refusals(), *no_match, msg("identity.not-me-said"))  # (each form a count takes)
     return View(
         kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading, title=title,
         paragraphs=(instruction,), primary=(Action.CONFIRM, Offer(msg("frame.confirm"))),

@@ -57,7 +57,6 @@ def run(
     assert isinstance(app, QApplication)
     app.setApplicationName("briefing-kiosk")  # for the platform (settings paths), never shown
     app.setQuitOnLastWindowClosed(True)
-    collector = GuiCollector(app)  # (the worker thread's allocations never free a widget)
     load_fonts()
     window = KioskWindow()
     opened: list[Station] = []
@@ -86,6 +85,9 @@ def run(
     else:  # should no paint come (no compositor yet, say), the store opens after a second anyway
         after_paint(window, open_station, latest_ms=1000)
     window.show_at(QSize(1280, 800) if windowed else None)
+    # From now on cyclic garbage is collected on this thread only (the worker thread's allocations
+    # freed widgets there); every generation between patients (kiosk.memory.give_back).
+    collector = GuiCollector(app, full_apart_s=600)
     try:
         code = app.exec()
         window.jobs.wait()

@@ -39,21 +39,15 @@ class FakeInteraction:
         return self.answer
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(autouse=True)
 def gui_collector(qapp: QApplication) -> Iterator[GuiCollector]:
-    """Cyclic garbage collected on the GUI thread only, as in the kiosk and the console (a PDF job
-    on the worker thread once freed a widget left in a cycle there, and the worker crashed)."""
+    """Cyclic garbage collected on the GUI thread only during each test, as in the kiosk and the
+    console (a PDF job on the worker thread once freed a widget left in a cycle there, and the
+    worker crashed); Python's own collection again after it, for the tests without Qt that the
+    same worker runs next."""
     collector = GuiCollector(qapp)
     yield collector
-    collector.stop()
-
-
-@pytest.fixture(autouse=True)
-def collect_after(gui_collector: GuiCollector) -> Iterator[None]:
-    """What a test left for collection, collected on the GUI thread when it ends (a test need not
-    run the event loop long enough for the collector's timer)."""
-    yield
-    gui_collector.collect_due()
+    collector.stop(everything=False)  # (every generation after every test would cost minutes)
 
 
 @pytest.fixture

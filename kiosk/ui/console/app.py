@@ -37,7 +37,6 @@ def run(open_desk: Callable[[], ConsoleDesk], language: str = SOURCE) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("briefing-kiosk-console")  # for the platform, never shown
-    collector = GuiCollector(app)  # (the worker thread's reads never free a widget)
     load_fonts()
     load_fonts(fallbacks=True)
     app.setStyleSheet(SHEET)
@@ -48,8 +47,9 @@ def run(open_desk: Callable[[], ConsoleDesk], language: str = SOURCE) -> int:
     )
     window.resize(1200, 760)
     window.show()
-    window.open()
+    collector = GuiCollector(app)  # (from now on the worker thread's reads never free a widget)
     try:
+        window.open()
         code = app.exec()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -88,7 +88,7 @@ class IdentityPage(Page):
         self.keypad = DateKeypad(keep_clear=True)  # Confirm, under it, well apart from Delete
         self.keypad.typed.connect(self._typed)
         self.keypad_box = QWidget()
-        box = QVBoxLayout(self.keypad_box)
+        box = self._keys_box = QVBoxLayout(self.keypad_box)
         box.setContentsMargins(0, 0, 0, 0)
         # On a portrait screen a date's refusal stands right over the keys (among the words at
         # the top it was 600 px from where the patient looks), in room kept for it there, so the
@@ -135,9 +135,10 @@ class IdentityPage(Page):
         self.row.setStretch(0, 0 if dating else 1)
         self.row.setStretch(1, 1 if dating else 0)
         self._date_place.setVisible(dating)  # (else the keys stand a spacing lower for nothing)
-        least = 0 if self._portrait else None  # (not the scroll bar's 164 px under a line)
-        if self.said.least != least:
-            self.said.least = least
+        # Under the keys, "This is not me" well apart from Clear and Delete, even when short of room.
+        self._keys_box.setContentsMargins(0, 0, 0, self.look.room(32) if dating else 0)
+        if self.said.least_fits != self._portrait:  # (not 164 px under a line, with room)
+            self.said.least_fits = self._portrait
             self.said.updateGeometry()
         foot = self._top if self._portrait else self._left
         if foot.indexOf(self.not_me) < 0:
@@ -237,6 +238,9 @@ class IdentityPage(Page):
         if width > 0:
             room = max(room, self._measure.tallest(width, say_notice, self._date_may_say))
         self._date_place.setMinimumHeight(room)
+        short = self._short_by()
+        if short > 0:  # a small screen: the keys whole first (a refusal then moves them down)
+            self._date_place.setMinimumHeight(max(0, room - short))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

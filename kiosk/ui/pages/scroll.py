@@ -83,9 +83,9 @@ class Reading(QScrollArea):
         room grew as "I understand this risk" became a line: the scroll bar kept a value from a
         moment's layout, the text stood cut at both ends and "more below" came back)."""
         self._at_end = False
-        self.least: int | None = None
-        """The least height it asks for (None: its scroll bar's, 164 px at a touch screen's size,
-        which stood empty under one line of words where a page had room to spare)."""
+        self.least_fits = False
+        """Ask for no more least height than its words take (by default its scroll bar's, 164 px at
+        a touch screen's size, stood empty under one line of words where a page had room)."""
         self.spare = 0
         """Room kept under the area while its content scrolls, given back to it once it fits."""
         self._scrolls: bool | None = None
@@ -161,7 +161,9 @@ class Reading(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        return hint if self.least is None else QSize(hint.width(), self.least)
+        if not self.least_fits:
+            return hint
+        return QSize(hint.width(), min(hint.height(), self.sizeHint().height()))
 
     def _bare_width(self) -> int:
         """The words' width with no scroll bar beside them."""
