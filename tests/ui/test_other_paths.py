@@ -347,27 +347,6 @@ def test_a_name_refused_is_said_under_it_and_the_keyboard_holds_still(
 
 
 @pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
-def test_on_a_portrait_screen_the_date_stands_under_the_words_asking_for_it(
-    qtbot: QtBot, window: KioskWindow, prepared: str, larger: bool
-) -> None:
-    """1080x1920: "please enter your date of birth" stood at the top and the date and its keys at
-    the bottom, 700 px of nothing between them. The date comes right after the words (with room for
-    a refusal over it), "This is not me" at the foot of the page, away from the keys."""
-    window.show_at(QSize(1080, 1920))
-    page = start_identity(qtbot, window, larger)
-    words = page.instruction
-    under_words = words.mapTo(window, QPoint(0, words.height())).y()
-    date_top = page.keypad.mapTo(window, QPoint(0, 0)).y()
-    refusal_room = page.date_notice.fontMetrics().lineSpacing() * 2 + window.look.room(10) * 2
-    assert 0 < date_top - under_words <= refusal_room + 3 * window.look.room(32)
-    keys_bottom = page.keypad.mapTo(window, QPoint(0, page.keypad.height())).y()
-    not_me_top = page.not_me.mapTo(window, QPoint(0, 0)).y()
-    assert not_me_top - keys_bottom > 200  # below the keys, well apart from Delete and Clear
-    assert not_me_top < window.bottom.mapTo(window, QPoint(0, 0)).y()
-    readable(window, "the date under its words, portrait")
-
-
-@pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])
 def test_on_a_portrait_screen_a_wrong_birth_date_is_said_over_the_keys(
     qtbot: QtBot, window: KioskWindow, prepared: str, larger: bool
 ) -> None:

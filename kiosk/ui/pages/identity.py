@@ -135,8 +135,6 @@ class IdentityPage(Page):
         self.row.setStretch(0, 0 if dating else 1)
         self.row.setStretch(1, 1 if dating else 0)
         self._date_place.setVisible(dating)  # (else the keys stand a spacing lower for nothing)
-        # Under the keys, "This is not me" well apart from Clear and Delete, even when short of room.
-        self._keys_box.setContentsMargins(0, 0, 0, self.look.room(32) if dating else 0)
         if self.said.least_fits != self._portrait:  # (not 164 px under a line, with room)
             self.said.least_fits = self._portrait
             self.said.updateGeometry()
@@ -166,6 +164,9 @@ class IdentityPage(Page):
                 short = self._short_by()
                 if short <= 0 or not self.keypad.give_way(short):
                     break
+        gap = self._keys_box.contentsMargins().bottom()
+        if on_screen and gap and (short := self._short_by()) > 0:  # the keys whole, before the gap
+            self._keys_box.setContentsMargins(0, 0, 0, max(0, gap - short))
 
     def _fit_keyboard(self) -> None:
         """The name's keyboard in the room left: its rows closer, then, if still short, its hint
@@ -229,8 +230,12 @@ class IdentityPage(Page):
         self._name_place.setMinimumHeight(room)
 
     def _date_notice_room(self) -> None:
-        """Over the date on a portrait screen, room for the longest refusal it may get."""
-        if not (self._portrait and self._step is IdentityStep.BIRTH_DATE):
+        """On a portrait screen, room over the date for the longest refusal it may get, and under
+        the keys a gap before "This is not me", apart from Clear and Delete; on a screen short of
+        room the refusal's is given up first, the gap last (`_fit`)."""
+        dating = self._portrait and self._step is IdentityStep.BIRTH_DATE
+        self._keys_box.setContentsMargins(0, 0, 0, self.look.room(32) if dating else 0)
+        if not dating:
             self._date_place.setMinimumHeight(0)
             return
         room = notice_lines(self.date_notice, self.look)
