@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.session.saving import NOT_SAVED, SAVING
-
 NO_BRIEFING = "welcome.no-briefing"
 """The message id Welcome shows when no briefing can start."""
 UNREACHABLE = "welcome.records-unreachable"
@@ -42,6 +40,8 @@ def not_set_up(missing: str) -> str:
     return f"this kiosk is not set up: {NOT_SET_UP[missing]}; {TRY_FIRST}"
 
 
-WELCOME_SAYS = (NO_BRIEFING, UNREACHABLE, NOT_READY, NOT_SAVED.id, SAVING.id)
+WELCOME_SAYS = (NO_BRIEFING, UNREACHABLE, NOT_READY, "problem.not-saved", "problem.saving")
 """Every message Welcome may show under Start: why no briefing could start, or why its start was not
-stored. Welcome keeps room for the longest, below Start, so that none moves it."""
+stored (kiosk.session.saving's NOT_SAVED and SAVING, named by id: Welcome is drawn before the
+session's flow is loaded, 3 ms of the start). Welcome keeps room for the longest, below Start, so
+that none moves it."""

@@ -45,3 +45,10 @@ def test_the_log_tells_it_the_command_that_sets_the_kiosk_up() -> None:
     for missing in NOT_SET_UP:
         assert COMMAND.search(not_set_up(missing)), missing
         assert "kiosk practice" in not_set_up(missing)
+
+
+def test_welcome_keeps_room_for_the_saving_messages_the_flow_says() -> None:
+    """Named there by id (Welcome is drawn before the flow is loaded): the same ids as the flow's."""
+    from kiosk.session.saving import NOT_SAVED, SAVING
+
+    assert {NOT_SAVED.id, SAVING.id} <= set(WELCOME_SAYS)
