@@ -96,7 +96,7 @@ def run(
     finally:
         for station in opened:
             station.close()
-        collector.stop()
+        collector.stop(everything=False)  # (the interpreter collects everything as it ends)
     if failed:
         raise failed[0]
     return code
