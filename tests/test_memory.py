@@ -57,3 +57,30 @@ def test_what_the_start_made_is_left_out_of_later_collections() -> None:
         assert any(o is made_later for o in gc.get_objects(0))  # what a briefing makes: as before
     finally:
         gc.unfreeze()
+
+
+def test_what_a_session_left_in_cycles_is_collected_between_patients() -> None:
+    """While the kiosk runs, collection is the GUI thread's and only of the younger generations
+    (kiosk.ui.collector); between patients `give_back` collects every generation, first."""
+    import weakref
+
+    class Held:
+        def __init__(self) -> None:
+            self.me = self
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        freed: list[bool] = []
+        held = Held()
+        weakref.finalize(held, freed.append, True)
+        gc.collect(0)
+        gc.collect(1)  # alive then: now among the oldest, which a young collection never walks
+        del held
+        gc.collect(0)
+        assert not freed
+        memory.give_back()
+        assert freed == [True]
+    finally:
+        if enabled:
+            gc.enable()
