@@ -60,8 +60,8 @@ def test_what_the_start_made_is_left_out_of_later_collections() -> None:
 
 
 def test_what_a_session_left_in_cycles_is_collected_between_patients() -> None:
-    """While the kiosk runs, collection is the GUI thread's and only of the younger generations
-    (kiosk.ui.collector); between patients `give_back` collects every generation, first."""
+    """While the kiosk runs, collection is the GUI thread's, of the oldest generation at most once
+    in ten minutes (kiosk.ui.collector); between patients `give_back` collects every generation."""
     import weakref
 
     class Held:
