@@ -292,13 +292,13 @@ def measure(runs: int, briefings: int, folder: Path) -> dict[str, Any]:
     from kiosk.memory import settle_start
     from kiosk.session import SystemClock
     from kiosk.station import Station
-    from kiosk.ui.collector import GuiCollector
+    from kiosk.ui.collector import KIOSK_FULL_APART_S, GuiCollector
     from kiosk.ui.fonts import load_fonts
     from kiosk.ui.window import KioskWindow
 
     config_file = prepare_data_dir(folder / "data")
     _app = QApplication.instance() or QApplication(["kiosk-bench-tap"])
-    collector = GuiCollector(_app, full_apart_s=600)  # as the kiosk runs (kiosk.ui.app)
+    collector = GuiCollector(_app, full_apart_s=KIOSK_FULL_APART_S)  # as the kiosk runs
     load_fonts()
     station = Station.open(load_config(config_file), SystemClock())
     window = KioskWindow(station)

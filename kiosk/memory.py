@@ -32,9 +32,9 @@ def settle_start() -> None:
 
 def give_back() -> bool:
     """Once a session has ended and nobody waits on the screen: its cyclic garbage collected,
-    every generation (on the GUI thread, which calls this: `kiosk.ui.collector` collects only the
-    younger ones during a session), then the heap's free pages returned to the system; whether any
-    were returned (False where the C library has no `malloc_trim`)."""
+    every generation (on the GUI thread, which calls this: during a session `kiosk.ui.collector`
+    collects the oldest at most once in ten minutes), then the heap's free pages returned to the
+    system; whether any were returned (False where the C library has no `malloc_trim`)."""
     gc.collect()
     trim = _malloc_trim()
     if trim is None:

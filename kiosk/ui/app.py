@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.memory import settle_start
-from kiosk.ui.collector import GuiCollector
+from kiosk.ui.collector import KIOSK_FULL_APART_S, GuiCollector
 from kiosk.ui.fonts import load_fonts
 from kiosk.ui.paint import after_paint
 from kiosk.ui.probe import NoDisplay, display_problem
@@ -87,7 +87,7 @@ def run(
     window.show_at(QSize(1280, 800) if windowed else None)
     # From now on cyclic garbage is collected on this thread only (the worker thread's allocations
     # freed widgets there); every generation between patients (kiosk.memory.give_back).
-    collector = GuiCollector(app, full_apart_s=600)
+    collector = GuiCollector(app, full_apart_s=KIOSK_FULL_APART_S)
     try:
         code = app.exec()
         window.jobs.wait()

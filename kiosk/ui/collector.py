@@ -32,6 +32,8 @@ INTERVAL_MS = 1000
 `processEvents`, as in the tests): a briefing's garbage never piles up for longer."""
 FULL_APART_S = 60.0
 """The least time between two collections of every generation made by the thresholds."""
+KIOSK_FULL_APART_S = 600.0
+"""The kiosk's: it collects every generation between patients besides (`kiosk.memory.give_back`)."""
 
 
 class GuiCollector(QObject):

@@ -780,3 +780,10 @@ def not_from_catalog(root: QWidget, screen: str, allowed: set[str]) -> list[Find
         if stray:
             found.append(Finding(screen, _short(t.words), Kind.NOT_FROM_CATALOG, f"{stray[:4]}"))
     return found
+
+
+def readable(window: QWidget, where: str) -> None:
+    """Nothing on the window cut, clipped or overlapping, as a person sees it (`where`: the screen,
+    for the failure's message)."""
+    found = problems(look(window, where))
+    assert not found, report(found)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.pages.identity import IdentityPage
 from kiosk.ui.window import KioskWindow
 from tests.ui.drive import tap
-from tests.ui.seen import look, problems, report, settle
+from tests.ui.seen import on_window, readable, settle
 
 
 def identity_at(qtbot: QtBot, window: KioskWindow, size: QSize, larger: bool) -> IdentityPage:
@@ -23,16 +23,11 @@ def identity_at(qtbot: QtBot, window: KioskWindow, size: QSize, larger: bool) ->
 
 
 def top(window: KioskWindow, widget: QWidget) -> int:
-    return widget.mapTo(window, QPoint(0, 0)).y()
+    return on_window(window, widget).y()
 
 
 def bottom(window: KioskWindow, widget: QWidget) -> int:
-    return widget.mapTo(window, QPoint(0, widget.height())).y()
-
-
-def readable(window: KioskWindow, where: str) -> None:
-    found = problems(look(window, where))
-    assert not found, report(found)
+    return on_window(window, widget).y() + widget.height()
 
 
 @pytest.mark.parametrize("larger", [False, True], ids=["normal", "larger"])

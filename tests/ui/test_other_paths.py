@@ -33,7 +33,7 @@ from tests.ui.drive import (
     type_date,
     walk_to,
 )
-from tests.ui.seen import look, problems, report, settle
+from tests.ui.seen import readable, settle
 
 
 def type_on(qtbot: QtBot, keyboard: object, text: str) -> None:
@@ -67,12 +67,6 @@ def places(window: KioskWindow, keys: QWidget) -> list[tuple[int, int, int, int]
     """Where each key shown stands in the window, and its size."""
     shown = [b for b in keys.findChildren(QAbstractButton) if b.isVisible()]
     return [(*b.mapTo(window, QPoint(0, 0)).toTuple(), b.width(), b.height()) for b in shown]
-
-
-def readable(window: KioskWindow, where: str) -> None:
-    """Nothing on the window cut, clipped or overlapping, as a person sees it."""
-    found = problems(look(window, where))
-    assert not found, report(found)
 
 
 @pytest.mark.parametrize("settings", [{"walk_up_mode": True}])

@@ -76,7 +76,7 @@ class IdentityPage(Page):
         self.head.addLayout(named, 1)
         self._measure = Measure(self, label(role="notice"))
         self._may_say: list[str] = []
-        self._date_may_say: list[str] = []
+        """Every refusal the step on screen may say (the name's, or the date's), in its words."""
         left.addLayout(self.head)
         self.keyboard = OnScreenKeyboard(self.name)
         self.keyboard.reshaped.connect(self._fit)
@@ -131,7 +131,7 @@ class IdentityPage(Page):
         # A portrait screen has height to spare: the date right under the words that ask for it
         # (with the words at the top and the keys at the bottom, 700 px of nothing stood between
         # them), and "This is not me" at the foot of the page, away from the keys.
-        dating = self._portrait and self._step is IdentityStep.BIRTH_DATE
+        dating = self._dating
         self.row.setStretch(0, 0 if dating else 1)
         self.row.setStretch(1, 1 if dating else 0)
         self._date_place.setVisible(dating)  # (else the keys stand a spacing lower for nothing)
@@ -143,6 +143,11 @@ class IdentityPage(Page):
             (self._left if self._portrait else self._top).removeWidget(self.not_me)
             foot.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeading)
         self._fit()
+
+    @property
+    def _dating(self) -> bool:
+        """The birth date asked for on a portrait screen: right under its words (`_arrange`)."""
+        return self._portrait and self._step is IdentityStep.BIRTH_DATE
 
     def _fit(self) -> None:
         """Everything in the room the page has: under the name, room for its longest refusal, then
@@ -217,7 +222,7 @@ class IdentityPage(Page):
     def _name_notice_room(self, *, longest: bool) -> None:
         """Under the name, room for its refusal: for the longest it may get (`longest`), else two
         lines; and for the one it has, whatever it takes."""
-        if not self._may_say:
+        if self._step is not IdentityStep.NAME or not self._may_say:
             self._name_place.setMinimumHeight(0)
             return
         room = notice_lines(self.name_notice, self.look)
@@ -233,7 +238,7 @@ class IdentityPage(Page):
         """On a portrait screen, room over the date for the longest refusal it may get, and under
         the keys a gap before "This is not me", apart from Clear and Delete; on a screen short of
         room the refusal's is given up first, the gap last (`_fit`)."""
-        dating = self._portrait and self._step is IdentityStep.BIRTH_DATE
+        dating = self._dating
         self._keys_box.setContentsMargins(0, 0, 0, self.look.room(32) if dating else 0)
         if not dating:
             self._date_place.setMinimumHeight(0)
@@ -241,7 +246,7 @@ class IdentityPage(Page):
         room = notice_lines(self.date_notice, self.look)
         width = self._date_place.width()
         if width > 0:
-            room = max(room, self._measure.tallest(width, say_notice, self._date_may_say))
+            room = max(room, self._measure.tallest(width, say_notice, self._may_say))
         self._date_place.setMinimumHeight(room)
         short = self._short_by()
         if short > 0:  # a small screen: the keys whole first (a refusal then moves them down)
@@ -282,16 +287,14 @@ class IdentityPage(Page):
         self.instruction.setVisible(bool(view.paragraphs))
         typing = step is IdentityStep.NAME
         said = words(view.notice) if view.notice else ""
-        over_keys = self._portrait and step is IdentityStep.BIRTH_DATE
+        over_keys = self._dating
         self.notice.setText("" if typing or over_keys else said)
         self.notice.setVisible(bool(said) and not (typing or over_keys))
         self.date_notice.setText(said if over_keys else "")
         self.date_notice.setVisible(bool(said) and over_keys)
         self.name_notice.setText(said if typing else "")
         self.name_notice.setVisible(bool(said) and typing)
-        self._may_say = [words(line.text) for line in view.may_say] if typing else []
-        dating = step is IdentityStep.BIRTH_DATE
-        self._date_may_say = [words(line.text) for line in view.may_say] if dating else []
+        self._may_say = [words(line.text) for line in view.may_say]
         self.cue.set_words(words("frame.more-below"), self.look.palette.text, self.look.px(28))
         self.said.fit_content()
         self.said.check_soon()
