@@ -306,10 +306,13 @@ def extracted_pattern(path: Path, word: str) -> str:
 
 
 class Beep:
-    """An engine of short tones (a fifth of a second a sentence): real WAV files through the real
-    player, quick enough to play a whole screen to its end in a test."""
+    """An engine of short tones (a fifth of a second a sentence, or `seconds`): real WAV files
+    through the real player, quick enough to play a whole screen to its end in a test."""
 
     name = "beep 1"
+
+    def __init__(self, seconds: float = 0.2) -> None:
+        self.seconds = seconds
 
     def voice(self, language: str) -> str:
         return f"beep-{language}"
@@ -318,7 +321,7 @@ class Beep:
         rate = 16000
         frames = b"".join(
             struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * n / rate)))
-            for n in range(rate // 5)
+            for n in range(round(rate * self.seconds))
         )
         with wave.open(str(out), "wb") as audio:
             audio.setnchannels(1)

@@ -39,7 +39,7 @@ def test_kiosk_practice_sets_up_its_own_folder_and_opens_the_touchscreen(tmp_pat
     assert done.returncode == 0, done.stderr
     folder = tmp_path / "data-practice"
     assert f"practice  ready     {folder}" in done.stdout
-    assert "Alex Sample, born 14 March 1951" in done.stdout and "PIN 2468" in done.stdout
+    assert "Alex Sample, born March 14, 1951" in done.stdout and "PIN 2468" in done.stdout
     # No audio rendered on a new practice folder: why Listen is not there, and how to have it.
     settings_file = folder / "kiosk.toml"
     assert f"kiosk --config {settings_file} speech render" in done.stdout

@@ -30,6 +30,7 @@ def run_practice(args: argparse.Namespace) -> int:
     from kiosk.cli import touchscreen
     from kiosk.cli.speech import read_aloud_check
     from kiosk.config import CONFIG_ENV, DATA_DIR_ENV, load_config
+    from kiosk.i18n import SOURCE, words_for
     from kiosk.practice import SAMPLE, PracticeError, practice_folder, set_up, write_settings
 
     folder = practice_folder(load_config(args.config))
@@ -47,7 +48,8 @@ def run_practice(args: argparse.Namespace) -> int:
         print(f"kiosk practice: {exc}.", file=sys.stderr)
         return 1
     print(f"practice  ready     {folder}")
-    print(f"sample    patient   {SAMPLE.name}, born {SAMPLE.date_of_birth:%d %B %Y}")
+    born = words_for(SOURCE).date(SAMPLE.date_of_birth)  # as the banner shows it, in English
+    print(f"sample    patient   {SAMPLE.name}, born {born}")
     print(f"staff     account   {SAMPLE.staff}, PIN {SAMPLE.pin}")
     print("the same is shown at the top of every practice screen")
     if load_config(path)["walk_up_mode"]:

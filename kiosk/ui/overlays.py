@@ -29,9 +29,10 @@ class CornerHold(QWidget):
         super().__init__()
         self.setObjectName("staffCorner")
         self.setFixedSize(72, 72)
+        self.hold_ms = HOLD_MS
+        """How long a finger must stay (a test of where the corner is need not wait three s)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(HOLD_MS)
         self._timer.timeout.connect(self.held.emit)
 
     @property
@@ -40,7 +41,7 @@ class CornerHold(QWidget):
         return self._timer.isActive()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._timer.start()
+        self._timer.start(self.hold_ms)
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

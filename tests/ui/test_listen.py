@@ -4,7 +4,9 @@ timer held while the patient listens, and the audio stopped by a second tap or b
 
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -17,7 +19,7 @@ from kiosk.i18n import words_for
 from kiosk.session import ScreenKind
 from kiosk.session.listening import audio_sha256
 from kiosk.speech.engines import Espeak
-from kiosk.speech.render import render_form
+from kiosk.speech.render import render_form, speech_folder
 from kiosk.station import Station
 from kiosk.store import agreement
 from kiosk.store.models import ListeningRow
@@ -34,13 +36,23 @@ def marked(window: KioskWindow) -> list[str]:
     return [t.marked for t in window.page.findChildren(Label) if t.marked]
 
 
+@pytest.fixture(scope="session")
+def espeak_audio(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder of this worker's own where the English audio is rendered once (eSpeak NG
+    takes seconds for the whole procedure); each test's folder gets a copy."""
+    return tmp_path_factory.mktemp("espeak-audio")
+
+
 @pytest.fixture
-def rendered(station: Station) -> None:
+def rendered(station: Station, espeak_audio: Path) -> None:
     """The procedure's audio, as `kiosk speech render` makes it (the English only: enough)."""
     if shutil.which("espeak-ng") is None:
         pytest.fail("espeak-ng is not installed (Debian: apt-get install espeak-ng)")
     form = station.forms["mild"]
-    render_form(form, station.config.data_dir, Espeak.find())
+    made = speech_folder(espeak_audio, form)
+    if not made.exists():
+        render_form(form, espeak_audio, Espeak.find())
+    shutil.copytree(made, speech_folder(station.config.data_dir, form), copy_function=os.link)
 
 
 def test_listen_reads_the_screen_highlighting_each_sentence_and_holds_the_idle_timer(
@@ -148,7 +160,8 @@ def test_what_the_patient_listened_to_is_recorded_per_screen(
 def test_every_screen_has_listen_and_the_briefings_own_screens_are_recorded(
     qtbot: QtBot, window: KioskWindow, prepared: str, station: Station
 ) -> None:
-    render_form(station.forms["mild"], station.config.data_dir, Beep())
+    # Tones of a twentieth of a second: some sixty sentences are played to their ends.
+    render_form(station.forms["mild"], station.config.data_dir, Beep(seconds=0.05))
     window.show_at(QSize(1920, 1080))
     top = window.top
 
@@ -296,7 +309,7 @@ def test_are_you_still_there_is_said_to_a_patient_who_has_listened(
     briefing closed under them without a word."""
     from kiosk.speech.said import still_there_said
 
-    render_form(station.forms["mild"], station.config.data_dir, Beep())
+    render_form(station.forms["mild"], station.config.data_dir, Beep(seconds=0.05))
     window.show_at(QSize(1920, 1080))
     begin(qtbot, window)
     listening = window.listening

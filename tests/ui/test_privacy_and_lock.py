@@ -184,6 +184,7 @@ def test_staff_hold_the_corner_to_sign_in_and_can_close_the_kiosk(
 def test_a_short_press_on_the_corner_does_nothing(
     qtbot: QtBot, window: KioskWindow, interaction: FakeInteraction
 ) -> None:
+    assert window.top.corner.hold_ms == window.screen_corner.hold_ms == 3000  # as staff are told
     qtbot.mousePress(window.top.corner, Qt.MouseButton.LeftButton)
     assert window.top.corner.holding
     qtbot.mouseRelease(window.top.corner, Qt.MouseButton.LeftButton)
@@ -198,6 +199,7 @@ def test_the_screen_s_very_corner_opens_staff_sign_in_in_either_direction(
     window's margin, outside the top bar's square) is the corner too, and top-right in Arabic;
     staff mode's own page, which hides the frame, is not covered by it."""
     corner = window.screen_corner
+    corner.hold_ms = 50  # where the corner is, here; how long it is held, in the test above
 
     def held_at(point: QPoint) -> None:
         assert window.childAt(point) is corner, window.childAt(point)
