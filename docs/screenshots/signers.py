@@ -4,6 +4,7 @@
     DISPLAY=:91 QT_QPA_PLATFORM=xcb python docs/screenshots/signers.py --larger -larger
     DISPLAY=:91 QT_QPA_PLATFORM=xcb python docs/screenshots/signers.py --language ar -ar
     Xvfb :92 -screen 0 1080x1920x24 & DISPLAY=:92 QT_QPA_PLATFORM=xcb python docs/screenshots/signers.py -portrait
+    DISPLAY=:92 QT_QPA_PLATFORM=xcb python docs/screenshots/signers.py --larger -portrait-larger
 
 Staff mode's prepare steps for who performs and who signs (47–49: the practitioner and planned date
 with a representative and a witness, the representative's details, an interpreter for a briefing in

@@ -69,7 +69,7 @@ def main() -> int:
 
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QAbstractButton, QApplication
-    from rig import Rig
+    from rig import Rig, in_order
 
     from kiosk.cli import main as kiosk
     from kiosk.config import load_config
@@ -133,13 +133,15 @@ def main() -> int:
     shot("55-staff-rebrief-list")
     panel = window.staff.rebrief
     tap(next(iter(panel.buttons.values())))
+    shot("55-staff-rebrief-confirm")  # asked first, naming the patient
+    tap(panel.confirm.go_button)
     shot("55-staff-rebrief-prepared")
     tap(panel.menu_button)
     tap(window.staff.back_button)
     if options.language:
         tap(window.welcome.languages.buttons[options.language])
     tap(window.welcome.start_button)
-    for ch in "06021949":
+    for ch in in_order(window.identity.keypad, "06021949"):  # (day first in Spanish)
         keys = window.identity.keypad.findChildren(QAbstractButton)
         tap(next(k for k in keys if k.text() == ch and k.isVisible()))
     tap(window.bottom.primary)

@@ -311,6 +311,7 @@ def name_representative(qtbot: QtBot, window: KioskWindow) -> None:
     assert panel.message.text() == words_for("en")("staff.prepare.rep-relationship")
     panel.step.type_into(panel.step.relationship)
     type_keys(qtbot, panel.step.keys, "son")
+    assert not panel.message.isVisible()  # said until staff typed what it asked for
     panel.step.type_into(panel.step.reason)
     type_keys(qtbot, panel.step.keys, "aphasia")
     tap(qtbot, panel.save_button)

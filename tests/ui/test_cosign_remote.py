@@ -55,6 +55,8 @@ def test_an_interpreter_by_phone_or_video_is_not_asked_to_draw(
     assert kind(window) is ScreenKind.INTERPRETER
     page = window.interpreter
     assert not page.pad.isVisible() and not page.clear.isVisible()
+    # Nor their name alone where the box would be (the title names them).
+    assert not page.who.isVisible() and INTERPRETER.name in page.title.text()
     said = " ".join(w.text() for w in page._points)  # (the page's points, as drawn)
     assert words_for(language)("cosign.interpreter.remote") in said
     eye = Eye(window)

@@ -145,8 +145,10 @@ class InterpreterPage(_Split):
         self.who.setText(view.person or "")
         clear = view.offers.get(Action.CLEAR_SIGNATURE)
         self.clear.setText(words(clear.label) if clear else "")
-        self.clear.setVisible(clear is not None)
-        self.pad.setVisible(clear is not None)  # (by phone or video: no one here to draw)
+        # By phone or video no one is here to draw: no box, and no name over the room it left
+        # (the name stood alone mid-screen; the title says whom the page asks).
+        for part in (self.clear, self.pad, self.who):
+            part.setVisible(clear is not None)
 
     def submit(self, action: Action) -> None:
         if self.model is not None and action is Action.ATTEST:

@@ -6,7 +6,7 @@ the briefing is addressed to the representative from the screen it was on, and t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from kiosk.i18n import Words, msg
 from kiosk.services.staff import StaffDesk
@@ -38,6 +38,13 @@ class RepresentPanel(Panel):
         self.save_button = button(words("staff.represent.save"), "primary", self.save)
         row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.body.addLayout(row)
+        # What to fix goes once staff type (it stood, asking for the relationship, over "son").
+        for line in self.step.findChildren(QLineEdit):
+            line.textChanged.connect(self._typed)
+
+    def _typed(self) -> None:
+        if self.message.text():
+            self.say("")
 
     def save(self) -> None:
         self.named.emit(self.step.representative())
