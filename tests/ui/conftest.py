@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -12,12 +14,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
-from kiosk.config import load_config
+from kiosk.config import DATA_DIR_ENV, load_config
 from kiosk.content import load_form
 from kiosk.station import Station
 from kiosk.store.briefings import prepare_briefing
 from kiosk.ui.collector import GuiCollector
-from tests.conftest import MILD, set_config
+from tests.conftest import MILD, Templates, _migrate, set_config
 from tests.session.fakes import FakeClock
 
 NAME = "Zoë Ångström-Öberg"
@@ -67,7 +69,16 @@ def station(
     clock: FakeClock,
     settings: dict[str, object],
     capsys: pytest.CaptureFixture[str],
+    db_templates: Templates,
 ) -> Iterator[Station]:
+    """A kiosk set up by `kiosk init` (its settings changed by `settings`), opened. The database
+    `init` would migrate is a copy of one migrated once per worker (Alembic's scripts, loaded at
+    each migration, were a quarter of every window test's setting up); `init` does the rest."""
+    data_dir = Path(os.environ[DATA_DIR_ENV])
+    if not {"data_dir", "database_url"} & settings.keys() and not data_dir.exists():
+        data_dir.mkdir(mode=0o700, parents=True)
+        shutil.copyfile(db_templates.sqlite("migrated", _migrate)[0], data_dir / "kiosk.db")
+        (data_dir / "kiosk.db").chmod(0o600)
     assert main(["init"]) == 0
     capsys.readouterr()
     set_config(tmp_path / "config" / "kiosk.toml", **settings)

@@ -39,7 +39,9 @@ def set_font_px(widget: QWidget, px: float, *, bold: bool = False, padding: floa
     """
     weight = " font-weight: bold;" if bold else ""
     room = f" padding: 0 {round(padding)}px;" if padding else ""
-    widget.setStyleSheet(f"font-size: {round(px)}px;{weight}{room}")
+    sheet = f"font-size: {round(px)}px;{weight}{room}"
+    if widget.styleSheet() != sheet:  # (Qt styles the widget again even for the same sheet)
+        widget.setStyleSheet(sheet)
 
 
 def sizes_changed(widget: QWidget) -> None:
