@@ -44,6 +44,14 @@ class CosignSteps:
         image = drawn.image_png if drawn is not None and drawn.strokes else None
         model._run(lambda: cosign.attest_interpreter(b, image))  # stored: Done's time starts afresh
 
+    def typing(self) -> None:
+        """The witness taps their name or a digit again: what was refused goes (it stood, "do not
+        match", over the PIN typed afresh)."""
+        model = self._model
+        if model._local.message is not None:
+            model._local = replace(model._local, message=None)
+            model._changed()
+
     def witness(self, name: str, pin: str) -> None:
         """A staff member's name and PIN: stored and on when they match; else why, in one sentence."""
         model, b = self._model, self._model.briefing

@@ -182,6 +182,8 @@ def test_the_interpreter_attests_then_the_witness_with_their_pin(
     assert EN(model.view.message) == "Please tap your name first."  # type: ignore[arg-type]
     model.cosign.witness("Nurse Lee", "111111")
     assert EN(model.view.message) == EN("staff.sign-in.no-match")  # type: ignore[arg-type]
+    model.cosign.typing()  # typed again: what was refused goes, once
+    assert model.view.message is None and model.view.kind is ScreenKind.WITNESS
     model.cosign.witness("Nurse Lee", "000000")
     assert EN(model.view.message) == EN("staff.sign-in.locked", count=5)  # type: ignore[arg-type]
     assert model.view.kind is ScreenKind.WITNESS and len(store.added) == 1

@@ -162,6 +162,8 @@ def test_a_representative_signs_with_an_interpreter_and_a_witness(
         assert len(session.scalars(select(SignerRow)).all()) == 2
     for digit in PIN:
         tap(qtbot, witness.keys[digit])
+        assert window.bottom.message.text() == ""  # said until they typed again
+    assert witness.pin_typed == PIN
     with qtbot.waitSignal(window.pdf_finished, timeout=30_000):
         tap(qtbot, window.bottom.primary)
     assert kind(window) is ScreenKind.DONE

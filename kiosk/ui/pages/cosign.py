@@ -202,8 +202,13 @@ class WitnessPage(_Split):
         return self.pin.text()
 
     def _digit(self, digit: str) -> None:
+        self._typing()
         if len(self.pin.text()) < self.pin.maxLength():
             self.pin.setText(self.pin.text() + digit)
+
+    def _typing(self) -> None:
+        if self.model is not None:
+            self.model.cosign.typing()
 
     def draw(self, view: View, words: Words) -> None:
         self.draw_words(view, words)
@@ -230,6 +235,7 @@ class WitnessPage(_Split):
             self.pin.setText("")  # a refused PIN is typed afresh
 
     def _choose(self, name: str) -> None:
+        self._typing()
         self._name = name
         self.pin.setText("")
         self._show_choice()
