@@ -115,6 +115,9 @@ def test_a_wrong_pin_said_moves_no_key(
     qtbot.waitUntil(dialog.message.isVisible)
     assert places() == before
     assert dialog.ok.mapTo(dialog, QPoint(0, dialog.ok.height())).y() <= dialog.height() - 16
+    assert dialog.pad.pin == ""
+    tap(qtbot, key(dialog.pad, "4"))  # typed afresh: what was said goes, and no key moves
+    assert not dialog.message.isVisible() and places() == before
     dialog.reject()
 
 

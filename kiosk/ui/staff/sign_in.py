@@ -169,6 +169,7 @@ class StaffSignIn(QDialog):
         # The height a portrait kiosk has to spare goes to the keys.
         keys = PORTRAIT_KEY * reach if portrait else None
         self.pad = PinPad(words, key_size=keys.toSize() if keys is not None else None)
+        self.pad.field.textChanged.connect(self._typed)
         pin_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
         pin_layout.addStretch(1)
         self.pages.addWidget(pin_page)
@@ -203,6 +204,11 @@ class StaffSignIn(QDialog):
             self.patient.show()
         self.back.hide()
         self.ok.hide()
+
+    def _typed(self, pin: str) -> None:
+        """What was said ("do not match", "locked") goes at the next digit typed."""
+        if pin:
+            self.say("")
 
     def say(self, text: str) -> None:
         self.message.setText(text)
