@@ -75,6 +75,7 @@ def test_tap_i_understand_first_moves_nothing_and_cuts_no_line(
         qtbot.waitUntil(understand.isEnabled)
         settle()
         before = _on_window(understand, window)
+        whole = body.verticalScrollBar().maximum() <= SLACK_PX
         next_(qtbot, window)  # read, not acknowledged: refused
         settle()
         assert b.current.id == risk and message(window) == refused, risk
@@ -96,11 +97,42 @@ def test_tap_i_understand_first_moves_nothing_and_cuts_no_line(
         assert at.bottom() <= _on_window(window.bottom, window).top(), risk
         tap(qtbot, understand)
         assert message(window) == ""
+        settle()  # the words take their room back: whole again if they were whole before
+        assert (bar.maximum() <= SLACK_PX) == whole, f"{risk}: {bar.maximum()} px more below"
+        assert cut_lines(body) == [] if whole else True, f"{risk}: {cut_lines(body)}"
         next_(qtbot, window)
         assert b.current.id != risk
     assert "under" in places
     if size == QSize(1280, 800):  # with Larger text, some risks leave too little room under it
         assert "over" in places
+
+
+@pytest.mark.parametrize("practice_banner", [True])
+def test_tapped_at_last_the_words_take_their_room_back(
+    qtbot: QtBot, window: KioskWindow, prepared: str
+) -> None:
+    """A reviewer, in Arabic with Larger text at 1280x800 under the PRACTICE banner: "Infection",
+    whole on screen, gave its room to "Please tap…" over the button, and after the tap kept it
+    cut short (a line half shown, "There is more below", empty room under the tick)."""
+    chosen_look(qtbot, window, QSize(1280, 800), "ar")
+    begin(qtbot, window)
+    b = window.briefing
+    assert b is not None
+    while b.current.kind is not ScreenKind.RISK:
+        next_(qtbot, window)
+    page = window.reading
+    body, bar = page.body, page.body.verticalScrollBar()
+    settle()
+    assert bar.maximum() == 0, "the first risk is whole on this screen (the case seen)"
+    height = body.height()
+    next_(qtbot, window)
+    settle()
+    assert message(window) == window.words("blocker.risk-not-acknowledged")
+    assert body.height() < height  # it gave its room to what was said, over the button
+    tap(qtbot, page.understand)
+    settle()
+    assert message(window) == "" and bar.maximum() == 0 and body.height() >= height
+    assert cut_lines(body) == [] and not page.under.cue.isVisible()
 
 
 def test_read_to_the_end_first_still_stands_for_the_cue(

@@ -168,8 +168,13 @@ class UnderWords(QWidget):
         self.cue.text.ensurePolished()
         return self.cue.heightForWidth(width) + self.gap
 
+    @property
+    def held(self) -> bool:
+        return self._base is not None
+
     def start_over(self) -> None:
-        """New words: a message's room is not kept for them, nor the words held."""
+        """New words, or the words' own room given back (what was said is done with): a
+        message's room is not kept for them, nor the words held."""
         self._held = 0
         self._both = self._to_end = self._whole = self._rechecked = False
         if self._base is not None:

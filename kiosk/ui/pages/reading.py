@@ -192,6 +192,10 @@ class ReadingPage(Page):
             )
         said = view.message if view.message_in_page else None
         self._say(words(said) if said is not None else "", view.said_by is Action.ACKNOWLEDGE)
+        if done and said is None and self.under.held:
+            # Tapped at last: the words had given their room to "Please tap…" over the button;
+            # they take it back (they stayed cut short, a line half shown, over empty room).
+            self.under.start_over()
         self._centre()  # the picture and the words' column, for this screen's words
 
     def _say(self, text: str, by_button: bool) -> None:
