@@ -186,3 +186,50 @@ def test_the_sign_in_is_gone_once_answered(
     assert Interaction(station).staff_sign_in(window, "Check that Zoë typed her name") is None
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(StaffSignIn) == []
+
+
+@pytest.mark.parametrize("practice_banner", [True])
+def test_a_typed_signatures_check_fits_with_larger_text_under_the_practice_banner(
+    qtbot: QtBot, window: KioskWindow, station: Station, practice_banner: bool, staffed: str
+) -> None:
+    """A reviewer, in Arabic with Larger text at 1280x800 in practice mode, typed their name to
+    sign: the sign-in over it showed Cancel cut by the screen's edge, and after a wrong PIN,
+    Cancel, "Another name" and Sign in half shown."""
+    from kiosk.i18n import isolated, msg, words_for
+    from kiosk.ui.staff.sign_in import ForPatient
+
+    window.show_at(QSize(1280, 800))
+    tap(qtbot, window.welcome.languages.buttons["ar"])
+    tap(qtbot, window.top.larger_button)
+    arabic, english = words_for("ar"), words_for("en")
+    reason = english(
+        msg("sign.attest-reason", person=isolated("Alex Sample"), typed=isolated("Alex Sample"))
+    )
+    patient = ForPatient(arabic("sign.staff-call"), arabic("sign.staff-call-back"), True)
+    dialog = StaffSignIn(window, station, reason, english, patient)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    settle()
+    assert dialog.height() == window.height(), "the sign-in is the screen's height, no more"
+
+    def whole(*buttons: object) -> None:
+        for button in buttons:
+            seen = button.visibleRegion().boundingRect().height()  # type: ignore[attr-defined]
+            bottom = button.mapTo(dialog, QPoint(0, button.height())).y()  # type: ignore[attr-defined]
+            assert seen == button.height() and bottom <= window.height(), (
+                button.text(),
+                seen,
+                bottom,
+            )  # type: ignore[attr-defined]
+
+    whole(dialog.cancel, key(dialog, STAFF), dialog.patient_back)
+    tap(qtbot, key(dialog, STAFF))
+    qtbot.waitUntil(dialog.pad.isVisible)
+    for digit in "1111":
+        tap(qtbot, key(dialog.pad, digit))
+    tap(qtbot, dialog.ok)
+    qtbot.waitUntil(dialog.message.isVisible)
+    settle()
+    whole(dialog.cancel, dialog.back, dialog.ok, key(dialog.pad, "0"), dialog.message)
+    dialog.reject()

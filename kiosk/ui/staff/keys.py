@@ -124,6 +124,10 @@ def pin_field() -> QLineEdit:
     return field
 
 
+PIN_KEY_HEIGHT = 80
+"""A PIN key's least height where the screen has the room (a short one gives a little of it)."""
+
+
 class PinPad(QWidget):
     """Digits for a PIN. The PIN is shown only as dots and is never logged.
 
@@ -152,16 +156,19 @@ class PinPad(QWidget):
             grid.setSpacing(h // 8)
         for n, digit in enumerate(DIGITS):
             b = button(digit, None, partial(self._digit, digit))
-            b.setMinimumSize(96, 80)
             grid.addWidget(b, *((3, 1) if digit == "0" else divmod(n, 3)))
         self.clear_key = button(words("keys.clear"), None, self.field.clear)
         self.delete_key = button(words("keys.delete"), None, self.field.backspace)
         self.delete_key.setAccessibleName(words("keys.delete-digit"))
         give_glyph(self.delete_key, backspace_glyph, self)
-        for key in (self.clear_key, self.delete_key):
-            key.setMinimumSize(96, 80)
+        self.set_key_height(PIN_KEY_HEIGHT)
         self._place_word_keys()
         layout.addWidget(self.keys_box)
+
+    def set_key_height(self, height: int) -> None:
+        """Each key at least 96 px wide and `height` tall (PIN_KEY_HEIGHT; less on a short screen)."""
+        for key in self.keys_box.findChildren(QPushButton):
+            key.setMinimumSize(96, height)
 
     def _place_word_keys(self) -> None:
         """Clear at the start of the bottom row and Delete at its end, as the language reads."""

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
+    QLayout,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,15 +26,20 @@ from kiosk.station import Station
 from kiosk.ui.icons import Glyph
 from kiosk.ui.pages.base import Reading, button, label
 from kiosk.ui.staff.arrows import point
-from kiosk.ui.staff.keys import STAFF_WORDS, PinPad
+from kiosk.ui.staff.keys import PIN_KEY_HEIGHT, STAFF_WORDS, PinPad
 from kiosk.ui.staff.look import staff_look, staff_sheet
 from kiosk.ui.staff.rows import across_or_down
-from kiosk.ui.theme import Look
+from kiosk.ui.theme import TOUCH_PX, Look
+from kiosk.ui.widgets.keys import sizes_changed
 from kiosk.ui.widgets.practice import PracticeBanner
 
 PORTRAIT_KEY = QSizeF(150, 125)
 """The least size of a PIN key on a portrait screen, at the scale of 1280x800 (landscape: the
 look's touch size)."""
+
+
+SHORT_MARGIN = 8
+"""The room over and under everything where the screen is short of height (20 px otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,8 @@ class StaffSignIn(QDialog):
             look, sizes = staff_look(kiosk, window.size())
             self.setStyleSheet(staff_sheet(look, sizes))
         reach = look.reach if look is not None else 1.0
+        self._reach = reach
+        self._keys_fitted = False
         portrait = window is not None and window.height() > window.width()
         self.desk = StaffDesk(station)
         self.words = words
@@ -173,6 +182,7 @@ class StaffSignIn(QDialog):
         pin_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
         pin_layout.addStretch(1)
         self.pages.addWidget(pin_page)
+        self.pin_page = pin_page
         self._choose_again()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -195,6 +205,7 @@ class StaffSignIn(QDialog):
             self.patient.hide()
         self.back.show()
         self.ok.show()
+        self._fit()
 
     def _choose_again(self) -> None:
         self._name = None
@@ -204,6 +215,44 @@ class StaffSignIn(QDialog):
             self.patient.show()
         self.back.hide()
         self.ok.hide()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Everything on the screen: the page on show alone sets the pages' height (the names'
+        page, under the patient's line, kept room for the PIN's keys it does not show), and on a
+        short screen the keys give a little of theirs, never under a finger's least target. (In
+        Arabic with Larger text at 1280x800 under the practice banner, a typed signature's check
+        had Cancel, "Another name" and Sign in cut by the screen's edge.)"""
+        shown = self.pages.currentIndex()
+        for n, page in enumerate((self.names, self.pin_page)):
+            policy = QSizePolicy.Policy.Preferred if n == shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        screen = parent.window().geometry()
+        layout = self.layout()
+        assert layout is not None
+        if shown == 1 and not self._keys_fitted:  # (the screen stays as it is)
+            self._keys_fitted = True
+            if self._needs(layout, screen.width()) > screen.height():  # the margins give first
+                edge = layout.contentsMargins()
+                layout.setContentsMargins(edge.left(), SHORT_MARGIN, edge.right(), SHORT_MARGIN)
+            least = max(TOUCH_PX, round(TOUCH_PX * self._reach))
+            height = PIN_KEY_HEIGHT
+            while height > least and self._needs(layout, screen.width()) > screen.height():
+                height -= 1
+                self.pad.set_key_height(height)
+        self.setGeometry(screen)
+
+    def _needs(self, layout: QLayout, width: int) -> int:
+        """The height everything needs at `width`, as the keys stand now (its lines wrapped: the
+        reason's two lines were counted as one; and styled: a page not shown yet is not)."""
+        for part in (self.pad, *self.pad.findChildren(QWidget)):
+            part.ensurePolished()
+        sizes_changed(self.pad)
+        layout.activate()
+        return layout.totalMinimumHeightForWidth(width)
 
     def _typed(self, pin: str) -> None:
         """What was said ("do not match", "locked") goes at the next digit typed."""
