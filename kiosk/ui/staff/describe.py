@@ -90,12 +90,17 @@ def summary(words: Words, row: RecordRow, now: datetime, here: str) -> str:
         part
         for part in (
             when(words, row.happened_at, now),
-            row.patient_name or words("staff.list.walk-up"),
+            _own(row.patient_name) if row.patient_name else words("staff.list.walk-up"),
             row.mrn,
         )
         if part
     )
-    state = [row.form_id, row.language_name, status_text(words, row, now), risks_text(words, row)]
+    state = [
+        row.form_id,
+        _own(row.language_name),
+        status_text(words, row, now),
+        risks_text(words, row),
+    ]
     if row.open_questions:
         state.append(words("staff.list.open-questions", count=row.open_questions))
     if row.status == "completed":
