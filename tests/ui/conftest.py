@@ -46,7 +46,10 @@ def gui_collector(qapp: QApplication) -> Iterator[GuiCollector]:
     """Cyclic garbage collected on the GUI thread only during each test, as in the kiosk and the
     console (a PDF job on the worker thread once freed a widget left in a cycle there, and the
     worker crashed); Python's own collection again after it, for the tests without Qt that the
-    same worker runs next."""
+    same worker runs next. The widgets a test before this one left to be deleted (pytest-qt
+    closes a test's widgets and deletes them later, at an event loop's turn that may not come)
+    are deleted first: another test's field, typed in, looked like this test's leftovers."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     collector = GuiCollector(qapp)
     yield collector
     collector.stop(everything=False)  # (every generation after every test would cost minutes)

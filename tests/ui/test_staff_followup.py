@@ -211,6 +211,7 @@ def test_a_flagged_question_is_answered_with_a_note_under_the_staff_name(
     tap(qtbot, panel.answer_button)  # no note yet
     assert panel.message.text() == "Write a short note on how the question was answered."
     type_keys(qtbot, panel.keys, "Dr Lee called")
+    assert panel.message.text() == ""  # said until staff wrote
     for digit in "2":
         tap(qtbot, key(panel.digits, digit))
     assert panel.note.text() == "Dr Lee called2"

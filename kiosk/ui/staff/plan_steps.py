@@ -28,6 +28,7 @@ from kiosk.ui.pages.base import button, centred, label
 from kiosk.ui.staff.keys import DigitRow, staff_line
 from kiosk.ui.staff.rows import across_or_down
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.letters import SENTENCES
 
 
 def typed_date(words: Words, typed: str) -> date | None:
@@ -185,6 +186,7 @@ class RepresentativeStep(Keyed):
         self.name = self.line("staff.prepare.rep-name-placeholder", 0, 0)
         self.relationship = self.line("staff.prepare.rep-relationship-placeholder", 0, 1)
         self.reason = self.line("staff.prepare.rep-reason-placeholder", 1, 0, span=2, length=400)
+        self.reason.setProperty(SENTENCES, True)  # "cannot hold a pen", not "Cannot Hold A Pen"
 
     def representative(self) -> Representative:
         return Representative(self.name.text(), self.relationship.text(), self.reason.text())

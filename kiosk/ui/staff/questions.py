@@ -21,6 +21,7 @@ from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
 from kiosk.ui.staff.rows import across_or_down, one_line
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.letters import SENTENCES
 from kiosk.ui.widgets.keys import set_flag
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,9 @@ class QuestionList(Panel):
         # The note as wide as the page (beside "Mark answered", a portrait screen cut its hint),
         # its keys right under it; then the quick replies, and "Mark answered" after them.
         self.note = text_field(words("staff.questions.note"), NOTE_MAX)
-        column.addWidget(self.note)
+        self.note.setProperty(SENTENCES, True)  # a capital where a sentence starts, not each word
+        # Why "Mark answered" did nothing goes once staff write (it stood over the note written).
+        self.note.textChanged.connect(self._written)
         self.digits = DigitRow(self.note, symbols=words)  # and a note's punctuation: . , : / % ?
         self.keys = OnScreenKeyboard(self.note)
         self.keys.set_words(words)
@@ -182,6 +185,10 @@ class QuestionList(Panel):
         self.say("")
         self.menu_button.setText(self.words("staff.questions.back"))
         self.pages.setCurrentIndex(1)
+
+    def _written(self, note: str) -> None:
+        if note and self.pages.currentIndex() == 1:
+            self.say("")
 
     def go_back(self) -> None:
         """From a question back to the list; from the list back to the staff menu."""

@@ -35,7 +35,7 @@ from kiosk.ui.widgets.keypad import (
     shift_glyph,
 )
 from kiosk.ui.widgets.keys import sizes_changed, words_or_glyphs
-from kiosk.ui.widgets.letters import ACCENT_ROWS, CAPITAL_AFTER, capital, variants
+from kiosk.ui.widgets.letters import ACCENT_ROWS, SENTENCES, capital, capital_next, variants
 
 UNIT = 112
 """Width of one letter key, in px; it does not grow with scale, so the keyboard stays within 1280 px."""
@@ -380,7 +380,7 @@ class OnScreenKeyboard(QWidget):
             self._set_shift(False)
             return
         before = target.text()[: target.cursorPosition()]
-        self._set_shift(not before or before[-1] in CAPITAL_AFTER)
+        self._set_shift(capital_next(before, sentences=bool(target.property(SENTENCES))))
 
     def _set_shift(self, on: bool) -> None:
         self._shift_key.setChecked(on)

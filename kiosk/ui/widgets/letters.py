@@ -44,6 +44,19 @@ def written_in(name: str, languages: Iterable[str]) -> tuple[str, ...]:
 CAPITAL_AFTER = " -"
 """A name starts again after these: the next letter is offered as a capital."""
 
+SENTENCES = "sentences"
+"""A line's property (`setProperty(SENTENCES, True)`): it is written in sentences, not a name."""
+
+
+def capital_next(before: str, *, sentences: bool = False) -> bool:
+    """Whether the letter typed after `before` is offered as a capital: at the start, and after
+    a space or hyphen in a name; in sentences (a note, a reason), only where one starts (a note
+    read "Answered in person Aa A": every word began with a capital, as a name's do)."""
+    if not sentences:
+        return not before or before[-1] in CAPITAL_AFTER
+    said = before.rstrip()
+    return not said or (said[-1] in ".!?" and said != before)
+
 OTHER_LETTERS = {
     "a": "æ",
     "d": "đð",

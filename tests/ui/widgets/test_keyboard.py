@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import Words, words_for
 from kiosk.ui.widgets.keyboard import HOLD_MS, MIN_KEY, OnScreenKeyboard, variants
+from kiosk.ui.widgets.letters import SENTENCES, capital_next
 from tests.ui.widgets.room import CLEAR_PX, fits, room_left
 
 # The offscreen platform cannot resize a window to its layout's minimum and says so as a warning.
@@ -144,6 +145,34 @@ def test_capitals_are_offered_at_the_start_and_after_space_or_hyphen(rig: Rig) -
     assert rig.keys("Ø") and not rig.keys("ø")
     rig.tap("Ø")
     assert rig.line.text() == "Ann-Mae Ø"
+
+
+def test_a_line_written_in_sentences_offers_a_capital_only_where_one_starts(rig: Rig) -> None:
+    """A staff note read "Answered in person Aa A": each word began with a capital, as in a name."""
+    rig.line.setProperty(SENTENCES, True)
+    rig.keyboard.set_target(rig.line)
+    assert rig.keyboard.shift_active()
+    rig.tap("A", "t", "Space")
+    assert not rig.keyboard.shift_active()
+    rig.tap("h", "o", "m", "e", "-", "o", "k")
+    assert not rig.keyboard.shift_active()
+    rig.line.insert(".")
+    rig.tap("Space")
+    assert rig.keyboard.shift_active()
+    rig.tap("S")
+    assert rig.line.text() == "At home-ok. S"
+
+
+@pytest.mark.parametrize(
+    ("before", "sentences", "capital"),
+    [
+        ("", False, True), ("Ann", False, False), ("Ann ", False, True), ("Ann-", False, True),
+        ("", True, True), ("Seen", True, False), ("Seen ", True, False), ("Seen-", True, False),
+        ("Seen.", True, False), ("Seen. ", True, True), ("Seen? ", True, True), ("  ", True, True),
+    ],
+)  # fmt: skip
+def test_where_a_capital_is_offered(before: str, sentences: bool, capital: bool) -> None:
+    assert capital_next(before, sentences=sentences) is capital
 
 
 def test_shift_is_one_shot_and_can_turn_off_the_offered_capital(rig: Rig) -> None:
