@@ -21,8 +21,8 @@ from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
 from kiosk.ui.staff.rows import across_or_down, one_line
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from kiosk.ui.widgets.letters import SENTENCES
 from kiosk.ui.widgets.keys import set_flag
+from kiosk.ui.widgets.letters import SENTENCES
 
 log = logging.getLogger(__name__)
 

@@ -57,6 +57,7 @@ def capital_next(before: str, *, sentences: bool = False) -> bool:
     said = before.rstrip()
     return not said or (said[-1] in ".!?" and said != before)
 
+
 OTHER_LETTERS = {
     "a": "æ",
     "d": "đð",
