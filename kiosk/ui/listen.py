@@ -221,7 +221,9 @@ class Listening(QObject):
         # back between patients), unless it is being read already.
         if reads_as_drawn(before, shown) and not (self.playing and self.now.sound is Sound.SCREEN):
             self._play(automatic=True)
-        self._window.top.show_listen(bool(self.clips), self.holds_idle)
+        # Lit ("Stop") only while the patient's own Listen plays: a tap then stops it. Lit while
+        # a refusal was said to them, a tap on "Stop" read the screen from its start instead.
+        self._window.top.show_listen(bool(self.clips), self.playing and self.now.listened)
 
     def _screen_audio(self, view: View, words: Words) -> Playing:
         """The screen's clips, each with what it names; Welcome's followed by each other language

@@ -35,6 +35,9 @@ def test_a_refusal_is_said_to_a_patient_who_has_listened(
     assert said == EN("blocker.risk-not-read") or said == EN("blocker.risk-not-acknowledged")
     assert listening.prompting and listening.playing
     assert [c.text for c in listening.speaker.clips] == sentences(said)
+    # Said unasked: Listen is not lit as "Stop" (a reviewer tapped "Stop" and heard the screen)
+    assert window.top.listen_button.text() == EN("frame.listen")
+    assert not window.top.listen_button.isChecked()
     qtbot.waitUntil(lambda: not listening.playing, timeout=10_000)
     assert not listening.prompting
 
