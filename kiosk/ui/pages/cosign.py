@@ -173,6 +173,7 @@ class WitnessPage(_Split):
         self.right.addWidget(self.names, 1)
         self.cue = ScrollCue()  # more names below
         self.names.more.connect(self.cue.show_more)
+        self.cue.scrolls(self.names)
         self.right.addWidget(self.cue)
         self.pin = pin_field()
         self.right.addWidget(self.pin)

@@ -35,7 +35,7 @@ class DonePage(Page):
         layout.addWidget(self.body, 1)
         self.cue = ScrollCue()
         layout.addWidget(self.cue)
-        self.body.more.connect(self.cue.show_more)
+        self.cue.follow(self.body)
         # The last seconds before the screen goes back to Welcome, said (it had gone without a
         # word): under the words, in the room they leave (over them, it pushed every line down a
         # line as the patient read it); the words, "saved" and Finish stay where they are.

@@ -43,7 +43,7 @@ class IdentityPage(Page):
         self.notice = self.said.add(label(role="notice"))
         self.notice.hide()
         self.cue = ScrollCue(keep_room=False)  # the keys need the room more than a steady page
-        self.said.more.connect(self.cue.show_more)
+        self.cue.follow(self.said)
         self.name = QLineEdit()
         self.name.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.name.setMaxLength(200)

@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.session.view import Mark, Tone
 from kiosk.ui.icons import Glyph, pixmap
@@ -65,7 +73,27 @@ class ScrollCue(QWidget):
         row.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.text, 1)
         self.keep_room(keep_room)
+        self._area: QAbstractScrollArea | None = None
         self.hide()
+
+    def scrolls(self, area: QAbstractScrollArea) -> None:
+        """A tap on it slides `area`'s words up by most of what shows, as a finger would (a
+        reviewer saw an older patient tap the arrow, and nothing happen)."""
+        self._area = area
+
+    def follow(self, area: Reading) -> None:
+        """Shown while `area` has more below, and a tap on it slides its words up."""
+        area.more.connect(self.show_more)
+        self.scrolls(area)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._area is None:
+            super().mousePressEvent(event)  # (not taken: the page under it has it)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._area is not None and self.rect().contains(event.position().toPoint()):
+            bar = self._area.verticalScrollBar()
+            bar.setValue(bar.value() + max(1, bar.pageStep() * 4 // 5))
 
     def keep_room(self, keep: bool) -> None:
         policy = self.sizePolicy()
@@ -113,6 +141,7 @@ class UnderWords(QWidget):
         column.setSpacing(0)
         column.setAlignment(Qt.AlignmentFlag.AlignTop)  # right under the words
         self.cue = ScrollCue(keep_room=False)
+        self.cue.scrolls(area)
         self.message = label(role="notice")
         self.message.hide()
         column.addWidget(self.cue)

@@ -95,6 +95,7 @@ class QuestionPage(Page):
         layout.addWidget(self.cue)
         self.choices.more.connect(self._set_more)
         self.choices.more.connect(self._cue_for)
+        self.cue.scrolls(self.choices)
         self.choices.verticalScrollBar().rangeChanged.connect(lambda: self._cue_for(self.has_more))
         self.choices.viewport().installEventFilter(self)
         self.buttons: dict[str, ChoiceButton] = {}

@@ -72,7 +72,7 @@ class SignPage(Page):
         # frame's line, under the whole page, stood under the pad, far from the words it meant.
         self.cue = ScrollCue(keep_room=False)
         left.addWidget(self.cue)
-        self.statement.more.connect(self.cue.show_more)
+        self.cue.follow(self.statement)
         self.switch = WrapButton(None, self._switch)
         left.addWidget(self.switch)  # as wide as the statement: a long language wraps in it
         self._left = left
