@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from datetime import UTC, datetime
 from typing import Any
@@ -40,6 +41,9 @@ def run_practice(args: argparse.Namespace) -> int:
         print(f"kiosk practice: {exc}.", file=sys.stderr)
         return 1
     # The touchscreen, and every command run from it, reads the practice settings and folder.
+    # (A data folder named in the environment wins over the settings file's: a command given to
+    # run by hand names the practice one too.)
+    pinned = f"{DATA_DIR_ENV}={shlex.quote(str(folder))} " if DATA_DIR_ENV in os.environ else ""
     os.environ[CONFIG_ENV] = str(path)
     os.environ[DATA_DIR_ENV] = str(folder)
     try:
@@ -65,7 +69,7 @@ def run_practice(args: argparse.Namespace) -> int:
         engine = "" if shutil.which("espeak-ng") else " (needs espeak-ng, not found here)"
         print(
             "read-aloud off      Listen is not offered until its audio is rendered: "
-            f"kiosk --config {path} speech render{engine}"
+            f"{pinned}kiosk --config {shlex.quote(str(path))} speech render{engine}"
         )
     args.config = None
     return touchscreen(args)

@@ -72,6 +72,7 @@ class QuestionList(Panel):
         self.note.setProperty(SENTENCES, True)  # a capital where a sentence starts, not each word
         # Why "Mark answered" did nothing goes once staff write (it stood over the note written).
         self.note.textChanged.connect(self._written)
+        column.addWidget(self.note)
         self.digits = DigitRow(self.note, symbols=words)  # and a note's punctuation: . , : / % ?
         self.keys = OnScreenKeyboard(self.note)
         self.keys.set_words(words)
