@@ -325,10 +325,11 @@ class ScreenModel(Preferences):
             self._local = replace(self._local, typing_name=new, typed_name="", again=True)
 
     def _not_me(self) -> None:
-        """A prepared briefing's patient is someone else: staff find theirs. A walk-up asked again
-        after Welcome is someone new: that briefing ends (kept as it was) and theirs can start."""
+        """A prepared briefing's patient is someone else: staff find theirs (its name and keys go).
+        A walk-up asked again after Welcome is someone new: theirs ends (kept) and a new starts."""
         if (b := self.briefing) is None or not b.walk_up:
-            self._say(msg("identity.not-me-said"))
+            self._local = replace(self._local, not_me=b is not None)
+            self._say(None)
         elif not self._attempt(lambda: b.abandon(AbandonReason.SOMEONE_ELSE), self.end):
             self._changed()
 

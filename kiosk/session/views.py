@@ -60,6 +60,9 @@ class Local:
     """How many signers were named mid-briefing (a representative): each starts on an empty pad."""
     again: bool = False
     """Start was touched on Welcome with the briefing under way: whoever touched it may be new."""
+    not_me: bool = False
+    """Whoever is at the screen said the prepared briefing is not theirs: its patient's name and
+    the birth date's keys are not shown to them or to whoever comes next; staff find theirs."""
 
 
 def view_of(b: Briefing, local: Local) -> View:
@@ -170,7 +173,7 @@ room under the name for the longest, so the keyboard never moves when one is sai
 def identity_step(b: Briefing, local: Local) -> IdentityStep:
     if b.identity_confirmed:
         return IdentityStep.CONFIRMED
-    if b.identity_locked:
+    if b.identity_locked or local.not_me:
         return IdentityStep.LOCKED
     if b.patient is None and local.typing_name:
         return IdentityStep.NAME
@@ -190,8 +193,10 @@ def _identity(b: Briefing, local: Local) -> View:
     if step is IdentityStep.LOCKED:
         return View(
             kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading,
-            title=msg("identity.locked-again" if local.again else "identity.locked-title"),
-            notice=msg("blocker.identity-locked"),
+            title=msg(
+                "identity.locked-again" if local.again or local.not_me else "identity.locked-title"
+            ),
+            notice=msg("identity.not-me-said" if local.not_me else "blocker.identity-locked"),
             identity_step=step,
         )  # fmt: skip
     if step is IdentityStep.NAME:

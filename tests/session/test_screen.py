@@ -733,11 +733,20 @@ def test_this_is_not_me_on_a_prepared_briefing_sends_them_to_staff(
     model: ScreenModel, prepared: Briefing
 ) -> None:
     model.begin(prepared)
+    assert model.view.person == prepared.patient.name  # type: ignore[union-attr]
     model.do(Action.NOT_ME)
     assert model.briefing is prepared and prepared.status is not Status.ABANDONED
-    assert said(model.view.refusal) == (
-        "Please ask a staff member. They will find your own briefing for you."
+    # Its patient's name and the keys to try their birth date are gone (a reviewer saw both stay).
+    view = model.view
+    assert view.identity_step is IdentityStep.LOCKED and view.primary is None
+    assert not view.person and Action.NOT_ME not in view.offers
+    assert said(view.title) == "This briefing is waiting for a staff member"
+    assert (
+        said(view.notice) == "Please ask a staff member. They will find your own briefing for you."
     )
+    model.do(Action.BACK)  # and whoever comes next is sent to staff too
+    model.do(Action.START)
+    assert model.view.identity_step is IdentityStep.LOCKED and not model.view.person
 
 
 def test_locked_out_then_back_on_welcome_the_next_person_is_not_told_they_typed_it(
