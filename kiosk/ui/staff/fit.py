@@ -89,8 +89,8 @@ def short_by(screen: QWidget) -> int:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     layout.invalidate()
     need = layout.totalMinimumSize().height()
-    if layout.hasHeightForWidth():
-        need = max(need, layout.totalHeightForWidth(screen.width()))
+    if layout.hasHeightForWidth():  # (the least: a list that scrolls is not asked for its rows)
+        need = max(need, layout.totalMinimumHeightForWidth(screen.width()))
     return need - screen.height()
 
 
