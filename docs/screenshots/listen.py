@@ -17,7 +17,6 @@ PDF's page saying what the patient listened to (`pdftoppm`, without `--larger`).
 
 from __future__ import annotations
 
-import argparse
 import math
 import os
 import re
@@ -26,7 +25,7 @@ import sys
 import tempfile
 import time
 import unicodedata
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,30 +37,22 @@ def plain(text: str) -> str:
 
 
 def main() -> int:
+    from rig import Rig, in_order, prepare_zoe
+    from rig import options as script_options
+
     work = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
-    parser = argparse.ArgumentParser(prog="listen.py", description=__doc__.splitlines()[0])
-    parser.add_argument("--larger", action="store_true", help='turn "Larger text" on first')
-    parser.add_argument("--language", help="choose this language on Welcome first (es, ar)")
-    parser.add_argument("--out", type=Path, default=HERE, help="the folder to save into")
-    options, rest = parser.parse_known_args()  # a suffix such as "-portrait" looks like an option
-    suffix = rest[0] if rest else ""
-    out_dir = options.out.resolve()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    options, suffix, out_dir = script_options("listen.py", __doc__, HERE)
     language = options.language
 
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-    from rig import Rig, in_order
 
     from kiosk.cli import main as kiosk
     from kiosk.config import CONFIG_ENV, DATA_DIR_ENV, load_config
-    from kiosk.content import load_form
     from kiosk.i18n import words_for
-    from kiosk.paths import bundled_forms_dir
     from kiosk.practice import set_up, write_settings
     from kiosk.session import ScreenKind, SystemClock
     from kiosk.station import Station
-    from kiosk.store.briefings import prepare_briefing
     from kiosk.store.staff import add_staff
     from kiosk.ui.fonts import load_fonts
     from kiosk.ui.pages.label import Label
@@ -70,18 +61,9 @@ def main() -> int:
     load_fonts()
     load_fonts(fallbacks=True)
 
-    def keys(rig: Rig, widget, text) -> None:  # type: ignore[no-untyped-def]
-        from PySide6.QtWidgets import QAbstractButton
-
-        for ch in text:
-            match = [
-                b for b in widget.findChildren(QAbstractButton) if b.text() == ch and b.isVisible()
-            ]
-            rig.tap(match[0])
-
     def date_typed(rig: Rig) -> None:
         keypad = rig.window.identity.keypad
-        keys(rig, keypad, in_order(keypad, "03141951"))
+        rig.keys(keypad, in_order(keypad, "03141951"))
 
     # Practice mode: its own folder, set up as `kiosk practice` sets it up.
     folder = work / "data-practice"
@@ -110,16 +92,7 @@ def main() -> int:
     station = Station.open(load_config(), SystemClock())
     now = datetime.now(UTC)
     add_staff(station.store, "Sam Carter", "482916", now)
-    form = load_form(bundled_forms_dir() / "mild" / "en.toml")
-    prepare_briefing(
-        station.store,
-        form,
-        name="Zoë Ångström-Öberg",
-        date_of_birth=date(1951, 3, 14),
-        mrn="MRN-0042",
-        staff="Sam Carter",
-        now=now,
-    )
+    prepare_zoe(station, now)
     rig = Rig(app, station, out_dir, suffix, larger=options.larger)
     window, settle, shot, tap = rig.window, rig.settle, rig.shot, rig.tap
     window.model.offer_read_aloud(station.read_aloud_offered, False)  # as the kiosk starts

@@ -4,7 +4,9 @@ and the shot itself (ImageMagick `import -window root`, the screen as a person s
 
 from __future__ import annotations
 
+import argparse
 import subprocess
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,32 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.station import Station
 from kiosk.ui.window import KioskWindow
+
+
+def options(prog: str, doc: str, folder: Path) -> tuple[argparse.Namespace, str, Path]:
+    """A script's options (`--larger`, `--language`, `--out`, default `folder`), the suffix added
+    to each file's name, and the folder to save into (made)."""
+    parser = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
+    parser.add_argument("--larger", action="store_true", help='turn "Larger text" on first')
+    parser.add_argument("--language", help="choose this language on Welcome first (es, ar)")
+    parser.add_argument("--out", type=Path, default=folder, help="the folder to save into")
+    chosen, rest = parser.parse_known_args()  # a suffix such as "-portrait" looks like an option
+    out_dir = chosen.out.resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return chosen, rest[0] if rest else "", out_dir
+
+
+def prepare_zoe(station: Station, now: datetime) -> str:
+    """The fictional patient the pictures show, her briefing prepared at this kiosk."""
+    from kiosk.content import load_form
+    from kiosk.paths import bundled_forms_dir
+    from kiosk.store.briefings import prepare_briefing
+
+    return prepare_briefing(
+        station.store, load_form(bundled_forms_dir() / "mild" / "en.toml"),
+        name="Zoë Ångström-Öberg", date_of_birth=date(1951, 3, 14), mrn="MRN-0042",
+        staff="Sam Carter", now=now,
+    )  # fmt: skip
 
 
 def in_order(keypad: Any, mmddyyyy: str) -> str:
@@ -79,6 +107,14 @@ class Rig:
     def tap(self, widget: QWidget | Any) -> None:
         widget.click()
         self.settle()
+
+    def keys(self, widget: QWidget, text: str | list[str]) -> None:
+        """Tap, in turn, the key of `widget` showing each of `text` (a letter, or a key's words)."""
+        from PySide6.QtWidgets import QAbstractButton
+
+        for ch in text:
+            buttons = widget.findChildren(QAbstractButton)
+            self.tap(next(b for b in buttons if b.text() == ch and b.isVisible()))
 
     def draw(self, pad: QWidget, points: list[tuple[float, float]]) -> None:
         """A finger's stroke on a signature pad: press, moves, release."""

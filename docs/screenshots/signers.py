@@ -18,7 +18,6 @@ steps are left out (staff read the clinic's language, in their own size of text)
 
 from __future__ import annotations
 
-import argparse
 import math
 import os
 import sys
@@ -33,14 +32,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
     os.environ["KIOSK_DATA_DIR"] = str(work / "data")
     os.environ["KIOSK_CONFIG"] = str(work / "kiosk.toml")
-    parser = argparse.ArgumentParser(prog="signers.py", description=__doc__.splitlines()[0])
-    parser.add_argument("--larger", action="store_true", help='turn "Larger text" on first')
-    parser.add_argument("--language", help="choose this language on Welcome first (es, ar)")
-    parser.add_argument("--out", type=Path, default=HERE, help="the folder to save into")
-    options, rest = parser.parse_known_args()  # a suffix such as "-portrait" looks like an option
-    suffix = rest[0] if rest else ""
-    out_dir = options.out.resolve()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    from rig import options as script_options
+
+    options, suffix, out_dir = script_options("signers.py", __doc__, HERE)
 
     from PySide6.QtWidgets import QAbstractButton, QApplication
     from rig import Rig, in_order

@@ -64,7 +64,7 @@ def main() -> int:
     patient_only = larger or bool(suffix)
 
     from PySide6.QtWidgets import QApplication
-    from rig import Rig, in_order
+    from rig import Rig, in_order, prepare_zoe
 
     from kiosk.cli import main as kiosk
     from kiosk.config import load_config
@@ -89,27 +89,10 @@ def main() -> int:
     form = load_form(bundled_forms_dir() / "mild" / "en.toml")
     for name in ("Sam Carter", "Priya Natarajan", "Tomás Ferreira"):
         add_staff(station.store, name, "482916", now)
-    prepare_briefing(
-        station.store,
-        form,
-        name="Zoë Ångström-Öberg",
-        date_of_birth=date(1951, 3, 14),
-        mrn="MRN-0042",
-        staff="Sam Carter",
-        now=now,
-    )
+    prepare_zoe(station, now)
 
     rig = Rig(app, station, out_dir, suffix, larger=larger)
-    window, settle, shot, tap = rig.window, rig.settle, rig.shot, rig.tap
-
-    def keys(widget, text) -> None:  # type: ignore[no-untyped-def]
-        from PySide6.QtWidgets import QAbstractButton
-
-        for ch in text:
-            match = [
-                b for b in widget.findChildren(QAbstractButton) if b.text() == ch and b.isVisible()
-            ]
-            tap(match[0])
+    window, settle, shot, tap, keys = rig.window, rig.settle, rig.shot, rig.tap, rig.keys
 
     def draw(points: list[tuple[float, float]]) -> None:
         rig.draw(window.sign.pad, points)

@@ -59,6 +59,11 @@ class Panel(QWidget):
         """The title row's button: back to where staff came from."""
         self.closed.emit()
 
+    def unsay(self) -> None:
+        """What was said goes, if anything was (`rows.gone_on_typing`)."""
+        if self.message.text():
+            self.say("")
+
     def say(self, text: Text, role: str = "notice") -> None:
         shown = self.words.text(text)
         self.message.setProperty("role", role)

@@ -19,7 +19,7 @@ from kiosk.ui.staff.describe import when
 from kiosk.ui.staff.fit import Stack, keys_give_way
 from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
-from kiosk.ui.staff.rows import across_or_down, one_line
+from kiosk.ui.staff.rows import across_or_down, gone_on_typing, one_line
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.letters import SENTENCES
@@ -70,8 +70,7 @@ class QuestionList(Panel):
         # its keys right under it; then the quick replies, and "Mark answered" after them.
         self.note = text_field(words("staff.questions.note"), NOTE_MAX)
         self.note.setProperty(SENTENCES, True)  # a capital where a sentence starts, not each word
-        # Why "Mark answered" did nothing goes once staff write (it stood over the note written).
-        self.note.textChanged.connect(self._written)
+        gone_on_typing(self.note, self.unsay)  # why "Mark answered" did nothing, once they write
         column.addWidget(self.note)
         self.digits = DigitRow(self.note, symbols=words)  # and a note's punctuation: . , : / % ?
         self.keys = OnScreenKeyboard(self.note)
@@ -186,10 +185,6 @@ class QuestionList(Panel):
         self.say("")
         self.menu_button.setText(self.words("staff.questions.back"))
         self.pages.setCurrentIndex(1)
-
-    def _written(self, note: str) -> None:
-        if note and self.pages.currentIndex() == 1:
-            self.say("")
 
     def go_back(self) -> None:
         """From a question back to the list; from the list back to the staff menu."""

@@ -6,7 +6,7 @@ the briefing is addressed to the representative from the screen it was on, and t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit
+from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.i18n import Words, msg
 from kiosk.services.staff import StaffDesk
@@ -14,6 +14,7 @@ from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import button, label
 from kiosk.ui.staff.panel import Panel
 from kiosk.ui.staff.plan_steps import RepresentativeStep
+from kiosk.ui.staff.rows import gone_on_typing
 
 
 class RepresentPanel(Panel):
@@ -38,13 +39,7 @@ class RepresentPanel(Panel):
         self.save_button = button(words("staff.represent.save"), "primary", self.save)
         row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.body.addLayout(row)
-        # What to fix goes once staff type (it stood, asking for the relationship, over "son").
-        for line in self.step.findChildren(QLineEdit):
-            line.textChanged.connect(self._typed)
-
-    def _typed(self) -> None:
-        if self.message.text():
-            self.say("")
+        gone_on_typing(self.step, self.unsay)  # (it stood, asking for the relationship, over "son")
 
     def save(self) -> None:
         self.named.emit(self.step.representative())

@@ -3,6 +3,8 @@ fits whole, one under another where it would be cut."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -57,6 +59,15 @@ def hint_beside(row: QBoxLayout, hint: QLabel, keys: QWidget, width: int) -> Non
     across_or_down(row, keys.sizeHint().width() + row.spacing() + room, width)
 
 
+def gone_on_typing(form: QWidget, gone: Callable[[], object], *changes: SignalInstance) -> None:
+    """What was said goes (`gone`) once staff change what they typed: `form` (a line, or the
+    lines in it), or any of `changes`: a refusal stood, wrong, over the whole date typed, the name
+    typed, the relationship asked for, the note written, the PIN typed afresh."""
+    lines = [form] if isinstance(form, QLineEdit) else form.findChildren(QLineEdit)
+    for changed in (*changes, *(line.textChanged for line in lines)):
+        changed.connect(gone)
+
+
 class MessageBeside:
     """A message between a row's buttons where the row has the room for it in two lines at most
     (1280x800 has no height to spare), else on a line of its own above them (a portrait screen),
@@ -86,10 +97,7 @@ class MessageBeside:
         message.setMinimumHeight(0 if beside else lines)
 
     def gone_on_typing(self, form: QWidget, *changes: SignalInstance) -> None:
-        """What was said goes once staff change what they typed (a line of `form`, or any of
-        `changes` fires): a refusal stood, wrong, over the whole date typed, or the name typed."""
-        for changed in (*changes, *(f.textChanged for f in form.findChildren(QLineEdit))):
-            changed.connect(self._gone)
+        gone_on_typing(form, self._gone, *changes)
 
     def _gone(self) -> None:
         if self.message.text():

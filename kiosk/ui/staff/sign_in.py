@@ -28,7 +28,7 @@ from kiosk.ui.pages.base import Reading, button, label
 from kiosk.ui.staff.arrows import point
 from kiosk.ui.staff.keys import PIN_KEY_HEIGHT, STAFF_WORDS, PinPad
 from kiosk.ui.staff.look import staff_look, staff_sheet
-from kiosk.ui.staff.rows import across_or_down
+from kiosk.ui.staff.rows import across_or_down, gone_on_typing
 from kiosk.ui.theme import TOUCH_PX, Look
 from kiosk.ui.widgets.keys import sizes_changed
 from kiosk.ui.widgets.practice import PracticeBanner
@@ -178,7 +178,7 @@ class StaffSignIn(QDialog):
         # The height a portrait kiosk has to spare goes to the keys.
         keys = PORTRAIT_KEY * reach if portrait else None
         self.pad = PinPad(words, key_size=keys.toSize() if keys is not None else None)
-        self.pad.field.textChanged.connect(self._typed)
+        gone_on_typing(self.pad.field, lambda: self.say(""))  # ("do not match", "locked")
         pin_layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
         pin_layout.addStretch(1)
         self.pages.addWidget(pin_page)
@@ -235,6 +235,8 @@ class StaffSignIn(QDialog):
         assert layout is not None
         if shown == 1 and not self._keys_fitted:  # (the screen stays as it is)
             self._keys_fitted = True
+            for part in (self.pad, *self.pad.findChildren(QWidget)):  # styled, as when shown
+                part.ensurePolished()
             if self._needs(layout, screen.width()) > screen.height():  # the margins give first
                 edge = layout.contentsMargins()
                 layout.setContentsMargins(edge.left(), SHORT_MARGIN, edge.right(), SHORT_MARGIN)
@@ -247,17 +249,10 @@ class StaffSignIn(QDialog):
 
     def _needs(self, layout: QLayout, width: int) -> int:
         """The height everything needs at `width`, as the keys stand now (its lines wrapped: the
-        reason's two lines were counted as one; and styled: a page not shown yet is not)."""
-        for part in (self.pad, *self.pad.findChildren(QWidget)):
-            part.ensurePolished()
+        reason's two lines were counted as one)."""
         sizes_changed(self.pad)
         layout.activate()
         return layout.totalMinimumHeightForWidth(width)
-
-    def _typed(self, pin: str) -> None:
-        """What was said ("do not match", "locked") goes at the next digit typed."""
-        if pin:
-            self.say("")
 
     def say(self, text: str) -> None:
         self.message.setText(text)
