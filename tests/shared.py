@@ -328,3 +328,13 @@ class Beep:
             audio.setsampwidth(2)
             audio.setframerate(rate)
             audio.writeframes(frames)
+
+
+def render_beeps(station: Station, *languages: str) -> None:
+    """The procedure's audio in these languages (short tones: quick to play to the end)."""
+    from kiosk.speech.render import render_form
+
+    source = station.forms["mild"]
+    forms = {"en": source, **station.translations["mild"]}
+    for language in languages:
+        render_form(forms[language], station.config.data_dir, Beep())

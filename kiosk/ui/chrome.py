@@ -145,7 +145,7 @@ class TopBar(QWidget):
         shown = self._shown()
         named = [self._named_px(b) for b in shown]  # with their words, shown now or not
         glyph = self._glyph_alone_px()
-        fitting = fitting_for(self)  # (a row; two in portrait; under a banner, beside the words)
+        fitting = fitting_for(self, bool(self._where.texts()))  # (a row; two in portrait; …)
         corner, gap = self.corner.width(), self.grid.horizontalSpacing()
         order = [shown.index(b) for b in self._iconic if b in shown]
         alone = glyphs_alone(

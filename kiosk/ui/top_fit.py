@@ -200,14 +200,18 @@ Fitting = Callable[[Sequence[int], int, int, int], bool]
 """Whether toggles of these widths fit a bar so wide beside the staff's corner, with this gap."""
 
 
-def fitting_for(bar: QWidget) -> Fitting:
+def fitting_for(bar: QWidget, words: bool = True) -> Fitting:
     """How the toggles must fit for their words: in a row (the words over them, and the bar); in two
     rows on a portrait screen, which has the height; under a banner (practice mode's, a line off
     every screen), in a row that leaves a heading room beside them: at 1280x800 with Larger text,
-    the identity page's keys, a risk's text and its picture need the line the words took over them."""
+    the identity page's keys, a risk's text and its picture need the line the words took over them.
+    Without `words` over the bar (Welcome, which has no heading), in a row under a banner too: the
+    next patient's Welcome had lost three toggles' words that the kiosk's first Welcome showed."""
     window = bar.window()
     if window.height() > window.width():
         return in_two_rows
+    if not words:
+        return in_a_row
     parent = bar.parentWidget()
     layout = parent.layout() if parent is not None else None
     over = [] if layout is None else [layout.itemAt(i) for i in range(layout.indexOf(bar))]

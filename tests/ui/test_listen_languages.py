@@ -9,21 +9,12 @@ from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import words_for
-from kiosk.speech.render import render_form
 from kiosk.speech.script import language_offer
 from kiosk.station import Station
 from kiosk.ui.pages.label import Label
 from kiosk.ui.window import KioskWindow
-from tests.shared import Beep
+from tests.shared import render_beeps
 from tests.ui.drive import tap
-
-
-def render(station: Station, *languages: str) -> None:
-    """The procedure's audio in these languages (short tones: quick to play to the end)."""
-    source = station.forms["mild"]
-    forms = {"en": source, **station.translations["mild"]}
-    for language in languages:
-        render_form(forms[language], station.config.data_dir, Beep())
 
 
 def said(window: KioskWindow) -> list[str]:
@@ -38,7 +29,7 @@ def marked_language(window: KioskWindow) -> list[str]:
 def test_welcome_read_aloud_offers_each_other_language_in_itself(
     qtbot: QtBot, window: KioskWindow, station: Station
 ) -> None:
-    render(station, "en", "es", "ar")
+    render_beeps(station, "en", "es", "ar")
     window.show_at(QSize(1920, 1080))
     en = words_for("en")
     spanish, arabic = language_offer(words_for("es")), language_offer(words_for("ar"))
@@ -78,7 +69,7 @@ def test_a_language_without_its_audio_is_not_offered_aloud(
 ) -> None:
     """Arabic's audio not rendered: Welcome is read, and Spanish offered, Arabic not (its button
     stays on screen as ever)."""
-    render(station, "en", "es")
+    render_beeps(station, "en", "es")
     window.show_at(QSize(1920, 1080))
     assert said(window)[-1:] == language_offer(words_for("es"))
     assert not set(language_offer(words_for("ar"))) & set(said(window))
@@ -90,7 +81,7 @@ def test_the_listen_record_is_unchanged_by_the_offers(
     """Past Welcome, a screen says only its own words (no other language's)."""
     from tests.ui.drive import begin
 
-    render(station, "en", "es")
+    render_beeps(station, "en", "es")
     window.show_at(QSize(1920, 1080))
     begin(qtbot, window)
     offer = language_offer(words_for("es"))[0]
@@ -113,7 +104,7 @@ def test_the_list_of_languages_offers_each_in_itself_to_a_patient_who_listens(
     marked; nothing of it is recorded, and closing the list stops it."""
     from tests.ui.drive import begin
 
-    render(station, "en", "es", "ar")
+    render_beeps(station, "en", "es", "ar")
     window.show_at(QSize(1920, 1080))
     begin(qtbot, window)
     listening = window.listening
@@ -141,7 +132,7 @@ def test_the_list_of_languages_is_silent_to_a_patient_who_has_not_listened(
 ) -> None:
     from tests.ui.drive import begin
 
-    render(station, "en", "es")
+    render_beeps(station, "en", "es")
     window.show_at(QSize(1920, 1080))
     begin(qtbot, window)
     tap(qtbot, window.top.language_button)

@@ -13,22 +13,13 @@ from kiosk.i18n import words_for
 from kiosk.session import ScreenKind
 from kiosk.session.playing import Mark
 from kiosk.session.view import Action
-from kiosk.speech.render import render_form
 from kiosk.station import Station
 from kiosk.ui.pages.label import Label
 from kiosk.ui.window import KioskWindow
-from tests.shared import Beep
+from tests.shared import render_beeps
 from tests.ui.drive import begin, kind, tap
 
 EN = words_for("en")
-
-
-def render(station: Station, *languages: str) -> None:
-    """The procedure's audio in these languages (short tones: quick to play to the end)."""
-    source = station.forms["mild"]
-    forms = {"en": source, **station.translations["mild"]}
-    for language in languages:
-        render_form(forms[language], station.config.data_dir, Beep())
 
 
 def now_said(window: KioskWindow) -> str:
@@ -47,7 +38,7 @@ def marked(window: KioskWindow) -> list[str]:
 def test_choosing_every_screen_read_aloud_reads_welcome_at_once(
     qtbot: QtBot, window: KioskWindow, station: Station, prepared: str
 ) -> None:
-    render(station, "en", "es")
+    render_beeps(station, "en", "es")
     window.model.offer_read_aloud(True, False)
     window.show_at(QSize(1280, 800))
     listening, choice = window.listening, window.welcome.listen_button
@@ -70,7 +61,7 @@ def test_choosing_every_screen_read_aloud_reads_welcome_at_once(
 def test_welcome_is_not_read_as_it_comes_back_for_the_next_patient(
     qtbot: QtBot, window: KioskWindow, station: Station, prepared: str
 ) -> None:
-    render(station, "en")
+    render_beeps(station, "en")
     window.model.offer_read_aloud(True, True)  # the clinic has every screen read to each patient
     window.show_at(QSize(1280, 800))
     assert window.welcome.listen_button.isChecked() and not window.listening.playing
@@ -83,7 +74,7 @@ def test_welcome_is_not_read_as_it_comes_back_for_the_next_patient(
 def test_touch_here_to_start_is_marked_while_its_words_are_said(
     qtbot: QtBot, window: KioskWindow, station: Station, prepared: str
 ) -> None:
-    render(station, "en", "es")
+    render_beeps(station, "en", "es")
     window.show_at(QSize(1280, 800))
     start = window.welcome.start_button
     words = EN("welcome.start")
