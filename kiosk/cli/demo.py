@@ -11,7 +11,6 @@ from typing import Any
 
 from kiosk.config import load_config
 from kiosk.content import load_catalog
-from kiosk.demo import DemoError, fill_demo
 
 
 def register(commands: Any) -> None:
@@ -37,6 +36,9 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    # (loaded here: it brings the PDF's and the seal's libraries, a second of every other command)
+    from kiosk.demo import DemoError, fill_demo
+
     config = load_config(args.config)
     folder: Path = args.data_dir or config.data_dir.with_name(config.data_dir.name + "-demo")
     if args.briefings < 1:

@@ -8,20 +8,18 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Config, load_config
-from kiosk.document.anchor import anchor, certificate_of
-from kiosk.document.certificate import describe as describe_certificate
-from kiosk.document.identity import Renewal, certificates_of_key, load_signer, renew_certificate
-from kiosk.document.seal import SealError
-from kiosk.document.verify import Outcome, colons, verify_pdf
-from kiosk.store import StoreError, audit, open_store
-from kiosk.store.checkpoint import checkpoint_path, fingerprint
+
+if TYPE_CHECKING:
+    from kiosk.document.identity import Renewal
+
+# The seal's and the store's libraries are loaded by the commands that use them, not by every
+# `kiosk` command's parser (they took a second of `kiosk --help`, `kiosk staff list`…).
+
+NOT_CHECKED = 6
+"""`Outcome.NOT_CHECKED`: the file, a trust file, the settings or the store could not be read."""
 
 EXIT_CODES = (
     "exit status: 0 genuine and matching this store (or sealed by a certificate in the trust "
@@ -50,7 +48,7 @@ def register(commands: Any) -> None:
         "repeat for several kiosks. The PDF is then checked without the database",
     )
     # A refusal (settings, store, trust file) is no verdict on the PDF: its own status (kiosk.cli).
-    verify.set_defaults(run=run_verify, refused=Outcome.NOT_CHECKED.value)
+    verify.set_defaults(run=run_verify, refused=NOT_CHECKED)
     cert = commands.add_parser("cert", help="the kiosk's sealing certificate")
     cert_sub = cert.add_subparsers(dest="cert_command", metavar="ACTION", required=True)
     show = cert_sub.add_parser(
@@ -73,6 +71,11 @@ def register(commands: Any) -> None:
 
 def _trusted(paths: list[Path]) -> frozenset[str]:
     """The SHA-256 of every certificate in the trust files; SealError naming a file it cannot use."""
+    from cryptography import x509
+
+    from kiosk.document.seal import SealError
+    from kiosk.store.checkpoint import fingerprint
+
     found: set[str] = set()
     for path in paths:
         try:
@@ -90,6 +93,9 @@ def _trusted(paths: list[Path]) -> frozenset[str]:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from kiosk.document.verify import Outcome, verify_pdf
+    from kiosk.store import open_store
+
     try:
         data = args.file.read_bytes()
     except OSError as exc:
@@ -114,6 +120,13 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_cert_show(args: argparse.Namespace) -> int:
+    from cryptography.hazmat.primitives import serialization
+
+    from kiosk.document.anchor import certificate_of
+    from kiosk.document.certificate import describe as describe_certificate
+    from kiosk.document.identity import certificates_of_key, load_signer
+    from kiosk.store.checkpoint import colons, fingerprint
+
     config = load_config(args.config)
     cert = certificate_of(load_signer(config, datetime.now(UTC)))
     earlier = certificates_of_key(config)
@@ -133,6 +146,10 @@ def run_cert_show(args: argparse.Namespace) -> int:
 
 
 def run_cert_renew(args: argparse.Namespace) -> int:
+    from kiosk.document.certificate import describe as describe_certificate
+    from kiosk.document.identity import renew_certificate
+    from kiosk.store.checkpoint import colons, fingerprint
+
     config = load_config(args.config)
     now = datetime.now(UTC)
     renewal = renew_certificate(config, now)
@@ -164,6 +181,14 @@ def run_cert_renew(args: argparse.Namespace) -> int:
 def _record_renewal(config: Config, renewal: Renewal, now: datetime) -> str:
     """The renewal's row in the audit log and a fresh checkpoint; said, never raised, when the
     store cannot be reached: the new certificate is in place either way."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.document.anchor import anchor
+    from kiosk.document.identity import load_signer
+    from kiosk.document.seal import SealError
+    from kiosk.store import StoreError, audit, open_store
+    from kiosk.store.checkpoint import checkpoint_path, fingerprint
+
     old = renewal.old
     detail = {
         "certificate": renewal.path.name,

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import SETTINGS, Config, load_config, toml_value
-from kiosk.content import Catalog
-from kiosk.startup import setting_problems
-from kiosk.store.maintenance import Check
+
+if TYPE_CHECKING:
+    from kiosk.content import Catalog
+    from kiosk.store.maintenance import Check
 
 
 def register(commands: Any) -> None:
@@ -47,6 +48,9 @@ def run_show(args: argparse.Namespace) -> int:
 def settings_check(config: Config, catalog: Catalog) -> Check:
     """`kiosk doctor`'s config line: the file was read, and the settings that name what the kiosk
     must have name what it has (the walk-up procedure, the languages)."""
+    from kiosk.startup import setting_problems  # (the kiosk's start: loaded by doctor alone)
+    from kiosk.store.maintenance import Check
+
     if not config.exists:
         return Check(
             "config", False, f"{config.path} (not found, using defaults; run `kiosk init`)"

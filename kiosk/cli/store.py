@@ -12,25 +12,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
-
 from kiosk.cli.backup import run_backup
-from kiosk.cli.proof import proof_checks, proof_of
+from kiosk.cli.pending import pending_check, repair
 from kiosk.cli.settings import settings_check
 from kiosk.cli.speech import listen_offered, read_aloud_check, sound_check
 from kiosk.cli.staff import staff_check
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
 from kiosk.content import Catalog, load_catalog
-from kiosk.document.anchor import anchor
-from kiosk.document.identity import ensure_identity, identity_checks, load_signer
-from kiosk.document.make import make_pending, pending
-from kiosk.document.seal import SealError
+from kiosk.document.errors import SealError
 from kiosk.files import install_file, nearest_existing
 from kiosk.logs import log_folder
 from kiosk.store import StoreError, audit, open_store
 from kiosk.store.atrest import at_rest
 from kiosk.store.checkpoint import checkpoint_path
-from kiosk.store.database import describe_error, sqlite_path
+from kiosk.store.database import sqlite_path
 from kiosk.store.maintenance import Check, Noted, note_settings, store_checks
 from kiosk.store.rights import rights_check
 
@@ -68,6 +63,8 @@ def register(commands: Any) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from kiosk.document.identity import ensure_identity
+
     path = config_path(args.config)
     if path.exists():
         print(f"config    kept      {path}")
@@ -139,6 +136,9 @@ def _settings_noted(noted: Noted, kiosk_id: str) -> str:
 
 def _anchor(config: Config) -> None:
     """A first signed checkpoint of the audit chain, so that rows removed from now on are caught."""
+    from kiosk.document.anchor import anchor
+    from kiosk.document.identity import load_signer
+
     now = datetime.now(UTC)
     store = open_store(config.database_url, config.kiosk_id, create=False)
     try:
@@ -158,6 +158,9 @@ def _where(config: Config) -> str:
 
 
 def run_doctor(args: argparse.Namespace) -> int:
+    from kiosk.cli.proof import proof_checks
+    from kiosk.document.identity import identity_checks
+
     checks: list[Check] = []
     try:
         config = load_config(args.config)
@@ -191,9 +194,9 @@ def run_doctor(args: argparse.Namespace) -> int:
             )
         )
         if args.repair:
-            checks.append(_repair(config))
+            checks.append(repair(config))
         if store_usable:  # else the database line has said why nothing can be counted
-            checks.append(_pending(config))
+            checks.append(pending_check(config))
         checks.append(_forms(catalog))
         checks.append(read_aloud_check(config, catalog))
         if listen_offered(config, catalog):  # can Listen be heard where it is offered?
@@ -303,67 +306,9 @@ def _forms(catalog: Catalog) -> Check:
     return Check("forms", True, ", ".join(sorted(catalog.forms)) or "no procedure found")
 
 
-def _pending(config: Config) -> Check:
-    try:
-        store = open_store(config.database_url, config.kiosk_id, create=False, at_head=True)
-    except StoreError as exc:
-        return Check("pending PDFs", False, f"not counted: {exc}")
-    try:
-        waiting = pending(store)
-    except DBAPIError as exc:  # a table the role may not read, say
-        return Check(
-            "pending PDFs", False, f"not counted: {describe_error(config.database_url, exc)}"
-        )
-    finally:
-        store.close()
-    if waiting:
-        return Check(
-            "pending PDFs",
-            False,
-            f"{len(waiting)} signed briefing(s) still without a PDF; run `kiosk doctor --repair`",
-        )
-    return Check("pending PDFs", True, "none")
-
-
-def _repair(config: Config) -> Check:
-    """Make every pending PDF (a disk was full, a folder unwritable when the briefing was signed)."""
-    now = datetime.now(UTC)
-    try:
-        store = open_store(config.database_url, config.kiosk_id, create=False, at_head=True)
-    except StoreError as exc:
-        return Check("repair", False, str(exc))
-    try:
-        signer = load_signer(config, now)
-        catalog = load_catalog(config.forms_dirs)
-        made, failed = make_pending(
-            store,
-            catalog.forms,
-            signer,
-            config.documents_dir,
-            now,
-            catalog.translations,
-            checkpoint_path(config.database_url, config.data_dir),
-            clinic=str(config["clinic_name"]),
-        )
-    except (SealError, ConfigError) as exc:
-        return Check("repair", False, f"pending PDFs not made: {exc}")
-    finally:
-        store.close()
-    if failed:
-        log.warning("doctor --repair: %d pending PDF(s) made, %d not", len(made), len(failed))
-        for problem in failed:
-            log.warning("doctor --repair: %s", problem)
-        return Check(
-            "repair", False, f"{len(made)} pending PDF(s) made, {len(failed)} not: {failed[0]}"
-        )
-    for m in made:
-        log.info("doctor --repair: briefing %s: pending PDF made", m.briefing_id)
-    return Check(
-        "repair", True, f"{len(made)} pending PDF(s) made" if made else "no PDF was pending"
-    )
-
-
 def run_audit_verify(args: argparse.Namespace) -> int:
+    from kiosk.cli.proof import proof_of
+
     config = load_config(args.config)
     store = open_store(config.database_url, config.kiosk_id, create=False, at_head=True)
     try:

@@ -19,6 +19,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from kiosk.document.errors import SealError as SealError  # (where it always was, too)
+
 Signer: TypeAlias = signers.SimpleSigner
 """What `load_signer` returns: pyHanko's in-memory key-and-certificate signer."""
 
@@ -28,10 +30,6 @@ FIELD_NAME = "KioskSeal"
 # attributes and CMS structure take well under 2 KiB even with RSA-8192). Reserving it ourselves
 # spares pyHanko its size-estimating dry-run signature, which costs as much as the real one.
 _CMS_OVERHEAD = 4096
-
-
-class SealError(Exception):
-    """The signing identity cannot be made, read or used, or a PDF cannot be sealed; one sentence."""
 
 
 @dataclass(frozen=True)

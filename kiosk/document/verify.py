@@ -17,6 +17,7 @@ from sqlalchemy import select
 from kiosk.document import seal
 from kiosk.document.make import ATTACHMENT
 from kiosk.document.record import RecordNotReady, load_record
+from kiosk.store.checkpoint import colons
 from kiosk.store.database import Store, place_of
 from kiosk.store.models import BriefingRow, Document
 
@@ -73,11 +74,6 @@ def briefing_of(pdf: bytes) -> str | None:
         return str(json.loads(attached)["briefing_id"]) if attached else None
     except (ValueError, KeyError, TypeError):
         return None
-
-
-def colons(sha256: str) -> str:
-    """A fingerprint as certificate tools print it: AB:CD:…"""
-    return ":".join(sha256[i : i + 2] for i in range(0, len(sha256), 2)).upper()
 
 
 def verify_pdf(

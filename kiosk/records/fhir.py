@@ -16,11 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.document.verify import colons
 from kiosk.records import fhir_complete
 from kiosk.records.fhir_complete import FhirContext
 from kiosk.records.pdfs import pdf_file
 from kiosk.records.query import RecordRow
+from kiosk.store.checkpoint import colons
 from kiosk.store.models import BriefingStatus
 
 ID_NAMESPACE = uuid.UUID("6f1d3b9e-61c4-4a53-9a0f-6b8a4e1c2d70")

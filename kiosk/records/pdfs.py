@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path, PureWindowsPath
 
-from kiosk.document.verify import briefing_of, colons
 from kiosk.records.output import (
     ExportResult,
     audit_detail,
@@ -19,6 +18,7 @@ from kiosk.records.output import (
     publish,
 )
 from kiosk.records.query import Filters, Progress, RecordRow, find_records
+from kiosk.store.checkpoint import colons
 from kiosk.store.database import Store
 from kiosk.store.models import BriefingStatus
 
@@ -58,6 +58,8 @@ def read_sealed(row: RecordRow, documents: Path) -> tuple[Path, bytes]:
     except OSError as exc:
         raise PdfUnusable("unreadable", path, exc.strerror or str(exc)) from None
     if hashlib.sha256(data).hexdigest() != row.pdf_sha256:
+        from kiosk.document.verify import briefing_of  # (the seal's libraries: only for this)
+
         other = briefing_of(data)
         if other is not None and other != row.briefing_id:
             raise PdfUnusable("misfiled", path, other)

@@ -56,6 +56,11 @@ def fingerprint(cert: x509.Certificate) -> str:
     return cert.fingerprint(hashes.SHA256()).hex()
 
 
+def colons(sha256: str) -> str:
+    """A fingerprint as certificate tools print it: AB:CD:…"""
+    return ":".join(sha256[i : i + 2] for i in range(0, len(sha256), 2)).upper()
+
+
 @dataclass(frozen=True)
 class Checkpoint:
     kiosk_id: str
