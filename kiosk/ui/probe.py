@@ -4,9 +4,10 @@
 (abort, exit 134) when it cannot open its platform, so the kiosk and the doctor ask this first and
 say what is wrong in one sentence of their own. It names the missing variable when Qt would look for
 an X server and neither DISPLAY nor WAYLAND_DISPLAY is set, and the missing system library (and its
-Debian package) when Qt's xcb platform plugin cannot be loaded. Whether an X server answers on
-DISPLAY is left to Qt: connecting to it here, even only to hang up, can make a lone X server (Xvfb)
-reset under the kiosk's own connection a moment later. This module imports no Qt: the
+Debian package) when Qt's xcb platform plugin cannot be loaded, and a display of this machine
+whose X server has no socket (`x_server_listening`, which never connects: connecting here, even
+only to hang up, can make a lone X server (Xvfb) reset under the kiosk's own connection a moment
+later). Whether a running X server lets the kiosk in is left to Qt. This module imports no Qt: the
 commands use it too.
 
 `python -m kiosk.ui.probe` then asks Qt itself. `kiosk doctor` runs it in a process of its own: when
@@ -37,6 +38,9 @@ WHAT_TO_DO = (
 
 PROBE = "kiosk.ui.probe: "
 """How `python -m kiosk.ui.probe` begins the sentence of display_problem() on stderr."""
+
+_LOCAL_DISPLAY = re.compile(r"^(?:unix)?:(\d+)(?:\.\d+)?$")
+"""A DISPLAY on this machine (`:0`, `:99.0`, `unix:1`): its X server listens on a Unix socket."""
 
 DEBIAN_PACKAGES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
@@ -91,7 +95,32 @@ def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
     missing = missing_libraries()
     if missing:
         return missing_sentence(missing)
-    return None  # whether an X server answers there is Qt's to find out
+    if not x_server_listening(display):
+        return (
+            f"no display: no X server is running on DISPLAY={display} (it has no socket); start "
+            "it once the desktop session is up, or set DISPLAY to the screen's (DISPLAY=:0 "
+            "for the screen attached to this machine)"
+        )
+    return None  # whether the X server there lets the kiosk in is Qt's to find out
+
+
+def x_server_listening(display: str, sockets: Path = Path("/proc/net/unix")) -> bool:
+    """Whether an X server has its socket on this machine for `display` (`:99`): the socket's file,
+    or an abstract socket in the kernel's list. Nothing connects to it (a lone Xvfb resets when its
+    last client hangs up, under the kiosk about to connect). True when it cannot be told: a display
+    on another machine, or no such list. Qt itself ended the whole process (abort, exit 134), with
+    advice to reinstall it, when DISPLAY named a display with no server."""
+    local = _LOCAL_DISPLAY.match(display.strip())
+    if local is None:
+        return True  # host:0, or an ssh-forwarded display: Qt's to find out
+    socket = f"/tmp/.X11-unix/X{local.group(1)}"
+    if Path(socket).exists():  # (a container's, bound from its host's, is in no list of its own)
+        return True
+    try:
+        listed = sockets.read_text(errors="replace")
+    except OSError:
+        return True
+    return any(line.rstrip().endswith(socket) for line in listed.splitlines())
 
 
 @contextmanager

@@ -323,6 +323,7 @@ def test_a_display_with_its_libraries_is_left_to_qt(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     libraries_missing(monkeypatch)
+    monkeypatch.setattr("kiosk.ui.probe.x_server_listening", lambda display: True)  # (an X server)
     qt_answers(monkeypatch, stdout="xcb 1920 1080 1.5\n")
     code, found, _ = doctor(capsys)
     assert (code, found["display"]) == (0, (True, "xcb, 1920×1080 at 1.5× scale"))
