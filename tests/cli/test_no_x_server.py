@@ -30,7 +30,7 @@ def test_an_x_servers_socket_is_found_in_the_kernels_list(tmp_path: Path) -> Non
     assert x_server_listening(":4242", tmp_path / "missing")  # nothing to tell by
 
 
-@pytest.mark.parametrize("command", [[], ["console"]])
+@pytest.mark.parametrize("command", [["--windowed"], ["console"]])
 def test_a_display_with_no_x_server_is_one_sentence(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
@@ -39,7 +39,7 @@ def test_a_display_with_no_x_server_is_one_sentence(
     monkeypatch.setenv("XDG_SESSION_TYPE", "x11")
     monkeypatch.setenv("DISPLAY", ":4242")
     monkeypatch.setattr("sys.platform", "linux")
-    assert main([*command, "--windowed"] if not command else command) == 1
+    assert main(command) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert "DISPLAY=:4242" in err
