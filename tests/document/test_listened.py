@@ -4,6 +4,7 @@ the record it carries (verify still finds it intact) and in the JSON export."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -96,3 +97,37 @@ def test_the_json_export_carries_every_listening_row(store: Store, tmp_path: Pat
     assert data["summary"]["tables"]["listenings"] == 3
     events = [e for e in briefing["audit_log"] if e["action"] == "listened"]
     assert len(events) == 3
+
+
+def test_a_screen_heard_in_another_language_says_which(
+    store: Store, signer: seal.Signer, tmp_path: Path
+) -> None:
+    """A Spanish briefing whose patient switched to Arabic and listened: the PDF said only the
+    screen's Spanish title, as if it had been heard in Spanish (a reviewer)."""
+    from kiosk.i18n import language_name
+    from kiosk.session import ScreenKind
+    from kiosk.session.listening import Listens
+    from kiosk.speech.listening import Clip
+    from tests.shared import walk_in_languages
+
+    ar = load_form(MILD.with_name("ar.toml"))
+    clips = tuple(Clip(f"{n}.", Path(f"{n:03d}.wav"), 1.0, f"{n:064x}") for n in range(2))
+
+    def listen(b, clock):  # type: ignore[no-untyped-def]
+        if b.current.kind is ScreenKind.ABOUT:  # to Arabic, heard, and back to Spanish
+            b.switch_language("ar")
+            heard = Listens(lambda: b, clock.now, lambda exc: False)
+            heard.started(b.current.id, clips, LISTENED_VOICE, automatic=False)
+            clock.advance(2)
+            heard.ended(True)
+            b.switch_language("es")
+
+    briefing_id = walk_in_languages(store, {"en": EN, "es": ES, "ar": ar}, "es", on_each=listen)
+    made = make_document(
+        store, briefing_id, {EN.id: EN}, signer, tmp_path, NOW, zone=UTC,
+        translations={EN.id: {"es": ES, "ar": ar}},
+    )  # fmt: skip
+    # (the language's own name is a right-to-left run: its letters shaped, between marks)
+    shown = unicodedata.normalize("NFKC", pdf_text(made.path))
+    text = " ".join(shown.replace("\u202a", "").replace("\u202b", "").replace("\u202c", "").split())
+    assert words_for("es")("pdf.heard-in", language=language_name("ar")) in text

@@ -28,11 +28,13 @@ NOT_IN_THIS_PDF = {
     "pdf.no-mrn",
     "pdf.flagged-on",
     "pdf.given-in",
+    "pdf.heard-in",
     "pdf.content-translated",
 }
 """Messages for what this briefing does not have (every risk acknowledged, a drawn signature, no
 flag on the kiosk's own screens, no switch of language, no translation); test_make shows them in
-English, and test_languages the switch and a translation's content hash."""
+English, test_languages the switch and a translation's content hash, test_listened a screen heard
+in another language."""
 METADATA = {"pdf.document-title", "pdf.creator", "pdf.attachment"}
 """Messages in the file's properties and attachment, not on its pages: checked with pdfinfo."""
 
