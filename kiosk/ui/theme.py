@@ -203,8 +203,9 @@ def _sheet(p: Palette, reach: float, right_to_left: bool) -> str:
 
     start = "right" if right_to_left else "left"  # where a line begins
     touch = max(TOUCH_PX, room(TOUCH_PX))
-    # A primary button named aloud: in the colours of a sentence being read, unless they are its
-    # own (high contrast): then the other way round, dark with its colour for the words.
+    # A primary button or a language named aloud: in the colours of a sentence being read, unless
+    # they are the primary's own (high contrast): then the other way round, dark with its colour
+    # for the words (a language named aloud in high contrast looked as chosen as the one chosen).
     said = (
         (p.notice_surface, p.notice)
         if p.notice_surface != p.primary
@@ -253,7 +254,8 @@ QPushButton[role="choice"] {{ min-height: {touch - 4}px; margin: 2px; }}
 QPushButton[role="choice"]:pressed {{ margin: 0; }}
 QPushButton[role="language"] {{ min-height: {touch + room(12) - 4}px; min-width: {room(200)}px; margin: 2px; }}
 QPushButton[role="language"]:checked {{ border: 4px solid {p.primary}; font-weight: bold; margin: 0; }}
-QPushButton[role="language"][said="true"] {{ background: {p.notice_surface}; color: {p.notice}; }}
+QPushButton[role="language"][said="true"] {{ background: {said[0]}; color: {said[1]}; border: 4px solid {said[1]};
+    margin: 0; }}
 QPushButton[role="primary"][said="true"] {{ background: {said[0]}; color: {said[1]}; border-color: {said[1]}; }}
 QPushButton[role="choice"][picked="true"] {{ background: {p.primary}; border: 4px solid {p.primary}; margin: 0; }}
 QLabel[role="choice"] {{ background: transparent; color: {p.button_text}; font-weight: bold; }}
