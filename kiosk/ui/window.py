@@ -160,7 +160,7 @@ class KioskWindow(QWidget):
         if station.sample is not None:
             from kiosk.ui.widgets.practice import PracticeBanner
 
-            self.practice = PracticeBanner(station.sample)
+            self.practice = PracticeBanner(station.sample, lambda: station.walk_up)
             self._layout.insertWidget(0, self.practice)
             self.still_there.below = self.language_chooser.below = self.practice
         self.staff = self.staff_mode.page

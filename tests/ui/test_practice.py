@@ -197,3 +197,19 @@ def test_a_walk_up_patient_is_not_shown_the_sample_patient(qtbot: QtBot) -> None
     assert SAMPLE.name not in banner.text()
     banner.draw(words, welcome=True, of=None)  # Welcome still tells how to try the sample
     assert SAMPLE.name in banner.text()
+
+
+def test_welcome_in_walk_up_mode_names_no_sample_patient(qtbot: QtBot) -> None:
+    """A reviewer in walk-up mode read "Sample patient: Alex Sample, born March 14, 1951" on
+    Welcome, though no briefing waits for the sample then: any name and birth date do."""
+    from kiosk.i18n import words_for
+    from kiosk.ui.widgets.practice import PracticeBanner
+
+    banner = PracticeBanner(SAMPLE, lambda: True)
+    qtbot.addWidget(banner)
+    words = words_for("en")
+    banner.draw(words, welcome=True, of=None)
+    assert banner.text() == words(
+        "practice.banner-walk-up-welcome", staff=SAMPLE.staff, pin=SAMPLE.pin
+    )
+    assert SAMPLE.name not in banner.text() and SAMPLE.pin in banner.text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -34,9 +35,12 @@ class PracticeBanner(Label):
     words in a centred column no wider than `LINE_CHARACTERS` (its own side margins: a label in a
     layout with an alignment would lose its height for its width)."""
 
-    def __init__(self, sample: Sample) -> None:
+    def __init__(self, sample: Sample, walk_up: Callable[[], bool] = lambda: False) -> None:
+        """`walk_up()`: whether patients type who they are (no sample briefing is prepared then:
+        Welcome says to type any name and birth date, not the sample's)."""
         super().__init__()
         self.sample = sample
+        self._walk_up = walk_up
         self.setProperty("role", "practice")
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -62,7 +66,7 @@ class PracticeBanner(Label):
         patient = of.patient if of is not None and not welcome else None
         name, born = (patient.name, patient.date_of_birth) if patient else (s.name, s.date_of_birth)
         if welcome:
-            message = "practice.banner"
+            message = "practice.banner-walk-up-welcome" if self._walk_up() else "practice.banner"
         elif staff:
             message = "practice.banner-staff"
         elif (
