@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.ui.pages.label import Label
-from kiosk.ui.theme import BASE_PX, LARGER, Look, body_px
+from kiosk.ui.theme import BASE_PX, LARGER, REFERENCE, Look, body_px
 from kiosk.ui.typeset import size_for
 
 
@@ -205,12 +205,15 @@ def fitting_for(bar: QWidget, words: bool = True) -> Fitting:
     rows on a portrait screen, which has the height; under a banner (practice mode's, a line off
     every screen), in a row that leaves a heading room beside them: at 1280x800 with Larger text,
     the identity page's keys, a risk's text and its picture need the line the words took over them.
-    Without `words` over the bar (Welcome, which has no heading), in a row under a banner too: the
-    next patient's Welcome had lost three toggles' words that the kiosk's first Welcome showed."""
+    Without `words` over the bar (Welcome, which has no heading), or on a screen a quarter taller
+    than 1280x800 (1920x1080: a banner's line is less of its height, and it has a tenth more width
+    than its type is scaled by), in a row under a banner too: the next patient's Welcome had lost
+    three toggles' words that the kiosk's first Welcome showed, and Spanish at 1920x1080 kept only
+    two toggles' words."""
     window = bar.window()
     if window.height() > window.width():
         return in_two_rows
-    if not words:
+    if not words or window.height() >= REFERENCE.height() * 5 // 4:
         return in_a_row
     parent = bar.parentWidget()
     layout = parent.layout() if parent is not None else None

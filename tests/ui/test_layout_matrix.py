@@ -301,6 +301,11 @@ PRACTICE = [
     for larger, text in ((False, "normal"), (True, "larger"))
     for language in ("en", "es", "ar", PSEUDO)
     if not (larger and language == PSEUDO)
+] + [
+    pytest.param(
+        QSize(1920, 1080), True, False, language, True, id=f"practice-1920x1080-{language}"
+    )
+    for language in ("es", "ar")
 ]
 """Under practice mode's PRACTICE banner (a line off every screen's height): on the shortest
 display, in each shipped language at both text sizes (a reviewer found Spanish's keypad cut by
