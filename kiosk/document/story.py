@@ -321,7 +321,7 @@ class _Page:
         if revisited:
             quoted = [w("pdf.quoted", title=form.screen(sid).title) for sid in revisited]
             titles = format_list(quoted, locale=w.locale)
-            out.append(self.p(w("pdf.went-back", titles=titles), "small"))
+            out.append(self.p(w("pdf.seen-again", titles=titles), "small"))
         return out
 
     def signature_block(

@@ -108,9 +108,11 @@ def test_a_heading_is_kept_with_a_block_kept_together() -> None:
     risk): here the heading goes into it, the block opened (never one KeepTogether in another)."""
     from reportlab.platypus import KeepTogether, Paragraph
 
+    from kiosk.document.fontfiles import register_fonts
     from kiosk.document.styles import STYLES
     from kiosk.document.together import kept_with_next
 
+    register_fonts()  # (the styles' faces: this test makes no PDF that would register them)
     h1, note = Paragraph("Steps", STYLES["h1"]), Paragraph("Each screen", STYLES["small"])
     note.keepWithNext = 1
     screen = KeepTogether([Paragraph("Step 1", STYLES["h2"]), Paragraph("Words", STYLES["body"])])

@@ -107,7 +107,7 @@ def test_the_pdf_shows_everything_the_patient_saw_and_did(
     teaches = FORM.screen(first.teaches).title
     assert EN("pdf.shown-again", title=teaches) in text
     assert EN("pdf.not-right") in text
-    assert EN("pdf.went-back", titles=EN("pdf.quoted", title=teaches)) in text
+    assert EN("pdf.seen-again", titles=EN("pdf.quoted", title=teaches)) in text
     # every page carries the footer
     pages = pdf_text(made.path).split("\f")[:-1]
     assert len(pages) >= 4
