@@ -26,7 +26,7 @@ from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
 from kiosk.document.ink import signature_drawing
 from kiosk.document.kept import Para, kept_paragraph
 from kiosk.document.language import RightToLeft, Widths
-from kiosk.document.listened import listened_block
+from kiosk.document.listened import listened_block, screen_name
 from kiosk.document.qr import QrCode
 from kiosk.document.rebrief import rebriefed
 from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart, SignaturePart
@@ -195,6 +195,7 @@ class _Page:
             (w("pdf.kiosk"), self.p(self.own(record.kiosk_id))),
             (w("pdf.signed"), self.p(self.when(record.signed_at))),
             (w("pdf.language"), self.c(language_name(record.language))),
+            (w("pdf.questions"), self.p(self.questions(record, form))),
             *plan_rows(self, record),
         ]
         label_rows = [[self.c(label, "label"), value] for label, value in rows]
@@ -282,6 +283,16 @@ class _Page:
         for item in listing.items:
             parts += [self.c(item.title, "h3"), *(self.c(t) for t in item.paragraphs())]
         return [*with_figure(parts, listing.picture, self.rtl), *self.flag(listing.id)]
+
+    def questions(self, record: BriefingRecord, form: Form) -> str:
+        """The screens the patient flagged a question on, in the order flagged, on the first page:
+        the ⚑ lines stand by each screen, pages apart (a reviewer's surgeon would have read 11
+        pages to find five questions)."""
+        w = self.words
+        if not record.flags:
+            return w("pdf.questions-none")
+        quoted = [w("pdf.quoted", title=screen_name(form, f.screen_id, w)) for f in record.flags]
+        return w("pdf.questions-list", titles=format_list(quoted, locale=w.locale))
 
     def other_flags(self, record: BriefingRecord, form: Form) -> list[Flowable]:
         """Flags raised on the kiosk's own screens (identity, review, signing), which have no

@@ -9,6 +9,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from babel.lists import format_list
 from reportlab.platypus import Spacer  # type: ignore[import-untyped]
 from sqlalchemy import select
 
@@ -416,11 +417,8 @@ def test_flags_on_questions_and_the_kiosks_own_screens_are_marked(
         b.go_next()
     b.read_to_end()
     b.sign(wave())
-    text = " ".join(
-        pdf_text(
-            make_document(store, briefing_id, FORMS, signer, folder, NOW, zone=UTC).path
-        ).split()
-    )
+    path = make_document(store, briefing_id, FORMS, signer, folder, NOW, zone=UTC).path
+    text = " ".join(pdf_text(path).split())
     assert text.count(FLAG_NOTE) == 3
     for heading in ("identity.heading", "review.heading"):
         on_screen = EN("pdf.flagged-on", screen=EN(heading), when="").removesuffix(" at ")
@@ -431,6 +429,26 @@ def test_flags_on_questions_and_the_kiosks_own_screens_are_marked(
         < text.index(f"{FLAG_NOTE} at")
         < text.index(" ".join(FORM.questions[2].prompt.split()))
     )
+    # All three on the first page too, in the order flagged, for the surgeon (a reviewer found
+    # them eleven pages apart).
+    titles = [EN("identity.heading"), FORM.questions[1].prompt, EN("review.heading")]
+    listed = EN(
+        "pdf.questions-list",
+        titles=format_list([EN("pdf.quoted", title=t) for t in titles], locale="en"),
+    )
+    first_page = " ".join(pdf_text(path).split("\f")[0].split())
+    assert " ".join(listed.split()) in first_page
+
+
+def test_a_briefing_without_a_question_says_so_on_its_first_page(
+    store: Store, signer: seal.Signer, folder: Path
+) -> None:
+    from tests.shared import walk_in_languages
+
+    briefing_id = walk_in_languages(store, {"en": FORM}, "en")
+    made = make_document(store, briefing_id, FORMS, signer, folder, NOW, zone=UTC)
+    first_page = " ".join(pdf_text(made.path).split("\f")[0].split())
+    assert f"{EN('pdf.questions')} {EN('pdf.questions-none')}" in first_page
 
 
 def test_the_clinic_heads_the_title_block_and_every_footer_and_the_date_is_real(

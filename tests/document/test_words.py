@@ -29,12 +29,13 @@ NOT_IN_THIS_PDF = {
     "pdf.flagged-on",
     "pdf.given-in",
     "pdf.heard-in",
+    "pdf.questions-none",
     "pdf.content-translated",
 }
 """Messages for what this briefing does not have (every risk acknowledged, a drawn signature, no
 flag on the kiosk's own screens, no switch of language, no translation); test_make shows them in
 English, test_languages the switch and a translation's content hash, test_listened a screen heard
-in another language."""
+in another language, test_make a briefing without a question."""
 METADATA = {"pdf.document-title", "pdf.creator", "pdf.attachment"}
 """Messages in the file's properties and attachment, not on its pages: checked with pdfinfo."""
 
