@@ -40,10 +40,14 @@ class _Figure(Flowable):  # type: ignore[misc]
     def __init__(self, drawing: Drawing, width: float, align: str) -> None:
         super().__init__()
         self.drawing = drawing
-        self.scale = width / float(drawing.width)
-        self.width = width
-        self.height = float(drawing.height) * self.scale
         self.hAlign = align
+        self.full = width
+        self.scale_to(width)
+
+    def scale_to(self, width: float) -> None:
+        self.scale = width / float(self.drawing.width)
+        self.width = width
+        self.height = float(self.drawing.height) * self.scale
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -68,8 +72,54 @@ def with_figure(parts: list[Flowable], picture: Picture | None, rtl: bool) -> li
     drawing = _Figure(_drawing(picture.svg), WIDTH, "RIGHT" if rtl else "LEFT")
     tail = [Spacer(1, 2 * mm), drawing, Spacer(1, 2 * mm)]
     if _height(parts) + drawing.height + 4 * mm <= WHOLE:
-        return [KeepTogether([*parts, *tail])]
-    return [*parts[:-1], KeepTogether([parts[-1], *tail])]
+        return [_PicturedScreen([*parts, *tail], drawing)]
+    return [*parts[:-1], _PicturedScreen([parts[-1], *tail], drawing)]
+
+
+LEAST = 0.7
+"""A picture is drawn no smaller than this part of its width to keep its screen on the page."""
+ROOM_LEFT = 0.4
+"""A screen that does not fit where this part of the page is left starts there all the same."""
+
+
+class _PicturedScreen(KeepTogether):  # type: ignore[misc]
+    """A screen's words and picture, kept together: where they miss the page's end by less than a
+    third of the picture, the picture is drawn smaller to stay on it; where they miss it by more
+    but much of the page is left (`ROOM_LEFT`), the words start there and the picture goes with
+    the last of them; else the whole screen goes to the next page. A reviewer's Spanish PDF had
+    its first page bare under the title block: its first screen, with its picture, was too tall
+    for the rest of it."""
+
+    def __init__(self, flowables: list[Flowable], figure: _Figure) -> None:
+        super().__init__(flowables)
+        self.figure = figure
+
+    def led_by(self, headings: list[Flowable]) -> _PicturedScreen:
+        """The same block with headings before it (kiosk.document.together)."""
+        return _PicturedScreen([*headings, *self._content], self.figure)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        figure = self.figure
+        figure.scale_to(figure.full)
+        over = self._tall(available_width, available_height) - available_height
+        smaller = figure.full * (figure.height - over) / figure.height if over > 0 else 0
+        if over > 0 and smaller >= LEAST * figure.full:
+            figure.scale_to(smaller - 1)
+            if self._tall(available_width, available_height) <= available_height:
+                return list(self._content)
+            figure.scale_to(figure.full)
+            self._tall(available_width, available_height)
+        frame = getattr(self, "_frame", None)
+        page = float(frame._height) if frame is not None else PAGE[1]
+        if over > 0 and available_height >= ROOM_LEFT * page and len(self._content) > 4:
+            # Much of the page left: the words start here, the picture stays with the last of them.
+            return [*self._content[:-4], KeepTogether(self._content[-4:])]
+        return list(super().split(available_width, available_height))
+
+    def _tall(self, available_width: float, available_height: float) -> float:
+        """How tall the block is laid out (a KeepTogether's wrap answers "too tall" to be split)."""
+        self.wrap(available_width, available_height)
+        return float(self._H)
 
 
 def _height(flowables: list[Flowable]) -> float:

@@ -6,7 +6,8 @@ a question with its answers) is not, so its heading stayed at the bottom of a pa
 moved to the next one (a reviewer, in the Spanish PDF). Here every run of headings (a flowable
 whose style or own flag says keep-with-next: h1 and its note, h2, h3) is joined to what follows
 it; a following KeepTogether is opened into the one made (one level only: ReportLab breaks the
-page before any KeepTogether that holds another)."""
+page before any KeepTogether that holds another), or, when it has a `led_by(headings)`, makes it
+with the headings first (a pictured screen stays one, whose picture may be drawn smaller)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ def kept_with_next(story: list[Flowable]) -> list[Flowable]:
         if leads(flowable):
             heads.append(flowable)
         elif heads and not isinstance(flowable, ActionFlowable | CondPageBreak):
-            out.append(KeepTogether([*heads, *opened(flowable)]))
+            led_by = getattr(flowable, "led_by", None)  # a block of its own kind (a picture's)
+            out.append(led_by(heads) if led_by else KeepTogether([*heads, *opened(flowable)]))
             heads = []
         else:
             out += [*heads, flowable]
