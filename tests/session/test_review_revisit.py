@@ -62,7 +62,7 @@ def test_every_risk_and_every_flagged_question_is_a_row_to_tap(
     assert [r.screen_id for r in rows(view)] == [*risks, risks[0]] == b.reviewed
     headings = [line for line in view.lines if not isinstance(line, Row)]
     assert [EN(h.text) for h in headings] == [
-        "You have read about each risk:",
+        "You said you understand each risk:",
         "Your questions for the surgeon:",
     ]
 

@@ -92,7 +92,7 @@ class RowButton(LaidOutButton):
 
 
 class ReviewLine(QWidget):
-    """One line of the review: a heading ("You have read about each risk:") as words, or a risk or
+    """One line of the review: a heading ("You said you understand each risk:") as words, or a risk or
     a flagged question as a `RowButton` (the other kept hidden, for the next screen's lines)."""
 
     def __init__(self) -> None:
