@@ -215,7 +215,7 @@ def test_staff_sign_in_and_actions_are_audited_under_their_name(station: Station
         ("Seán O'Brien", None),
         ("Zoë Ångström", None),
         ("  ", "name.type-full-name"),
-        ("A", "name.type-full-name"),
+        ("A", "name.too-short"),
         ("김민준", None),
         ("श्रीनिवास रामानुजन", None),
         ("สมชาย ใจดี", None),

@@ -52,8 +52,8 @@ def name_problem(name: str) -> str | None:
         cleaned = clean_name(name)
     except InputError:
         return "name.type-full-name"
-    if len(cleaned) < 2:
-        return "name.type-full-name"
+    if len(cleaned) < 2:  # (one letter: said so, not as if nothing had been typed)
+        return "name.too-short"
     why = unprintable(cleaned)
     if why is Unprintable.EMOJI:
         return "name.emoji"

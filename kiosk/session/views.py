@@ -165,7 +165,7 @@ def _figure(picture: Picture | None) -> Figure | None:
     return Figure(picture.svg, picture.alt, picture.sha256) if picture is not None else None
 
 
-NAME_REFUSALS = ("name.type-full-name", "name.emoji", "name.cannot-print")
+NAME_REFUSALS = ("name.type-full-name", "name.too-short", "name.emoji", "name.cannot-print")
 """What a walk-up name may be refused with (kiosk.document.printable.name_problem): the page keeps
 room under the name for the longest, so the keyboard never moves when one is said."""
 
