@@ -202,7 +202,6 @@ class SignPage(Page):
         self.switch.setVisible(self._switch_action is not None)
         if self._switch_action is not None:
             self.switch.set_words(words(view.offers[self._switch_action].label))
-        self._notice_room()
         self._fit()  # with what is shown now (Clear, gone while a name is typed, had been counted)
 
     def _keys_or_words(self) -> None:
@@ -222,6 +221,7 @@ class SignPage(Page):
             return
         typing = self.under.keys_shown()
         self._reset(typing)
+        self._notice_room()  # from the same start each time: a refusal said moves nothing
         if not typing:
             self._steps(layout, ("title",) if self.under.reading else ("who", "title"))
         elif not self._steps(layout, TYPING_STEPS):
@@ -238,8 +238,7 @@ class SignPage(Page):
             self.under.give_way(False)
         self.under.cue_beside(False)
         self.under.close_up(False)
-        tight = self.under.reading  # (the statement in the keys' place: all the room for it)
-        if tight != self._tight:
+        if (tight := self.under.reading) != self._tight:  # (the statement in the keys' place)
             self._tight = tight
             self._notice_room()
         self.under.least(FEW_LINES)
@@ -321,14 +320,12 @@ class SignPage(Page):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._notice_room()
         self._fit()  # (who signs and when, set again for the new width)
 
     def _notice_room(self) -> None:
-        """Beside Clear, room for the longest word the page may say there, and two lines at least:
-        the longest only while the pad is shown (typing a name, the keys need the room) and the
-        page has the room for it (the pad no smaller than it may be); typing a name on a short
-        page (`_tight`), room only while there is something to say."""
+        """Beside Clear, room for the longest word the page may say there (while the pad shows),
+        as much of it as the page has with the pad no smaller than it may be, two lines at least;
+        typing a name on a short page (`_tight`), room only while there is something to say."""
         place = self._notice_place
         lines = notice_lines(self.notice, self.look)
         if self._tight and self._typed_mode and not self.notice.text():
@@ -338,14 +335,17 @@ class SignPage(Page):
         drawn = width > 0 and not self._typed_mode
         longest = self._measure.tallest(width, say_notice, self._may_say) if drawn else 0
         place.setMinimumHeight(max(lines, longest))
-        if self._note and drawn:  # under the pad, only in the room kept (the pad keeps its own)
-            fits = self.typing_note.heightForWidth(width) <= place.minimumHeight()
-            sign_typed.show_note(self.typing_note, self.notice, fits)
+        if note := self._note and drawn:  # measured without it: said only in the room kept
+            sign_typed.show_note(self.typing_note, self.notice, False)
         layout = self.layout()
         if layout is not None and longest > lines:
             layout.invalidate()
-            if layout.totalMinimumSize().height() > self.height():
-                place.setMinimumHeight(lines)
+            over = layout.totalMinimumSize().height() - self.height()
+            if over > 0:  # as much of the longest's room as the page has, two lines at least
+                place.setMinimumHeight(max(lines, longest - over))
+        if note:
+            fits = self.typing_note.heightForWidth(width) <= place.minimumHeight()
+            sign_typed.show_note(self.typing_note, self.notice, fits)
 
     def submit(self, action: Action) -> None:
         model = self.model
