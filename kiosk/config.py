@@ -36,6 +36,10 @@ class Setting:
     """A password, or where one is: its value is never printed (a refusal names the setting alone)."""
     problem: Callable[[Any], str | None] = field(default=lambda _: None)
     """What is wrong and what to do, as the end of a sentence, where `check`'s "use …" cannot say."""
+    also: Callable[[Any], Any] = field(default=lambda _: None)
+    """A second way of writing the value, turned into the setting's type (None: not that way either)."""
+    written: str = ""
+    """How the value is written, when the type alone does not say it (for a value of another type)."""
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -45,7 +49,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("database_url", str, "", "Empty for the embedded SQLite file in the data folder; a PostgreSQL URL to share one database between kiosks.", check.database_url, secret=True, problem=lambda v: unencoded_at(v)),
     Setting("idle_warning_seconds", int, 90, "Seconds without a touch before “Are you still there?”.", check.positive),
     Setting("idle_end_seconds", int, 30, "Further seconds without an answer before the briefing is abandoned and the screen wiped.", check.positive),
-    Setting("languages", str, "", "The languages patients may choose, in the order Welcome offers them, the clinic's main language first (e.g. \"en, es, ar\"); empty: every language the kiosk ships whose procedure checks clean.", check.languages),
+    Setting("languages", str, "", "The languages patients may choose, in the order Welcome offers them, the clinic's main language first (e.g. \"en, es, ar\", or as a list, [\"en\", \"es\", \"ar\"]); empty: every language the kiosk ships whose procedure checks clean.", check.languages, also=check.codes_as_text, written=check.LANGUAGES_WRITTEN),
     Setting("walk_up_mode", bool, False, "Let patients without a prepared briefing type their own name and date of birth."),
     Setting("walk_up_procedure", str, "mild", "The procedure a walk-up patient is briefed on (a procedure id from `kiosk forms list`).", check.procedure_id),
     Setting("speech_voices", str, "", "The eSpeak NG voice of each language's read-aloud audio, to use a better one the clinic installed, e.g. \"en=mb-us2, es=mb-es1\" (MBROLA voices); empty: en-us, es-419 and ar. Render the audio again after a change (`kiosk speech render`).", check.speech_voices),
@@ -257,20 +261,25 @@ def _data_dir_is_a_folder() -> None:
 def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
     problems = []
     values = {s.name: s.default for s in SETTINGS}
-    for key, value in raw.items():
+    for key, written in raw.items():
         setting = _BY_NAME.get(key)
         if setting is None:  # a typo is named with the setting it is nearest, if one is near
             near = "".join(f"did you mean {n}? " for n in get_close_matches(key, _BY_NAME, 1))
             known = ", ".join(_BY_NAME)
             problems.append(f"{label}: {key}: is not a known setting ({near}known: {known}).")
             continue
+        # `languages = ["en", "es"]` is written like `trust` beside it: taken as "en, es"
+        value = written if type(written) is setting.type else setting.also(written)
         if type(value) is not setting.type:
-            kind = {
-                str: "text in quotes",
-                int: "a whole number",
-                bool: "true or false",
-                list: 'a list of texts in quotes, e.g. ["a", "b"]',
-            }[setting.type]
+            kind = (
+                setting.written
+                or {
+                    str: "text in quotes",
+                    int: "a whole number",
+                    bool: "true or false",
+                    list: 'a list of texts in quotes, e.g. ["a", "b"]',
+                }[setting.type]
+            )
             problems.append(f"{label}: {key}: must be {kind}.")
             continue
         allowed = setting.check(value)
@@ -279,7 +288,7 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
             problems.append(f"{label}: {key}: {problem}")
             continue
         if allowed:
-            shown = "this value" if setting.secret else repr(value)
+            shown = "this value" if setting.secret else repr(written)
             problems.append(f"{label}: {key}: {shown} is not allowed; use {allowed}.")
             continue
         values[key] = value

@@ -32,21 +32,28 @@ class DemoError(Exception):
 
 
 class StepClock:
-    """A clock that moves on by a few seconds at every look, so synthetic briefings take plausible time."""
+    """A synthetic patient's clock: it stands still while the engine reads it, and moves on by a
+    few seconds at each `step()`, the time a person takes to read and tap before each thing they do.
+
+    Wall time and the monotonic count are two readings of one instant, so every duration the
+    engine keeps (a risk's seconds on screen) matches the timestamps kept beside it. It once moved
+    on at every monotonic look: a risk acknowledged at 15:45:21.036, shown at 15:45:19.885, was
+    kept as 5.1 s on screen, the look that measured it a step past the acknowledgement."""
 
     def __init__(self, start: datetime, rng: random.Random) -> None:
-        self._now = start
+        self._start = start
         self._rng = rng
-        self._mono = 0.0
+        self._seconds = 0.0
 
     def now(self) -> datetime:
-        return self._now
+        return self._start + timedelta(seconds=self._seconds)
 
     def monotonic(self) -> float:
-        step = self._rng.uniform(0.5, 4.0)
-        self._mono += step
-        self._now += timedelta(seconds=step)
-        return self._mono
+        return self._seconds
+
+    def step(self) -> None:
+        """A few seconds pass, on both readings at once."""
+        self._seconds += self._rng.uniform(0.5, 4.0)
 
 
 def signature(rng: random.Random) -> DrawnSignature:
@@ -58,29 +65,47 @@ def signature(rng: random.Random) -> DrawnSignature:
 
 
 def walk_through(
-    b: Briefing, rng: random.Random, *, flag_risk: str | None = None, wrong_first: bool = True
+    b: Briefing,
+    rng: random.Random,
+    *,
+    flag_risk: str | None = None,
+    wrong_first: bool = True,
+    clock: StepClock | None = None,
 ) -> None:
-    """Take a started-or-new briefing from wherever it is to signed, doing what each screen asks."""
+    """Take a started-or-new briefing from wherever it is to signed, doing what each screen asks;
+    with the briefing's `clock` (a StepClock), a few seconds pass before each thing done."""
+
+    def pause() -> None:
+        if clock is not None:
+            clock.step()
+
     while b.current.kind is not ScreenKind.DONE:
         screen = b.current
+        pause()
         if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
             assert b.patient is not None
             b.confirm_identity(b.patient.date_of_birth)
         elif screen.kind is ScreenKind.RISK and screen.id not in b.acknowledgements:
             b.read_to_end()
+            pause()
             b.acknowledge_risk()
             if screen.id == flag_risk:
+                pause()
                 b.flag_question()
         elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
             question = b.form.question(screen.id)
             if wrong_first and screen.id == b.form.questions[0].id:
                 b.answer_question(next(c.id for c in question.choices if c.id != question.answer))
+                pause()
                 b.go_next()  # back from the teaching screen
+                pause()
             b.answer_question(question.answer)
         elif screen.kind is ScreenKind.SIGN:
             b.read_to_end()
+            pause()
             b.sign(signature(rng))
             continue
+        pause()
         b.go_next()
 
 
@@ -179,6 +204,9 @@ def one_briefing(
         language=language,
     )
     keep(store, [form, *(languages or {}).values()], form, clock.now())
+    step = clock if isinstance(clock, StepClock) else None
+    if step is not None:
+        step.step()  # the patient comes to the kiosk a moment after staff prepared it
     b = Briefing(
         form,
         briefing_id,
@@ -189,5 +217,5 @@ def one_briefing(
         language=language,
     )
     flag = rng.choice([None, None, *(r.id for r in form.risks)])
-    walk_through(b, rng, flag_risk=flag, wrong_first=rng.random() < 0.3)
+    walk_through(b, rng, flag_risk=flag, wrong_first=rng.random() < 0.3, clock=step)
     return briefing_id

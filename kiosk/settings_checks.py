@@ -42,7 +42,18 @@ def languages(value: str) -> str | None:
         codes
     ):
         return None
-    return 'language codes separated by commas, each once, the main one first (e.g. "en, es, ar"), or empty for every shipped language'
+    return 'language codes separated by commas, each once, the main one first (e.g. "en, es, ar" or ["en", "es", "ar"]), or empty for every shipped language'
+
+
+LANGUAGES_WRITTEN = 'language codes in quotes, as text (languages = "en, es") or as a list (languages = ["en", "es"])'
+
+
+def codes_as_text(value: object) -> str | None:
+    """A list of language codes as the text the `languages` setting holds (["en", "es"] is
+    "en, es"); None for anything else, such as an item that is itself a comma-separated text."""
+    if isinstance(value, list) and all(isinstance(v, str) and "," not in v for v in value):
+        return ", ".join(v.strip() for v in value)
+    return None
 
 
 VOICES_FORMAT = re.compile(r"\s*([a-z]{2,3})\s*=\s*([A-Za-z0-9_+./-]+)\s*")

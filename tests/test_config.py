@@ -117,6 +117,48 @@ def test_bad_values_name_file_key_and_what_is_allowed(
     assert str(caught.value).startswith(f"{path}: {expected}")
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ('languages = "es, en"', ("es", "en")),
+        ('languages = ["es", "en"]', ("es", "en")),
+        ('languages = [" ar "]', ("ar",)),
+        ("languages = []", ()),
+        ('languages = ""', ()),
+    ],
+)
+def test_languages_are_text_or_a_list(tmp_path: Path, text: str, codes: tuple[str, ...]) -> None:
+    assert load_config(write(tmp_path / "k.toml", text)).languages == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "languages = 5",
+            'languages: must be language codes in quotes, as text (languages = "en, es") or as '
+            'a list (languages = ["en", "es"]).',
+        ),
+        (
+            'languages = ["en", 5]',
+            'languages: must be language codes in quotes, as text (languages = "en, es") or as '
+            'a list (languages = ["en", "es"]).',
+        ),
+        ('languages = ["en", "en"]', "languages: ['en', 'en'] is not allowed; use language codes"),
+        ('languages = ["EN"]', "languages: ['EN'] is not allowed; use language codes"),
+        ('languages = "en; es"', "languages: 'en; es' is not allowed; use language codes"),
+    ],
+)
+def test_languages_written_wrongly_say_how_to_write_them(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = write(tmp_path / "k.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(f"{path}: {expected}")
+    assert str(caught.value).count("\n") == 0
+
+
 def test_every_bad_value_is_reported_at_once(tmp_path: Path) -> None:
     path = write(tmp_path / "k.toml", "a = 1\nb = 2\n")
     with pytest.raises(ConfigError) as caught:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +14,13 @@ from kiosk.content import load_form
 from kiosk.demo import MARKER, DemoError, fill_demo
 from kiosk.document.verify import verify_pdf
 from kiosk.store import audit, open_store
-from kiosk.store.models import BriefingRow, Document, QuestionFlag, RiskAcknowledgement
+from kiosk.store.models import (
+    BriefingRow,
+    Document,
+    QuestionFlag,
+    RiskAcknowledgement,
+    SignatureRow,
+)
 from tests.conftest import MILD
 
 FORM = load_form(MILD)
@@ -112,3 +119,37 @@ def test_each_demo_pdf_is_made_after_its_own_briefing(tmp_path: Path) -> None:
     assert len(rows) == 3
     for created, ended, made in rows:
         assert created <= ended <= made
+
+
+def test_every_demo_duration_matches_its_timestamps(tmp_path: Path) -> None:
+    """A reviewer's Spanish demo briefing kept a risk shown at 15:45:19.885 and acknowledged at
+    15:45:21.036 as 5.125 s on screen: the demo clock moved its seconds on without its wall time."""
+    folder = tmp_path / "demo"
+    es = load_form(MILD.with_name("es.toml"))
+    fill_demo(folder, FORM, 6, START, pdfs=False, translations={"es": es}, language="es")
+    store = open_store(f"sqlite:///{folder / 'kiosk.db'}", "demo-kiosk", create=False)
+    try:
+        with store.reading() as s:
+            acks = s.execute(
+                select(
+                    RiskAcknowledgement.shown_at,
+                    RiskAcknowledgement.acknowledged_at,
+                    RiskAcknowledgement.seconds_on_screen,
+                )
+            ).all()
+            signed = s.execute(
+                select(
+                    BriefingRow.started_at, SignatureRow.signed_at, SignatureRow.screen_times_json
+                ).join(SignatureRow, SignatureRow.briefing_id == BriefingRow.id)
+            ).all()
+    finally:
+        store.close()
+    assert len(acks) == 6 * len(FORM.risks) and len(signed) == 6
+    for shown, acknowledged, seconds in acks:
+        assert seconds > 0
+        assert (acknowledged - shown).total_seconds() == pytest.approx(seconds, abs=0.002)
+    for started, signed_at, times in signed:  # every moment from the start is on some screen
+        first, *after = json.loads(times)  # it starts as the patient leaves the first screen
+        on_screens = sum(spent for _, _, spent in after)
+        assert started is not None and first[2] > 0
+        assert (signed_at - started).total_seconds() == pytest.approx(on_screens, abs=0.05)

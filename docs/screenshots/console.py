@@ -56,10 +56,12 @@ def fill(folder: Path, count: int) -> None:
             form, briefing_id, Recorder(store), clock, patient=Patient(name, date(1944, 2, 3), None)
         )
         while len(b.acknowledgements) < risks:
+            clock.step()  # the demo clock moves only as the patient takes time (kiosk.demo)
             if b.current.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
                 b.confirm_identity(date(1944, 2, 3))
             elif b.current.kind is ScreenKind.RISK:
                 b.read_to_end()
+                clock.step()
                 b.acknowledge_risk()
                 if len(b.acknowledgements) == 2:
                     b.flag_question()
@@ -81,10 +83,12 @@ def fill(folder: Path, count: int) -> None:
         )
         stop = rng.choice((0, 1, 2, 3, 3, 5, 8))
         while len(b.acknowledgements) < stop:
+            clock.step()
             if b.current.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
                 b.confirm_identity(date(1952, 9, 1))
             elif b.current.kind is ScreenKind.RISK:
                 b.read_to_end()
+                clock.step()
                 b.acknowledge_risk()
             b.go_next()
         b.abandon(AbandonReason.INACTIVITY if n % 3 else AbandonReason.STAFF)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kiosk.cli.trust import trusted_by_option, trusted_by_setting
 from kiosk.config import Config, load_config
 
 if TYPE_CHECKING:
@@ -69,29 +70,6 @@ def register(commands: Any) -> None:
     renew.set_defaults(run=run_cert_renew)
 
 
-def _trusted(paths: list[Path]) -> frozenset[str]:
-    """The SHA-256 of every certificate in the trust files; SealError naming a file it cannot use."""
-    from cryptography import x509
-
-    from kiosk.document.seal import SealError
-    from kiosk.store.checkpoint import fingerprint
-
-    found: set[str] = set()
-    for path in paths:
-        try:
-            certs = x509.load_pem_x509_certificates(path.read_bytes())
-        except OSError as exc:
-            raise SealError(
-                f"{path}: the trust file cannot be read ({exc.strerror}); check the path."
-            ) from None
-        except ValueError:
-            raise SealError(
-                f"{path}: is not a PEM certificate; use the file `kiosk cert show --pem` prints."
-            ) from None
-        found |= {fingerprint(cert) for cert in certs}
-    return frozenset(found)
-
-
 def run_verify(args: argparse.Namespace) -> int:
     from kiosk.document.verify import Outcome, verify_pdf
     from kiosk.store import open_store
@@ -102,13 +80,14 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"{args.file}: cannot be read ({exc.strerror}); check the path.", file=sys.stderr)
         return Outcome.NOT_CHECKED.value
     if args.trust:
-        verdict = verify_pdf(data, None, name=args.file.name, trusted=_trusted(args.trust))
+        trusted = trusted_by_option(args.trust)
+        verdict = verify_pdf(data, None, name=args.file.name, trusted=trusted)
         print(f"{args.file}: {verdict.message}", file=sys.stdout if verdict.intact else sys.stderr)
         return verdict.outcome.value
     config = load_config(args.config)
     if config["trust"]:  # the trust list setting: the hospital's machine, without a store
-        trust = [Path(p).expanduser() for p in config["trust"]]
-        verdict = verify_pdf(data, None, name=args.file.name, trusted=_trusted(trust))
+        trusted = trusted_by_setting(config)  # a file it cannot use is named with the setting
+        verdict = verify_pdf(data, None, name=args.file.name, trusted=trusted)
     else:
         store = open_store(config.database_url, config.kiosk_id, create=False)
         try:

@@ -47,7 +47,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 def settings_check(config: Config, catalog: Catalog) -> Check:
     """`kiosk doctor`'s config line: the file was read, and the settings that name what the kiosk
-    must have name what it has (the walk-up procedure, the languages)."""
+    must have name what it has (the walk-up procedure, the languages, the trust files)."""
+    from kiosk.cli.trust import trust_problems
     from kiosk.startup import setting_problems  # (the kiosk's start: loaded by doctor alone)
     from kiosk.store.maintenance import Check
 
@@ -56,6 +57,7 @@ def settings_check(config: Config, catalog: Catalog) -> Check:
             "config", False, f"{config.path} (not found, using defaults; run `kiosk init`)"
         )
     problems = setting_problems(config, catalog.forms, catalog.translations)
+    problems += trust_problems(config)  # `kiosk verify` reads them; the kiosk itself does not
     if not problems:
         return Check("config", True, f"{config.path} (readable)")
     said = "; ".join(p.rstrip(".") for p in problems)

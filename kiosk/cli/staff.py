@@ -25,7 +25,8 @@ def register(commands: Any) -> None:
     staff = commands.add_parser("staff", help="staff accounts: add, list, disable")
     actions = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     add = actions.add_parser(
-        "add", help="add a staff member; asks for their PIN (4 to 12 digits) twice"
+        "add",
+        help="add a staff member; asks for their PIN (4 to 12 digits, not 1111 or 1234) twice",
     )
     add.add_argument(
         "name", metavar="NAME", help="the staff member's name, as they sign in with it"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import stat
 import subprocess
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -226,14 +228,35 @@ def _one_line(exc: ConfigError, path: Path) -> str:
     return prefix + "; ".join(p.removeprefix(prefix).rstrip(".") for p in problems) + "."
 
 
+def cannot_make_in(parent: Path) -> str | None:
+    """Why no folder can be made in `parent` (the system's words), or None when one can.
+
+    Rights alone do not tell: root may write anywhere by them, yet nothing can be made in /proc
+    or on a read-only disk. So a folder is made there and removed at once, as `kiosk init` would.
+    """
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return os.strerror(errno.EACCES)
+    try:
+        trial = tempfile.mkdtemp(prefix=".kiosk-doctor-", dir=parent)
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    os.rmdir(trial)
+    return None
+
+
 def _writable(name: str, folder: Path, advice: str) -> Check:
     """A folder the kiosk writes to: it can be written, or made where it does not exist yet."""
     if folder.exists() and not folder.is_dir():
         return Check(name, False, f"{folder}: is a file, not a folder; move it aside")
     probe = nearest_existing(folder)
-    if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK):
-        if probe != folder:  # (it read "is writable" of a folder that was not there)
+    if probe.is_dir() and probe != folder:  # (it read "is writable" of a folder that was not there)
+        why = cannot_make_in(probe)
+        if why is None:
             return Check(name, True, f"{folder} does not exist yet; it can be made in {probe}")
+        return Check(
+            name, False, f"{folder} does not exist and cannot be made in {probe} ({why}); {advice}"
+        )
+    if probe.is_dir() and os.access(probe, os.W_OK | os.X_OK):
         mode = stat.S_IMODE(folder.stat().st_mode)
         if os.name == "posix" and mode & 0o077:  # made before the kiosk made its folders 700
             return Check(

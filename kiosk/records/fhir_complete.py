@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kiosk.content.schema import Form
+from kiosk.i18n import words_for
 
 if TYPE_CHECKING:
     from kiosk.records.query import RecordRow
@@ -74,7 +75,7 @@ def questionnaire(form: Form) -> dict[str, Any]:
         "url": questionnaire_url(form),
         "version": form.version,
         "name": "".join(part.capitalize() for part in f"{form.id}-quiz".split("-") if part),
-        "title": f"{form.title}: check your understanding",
+        "title": words_for(form.language)("fhir.questionnaire-title", title=form.title),
         "status": "active",
         "language": form.language,
         "subjectType": ["Patient"],

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import cache
+from itertools import pairwise
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -75,13 +76,42 @@ class StaffInfo:
     created_at: datetime
 
 
+def _trivial(pin: str) -> bool:
+    """One digit repeated (1111) or a straight run up or down (1234, 4321): the first PINs anyone
+    would try. A run in steps of two (2468, the practice PIN) is not refused."""
+    steps = {int(b) - int(a) for a, b in pairwise(pin)}
+    return steps in ({0}, {1}, {-1})
+
+
 def check_pin_rules(pin: str) -> str:
-    """The PIN if it is 4 to 12 digits, else InputError (the message never repeats the PIN)."""
+    """The PIN if it is 4 to 12 digits and not trivial, else InputError (never repeating the PIN).
+
+    Every way of setting a PIN goes through here (today only `add_staff`), so the rule is one.
+    """
     if not _PIN.fullmatch(pin):
         raise InputError(
             "pin", f"must be {PIN_MIN} to {PIN_MAX} digits (0-9) and nothing else; choose another"
         )
+    if _trivial(pin):
+        raise InputError(
+            "pin",
+            "must not be one digit repeated (like 1111) or a straight run up or down "
+            "(like 1234 or 4321), which are guessed first; choose another",
+        )
     return pin
+
+
+def clean_staff_name(name: str) -> str:
+    """The name as `clean_name` keeps it, with every run of blanks made one space.
+
+    "Dana  Okafor" and "Dana Okafor" are one person: a doubled space is a slip, not a new name.
+    """
+    return " ".join(clean_name(name, "name").split())
+
+
+def _same_name_key(name: str) -> str:
+    """What two staff names are compared by: blanks collapsed and case ignored, as `add` does."""
+    return " ".join(name.split()).casefold()
 
 
 def lock_seconds(lockouts: int) -> int:
@@ -93,8 +123,23 @@ def _subject(user: StaffUser) -> str:
     return f"staff:{user.id}"
 
 
-def _by_name(session: Session, name: str, *, for_update: bool = False) -> StaffUser | None:
-    query = select(StaffUser).where(StaffUser.name == name)
+def _ids_named(session: Session, cleaned: str) -> list[int]:
+    """The accounts a typed name means: the one stored exactly so, else every one that matches
+    ignoring case and doubled blanks (more than one only for names stored before that rule)."""
+    rows = session.execute(select(StaffUser.id, StaffUser.name)).all()
+    exact = [r.id for r in rows if r.name == cleaned]
+    if exact:
+        return exact
+    key = _same_name_key(cleaned)
+    return [r.id for r in rows if _same_name_key(r.name) == key]
+
+
+def _by_name(session: Session, cleaned: str, *, for_update: bool = False) -> StaffUser | None:
+    """The one account the name means, or None when it means none (or, ambiguously, several)."""
+    ids = _ids_named(session, cleaned)
+    if len(ids) != 1:
+        return None
+    query = select(StaffUser).where(StaffUser.id == ids[0])
     if for_update:
         query = query.with_for_update()
     return session.execute(query).scalar_one_or_none()
@@ -104,7 +149,7 @@ def add_staff(
     store: Store, name: str, pin: str, now: datetime, actor: str = "kiosk staff add"
 ) -> StaffInfo:
     """Create an active account; the PIN is kept only as an Argon2id hash. Audited as staff_added."""
-    cleaned = clean_name(name, "name")
+    cleaned = clean_staff_name(name)
     check_pin_rules(pin)
     pin_hash = _HASHER.hash(pin)
     try:
@@ -118,7 +163,8 @@ def add_staff(
 def _insert(store: Store, cleaned: str, pin_hash: str, now: datetime, actor: str) -> StaffInfo:
     with store.sessions.begin() as session:
         names = session.execute(select(StaffUser.name)).scalars().all()
-        taken = next((n for n in names if n.casefold() == cleaned.casefold()), None)
+        key = _same_name_key(cleaned)
+        taken = next((n for n in names if _same_name_key(n) == key), None)
         if taken is not None:
             raise InputError(
                 "name", f"a staff account named {taken!r} already exists; choose another name"
@@ -163,13 +209,23 @@ def list_staff(store: Store) -> list[StaffInfo]:
 
 def disable_staff(store: Store, name: str, now: datetime, actor: str) -> str:
     """Stop an account from logging in (kept for the record); returns its name. Audited as staff_disabled."""
-    cleaned = clean_name(name, "name")
+    cleaned = clean_staff_name(name)
     with store.sessions.begin() as session:
+        if len(_ids_named(session, cleaned)) > 1:
+            raise InputError(
+                "name",
+                f"more than one staff account is named like {cleaned!r}; type the name exactly "
+                "as `kiosk staff list` shows it",
+            )
         user = _by_name(session, cleaned, for_update=True)
         if user is None:
-            raise InputError("name", f"there is no staff account named {cleaned!r}")
+            raise InputError(
+                "name",
+                f"there is no staff account named {cleaned!r}; "
+                "run `kiosk staff list` to see the names",
+            )
         if not user.active:
-            raise InputError("name", f"the staff account {cleaned!r} is already disabled")
+            raise InputError("name", f"the staff account {user.name!r} is already disabled")
         user.active = False
         audit.append(
             session,
@@ -178,9 +234,9 @@ def disable_staff(store: Store, name: str, now: datetime, actor: str) -> str:
             actor=actor,
             action="staff_disabled",
             subject=_subject(user),
-            detail={"name": cleaned},
+            detail={"name": user.name},
         )
-    return cleaned
+        return user.name
 
 
 def _verify(pin_hash: str, pin: str) -> bool:
@@ -204,17 +260,14 @@ def check_pin(store: Store, name: str, pin: str, now: datetime) -> LoginResult:
     the account for `lock_seconds(n)`; while locked even the right PIN is refused.
     """
     try:
-        cleaned: str | None = clean_name(name, "name")
+        cleaned: str | None = clean_staff_name(name)
     except InputError:
         cleaned = None
     known_hash: str | None = None
     if cleaned is not None:
         with store.reading() as session:
-            known_hash = session.execute(
-                select(StaffUser.pin_hash).where(
-                    StaffUser.name == cleaned, StaffUser.active.is_(True)
-                )
-            ).scalar_one_or_none()
+            known = _by_name(session, cleaned)
+            known_hash = known.pin_hash if known is not None and known.active else None
             session.rollback()
     # Verify outside the write transaction: Argon2 is deliberately slow and must not hold the lock.
     matches = _verify(known_hash or _dummy_hash(), pin) and known_hash is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
 import re
 import shutil
@@ -514,6 +515,84 @@ def test_a_folder_not_made_yet_is_not_said_to_be_writable(
         f"{missing / 'documents'} does not exist yet; it can be made in {tmp_path}",
     )
     assert found["log folder"][1].startswith(f"{missing / 'logs'} does not exist yet")
+    assert not list(tmp_path.glob(".kiosk-doctor-*"))  # the trial folder went at once
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_folder_that_cannot_be_made_in_proc_fails_even_as_root(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer set data_dir = "/proc/kiosk-data": doctor said the PDF and log folders "can be
+    made in /proc" (root may write anywhere by the rights), while `kiosk init` could not make them."""
+    monkeypatch.delenv("KIOSK_DATA_DIR")
+    (tmp_path / "config" / "kiosk.toml").write_text(
+        'data_dir = "/proc/kiosk-data"\n', encoding="utf-8"
+    )
+    code, found, _ = doctor(capsys)
+    assert code == 1
+    assert found["PDF folder"] == (
+        False,
+        "/proc/kiosk-data/documents does not exist and cannot be made in /proc (No such file or "
+        "directory); give the kiosk's user write access or set documents_dir",
+    )
+    ok, detail = found["log folder"]
+    assert not ok and detail.startswith("/proc/kiosk-data/logs does not exist and cannot be made")
+
+
+@pytest.mark.parametrize("how", ["read-only disk", "no rights"])
+def test_a_folder_that_cannot_be_made_on_a_read_only_disk_or_without_rights_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    monkeypatch.delenv("KIOSK_DATA_DIR")
+    parent = tmp_path / "mounted"
+    parent.mkdir()
+    (tmp_path / "config" / "kiosk.toml").write_text(
+        f'data_dir = "{parent / "data"}"\n', encoding="utf-8"
+    )
+    if how == "read-only disk":  # as a read-only mount answers, which root cannot write either
+        made = store_cli.tempfile.mkdtemp
+
+        def refuse(prefix: str, dir: Path) -> str:
+            if Path(dir) == parent:
+                raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+            return made(prefix=prefix, dir=dir)
+
+        monkeypatch.setattr(store_cli.tempfile, "mkdtemp", refuse)
+        why = os.strerror(errno.EROFS)
+    else:  # the kiosk's user has no write access (faked: as root every folder is writable)
+        access = os.access
+        monkeypatch.setattr(
+            store_cli.os, "access", lambda p, mode: Path(p) != parent and access(p, mode)
+        )
+        why = os.strerror(errno.EACCES)
+    code, found, _ = doctor(capsys)
+    assert code == 1
+    assert found["PDF folder"] == (
+        False,
+        f"{parent / 'data' / 'documents'} does not exist and cannot be made in {parent} ({why}); "
+        "give the kiosk's user write access or set documents_dir",
+    )
+    assert not found["log folder"][0]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores folder modes")
+def test_a_folder_that_cannot_be_made_in_a_folder_without_write_rights_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KIOSK_DATA_DIR")
+    parent = tmp_path / "read-only"
+    parent.mkdir()
+    (tmp_path / "config" / "kiosk.toml").write_text(
+        f'data_dir = "{parent / "data"}"\n', encoding="utf-8"
+    )
+    parent.chmod(0o500)
+    try:
+        code, found, _ = doctor(capsys)
+    finally:
+        parent.chmod(0o700)
+    assert code == 1
+    assert found["PDF folder"][0] is False
+    assert "cannot be made in" in found["PDF folder"][1]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="folder modes are POSIX's")

@@ -76,6 +76,49 @@ def test_doctor_names_languages_no_procedure_is_offered_in(
     )
 
 
+def test_languages_written_as_a_list_are_read_and_checked_as_the_text_would_be(
+    config_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """IT writes a list, as `trust` beside it is one: it is taken, and a code no procedure is
+    offered in is named as before (a reviewer's `languages = ["xx"]` was "must be text in quotes")."""
+    set_config(config_file, languages=["xx"])
+    assert 'languages = ["xx"]' in config_file.read_text(encoding="utf-8")
+    assert load_config().languages == ("xx",)
+    code, lines = doctor(capsys)
+    assert code == 1
+    assert lines["config"] == (
+        "FAIL",
+        f"{config_file}: languages: 'xx' names xx, which no procedure here is offered in (Welcome "
+        "offers en); use some of en, ar, es, the main one first, or leave it empty for all of them.",
+    )
+    set_config(config_file, languages=["es", "en"])
+    assert load_config().languages == ("es", "en")
+    assert doctor(capsys)[1]["config"] == ("ok  ", f"{config_file} (readable)")
+
+
+def test_doctor_names_a_trust_file_verify_could_not_read(
+    config_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer's `trust` setting named a missing file: doctor said all was well, and only
+    `kiosk verify` found it, without naming the setting."""
+    missing, folder = tmp_path / "missing.pem", tmp_path / "certs"
+    folder.mkdir()
+    assert main(["cert", "show", "--pem"]) == 0
+    good = tmp_path / "kiosk.pem"
+    good.write_text(capsys.readouterr().out, encoding="utf-8")
+    set_config(config_file, trust=[str(good), str(missing), str(folder)])
+    code, lines = doctor(capsys)
+    assert code == 1
+    assert lines["config"] == (
+        "FAIL",
+        f"{config_file}: trust: {missing} cannot be read (No such file or directory); correct "
+        f"the path in the trust setting or take it out; trust: {folder} cannot be read (Is a "
+        "directory); correct the path in the trust setting or take it out.",
+    )
+    set_config(config_file, trust=[str(good)])
+    assert doctor(capsys)[1]["config"] == ("ok  ", f"{config_file} (readable)")
+
+
 def test_the_kiosk_logs_both_at_start_and_runs_on(
     config_file: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

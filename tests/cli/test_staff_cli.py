@@ -66,7 +66,7 @@ def test_add_list_disable(
         capsys, monkeypatch, "staff", "add", "Dana Okafor", stdin=f"{PIN}\n{PIN}\n"
     )
     assert (code, out, err) == (0, "staff added: Dana Okafor (active)\n", "")
-    code, out, _ = run(capsys, monkeypatch, "staff", "add", "Ben Adler", stdin="4321\r\n4321\r\n")
+    code, out, _ = run(capsys, monkeypatch, "staff", "add", "Ben Adler", stdin="6142\r\n6142\r\n")
     assert code == 0
 
     code, out, _ = run(capsys, monkeypatch, "staff", "list")
@@ -87,7 +87,7 @@ def test_add_list_disable(
     store = open_store(config.database_url, config.kiosk_id, create=False)
     try:
         assert check_pin(store, "Dana Okafor", PIN, datetime.now(UTC)).ok
-        assert check_pin(store, "Ben Adler", "4321", datetime.now(UTC)).outcome is (
+        assert check_pin(store, "Ben Adler", "6142", datetime.now(UTC)).outcome is (
             LoginOutcome.UNKNOWN
         )
         with store.reading() as session:
@@ -121,6 +121,10 @@ def test_add_list_disable(
         ("", "kiosk staff add: no PIN was given"),
         ("12\n12\n", "kiosk staff add: pin: must be 4 to 12 digits"),
         ("12ab\n12ab\n", "kiosk staff add: pin: must be 4 to 12 digits"),
+        ("1234\n1234\n", "kiosk staff add: pin: must not be one digit repeated"),
+        ("0000\n0000\n", "kiosk staff add: pin: must not be one digit repeated"),
+        ("1111\n1111\n", "kiosk staff add: pin: must not be one digit repeated"),
+        ("987654\n987654\n", "kiosk staff add: pin: must not be one digit repeated"),
     ],
 )
 def test_add_refuses_a_bad_pin(
@@ -141,19 +145,20 @@ def test_add_refuses_a_bad_pin(
 def test_duplicate_unknown_and_blank_names_are_one_sentence_errors(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert run(capsys, monkeypatch, "staff", "add", "Dana Okafor", stdin="1234\n1234\n")[0] == 0
-    code, _, err = run(capsys, monkeypatch, "staff", "add", "Dana Okafor", stdin="5678\n5678\n")
+    assert run(capsys, monkeypatch, "staff", "add", "Dana Okafor", stdin="3907\n3907\n")[0] == 0
+    code, _, err = run(capsys, monkeypatch, "staff", "add", "Dana Okafor", stdin="5683\n5683\n")
     assert code == 1
     assert err == (
         "kiosk staff add: name: a staff account named 'Dana Okafor' already exists; "
         "choose another name.\n"
     )
-    code, _, err = run(capsys, monkeypatch, "staff", "add", "  ", stdin="5678\n5678\n")
+    code, _, err = run(capsys, monkeypatch, "staff", "add", "  ", stdin="5683\n5683\n")
     assert (code, err) == (1, "kiosk staff add: name: must not be empty; type the full name.\n")
     code, _, err = run(capsys, monkeypatch, "staff", "disable", "Nobody")
     assert (code, err) == (
         1,
-        "kiosk staff disable: name: there is no staff account named 'Nobody'.\n",
+        "kiosk staff disable: name: there is no staff account named 'Nobody'; "
+        "run `kiosk staff list` to see the names.\n",
     )
     assert run(capsys, monkeypatch, "staff", "disable", "Dana Okafor")[0] == 0
     code, _, err = run(capsys, monkeypatch, "staff", "disable", "Dana Okafor")
@@ -196,3 +201,22 @@ def test_the_pin_cannot_be_given_on_the_command_line() -> None:
         parser().parse_args(["staff", "add", "Dana Okafor", PIN])
     with pytest.raises(SystemExit):
         parser().parse_args(["staff", "add", "Dana Okafor", "--pin", PIN])
+
+
+@pytest.mark.usefixtures("initialised")
+def test_a_name_is_kept_with_single_spaces_and_disabled_however_it_is_cased(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(capsys, monkeypatch, "staff", "add", "Dana  Okafor", stdin=f"{PIN}\n{PIN}\n")
+    assert (code, out) == (0, "staff added: Dana Okafor (active)\n")
+    code, _, err = run(capsys, monkeypatch, "staff", "add", "dana okafor", stdin="5683\n5683\n")
+    assert (code, err) == (
+        1,
+        "kiosk staff add: name: a staff account named 'Dana Okafor' already exists; "
+        "choose another name.\n",
+    )
+    code, out, err = run(capsys, monkeypatch, "staff", "disable", "dana okafor")
+    assert (code, err) == (0, "")
+    assert out.startswith("staff disabled: Dana Okafor (")
+    code, out, _ = run(capsys, monkeypatch, "staff", "list")
+    assert [line.split("  ")[0:2] for line in out.splitlines()] == [["Dana Okafor", "disabled"]]

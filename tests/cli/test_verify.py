@@ -208,6 +208,39 @@ def test_the_trust_setting_verifies_without_a_store(
     assert "Traceback" not in err
 
 
+def test_a_trust_file_that_cannot_be_read_is_named_with_where_it_was_given(
+    two: Two, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer's missing trust file was refused as "/path/missing.pem: the trust file cannot be
+    read…", the same words whether it came from --trust or from the settings file."""
+    from tests.conftest import set_config
+
+    missing = tmp_path / "missing.pem"
+    code, _, err = run(capsys, "verify", str(two.a.path), "--trust", str(missing))
+    assert (code, err) == (
+        6,
+        f"kiosk verify: {missing}: the trust file cannot be read (No such file or directory); "
+        "check the path.\n",
+    )
+    config_file = Path(os.environ["KIOSK_CONFIG"])
+    set_config(config_file, trust=[str(missing)])
+    code, _, err = run(capsys, "verify", str(two.a.path))
+    assert (code, err) == (
+        6,
+        f"kiosk verify: {config_file}: trust: {missing} cannot be read (No such file or "
+        "directory); correct the path in the trust setting or take it out.\n",
+    )
+    bad = tmp_path / "not-a-cert.pem"
+    bad.write_text("hello")
+    set_config(config_file, trust=[str(bad)])
+    code, _, err = run(capsys, "verify", str(two.a.path))
+    assert (code, err) == (
+        6,
+        f"kiosk verify: {config_file}: trust: {bad} is not a PEM certificate; use the file "
+        "`kiosk cert show --pem` prints.\n",
+    )
+
+
 def _kiosk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """The real command in its own process."""
     command = Path(sys.executable).with_name("kiosk")

@@ -54,14 +54,29 @@ def _start(
     briefing_id = prepare_briefing(
         store, form, name=name, date_of_birth=dob, mrn=mrn, staff="Nurse Lee", now=clock.now()
     )
+    clock.step()  # the patient comes to the kiosk a moment after staff prepared it
     b = Briefing(form, briefing_id, Recorder(store), clock, patient=Patient(name, dob, mrn))
     return b, clock, rng
 
 
-def walk_to(b: Briefing, kind: ScreenKind, *, flag: str | None = None, risks: int = 99) -> None:
-    """Like kiosk.demo.walk_through, but stop on the first screen of `kind` (or after `risks` acknowledgements)."""
+def walk_to(
+    b: Briefing,
+    kind: ScreenKind,
+    *,
+    flag: str | None = None,
+    risks: int = 99,
+    clock: StepClock | None = None,
+) -> None:
+    """Like kiosk.demo.walk_through (a few seconds passing on `clock` before each thing done), but
+    stop on the first screen of `kind` (or after `risks` acknowledgements)."""
+
+    def pause() -> None:
+        if clock is not None:
+            clock.step()
+
     while b.current.kind is not kind:
         screen = b.current
+        pause()
         if screen.kind is ScreenKind.IDENTITY and not b.identity_confirmed:
             assert b.patient is not None
             b.confirm_identity(b.patient.date_of_birth)
@@ -69,11 +84,13 @@ def walk_to(b: Briefing, kind: ScreenKind, *, flag: str | None = None, risks: in
             if len(b.acknowledgements) >= risks:
                 return
             b.read_to_end()
+            pause()
             b.acknowledge_risk()
             if screen.id == flag:
                 b.flag_question()
         elif screen.kind is ScreenKind.QUESTION and not b.answers_to(screen.id):
             b.answer_question(b.form.question(screen.id).answer)
+        pause()
         b.go_next()
 
 
@@ -134,12 +151,13 @@ def make_briefings(
     """Five briefings, one in each state (see `Made`), the first with its PDF made and sealed."""
     small = parse_form(form_data, "small.toml")
 
-    b, _, rng = _start(
+    b, clock, rng = _start(
         store, FORM, "Ana Ruiz", date(1950, 5, 6), "MRN-1001", datetime(2026, 11, 20, 9, tzinfo=UTC)
     )
-    walk_to(b, ScreenKind.SIGN, flag=FORM.risks[2].id)
+    walk_to(b, ScreenKind.SIGN, flag=FORM.risks[2].id, clock=clock)
     strokes = signature(rng).strokes
     b.read_to_end()
+    clock.step()
     b.sign(DrawnSignature(strokes, image_png=PNG))
     completed = b.briefing_id
     signer = keys.load_signer(
@@ -147,18 +165,20 @@ def make_briefings(
     )
     make_document(store, completed, {FORM.id: FORM}, signer, documents, datetime.now(UTC))
 
-    b, _, _ = _start(
+    b, clock, _ = _start(
         store, FORM, FORMULA_NAME, date(1961, 1, 2), "@MRN-2", datetime(2026, 11, 21, 9, tzinfo=UTC)
     )
-    walk_to(b, ScreenKind.SIGN)
+    walk_to(b, ScreenKind.SIGN, clock=clock)
     b.read_to_end()
+    clock.step()
     b.sign(TypedSignature(FORMULA_NAME, "Dana Okafor"))
     typed = b.briefing_id
 
-    b, _, _ = _start(
+    b, clock, _ = _start(
         store, FORM, "Zoë Ångström", date(1944, 2, 3), None, datetime(2026, 11, 22, 9, tzinfo=UTC)
     )
-    walk_to(b, ScreenKind.DONE, risks=2)
+    walk_to(b, ScreenKind.DONE, risks=2, clock=clock)
+    clock.step()
     b.abandon(AbandonReason.STAFF)
     abandoned = b.briefing_id
 
@@ -172,16 +192,16 @@ def make_briefings(
         now=datetime(2026, 11, 23, 9, tzinfo=UTC),
     )
 
-    b, _, _ = _start(
+    b, clock, _ = _start(
         store, small, "王小明", date(1980, 8, 9), "MRN-5005", datetime(2026, 11, 24, 9, tzinfo=UTC)
     )
-    walk_to(b, ScreenKind.DONE, risks=1)
+    walk_to(b, ScreenKind.DONE, risks=1, clock=clock)
     in_progress = b.briefing_id
     return Made(store, completed, typed, abandoned, prepared, in_progress, small, documents)
 
 
 def walk_whole(store: Store, form: Form, name: str, when: datetime) -> str:
     """One more complete briefing the demo's way (for tests that need a few of the same kind)."""
-    b, _, rng = _start(store, form, name, date(1955, 1, 1), None, when)
-    walk_through(b, rng)
+    b, clock, rng = _start(store, form, name, date(1955, 1, 1), None, when)
+    walk_through(b, rng, clock=clock)
     return b.briefing_id

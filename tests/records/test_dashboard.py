@@ -52,8 +52,8 @@ def test_a_range_a_withdrawal_and_a_missed_first_answer(made: Made) -> None:
     assert _figures(made, datetime(2026, 11, 22, tzinfo=UTC)).completed == 0
     when = datetime(2026, 11, 23, 10, tzinfo=UTC)
     withdraw(made.store, made.prepared, staff="Sam", reason="not-wanted", now=when)
-    b, _, _ = _start(made.store, FORM, "Lee Park", date(1960, 1, 1), None, when)
-    walk_to(b, ScreenKind.QUESTION)
+    b, clock, _ = _start(made.store, FORM, "Lee Park", date(1960, 1, 1), None, when)
+    walk_to(b, ScreenKind.QUESTION, clock=clock)
     question = FORM.question(b.current.id)
     b.answer_question(next(c.id for c in question.choices if c.id != question.answer))
     b.abandon(AbandonReason.STAFF)  # left right after a wrong first answer

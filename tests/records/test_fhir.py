@@ -15,10 +15,12 @@ from cryptography.hazmat.primitives import hashes
 from fhir.resources.R4B import get_fhir_model_class
 from sqlalchemy import select
 
+from kiosk.content import load_form
 from kiosk.records import Filters, export_fhir
 from kiosk.records import query as query_module
-from kiosk.records.fhir_complete import FhirContext
+from kiosk.records.fhir_complete import FhirContext, questionnaire
 from kiosk.store.models import AuditEntry, Document
+from tests.conftest import MILD
 from tests.records.conftest import FORM, FORMULA_NAME, PNG, Made
 from tests.records.fhir_checks import references as _references
 from tests.records.fhir_checks import validate
@@ -257,6 +259,24 @@ def test_the_consent_is_complete(made: Made, tmp_path: Path) -> None:
             coding = answer["valueCoding"]
             assert coding["system"] in systems  # the quiz's own code system for this question
             assert coding["display"] == question.choice(coding["code"]).text
+
+
+@pytest.mark.parametrize(
+    ("language", "check"),
+    [
+        ("en", "check your understanding"),
+        ("es", "compruebe lo que entendió"),
+        ("ar", "التحقق من الفهم"),
+    ],
+)
+def test_the_quiz_is_titled_in_its_own_language(language: str, check: str) -> None:
+    """A reviewer's Spanish export titled its quiz "El procedimiento mild: check your
+    understanding", with "language": "es": the English half was written in the code."""
+    form = load_form(MILD.with_name(f"{language}.toml"))
+    quiz = questionnaire(form)
+    assert quiz["language"] == language
+    assert quiz["title"] == f"{form.title}: {check}"
+    validate(quiz)
 
 
 def test_a_base_url_links_the_pdf_instead_of_carrying_it(made: Made, tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def database_text(store: Store) -> str:
 
 def test_add_list_disable(store: Store) -> None:
     add_staff(store, "  Dana Okafor ", PIN, T0)
-    add_staff(store, "Ben Adler", "1234", at(1), actor="it-admin")
+    add_staff(store, "Ben Adler", "5290", at(1), actor="it-admin")
     people = list_staff(store)
     assert [(p.name, p.active, p.locked_until, p.created_at) for p in people] == [
         ("Ben Adler", True, None, at(1)),
@@ -94,12 +94,12 @@ def test_add_list_disable(store: Store) -> None:
         ("staff_added", "it-admin"),
         ("staff_disabled", "it-admin"),
     ]
-    with pytest.raises(InputError, match="no staff account named 'Nobody'"):
+    with pytest.raises(InputError, match="no staff account named 'Nobody'; run `kiosk staff list`"):
         disable_staff(store, "Nobody", at(3), actor="it-admin")
     with pytest.raises(InputError, match="already disabled"):
         disable_staff(store, "Ben Adler", at(3), actor="it-admin")
     assert len(actions(store)) == 3
-    assert check_pin(store, "Ben Adler", "1234", at(4)).outcome is LoginOutcome.UNKNOWN
+    assert check_pin(store, "Ben Adler", "5290", at(4)).outcome is LoginOutcome.UNKNOWN
     assert actions(store)[-1] == ("staff_login_failed", "Ben Adler")
 
 
@@ -116,10 +116,25 @@ def test_pin_rules(store: Store, pin: str) -> None:
     assert audit_rows(store) == []
 
 
-@pytest.mark.parametrize("pin", ["1234", "000000000000", "9081"])
+@pytest.mark.parametrize("pin", ["2468", "1357", "100000000000", "9081", "1235", "87650", "7890"])
 def test_pins_that_follow_the_rules(store: Store, pin: str) -> None:
     add_staff(store, "Dana Okafor", pin, T0)
     assert check_pin(store, "Dana Okafor", pin, at(1)).ok
+
+
+@pytest.mark.parametrize(
+    "pin", ["0000", "1111", "999999999999", "1234", "4321", "123456", "987654", "0123456789"]
+)
+def test_trivial_pins_are_refused(store: Store, pin: str) -> None:
+    with pytest.raises(InputError) as caught:
+        add_staff(store, "Dana Okafor", pin, T0)
+    assert caught.value.field == "pin"
+    assert caught.value.message == (
+        "must not be one digit repeated (like 1111) or a straight run up or down "
+        "(like 1234 or 4321), which are guessed first; choose another"
+    )  # the same words whatever was typed: the message never depends on the PIN
+    assert list_staff(store) == []
+    assert audit_rows(store) == []
 
 
 def test_a_name_must_be_a_name_and_unique(store: Store) -> None:
@@ -127,10 +142,12 @@ def test_a_name_must_be_a_name_and_unique(store: Store) -> None:
         add_staff(store, "   ", PIN, T0)
     add_staff(store, "Dana Okafor", PIN, T0)
     with pytest.raises(InputError, match="'Dana Okafor' already exists") as caught:
-        add_staff(store, "Dana Okafor", "4321", at(1))
+        add_staff(store, "Dana Okafor", "5821", at(1))
     assert caught.value.field == "name"
     with pytest.raises(InputError, match="'Dana Okafor' already exists"):
-        add_staff(store, " dana okafor", "4321", at(1))
+        add_staff(store, " dana okafor", "5821", at(1))
+    with pytest.raises(InputError, match="'Dana Okafor' already exists"):
+        add_staff(store, "Dana \u00a0 Okafor", "5821", at(1))
     assert [p.name for p in list_staff(store)] == ["Dana Okafor"]
     assert [a for a, _ in actions(store)] == ["staff_added"]
 
@@ -261,3 +278,38 @@ def test_an_outdated_hash_is_replaced_on_login(store: Store) -> None:
     assert not staff_module._HASHER.check_needs_rehash(stored)
     assert json.loads(audit_rows(store)[-1].detail) == {"after_failures": 0, "rehashed": True}
     assert check_pin(store, "Dana Okafor", PIN, at(2)).ok
+
+
+def test_blanks_inside_a_name_are_collapsed_before_it_is_kept(store: Store) -> None:
+    add_staff(store, "  Dana \u00a0  Okafor ", PIN, T0)
+    assert [p.name for p in list_staff(store)] == ["Dana Okafor"]
+    with pytest.raises(InputError, match="'Dana Okafor' already exists"):
+        add_staff(store, "dana  okafor", "5821", at(1))
+    assert check_pin(store, "Dana  Okafor", PIN, at(2)).name == "Dana Okafor"
+
+
+def test_a_name_is_found_the_way_add_compares_it(store: Store) -> None:
+    add_staff(store, "Dana Okafor", PIN, T0)
+    assert check_pin(store, "dana OKAFOR", PIN, at(1)).name == "Dana Okafor"
+    assert disable_staff(store, " dana   okafor", at(2), actor="it-admin") == "Dana Okafor"
+    assert [(p.name, p.active) for p in list_staff(store)] == [("Dana Okafor", False)]
+    with pytest.raises(InputError, match="'Dana Okafor' is already disabled"):
+        disable_staff(store, "DANA OKAFOR", at(3), actor="it-admin")
+    rows = [r for r in audit_rows(store) if r.action == "staff_disabled"]
+    assert [json.loads(r.detail) for r in rows] == [{"name": "Dana Okafor"}]
+
+
+def test_names_kept_before_the_rule_that_now_look_alike_must_be_typed_exactly(
+    store: Store,
+) -> None:
+    add_staff(store, "Ben Adler", PIN, T0)
+    add_staff(store, "Dana Okafor", WRONG, at(1))
+    with store.sessions.begin() as session:  # two names an older version could keep side by side
+        session.execute(
+            select(StaffUser).where(StaffUser.name == "Ben Adler")
+        ).scalar_one().name = "Dana  Okafor"
+    with pytest.raises(InputError, match="type the name exactly as `kiosk staff list` shows"):
+        disable_staff(store, "dana okafor", at(2), actor="it-admin")
+    assert check_pin(store, "dana okafor", PIN, at(3)).outcome is LoginOutcome.UNKNOWN
+    assert check_pin(store, "Dana Okafor", WRONG, at(4)).ok
+    assert disable_staff(store, "Dana Okafor", at(5), actor="it-admin") == "Dana Okafor"
