@@ -109,3 +109,32 @@ def test_a_pending_pdf_is_made_then_shown_saved_and_printed(
     altered = EN(msg("console.pdf.altered", path=str(sealed)))
     qtbot.waitUntil(lambda: pdf.state.text() == altered)
     assert not pdf.page_labels and not pdf.print_button.isVisible()
+
+
+@pytest.fixture
+def unsigned(qtbot: QtBot, tmp_path: Path) -> Iterator[ConsoleWindow]:
+    """The console on kiosk-7's records: one briefing prepared there, never signed."""
+    from kiosk.content import load_form
+    from kiosk.paths import bundled_forms_dir
+    from kiosk.store.briefings import prepare_briefing
+
+    clock = FakeClock(datetime.now(UTC))
+    with open_station(tmp_path, clock, kiosk_id="kiosk-7") as station:
+        add_staff(station.store, STAFF, PIN, clock.now())
+        form = load_form(bundled_forms_dir() / "mild" / "en.toml")
+        prepare_briefing(
+            station.store, form, name="Ana Ruiz", date_of_birth=datetime(1950, 1, 2).date(),
+            mrn=None, staff=STAFF, now=clock.now(),
+        )  # fmt: skip
+    yield from console(qtbot)
+
+
+def test_a_briefing_never_signed_says_it_has_no_pdf_plainly(
+    qtbot: QtBot, unsigned: ConsoleWindow
+) -> None:
+    """Not in the colour of something done: a reviewer read it in green, as a success."""
+    sign_in(qtbot, unsigned)
+    _open_pdf(qtbot, unsigned)
+    state = unsigned.briefings.pdf.state
+    assert state.text() == EN("console.pdf.none")
+    assert state.objectName() == "muted"

@@ -148,7 +148,7 @@ class PdfPane(QWidget):
             told = "console.pdf.pending" if shown.can_make else "console.pdf.pending-elsewhere"
             self.say(msg(told, kiosk=row.kiosk_id))
         else:
-            self.say(msg("console.pdf.none"), done=True)
+            self.say(msg("console.pdf.none"), plain=True)
         self._buttons()
 
     def _buttons(self, busy: bool = False) -> None:
@@ -222,8 +222,8 @@ class PdfPane(QWidget):
 
         self._act(lambda: documents.make(staff, briefing_id), msg("console.pdf.making"), made)
 
-    def say(self, told: Msg | None, done: bool = False) -> None:
-        tell(self.state, self.words(told) if told else "", done)
+    def say(self, told: Msg | None, done: bool = False, plain: bool = False) -> None:
+        tell(self.state, self.words(told) if told else "", done, plain)
 
     def _clear_pages(self) -> None:
         for label in self.page_labels:

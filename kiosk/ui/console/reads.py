@@ -55,9 +55,10 @@ def read_only_table(words: Words, columns: tuple[str, ...]) -> QTableWidget:
     return table
 
 
-def tell(label: QLabel, text: str, done: bool = False) -> None:
-    """A message line: what went wrong (the notice colour), or what was done (the done colour)."""
-    label.setObjectName("done" if done else "notice")
+def tell(label: QLabel, text: str, done: bool = False, plain: bool = False) -> None:
+    """A message line: what went wrong (the notice colour), what was done (the done colour), or
+    (`plain`) how things stand, neither (a briefing never signed has no PDF: it had shown green)."""
+    label.setObjectName("muted" if plain else "done" if done else "notice")
     label.style().unpolish(label)
     label.style().polish(label)
     label.setText(text)
