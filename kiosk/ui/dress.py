@@ -128,7 +128,8 @@ def dress(window: KioskWindow, look: Look, size: QSize) -> None:
     window.language_chooser.look = look
     if window.still_there.isVisible():
         window.still_there.restyle()
-    if window.ready and (window.staff_mode.is_open or not window.staff.styleSheet()):
+    built = window.staff_mode.built  # (made when first opened: styled then)
+    if window.ready and built and (window.staff_mode.is_open or not window.staff.styleSheet()):
         window.staff.setStyleSheet(
             look.stylesheet(sized=True)
         )  # (window.look is not this look yet)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # loaded in `attach`, after the first screen is painted (see 
     from kiosk.ui.filing import Filer
     from kiosk.ui.interaction import Interaction
     from kiosk.ui.staff.mode import StaffMode
+    from kiosk.ui.staff.page import StaffPage
     from kiosk.ui.widgets.practice import PracticeBanner
 
 log = logging.getLogger(__name__)
@@ -60,8 +61,7 @@ class KioskWindow(QWidget):
     def __init__(
         self, station: Station | None = None, interaction: Interaction | None = None
     ) -> None:
-        """The window with its frame and Welcome. Without a station it is only that, to be painted at
-        once; `attach` adds the station and every other screen (Start answers only then)."""
+        """The frame and Welcome, painted at once; `attach` adds the station and the rest."""
         super().__init__()
         self.ready = False  # True once `attach` has given the station and built every screen
         self._drawn: tuple[object, ...] = ()  # what the frame was last drawn for (`_draw`)
@@ -163,7 +163,6 @@ class KioskWindow(QWidget):
             self.practice = PracticeBanner(station.sample, lambda: station.walk_up)
             self._layout.insertWidget(0, self.practice)
             self.still_there.below = self.language_chooser.below = self.practice
-        self.staff = self.staff_mode.page
 
         self.bottom.tapped.connect(self.tap)
         self.top.corner.held.connect(self.open_staff)
@@ -208,6 +207,10 @@ class KioskWindow(QWidget):
         return staff_sheet(*staff_look(self.look, self.size()))
 
     @property
+    def staff(self) -> StaffPage:  # (made when first wanted: kiosk.ui.staff.mode)
+        return self.staff_mode.page
+
+    @property
     def briefing(self) -> Briefing | None:
         """The briefing on screen, if any (for staff mode, tests and benchmarks: the model holds it)."""
         return self.model.briefing if self.model is not None else None
@@ -230,8 +233,7 @@ class KioskWindow(QWidget):
             self._draw(model.view)
 
     def _draw(self, view: View) -> None:
-        """The frame around the page, and which page is on top (the page draws itself); not again
-        for the same view, words, look and size (the model drawn again for a page's own change)."""
+        """The frame, and which page is on top; not again for the same view, words, look and size."""
         words = self.words
         if self.model is None:  # before `attach`: Welcome, drawn by the window
             self.welcome.draw(view, words)
@@ -280,8 +282,7 @@ class KioskWindow(QWidget):
             self.show()
 
     def apply_look(self) -> None:
-        """The window in the look of its display, text size, contrast and reading direction (sizes
-        follow the display, never the content), and every part drawn again in it."""
+        """The window in the look of its display, text size, contrast and direction, redrawn."""
         self.look = restyle_window(self, palette_for(self.high_contrast))
         if self.model is None:
             self._draw(welcome())
@@ -350,8 +351,7 @@ class KioskWindow(QWidget):
                 b.still_here()
 
     def tick(self) -> None:
-        """Once a second: staff mode's time out, or the model's (idle, the done screen's return).
-        A patient listening to the screen is there: the idle time waits for the audio's end."""
+        """Once a second: staff mode's time out, or the model's (the idle time waits for audio)."""
         if self.staff_mode.is_open:
             self.staff_mode.tick()
         elif self.model is not None:

@@ -47,25 +47,45 @@ class StaffMode(QObject):
         # patient chose; right to left, the page is mirrored.
         self.words = words_for(station.staff_language)
         self.desk = StaffDesk(station)
-        self.page = StaffPage(self.desk, jobs, self.words)
-        self.page.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft
-            if self.words.right_to_left
-            else Qt.LayoutDirection.LeftToRight
-        )
-        # In the window's stack only while open, hidden otherwise: never measured or touched while
-        # a patient taps (its forms hold two thirds of the window's widgets).
-        self.page.setParent(window.stack)
-        self.page.hide()
-        self.page.back_to_patient.connect(self.close)
-        self.page.leave.connect(self.leave)
-        self.page.end_briefing.connect(self.end_briefing)
-        self.page.represent.named.connect(self._represent)
-        self.still_there = StillThere(self.page.pages, self.words)
+        self._jobs = jobs
+        self._page: StaffPage | None = None
+        self._still: StillThere | None = None
         self._look: tuple[Look, StaffType] | None = None
         """The look and type sizes staff's screens have (`restyle`)."""
-        self.still_there.stay.connect(self._stay)
-        self.page.resized.connect(self._resized)
+
+    @property
+    def page(self) -> StaffPage:
+        """Staff's screens, made when first wanted: most patients' sessions never open them, and
+        they hold two thirds of the window's widgets (a tenth of a second to make)."""
+        if self._page is None:
+            page = self._page = StaffPage(self.desk, self._jobs, self.words)
+            right_to_left = self.words.right_to_left
+            page.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+            )
+            # In the window's stack only while open, hidden otherwise: never measured or touched
+            # while a patient taps.
+            page.setParent(self._window.stack)
+            page.hide()
+            page.back_to_patient.connect(self.close)
+            page.leave.connect(self.leave)
+            page.end_briefing.connect(self.end_briefing)
+            page.represent.named.connect(self._represent)
+            self._still = StillThere(page.pages, self.words)
+            self._still.stay.connect(self._stay)
+            page.resized.connect(self._resized)
+        return self._page
+
+    @property
+    def still_there(self) -> StillThere:
+        """“Are you still there?” over staff's screens."""
+        self.page  # noqa: B018  (made with the page)
+        assert self._still is not None
+        return self._still
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
 
     def _audit(self, staff: str, action: str) -> None:
         """Record what staff did here; the records out of reach, staff carry on (their PIN was
@@ -181,7 +201,9 @@ class StaffMode(QObject):
 
     def touched(self) -> None:
         self.session.touched()
-        if self.still_there.shown:  # once the press has landed on it, not on the step under it
+        if (
+            self._still is not None and self._still.shown
+        ):  # once the press has landed on it, not on the step under it
             QTimer.singleShot(0, self, self._stay)
 
     def _stay(self) -> None:
