@@ -128,8 +128,8 @@ def dress(window: KioskWindow, look: Look, size: QSize) -> None:
     window.language_chooser.look = look
     if window.still_there.isVisible():
         window.still_there.restyle()
-    built = window.staff_mode.built  # (made when first opened: styled then)
-    if window.ready and built and (window.staff_mode.is_open or not window.staff.styleSheet()):
+    staff = window.staff_mode if window.ready else None  # (its screens made when first opened)
+    if staff is not None and staff.built and (staff.is_open or not window.staff.styleSheet()):
         window.staff.setStyleSheet(
             look.stylesheet(sized=True)
         )  # (window.look is not this look yet)
