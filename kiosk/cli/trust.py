@@ -4,7 +4,7 @@ setting when it came from the settings file, so `kiosk doctor` and `kiosk verify
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,33 +33,35 @@ def _setting_problem(path: Path, exc: Exception) -> str:
     return f"trust: {path} is not a PEM certificate; use the file `kiosk cert show --pem` prints"
 
 
-def trusted_by_option(paths: Sequence[Path]) -> frozenset[str]:
-    """The fingerprints in the `--trust` files; SealError naming the first file it cannot use."""
+def _trusted(paths: Sequence[Path], refused: Callable[[Path, Exception], str]) -> frozenset[str]:
+    """The fingerprints in these files; SealError saying `refused(file, why)` of the first one
+    it cannot use."""
     found: set[str] = set()
     for path in paths:
         try:
             found |= _fingerprints(path)
-        except OSError as exc:
-            raise SealError(
-                f"{path}: the trust file cannot be read ({exc.strerror}); check the path."
-            ) from None
-        except ValueError:
-            raise SealError(
-                f"{path}: is not a PEM certificate; use the file `kiosk cert show --pem` prints."
-            ) from None
+        except (OSError, ValueError) as exc:
+            raise SealError(refused(path, exc)) from None
     return frozenset(found)
+
+
+def _option_problem(path: Path, exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return f"{path}: the trust file cannot be read ({exc.strerror}); check the path."
+    return f"{path}: is not a PEM certificate; use the file `kiosk cert show --pem` prints."
+
+
+def trusted_by_option(paths: Sequence[Path]) -> frozenset[str]:
+    """The fingerprints in the `--trust` files; SealError naming the first file it cannot use."""
+    return _trusted(paths, _option_problem)
 
 
 def trusted_by_setting(config: Config) -> frozenset[str]:
     """The fingerprints in the `trust` setting's files; SealError naming the settings file, the
     setting and the first file it cannot use."""
-    found: set[str] = set()
-    for path in setting_paths(config):
-        try:
-            found |= _fingerprints(path)
-        except (OSError, ValueError) as exc:
-            raise SealError(f"{config.path}: {_setting_problem(path, exc)}.") from None
-    return frozenset(found)
+    return _trusted(
+        setting_paths(config), lambda path, exc: f"{config.path}: {_setting_problem(path, exc)}."
+    )
 
 
 def setting_paths(config: Config) -> list[Path]:

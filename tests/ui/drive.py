@@ -274,3 +274,23 @@ def store_refusing(station: Station) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(station.recorder, "record", locked)
         yield
+
+
+def offer_listen(window: KioskWindow, *languages: str) -> None:
+    """Listen offered, as on a kiosk whose audio is rendered (short tones, in these languages)."""
+    from tests.shared import render_beeps
+
+    render_beeps(window.station, *languages)
+    window.model.offer_read_aloud(True, False)
+
+
+def walk_up_with_larger_text(
+    qtbot: QtBot, window: KioskWindow, name: str = "Nguyễn Thị Ánh", mmddyyyy: str = "05201948"
+) -> None:
+    """A walk-up patient touches Start, turns Larger text on, types their name and birth date."""
+    tap(qtbot, window.welcome.start_button)
+    tap(qtbot, window.top.larger_button)
+    window.identity.name.setText(name)
+    next_(qtbot, window)
+    type_date(qtbot, window.identity.keypad, mmddyyyy)
+    next_(qtbot, window)

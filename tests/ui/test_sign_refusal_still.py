@@ -17,9 +17,16 @@ from kiosk.store.briefings import prepare_briefing
 from kiosk.ui.window import KioskWindow
 from tests.conftest import MILD
 from tests.session.fakes import FakeClock
-from tests.shared import render_beeps
 from tests.ui.conftest import DOB
-from tests.ui.drive import begin, chosen_look, message, next_, scribble, tap, type_date, walk_to
+from tests.ui.drive import (
+    begin,
+    chosen_look,
+    message,
+    offer_listen,
+    scribble,
+    walk_to,
+    walk_up_with_larger_text,
+)
 from tests.ui.seen import on_window, settle
 
 
@@ -32,6 +39,25 @@ def _seen(window: KioskWindow) -> dict[str, object]:
         "statement": on_window(window, page.statement),
         "sign": on_window(window, window.bottom.primary),
     }
+
+
+def sign_then_refused(qtbot: QtBot, window: KioskWindow) -> None:
+    """On to signing; a signature drawn and Sign tapped, greyed, before the statement was read to
+    its end: refused, and neither the drawing nor the refusal moved anything."""
+    walk_to(qtbot, window, ScreenKind.SIGN)
+    settle()
+    page = window.sign
+    assert page.cue.isVisible(), "the statement fits: nothing to read to its end here"
+    before = _seen(window)
+    scribble(page.pad)
+    settle()
+    assert _seen(window) == before, "drawing moved the page"
+    sign = window.bottom.primary
+    assert not sign.isEnabled()
+    qtbot.mouseClick(sign, Qt.MouseButton.LeftButton)  # greyed, tapped: refused, and why
+    settle()
+    assert message(window) == window.words("blocker.statement-not-read")
+    assert _seen(window) == before
 
 
 @pytest.mark.parametrize(
@@ -61,20 +87,7 @@ def test_sign_before_reading_moves_nothing(
     )
     chosen_look(qtbot, window, size, language)  # Larger text
     begin(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.SIGN)
-    settle()
-    page = window.sign
-    assert page.cue.isVisible(), "the statement fits: nothing to read to its end here"
-    before = _seen(window)
-    scribble(page.pad)
-    settle()
-    assert _seen(window) == before, "drawing moved the page"
-    sign = window.bottom.primary
-    assert not sign.isEnabled()
-    qtbot.mouseClick(sign, Qt.MouseButton.LeftButton)  # greyed, tapped: refused, and why
-    settle()
-    assert message(window) == window.words("blocker.statement-not-read")
-    assert _seen(window) == before
+    sign_then_refused(qtbot, window)
 
 
 @pytest.mark.parametrize("practice_banner", [True])
@@ -83,24 +96,7 @@ def test_a_walk_up_patients_sign_before_reading_moves_nothing(
     qtbot: QtBot, window: KioskWindow, practice_banner: bool
 ) -> None:
     """The reviewer's walk: practice mode, walk-up, Listen offered, Larger text on from the name on."""
-    render_beeps(window.station, "en")
-    window.model.offer_read_aloud(True, False)
+    offer_listen(window, "en")
     window.show_at(QSize(1280, 800))
-    tap(qtbot, window.welcome.start_button)
-    tap(qtbot, window.top.larger_button)
-    window.identity.name.setText("Nguyễn Thị Ánh")
-    next_(qtbot, window)
-    type_date(qtbot, window.identity.keypad, "05201948")
-    next_(qtbot, window)
-    walk_to(qtbot, window, ScreenKind.SIGN)
-    settle()
-    page = window.sign
-    assert page.cue.isVisible(), "the statement fits: nothing to read to its end here"
-    before = _seen(window)
-    scribble(page.pad)
-    settle()
-    sign = window.bottom.primary
-    qtbot.mouseClick(sign, Qt.MouseButton.LeftButton)  # greyed, tapped: refused, and why
-    settle()
-    assert message(window) == window.words("blocker.statement-not-read")
-    assert _seen(window) == before
+    walk_up_with_larger_text(qtbot, window)
+    sign_then_refused(qtbot, window)

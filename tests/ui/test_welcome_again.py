@@ -12,14 +12,24 @@ from pytestqt.qtbot import QtBot
 from kiosk.session import ScreenKind
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
-from tests.shared import render_beeps
-from tests.ui.drive import begin, kind, next_, tap, type_date, walk_to
+from tests.ui.drive import begin, kind, offer_listen, tap, walk_to, walk_up_with_larger_text
 from tests.ui.seen import on_window, settle
 
 
 def _toggles(window: KioskWindow) -> list[tuple[str, object]]:
     top = window.top
     return [(b.text(), on_window(window, b)) for b in top.toggles if b.isVisible()]
+
+
+def left_idle(qtbot: QtBot, window: KioskWindow, clock: FakeClock) -> None:
+    """Nobody touches the screen: asked if they are still there, then the session wiped."""
+    with qtbot.waitSignal(window.session_ended):
+        clock.advance(window.station.idle.warning_after)
+        window.tick()
+        clock.advance(window.station.idle.end_after_warning)
+        window.tick()
+    assert kind(window) is ScreenKind.WELCOME
+    settle()
 
 
 @pytest.mark.parametrize(
@@ -38,8 +48,7 @@ def test_welcome_after_an_idle_wipe_is_welcome_as_first_shown(
     size: QSize,
     language: str,
 ) -> None:
-    render_beeps(window.station, "en", language)
-    window.model.offer_read_aloud(True, False)
+    offer_listen(window, "en", language)
     window.show_at(size)
     settle()
     first = _toggles(window)
@@ -48,13 +57,7 @@ def test_welcome_after_an_idle_wipe_is_welcome_as_first_shown(
     tap(qtbot, window.top.larger_button)
     begin(qtbot, window)
     walk_to(qtbot, window, ScreenKind.RISK)
-    with qtbot.waitSignal(window.session_ended):
-        clock.advance(window.station.idle.warning_after)
-        window.tick()
-        clock.advance(window.station.idle.end_after_warning)
-        window.tick()
-    assert kind(window) is ScreenKind.WELCOME
-    settle()
+    left_idle(qtbot, window, clock)
     assert _toggles(window) == first
 
 
@@ -64,24 +67,12 @@ def test_welcome_after_a_walk_up_patient_left_is_welcome_as_first_shown(
     qtbot: QtBot, window: KioskWindow, clock: FakeClock, practice_banner: bool
 ) -> None:
     """The reviewer's walk: practice mode, walk-up, Listen offered, Larger text on from the name on."""
-    render_beeps(window.station, "en")
-    window.model.offer_read_aloud(True, False)
+    offer_listen(window, "en")
     window.show_at(QSize(1280, 800))
     settle()
     first = _toggles(window)
     assert all(text for text, _ in first), f"a toggle without its words at first: {first}"
-    tap(qtbot, window.welcome.start_button)
-    tap(qtbot, window.top.larger_button)
-    window.identity.name.setText("Nguyễn Thị Ánh")
-    next_(qtbot, window)
-    type_date(qtbot, window.identity.keypad, "05201948")
-    next_(qtbot, window)
+    walk_up_with_larger_text(qtbot, window)
     walk_to(qtbot, window, ScreenKind.RISK)
-    with qtbot.waitSignal(window.session_ended):
-        clock.advance(window.station.idle.warning_after)
-        window.tick()
-        clock.advance(window.station.idle.end_after_warning)
-        window.tick()
-    assert kind(window) is ScreenKind.WELCOME
-    settle()
+    left_idle(qtbot, window, clock)
     assert _toggles(window) == first

@@ -226,6 +226,7 @@ class SignPage(Page):
             self._steps(layout, ("title",) if self.under.reading else ("who", "title"))
         elif not self._steps(layout, TYPING_STEPS):
             self._reset(typing)
+            self._notice_room()
             self.under.give_way(True)  # (1280x800, Larger text; Arabic's taller keys at 1920x1080)
             self._steps(layout, ("hint", "who", "notice", "keys", "note"))
 
@@ -238,9 +239,7 @@ class SignPage(Page):
             self.under.give_way(False)
         self.under.cue_beside(False)
         self.under.close_up(False)
-        if (tight := self.under.reading) != self._tight:  # (the statement in the keys' place)
-            self._tight = tight
-            self._notice_room()
+        self._tight = self.under.reading  # (the statement in the keys' place; room: `_fit`)
         self.under.least(FEW_LINES)
         if not self.under.reading:  # (the statement in the keys' place: the look it had over them;
             set_flag(self.who, "role", "heading")  # it turned bold and larger, Arabic at 1280x800)

@@ -57,7 +57,15 @@ class StaffMode(QObject):
     def page(self) -> StaffPage:
         """Staff's screens, made when first wanted: most patients' sessions never open them, and
         they hold two thirds of the window's widgets (a tenth of a second to make)."""
-        if self._page is None:
+        return self._made()[0]
+
+    @property
+    def still_there(self) -> StillThere:
+        """“Are you still there?” over staff's screens."""
+        return self._made()[1]
+
+    def _made(self) -> tuple[StaffPage, StillThere]:
+        if self._page is None or self._still is None:
             page = self._page = StaffPage(self.desk, self._jobs, self.words)
             right_to_left = self.words.right_to_left
             page.setLayoutDirection(
@@ -74,14 +82,7 @@ class StaffMode(QObject):
             self._still = StillThere(page.pages, self.words)
             self._still.stay.connect(self._stay)
             page.resized.connect(self._resized)
-        return self._page
-
-    @property
-    def still_there(self) -> StillThere:
-        """“Are you still there?” over staff's screens."""
-        self.page  # noqa: B018  (made with the page)
-        assert self._still is not None
-        return self._still
+        return self._page, self._still
 
     @property
     def built(self) -> bool:
