@@ -278,8 +278,10 @@ class OnScreenKeyboard(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._pages.set_width(event.size().width()):  # fewer rows of accents, or more
-            sizes_changed(self)
+        reshaped = self._pages.set_width(event.size().width())  # fewer rows of accents, or more
+        if reshaped or event.oldSize().width() != event.size().width():
+            sizes_changed(self._hint_row)  # up to the keyboard: each box kept the hint's old lines
+        if reshaped:
             self.reshaped.emit()
         self._fit_hint()
 
