@@ -82,9 +82,26 @@ class ScrollCue(QWidget):
         self._area = area
 
     def follow(self, area: Reading) -> None:
-        """Shown while `area` has more below, and a tap on it slides its words up."""
-        area.more.connect(self.show_more)
+        """Shown while `area` has more below, and a tap on it slides its words up. A cue that
+        takes room only while it shows goes once the words would be whole in its room too: kept
+        while they fitted only without it, it held a refused birth date's last line cut, "more
+        below" said under it and the page empty below (Spanish, Larger text, 1280x800)."""
+        self._more = self._scrolls = False
+        area.more.connect(lambda more: self._follow(area, more=more))
+        area.scrolls.connect(lambda scrolls: self._follow(area, scrolls=scrolls))
         self.scrolls(area)
+
+    def _follow(
+        self, area: Reading, *, more: bool | None = None, scrolls: bool | None = None
+    ) -> None:
+        self._more = self._more if more is None else more
+        self._scrolls = self._scrolls if scrolls is None else scrolls
+        keeps = self.sizePolicy().retainSizeWhenHidden()
+        self.show_more(self._more and (keeps or self._scrolls))
+        # The room it gives the words when it goes (its gap over it not counted: never more than
+        # it gives, or it would come back the moment it went).
+        width = self.width() if self.isVisible() else area.width()
+        area.spare = 0 if keeps or self.isHidden() else self.heightForWidth(max(1, width))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self._area is None:
