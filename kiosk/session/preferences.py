@@ -51,6 +51,12 @@ class Preferences:
             self.read_aloud = on
             self._changed()
 
+    def stopped_reading(self) -> None:
+        """The patient stopped a screen being read to them (“Stop”): they asked for quiet, so no
+        screen is read aloud as it opens from here; Listen reads one when they ask. (A reviewer's
+        Stop silenced one screen and the next was read aloud again: the choice was on Welcome.)"""
+        self.set_read_aloud(False)
+
     def offer_languages(self, languages: Sequence[str]) -> None:
         """The languages this kiosk offers patients, the clinic's main one first (it shows now)."""
         self._offered = tuple(dict.fromkeys(languages)) or (self._language,)

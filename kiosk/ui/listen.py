@@ -312,6 +312,8 @@ class Listening(QObject):
     def toggle(self) -> None:
         if self.speaker.playing and self.now.listened:
             self.speaker.stop()
+            if (model := self._window.model) is not None:
+                model.stopped_reading()
         else:
             self._play(automatic=False)
 

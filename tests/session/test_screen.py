@@ -612,6 +612,10 @@ def test_reading_aloud_is_offered_only_with_audio_chosen_per_patient_and_reset_a
     model.set_read_aloud(False)
     model.end()
     assert model.view.read_aloud
+    model.stopped_reading()  # "Stop" on a screen read to them: no more screens read as they open
+    assert not model.view.read_aloud
+    model.end()
+    assert model.view.read_aloud
 
 
 def test_a_reading_screen_with_a_picture_hands_the_page_its_bytes_and_words(

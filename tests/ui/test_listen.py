@@ -111,6 +111,15 @@ def test_a_patient_who_chooses_it_on_welcome_hears_every_screen_as_it_opens(
     assert marked(window) == [window.listening.clips[0].text]
     next_(qtbot, window)
     assert window.listening.playing and marked(window) == [window.listening.clips[0].text]
+    # "Stop": the patient wants quiet, on this screen and the next ones (Listen reads one).
+    tap(qtbot, window.top.listen_button)
+    assert not window.listening.playing and not window.model.read_aloud
+    next_(qtbot, window)
+    assert not window.listening.playing
+    tap(qtbot, window.top.listen_button)
+    assert window.listening.playing
+    next_(qtbot, window)
+    assert not window.listening.playing
 
 
 def listenings(station: Station, briefing: str) -> list[tuple[int, str, bool, int, int, bool]]:

@@ -47,9 +47,7 @@ HOLD_MS = 500
 WIDTH = 10 * UNIT + 9 * SPACING
 """The whole keyboard's widest at scale 1: 1192 px."""
 
-
-# Importable from here too, where the tests found them first.
-__all__ = ["HOLD_MS", "MIN_KEY", "OnScreenKeyboard", "variants"]
+__all__ = ["HOLD_MS", "MIN_KEY", "OnScreenKeyboard", "variants"]  # (the tests import them here)
 
 
 class OnScreenKeyboard(QWidget):
