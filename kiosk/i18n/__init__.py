@@ -70,7 +70,7 @@ class MessageError(Exception):
 
     def __init__(self, message_id: str, /, count: int | None = None, **args: object) -> None:
         self.text = msg(message_id, count, **args)
-        super().__init__(words_for(SOURCE)(self.text))
+        super().__init__(words_for(SOURCE)(self.text).replace("\u00a0", " "))  # (a terminal's)
 
 
 class Words:
@@ -97,8 +97,10 @@ class Words:
 
     def _format(self, message_id: str, count: int | None, args: Mapping[str, object]) -> str:
         pattern = message_id
-        if count is not None:
-            pattern = self._t.ngettext(message_id, message_id, count)
+        if count is not None:  # the count kept on a line with the word after it ("23 / seconds")
+            pattern = self._t.ngettext(message_id, message_id, count).replace(
+                "{count} ", "{count}\u00a0"
+            )
         if pattern == message_id:  # no count, or a message with one form for every count
             pattern = self._t.gettext(message_id)
         if pattern == message_id:

@@ -91,8 +91,16 @@ def test_every_english_message_is_named_by_the_code() -> None:
 
 def test_plurals_follow_the_count() -> None:
     en = words_for("en")
-    assert en("still-there.countdown", count=1).endswith("in 1 second.")
-    assert en(msg("still-there.countdown", count=30)).endswith("in 30 seconds.")
+    assert en("still-there.countdown", count=1).endswith("in 1\u00a0second.")
+    assert en(msg("still-there.countdown", count=30)).endswith("in 30\u00a0seconds.")
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_a_counted_word_stays_on_the_line_of_its_count(language: str) -> None:
+    """A reviewer read "…se cerrará en 24" over a lone "segundos." (and the same in Arabic): a
+    count and the word after it are never broken apart."""
+    said = words_for(language)("still-there.countdown", count=24)
+    assert f"{words_for(language).number(24)}\u00a0" in said
 
 
 def test_dates_times_and_numbers_follow_the_locale() -> None:
@@ -186,11 +194,11 @@ def test_arabic_plurals_take_the_form_of_each_count() -> None:
         0: "لا أسئلة مفتوحة",
         1: "سؤال واحد مفتوح",
         2: "سؤالان مفتوحان",
-        3: "3 أسئلة مفتوحة",
-        11: "11 سؤالًا مفتوحًا",
-        100: "100 سؤال مفتوح",
+        3: "3\u00a0أسئلة مفتوحة",
+        11: "11\u00a0سؤالًا مفتوحًا",
+        100: "100\u00a0سؤال مفتوح",
     }
-    assert ar("still-there.countdown", count=103).endswith(" 103 ثوانٍ.")  # 103 is "few", as 3
+    assert ar("still-there.countdown", count=103).endswith(" 103\u00a0ثوانٍ.")  # 103 is "few", as 3
 
 
 @pytest.mark.parametrize("language", [SOURCE, *TRANSLATED])

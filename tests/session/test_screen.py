@@ -79,10 +79,10 @@ def test_identity_counts_tries_left_and_locks(model: ScreenModel, prepared: Brie
     assert said(view.title) == "Hello, Ana Ruiz"
     model.confirm_birth_date(typed("01011950"))
     assert said(model.view.refusal) == (
-        "That date of birth does not match our records. Please check it. You can try 2 more times."
+        "That date of birth does not match our records. Please check it. You can try 2\u00a0more times."
     )
     model.confirm_birth_date(typed("01011950"))
-    assert "1 more time." in str(said(model.view.refusal))
+    assert "1\u00a0more time." in str(said(model.view.refusal))
     model.confirm_birth_date(typed("01011950"))
     view = model.view
     assert view.identity_step is IdentityStep.LOCKED
@@ -416,7 +416,8 @@ def test_done_says_its_last_seconds_before_it_goes_back(
     model.tick()
     assert model.view.done_left == 20
     assert (
-        said(msg("done.returning", count=20)) == "This screen goes back to the start in 20 seconds."
+        said(msg("done.returning", count=20))
+        == "This screen goes back to the start in 20\u00a0seconds."
     )
     clock.advance(19)
     model.tick()

@@ -47,7 +47,9 @@ def test_the_dashboard_charts_a_version_and_saves_a_chart_as_csv(
     labels = [b.label for b in view.seconds.boxes]
     assert labels[0] == FORM.about.title and FORM.risks[0].title in labels
     assert EN("console.dashboard.screen.identity") in labels  # the kiosk's own screens, worded
-    assert view.flagged.bars and view.flagged.bars[0].text.endswith(f"of {BRIEFINGS} briefings")
+    assert view.flagged.bars and view.flagged.bars[0].text.endswith(
+        f"of {BRIEFINGS}\u00a0briefings"
+    )
     assert [actor for actor, _ in audited("console_dashboard_viewed")] == [STAFF]
 
     target = tmp_path / "seconds.csv"

@@ -35,7 +35,7 @@ def test_the_last_seconds_are_said_and_finish_does_not_move(
     clock.advance(25)
     window.tick()
     settle()
-    assert page.returning.isVisible() and "20 seconds" in page.returning.text()
+    assert page.returning.isVisible() and "20\u00a0seconds" in page.returning.text()
     seen = clip(window, page.returning)
     assert seen.visible == seen.full
     assert on_window(window, page.finish) == finish

@@ -31,10 +31,10 @@ def test_after_the_idle_time_the_briefing_is_abandoned_and_no_widget_holds_the_n
     clock.advance(1)
     window.tick()
     assert window.still_there.isVisible()
-    assert "30 seconds" in window.still_there.countdown.text()
+    assert "30\u00a0seconds" in window.still_there.countdown.text()
     clock.advance(12)
     window.tick()
-    assert "18 seconds" in window.still_there.countdown.text()
+    assert "18\u00a0seconds" in window.still_there.countdown.text()
     with qtbot.waitSignal(window.session_ended):
         clock.advance(18)
         window.tick()
@@ -245,7 +245,7 @@ def test_the_idle_times_are_settings(
     clock.advance(1)
     window.tick()
     assert window.still_there.isVisible()
-    assert "5 seconds" in window.still_there.countdown.text()
+    assert "5\u00a0seconds" in window.still_there.countdown.text()
     with qtbot.waitSignal(window.session_ended):
         clock.advance(5)
         window.tick()
