@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.i18n import words_for
 from kiosk.session import ScreenKind
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import key, kind, tap
+from tests.ui.drive import key, kind, next_, tap
+from tests.ui.seen import look, problems, settle
 
 
 @pytest.mark.parametrize("settings", [{"walk_up_mode": True}])
@@ -33,3 +34,33 @@ def test_a_walk_up_name_in_arabic_letters_on_a_kiosk_in_another_language(
     for letter in "سلمى":
         tap(qtbot, key(keys, letter))
     assert window.identity.name.text() == "سلمى"
+
+
+@pytest.mark.parametrize("settings", [{"walk_up_mode": True}])
+@pytest.mark.parametrize(
+    ("size", "larger"),
+    [(QSize(1080, 1920), False), (QSize(1280, 800), True)],
+    ids=["portrait", "1280"],
+)
+def test_the_keys_that_turn_a_page_show_their_words_whole_on_either_page(
+    qtbot: QtBot, window: KioskWindow, size: QSize, larger: bool
+) -> None:
+    """A reviewer in Arabic, in portrait, refused for a name not yet typed, turned to the Latin
+    letters: the key back to the Arabic ones read "ب ﺗ", one letter gone and one cut. It was as
+    wide as "abc", its words a moment before."""
+    window.show_at(size)
+    tap(qtbot, window.welcome.languages.buttons["ar"])
+    if larger:
+        tap(qtbot, window.top.larger_button)
+    tap(qtbot, window.welcome.start_button)
+    keys = window.identity.keyboard
+    ar = words_for("ar")
+    next_(qtbot, window)  # no name yet: refused (the keys' row laid out again under the refusal)
+    settle()
+    for turn, back in (("keys.letters-key", "keys.arabic-key"), ("keys.accents-key", None)):
+        tap(qtbot, key(keys, ar(turn)))
+        settle()
+        found = problems(look(window, "identity"))
+        assert not found, f"after {turn}: " + "; ".join(map(str, found))
+        if back is not None:
+            assert key(keys, ar(back)).isVisible()

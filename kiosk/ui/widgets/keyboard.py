@@ -29,12 +29,11 @@ from kiosk.ui.widgets.keypad import (
     give_glyph,
     glyph_size,
     key_height_for,
-    key_width_for,
     set_flag,
     set_font_px,
     shift_glyph,
 )
-from kiosk.ui.widgets.keys import sizes_changed, words_or_glyphs
+from kiosk.ui.widgets.keys import sizes_changed, widest_key_for, words_or_glyphs
 from kiosk.ui.widgets.letters import ACCENT_ROWS, SENTENCES, capital, capital_next, variants
 
 UNIT = 112
@@ -81,15 +80,12 @@ class OnScreenKeyboard(QWidget):
         self._shift = False
         self._scale = scale
         self._words = words_for("en")
-
         self._word_keys: list[QPushButton] = []
-
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
         self._hold.setInterval(HOLD_MS)
         self._hold.timeout.connect(self.finish_hold)
         self._held: QPushButton | None = None
-
         self._pages = KeyPages(self)
         self._pages.tapped.connect(self._type_letter)
         self._pages.pressed.connect(self._start_hold)
@@ -97,7 +93,6 @@ class OnScreenKeyboard(QWidget):
         self._pages.char_tapped.connect(self.insert)
         self._hint_row = self._pages.hint_row
         self._hint = self._hint_row.label
-
         bottom = QWidget(self)
         bottom_row = QHBoxLayout(bottom)
         bottom_row.setContentsMargins(0, 0, 0, 0)
@@ -256,7 +251,7 @@ class OnScreenKeyboard(QWidget):
             height = max(height, key_height_for(key, scale))
         self._pages.set_key_size(scale, height)
         for key in self._word_keys:
-            key.setMinimumWidth(key_width_for(key, scale, least=MIN_KEY))
+            key.setMinimumWidth(self._width(key))
             key.setFixedHeight(height)
         self._hint_row.set_scale(scale)
         self._fit_hint()
@@ -306,8 +301,13 @@ class OnScreenKeyboard(QWidget):
         with their words (with the Arabic page's key, in a long language, Delete was cut)."""
         row = [k for k in self._word_keys if k is not self._script_key or not k.isHidden()]
         words = {self._shift_key: self._words(ids.SHIFT), self._back_key: self._words(ids.DELETE)}
-        width = lambda key: key_width_for(key, self._scale, least=MIN_KEY)  # noqa: E731
-        words_or_glyphs(row, words, room, SPACING, width)
+        words_or_glyphs(row, words, room, SPACING, self._width)
+
+    def _width(self, key: QPushButton) -> int:
+        """A key's least width: for the widest words it shows as its page turns, if it does."""
+        turns = {self._script_key: ids.SCRIPT, self._accents_key: ids.ACCENTS}
+        texts = [self._words(ids.LETTERS), self._words(turns[key])] if key in turns else []
+        return widest_key_for(key, texts, self._scale, least=MIN_KEY)
 
     def show_hint(self, shown: bool) -> None:
         """Show how to find accents above the bottom row, or not (when the screen is short of room:

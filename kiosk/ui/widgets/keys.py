@@ -230,6 +230,17 @@ def key_width_for(key: QPushButton, scale: float, *, least: float = 0) -> int:
     return max(round(least), need, key.sizeHint().width())
 
 
+def widest_key_for(key: QPushButton, texts: Sequence[str], scale: float, *, least: float) -> int:
+    """The width `key` needs for the widest of `texts`, the words it shows in turn (sized for the
+    words it had, the key back to the Arabic letters showed them cut as its page turned)."""
+    shown, need = key.text(), 0
+    for text in texts or (shown,):
+        key.setText(text)
+        need = max(need, key_width_for(key, scale, least=least))
+    key.setText(shown)
+    return need
+
+
 def give_in_turn(given: int, mays: tuple[int, ...]) -> list[int]:
     """`given` px shared out in turn: each part gives all it may (`mays`) before the next gives
     any; what none may give is not given."""
