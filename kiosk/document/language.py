@@ -86,6 +86,12 @@ def _kept_width(widths: Widths, word: str, font: str, size: float, bold: bool) -
     return found
 
 
+_BREAKING = " \t\r\n\f\v"
+"""Where a line may break: not at a no-break space (a count and its word, "·" and what it heads), as
+str.split() would."""
+_BREAKS = re.compile(f"[{re.escape(_BREAKING)}]+")
+
+
 def break_lines(
     text: str,
     style: ParagraphStyle,
@@ -108,7 +114,7 @@ def break_lines(
     for chunk in text.splitlines() or [""]:
         line: list[str] = []
         used = 0.0
-        for word in chunk.split():
+        for word in _BREAKS.split(chunk.strip(_BREAKING)):
             w = measure(word, style.fontName, style.fontSize, bold)
             if line and used + space + w > width:
                 lines.append(" ".join(line))

@@ -48,6 +48,7 @@ def footer_text(
 def footer_markup(footer: str, right_to_left: bool) -> str:
     """The footer's markup, for a paragraph FOOTER_WIDTH wide. Right to left and longer than a
     line: its lines in reading order, each ordered for drawing, joined by breaks."""
+    footer = footer.replace(" · ", " ·\u00a0")  # a "·" goes to the next line with what it heads
     whole: str = paragraph_markup(footer, right_to_left=right_to_left)
     if not right_to_left:
         return whole

@@ -11,13 +11,16 @@ import re
 from dataclasses import replace
 
 import pytest
+from reportlab.platypus import Paragraph  # type: ignore[import-untyped]
 
 from kiosk.document import seal
+from kiosk.document.fonts import register_fonts
 from kiosk.document.make import pdf_bytes
 from kiosk.document.record import load_record
-from kiosk.document.runs import FSI, LRI, PDI, RLI, each_line_whole
+from kiosk.document.runs import FSI, LRI, PDI, RLI, code, each_line_whole, own
 from kiosk.document.shaping import paragraph_markup
-from kiosk.document.template import footer_markup
+from kiosk.document.styles import FOOTER_HEIGHT, STYLES
+from kiosk.document.template import FOOTER_WIDTH, footer_markup
 from kiosk.store import Store
 from tests.document.rtl_read import AR, BRIEFING, EN, NAME, ZONE, drawn_lines, read
 from tests.shared import walk_in_languages
@@ -70,7 +73,9 @@ def test_a_wrapped_footer_left_to_right_is_as_it_was(store: Store, signer: seal.
         assert lines[0].startswith(f"{CLINIC} · Briefing {BRIEFING}"), lines
         assert lines[-1].endswith(NAME), lines
     footer = f"{CLINIC} · Briefing {BRIEFING} · content version 1.2.0"
-    assert footer_markup(footer, right_to_left=False) == paragraph_markup(footer)
+    assert footer_markup(footer, right_to_left=False) == paragraph_markup(
+        footer.replace(" · ", " ·\u00a0")
+    )
 
 
 def test_a_short_arabic_footer_is_one_line() -> None:
@@ -91,3 +96,36 @@ def test_a_value_broken_across_lines_stays_one_run_in_each() -> None:
         line.translate(MARKS) for line in lines
     ]
     assert each_line_whole(["plain", "lines"]) == ["plain", "lines"]
+
+
+def _wrapped(footer: str, right_to_left: bool) -> list[str]:
+    """The footer's lines as drawn: right to left, each line's glyphs from the left of the page."""
+    markup = footer_markup(footer, right_to_left)
+    if right_to_left:
+        return [re.sub(r"<[^>]+>", "", line).strip() for line in markup.split("<br/>")]
+    para = Paragraph(markup, STYLES["footer"])
+    para.wrap(FOOTER_WIDTH, FOOTER_HEIGHT)
+    lines = (
+        para.blPara.lines
+    )  # (words, or a line's fragments where the name is in a font of its own)
+    return [
+        "".join(f.text for f in ln.words) if hasattr(ln, "words") else " ".join(ln[1])
+        for ln in lines
+    ]
+
+
+@pytest.mark.parametrize("right_to_left", [False, True], ids=["en", "ar"])
+def test_no_footer_line_ends_with_a_dot_that_heads_the_next(right_to_left: bool) -> None:
+    """A reviewer's Arabic footer (practice mode) ended its first line with "·", the patient's name
+    alone on the next: a "·" goes over with what it heads."""
+    register_fonts()
+    name = own("فاطمة الزهراء", right_to_left)
+    for n in range(20, 90, 2):
+        clinic = f"Clinic {'x' * n}"
+        if right_to_left:
+            footer = f"{clinic} · جلسة الشرح {code(BRIEFING, True)} · sha256 99249d4a887c · {name}"
+        else:
+            footer = f"{clinic} · Briefing {BRIEFING} · sha256 99249d4a887c · {name}"
+        lines = _wrapped(footer, right_to_left)
+        ends = [line[0] if right_to_left else line[-1] for line in lines if line]
+        assert "·" not in ends, (n, lines)
