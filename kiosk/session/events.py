@@ -70,6 +70,12 @@ class IdentityRejected(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class IdentityDisputed(Event):
+    """“This is not me” on a prepared briefing: whoever is at the kiosk is someone else (staff find
+    the patient's own briefing; a wrong-patient event, kept with the briefing's record)."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class RiskAcknowledged(Shown):
     risk_id: str
     shown_at: datetime

@@ -74,8 +74,7 @@ class Briefing(Walk):
         self.walk_up = patient is None
         """No briefing was prepared: the patient typed who they are (`enter_identity`)."""
         self.idle = idle or IdleTimes()
-        self._sink = sink
-        self._clock = clock
+        self._sink, self._clock = sink, clock
         self.status = Status.NOT_STARTED
         self.identity_confirmed = False
         self.identity_attempts = 0
@@ -196,6 +195,11 @@ class Briefing(Walk):
         self._inactivity.touch()
         self._require(ScreenKind.IDENTITY)
         identity.enter(self, name, date_of_birth, self._emit)
+
+    def dispute_identity(self) -> None:
+        """“This is not me” on a prepared briefing: recorded; staff find the patient's own."""
+        self._require(ScreenKind.IDENTITY)
+        identity.dispute(self, self._emit)
 
     def read_to_end(self) -> None:
         """The current screen's whole text has now been on screen (scrolled to its end, or it fits).

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kiosk.session.events import Event, IdentityConfirmed, IdentityRejected
+from kiosk.session.events import Event, IdentityConfirmed, IdentityDisputed, IdentityRejected
 from kiosk.session.state import IDENTITY_ATTEMPTS, Blocker, FlowError, Patient
 
 if TYPE_CHECKING:
@@ -50,3 +50,10 @@ def enter(b: Briefing, name: str, date_of_birth: date, emit: Emit) -> None:
     )
     b.patient = Patient(name=name, date_of_birth=date_of_birth)
     b.identity_confirmed = True
+
+
+def dispute(b: Briefing, emit: Emit) -> None:
+    """A prepared briefing's patient is someone else, says whoever is at the kiosk: recorded."""
+    if b.patient is None or b.walk_up:
+        raise FlowError("only a prepared briefing's patient can be someone else")
+    emit(IdentityDisputed(briefing_id=b.briefing_id, at=b.now()))

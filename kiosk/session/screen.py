@@ -3,8 +3,7 @@
 `events.changed` once per change; `view` is then the whole current screen, as data.
 
 How a tap travels: a widget emits an intent → the model asks the briefing, which stores first and
-then changes state → the model emits one change → the page draws `view`. Nothing goes back up.
-"""
+then changes state → the model emits one change → the page draws `view`. Nothing goes back up."""
 
 from __future__ import annotations
 
@@ -58,8 +57,7 @@ class ScreenModel(Preferences):
         `check_name(name)` gives the message id of why a typed name cannot be used, or None."""
         super().__init__(language)
         self.briefing: Briefing | None = None
-        self._today = today
-        self._monotonic = monotonic
+        self._today, self._monotonic = today, monotonic
         self._attempts = Attempts(
             not_saved=not_saved, busy=busy, monotonic=monotonic, seconds=saving_seconds
         )
@@ -325,11 +323,13 @@ class ScreenModel(Preferences):
             self._local = replace(self._local, typing_name=new, typed_name="", again=True)
 
     def _not_me(self) -> None:
-        """A prepared briefing's patient is someone else: staff find theirs (its name and keys go).
-        A walk-up asked again after Welcome is someone new: theirs ends (kept) and a new starts."""
+        """A prepared briefing's patient is someone else: recorded; staff find theirs (its name and
+        keys go, the words back to those chosen on Welcome). A walk-up's: theirs ends, a new starts."""
         if (b := self.briefing) is None or not b.walk_up:
-            self._local = replace(self._local, not_me=b is not None)
-            self._say(None)
+            if b is not None and self._attempt(b.dispute_identity):
+                self.words = words_for(self._chosen or self._language)
+                self._local = replace(self._local, not_me=True, message=None)
+            self._changed()
         elif not self._attempt(lambda: b.abandon(AbandonReason.SOMEONE_ELSE), self.end):
             self._changed()
 

@@ -42,6 +42,7 @@ class Recorder:
             ev.BriefingStarted: self._started,
             ev.IdentityConfirmed: self._identity_confirmed,
             ev.IdentityRejected: self._identity_rejected,
+            ev.IdentityDisputed: self._identity_disputed,
             ev.RiskAcknowledged: self._acknowledged,
             ev.QuestionFlagged: self._flagged,
             ev.QuestionAnswered: self._answered,
@@ -148,6 +149,10 @@ class Recorder:
     def _identity_rejected(self, conn: Connection, e: ev.IdentityRejected) -> dict[str, Any]:
         self._live(conn, e.briefing_id)
         return {"attempt": e.attempt, "locked_out": e.locked_out}
+
+    def _identity_disputed(self, conn: Connection, e: ev.IdentityDisputed) -> dict[str, Any]:
+        self._live(conn, e.briefing_id)
+        return {}
 
     def _acknowledged(self, conn: Connection, e: ev.RiskAcknowledged) -> dict[str, Any]:
         values = {

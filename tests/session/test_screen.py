@@ -754,6 +754,28 @@ def test_this_is_not_me_on_a_prepared_briefing_sends_them_to_staff(
     assert model.view.identity_step is IdentityStep.LOCKED and not model.view.person
 
 
+def test_this_is_not_me_is_recorded_and_said_in_the_kiosks_words(
+    form: Form, sink: RecordingSink, clock: FakeClock
+) -> None:
+    """A reviewer's "This is not me" on a briefing prepared in Arabic was kept nowhere (the record
+    said only that staff ended it), and the person who said it was answered in Arabic."""
+    from kiosk.content.catalog import load_procedure
+
+    procedure = load_procedure(MILD.parent)
+    b = Briefing(
+        form, "b-9", sink, clock, patient=Patient("A B", DOB), languages=procedure.translations,
+        language="ar",
+    )  # fmt: skip
+    model = make_model(clock)
+    model.offer_languages(["en", "es", "ar"])
+    assert model.begin(b) and model.words.language == "ar"
+    model.do(Action.NOT_ME)
+    disputed = [e for e in sink.events if isinstance(e, ev.IdentityDisputed)]
+    assert [e.briefing_id for e in disputed] == ["b-9"]
+    assert model.words.language == "en" and b.status is not Status.ABANDONED
+    assert model.view.identity_step is IdentityStep.LOCKED
+
+
 def test_locked_out_then_back_on_welcome_the_next_person_is_not_told_they_typed_it(
     model: ScreenModel, prepared: Briefing
 ) -> None:

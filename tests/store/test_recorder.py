@@ -279,3 +279,15 @@ def test_a_typed_signature_with_its_staff_attestation(store: Store) -> None:
         "Ana Ruiz",
         "Nurse Lee",
     )
+
+
+def test_this_is_not_me_is_kept_in_the_audit_log(store: Store) -> None:
+    """Someone at the kiosk said a prepared briefing's patient is not them: a wrong-patient event,
+    kept (the record had said only that staff later ended the briefing)."""
+    b = prepared(store, FakeClock())
+    b.go_next()
+    b.dispute_identity()
+    with store.sessions() as s:
+        actions = s.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars().all()
+        assert actions[-1] == "identity_disputed"
+        assert audit.verify(s).ok

@@ -14,6 +14,7 @@ EVENTS = {
     "briefing_started": "console.event.started",
     "identity_confirmed": "console.event.identity-confirmed",
     "identity_rejected": "console.event.identity-rejected",
+    "identity_disputed": "console.event.identity-disputed",
     "risk_shown": "console.event.risk-shown",
     "risk_acknowledged": "console.event.risk-acknowledged",
     "question_flagged": "console.event.flagged",
