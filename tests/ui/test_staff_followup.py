@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
@@ -158,8 +159,11 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
     assert not detail.print_button.isVisible() and not detail.copy_button.isVisible()
     staff_fits(window, "a briefing with its PDF pending")
 
+    row = detail.make_button.mapTo(window, QPoint(0, 0)).y()  # the PDF's buttons, said nothing
     tap(qtbot, detail.make_button)  # sealed on the worker thread: the screen stays live
     qtbot.waitUntil(lambda: detail.message.text() == english("staff.detail.made"))
+    # What a tap's result says takes room under the buttons, never moving them under the finger.
+    assert detail.print_button.mapTo(window, QPoint(0, 0)).y() == row
     assert not detail.make_button.isVisible()
     assert f"{english('staff.pdf.made')} · SHA-256" in detail.facts.text()
     with station.store.reading() as session:

@@ -170,7 +170,6 @@ class BriefingDetail(Panel):
         self.record.setMinimumHeight(1)
         self.record.add(frame)
         self.body.addWidget(self.record)
-        self.body.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(16)
         self.print_button = button(words("staff.detail.print"), None, self.print_pdf)
@@ -197,6 +196,9 @@ class BriefingDetail(Panel):
         reasons.addWidget(self.keep_button)
         reasons.addStretch(1)
         self.body.addLayout(reasons)
+        # The room left under the buttons, not over them: what a tap's result says, under the
+        # page, takes it (over them, it pushed Print and Save up under the finger, 58 to 88 px).
+        self.body.addStretch(1)
         self._show_why(False)
 
     def show_briefing(self, briefing_id: str) -> None:
