@@ -20,6 +20,7 @@ from kiosk.ui.staff import prepare
 from kiosk.ui.window import KioskWindow
 from tests.session.fakes import FakeClock
 from tests.ui.drive import english, key, kind, tap, texts, type_date
+from tests.ui.seen import settle
 from tests.ui.staff_drive import staff_fits, type_keys
 
 NAME = "Łukasz Wałęsa"
@@ -79,6 +80,24 @@ def fill_in(
     next_(qtbot, form)  # nobody signs beside the patient, no practitioner or date given
     assert form.step == prepare.CHECK, form.message.text()
     return form
+
+
+@pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1280, 800)], ids=["1920", "1280"])
+def test_ready_is_said_in_room_kept_for_it_and_the_menu_stays_put(
+    qtbot: QtBot, window: KioskWindow, size: QSize
+) -> None:
+    """A reviewer prepared a briefing: "Ready: …" came over the menu and moved it 40 px down,
+    and their next tap landed between two rows."""
+    window.show_at(size)
+    form = fill_in(qtbot, window)
+    tap(qtbot, form.next_button)  # "Prepare"
+    assert window.staff.ready.isVisible()
+    settle()
+    at = window.staff.prepare_button.mapTo(window, QPoint(0, 0))
+    window.staff.show_menu()
+    settle()
+    assert not window.staff.ready.isVisible()
+    assert window.staff.prepare_button.mapTo(window, QPoint(0, 0)) == at
 
 
 def leftovers() -> list[str]:

@@ -67,7 +67,12 @@ class StaffPage(QWidget):
         layout.addWidget(self.notes)
         self.briefing_note = label()
         layout.addWidget(self.briefing_note)
-        self.ready = label(role="done")
+        # "Ready: …" after a briefing is prepared, in room kept for it: the menu under it stays put
+        # (it came, and the menu moved 40 px down from under the finger that tapped Cancel next).
+        self.ready = label(words(READY), role="done")
+        kept = self.ready.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)
+        self.ready.setSizePolicy(kept)
         self.ready.hide()
         layout.addWidget(self.ready)
         self.prepare_button = button(words("staff.menu.prepare"), None, self.open_prepare)
@@ -266,7 +271,7 @@ class StaffPage(QWidget):
         self.pages.setCurrentWidget(self.represent)
 
     def show_menu(self, ready: str = "") -> None:
-        self.ready.setText(ready)
+        self.ready.setText(ready or self.words(READY))  # (its room, kept hidden: the same words)
         self.ready.setVisible(bool(ready))
         for panel in (self.briefings, self.detail, self.questions, self.rebrief, self.represent):
             panel.forget()  # the menu shows no patient: what the panels held goes
