@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.i18n import Text, Words, msg
+from kiosk.i18n import Text, Words, isolated, msg
 from kiosk.services.staff import NOTE_MAX, OpenQuestion, StaffDesk, StaffError, StaleError
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, WrapButton, button, centred, label, wrap_button
@@ -157,9 +157,9 @@ class QuestionList(Panel):
             flagged = when(words, q.flagged_at, now)
             text = words(
                 "staff.questions.row-mrn" if q.mrn else "staff.questions.row",
-                name=name,
+                name=own(words, name),
                 mrn=q.mrn,
-                title=q.screen_title,
+                title=own(words, q.screen_title),
                 when=flagged,
             )
             b = wrap_button(text, "choice", partial(self.open_question, q), leading=True)
@@ -175,8 +175,10 @@ class QuestionList(Panel):
         self.asked.setText(
             self.words(
                 "staff.questions.asked",
-                name=question.patient_name or self.words("staff.questions.walk-up"),
-                title=question.screen_title,
+                name=own(
+                    self.words, question.patient_name or self.words("staff.questions.walk-up")
+                ),
+                title=own(self.words, question.screen_title),
             )
         )
         wipe(self.note)
@@ -217,3 +219,9 @@ class QuestionList(Panel):
         self.rows.clear()
         self.say("")
         self.pages.setCurrentWidget(self.rows)
+
+
+def own(words: Words, text: str) -> str:
+    """A name or a screen's title set into a right-to-left line in its own direction: an English
+    title in Arabic quotes had its closing quote drawn at its other end ("Allergic reaction»»")."""
+    return isolated(text) if words.right_to_left else text
