@@ -138,3 +138,17 @@ def test_a_briefing_never_signed_says_it_has_no_pdf_plainly(
     state = unsigned.briefings.pdf.state
     assert state.text() == EN("console.pdf.none")
     assert state.objectName() == "muted"
+
+
+def test_the_print_dialog_offers_no_print_to_file(qtbot: QtBot) -> None:
+    """ "Print to File (PDF)" wrote an unsealed copy that could be taken for the signed PDF (a
+    reviewer found it the printer chosen for them): staff save a copy of the PDF instead."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrinter
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.console.ask import print_dialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = print_dialog(QPrinter(), parent)
+    assert not dialog.testOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -79,6 +79,14 @@ class ChoiceDialog(QDialog):
             super().accept()
 
 
+def print_dialog(printer: QPrinter, parent: QWidget) -> QPrintDialog:
+    """The print dialog, with no "Print to File (PDF)": that wrote an unsealed copy that could be
+    taken for the signed PDF (a reviewer found it chosen for them). "Save a copy" saves the PDF."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+    return dialog
+
+
 class DeskQuestions:
     home = Path.home()
     """Where a save dialog opens first."""
@@ -89,7 +97,7 @@ class DeskQuestions:
     def printer(self, parent: QWidget) -> QPrinter | None:
         """The printer staff choose (and its settings); None if they cancel."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, parent)
+        dialog = print_dialog(printer, parent)
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def save_path(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
