@@ -217,6 +217,7 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
             assert view.message.text() == EN("console.prepare.born-unreadable")
             view.born.setText("")
             qtbot.keyClicks(view.born, "3/14/1951")
+            assert view.message.text() == ""  # corrected: what was said of it goes (a reviewer)
             qtbot.keyClicks(view.mrn, "MRN-0042")
             qtbot.keyClicks(view.practitioner, "Dr. Ines Moreau")
             qtbot.keyClicks(view.planned, "13/40/2030")  # not a date: said, nothing stored

@@ -124,8 +124,6 @@ class PrepareView(QWidget):
         self.message.setWordWrap(True)
         outer.addWidget(self.message)
         outer.addStretch(1)
-        self._prepared = False
-        """The message says a briefing was prepared (for the patient before this one)."""
         self.forget()
 
     def start(self, desk: ConsoleDesk) -> None:
@@ -218,12 +216,11 @@ class PrepareView(QWidget):
 
     def say(self, told: Msg | None, done: bool = False) -> None:
         tell(self.message, self.words(told) if told else "", done)
-        self._prepared = done
 
     def _next_patient(self) -> None:
-        """Staff began typing the next patient: "Prepared for" the last one goes (it stood under
-        the next patient's form, as if said of them: a reviewer)."""
-        if self._prepared:
+        """Staff typed: what was said goes. "Prepared for" the last patient stood under the next
+        one's form, as if said of them; "not a date" stayed under a date corrected (reviewers)."""
+        if self.message.text():
             self.say(None)
 
     def clear_patient(self) -> None:
