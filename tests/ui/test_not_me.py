@@ -28,3 +28,8 @@ def test_this_is_not_me_takes_the_name_and_the_keys_away(
     assert not any(NAME in t for t in shown), shown
     assert not page.keypad.isVisible() and not page.not_me.isVisible()
     assert english("identity.not-me-said") in shown
+    # Staff are told what happened, and whose briefing it is (they read only "a briefing is open").
+    window.open_staff()
+    note = window.staff.briefing_note.text()
+    assert note == english("staff.menu.briefing-disputed", name=NAME)
+    assert window.staff.end_button.isVisible()

@@ -16,6 +16,7 @@ from kiosk.session.kinds import Status
 from kiosk.session.signature import StaffCall
 from kiosk.session.staff_type import StaffType
 from kiosk.session.staffing import StaffSession
+from kiosk.session.view import IdentityStep
 from kiosk.ui.staff.fit import keys_across
 from kiosk.ui.staff.idle import StillThere
 from kiosk.ui.staff.keys import DigitRow
@@ -112,9 +113,16 @@ class StaffMode(QObject):
         b = window.briefing
         live = b is not None and b.status is Status.IN_PROGRESS
         named = b is not None and b.cosign is not None and b.cosign.plan.representative is not None
+        locked = live and b is not None and b.identity_locked
+        # "This is not me" (its identity screen waits for staff, no date refused): said whose it is.
+        model = window.model
+        disputed = live and not locked and model is not None and (
+            model.view.identity_step is IdentityStep.LOCKED
+        )  # fmt: skip
+        prepared_for = b.patient.name if b is not None and b.patient is not None else None
         self.page.open_for(
-            staff, self._station.problems, live,
-            representable=live and not named, locked=live and b is not None and b.identity_locked,
+            staff, self._station.problems, live, representable=live and not named, locked=locked,
+            disputed_by_someone_else=prepared_for if disputed else None,
         )  # fmt: skip
         self.session.opened(staff)
         self.restyle()  # styled when it shows, as each page is

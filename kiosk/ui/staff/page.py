@@ -173,10 +173,13 @@ class StaffPage(QWidget):
         *,
         representable: bool = False,
         locked: bool = False,
+        disputed_by_someone_else: str | None = None,
     ) -> None:
         """The menu for `staff`; `representable`: the briefing under way may be given a legally
         authorized representative who signs for the patient (none named yet, not signed);
-        `locked`: its birth date was refused too often (staff were told only that one was open)."""
+        `locked`: its birth date was refused too often (staff were told only that one was open);
+        `disputed_by_someone_else`: the name of the patient it was prepared for, when whoever is at
+        the kiosk said "This is not me" (staff read only that a briefing was open)."""
         self.staff = staff
         self.who.setText(self.words("staff.menu.signed-in", name=staff))
         # The kiosk's own findings are for IT, in the terminal's words; what they mean is said here.
@@ -184,7 +187,10 @@ class StaffPage(QWidget):
         self.notes.setText("\n".join((heading, *problems)) if problems else "")
         self.notes.setVisible(bool(problems))
         note = "staff.menu.briefing-locked" if locked else "staff.menu.briefing-open"
-        self.briefing_note.setText(self.words(note) if briefing_open else "")
+        said = self.words(note)
+        if disputed_by_someone_else is not None:
+            said = self.words("staff.menu.briefing-disputed", name=disputed_by_someone_else)
+        self.briefing_note.setText(said if briefing_open else "")
         self.represent_button.setVisible(representable)
         self.end_button.setVisible(briefing_open)
         self.show_menu()
