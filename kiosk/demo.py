@@ -12,6 +12,7 @@ from pathlib import Path
 from kiosk.content.schema import Form
 from kiosk.document import keys
 from kiosk.document.make import make_document
+from kiosk.files import make_private_dirs, nearest_existing
 from kiosk.session import Briefing, DrawnSignature, Patient, Point, ScreenKind, Stroke
 from kiosk.session.clock import Clock
 from kiosk.store import Recorder, Store, open_store
@@ -143,10 +144,16 @@ def fill_demo(
             f"{folder}: holds a database that is not demo data; kiosk demo never writes beside real "
             "records: choose another folder with --data-dir."
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / MARKER).write_text(
-        "Synthetic briefings made by `kiosk demo`: not patients.\n", encoding="utf-8"
-    )
+    try:
+        make_private_dirs(folder)  # synthetic, yet as private as a data folder
+        (folder / MARKER).write_text(
+            "Synthetic briefings made by `kiosk demo`: not patients.\n", encoding="utf-8"
+        )
+    except OSError as exc:
+        raise DemoError(
+            f"{folder}: the demo folder cannot be written ({_why(folder, exc)}); "
+            "choose another folder with --data-dir."
+        ) from None
     store = open_store(f"sqlite:///{database}", "demo-kiosk")
     try:
         signer = None
@@ -180,6 +187,14 @@ def fill_demo(
         return DemoResult(folder, count, made)
     finally:
         store.close()
+
+
+def _why(folder: Path, exc: OSError) -> str:
+    """Why `folder` cannot be made or written: a file in the way, else the system's words."""
+    existing = nearest_existing(folder)
+    if existing.exists() and not existing.is_dir():
+        return f"{'it' if existing == folder else existing} is a file, not a folder"
+    return exc.strerror or type(exc).__name__
 
 
 def one_briefing(

@@ -14,12 +14,37 @@ def kiosk_id(value: str) -> str | None:
     return "1 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit"
 
 
-def positive(value: int) -> str | None:
-    return None if value > 0 else "a whole number of seconds greater than 0"
+IDLE_WARNING_MAX = 600
+"""Seconds without a touch before "Are you still there?" at most (10 minutes): longer, and a
+patient's details stay on an unattended screen."""
+IDLE_END_MAX = 300
+"""Further seconds before the screen is wiped at most (5 minutes), for the same reason."""
+DAYS_MAX = 3650
+"""Days a re-briefing is looked for at most (10 years)."""
+
+
+def idle_warning(value: int) -> str | None:
+    if 0 < value <= IDLE_WARNING_MAX:
+        return None
+    return (
+        f"a whole number of seconds from 1 to {IDLE_WARNING_MAX} (10 minutes): the privacy wipe "
+        "must not wait longer with a patient's details on an unattended screen"
+    )
+
+
+def idle_end(value: int) -> str | None:
+    if 0 < value <= IDLE_END_MAX:
+        return None
+    return (
+        f"a whole number of seconds from 1 to {IDLE_END_MAX} (5 minutes): the privacy wipe must "
+        "not wait longer with a patient's details on an unattended screen"
+    )
 
 
 def days(value: int) -> str | None:
-    return None if value > 0 else "a whole number of days greater than 0"
+    if 0 < value <= DAYS_MAX:
+        return None
+    return f"a whole number of days from 1 to {DAYS_MAX} (10 years)"
 
 
 def log_level(value: str) -> str | None:

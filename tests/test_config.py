@@ -93,7 +93,26 @@ def test_rendered_file_reads_back_the_same(tmp_path: Path) -> None:
         ('idle_warning_seconds = "90"', "idle_warning_seconds: must be a whole number."),
         (
             "idle_warning_seconds = 0",
-            "idle_warning_seconds: 0 is not allowed; use a whole number of seconds greater than 0.",
+            "idle_warning_seconds: 0 is not allowed; use a whole number of seconds from 1 to 600 "
+            "(10 minutes): the privacy wipe must not wait longer with a patient's details on an "
+            "unattended screen.",
+        ),
+        (  # so long the privacy wipe would never come
+            "idle_warning_seconds = 99999999999999999999",
+            "idle_warning_seconds: 99999999999999999999 is not allowed; use a whole number of "
+            "seconds from 1 to 600 (10 minutes)",
+        ),
+        ("idle_warning_seconds = 601", "idle_warning_seconds: 601 is not allowed; use a whole"),
+        (
+            "idle_end_seconds = 86400",
+            "idle_end_seconds: 86400 is not allowed; use a whole number of seconds from 1 to 300 "
+            "(5 minutes): the privacy wipe must not wait longer with a patient's details on an "
+            "unattended screen.",
+        ),
+        (  # staff mode's list would overflow the calendar looking so far back
+            "rebrief_within_days = 99999999999999999999",
+            "rebrief_within_days: 99999999999999999999 is not allowed; use a whole number of days "
+            "from 1 to 3650 (10 years).",
         ),
         ("walk_up_mode = 1", "walk_up_mode: must be true or false."),
         ('witness_required = "yes"', "witness_required: must be true or false."),

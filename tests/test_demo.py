@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -99,6 +102,45 @@ def test_demo_briefings_in_a_language_and_an_unknown_one_refused(
         "kiosk demo: the mild procedure is not offered in 'xx'; choose one of: en"
     )
     assert "\n" not in said and not (tmp_path / "other").exists()
+
+
+def test_a_demo_folder_that_cannot_be_written_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder\n", encoding="utf-8")
+
+    def demo(folder: Path) -> str:
+        assert main(["demo", "--briefings", "1", "--no-pdf", "--data-dir", str(folder)]) == 1
+        said = capsys.readouterr().err
+        assert said.count("\n") == 1 and "Traceback" not in said
+        return said
+
+    assert demo(afile) == (
+        f"kiosk demo: {afile}: the demo folder cannot be written (it is a file, not a folder); "
+        "choose another folder with --data-dir.\n"
+    )
+    assert demo(afile / "sub") == (
+        f"kiosk demo: {afile / 'sub'}: the demo folder cannot be written ({afile} is a file, "
+        "not a folder); choose another folder with --data-dir.\n"
+    )
+
+    def read_only(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)  # as on a read-only disk (root passes chmod)
+    assert demo(tmp_path / "ro" / "demo") == (
+        f"kiosk demo: {tmp_path / 'ro' / 'demo'}: the demo folder cannot be written "
+        f"({os.strerror(errno.EROFS)}); choose another folder with --data-dir.\n"
+    )
+    assert afile.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_a_new_demo_folder_is_private(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "demo"
+    fill_demo(folder, FORM, 1, START, pdfs=False)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o700
 
 
 def test_each_demo_pdf_is_made_after_its_own_briefing(tmp_path: Path) -> None:

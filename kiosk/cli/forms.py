@@ -12,6 +12,7 @@ from kiosk.cli.forms_diff import register_diff
 from kiosk.config import load_config
 from kiosk.content import Form, FormError, Problem, load_catalog, load_form
 from kiosk.content.catalog import Procedure, form_files, load_procedure, procedure_folders
+from kiosk.content.loader import FORM_SUFFIX
 
 
 def register(commands: Any) -> None:
@@ -25,7 +26,8 @@ def register(commands: Any) -> None:
         nargs="*",
         type=Path,
         metavar="FILE",
-        help="a procedure content file (.toml) to check; none: every shipped and clinic form",
+        help="a procedure content file (.toml), a procedure's folder (its files, one per "
+        "language) or a forms folder to check; none: every shipped and clinic form",
     )
     check.set_defaults(run=run_check)
     listing = sub.add_parser("list", help="list the procedures the kiosk can show")
@@ -33,12 +35,27 @@ def register(commands: Any) -> None:
     register_diff(sub)
 
 
-def run_check(args: argparse.Namespace) -> int:
-    folders = load_config(args.config).forms_dirs
-    files: list[Path] = args.files or [
+def _every_file(folders: list[Path]) -> list[Path]:
+    """The form files in the folders: those directly in them, then those of their procedure folders."""
+    return [
         *form_files(folders),
         *(f for sub in procedure_folders(folders) for f in form_files([sub])),
     ]
+
+
+def _named_files(named: list[Path]) -> list[Path]:
+    """The files to check for the paths given: a file itself; a folder's form files (a procedure's
+    folder holds them, a forms folder holds them and procedure folders)."""
+    files: list[Path] = []
+    for path in named:
+        # (a file missing or unreadable, or a folder with no form files, is said by the check)
+        files += (path.is_dir() and _every_file([path])) or [path]
+    return files
+
+
+def run_check(args: argparse.Namespace) -> int:
+    folders = load_config(args.config).forms_dirs
+    files = _named_files(args.files) if args.files else _every_file(folders)
     if not files:
         print(
             f"kiosk forms check: no form files found in {' or '.join(map(str, folders))}",
@@ -70,6 +87,12 @@ def run_check(args: argparse.Namespace) -> int:
 def _check(path: Path, procedures: dict[Path, Procedure]) -> tuple[Form | None, list[Problem]]:
     """The file's form and what is wrong with it; a translation is checked against its source,
     the file without a [translation] table in its folder."""
+    if path.is_dir():
+        said = (
+            f"holds no procedure files ({FORM_SUFFIX}); name a form file, a procedure's "
+            "folder or a forms folder"
+        )
+        return None, [Problem(str(path), "", said)]
     try:
         form = load_form(path)
     except FormError as exc:

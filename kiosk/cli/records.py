@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from kiosk.cli.columns import table
 from kiosk.cli.columns import width as width  # (tests measure the table with it)
 from kiosk.config import load_config
@@ -29,6 +31,7 @@ from kiosk.records import (
     risk_totals,
 )
 from kiosk.records.fhir_complete import FhirContext
+from kiosk.records.query import procedure_ids
 from kiosk.store import InputError, Store, open_store
 from kiosk.store.models import BriefingStatus
 from kiosk.store.rules import clean_name
@@ -58,7 +61,7 @@ def register(commands: Any) -> None:
     _filters(export)
     export.add_argument("--format", default="csv", help="csv (default), json, fhir or pdf")
     export.add_argument(
-        "--fhir-style", default="bundle", help="bundle (default: one Bundle) or ndjson"
+        "--fhir-style", help="with --format fhir: bundle (default: one Bundle) or ndjson"
     )
     export.add_argument(
         "--acknowledgements",
@@ -110,8 +113,16 @@ def _day(option: str, text: str | None, *, end: bool) -> datetime | None:
             f"{option}: {text!r} is not a date; write it as YYYY-MM-DD, for example 2026-11-23."
         ) from None
     if end:
+        if day == date.max:
+            return None  # up to the calendar's last day: no end at all
         day += timedelta(days=1)
-    return datetime.combine(day, time()).astimezone()
+    midnight = datetime.combine(day, time())
+    try:
+        return midnight.astimezone()
+    except (ValueError, OverflowError, OSError):
+        # A day at the calendar's edge (year 1, or past what the system's clock can place): the
+        # local offset cannot be found or would leave the calendar, and there UTC's is as good.
+        return midnight.replace(tzinfo=UTC)
 
 
 def parse_filters(args: argparse.Namespace) -> Filters:
@@ -149,6 +160,16 @@ def _open(args: argparse.Namespace) -> tuple[Store, list[Any]]:
         *(f for by in catalog.translations.values() for f in by.values()),
     ]
     return open_store(config.database_url, config.kiosk_id, create=False, at_head=True), forms
+
+
+def _check_procedure(session: Session, forms: list[Any], wanted: str | None) -> None:
+    """A --procedure that names no procedure here is refused (else nothing would simply match)."""
+    if wanted is None:
+        return
+    known = procedure_ids(session, forms)
+    if wanted not in known:
+        known_ones = f"use one of: {', '.join(known)}" if known else "there are none here yet"
+        raise UsageError(f"--procedure: {wanted!r} is not a procedure; {known_ones}.")
 
 
 def _fail(action: str, message: str, code: int = 1) -> int:
@@ -195,7 +216,10 @@ def run_list(args: argparse.Namespace) -> int:
     store, forms = _open(args)
     try:
         with store.reading() as session:
+            _check_procedure(session, forms, filters.form_id)
             found = find_records(session, filters, risk_totals(forms))
+    except UsageError as exc:
+        return _fail("list", str(exc), 2)
     finally:
         store.close()
     if args.format == "json":
@@ -240,8 +264,10 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
 def _check_export_args(args: argparse.Namespace) -> None:
     if args.format not in FORMATS:
         raise UsageError(f"--format: {args.format!r} is not a format; use csv, json, fhir or pdf.")
-    if args.fhir_style not in ("bundle", "ndjson"):
+    if args.fhir_style not in (None, "bundle", "ndjson"):
         raise UsageError(f"--fhir-style: {args.fhir_style!r} is not a style; use bundle or ndjson.")
+    if args.fhir_style is not None and args.format != "fhir":
+        raise UsageError("--fhir-style: goes with --format fhir only.")
     if args.output is None:
         raise UsageError(
             "--output: is required; name the file (or, for PDFs, the folder) to write."
@@ -265,8 +291,12 @@ def run_export(args: argparse.Namespace) -> int:
     output = args.output.expanduser().absolute()
     store, forms = _open(args)
     try:
+        with store.reading() as session:
+            _check_procedure(session, forms, filters.form_id)
         with progress_bar(args.quiet) as progress:
             result = _export(args, store, forms, filters, output, by, progress)
+    except UsageError as exc:
+        return _fail("export", str(exc), 2)
     except (ExportError, InputError) as exc:
         return _fail("export", str(exc) if str(exc).endswith(".") else f"{exc}.")
     except OSError as exc:
@@ -324,7 +354,7 @@ def _export(
             store,
             output,
             filters,
-            style=args.fhir_style,
+            style=args.fhir_style or "bundle",
             documents=documents,
             context=context,
             **common,

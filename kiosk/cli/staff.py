@@ -17,7 +17,7 @@ from kiosk.cli.columns import pad, width
 from kiosk.config import load_config
 from kiosk.store import InputError, Store, open_store
 from kiosk.store.maintenance import Check
-from kiosk.store.staff import StaffInfo, add_staff, disable_staff, list_staff
+from kiosk.store.staff import StaffInfo, add_staff, clean_staff_name, disable_staff, list_staff
 from kiosk.unavailable import not_set_up
 
 
@@ -66,7 +66,35 @@ def read_pin(name: str) -> tuple[str, str]:
     return first, second
 
 
+def _name_problem(name: str) -> str | None:
+    """Why a new staff member's name cannot be taken, before their PIN is asked for: the store's
+    rules, then the one for every name on a briefing PDF (a witness's, or who confirmed a typed
+    signature, is printed there), as for a patient's, a representative's or a practitioner's."""
+    from kiosk.document.printable import Unprintable, unprintable  # (the fonts: this command's)
+
+    try:
+        cleaned = clean_staff_name(name)
+    except InputError as exc:
+        return f"{exc}."
+    why = unprintable(cleaned)
+    if why is Unprintable.EMOJI:
+        return (
+            "name: has emoji, which the briefing PDFs (where staff names are printed) cannot "
+            "print; type the name with letters only."
+        )
+    if why is Unprintable.LETTERS:
+        return (
+            "name: has letters no font of the kiosk draws, so the briefing PDFs (where staff "
+            "names are printed) cannot print them; type them another way, such as the common "
+            "form of a rare character."
+        )
+    return None
+
+
 def run_add(args: argparse.Namespace) -> int:
+    problem = _name_problem(args.name)
+    if problem is not None:
+        return _fail("add", problem)
     try:
         first, second = read_pin(args.name)
     except (_NoPin, EOFError):

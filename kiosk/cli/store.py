@@ -188,6 +188,7 @@ def run_doctor(args: argparse.Namespace) -> int:
                 "give the kiosk's user write access or set documents_dir",
             )
         )
+        checks.append(_copies(config))
         checks.append(
             _writable(
                 "log folder",
@@ -268,6 +269,21 @@ def _writable(name: str, folder: Path, advice: str) -> Check:
             )
         return Check(name, True, f"{folder} is writable")
     return Check(name, False, f"{folder}: cannot be written; {advice}")
+
+
+def _copies(config: Config) -> Check:
+    """Where staff mode saves PDF copies: a folder set in copies_dir (a share, a USB drive) must be
+    there, since the kiosk never makes one in its place; the default one is made when first used."""
+    advice = "give the kiosk's user write access or set copies_dir"
+    folder = config.copies_dir
+    if config["copies_dir"] and not folder.exists():
+        return Check(
+            "PDF copies",
+            False,
+            f"{folder} (copies_dir) does not exist, so staff cannot save copies there; connect "
+            "the drive or share, or create the folder, or leave copies_dir empty for the default",
+        )
+    return _writable("PDF copies", folder, advice)
 
 
 def _at_rest(folder: Path) -> Check:

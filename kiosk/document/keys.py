@@ -20,7 +20,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from kiosk.document import certificate
 from kiosk.document.seal import SealError, Signer
-from kiosk.files import install_file
+from kiosk.files import install_file, make_private_dirs
 
 EXPIRY_WARNING = timedelta(days=30)
 
@@ -63,8 +63,8 @@ def create_identity(
         serialization.NoEncryption(),  # protected by the file's mode, not by a passphrase
     )
     try:
-        _make_private_dirs(key_path.parent)
-        _make_private_dirs(cert_path.parent)
+        make_private_dirs(key_path.parent)
+        make_private_dirs(cert_path.parent)
         install_file(key_path, key_pem, 0o600, overwrite=False)
         install_file(
             cert_path, cert.public_bytes(serialization.Encoding.PEM), 0o644, overwrite=True
@@ -83,21 +83,6 @@ def _key_exists(key_path: Path) -> str:
         f"The signing key {key_path} already exists; the kiosk never overwrites a key, "
         "so move it away first if you really mean to replace it."
     )
-
-
-def _make_private_dirs(folder: Path) -> None:
-    """Make `folder` and its missing parents, each new one with mode 0700 (existing ones untouched)."""
-    missing: list[Path] = []
-    for candidate in (folder, *folder.parents):
-        if candidate.exists():
-            break
-        missing.append(candidate)
-    for new in reversed(missing):
-        try:
-            new.mkdir(mode=0o700)
-        except FileExistsError:
-            continue
-        os.chmod(new, 0o700)  # mkdir's mode is filtered by the umask
 
 
 # --- loading and checking an identity ---------------------------------------------------------

@@ -24,7 +24,7 @@ from kiosk.document.drawing import Draw, DrawFailed, draw_here
 from kiosk.document.fonts import FontError
 from kiosk.document.language import Translations, content_in
 from kiosk.document.record import BriefingRecord, RecordNotReady, load_record
-from kiosk.files import install_file
+from kiosk.files import install_file, make_private_dirs
 from kiosk.i18n import MessageError, Words, words_for
 from kiosk.practice import is_practice
 from kiosk.store import audit
@@ -202,7 +202,7 @@ def make_document(
         raise DocumentError("problem.pdf-failed", briefing=briefing_id, reason=exc) from None
     path = folder / pdf_name(record)
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # its names are patients' briefings
+        make_private_dirs(folder)  # its names are patients' briefings
         sha256 = write_atomically(path, data)
     except OSError as exc:
         raise DocumentError(

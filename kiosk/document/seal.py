@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,8 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from kiosk.document.errors import SealError as SealError  # (where it always was, too)
+
+log = logging.getLogger(__name__)
 
 Signer: TypeAlias = signers.SimpleSigner
 """What `load_signer` returns: pyHanko's in-memory key-and-certificate signer."""
@@ -124,11 +127,22 @@ def sign_pdf(
 _NO_SIGNATURE = "no signature"
 _CHANGED = "the signature does not match the file (it was changed after signing)"
 _ADDED = "bytes were added after the signature"
+_UNREADABLE = "the file cannot be read as a PDF (it is damaged, cut short or not a PDF at all)"
+_DAMAGED = (
+    "the signature does not match its certificate or cannot be read: the file was changed "
+    "after signing, or it is not a PDF this kiosk sealed"
+)
 
 
 def _not_intact(
-    reason: str, signer: str = "", signed_at: datetime | None = None, sha256: str = ""
+    reason: str,
+    error: BaseException | None = None,
+    signer: str = "",
+    signed_at: datetime | None = None,
+    sha256: str = "",
 ) -> SealReport:
+    if error is not None:
+        log.debug("seal check: %s (%s)", reason, type(error).__name__)
     return SealReport(False, reason, signer, signed_at, sha256)
 
 
@@ -149,15 +163,17 @@ def verify_pdf(pdf: bytes) -> SealReport:
     """
     _refuse_inside_event_loop("verify_pdf")
     # A malformed or hostile file can make pyHanko or asn1crypto raise almost any exception type;
-    # each one is a finding about the file, so it becomes "not intact" with the error as reason.
+    # each one is a finding about the file, so it becomes "not intact" with a plain reason. The
+    # library's own words (a parser's "Insufficient data - 47 bytes requested", a certificate's
+    # subject cut short) say nothing to the reader; the log keeps their kind.
     try:
         reader = PdfFileReader(BytesIO(pdf))
     except Exception as exc:
-        return _not_intact(f"the file cannot be read as a PDF ({_short(exc)})")
+        return _not_intact(_UNREADABLE, exc)
     try:
         signatures = list(reader.embedded_signatures)
     except Exception as exc:
-        return _not_intact(f"the file's signature cannot be read ({_short(exc)})")
+        return _not_intact(_DAMAGED, exc)
     if not signatures:
         return _not_intact(_NO_SIGNATURE)
     if len(signatures) > 1:
@@ -169,7 +185,7 @@ def verify_pdf(pdf: bytes) -> SealReport:
         sha256 = hashlib.sha256(cert_der).hexdigest()
         signer = x509.load_der_x509_certificate(cert_der).subject.rfc4514_string()
     except Exception as exc:
-        return _not_intact(f"the signature cannot be read ({_short(exc)})")
+        return _not_intact(_DAMAGED, exc)
     try:
         context = ValidationContext(trust_roots=[cert], allow_fetching=False)
         # skip_diff: pyHanko's analysis of later incremental updates is moot, any update fails below.
@@ -177,20 +193,26 @@ def verify_pdf(pdf: bytes) -> SealReport:
         signed_at: datetime | None = status.signer_reported_dt
         intact, valid, coverage = bool(status.intact), bool(status.valid), status.coverage
     except Exception as exc:
-        return _not_intact(f"the signature cannot be checked ({_short(exc)})", signer, None, sha256)
+        return _not_intact(_DAMAGED, exc, signer, None, sha256)
     if not intact:  # the digest of the signed byte ranges is not the one that was signed
-        return _not_intact(_CHANGED, signer, signed_at, sha256)
+        return _not_intact(_CHANGED, None, signer, signed_at, sha256)
     if not valid:  # the digest matches, but the signature over it does not verify with the cert
         return _not_intact(
-            "the signature is not valid for the certificate it carries", signer, signed_at, sha256
+            "the signature is not valid for the certificate it carries",
+            None,
+            signer,
+            signed_at,
+            sha256,
         )
     if coverage != SignatureCoverageLevel.ENTIRE_FILE:
         if coverage in (
             SignatureCoverageLevel.ENTIRE_REVISION,
             SignatureCoverageLevel.CONTIGUOUS_BLOCK_FROM_START,
         ):
-            return _not_intact(_ADDED, signer, signed_at, sha256)
-        return _not_intact("the signature does not cover the whole file", signer, signed_at, sha256)
+            return _not_intact(_ADDED, None, signer, signed_at, sha256)
+        return _not_intact(
+            "the signature does not cover the whole file", None, signer, signed_at, sha256
+        )
     return SealReport(True, "", signer, signed_at, sha256)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from kiosk.content.schema import Form
-from kiosk.files import install_file
+from kiosk.files import install_file, make_private_dirs
 from kiosk.i18n import MessageError
 from kiosk.records.contents import Contents
 from kiosk.records.pdfs import PdfUnusable, read_sealed
@@ -197,7 +197,7 @@ def copy_pdf(
     documents: Path,
 ) -> Path:
     """Copy the briefing's checked PDF into `folder` (a shared chart folder, a USB drive), written
-    safely, readable by its owner and group only; audited under `staff`. The folder is made only
+    safely, readable by its owner only (0600, as the kiosk's own files); audited under `staff`. The folder is made only
     when `create` (the default folder in the data folder): a missing drive or share is said, never
     replaced by a folder on the kiosk's own disk. FollowUpError (one sentence) if it cannot be."""
     path, data = checked_pdf(row, store.kiosk_id, documents)
@@ -205,14 +205,14 @@ def copy_pdf(
         if not create:
             raise FollowUpError("problem.copies-missing", folder=folder)
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(folder)
         except OSError as exc:
             raise FollowUpError(
                 "problem.copies-unmakeable", folder=folder, reason=exc.strerror
             ) from None
     target = folder / path.name
     try:
-        install_file(target, data, 0o640, overwrite=True)
+        install_file(target, data, 0o600, overwrite=True)  # a patient's PDF: as private as its own
     except OSError as exc:
         raise FollowUpError(
             "problem.copy-failed", folder=folder, reason=exc.strerror or exc

@@ -256,6 +256,12 @@ def find_records(
     return out
 
 
+def procedure_ids(session: Session, forms: Iterable[Any] = ()) -> list[str]:
+    """Every procedure id a filter may name: those briefed in the store and those of `forms`."""
+    briefed = session.execute(select(BriefingRow.form_id).distinct()).scalars()
+    return sorted({*briefed, *(form.id for form in forms)})
+
+
 def risk_totals(forms: Iterable[Any]) -> dict[str, int]:
     """Content SHA-256 -> number of risks, for the forms this machine has."""
     return {form.content_sha256: len(form.risks) for form in forms}

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kiosk.content.schema import Form
-from kiosk.files import install_file
+from kiosk.files import install_file, make_private_dirs
 from kiosk.speech.engines import SpeechError
 from kiosk.speech.script import Spoken, script
 
@@ -88,7 +88,7 @@ def render_form(
     """Every sentence of `form` (in its own language) rendered with `engine`, and the manifest."""
     folder = speech_folder(data_dir, form)
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(folder)  # speech/ and the procedure's folder too, as every other one
     except OSError as exc:
         raise SpeechError(
             f"{folder}: the audio folder cannot be made ({exc.strerror}); check the data "

@@ -258,16 +258,22 @@ def backup(
                 else None,
             )
             dst.execute("PRAGMA journal_mode=DELETE")
-            if dst.execute("PRAGMA integrity_check").fetchone() != ("ok",):
-                raise StoreError(
-                    f"{destination}: the copy failed its integrity check; try again and run `kiosk doctor`."
-                )
+            checked = dst.execute("PRAGMA integrity_check").fetchone()
+            if checked != ("ok",):  # a page-for-page copy: the damage is the database's own
+                raise StoreError(_damaged(source, str(checked[0]) if checked else ""))
         finally:
             dst.close()
             src.close()
         with open(temp_name, "rb") as written:
             os.fsync(written.fileno())
         os.replace(temp_name, destination)
+    except sqlite3.DatabaseError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        if getattr(exc, "sqlite_errorname", None) in DAMAGED:
+            raise StoreError(_damaged(source, str(exc))) from None
+        raise StoreError(
+            f"{destination}: the backup failed ({exc}); check free space there and try again."
+        ) from None
     except (OSError, sqlite3.Error) as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise StoreError(
@@ -277,6 +283,21 @@ def backup(
         Path(temp_name).unlink(missing_ok=True)
         raise
     return destination.stat().st_size
+
+
+DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+"""SQLite's names for a database file that is damaged (or is no database at all)."""
+
+
+def _damaged(source: Path, reason: str) -> str:
+    """A backup refused because the database itself is damaged: as `kiosk doctor` says it. SQLite's
+    first words on it, on one line (integrity_check heads its report "*** in database main ***")."""
+    said = [line for line in reason.splitlines() if line.strip() and not line.startswith("***")]
+    reason = said[0].strip() if said else "its integrity check failed"
+    return (
+        f"{source}: the database is damaged ({reason}), so no backup was made; it was left "
+        "untouched: restore it from an earlier backup and run `kiosk doctor`."
+    )
 
 
 def _read_only_uri(path: Path) -> str:

@@ -83,6 +83,7 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
         "signing key",
         "fonts",
         "PDF folder",
+        "PDF copies",
         "log folder",
         "pending PDFs",
         "forms",
@@ -516,6 +517,61 @@ def test_a_folder_not_made_yet_is_not_said_to_be_writable(
     )
     assert found["log folder"][1].startswith(f"{missing / 'logs'} does not exist yet")
     assert not list(tmp_path.glob(".kiosk-doctor-*"))  # the trial folder went at once
+
+
+def test_a_forms_dir_that_is_not_there_is_named(
+    initialised: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer set forms_dir = "/nonexistent/forms": doctor said ok, and the kiosk showed the
+    shipped forms alone, the clinic's nowhere."""
+    missing = tmp_path / "nonexistent" / "forms"
+    set_config(initialised, forms_dir=str(missing))
+    code, found, _ = doctor(capsys)
+    assert code == 1
+    assert failed(found) == {
+        "config": f"{initialised}: forms_dir: {missing} does not exist, so the kiosk shows only "
+        "the procedures it ships; correct forms_dir to the folder of the clinic's procedure "
+        "files, or leave it empty for the default."
+    }
+    missing.mkdir(parents=True)
+    assert doctor(capsys)[0] == 0
+
+
+def test_the_copies_folder_is_checked_like_the_others(
+    initialised: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Staff found a copies_dir that could not be written only when they tapped Save."""
+    _, found, _ = doctor(capsys)
+    default = tmp_path / "data" / "copies"  # made when first used
+    assert found["PDF copies"] == (
+        True,
+        f"{default} does not exist yet; it can be made in {default.parent}",
+    )
+    unplugged = tmp_path / "media" / "usb"  # a set folder is never made in its place
+    set_config(initialised, copies_dir=str(unplugged))
+    code, found, _ = doctor(capsys)
+    assert code == 1
+    assert failed(found) == {
+        "PDF copies": f"{unplugged} (copies_dir) does not exist, so staff cannot save copies "
+        "there; connect the drive or share, or create the folder, or leave copies_dir empty for "
+        "the default"
+    }
+    unplugged.mkdir(parents=True, mode=0o700)
+    access = os.access  # read-only for the kiosk's user (faked: root may write anywhere)
+    with monkeypatch.context() as patched:
+        patched.setattr(
+            store_cli.os, "access", lambda p, mode: Path(p) != unplugged and access(p, mode)
+        )
+        code, found, _ = doctor(capsys)
+    assert code == 1
+    assert failed(found) == {
+        "PDF copies": f"{unplugged}: cannot be written; give the kiosk's user write access or "
+        "set copies_dir"
+    }
+    assert doctor(capsys)[1]["PDF copies"] == (True, f"{unplugged} is writable")
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")

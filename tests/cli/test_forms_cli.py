@@ -39,6 +39,26 @@ def test_check_names_each_problem_on_its_own_line(
     assert f"{MILD}: ok" in captured.out
 
 
+def test_check_a_procedure_folder_or_a_forms_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = MILD.parent  # the layout the README describes: forms/mild/en.toml, es.toml, ...
+    files = sorted(folder.glob("*.toml"))
+    assert len(files) > 1
+    for named in (folder, folder.parent):
+        assert main(["forms", "check", str(named)]) == 0
+        out = capsys.readouterr().out
+        assert [line.split(": ok — ")[0] for line in out.splitlines()] == [str(f) for f in files]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["forms", "check", str(empty)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{empty}: holds no procedure files (.toml); name a form file, a procedure's folder or "
+        "a forms folder",
+        "1 of 1 file(s) have problems; fix the lines above and run the check again.",
+    ]
+
+
 def test_check_with_no_forms_found(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

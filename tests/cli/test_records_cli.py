@@ -119,6 +119,31 @@ def test_list_filters(made: Made, capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, out) == (0, "no briefings match\n")
 
 
+def test_days_at_the_calendar_edges_are_bounds_not_tracebacks(
+    made: Made, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    every = listed(capsys)
+    assert len(every) == 5
+    assert listed(capsys, "--from", "0001-01-01") == every
+    assert listed(capsys, "--to", "9999-12-31") == every
+    assert listed(capsys, "--from", "0001-01-01", "--to", "9999-12-31") == every
+    assert listed(capsys, "--to", "0001-01-01") == []
+    assert listed(capsys, "--from", "9999-12-31") == []
+    target = tmp_path / "all.csv"
+    code, out, err = run(
+        capsys,
+        "records",
+        "export",
+        "--from",
+        "0001-01-01",
+        "--to",
+        "9999-12-31",
+        "--output",
+        str(target),
+    )
+    assert (code, err) == (0, "") and out.startswith("exported 5 briefing(s) as csv")
+
+
 def test_list_json_rows(made: Made, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "records", "list", "--format", "json", "--status", "completed")
     rows = json.loads(out)
@@ -144,6 +169,10 @@ def test_list_json_rows(made: Made, capsys: pytest.CaptureFixture[str]) -> None:
         (
             ["--from", "2026-11-22", "--to", "2026-11-20"],
             "kiosk records list: --to: is before --from; give the earlier day with --from.\n",
+        ),
+        (
+            ["--procedure", "nosuch"],
+            "kiosk records list: --procedure: 'nosuch' is not a procedure; use one of: mild, small.\n",
         ),
     ],
 )
@@ -270,6 +299,16 @@ def test_export_every_format(
             "--acknowledgements: goes with --format csv only.",
         ),
         (["--zip", "--output", "x"], 2, "--zip: goes with --format pdf only."),
+        (
+            ["--fhir-style", "ndjson", "--output", "x.csv"],
+            2,
+            "--fhir-style: goes with --format fhir only.",
+        ),
+        (
+            ["--procedure", "nosuch", "--output", "x"],
+            2,
+            "--procedure: 'nosuch' is not a procedure; use one of: mild, small.",
+        ),
         (
             ["--status", "finished", "--output", "x"],
             2,

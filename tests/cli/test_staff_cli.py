@@ -165,6 +165,26 @@ def test_duplicate_unknown_and_blank_names_are_one_sentence_errors(
     assert code == 1 and "already disabled" in err
 
 
+@pytest.mark.usefixtures("initialised")
+def test_a_name_the_pdf_cannot_print_is_refused_as_a_patients_is(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer added "Dr 😀": staff names are printed on PDFs (a witness, who confirmed a typed
+    signature), and a patient's, representative's or practitioner's name with emoji is refused."""
+    code, out, err = run(capsys, monkeypatch, "staff", "add", "Dr 😀", stdin="3907\n3907\n")
+    assert (code, out) == (1, "")
+    assert err == (
+        "kiosk staff add: name: has emoji, which the briefing PDFs (where staff names are "
+        "printed) cannot print; type the name with letters only.\n"
+    )
+    code, _, err = run(capsys, monkeypatch, "staff", "add", "Dr \U00020000", stdin="3907\n3907\n")
+    assert code == 1 and err.startswith("kiosk staff add: name: has letters no font of the kiosk")
+    code, _, err = run(capsys, monkeypatch, "staff", "add", "Dr 😀")  # no PIN asked for first
+    assert (code, err.count("\n")) == (1, 1) and "emoji" in err
+    assert run(capsys, monkeypatch, "staff", "list")[1].startswith("no staff accounts yet")
+    assert run(capsys, monkeypatch, "staff", "add", "Dr Zoë Ångström", stdin="3907\n3907\n")[0] == 0
+
+
 def test_without_a_database_it_says_to_run_init(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,6 +51,7 @@ def test_init_then_doctor_on_a_fresh_machine(
         "signing",
         "fonts",
         "PDF",
+        "PDF",  # copies: where staff mode saves them
         "log",
         "pending",
         "forms",
@@ -180,6 +182,66 @@ def test_backup_makes_a_consistent_copy_and_never_overwrites(
     assert code == 1
     assert "no such folder" in err
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []
+
+
+def _truncated(db: Path) -> None:
+    db.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
+
+
+def _pages_overwritten(db: Path) -> None:
+    """Every b-tree page from the fourth on has its header and first cells overwritten."""
+    data = bytearray(db.read_bytes())
+    for page in range(3, len(data) // 4096):
+        data[page * 4096 + 8 : page * 4096 + 200] = b"\xff" * 192
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", [_truncated, _pages_overwritten])
+def test_backup_of_a_damaged_database_says_it_is_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: Any
+) -> None:
+    assert run(capsys, "init")[0] == 0
+    db = data_dir(tmp_path) / "kiosk.db"
+    assert not db.with_name("kiosk.db-wal").exists()  # everything is in the file itself
+    damage(db)
+    damaged = db.read_bytes()
+    target = tmp_path / "backup.db"
+    code, out, err = run(capsys, "backup", str(target))
+    assert (code, out) == (1, "")
+    said, why = err.partition(" (")[0], err.partition(" (")[2].partition(")")[0]
+    assert (
+        said == f"kiosk backup: {db}: the database is damaged" and why
+    )  # SQLite's words, as doctor's
+    assert err.endswith(
+        "), so no backup was made; it was left untouched: restore it from an earlier backup and "
+        "run `kiosk doctor`.\n"
+    )
+    assert err.count("\n") == 1 and "free space" not in err
+    assert db.read_bytes() == damaged and not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_backup_whose_copy_fails_its_integrity_check_blames_the_database(tmp_path: Path) -> None:
+    from kiosk.store import StoreError
+    from kiosk.store.maintenance import backup
+
+    db = tmp_path / "damaged.db"  # an index that no longer fits its table: the pages copy fine
+    made = sqlite3.connect(db)
+    made.execute("CREATE TABLE t(a)")
+    made.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(50)])
+    made.execute("CREATE INDEX i ON t(a)")
+    made.commit()
+    made.execute("PRAGMA writable_schema=ON")
+    made.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX i ON t(a DESC)' WHERE name = 'i'")
+    made.commit()
+    made.close()
+    with pytest.raises(StoreError) as refused:
+        backup(f"sqlite:///{db}", tmp_path / "copy.db")
+    assert str(refused.value) == (
+        f"{db}: the database is damaged (row 1 missing from index i), so no backup was made; it "
+        "was left untouched: restore it from an earlier backup and run `kiosk doctor`."
+    )
+    assert not (tmp_path / "copy.db").exists()
 
 
 def test_backup_of_postgresql_gives_guidance(

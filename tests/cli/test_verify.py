@@ -303,3 +303,29 @@ def test_a_pdf_that_could_not_be_checked_is_not_said_to_be_changed(
         assert code == 6 and "cannot be read" in err, err
     code, _, err = run(capsys, "--config", str(tmp_path / "typo.toml"), "verify", str(two.a.path))
     assert code == 6 and "there is no settings file there" in err
+
+
+def _flipped_in_the_signature(pdf: bytes, found: bytes) -> bytes:
+    """One hex digit changed in the signature's /Contents (upper-case hex), where `found` first is."""
+    contents = pdf.index(b"/Contents <") + len(b"/Contents <")
+    at = pdf.index(found, contents) + 1
+    return pdf[:at] + (b"0" if pdf[at : at + 1] != b"0" else b"1") + pdf[at + 1 :]
+
+
+def test_a_changed_byte_in_the_signature_is_said_plainly(
+    two: Two, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer changed one byte of the certificate inside the signature: verify printed the
+    library's words cut short ("Signing certificate attribute does not match selected signer's
+    certificate for subject"Common Name: demo-kiosk, Organ…")."""
+    pdf = two.a.path.read_bytes()
+    name = two.config.kiosk_id.encode().hex().upper().encode()  # in the certificate's subject
+    for where in (name, b"3082"):  # in the certificate; the container's first DER sequence
+        changed = tmp_path / "changed.pdf"
+        changed.write_bytes(_flipped_in_the_signature(pdf, where))
+        code, out, err = run(capsys, "verify", str(changed))
+        assert (code, out) == (1, "")
+        assert err == (
+            f"{changed}: NOT intact: the signature does not match its certificate or cannot be "
+            "read: the file was changed after signing, or it is not a PDF this kiosk sealed\n"
+        )

@@ -123,7 +123,8 @@ def test_a_copy_of_a_pdf_is_its_exact_bytes_and_is_audited(made: Made, tmp_path:
         create=True,
     )
     assert copy.read_bytes() == (made.documents / (row.pdf_path or "")).read_bytes()
-    assert "Ana" not in copy.name and copy.stat().st_mode & 0o777 == 0o640
+    assert "Ana" not in copy.name and copy.stat().st_mode & 0o777 == 0o600  # as the kiosk's own
+    assert (tmp_path / "chart").stat().st_mode & 0o777 == 0o700
     (entry,) = _audit(made, "pdf_copied")
     assert entry.actor == "Dana Okafor" and row.pdf_sha256 in entry.detail
 

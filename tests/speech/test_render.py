@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import array
 import json
+import os
 import shutil
+import stat
 import wave
 from pathlib import Path
 from typing import Any
@@ -107,6 +109,34 @@ def test_each_sentence_is_rendered_to_audio_long_enough_for_its_words(
     assert check_folder(little, tmp_path) == []
     again = render_form(little, tmp_path, engine())
     assert again.made == 0 and again.sentences == done.sentences  # kept, vouched for
+
+
+class Hum:
+    """An engine that says every sentence as a tenth of a second of silence: quick, no eSpeak."""
+
+    name = "hum"
+
+    def voice(self, language: str) -> str:
+        return language
+
+    def render(self, text: str, language: str, out: Path) -> None:
+        with wave.open(str(out), "wb") as audio:
+            audio.setnchannels(1)
+            audio.setsampwidth(2)
+            audio.setframerate(8000)
+            audio.writeframes(b"\0\0" * 800)
+
+
+def test_every_folder_made_for_the_audio_is_the_kiosk_users_alone(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    before = os.umask(0o022)  # the usual umask, which leaves a folder made without a mode 0755
+    try:
+        done = render_form(short(load_form(MILD / "en.toml")), data, Hum())
+    finally:
+        os.umask(before)
+    for folder in (data / "speech", data / "speech" / "mild", done.folder):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
 
 
 def test_check_names_a_changed_file_a_missing_one_and_new_content(tmp_path: Path) -> None:
