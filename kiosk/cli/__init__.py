@@ -256,9 +256,20 @@ def touchscreen(args: argparse.Namespace) -> int:
         )
         return config
 
+    def stay_up(exc: Exception) -> bool:
+        """Started by the desktop (no terminal): a refusal is said now, where IT reads it (the
+        journal, the log), and the kiosk stays up saying it is not ready (kiosk.ui.app)."""
+        if sys.stderr.isatty() or not _refusal(exc):
+            return False
+        print(f"kiosk touchscreen: {exc}", file=sys.stderr, flush=True)
+        if closers:  # (the log is started once the settings are read)
+            log.error("the kiosk could not start (it stays on Welcome, not ready): %s", exc)
+        return True
+
     try:
         code = run(
             open_config,
+            stay_up=stay_up,
             windowed=args.windowed,
             exit_after="paint"
             if args.exit_after_paint

@@ -5,8 +5,10 @@ The start comes in two parts. First Welcome is painted, with as little loaded as
 settings, the frame and Welcome itself. Then, at once and on the same thread, the store is opened
 (SQLAlchemy, migrations, crash recovery, pending PDFs), the signing key and procedures are loaded and
 every other screen is built. A touch on Start in that moment waits in the event queue and is
-answered as soon as the kiosk is ready; if the store cannot be used, the window closes and the
-kiosk exits with one sentence, as it would have before painting anything.
+answered as soon as the kiosk is ready; if the store cannot be used, the kiosk exits with one
+sentence, as it would have before painting anything. Started by the desktop (no terminal to read
+that sentence), it stays up instead, Welcome saying it is not ready (`stay_up`): an exit left the
+desktop to the patient, or a Welcome that came and went every five seconds under systemd.
 """
 
 from __future__ import annotations
@@ -44,8 +46,11 @@ def run(
     *,
     windowed: bool = False,
     exit_after: ExitAfter | None = None,
+    stay_up: Callable[[Exception], bool] | None = None,
 ) -> int:
-    """Run the kiosk until staff close it. StoreError or ConfigError if it cannot start at all.
+    """Run the kiosk until staff close it. StoreError or ConfigError if it cannot start at all:
+    at once, unless `stay_up(error)` said it (one sentence for IT) and the kiosk is to stay up on a
+    Welcome that says it is not ready, until it is stopped.
 
     `open_config` reads the settings (and starts the log) once Welcome is painted, just before the
     store opens. NoDisplay, before any QApplication, if Qt could not open a display here (Qt would
@@ -72,6 +77,13 @@ def run(
             window.attach(station)
         except Exception as exc:  # raised again below, once the event loop has ended
             failed.append(exc)
+            if exit_after is None and stay_up is not None and stay_up(exc):
+                from kiosk.i18n import msg
+                from kiosk.unavailable import NOT_READY
+
+                window.unready = msg(NOT_READY)  # what is missing is IT's to read, not a patient's
+                window.apply_look()
+                return
             _close(window)
             return
         log.info("kiosk ready for the first patient")

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLayout, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.i18n import Words, msg, words_for
+from kiosk.i18n import Msg, Words, msg, words_for
 from kiosk.memory import give_back
 from kiosk.session.kinds import ScreenKind, Status
 from kiosk.session.view import Action, View, welcome
@@ -75,6 +75,7 @@ class KioskWindow(QWidget):
         self.scaled: tuple[type[QWidget], ...] = ()
         """Widgets that size their own keys (`set_scale`); the window's style sheet never does."""
         self.model: ScreenModel | None = None
+        self.unready: Msg | None = None  # why no station came (kiosk.ui.app), said on Welcome
         self.practice: PracticeBanner | None = None
         """PRACTICE across the top of every screen, in practice mode (`kiosk practice`)."""
         self.words: Words = words_for("en")
@@ -134,10 +135,8 @@ class KioskWindow(QWidget):
         self.scaled = (OnScreenKeyboard, DateKeypad, SignaturePad, DigitRow)
         self.model = model = station.screen_model()
         self.retrying = Retrying(model, self)  # a tap the database held up, tried again
-        self.identity = IdentityPage()
-        self.reading = ReadingPage()
-        self.question = QuestionPage()
-        self.review = ReviewPage()
+        self.identity, self.reading = IdentityPage(), ReadingPage()
+        self.question, self.review = QuestionPage(), ReviewPage()
         # A staff member confirms a typed signature, asked in the words staff read.
         attest = lambda call: self.staff_mode.attest(call)  # noqa: E731  (staff mode: made below)
         self.sign = SignPage(attest if station.typed_signature else None)
@@ -285,7 +284,7 @@ class KioskWindow(QWidget):
         """The window in the look of its display, text size, contrast and direction, redrawn."""
         self.look = restyle_window(self, palette_for(self.high_contrast))
         if self.model is None:
-            self._draw(welcome())
+            self._draw(welcome(self.unready))
         elif self.staff_mode.is_open:  # staff's screens in it, in their own type sizes
             self.staff_mode.restyle()
         else:

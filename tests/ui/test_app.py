@@ -88,3 +88,37 @@ def test_a_failure_while_building_the_screens_ends_the_kiosk_instead_of_freezing
     assert "RuntimeError" in done.stderr
     log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "CRITICAL kiosk.cli: the kiosk stopped: RuntimeError" in log
+
+
+def test_started_by_the_desktop_a_kiosk_that_cannot_start_stays_up_saying_it_is_not_ready(
+    tmp_path: Path,
+) -> None:
+    """Under systemd (no terminal) a settings file the kiosk cannot use ended it, Welcome came and
+    went every five seconds and the desktop showed between; from an autostart entry, the desktop
+    stayed. It stays up now, Welcome saying it is not ready, and the sentence for IT is said at once
+    (the journal). The probe closes it once Welcome says so."""
+    config = tmp_path / "bad.toml"
+    config.write_text("idle_warning_seconds = 0\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from kiosk.ui.window import KioskWindow\n"
+        "styled = KioskWindow.apply_look\n"
+        "def look(self):\n"
+        "    styled(self)\n"
+        "    if self.unready is not None and self.welcome.message.isVisibleTo(self):\n"
+        "        print('WELCOME SAYS', self.welcome.message.text(), flush=True)\n"
+        "        self.allow_close = True\n"
+        "        QTimer.singleShot(0, self.close)\n"
+        "KioskWindow.apply_look = look\n"
+        f"from kiosk.cli import main; sys.exit(main(['--config', {str(config)!r}, '--windowed']))\n"
+    )
+    done = run_python(probe)
+    assert done.returncode == 1
+    from kiosk.i18n import words_for
+    from kiosk.unavailable import NOT_READY
+
+    assert done.stdout.splitlines() == [f"WELCOME SAYS {words_for('en')(NOT_READY)}"]
+    said = [line for line in done.stderr.splitlines() if line.startswith("kiosk touchscreen: ")]
+    assert said and "idle_warning_seconds" in said[0]
+    assert "Traceback" not in done.stderr
