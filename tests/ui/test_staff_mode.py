@@ -393,7 +393,10 @@ def test_every_prepare_step_fits_landscape_and_portrait(
     staff_fits(window, "who performs and who signs")
     plan = form.plan.plan_step
     keys_under(window, plan.witness, plan.digits or plan.keys)
-    tap(qtbot, form.plan.plan_step.representative)
+    steps = form.where.text()
+    tap(qtbot, form.plan.plan_step.representative)  # a step more: counted at once (a reviewer)
+    assert form.where.text() != steps
+    assert form.where.text() == english("staff.prepare.where", at=5, total=8)
     next_(qtbot, form)
     staff_fits(window, "the representative")
     keys_under(window, form.plan.rep_step.reason, form.plan.rep_step.keys)

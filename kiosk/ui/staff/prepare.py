@@ -26,15 +26,10 @@ from kiosk.ui.widgets.keypad import DateKeypad
 from kiosk.ui.widgets.languages import LanguageButtons
 
 TITLES = (
-    "staff.prepare.title-name",
-    "staff.prepare.title-birth",
-    "staff.prepare.title-mrn",
-    "staff.prepare.title-procedure",
-    "staff.prepare.title-plan",
-    "staff.prepare.title-rep",
-    "staff.prepare.title-interp",
-    "staff.prepare.title-check",
-)
+    "staff.prepare.title-name", "staff.prepare.title-birth", "staff.prepare.title-mrn",
+    "staff.prepare.title-procedure", "staff.prepare.title-plan", "staff.prepare.title-rep",
+    "staff.prepare.title-interp", "staff.prepare.title-check",
+)  # fmt: skip
 NAME, BIRTH, MRN, CHOOSE, PLAN, REP, INTERP, CHECK = range(len(TITLES))
 """The steps in order; the check of all that was typed is last (the interpreter's came after it)."""
 
@@ -170,6 +165,7 @@ class PrepareForm(QWidget):
         self.plan = PlanSteps(words, also=desk.offered_languages)
         for step in (self.plan.plan_step, self.plan.rep_step, self.plan.interp_step):
             self.steps.addWidget(step)
+        self.plan.plan_step.representative.toggled.connect(lambda _on: self._say_where())
 
         # 8. Everything typed, to check before Prepare.
         column = self._step()
@@ -229,12 +225,16 @@ class PrepareForm(QWidget):
     def _interpreter_offered(self) -> bool:
         return self._language is not None and self._language != self.desk.main_language
 
+    def _say_where(self) -> list[int]:  # ("5 of 7": a representative who signs makes it 8)
+        path, step = self._path(), self.steps.currentIndex()
+        at = path.index(step) + 1 if step in path else step + 1
+        self.where.setText(self.words("staff.prepare.where", at=at, total=len(path)))
+        return path
+
     def _go(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
         words = self.words
-        path = self._path()
-        at = path.index(step) + 1 if step in path else step + 1
-        self.where.setText(words("staff.prepare.where", at=at, total=len(path)))
+        path = self._say_where()
         self.title.setText(words(TITLES[step]))
         self._top.place(self.width())
         self.back_button.setVisible(step > NAME)
