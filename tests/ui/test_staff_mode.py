@@ -491,7 +491,7 @@ def test_each_line_of_who_signs_keeps_its_name_in_sight_once_typed_into(
         for field in step.fields:
             field.setText("Luis Ruiz")
             name = field.accessibleName()
-            shown = [w for w in step.findChildren(QLabel) if w.text() == name]
+            shown = [w for w in step.findChildren(QLabel) if w.text().replace("\u2060", "") == name]
             assert len(shown) == 1 and not field.placeholderText(), name
             named = shown[0]
             at, there = named.mapTo(step, QPoint(0, 0)), field.mapTo(step, QPoint(0, 0))
@@ -634,3 +634,27 @@ def test_another_language_chosen_forgets_the_interpreter_named_for_the_first(
     assert form.step == prepare.CHOOSE
     tap(qtbot, form.languages.buttons["ar"])
     assert not interp.helps.isChecked() and interp.name.text() == ""
+
+
+@pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1280, 800)], ids=["1920", "1280"])
+def test_a_dates_pattern_in_a_label_is_never_broken_across_lines(
+    qtbot: QtBot, window: KioskWindow, size: QSize
+) -> None:
+    """A reviewer read "Planned date, MM/" over "DD/YYYY (optional)" at 1920x1080."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.ui.seen import lines
+
+    window.show_at(size)
+    form = fill_in(qtbot, window, stop=prepare.PLAN)
+    settle()
+    pattern = english("staff.prepare.planned-date").split(", ")[1].split(" ")[0]  # MM/DD/YYYY
+    (said,) = [
+        w
+        for w in form.plan.plan_step.findChildren(QLabel)
+        if pattern in w.text().replace("\u2060", "")
+    ]
+    text = said.text()
+    for line in lines(text, said.font(), said.contentsRect().width()):
+        shown = text[line.start : line.start + line.length].replace("\u2060", "")
+        assert pattern in shown or not any(part in shown for part in ("MM/", "DD/", "/YYYY")), shown
