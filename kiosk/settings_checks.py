@@ -4,6 +4,7 @@ not (else None). Declared with the settings in kiosk.config; kept here so that f
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,22 +24,22 @@ DAYS_MAX = 3650
 """Days a re-briefing is looked for at most (10 years)."""
 
 
-def idle_warning(value: int) -> str | None:
-    if 0 < value <= IDLE_WARNING_MAX:
-        return None
-    return (
-        f"a whole number of seconds from 1 to {IDLE_WARNING_MAX} (10 minutes): the privacy wipe "
-        "must not wait longer with a patient's details on an unattended screen"
-    )
+def _before_the_wipe(most: int, said: str) -> Callable[[int], str | None]:
+    """A time before the privacy wipe: 1 to `most` seconds (`said`: how long that is)."""
+
+    def check(value: int) -> str | None:
+        if 0 < value <= most:
+            return None
+        return (
+            f"a whole number of seconds from 1 to {most} ({said}): the privacy wipe must not wait "
+            "longer with a patient's details on an unattended screen"
+        )
+
+    return check
 
 
-def idle_end(value: int) -> str | None:
-    if 0 < value <= IDLE_END_MAX:
-        return None
-    return (
-        f"a whole number of seconds from 1 to {IDLE_END_MAX} (5 minutes): the privacy wipe must "
-        "not wait longer with a patient's details on an unattended screen"
-    )
+idle_warning = _before_the_wipe(IDLE_WARNING_MAX, "10 minutes")
+idle_end = _before_the_wipe(IDLE_END_MAX, "5 minutes")
 
 
 def days(value: int) -> str | None:

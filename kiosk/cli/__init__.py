@@ -23,6 +23,12 @@ def touchscreen_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--windowed", action="store_true", help="run in a window instead of fullscreen"
     )
+    parser.add_argument(
+        "--stay-up",
+        action="store_true",
+        help="if it cannot start, stay on Welcome saying it is not ready (for a kiosk started at "
+        "login: the reason is printed once), instead of exiting",
+    )
     # For benchmarks/: the time from start to the first screen painted, and to ready for a patient.
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
@@ -257,9 +263,9 @@ def touchscreen(args: argparse.Namespace) -> int:
         return config
 
     def stay_up(exc: Exception) -> bool:
-        """Started by the desktop (no terminal): a refusal is said now, where IT reads it (the
-        journal, the log), and the kiosk stays up saying it is not ready (kiosk.ui.app)."""
-        if sys.stderr.isatty() or not _refusal(exc):
+        """`--stay-up` (started at login): a refusal is said now, where IT reads it (the journal,
+        the log), and the kiosk stays up saying it is not ready (kiosk.ui.app)."""
+        if not args.stay_up or not _refusal(exc):
             return False
         print(f"kiosk touchscreen: {exc}", file=sys.stderr, flush=True)
         if closers:  # (the log is started once the settings are read)

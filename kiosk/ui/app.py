@@ -6,9 +6,9 @@ settings, the frame and Welcome itself. Then, at once and on the same thread, th
 (SQLAlchemy, migrations, crash recovery, pending PDFs), the signing key and procedures are loaded and
 every other screen is built. A touch on Start in that moment waits in the event queue and is
 answered as soon as the kiosk is ready; if the store cannot be used, the kiosk exits with one
-sentence, as it would have before painting anything. Started by the desktop (no terminal to read
-that sentence), it stays up instead, Welcome saying it is not ready (`stay_up`): an exit left the
-desktop to the patient, or a Welcome that came and went every five seconds under systemd.
+sentence, as it would have before painting anything. Started at login (`kiosk --stay-up`), it stays
+up instead, Welcome saying it is not ready (`stay_up`): an exit left the desktop to the patient,
+or a Welcome that came and went every five seconds under systemd.
 """
 
 from __future__ import annotations

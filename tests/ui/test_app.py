@@ -90,13 +90,13 @@ def test_a_failure_while_building_the_screens_ends_the_kiosk_instead_of_freezing
     assert "CRITICAL kiosk.cli: the kiosk stopped: RuntimeError" in log
 
 
-def test_started_by_the_desktop_a_kiosk_that_cannot_start_stays_up_saying_it_is_not_ready(
+def test_started_at_login_a_kiosk_that_cannot_start_stays_up_saying_it_is_not_ready(
     tmp_path: Path,
 ) -> None:
-    """Under systemd (no terminal) a settings file the kiosk cannot use ended it, Welcome came and
-    went every five seconds and the desktop showed between; from an autostart entry, the desktop
-    stayed. It stays up now, Welcome saying it is not ready, and the sentence for IT is said at once
-    (the journal). The probe closes it once Welcome says so."""
+    """Under systemd a settings file the kiosk cannot use ended it, Welcome came and went every
+    five seconds and the desktop showed between; from an autostart entry, the desktop stayed. With
+    `--stay-up` (the README's unit and entry) it stays up, Welcome saying it is not ready, and the
+    sentence for IT is said at once (the journal). The probe closes it once Welcome says so."""
     config = tmp_path / "bad.toml"
     config.write_text("idle_warning_seconds = 0\n", encoding="utf-8")
     probe = (
@@ -111,7 +111,8 @@ def test_started_by_the_desktop_a_kiosk_that_cannot_start_stays_up_saying_it_is_
         "        self.allow_close = True\n"
         "        QTimer.singleShot(0, self.close)\n"
         "KioskWindow.apply_look = look\n"
-        f"from kiosk.cli import main; sys.exit(main(['--config', {str(config)!r}, '--windowed']))\n"
+        "from kiosk.cli import main\n"
+        f"sys.exit(main(['--config', {str(config)!r}, '--windowed', '--stay-up']))\n"
     )
     done = run_python(probe)
     assert done.returncode == 1
