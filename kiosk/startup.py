@@ -112,10 +112,21 @@ def setting_problems(
     config: Config, forms: Mapping[str, Form], translations: Mapping[str, Mapping[str, Form]]
 ) -> list[str]:
     """Settings that name what this kiosk does not have, each a sentence naming the setting, its
-    value and the choices (the settings file is for the caller to name): a walk-up procedure not loaded (walk-up patients would be told to ask
-    staff), languages no procedure is offered in (Welcome would leave them out). The kiosk runs on,
-    as the screens fall back; `kiosk doctor` fails on them."""
+    value and the choices (the settings file is for the caller to name): a forms_dir not there, a
+    walk-up procedure not loaded (walk-up patients would be told to ask staff), languages no
+    procedure is offered in (Welcome would leave them out). The kiosk runs on, as the screens fall
+    back, and logs them at start; `kiosk doctor` fails on them."""
     problems = []
+    # A forms_dir that is not there: the kiosk shows the shipped forms alone, never the clinic's
+    # (its default, in the data folder, may well be missing: only a set one is named).
+    folder = Path(str(config["forms_dir"])).expanduser()
+    if config["forms_dir"] and not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        problems.append(
+            f"forms_dir: {folder} {what}, so the kiosk shows only the procedures it ships; correct "
+            "forms_dir to the folder of the clinic's procedure files, or leave it empty for the "
+            "default."
+        )
     walk_up = str(config["walk_up_procedure"])
     if config["walk_up_mode"] and walk_up not in forms:
         choices = ", ".join(sorted(forms)) or "none: no procedure is loaded (`kiosk forms check`)"

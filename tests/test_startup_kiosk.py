@@ -81,3 +81,23 @@ def test_start_without_a_usable_key_says_so_and_keeps_going(
         assert "signing_key" in started.problems[0]
     finally:
         started.store.close()
+
+
+def test_start_logs_a_forms_dir_that_is_not_there(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Only doctor had named it: the kiosk showed the shipped forms alone, its log silent."""
+    from tests.conftest import set_config
+
+    assert main(["init"]) == 0
+    missing = tmp_path / "nonexistent" / "forms"
+    set_config(load_config().path, forms_dir=str(missing))
+    with caplog.at_level("ERROR", logger="kiosk.startup"):
+        started = start_kiosk(load_config(), datetime.now(UTC))
+    started.store.close()
+    said = [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == "kiosk.startup" and r.levelname == "ERROR" and "forms_dir:" in r.getMessage()
+    ]
+    assert len(said) == 1 and f"forms_dir: {missing} does not exist" in said[0]

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.config import SETTINGS, Config, load_config, toml_value
@@ -59,23 +58,7 @@ def settings_check(config: Config, catalog: Catalog) -> Check:
         )
     problems = setting_problems(config, catalog.forms, catalog.translations)
     problems += trust_problems(config)  # `kiosk verify` reads them; the kiosk itself does not
-    problems += forms_dir_problems(config)
     if not problems:
         return Check("config", True, f"{config.path} (readable)")
     said = "; ".join(p.rstrip(".") for p in problems)
     return Check("config", False, f"{config.path}: {said}.")
-
-
-def forms_dir_problems(config: Config) -> list[str]:
-    """A forms_dir set to a folder that is not there: the kiosk would show the shipped forms alone,
-    never the clinic's, and say nothing (its default, in the data folder, may well be missing)."""
-    if not config["forms_dir"]:
-        return []
-    folder = Path(str(config["forms_dir"])).expanduser()
-    if folder.is_dir():
-        return []
-    what = "is a file, not a folder" if folder.exists() else "does not exist"
-    return [
-        f"forms_dir: {folder} {what}, so the kiosk shows only the procedures it ships; correct "
-        "forms_dir to the folder of the clinic's procedure files, or leave it empty for the default."
-    ]
