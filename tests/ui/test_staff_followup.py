@@ -155,6 +155,9 @@ def test_a_pending_pdf_is_made_then_printed_and_copied_each_audited(
     assert born == "Born May 6, 1950 · MRN MRN-1001" and born in detail.facts.text()
     # the language the patient was briefed in, by its own name (reviewers found none)
     assert english("staff.detail.language", language="English") in detail.facts.text()
+    # Which question is open, not only how many (a reviewer could not tell).
+    flagged = FORM.risk(FORM.risks[1].id).title
+    assert english("staff.detail.open-question", title=flagged) in detail.facts.text()
     assert detail.make_button.isVisible()
     assert not detail.print_button.isVisible() and not detail.copy_button.isVisible()
     staff_fits(window, "a briefing with its PDF pending")

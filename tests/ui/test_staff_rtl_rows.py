@@ -5,7 +5,7 @@ drawn at the title's other end."""
 from __future__ import annotations
 
 from kiosk.i18n import words_for
-from kiosk.ui.staff.questions import own
+from kiosk.ui.staff.describe import own
 
 FSI, PDI = "\u2068", "\u2069"
 

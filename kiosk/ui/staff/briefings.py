@@ -21,12 +21,13 @@ from kiosk.services.staff import (
     Cosigned,
     FoundBriefings,
     Heard,
+    OpenQuestion,
     RecordRow,
     StaffDesk,
 )
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, WrapButton, button, card, centred, label, wrap_button
-from kiosk.ui.staff.describe import WITHDRAW_WHY, facts, listened_lines, summary
+from kiosk.ui.staff.describe import WITHDRAW_WHY, facts, listened_lines, own, summary
 from kiosk.ui.staff.fit import keys_give_way
 from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
@@ -160,6 +161,8 @@ class BriefingDetail(Panel):
         """Who signs beside the patient, planned and signed (read with the row)."""
         self.heard: list[Heard] = []
         """What the patient listened to (read with the row)."""
+        self.open: list[OpenQuestion] = []
+        """The questions the patient flagged that no one has answered yet (read with the row)."""
         self.menu_button.setText(words("staff.detail.back"))
         frame, self.lines = card()
         self.facts = label()
@@ -212,8 +215,9 @@ class BriefingDetail(Panel):
         if self.briefing_id is None:
             return
 
-        def arrived(found: tuple[RecordRow, Cosigned, list[Heard]]) -> None:
-            self.row, self.cosigned, self.heard = found
+        def arrived(found: tuple[RecordRow, Cosigned, list[Heard], list[OpenQuestion]]) -> None:
+            self.row, self.cosigned, self.heard, asked = found
+            self.open = [q for q in asked if q.briefing_id == briefing_id]
             self._draw()
             self.say(told, role)
 
@@ -223,6 +227,7 @@ class BriefingDetail(Panel):
                 desk.briefing(briefing_id),
                 desk.cosigned(briefing_id),
                 desk.listened(briefing_id),
+                desk.open_questions(),
             ),
             arrived,
         )
@@ -236,6 +241,11 @@ class BriefingDetail(Panel):
         self.title.setText(row.patient_name or words("staff.detail.walk-up"))
         lines = [
             *facts(words, row, now, ours, self.cosigned),
+            # Which questions are still open, not only how many ("Questions to answer" answers them).
+            *(
+                words("staff.detail.open-question", title=own(words, q.screen_title))
+                for q in self.open
+            ),
             *listened_lines(words, self.heard, now),
         ]
         self.facts.setText("\n".join(lines))
@@ -322,7 +332,7 @@ class BriefingDetail(Panel):
         self.briefing_id = None
         self.row = None
         self.cosigned = Cosigned()  # names of the patient's signers: gone with the patient's
-        self.heard = []
+        self.heard, self.open = [], []
         self.title.setText("")
         self.facts.setText("")
         for b in (self.print_button, self.copy_button, self.make_button, self.withdraw_button):

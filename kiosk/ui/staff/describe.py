@@ -214,6 +214,13 @@ def signer_lines(
     return lines
 
 
+def own(words: Words, text: str) -> str:
+    """A name or a screen's title set into a line in its own direction, where either reads right to
+    left: an English title between Arabic quotes drew its quote at its other end ("Allergic
+    reaction»»", a reviewer)."""
+    return isolated(text) if words.right_to_left else _own(text)
+
+
 def _own(text: str) -> str:
     """A person's words set apart in their own direction when they read right to left: an Arabic
     name and relationship in an English line read "(علي (ابن" (a reviewer)."""

@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.i18n import Text, Words, isolated, msg
+from kiosk.i18n import Text, Words, msg
 from kiosk.services.staff import NOTE_MAX, OpenQuestion, StaffDesk, StaffError, StaleError
 from kiosk.ui.jobs import Jobs
 from kiosk.ui.pages.base import Reading, WrapButton, button, centred, label, wrap_button
-from kiosk.ui.staff.describe import when
+from kiosk.ui.staff.describe import own, when
 from kiosk.ui.staff.fit import Stack, keys_give_way
 from kiosk.ui.staff.keys import DigitRow, text_field, wipe
 from kiosk.ui.staff.panel import Panel
@@ -219,9 +219,3 @@ class QuestionList(Panel):
         self.rows.clear()
         self.say("")
         self.pages.setCurrentWidget(self.rows)
-
-
-def own(words: Words, text: str) -> str:
-    """A name or a screen's title set into a right-to-left line in its own direction: an English
-    title in Arabic quotes had its closing quote drawn at its other end ("Allergic reaction»»")."""
-    return isolated(text) if words.right_to_left else text
