@@ -141,11 +141,14 @@ def sound_output() -> bool:
 
 def without_sound(window: KioskWindow) -> None:
     """No sound output: Listen and reading every screen aloud are not offered (a patient watched
-    each sentence marked in turn and heard nothing). IT is told in one line; `kiosk doctor` too."""
-    log.warning(
-        "no sound output device: Listen is not offered; connect speakers or headphones"
-        " and restart the kiosk"
+    each sentence marked in turn and heard nothing). IT is told in one line; `kiosk doctor` too;
+    staff mode lists it with the other problems found at start (Listen had gone without a word)."""
+    said = (
+        "no sound output device: Listen is not offered; connect speakers or headphones and "
+        "restart the kiosk"
     )
+    log.warning(said)
+    window.station.problems.append(said)
     window.station.sound = False
     if window.model is not None:
         window.model.offer_read_aloud(False, False)  # the screen drawn again without them

@@ -41,6 +41,7 @@ def test_without_sound_listen_and_reading_aloud_are_not_offered(
     assert not window.welcome.listen_button.isVisible()
     said = [r.getMessage() for r in caplog.records if "sound" in r.getMessage()]
     assert len(said) == 1 and "connect speakers or headphones" in said[0]
+    assert station.problems[-1] == said[0]  # staff mode lists it among the problems at start
     begin(qtbot, window)  # the next patient's briefing: no Listen either
     assert not window.top.listen_button.isVisible()
     assert window.model is not None and not window.model.view.read_aloud_offered
