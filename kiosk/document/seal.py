@@ -136,10 +136,11 @@ _DAMAGED = (
 
 def _not_intact(
     reason: str,
-    error: BaseException | None = None,
     signer: str = "",
     signed_at: datetime | None = None,
     sha256: str = "",
+    *,
+    error: BaseException | None = None,
 ) -> SealReport:
     if error is not None:
         log.debug("seal check: %s (%s)", reason, type(error).__name__)
@@ -169,11 +170,11 @@ def verify_pdf(pdf: bytes) -> SealReport:
     try:
         reader = PdfFileReader(BytesIO(pdf))
     except Exception as exc:
-        return _not_intact(_UNREADABLE, exc)
+        return _not_intact(_UNREADABLE, error=exc)
     try:
         signatures = list(reader.embedded_signatures)
     except Exception as exc:
-        return _not_intact(_DAMAGED, exc)
+        return _not_intact(_DAMAGED, error=exc)
     if not signatures:
         return _not_intact(_NO_SIGNATURE)
     if len(signatures) > 1:
@@ -185,7 +186,7 @@ def verify_pdf(pdf: bytes) -> SealReport:
         sha256 = hashlib.sha256(cert_der).hexdigest()
         signer = x509.load_der_x509_certificate(cert_der).subject.rfc4514_string()
     except Exception as exc:
-        return _not_intact(_DAMAGED, exc)
+        return _not_intact(_DAMAGED, error=exc)
     try:
         context = ValidationContext(trust_roots=[cert], allow_fetching=False)
         # skip_diff: pyHanko's analysis of later incremental updates is moot, any update fails below.
@@ -193,26 +194,20 @@ def verify_pdf(pdf: bytes) -> SealReport:
         signed_at: datetime | None = status.signer_reported_dt
         intact, valid, coverage = bool(status.intact), bool(status.valid), status.coverage
     except Exception as exc:
-        return _not_intact(_DAMAGED, exc, signer, None, sha256)
+        return _not_intact(_DAMAGED, signer, None, sha256, error=exc)
     if not intact:  # the digest of the signed byte ranges is not the one that was signed
-        return _not_intact(_CHANGED, None, signer, signed_at, sha256)
+        return _not_intact(_CHANGED, signer, signed_at, sha256)
     if not valid:  # the digest matches, but the signature over it does not verify with the cert
         return _not_intact(
-            "the signature is not valid for the certificate it carries",
-            None,
-            signer,
-            signed_at,
-            sha256,
+            "the signature is not valid for the certificate it carries", signer, signed_at, sha256
         )
     if coverage != SignatureCoverageLevel.ENTIRE_FILE:
         if coverage in (
             SignatureCoverageLevel.ENTIRE_REVISION,
             SignatureCoverageLevel.CONTIGUOUS_BLOCK_FROM_START,
         ):
-            return _not_intact(_ADDED, None, signer, signed_at, sha256)
-        return _not_intact(
-            "the signature does not cover the whole file", None, signer, signed_at, sha256
-        )
+            return _not_intact(_ADDED, signer, signed_at, sha256)
+        return _not_intact("the signature does not cover the whole file", signer, signed_at, sha256)
     return SealReport(True, "", signer, signed_at, sha256)
 
 

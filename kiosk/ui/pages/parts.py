@@ -74,6 +74,7 @@ class ScrollCue(QWidget):
         row.addWidget(self.text, 1)
         self.keep_room(keep_room)
         self._area: QAbstractScrollArea | None = None
+        self._more = self._scrolls = False  # what the area it follows said last (`follow`)
         self.hide()
 
     def scrolls(self, area: QAbstractScrollArea) -> None:
@@ -86,7 +87,6 @@ class ScrollCue(QWidget):
         takes room only while it shows goes once the words would be whole in its room too: kept
         while they fitted only without it, it held a refused birth date's last line cut, "more
         below" said under it and the page empty below (Spanish, Larger text, 1280x800)."""
-        self._more = self._scrolls = False
         area.more.connect(lambda more: self._follow(area, more=more))
         area.scrolls.connect(lambda scrolls: self._follow(area, scrolls=scrolls))
         self.scrolls(area)

@@ -210,9 +210,8 @@ class StaffMode(QObject):
 
     def touched(self) -> None:
         self.session.touched()
-        if (
-            self._still is not None and self._still.shown
-        ):  # once the press has landed on it, not on the step under it
+        still = self._still  # (none until staff's screens are made)
+        if still is not None and still.shown:  # once the press has landed on it, not the step under
             QTimer.singleShot(0, self, self._stay)
 
     def _stay(self) -> None:

@@ -29,11 +29,12 @@ from kiosk.ui.widgets.keypad import (
     give_glyph,
     glyph_size,
     key_height_for,
+    key_width_for,
     set_flag,
     set_font_px,
     shift_glyph,
 )
-from kiosk.ui.widgets.keys import sizes_changed, widest_key_for, words_or_glyphs
+from kiosk.ui.widgets.keys import sizes_changed, words_or_glyphs
 from kiosk.ui.widgets.letters import ACCENT_ROWS, SENTENCES, capital, capital_next, variants
 
 UNIT = 112
@@ -307,7 +308,7 @@ class OnScreenKeyboard(QWidget):
         """A key's least width: for the widest words it shows as its page turns, if it does."""
         turns = {self._script_key: ids.SCRIPT, self._accents_key: ids.ACCENTS}
         texts = [self._words(ids.LETTERS), self._words(turns[key])] if key in turns else []
-        return widest_key_for(key, texts, self._scale, least=MIN_KEY)
+        return key_width_for(key, self._scale, least=MIN_KEY, texts=texts)
 
     def show_hint(self, shown: bool) -> None:
         """Show how to find accents above the bottom row, or not (when the screen is short of room:

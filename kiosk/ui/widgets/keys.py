@@ -218,27 +218,22 @@ def give_glyph(
     key.setIcon(QIcon(Glyph(shape, key, follows, mirrors=mirrors, filled_when_on=filled_when_on)))
 
 
-def key_width_for(key: QPushButton, scale: float, *, least: float = 0) -> int:
+def key_width_for(
+    key: QPushButton, scale: float, *, least: float = 0, texts: Sequence[str] = ()
+) -> int:
     """The width a key needs so its words (and glyph) never touch its border: the text measured
     in the key's own font, the glyph and its gap, KEY_PADDING each side and the border at its
-    widest; never less than `least` nor than what the style asks for."""
+    widest; never less than `least` nor than what the style asks for. `texts`: the words it shows
+    in turn, measured for the widest (sized for the words it had, the key back to the Arabic
+    letters showed them cut as its page turned)."""
     key.ensurePolished()
-    need = QFontMetrics(key.font()).horizontalAdvance(key.text())
+    metrics = QFontMetrics(key.font())
+    need = max(metrics.horizontalAdvance(text) for text in (key.text(), *texts))
     if not key.icon().isNull():
-        need += key.iconSize().width() + (round(GLYPH_GAP * scale) if key.text() else 0)
+        shown = any((key.text(), *texts))
+        need += key.iconSize().width() + (round(GLYPH_GAP * scale) if shown else 0)
     need += 2 * round(KEY_PADDING * scale) + 2 * BORDER_ROOM
     return max(round(least), need, key.sizeHint().width())
-
-
-def widest_key_for(key: QPushButton, texts: Sequence[str], scale: float, *, least: float) -> int:
-    """The width `key` needs for the widest of `texts`, the words it shows in turn (sized for the
-    words it had, the key back to the Arabic letters showed them cut as its page turned)."""
-    shown, need = key.text(), 0
-    for text in texts or (shown,):
-        key.setText(text)
-        need = max(need, key_width_for(key, scale, least=least))
-    key.setText(shown)
-    return need
 
 
 def give_in_turn(given: int, mays: tuple[int, ...]) -> list[int]:
