@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.i18n import Text, Words, msg
@@ -180,7 +180,9 @@ class BriefingDetail(Panel):
         self.make_button = button(words("staff.detail.make"), "primary", self.make_pdf)
         self.withdraw_button = button(words("staff.detail.withdraw"), None, self.ask_why)
         for b in (self.print_button, self.copy_button, self.make_button, self.withdraw_button):
-            row.addWidget(b)
+            # Their tops on one line: Print, shown where a taller Make was, starts where Make did
+            # (centred in the row's old height, it stood 12 px lower until the row was laid out).
+            row.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
             b.hide()
         row.addStretch(1)
         self.body.addLayout(row)
