@@ -14,13 +14,13 @@ from kiosk.content.offered import offered_anywhere, offered_in
 from kiosk.i18n import Msg, language_name, msg
 from kiosk.records import desk as desk_records
 from kiosk.services.console import ConsoleDesk
+from kiosk.services.same_patient import check_patient
 from kiosk.services.signing_plan import Plan, plan_problem
 from kiosk.services.staff import (
     NAME_MAX,
     Language,
     Procedure,
     StaffError,
-    already_waiting,
     name_problem_for_staff,
     named,
     procedures_of,
@@ -130,7 +130,7 @@ class Preparing:
             problem = plan_problem(plan, self.desk.now())
         if problem is not None:
             raise StaffError(problem)
-        already_waiting(self.desk.store, name, dob, clean_mrn(mrn), self.desk.now())
+        check_patient(self.desk.store, name, dob, clean_mrn(mrn), self.desk.now())
         anywhere = kiosk_id == ANY_KIOSK
         there = (
             self.desk.store if anywhere else dataclasses.replace(self.desk.store, kiosk_id=kiosk_id)

@@ -25,16 +25,17 @@ from kiosk.records.cosigned import Cosigned, cosigned
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.listened import Heard, listened
 from kiosk.records.query import RecordRow
+from kiosk.services.errors import StaffError, StaleError
+from kiosk.services.same_patient import check_patient
 from kiosk.session.cosign import Plan
 from kiosk.station import PREPARED_WINDOW, Station
-from kiosk.store.briefings import ANY_KIOSK, prepare_briefing, waiting_for
+from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
 from kiosk.store.models import NAME_MAX
 from kiosk.store.rules import MRN_MAX, InputError, clean_mrn, clean_name
 from kiosk.store.staff import LoginOutcome
 
 if TYPE_CHECKING:
     from kiosk.services.rebriefing import Rebriefs
-    from kiosk.store.database import Store
 
 __all__ = [
     "ANY_KIOSK",
@@ -63,19 +64,6 @@ log = logging.getLogger(__name__)
 
 STORE_FAILED = "staff.store-failed"
 T = TypeVar("T")
-
-
-class StaffError(Exception):
-    """What staff are told when an action or a read did not happen: a message from the catalog.
-    Its str() is the message's id, never a name or an MRN (the log may get it)."""
-
-    def __init__(self, text: Msg) -> None:
-        super().__init__(text.id)
-        self.text = text
-
-
-class StaleError(StaffError):
-    """The records changed meanwhile (answered at another kiosk, a PDF made by the patient's job)."""
 
 
 @dataclass(frozen=True)
@@ -139,22 +127,6 @@ def procedures_of(
 def named(codes: Iterable[str]) -> list[Language]:
     """Languages by code, each with its own name ("Español"), in the order given."""
     return [Language(code, language_name(code)) for code in codes]
-
-
-def already_waiting(store: Store, name: str, dob: date, mrn: str | None, now: datetime) -> None:
-    """StaffError if a briefing for this patient is already waiting (prepared on any kiosk within
-    PREPARED_WINDOW, not started): a second one briefed the patient twice, and the export counted
-    them as two patients (a reviewer). A store that cannot be read is left to the write to say."""
-    try:
-        found = waiting_for(store, name, dob, mrn, now - PREPARED_WINDOW)
-    except (SQLAlchemyError, OSError) as exc:
-        log.warning("briefings waiting could not be read: %s", type(exc).__name__)
-        return
-    if found is not None:
-        when = found.created_at.astimezone()
-        raise StaffError(
-            msg("staff.prepare.already-waiting", when=when, staff=found.prepared_by or "-")
-        )
 
 
 def name_problem_for_staff(text: str) -> Msg | None:
@@ -284,7 +256,7 @@ class StaffDesk:
             problem = plan_problem(plan, self.now())
         if problem is not None:
             raise StaffError(problem)
-        already_waiting(self.station.store, name, dob, mrn, self.now())
+        check_patient(self.station.store, name, dob, mrn, self.now())
         try:
             briefing_id = prepare_briefing(
                 self.station.store, form, name=name, date_of_birth=dob,

@@ -230,6 +230,27 @@ class AlreadyWaiting:
     prepared_by: str | None
 
 
+@dataclass(frozen=True)
+class OnRecord:
+    """The patient an MRN was last prepared for."""
+
+    name: str
+    date_of_birth: date
+
+
+def mrn_on_record(store: Store, mrn: str) -> OnRecord | None:
+    """The patient a briefing was last prepared for under `mrn`, on any kiosk at any time; None if
+    the MRN was never used."""
+    with store.reading() as session:
+        row = session.execute(
+            select(PatientRow.name, PatientRow.date_of_birth)
+            .where(PatientRow.mrn == mrn)
+            .order_by(PatientRow.created_at.desc(), PatientRow.id.desc())
+            .limit(1)
+        ).first()
+    return None if row is None else OnRecord(row.name, row.date_of_birth)
+
+
 def waiting_for(
     store: Store, name: str, date_of_birth: date, mrn: str | None, since: datetime
 ) -> AlreadyWaiting | None:

@@ -159,6 +159,11 @@ def test_a_briefing_prepared_at_the_desk_is_taken_by_its_kiosk_only(tmp_path: Pa
             assert isinstance(taken, Briefing) and taken.briefing_id == mine != elsewhere
             assert taken.patient is not None and taken.patient.name == "Zoë Ångström"
             assert taken.patient.mrn == "MRN-7"
+            with pytest.raises(StaffError) as refused:  # MRN-7 is Zoë's: not Ben's too
+                preparing.prepare(
+                    "Sam Carter", "kiosk-9", "mild", "Ben Okafor", date(1960, 1, 2), "MRN-7"
+                )
+            assert refused.value.text.id == "staff.prepare.mrn-other-patient"
             with desk.store.reading() as s:
                 rows = s.execute(
                     select(AuditEntry.actor, AuditEntry.kiosk_id).where(

@@ -167,7 +167,7 @@ def test_a_patient_with_a_briefing_waiting_is_not_prepared_twice(
     for name, dob, mrn in (
         ("María José Muñoz", born, "MRN-1001"),  # the same again
         ("maría  josé muñoz", born, None),  # case and spaces aside, no MRN typed this time
-        ("M. J. Muñoz", date(1962, 5, 18), "MRN-1001"),  # the same MRN
+        ("maria jose munoz", born, "MRN-1001"),  # the same MRN, typed without the accents
     ):
         with pytest.raises(StaffError) as refused:
             desk.prepare("Sam Carter", "mild", name, dob, mrn)
@@ -178,6 +178,32 @@ def test_a_patient_with_a_briefing_waiting_is_not_prepared_twice(
     desk.prepare("Sam Carter", "mild", "María José Muñoz", born, "MRN-2002")
     desk.withdraw("Dana Okafor", first, "wrong-patient")
     desk.prepare("Dana Okafor", "mild", "María José Muñoz", born, "MRN-3003")
+
+
+def test_an_mrn_on_record_for_another_patient_is_refused_naming_them(
+    desk: StaffDesk, clock: FakeClock
+) -> None:
+    """A reviewer prepared Maria Gonzalez under José Núñez's MRN without a word; José's waiting
+    briefing then refused José, and he dropped off the re-briefing list. An MRN already used for
+    another name or birth date is refused, naming who it is on record for; the same patient (case,
+    accents and spaces aside) is not another one."""
+    jose, born = "José Núñez", date(1951, 3, 14)
+    first = desk.prepare("Dana Okafor", "mild", jose, born, "MRN-1001")
+    for name, dob in (("Maria Gonzalez", date(1955, 5, 5)), (jose, date(1951, 3, 15))):
+        with pytest.raises(StaffError) as refused:
+            desk.prepare("Sam Carter", "mild", name, dob, "MRN-1001")
+        said = refused.value.text
+        assert said.id == "staff.prepare.mrn-other-patient", name
+        assert (said.args["name"].strip("\u2068\u2069"), said.args["born"]) == (jose, born)
+        assert said.args["mrn"].strip("\u2068\u2069") == "MRN-1001"
+    desk.withdraw("Dana Okafor", first, "not-wanted")
+    clock.advance(60)
+    again = desk.prepare("Sam Carter", "mild", " jose  NUNEZ ", born, "MRN-1001")
+    assert again != first
+    # Another MRN is another patient, whatever the name; and the refused ones stored nothing.
+    desk.prepare("Sam Carter", "mild", "Maria Gonzalez", date(1955, 5, 5), "MRN-2002")
+    with desk.station.store.reading() as session:
+        assert session.query(BriefingRow).count() == 3
 
 
 @pytest.mark.parametrize(("language", "title"), [("es", "El procedimiento mild"), ("en", None)])
