@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.records.query import Filters, RecordRow, fold, rows_query
+from kiosk.records.query import Filters, RecordRow, fold, rows_query, with_kept
 from kiosk.store.briefings import ANY_KIOSK
 from kiosk.store.models import AuditEntry, BriefingRow, BriefingStatus, PatientRow
 
@@ -120,6 +120,7 @@ def page(
                 and_(_happened == after.happened_at, BriefingRow.id < after.briefing_id),
             )
         )
+    totals = with_kept(session, totals)
     rows = [_row(r, totals) for r in session.execute(query)]
     more = len(rows) > limit
     rows = rows[:limit]

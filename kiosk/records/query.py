@@ -24,6 +24,7 @@ from kiosk.store.models import (
     RiskAcknowledgement,
     SignatureRow,
 )
+from kiosk.store.versions import kept_risk_counts
 
 Progress = Callable[[int, int], None]
 """Told (done, total) briefings as an export goes, so a command can draw a progress bar; it may
@@ -238,14 +239,14 @@ def find_records(
     """The briefings that match (only `briefing_id`'s when given), in the order they happened.
 
     `risk_totals` maps a form's content SHA-256 to its number of risks (see `risk_totals`); a
-    completed briefing whose form is not known counts its acknowledgements, since signing needs
+    completed briefing whose form is neither known nor kept counts its acknowledgements, since signing needs
     every risk acknowledged; any other gets None.
     """
-    totals = risk_totals or {}
-    out: list[RecordRow] = []
     query = rows_query(filters)
     if briefing_id is not None:
         query = query.where(BriefingRow.id == briefing_id)
+    totals = with_kept(session, risk_totals or {})
+    out: list[RecordRow] = []
     for r in session.execute(query):
         if not filters.matches_patient(r[2], r[4]):
             continue
@@ -254,6 +255,13 @@ def find_records(
             total = r[17]
         out.append(RecordRow(*[*r[:18], total, *r[18:]]))
     return out
+
+
+def with_kept(session: Session, totals: Mapping[str, int]) -> Mapping[str, int]:
+    """`totals`, and the number of risks of each kept version it lacks: a briefing left unfinished
+    on an older version showed "1 of ?" once the forms changed (a reviewer)."""
+    kept = kept_risk_counts(session, totals.keys())
+    return {**totals, **kept} if kept else totals
 
 
 def procedure_ids(session: Session, forms: Iterable[Any] = ()) -> list[str]:

@@ -8,7 +8,7 @@ import json
 import re
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -75,6 +75,36 @@ def _add(session: Session, snap: Snapshot, source_sha256: str, now: datetime) ->
             kept_at=now,
         )
     )
+
+
+_RISKS: dict[str, int] = {}
+"""Each kept version's number of risks, by content hash (what a hash names never changes)."""
+
+
+def kept_risk_counts(session: Session, known: Collection[str] = ()) -> dict[str, int]:
+    """The number of risks of each kept version whose hash is not in `known` (a damaged one is
+    left out): an unfinished briefing on an older version counts its risks after the forms
+    changed."""
+    shas = set(session.scalars(select(ContentVersionRow.content_sha256))) - set(known)
+    with _LOCK:
+        out = {sha: _RISKS[sha] for sha in shas if sha in _RISKS}
+    rest = shas - out.keys()
+    if rest:
+        rows = session.execute(
+            select(ContentVersionRow.content_sha256, ContentVersionRow.content).where(
+                ContentVersionRow.content_sha256.in_(sorted(rest))
+            )
+        )
+        for sha, content in rows:
+            try:
+                risks = json.loads(content)["risks"]
+            except (ValueError, KeyError, TypeError):
+                continue
+            if isinstance(risks, list):
+                out[sha] = len(risks)
+        with _LOCK:
+            _RISKS.update(out)
+    return out
 
 
 def kept_form(session: Session, content_sha256: str) -> Form | None:

@@ -129,12 +129,16 @@ def test_rows_carry_identity_state_counts_and_pdf(made: Made) -> None:
         "pending",
         None,
     )
-    gone = row(made, made.abandoned)
-    assert (gone.risks_acknowledged, gone.risks_total, gone.end_reason) == (2, None, "staff")
     totals = risk_totals([FORM, made.small])
     assert row(made, made.abandoned, totals).risks_total == len(FORM.risks)
     live = row(made, made.in_progress, totals)
     assert (live.risks_acknowledged, live.risks_total, live.ended_at) == (1, 2, None)
+    # With neither form on this machine (a new version of each put in the forms folder), the
+    # versions the briefings were given on are kept in the store: their risks are counted still
+    # (a reviewer read "1 of ?" for every unfinished briefing on the older version).
+    gone = row(made, made.abandoned)
+    assert (gone.risks_acknowledged, gone.risks_total, gone.end_reason) == (2, 8, "staff")
+    assert row(made, made.in_progress).risks_total == 2
     waiting = row(made, made.prepared)
     assert (waiting.started_at, waiting.risks_acknowledged, waiting.pdf_status) == (None, 0, None)
     assert waiting.happened_at == waiting.created_at == day(23).replace(hour=9)
@@ -166,4 +170,6 @@ def test_one_query_however_many_briefings(made: Made) -> None:
     with counted(made) as statements, made.store.reading() as session:
         assert len(find_records(session, Filters(patient="a"))) >= 3
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 1
+    # The briefings in one query, beside one that names the versions kept (their risks counted).
+    briefings = [s for s in selects if "content_versions" not in s]
+    assert len(briefings) == 1 and len(selects) <= 3
