@@ -96,8 +96,10 @@ def run_init(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"data      {'kept   ' if existed else 'created'}   {data_dir}")
-    log.info("init: data folder %s: %s", "kept" if existed else "created", data_dir)
+    private = existed and _make_private(data_dir)
+    said = " (made private: other users of this machine could open it)" if private else ""
+    print(f"data      {'kept   ' if existed else 'created'}   {data_dir}{said}")
+    log.info("init: data folder %s: %s%s", "kept" if existed else "created", data_dir, said)
     store = open_store(config.database_url, config.kiosk_id)
     noted = note_settings(store, config.masked(), datetime.now(UTC), actor="kiosk init")
     if noted.changed:
@@ -183,6 +185,11 @@ def run_doctor(args: argparse.Namespace) -> int:
         checks += [Check(*line) for line in identity_checks(config, datetime.now(UTC))]
         checks.append(
             _writable(
+                "data folder", config.data_dir, "give the kiosk's user write access or set data_dir"
+            )
+        )
+        checks.append(
+            _writable(
                 "PDF folder",
                 config.documents_dir,
                 "give the kiosk's user write access or set documents_dir",
@@ -243,6 +250,21 @@ def cannot_make_in(parent: Path) -> str | None:
         return exc.strerror or type(exc).__name__
     os.rmdir(trial)
     return None
+
+
+def _make_private(folder: Path) -> bool:
+    """Close `folder` to other users (mode 700) if it is this user's and open to them: a data folder
+    made before `kiosk init` kept its 755 and the patients' records in it. Whether it was."""
+    if os.name != "posix":
+        return False
+    found = folder.stat()
+    if not stat.S_IMODE(found.st_mode) & 0o077 or found.st_uid != os.getuid():
+        return False
+    try:
+        os.chmod(folder, 0o700)
+    except OSError:
+        return False  # the doctor's data folder line says so, with the command
+    return True
 
 
 def _writable(name: str, folder: Path, advice: str) -> Check:

@@ -82,6 +82,7 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
         "free disk",
         "signing key",
         "fonts",
+        "data folder",
         "PDF folder",
         "PDF copies",
         "log folder",
@@ -96,6 +97,29 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
     assert found["log folder"][1] == f"{tmp_path / 'data' / 'logs'} is writable"
     log = (tmp_path / "data" / "logs" / "commands.log").read_text(encoding="utf-8")
     assert "kiosk doctor: exit status 0" in log
+
+
+def test_a_data_folder_made_before_init_is_made_private_and_the_doctor_names_one_left_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer made the data folder first (755): `kiosk init` kept it so, with the patients'
+    records in it, and the doctor said nothing."""
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o755)
+    assert main(["init"]) == 0
+    out = capsys.readouterr().out
+    assert f"{data} (made private: other users of this machine could open it)" in out
+    assert data.stat().st_mode & 0o777 == 0o700
+    data.chmod(0o750)  # opened again afterwards
+    code, found, _ = doctor(capsys)
+    ok, detail = found["data folder"]
+    assert code == 0 and ok and "other users of this machine can open it" in detail
+    assert f"chmod 700 {data}" in detail
+    assert main(["init"]) == 0  # run again: the kiosk's own folder is closed again, nothing else
+    assert "made private" in capsys.readouterr().out and data.stat().st_mode & 0o777 == 0o700
+    assert main(["init"]) == 0
+    assert "made private" not in capsys.readouterr().out
 
 
 def test_doctor_warns_where_no_audio_is_rendered_for_the_content_in_use(
