@@ -50,6 +50,7 @@ def test_init_then_doctor_on_a_fresh_machine(
         "free",
         "signing",
         "fonts",
+        "data",
         "PDF",
         "PDF",  # copies: where staff mode saves them
         "log",
