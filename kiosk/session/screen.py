@@ -21,7 +21,7 @@ from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.listening import Listens
 from kiosk.session.preferences import Preferences
 from kiosk.session.saving import SAVING_SECONDS, Attempts
-from kiosk.session.view import Action, Copy, Filing, IdentityStep, View, welcome
+from kiosk.session.view import NOT_ME_SURE, Action, Copy, Filing, IdentityStep, View, welcome
 from kiosk.session.views import Local, identity_step, language_choices, tries_left, view_of
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from kiosk.session.signature import Signature
 
 log = logging.getLogger(__name__)
+Intent = Callable[[], object]
 
 DONE_SECONDS, DONE_WARNING = 45.0, 20
 """The done screen returns to Welcome on its own after this long, saying so for its last seconds."""
@@ -61,8 +62,7 @@ class ScreenModel(Preferences):
         self._attempts = Attempts(
             not_saved=not_saved, busy=busy, monotonic=monotonic, seconds=saving_seconds
         )
-        self._check_name = check_name
-        self._now = now
+        self._check_name, self._now = check_name, now
         self._local = Local(typed_signature_offered=typed_signature)
         self._done_seconds = done_seconds
         self._done_since: float | None = None
@@ -112,8 +112,7 @@ class ScreenModel(Preferences):
 
     def unavailable(self, message: Msg) -> None:
         """No briefing can start now: Welcome says why."""
-        self._local = replace(self._local, message=message)
-        self._changed()
+        self._say(message)
 
     def begin(self, briefing: Briefing) -> bool:
         """Start `briefing` for the patient who touched Start. False (and Welcome says why) if the
@@ -323,9 +322,12 @@ class ScreenModel(Preferences):
             self._local = replace(self._local, typing_name=new, typed_name="", again=True)
 
     def _not_me(self) -> None:
-        """A prepared briefing's patient is someone else: recorded; staff find theirs (its name and
-        keys go, the words back to those chosen on Welcome). A walk-up's: theirs ends, a new starts."""
-        if (b := self.briefing) is None or not b.walk_up:
+        """Asked once first (a mis-tap had waited for staff). A prepared briefing's patient is someone
+        else: recorded; staff find theirs (its name and keys go, the words back to Welcome's). A
+        walk-up's: theirs ends, a new one starts."""
+        if self._local.message != NOT_ME_SURE:
+            self._say(NOT_ME_SURE)  # any other tap says something else, or nothing: asked again
+        elif (b := self.briefing) is None or not b.walk_up:
             if b is not None and self._attempt(b.dispute_identity):
                 self.words = words_for(self._chosen or self._language)
                 self._local = replace(self._local, not_me=True, message=None)
@@ -361,13 +363,7 @@ class ScreenModel(Preferences):
         if (b := self.briefing) is not None and b.status is Status.COMPLETED:
             self._done_since = self._monotonic()
 
-    def _attempt(
-        self,
-        intent: Callable[[], object],
-        then: Callable[[], object] | None = None,
-        *,
-        hold: bool = True,
-    ) -> bool:
+    def _attempt(self, intent: Intent, then: Intent | None = None, *, hold: bool = True) -> bool:
         """Run an intent (and `then`, once it is stored); a refusal, a failed save or a save still
         waiting for the database becomes the message line (the briefing's state is unchanged then:
         it changes only after the store accepted)."""

@@ -112,6 +112,8 @@ class Offer:
 
 NEXT = Offer(msg("frame.next"))
 BACK = Offer(msg("frame.back"))
+NOT_ME_SURE = msg("identity.not-me-sure")
+"""Said at the first tap on "This is not me": the second tells staff."""
 
 
 @dataclass(frozen=True)

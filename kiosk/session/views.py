@@ -19,6 +19,7 @@ from kiosk.session.state import IDENTITY_ATTEMPTS
 from kiosk.session.view import (
     BACK,
     NEXT,
+    NOT_ME_SURE,
     Action,
     Card,
     Copy,
@@ -215,13 +216,14 @@ def _identity(b: Briefing, local: Local) -> View:
         ):  # asked again, back from Welcome: a name typed there is not shown to whoever came
             name, title = "", msg("identity.again")
         instruction = msg("identity.enter-birth-date")
-        offers[Action.NOT_ME] = Offer(msg("identity.not-me"))
+        sure = local.message == NOT_ME_SURE
+        offers[Action.NOT_ME] = Offer(msg("identity.not-me-yes" if sure else "identity.not-me"))
     else:
         name = local.typed_name
         title = msg("identity.hello", name=name)
         instruction = msg("identity.walk-up-birth-date")
     no_match = (msg("identity.no-match", count=n) for n in range(1, IDENTITY_ATTEMPTS))
-    said = (*refusals(), *no_match, msg("identity.not-me-said"))  # (each form a count takes)
+    said = (*refusals(), *no_match, msg("identity.not-me-said"), NOT_ME_SURE)  # (each count's)
     return View(
         kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading, title=title,
         paragraphs=(instruction,), primary=(Action.CONFIRM, Offer(msg("frame.confirm"))),

@@ -726,6 +726,8 @@ def test_this_is_not_me_on_a_walk_up_asked_again_ends_it_for_the_next_walk_up(
     ended: list[bool] = []
     model.events.ended.connect(lambda: ended.append(True))
     model.do(Action.NOT_ME)
+    assert ended == [] and model.briefing is b  # asked first
+    model.do(Action.NOT_ME)
     assert ended == [True] and model.briefing is None and model.kind is ScreenKind.WELCOME
     assert b.status is Status.ABANDONED
     abandoned = [e for e in sink.events if isinstance(e, ev.Abandoned)]
@@ -740,6 +742,7 @@ def test_this_is_not_me_on_a_prepared_briefing_sends_them_to_staff(
     model.begin(prepared)
     assert model.view.person == prepared.patient.name  # type: ignore[union-attr]
     model.do(Action.NOT_ME)
+    model.do(Action.NOT_ME)
     assert model.briefing is prepared and prepared.status is not Status.ABANDONED
     # Its patient's name and the keys to try their birth date are gone (a reviewer saw both stay).
     view = model.view
@@ -752,6 +755,27 @@ def test_this_is_not_me_on_a_prepared_briefing_sends_them_to_staff(
     model.do(Action.BACK)  # and whoever comes next is sent to staff too
     model.do(Action.START)
     assert model.view.identity_step is IdentityStep.LOCKED and not model.view.person
+
+
+def test_this_is_not_me_is_asked_once_before_staff_are_called(
+    model: ScreenModel, prepared: Briefing, sink: RecordingSink
+) -> None:
+    """One tap on "This is not me" (just over Back) locked the briefing until staff came, with no
+    question asked (a reviewer). The first tap asks; the second calls staff; anything else between
+    (a digit, Back) takes the question back."""
+    model.begin(prepared)
+    model.do(Action.NOT_ME)
+    view = model.view
+    assert view.identity_step is IdentityStep.BIRTH_DATE and view.person  # nothing happened yet
+    assert said(view.offers[Action.NOT_ME].label) == "Yes, this is not me"
+    assert "a staff member will come" in said(view.message or view.notice)
+    assert not [e for e in sink.events if isinstance(e, ev.IdentityDisputed)]
+    model.do(Action.DATE_TYPED)  # they typed a digit after all: it is them
+    assert said(model.view.offers[Action.NOT_ME].label) == "This is not me"
+    model.do(Action.NOT_ME)
+    model.do(Action.NOT_ME)
+    assert model.view.identity_step is IdentityStep.LOCKED
+    assert len([e for e in sink.events if isinstance(e, ev.IdentityDisputed)]) == 1
 
 
 def test_this_is_not_me_is_recorded_and_said_in_the_kiosks_words(
@@ -769,6 +793,7 @@ def test_this_is_not_me_is_recorded_and_said_in_the_kiosks_words(
     model = make_model(clock)
     model.offer_languages(["en", "es", "ar"])
     assert model.begin(b) and model.words.language == "ar"
+    model.do(Action.NOT_ME)
     model.do(Action.NOT_ME)
     disputed = [e for e in sink.events if isinstance(e, ev.IdentityDisputed)]
     assert [e.briefing_id for e in disputed] == ["b-9"]
