@@ -151,6 +151,8 @@ def test_a_representative_signs_with_an_interpreter_and_a_witness(
     assert QScroller.hasScroller(
         witness.names.viewport()
     )  # a long list of staff: a finger scrolls it
+    assert list(witness._choices) == [WITNESS] and witness._choices[WITNESS].isChecked()  # the
+    # one name there is is chosen already (a reviewer had to find and tap it)
     tap_on_screen(qtbot, witness._choices[WITNESS])  # through the list's finger scrolling
     for digit in "111111":
         tap(qtbot, witness.keys[digit])
@@ -256,14 +258,21 @@ def walk_up_to_sign(
 def test_the_witness_step_waits_for_a_name_and_the_done_screen_for_the_witness(
     qtbot: QtBot, window: KioskWindow, station: Station, nurse: str, clock: object
 ) -> None:
-    """Walk-up with `witness_required`: no name tapped is one sentence; the step does not time out
-    into Welcome while staff come over."""
+    """Walk-up with `witness_required`: no name tapped is one sentence, and the PIN typed before
+    it is kept (a reviewer typed it again); the one name there is is chosen already; the step does
+    not time out into Welcome while staff come over."""
+    add_staff(station.store, "Lee Park", "135790", datetime.now(UTC))
     walk_up_to_sign(qtbot, window, station, witness_required=True)
     sign_here(qtbot, window)
     next_(qtbot, window)
     assert kind(window) is ScreenKind.WITNESS
+    witness = window.witness
+    assert not any(c.isChecked() for c in witness._choices.values())  # two names: none chosen
+    for digit in "2468":
+        tap(qtbot, witness.keys[digit])
     tap(qtbot, window.bottom.primary)  # no name tapped
     assert window.bottom.message.text() == words_for("en")("cosign.witness.choose-name")
+    assert witness.pin_typed == "2468"
     clock.advance(600)  # type: ignore[attr-defined]
     window.tick()
     assert kind(window) is ScreenKind.WITNESS, "the witness step waits for the witness"

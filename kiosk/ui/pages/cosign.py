@@ -230,10 +230,10 @@ class WitnessPage(_Split):
             self.names.fill(list(self._choices.values()))
             widest = max((c.sizeHint().width() for c in self._choices.values()), default=0)
             self.names.setMinimumWidth(widest + self.look.px(40))  # each name whole
+        if len(self._choices) == 1 and not self._name:  # the one name there is: chosen already
+            self._name = next(iter(self._choices))
         self._show_choice()
         self.names.check()
-        if view.message is not None:
-            self.pin.setText("")  # a refused PIN is typed afresh
 
     def _choose(self, name: str) -> None:
         self._typing()
@@ -249,7 +249,8 @@ class WitnessPage(_Split):
         if self.model is None or action is not Action.CONFIRM:
             return
         pin = self.pin.text()
-        self.pin.setText("")
+        if self._name:  # a refused PIN is typed afresh; one typed before the name is kept
+            self.pin.setText("")
         self.model.cosign.witness(self._name, pin)
 
     def forget(self) -> None:
