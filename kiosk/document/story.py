@@ -118,6 +118,16 @@ def build_story(
     return kept_with_next(story)  # a heading never ends a page
 
 
+def languages_line(w: Words, record: BriefingRecord) -> str:
+    """The briefing's language, and those of any screen the patient gave something on after a
+    switch mid-way (page 1 said "English" of a briefing acknowledged in Spanish and Arabic too)."""
+    first, *others = record.languages()
+    if not others:
+        return language_name(first)
+    also = format_list([language_name(x) for x in others], locale=w.locale)
+    return w("pdf.language-also", language=language_name(first), others=also)
+
+
 def content_lines(w: Words, record: BriefingRecord, form: Form) -> list[str]:
     """The procedure's version and content hash as recorded (the exports carry the same), and, for
     a briefing in a translation, the hash of the words printed, as `kiosk forms check` shows it
@@ -194,7 +204,7 @@ class _Page:
             (w("pdf.briefing"), self.p(self.code(record.briefing_id))),
             (w("pdf.kiosk"), self.p(self.own(record.kiosk_id))),
             (w("pdf.signed"), self.p(self.when(record.signed_at))),
-            (w("pdf.language"), self.c(language_name(record.language))),
+            (w("pdf.language"), self.c(languages_line(w, record))),
             (w("pdf.questions"), self.p(self.questions(record, form))),
             *plan_rows(self, record),
         ]

@@ -28,6 +28,7 @@ NOT_IN_THIS_PDF = {
     "pdf.no-mrn",
     "pdf.flagged-on",
     "pdf.given-in",
+    "pdf.language-also",
     "pdf.heard-in",
     "pdf.questions-none",
     "pdf.content-translated",
