@@ -1,4 +1,4 @@
-"""`kiosk staff add`, `kiosk staff list` and `kiosk staff disable`: staff accounts, for coordinators and IT.
+"""`kiosk staff add`, `list`, `disable`, `enable` and `pin`: staff accounts, for coordinators and IT.
 
 A PIN is never taken from the command line (it would sit in the shell history and the process
 list): it is asked for twice without echo, or read as two lines from standard input when that
@@ -17,12 +17,20 @@ from kiosk.cli.columns import pad, width
 from kiosk.config import load_config
 from kiosk.store import InputError, Store, open_store
 from kiosk.store.maintenance import Check
-from kiosk.store.staff import StaffInfo, add_staff, clean_staff_name, disable_staff, list_staff
+from kiosk.store.staff import (
+    StaffInfo,
+    add_staff,
+    clean_staff_name,
+    disable_staff,
+    enable_staff,
+    list_staff,
+    set_staff_pin,
+)
 from kiosk.unavailable import not_set_up
 
 
 def register(commands: Any) -> None:
-    staff = commands.add_parser("staff", help="staff accounts: add, list, disable")
+    staff = commands.add_parser("staff", help="staff accounts: add, list, disable, enable, pin")
     actions = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     add = actions.add_parser(
         "add",
@@ -37,6 +45,14 @@ def register(commands: Any) -> None:
     disable = actions.add_parser("disable", help="stop a staff member from logging in")
     disable.add_argument("name", metavar="NAME", help="the name of the staff account to disable")
     disable.set_defaults(run=run_disable)
+    enable = actions.add_parser("enable", help="let a disabled staff member log in again")
+    enable.add_argument("name", metavar="NAME", help="the name of the staff account to enable")
+    enable.set_defaults(run=run_enable)
+    pin = actions.add_parser(
+        "pin", help="give a staff member a new PIN (a forgotten one); asks for it twice"
+    )
+    pin.add_argument("name", metavar="NAME", help="the name of the staff account")
+    pin.set_defaults(run=run_pin)
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -148,6 +164,36 @@ def run_disable(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"staff disabled: {name} (can no longer log in; kept in the record)")
+    return 0
+
+
+def run_enable(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        name = enable_staff(store, args.name, datetime.now(UTC), actor="kiosk staff enable")
+    except InputError as exc:
+        return _fail("enable", f"{exc}.")
+    finally:
+        store.close()
+    print(f"staff enabled: {name} (can log in again with their PIN)")
+    return 0
+
+
+def run_pin(args: argparse.Namespace) -> int:
+    try:
+        first, second = read_pin(args.name)
+    except (_NoPin, EOFError):
+        return _fail("pin", "no PIN was given; type it twice when asked.")
+    if first != second:
+        return _fail("pin", "the two PINs differ; nothing was changed, run the command again.")
+    store = _open(args)
+    try:
+        name = set_staff_pin(store, args.name, first, datetime.now(UTC), actor="kiosk staff pin")
+    except InputError as exc:
+        return _fail("pin", f"{exc}.")
+    finally:
+        store.close()
+    print(f"new PIN set: {name} (any lock on the account is lifted)")
     return 0
 
 

@@ -207,35 +207,67 @@ def list_staff(store: Store) -> list[StaffInfo]:
     return [StaffInfo(r.name, r.active, r.locked_until, r.created_at) for r in rows]
 
 
+def _account(session: Session, name: str) -> StaffUser:
+    """The one account named `name` (case and spaces aside), locked for the change; InputError
+    naming what to do when there is none, or more than one."""
+    cleaned = clean_staff_name(name)
+    if len(_ids_named(session, cleaned)) > 1:
+        raise InputError(
+            "name",
+            f"more than one staff account is named like {cleaned!r}; type the name exactly "
+            "as `kiosk staff list` shows it",
+        )
+    user = _by_name(session, cleaned, for_update=True)
+    if user is None:
+        raise InputError(
+            "name",
+            f"there is no staff account named {cleaned!r}; run `kiosk staff list` to see the names",
+        )
+    return user
+
+
+def _changed(
+    store: Store, session: Session, user: StaffUser, now: datetime, actor: str, action: str
+) -> None:
+    audit.append(
+        session, at=now, kiosk_id=store.kiosk_id, actor=actor, action=action,
+        subject=_subject(user), detail={"name": user.name},
+    )  # fmt: skip
+
+
 def disable_staff(store: Store, name: str, now: datetime, actor: str) -> str:
     """Stop an account from logging in (kept for the record); returns its name. Audited as staff_disabled."""
-    cleaned = clean_staff_name(name)
     with store.sessions.begin() as session:
-        if len(_ids_named(session, cleaned)) > 1:
-            raise InputError(
-                "name",
-                f"more than one staff account is named like {cleaned!r}; type the name exactly "
-                "as `kiosk staff list` shows it",
-            )
-        user = _by_name(session, cleaned, for_update=True)
-        if user is None:
-            raise InputError(
-                "name",
-                f"there is no staff account named {cleaned!r}; "
-                "run `kiosk staff list` to see the names",
-            )
+        user = _account(session, name)
         if not user.active:
             raise InputError("name", f"the staff account {user.name!r} is already disabled")
         user.active = False
-        audit.append(
-            session,
-            at=now,
-            kiosk_id=store.kiosk_id,
-            actor=actor,
-            action="staff_disabled",
-            subject=_subject(user),
-            detail={"name": user.name},
-        )
+        _changed(store, session, user, now, actor, "staff_disabled")
+        return user.name
+
+
+def enable_staff(store: Store, name: str, now: datetime, actor: str) -> str:
+    """Let a disabled account log in again, unlocked, with its PIN as it was (a person's record
+    stays under one name: adding them again under another had split it). Audited as
+    staff_enabled; returns the name."""
+    with store.sessions.begin() as session:
+        user = _account(session, name)
+        if user.active:
+            raise InputError("name", f"the staff account {user.name!r} is already active")
+        user.active, user.failed_attempts, user.locked_until = True, 0, None
+        _changed(store, session, user, now, actor, "staff_enabled")
+        return user.name
+
+
+def set_staff_pin(store: Store, name: str, pin: str, now: datetime, actor: str) -> str:
+    """Give an account a new PIN (a forgotten one), unlocked; kept only as an Argon2id hash. Audited
+    as staff_pin_set (never the PIN); returns the name."""
+    check_pin_rules(pin)
+    pin_hash = _HASHER.hash(pin)
+    with store.sessions.begin() as session:
+        user = _account(session, name)
+        user.pin_hash, user.failed_attempts, user.locked_until = pin_hash, 0, None
+        _changed(store, session, user, now, actor, "staff_pin_set")
         return user.name
 
 

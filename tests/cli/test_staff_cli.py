@@ -1,4 +1,4 @@
-"""`kiosk staff add`, `list` and `disable`, run as IT would run them (the PIN on standard input)."""
+"""`kiosk staff add`, `list`, `disable`, `enable` and `pin`, run as IT would run them (the PIN on standard input)."""
 
 from __future__ import annotations
 
@@ -240,3 +240,56 @@ def test_a_name_is_kept_with_single_spaces_and_disabled_however_it_is_cased(
     assert out.startswith("staff disabled: Dana Okafor (")
     code, out, _ = run(capsys, monkeypatch, "staff", "list")
     assert [line.split("  ")[0:2] for line in out.splitlines()] == [["Dana Okafor", "disabled"]]
+
+
+@pytest.mark.usefixtures("initialised")
+def test_a_disabled_account_is_enabled_again_and_a_forgotten_pin_replaced(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer disabled "Sam IT" and could neither enable it (no such command) nor add the same
+    name again: IT had to invent another name, splitting the person's audit trail. Nor could a
+    forgotten PIN be replaced."""
+    assert run(capsys, monkeypatch, "staff", "add", "Sam IT", stdin=f"{PIN}\n{PIN}\n")[0] == 0
+    assert run(capsys, monkeypatch, "staff", "disable", "sam it")[0] == 0
+    code, out, err = run(capsys, monkeypatch, "staff", "enable", "SAM  it")
+    assert (code, err) == (0, "") and out.startswith("staff enabled: Sam IT")
+    code, _, err = run(capsys, monkeypatch, "staff", "enable", "Sam IT")
+    assert (
+        code == 1
+        and err == "kiosk staff enable: name: the staff account 'Sam IT' is already active.\n"
+    )
+    code, _, err = run(capsys, monkeypatch, "staff", "enable", "Nobody Here")
+    assert code == 1 and "run `kiosk staff list` to see the names" in err
+
+    config = load_config()
+    store = open_store(config.database_url, config.kiosk_id, create=False)
+    try:
+        now = datetime.now(UTC)
+        assert check_pin(store, "Sam IT", PIN, now).ok  # back, with the PIN it had
+        for _ in range(5):
+            check_pin(store, "Sam IT", "000000", now)
+        assert check_pin(store, "Sam IT", PIN, now).outcome is LoginOutcome.LOCKED
+    finally:
+        store.close()
+    code, _, err = run(capsys, monkeypatch, "staff", "pin", "Sam IT", stdin="1234\n1234\n")
+    assert code == 1 and err.startswith("kiosk staff pin: ")  # the PIN rules hold
+    code, _, err = run(capsys, monkeypatch, "staff", "pin", "Sam IT", stdin="52816\n52817\n")
+    assert code == 1 and "the two PINs differ; nothing was changed" in err
+    code, out, err = run(capsys, monkeypatch, "staff", "pin", "Sam IT", stdin="52816\n52816\n")
+    assert (code, err) == (0, "") and out.startswith("new PIN set: Sam IT")
+    store = open_store(config.database_url, config.kiosk_id, create=False)
+    try:
+        now = datetime.now(UTC)
+        assert check_pin(store, "Sam IT", "52816", now).ok  # unlocked, with the new PIN
+        assert not check_pin(store, "Sam IT", PIN, now).ok
+        with store.reading() as session:
+            actions = session.scalars(
+                select(AuditEntry.action).where(AuditEntry.action.like("staff_%"))
+            ).all()
+            session.rollback()
+    finally:
+        store.close()
+    assert [a for a in actions if a in ("staff_enabled", "staff_pin_set")] == [
+        "staff_enabled",
+        "staff_pin_set",
+    ]
