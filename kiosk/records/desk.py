@@ -11,7 +11,14 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.records.query import Filters, RecordRow, fold, rows_query, with_kept
+from kiosk.records.query import (
+    Filters,
+    RecordRow,
+    fold,
+    rows_query,
+    waiting_for_staff,
+    with_kept,
+)
 from kiosk.store.briefings import ANY_KIOSK
 from kiosk.store.models import AuditEntry, BriefingRow, BriefingStatus, PatientRow
 
@@ -121,7 +128,7 @@ def page(
             )
         )
     totals = with_kept(session, totals)
-    rows = [_row(r, totals) for r in session.execute(query)]
+    rows = waiting_for_staff(session, [_row(r, totals) for r in session.execute(query)])
     more = len(rows) > limit
     rows = rows[:limit]
     last = rows[-1] if rows else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -161,6 +163,9 @@ class RecordRow:
     sealed before the store kept it)."""
     rebriefing_of: str | None = None
     """For a re-briefing (the procedure's content changed), the earlier briefing's id."""
+    waits_for_staff: bool = False
+    """In progress, but stopped at its first screen for staff: the birth date was refused too
+    often, or whoever was there said it was not theirs (see `waiting_for_staff`)."""
 
     @property
     def happened_at(self) -> datetime:
@@ -254,7 +259,35 @@ def find_records(
         if total is None and r[8] == BriefingStatus.COMPLETED:
             total = r[17]
         out.append(RecordRow(*[*r[:18], total, *r[18:]]))
-    return out
+    return waiting_for_staff(session, out)
+
+
+WAITS_FOR_STAFF = ("identity_rejected", "identity_disputed")
+"""The audit actions after which a briefing in progress waits for staff (a rejection only when it
+locked the briefing)."""
+
+
+def waiting_for_staff(session: Session, rows: list[RecordRow]) -> list[RecordRow]:
+    """`rows`, those in progress that wait for staff marked so: a patient locked out by wrong
+    birth dates read as plain "In progress" at the desk (a reviewer)."""
+    live = [r.briefing_id for r in rows if r.status == BriefingStatus.IN_PROGRESS]
+    if not live:
+        return rows
+    waiting: set[str] = set()
+    for start in range(0, len(live), CHUNK):
+        subjects = [f"briefing:{i}" for i in live[start : start + CHUNK]]
+        found = session.execute(
+            select(AuditEntry.subject, AuditEntry.action, AuditEntry.detail).where(
+                AuditEntry.subject.in_(subjects), AuditEntry.action.in_(WAITS_FOR_STAFF)
+            )
+        )
+        for subject, action, detail in found:
+            if action == "identity_disputed" or json.loads(detail).get("locked_out"):
+                waiting.add(subject.removeprefix("briefing:"))
+    return [
+        dataclasses.replace(r, waits_for_staff=True) if r.briefing_id in waiting else r
+        for r in rows
+    ]
 
 
 def with_kept(session: Session, totals: Mapping[str, int]) -> Mapping[str, int]:

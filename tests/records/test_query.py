@@ -173,3 +173,31 @@ def test_one_query_however_many_briefings(made: Made) -> None:
     # The briefings in one query, beside one that names the versions kept (their risks counted).
     briefings = [s for s in selects if "content_versions" not in s]
     assert len(briefings) == 1 and len(selects) <= 3
+
+
+def test_a_briefing_locked_at_its_first_screen_is_marked_as_waiting_for_staff(made: Made) -> None:
+    """A reviewer locked a patient out with three wrong birth dates: the desk said "In progress",
+    and only the events told that the kiosk waited for staff. A refused date that did not lock it
+    changes nothing; a lock, or "This is not me", marks the row (in the list and the desk's page)."""
+    from kiosk.i18n import words_for
+    from kiosk.records.desk import DeskFilters, page
+    from kiosk.store import audit
+    from kiosk.ui.staff.describe import status_text
+
+    def said(action: str, **detail: Any) -> None:
+        with made.store.sessions.begin() as session:
+            audit.append(
+                session, at=day(24), kiosk_id="vm", actor="patient", action=action,
+                subject=f"briefing:{made.in_progress}", detail=detail,
+            )  # fmt: skip
+
+    said("identity_rejected", attempt=1, locked_out=False)
+    assert not row(made, made.in_progress).waits_for_staff
+    said("identity_rejected", attempt=3, locked_out=True)
+    live = row(made, made.in_progress)
+    assert live.waits_for_staff and not row(made, made.completed).waits_for_staff
+    words = words_for("en")
+    assert status_text(words, live, day(24)) == words("staff.status.waits-for-staff")
+    with made.store.reading() as session:
+        shown = page(session, DeskFilters(), {}).rows
+    assert [r.briefing_id for r in shown if r.waits_for_staff] == [made.in_progress]

@@ -69,6 +69,8 @@ def status_text(words: Words, row: RecordRow, now: datetime) -> str:
             "staff.status.abandoned-why",
             reason=words(reason) if reason else row.end_reason,
         )
+    if row.waits_for_staff:  # locked out, or "This is not me": stopped at its first screen
+        return words("staff.status.waits-for-staff")
     status = STATUS.get(row.status)
     return words(status) if status else row.status
 
