@@ -21,6 +21,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from kiosk.content.schema import Form, ItemList, Section
 from kiosk.document import runs
+from kiosk.document.facts import content_lines, languages_line
 from kiosk.document.figure import with_figure
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
 from kiosk.document.ink import signature_drawing
@@ -116,39 +117,6 @@ def build_story(
     story += page.signature_block(record, form, seal_sha256)
     story += signers_block(page, record)
     return kept_with_next(story)  # a heading never ends a page
-
-
-def languages_line(w: Words, record: BriefingRecord) -> str:
-    """The briefing's language, and those of any screen the patient gave something on after a
-    switch mid-way (page 1 said "English" of a briefing acknowledged in Spanish and Arabic too)."""
-    first, *others = record.languages()
-    if not others:
-        return language_name(first)
-    also = format_list([language_name(x) for x in others], locale=w.locale)
-    return w("pdf.language-also", language=language_name(first), others=also)
-
-
-def content_lines(w: Words, record: BriefingRecord, form: Form) -> list[str]:
-    """The procedure's version and content hash as recorded (the exports carry the same), and, for
-    a briefing in a translation, the hash of the words printed, as `kiosk forms check` shows it
-    for that file (a Spanish PDF printed the English file's alone: a reviewer). One line, the two
-    joined by "; "; right to left, two lines: a semicolon after a hash that wraps was drawn at the
-    start of its first line, inside the hash (a reviewer)."""
-    rtl = w.right_to_left
-    line = w(
-        "pdf.content-version",
-        form=runs.code(form.id, rtl),
-        version=runs.code(form.version, rtl),
-        sha256=record.content_sha256,  # after "SHA-256": one left-to-right run with it
-    )
-    if form.content_sha256 == record.content_sha256:
-        return [line]
-    translated = w(
-        "pdf.content-translated",
-        language=language_name(form.language),
-        sha256=form.content_sha256,
-    )
-    return [line, translated] if rtl else [f"{line}; {translated}"]
 
 
 class _Page:
