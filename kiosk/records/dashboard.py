@@ -40,6 +40,10 @@ TOP = 10
 SCREEN_KEYS = ("risk", "screen", "question")
 """The audit details that name the screen an event happened on."""
 NOTHING_YET = ""
+NOT_TIMED = frozenset({"welcome"})
+"""Screens left out of the seconds per screen: Welcome is not part of the briefing's reading. The
+briefing begins at the Start touch and leaves Welcome at once (its time is always about 0 s, a row
+that says nothing); a patient who goes back to it is waiting there, not reading."""
 """Where an abandoned briefing ended when no screen of it was recorded (before the first answer)."""
 
 
@@ -218,7 +222,8 @@ def _screen_seconds(
     ).scalars()
     for text in found:
         for screen_id, _visits, spent in json.loads(text):
-            seconds[screen_id].append(float(spent))
+            if screen_id not in NOT_TIMED:
+                seconds[screen_id].append(float(spent))
     order = list(seconds)
     if form is not None:
         known = [s.id for _, s in form.content_screens()] + [q.id for q in form.questions]

@@ -162,11 +162,16 @@ def export_pdfs(
 
     def notes() -> bytes:
         lines = [f"{w}\n" for w in warnings]
-        if unsigned:
+        if unsigned:  # each named: the console's count of briefings without a PDF points here
             lines.append(
                 f"{unsigned} matching briefing(s) were never signed (prepared, in progress or "
-                "abandoned) and have no PDF.\n"
+                "abandoned) and have no PDF:\n"
             )
+            lines += [
+                f"briefing {r.briefing_id}: {r.status}\n"
+                for r in rows
+                if r.status != BriefingStatus.COMPLETED
+            ]
         return "".join(lines).encode()
 
     if as_zip:

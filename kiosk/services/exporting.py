@@ -31,7 +31,15 @@ from kiosk.records import (
 from kiosk.records.fhir_complete import FhirContext
 from kiosk.services.console import ConsoleDesk, StaffError, local_midnight
 
-__all__ = ["FORMATS", "ExportCancelled", "ExportRequest", "Exported", "Exporting"]
+__all__ = [
+    "FORMATS",
+    "ExportCancelled",
+    "ExportRequest",
+    "Exported",
+    "Exporting",
+    "days_problem",
+    "with_suffix_for",
+]
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +55,33 @@ SUFFIXES = {
 }
 
 
+def days_problem(first: date, last: date) -> Msg | None:
+    """Why these days cannot be exported, naming the two fields: `first` after `last` is refused,
+    as `kiosk records list --from X --to Y` refuses it (swapping them had exported other days than
+    staff asked for, under a name staff never gave: a reviewer). None when they can."""
+    if first > last:
+        return msg(
+            "console.export.days-reversed",
+            first=msg("console.export.first"),
+            last=msg("console.export.last"),
+        )
+    return None
+
+
+def with_suffix_for(fmt: str, chosen: Path) -> Path:
+    """The file an export of `fmt` is written to when staff chose `chosen`: a name without an
+    export's ending gets this format's (a coordinator who types "november" for the PDFs expects
+    "november.zip", which a double-click opens); a name ending in another format's ending is kept,
+    for `problem` to refuse (a zip written as "november.json" is opened as JSON, and fails)."""
+    if chosen.suffix.lower() in SUFFIXES.values():
+        return chosen
+    return chosen.with_name(chosen.name + SUFFIXES[fmt])
+
+
 @dataclass(frozen=True)
 class ExportRequest:
-    """One export: its format (of FORMATS), the days (both included, in either order), the file."""
+    """One export: its format (of FORMATS), the days (both included; `first` on or before
+    `last`, else `Exporting.problem` refuses it), the file."""
 
     format: str
     first: date
@@ -57,18 +89,27 @@ class ExportRequest:
     target: Path
 
     def filters(self) -> Filters:
-        first, last = min(self.first, self.last), max(self.first, self.last)
-        return Filters(since=local_midnight(first), until=local_midnight(last + timedelta(days=1)))
+        return Filters(
+            since=local_midnight(self.first), until=local_midnight(self.last + timedelta(days=1))
+        )
 
 
 @dataclass(frozen=True)
 class Exported:
-    """What was written: the file, how many briefings, and how many PDFs were left out (with
-    why, in the zip's NOT-INCLUDED.txt)."""
+    """What was written: the file, how many briefings, how many PDFs were left out (with why, in
+    the zip's NOT-INCLUDED.txt), and for the PDFs, how many are in the zip (`pdfs`, None for
+    another format): the briefings without one are `briefings - pdfs`, each named in
+    NOT-INCLUDED.txt (never signed, or its PDF left out)."""
 
     path: Path
     briefings: int
     left_out: int
+    pdfs: int | None = None
+
+    @property
+    def without_pdf(self) -> int:
+        """Briefings of the days asked whose PDF is not in the zip (0 for another format)."""
+        return 0 if self.pdfs is None else self.briefings - self.pdfs
 
 
 class Exporting:
@@ -86,6 +127,14 @@ class Exporting:
         """Why the export cannot be written where asked, before any work; None when it can."""
         if request.format not in FORMATS:
             raise ValueError(f"no export format {request.format!r}")
+        reversed_days = days_problem(request.first, request.last)
+        if reversed_days is not None:
+            return reversed_days
+        given, wanted = request.target.suffix, SUFFIXES[request.format]
+        if given.lower() in SUFFIXES.values() and given.lower() != wanted:
+            return msg(
+                "console.export.wrong-suffix", name=request.target.name, given=given, suffix=wanted
+            )
         folder = request.target.parent
         if not folder.is_dir():
             return msg("console.export.no-folder", folder=str(folder))
@@ -151,7 +200,8 @@ class Exporting:
             log.error("a console export failed: %s", type(exc).__name__)
             raise StaffError(msg("console.export.failed", path=str(request.target))) from None
         log.info("console export: %d briefing(s) as %s", result.briefings, fmt)
-        return Exported(result.path, result.briefings, len(result.warnings))
+        pdfs = result.items if fmt == "pdf-zip" else None
+        return Exported(result.path, result.briefings, len(result.warnings), pdfs)
 
     def _fhir_context(self) -> FhirContext:
         """The clinic's settings and every form in every language (the answers' words), read now."""

@@ -44,6 +44,8 @@ def test_how_the_briefings_of_a_version_went(made: Made) -> None:
     assert f.median_minutes is not None and 0 < f.median_minutes < 60
     by_screen = {s.screen_id: s for s in f.screen_seconds}
     assert [s.screen_id for s in f.screen_seconds][:2] == ["about", FORM.steps[0].id]
+    # Welcome is left before the briefing's reading begins (always about 0 s): not a row
+    assert "welcome" not in by_screen and "identity" in by_screen
     risk = by_screen[FORM.risks[0].id]
     assert risk.count == 2 and risk.low <= risk.q1 <= risk.median <= risk.q3 <= risk.high
 

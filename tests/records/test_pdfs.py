@@ -57,6 +57,11 @@ def test_folder_with_manifest_and_explanations(
     notes = (out / "NOT-INCLUDED.txt").read_text()
     assert f"briefing {made.typed}: its PDF is still pending" in notes
     assert "3 matching briefing(s) were never signed" in notes
+    for unsigned, status in (
+        (made.abandoned, "abandoned"), (made.prepared, "prepared"),
+        (made.in_progress, "in_progress"),
+    ):  # fmt: skip
+        assert f"briefing {unsigned}: {status}\n" in notes  # each named, as the console says
     assert (result.items, result.briefings, len(result.warnings)) == (1, 5, 1)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

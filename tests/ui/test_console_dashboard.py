@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import msg, words_for
-from kiosk.ui.console.charts import nice_step
+from kiosk.ui.console.charts import ROW, Bar, BarChart, Series, nice_step
+from kiosk.ui.console.dashboard import NEUTRAL
 from kiosk.ui.console.window import ConsoleWindow
 from tests.ui.console_drive import BRIEFINGS, FORM, STAFF, audited, console, demo_data, sign_in
 
@@ -47,9 +49,11 @@ def test_the_dashboard_charts_a_version_and_saves_a_chart_as_csv(
     labels = [b.label for b in view.seconds.boxes]
     assert labels[0] == FORM.about.title and FORM.risks[0].title in labels
     assert EN("console.dashboard.screen.identity") in labels  # the kiosk's own screens, worded
+    assert EN("console.dashboard.screen.welcome") not in labels  # not read: always about 0 s
     assert view.flagged.bars and view.flagged.bars[0].text.endswith(
         f"of {BRIEFINGS}\u00a0briefings"
     )
+    assert {b.of for b in view.flagged.bars} == {BRIEFINGS}  # drawn as a share of them all
     assert [actor for actor, _ in audited("console_dashboard_viewed")] == [STAFF]
 
     target = tmp_path / "seconds.csv"
@@ -71,3 +75,26 @@ def test_the_dashboard_charts_a_version_and_saves_a_chart_as_csv(
 def test_an_axis_steps_in_round_numbers() -> None:
     steps = [nice_step(most) for most in (0.7, 9, 17.4, 120, 4000, 0)]
     assert steps == pytest.approx([0.1, 1.0, 2.0, 20.0, 500.0, 1.0])
+
+
+def _bar_pixels(image: QImage, row: int, top: int = 0) -> int:
+    """How many pixels of the bar's colour the chart's row `row` holds across its middle."""
+    y = top + row * ROW + ROW // 2
+    return sum(1 for x in range(image.width()) if image.pixelColor(x, y) == QColor(NEUTRAL))
+
+
+def test_a_share_of_the_briefings_is_drawn_as_that_share_of_the_width(qtbot: QtBot) -> None:
+    chart = BarChart(EN("console.dashboard.empty"), [Series("", NEUTRAL)])
+    qtbot.addWidget(chart)
+    chart.resize(700, chart.sizeHint().height())
+    bars = [("1 of 2", 1, 2), ("2 of 8", 2, 8)]
+    chart.set_bars([Bar(label, (n,), label, of) for label, n, of in bars])
+    chart.resize(700, chart.sizeHint().height())
+    image = chart.grab().toImage()
+    half, quarter = _bar_pixels(image, 0), _bar_pixels(image, 1)
+    assert half > 100  # the chart's width less the labels and the words at the ends
+    assert quarter == pytest.approx(half / 2, abs=2)  # not both full-width: each tops its own
+    # A count without a whole is still scaled against the longest bar
+    chart.set_bars([Bar("a", (3,), "3"), Bar("b", (6,), "6")])
+    image = chart.grab().toImage()
+    assert _bar_pixels(image, 0) == pytest.approx(_bar_pixels(image, 1) / 2, abs=2)

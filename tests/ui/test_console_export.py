@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import threading
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -90,3 +91,70 @@ def test_a_folder_that_is_not_there_is_one_sentence(
     _exporting(qtbot, window, target)
     assert window.export.message.text() == EN("console.export.no-folder", folder=str(target.parent))
     assert not window.export.running()
+
+
+def test_days_the_wrong_way_round_are_refused_before_anything_is_written(
+    qtbot: QtBot, window: ConsoleWindow, tmp_path: Path
+) -> None:
+    """A reviewer's From after "Up to and including" was swapped and reported done ("0 briefings
+    exported", a file named for days never asked): refused, naming both fields, before the save
+    dialog, as `kiosk records list --from X --to Y` refuses it."""
+    sign_in(qtbot, window)
+    view = window.export
+    window.tabs.setCurrentWidget(view)
+    asked: list[Path] = []
+
+    def save_path(parent: object, title: str, suggested: Path) -> Path:
+        asked.append(suggested)
+        return tmp_path / "briefings.csv"
+
+    view.ask.save_path = save_path  # type: ignore[method-assign]
+    view.set_days(date(2026, 11, 8), date(2026, 10, 7))
+    qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    said = EN(
+        msg(
+            "console.export.days-reversed",
+            first=msg("console.export.first"),
+            last=msg("console.export.last"),
+        )
+    )
+    assert view.message.text() == said and asked == []
+    assert EN("console.export.first") in said and EN("console.export.last") in said
+    view.export_to(tmp_path / "briefings.csv")  # and however the export is asked for
+    assert view.message.text() == said and not view.running()
+    assert list(tmp_path.glob("*.csv")) == [] and audited("records_exported") == []
+
+
+def test_the_pdfs_export_says_how_many_pdfs_and_how_many_briefings_have_none(
+    qtbot: QtBot, window: ConsoleWindow, tmp_path: Path
+) -> None:
+    """A reviewer read "1 of 1 briefing written", then "4 briefings exported", of a zip holding one
+    PDF: the last words count the PDFs written and the briefings without one, and say where
+    those are named. A name typed without an ending gets ".zip"; one ending in ".json" (another
+    format's) is refused."""
+    out = tmp_path / "out"
+    out.mkdir()
+    _exporting(qtbot, window, out / "november.json", "pdf-zip")
+    view = window.export
+    said = EN(
+        msg("console.export.wrong-suffix", name="november.json", given=".json", suffix=".zip")
+    )
+    assert view.message.text() == said and not view.running()
+    assert list(out.iterdir()) == []
+
+    view.export_to(out / "november")
+    qtbot.waitUntil(lambda: not view.running())
+    target = out / "november.zip"
+    assert target.is_file() and list(out.iterdir()) == [target]
+    with zipfile.ZipFile(target) as archive:
+        pdfs = [n for n in archive.namelist() if n.endswith(".pdf")]
+        notes = archive.read("NOT-INCLUDED.txt").decode()
+    assert pdfs == []  # the demo's briefings are signed, their PDFs not made yet
+    assert notes.count("its PDF is still pending") == BRIEFINGS
+    assert view.message.text() == " ".join(
+        (
+            EN("console.export.pdfs-done", count=0, path=str(target)),
+            EN("console.export.pdfs-without", count=BRIEFINGS),
+        )
+    )
+    assert EN("console.export.done", count=BRIEFINGS, path=str(target)) not in view.message.text()

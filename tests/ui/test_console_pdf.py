@@ -152,3 +152,40 @@ def test_the_print_dialog_offers_no_print_to_file(qtbot: QtBot) -> None:
     qtbot.addWidget(parent)
     dialog = print_dialog(QPrinter(), parent)
     assert not dialog.testOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile)
+
+
+def test_no_printer_is_said_before_any_print_dialog(
+    qtbot: QtBot, window: ConsoleWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer without a printer got a print dialog naming none, then "The printer could not
+    be opened": this computer has no printer is said first, and no dialog opens."""
+    from PySide6.QtWidgets import QDialog
+
+    from kiosk.ui.console import ask
+
+    opened: list[str] = []
+
+    class Dialog:
+        def __init__(self, printer: QPrinter, parent: object) -> None:
+            opened.append(printer.printerName())
+
+        def exec(self) -> QDialog.DialogCode:
+            return QDialog.DialogCode.Accepted  # accepted, naming no printer
+
+    monkeypatch.setattr(ask, "print_dialog", Dialog)
+    monkeypatch.setattr(ask, "printers", list)
+    sign_in(qtbot, window)
+    _open_pdf(qtbot, window)
+    pdf = window.briefings.pdf
+    pdf.make_button.click()
+    qtbot.waitUntil(lambda: bool(pdf.page_labels), timeout=10_000)
+    pdf.print_button.click()
+    assert pdf.state.text() == EN("console.pdf.no-printer") and opened == []
+    assert pdf.print_button.isEnabled() and pdf.copy_button.isVisible()  # a copy can be saved
+
+    # Printers listed, but the dialog gives back none by name (no default, none chosen)
+    monkeypatch.setattr(ask, "printers", lambda: ["Office"])
+    pdf.say(None)
+    pdf.print_button.click()
+    assert opened == [""] and pdf.state.text() == EN("console.pdf.no-printer")
+    assert audited("pdf_printed") == []

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import words_for
 from kiosk.services.console import Which
+from kiosk.ui.console.describe import answer_whole, moment
 from kiosk.ui.console.questions import QuestionsView
 from kiosk.ui.console.window import ConsoleWindow
 from tests.ui.console_drive import audited, console, demo_data, sign_in
@@ -63,3 +64,32 @@ def test_the_note_stays_when_the_surgeon_is_marked_told_and_goes_with_the_answer
     assert view.desk is not None
     (answered,) = [f for f in view.desk.flags(Which.ALL) if f.flag_id == flag_id]
     assert answered.answer_note == NOTE
+
+
+def test_an_answered_questions_note_is_shown_whole_with_who_and_when(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    """A reviewer could not read an answered question's note: its Answer cell was cut ("Answered
+    by Renée Coordinator, Dec 7, 2026, …") and the note box stayed empty. Chosen, it is shown
+    whole below the list, read only, with who answered and when."""
+    view = _questions(qtbot, window)
+    assert view.desk is not None
+    flag_id = view.flags[0].flag_id
+    long_note = " ".join([NOTE] * 8)  # longer than any column at 1920 wide
+    view.desk.answer("Renée Coordinator", flag_id, long_note)
+    view.which.setCurrentIndex(view.which.findData(Which.ALL.value))
+    qtbot.waitUntil(lambda: any(f.flag_id == flag_id and not f.open for f in view.flags))
+    assert not view.answer.isVisible()  # none chosen yet
+    view.table.selectRow(_row(view, flag_id))
+    flag = view.flags[_row(view, flag_id)]
+    assert view.answer.isVisible() and not view.note.isVisible()
+    assert view.answer.text() == answer_whole(EN, flag)
+    assert long_note in view.answer.text() and "Renée Coordinator" in view.answer.text()
+    assert moment(EN, flag.answered_at) in view.answer.text()
+    # its lines all on screen: the label is as tall as its wrapped text needs
+    qtbot.waitUntil(lambda: view.answer.height() >= view.answer.heightForWidth(view.answer.width()))
+    assert view.answer.width() <= view.width()
+
+    # an open question chosen: its note box again, no answer shown
+    view.table.selectRow(next(n for n, f in enumerate(view.flags) if f.open))
+    assert not view.answer.isVisible() and view.note.isVisible() and view.note.isEnabled()

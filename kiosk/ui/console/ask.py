@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import SOURCE, Words, words_for
+from kiosk.i18n import SOURCE, Words, msg, words_for
+from kiosk.services.console import StaffError
 
 WIDTH_CHARS = 48
 """The least width of a dialog, in average characters of its font: a name or a question on a line
@@ -87,6 +88,11 @@ def print_dialog(printer: QPrinter, parent: QWidget) -> QPrintDialog:
     return dialog
 
 
+def printers() -> list[str]:
+    """The printers Qt finds set up on this computer (CUPS's, Windows'), by name."""
+    return [p.printerName() for p in QPrinterInfo.availablePrinters() if p.printerName()]
+
+
 class DeskQuestions:
     home = Path.home()
     """Where a save dialog opens first."""
@@ -95,10 +101,20 @@ class DeskQuestions:
     which)."""
 
     def printer(self, parent: QWidget) -> QPrinter | None:
-        """The printer staff choose (and its settings); None if they cancel."""
+        """The printer staff choose (and its settings); None if they cancel. StaffError, in one
+        sentence, when this computer has no printer: said before any dialog (a reviewer got a
+        print dialog naming no printer, then "The printer could not be opened"), and again if
+        the dialog gives back a printer without a name (no default printer, none chosen)."""
+        no_printer = StaffError(msg("console.pdf.no-printer"))
+        if not printers():
+            raise no_printer
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = print_dialog(printer, parent)
-        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if not printer.printerName():
+            raise no_printer
+        return printer
 
     def save_path(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
         """The file staff choose to write (the dialog asks before replacing one); None if they

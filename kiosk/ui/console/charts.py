@@ -32,11 +32,21 @@ class Series:
 
 @dataclass(frozen=True)
 class Bar:
-    """A row of a bar chart: its label, the size of each part, and the words at its end."""
+    """A row of a bar chart: its label, the size of each part, and the words at its end. `of`:
+    the whole the bar is a share of ("1 of 2 briefings": 2), drawn as the chart's full width; 0
+    for a count scaled against the chart's longest bar."""
 
     label: str
     parts: tuple[float, ...]
     text: str
+    of: float = 0
+
+
+def bar_scale(bar: Bar, longest: float) -> float:
+    """The value the chart's full width stands for on this bar's row: its whole when it is a share
+    ("1 of 2" and "2 of 8" are half and a quarter of the width, not both full because each tops
+    its chart), else the chart's longest bar."""
+    return max(bar.of, sum(bar.parts)) if bar.of > 0 else longest or 1
 
 
 @dataclass(frozen=True)
@@ -117,7 +127,7 @@ class BarChart(_Chart):
         left = self.label_width([b.label for b in self.bars])
         right = max(metrics.horizontalAdvance(b.text) for b in self.bars) + GAP
         span = max(1, self.width() - left - right - GAP)
-        most = max((sum(b.parts) for b in self.bars), default=0) or 1
+        longest = max((sum(b.parts) for b in self.bars), default=0)
         top = 0
         if self.extra_rows():
             at = float(left)
@@ -133,8 +143,9 @@ class BarChart(_Chart):
             y = top + n * ROW
             self.draw_label(painter, bar.label, y, left)
             x = float(left)
+            whole = bar_scale(bar, longest)
             for part, s in zip(bar.parts, self.series, strict=False):
-                width = span * part / most
+                width = span * part / whole
                 painter.fillRect(QRectF(x, y + 4, width, ROW - 8), QColor(s.colour))
                 x += width
             painter.setPen(INK)

@@ -250,7 +250,9 @@ class DashboardView(QWidget):
 
     def _tallies(self, tallies: list[Tally], words_id: str) -> list[Bar]:
         return [
-            Bar(self.screen_name(t), (t.count,), self.words(words_id, count=t.of, n=t.count))
+            Bar(
+                self.screen_name(t), (t.count,), self.words(words_id, count=t.of, n=t.count), t.of
+            )  # a share of the briefings (or first answers): drawn as that share of the width
             for t in tallies
         ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kiosk.i18n import Words
+from kiosk.i18n import Words, isolated
 from kiosk.services.console import Cosigned, Event, Flag, RecordRow
 from kiosk.ui.staff.describe import END_REASON, WITHDRAW_WHY, dated, facts, signer_lines
 
@@ -99,6 +99,19 @@ def flag_state(words: Words, flag: Flag) -> str:
             when=moment(words, flag.answered_at),
         )
     return answered
+
+
+def answer_whole(words: Words, flag: Flag) -> str:
+    """An answered question's answer as the desk shows it below the list: who answered, when, and
+    the note whole (the list's cell has no room for it). Empty for an open question."""
+    if flag.answered_at is None:
+        return ""
+    name, when = flag.answered_by or "", moment(words, flag.answered_at)
+    if not flag.answer_note:
+        return words("console.questions.answer-no-note", name=name, when=when)
+    return words(
+        "console.questions.answer-note", name=name, when=when, note=isolated(flag.answer_note)
+    )
 
 
 def told_state(words: Words, flag: Flag) -> str:

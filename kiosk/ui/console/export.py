@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, StaffError
-from kiosk.services.exporting import ExportCancelled, Exported, Exporting, ExportRequest
+from kiosk.services.exporting import (
+    ExportCancelled,
+    Exported,
+    Exporting,
+    ExportRequest,
+    days_problem,
+    with_suffix_for,
+)
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.reads import tell
 from kiosk.ui.jobs import Jobs
@@ -127,6 +134,10 @@ class ExportView(QWidget):
         if self.exporting is None or self.running():
             return
         fmt, first, last = str(self.format.currentData()), _day(self.first), _day(self.last)
+        reversed_days = days_problem(first, last)
+        if reversed_days is not None:  # said before the save dialog: nothing to name yet
+            self.say(reversed_days)
+            return
         suggested = self.folder / self.exporting.default_name(fmt, first, last)
         target = self.ask.save_path(self, self.words("console.export.save-title"), suggested)
         if target is not None:
@@ -136,7 +147,10 @@ class ExportView(QWidget):
         exporting, staff = self.exporting, self.staff()
         if exporting is None or staff is None or self.running():
             return
-        request = self.request(target.expanduser().absolute())
+        fmt = str(self.format.currentData())
+        # The file takes the format's ending when staff typed none ("november" -> november.zip);
+        # another format's ending is refused by `problem` (kiosk.services.exporting)
+        request = self.request(with_suffix_for(fmt, target.expanduser().absolute()))
         problem = exporting.problem(request)
         if problem is not None:
             self.say(problem)
@@ -163,7 +177,10 @@ class ExportView(QWidget):
             return
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.count.setText(self.words("console.export.progress", count=total, done=done))
+        # The PDFs' export counts the signed briefings it copies, not every briefing of the days
+        pdfs = self.format.currentData() == "pdf-zip"
+        progress = "console.export.progress-pdfs" if pdfs else "console.export.progress"
+        self.count.setText(self.words(progress, count=total, done=done))
 
     def _finished(self, result: Exported) -> None:
         if self.exporting is None:
@@ -171,7 +188,13 @@ class ExportView(QWidget):
         self._busy(False)
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
-        self.say(msg("console.export.done", count=result.briefings, path=str(result.path)), True)
+        if result.pdfs is None:
+            done = self.words("console.export.done", count=result.briefings, path=str(result.path))
+        else:  # how many PDFs the zip holds, and how many briefings have none there (and where)
+            done = self.words("console.export.pdfs-done", count=result.pdfs, path=str(result.path))
+            if result.without_pdf:
+                done += " " + self.words("console.export.pdfs-without", count=result.without_pdf)
+        tell(self.message, done, True)
         if result.left_out:
             self.count.setText(self.words("console.export.left-out", count=result.left_out))
 

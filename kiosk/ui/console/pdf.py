@@ -198,7 +198,11 @@ class PdfPane(QWidget):
         documents, staff, shown = self.documents, self.staff(), self.shown
         if documents is None or staff is None or shown is None or not shown.pages:
             return
-        printer = self.ask.printer(self)
+        try:
+            printer = self.ask.printer(self)
+        except StaffError as exc:  # no printer set up here: a copy can still be saved
+            self.say(exc.text)
+            return
         if printer is None:
             return
         briefing_id = shown.row.briefing_id

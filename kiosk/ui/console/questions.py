@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from kiosk.i18n import Msg, Words, isolated, msg
 from kiosk.services.console import ConsoleDesk, Flag, StaffError, StaleError, Which
 from kiosk.services.staff import NOTE_MAX
 from kiosk.ui.console.columns import FittedColumns
-from kiosk.ui.console.describe import flag_state, moment, told_state
+from kiosk.ui.console.describe import answer_whole, flag_state, moment, told_state
 from kiosk.ui.console.reads import Reads, read_only_table, select_row, tell
 from kiosk.ui.jobs import Jobs
 
@@ -80,6 +80,13 @@ class QuestionsView(QWidget):
         self.asked.setObjectName("heading")
         self.asked.setWordWrap(True)
         layout.addWidget(self.asked)
+        self.answer = QLabel()
+        """An answered question's note whole, with who answered and when (read only; the list's
+        Answer cell cut it, and the note box stayed empty: a reviewer could not read it)."""
+        self.answer.setWordWrap(True)
+        self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer.hide()
+        layout.addWidget(self.answer)
         line = QHBoxLayout()
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX)
@@ -87,6 +94,7 @@ class QuestionsView(QWidget):
         self.note.returnPressed.connect(self.mark_answered)
         self.note.textChanged.connect(self._drafted)
         line.addWidget(self.note, 1)
+        line.addStretch(0)  # the buttons keep their size while an answered question hides the note
         self.answer_button = QPushButton(words("staff.questions.mark"))
         self.answer_button.clicked.connect(self.mark_answered)
         line.addWidget(self.answer_button)
@@ -206,10 +214,12 @@ class QuestionsView(QWidget):
     def _enable(self) -> None:
         flag = self.shown
         can_answer = flag is not None and flag.open
-        self.note.setEnabled(can_answer)
-        self.answer_button.setEnabled(can_answer)
-        for b in self.quick:
-            b.setEnabled(can_answer)
+        answered = flag is not None and not flag.open
+        self.answer.setText(answer_whole(self.words, flag) if flag is not None else "")
+        self.answer.setVisible(answered)
+        for widget in (self.note, self.answer_button, *self.quick):
+            widget.setEnabled(can_answer)
+            widget.setVisible(not answered)  # nothing to type: its answer is shown instead
         self.told_button.setEnabled(flag is not None and flag.told_at is None)
 
     def say(self, told: Msg | None, done: bool = False) -> None:
