@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -107,25 +108,45 @@ def _name_problem(name: str) -> str | None:
     return None
 
 
+def _new_pin(action: str, name: str) -> str | None:
+    """The PIN typed twice, or None once it is said why not (nothing is stored then)."""
+    try:
+        first, second = read_pin(name)
+    except (_NoPin, EOFError):
+        _fail(action, "no PIN was given; type it twice when asked.")
+        return None
+    if first != second:
+        _fail(action, "the two PINs differ; nothing was saved, run the command again.")
+        return None
+    return first
+
+
+def _change(
+    args: argparse.Namespace, action: str, change: Callable[[Store, datetime, str], str], done: str
+) -> int:
+    """Make `change` to the store as `kiosk staff ACTION`, then say `done` of the account's name."""
+    store = _open(args)
+    try:
+        name = change(store, datetime.now(UTC), f"kiosk staff {action}")
+    except InputError as exc:
+        return _fail(action, f"{exc}.")
+    finally:
+        store.close()
+    print(done.format(name=name))
+    return 0
+
+
 def run_add(args: argparse.Namespace) -> int:
     problem = _name_problem(args.name)
     if problem is not None:
         return _fail("add", problem)
-    try:
-        first, second = read_pin(args.name)
-    except (_NoPin, EOFError):
-        return _fail("add", "no PIN was given; type it twice when asked.")
-    if first != second:
-        return _fail("add", "the two PINs differ; nothing was saved, run the command again.")
-    store = _open(args)
-    try:
-        info = add_staff(store, args.name, first, datetime.now(UTC), actor="kiosk staff add")
-    except InputError as exc:
-        return _fail("add", f"{exc}.")
-    finally:
-        store.close()
-    print(f"staff added: {info.name} (active)")
-    return 0
+    pin = _new_pin("add", args.name)
+    if pin is None:
+        return 1
+    return _change(
+        args, "add", lambda store, now, actor: add_staff(store, args.name, pin, now, actor).name,
+        "staff added: {name} (active)",
+    )  # fmt: skip
 
 
 def _state(info: StaffInfo, now: datetime) -> str:
@@ -156,45 +177,27 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_disable(args: argparse.Namespace) -> int:
-    store = _open(args)
-    try:
-        name = disable_staff(store, args.name, datetime.now(UTC), actor="kiosk staff disable")
-    except InputError as exc:
-        return _fail("disable", f"{exc}.")
-    finally:
-        store.close()
-    print(f"staff disabled: {name} (can no longer log in; kept in the record)")
-    return 0
+    return _change(
+        args, "disable", lambda store, now, actor: disable_staff(store, args.name, now, actor),
+        "staff disabled: {name} (can no longer log in; kept in the record)",
+    )  # fmt: skip
 
 
 def run_enable(args: argparse.Namespace) -> int:
-    store = _open(args)
-    try:
-        name = enable_staff(store, args.name, datetime.now(UTC), actor="kiosk staff enable")
-    except InputError as exc:
-        return _fail("enable", f"{exc}.")
-    finally:
-        store.close()
-    print(f"staff enabled: {name} (can log in again with their PIN)")
-    return 0
+    return _change(
+        args, "enable", lambda store, now, actor: enable_staff(store, args.name, now, actor),
+        "staff enabled: {name} (can log in again with their PIN)",
+    )  # fmt: skip
 
 
 def run_pin(args: argparse.Namespace) -> int:
-    try:
-        first, second = read_pin(args.name)
-    except (_NoPin, EOFError):
-        return _fail("pin", "no PIN was given; type it twice when asked.")
-    if first != second:
-        return _fail("pin", "the two PINs differ; nothing was changed, run the command again.")
-    store = _open(args)
-    try:
-        name = set_staff_pin(store, args.name, first, datetime.now(UTC), actor="kiosk staff pin")
-    except InputError as exc:
-        return _fail("pin", f"{exc}.")
-    finally:
-        store.close()
-    print(f"new PIN set: {name} (any lock on the account is lifted)")
-    return 0
+    pin = _new_pin("pin", args.name)
+    if pin is None:
+        return 1
+    return _change(
+        args, "pin", lambda store, now, actor: set_staff_pin(store, args.name, pin, now, actor),
+        "new PIN set: {name} (any lock on the account is lifted)",
+    )  # fmt: skip
 
 
 def staff_check(store: Store) -> Check:

@@ -274,7 +274,7 @@ def test_a_disabled_account_is_enabled_again_and_a_forgotten_pin_replaced(
     code, _, err = run(capsys, monkeypatch, "staff", "pin", "Sam IT", stdin="1234\n1234\n")
     assert code == 1 and err.startswith("kiosk staff pin: ")  # the PIN rules hold
     code, _, err = run(capsys, monkeypatch, "staff", "pin", "Sam IT", stdin="52816\n52817\n")
-    assert code == 1 and "the two PINs differ; nothing was changed" in err
+    assert code == 1 and "the two PINs differ; nothing was saved" in err
     code, out, err = run(capsys, monkeypatch, "staff", "pin", "Sam IT", stdin="52816\n52816\n")
     assert (code, err) == (0, "") and out.startswith("new PIN set: Sam IT")
     store = open_store(config.database_url, config.kiosk_id, create=False)
