@@ -97,7 +97,7 @@ def run_init(args: argparse.Namespace) -> int:
         )
         return 1
     private = existed and _make_private(data_dir)
-    said = " (made private: other users of this machine could open it)" if private else ""
+    said = " (closed to other users of this machine: they could open it)" if private else ""
     print(f"data      {'kept   ' if existed else 'created'}   {data_dir}{said}")
     log.info("init: data folder %s: %s%s", "kept" if existed else "created", data_dir, said)
     store = open_store(config.database_url, config.kiosk_id)
@@ -253,15 +253,17 @@ def cannot_make_in(parent: Path) -> str | None:
 
 
 def _make_private(folder: Path) -> bool:
-    """Close `folder` to other users (mode 700) if it is this user's and open to them: a data folder
-    made before `kiosk init` kept its 755 and the patients' records in it. Whether it was."""
+    """Close `folder` to other users (not its group: IT may share it with one, and `kiosk init` is
+    run again) if it is this user's and open to them: a data folder made before `kiosk init` kept
+    its 755 and the patients' records in it. Whether it was; the doctor names a group's access."""
     if os.name != "posix":
         return False
     found = folder.stat()
-    if not stat.S_IMODE(found.st_mode) & 0o077 or found.st_uid != os.getuid():
+    mode = stat.S_IMODE(found.st_mode)
+    if not mode & 0o007 or found.st_uid != os.getuid():
         return False
     try:
-        os.chmod(folder, 0o700)
+        os.chmod(folder, mode & 0o770)
     except OSError:
         return False  # the doctor's data folder line says so, with the command
     return True

@@ -38,6 +38,7 @@ __all__ = [
     "Exported",
     "Exporting",
     "days_problem",
+    "target_for",
     "with_suffix_for",
 ]
 
@@ -76,6 +77,16 @@ def with_suffix_for(fmt: str, chosen: Path) -> Path:
     if chosen.suffix.lower() in SUFFIXES.values():
         return chosen
     return chosen.with_name(chosen.name + SUFFIXES[fmt])
+
+
+def target_for(fmt: str, chosen: Path) -> tuple[Path, Msg | None]:
+    """The file an export of `fmt` writes for the name staff chose, and why not when the format's
+    ending, added, names a file that is there already: the save dialog asked before replacing
+    `chosen`, never that one (last month's november.zip would have gone without a word)."""
+    target = with_suffix_for(fmt, chosen)
+    if target != chosen and target.exists():
+        return target, msg("console.export.exists", path=str(target))
+    return target, None
 
 
 @dataclass(frozen=True)

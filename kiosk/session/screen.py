@@ -15,13 +15,14 @@ from math import ceil
 from typing import TYPE_CHECKING
 
 from kiosk.i18n import Msg, msg, words_for
+from kiosk.session import views
 from kiosk.session.cosign_model import CosignSteps
 from kiosk.session.events import AbandonReason
 from kiosk.session.kinds import IdleState, ScreenKind, Status
 from kiosk.session.listening import Listens
 from kiosk.session.preferences import Preferences
 from kiosk.session.saving import SAVING_SECONDS, Attempts
-from kiosk.session.view import NOT_ME_SURE, Action, Copy, Filing, IdentityStep, View, welcome
+from kiosk.session.view import Action, Copy, Filing, IdentityStep, View, welcome
 from kiosk.session.views import Local, identity_step, language_choices, tries_left, view_of
 
 if TYPE_CHECKING:
@@ -325,9 +326,10 @@ class ScreenModel(Preferences):
         """Asked once first (a mis-tap had waited for staff). A prepared briefing's patient is someone
         else: recorded; staff find theirs (its name and keys go, the words back to Welcome's). A
         walk-up's: theirs ends, a new one starts."""
-        if self._local.message != NOT_ME_SURE:
-            self._say(NOT_ME_SURE)  # any other tap says something else, or nothing: asked again
-        elif (b := self.briefing) is None or not b.walk_up:
+        b = self.briefing
+        if (question := views.not_me_question(b, self._local)) is not None:
+            self._say(question)  # any other tap says another thing, or nothing: asked again
+        elif b is None or not b.walk_up:
             if b is not None and self._attempt(b.dispute_identity):
                 self.words = words_for(self._chosen or self._language)
                 self._local = replace(self._local, not_me=True, message=None)

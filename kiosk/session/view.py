@@ -113,7 +113,10 @@ class Offer:
 NEXT = Offer(msg("frame.next"))
 BACK = Offer(msg("frame.back"))
 NOT_ME_SURE = msg("identity.not-me-sure")
-"""Said at the first tap on "This is not me": the second tells staff."""
+"""Said at the first tap on "This is not me": the second sends them to staff."""
+NOT_ME_SURE_NEW = msg("identity.not-me-sure-new")
+"""Said so on a walk-up's briefing asked again: the second starts afresh for whoever is there."""
+NOT_ME_ASKED = (NOT_ME_SURE, NOT_ME_SURE_NEW)
 
 
 @dataclass(frozen=True)

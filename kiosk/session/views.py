@@ -19,7 +19,9 @@ from kiosk.session.state import IDENTITY_ATTEMPTS
 from kiosk.session.view import (
     BACK,
     NEXT,
+    NOT_ME_ASKED,
     NOT_ME_SURE,
+    NOT_ME_SURE_NEW,
     Action,
     Card,
     Copy,
@@ -171,6 +173,13 @@ NAME_REFUSALS = ("name.type-full-name", "name.too-short", "name.emoji", "name.ca
 room under the name for the longest, so the keyboard never moves when one is said."""
 
 
+def not_me_question(b: Briefing | None, local: Local) -> Msg | None:
+    """What the first tap on "This is not me" asks (None: it was asked; this tap answers it)."""
+    if local.message in NOT_ME_ASKED:
+        return None
+    return NOT_ME_SURE_NEW if b is not None and b.walk_up else NOT_ME_SURE
+
+
 def identity_step(b: Briefing, local: Local) -> IdentityStep:
     if b.identity_confirmed:
         return IdentityStep.CONFIRMED
@@ -216,14 +225,14 @@ def _identity(b: Briefing, local: Local) -> View:
         ):  # asked again, back from Welcome: a name typed there is not shown to whoever came
             name, title = "", msg("identity.again")
         instruction = msg("identity.enter-birth-date")
-        sure = local.message == NOT_ME_SURE
+        sure = local.message in NOT_ME_ASKED
         offers[Action.NOT_ME] = Offer(msg("identity.not-me-yes" if sure else "identity.not-me"))
     else:
         name = local.typed_name
         title = msg("identity.hello", name=name)
         instruction = msg("identity.walk-up-birth-date")
     no_match = (msg("identity.no-match", count=n) for n in range(1, IDENTITY_ATTEMPTS))
-    said = (*refusals(), *no_match, msg("identity.not-me-said"), NOT_ME_SURE)  # (each count's)
+    said = (*refusals(), *no_match, msg("identity.not-me-said"), NOT_ME_SURE, NOT_ME_SURE_NEW)
     return View(
         kind=ScreenKind.IDENTITY, screen_id="identity", heading=heading, title=title,
         paragraphs=(instruction,), primary=(Action.CONFIRM, Offer(msg("frame.confirm"))),

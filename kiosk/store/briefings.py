@@ -239,12 +239,19 @@ class OnRecord:
 
 
 def mrn_on_record(store: Store, mrn: str) -> OnRecord | None:
-    """The patient a briefing was last prepared for under `mrn`, on any kiosk at any time; None if
-    the MRN was never used."""
+    """The patient a briefing was last prepared for under `mrn`, on any kiosk at any time, leaving
+    out briefings staff withdrew (one prepared for the wrong patient, or with a typo, would keep
+    the MRN from its owner); None if the MRN is on no other briefing."""
+    kept = or_(
+        BriefingRow.status != BriefingStatus.ABANDONED,
+        BriefingRow.end_reason.is_(None),
+        BriefingRow.end_reason != "withdrawn",  # kiosk.records.withdrawal.WITHDRAWN
+    )
     with store.reading() as session:
         row = session.execute(
             select(PatientRow.name, PatientRow.date_of_birth)
-            .where(PatientRow.mrn == mrn)
+            .join(BriefingRow, BriefingRow.patient_id == PatientRow.id)
+            .where(PatientRow.mrn == mrn, kept)
             .order_by(PatientRow.created_at.desc(), PatientRow.id.desc())
             .limit(1)
         ).first()

@@ -86,7 +86,7 @@ def _trivial(pin: str) -> bool:
 def check_pin_rules(pin: str) -> str:
     """The PIN if it is 4 to 12 digits and not trivial, else InputError (never repeating the PIN).
 
-    Every way of setting a PIN goes through here (today only `add_staff`), so the rule is one.
+    Every way of setting a PIN goes through here (`add_staff`, `set_staff_pin`), so the rule is one.
     """
     if not _PIN.fullmatch(pin):
         raise InputError(
@@ -260,12 +260,17 @@ def enable_staff(store: Store, name: str, now: datetime, actor: str) -> str:
 
 
 def set_staff_pin(store: Store, name: str, pin: str, now: datetime, actor: str) -> str:
-    """Give an account a new PIN (a forgotten one), unlocked; kept only as an Argon2id hash. Audited
-    as staff_pin_set (never the PIN); returns the name."""
+    """Give an active account a new PIN (a forgotten one), unlocked; kept only as an Argon2id hash.
+    Audited as staff_pin_set (never the PIN); returns the name."""
     check_pin_rules(pin)
     pin_hash = _HASHER.hash(pin)
     with store.sessions.begin() as session:
         user = _account(session, name)
+        if not user.active:  # a new PIN would read as the way back in: enabling is that
+            raise InputError(
+                "name",
+                f"the staff account {user.name!r} is disabled; run `kiosk staff enable` first",
+            )
         user.pin_hash, user.failed_attempts, user.locked_until = pin_hash, 0, None
         _changed(store, session, user, now, actor, "staff_pin_set")
         return user.name

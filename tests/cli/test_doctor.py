@@ -99,27 +99,26 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
     assert "kiosk doctor: exit status 0" in log
 
 
-def test_a_data_folder_made_before_init_is_made_private_and_the_doctor_names_one_left_open(
+def test_a_data_folder_made_before_init_is_closed_to_others_and_the_doctor_names_a_group(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A reviewer made the data folder first (755): `kiosk init` kept it so, with the patients'
-    records in it, and the doctor said nothing."""
+    records in it, and the doctor said nothing. Init closes it to other users; a group IT gave it
+    stays (init runs again), named by the doctor."""
     data = tmp_path / "data"
     data.mkdir()
     data.chmod(0o755)
     assert main(["init"]) == 0
     out = capsys.readouterr().out
-    assert f"{data} (made private: other users of this machine could open it)" in out
-    assert data.stat().st_mode & 0o777 == 0o700
-    data.chmod(0o750)  # opened again afterwards
+    assert f"{data} (closed to other users of this machine: they could open it)" in out
+    assert data.stat().st_mode & 0o777 == 0o750
     code, found, _ = doctor(capsys)
     ok, detail = found["data folder"]
-    assert code == 0 and ok and "other users of this machine can open it" in detail
+    assert code == 0 and ok and "other users of this machine can open it (mode 750)" in detail
     assert f"chmod 700 {data}" in detail
-    assert main(["init"]) == 0  # run again: the kiosk's own folder is closed again, nothing else
-    assert "made private" in capsys.readouterr().out and data.stat().st_mode & 0o777 == 0o700
-    assert main(["init"]) == 0
-    assert "made private" not in capsys.readouterr().out
+    assert main(["init"]) == 0  # run again: the group's access is IT's to take away
+    assert "closed to other" not in capsys.readouterr().out
+    assert data.stat().st_mode & 0o777 == 0o750
 
 
 def test_doctor_warns_where_no_audio_is_rendered_for_the_content_in_use(

@@ -251,6 +251,8 @@ def test_a_disabled_account_is_enabled_again_and_a_forgotten_pin_replaced(
     forgotten PIN be replaced."""
     assert run(capsys, monkeypatch, "staff", "add", "Sam IT", stdin=f"{PIN}\n{PIN}\n")[0] == 0
     assert run(capsys, monkeypatch, "staff", "disable", "sam it")[0] == 0
+    code, _, err = run(capsys, monkeypatch, "staff", "pin", "Sam IT", stdin="52816\n52816\n")
+    assert code == 1 and "is disabled; run `kiosk staff enable` first" in err  # not a way back in
     code, out, err = run(capsys, monkeypatch, "staff", "enable", "SAM  it")
     assert (code, err) == (0, "") and out.startswith("staff enabled: Sam IT")
     code, _, err = run(capsys, monkeypatch, "staff", "enable", "Sam IT")

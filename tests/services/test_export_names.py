@@ -15,6 +15,7 @@ from kiosk.services.exporting import (
     Exporting,
     ExportRequest,
     days_problem,
+    target_for,
     with_suffix_for,
 )
 
@@ -55,3 +56,14 @@ def test_a_name_ending_in_another_formats_ending_is_refused(tmp_path: Path) -> N
     )
     fhir = ExportRequest("fhir-bundle", LAST, FIRST, tmp_path / "bundle.json")
     assert CHECKS.problem(fhir) is None
+
+
+def test_a_file_the_added_ending_would_name_is_never_replaced_unasked(tmp_path: Path) -> None:
+    """The save dialog asked about "november"; the export then wrote november.zip over last
+    month's, without a word (a reviewer). A file staff chose themselves is theirs to replace."""
+    (tmp_path / "november.zip").write_bytes(b"last month's")
+    target, said = target_for("pdf-zip", tmp_path / "november")
+    assert target == tmp_path / "november.zip"
+    assert said == msg("console.export.exists", path=str(tmp_path / "november.zip"))
+    assert target_for("pdf-zip", tmp_path / "november.zip") == (tmp_path / "november.zip", None)
+    assert target_for("pdf-zip", tmp_path / "december") == (tmp_path / "december.zip", None)

@@ -200,10 +200,17 @@ def test_an_mrn_on_record_for_another_patient_is_refused_naming_them(
     clock.advance(60)
     again = desk.prepare("Sam Carter", "mild", " jose  NUNEZ ", born, "MRN-1001")
     assert again != first
+    # One prepared for the wrong patient and withdrawn keeps the MRN from no one (a reviewer).
+    desk.withdraw("Dana Okafor", again, "wrong-patient")
+    clock.advance(60)
+    typo = desk.prepare("Sam Carter", "mild", "José Nuñes", date(1951, 3, 4), "MRN-1002")
+    desk.withdraw("Sam Carter", typo, "wrong-patient")
+    clock.advance(60)
+    desk.prepare("Sam Carter", "mild", jose, born, "MRN-1002")
     # Another MRN is another patient, whatever the name; and the refused ones stored nothing.
     desk.prepare("Sam Carter", "mild", "Maria Gonzalez", date(1955, 5, 5), "MRN-2002")
     with desk.station.store.reading() as session:
-        assert session.query(BriefingRow).count() == 3
+        assert session.query(BriefingRow).count() == 5
 
 
 @pytest.mark.parametrize(("language", "title"), [("es", "El procedimiento mild"), ("en", None)])

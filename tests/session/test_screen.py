@@ -726,7 +726,8 @@ def test_this_is_not_me_on_a_walk_up_asked_again_ends_it_for_the_next_walk_up(
     ended: list[bool] = []
     model.events.ended.connect(lambda: ended.append(True))
     model.do(Action.NOT_ME)
-    assert ended == [] and model.briefing is b  # asked first
+    assert ended == [] and model.briefing is b  # asked first: to start again, not for staff
+    assert said(model.view.notice) == said(msg("identity.not-me-sure-new"))
     model.do(Action.NOT_ME)
     assert ended == [True] and model.briefing is None and model.kind is ScreenKind.WELCOME
     assert b.status is Status.ABANDONED
@@ -768,7 +769,7 @@ def test_this_is_not_me_is_asked_once_before_staff_are_called(
     view = model.view
     assert view.identity_step is IdentityStep.BIRTH_DATE and view.person  # nothing happened yet
     assert said(view.offers[Action.NOT_ME].label) == "Yes, this is not me"
-    assert "a staff member will come" in said(view.message or view.notice)
+    assert said(view.message or view.notice) == said(msg("identity.not-me-sure"))
     assert not [e for e in sink.events if isinstance(e, ev.IdentityDisputed)]
     model.do(Action.DATE_TYPED)  # they typed a digit after all: it is them
     assert said(model.view.offers[Action.NOT_ME].label) == "This is not me"

@@ -273,6 +273,10 @@ def test_the_witness_step_waits_for_a_name_and_the_done_screen_for_the_witness(
     tap(qtbot, window.bottom.primary)  # no name tapped
     assert window.bottom.message.text() == words_for("en")("cosign.witness.choose-name")
     assert witness.pin_typed == "2468"
+    tap(qtbot, witness._choices["Lee Park"])  # the name now: the PIN typed stays
+    assert witness.pin_typed == "2468"
+    tap(qtbot, witness._choices[nurse])  # another person: their own PIN, typed afresh
+    assert witness.pin_typed == ""
     clock.advance(600)  # type: ignore[attr-defined]
     window.tick()
     assert kind(window) is ScreenKind.WITNESS, "the witness step waits for the witness"

@@ -30,7 +30,7 @@ from kiosk.services.exporting import (
     Exporting,
     ExportRequest,
     days_problem,
-    with_suffix_for,
+    target_for,
 )
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.reads import tell
@@ -150,8 +150,9 @@ class ExportView(QWidget):
         fmt = str(self.format.currentData())
         # The file takes the format's ending when staff typed none ("november" -> november.zip);
         # another format's ending is refused by `problem` (kiosk.services.exporting)
-        request = self.request(with_suffix_for(fmt, target.expanduser().absolute()))
-        problem = exporting.problem(request)
+        named, taken = target_for(fmt, target.expanduser().absolute())
+        request = self.request(named)
+        problem = taken or exporting.problem(request)
         if problem is not None:
             self.say(problem)
             return

@@ -237,8 +237,9 @@ class WitnessPage(_Split):
 
     def _choose(self, name: str) -> None:
         self._typing()
+        if self._name and name != self._name:  # another person: their own PIN, typed afresh
+            self.pin.setText("")
         self._name = name
-        self.pin.setText("")
         self._show_choice()
 
     def _show_choice(self) -> None:
