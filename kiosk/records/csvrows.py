@@ -128,6 +128,8 @@ def lines_query(filters: Filters) -> Select[*tuple[Any, ...]]:
             *(_signers(kind) for kind in SIGNER_COLUMNS),
             RebriefingRow.earlier_id,
             BriefingRow.end_reason,
+            BriefingRow.created_at,
+            BriefingRow.prepared_by,
         )
         .outerjoin(PatientRow, PatientRow.id == BriefingRow.patient_id)
         .outerjoin(Document, Document.briefing_id == BriefingRow.id)
@@ -176,4 +178,6 @@ def briefing_lines(
             *(text(names) for names in r[17:20]),
             r[20] or "",
             r[21] or "",
+            when(r[22]),
+            text(r[23]),
         ]

@@ -48,7 +48,11 @@ BRIEFING_HEADER = (
     "interpreter",
     "witness",
     "rebriefing_of",
-    "end_reason",  # why one ended unfinished (inactivity, withdrawn…); last: older readers still fit
+    "end_reason",  # why one ended unfinished (inactivity, withdrawn…)
+    # When and by whom it was prepared (walk-up: made when started, by no one): a prepared one
+    # had no time at all (a reviewer). Last, as each column added since: older readers still fit.
+    "prepared_at",
+    "prepared_by",
 )
 ACK_HEADER = (
     "briefing_id",
@@ -59,6 +63,7 @@ ACK_HEADER = (
     "seconds_on_screen",
     "language",
     "content_sha256",
+    "mrn",  # the patient's, beside their name (a chart is filed by it: a reviewer); last, as added
 )
 
 
@@ -111,7 +116,7 @@ def export_csv(
                         [r.briefing_id for r in part],
                     )
                     for row in part:
-                        name = _text(row.patient_name)
+                        name, mrn = _text(row.patient_name), _text(row.mrn)
                         for a in acks.get(row.briefing_id, ()):
                             writer.writerow(
                                 [
@@ -123,6 +128,7 @@ def export_csv(
                                     f"{a.seconds_on_screen:.3f}",
                                     a.language,
                                     a.content_sha256,
+                                    mrn,
                                 ]
                             )
                             lines += 1

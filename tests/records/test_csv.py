@@ -90,6 +90,12 @@ def test_one_row_per_briefing(made: Made, tmp_path: Path) -> None:
     # The small form is not on this "machine": its version kept in the store counts its risks.
     assert by_id[made.in_progress]["risks_total"] == "2"
     assert by_id[made.prepared]["started_at"] == ""
+    # A prepared one says when and by whom (it had no time at all: a reviewer).
+    prepared = by_id[made.prepared]
+    assert (prepared["prepared_at"], prepared["prepared_by"]) == (
+        "2026-11-23T09:00:00+00:00",
+        "Nurse Lee",
+    )
     assert by_id[made.abandoned]["patient"] == "Zoë Ångström"
 
 
@@ -140,6 +146,7 @@ def test_one_row_per_acknowledgement(made: Made, tmp_path: Path) -> None:
         "seconds_on_screen",
         "language",
         "content_sha256",
+        "mrn",
     ]
     assert result.items == len(rows) == 8 + 8 + 2 + 1
     assert {(r["language"], r["content_sha256"]) for r in rows if r["risk_id"] in FORM_RISKS} == {
@@ -147,6 +154,7 @@ def test_one_row_per_acknowledgement(made: Made, tmp_path: Path) -> None:
     }
     mine = [r for r in rows if r["briefing_id"] == made.completed]
     assert [r["risk_id"] for r in mine] == [risk.id for risk in FORM.risks]
+    assert {r["mrn"] for r in mine} == {"MRN-1001"}  # the chart's number beside the name
     with made.store.reading() as session:
         stored = (
             session.execute(
