@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.records.query import OPEN_FLAG, Filters, _count, _happened, with_kept
+from kiosk.records.query import OPEN_FLAG, Filters, KeptTotals, _count, _happened
 from kiosk.store.hot import driver_rows
 from kiosk.store.models import (
     BriefingRow,
@@ -148,7 +148,7 @@ def briefing_lines(
     """One CSV line per matching briefing (BRIEFING_HEADER's columns), in the order they happened,
     with the same counts as `find_records` (a completed briefing whose form is not known counts its
     acknowledgements as its total)."""
-    totals = with_kept(session, risk_totals or {})
+    totals = KeptTotals(session, risk_totals or {})
     completed = BriefingStatus.COMPLETED.value
     when = Moments(zone)
     for r in driver_rows(session.connection(), lines_query(filters)):

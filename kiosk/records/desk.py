@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 
 from kiosk.records.query import (
     Filters,
+    KeptTotals,
     RecordRow,
     fold,
     rows_query,
     waiting_for_staff,
-    with_kept,
 )
 from kiosk.store.briefings import ANY_KIOSK
 from kiosk.store.models import AuditEntry, BriefingRow, BriefingStatus, PatientRow
@@ -127,8 +127,8 @@ def page(
                 and_(_happened == after.happened_at, BriefingRow.id < after.briefing_id),
             )
         )
-    totals = with_kept(session, totals)
-    rows = waiting_for_staff(session, [_row(r, totals) for r in session.execute(query)])
+    counts = KeptTotals(session, totals)
+    rows = waiting_for_staff(session, [_row(r, counts) for r in session.execute(query)])
     more = len(rows) > limit
     rows = rows[:limit]
     last = rows[-1] if rows else None
@@ -136,7 +136,7 @@ def page(
     return Page(rows, cursor)
 
 
-def _row(r: Sequence[object], totals: Mapping[str, int]) -> RecordRow:
+def _row(r: Sequence[object], totals: KeptTotals) -> RecordRow:
     values = list(r)
     total = totals.get(str(values[7]))
     if total is None and values[8] == BriefingStatus.COMPLETED:

@@ -250,7 +250,7 @@ def find_records(
     query = rows_query(filters)
     if briefing_id is not None:
         query = query.where(BriefingRow.id == briefing_id)
-    totals = with_kept(session, risk_totals or {})
+    totals = KeptTotals(session, risk_totals or {})
     out: list[RecordRow] = []
     for r in session.execute(query):
         if not filters.matches_patient(r[2], r[4]):
@@ -290,11 +290,23 @@ def waiting_for_staff(session: Session, rows: list[RecordRow]) -> list[RecordRow
     ]
 
 
-def with_kept(session: Session, totals: Mapping[str, int]) -> Mapping[str, int]:
-    """`totals`, and the number of risks of each kept version it lacks: a briefing left unfinished
-    on an older version showed "1 of ?" once the forms changed (a reviewer)."""
-    kept = kept_risk_counts(session, totals.keys())
-    return {**totals, **kept} if kept else totals
+class KeptTotals:
+    """Content SHA-256 -> number of risks: `totals` (the forms this machine has), then, asked for a
+    hash they lack, each version kept in the store, read once (a briefing left unfinished on an
+    older version showed "1 of ?" once the forms changed: a reviewer). A read whose briefings are
+    all on the forms here never asks the store."""
+
+    def __init__(self, session: Session, totals: Mapping[str, int]) -> None:
+        self._session, self._totals = session, totals
+        self._kept: dict[str, int] | None = None
+
+    def get(self, sha: str) -> int | None:
+        found = self._totals.get(sha)
+        if found is None:
+            if self._kept is None:
+                self._kept = kept_risk_counts(self._session, self._totals.keys())
+            found = self._kept.get(sha)
+        return found
 
 
 def procedure_ids(session: Session, forms: Iterable[Any] = ()) -> list[str]:
