@@ -37,7 +37,7 @@ from tests.pdfsig import pdfsig
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 FORMS = {FORM.id: FORM}
 EN = words_for("en")
-FLAG_NOTE = EN("pdf.flagged", when="").removesuffix(" ()")
+FLAG_NOTE = EN("pdf.flagged", when="").removesuffix(": ")
 
 
 @pytest.fixture
@@ -421,12 +421,12 @@ def test_flags_on_questions_and_the_kiosks_own_screens_are_marked(
     text = " ".join(pdf_text(path).split())
     assert text.count(FLAG_NOTE) == 3
     for heading in ("identity.heading", "review.heading"):
-        on_screen = EN("pdf.flagged-on", screen=EN(heading), when="").removesuffix(" ()")
+        on_screen = EN("pdf.flagged-on", screen=EN(heading), when="").removesuffix(": ")
         assert on_screen in text
     question = " ".join(FORM.questions[1].prompt.split())
     assert (
         text.index(question)
-        < text.index(f"{FLAG_NOTE} (")
+        < text.index(f"{FLAG_NOTE}: ")
         < text.index(" ".join(FORM.questions[2].prompt.split()))
     )
     # All three on the first page too, in the order flagged, for the surgeon (a reviewer found
