@@ -45,6 +45,27 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def settings_checks(config: Config, catalog: Catalog) -> list[Check]:
+    """`kiosk doctor`'s config line, then a warning for each setting the clinic has not given yet
+    that a briefing or an export prints (a kiosk left as `kiosk init` wrote it works, but its PDFs
+    name no clinic and its FHIR gives MRNs without their system)."""
+    from kiosk.store.maintenance import Check
+
+    checks = [settings_check(config, catalog)]
+    if not config.exists:
+        return checks  # the config line has said to run `kiosk init`
+    unset = {
+        "clinic_name": "briefing PDFs and the kiosk's certificate name no clinic",
+        "mrn_system": "the FHIR export gives each MRN without its system (a URI, such as "
+        "urn:oid:... from the clinic's records office)",
+    }
+    for name, effect in unset.items():
+        if not str(config[name]).strip():
+            detail = f"{name} is not set, so {effect}; set {name} in {config.path}"
+            checks.append(Check(name, True, detail, warning=True))
+    return checks
+
+
 def settings_check(config: Config, catalog: Catalog) -> Check:
     """`kiosk doctor`'s config line: the file was read, and the settings that name what the kiosk
     must have name what it has (the walk-up procedure, the languages, the trust files)."""

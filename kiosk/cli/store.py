@@ -16,7 +16,7 @@ from typing import Any
 
 from kiosk.cli.backup import run_backup
 from kiosk.cli.pending import pending_check, repair
-from kiosk.cli.settings import settings_check
+from kiosk.cli.settings import settings_checks
 from kiosk.cli.speech import listen_offered, read_aloud_check, sound_check
 from kiosk.cli.staff import staff_check
 from kiosk.config import SETTINGS, Config, ConfigError, config_path, load_config, render_config
@@ -172,7 +172,7 @@ def run_doctor(args: argparse.Namespace) -> int:
         checks.append(Check("config", False, _one_line(exc, config_path(args.config))))
     else:
         catalog = load_catalog(config.forms_dirs)  # read once, for the settings, forms and audio
-        checks.append(settings_check(config, catalog))
+        checks += settings_checks(config, catalog)
         store_lines = store_checks(
             config.database_url,
             config.kiosk_id,

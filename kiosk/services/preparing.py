@@ -77,8 +77,8 @@ class Preparing:
 
     def birth_problem(self, dob: date | None) -> Msg | None:
         today = self.desk.now().astimezone().date()
-        if dob is None:
-            return msg("staff.date-incomplete")
+        if dob is None:  # (the console has two date fields: this one is named)
+            return msg("console.prepare.born-incomplete")
         if dob > today:
             return msg("console.prepare.born-later")
         if (today.year - dob.year) - (

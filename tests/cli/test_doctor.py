@@ -71,6 +71,8 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
     found = checks(result.stdout)
     assert list(found) == [
         "config",
+        "clinic_name",
+        "mrn_system",
         "database",
         "migrations",
         "integrity",
@@ -97,6 +99,23 @@ def test_a_fresh_init_passes_every_check(tmp_path: Path) -> None:
     assert found["log folder"][1] == f"{tmp_path / 'data' / 'logs'} is writable"
     log = (tmp_path / "data" / "logs" / "commands.log").read_text(encoding="utf-8")
     assert "kiosk doctor: exit status 0" in log
+
+
+def test_the_settings_a_pdf_and_the_fhir_export_print_are_warned_of_until_set(
+    initialised: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kiosk left as `kiosk init` wrote it works, but its PDFs name no clinic: said, not failed."""
+    code, found, _ = doctor(capsys)
+    assert code == 0
+    assert found["clinic_name"] == (
+        True,
+        "clinic_name is not set, so briefing PDFs and the kiosk's certificate name no clinic; "
+        f"set clinic_name in {initialised}",
+    )
+    assert found["mrn_system"][1].startswith("mrn_system is not set, so the FHIR export gives")
+    set_config(initialised, clinic_name="Riverside Spine Clinic", mrn_system="urn:oid:2.16.840.1.113883.3.1")
+    code, found, _ = doctor(capsys)
+    assert "clinic_name" not in found and "mrn_system" not in found
 
 
 def test_a_data_folder_made_before_init_is_closed_to_others_and_the_doctor_names_a_group(

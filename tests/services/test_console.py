@@ -140,7 +140,7 @@ def test_a_briefing_prepared_at_the_desk_is_taken_by_its_kiosk_only(tmp_path: Pa
                 "staff.prepare.name-empty"
             )
             assert preparing.problem("kiosk-7", "mild", "Zoë Ångström", None, "").id == (  # type: ignore[union-attr]
-                "staff.date-incomplete"
+                "console.prepare.born-incomplete"
             )
             assert preparing.birth_problem(date(2027, 1, 1)).id == "console.prepare.born-later"  # type: ignore[union-attr]
             assert preparing.problem("kiosk-7", "mild", "Zoë", date(1951, 3, 14), "x" * 65).id == (  # type: ignore[union-attr]

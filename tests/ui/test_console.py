@@ -211,7 +211,7 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
             view = prepare_at(qtbot, window, "kiosk-7")  # or where init ran
             view.name.setText("Zoë Ångström")  # QTest types ASCII only
             view.button.click()
-            assert view.message.text() == EN("staff.date-incomplete")
+            assert view.message.text() == EN("console.prepare.born-incomplete")
             qtbot.keyClicks(view.born, "13/45/1960")  # typed whole, but no such day (a reviewer)
             view.button.click()
             assert view.message.text() == EN("console.prepare.born-unreadable")
