@@ -113,7 +113,11 @@ def test_the_settings_a_pdf_and_the_fhir_export_print_are_warned_of_until_set(
         f"set clinic_name in {initialised}",
     )
     assert found["mrn_system"][1].startswith("mrn_system is not set, so the FHIR export gives")
-    set_config(initialised, clinic_name="Riverside Spine Clinic", mrn_system="urn:oid:2.16.840.1.113883.3.1")
+    set_config(
+        initialised,
+        clinic_name="Riverside Spine Clinic",
+        mrn_system="urn:oid:2.16.840.1.113883.3.1",
+    )
     code, found, _ = doctor(capsys)
     assert "clinic_name" not in found and "mrn_system" not in found
 

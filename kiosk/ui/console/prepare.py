@@ -188,7 +188,10 @@ class PrepareView(QWidget):
         dob = self.born_on()
         language = str(self.language.currentData() or "") or None
         problem = preparing.problem(kiosk, form_id, name, dob, mrn, language)
-        if problem == msg("console.prepare.born-incomplete") and len(self.born.text().split("/")) == 3:
+        if (
+            problem == msg("console.prepare.born-incomplete")
+            and len(self.born.text().split("/")) == 3
+        ):
             problem = msg("console.prepare.born-unreadable")  # typed whole, but no such day
         planned = self.planned_on()
         if problem is None and self.planned.text().strip() and planned is None:
