@@ -39,6 +39,8 @@ def test_init_then_doctor_on_a_fresh_machine(
     assert code == 0, out
     assert [line.split()[1] for line in out.splitlines()] == [
         "config",
+        "clinic_name",  # a warning until set, never a failure (the PDF names no clinic)
+        "mrn_system",  # likewise (the FHIR export's MRNs without their system)
         "database",
         "migrations",
         "integrity",
@@ -61,7 +63,16 @@ def test_init_then_doctor_on_a_fresh_machine(
         "display",
     ]
     assert all(
-        line.startswith(("ok", "WARN  at rest", "WARN  read-aloud", "WARN  staff"))
+        line.startswith(
+            (
+                "ok",
+                "WARN  at rest",
+                "WARN  read-aloud",
+                "WARN  staff",
+                "WARN  clinic_name",
+                "WARN  mrn_system",
+            )
+        )
         for line in out.splitlines()
     )
 
