@@ -33,6 +33,21 @@ def mild_pictures(folder: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _cheap_pin_hashes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staff PINs hashed in this process with Argon2id at its cheapest parameters (argon2-cffi's
+    CHEAPEST profile): the kiosk's own (RFC 9106's low-memory profile, 64 MiB and 3 passes) took
+    about 0.15 s for each PIN stored or checked, and several hundred tests add staff and sign in.
+    Still Argon2id, still verified; the tests of the hash itself are marked `real_pin_hash`, and
+    every `kiosk` command run in its own process hashes as the kiosk does."""
+    if request.node.get_closest_marker("real_pin_hash"):
+        return
+    from argon2 import PasswordHasher
+    from argon2.profiles import CHEAPEST
+
+    monkeypatch.setattr("kiosk.store.staff._HASHER", PasswordHasher.from_parameters(CHEAPEST))
+
+
+@pytest.fixture(autouse=True)
 def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point every folder the kiosk might write to at this test's own temporary directory."""
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))

@@ -129,7 +129,9 @@ def window(  # type: ignore[no-untyped-def]
     if practice_banner:  # the banner as `kiosk practice` shows it, on this test's briefings
         monkeypatch.setattr(Station, "sample", property(lambda station: SAMPLE))
     w = KioskWindow(station, interaction)  # type: ignore[arg-type]
-    qtbot.addWidget(w)
+    # pytest-qt closes its widgets before this fixture's teardown; only staff may close the kiosk,
+    # and each test had ended by opening staff mode for that close (0.3 s of every window test).
+    qtbot.addWidget(w, before_close_func=lambda w: setattr(w, "allow_close", True))
     w.show_at(QSize(1280, 800))
     qtbot.waitExposed(w)
     yield w
