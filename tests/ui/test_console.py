@@ -224,7 +224,7 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
             view.button.click()
             assert view.message.text() == EN("console.prepare.planned-unreadable")
             planned = (clock.now() + timedelta(days=9)).date()
-            view.planned.setText(f"{planned.month}/{planned.day}/{planned.year}")
+            view.planned.setText(planned.isoformat())  # as ISO too (a reviewer's 1951-03-14)
             view.button.click()
             assert view.message.text().startswith("✓") and view.name.text() == ""
             assert view.practitioner.text() == view.planned.text() == ""

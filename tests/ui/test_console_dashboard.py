@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -98,3 +100,28 @@ def test_a_share_of_the_briefings_is_drawn_as_that_share_of_the_width(qtbot: QtB
     chart.set_bars([Bar("a", (3,), "3"), Bar("b", (6,), "6")])
     image = chart.grab().toImage()
     assert _bar_pixels(image, 0) == pytest.approx(_bar_pixels(image, 1) / 2, abs=2)
+
+
+def test_days_the_wrong_way_round_are_said_not_shown_as_nothing(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    """A reviewer's Nov 9, 2027 to Dec 8, 2026 read "0 briefings started … Nothing in these days"
+    on the dashboard, and "No briefings match these filters" in the list, as if that were so."""
+    sign_in(qtbot, window)
+    view = window.dashboard
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.figures is not None)
+    view.set_days(date(2027, 11, 9), date(2026, 12, 8))
+    said = EN("console.filter.days-reversed")
+    assert view.message.text() == said
+    assert view.figures is None and view.summary.text() == "" and view.days.bars == []
+
+    briefings = window.briefings
+    window.tabs.setCurrentWidget(briefings)
+    bar = briefings.bar
+    bar.period.setCurrentIndex(bar.period.findData("between"))
+    qtbot.waitUntil(lambda: briefings.model.total == BRIEFINGS)
+    bar.first.setDate(QDate(2027, 11, 9))
+    bar.first.dateChanged.emit(bar.first.date())
+    assert briefings.message.text() == said and briefings.message.isVisible()
+    assert briefings.model.rows == [] and briefings.count.text() == ""

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import msg, words_for
@@ -123,6 +123,42 @@ def test_days_the_wrong_way_round_are_refused_before_anything_is_written(
     view.export_to(tmp_path / "briefings.csv")  # and however the export is asked for
     assert view.message.text() == said and not view.running()
     assert list(tmp_path.glob("*.csv")) == [] and audited("records_exported") == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")  # offscreen
+def test_the_days_are_typed_in_numbers_and_read_as_typed(
+    qtbot: QtBot, window: ConsoleWindow, tmp_path: Path
+) -> None:
+    """A reviewer typed "Dec 1, 2026" into From and got Nov 1, 2026, with no word: the month's
+    name could not be typed over. The desk's days are typed in numbers, in the order of its date
+    of birth (or as ISO), or picked from a calendar; a day that cannot be read is said, and never
+    exported as the day the field held before."""
+    sign_in(qtbot, window)
+    view = window.export
+    window.tabs.setCurrentWidget(view)
+    for edit, typed, day in (
+        (view.first, "12/1/2026", date(2026, 12, 1)),
+        (view.last, "2026-12-31", date(2026, 12, 31)),
+    ):
+        edit.selectAll()
+        qtbot.keyClicks(edit, typed)
+        edit.editingFinished.emit()  # (leaving the field)
+        assert edit.day() == day
+    assert (view.first.text(), view.last.text()) == ("12/01/2026", "12/31/2026")
+    view.first.selectAll()
+    qtbot.keyClicks(view.first, "Dec 1, 2026")
+    view.first.editingFinished.emit()
+    said = EN(msg("console.filter.day-unreadable", hint=msg("console.prepare.date-hint")))
+    assert view.message.text() == said and "MM/DD/YYYY" in said
+    view.export_to(tmp_path / "briefings.csv")
+    assert view.message.text() == said and not view.running()
+    assert list(tmp_path.glob("*.csv")) == []
+    view.first.open_calendar()  # picked from the calendar instead
+    assert view.first.calendar is not None
+    view.first.calendar.clicked.emit(QDate(2026, 11, 2))
+    assert view.first.day() == date(2026, 11, 2) and view.first.text() == "11/02/2026"
+    for tab in (window.dashboard, window.briefings.bar):
+        assert {e.displayFormat() for e in (tab.first, tab.last)} == {"MM/dd/yyyy"}
 
 
 def test_the_pdfs_export_says_how_many_pdfs_and_how_many_briefings_have_none(

@@ -53,6 +53,7 @@ class BriefingsView(QWidget):
         layout = QVBoxLayout(self)
         self.bar = FilterBar(words)
         self.bar.changed.connect(self.reload)
+        self.bar.refused.connect(self.say)
         layout.addWidget(self.bar)
         line = QHBoxLayout()
         self.count = QLabel()
@@ -102,6 +103,12 @@ class BriefingsView(QWidget):
         """The list afresh for the filters as they are now; the look is audited (never the search text)."""
         if self.desk is None:
             return
+        problem = self.bar.problem()
+        if problem is not None:  # "no briefings match" had been said of days the wrong way round
+            self.model.clear()
+            self.count.setText("")
+            self.say(problem)
+            return
         filters = self.bar.filters()
         self.count.setText(self.words("console.reading"))
         self.model.show(self.desk, filters)
@@ -116,7 +123,7 @@ class BriefingsView(QWidget):
 
     def refresh(self) -> None:
         """The store moved: read the rows shown again (and the kiosks and procedures)."""
-        if self.desk is None or self.model.busy():
+        if self.desk is None or self.model.busy() or self.bar.problem() is not None:
             return
         self.choice_reads.run(self.desk.choices, self.bar.set_choices, self.say)
         self.model.refresh()

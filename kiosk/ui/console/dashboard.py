@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,6 +26,7 @@ from kiosk.services.console import ConsoleDesk
 from kiosk.services.dashboard import DeskDashboard, Figures, Tally, Version
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.charts import Bar, BarChart, Box, BoxChart, Series
+from kiosk.ui.console.day_field import DayField, day_unreadable
 from kiosk.ui.console.reads import Reads, tell
 from kiosk.ui.jobs import Jobs
 
@@ -70,12 +70,11 @@ class DashboardView(QWidget):
         self.version = QComboBox()
         self.version.currentIndexChanged.connect(self._changed)
         top.addWidget(self.version)
-        self.first = QDateEdit()
-        self.last = QDateEdit()
+        self.first = DayField(words)
+        self.last = DayField(words)
         for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(words("console.filter.date-format"))
             edit.dateChanged.connect(self._changed)
+            edit.unreadable.connect(lambda: self.say(day_unreadable()))
         top.addWidget(self.first)
         top.addWidget(QLabel(words("console.filter.to")))
         top.addWidget(self.last)
@@ -170,7 +169,11 @@ class DashboardView(QWidget):
         if dashboard is None or staff is None or not isinstance(version, Version):
             return
         self._stale = False
-        first, last = _day(self.first), _day(self.last)
+        first, last = self.first.day(), self.last.day()
+        if first > last:  # "nothing in these days" had been said of days the wrong way round
+            self._blank()
+            self.say(msg("console.filter.days-reversed"))
+            return
         self.say(msg("console.reading"), done=True)
         self.reads.run(
             lambda: dashboard.figures(staff, version, first, last), self.show_figures, self.say
@@ -288,8 +291,13 @@ class DashboardView(QWidget):
         self.reads.drop()
         self.saves.drop()
         self.dashboard = None
-        self.figures = None
         self.version.clear()
+        self._blank()
+        self.say(None)
+
+    def _blank(self) -> None:
+        """No figures on screen (signed out, or days asked the wrong way round)."""
+        self.figures = None
         self.summary.setText("")
         self.days.set_bars([])
         self.outcomes.set_bars([])
@@ -298,9 +306,3 @@ class DashboardView(QWidget):
         self.missed.set_bars([])
         for button in self.save_buttons.values():
             button.setEnabled(False)
-        self.say(None)
-
-
-def _day(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from kiosk.services.exporting import (
     target_for,
 )
 from kiosk.ui.console.ask import DeskQuestions
+from kiosk.ui.console.day_field import DayField, day_unreadable
 from kiosk.ui.console.reads import tell
 from kiosk.ui.jobs import Jobs
 
@@ -81,11 +81,10 @@ class ExportView(QWidget):
         for key, words_id in FORMAT_WORDS.items():
             self.format.addItem(words(words_id), key)
         form.addRow(words("console.export.format"), self.format)
-        self.first = QDateEdit()
-        self.last = QDateEdit()
+        self.first = DayField(words)
+        self.last = DayField(words)
         for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(words("console.filter.date-format"))
+            edit.unreadable.connect(lambda: self.say(day_unreadable()))
         form.addRow(words("console.export.first"), self.first)
         form.addRow(words("console.export.last"), self.last)
         column.addLayout(form)
@@ -123,7 +122,7 @@ class ExportView(QWidget):
 
     def request(self, target: Path) -> ExportRequest:
         return ExportRequest(
-            str(self.format.currentData()), _day(self.first), _day(self.last), target
+            str(self.format.currentData()), self.first.day(), self.last.day(), target
         )
 
     def running(self) -> bool:
@@ -133,7 +132,10 @@ class ExportView(QWidget):
         """Ask where to write, then export there."""
         if self.exporting is None or self.running():
             return
-        fmt, first, last = str(self.format.currentData()), _day(self.first), _day(self.last)
+        if not (self.first.is_read() and self.last.is_read()):  # never the days typed before
+            self.say(day_unreadable())
+            return
+        fmt, first, last = str(self.format.currentData()), self.first.day(), self.last.day()
         reversed_days = days_problem(first, last)
         if reversed_days is not None:  # said before the save dialog: nothing to name yet
             self.say(reversed_days)
@@ -146,6 +148,9 @@ class ExportView(QWidget):
     def export_to(self, target: Path) -> None:
         exporting, staff = self.exporting, self.staff()
         if exporting is None or staff is None or self.running():
+            return
+        if not (self.first.is_read() and self.last.is_read()):
+            self.say(day_unreadable())
             return
         fmt = str(self.format.currentData())
         # The file takes the format's ending when staff typed none ("november" -> november.zip);
@@ -229,8 +234,3 @@ class ExportView(QWidget):
         self.bar.hide()
         self.count.setText("")
         self.say(None)
-
-
-def _day(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())

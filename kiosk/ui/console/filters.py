@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from kiosk.i18n import Words
+from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import PERIODS, BriefingStatus, Choices, DeskFilters, period_bounds
+from kiosk.ui.console.day_field import DayField, day_unreadable
 from kiosk.ui.staff.describe import kiosk_name
 
 SEARCH_DELAY_MS = 300
@@ -36,6 +37,8 @@ DEFAULT_PERIOD = "month"
 
 class FilterBar(QWidget):
     changed = Signal()
+    refused = Signal(object)
+    """A Msg: a day typed is no day (the list stays as it was read)."""
 
     def __init__(self, words: Words) -> None:
         super().__init__()
@@ -45,12 +48,8 @@ class FilterBar(QWidget):
         self.period = QComboBox()
         for key in PERIODS:
             self.period.addItem(words(PERIOD_WORDS[key]), key)
-        self.first = QDateEdit()
-        self.last = QDateEdit()
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDate(QDate.currentDate())
-            edit.setDisplayFormat(words("console.filter.date-format"))
+        self.first = DayField(words)
+        self.last = DayField(words)
         self.status = QComboBox()
         self.status.addItem(words("console.filter.any-status"), None)
         for status, message in STATUS_WORDS.items():
@@ -76,8 +75,9 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._timer.start)
         for combo in (self.period, self.status, self.kiosk, self.form):
             combo.currentIndexChanged.connect(self._now)
-        self.first.dateChanged.connect(self._now)
-        self.last.dateChanged.connect(self._now)
+        for edit in (self.first, self.last):
+            edit.dateChanged.connect(self._now)
+            edit.unreadable.connect(lambda: self.refused.emit(day_unreadable()))
         self.period.setCurrentIndex(PERIODS.index(DEFAULT_PERIOD))
         self._show_dates()
 
@@ -108,11 +108,18 @@ class FilterBar(QWidget):
             combo.setCurrentIndex(max(at, 0))
             combo.blockSignals(False)
 
+    def problem(self) -> Msg | None:
+        """Why no list can be read for these filters (days the wrong way round); None if one can."""
+        between = self.period.currentData() == "between"
+        if between and self.first.day() > self.last.day():
+            return msg("console.filter.days-reversed")
+        return None
+
     def filters(self) -> DeskFilters:
         today = date.today()
         since, until = period_bounds(
-            str(self.period.currentData()), today, _day(self.first),
-            _day(self.last),
+            str(self.period.currentData()), today, self.first.day(),
+            self.last.day(),
         )  # fmt: skip
         status = self.status.currentData()
         return DeskFilters(
@@ -130,8 +137,3 @@ class FilterBar(QWidget):
         self.search.blockSignals(True)
         self.search.setText("")
         self.search.blockSignals(False)
-
-
-def _day(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())

@@ -33,11 +33,12 @@ from kiosk.ui.widgets.letters import SENTENCES
 
 def typed_date(words: Words, typed: str) -> date | None:
     """A date typed in the order console.prepare.date-format gives (leading zeros optional, or
-    its eight digits alone: the staff keys have no "/"); None when it is not a whole, real date."""
+    its eight digits alone: the staff keys have no "/"), or as ISO 8601 (1951-03-14, as records and
+    other systems write dates); None when it is not a whole, real date."""
     text = typed.strip()
     pattern = words("console.prepare.date-format")
     digits = "".join(ch for ch in pattern if ch.isalpha())
-    for form in (pattern, pattern.replace("MM", "M").replace("dd", "d"), digits):
+    for form in (pattern, pattern.replace("MM", "M").replace("dd", "d"), digits, "yyyy-MM-dd"):
         d = QDate.fromString(text, form)
         if d.isValid():
             return date(d.year(), d.month(), d.day())
