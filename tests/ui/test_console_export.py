@@ -125,7 +125,9 @@ def test_days_the_wrong_way_round_are_refused_before_anything_is_written(
     assert list(tmp_path.glob("*.csv")) == [] and audited("records_exported") == []
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")  # offscreen
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support (raise|grabbing the keyboard)"
+)  # offscreen
 def test_the_days_are_typed_in_numbers_and_read_as_typed(
     qtbot: QtBot, window: ConsoleWindow, tmp_path: Path
 ) -> None:
