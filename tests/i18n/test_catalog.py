@@ -91,8 +91,8 @@ def test_every_english_message_is_named_by_the_code() -> None:
 
 def test_plurals_follow_the_count() -> None:
     en = words_for("en")
-    assert en("still-there.countdown", count=1).endswith("in 1\u00a0second.")
-    assert en(msg("still-there.countdown", count=30)).endswith("in 30\u00a0seconds.")
+    assert "in 1\u00a0second." in en("still-there.countdown", count=1)
+    assert "in 30\u00a0seconds." in en(msg("still-there.countdown", count=30))
 
 
 @pytest.mark.parametrize("language", ["en", "es", "ar"])
@@ -198,7 +198,7 @@ def test_arabic_plurals_take_the_form_of_each_count() -> None:
         11: "11\u00a0سؤالًا مفتوحًا",
         100: "100\u00a0سؤال مفتوح",
     }
-    assert ar("still-there.countdown", count=103).endswith(" 103\u00a0ثوانٍ.")  # 103 is "few", as 3
+    assert " 103\u00a0ثوانٍ." in ar("still-there.countdown", count=103)  # 103 is "few", as 3
 
 
 @pytest.mark.parametrize("language", [SOURCE, *TRANSLATED])

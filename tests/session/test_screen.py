@@ -417,7 +417,7 @@ def test_done_says_its_last_seconds_before_it_goes_back(
     assert model.view.done_left == 20
     assert (
         said(msg("done.returning", count=20))
-        == "This screen goes back to the start in 20\u00a0seconds."
+        == "For your privacy, this screen will be cleared in 20\u00a0seconds."
     )
     clock.advance(19)
     model.tick()
