@@ -207,9 +207,9 @@ def config_path(explicit: Path | None = None) -> Path:
     """--config, else KIOSK_CONFIG, else kiosk.toml in the platform's config folder."""
     if explicit:
         return explicit
-    env = os.environ.get(CONFIG_ENV)
+    env = _env_path(CONFIG_ENV)
     if env:
-        return Path(env)
+        return env
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "kiosk.toml"
@@ -219,17 +219,32 @@ def load_config(explicit: Path | None = None) -> Config:
     """Read and check the config file; missing, every default (a named one is refused: a typo)."""
     path = config_path(explicit)
     _data_dir_is_a_folder()
+    given = explicit or os.environ.get(CONFIG_ENV)  # a file asked for, not the usual place
+    named = (f"--config {path}" if explicit else f"{CONFIG_ENV}={path}") if given else str(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
-        if explicit or os.environ.get(CONFIG_ENV):
-            named = f"--config {path}" if explicit else f"{CONFIG_ENV}={path}"
+        if given:
             fix = "check the path (or run `kiosk init` with it to make one there)."
             raise ConfigError(f"{named}: there is no settings file there; {fix}") from None
         return Config(path, {s.name: s.default for s in SETTINGS}, exists=False)
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        if path.is_dir():  # (IsADirectoryError on Linux, PermissionError on Windows)
+            raise ConfigError(
+                f"{named}: cannot be read, since it is a folder, not a file; name the settings "
+                f"file itself, for example {path / 'kiosk.toml'}."
+            ) from None
         raise ConfigError(
-            f"{path}: cannot be read ({exc}); check the file and its permissions."
+            f"{path}: cannot be read ({exc.strerror or exc}); check the file and its permissions."
+        ) from None
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as Windows editors save one
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(
+            f"{path}: is not UTF-8 text (line {line} holds a byte that UTF-8 does not allow there); "
+            "save it as UTF-8 in your editor."
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: is not valid TOML ({exc}); fix that line.") from None
@@ -248,10 +263,25 @@ def load_config(explicit: Path | None = None) -> Config:
     return Config(path, values, exists=True)
 
 
+def _env_path(name: str) -> Path | None:
+    """The path the environment variable `name` holds (None: unset or empty). A relative one is
+    refused, as a relative path in the settings is: it would name another folder from each folder a
+    command starts in (`KIOSK_DATA_DIR=data` had been taken as the current folder's `data`)."""
+    env = os.environ.get(name)
+    if env and not Path(env).is_absolute():
+        raise ConfigError(
+            f"{name}={env} is a relative path, which would name another place from each folder a "
+            f"command starts in; set {name} to an absolute path, for example "
+            f"{Path(env).expanduser().absolute()}, or unset it."
+        )
+    return Path(env) if env else None
+
+
 def _data_dir_is_a_folder() -> None:
-    """KIOSK_DATA_DIR naming a file is said in one sentence, before anything is looked for in it."""
-    env = os.environ.get(DATA_DIR_ENV)
-    if env and Path(env).exists() and not Path(env).is_dir():
+    """KIOSK_DATA_DIR naming a file, or a relative path, is said in one sentence, before anything
+    is looked for in it."""
+    env = _env_path(DATA_DIR_ENV)
+    if env and env.exists() and not env.is_dir():
         raise ConfigError(
             f"{DATA_DIR_ENV}={env} is a file, not a folder; point {DATA_DIR_ENV} at the kiosk's "
             "data folder (or at a new one for `kiosk init` to make), or unset it."

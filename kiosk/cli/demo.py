@@ -36,6 +36,15 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    if args.data_dir is not None and not args.data_dir.is_absolute():
+        # refused as a relative KIOSK_DATA_DIR or data_dir is: the `KIOSK_DATA_DIR=FOLDER kiosk ...`
+        # printed at the end must name this folder from whatever folder it is run in
+        print(
+            f"kiosk demo: --data-dir {args.data_dir} is a relative path; give the demo folder as an "
+            f"absolute path, for example {args.data_dir.expanduser().absolute()}.",
+            file=sys.stderr,
+        )
+        return 1
     # (loaded here: it brings the PDF's and the seal's libraries, a second of every other command)
     from kiosk.demo import DemoError, fill_demo
 

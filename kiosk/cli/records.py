@@ -37,6 +37,10 @@ from kiosk.store.models import BriefingStatus
 from kiosk.store.rules import clean_name
 
 FORMATS = ("csv", "json", "fhir", "pdf")
+FHIR_BUNDLE = ".fhir.json"  # a FHIR Bundle's ending here (on the desk, .json is JSON's too)
+KINDS: dict[str | None, str] = {"csv": "CSV", "json": "JSON", "fhir-ndjson": "FHIR NDJSON"}
+KINDS |= {"fhir-bundle": "a FHIR Bundle", "pdf-zip": "a zip of PDFs", None: "a folder of PDFs"}
+ITEMS = {"csv": "rows", "json": "records", "pdf-zip": "PDFs", "pdf-folder": "PDFs"}
 PROGRESS_DELAY = 0.5
 """Seconds an export runs before its progress bar appears: a quick one shows none."""
 STATUS_WORDS = {s.value.replace("_", "-"): s for s in BriefingStatus}
@@ -59,9 +63,11 @@ def register(commands: Any) -> None:
         "export", help="write the matching briefings as CSV, JSON, FHIR R4 or their PDFs"
     )
     _filters(export)
-    export.add_argument("--format", default="csv", help="csv (default), json, fhir or pdf")
     export.add_argument(
-        "--fhir-style", help="with --format fhir: bundle (default: one Bundle) or ndjson"
+        "--format", help="csv, json, fhir or pdf (default: as --output's ending says, else csv)"
+    )
+    export.add_argument(
+        "--fhir-style", help="with --format fhir: bundle (one Bundle) or ndjson (for a .ndjson)"
     )
     export.add_argument(
         "--acknowledgements",
@@ -262,20 +268,44 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _check_export_args(args: argparse.Namespace) -> None:
-    if args.format not in FORMATS:
+    if args.format not in (None, *FORMATS):
         raise UsageError(f"--format: {args.format!r} is not a format; use csv, json, fhir or pdf.")
     if args.fhir_style not in (None, "bundle", "ndjson"):
         raise UsageError(f"--fhir-style: {args.fhir_style!r} is not a style; use bundle or ndjson.")
-    if args.fhir_style is not None and args.format != "fhir":
-        raise UsageError("--fhir-style: goes with --format fhir only.")
     if args.output is None:
         raise UsageError(
             "--output: is required; name the file (or, for PDFs, the folder) to write."
         )
+    _format_from_output(args)
+    if args.fhir_style is not None and args.format != "fhir":
+        raise UsageError("--fhir-style: goes with --format fhir only.")
     if args.acknowledgements and args.format != "csv":
         raise UsageError("--acknowledgements: goes with --format csv only.")
     if args.zip and args.format != "pdf":
         raise UsageError("--zip: goes with --format pdf only.")
+
+
+def _format_from_output(args: argparse.Namespace) -> None:
+    """--format (--fhir-style, --zip) by --output's ending if not given; a name for another refused."""
+    from kiosk.services.exporting import SUFFIXES, formats_ending
+
+    given = {"--format": args.format, "--fhir-style": args.fhir_style, "--zip": args.zip}
+    bundle = args.output.name.lower().endswith(FHIR_BUNDLE)
+    named = "fhir-bundle" if bundle else next(iter(formats_ending(args.output)), None)
+    args.format = args.format or (named.partition("-")[0] if named else "csv")
+    if args.format == "fhir" and args.fhir_style is None:
+        args.fhir_style = "ndjson" if named == "fhir-ndjson" else "bundle"
+    args.zip = args.zip or (args.format == "pdf" and named == "pdf-zip")
+    writes = {"fhir": f"fhir-{args.fhir_style}", "pdf": "pdf-zip" if args.zip else None}
+    wrote = writes.get(args.format, args.format)  # None: a folder of PDFs
+    if named in (None, wrote) or (named, wrote) == ("json", "fhir-bundle"):
+        return  # a Bundle may be any .json, as on the desk
+    stem = args.output.name[: -len(FHIR_BUNDLE if bundle else args.output.suffix)]
+    better = stem + (FHIR_BUNDLE if wrote == "fhir-bundle" else SUFFIXES.get(wrote or "", ""))
+    raise UsageError(
+        f"--output: {args.output} is a name for {KINDS[named]}, not {KINDS[wrote]}; name it {better}, "
+        f"or leave out {' and '.join(o for o, v in given.items() if v)} to write {KINDS[named]}."
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -363,14 +393,7 @@ def _export(
 
 
 def _summary(result: ExportResult) -> str:
-    what = {
-        "csv": "rows",
-        "json": "records",
-        "fhir-bundle": "resources",
-        "fhir-ndjson": "resources",
-        "pdf-zip": "PDFs",
-        "pdf-folder": "PDFs",
-    }[result.format]
+    what = ITEMS.get(result.format, "resources")  # FHIR's
     line = f"exported {result.briefings} briefing(s) as {result.format}: {result.items} {what} in {result.path}"
     if result.warnings:
         line += f" ({len(result.warnings)} left out or incomplete, named above)"

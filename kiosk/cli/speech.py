@@ -76,15 +76,61 @@ def read_aloud_check(config: Config, catalog: Catalog | None = None) -> Check:
     exactly the content in use. A warning when not: the kiosk works, but Listen (and reading every
     screen aloud) is not offered there until `kiosk speech render`."""
     ready, missing = _rendered(config, catalog)
+    voices = voices_problem(config)
+    said = [voices] if voices else []
     if missing:
-        return Check(
-            "read-aloud",
-            True,
+        said.append(
             f"no audio for the content in use for {', '.join(missing)}: Listen is not offered "
-            "there; run `kiosk speech render` (and again after a form changes)",
-            warning=True,
+            "there; run `kiosk speech render` (and again after a form changes)"
         )
+    if said:
+        return Check("read-aloud", True, "; ".join(said), warning=True)
     return Check("read-aloud", True, f"rendered for {', '.join(ready) or 'no procedure'}")
+
+
+VOICE_TIMEOUT = 10
+"""Seconds `kiosk doctor` waits for espeak-ng to load a voice (a moment, even an MBROLA one)."""
+
+
+def voices_problem(config: Config) -> str | None:
+    """The voices the `speech_voices` setting names that eSpeak NG cannot load (not installed, or
+    an MBROLA voice without MBROLA), which `kiosk speech render` fails on and doctor had left
+    unsaid: espeak-ng loads each and is given nothing to say, so no audio is made. None when it
+    loads them all, or without espeak-ng (`kiosk speech render` says to install it)."""
+    from kiosk.speech.engines import Espeak, SpeechError
+
+    try:
+        engine = Espeak.find(str(config["speech_voices"]))
+    except SpeechError:
+        return None
+    bad = []
+    for language, voice in engine.voices:
+        try:
+            done = subprocess.run(
+                [engine.program, "-v", voice, "-q", ""],
+                capture_output=True,
+                text=True,
+                timeout=VOICE_TIMEOUT,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            why = str(exc)
+        else:
+            if done.returncode == 0:
+                continue
+            lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
+            why = lines[-1].removeprefix("Error: ").rstrip(".") if lines else "no such voice"
+            if "mbrola" in done.stderr.lower():
+                why = "MBROLA or this MBROLA voice is not installed"
+        bad.append(f"{voice!r} for {language} ({why})")
+    if not bad:
+        return None
+    return (
+        f"espeak-ng cannot load {'the voice' if len(bad) == 1 else 'the voices'} speech_voices "
+        f"sets, {', '.join(bad)}, so `kiosk speech render` would fail; install "
+        f"{'it' if len(bad) == 1 else 'them'}, or set voices `espeak-ng --voices` lists in "
+        f"speech_voices in {config.path}"
+    )
 
 
 SOUND_TIMEOUT = 20

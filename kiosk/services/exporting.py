@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,15 +30,19 @@ from kiosk.records import (
     risk_totals,
 )
 from kiosk.records.fhir_complete import FhirContext
-from kiosk.services.console import ConsoleDesk, StaffError, local_midnight
+
+if TYPE_CHECKING:
+    from kiosk.services.console import ConsoleDesk
 
 __all__ = [
     "FORMATS",
+    "SUFFIXES",
     "ExportCancelled",
     "ExportRequest",
     "Exported",
     "Exporting",
     "days_problem",
+    "formats_ending",
     "target_for",
     "with_suffix_for",
 ]
@@ -67,6 +72,12 @@ def days_problem(first: date, last: date) -> Msg | None:
             last=msg("console.export.last"),
         )
     return None
+
+
+def formats_ending(target: Path) -> tuple[str, ...]:
+    """The formats (of FORMATS) whose ending `target`'s name has, in FORMATS' order: none when it
+    has no export's ending (CSV's two share theirs, as JSON and the FHIR Bundle share .json)."""
+    return tuple(f for f in FORMATS if SUFFIXES[f] == target.suffix.lower())
 
 
 def with_suffix_for(fmt: str, chosen: Path) -> Path:
@@ -100,6 +111,8 @@ class ExportRequest:
     target: Path
 
     def filters(self) -> Filters:
+        from kiosk.services.console import local_midnight  # (see `Exporting.run`)
+
         return Filters(
             since=local_midnight(self.first), until=local_midnight(self.last + timedelta(days=1))
         )
@@ -164,6 +177,10 @@ class Exporting:
     ) -> Exported:
         """Write the export (replacing a file staff chose to replace). `progress(done, total)` is
         told as it goes; once `stop` is set it ends with ExportCancelled and nothing written."""
+        # (the desk's services, loaded here: `kiosk records export` reads this module's endings,
+        # and the seal's and the PDF's libraries they bring took 0.7 s of each export)
+        from kiosk.services.console import StaffError
+
         problem = self.problem(request)
         if problem is not None:
             raise StaffError(problem)
