@@ -195,6 +195,7 @@ def resources(
     signers: list[Any] | None = None,
     flags: list[Any] | None = None,
     told: Mapping[int, tuple[str, datetime]] | None = None,
+    in_error: bool = False,
 ) -> list[dict[str, Any]]:
     """Every resource for one briefing: Patient (when not yet emitted), Consent, DocumentReference,
     Provenance (when signed), QuestionnaireResponse (when questions were answered) and the
@@ -217,7 +218,8 @@ def resources(
         "id": consent_id,
         "language": row.language,  # the language the patient was briefed in (BCP-47)
         "identifier": [{"system": URI, "value": f"urn:uuid:{row.briefing_id}"}],
-        "status": CONSENT_STATUS[status],
+        # withdrawn as made for the wrong patient: no consent of whoever it names (`in_error`)
+        "status": "entered-in-error" if in_error else CONSENT_STATUS[status],
         "scope": CONSENT_SCOPE,
         "category": [CONSENT_CATEGORY],
         "dateTime": instant(row.signed_at or row.happened_at),

@@ -14,6 +14,7 @@ from kiosk.records.fhir_complete import FhirContext
 from kiosk.records.fhir_flags import read_questions
 from kiosk.records.output import ExportResult, audit_detail, check_target, pending_file, publish
 from kiosk.records.query import Filters, Progress, child_rows, chunks, find_records
+from kiosk.records.withdrawal import WITHDRAWN, made_for_the_wrong_patient
 from kiosk.store.database import Store
 from kiosk.store.models import ComprehensionAnswer, SignatureRow, SignerRow
 
@@ -72,6 +73,8 @@ def export_fhir(
                 answers = child_rows(session, _ANSWERS, ids)
                 signers = child_rows(session, _SIGNERS, ids)
                 questions = read_questions(session, ids)
+                withdrawn = [r.briefing_id for r in part if r.end_reason == WITHDRAWN]
+                mistaken = made_for_the_wrong_patient(session, withdrawn) if withdrawn else set()
                 lines: list[str] = []
                 for row in part:
                     pdf, warning = fhir.read_pdf(row, documents)
@@ -95,6 +98,7 @@ def export_fhir(
                         signers=signers.get(row.briefing_id, []),
                         flags=questions.flags.get(row.briefing_id, []),
                         told=questions.told,
+                        in_error=row.briefing_id in mistaken,
                     ):
                         lines.append(_entry(resource, dumps) if bundle else dumps(resource))
                 if lines:

@@ -5,14 +5,17 @@ when and why. A briefing a patient has started meanwhile is left alone."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from kiosk.records.followup import StaleError, briefing_subject
 from kiosk.store import audit
 from kiosk.store.database import Store
-from kiosk.store.models import BriefingRow, BriefingStatus
+from kiosk.store.models import AuditEntry, BriefingRow, BriefingStatus
 from kiosk.store.rules import clean_name
 
 WITHDRAWN = "withdrawn"
@@ -47,3 +50,21 @@ def withdraw(store: Store, briefing_id: str, *, staff: str, reason: str, now: da
             subject=briefing_subject(briefing_id),
             detail={"reason": reason},
         )
+
+
+def made_for_the_wrong_patient(session: Session, briefing_ids: Iterable[str]) -> set[str]:
+    """Those of `briefing_ids` staff withdrew as made for the wrong patient (the audit log keeps why
+    a briefing was withdrawn; its row says only that it was): the FHIR export marks their Consent
+    entered-in-error, never a consent of the person named on it (a reviewer)."""
+    subjects = [briefing_subject(b) for b in briefing_ids]
+    found: set[str] = set()
+    for start in range(0, len(subjects), 500):
+        rows = session.execute(
+            select(AuditEntry.subject, AuditEntry.detail).where(
+                AuditEntry.subject.in_(subjects[start : start + 500]), AuditEntry.action == ACTION
+            )
+        )
+        for subject, detail in rows:
+            if json.loads(detail).get("reason") == "wrong-patient":
+                found.add(subject.removeprefix(briefing_subject("")))
+    return found

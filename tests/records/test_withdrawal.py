@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from kiosk.records.fhir_export import export_fhir
 from kiosk.records.followup import StaleError
+from kiosk.records.query import Filters
 from kiosk.records.withdrawal import withdraw
 from kiosk.store.briefings import next_prepared
 from kiosk.store.models import AuditEntry, BriefingRow
@@ -64,3 +67,24 @@ def test_an_unknown_briefing_or_reason_is_refused(made: Made) -> None:
     with pytest.raises(ValueError, match="reason must be"):
         withdraw(made.store, made.prepared, staff="Sam Carter", reason="bored", now=NOW)
     assert _row(made, made.prepared)[0] == "prepared"
+
+
+@pytest.mark.parametrize(
+    ("reason", "status"), [("wrong-patient", "entered-in-error"), ("not-wanted", "inactive")]
+)
+def test_fhir_marks_a_briefing_made_for_the_wrong_patient_entered_in_error(
+    made: Made, tmp_path: Path, reason: str, status: str
+) -> None:
+    """A reviewer withdrew a briefing as made for the wrong patient, and the FHIR export still
+    filed an "inactive" Consent of that person, the reason nowhere: an EHR would keep it."""
+    withdraw(made.store, made.prepared, staff="Sam Carter", reason=reason, now=NOW)
+    target = tmp_path / "out.json"
+    export_fhir(made.store, target, Filters(), by="Auditor", documents=made.documents)
+    entries = json.loads(target.read_text(encoding="utf-8"))["entry"]
+    consents = {
+        e["resource"]["id"]: e["resource"]["status"]
+        for e in entries
+        if e["resource"]["resourceType"] == "Consent"
+    }
+    assert consents[made.prepared] == status
+    assert consents[made.completed] == "active" and consents[made.abandoned] == "inactive"
