@@ -17,7 +17,7 @@ def languages_line(w: Words, record: BriefingRecord) -> str:
     first, *others = record.languages()
     if not others:
         return language_name(first)
-    also = format_list([language_name(x) for x in others], locale=w.locale)
+    also = format_list([w.language_named(x) for x in others], locale=w.locale)
     return w("pdf.language-also", language=language_name(first), others=also)
 
 
@@ -38,7 +38,15 @@ def content_lines(w: Words, record: BriefingRecord, form: Form) -> list[str]:
         return [line]
     translated = w(
         "pdf.content-translated",
-        language=language_name(form.language),
+        language=w.language_named(form.language),
         sha256=form.content_sha256,
     )
     return [line, translated] if rtl else [f"{line}; {translated}"]
+
+
+def translation_notes(w: Words, form: Form) -> list[str]:
+    """Page 1 says when the translation printed has not been reviewed yet (its `reviewed_by` is
+    empty): the kiosk's log and `kiosk forms check` warned of it, and the patient's signed copy,
+    resting on those words, did not (a reviewer)."""
+    made = form.translation
+    return [w("pdf.translation-unreviewed")] if made and not made.reviewed_by.strip() else []

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether  # type: ignore[import-unt
 
 from kiosk.content.schema import Form
 from kiosk.document.record import BriefingRecord, ListenPart
-from kiosk.i18n import Words, language_name
+from kiosk.i18n import Words
 
 if TYPE_CHECKING:
     from kiosk.document.story import _Page
@@ -54,5 +54,5 @@ def _line(page: _Page, x: ListenPart, form: Form) -> list[Flowable]:
     how = "document.listened-automatic" if x.automatic else "document.listened-tapped"
     lines = [page.p(said), page.p(w(how, sha256=x.audio_sha256), "small")]
     if x.language != page.language:  # heard after a switch: in which language, plainly
-        lines.append(page.p(w("pdf.heard-in", language=language_name(x.language)), "small"))
+        lines.append(page.p(w("pdf.heard-in", language=w.language_named(x.language)), "small"))
     return lines

@@ -9,7 +9,6 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer  # type: ignore[import-untyped]
 
 from kiosk.document.record import BriefingRecord, SignerPart, UnsignedPart
-from kiosk.i18n import language_name
 
 if TYPE_CHECKING:
     from kiosk.document.story import _Page
@@ -71,7 +70,7 @@ def _signer(page: _Page, s: SignerPart) -> list[Flowable]:
         detail = w(
             "document.interpreter-detail",
             id=page.own(s.interpreter_id or ""),
-            language=language_name(s.language or ""),
+            language=w.language_named(s.language or ""),
             mode=w(MODE[s.mode]),
         )
         lines.append(page.p(detail))

@@ -21,7 +21,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from kiosk.content.schema import Form, ItemList, Section
 from kiosk.document import runs
-from kiosk.document.facts import content_lines, languages_line
+from kiosk.document.facts import content_lines, languages_line, translation_notes
 from kiosk.document.figure import with_figure
 from kiosk.document.fonts import BASE_FONT, BOLD_FONT, loaded, paragraph_markup
 from kiosk.document.ink import signature_drawing
@@ -34,7 +34,7 @@ from kiosk.document.record import AckPart, AnswerPart, BriefingRecord, FlagPart,
 from kiosk.document.signers import plan_rows, signers_block
 from kiosk.document.styles import STYLES, TEXT_WIDTH
 from kiosk.document.together import kept_with_next, opened
-from kiosk.i18n import Words, language_name
+from kiosk.i18n import Words
 
 Flags = dict[str, FlagPart]
 ACCENT = colors.HexColor("#1f4e79")
@@ -145,7 +145,12 @@ class _Page:
         (they switched mid-way): nothing when it is the briefing's own."""
         if part.language == self.language:
             return []
-        return [self.p(self.words("pdf.given-in", language=language_name(part.language)), "small")]
+        return [
+            self.p(
+                self.words("pdf.given-in", language=self.words.language_named(part.language)),
+                "small",
+            )
+        ]
 
     def when(self, moment: datetime) -> str:
         return when(moment, self.zone, self.words)
@@ -172,7 +177,13 @@ class _Page:
             (w("pdf.briefing"), self.p(self.code(record.briefing_id))),
             (w("pdf.kiosk"), self.p(self.own(record.kiosk_id))),
             (w("pdf.signed"), self.p(self.when(record.signed_at))),
-            (w("pdf.language"), self.c(languages_line(w, record))),
+            (
+                w("pdf.language"),
+                [
+                    self.c(languages_line(w, record)),
+                    *(self.p(x, "small") for x in translation_notes(w, form)),
+                ],
+            ),
             (w("pdf.questions"), self.p(self.questions(record, form))),
             *plan_rows(self, record),
         ]

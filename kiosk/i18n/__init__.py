@@ -141,6 +141,12 @@ class Words:
 
         return Locale.parse(BABEL_LOCALES.get(self.language, self.language))
 
+    def language_named(self, language: str) -> str:
+        """`language` as a sentence in this language names it ("inglés" in Spanish, "Spanish" in
+        English: a Spanish PDF had read "algunas pantallas en English"), by the locale library;
+        its own name (`language_name`) where the library has none."""
+        return self.locale.languages.get(language.replace("-", "_")) or language_name(language)
+
     def date(self, value: date) -> str:
         """The one way a patient sees a date in this language ("March 14, 1948")."""
         from babel.dates import format_date

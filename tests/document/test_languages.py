@@ -95,18 +95,22 @@ def test_the_pdf_is_in_the_language_the_patient_chose_and_states_it(
     assert ES.about.title in text and ES.risks[0].title in text  # the procedure in Spanish
     assert EN.about.title not in text
     # the language, named in its own words, and the one some screens were given in (page 1 had
-    # said only "Español" of a briefing partly given in English: a reviewer)
-    assert "Idioma Español; algunas pantallas en English" in text
+    # said only "Español" of a briefing partly given in English: a reviewer), named as Spanish
+    # names it ("algunas pantallas en English" was a reviewer's too)
+    assert "Idioma Español; algunas pantallas en inglés" in text
     assert "Registro de la sesión informativa" in text  # the fixed words from es.po
+    # es.toml has no reviewer yet: the signed copy says so (the kiosk's log alone had)
+    assert ES.translation is not None and not ES.translation.reviewed_by
+    assert "Un traductor médico calificado todavía no ha revisado esta traducción." in text
     assert "diciembre" in text or "noviembre" in text  # dates by the Spanish locale
     # The content hash as recorded (the exports carry it), and the hash of the words printed,
     # es.toml's as `kiosk forms check` shows it: the English file's alone was printed (a reviewer).
     joined = "".join(text.split())  # (a long hash may wrap on the content line)
     assert EN.content_sha256 in joined and ES.content_sha256 in joined
-    assert "textoenEspañol:SHA-256" in joined
+    assert "textoenespañol:SHA-256" in joined
     assert EN.content_sha256[:12] in text.split("sha256")[-1]  # the footer: as recorded
     # the switch stays visible: the three acknowledgements and the flag given before it
-    assert text.count("Hecho en una pantalla en English") == 3 + 1
+    assert text.count("Hecho en una pantalla en inglés") == 3 + 1 and "English" not in text
     assert b"/Lang (es)" in made.path.read_bytes()
     verdict = verify_pdf(made.path.read_bytes(), store)
     assert verdict.intact, verdict.message

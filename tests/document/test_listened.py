@@ -104,7 +104,6 @@ def test_a_screen_heard_in_another_language_says_which(
 ) -> None:
     """A Spanish briefing whose patient switched to Arabic and listened: the PDF said only the
     screen's Spanish title, as if it had been heard in Spanish (a reviewer)."""
-    from kiosk.i18n import language_name
     from kiosk.session import ScreenKind
     from kiosk.session.listening import Listens
     from kiosk.speech.listening import Clip
@@ -130,4 +129,4 @@ def test_a_screen_heard_in_another_language_says_which(
     # (the language's own name is a right-to-left run: its letters shaped, between marks)
     shown = unicodedata.normalize("NFKC", pdf_text(made.path))
     text = " ".join(shown.replace("\u202a", "").replace("\u202b", "").replace("\u202c", "").split())
-    assert words_for("es")("pdf.heard-in", language=language_name("ar")) in text
+    assert words_for("es")("pdf.heard-in", language="árabe") in text  # as Spanish names it

@@ -32,6 +32,7 @@ NOT_IN_THIS_PDF = {
     "pdf.heard-in",
     "pdf.questions-none",
     "pdf.content-translated",
+    "pdf.translation-unreviewed",
 }
 """Messages for what this briefing does not have (every risk acknowledged, a drawn signature, no
 flag on the kiosk's own screens, no switch of language, no translation); test_make shows them in
