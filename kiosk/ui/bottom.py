@@ -22,6 +22,15 @@ MESSAGE_LINES = 2
 or squeezes the page."""
 
 
+GAP = 24
+"""Pixels between the bottom's buttons, across and down."""
+SHORT_GAP = 12
+"""Pixels between the flag's row and Back's on a landscape screen, whose height the page needs
+(at 1280x800, Larger text, a long language, 24 px cut a question's last answer)."""
+ROW_SLACK = 16
+"""Pixels a row of the three keeps over their widths and gaps, or the flag takes a row of its own."""
+
+
 class BottomBar(QWidget):
     """The message line, then Back, the question flag and the main action. When they do not fit on
     one row (a narrow screen, larger text, a long language), the flag takes a row of its own."""
@@ -45,8 +54,11 @@ class BottomBar(QWidget):
         said.addWidget(self.message, 1)
         outer.addLayout(said)
         self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(16)
-        self.grid.setVerticalSpacing(12)
+        # The question flag beside Back and over the main action: 16 and 12 px apart, a shaky
+        # finger reaching for Next filed a question for the surgeon (a reviewer); as the answer
+        # choices are, at least 24 px.
+        self.grid.setHorizontalSpacing(GAP)
+        self.grid.setVerticalSpacing(SHORT_GAP)  # GAP on a portrait screen (`_fit`)
         outer.addLayout(self.grid)
         self.back = button("", "back", lambda: self.tapped.emit(Action.BACK))
         self.flag = button("", "flag", lambda: self.tapped.emit(Action.FLAG))
@@ -128,8 +140,10 @@ class BottomBar(QWidget):
     def _fit(self) -> None:
         """One row when Back, the flag and the main action fit side by side; else two."""
         shown = [b for b in (self.back, self.flag, self.primary) if not b.isHidden()]
-        need = sum(b.sizeHint().width() for b in shown) + 16 * (len(shown) + 1)
+        need = sum(b.sizeHint().width() for b in shown) + GAP * (len(shown) - 1) + ROW_SLACK
         stacked = self.flag.isVisibleTo(self) and need > self.width() > 0
+        window = self.window()
+        self.grid.setVerticalSpacing(GAP if window.height() > window.width() else SHORT_GAP)
         if stacked != self._stacked:
             self._arrange(stacked)
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -157,6 +157,17 @@ def chosen_look(
     tap(qtbot, window.welcome.languages.buttons[language])
     if larger:
         tap(qtbot, window.top.larger_button)
+
+
+LEAST_GAP = 24
+"""Pixels at least between two targets a finger tells apart, edge to edge as drawn."""
+
+
+def drawn(button: QAbstractButton, window: QWidget) -> QRect:
+    """Where the button's border is drawn: inside its style's margin (2 px, 0 for the chosen)."""
+    margin = 0 if button.isChecked() else 2
+    top_left = button.mapTo(window, button.rect().topLeft())
+    return QRect(top_left, button.size()).adjusted(margin, margin, -margin, -margin)
 
 
 def begin(qtbot: QtBot, window: KioskWindow, dob_digits: str = "03141951") -> None:

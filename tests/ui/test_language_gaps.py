@@ -8,20 +8,10 @@ from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import chosen_look, tap
-
-LEAST_GAP = 24
-
-
-def drawn(button: QPushButton, window: QWidget) -> QRect:
-    """Where the button's border is drawn: inside its style's margin (2 px, 0 for the chosen)."""
-    margin = 0 if button.isChecked() else 2
-    top_left = button.mapTo(window, button.rect().topLeft())
-    return QRect(top_left, button.size()).adjusted(margin, margin, -margin, -margin)
+from tests.ui.drive import LEAST_GAP, chosen_look, drawn, tap
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,36 @@
+"""The question flag stands at least 24 px from Back beside it and, where it takes a row of its
+own on a portrait screen, from the main action below it, edge to edge as drawn (a reviewer
+measured it 16 px from Back and 12 px over "Siguiente": a finger reaching for Next filed a question
+for the surgeon, which cannot be taken back)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+from pytestqt.qtbot import QtBot
+
+from kiosk.session import ScreenKind
+from kiosk.ui.window import KioskWindow
+from tests.ui.drive import LEAST_GAP, begin, chosen_look, drawn, walk_to
+
+
+@pytest.mark.parametrize(
+    ("size", "language"),
+    [(QSize(1280, 800), "en"), (QSize(1080, 1920), "es")],
+    ids=["1280x800-en", "portrait-es"],
+)
+def test_the_flag_stands_24_px_from_back_and_next(
+    qtbot: QtBot, window: KioskWindow, prepared: str, size: QSize, language: str
+) -> None:
+    chosen_look(qtbot, window, size, language)  # Larger text
+    begin(qtbot, window)
+    walk_to(qtbot, window, ScreenKind.RISK)
+    bottom = window.bottom
+    flag, back, main = (drawn(b, window) for b in (bottom.flag, bottom.back, bottom.primary))
+    assert bottom.flag.isVisible()
+    for other in (back, main):
+        if other.top() > flag.bottom():  # a row of its own, over them
+            gap = other.top() - flag.bottom() - 1
+        else:  # beside it, on either side (mirrored in Arabic)
+            gap = max(other.left() - flag.right(), flag.left() - other.right()) - 1
+        assert gap >= LEAST_GAP, (flag, other)
