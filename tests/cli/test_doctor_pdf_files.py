@@ -6,49 +6,22 @@ a failure here; PDF files in the folder that no briefing names are never a plain
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from kiosk.cli import main
 from kiosk.config import load_config
-from kiosk.store import Store, open_store
 from kiosk.store.models import BriefingRow, Document
 from tests.conftest import set_config
-from tests.records.conftest import Made, make_briefings
-
-
-@pytest.fixture
-def made(capsys: pytest.CaptureFixture[str], form_data: dict[str, Any]) -> Iterator[Made]:
-    """`kiosk init`, then briefings in every state, one with its PDF made and sealed here."""
-    assert main(["init"]) == 0
-    capsys.readouterr()
-    config = load_config(None)
-    store: Store = open_store(config.database_url, config.kiosk_id, create=False)
-    try:
-        yield make_briefings(
-            store, config.documents_dir, form_data, (config.signing_key, config.signing_certificate)
-        )
-    finally:
-        store.close()
+from tests.records.conftest import Made, pdf_path
 
 
 def pdf_line(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     code = main(["doctor"])
     out = capsys.readouterr().out
     return code, next(line for line in out.splitlines() if "PDF files" in line)
-
-
-def the_pdf(made: Made) -> Path:
-    with made.store.reading() as session:
-        name = session.execute(
-            select(Document.path).where(Document.briefing_id == made.completed)
-        ).scalar_one()
-    assert name is not None
-    return made.documents / name
 
 
 def test_an_altered_pdf_is_found_after_the_kiosk_id_changed(
@@ -59,7 +32,7 @@ def test_an_altered_pdf_is_found_after_the_kiosk_id_changed(
     code, line = pdf_line(capsys)
     assert code == 0  # every other line is ok or a warning
     assert line.startswith("ok ") and "1 PDF(s) match the SHA-256 stored at sealing" in line
-    pdf = the_pdf(made)
+    pdf = pdf_path(made)
     pdf.write_bytes(pdf.read_bytes() + b"%changed\n")
     code, line = pdf_line(capsys)
     said = f"briefing {made.completed}: its PDF {pdf} does not match the SHA-256 stored at signing"
@@ -73,7 +46,7 @@ def test_another_kiosks_pdf_is_on_that_kiosk(
     made: Made, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """On a shared PostgreSQL database each kiosk's PDFs are in its own documents folder."""
-    pdf = the_pdf(made)
+    pdf = pdf_path(made)
     with made.store.sessions.begin() as session:
         session.execute(
             update(BriefingRow).where(BriefingRow.id == made.completed).values(kiosk_id="ward-3")

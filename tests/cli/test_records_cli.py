@@ -8,18 +8,15 @@ import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from kiosk.cli import main
 from kiosk.cli import records as records_cli
-from kiosk.config import load_config
 from kiosk.records import check_export
-from kiosk.store import Store, open_store
 from kiosk.store.models import AuditEntry
-from tests.records.conftest import FORMULA_NAME, Made, make_briefings
+from tests.records.conftest import FORMULA_NAME, Made
 
 
 @pytest.fixture
@@ -33,19 +30,9 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def made(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, form_data: dict[str, Any], utc: None
-) -> Iterator[Made]:
-    assert main(["init"]) == 0
-    capsys.readouterr()
-    config = load_config(None)
-    store: Store = open_store(config.database_url, config.kiosk_id, create=False)
-    try:
-        yield make_briefings(
-            store, config.documents_dir, form_data, (config.signing_key, config.signing_certificate)
-        )
-    finally:
-        store.close()
+def made(utc: None, made: Made) -> Made:
+    """The commands' briefings (tests/cli/conftest.py), made with local days in UTC."""
+    return made
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

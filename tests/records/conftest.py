@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from kiosk.content import Form, load_form
 from kiosk.content.loader import parse_form
@@ -25,6 +26,7 @@ from kiosk.session.events import AbandonReason
 from kiosk.session.signature import TypedSignature
 from kiosk.store import Recorder, Store, open_store
 from kiosk.store.briefings import prepare_briefing
+from kiosk.store.models import Document
 from tests.conftest import MILD, SMALL_FORM, Templates, built_for
 
 FORM = load_form(MILD)
@@ -205,3 +207,13 @@ def walk_whole(store: Store, form: Form, name: str, when: datetime) -> str:
     b, clock, rng = _start(store, form, name, date(1955, 1, 1), None, when)
     walk_through(b, rng, clock=clock)
     return b.briefing_id
+
+
+def pdf_path(made: Made) -> Path:
+    """Where the completed briefing's PDF is."""
+    with made.store.reading() as session:
+        path = session.execute(
+            select(Document.path).where(Document.briefing_id == made.completed)
+        ).scalar_one()
+    assert path is not None
+    return made.documents / path  # stored relative to the documents folder

@@ -15,17 +15,8 @@ from sqlalchemy import select
 
 from kiosk.records import ExportError, Filters, export_pdfs
 from kiosk.records import pdfs as pdfs_module
-from kiosk.store.models import AuditEntry, Document
-from tests.records.conftest import Made
-
-
-def pdf_path(made: Made) -> Path:
-    with made.store.reading() as session:
-        path = session.execute(
-            select(Document.path).where(Document.briefing_id == made.completed)
-        ).scalar_one()
-    assert path is not None
-    return made.documents / path  # stored relative to the documents folder
+from kiosk.store.models import AuditEntry
+from tests.records.conftest import Made, pdf_path
 
 
 def cert_sha256(signer_files: tuple[Path, Path]) -> str:
