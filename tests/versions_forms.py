@@ -16,7 +16,7 @@ from tests.conftest import MILD
 from tests.session.fakes import FakeClock
 from tests.shared import walk
 
-SHIPPED = "1.2.0"
+SHIPPED = "1.3.0"
 """The version of the shipped mild folder, which the test folders take the place of."""
 CHANGED = "risk-bleeding"
 ADDED = "risk-blood-clot"

@@ -71,7 +71,7 @@ def test_check_with_no_forms_found(
 def test_list_shows_the_procedures(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["forms", "list"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("mild  1.2.0")
+    assert out.startswith("mild  1.3.0")
     assert "7 steps, 8 risks" in out
 
 

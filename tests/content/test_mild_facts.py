@@ -112,8 +112,8 @@ FACTS: list[tuple[str, str, tuple[str, ...]]] = [
         "step-recovery",
         ("before surgery", "after", "good result"),
     ),
+    ("risk-generally-safe", "step-recovery", ("generally safe", "some risks", "care team")),
     # The risks.
-    ("risk-generally-safe", "risk-infection", ("generally safe", "some risks", "care team")),
     (
         "risk-infection-where",
         "risk-infection",
@@ -288,7 +288,7 @@ def _sentences(paragraph: str) -> list[str]:
 
 def test_top_level(form: Form) -> None:
     assert form.id == "mild"
-    assert form.version == "1.2.0"
+    assert form.version == "1.3.0"
     assert form.language == "en"
     assert form.title == "The mild procedure"
     assert form.full_name == "Minimally Invasive Lumbar Decompression"

@@ -88,14 +88,20 @@ in each language's file."""
 
 @pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_the_mild_words_without_their_pictures_hash_as_version_1_0_0_did(language: str) -> None:
-    """Version 1.1.0 added pictures and changed no word, 1.2.0 changed only the words above: with
-    those put back and without the pictures (and at 1.0.0) each language's file is, byte for byte
-    of its canonical content, what 1.0.0 was."""
+    """Version 1.1.0 added pictures and changed no word, 1.2.0 changed only the words above, 1.3.0
+    moved one paragraph: with those put back and without the pictures (and at 1.0.0) each
+    language's file is, byte for byte of its canonical content, what 1.0.0 was."""
     text = (MILD.parent / f"{language}.toml").read_text(encoding="utf-8")
     for now, then in VERSION_1_2_0[language]:
         assert text.count(now) == 1, now
         text = text.replace(now, then)
     data = tomllib.loads(text)
+    # 1.3.0 moved the risks' introduction from Infection's screen (where "I understand this risk"
+    # covered it) to the end of Recovery's, and changed no word
+    recovery = next(step for step in data["steps"] if step["id"] == "step-recovery")
+    infection = next(risk for risk in data["risks"] if risk["id"] == "risk-infection")
+    kept, _, intro = recovery["body"].rstrip("\n").rpartition("\n\n")
+    recovery["body"], infection["body"] = kept + "\n", f"{intro}\n\n{infection['body']}"
     screens = [data["about"], *data["steps"], *data["risks"], data["options"], data["precautions"]]
     assert sum(screen.pop("picture", None) is not None for screen in screens) == 9
     data["version"] = "1.0.0"

@@ -13,7 +13,7 @@ from kiosk.content import load_catalog, load_form
 from kiosk.content.catalog import load_procedure
 from tests.conftest import MILD, mild_pictures
 
-META = '\n[translation]\nsource_version = "1.2.0"\ntranslated_by = "A. Translator"\nreviewed_by = "B. Reviewer"\n'
+META = '\n[translation]\nsource_version = "1.3.0"\ntranslated_by = "A. Translator"\nreviewed_by = "B. Reviewer"\n'
 
 
 def spanish(text: str, meta: str = META) -> str:
@@ -87,11 +87,11 @@ def test_an_extra_screen_is_named(tmp_path: Path) -> None:
 
 def test_a_translation_of_an_older_source_version_is_named(tmp_path: Path) -> None:
     folder = procedure(
-        tmp_path, spanish(MILD.read_text(encoding="utf-8"), META.replace("1.2.0", "0.9.0"))
+        tmp_path, spanish(MILD.read_text(encoding="utf-8"), META.replace("1.3.0", "0.9.0"))
     )
     assert found(folder) == [
         f'{folder / "es.toml"}: translation.source_version: is "0.9.0" but the source is now '
-        'version "1.2.0"; translate what changed, then set source_version to it'
+        'version "1.3.0"; translate what changed, then set source_version to it'
     ]
 
 
@@ -109,7 +109,7 @@ def test_an_unreviewed_translation_is_a_warning_and_still_used(
     assert main(["forms", "check"]) == 0  # a warning does not fail the check
     out, err = capsys.readouterr()
     assert (
-        f"{folder / 'es.toml'}: ok — mild version 1.2.0, es, translated from version 1.2.0" in out
+        f"{folder / 'es.toml'}: ok — mild version 1.3.0, es, translated from version 1.3.0" in out
     )
     assert "has not been reviewed" in err
 

@@ -60,7 +60,7 @@ def test_a_wrapped_arabic_footer_reads_in_order(
         assert lines[0].startswith(CLINIC), lines  # the first words first
         # every line's words in order: the lines, read one after the other, are the footer
         said = " ".join(lines)
-        assert said.startswith(f"{clinic} · جلسة الشرح {BRIEFING} · إصدار المحتوى 1.2.0، sha256 ")
+        assert said.startswith(f"{clinic} · جلسة الشرح {BRIEFING} · إصدار المحتوى 1.3.0، sha256 ")
         assert said.endswith(f" · {NAME}"), said
     if clinic == LONGER:  # the name is broken across lines and each part reads as written
         assert pages[0][-2].endswith(" · John") and pages[0][-1] == "Smith Jr.", pages[0]
@@ -72,7 +72,7 @@ def test_a_wrapped_footer_left_to_right_is_as_it_was(store: Store, signer: seal.
     for lines in footers(store, signer, CLINIC, "en"):
         assert lines[0].startswith(f"{CLINIC} · Briefing {BRIEFING}"), lines
         assert lines[-1].endswith(NAME), lines
-    footer = f"{CLINIC} · Briefing {BRIEFING} · content version 1.2.0"
+    footer = f"{CLINIC} · Briefing {BRIEFING} · content version 1.3.0"
     assert footer_markup(footer, right_to_left=False) == paragraph_markup(
         footer.replace(" · ", " ·\u00a0")
     )
