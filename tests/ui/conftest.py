@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
@@ -115,6 +115,10 @@ def practice_banner() -> bool:
     return False
 
 
+def _no_staff_mode(window: QWidget) -> None:
+    window.open_staff = lambda: None  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def window(  # type: ignore[no-untyped-def]
     qtbot: QtBot,
@@ -129,9 +133,11 @@ def window(  # type: ignore[no-untyped-def]
     if practice_banner:  # the banner as `kiosk practice` shows it, on this test's briefings
         monkeypatch.setattr(Station, "sample", property(lambda station: SAMPLE))
     w = KioskWindow(station, interaction)  # type: ignore[arg-type]
-    # pytest-qt closes its widgets before this fixture's teardown; only staff may close the kiosk,
-    # and each test had ended by opening staff mode for that close (0.3 s of every window test).
-    qtbot.addWidget(w, before_close_func=lambda w: setattr(w, "allow_close", True))
+    # pytest-qt closes its widgets before this fixture's teardown, and only staff may close the
+    # kiosk: the close is refused as on a kiosk, but staff mode, which the refusal opens, is not
+    # (0.3 s of every window test). Letting that close through instead crashed a worker twice
+    # this session, deleting the window below.
+    qtbot.addWidget(w, before_close_func=_no_staff_mode)
     w.show_at(QSize(1280, 800))
     qtbot.waitExposed(w)
     yield w

@@ -118,17 +118,23 @@ def test_tapped_at_last_the_words_take_their_room_back(
     begin(qtbot, window)
     b = window.briefing
     assert b is not None
-    while b.current.kind is not ScreenKind.RISK:
-        next_(qtbot, window)
     page = window.reading
     body, bar = page.body, page.body.verticalScrollBar()
-    settle()
-    assert bar.maximum() == 0, "the first risk is whole on this screen (the case seen)"
-    height = body.height()
-    next_(qtbot, window)
-    settle()
-    assert message(window) == window.words("blocker.risk-not-acknowledged")
-    assert body.height() < height  # it gave its room to what was said, over the button
+    for _ in range(len(b.screens)):  # the case seen: a risk whole on screen, with no room to spare
+        while b.current.kind is not ScreenKind.RISK:
+            next_(qtbot, window)
+        settle()
+        height = body.height()
+        whole = bar.maximum() == 0
+        next_(qtbot, window)
+        settle()
+        assert message(window) == window.words("blocker.risk-not-acknowledged")
+        if whole and body.height() < height:  # it gave its room to what was said, over the button
+            break
+        tap(qtbot, page.understand)
+        next_(qtbot, window)
+    else:
+        raise AssertionError("no risk whole on screen gave its room to what was said")
     tap(qtbot, page.understand)
     settle()
     assert message(window) == "" and bar.maximum() == 0 and body.height() >= height
