@@ -53,6 +53,9 @@ def test_an_export_writes_the_date_range_and_is_audited(
     assert [actor for actor, _ in audited("records_exported")] == [STAFF]
     assert view.button.isEnabled() and not view.cancel_button.isVisible()
 
+    view.set_days(date(2026, 11, 8), date(2026, 10, 7))  # refused: the last export's 100% goes
+    view.export_to(tmp_path / "out" / "reversed.csv")
+    assert view.bar.isHidden() and view.count.text() == ""  # (it stood over the refusal)
     view.set_days(date(2001, 1, 1), date(2001, 1, 2))  # no briefings then: a file with its header
     view.export_to(tmp_path / "out" / "none.csv")
     qtbot.waitUntil(lambda: not view.running())

@@ -224,6 +224,9 @@ class ExportView(QWidget):
         self.cancel_button.setVisible(busy)
 
     def say(self, told: Msg | None, done: bool = False) -> None:
+        if not self.running():  # an earlier export's "100%" and count stood over a refusal
+            self.bar.hide()
+            self.count.setText("")
         tell(self.message, self.words(told) if told else "", done)
 
     def forget(self) -> None:
