@@ -57,6 +57,10 @@ class SignInPage(QWidget):
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,12}")))
         self.pin.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.pin.returnPressed.connect(self._asked)
+        # Typed again: what the last try was told goes ("locked for 1 minute" had stood after
+        # the minute ended, a reviewer); a try still refused is told again.
+        self.pin.textEdited.connect(self._typed)
+        self.name.activated.connect(self._typed)
         form.addRow(words("console.sign-in.pin"), self.pin)
         column.addLayout(form)
         self.message = QLabel()
@@ -128,6 +132,10 @@ class SignInPage(QWidget):
         self.again.hide()
         self.say(self.words("console.sign-in.opening"))
         self.ready(False)
+
+    def _typed(self) -> None:
+        if self.ok.isEnabled():  # (not what is said while the records open, or of no staff)
+            self.say("")
 
     def say(self, text: str) -> None:
         self.message.setText(text)
