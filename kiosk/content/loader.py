@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -122,8 +123,24 @@ def _message(err: Any) -> str:
     return str(err["msg"]).rstrip(".").lower()
 
 
+VERSION = re.compile(r"[0-9]+(\.[0-9]+){0,3}")
+"""A file's content version: numbers joined by dots, so staff and a translation can tell which came
+later (`version = "x"` had been accepted: a reviewer). Checked of files as they are read, not of
+the versions the store keeps, which stay as they were made."""
+
+
 def _cross_checks(raw: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """Rules that span several keys; tolerant of a malformed file, so all problems show at once."""
+    made = raw.get("translation")
+    for key, value in (
+        ("version", raw.get("version")),
+        (
+            "translation.source_version",
+            made.get("source_version") if isinstance(made, dict) else None,
+        ),
+    ):
+        if isinstance(value, str) and value.strip() and not VERSION.fullmatch(value.strip()):
+            yield key, "must be numbers joined by dots, like 1.3.0"
     seen: dict[str, str] = {}
     for path, value in _ids(raw):
         if value in RESERVED_IDS:

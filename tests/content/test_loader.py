@@ -111,6 +111,16 @@ def test_question_count_is_four_to_six(form_data: dict[str, Any]) -> None:
     assert "forms/x.toml: questions: must have between 4 and 6 questions" in problems(form_data)
 
 
+def test_a_version_is_numbers_joined_by_dots(form_data: dict[str, Any]) -> None:
+    """A reviewer's `version = "x"` was accepted ("ok — mild version x")."""
+    form_data["version"] = "x"
+    assert problems(form_data) == [
+        "forms/x.toml: version: must be numbers joined by dots, like 1.3.0"
+    ]
+    form_data["version"] = " 2.10 "  # (blanks trimmed; two parts or four are versions too)
+    assert parse_form(form_data, "forms/x.toml").version == "2.10"
+
+
 def test_ids_must_be_plain_and_not_reserved(form_data: dict[str, Any]) -> None:
     form_data["risks"][1]["id"] = "Risk B"
     form_data["steps"][1]["id"] = "review"
