@@ -198,7 +198,7 @@ def _list_rows(found: list[RecordRow]) -> list[list[str]]:
         rows.append(
             [
                 _when(r.happened_at),
-                r.status.replace("_", " "),
+                r.status_word,
                 r.patient_name or "-",
                 r.date_of_birth.isoformat() if r.date_of_birth else "-",
                 r.mrn or "-",

@@ -172,6 +172,14 @@ class RecordRow:
         return self.started_at or self.created_at
 
     @property
+    def status_word(self) -> str:
+        """The status as the command line prints it ("in progress"), and "withdrawn" for a briefing
+        staff withdrew: stored as abandoned, it had been listed so while the desk said Withdrawn."""
+        from kiosk.records.withdrawal import WITHDRAWN  # (it reads this module)
+
+        return "withdrawn" if self.end_reason == WITHDRAWN else self.status.replace("_", " ")
+
+    @property
     def language_name(self) -> str:
         """The briefing's language by its own name ("Español"), as staff see it in their list."""
         return language_name(self.language)

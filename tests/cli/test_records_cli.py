@@ -7,6 +7,7 @@ import io
 import json
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from kiosk.cli import main
 from kiosk.cli import records as records_cli
 from kiosk.records import check_export
+from kiosk.records.withdrawal import withdraw
 from kiosk.store.models import AuditEntry
 from tests.records.conftest import FORMULA_NAME, Made
 
@@ -83,6 +85,11 @@ def test_list_as_an_aligned_table(made: Made, capsys: pytest.CaptureFixture[str]
         )
     }
     assert len(starts) == 1
+    withdraw(
+        made.store, made.prepared, staff="Sam Carter", reason="not-wanted", now=datetime.now(UTC)
+    )
+    out = run(capsys, "records", "list")[1]  # as the desk says it ("abandoned" had been listed)
+    assert "withdrawn" in next(line for line in out.splitlines() if made.prepared in line)
 
 
 def test_list_filters(made: Made, capsys: pytest.CaptureFixture[str]) -> None:
