@@ -158,6 +158,10 @@ def test_the_days_are_typed_in_numbers_and_read_as_typed(
     view.export_to(tmp_path / "briefings.csv")
     assert view.message.text() == said and not view.running()
     assert list(tmp_path.glob("*.csv")) == []
+    view.first.selectAll()
+    qtbot.keyClicks(view.first, "12/1/2026")  # typed right: what was said of it goes
+    view.first.editingFinished.emit()
+    assert view.message.text() == ""
     view.first.open_calendar()  # picked from the calendar instead
     assert view.first.calendar is not None
     view.first.calendar.clicked.emit(QDate(2026, 11, 2))

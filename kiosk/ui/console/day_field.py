@@ -24,11 +24,19 @@ def day_unreadable() -> Msg:
     return msg("console.filter.day-unreadable", hint=msg("console.prepare.date-hint"))
 
 
+def all_read(*fields: DayField) -> bool:
+    """Whether every field shows the day it holds: what was said of one typed wrong can go (it had
+    stood under two days typed right, a reviewer's)."""
+    return all(field.is_read() for field in fields)
+
+
 class DayField(QLineEdit):
     dateChanged = Signal(QDate)
     """A day typed and read, or picked: not emitted by setDate (as a view sets its own days)."""
     unreadable = Signal()
     """What was typed is no day: the view says console.filter.day-unreadable."""
+    readable = Signal()
+    """What was typed is a day (before `dateChanged`): a view takes back what it said of it."""
 
     def __init__(self, words: Words, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +84,7 @@ class DayField(QLineEdit):
             return
         day = QDate(typed.year, typed.month, typed.day)
         self.setText(day.toString(self._format))  # as it will be read back: 3/1 is 03/01
+        self.readable.emit()
         if day != self._day:
             self._day = day
             self.dateChanged.emit(day)

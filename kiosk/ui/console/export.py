@@ -32,7 +32,7 @@ from kiosk.services.exporting import (
     target_for,
 )
 from kiosk.ui.console.ask import DeskQuestions
-from kiosk.ui.console.day_field import DayField, day_unreadable
+from kiosk.ui.console.day_field import DayField, all_read, day_unreadable
 from kiosk.ui.console.reads import tell
 from kiosk.ui.jobs import Jobs
 
@@ -85,6 +85,9 @@ class ExportView(QWidget):
         self.last = DayField(words)
         for edit in (self.first, self.last):
             edit.unreadable.connect(lambda: self.say(day_unreadable()))
+            edit.readable.connect(
+                lambda: self.say(None) if all_read(self.first, self.last) else None
+            )
         form.addRow(words("console.export.first"), self.first)
         form.addRow(words("console.export.last"), self.last)
         column.addLayout(form)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import PERIODS, BriefingStatus, Choices, DeskFilters, period_bounds
-from kiosk.ui.console.day_field import DayField, day_unreadable
+from kiosk.ui.console.day_field import DayField, all_read, day_unreadable
 from kiosk.ui.staff.describe import kiosk_name
 
 SEARCH_DELAY_MS = 300
@@ -38,7 +38,8 @@ DEFAULT_PERIOD = "month"
 class FilterBar(QWidget):
     changed = Signal()
     refused = Signal(object)
-    """A Msg: a day typed is no day (the list stays as it was read)."""
+    """A Msg: a day typed is no day (the list stays as it was read); once both are days, what
+    there is to say of them (`problem`), or None."""
 
     def __init__(self, words: Words) -> None:
         super().__init__()
@@ -75,9 +76,13 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._timer.start)
         for combo in (self.period, self.status, self.kiosk, self.form):
             combo.currentIndexChanged.connect(self._now)
-        for edit in (self.first, self.last):
+        days = (self.first, self.last)
+        for edit in days:
             edit.dateChanged.connect(self._now)
             edit.unreadable.connect(lambda: self.refused.emit(day_unreadable()))
+            edit.readable.connect(
+                lambda: self.refused.emit(self.problem()) if all_read(*days) else None
+            )
         self.period.setCurrentIndex(PERIODS.index(DEFAULT_PERIOD))
         self._show_dates()
 
