@@ -159,9 +159,9 @@ def test_the_days_are_typed_in_numbers_and_read_as_typed(
     assert view.message.text() == said and not view.running()
     assert list(tmp_path.glob("*.csv")) == []
     view.first.selectAll()
-    qtbot.keyClicks(view.first, "12/1/2026")  # typed right: what was said of it goes
+    qtbot.keyClicks(view.first, "11/30/2026")  # typed right: what was said of it goes
     view.first.editingFinished.emit()
-    assert view.message.text() == ""
+    assert view.message.text() == "" and view.first.day() == date(2026, 11, 30)
     view.first.open_calendar()  # picked from the calendar instead
     assert view.first.calendar is not None
     view.first.calendar.clicked.emit(QDate(2026, 11, 2))

@@ -84,9 +84,9 @@ class DayField(QLineEdit):
             return
         day = QDate(typed.year, typed.month, typed.day)
         self.setText(day.toString(self._format))  # as it will be read back: 3/1 is 03/01
-        self.readable.emit()
-        if day != self._day:
-            self._day = day
+        changed, self._day = day != self._day, day
+        self.readable.emit()  # (the day in use already this one: `all_read` asks it)
+        if changed:
             self.dateChanged.emit(day)
 
     def open_calendar(self) -> None:
