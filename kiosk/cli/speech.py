@@ -88,15 +88,10 @@ def read_aloud_check(config: Config, catalog: Catalog | None = None) -> Check:
     return Check("read-aloud", True, f"rendered for {', '.join(ready) or 'no procedure'}")
 
 
-VOICE_TIMEOUT = 10
-"""Seconds `kiosk doctor` waits for espeak-ng to load a voice (a moment, even an MBROLA one)."""
-
-
 def voices_problem(config: Config) -> str | None:
-    """The voices the `speech_voices` setting names that eSpeak NG cannot load (not installed, or
-    an MBROLA voice without MBROLA), which `kiosk speech render` fails on and doctor had left
-    unsaid: espeak-ng loads each and is given nothing to say, so no audio is made. None when it
-    loads them all, or without espeak-ng (`kiosk speech render` says to install it)."""
+    """The voices the `speech_voices` setting names that eSpeak NG cannot load, which `kiosk speech
+    render` fails on and doctor had left unsaid. None when it loads them all, or without espeak-ng
+    (`kiosk speech render` says to install it)."""
     from kiosk.speech.engines import Espeak, SpeechError
 
     try:
@@ -105,24 +100,9 @@ def voices_problem(config: Config) -> str | None:
         return None
     bad = []
     for language, voice in engine.voices:
-        try:
-            done = subprocess.run(
-                [engine.program, "-v", voice, "-q", ""],
-                capture_output=True,
-                text=True,
-                timeout=VOICE_TIMEOUT,
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            why = str(exc)
-        else:
-            if done.returncode == 0:
-                continue
-            lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
-            why = lines[-1].removeprefix("Error: ").rstrip(".") if lines else "no such voice"
-            if "mbrola" in done.stderr.lower():
-                why = "MBROLA or this MBROLA voice is not installed"
-        bad.append(f"{voice!r} for {language} ({why})")
+        why = engine.cannot_load(voice)
+        if why is not None:
+            bad.append(f"{voice!r} for {language} ({why})")
     if not bad:
         return None
     return (

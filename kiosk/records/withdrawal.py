@@ -21,7 +21,8 @@ from kiosk.store.rules import clean_name
 WITHDRAWN = "withdrawn"
 """The end reason of a withdrawn briefing."""
 ACTION = "briefing_withdrawn"
-REASONS = ("wrong-patient", "not-wanted")
+WRONG_PATIENT = "wrong-patient"
+REASONS = (WRONG_PATIENT, "not-wanted")
 """Why staff withdraw a briefing: it was made for the wrong patient, or is no longer wanted."""
 
 
@@ -65,6 +66,6 @@ def made_for_the_wrong_patient(session: Session, briefing_ids: Iterable[str]) ->
             )
         )
         for subject, detail in rows:
-            if json.loads(detail).get("reason") == "wrong-patient":
+            if json.loads(detail).get("reason") == WRONG_PATIENT:
                 found.add(subject.removeprefix(briefing_subject("")))
     return found

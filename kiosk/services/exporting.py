@@ -30,6 +30,7 @@ from kiosk.records import (
     risk_totals,
 )
 from kiosk.records.fhir_complete import FhirContext
+from kiosk.services.errors import StaffError
 
 if TYPE_CHECKING:
     from kiosk.services.console import ConsoleDesk
@@ -111,7 +112,9 @@ class ExportRequest:
     target: Path
 
     def filters(self) -> Filters:
-        from kiosk.services.console import local_midnight  # (see `Exporting.run`)
+        # (loaded here: `kiosk records export` reads this module's endings, and the seal's and the
+        # PDF's libraries the desk's services bring took 0.7 s of each export)
+        from kiosk.services.console import local_midnight
 
         return Filters(
             since=local_midnight(self.first), until=local_midnight(self.last + timedelta(days=1))
@@ -177,10 +180,6 @@ class Exporting:
     ) -> Exported:
         """Write the export (replacing a file staff chose to replace). `progress(done, total)` is
         told as it goes; once `stop` is set it ends with ExportCancelled and nothing written."""
-        # (the desk's services, loaded here: `kiosk records export` reads this module's endings,
-        # and the seal's and the PDF's libraries they bring took 0.7 s of each export)
-        from kiosk.services.console import StaffError
-
         problem = self.problem(request)
         if problem is not None:
             raise StaffError(problem)

@@ -18,6 +18,10 @@ class SpeechError(Exception):
     """Audio could not be rendered; one sentence naming what and what to do."""
 
 
+VOICE_TIMEOUT = 10
+"""Seconds espeak-ng is given to load a voice (a moment, even an MBROLA one)."""
+
+
 @dataclass(frozen=True)
 class Espeak:
     """eSpeak NG at `program`, speaking at `words_per_minute` (slower than its 175 default: the
@@ -57,6 +61,26 @@ class Espeak:
                 f"espeak-ng has no voice set for the language {language!r}; the kiosk knows "
                 f"{', '.join(sorted(ESPEAK_VOICES))}"
             ) from None
+
+    def cannot_load(self, voice: str) -> str | None:
+        """Why espeak-ng cannot load `voice` (not installed, or an MBROLA voice without MBROLA),
+        None when it can: it loads the voice and is given nothing to say, so no audio is made."""
+        try:
+            done = subprocess.run(
+                [self.program, "-v", voice, "-q", ""],
+                capture_output=True,
+                text=True,
+                timeout=VOICE_TIMEOUT,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return str(exc)
+        if done.returncode == 0:
+            return None
+        if "mbrola" in done.stderr.lower():
+            return "MBROLA or this MBROLA voice is not installed"
+        lines = [line.strip() for line in done.stderr.splitlines() if line.strip()]
+        return lines[-1].removeprefix("Error: ").rstrip(".") if lines else "no such voice"
 
     def render(self, text: str, language: str, out: Path) -> None:
         """`text` spoken in `language`, written to the WAV file `out`."""

@@ -26,7 +26,7 @@ from kiosk.services.console import ConsoleDesk
 from kiosk.services.dashboard import DeskDashboard, Figures, Tally, Version
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.charts import Bar, BarChart, Box, BoxChart, Series
-from kiosk.ui.console.day_field import DayField, all_read, day_unreadable
+from kiosk.ui.console.day_field import DayField, tell_of
 from kiosk.ui.console.reads import Reads, tell
 from kiosk.ui.jobs import Jobs
 
@@ -74,10 +74,7 @@ class DashboardView(QWidget):
         self.last = DayField(words)
         for edit in (self.first, self.last):
             edit.dateChanged.connect(self._changed)
-            edit.unreadable.connect(lambda: self.say(day_unreadable()))
-            edit.readable.connect(
-                lambda: self.say(None) if all_read(self.first, self.last) else None
-            )
+        tell_of((self.first, self.last), self.say)
         top.addWidget(self.first)
         top.addWidget(QLabel(words("console.filter.to")))
         top.addWidget(self.last)

@@ -8,6 +8,7 @@ text that is no day is kept as typed and said (`unreadable`); the day it held be
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
@@ -25,9 +26,21 @@ def day_unreadable() -> Msg:
 
 
 def all_read(*fields: DayField) -> bool:
-    """Whether every field shows the day it holds: what was said of one typed wrong can go (it had
-    stood under two days typed right, a reviewer's)."""
+    """Whether every field shows the day it holds (none shows something typed that is no day)."""
     return all(field.is_read() for field in fields)
+
+
+def tell_of(
+    fields: tuple[DayField, DayField],
+    say: Callable[[Msg | None], None],
+    when_read: Callable[[], Msg | None] = lambda: None,
+) -> None:
+    """Have `say` tell `day_unreadable` when a day typed in one of `fields` is no day, and, once
+    both show days again, `when_read()` (None: nothing): what was said of a day typed wrong had
+    stood under two days typed right."""
+    for field in fields:
+        field.unreadable.connect(lambda: say(day_unreadable()))
+        field.readable.connect(lambda: say(when_read()) if all_read(*fields) else None)
 
 
 class DayField(QLineEdit):

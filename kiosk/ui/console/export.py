@@ -32,7 +32,7 @@ from kiosk.services.exporting import (
     target_for,
 )
 from kiosk.ui.console.ask import DeskQuestions
-from kiosk.ui.console.day_field import DayField, all_read, day_unreadable
+from kiosk.ui.console.day_field import DayField, all_read, day_unreadable, tell_of
 from kiosk.ui.console.reads import tell
 from kiosk.ui.jobs import Jobs
 
@@ -83,11 +83,7 @@ class ExportView(QWidget):
         form.addRow(words("console.export.format"), self.format)
         self.first = DayField(words)
         self.last = DayField(words)
-        for edit in (self.first, self.last):
-            edit.unreadable.connect(lambda: self.say(day_unreadable()))
-            edit.readable.connect(
-                lambda: self.say(None) if all_read(self.first, self.last) else None
-            )
+        tell_of((self.first, self.last), self.say)
         form.addRow(words("console.export.first"), self.first)
         form.addRow(words("console.export.last"), self.last)
         column.addLayout(form)
@@ -135,7 +131,7 @@ class ExportView(QWidget):
         """Ask where to write, then export there."""
         if self.exporting is None or self.running():
             return
-        if not (self.first.is_read() and self.last.is_read()):  # never the days typed before
+        if not all_read(self.first, self.last):  # never the days typed before
             self.say(day_unreadable())
             return
         fmt, first, last = str(self.format.currentData()), self.first.day(), self.last.day()
@@ -152,7 +148,7 @@ class ExportView(QWidget):
         exporting, staff = self.exporting, self.staff()
         if exporting is None or staff is None or self.running():
             return
-        if not (self.first.is_read() and self.last.is_read()):
+        if not all_read(self.first, self.last):
             self.say(day_unreadable())
             return
         fmt = str(self.format.currentData())

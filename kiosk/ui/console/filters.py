@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import PERIODS, BriefingStatus, Choices, DeskFilters, period_bounds
-from kiosk.ui.console.day_field import DayField, all_read, day_unreadable
+from kiosk.ui.console.day_field import DayField, tell_of
 from kiosk.ui.staff.describe import kiosk_name
 
 SEARCH_DELAY_MS = 300
@@ -76,13 +76,9 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._timer.start)
         for combo in (self.period, self.status, self.kiosk, self.form):
             combo.currentIndexChanged.connect(self._now)
-        days = (self.first, self.last)
-        for edit in days:
+        for edit in (self.first, self.last):
             edit.dateChanged.connect(self._now)
-            edit.unreadable.connect(lambda: self.refused.emit(day_unreadable()))
-            edit.readable.connect(
-                lambda: self.refused.emit(self.problem()) if all_read(*days) else None
-            )
+        tell_of((self.first, self.last), self.refused.emit, self.problem)
         self.period.setCurrentIndex(PERIODS.index(DEFAULT_PERIOD))
         self._show_dates()
 
