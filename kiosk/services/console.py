@@ -28,12 +28,12 @@ from kiosk.records.desk import Cursor, DeskFilters
 from kiosk.records.flags import Flag, Which
 from kiosk.records.query import RecordRow, risk_totals
 from kiosk.records.timeline import Event
-from kiosk.services.staff import SignIn, StaffError, StaleError
+from kiosk.services.staff import SignIn, StaffError, StaleError, ensure_active
 from kiosk.session.clock import Clock
 from kiosk.store import audit
 from kiosk.store.database import SCHEMA_HEAD, Store, StoreError, current_revision, open_store
 from kiosk.store.models import BriefingStatus
-from kiosk.store.staff import LoginOutcome, check_pin, list_staff
+from kiosk.store.staff import LoginOutcome, check_pin, is_disabled, list_staff
 
 if TYPE_CHECKING:
     from kiosk.services.desk_rebriefs import DeskRebriefs
@@ -227,6 +227,15 @@ class ConsoleDesk:
             return SignIn(None, max(1, -(-result.locked_seconds // 60)))
         return SignIn(None)
 
+    def disabled(self, staff: str) -> bool:
+        """Whether `staff`'s account was disabled (since they signed in)."""
+        return self._read("staff", lambda: is_disabled(self.store, staff))
+
+    def acting(self, staff: str) -> None:
+        """Before anything done or shown under `staff`'s name: SignedOut if their account was
+        disabled since they signed in."""
+        self._read("staff", lambda: ensure_active(self.store, staff))
+
     def action(
         self,
         staff: str,
@@ -298,6 +307,7 @@ class ConsoleDesk:
         """A briefing's row and its events, oldest first; the look is audited."""
 
         def work() -> tuple[RecordRow, list[Event]]:
+            self.acting(staff)
             row = followup.record_of(self.store, self.forms, briefing_id)
             with self.store.reading() as session:
                 events = timeline.timeline(session, briefing_id, self.forms)
@@ -321,6 +331,7 @@ class ConsoleDesk:
         return self._read("questions", work)
 
     def answer(self, staff: str, flag_id: int, note: str) -> None:
+        self.acting(staff)
         self._read(
             "answer",
             lambda: followup.answer_question(
@@ -330,6 +341,7 @@ class ConsoleDesk:
         log.info("flag %s: answered at the console", flag_id)
 
     def tell_surgeon(self, staff: str, flag_id: int) -> None:
+        self.acting(staff)
         self._read(
             "surgeon told",
             lambda: flags.tell_surgeon(self.store, flag_id, staff=staff, now=self.now()),
@@ -341,6 +353,7 @@ class ConsoleDesk:
     def withdraw(self, staff: str, briefing_id: str, reason: str) -> None:
         """Withdraw a briefing still waiting for its patient (reason: of WITHDRAW_REASONS); audited
         under `staff`. StaleError if a patient started it meanwhile."""
+        self.acting(staff)
         self._read(
             "withdraw",
             lambda: withdrawal.withdraw(

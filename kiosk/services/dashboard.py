@@ -39,6 +39,7 @@ class DeskDashboard:
     def figures(self, staff: str, version: Version, first: date, last: date) -> Figures:
         """The figures of `version` for briefings started from `first` to `last` (both included,
         in either order); the look is audited (the version and the days, nothing of a patient)."""
+        self.desk.acting(staff)
         first, last = min(first, last), max(first, last)
         since, until = local_midnight(first), local_midnight(last + timedelta(days=1))
 
@@ -64,6 +65,7 @@ class DeskDashboard:
         formulas) to `target`, whole or not at all; audited."""
         if chart not in CHARTS:
             raise ValueError(f"no chart {chart!r}")
+        self.desk.acting(staff)
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         for row in dashboard.rows_of(figures, chart):

@@ -73,13 +73,15 @@ class DeskDocuments:
         data = self._sealed(row)
         return Shown(row, list(render(data, width=width)), False)
 
-    def pages_at(self, briefing_id: str, dpi: int) -> Iterator[Page]:
-        """The pages at `dpi` (for a printer), one at a time."""
+    def pages_at(self, staff: str, briefing_id: str, dpi: int) -> Iterator[Page]:
+        """The pages at `dpi` (for a printer, by `staff`), one at a time."""
+        self.desk.acting(staff)
         yield from render(self._sealed(self.row(briefing_id)), dpi=dpi)
 
     def save_copy(self, staff: str, briefing_id: str, target: Path) -> Path:
         """Write the sealed PDF, byte for byte, to `target` (replacing a file staff chose to
         replace); audited as pdf_copied under `staff`."""
+        self.desk.acting(staff)
         data = self._sealed(self.row(briefing_id))
         try:
             install_file(target, data, 0o600, overwrite=True)
@@ -95,6 +97,7 @@ class DeskDocuments:
     def make(self, staff: str, briefing_id: str) -> None:
         """Make, seal and file a signed briefing's pending PDF, as its kiosk would (its key, its
         folder); audited as pdf_made_by_staff under `staff`."""
+        self.desk.acting(staff)
         config, store = self.desk.config, self.desk.store
         with _MAKING:
             row = self.row(briefing_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.i18n import Msg
+from kiosk.i18n import Msg, msg
 
 
 class StaffError(Exception):
@@ -16,3 +16,11 @@ class StaffError(Exception):
 
 class StaleError(StaffError):
     """The records changed meanwhile (answered at another kiosk, a PDF made by the patient's job)."""
+
+
+class SignedOut(StaffError):
+    """The signed-in account was disabled since it signed in: nothing is done under its name, and
+    the screen signs it out."""
+
+    def __init__(self) -> None:
+        super().__init__(msg("staff.signed-out-disabled"))

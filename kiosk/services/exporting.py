@@ -180,6 +180,7 @@ class Exporting:
     ) -> Exported:
         """Write the export (replacing a file staff chose to replace). `progress(done, total)` is
         told as it goes; once `stop` is set it ends with ExportCancelled and nothing written."""
+        self.desk.acting(staff)
         problem = self.problem(request)
         if problem is not None:
             raise StaffError(problem)

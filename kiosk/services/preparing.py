@@ -121,6 +121,7 @@ class Preparing:
         patient touches Start on first), with who will perform it and when if given; its id.
         StaffError (nothing half-stored) if it cannot be, or if the planned date has passed.
         Audited as briefing_prepared under `staff`, at that kiosk (for any kiosk: at this desk)."""
+        self.desk.acting(staff)
         problem = self.problem(kiosk_id, form_id, name, dob, mrn, language)
         if problem is None and practitioner.strip():
             problem = self.name_problem(practitioner)

@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.content.schema import Form
 from kiosk.i18n import msg
-from kiosk.services.staff import StaffError, StaleError
+from kiosk.services.staff import StaffError, StaleError, ensure_active
 from kiosk.store.database import Store
 from kiosk.store.rebriefings import Outdated, RebriefError, outdated, prepare_rebriefing
 
@@ -60,6 +60,7 @@ class Rebriefs:
         if form is None:
             raise StaleError(msg(GONE))
         try:
+            ensure_active(self.store, staff)
             briefing_id = prepare_rebriefing(
                 self.store, row.briefing_id, form, staff=staff, now=self.now(),
                 language=language, kiosk_id=self.kiosk_id,

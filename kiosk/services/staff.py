@@ -25,14 +25,15 @@ from kiosk.records.cosigned import Cosigned, cosigned
 from kiosk.records.followup import NOTE_MAX, SEARCH_LIMIT, OpenQuestion
 from kiosk.records.listened import Heard, listened
 from kiosk.records.query import RecordRow
-from kiosk.services.errors import StaffError, StaleError
+from kiosk.services.errors import SignedOut, StaffError, StaleError
 from kiosk.services.same_patient import check_patient
 from kiosk.session.cosign import Plan
 from kiosk.station import PREPARED_WINDOW, Station
 from kiosk.store.briefings import ANY_KIOSK, prepare_briefing
+from kiosk.store.database import Store
 from kiosk.store.models import NAME_MAX
 from kiosk.store.rules import MRN_MAX, InputError, clean_mrn, clean_name
-from kiosk.store.staff import LoginOutcome
+from kiosk.store.staff import LoginOutcome, is_disabled
 
 if TYPE_CHECKING:
     from kiosk.services.rebriefing import Rebriefs
@@ -52,6 +53,7 @@ __all__ = [
     "Procedure",
     "RecordRow",
     "SignIn",
+    "SignedOut",
     "StaffDesk",
     "StaffError",
     "StaleError",
@@ -143,6 +145,13 @@ def name_problem_for_staff(text: str) -> Msg | None:
     if why is None:
         return None
     return msg("staff.prepare.emoji" if why is Unprintable.EMOJI else "staff.prepare.unprintable")
+
+
+def ensure_active(store: Store, staff: str) -> None:
+    """Before anything done or shown under `staff`'s name: SignedOut if their account was disabled
+    since they signed in (`kiosk staff disable` while they were at the desk or in staff mode)."""
+    if is_disabled(store, staff):
+        raise SignedOut()
 
 
 class StaffDesk:
@@ -256,6 +265,7 @@ class StaffDesk:
             problem = plan_problem(plan, self.now())
         if problem is not None:
             raise StaffError(problem)
+        self._read("staff", lambda: ensure_active(self.station.store, staff))
         check_patient(self.station.store, name, dob, mrn, self.now())
         try:
             briefing_id = prepare_briefing(
@@ -297,7 +307,7 @@ class StaffDesk:
         return self._read("open questions", self.station.open_questions)
 
     def answer(self, staff: str, flag_id: int, note: str) -> None:
-        self._read("answer", lambda: self.station.answer_question(staff, flag_id, note))
+        self._read("answer", lambda: self._as(staff, self.station.answer_question, flag_id, note))
         log.info("flag %s: answered", flag_id)
 
     def print_pdf(self, staff: str, briefing_id: str) -> None:
@@ -305,6 +315,7 @@ class StaffDesk:
         station, config = self.station, self.station.config
 
         def print_it() -> None:
+            ensure_active(station.store, staff)
             row = station.briefing_row(briefing_id)
             followup.print_pdf(
                 station.store, row, str(config["printer"]), staff=staff, now=station.clock.now(),
@@ -318,6 +329,7 @@ class StaffDesk:
         station, config = self.station, self.station.config
 
         def copy_it() -> Path:
+            ensure_active(station.store, staff)
             row = station.briefing_row(briefing_id)
             return followup.copy_pdf(
                 station.store, row, config.copies_dir, staff=staff, now=station.clock.now(),
@@ -328,7 +340,9 @@ class StaffDesk:
         return self._read("copy", copy_it)
 
     def make_pdf(self, staff: str, briefing_id: str) -> Made:
-        return self._read("make", lambda: self.station.make_pending_pdf(staff, briefing_id))
+        return self._read(
+            "make", lambda: self._as(staff, self.station.make_pending_pdf, briefing_id)
+        )
 
     @property
     def rebriefs(self) -> Rebriefs:
@@ -342,13 +356,20 @@ class StaffDesk:
     def withdraw(self, staff: str, briefing_id: str, reason: str) -> None:
         """Withdraw a briefing still waiting for its patient: no kiosk offers it any more; audited
         under `staff` with the reason (of WITHDRAW_REASONS)."""
-        self._read(
-            "withdraw",
-            lambda: withdrawal.withdraw(
+
+        def withdraw() -> None:
+            ensure_active(self.station.store, staff)
+            withdrawal.withdraw(
                 self.station.store, briefing_id, staff=staff, reason=reason, now=self.now()
-            ),
-        )
+            )
+
+        self._read("withdraw", withdraw)
         log.info("briefing %s: withdrawn at the kiosk", briefing_id)
+
+    def _as(self, staff: str, work: Callable[..., T], *args: object) -> T:
+        """`work(staff, *args)`, once `staff`'s account is known to be still active."""
+        ensure_active(self.station.store, staff)
+        return work(staff, *args)
 
     def _read(self, what: str, work: Callable[[], T]) -> T:
         try:

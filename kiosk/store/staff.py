@@ -207,6 +207,14 @@ def list_staff(store: Store) -> list[StaffInfo]:
     return [StaffInfo(r.name, r.active, r.locked_until, r.created_at) for r in rows]
 
 
+def is_disabled(store: Store, name: str) -> bool:
+    """Whether `name` is one account, disabled: a staff member signed in before IT disabled them
+    acts no more (a desk left signed in had gone on preparing briefings under that name)."""
+    with store.reading() as session:
+        user = _by_name(session, clean_staff_name(name))
+        return user is not None and not user.active
+
+
 def _account(session: Session, name: str) -> StaffUser:
     """The one account named `name` (case and spaces aside), locked for the change; InputError
     naming what to do when there is none, or more than one."""

@@ -1,6 +1,7 @@
 """The console notices changes without a restart: a staff account added with `kiosk staff add` is
-offered on the sign-in page the next time it is shown, and the Re-briefing tab lists the patients a
-forms update makes outdated at its next poll."""
+offered on the sign-in page the next time it is shown, one disabled with `kiosk staff disable` is
+signed out at the next poll, and the Re-briefing tab lists the patients a forms update makes
+outdated at its next poll."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from kiosk.cli import main
 from kiosk.config import load_config
 from kiosk.i18n import words_for
 from kiosk.store import open_store
-from kiosk.store.staff import add_staff
+from kiosk.store.staff import add_staff, disable_staff
 from kiosk.ui.console.window import ConsoleWindow
 from tests.conftest import set_config
 from tests.ui.console_drive import PIN, STAFF, console, sign_in
@@ -104,3 +105,21 @@ def test_the_rebriefing_tab_follows_a_forms_update_without_a_restart(
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
     assert view.table.item(0, 0).text() == "Ana Ruiz"
     assert view.count.text() == EN("console.rebrief.count", count=1)
+
+
+def test_a_staff_member_disabled_while_signed_in_is_signed_out_at_the_next_poll(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    """A reviewer disabled the coordinator signed in here and went on preparing under that name."""
+    sign_in(qtbot, window)
+    assert window.staff == STAFF
+    store = open_store(load_config().database_url, "terminal", create=False)
+    try:
+        add_staff(store, "Dana Okafor", "1357", datetime.now(UTC))  # a colleague stays
+        disable_staff(store, STAFF, datetime.now(UTC), "kiosk staff disable")
+    finally:
+        store.close()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in, timeout=10_000)
+    assert window.staff is None and window.briefings.model.rowCount() == 0
+    assert window.sign_in.message.text() == EN("staff.signed-out-disabled")
+    qtbot.waitUntil(lambda: window.sign_in.names() == ["Dana Okafor"])  # not offered any more

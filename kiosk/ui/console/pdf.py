@@ -209,7 +209,7 @@ class PdfPane(QWidget):
         dpi = min(printer.resolution(), PRINT_DPI)
 
         def work() -> int:
-            count = print_pages(printer, documents.pages_at(briefing_id, dpi))
+            count = print_pages(printer, documents.pages_at(staff, briefing_id, dpi))
             documents.printed(staff, briefing_id, printer.printerName())
             return count
 

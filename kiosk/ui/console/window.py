@@ -37,6 +37,11 @@ from kiosk.ui.staff.keys import STAFF_WORDS
 log = logging.getLogger(__name__)
 
 POLL_MS = 3000
+SIGNED_OUT = {
+    "idle": msg("console.signed-out-idle"),
+    "disabled": msg("staff.signed-out-disabled"),
+}
+"""What the sign-in page says after a sign-out the staff member did not ask for."""
 """How often the console asks whether anything was recorded (one cheap query)."""
 
 
@@ -170,13 +175,16 @@ class ConsoleWindow(QMainWindow):
     # -- while signed in ---------------------------------------------------------------------
 
     def _poll(self, first: bool = False) -> None:
-        desk = self.desk
-        if desk is None or self.staff is None or (self.jobs.pending() and not first):
+        desk, staff = self.desk, self.staff
+        if desk is None or staff is None or (self.jobs.pending() and not first):
             return  # a read is still on its way: ask next time
 
-        def arrived(found: tuple[int, bool]) -> None:
-            token, forms_read = found
+        def arrived(found: tuple[int, bool, bool]) -> None:
+            token, forms_read, disabled = found
             if self.staff is None:
+                return
+            if disabled:  # disabled since signing in (`kiosk staff disable`): nothing more
+                self.sign_out("disabled")
                 return
             self.updated.setText(
                 self.words("console.updated", time=self.words.time(desk.now().astimezone().time()))
@@ -192,7 +200,11 @@ class ConsoleWindow(QMainWindow):
             if self.staff is not None:  # the server gone, say: the lists shown may be stale
                 self.updated.setText(self.words("console.store-failed"))
 
-        self.jobs.run(lambda: (desk.change_token(), desk.follow_forms()), arrived, failed)
+        self.jobs.run(
+            lambda: (desk.change_token(), desk.follow_forms(), desk.disabled(staff)),
+            arrived,
+            failed,
+        )
 
     def sign_out(self, reason: str) -> None:
         """Sign out: the audit says who and why; every patient detail leaves the screen."""
@@ -212,7 +224,7 @@ class ConsoleWindow(QMainWindow):
         self.updated.setText("")
         self.stack.setCurrentWidget(self.sign_in)
         self.sign_in.forget()
-        told: Msg | None = msg("console.signed-out-idle") if reason == "idle" else None
+        told: Msg | None = SIGNED_OUT.get(reason)
         self.sign_in.say(self.words(told) if told else "")
         log.info("console: staff signed out (%s)", reason)
         if desk is not None:
