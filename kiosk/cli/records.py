@@ -31,9 +31,8 @@ from kiosk.records import (
     risk_totals,
 )
 from kiosk.records.fhir_complete import FhirContext
-from kiosk.records.query import procedure_ids
+from kiosk.records.query import STATUSES, procedure_ids
 from kiosk.store import InputError, Store, open_store
-from kiosk.store.models import BriefingStatus
 from kiosk.store.rules import clean_name
 
 FORMATS = ("csv", "json", "fhir", "pdf")
@@ -43,7 +42,7 @@ KINDS |= {"fhir-bundle": "a FHIR Bundle", "pdf-zip": "a zip of PDFs", None: "a f
 ITEMS = {"csv": "rows", "json": "records", "pdf-zip": "PDFs", "pdf-folder": "PDFs"}
 PROGRESS_DELAY = 0.5
 """Seconds an export runs before its progress bar appears: a quick one shows none."""
-STATUS_WORDS = {s.value.replace("_", "-"): s for s in BriefingStatus}
+STATUS_WORDS = {s.replace("_", "-"): s for s in STATUSES}
 
 
 class UsageError(Exception):
@@ -93,12 +92,9 @@ def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to", dest="date_to", metavar="DATE", help="up to and including this day (YYYY-MM-DD)"
     )
-    parser.add_argument(
-        "--status",
-        action="append",
-        metavar="STATUS",
-        help="prepared, in-progress, completed or abandoned (repeat or comma-separate for several)",
-    )
+    several = "(repeat or comma-separate for several)"
+    statuses = f"prepared, in-progress, completed, abandoned or withdrawn {several}"
+    parser.add_argument("--status", action="append", metavar="STATUS", help=statuses)
     parser.add_argument("--procedure", metavar="ID", help="the procedure (form) id, e.g. mild")
     parser.add_argument("--patient", metavar="TEXT", help="part of the patient's name or MRN")
     parser.add_argument(
@@ -143,7 +139,7 @@ def parse_filters(args: argparse.Namespace) -> Filters:
             if key not in STATUS_WORDS:
                 raise UsageError(
                     f"--status: {word.strip()!r} is not a status; use prepared, in-progress, "
-                    "completed or abandoned."
+                    "completed, abandoned or withdrawn."
                 )
             statuses.add(STATUS_WORDS[key])
     patient = args.patient.strip() if args.patient else None

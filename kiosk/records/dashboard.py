@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.content.schema import Form
 from kiosk.records.followup import briefing_subject
-from kiosk.records.withdrawal import WITHDRAWN
+from kiosk.records.query import WITHDRAWN
 from kiosk.store.models import (
     AuditEntry,
     BriefingRow,

@@ -42,7 +42,8 @@ class DeskFilters:
     """Inclusive lower bound on when the briefing happened (started, else prepared)."""
     until: datetime | None = None
     """Exclusive upper bound."""
-    statuses: frozenset[BriefingStatus] = field(default_factory=frozenset)
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    """Of kiosk.records.query.STATUSES."""
     kiosk_id: str | None = None
     form_id: str | None = None
     search: str = ""

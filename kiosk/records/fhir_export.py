@@ -13,8 +13,8 @@ from kiosk.records import fhir
 from kiosk.records.fhir_complete import FhirContext
 from kiosk.records.fhir_flags import read_questions
 from kiosk.records.output import ExportResult, audit_detail, check_target, pending_file, publish
-from kiosk.records.query import Filters, Progress, child_rows, chunks, find_records
-from kiosk.records.withdrawal import WITHDRAWN, made_for_the_wrong_patient
+from kiosk.records.query import WITHDRAWN, Filters, Progress, child_rows, chunks, find_records
+from kiosk.records.withdrawal import made_for_the_wrong_patient
 from kiosk.store.database import Store
 from kiosk.store.models import ComprehensionAnswer, SignatureRow, SignerRow
 

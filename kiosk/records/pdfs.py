@@ -164,11 +164,11 @@ def export_pdfs(
         lines = [f"{w}\n" for w in warnings]
         if unsigned:  # each named: the console's count of briefings without a PDF points here
             lines.append(
-                f"{unsigned} matching briefing(s) were never signed (prepared, in progress or "
-                "abandoned) and have no PDF:\n"
+                f"{unsigned} matching briefing(s) were never signed (prepared, in progress, "
+                "abandoned or withdrawn) and have no PDF:\n"
             )
             lines += [
-                f"briefing {r.briefing_id}: {r.status}\n"
+                f"briefing {r.briefing_id}: {r.status_word}\n"
                 for r in rows
                 if r.status != BriefingStatus.COMPLETED
             ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, and_, exists, func, select
+from sqlalchemy import ColumnElement, Select, Table, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.i18n import language_name
@@ -35,11 +35,40 @@ raise `ExportCancelled` (kiosk.records.output) to stop the export with nothing l
 CHUNK = 500
 """Briefings whose child rows are read in one query: a few queries per chunk, never one per briefing."""
 
+WITHDRAWN = "withdrawn"
+"""The end reason of a briefing staff withdrew before its patient started it (kiosk.records.
+withdrawal): stored as abandoned, it is shown, filtered and counted as withdrawn, apart."""
+STATUSES = (*(s.value for s in BriefingStatus), WITHDRAWN)
+"""What a briefing is shown as, and filtered by: its stored status, or withdrawn."""
+
 OPEN_FLAG: ColumnElement[bool] = QuestionFlag.answered_at.is_(None)
 """A flagged question is open until a staff member answers it: the one place that says so."""
 
 _happened = func.coalesce(BriefingRow.started_at, BriefingRow.created_at)
 """When a briefing happened, for date ranges and order: when it started, else when it was prepared."""
+
+
+def _status(word: str) -> str:
+    if word not in STATUSES:
+        raise ValueError(f"no status {word!r}: one of {', '.join(STATUSES)}")
+    return word
+
+
+_WITHDRAWN: ColumnElement[bool] = and_(
+    BriefingRow.status == BriefingStatus.ABANDONED, BriefingRow.end_reason == WITHDRAWN
+)
+
+
+def _shown_as(status: str) -> ColumnElement[bool]:
+    """The briefings shown as `status` (of STATUSES)."""
+    if status == WITHDRAWN:
+        return _WITHDRAWN
+    if status == BriefingStatus.ABANDONED:
+        return and_(
+            BriefingRow.status == status,
+            or_(BriefingRow.end_reason.is_(None), BriefingRow.end_reason != WITHDRAWN),
+        )
+    return BriefingRow.status == _status(status)
 
 
 @dataclass(frozen=True)
@@ -50,7 +79,8 @@ class Filters:
     """Inclusive lower bound on when the briefing happened (`_happened`)."""
     until: datetime | None = None
     """Exclusive upper bound on when the briefing happened."""
-    statuses: frozenset[BriefingStatus] = field(default_factory=frozenset)
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    """Of STATUSES: "abandoned" leaves out the withdrawn ones, which "withdrawn" finds."""
     form_id: str | None = None
     patient: str | None = None
     """A piece of the patient's name or MRN, matched ignoring case (Unicode case folding)."""
@@ -62,7 +92,7 @@ class Filters:
         return {
             "since": self.since.isoformat() if self.since else None,
             "until": self.until.isoformat() if self.until else None,
-            "statuses": sorted(s.value for s in self.statuses),
+            "statuses": sorted(str(s) for s in self.statuses),
             "form_id": self.form_id,
             "patient": self.patient,
             "open_questions": self.open_questions,
@@ -73,7 +103,7 @@ class Filters:
         return cls(
             since=datetime.fromisoformat(data["since"]) if data.get("since") else None,
             until=datetime.fromisoformat(data["until"]) if data.get("until") else None,
-            statuses=frozenset(BriefingStatus(s) for s in data.get("statuses") or ()),
+            statuses=frozenset(_status(s) for s in data.get("statuses") or ()),
             form_id=data.get("form_id"),
             patient=data.get("patient"),
             open_questions=bool(data.get("open_questions")),
@@ -93,7 +123,7 @@ class Filters:
         if self.until is not None:
             conditions.append(_happened < self.until)
         if self.statuses:
-            conditions.append(BriefingRow.status.in_(sorted(s.value for s in self.statuses)))
+            conditions.append(or_(*(_shown_as(str(s)) for s in sorted(self.statuses))))
         if self.form_id is not None:
             conditions.append(BriefingRow.form_id == self.form_id)
         if self.open_questions:
@@ -175,9 +205,7 @@ class RecordRow:
     def status_word(self) -> str:
         """The status as the command line prints it ("in progress"), and "withdrawn" for a briefing
         staff withdrew: stored as abandoned, it had been listed so while the desk said Withdrawn."""
-        from kiosk.records.withdrawal import WITHDRAWN  # (it reads this module)
-
-        return "withdrawn" if self.end_reason == WITHDRAWN else self.status.replace("_", " ")
+        return WITHDRAWN if self.end_reason == WITHDRAWN else self.status.replace("_", " ")
 
     @property
     def language_name(self) -> str:

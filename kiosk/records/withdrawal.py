@@ -13,13 +13,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kiosk.records.followup import StaleError, briefing_subject
+from kiosk.records.query import WITHDRAWN
 from kiosk.store import audit
 from kiosk.store.database import Store
 from kiosk.store.models import AuditEntry, BriefingRow, BriefingStatus
 from kiosk.store.rules import clean_name
 
-WITHDRAWN = "withdrawn"
-"""The end reason of a withdrawn briefing."""
 ACTION = "briefing_withdrawn"
 WRONG_PATIENT = "wrong-patient"
 REASONS = (WRONG_PATIENT, "not-wanted")

@@ -26,7 +26,7 @@ from kiosk.records import desk, flags, followup, timeline, withdrawal
 from kiosk.records.cosigned import Cosigned, cosigned
 from kiosk.records.desk import Cursor, DeskFilters
 from kiosk.records.flags import Flag, Which
-from kiosk.records.query import RecordRow, risk_totals
+from kiosk.records.query import WITHDRAWN, RecordRow, risk_totals
 from kiosk.records.timeline import Event
 from kiosk.services.staff import SignIn, StaffError, StaleError, ensure_active
 from kiosk.session.clock import Clock
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from kiosk.services.desk_rebriefs import DeskRebriefs
 
 __all__ = [
+    "WITHDRAWN",
     "WITHDRAW_REASONS",
     "BriefingStatus",
     "ConsoleDesk",

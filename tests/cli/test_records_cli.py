@@ -90,6 +90,8 @@ def test_list_as_an_aligned_table(made: Made, capsys: pytest.CaptureFixture[str]
     )
     out = run(capsys, "records", "list")[1]  # as the desk says it ("abandoned" had been listed)
     assert "withdrawn" in next(line for line in out.splitlines() if made.prepared in line)
+    assert listed(capsys, "--status", "withdrawn") == [made.prepared]  # it had been refused
+    assert made.prepared not in listed(capsys, "--status", "abandoned")
 
 
 def test_list_filters(made: Made, capsys: pytest.CaptureFixture[str]) -> None:
@@ -157,7 +159,7 @@ def test_list_json_rows(made: Made, capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             ["--status", "done"],
-            "kiosk records list: --status: 'done' is not a status; use prepared, in-progress, completed or abandoned.\n",
+            "kiosk records list: --status: 'done' is not a status; use prepared, in-progress, completed, abandoned or withdrawn.\n",
         ),
         (
             ["--from", "2026-11-22", "--to", "2026-11-20"],
@@ -305,7 +307,7 @@ def test_export_every_format(
         (
             ["--status", "finished", "--output", "x"],
             2,
-            "--status: 'finished' is not a status; use prepared, in-progress, completed or abandoned.",
+            "--status: 'finished' is not a status; use prepared, in-progress, completed, abandoned or withdrawn.",
         ),
         (["--by", " ", "--output", "x"], 2, "--by: must not be empty; type the full name."),
     ],

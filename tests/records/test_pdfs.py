@@ -50,7 +50,7 @@ def test_folder_with_manifest_and_explanations(
     assert "3 matching briefing(s) were never signed" in notes
     for unsigned, status in (
         (made.abandoned, "abandoned"), (made.prepared, "prepared"),
-        (made.in_progress, "in_progress"),
+        (made.in_progress, "in progress"),
     ):  # fmt: skip
         assert f"briefing {unsigned}: {status}\n" in notes  # each named, as the console says
     assert (result.items, result.briefings, len(result.warnings)) == (1, 5, 1)

@@ -62,6 +62,20 @@ def test_status_filter(made: Made) -> None:
     assert ids(made, Filters(statuses=frozenset({BriefingStatus.ABANDONED}))) == [made.abandoned]
 
 
+def test_a_withdrawn_briefing_is_found_as_withdrawn_never_as_abandoned(made: Made) -> None:
+    """A reviewer asked `kiosk records list --status withdrawn` (refused), and the desk's
+    "Abandoned" listed a row whose status said Withdrawn, while the dashboard kept them apart."""
+    from kiosk.records.withdrawal import withdraw
+
+    withdraw(made.store, made.prepared, staff="Dana", reason="not-wanted", now=day(24))
+    withdrawn, abandoned = frozenset({"withdrawn"}), frozenset({BriefingStatus.ABANDONED})
+    assert ids(made, Filters(statuses=withdrawn)) == [made.prepared]
+    assert ids(made, Filters(statuses=abandoned)) == [made.abandoned]
+    assert ids(made, Filters(statuses=withdrawn | abandoned)) == [made.abandoned, made.prepared]
+    assert row(made, made.prepared).status_word == "withdrawn"
+    assert Filters.from_json(Filters(statuses=withdrawn).to_json()).statuses == withdrawn
+
+
 def test_procedure_filter(made: Made) -> None:
     assert ids(made, Filters(form_id="small")) == [made.in_progress]
     assert len(ids(made, Filters(form_id="mild"))) == 4

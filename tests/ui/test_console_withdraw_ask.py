@@ -214,3 +214,10 @@ def test_ok_is_enabled_once_a_reason_is_chosen_and_records_that_one(
     withdrawn = audited("briefing_withdrawn")
     assert [actor for actor, _ in withdrawn] == [STAFF]
     assert '"not-wanted"' in withdrawn[0][1]
+    bar = window.briefings.bar  # and the list finds it as Withdrawn, never as Abandoned
+    bar.status.setCurrentIndex(bar.status.findText(words("staff.status.withdrawn")))
+    qtbot.waitUntil(
+        lambda: [r.briefing_id for r in window.briefings.model.rows] == [briefing_ids[OTHER]]
+    )
+    bar.status.setCurrentIndex(bar.status.findText(words("staff.status.abandoned")))
+    qtbot.waitUntil(lambda: window.briefings.model.rowCount() == 0)

@@ -11,7 +11,14 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.i18n import Msg, Words, msg
-from kiosk.services.console import PERIODS, BriefingStatus, Choices, DeskFilters, period_bounds
+from kiosk.services.console import (
+    PERIODS,
+    WITHDRAWN,
+    BriefingStatus,
+    Choices,
+    DeskFilters,
+    period_bounds,
+)
 from kiosk.ui.console.day_field import DayField, tell_of
 from kiosk.ui.staff.describe import kiosk_name
 
@@ -31,6 +38,7 @@ STATUS_WORDS = {
     BriefingStatus.IN_PROGRESS: "staff.status.in-progress",
     BriefingStatus.COMPLETED: "staff.status.completed",
     BriefingStatus.ABANDONED: "staff.status.abandoned",
+    WITHDRAWN: "staff.status.withdrawn",
 }
 DEFAULT_PERIOD = "month"
 
@@ -126,7 +134,7 @@ class FilterBar(QWidget):
         return DeskFilters(
             since=since,
             until=until,
-            statuses=frozenset({BriefingStatus(status)}) if status else frozenset(),
+            statuses=frozenset({str(status)}) if status else frozenset(),
             kiosk_id=self.kiosk.currentData(),
             form_id=self.form.currentData(),
             search=self.search.text().strip(),
