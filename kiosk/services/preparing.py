@@ -78,7 +78,7 @@ class Preparing:
     def birth_problem(self, dob: date | None) -> Msg | None:
         today = self.desk.now().astimezone().date()
         if dob is None:  # (the console has two date fields: this one is named)
-            return msg("console.prepare.born-incomplete")
+            return msg("console.prepare.born-incomplete", hint=msg("console.prepare.date-hint"))
         if dob > today:
             return msg("console.prepare.born-later")
         if (today.year - dob.year) - (

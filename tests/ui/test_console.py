@@ -214,10 +214,14 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
             view = prepare_at(qtbot, window, "kiosk-7")  # or where init ran
             view.name.setText("Zoë Ångström")  # QTest types ASCII only
             view.button.click()
-            assert view.message.text() == EN("console.prepare.born-incomplete")
-            qtbot.keyClicks(view.born, "13/45/1960")  # typed whole, but no such day (a reviewer)
+            hint = EN("console.prepare.date-hint")
+            said = view.message.text()  # the order named: the field's hint goes once typing starts
+            assert said == EN(msg("console.prepare.born-incomplete", hint=hint)) and hint in said
+            qtbot.keyClicks(view.born, "02/29/1951")  # typed whole, but no such day (a reviewer)
             view.button.click()
-            assert view.message.text() == EN("console.prepare.born-unreadable")
+            said = view.message.text()
+            assert said == EN(msg("console.prepare.born-unreadable", typed="02/29/1951", hint=hint))
+            assert "02/29/1951" in said and "MM/DD/YYYY" in said
             view.born.setText("")
             qtbot.keyClicks(view.born, "3/14/1951")
             assert view.message.text() == ""  # corrected: what was said of it goes (a reviewer)
@@ -225,7 +229,10 @@ def test_a_briefing_prepared_at_the_desk_is_what_the_kiosk_offers_next(
             qtbot.keyClicks(view.practitioner, "Dr. Ines Moreau")
             qtbot.keyClicks(view.planned, "13/40/2030")  # not a date: said, nothing stored
             view.button.click()
-            assert view.message.text() == EN("console.prepare.planned-unreadable")
+            said = view.message.text()
+            assert said == EN(
+                msg("console.prepare.planned-unreadable", typed="13/40/2030", hint=hint)
+            )
             planned = (clock.now() + timedelta(days=9)).date()
             view.planned.setText(planned.isoformat())  # as ISO too (a reviewer's 1951-03-14)
             view.button.click()

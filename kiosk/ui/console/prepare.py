@@ -37,6 +37,15 @@ from kiosk.ui.staff.plan_steps import typed_date
 FORM_WIDTH = 760
 
 
+def _whole(typed: str) -> bool:
+    """Typed whole (three numbers, or the eight digits alone): what is wrong is the day itself."""
+    text = typed.strip()
+    parts = text.replace("-", "/").split("/")
+    return (len(parts) == 3 and all(p.isdigit() for p in parts)) or (
+        text.isdigit() and len(text) == 8
+    )
+
+
 def fit_choices(combo: QComboBox) -> None:
     """Make `combo` as wide as its longest choice drawn whole. The form (FORM_WIDTH at most) had
     cut the procedure's name ("…Lumbar Decompressi", a reviewer), and Qt's own size for a combo box
@@ -188,14 +197,19 @@ class PrepareView(QWidget):
         dob = self.born_on()
         language = str(self.language.currentData() or "") or None
         problem = preparing.problem(kiosk, form_id, name, dob, mrn, language)
-        if (
-            problem == msg("console.prepare.born-incomplete")
-            and len(self.born.text().split("/")) == 3
-        ):
-            problem = msg("console.prepare.born-unreadable")  # typed whole, but no such day
+        hint, born, planned_text = (
+            msg("console.prepare.date-hint"),
+            self.born.text(),
+            self.planned.text(),
+        )
+        if problem is not None and problem.id == "console.prepare.born-incomplete" and _whole(born):
+            # typed whole, but no such day (02/29/1951; day and month swapped): said as read
+            problem = msg("console.prepare.born-unreadable", typed=born.strip(), hint=hint)
         planned = self.planned_on()
-        if problem is None and self.planned.text().strip() and planned is None:
-            problem = msg("console.prepare.planned-unreadable")
+        if problem is None and planned_text.strip() and planned is None:
+            problem = msg(
+                "console.prepare.planned-unreadable", typed=planned_text.strip(), hint=hint
+            )
         if problem is not None or dob is None:
             self.say(problem)
             return
