@@ -75,6 +75,39 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+def _kind(setting: Setting) -> str:
+    """How a value of `setting` is written, for a sentence: "true or false"."""
+    return (
+        setting.written
+        or {
+            str: 'text in double quotes, e.g. "like this"',
+            int: "a whole number",
+            bool: "true or false (lowercase, without quotes)",
+            list: 'a list of texts in quotes, e.g. ["a", "b"]',
+        }[setting.type]
+    )
+
+
+def _not_toml(path: Path, data: bytes, exc: tomllib.TOMLDecodeError) -> str:
+    """The sentence for a settings file TOML cannot read: the line, and when it sets a known
+    setting, that setting and how its value is written (`walk_up_mode = yes` had been "Invalid
+    value (at line 25, column 16)")."""
+    found = re.search(r"at line (\d+)", str(exc))
+    if found is None:
+        return f"{path}: is not valid TOML ({exc}); fix that line."
+    number = int(found.group(1))
+    lines = data.decode("utf-8").splitlines()
+    line = lines[number - 1].strip() if number <= len(lines) else ""
+    key = re.match(r"([A-Za-z0-9_-]+)\s*=", line)
+    setting = _BY_NAME.get(key.group(1)) if key else None
+    if setting is None:
+        return f"{path}: line {number} is not valid TOML ({exc}); fix that line."
+    shown = setting.name if setting.secret else line
+    return (
+        f"{path}: line {number}: {shown}: {setting.name} must be {_kind(setting)}; fix that line."
+    )
+
+
 @dataclass(frozen=True)
 class Config:
     """The effective settings, and where they came from."""
@@ -247,7 +280,7 @@ def load_config(explicit: Path | None = None) -> Config:
             "save it as UTF-8 in your editor."
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: is not valid TOML ({exc}); fix that line.") from None
+        raise ConfigError(_not_toml(path, data, exc)) from None
     values = parse_settings(raw, str(path))
     data_dir = Path(values["data_dir"]).expanduser()
     if (
@@ -301,16 +334,7 @@ def parse_settings(raw: dict[str, Any], label: str) -> dict[str, Any]:
         # `languages = ["en", "es"]` is written like `trust` beside it: taken as "en, es"
         value = written if type(written) is setting.type else setting.also(written)
         if type(value) is not setting.type:
-            kind = (
-                setting.written
-                or {
-                    str: "text in quotes",
-                    int: "a whole number",
-                    bool: "true or false",
-                    list: 'a list of texts in quotes, e.g. ["a", "b"]',
-                }[setting.type]
-            )
-            problems.append(f"{label}: {key}: must be {kind}.")
+            problems.append(f"{label}: {key}: must be {_kind(setting)}.")
             continue
         allowed = setting.check(value)
         problem = None if allowed else setting.problem(value)

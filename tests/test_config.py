@@ -114,8 +114,8 @@ def test_rendered_file_reads_back_the_same(tmp_path: Path) -> None:
             "rebrief_within_days: 99999999999999999999 is not allowed; use a whole number of days "
             "from 1 to 3650 (10 years).",
         ),
-        ("walk_up_mode = 1", "walk_up_mode: must be true or false."),
-        ('witness_required = "yes"', "witness_required: must be true or false."),
+        ("walk_up_mode = 1", "walk_up_mode: must be true or false (lowercase, without quotes)."),
+        ('witness_required = "yes"', "witness_required: must be true or false (lowercase, without quotes)."),
         ('kiosk_id = "front desk"', "kiosk_id: 'front desk' is not allowed; use 1 to 64 letters"),
         (
             'log_level = "LOUD"',
@@ -186,9 +186,29 @@ def test_every_bad_value_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_unreadable_or_broken_files(tmp_path: Path) -> None:
-    broken = write(tmp_path / "broken.toml", "kiosk_id = \n")
-    with pytest.raises(ConfigError, match=r"broken.toml: is not valid TOML .*; fix that line\."):
+    broken = write(tmp_path / "broken.toml", "# kiosk\n\nfoo bar\n")
+    with pytest.raises(
+        ConfigError, match=r"broken.toml: line 3 is not valid TOML .*; fix that line\."
+    ):
         load_config(broken)
+    # a known setting's value TOML cannot read: the setting named, and how its value is written
+    yes = write(tmp_path / "yes.toml", 'clinic_name = "Riverside"\nwalk_up_mode = yes\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(yes)
+    assert str(caught.value) == (
+        f"{yes}: line 2: walk_up_mode = yes: walk_up_mode must be true or false (lowercase, "
+        "without quotes); fix that line."
+    )
+    bare = write(tmp_path / "bare.toml", "clinic_name = Riverside Clinic\n")
+    with pytest.raises(
+        ConfigError,
+        match=r"line 1: clinic_name = Riverside Clinic: clinic_name must be text in double quotes",
+    ):
+        load_config(bare)
+    secret = write(tmp_path / "secret.toml", "database_url = postgresql://k:hunter2@db/kiosk\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(secret)
+    assert "database_url must be" in str(caught.value) and "hunter2" not in str(caught.value)
     folder = tmp_path / "folder.toml"
     folder.mkdir()
     with pytest.raises(ConfigError, match=r"folder.toml: cannot be read"):

@@ -88,7 +88,28 @@ def build_parser() -> argparse.ArgumentParser:
     console.register(commands)
     practice.register(commands)
     speech.register(commands)
+    _config_after_the_command(parser)
     return parser
+
+
+def _config_after_the_command(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> None:
+    """`kiosk doctor --config FILE` as well as `kiosk --config FILE doctor`: IT write it either way
+    (the first had been refused). Given after the command, it wins; not given, the one before stays.
+    Each command's --help also says what it does (kiosk.cli.descriptions)."""
+    from kiosk.cli.descriptions import describe
+
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        helps = {a.dest: a.help for a in action._choices_actions}
+        for name, sub in action.choices.items():
+            describe((*path, name), sub, helps.get(name))
+            if "--config" not in sub._option_string_actions:
+                sub.add_argument(
+                    "--config", type=Path, metavar="FILE", default=argparse.SUPPRESS,
+                    help="the settings file (default: KIOSK_CONFIG, else the platform's)",
+                )  # fmt: skip
+            _config_after_the_command(sub, (*path, name))
 
 
 class _NotTouchscreen(Exception):

@@ -67,7 +67,11 @@ def proof_checks(store: Store, config: Config) -> list[Check]:
     mine = certificates(config)
     report, anchored, agreed = proof_of(store, config, mine)
     if report.ok:
-        chain = Check("audit chain", True, f"{report.rows} rows intact, head {report.head[:16]}")
+        chain = Check(
+            "audit chain",
+            True,
+            f"{report.rows} row{'' if report.rows == 1 else 's'} intact, head {report.head[:16]}",
+        )
     else:
         chain = Check(
             "audit chain",

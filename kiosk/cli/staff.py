@@ -168,9 +168,11 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     now = datetime.now(UTC)
     widest = max(width(p.name) for p in people)  # on screen: a Korean name's letters take two
-    for person in people:
+    states = [_state(p, now) for p in people]
+    widest_state = max(width(s) for s in states)  # "active" beside "disabled": the dates in line
+    for person, state in zip(people, states, strict=True):
         print(
-            f"{pad(person.name, widest)}  {_state(person, now)}"
+            f"{pad(person.name, widest)}  {pad(state, widest_state)}"
             f"  (added {person.created_at:%Y-%m-%d})"
         )
     return 0

@@ -391,7 +391,7 @@ def run_audit_verify(args: argparse.Namespace) -> int:
     if not (report.ok and anchored.ok and agreed.ok):
         return 1
     print(
-        f"audit chain intact: {report.rows} rows, head {report.head}; {anchored.detail}; {agreed.detail}"
+        f"audit chain intact: {report.rows} row{'s' * (report.rows != 1)}, head {report.head}; {anchored.detail}; {agreed.detail}"
     )
     log.info("audit verify: chain intact, %d rows, head %s", report.rows, report.head)
     return 0

@@ -198,7 +198,11 @@ def _chain(store: Store) -> Check:
     with store.reading() as session:
         report = audit.verify(session)
     if report.ok:
-        return Check("audit chain", True, f"{report.rows} rows intact, head {report.head[:16]}")
+        return Check(
+            "audit chain",
+            True,
+            f"{report.rows} row{'' if report.rows == 1 else 's'} intact, head {report.head[:16]}",
+        )
     return Check(
         "audit chain",
         False,

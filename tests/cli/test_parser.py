@@ -65,3 +65,18 @@ def test_the_touchscreen_takes_no_abbreviation(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit):
         main(["--window"])
     assert "unrecognized arguments: --window" in capsys.readouterr().err
+
+
+def test_the_settings_file_may_be_named_before_or_after_the_command() -> None:
+    """A reviewer's `kiosk doctor --no-display --config FILE` was refused ("unrecognized
+    arguments"), where PRODUCT.md has IT choose the settings file by `--config`."""
+    parser = build_parser()
+    anywhere = [p for path, p in _parsers(parser) if "--config" not in p._option_string_actions]
+    assert anywhere == []  # every command and subcommand takes it
+    after = parser.parse_args(["doctor", "--no-display", "--config", "a.toml"])
+    assert str(after.config) == "a.toml"
+    before = parser.parse_args(["--config", "b.toml", "records", "list"])
+    assert str(before.config) == "b.toml"  # not reset by the subcommand's own option
+    both = parser.parse_args(["--config", "b.toml", "staff", "list", "--config", "a.toml"])
+    assert str(both.config) == "a.toml"
+    assert parser.parse_args(["staff", "list"]).config is None

@@ -81,7 +81,10 @@ def test_add_list_disable(
     assert (code, err) == (0, "")
     assert out.startswith("staff disabled: Ben Adler")
     code, out, _ = run(capsys, monkeypatch, "staff", "list")
-    assert "Ben Adler    disabled" in out
+    assert out.splitlines() == [  # the dates in one column (a reviewer saw them drift)
+        f"Ben Adler    disabled  (added {today})",
+        f"Dana Okafor  active    (added {today})",
+    ]
 
     config = load_config()
     store = open_store(config.database_url, config.kiosk_id, create=False)
