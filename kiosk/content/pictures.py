@@ -67,7 +67,8 @@ def read_svg(path: Path) -> tuple[bytes, str]:
     except FileNotFoundError:
         return (
             b"",
-            f'"{path.name}" is not in {path.parent}; put the SVG file there or correct the name',
+            f'"{path.name}" is not in {path.parent.absolute()} (the folder of the form that names '
+            "it); put the SVG file there or correct the name",
         )
     except OSError as exc:
         return b"", f'"{path.name}" cannot be read ({exc.strerror}); check its permissions'

@@ -134,13 +134,23 @@ def test_a_missing_picture_file_and_text_alternative_are_named(
     form_data["options"]["picture"] = {"file": "back.svg", "alt": "  "}
     (tmp_path / "back.svg").write_bytes(SVG)
     assert problems(form_data, tmp_path) == [
-        f'steps[1].picture.file: "gone.svg" is not in {tmp_path}; put the SVG file there or '
-        "correct the name",
+        f'steps[1].picture.file: "gone.svg" is not in {tmp_path} (the folder of the form that '
+        "names it); put the SVG file there or correct the name",
         "risks[0].picture.alt: is required: the words that stand for the picture, in this file's "
         "language, for a patient who cannot see it (a screen reader reads them)",
         "options.picture.alt: is required: the words that stand for the picture, in this file's "
         "language, for a patient who cannot see it (a screen reader reads them)",
     ]
+
+
+def test_a_missing_picture_names_the_form_s_folder_in_full(
+    form_data: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kiosk forms check myform.toml` in the form's own folder had said 'is not in .'."""
+    form_data["steps"][1]["picture"] = {"file": "gone.svg", "alt": "A step."}
+    monkeypatch.chdir(tmp_path)
+    (said,) = problems(form_data, Path("."))
+    assert f"is not in {tmp_path} (the folder" in said
 
 
 @pytest.mark.parametrize(
@@ -254,8 +264,8 @@ def test_forms_check_names_a_pictures_file_and_key(
     en = folder / "en.toml"
     assert err[0].startswith(f'{en}: steps[1].picture.file: "small-cut.svg" is not a valid SVG')
     assert err[1] == (
-        f'{en}: steps[3].picture.file: "tubes-widening.svg" is not in {folder}; put the SVG '
-        "file there or correct the name"
+        f'{en}: steps[3].picture.file: "tubes-widening.svg" is not in {folder} (the folder of '
+        "the form that names it); put the SVG file there or correct the name"
     )
 
 
