@@ -115,7 +115,10 @@ def test_rendered_file_reads_back_the_same(tmp_path: Path) -> None:
             "from 1 to 3650 (10 years).",
         ),
         ("walk_up_mode = 1", "walk_up_mode: must be true or false (lowercase, without quotes)."),
-        ('witness_required = "yes"', "witness_required: must be true or false (lowercase, without quotes)."),
+        (
+            'witness_required = "yes"',
+            "witness_required: must be true or false (lowercase, without quotes).",
+        ),
         ('kiosk_id = "front desk"', "kiosk_id: 'front desk' is not allowed; use 1 to 64 letters"),
         (
             'log_level = "LOUD"',

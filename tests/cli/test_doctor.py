@@ -544,7 +544,11 @@ def test_a_witness_required_that_is_not_true_or_false_is_one_sentence(
     status, found, _ = doctor(capsys)
     assert status == 1
     ok, detail = found["config"]
-    assert not ok and detail == f"{initialised}: witness_required: must be true or false (lowercase, without quotes)."
+    assert (
+        not ok
+        and detail
+        == f"{initialised}: witness_required: must be true or false (lowercase, without quotes)."
+    )
 
 
 def test_a_folder_not_made_yet_is_not_said_to_be_writable(

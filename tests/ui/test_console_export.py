@@ -203,3 +203,31 @@ def test_the_pdfs_export_says_how_many_pdfs_and_how_many_briefings_have_none(
         )
     )
     assert EN("console.export.done", count=BRIEFINGS, path=str(target)) not in view.message.text()
+
+
+def test_save_dialogs_open_in_the_copies_folder_offering_the_file_s_kind(
+    qtbot: QtBot, window: ConsoleWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer's Export… and Save a copy… opened in the home folder, "All Files (*)"."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from kiosk.config import load_config
+
+    copies = load_config().copies_dir
+    copies.mkdir(parents=True, exist_ok=True)
+    asked: list[tuple[str, str]] = []
+
+    def dialog(parent: object, title: str, where: str, kind: str) -> tuple[str, str]:
+        asked.append((where, kind))
+        return "", ""  # cancelled: nothing written
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    sign_in(qtbot, window)
+    view = window.export
+    window.tabs.setCurrentWidget(view)
+    view.format.setCurrentIndex(view.format.findData("csv"))
+    qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    ((where, kind),) = asked
+    assert Path(where).parent == copies and Path(where).suffix == ".csv"
+    assert kind == EN("console.save.files-of", kind="CSV", pattern="*.csv") == "CSV files (*.csv)"
+    assert not view.running() and audited("records_exported") == []

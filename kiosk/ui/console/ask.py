@@ -95,7 +95,8 @@ def printers() -> list[str]:
 
 class DeskQuestions:
     home = Path.home()
-    """Where a save dialog opens first."""
+    """Where a save dialog opens first: the `copies_dir` setting's folder once the desk has its
+    settings (`open_in`), as staff mode saves its copies there; else the home folder."""
     words = words_for(SOURCE)
     """The words of its own dialogs' buttons: the console's language (the views given it say
     which)."""
@@ -116,10 +117,20 @@ class DeskQuestions:
             raise no_printer
         return printer
 
+    def open_in(self, folder: Path) -> None:
+        """Save dialogs open in `folder` when it is one (a reviewer's opened in /root)."""
+        self.home = folder if folder.is_dir() else Path.home()
+
     def save_path(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
-        """The file staff choose to write (the dialog asks before replacing one); None if they
-        cancel."""
-        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested))
+        """The file staff choose to write (the dialog asks before replacing one), offered as files
+        of the suggested name's kind ("PDF files (*.pdf)"); None if they cancel."""
+        suffix = suggested.suffix
+        kind = (
+            self.words("console.save.files-of", kind=suffix[1:].upper(), pattern=f"*{suffix}")
+            if suffix
+            else ""
+        )
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), kind)
         return Path(chosen) if chosen else None
 
     def choice(self, parent: QWidget, title: str, label: str, options: list[str]) -> int | None:

@@ -112,6 +112,7 @@ class ExportView(QWidget):
 
     def start(self, desk: ConsoleDesk) -> None:
         self.exporting = Exporting(desk)
+        self.folder = self.ask.home
         today = desk.now().astimezone().date()
         self.set_days(today - timedelta(days=DEFAULT_DAYS - 1), today)
 

@@ -163,6 +163,7 @@ class ConsoleWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.briefings)
         self._token = None
         self._poll(first=True)  # queued before the lists: what is recorded after them is news
+        self.ask.open_in(self.desk.config.copies_dir)  # as it is now: made since, say
         self.briefings.start(self.desk)
         self.questions.start(self.desk)
         self.prepare.start(self.desk)
