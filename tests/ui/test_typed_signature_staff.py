@@ -63,7 +63,15 @@ def test_the_signing_screen_says_first_that_a_staff_member_confirms_a_typed_name
 ) -> None:
     _on_sign_in_arabic(qtbot, window)
     note = ARABIC(TYPED_NOTE)
-    assert _shown(window.sign, note), "not said beside the way to a typed name"
+    (said,) = _shown(window.sign, note)
+    # right under the way to a typed name, in its column (beside Clear, it read as Clear's)
+    switch = window.sign.switch
+    under = (
+        said.mapTo(window, QPoint(0, 0)).y() - switch.mapTo(window, QPoint(0, switch.height())).y()
+    )
+    assert 0 <= under <= 24, under
+    left = switch.mapTo(window, QPoint(0, 0)).x()
+    assert left <= said.mapTo(window, QPoint(0, 0)).x() < left + switch.width()
     tap(qtbot, window.sign.switch)
     qtbot.waitUntil(window.sign.typed.isVisible)
     assert _shown(window.sign, ARABIC(TYPING_NOTE)), "not said while the name is typed"

@@ -26,7 +26,7 @@ from kiosk.ui.pages import sign_typed
 from kiosk.ui.pages.base import Page, Reading, WrapButton, button, centred, label
 from kiosk.ui.pages.parts import Measure, ScrollCue, notice_lines, say_notice
 from kiosk.ui.pages.sign_typed import FEW_LINES, LEAST_LINES, TYPING_STEPS, UnderKeys
-from kiosk.ui.pages.sign_who import Who, say_who
+from kiosk.ui.pages.sign_who import Who, say_who, who_room
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keys import set_flag
 from kiosk.ui.widgets.letters import written_in
@@ -75,6 +75,8 @@ class SignPage(Page):
         self.cue.follow(self.statement)
         self.switch = WrapButton(None, self._switch)
         left.addWidget(self.switch)  # as wide as the statement: a long language wraps in it
+        self.switch_note = label(role="muted")  # staff confirm a typed name: said under its way
+        left.addWidget(self.switch_note)  # in (beside Clear, it had read as Clear's: a reviewer)
         self._left = left
         self.split.addWidget(self.statement_box, 1)
 
@@ -169,8 +171,9 @@ class SignPage(Page):
         set_flag(self.notice, "role", "notice" if said else "")
         typed = view.typed_signature
         offered = typed or Action.TYPE_INSTEAD in view.offers  # staff confirm a typed name: said
-        self.typing_note.setText(words(TYPING_NOTE if typed else TYPED_NOTE) if offered else "")
-        self._note = offered and not said  # (a refusal says more, where it stands)
+        self.typing_note.setText(words(TYPING_NOTE) if typed else "")
+        self._note = typed and not said  # (a refusal says more, where it stands)
+        self.switch_note.setText(words(TYPED_NOTE) if offered and not typed else "")
         sign_typed.show_note(self.typing_note, self.notice, self._note)
         self._may_say = [words.text(line.text) for line in view.may_say]
         self._who = (words, view.person or "", view.moment)
@@ -186,7 +189,8 @@ class SignPage(Page):
         holder = self.typed_switch_row if typed else self._left
         if holder.indexOf(self.switch) < 0:
             (self._left if typed else self.typed_switch_row).removeWidget(self.switch)
-            holder.addWidget(self.switch, 2 if typed else 0)
+            at = -1 if typed else holder.indexOf(self.switch_note)  # over its note
+            holder.insertWidget(at, self.switch, 2 if typed else 0)
         if typed != self._was_typed:
             self._was_typed = typed
             if typed:  # from its start again: what the name typed signs
@@ -222,8 +226,10 @@ class SignPage(Page):
         typing = self.under.keys_shown()
         self._reset(typing)
         self._notice_room()  # from the same start each time: a refusal said moves nothing
-        if not typing:
-            self._steps(layout, ("title",) if self.under.reading else ("who", "title"))
+        if not typing:  # (the note last: the pseudo-locale's, 1280x800, Larger text, cosigned)
+            self._steps(
+                layout, ("title", "said") if self.under.reading else ("who", "title", "said")
+            )
         elif not self._steps(layout, TYPING_STEPS):
             self._reset(typing)
             self._notice_room()
@@ -232,6 +238,7 @@ class SignPage(Page):
 
     def _reset(self, typing: bool) -> None:
         """Everything as large as it is made, before the page gives way (`_steps`)."""
+        self.switch_note.setVisible(bool(self.switch_note.text()))
         if typing:
             sign_typed.show_note(self.typing_note, self.notice, self._note)
             self.keyboard.show_hint(True)
@@ -270,6 +277,8 @@ class SignPage(Page):
                 self.under.close_up(True)
             elif step == "keys":  # (1280x800, Larger text: the accents' last row was cut)
                 self.keyboard.give_way(short)
+            elif step == "said":
+                self.switch_note.hide()
             elif step == "note":  # (the pseudo-locale's, at 1280x800 with Larger text)
                 sign_typed.show_note(self.typing_note, self.notice, False)
                 self._notice_room()
@@ -285,15 +294,11 @@ class SignPage(Page):
             return self.under.short(layout, self)
         layout.invalidate()
         need = layout.totalMinimumSize().height()
-        box = self.statement_box
-        if box.isVisibleTo(self) and self.split.direction() is QBoxLayout.Direction.LeftToRight:
-            width = box.width()
-            column = self._left.minimumHeightForWidth(width)
-            if self.cue.isHidden():
-                self.cue.ensurePolished()
-                self.cue.text.ensurePolished()
-                column += self.cue.heightForWidth(width) + self._left.spacing()
-            need = max(need, column)
+        if self.statement_box.isVisibleTo(self):
+            beside = self.split.direction() is QBoxLayout.Direction.LeftToRight
+            need = sign_typed.column_need(
+                need, self._left, self.statement_box.width(), self.cue, beside
+            )
         return need - self.height()
 
     def _plain_who(self) -> None:
@@ -311,11 +316,7 @@ class SignPage(Page):
 
     def _who_room(self) -> int:
         """How wide the line of who signs and when may be (0: not laid out yet)."""
-        if self.split.direction() is QBoxLayout.Direction.TopToBottom:
-            return self.who.contentsRect().width()
-        margins = self.who.contentsMargins()
-        half = (self.width() - self.split.spacing()) // 2
-        return max(0, half - margins.left() - margins.right())
+        return who_room(self.who, self.split, self.width())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

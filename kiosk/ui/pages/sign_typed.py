@@ -288,3 +288,19 @@ def _one_line(words: QLabel) -> int:
     metrics = words.fontMetrics()
     said = metrics.horizontalAdvance(words.text()) + metrics.averageCharWidth()
     return said + 2 * words.margin()
+
+
+def column_need(need: int, column: QLayout, width: int, cue: ScrollCue, beside: bool) -> int:
+    """The height the sign page needs (`need`, its layout's least) with the statement's `column`
+    at its `width`: its wrapped words are what a layout's least size leaves out. Beside the pad,
+    "There is more below" counted whether or not it shows now (it was cut by 17 px under a
+    representative's line at Larger text; the title given way for it only once it came would
+    change size under a patient reading); over the pad, the note under the switch (it was cut)."""
+    words = column.minimumHeightForWidth(width)
+    if not beside:
+        return need + max(0, words - column.minimumSize().height())
+    if cue.isHidden():
+        cue.ensurePolished()
+        cue.text.ensurePolished()
+        words += cue.heightForWidth(width) + column.spacing()
+    return max(need, words)

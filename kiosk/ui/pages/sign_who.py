@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QBoxLayout, QLabel
 
 from kiosk.i18n import Words, isolated
 from kiosk.ui.widgets.keys import set_flag
@@ -46,3 +46,13 @@ def say_who(who: QLabel, said: Who | None, room: int, whole: int, *, beside: boo
     if timed and whole > 0 and who.fontMetrics().horizontalAdvance(line) > whole:
         line = words("sign.who-lines", name=name, when=when)  # no "·" left at a line's end
     who.setText(line)
+
+
+def who_room(who: QLabel, split: QBoxLayout, page_width: int) -> int:
+    """How wide the line of who signs and when may be (0: not laid out yet): the page's across,
+    over the statement (portrait); half of it, beside the statement."""
+    if split.direction() is QBoxLayout.Direction.TopToBottom:
+        return who.contentsRect().width()
+    margins = who.contentsMargins()
+    half = (page_width - split.spacing()) // 2
+    return max(0, half - margins.left() - margins.right())
