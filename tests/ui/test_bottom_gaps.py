@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
 from kiosk.ui.window import KioskWindow
-from tests.ui.drive import LEAST_GAP, begin, chosen_look, drawn, walk_to
+from tests.ui.drive import LEAST_GAP, begin, chosen_look, drawn, tap, walk_to
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,26 @@ def test_the_flag_stands_24_px_from_back_and_next(
         else:  # beside it, on either side (mirrored in Arabic)
             gap = max(other.left() - flag.right(), flag.left() - other.right()) - 1
         assert gap >= LEAST_GAP, (flag, other)
+
+
+@pytest.mark.parametrize("practice_banner", [True, False], ids=["practice", "kiosk"])
+@pytest.mark.parametrize("settings", [{"walk_up_mode": True}])
+@pytest.mark.parametrize(
+    ("size", "language"),
+    [(QSize(1280, 800), "ar"), (QSize(1280, 800), "en"), (QSize(1080, 1920), "es")],
+    ids=["1280x800-ar", "1280x800-en", "portrait-es"],
+)
+def test_the_name_keyboard_stands_24_px_over_next(
+    qtbot: QtBot, window: KioskWindow, size: QSize, language: str
+) -> None:
+    """A reviewer's Arabic walk-up: Delete, on the keyboard's last row, stood 14 px over Next."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    chosen_look(qtbot, window, size, language)  # Larger text
+    tap(qtbot, window.welcome.start_button)
+    keyboard = window.identity.keyboard
+    qtbot.waitUntil(keyboard.isVisible)
+    keys = [k for k in keyboard.findChildren(QAbstractButton) if k.isVisible()]
+    lowest = max(drawn(k, window).bottom() for k in keys)
+    for action in (window.bottom.primary, window.bottom.back):
+        assert drawn(action, window).top() - lowest - 1 >= LEAST_GAP, action.text()

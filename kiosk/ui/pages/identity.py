@@ -80,7 +80,8 @@ class IdentityPage(Page):
         left.addLayout(self.head)
         self.keyboard = OnScreenKeyboard(self.name)
         self.keyboard.reshaped.connect(self._fit)
-        left.addLayout(centred(self.keyboard))
+        self._keyboard_row = centred(self.keyboard)  # its last row apart from Next (24 px)
+        left.addLayout(self._keyboard_row)
         left.addStretch(1)
         left.addWidget(self.not_me, 0, Qt.AlignmentFlag.AlignLeading)
         self._left = left
@@ -182,6 +183,10 @@ class IdentityPage(Page):
         keyboard.narrow_to(self.contentsRect().width())  # (its bottom row as wide as the page)
         keyboard.give_way(0)
         keyboard.show_hint(True)
+        # Under its last row (Delete), room before Next: with the frame's own spacing, 24 px at
+        # least (Delete stood 14 px over Next, Arabic at 1280x800 with Larger text); given last.
+        gap = self.look.room(12)
+        self._keyboard_row.setContentsMargins(0, 0, 0, gap)
         if self._overfull():
             self._name_notice_room(longest=False)
         short = self._short_by()
@@ -193,6 +198,8 @@ class IdentityPage(Page):
             keyboard.give_way(0)  # the hint's room back: the rows as far apart as they fit
             if (again := self._short_by()) > 0:
                 keyboard.give_way(again)
+        if (short := self._short_by()) > 0:
+            self._keyboard_row.setContentsMargins(0, 0, 0, max(0, gap - short))
 
     def _overfull(self) -> bool:
         return self._short_by() > 0
