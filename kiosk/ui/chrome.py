@@ -26,6 +26,7 @@ from kiosk.ui.top_fit import (
     larger_body,
     metrics_at,
     mode_for,
+    row_gap,
     words_px,
 )
 
@@ -52,7 +53,6 @@ class TopBar(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(16)
-        self.grid.setVerticalSpacing(4)
         self._line = QHBoxLayout()
         """The words and the bar, when they share a line (`_arrange`)."""
         self._line.setContentsMargins(0, 0, 0, 0)
@@ -154,6 +154,7 @@ class TopBar(QWidget):
         self._set_compact(frozenset(shown[i] for i in alone))
         widths = [glyph if i in alone else w for i, w in enumerate(named)]
         mode = mode_for(self._where, widths, self.width(), corner, gap)
+        self.grid.setVerticalSpacing(row_gap(self))
         if (mode, len(shown)) != self._mode:
             self._arrange(mode)
         # Words over the toggles as tall as the longest heading's (at Larger text), so the toggles

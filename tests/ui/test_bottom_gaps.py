@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.session import ScreenKind
@@ -57,3 +58,26 @@ def test_the_name_keyboard_stands_24_px_over_next(
     lowest = max(drawn(k, window).bottom() for k in keys)
     for action in (window.bottom.primary, window.bottom.back):
         assert drawn(action, window).top() - lowest - 1 >= LEAST_GAP, action.text()
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_toggles_one_over_another_stand_24_px_apart_on_a_portrait_screen(
+    qtbot: QtBot, window: KioskWindow, prepared: str, language: str
+) -> None:
+    """A reviewer measured Larger text 6 px over High contrast, Spanish at 1080x1920."""
+    chosen_look(qtbot, window, QSize(1080, 1920), language)  # Larger text
+    for screen in ("welcome", "risk"):
+        if screen == "risk":
+            begin(qtbot, window)
+            walk_to(qtbot, window, ScreenKind.RISK)
+        top = window.top
+        toggles = [
+            b for b in top.findChildren(QPushButton) if b.isVisible() and b is not top.corner
+        ]
+        boxes = [drawn(b, window) for b in toggles]
+        rows = sorted({box.top() for box in boxes})
+        assert len(rows) >= 2, f"{screen}: one row, nothing to measure"
+        for upper in boxes:
+            for lower in boxes:
+                if lower.top() > upper.bottom():
+                    assert lower.top() - upper.bottom() - 1 >= LEAST_GAP, (screen, upper, lower)

@@ -296,9 +296,8 @@ class SignPage(Page):
         need = layout.totalMinimumSize().height()
         if self.statement_box.isVisibleTo(self):
             beside = self.split.direction() is QBoxLayout.Direction.LeftToRight
-            need = sign_typed.column_need(
-                need, self._left, self.statement_box.width(), self.cue, beside
-            )
+            column = (self._left, self.statement_box.width(), self.cue)
+            need = sign_typed.column_need(need, *column, beside, (layout, self.height()))
         return need - self.height()
 
     def _plain_who(self) -> None:

@@ -290,15 +290,20 @@ def _one_line(words: QLabel) -> int:
     return said + 2 * words.margin()
 
 
-def column_need(need: int, column: QLayout, width: int, cue: ScrollCue, beside: bool) -> int:
+def column_need(
+    need: int, column: QLayout, width: int, cue: ScrollCue, beside: bool, page: tuple[QLayout, int]
+) -> int:
     """The height the sign page needs (`need`, its layout's least) with the statement's `column`
     at its `width`: its wrapped words are what a layout's least size leaves out. Beside the pad,
     "There is more below" counted whether or not it shows now (it was cut by 17 px under a
     representative's line at Larger text; the title given way for it only once it came would
-    change size under a patient reading); over the pad, the note under the switch (it was cut)."""
+    change size under a patient reading); over the pad, what the column is given short of its
+    words, laid out now (the note under the switch was cut: `page`, the page's layout and height)."""
     words = column.minimumHeightForWidth(width)
     if not beside:
-        return need + max(0, words - column.minimumSize().height())
+        layout, height = page
+        layout.activate()
+        return max(need, height + words - column.geometry().height())
     if cue.isHidden():
         cue.ensurePolished()
         cue.text.ensurePolished()
