@@ -93,3 +93,21 @@ def test_an_answered_questions_note_is_shown_whole_with_who_and_when(
     # an open question chosen: its note box again, no answer shown
     view.table.selectRow(next(n for n, f in enumerate(view.flags) if f.open))
     assert not view.answer.isVisible() and view.note.isVisible() and view.note.isEnabled()
+
+
+def test_what_is_said_goes_once_it_is_out_of_date(qtbot: QtBot, window: ConsoleWindow) -> None:
+    """A reviewer's "Write a short note…" stayed over the note a quick-note button had filled in,
+    and "✓ Marked answered." stayed over another question chosen after."""
+    view = _questions(qtbot, window)
+    view.table.selectRow(0)
+    view.answer_button.click()  # no note: refused
+    refused = view.message.text()
+    assert refused and not refused.startswith("✓")
+    view.quick[1].click()  # "Answered by phone"
+    assert view.note.text() == EN("staff.questions.by-phone") and view.message.text() == ""
+    flag_id = view.flags[0].flag_id
+    view.answer_button.click()
+    qtbot.waitUntil(lambda: all(f.flag_id != flag_id for f in view.flags))
+    assert view.message.text() == EN("staff.questions.answered")
+    view.table.selectRow(0)  # another question: what was said was of the one answered
+    assert view.shown is not None and view.message.text() == ""

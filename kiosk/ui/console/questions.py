@@ -58,6 +58,8 @@ class QuestionsView(QWidget):
         self.shown: Flag | None = None
         """The question the caption names: the one row highlighted, and the only one the buttons
         and the note act on (by its flag id)."""
+        self._refused = False
+        """What is said is why an action was refused: it goes once the note is typed again."""
         self.drafts: dict[int, str] = {}
         """Notes typed and not yet sent, by flag id: a note stays with its question until staff
         mark it answered (marking the surgeon told had emptied it: a reviewer)."""
@@ -189,6 +191,8 @@ class QuestionsView(QWidget):
     def _drafted(self, text: str) -> None:
         if self.shown is not None:
             self.drafts[self.shown.flag_id] = text
+        if self._refused:  # ("Write a short note…" stood over a note typed or chosen: a reviewer)
+            self.say(None)
 
     def _follow(self) -> None:
         """The caption, the note and the buttons follow the highlighted row: drawn from its flag
@@ -198,6 +202,7 @@ class QuestionsView(QWidget):
         if flag is None or self.shown is None or flag.flag_id != self.shown.flag_id:
             self.shown = None  # the note shown now is not typed for the question left
             self.note.setText(self.drafts.get(flag.flag_id, "") if flag is not None else "")
+            self.say(None)  # what was said was of the question left ("✓ Marked answered.")
         self.shown = flag
         if flag is None:
             self.asked.setText(self.words("console.questions.choose"))
@@ -223,6 +228,7 @@ class QuestionsView(QWidget):
         self.told_button.setEnabled(flag is not None and flag.told_at is None)
 
     def say(self, told: Msg | None, done: bool = False) -> None:
+        self._refused = told is not None and not done
         tell(self.message, self.words(told) if told else "", done)
 
     def mark_answered(self) -> None:
