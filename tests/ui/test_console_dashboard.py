@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import msg, words_for
-from kiosk.ui.console.charts import ROW, Bar, BarChart, Series, nice_step
+from kiosk.ui.console.charts import LABEL_MAX, ROW, Bar, BarChart, Series, nice_step
 from kiosk.ui.console.dashboard import NEUTRAL
 from kiosk.ui.console.window import ConsoleWindow
 from tests.ui.console_drive import BRIEFINGS, FORM, STAFF, audited, console, demo_data, sign_in
@@ -100,6 +100,29 @@ def test_a_share_of_the_briefings_is_drawn_as_that_share_of_the_width(qtbot: QtB
     chart.set_bars([Bar("a", (3,), "3"), Bar("b", (6,), "6")])
     image = chart.grab().toImage()
     assert _bar_pixels(image, 0) == pytest.approx(_bar_pixels(image, 1) / 2, abs=2)
+
+
+def test_a_label_cut_to_its_room_is_whole_on_hover(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer could not read "How big is the cut for the mild proc…": no tooltip."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    long = "How big is the cut for the mild procedure, and where on the back is it made?"
+    chart = BarChart(EN("console.dashboard.empty"), [Series("", NEUTRAL)])
+    qtbot.addWidget(chart)
+    chart.set_bars([Bar(long, (3,), "3 of 8", 8), Bar("Short", (1,), "1 of 8", 8)])
+    chart.resize(700, chart.sizeHint().height())
+    chart.show()
+    chart.grab()  # drawn: the labels cut are known
+    first, second = QPoint(20, ROW // 2), QPoint(LABEL_MAX - 20, ROW + ROW // 2)
+    assert chart.whole_label(first) == long and chart.whole_label(second) is None
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda at, text, widget: shown.append(text))
+    assert chart.event(QHelpEvent(QEvent.Type.ToolTip, first, chart.mapToGlobal(first)))
+    assert shown == [long]
 
 
 def test_days_the_wrong_way_round_are_said_not_shown_as_nothing(

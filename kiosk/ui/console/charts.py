@@ -8,9 +8,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 ROW = 24
 """Pixels a row of a chart takes."""
@@ -63,6 +63,9 @@ class _Chart(QWidget):
         super().__init__()
         self.empty = empty
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._cut: list[tuple[QRectF, str]] = []
+        """Each label drawn cut to its room, and where: whole on hover (a reviewer could not read
+        "How big is the cut for the mild proc…", the very question the chart is about)."""
 
     def rows(self) -> int:
         """Rows of data (a subclass counts its own)."""
@@ -85,11 +88,25 @@ class _Chart(QWidget):
     def draw_label(self, painter: QPainter, text: str, y: int, width: int) -> None:
         shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width - GAP)
         painter.setPen(INK)
-        painter.drawText(
-            QRectF(0, y, width - GAP, ROW),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            shown,
-        )
+        room = QRectF(0, y, width - GAP, ROW)
+        if shown != text:
+            self._cut.append((room, text))
+        painter.drawText(room, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
+
+    def whole_label(self, at: QPoint) -> str | None:
+        """The whole of a label drawn cut at `at`; None where there is none."""
+        return next((text for room, text in self._cut if room.contains(QPointF(at))), None)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            whole = self.whole_label(event.pos())
+            if whole is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), whole, self)
+            return True
+        return super().event(event)
 
     def draw_empty(self, painter: QPainter) -> None:
         painter.setPen(INK)
@@ -118,6 +135,7 @@ class BarChart(_Chart):
         return 1 if len(self.series) > 1 and self.bars else 0
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._cut.clear()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self.bars:
@@ -178,6 +196,7 @@ class BoxChart(_Chart):
         return 1 if self.boxes else 0
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._cut.clear()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self.boxes:
