@@ -83,7 +83,9 @@ def test_a_representative_named_and_a_witness_the_clinic_requires_are_listed_too
             name="Luis Ruiz",
             relationship="son",
             state=en("staff.detail.cosigner-waiting"),
-        )
+        ),
+        # why the patient cannot sign, as staff gave it (a reviewer could not check it)
+        en("staff.detail.representative-reason", reason="aphasia after a stroke"),
     ]
     # no witness was planned, but the clinic's setting asked for one: the one who signed is listed
     add_signer(store, briefing_id, nurse_lee(store, NOW), actor="kiosk")
@@ -101,7 +103,7 @@ def test_a_name_in_right_to_left_letters_keeps_its_own_direction_in_a_staff_line
     from kiosk.i18n import isolated
 
     seen = Cosigned(plan=Plan(Representative("علي", "ابن", "stroke"), None, False))
-    (line,) = signer_lines(words_for("en"), seen, NOW)
-    assert f"{isolated('علي')} ({isolated('ابن')})" in line
+    line, why = signer_lines(words_for("en"), seen, NOW)
+    assert f"{isolated('علي')} ({isolated('ابن')})" in line and why.endswith("stroke")
     latin = Cosigned(plan=Plan(Representative("Luis Ruiz", "son", "aphasia"), None, False))
     assert "Luis Ruiz (son)" in signer_lines(words_for("en"), latin, NOW)[0]

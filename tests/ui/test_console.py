@@ -326,6 +326,7 @@ def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
                     relationship="son",
                     state=waiting,
                 ),
+                EN("staff.detail.representative-reason", reason="aphasia"),
                 f"Interpreter: Marta Gil · LL-7781 · {language_name('es')}, by phone · not signed",
                 EN("staff.detail.witness-planned", state=waiting),
             ):

@@ -456,8 +456,9 @@ def test_the_check_before_prepare_repeats_who_performs_it_when_and_who_signs(
         english("staff.detail.planned-date", date=when),
         english("staff.detail.representative", name="Luis Ruiz", relationship="son", state=later),
     ]
-    assert lines[3].startswith("Interpreter: Marta Gil · LL-7781 · Español")
-    assert lines[4] == english("staff.detail.witness-planned", state=later)
+    assert lines[3] == english("staff.detail.representative-reason", reason="aphasia")
+    assert lines[4].startswith("Interpreter: Marta Gil · LL-7781 · Español")
+    assert lines[5] == english("staff.detail.witness-planned", state=later)
     for _ in range(3):  # nobody signs beside the patient after all, in the clinic's language
         tap(qtbot, form.back_button)
     assert form.step == prepare.PLAN

@@ -188,12 +188,16 @@ def signer_lines(
     lines = []
     signed = {s.kind: s for s in seen.signed}
     plan, waiting = seen.plan, waiting or words("staff.detail.cosigner-waiting")
-    rep = signed.get(SignerKind.REPRESENTATIVE)
+    rep, reason = signed.get(SignerKind.REPRESENTATIVE), ""
     if rep is not None:
         lines.append(_representative(words, rep.name, rep.role or "", _signed(words, rep, stamp)))
+        reason = rep.reason or ""
     elif plan.representative is not None:
         r = plan.representative
         lines.append(_representative(words, r.name, r.relationship, waiting))
+        reason = r.reason
+    if reason.strip():  # as staff gave it (a reviewer could not check what was typed)
+        lines.append(words("staff.detail.representative-reason", reason=_own(reason)))
     interpreter = signed.get(SignerKind.INTERPRETER)
     if interpreter is not None:
         i = interpreter
