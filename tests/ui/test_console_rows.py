@@ -241,3 +241,18 @@ def test_a_column_staff_sized_by_hand_stays_as_they_made_it(
     listed(qtbot, window, BRIEFINGS)
     columns.fit()  # as the rows read again ask
     assert table.columnWidth(WHEN) == wider
+
+
+def test_in_arabic_an_mrn_and_a_name_keep_their_own_direction(qtbot: QtBot) -> None:
+    """A reviewer's Arabic desk listed the MRN "=HYPERLINK(1)" as "HYPERLINK(1)="."""
+    from types import SimpleNamespace
+
+    from kiosk.ui.console.table import MRN, BriefingTable
+    from kiosk.ui.jobs import Jobs
+
+    row = SimpleNamespace(mrn="=HYPERLINK(1)", patient_name="Ana Ruiz")
+    arabic = BriefingTable(Jobs(), words_for("ar"))
+    assert arabic.text(row, MRN) == isolated("=HYPERLINK(1)")  # type: ignore[arg-type]
+    assert arabic.text(row, PATIENT) == isolated("Ana Ruiz")  # type: ignore[arg-type]
+    english = BriefingTable(Jobs(), words_for("en"))
+    assert english.text(row, MRN) == "=HYPERLINK(1)"  # type: ignore[arg-type]

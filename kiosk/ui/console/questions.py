@@ -26,6 +26,7 @@ from kiosk.ui.console.columns import FittedColumns
 from kiosk.ui.console.describe import answer_whole, flag_state, moment, told_state
 from kiosk.ui.console.reads import Reads, read_only_table, select_row, tell
 from kiosk.ui.jobs import Jobs
+from kiosk.ui.staff.describe import own
 
 COLUMNS = (
     "console.column.flagged",
@@ -166,9 +167,9 @@ class QuestionsView(QWidget):
             for n, flag in enumerate(flags):
                 cells = (
                     moment(words, flag.flagged_at),
-                    flag.patient_name or words("staff.questions.walk-up"),
-                    flag.mrn or "",
-                    flag.kiosk_id,
+                    own(words, flag.patient_name or words("staff.questions.walk-up")),
+                    own(words, flag.mrn) if flag.mrn else "",
+                    own(words, flag.kiosk_id),
                     flag.screen_title,
                     flag_state(words, flag),
                     told_state(words, flag),

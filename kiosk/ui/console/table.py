@@ -19,7 +19,7 @@ from kiosk.i18n import Msg, Words, msg
 from kiosk.services.console import ConsoleDesk, Cursor, DeskFilters, Listed, RecordRow, StaffError
 from kiosk.ui.console.describe import moment
 from kiosk.ui.jobs import Jobs
-from kiosk.ui.staff.describe import kiosk_name, pdf_text, status_text
+from kiosk.ui.staff.describe import kiosk_name, own, pdf_text, status_text
 
 log = logging.getLogger(__name__)
 
@@ -186,16 +186,18 @@ class BriefingTable(QAbstractTableModel):
         words = self.words
         if column == WHEN:
             return moment(words, row.happened_at)
+        # A person's or a machine's words in their own direction: in Arabic, the MRN
+        # "=HYPERLINK(1)" read "HYPERLINK(1)=" (a reviewer)
         if column == PATIENT:
-            return row.patient_name or words("staff.list.walk-up")
+            return own(words, row.patient_name) if row.patient_name else words("staff.list.walk-up")
         if column == MRN:
-            return row.mrn or ""
+            return own(words, row.mrn) if row.mrn else ""
         if column == STATUS:
             return status_text(words, row, self.now)
         if column == KIOSK:
-            return kiosk_name(words, row.kiosk_id)
+            return own(words, kiosk_name(words, row.kiosk_id))
         if column == PROCEDURE:
-            return row.form_id
+            return own(words, row.form_id)
         if column == LANGUAGE:
             return row.language_name
         if column == RISKS:
