@@ -90,6 +90,10 @@ def _advised(finding: proof.Finding) -> str:
     return finding.detail if finding.ok else f"{finding.detail}; {AUDIT_VERIFY}"
 
 
+NAMED = 5
+"""How many PDFs that fail the check `kiosk doctor` names, one after another."""
+
+
 def pdf_files_check(store: Store, documents: Path, mine: Collection[str] = ()) -> Check:
     """Every sealed PDF in this kiosk's documents folder is where the store says, with the SHA-256
     stored when it was sealed (the same judgement the PDF export and `kiosk verify` make), whatever
@@ -138,9 +142,10 @@ def pdf_files_check(store: Store, documents: Path, mine: Collection[str] = ()) -
                 f"briefing {briefing_id}: its PDF {file} does not match the SHA-256 stored at "
                 "signing; check it with `kiosk verify`"
             )
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        return Check("PDF files", False, problems[0] + more)
+    if problems:  # each named, up to a few (a missing PDF had hidden as "and 1 more": a reviewer)
+        shown = problems[:NAMED]
+        more = f"; and {len(problems) - NAMED} more" if len(problems) > NAMED else ""
+        return Check("PDF files", False, "; ".join(shown) + more)
     matched = f"{checked} PDF(s) match the SHA-256 stored at sealing"
     unnamed = len(_pdfs_in(documents) - named)
     if not unnamed:

@@ -129,10 +129,11 @@ class DeskDocuments:
         except PdfUnusable as problem:
             if problem.kind == "pending":
                 raise StaleError(msg("console.pdf.pending")) from None
-            if problem.kind == "unreadable":
-                raise StaffError(
-                    msg("console.pdf.unreadable", kiosk=row.kiosk_id, path=str(problem.path))
-                ) from None
+            if problem.kind == "unreadable":  # named as missing here where it was made here
+                here = row.kiosk_id == self.desk.store.kiosk_id
+                said = "console.pdf.unreadable-here" if here else "console.pdf.unreadable"
+                path, why = str(problem.path), problem.reason
+                raise StaffError(msg(said, kiosk=row.kiosk_id, path=path, reason=why)) from None
             raise StaffError(msg("console.pdf.altered", path=str(problem.path))) from None
 
 

@@ -79,3 +79,19 @@ def test_pdf_files_no_briefing_names_are_not_a_plain_ok(
         "database_url is this kiosk's database, and move any file that is not a briefing's PDF "
         "out of the folder"
     )
+
+
+def test_each_pdf_that_fails_is_named(made: Made, capsys: pytest.CaptureFixture[str]) -> None:
+    """A reviewer's altered PDF was named and a missing one hid as "(and 1 more)"."""
+    pdf = pdf_path(made)
+    pdf.write_bytes(pdf.read_bytes() + b"%changed\n")
+    with made.store.sessions.begin() as session:  # a second signed briefing whose PDF is gone
+        session.execute(
+            update(Document)
+            .where(Document.briefing_id == made.typed)
+            .values(status="made", path="gone.pdf", sha256="00" * 32)
+        )
+    code, line = pdf_line(capsys)
+    assert code == 1 and "more" not in line
+    assert f"briefing {made.completed}: its PDF {pdf} does not match" in line
+    assert f"briefing {made.typed}: its PDF {pdf.parent / 'gone.pdf'} cannot be read" in line

@@ -114,3 +114,38 @@ def test_the_dashboard_of_an_earlier_version_names_its_screens(desk: ConsoleDesk
     found = dash.figures("Sam Carter", version, (NOW - timedelta(days=1)).date(), NOW.date())
     named = {s.screen_id: s.title for s in found.screen_seconds}
     assert named and named["about"] == form.title_of("about") != "about"
+
+
+def test_a_pdf_missing_here_is_said_missing_here_not_kept_elsewhere(
+    desk: ConsoleDesk, tmp_path: Path
+) -> None:
+    """A reviewer's PDF deleted from this computer's documents folder was said "kept at
+    demo-kiosk"; on the kiosk that made it, it is said missing, with what to do."""
+    from sqlalchemy import update
+
+    from kiosk.store.models import BriefingRow, Document
+
+    documents = DeskDocuments(desk)
+    with desk.store.reading() as session:
+        (first, *_) = page(session, DeskFilters(), {}).rows
+    with desk.store.sessions.begin() as session:
+        session.execute(
+            update(Document)
+            .where(Document.briefing_id == first.briefing_id)
+            .values(status="made", path="gone.pdf", sha256="00" * 32)
+        )
+    with pytest.raises(StaffError) as elsewhere:
+        documents.save_copy("Sam Carter", first.briefing_id, tmp_path / "copy.pdf")
+    assert elsewhere.value.text.id == "console.pdf.unreadable"
+    assert elsewhere.value.text.args["kiosk"] == "front-desk"
+    with desk.store.sessions.begin() as session:  # made by the kiosk this desk runs on
+        session.execute(
+            update(BriefingRow)
+            .where(BriefingRow.id == first.briefing_id)
+            .values(kiosk_id=desk.store.kiosk_id)
+        )
+    with pytest.raises(StaffError) as here:
+        documents.save_copy("Sam Carter", first.briefing_id, tmp_path / "copy.pdf")
+    assert here.value.text.id == "console.pdf.unreadable-here"
+    assert "gone.pdf" in str(here.value.text.args["path"]) and here.value.text.args["reason"]
+    assert not (tmp_path / "copy.pdf").exists()
