@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import TYPE_CHECKING, Any
 
-from kiosk.config import SETTINGS, Config, load_config, toml_value
+from kiosk.config import DATA_DIR_ENV, SETTINGS, Config, load_config, toml_value
 
 if TYPE_CHECKING:
     from kiosk.content import Catalog
@@ -32,11 +33,14 @@ def run_show(args: argparse.Namespace) -> int:
         origin = "default" if value == setting.default else "set"
         print(f"{setting.name.ljust(width)} = {toml_value(value)}  # {origin}")
     print("# in effect:")
+    from_env = bool(os.environ.get(DATA_DIR_ENV))  # it wins over data_dir: said (a reviewer)
+    source = f"from {DATA_DIR_ENV}" if from_env else "set" if shown["data_dir"] else "the default"
     derived = {
         "kiosk_id": config.kiosk_id,
-        "data folder": config.data_dir,
+        "data folder": f"{config.data_dir} ({source})",
         "database": config.masked_database_url,
         "documents": config.documents_dir,
+        "copies": config.copies_dir,
         "forms": ", ".join(map(str, config.forms_dirs)),
         "signing": config.signing_pkcs12 or f"{config.signing_key} + {config.signing_certificate}",
     }

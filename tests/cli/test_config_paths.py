@@ -123,3 +123,16 @@ def test_a_folder_given_as_the_settings_file_is_said_to_be_one(
         f"kiosk config: KIOSK_CONFIG={folder}: cannot be read, since it is a folder, not a file; "
         f"name the settings file itself, for example {folder / 'kiosk.toml'}.\n",
     )
+
+
+def test_config_show_says_where_the_data_folder_comes_from(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer read `data_dir = ""  # default` and then a data folder KIOSK_DATA_DIR had given,
+    with nothing to say so; the copies folder was not among the folders in effect."""
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "elsewhere"))
+    out = run(capsys, "config", "show")[1]
+    assert f"#   data folder: {tmp_path / 'elsewhere'} (from KIOSK_DATA_DIR)\n" in out
+    assert f"#   copies: {tmp_path / 'elsewhere' / 'copies'}\n" in out
+    monkeypatch.delenv("KIOSK_DATA_DIR")
+    assert "(the default)" in run(capsys, "config", "show")[1]
