@@ -19,6 +19,7 @@ from kiosk.session import Briefing
 from kiosk.store import open_store
 from kiosk.store.models import BriefingRow
 from kiosk.store.staff import add_staff
+from kiosk.ui.console.briefing import EVENTS_SEEN
 from kiosk.ui.console.window import ConsoleWindow
 from tests.session.fakes import FakeClock
 from tests.shared import open_station
@@ -318,6 +319,9 @@ def test_the_desk_prepares_who_signs_and_a_missing_relationship_is_one_sentence(
             pane, wanted = window.briefings.pane, offered.briefing_id
             qtbot.waitUntil(lambda p=pane, w=wanted: p.briefing_id == w, timeout=30_000)
             facts = pane.facts.text().splitlines()  # a row each
+            # and, under all those facts, the events list still shows its first few events whole
+            rows = pane.events.verticalHeader().defaultSectionSize()
+            assert pane.events.viewport().height() >= EVENTS_SEEN * rows
             waiting = EN("staff.detail.cosigner-waiting")
             for line in (
                 EN(

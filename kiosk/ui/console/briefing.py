@@ -24,6 +24,8 @@ from kiosk.ui.console.describe import briefing_facts, event_text, event_time, wh
 from kiosk.ui.staff.describe import DOT, kiosk_name
 
 EVENT_COLUMNS = ("console.events.when", "console.events.what", "console.events.who")
+EVENTS_SEEN = 4
+"""Events the list shows at least, whatever the facts over it take."""
 
 
 class BriefingPane(QWidget):
@@ -69,6 +71,11 @@ class BriefingPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Its first events always in view, however many lines the facts over it take (a briefing
+        # with a representative, an interpreter and a witness left it a row and a half).
+        frame = 2 * self.events.frameWidth()
+        rows = EVENTS_SEEN * self.events.verticalHeader().defaultSectionSize()
+        self.events.setMinimumHeight(header.sizeHint().height() + rows + frame)
         layout.addWidget(self.events, 1)
 
     def show_briefing(
