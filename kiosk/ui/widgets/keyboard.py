@@ -192,7 +192,7 @@ class OnScreenKeyboard(QWidget):
     def show_variants(self, letter: str) -> bool:
         """Show the page of every form of `letter` (what holding its key does); False if it has
         no other form."""
-        forms = variants(letter)
+        forms = variants(letter, self._words.language)
         if len(forms) < 2:
             return False
         self._pages.show_forms(forms, capitals=self._shift)

@@ -95,24 +95,34 @@ def _latin_small_letters() -> tuple[str, ...]:
     )
 
 
+WRITTEN = {"es": "áéíóúüñ"}
+"""The letters with marks each language writes: under their key, right after the plain letter (a
+reviewer's Spanish patient held E for é among 27 forms, Vietnamese's first)."""
+
+
 def _order(letter: str) -> tuple[int, ...]:
-    return tuple(
-        _MARK_ORDER.index(m) if m in _MARK_ORDER else len(_MARK_ORDER) + ord(m)
-        for m in unicodedata.normalize("NFD", letter)[1:]
+    """One mark before two (é before ế), then by the marks, common ones first."""
+    marks = unicodedata.normalize("NFD", letter)[1:]
+    return (
+        len(marks),
+        *(_MARK_ORDER.index(m) if m in _MARK_ORDER else len(_MARK_ORDER) + ord(m) for m in marks),
     )
 
 
 @cache
-def variants(letter: str) -> tuple[str, ...]:
+def variants(letter: str, language: str = "") -> tuple[str, ...]:
     """The letter and every precomposed Latin letter made from it with marks (`_made_from`: its
-    NFD starts with the same letter and has the letter's marks), common marks first; for a plain letter also OTHER_LETTERS and their forms.
-    Lowercase in, lowercase out: `e` gives `e è é ê ề ế ễ ệ ể … ë ẽ ē ė ę ě … ə`."""
+    NFD starts with the same letter and has the letter's marks): the ones `language` writes first
+    (`WRITTEN`), then those with one mark, common marks first, then those with more; for a plain
+    letter also OTHER_LETTERS and their forms. Lowercase in, lowercase out: `e` gives
+    `e è é ê ë ẽ ē ĕ ė ę ě … ề ế ễ ể … ə`; in Spanish, `e é è ê …`."""
     lower = letter.lower() if len(letter.lower()) == 1 else letter
     bases = (lower, *OTHER_LETTERS.get(lower, ""))
+    first = WRITTEN.get(language, "")
     found: list[str] = []
     for base in bases:
         made = [c for c in _latin_small_letters() if c != base and _made_from(c, base)]
-        found += [base, *sorted(made, key=_order)]
+        found += [base, *sorted(made, key=lambda c: (c not in first, _order(c)))]
     return tuple(dict.fromkeys(found))
 
 

@@ -433,3 +433,13 @@ def test_in_spanish_n_tilde_has_its_own_key_after_l_in_the_home_row(qtbot: QtBot
     assert not rig.keys("ñ") and not rig.keys("Ñ")
     rig.keyboard.set_words(words_for("es"))
     assert len(rig.keys("ñ")) == 1
+
+
+def test_a_letter_s_forms_in_the_patient_s_language_come_first_then_one_mark_before_two() -> None:
+    """A reviewer's Spanish patient held E for é and met 27 forms, Vietnamese's ề ế ễ before ë."""
+    assert variants("e", "es")[:2] == ("e", "é") and variants("n", "es")[:2] == ("n", "ñ")
+    assert variants("u", "es")[:3] == ("u", "ú", "ü")
+    forms = variants("e")
+    one, two = [f for f in forms if f in "èéêëẽēėęě"], [f for f in forms if f in "ềếễệể"]
+    assert max(map(forms.index, one)) < min(map(forms.index, two))
+    assert set(variants("e", "es")) == set(forms)  # every form still there
