@@ -81,3 +81,70 @@ def test_toggles_one_over_another_stand_24_px_apart_on_a_portrait_screen(
             for lower in boxes:
                 if lower.top() > upper.bottom():
                     assert lower.top() - upper.bottom() - 1 >= LEAST_GAP, (screen, upper, lower)
+
+
+@pytest.mark.parametrize("language", ["es"])
+def test_the_words_stand_apart_from_the_scroll_bar(
+    qtbot: QtBot, window: KioskWindow, prepared: str, language: str
+) -> None:
+    """A reviewer saw a line's last word run 1 px from the scroll bar (Spanish, portrait, Larger
+    text); mirrored in Arabic, where the bar is at the left."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.ui.pages.scroll import BAR_GAP
+    from tests.ui.drive import walk_to_a_long_risk
+
+    chosen_look(qtbot, window, QSize(1280, 800), language)  # Larger text
+    begin(qtbot, window)
+    walk_to_a_long_risk(qtbot, window)
+    body = window.reading.body
+    bar = body.verticalScrollBar()
+    assert bar.isVisible()
+    bar_left = bar.mapTo(window, QPoint(0, 0)).x()
+    bar_right = bar_left + bar.width()
+    for label in body.widget().findChildren(QLabel):
+        if not label.isVisible() or not label.text():
+            continue
+        left = label.mapTo(window, label.contentsRect().topLeft()).x()
+        right = left + label.contentsRect().width()
+        gap = bar_left - right if language == "es" else left - bar_right
+        assert gap >= BAR_GAP, (label.text()[:30], gap)
+
+
+@pytest.mark.parametrize("rtl", [False, True], ids=["ltr", "rtl"])
+def test_the_room_from_the_bar_is_on_the_bar_s_side(qtbot: QtBot, rtl: bool) -> None:
+    """In Arabic the bar is at the left, and Qt mirrors no margin: the room is set on its side,
+    and moves with the language."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.ui.pages.scroll import BAR_GAP, Reading
+
+    area = Reading()
+    qtbot.addWidget(area)
+    labels = [QLabel("word " * 60) for _ in range(6)]
+    for label in labels:
+        label.setWordWrap(True)
+        area.content.addWidget(label)
+    direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    area.setLayoutDirection(direction)
+    area.resize(400, 200)
+    area.show()
+    bar = area.verticalScrollBar()
+
+    def apart() -> bool:
+        if not bar.isVisible():
+            return False
+        edge = bar.mapTo(area, QPoint(0, 0)).x()
+        for label in labels:
+            left = label.mapTo(area, QPoint(0, 0)).x()
+            gap = left - (edge + bar.width()) if rtl else edge - (left + label.width())
+            if gap < BAR_GAP:
+                return False
+        return True
+
+    qtbot.waitUntil(apart)
+    area.setLayoutDirection(Qt.LayoutDirection.LeftToRight if rtl else direction)
+    rtl = False
+    qtbot.waitUntil(apart)

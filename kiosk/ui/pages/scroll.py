@@ -60,6 +60,10 @@ SLACK_PX = 1
 """How much of the content may lie below the room and it still count as all on screen."""
 
 
+BAR_GAP = 16
+"""Pixels between the words and the scroll bar beside them."""
+
+
 class Reading(QScrollArea):
     """A column of content that scrolls with a finger when it is longer than the screen.
 
@@ -102,7 +106,7 @@ class Reading(QScrollArea):
         # Ignored: its height comes from its width (the wrapped lines), never from a minimum size
         # worked out for its narrowest width, which made it taller than its words.
         outer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        row = QHBoxLayout(outer)
+        row = self._row = QHBoxLayout(outer)
         row.setContentsMargins(0, 0, 0, 0)
         # As wide as it may be (the room past its widest stays empty at the end of its lines: with
         # a share of its own, that room took 2 px of it, and the words wrapped a line longer than
@@ -252,11 +256,26 @@ class Reading(QScrollArea):
         )
         if self.verticalScrollBarPolicy() != policy:
             self.setVerticalScrollBarPolicy(policy)
+        self._bar_room()
         if more != self._had_more:
             self._had_more = more
             self.more.emit(more)
         if not more:
             self.at_end.emit()
+
+    def _bar_room(self) -> None:
+        """Room between the words and the bar while it shows, on the bar's side (Qt mirrors no
+        margin in Arabic): a line's last word had run 1 px from it (a reviewer, Spanish, Larger
+        text)."""
+        shows = self.verticalScrollBarPolicy() is Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        gap = BAR_GAP if shows else 0
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self._row.setContentsMargins(gap if rtl else 0, 0, 0 if rtl else gap, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._bar_room()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
