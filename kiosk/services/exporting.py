@@ -110,6 +110,9 @@ class ExportRequest:
     first: date
     last: date
     target: Path
+    patient: str = ""
+    """A piece of one patient's name or MRN (empty: every patient), as `--patient` takes it: one
+    patient's record for the chart, without everyone's of those days (a reviewer)."""
 
     def filters(self) -> Filters:
         # (loaded here: `kiosk records export` reads this module's endings, and the seal's and the
@@ -117,7 +120,9 @@ class ExportRequest:
         from kiosk.services.console import local_midnight
 
         return Filters(
-            since=local_midnight(self.first), until=local_midnight(self.last + timedelta(days=1))
+            since=local_midnight(self.first),
+            until=local_midnight(self.last + timedelta(days=1)),
+            patient=self.patient.strip() or None,
         )
 
 

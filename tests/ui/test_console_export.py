@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.i18n import msg, words_for
 from kiosk.records import query as query_module
+from kiosk.records.desk import DeskFilters
 from kiosk.ui.console.window import ConsoleWindow
 from tests.ui.console_drive import BRIEFINGS, STAFF, audited, console, demo_data, sign_in
 
@@ -231,3 +232,29 @@ def test_save_dialogs_open_in_the_copies_folder_offering_the_file_s_kind(
     assert Path(where).parent == copies and Path(where).suffix == ".csv"
     assert kind == EN("console.save.files-of", kind="CSV", pattern="*.csv") == "CSV files (*.csv)"
     assert not view.running() and audited("records_exported") == []
+
+
+def test_one_patient_s_record_is_exported_for_the_chart(
+    qtbot: QtBot, window: ConsoleWindow, tmp_path: Path
+) -> None:
+    """A reviewer had to export everyone of those days to put one patient's record in the chart."""
+    sign_in(qtbot, window)
+    view = window.export
+    window.tabs.setCurrentWidget(view)
+    desk = window.desk
+    assert desk is not None
+    listed = desk.listing(DeskFilters()).rows
+    mrn = next(r.mrn for r in listed if r.mrn)
+    view.format.setCurrentIndex(view.format.findData("csv"))
+    qtbot.keyClicks(view.patient, mrn.lower())
+    target = tmp_path / "one.csv"
+    view.export_to(target)
+    qtbot.waitUntil(lambda: not view.running())
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["mrn"] for r in rows] == [mrn]
+    assert view.message.text() == EN(msg("console.export.done", count=1, path=str(target)))
+    assert '"patient":true' in audited("records_exported")[-1][1]  # never the text typed
+    assert mrn.lower() not in audited("records_exported")[-1][1].lower()
+    window.sign_out("staff")
+    assert view.patient.text() == ""  # gone from the screen with the staff member

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -31,6 +32,7 @@ from kiosk.services.exporting import (
     days_problem,
     target_for,
 )
+from kiosk.services.staff import NAME_MAX
 from kiosk.ui.console.ask import DeskQuestions
 from kiosk.ui.console.day_field import DayField, all_read, day_unreadable, tell_of
 from kiosk.ui.console.reads import tell
@@ -86,6 +88,10 @@ class ExportView(QWidget):
         tell_of((self.first, self.last), self.say)
         form.addRow(words("console.export.first"), self.first)
         form.addRow(words("console.export.last"), self.last)
+        self.patient = QLineEdit()
+        self.patient.setPlaceholderText(words("console.export.patient-hint"))
+        self.patient.setMaxLength(NAME_MAX)
+        form.addRow(words("console.export.patient"), self.patient)
         column.addLayout(form)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -122,8 +128,9 @@ class ExportView(QWidget):
 
     def request(self, target: Path) -> ExportRequest:
         return ExportRequest(
-            str(self.format.currentData()), self.first.day(), self.last.day(), target
-        )
+            str(self.format.currentData()), self.first.day(), self.last.day(), target,
+            self.patient.text(),
+        )  # fmt: skip
 
     def running(self) -> bool:
         return self.jobs.pending() > 0
@@ -236,4 +243,5 @@ class ExportView(QWidget):
         self._busy(False)
         self.bar.hide()
         self.count.setText("")
+        self.patient.setText("")  # a name typed leaves the screen with the staff member
         self.say(None)
