@@ -4,7 +4,6 @@ periods of the list."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -12,21 +11,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.cli import main
 from kiosk.config import load_config
-from kiosk.content import load_form
-from kiosk.demo import StepClock, one_briefing
 from kiosk.i18n import words_for
 from kiosk.records import desk as desk_records
 from kiosk.services.console import ConsoleDesk, DeskFilters, StaffError, period_bounds
 from kiosk.services.preparing import Preparing
 from kiosk.session import Briefing
-from kiosk.store import open_store
 from kiosk.store.database import make_engine, migrate
 from kiosk.store.models import AuditEntry, BriefingRow
-from kiosk.store.staff import add_staff
 from kiosk.unavailable import Unavailable
-from tests.conftest import MILD
+from tests.services.conftest import desk_on
 from tests.session.fakes import FakeClock
 from tests.shared import open_station
 
@@ -35,18 +29,8 @@ NOW = datetime(2026, 12, 3, 15, tzinfo=UTC)
 
 @pytest.fixture
 def desk(capsys: pytest.CaptureFixture[str]) -> Iterator[ConsoleDesk]:
-    assert main(["init"]) == 0
-    capsys.readouterr()
-    config = load_config()
-    store = open_store(config.database_url, "front-desk")
-    add_staff(store, "Sam Carter", "2468", NOW)
-    rng = random.Random(3)
-    for n in range(3):
-        one_briefing(store, load_form(MILD), rng, StepClock(NOW - timedelta(hours=n + 1), rng))
-    store.close()
-    opened = ConsoleDesk.open(config, FakeClock(NOW))
-    yield opened
-    opened.close()
+    with desk_on(capsys, 3) as opened:
+        yield opened
 
 
 def _audit(desk: ConsoleDesk) -> list[tuple[str, str]]:

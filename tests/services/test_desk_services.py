@@ -4,7 +4,6 @@ and a chart's numbers as CSV with spreadsheet formulas guarded."""
 
 from __future__ import annotations
 
-import random
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -12,10 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
-from kiosk.config import load_config
 from kiosk.content import load_form
-from kiosk.demo import StepClock, one_briefing
 from kiosk.i18n import msg
 from kiosk.records.dashboard import Figures, Tally, Version
 from kiosk.records.desk import DeskFilters, page
@@ -23,9 +19,8 @@ from kiosk.services.console import ConsoleDesk, StaffError
 from kiosk.services.dashboard import DeskDashboard
 from kiosk.services.documents import DeskDocuments
 from kiosk.services.exporting import ExportCancelled, Exporting, ExportRequest
-from kiosk.store import open_store
 from tests.conftest import MILD
-from tests.session.fakes import FakeClock
+from tests.services.conftest import desk_on
 
 NOW = datetime(2026, 12, 3, 15, tzinfo=UTC)
 
@@ -33,17 +28,8 @@ NOW = datetime(2026, 12, 3, 15, tzinfo=UTC)
 @pytest.fixture
 def desk(capsys: pytest.CaptureFixture[str]) -> Iterator[ConsoleDesk]:
     """The desk on a kiosk's records: two briefings signed at kiosk front-desk, PDFs pending."""
-    assert main(["init"]) == 0
-    capsys.readouterr()
-    config = load_config()
-    store = open_store(config.database_url, "front-desk")
-    rng = random.Random(3)
-    for n in range(2):
-        one_briefing(store, load_form(MILD), rng, StepClock(NOW - timedelta(hours=n + 1), rng))
-    store.close()
-    opened = ConsoleDesk.open(config, FakeClock(NOW))
-    yield opened
-    opened.close()
+    with desk_on(capsys, 2, staff=False) as opened:
+        yield opened
 
 
 def test_an_export_request_is_checked_first_and_stops_on_its_flag(

@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.cli import main
-from kiosk.config import load_config
 from kiosk.records.dashboard import Figures, Version
 from kiosk.services.console import ConsoleDesk, StaffError
 from kiosk.services.dashboard import DeskDashboard
@@ -22,10 +20,10 @@ from kiosk.services.documents import DeskDocuments
 from kiosk.services.exporting import Exporting, ExportRequest
 from kiosk.services.preparing import Preparing
 from kiosk.services.staff import SignedOut, StaffDesk
-from kiosk.store import open_store
 from kiosk.store.briefings import ANY_KIOSK
 from kiosk.store.models import AuditEntry, BriefingRow
 from kiosk.store.staff import add_staff, disable_staff, enable_staff, is_disabled
+from tests.services.conftest import desk_on
 from tests.session.fakes import FakeClock
 from tests.shared import open_station
 
@@ -36,15 +34,8 @@ SAM = "Sam Carter"
 
 @pytest.fixture
 def desk(capsys: pytest.CaptureFixture[str]) -> Iterator[ConsoleDesk]:
-    assert main(["init"]) == 0
-    capsys.readouterr()
-    config = load_config()
-    store = open_store(config.database_url, "front-desk")
-    add_staff(store, SAM, "2468", NOW)
-    store.close()
-    opened = ConsoleDesk.open(config, FakeClock(NOW))
-    yield opened
-    opened.close()
+    with desk_on(capsys, 0) as opened:
+        yield opened
 
 
 def _counts(desk: ConsoleDesk) -> tuple[int, int]:
