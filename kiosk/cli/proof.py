@@ -20,7 +20,7 @@ from kiosk.records.pdfs import misfiled, pdf_file
 from kiosk.store import audit, proof
 from kiosk.store.checkpoint import checkpoint_path, fingerprint
 from kiosk.store.database import Store
-from kiosk.store.maintenance import Check
+from kiosk.store.maintenance import Check, counted
 from kiosk.store.models import BriefingRow, Document
 
 AUDIT_VERIFY = "run `kiosk audit verify`"
@@ -68,9 +68,7 @@ def proof_checks(store: Store, config: Config) -> list[Check]:
     report, anchored, agreed = proof_of(store, config, mine)
     if report.ok:
         chain = Check(
-            "audit chain",
-            True,
-            f"{report.rows} row{'' if report.rows == 1 else 's'} intact, head {report.head[:16]}",
+            "audit chain", True, f"{counted(report.rows, 'row')} intact, head {report.head[:16]}"
         )
     else:
         chain = Check(

@@ -28,7 +28,7 @@ from kiosk.store import StoreError, audit, open_store
 from kiosk.store.atrest import at_rest
 from kiosk.store.checkpoint import checkpoint_path
 from kiosk.store.database import sqlite_path
-from kiosk.store.maintenance import Check, Noted, note_settings, store_checks
+from kiosk.store.maintenance import Check, Noted, counted, note_settings, store_checks
 from kiosk.store.rights import rights_check
 
 log = logging.getLogger(__name__)
@@ -109,8 +109,8 @@ def run_init(args: argparse.Namespace) -> int:
         rows = audit.verify(session).rows
     rights = rights_check(store)
     store.close()
-    print(f"database  ready     {_where(config)} (migrated, {_count(rows, 'audit row')})")
-    log.info("init: database ready: %s (migrated, %s)", _where(config), _count(rows, "audit row"))
+    print(f"database  ready     {_where(config)} (migrated, {counted(rows, 'audit row')})")
+    log.info("init: database ready: %s (migrated, %s)", _where(config), counted(rows, "audit row"))
     if rights and not rights.ok:
         print(f"rights    missing   {rights.detail}", file=sys.stderr)
         log.error("init: %s", rights.detail)
@@ -121,20 +121,15 @@ def run_init(args: argparse.Namespace) -> int:
     return 0 if rights is None or rights.ok else 1
 
 
-def _count(n: int, thing: str) -> str:
-    """`1 audit row`, `2 audit rows` (IT's lines in the terminal are English)."""
-    return f"{n} {thing}{'' if n == 1 else 's'}"
-
-
 def _settings_noted(noted: Noted, kiosk_id: str) -> str:
     """What `kiosk init` noted of the settings: every one for a new database, else which changed."""
     if not noted.first:
-        return f"{_count(len(noted.changed), 'setting')} changed: {', '.join(noted.changed)}"
+        return f"{counted(len(noted.changed), 'setting')} changed: {', '.join(noted.changed)}"
     every = f"all {len(noted.changed)} settings noted in the audit log"
     if noted.since_latest is None:  # a new database
         return every
     since = noted.since_latest
-    differ = f"; {_count(len(since), 'setting')} changed since the last: {', '.join(since)}"
+    differ = f"; {counted(len(since), 'setting')} changed since the last: {', '.join(since)}"
     return f"{every}, the first under kiosk_id {kiosk_id}{differ if since else ''}"
 
 
@@ -391,7 +386,7 @@ def run_audit_verify(args: argparse.Namespace) -> int:
     if not (report.ok and anchored.ok and agreed.ok):
         return 1
     print(
-        f"audit chain intact: {report.rows} row{'s' * (report.rows != 1)}, head {report.head}; {anchored.detail}; {agreed.detail}"
+        f"audit chain intact: {counted(report.rows, 'row')}, head {report.head}; {anchored.detail}; {agreed.detail}"
     )
     log.info("audit verify: chain intact, %d rows, head %s", report.rows, report.head)
     return 0

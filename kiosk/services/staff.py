@@ -265,7 +265,7 @@ class StaffDesk:
             problem = plan_problem(plan, self.now())
         if problem is not None:
             raise StaffError(problem)
-        self._read("staff", lambda: ensure_active(self.station.store, staff))
+        self._as(staff, "staff", lambda: None)
         check_patient(self.station.store, name, dob, mrn, self.now())
         try:
             briefing_id = prepare_briefing(
@@ -307,7 +307,7 @@ class StaffDesk:
         return self._read("open questions", self.station.open_questions)
 
     def answer(self, staff: str, flag_id: int, note: str) -> None:
-        self._read("answer", lambda: self._as(staff, self.station.answer_question, flag_id, note))
+        self._as(staff, "answer", lambda: self.station.answer_question(staff, flag_id, note))
         log.info("flag %s: answered", flag_id)
 
     def print_pdf(self, staff: str, briefing_id: str) -> None:
@@ -315,21 +315,19 @@ class StaffDesk:
         station, config = self.station, self.station.config
 
         def print_it() -> None:
-            ensure_active(station.store, staff)
             row = station.briefing_row(briefing_id)
             followup.print_pdf(
                 station.store, row, str(config["printer"]), staff=staff, now=station.clock.now(),
                 documents=config.documents_dir,
             )  # fmt: skip
 
-        self._read("print", print_it)
+        self._as(staff, "print", print_it)
 
     def copy_pdf(self, staff: str, briefing_id: str) -> Path:
         """A copy of the signed briefing's PDF in the copies folder, audited under `staff`."""
         station, config = self.station, self.station.config
 
         def copy_it() -> Path:
-            ensure_active(station.store, staff)
             row = station.briefing_row(briefing_id)
             return followup.copy_pdf(
                 station.store, row, config.copies_dir, staff=staff, now=station.clock.now(),
@@ -337,12 +335,10 @@ class StaffDesk:
                 documents=config.documents_dir,
             )  # fmt: skip
 
-        return self._read("copy", copy_it)
+        return self._as(staff, "copy", copy_it)
 
     def make_pdf(self, staff: str, briefing_id: str) -> Made:
-        return self._read(
-            "make", lambda: self._as(staff, self.station.make_pending_pdf, briefing_id)
-        )
+        return self._as(staff, "make", lambda: self.station.make_pending_pdf(staff, briefing_id))
 
     @property
     def rebriefs(self) -> Rebriefs:
@@ -356,20 +352,24 @@ class StaffDesk:
     def withdraw(self, staff: str, briefing_id: str, reason: str) -> None:
         """Withdraw a briefing still waiting for its patient: no kiosk offers it any more; audited
         under `staff` with the reason (of WITHDRAW_REASONS)."""
-
-        def withdraw() -> None:
-            ensure_active(self.station.store, staff)
-            withdrawal.withdraw(
+        self._as(
+            staff,
+            "withdraw",
+            lambda: withdrawal.withdraw(
                 self.station.store, briefing_id, staff=staff, reason=reason, now=self.now()
-            )
-
-        self._read("withdraw", withdraw)
+            ),
+        )
         log.info("briefing %s: withdrawn at the kiosk", briefing_id)
 
-    def _as(self, staff: str, work: Callable[..., T], *args: object) -> T:
-        """`work(staff, *args)`, once `staff`'s account is known to be still active."""
-        ensure_active(self.station.store, staff)
-        return work(staff, *args)
+    def _as(self, staff: str, what: str, work: Callable[[], T]) -> T:
+        """`work` done under `staff`'s name (`_read`), once their account is known not to have been
+        disabled since they signed in."""
+
+        def checked() -> T:
+            ensure_active(self.station.store, staff)
+            return work()
+
+        return self._read(what, checked)
 
     def _read(self, what: str, work: Callable[[], T]) -> T:
         try:

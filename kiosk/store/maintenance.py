@@ -194,14 +194,17 @@ def _migrations(store: Store, url: str) -> Check:
     return Check("migrations", False, schema_behind(url, current))
 
 
+def counted(n: int, thing: str) -> str:
+    """`1 audit row`, `2 audit rows` (IT's lines in the terminal are English)."""
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
 def _chain(store: Store) -> Check:
     with store.reading() as session:
         report = audit.verify(session)
     if report.ok:
         return Check(
-            "audit chain",
-            True,
-            f"{report.rows} row{'' if report.rows == 1 else 's'} intact, head {report.head[:16]}",
+            "audit chain", True, f"{counted(report.rows, 'row')} intact, head {report.head[:16]}"
         )
     return Check(
         "audit chain",

@@ -38,11 +38,10 @@ FORM_WIDTH = 760
 
 
 def _whole(typed: str) -> bool:
-    """Typed whole (three numbers, or the eight digits alone): what is wrong is the day itself."""
-    text = typed.strip()
-    parts = text.replace("-", "/").split("/")
+    """Typed whole (three numbers, or the eight digits alone; stripped): what is wrong is the day."""
+    parts = typed.replace("-", "/").split("/")
     return (len(parts) == 3 and all(p.isdigit() for p in parts)) or (
-        text.isdigit() and len(text) == 8
+        typed.isdigit() and len(typed) == 8
     )
 
 
@@ -197,19 +196,14 @@ class PrepareView(QWidget):
         dob = self.born_on()
         language = str(self.language.currentData() or "") or None
         problem = preparing.problem(kiosk, form_id, name, dob, mrn, language)
-        hint, born, planned_text = (
-            msg("console.prepare.date-hint"),
-            self.born.text(),
-            self.planned.text(),
-        )
+        hint = msg("console.prepare.date-hint")
+        born, planned_text = self.born.text().strip(), self.planned.text().strip()
         if problem is not None and problem.id == "console.prepare.born-incomplete" and _whole(born):
             # typed whole, but no such day (02/29/1951; day and month swapped): said as read
-            problem = msg("console.prepare.born-unreadable", typed=born.strip(), hint=hint)
+            problem = msg("console.prepare.born-unreadable", typed=born, hint=hint)
         planned = self.planned_on()
-        if problem is None and planned_text.strip() and planned is None:
-            problem = msg(
-                "console.prepare.planned-unreadable", typed=planned_text.strip(), hint=hint
-            )
+        if problem is None and planned_text and planned is None:
+            problem = msg("console.prepare.planned-unreadable", typed=planned_text, hint=hint)
         if problem is not None or dob is None:
             self.say(problem)
             return

@@ -37,12 +37,12 @@ from kiosk.ui.staff.keys import STAFF_WORDS
 log = logging.getLogger(__name__)
 
 POLL_MS = 3000
+"""How often the console asks whether anything was recorded (one cheap query)."""
 SIGNED_OUT = {
     "idle": msg("console.signed-out-idle"),
     "disabled": msg("staff.signed-out-disabled"),
 }
 """What the sign-in page says after a sign-out the staff member did not ask for."""
-"""How often the console asks whether anything was recorded (one cheap query)."""
 
 
 class ConsoleWindow(QMainWindow):
@@ -201,11 +201,15 @@ class ConsoleWindow(QMainWindow):
             if self.staff is not None:  # the server gone, say: the lists shown may be stale
                 self.updated.setText(self.words("console.store-failed"))
 
-        self.jobs.run(
-            lambda: (desk.change_token(), desk.follow_forms(), desk.disabled(staff)),
-            arrived,
-            failed,
-        )
+        known = self._token
+
+        def look() -> tuple[int, bool, bool]:
+            # Disabling an account is recorded (an audit row): whether the one signed in here
+            # was is asked only when something was, not every 3 s.
+            token = desk.change_token()
+            return token, desk.follow_forms(), token != known and desk.disabled(staff)
+
+        self.jobs.run(look, arrived, failed)
 
     def sign_out(self, reason: str) -> None:
         """Sign out: the audit says who and why; every patient detail leaves the screen."""
